@@ -1,0 +1,14 @@
+"""Every analysis stage by name, in the order the pipeline runs them.
+
+Order matters: resolution needs entities, quotes and events need resolved entities
+and resolved time expressions, events attach amounts.
+"""
+
+from __future__ import annotations
+
+from veille.analysis.entities import EntityStage
+from veille.analysis.stages import Stage
+
+STAGES: dict[str, type[Stage]] = {
+    "entities": EntityStage,
+}

@@ -1,0 +1,48 @@
+"""One catalogue of errors. Each message says what failed, where, and how to fix it.
+
+The CLI prints ``str(error)`` as one line and exits non-zero; a batch records it
+in its failures and goes on.
+"""
+
+from __future__ import annotations
+
+
+class VeilleError(Exception):
+    """Base of every error veille raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, reason: str, *, where: str | None = None) -> None:
+        self.reason = reason
+        self.where = where
+        super().__init__(f"{where}: {reason}" if where else reason)
+
+
+class InputError(VeilleError):
+    """An input file or record cannot be read as an article."""
+
+    exit_code = 2
+
+
+class SettingsError(VeilleError):
+    """A setting or command-line option is wrong."""
+
+    exit_code = 2
+
+
+class ModelError(VeilleError):
+    """The spaCy model is missing or cannot be loaded."""
+
+    exit_code = 3
+
+
+class GoldError(VeilleError):
+    """A gold file is not valid veille.gold/1."""
+
+    exit_code = 2
+
+
+class StoreError(VeilleError):
+    """The store cannot be opened, migrated or written."""
+
+    exit_code = 4
