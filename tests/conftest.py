@@ -44,7 +44,9 @@ def seed_text() -> str:
     return (EXAMPLES / "seed.txt").read_text(encoding="utf-8")
 
 
-def dev_or_skip() -> Path:
+@pytest.fixture(scope="session")
+def dev_dir() -> Path:
+    """../shared/corpus/dev, or a visible skip when the shared folder is absent."""
     if not DEV.is_dir():
-        pytest.skip(f"dev corpus not found at {DEV}: the quality gate on it is skipped")
+        pytest.skip(f"dev corpus not found at {DEV}: tests on it are skipped")
     return DEV
