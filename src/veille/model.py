@@ -241,7 +241,6 @@ def fields_of(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-
 @dataclass(frozen=True)
 class Failure:
     """An input that could not become a Document: where it was and why."""
