@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="analyse articles (files, folders, JSONL, HTML, - for stdin)",
         description="Analyse articles and print who said what, who did what, when and where.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, JSONL, HTML, or - for stdin")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, folder, JSONL, HTML, or - for stdin"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--out", type=Path, help="write one OUT/NAME.json per article instead of printing")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")

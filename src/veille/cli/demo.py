@@ -13,8 +13,12 @@ from veille.settings import Settings
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help="analyse the example articles and print who said what")
-    parser.add_argument("--shared", type=Path, default=Path("../shared"),
-                        help="shared folder whose corpus/dev articles are added when present")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=Path("../shared"),
+        help="shared folder whose corpus/dev articles are added when present",
+    )
     parser.add_argument("--examples", type=Path, default=Path("examples"), help="folder of example articles")
     parser.set_defaults(func=run)
 

@@ -26,7 +26,9 @@ def print_document(doc: Document, *, out: Console | None = None) -> None:
         for entity in doc.entities:
             variants = sorted({m.text for m in entity.mentions} - {entity.name})
             roles = "; ".join(f"{r.title}{' (' + r.of + ')' if r.of else ''}" for r in entity.roles)
-            table.add_row(entity.id, entity.type, escape(entity.name), escape(roles), escape(", ".join(variants)))
+            table.add_row(
+                entity.id, entity.type, escape(entity.name), escape(roles), escape(", ".join(variants))
+            )
         out.print(table)
 
     if doc.quotes:
@@ -43,8 +45,16 @@ def print_document(doc: Document, *, out: Console | None = None) -> None:
         out.print(table)
 
     if doc.events:
-        table = Table("type", "who", "to whom", "date", "where", "trigger", title="Who did what to whom",
-                      title_justify="left")
+        table = Table(
+            "type",
+            "who",
+            "to whom",
+            "date",
+            "where",
+            "trigger",
+            title="Who did what to whom",
+            title_justify="left",
+        )
         for event in doc.events:
             table.add_row(
                 event.type + (f"/{event.mode}" if event.mode else "") + (" (not)" if event.negated else ""),
@@ -59,7 +69,11 @@ def print_document(doc: Document, *, out: Console | None = None) -> None:
     if doc.amounts:
         table = Table("amount", "value", "currency", "magnitude", title="Amounts", title_justify="left")
         for amount in doc.amounts:
-            table.add_row(escape(amount.text), "" if amount.value is None else f"{amount.value:g}",
-                          amount.currency or "", amount.magnitude or "")
+            table.add_row(
+                escape(amount.text),
+                "" if amount.value is None else f"{amount.value:g}",
+                amount.currency or "",
+                amount.magnitude or "",
+            )
         out.print(table)
     out.print()
