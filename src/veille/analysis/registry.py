@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from veille.analysis.entities import EntityStage
 from veille.analysis.stages import Stage
+from veille.analysis.time import TimeStage
 
 STAGES: dict[str, type[Stage]] = {
     "entities": EntityStage,
+    "time": TimeStage,
 }
