@@ -1,0 +1,121 @@
+"""Run the real pipeline on gold articles and score it: the library behind ``veille eval``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from veille.errors import GoldError, InputError
+from veille.eval.gold import GOLD_SUFFIX, Gold, load_gold
+from veille.eval.scores import ArticleScores, Scores, score_document, total
+from veille.ingest.text import parse_text
+from veille.model import Article, Document, Failure
+
+if TYPE_CHECKING:
+    from veille.analysis.pipeline import Pipeline
+    from veille.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A gold file and the article it describes."""
+
+    gold: Gold
+    article: Article
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The scores of a set of articles, one by one and in total."""
+
+    articles: tuple[ArticleScores, ...]
+    total: Scores
+    failures: tuple[Failure, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready evaluation: total metrics, then each article's metrics and errors."""
+        return {
+            "format": "veille.eval/1",
+            "total": self.total.metrics(),
+            "articles": [
+                {"name": a.name, "metrics": a.scores.metrics(), "errors": a.errors} for a in self.articles
+            ],
+            "failures": [str(f) for f in self.failures],
+        }
+
+
+def find_golds(paths: Iterable[Path]) -> list[Path]:
+    """Return the gold files named or held (at any depth) by the given files and folders."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.rglob(f"*{GOLD_SUFFIX}")))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise GoldError("no such file or folder", where=str(path))
+    if not found:
+        raise GoldError(f"no *{GOLD_SUFFIX} file found", where=", ".join(str(p) for p in paths))
+    return found
+
+
+def load_cases(paths: Iterable[Path], texts: Path | None = None) -> list[Case]:
+    """Load every gold file and its article text (from ``texts`` when given, else beside the gold)."""
+    cases: list[Case] = []
+    for gold_path in find_golds(paths):
+        gold = load_gold(gold_path)
+        text_path = (texts or gold_path.parent) / gold.article.file
+        try:
+            raw = text_path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise GoldError(f"article.file: cannot read {text_path}: {error.strerror}",
+                            where=str(gold_path)) from None
+        try:
+            article = parse_text(raw, source=text_path.name, default_date=gold.article.date,
+                                 lang=gold.article.lang)
+        except InputError as error:
+            raise GoldError(f"article.file: {error}", where=str(gold_path)) from None
+        if gold.article.date and article.date != gold.article.date:
+            # The system sees the text's date; a different gold date would score every
+            # relative time expression against the wrong day, so it is an error to fix.
+            raise GoldError(f"article.date: {gold.article.date} but the text says {article.date}",
+                            where=str(gold_path))
+        cases.append(Case(gold, article))
+    return cases
+
+
+def evaluate(
+    paths: Sequence[Path],
+    texts: Path | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    settings: Settings | None = None,
+) -> Evaluation:
+    """Analyse every gold article with the real pipeline (model loaded once) and score it."""
+    cases = load_cases(paths, texts)
+    if pipeline is None:
+        from veille.analysis.pipeline import Pipeline  # spaCy loads only when analysing
+
+        pipeline = Pipeline(settings)
+    results = list(pipeline.analyze_many(case.article for case in cases))
+    return score_cases(cases, results)
+
+
+def score_cases(cases: Sequence[Case], results: Sequence[Document | Failure]) -> Evaluation:
+    """Score analysis results against their cases; an article that failed scores as found empty."""
+    articles: list[ArticleScores] = []
+    failures: list[Failure] = []
+    for case, result in zip(cases, results, strict=True):
+        if isinstance(result, Failure):
+            # Scoring the failure as an empty analysis keeps the totals honest: its gold
+            # items count as missed instead of silently leaving the set.
+            log.warning("analysis failed on %s: %s", result.where, result.reason)
+            failures.append(result)
+            result = Document(article=case.article)
+        articles.append(score_document(case.gold, result))
+    return Evaluation(tuple(articles), total(articles), tuple(failures))
