@@ -1,94 +1,309 @@
 """Find named entities: spaCy NER, then fixes for what the French model gets wrong.
 
-Each fix is a numbered rule with its reason. Grouping mentions into entities is
-deliberately naive here (same normalised name → same entity); the resolve stage
-merges surnames, typos, titles and descriptions.
+Each fix is a numbered rule with its reason (the errors are listed in docs/entities.md).
+Mentions with the same normalised name become one entity here; the resolve stage then
+merges surnames, typos, acronyms, titles and descriptions into the entities they name.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.model import Document, Entity, Mention
+from veille.analysis import countries
+from veille.model import Document, Entity, Gender, Mention
 from veille.settings import Settings
 
-_LEADING_ARTICLES = ("l'", "la ", "le ", "les ", "L'", "La ", "Le ", "Les ")
-_CALENDAR = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier mars avril "
-    "mai juin juillet août aout septembre octobre novembre décembre decembre".split()
+_ELISIONS = ("l'", "d'")
+_ARTICLES = frozenset({"le", "la", "les", "l'"})
+_OF = frozenset({"de", "du", "des", "d'"})
+_TRAILING_POS = frozenset(
+    {"ADP", "DET", "CCONJ", "SCONJ", "ADV", "VERB", "AUX", "PRON", "PUNCT", "SPACE", "NUM"}
 )
-_ROLE_HEADS = frozenset(
-    "ministre ministère président présidente secrétaire conseiller conseillère porte-parole "
-    "directeur directrice chef cheffe premier première envoyé envoyée ambassadeur ambassadrice "
-    "sénateur sénatrice député députée maire gouverneur juge procureur procureure".split()
-)
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The word lists of the fixes, from ``data/entity_rules.json`` and ``data/roles.tsv``."""
+
+    calendar: frozenset[str]
+    honorifics: dict[str, Gender | None]
+    name_heads: frozenset[str]
+    extend_heads: frozenset[str]
+    not_names: frozenset[str]
+    groups: frozenset[str]
+    compass: frozenset[str]
+    article_names: frozenset[str]
+    town_heads: frozenset[str]
+    role_words: frozenset[str]
+
+
+@cache
+def load_rules() -> EntityRules:
+    """Read the rule tables once per process."""
+    data_dir = resources.files("veille.analysis").joinpath("data")
+    data = json.loads(data_dir.joinpath("entity_rules.json").read_text(encoding="utf-8"))
+    roles_text = data_dir.joinpath("roles.tsv").read_text(encoding="utf-8")
+    role_words = {
+        line.split("\t")[0].split()[0].casefold()
+        for line in roles_text.splitlines()[1:]
+        if line and not line.startswith(("#", "word\t"))
+    }
+    return EntityRules(
+        calendar=frozenset(data["calendar"]),
+        honorifics=dict(data["honorifics"]),
+        name_heads=frozenset(data["name_heads"]),
+        extend_heads=frozenset(data["extend_heads"]),
+        not_names=frozenset(data["not_names"]),
+        groups=frozenset(normalise(w) for w in data["groups"]),
+        compass=frozenset(data["compass"]),
+        article_names=frozenset(normalise(w) for w in data["article_names"]),
+        town_heads=frozenset(data["town_heads"]),
+        role_words=frozenset(role_words),
+    )
+
+
+@dataclass
+class Candidate:
+    """A mention found by the fixes, with what its context tells about the entity."""
+
+    start: int  # token indexes in the parsed Doc, end exclusive
+    end: int
+    label: str
+    gender: Gender | None = None
+    group: bool = False
+    country: str | None = None
 
 
 class EntityStage:
     """spaCy NER with rule fixes, grouped into entities by identical name."""
 
+    def __init__(self, rules: EntityRules) -> None:
+        self.rules = rules
+
     @classmethod
     def from_settings(cls, settings: Settings) -> EntityStage:
-        return cls()
+        return cls(load_rules())
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        found: list[tuple[str, Mention]] = []
-        for span in parsed.ents:
-            fixed = fix_entity(span)
-            if fixed is not None:
-                found.append(fixed)
-        return dataclasses.replace(doc, entities=group_mentions(found))
+        candidates: list[Candidate] = []
+        for span in join_split_names(parsed):
+            candidates.extend(fix_entity(span, self.rules))
+        candidates.extend(find_groups(parsed, candidates, self.rules))
+        mentions = [(c, _mention(parsed, c)) for c in candidates]
+        return dataclasses.replace(doc, entities=group_mentions(mentions))
 
 
-def fix_entity(span: SpacySpan) -> tuple[str, Mention] | None:
-    """Return (type, mention) for a NER span after the fixes, or None to drop it."""
-    label = span.label_
-    text = span.text
-    start = span.start_char
-    # 1. A leading article is not part of the name (l'OTAN → OTAN, l'Europe → Europe).
-    for article in _LEADING_ARTICLES:
-        if text.startswith(article) and len(text) > len(article) + 1:
-            start += len(article)
-            text = text[len(article):]
-            break
-    # 2. Trailing punctuation or space sometimes ends up inside a span.
-    stripped = text.rstrip(" .,;:")
-    text = stripped
-    if not text:
-        return None
-    first = text.split()[0].lower()
-    # 3. Weekdays and months are dates, never organisations (Mercredi → ORG).
-    if first in _CALENDAR and len(text.split()) <= 2:
-        return None
-    # 4. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
-    #    the resolve stage reads it as a role of the person it names.
-    if label == "ORG" and first in _ROLE_HEADS:
-        return None
-    if label not in ("PER", "ORG", "LOC", "MISC"):
-        label = "MISC"
-    return label, Mention(start, start + len(text), text, "name")
+def join_split_names(parsed: Doc) -> list[SpacySpan]:
+    """Return the NER spans with an organisation name cut in two made whole again
+    (Comité Régional + de la + Conchyliculture Arcachon Aquitaine)."""
+    spans: list[SpacySpan] = []
+    for span in parsed.ents:
+        if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
+            previous = spans[-1]
+            between = [t.lower_ for t in parsed[previous.end:span.start]]
+            joined = (
+                between[:1] and between[0] in _OF and all(w in _OF | _ARTICLES for w in between)
+                and len(between) <= 2
+            )
+            if joined and not _is_country(span.text):
+                spans[-1] = SpacySpan(parsed, previous.start, span.end, label="ORG")
+                continue
+        spans.append(span)
+    return spans
 
 
-def group_mentions(found: list[tuple[str, Mention]]) -> tuple[Entity, ...]:
+def _is_country(text: str) -> bool:
+    return bool(countries.country_code(text) or countries.capital_country(text))
+
+
+def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
+    """Return the candidates a NER span becomes after the fixes: none, one, or two (split)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    label = span.label_ if span.label_ in ("PER", "ORG", "LOC", "MISC") else "MISC"
+    gender: Gender | None = None
+    # 1. Spaces, punctuation and a leading article are not part of a name (l'OTAN → OTAN),
+    #    unless the article belongs to it (Le Caire, La Haye).
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    if start < end and doc[start].lower_ in _ARTICLES | {"d'"}:
+        if normalise(doc[start:end].text) not in rules.article_names:
+            start += 1
+    # 2. A title of address (M., Mme) is not part of the name, but tells the gender.
+    if start < end - 1 and doc[start].text in rules.honorifics:
+        gender = rules.honorifics[doc[start].text]
+        start += 1
+        if doc[start].text == ".":
+            start += 1
+    # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
+    while (
+        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
+    #    Crystal Palace 3, Institut national de la statistique contre): trim them.
+    while end > start and _trailing_junk(doc[end - 1], rules):
+        end -= 1
+    if start >= end:
+        return []
+    words = [t for t in doc[start:end] if not t.is_punct]
+    text = doc[start:end].text
+    # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
+    if all(t.lower_ in rules.calendar for t in words):
+        return []
+    # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça).
+    if text in rules.not_names:
+        return []
+    first = doc[start]
+    # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
+    #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
+    if first.lower_ in rules.role_words and first.text[:1].islower():
+        if label != "PER":
+            return []
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1
+        if start >= end:
+            return []
+        first = doc[start]
+    # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
+    #    otherwise trim to the capitalised part (congrès de l'Association → Association,
+    #    club de Birmingham → Birmingham) or drop it (chlorothalonil).
+    if first.text[:1].islower() and first.lower_ not in rules.name_heads:
+        start = _first_capitalised(doc, start, end)
+        if start < 0:
+            return []
+        first = doc[start]
+    # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
+    start = _extend_left(doc, start, rules)
+    # 9. A compass point with a demonym is one place (le Nord-Est syrien).
+    if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(doc[end].text):
+        end += 1
+    # 10. Demonyms and people groups (les Russes, les Européens) are groups tied to their
+    #     country, not places.
+    if end - start == 1 and first.text[:1].isupper() and not _is_country(first.text):
+        demonym = countries.demonym(first.text)
+        if demonym is not None:
+            return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
+        if normalise(first.text) in rules.groups:
+            return [Candidate(start, end, "MISC", None, True, None)]
+    # 11. An acronym or repeated name glued to a country by 'de' is two names
+    #     (JO de Tokyo, l'Otan de la Finlande).
+    split = _split_of_country(doc, start, end)
+    if split is not None:
+        head_end, tail_start = split
+        return [Candidate(start, head_end, label, gender), Candidate(tail_start, end, "LOC")]
+    return [Candidate(start, end, label, gender)]
+
+
+def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """Return demonym nouns the model left untagged (les Européens), as group candidates."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    groups = []
+    for token in parsed:
+        if token.i in covered or not token.text[:1].isupper() or token.i == 0:
+            continue
+        if parsed[token.i - 1].lower_ not in ("les", "des", "aux"):
+            continue
+        demonym = countries.demonym(token.text)
+        if demonym is not None and demonym.number == "pl":
+            groups.append(Candidate(token.i, token.i + 1, "MISC", demonym.gender, True, demonym.iso3))
+    return groups
+
+
+def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]:
     """Group mentions with the same normalised text into one entity each, in text order."""
-    groups: dict[str, tuple[str, list[Mention]]] = {}
-    for label, mention in sorted(found, key=lambda item: item[1].start):
-        key = normalise(mention.text)
-        if key not in groups:
-            groups[key] = (label, [])
-        groups[key][1].append(mention)
-    return tuple(
-        Entity(id=f"e{n}", name=mentions[0].text, type=label, mentions=tuple(mentions))  # type: ignore[arg-type]
-        for n, (label, mentions) in enumerate(groups.values(), start=1)
-    )
+    groups: dict[tuple[str, bool], list[tuple[Candidate, Mention]]] = {}
+    for candidate, mention in sorted(found, key=lambda item: item[1].start):
+        groups.setdefault((normalise(mention.text), candidate.group), []).append((candidate, mention))
+    entities = []
+    for n, members in enumerate(groups.values(), start=1):
+        first = members[0][0]
+        labels = [c.label for c, _ in members]
+        # The most frequent label wins; the model often tags one of three Arsenal as ORG.
+        label = max(dict.fromkeys(labels), key=labels.count)
+        gender = next((c.gender for c, _ in members if c.gender), None)
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=members[0][1].text,
+                type=label,  # type: ignore[arg-type]
+                mentions=tuple(m for _, m in members),
+                country=first.country if first.group or label == "MISC" else None,
+                gender=gender,
+                group=first.group,
+            )
+        )
+    return tuple(entities)
 
 
 def normalise(name: str) -> str:
-    """Lower-case, strip accents and hyphens: the key two spellings of a name share."""
-    decomposed = unicodedata.normalize("NFD", name.casefold())
+    """Lower-case, strip accents, hyphens and apostrophes: the key two spellings of a name share."""
+    decomposed = unicodedata.normalize("NFD", name.casefold().replace("’", "'"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.replace("-", " ").replace("'", " ").split())
+
+
+def _mention(parsed: Doc, candidate: Candidate) -> Mention:
+    span = parsed[candidate.start:candidate.end]
+    return Mention(span.start_char, span.end_char, span.text, "name")
+
+
+def _trailing_junk(token: Token, rules: EntityRules) -> bool:
+    if token.is_space or (token.is_punct and token.text not in (")",)):
+        return True
+    if token.like_num:
+        # A score (Crystal Palace 3-0) is not part of the name; a channel number (France 3) is.
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.text.startswith("-") and not token.whitespace_
+    if token.lower_ in rules.calendar:
+        return True
+    return token.text[:1].islower() and token.pos_ in _TRAILING_POS
+
+
+def _first_capitalised(doc: Doc, start: int, end: int) -> int:
+    """Return the index of the first capitalised word after a 'de', or -1."""
+    for i in range(start + 1, end):
+        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in _OF | _ARTICLES:
+            return i
+    return -1
+
+
+def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
+    """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
+        i -= 1  # de la / de l'
+    if i >= 0 and doc[i].lower_ in _OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
+        # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
+        if doc[i].lower_ != "de" or i + 1 < start or doc[i - 1].lower_ not in rules.town_heads:
+            return i - 1
+    return start
+
+
+def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere."""
+    for i in range(start + 1, min(end - 1, start + 3)):
+        if doc[i].lower_ not in _OF:
+            continue
+        tail = i + 1
+        if tail < end and doc[tail].lower_ in _ARTICLES:
+            tail += 1
+        tail_text = doc[tail:end].text
+        if tail >= end or not (countries.country_code(tail_text) or countries.capital_country(tail_text)):
+            return None
+        head = doc[start:i].text
+        if not head[:1].isupper():
+            return None
+        if head.isupper() or doc.text.count(head) > 1:
+            return i, tail
+        return None
+    return None
