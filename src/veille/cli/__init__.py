@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from veille import __version__
-from veille.cli import analyze, demo
+from veille.cli import analyze, demo, evaluate
 from veille.errors import VeilleError
 
-COMMANDS = [analyze, demo]
+COMMANDS = [analyze, demo, evaluate]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,3 +89,16 @@ def write_floors(path: Path, name: str, floors: Floors) -> None:
     data = read_baseline(path)
     data["sets"][name] = floors
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def check_baseline(path: Path, name: str, metrics: Mapping[str, Metric]) -> list[str]:
+    """Return one line per metric of set ``name`` below its floor in the baseline file."""
+    return below_floor(metrics, floors_for(path, name))
+
+
+def raise_baseline(path: Path, name: str, metrics: Mapping[str, Metric]) -> Floors:
+    """Raise set ``name``'s floors in the baseline file to what ``metrics`` earn; return them."""
+    sets = read_baseline(path)["sets"]
+    floors = raise_floors(metrics, sets.get(name, {}))
+    write_floors(path, name, floors)
+    return floors

@@ -1,0 +1,111 @@
+"""``veille eval``: score the pipeline against gold files, and guard the quality floors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from veille.errors import SettingsError
+from veille.eval.baseline import check_baseline, raise_baseline
+from veille.eval.harness import Evaluation, evaluate
+from veille.eval.scores import Counts, Metric, Scores
+from veille.settings import Settings
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "eval",
+        help="score the analysis against gold files (veille.gold/1)",
+        description="Analyse the articles of gold files with the real pipeline and print per-layer "
+        "precision, recall and F1, variant recall, merges and accuracies (DESIGN.md §8).",
+    )
+    parser.add_argument("golds", nargs="+", type=Path, metavar="GOLD",
+                        help="a NAME.gold.json file, or a folder holding them (searched recursively)")
+    parser.add_argument("--texts", type=Path, metavar="DIR",
+                        help="folder of the article texts (default: beside each gold file)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores and errors as JSON")
+    parser.add_argument("--errors", action="store_true",
+                        help="list each article's errors (missed, false positives, wrong values)")
+    parser.add_argument("--total-only", action="store_true", help="print only the total table")
+    parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    parser.add_argument("--set", dest="set_name", metavar="NAME",
+                        help="the set's name in the baseline file (needed with --check/--raise-baseline)")
+    parser.add_argument("--check-baseline", type=Path, metavar="FILE",
+                        help="exit non-zero, listing each metric below its floor in FILE")
+    parser.add_argument("--raise-baseline", type=Path, metavar="FILE",
+                        help="raise the set's floors in FILE to today's scores (never lowers one)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.check_baseline or args.raise_baseline) and not args.set_name:
+        raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
+    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
+    print_evaluation(evaluation, errors=args.errors, total_only=args.total_only)
+    if args.json:
+        args.json.write_text(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
+    metrics = evaluation.total.metrics()
+    if args.raise_baseline:
+        floors = raise_baseline(args.raise_baseline, args.set_name, metrics)
+        console.print(f"floors of set {escape(args.set_name)} in {escape(str(args.raise_baseline))}: "
+                      f"{len(floors)} metrics, none lowered")
+    if args.check_baseline:
+        failures = check_baseline(args.check_baseline, args.set_name, metrics)
+        for failure in failures:
+            console.print(f"[red]below baseline[/red] {escape(failure)}")
+        if failures:
+            return 1
+        console.print(f"set {escape(args.set_name)}: every metric at or above its floor")
+    return 1 if evaluation.failures else 0
+
+
+def print_evaluation(evaluation: Evaluation, *, out: Console | None = None, errors: bool = False,
+                     total_only: bool = False) -> None:
+    """Print one table per article (unless ``total_only``), then the micro total."""
+    out = out or console
+    if not total_only:
+        for article in evaluation.articles:
+            out.print(scores_table(article.scores, f"{article.name}"))
+            if errors:
+                for kind, lines in sorted(article.errors.items()):
+                    for line in lines:
+                        out.print(f"  {escape(kind)}: {escape(line)}")
+                out.print()
+    out.print(scores_table(evaluation.total, f"total ({len(evaluation.articles)} articles, micro)"))
+    for failure in evaluation.failures:
+        out.print(f"[red]analysis failed[/red] {escape(str(failure))}")
+
+
+def scores_table(scores: Scores, title: str) -> Table:
+    """Return a table with a row per layer: counts, precision, recall, F1 and the layer's accuracies."""
+    table = Table("layer", "gold", "found", "system", "P", "R", "F1", "also",
+                  title=escape(title), title_justify="left")
+    rows: list[tuple[str, Counts, list[tuple[str, Metric]]]] = [
+        ("entities", scores.entities, [
+            ("variants", scores.variants.value), ("merges", scores.merges),
+            ("linking", scores.linking.value), ("types", scores.entity_types.value),
+        ]),
+        ("quotes", scores.quotes, [("speakers", scores.speakers.value), ("kinds", scores.quote_kinds.value)]),
+        ("timexes", scores.timexes, [("values", scores.timex_values.value)]),
+        ("events", scores.events, [("dates", scores.event_dates.value)]),
+    ]
+    for layer, counts, extras in rows:
+        also = " · ".join(f"{name} {_format(value)}" for name, value in extras)
+        table.add_row(layer, str(counts.gold), str(counts.found), str(counts.system),
+                      _format(counts.precision), _format(counts.recall), _format(counts.f1), also)
+    return table
+
+
+def _format(value: Metric) -> str:
+    if value is None:
+        return "—"
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
