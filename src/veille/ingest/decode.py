@@ -138,7 +138,17 @@ def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as cp1252 (Ã© → é, â€™ → ’) where a run decodes back cleanly."""
     if not _MOJIBAKE.search(text):
         return text
-    return _MOJIBAKE.sub(_repair, text)
+    repaired = _MOJIBAKE.sub(_repair, text)
+    if repaired == text:
+        return text
+    # "à" is C3 A0: its second byte is a no-break space, which later tools often turn
+    # into a plain space. Once the text is known to be damaged, "Ã " is that "à".
+    return _BROKEN_A_GRAVE.sub("à", repaired)
+
+
+# "Ã" + two spaces: the no-break space became a space; "Ã" + one space: they were then
+# collapsed into one.
+_BROKEN_A_GRAVE = re.compile(r"Ã (?= )|Ã(?= )")
 
 
 def _repair(match: re.Match[str]) -> str:
