@@ -198,7 +198,8 @@ def _insert_document(
         mention = quote.speaker_mention
         conn.execute(
             "INSERT INTO quotes (article, ord, id, kind, text, start, end, speaker, speaker_entity,"
-            " speaker_mention, cue, date, corpus_quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_mention, cue, date, corpus_quote, day)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 art,
                 ord_,
@@ -213,6 +214,7 @@ def _insert_document(
                 quote.cue,
                 quote.date,
                 corpus_quote,
+                quote.date or article.date,
             ),
         )
 

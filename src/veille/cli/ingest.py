@@ -1,0 +1,121 @@
+"""``veille ingest``: analyse articles into the store, skipping what is already there."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from types import TracebackType
+
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
+from veille.cli.render import console
+from veille.cli.store_common import add_store_argument
+from veille.errors import SettingsError
+from veille.ingest.text import check_date
+from veille.runners.ingest import IngestSummary, ingest
+from veille.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="analyse articles into the store (files, folders, JSONL, HTML, - for stdin)",
+        description="Analyse articles into the store. An article already stored with the same content is "
+        "skipped, so a run cut short can simply be started again. JSONL exported by `veille export` is "
+        "stored without being analysed again.",
+    )
+    add_store_argument(parser)
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, folder, JSONL, HTML, or - for stdin"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="analysis processes, each loading the model once"
+    )
+    parser.add_argument(
+        "--reanalyze", action="store_true", help="analyse stored articles again and replace them"
+    )
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
+    parser.add_argument("--stages", help="comma-separated analysis stages to run (default: all)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    if args.date:
+        check_date(args.date, where="--date")
+    if args.workers < 0:
+        raise SettingsError(f"--workers must be 0 or more, not {args.workers}")
+    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
+    return Settings(default_date=args.date, stages=stages, db_path=args.db, workers=args.workers)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    if args.quiet:
+        summary = ingest(args.inputs, settings, reanalyze=args.reanalyze)
+    else:
+        with ProgressBar() as bar:
+            summary = ingest(args.inputs, settings, reanalyze=args.reanalyze, progress=bar)
+    print_summary(summary, settings.db_path)
+    return 1 if summary.failures else 0
+
+
+def print_summary(summary: IngestSummary, db: Path) -> None:
+    """Print the failures, then one line of counts."""
+    for failure in summary.failures:
+        line = f" line {failure.line}" if failure.line and f":{failure.line}" not in failure.where else ""
+        console.print(f"[red]failed[/red] {escape(failure.where)}{line}: {escape(failure.reason)}")
+    rate = summary.stored / summary.seconds if summary.seconds else 0.0
+    replaced = f", {summary.replaced} replaced" if summary.replaced else ""
+    console.print(
+        f"[bold]{summary.ingested} ingested[/bold]{replaced}, {summary.skipped} skipped (already stored), "
+        f"[{'red' if summary.failed else 'bold'}]{summary.failed} failed[/] into {escape(str(db))} "
+        f"in {summary.seconds:.1f} s ({rate:.1f} articles/s, run {summary.run_id})"
+    )
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "— articles/s", style="progress.data.speed")
+
+
+class ProgressBar:
+    """A rich progress bar the ingest job reports to: done/total, articles per second, elapsed."""
+
+    def __init__(self) -> None:
+        self._progress = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        )
+        self._task = self._progress.add_task("ingest", total=None)
+
+    def __enter__(self) -> ProgressBar:
+        self._progress.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._progress.stop()
+
+    def total(self, count: int) -> None:
+        self._progress.update(self._task, total=count)
+
+    def advance(self, count: int = 1) -> None:
+        self._progress.advance(self._task, count)

@@ -1,0 +1,68 @@
+"""``veille quotes``: who said what, from the store."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.markup import escape
+from rich.table import Table
+
+from veille.cli.render import console
+from veille.cli.store_common import add_output_arguments, check_limit, check_period, open_store, print_json
+from veille.model import QUOTE_KINDS
+from veille.store.queries import QuoteHit, find_quotes
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "quotes",
+        help="who said what: quotations by speaker, period and words",
+        description="List quotations from the store, latest first, each with every article that reports it.",
+    )
+    parser.add_argument(
+        "--speaker", help="any variant of the speaker's name (Poutine finds Vladimir Poutine)"
+    )
+    parser.add_argument("--since", help="said on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)")
+    parser.add_argument("--until", help="said on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)")
+    parser.add_argument("--search", help="words the quotation holds (accents and case ignored)")
+    parser.add_argument("--kind", choices=QUOTE_KINDS, help="direct, mixed or indirect")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_period(args.since, args.until)
+    conn = open_store(args)
+    try:
+        hits = find_quotes(
+            conn,
+            speaker=args.speaker,
+            since=args.since,
+            until=args.until,
+            search=args.search,
+            kind=args.kind,
+            limit=check_limit(args.limit),
+        )
+    finally:
+        conn.close()
+    if args.format == "json":
+        print_json([hit.to_dict() for hit in hits])
+    else:
+        print_quotes(hits)
+    return 0
+
+
+def print_quotes(hits: list[QuoteHit]) -> None:
+    """Print quotations as a table: day, speaker, quotation, kind, sources."""
+    table = Table(
+        "day", "speaker", "quote", "kind", "reported by", title="Who said what", title_justify="left"
+    )
+    for hit in hits:
+        sources = ", ".join(f"{s.source or s.article}" for s in hit.sources[:3])
+        if len(hit.sources) > 3:
+            sources += f" (+{len(hit.sources) - 3})"
+        table.add_row(
+            hit.day or "—", escape(hit.speaker or "—"), escape(f"« {hit.text} »"), hit.kind, escape(sources)
+        )
+    console.print(table)
+    console.print(f"{len(hits)} quotation(s)")

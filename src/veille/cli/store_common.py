@@ -1,0 +1,72 @@
+"""What the store commands share: the --db and --format options, opening the store, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.markup import escape
+
+from veille.errors import SettingsError
+from veille.ingest.text import check_date
+from veille.store.db import connect
+from veille.store.queries import MARK_END, MARK_START
+
+
+def add_store_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--db``, the store every store command reads or writes."""
+    parser.add_argument("--db", type=Path, default=Path("veille.db"), help="the store (default: ./veille.db)")
+
+
+def add_output_arguments(parser: argparse.ArgumentParser, *, limit: int | None = 50) -> None:
+    """Add ``--db``, ``--format`` and (unless None) ``--limit``."""
+    add_store_argument(parser)
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    if limit is not None:
+        parser.add_argument(
+            "--limit", type=int, default=limit, help=f"at most this many rows (default {limit})"
+        )
+
+
+def open_store(args: argparse.Namespace) -> sqlite3.Connection:
+    """Open the store named by --db for reading; it must exist."""
+    return connect(args.db, readonly=True)
+
+
+def check_period(since: str | None, until: str | None) -> None:
+    """Check --since/--until: a day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)."""
+    for option, value in (("--since", since), ("--until", until)):
+        if value is None:
+            continue
+        parts = value.split("-")
+        if len(parts) == 3:
+            check_date(value, where=option)
+        elif not (
+            parts[0].isdigit() and len(parts[0]) == 4 and all(p.isdigit() and len(p) == 2 for p in parts[1:])
+        ):
+            raise SettingsError(f"{option} {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def check_limit(limit: int) -> int:
+    if limit < 1:
+        raise SettingsError(f"--limit must be at least 1, not {limit}")
+    return limit
+
+
+def print_json(data: Any) -> None:
+    """Print JSON for scripts: UTF-8, indented, keys in the dataclasses' order."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def highlight(snippet: str) -> str:
+    """Escape a search snippet for rich, then turn the match markers into bold."""
+    return escape(snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/bold yellow]")
+
+
+def plain(snippet: str) -> str:
+    """Drop the match markers (for JSON), keeping the text."""
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")

@@ -1,0 +1,345 @@
+"""Every read the CLI, the API and the web pages make, in one place.
+
+Each query takes its values as SQL parameters; the SQL text itself is fixed, with
+optional filters written as ``(? IS NULL OR …)`` so no string is ever built from input.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from veille.store.names import normalize_name
+
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article that reports a quotation or an event."""
+
+    article: str
+    date: str | None
+    source: str | None
+    url: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A quotation (one corpus quote), its speaker and every article that reports it."""
+
+    id: int
+    text: str
+    kind: str
+    cue: str | None
+    day: str | None
+    speaker: str | None
+    speaker_id: int | None
+    sources: tuple[Source, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """An event with its actors, recipients and the sentence that states it."""
+
+    type: str
+    date: str | None
+    trigger: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    location: str | None
+    negated: bool
+    modality: str
+    article: str
+    source: str | None
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EntityHit:
+    """A corpus entity: its name, how often it appears and every variant it goes by."""
+
+    id: int
+    name: str
+    type: str
+    kb_id: str | None
+    country: str | None
+    articles: int
+    mentions: int
+    variants: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    """An article found by full-text search, with a snippet around the match."""
+
+    id: str
+    date: str | None
+    source: str | None
+    title: str | None
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# Snippet markers: control characters no article text contains after cleaning, so the
+# renderer can escape the text and then turn them into highlighting safely.
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user types into an FTS5 query: each word group a phrase, all required.
+
+    ``cessez-le-feu paix`` → ``"cessez le feu" "paix"``; a trailing ``*`` keeps prefix search.
+    Quoting every word means FTS5 operators and punctuation in the input are plain words.
+    """
+    phrases = []
+    for chunk in text.split():
+        words = re.findall(r"\w+", chunk)
+        if words:
+            phrases.append('"' + " ".join(words) + '"' + ("*" if chunk.endswith("*") else ""))
+    return " ".join(phrases)
+
+
+def until_key(until: str | None) -> str | None:
+    """Make an inclusive upper bound: ``2025-12`` keeps every day of December."""
+    return None if until is None else until + "\uffff"
+
+
+def _alias_patterns(name: str | None) -> dict[str, str | None]:
+    # A name matches an alias equal to it or containing it as whole words: "Poutine"
+    # finds "Vladimir Poutine" and "Vladuimir Poutine"; LIKE wildcards in the input are escaped.
+    if name is None:
+        return {"name": None, "inner": None, "head": None, "tail": None}
+    norm = normalize_name(name)
+    escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return {"name": norm, "inner": f"% {escaped} %", "head": f"{escaped} %", "tail": f"% {escaped}"}
+
+
+_MATCHING_ENTITIES = """
+    SELECT corpus_entity FROM aliases WHERE norm = :{p}name
+    OR norm LIKE :{p}inner ESCAPE '\\' OR norm LIKE :{p}head ESCAPE '\\' OR norm LIKE :{p}tail ESCAPE '\\'
+"""
+
+
+def _named(prefix: str, name: str | None) -> dict[str, str | None]:
+    return {prefix + key: value for key, value in _alias_patterns(name).items()}
+
+
+_QUOTES = f"""
+SELECT q.corpus_quote, cq.text, q.kind, q.cue, q.day, ce.name, ce.id
+FROM quotes q
+JOIN corpus_quotes cq ON cq.id = q.corpus_quote
+LEFT JOIN entities e ON e.rowid = q.speaker_entity
+LEFT JOIN corpus_entities ce ON ce.id = e.corpus_entity
+WHERE (:speaker IS NULL OR e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="s_")}))
+  AND (:since IS NULL OR q.day >= :since)
+  AND (:until IS NULL OR q.day <= :until)
+  AND (:kind IS NULL OR q.kind = :kind)
+  AND (:fts IS NULL OR q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts))
+ORDER BY q.day DESC, q.rowid DESC
+LIMIT :window
+"""
+
+_QUOTE_SOURCES = """
+SELECT a.id, a.date, a.source, a.url, q.start, q.end
+FROM quotes q JOIN articles a ON a.rowid = q.article
+WHERE q.corpus_quote = ? ORDER BY q.day, a.rowid
+"""
+
+
+def find_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    kind: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[QuoteHit]:
+    """Return the latest quotations matching every filter given, each once with all its sources.
+
+    ``speaker`` matches any variant of a corpus entity's name; ``search`` is full text
+    over the quotation (accents ignored); ``since``/``until`` bound the day it was said.
+    """
+    fts = fts_query(search) if search else None
+    if search and not fts:
+        return []
+    params: dict[str, Any] = {
+        "speaker": speaker, "since": since, "until": until_key(until), "kind": kind, "fts": fts,
+        # The same quotation reported by several articles comes back once per article:
+        # read a few more rows than asked so that grouping still fills the page.
+        "window": limit * 4,
+        **_named("s_", speaker),
+    }  # fmt: skip
+    hits: dict[int, QuoteHit] = {}
+    for row in conn.execute(_QUOTES, params):
+        if row[0] in hits:
+            continue
+        sources = tuple(Source(*s) for s in conn.execute(_QUOTE_SOURCES, (row[0],)))
+        hits[row[0]] = QuoteHit(row[0], row[1], row[2], row[3], row[4], row[5], row[6], sources)
+        if len(hits) == limit:
+            break
+    return list(hits.values())
+
+
+_EVENTS = f"""
+SELECT v.rowid, v.type, v.date, v.trigger, v.negated, v.modality, a.id, a.source,
+       substr(a.text, v.start + 1, v.end - v.start),
+       (SELECT ce.name FROM entities e JOIN corpus_entities ce ON ce.id = e.corpus_entity
+        WHERE e.article = v.article AND e.id = v.location)
+FROM events v JOIN articles a ON a.rowid = v.article
+WHERE (:type IS NULL OR v.type = :type)
+  AND (:since IS NULL OR v.date >= :since)
+  AND (:until IS NULL OR v.date <= :until)
+  AND (:actor IS NULL OR EXISTS (
+        SELECT 1 FROM event_actors x JOIN entities e ON e.rowid = x.entity
+        WHERE x.event = v.rowid AND x.role = 'source'
+          AND e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="a_")})))
+  AND (:target IS NULL OR EXISTS (
+        SELECT 1 FROM event_actors x JOIN entities e ON e.rowid = x.entity
+        WHERE x.event = v.rowid AND x.role = 'target'
+          AND e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="t_")})))
+ORDER BY v.date DESC, v.rowid DESC
+LIMIT :limit
+"""
+
+_EVENT_ACTORS = """
+SELECT x.role, COALESCE(ce.name, e.name, x.entity_id)
+FROM event_actors x
+LEFT JOIN entities e ON e.rowid = x.entity
+LEFT JOIN corpus_entities ce ON ce.id = e.corpus_entity
+WHERE x.event = ? ORDER BY x.role, x.ord
+"""
+
+
+def find_events(
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[EventHit]:
+    """Return the latest events of a type, by an actor, towards a recipient, in a period."""
+    params: dict[str, Any] = {
+        "type": type.upper() if type else None, "actor": actor, "target": target, "since": since,
+        "until": until_key(until), "limit": limit, **_named("a_", actor), **_named("t_", target),
+    }  # fmt: skip
+    hits = []
+    for row in conn.execute(_EVENTS, params).fetchall():
+        roles: dict[str, list[str]] = {"source": [], "target": []}
+        for role, name in conn.execute(_EVENT_ACTORS, (row[0],)):
+            roles[role].append(name)
+        hits.append(EventHit(
+            type=row[1], date=row[2], trigger=row[3], actors=tuple(roles["source"]),
+            targets=tuple(roles["target"]), location=row[9], negated=bool(row[4]), modality=row[5],
+            article=row[6], source=row[7], sentence=row[8],
+        ))  # fmt: skip
+    return hits
+
+
+_ENTITIES = f"""
+SELECT c.id, c.name, c.type, c.kb_id, c.country,
+       count(DISTINCT e.article),
+       (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.rowid = m.entity WHERE e2.corpus_entity = c.id)
+FROM corpus_entities c JOIN entities e ON e.corpus_entity = c.id
+WHERE (:type IS NULL OR c.type = :type)
+  AND (:name IS NULL OR c.id IN ({_MATCHING_ENTITIES.format(p="n_")}))
+GROUP BY c.id
+ORDER BY count(DISTINCT e.article) DESC, 7 DESC, c.name
+LIMIT :limit
+"""
+
+
+def find_entities(
+    conn: sqlite3.Connection, *, type: str | None = None, name: str | None = None, top: int = 20
+) -> list[EntityHit]:
+    """Return the corpus entities in the most articles, with their variants (most used first)."""
+    params: dict[str, Any] = {"type": type.upper() if type else None, "name": name, "limit": top}
+    hits = []
+    for row in conn.execute(_ENTITIES, {**params, **_named("n_", name)}).fetchall():
+        variants = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT alias FROM aliases WHERE corpus_entity = ? ORDER BY count DESC, alias", (row[0],)
+            )
+        )
+        hits.append(EntityHit(row[0], row[1], row[2], row[3], row[4], row[5], row[6], variants=variants))
+    return hits
+
+
+_SEARCH_ARTICLES = f"""
+SELECT a.id, a.date, a.source, a.title,
+       snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 16)
+FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+WHERE articles_fts MATCH :fts
+ORDER BY rank
+LIMIT :limit
+"""
+
+
+def search_articles(conn: sqlite3.Connection, text: str, *, limit: int = DEFAULT_LIMIT) -> list[ArticleHit]:
+    """Return the articles whose title or text holds every word (accents ignored), best first."""
+    fts = fts_query(text)
+    if not fts:
+        return []
+    return [ArticleHit(*row) for row in conn.execute(_SEARCH_ARTICLES, {"fts": fts, "limit": limit})]
+
+
+def search(conn: sqlite3.Connection, text: str, *, limit: int = DEFAULT_LIMIT) -> dict[str, list[Any]]:
+    """Full text over articles and quotations at once."""
+    return {
+        "articles": search_articles(conn, text, limit=limit),
+        "quotes": find_quotes(conn, search=text, limit=limit),
+    }
+
+
+def store_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Return how many rows of each kind the store holds (for summaries and the API)."""
+    tables = ("articles", "entities", "corpus_entities", "quotes", "corpus_quotes", "events", "timexes",
+              "amounts", "failures")  # fmt: skip
+    return {table: conn.execute(_COUNTS[table]).fetchone()[0] for table in tables}
+
+
+# Fixed statements per table, so that no table name is ever formatted into SQL at run time.
+_COUNTS = {
+    "articles": "SELECT count(*) FROM articles",
+    "entities": "SELECT count(*) FROM entities",
+    "corpus_entities": "SELECT count(*) FROM corpus_entities",
+    "quotes": "SELECT count(*) FROM quotes",
+    "corpus_quotes": "SELECT count(*) FROM corpus_quotes",
+    "events": "SELECT count(*) FROM events",
+    "timexes": "SELECT count(*) FROM timexes",
+    "amounts": "SELECT count(*) FROM amounts",
+    "failures": "SELECT count(*) FROM failures",
+}
+
+
+def recent_failures(
+    conn: sqlite3.Connection, *, run_id: int | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Return failures (file, line, reason), of one run or of all, latest first."""
+    rows = conn.execute(
+        'SELECT run_id, "where", line, reason, at FROM failures WHERE (:run IS NULL OR run_id = :run)'
+        " ORDER BY id DESC LIMIT :limit",
+        {"run": run_id, "limit": limit},
+    )
+    return [dict(zip(("run", "where", "line", "reason", "at"), row, strict=True)) for row in rows]
