@@ -7,10 +7,12 @@ and resolved time expressions, events attach amounts.
 from __future__ import annotations
 
 from veille.analysis.entities import EntityStage
+from veille.analysis.quotes import QuoteStage
 from veille.analysis.stages import Stage
 from veille.analysis.time import TimeStage
 
 STAGES: dict[str, type[Stage]] = {
     "entities": EntityStage,
     "time": TimeStage,
+    "quotes": QuoteStage,
 }

@@ -1,0 +1,228 @@
+"""What every quote finder needs about one article: tokens by offset, sentences, incises.
+
+An *incise* is the inverted reporting clause that follows or interrupts a quotation:
+« … », a déclaré X / « …, a-t-il ajouté. … » / …, précise l'OFAG. It names the cue and
+the speaker, placed after the verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.quote_lexicon import Cue, CueLexicon
+from veille.analysis.quote_marks import MarkedSpan
+from veille.analysis.speakers import SpeakerResolver
+from veille.model import Document
+
+_AUX = frozenset(
+    {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était", "aura", "eut"}
+)
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
+
+
+@dataclass(frozen=True)
+class Incise:
+    """A reporting clause with its subject after the verb."""
+
+    verb: Token
+    cue: Cue
+    subject: Token | None
+    start: int  # offset of the comma or first word of the incise
+    end: int  # offset just after the incise's last word (before , or .)
+
+
+class QuoteContext:
+    """Tokens, sentences and marks of one document, with the lookups the finders share."""
+
+    def __init__(self, doc: Document, parsed: Doc, lexicon: CueLexicon, marks: list[MarkedSpan]) -> None:
+        self.doc = doc
+        self.text = doc.article.text
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self.marks = marks
+        self.resolver = SpeakerResolver(doc, parsed, lexicon)
+        self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
+        self._idx = [t.idx for t in parsed]
+        self.paragraphs = [(p.start, p.end, p.heading) for p in doc.article.paragraphs] or [
+            (0, len(self.text), False)
+        ]
+
+    def token_at(self, offset: int) -> int:
+        """Return the index of the token that starts at or covers ``offset``."""
+        i = bisect.bisect_right(self._idx, offset) - 1
+        return max(i, 0)
+
+    def token_after(self, offset: int) -> int:
+        """Return the index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._idx, offset)
+
+    def paragraph(self, offset: int) -> tuple[int, int, bool]:
+        """Return (start, end, heading) of the paragraph holding ``offset``."""
+        for start, end, heading in self.paragraphs:
+            if start <= offset <= end:
+                return start, end, heading
+        return self.paragraphs[-1]
+
+    def paragraph_index(self, offset: int) -> int:
+        for n, (start, end, _heading) in enumerate(self.paragraphs):
+            if start <= offset <= end:
+                return n
+        return len(self.paragraphs) - 1
+
+    def sentence_start(self, offset: int) -> int:
+        """Return where the sentence holding ``offset`` starts, by punctuation (quote marks
+        confuse the parser's sentence splitter)."""
+        para_start, _end, _heading = self.paragraph(offset)
+        start = para_start
+        for match in _SENTENCE_END.finditer(self.text, para_start, offset):
+            after = match.end()
+            while after < offset and self.text[after] in '»”" ':
+                after += 1
+            if after <= offset and not self.inside_mark(match.start()):
+                start = after
+        return start
+
+    def sentence_end(self, offset: int) -> int:
+        """Return the end of the sentence holding ``offset`` (exclusive, before the final
+        punctuation), skipping sentence ends inside quotation marks."""
+        _start, para_end, _heading = self.paragraph(offset)
+        for match in _SENTENCE_END.finditer(self.text, offset, para_end):
+            if not self.inside_mark(match.start()):
+                return match.start()
+        return para_end
+
+    def inside_mark(self, offset: int) -> MarkedSpan | None:
+        """Return the marked span whose marks enclose ``offset``."""
+        for span in self.marks:
+            if span.open < offset < span.outer_end:
+                return span
+        return None
+
+    def marks_in(self, start: int, end: int) -> list[MarkedSpan]:
+        return [m for m in self.marks if m.open < end and m.outer_end > start]
+
+    def incise_at(self, i: int, limit: int | None = None) -> Incise | None:
+        """Return the incise starting at token ``i`` (a comma, or the verb itself): an
+        optional auxiliary, a cue verb, and a subject after the verb (or -t-il)."""
+        tokens = self.parsed
+        end = len(tokens) if limit is None else min(limit, len(tokens))
+        start_i = i
+        if i < end and tokens[i].text == ",":
+            i += 1
+        if i < end and tokens[i].lower_ in _AUX:
+            i += 1
+            while i < end and (tokens[i].text.startswith("-") or tokens[i].pos_ == "ADV"):
+                i += 1  # a-t-il, a encore déclaré
+        if i >= end:
+            return None
+        verb = tokens[i]
+        cue = self.lexicon.cue(verb)
+        if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return None
+        if i == start_i + 1 and "Part" in verb.morph.get("VerbForm", []):
+            return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
+        if any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and not c.text.startswith("-")
+            for c in verb.children
+        ):
+            return None  # la ministre …, a appelé X à: the subject stands before the verb
+        subject = self._subject_after(verb, end)
+        if subject is None:
+            return None
+        if verb.i + 1 < end and tokens[verb.i + 1].lower_ in ("que", "qu'", "qu’"):
+            return None  # a déclaré que …: not an incise
+        stop = self._incise_end(subject, end)
+        return Incise(verb, cue, subject, tokens[start_i].idx, stop)
+
+    def _subject_after(self, verb: Token, end: int) -> Token | None:
+        for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:
+            if token.text.startswith("-") and token.text.lower().lstrip("-") in (
+                "il",
+                "elle",
+                "ils",
+                "elles",
+                "on",
+            ):
+                return token
+        subject = self.resolver.subject_of(verb)
+        if subject is not None and subject.i > verb.i and subject.i < end:
+            return subject
+        subject = self.resolver.inverted_subject(verb)
+        if subject is not None and subject.i < end and not subject.is_punct:
+            return subject
+        # The parser lost the link: the first noun phrase after the verb.
+        for token in self.parsed[verb.i + 1 : min(verb.i + 6, end)]:
+            if token.is_punct:
+                return None
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token
+        return None
+
+    def _incise_end(self, subject: Token, end: int) -> int:
+        _start, stop = self.speaker_phrase(subject)
+        return stop
+
+    def speaker_phrase(self, subject: Token) -> tuple[int, int]:
+        """Return the character span of the speaker phrase headed by ``subject``."""
+        if subject.text.startswith("-") or subject.pos_ == "PRON":
+            text = subject.text.lstrip("-")
+            start = subject.idx + (len(subject.text) - len(text))
+            return start, start + len(text)
+        return self.resolver.phrase_of(subject)
+
+    def cue_before(self, start: int, offset: int) -> Token | None:
+        """Return the nearest cue verb (scope all) between ``start`` and ``offset``, outside
+        any quotation marks."""
+        lo = self.token_after(start)
+        hi = self.token_after(offset)
+        for token in reversed(self.parsed[lo:hi]):
+            cue = self.lexicon.cue(token)
+            if cue is not None and cue.scope == "all" and self.inside_mark(token.idx) is None:
+                if token.pos_ in ("VERB",) or token.text.lower().endswith("ant"):
+                    return token
+        return None
+
+    def selon_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return the span of the noun phrase after selon / d'après in the range, if any."""
+        match = re.search(r"\b(?:[Ss]elon|[Dd]['’]après)\s+", self.text[start:end])
+        if match is None:
+            return None
+        np_start = start + match.end()
+        return np_start, self.np_end(np_start, end)
+
+    def np_end(self, start: int, limit: int) -> int:
+        """Return where a speaker noun phrase starting at ``start`` ends: at the first comma,
+        unless a name follows it in apposition (le conseiller …, Yuri Ushakov)."""
+        comma = self.text.find(",", start, limit)
+        if comma == -1:
+            return limit
+        after = comma + 1
+        while after < limit and self.text[after] == " ":
+            after += 1
+        for s, e, _m, entity in self.resolver.mentions:
+            if s == after and entity.type == "PER":
+                return e
+            if s > after:
+                break
+        return comma
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quotation found but not yet attributed: its span and how to find its speaker.
+
+    ``how`` is "phrase" (resolve the phrase at ``phrase``), "continue" (the speaker of the
+    quotation just before, if it is close) or "none".
+    """
+
+    kind: str
+    start: int
+    end: int
+    cue: str | None
+    how: str
+    phrase: tuple[int, int] | None = None
+    anchor: int | None = None  # offset of the cue verb, for the date of the statement

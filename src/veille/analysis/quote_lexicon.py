@@ -1,0 +1,127 @@
+"""The cue lexicon of quotations: reporting verbs and the words that steer quote finding.
+
+Both tables are data files under ``analysis/data/`` (``quote_cues.tsv``, ``quote_words.tsv``);
+their sources are noted in their headers and in ``data/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Token
+
+from veille.errors import SettingsError
+
+_PRONOUN_SUFFIXES = (
+    "-t-il",
+    "-t-elle",
+    "-t-ils",
+    "-t-elles",
+    "-t-on",
+    "-il",
+    "-elle",
+    "-ils",
+    "-elles",
+    "-on",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb: its lemma, its class (say, think, warn…) and where it may act as a cue."""
+
+    lemma: str
+    cls: str
+    scope: str  # "all" or "incise"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs by lemma and by irregular form, and the steering word lists."""
+
+    cues: dict[str, Cue]
+    forms: dict[str, str]  # irregular inflected form -> lemma
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> words
+
+    @classmethod
+    def load(cls) -> CueLexicon:
+        """Load the lexicon shipped with the package; raise SettingsError when it is broken."""
+        cues: dict[str, Cue] = {}
+        forms: dict[str, str] = {}
+        for n, row in _rows("quote_cues.tsv"):
+            if len(row) < 4 or row[2] not in ("all", "incise"):
+                raise SettingsError(f"quote_cues.tsv line {n}: expected lemma, class, all|incise, source")
+            cues[row[0]] = Cue(row[0], row[1], row[2])
+            if len(row) > 4 and row[4]:
+                for form in row[4].split(","):
+                    forms[form.strip()] = row[0]
+        words: dict[str, set[str]] = {}
+        for n, row in _rows("quote_words.tsv"):
+            if len(row) != 2:
+                raise SettingsError(f"quote_words.tsv line {n}: expected word, class")
+            words.setdefault(row[1], set()).add(row[0])
+        return cls(cues, forms, {k: frozenset(v) for k, v in words.items()})
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
+        return self.words.get(name, frozenset())
+
+    def cue(self, token: Token) -> Cue | None:
+        """Return the cue for a verb token, trying its lemma, then its irregular form, then
+        regular French endings (the model lemmatises participles like avertissant badly)."""
+        if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return None
+        if token.pos_ == "AUX" and token.lemma_ in ("avoir", "être"):
+            return None
+        for lemma in self.candidates(token.text, token.lemma_):
+            found = self.cues.get(lemma)
+            if found is not None:
+                return found
+        return None
+
+    def candidates(self, text: str, lemma: str = "") -> list[str]:
+        """Return possible lemmas of an inflected verb form, most likely first."""
+        word = text.lower()
+        for suffix in _PRONOUN_SUFFIXES:
+            if word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        found = [lemma.lower()] if lemma else []
+        if word in self.forms:
+            found.append(self.forms[word])
+        found.extend(_regular_lemmas(word))
+        return found
+
+
+def _regular_lemmas(word: str) -> list[str]:
+    """Guess infinitives from regular -er and -ir endings (affirmé, estime, avertissant)."""
+    out: list[str] = []
+    for ending in ("issaient", "issait", "issant", "issent", "is", "it", "ie", "ies", "i"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.append(word[: -len(ending)] + "ir")
+    for ending in ("aient", "ait", "ant", "ées", "és", "ée", "é", "ent", "es", "e", "era", "eront", "erait"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            out.append(stem + "er")
+            # considère → considérer: the grave accent of the present stem is acute in the infinitive
+            if "è" in stem:
+                out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
+    return out
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    try:
+        text = resources.files("veille.analysis").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as error:
+        raise SettingsError(f"cannot read the quote lexicon {name}: {error}") from error
+    rows = []
+    header_seen = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True  # the column names
+            continue
+        rows.append((n, line.rstrip("\n").split("\t")))
+    return rows

@@ -1,0 +1,169 @@
+"""Pair quotation marks in the cleaned text: « », “ ”, straight double quotes, nested ‹ › and ‘ ’.
+
+Only the outermost pairs become candidate quotations; marks nested inside them are part of
+the content. Pairing never crosses a paragraph break, except where French typography
+continues a quotation: a paragraph that ends inside an open quote and a next paragraph that
+reopens with a quote mark are one quotation. An unbalanced mark never fails the article: the
+quote is closed at the end of its paragraph (or dropped when nothing is inside) and logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from veille.model import Paragraph
+
+log = logging.getLogger(__name__)
+
+OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+STRAIGHT = '"'
+CLOSERS = frozenset("»”›")
+ALL_MARKS = frozenset('«»“”„‹›"')
+# Content longer than this inside one pair is a pairing error, not a quotation.
+_MAX_QUOTE_CHARS = 3000
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """One outermost quotation: marks at ``open``/``close`` (close may be None) and its content."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when closed at a paragraph end
+    start: int  # content start (after the mark and spaces)
+    end: int  # content end (before spaces and the closing mark), exclusive
+
+    def text(self, source: str) -> str:
+        """Return the content as it stands in ``source``."""
+        return source[self.start : self.end]
+
+    @property
+    def outer_end(self) -> int:
+        """Return the offset just after the closing mark (or the content end when unclosed)."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+def find_marked_spans(text: str, paragraphs: tuple[Paragraph, ...] = ()) -> list[MarkedSpan]:
+    """Return the outermost quoted spans of ``text`` in order, never raising on bad marks."""
+    blocks = [(p.start, p.end) for p in paragraphs] or _blocks(text)
+    raw: list[tuple[int, int | None, bool]] = []  # (open, close, reopens_next)
+    for start, end in blocks:
+        raw.extend(_pair_in_block(text, start, end))
+    spans = _merge_paragraph_continuations(text, raw, blocks)
+    result = []
+    for open_, close in spans:
+        content_end = close if close is not None else _block_end(blocks, open_)
+        span = _trim(text, open_ + 1, content_end, open_, close)
+        if span is not None:
+            result.append(span)
+    return result
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    blocks = []
+    offset = 0
+    for part in text.split("\n\n"):
+        blocks.append((offset, offset + len(part)))
+        offset += len(part) + 2
+    return blocks
+
+
+def _block_end(blocks: list[tuple[int, int]], offset: int) -> int:
+    for start, end in blocks:
+        if start <= offset < end:
+            return end
+    return blocks[-1][1]
+
+
+def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | None, bool]]:
+    """Pair the outermost marks of one paragraph; an open quote left at the end is returned
+    with close=None."""
+    found: list[tuple[int, int | None, bool]] = []
+    i = start
+    while i < end:
+        char = text[i]
+        if char in OPENERS or (char == STRAIGHT and _opens_straight(text, i, start)):
+            close = _find_close(text, i, end)
+            if close is None:
+                log.info("unclosed quotation mark at %d: closed at the paragraph end", i)
+                found.append((i, None, False))
+                return found
+            found.append((i, close, False))
+            i = close + 1
+            continue
+        if char in CLOSERS or char == STRAIGHT:
+            log.info("stray closing quotation mark at %d ignored", i)
+        i += 1
+    return found
+
+
+def _opens_straight(text: str, i: int, block_start: int) -> bool:
+    """A straight quote opens when it does not follow a letter glued to it (l"ami is rare)."""
+    return i == block_start or not text[i - 1].isalnum() or text[i + 1 : i + 2].isalpha()
+
+
+def _find_close(text: str, open_: int, end: int) -> int | None:
+    """Return the offset of the mark closing the one at ``open_`` within the paragraph."""
+    opener = text[open_]
+    if opener == STRAIGHT:
+        close = text.find(STRAIGHT, open_ + 1, end)
+        return close if close != -1 else None
+    closer = OPENERS[opener]
+    depth = 0
+    for j in range(open_ + 1, end):
+        char = text[j]
+        if char == opener and closer != opener:
+            depth += 1  # the same mark nested: « … « … » … »
+        elif char == closer:
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _merge_paragraph_continuations(
+    text: str, raw: list[tuple[int, int | None, bool]], blocks: list[tuple[int, int]]
+) -> list[tuple[int, int | None]]:
+    """Join an unclosed quote with a quote that opens the very next paragraph: French
+    typography reopens a long quotation at each paragraph and closes it only at the end."""
+    starts = {start: n for n, (start, _end) in enumerate(blocks)}
+    merged: list[tuple[int, int | None]] = []
+    pending: int | None = None  # open offset of a quotation still running
+    pending_block = -1  # the paragraph where it was last seen running
+    for open_, close, _ in raw:
+        if pending is not None:
+            if starts.get(open_) == pending_block + 1:
+                if close is None:
+                    pending_block += 1  # still running: keep the first opening
+                    continue
+                merged.append((pending, close))
+                pending = None
+                continue
+            merged.append((pending, None))
+            pending = None
+        if close is None:
+            pending = open_
+            pending_block = _block_index(blocks, open_)
+        else:
+            merged.append((open_, close))
+    if pending is not None:
+        merged.append((pending, None))
+    return merged
+
+
+def _block_index(blocks: list[tuple[int, int]], offset: int) -> int:
+    for n, (start, end) in enumerate(blocks):
+        if start <= offset < end:
+            return n
+    return len(blocks) - 1
+
+
+def _trim(text: str, start: int, end: int, open_: int, close: int | None) -> MarkedSpan | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or end - start > _MAX_QUOTE_CHARS:
+        log.info("quotation at %d dropped: empty or too long (%d chars)", open_, end - start)
+        return None
+    return MarkedSpan(open_, close, start, end)
