@@ -6,7 +6,9 @@ and resolved time expressions, events attach amounts.
 
 from __future__ import annotations
 
+from veille.analysis.amounts import AmountStage
 from veille.analysis.entities import EntityStage
+from veille.analysis.events import EventStage
 from veille.analysis.quotes import QuoteStage
 from veille.analysis.stages import Stage
 from veille.analysis.time import TimeStage
@@ -15,4 +17,6 @@ STAGES: dict[str, type[Stage]] = {
     "entities": EntityStage,
     "time": TimeStage,
     "quotes": QuoteStage,
+    "amounts": AmountStage,
+    "events": EventStage,
 }

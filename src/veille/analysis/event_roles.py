@@ -1,0 +1,363 @@
+"""Read the actor, recipient and place of an event trigger from the dependency parse.
+
+Roles are entity ids: a parse token is mapped to the entity whose mention covers it
+(names, descriptions and pronouns from the entity and resolve stages). The numbered
+rules in :meth:`RoleReader.actors_of_verb` say why each construction is read as it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.countries import country_code
+from veille.model import Document
+
+_CASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
+# Dependencies through which an event's clause borrows the subject of the clause above it:
+# an infinitive (doivent rencontrer), a coordinated verb (acheter … et les donner), an
+# adverbial clause or gerund (en avertissant), a noun inside the verb's phrase.
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", "obj", "nmod", "acl"})
+_PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
+_DE = frozenset({"de", "du", "des", "d'"})
+_MAX_CLIMB = 6
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who acts, on whom, and where; ``actor_clause_depth`` is how far up the clause chain
+    the actor was found (0: the trigger's own clause)."""
+
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    location: str | None = None
+    actor_clause_depth: int | None = None
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Mentions sorted by start, for the lookup of the entity at a character offset."""
+
+    starts: list[int]
+    spans: list[tuple[int, int, str]]  # start, end, entity id
+
+    def entity_at(self, offset: int) -> str | None:
+        """Return the entity id of the mention covering ``offset``, or None."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        # Mentions may nest (a name inside a description): look back a few for a cover.
+        for i in range(index, max(-1, index - 4), -1):
+            start, end, entity_id = self.spans[i]
+            if start <= offset < end:
+                return entity_id
+        return None
+
+
+def mentions_index(doc: Document) -> MentionIndex:
+    """Index every mention of every entity by its start offset."""
+    spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
+    return MentionIndex([s[0] for s in spans], spans)
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """Return the trigger and the heads it borrows its subject from, nearest first."""
+    chain = [token]
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if (current.dep_ not in _CLIMB_DEPS and current.dep_ != "ccomp") or current.head == current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _case(token: Token) -> str | None:
+    """Return the preposition that introduces a noun phrase (à, avec, contre, de…), lower-cased."""
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            return child.lower_
+    return None
+
+
+def _is_relative(token: Token) -> bool:
+    relative = ("qui", "que", "qu'", "lequel", "laquelle")
+    return "Rel" in token.morph.get("PronType", []) or token.lower_ in relative
+
+
+class RoleReader:
+    """Map trigger tokens to actor and recipient entities of one document."""
+
+    def __init__(
+        self,
+        doc: Document,
+        parsed: Doc,
+        index: MentionIndex,
+        actor_heads: frozenset[str],
+        first_person: frozenset[str],
+    ) -> None:
+        self.doc = doc
+        self.parsed = parsed
+        self.index = index
+        self.actor_heads = actor_heads
+        self.first_person = first_person
+        self.types = {e.id: e.type for e in doc.entities}
+
+    # -- noun phrases -------------------------------------------------------------------
+
+    def phrase(self, head: Token, depth: int = 0) -> list[str]:
+        """Return the entity a noun phrase names: its head's mention, an apposition
+        (le ministre …, Andrii Sybiha), or the place a body stands for (le parlement de Turquie)."""
+        found = self.index.entity_at(head.idx)
+        if found is not None:
+            return [found]
+        if depth > 2:
+            return []
+        for child in head.children:
+            case = _case(child)
+            if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
+                inner = self.phrase(child, depth + 1)
+            elif child.dep_ == "nmod" and case in _DE and head.lemma_.lower() in self.actor_heads:
+                inner = self.phrase(child, depth + 1)
+            else:
+                continue
+            if inner:
+                return inner
+        return []
+
+    def group(self, head: Token) -> list[str]:
+        """Return the entities of a phrase and of the phrases coordinated with it
+        (Le Canada, l'Allemagne, la Pologne et les Pays-Bas)."""
+        out: list[str] = []
+        stack = [head]
+        while stack:
+            token = stack.pop(0)
+            for entity_id in self.phrase(token):
+                if entity_id not in out:
+                    out.append(entity_id)
+            stack.extend(
+                c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
+            )
+        return out
+
+    def owner(self, head: Token) -> list[str]:
+        """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande)."""
+        for child in head.children:
+            if child.dep_ == "nmod" and _case(child) in _DE:
+                found = self.group(child)
+                if found:
+                    return found
+        return []
+
+    # -- actors -------------------------------------------------------------------------
+
+    def subject(self, verb: Token, *, agent: bool) -> list[str] | None:
+        """Return the actor of a clause, [] when it names nobody, None when it has no subject."""
+        for child in verb.children:
+            if agent and child.dep_ == "obl:agent":
+                return self.group(child)  # 1. a passive's par-agent does it
+        for child in verb.children:
+            if child.dep_ != "nsubj":
+                continue
+            if _is_relative(child):
+                # 2. qui: the relative clause's antecedent does it
+                return self.group(verb.head) if verb.dep_.startswith("acl") else []
+            if child.pos_ == "PRON":
+                return self.pronoun(child)
+            return self.group(child)
+        return None
+
+    def pronoun(self, token: Token) -> list[str] | None:
+        """Return what a subject pronoun stands for: its resolved mention; the speaker of
+        the quotation for je/nous; else None, so the caller reads the clause above."""
+        found = self.index.entity_at(token.idx)
+        if found is not None:
+            return [found]
+        if token.lower_ in self.first_person:
+            for quote in self.doc.quotes:
+                if quote.start <= token.idx < quote.end and quote.speaker:
+                    return [quote.speaker]
+            return []
+        return None
+
+    def actors_of_verb(self, chain: list[Token]) -> tuple[list[str], int | None]:
+        """Return the actors of a verbal trigger and the chain depth where they were found.
+
+        1. the trigger's own subject or par-agent;
+        2. an infinitive, coordinated verb or gerund borrows the subject above it;
+        3. a pronoun subject (ils allaient …) is read on the clause that announces it.
+        """
+        for depth, node in enumerate(chain):
+            if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
+                continue
+            found = self.subject(node, agent=depth == 0)
+            if found is not None:  # a subject that names nobody stops the climb too
+                return found, depth
+        return [], None
+
+    # -- recipients ---------------------------------------------------------------------
+
+    def by_slot(self, node: Token, slot: str) -> list[str]:
+        """Return the recipients a trigger has in one slot of its table row."""
+        if slot == "obj":
+            return self.object(node)
+        if slot == "ccomp":
+            return self.content(node)
+        for child in node.children:
+            if child.dep_ in _CASE_DEPS and self._slot_case(child) == slot:
+                found = self.group(child) or self.owner(child)
+                if found:
+                    return found
+        return []
+
+    def _slot_case(self, token: Token) -> str | None:
+        case = _case(token)
+        if case in ("au", "aux"):
+            return "à"
+        if case in _DE:
+            return "de"
+        return case
+
+    def object(self, verb: Token) -> list[str]:
+        """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
+        que Poutine a accusés), else the object or, when it names no entity, its owner."""
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        for child in verb.children:
+            if child.dep_ == "nsubj:pass" or (passive and child.dep_ == "nsubj"):
+                if _is_relative(child):
+                    return self.group(verb.head) if verb.dep_.startswith("acl") else []
+                return self.group(child) or self.owner(child)
+        if verb.dep_.startswith("acl") and any(
+            c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children
+        ) and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children):
+            return self.group(verb.head)
+        for child in verb.children:
+            if child.dep_ == "obj" and child.pos_ != "PRON":
+                return self.group(child) or self.owner(child)
+        if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
+            return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
+        return []
+
+    def content(self, verb: Token) -> list[str]:
+        """Return an entity named in a complement clause (avertir que … avec l'Europe)."""
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            for token in child.subtree:
+                if _case(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASE_DEPS:
+                    found = self.group(token)
+                    if found:
+                        return found
+        return []
+
+    # -- the whole reading --------------------------------------------------------------
+
+    def read(
+        self,
+        trigger: Token,
+        pos: str,
+        slots: tuple[str, ...],
+        actor_de: bool,
+        inverting: frozenset[str],
+    ) -> Roles | None:
+        """Return the roles of a trigger, or None when it lacks a named actor or recipient."""
+        chain = clause_chain(trigger)
+        recipients: list[str] = []
+        actors: list[str] = []
+        depth: int | None = None
+        if pos == "NOUN":
+            actors, recipients, depth = self._noun_roles(trigger, chain, slots, actor_de, inverting)
+        else:
+            actors, depth = self.actors_of_verb(chain)
+            for slot in slots:
+                if slot == "entre":
+                    continue
+                recipients = self.by_slot(trigger, slot)
+                if recipients:
+                    break
+        recipients = [r for r in recipients if r not in actors]
+        # A countable event needs a named actor and recipient; a demonym group alone
+        # (les Européens) may ride along but not carry the event.
+        if not any(self.types.get(a) != "MISC" for a in actors):
+            return None
+        if not any(self.types.get(r) != "MISC" for r in recipients):
+            return None
+        location = self.place(trigger, set(actors) | set(recipients))
+        return Roles(tuple(actors), tuple(recipients), location, depth)
+
+    def _noun_roles(
+        self,
+        noun: Token,
+        chain: list[Token],
+        slots: tuple[str, ...],
+        actor_de: bool,
+        inverting: frozenset[str],
+    ) -> tuple[list[str], list[str], int | None]:
+        """Read a noun trigger: *discussions entre A, B et C*, *le soutien du PSG*,
+        *une plainte contre X* told by the verb's subject, inverted by *recevoir*."""
+        actors: list[str] = []
+        recipients: list[str] = []
+        depth: int | None = None
+        for child in noun.children:
+            if _case(child) == "entre":
+                parties = self.group(child)
+                if len(parties) >= 2:
+                    return parties[:1], parties[1:], 0
+        if actor_de:
+            for child in noun.children:
+                if child.dep_ == "nmod" and _case(child) in _DE:
+                    # A place that is not a country is where it happens (les entretiens du Kremlin).
+                    actors = [a for a in self.group(child) if self._can_act(a)]
+                    if actors:
+                        depth = 0
+                        break
+        governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
+        if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
+            governor = governor.head  # faire l'objet d'une plainte
+        inverted = governor is not None and (
+            governor.lemma_ in inverting or noun.head.lemma_ in inverting
+        )
+        if inverted and governor is not None:
+            recipients = self.subject(governor, agent=False) or []
+        else:
+            for slot in slots:
+                recipients = self.by_slot(noun, slot)
+                if not recipients and governor is not None and slot != "obj":
+                    recipients = self.by_slot(governor, slot)
+                if recipients:
+                    break
+            if not actors and governor is not None:
+                actors, found_depth = self.actors_of_verb(chain[1:])
+                depth = None if found_depth is None else found_depth + 1
+        return actors, recipients, depth
+
+    def _can_act(self, entity_id: str) -> bool:
+        """Say whether an entity can be the actor of a noun's de-complement: people,
+        organisations, countries, and places the resolve stage marked as standing for one."""
+        entity = self.doc.entity(entity_id)
+        if entity is None or entity.type != "LOC":
+            return True
+        return country_code(entity.name) is not None or any(m.stands_for for m in entity.mentions)
+
+    def place(self, trigger: Token, parties: set[str]) -> str | None:
+        """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
+        scope = trigger.subtree if trigger.pos_ == "NOUN" else _own_clause(trigger)
+        for token in scope:
+            if _case(token) not in _PLACE_CASES:
+                continue
+            found = self.index.entity_at(token.idx)
+            if found is not None and found not in parties and self.types.get(found) == "LOC":
+                return found
+        return None
+
+
+def _verb_like(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj"):
+            out.extend(child.subtree)
+    return out

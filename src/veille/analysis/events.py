@@ -1,0 +1,327 @@
+"""Find political events coded in PLOVER: who did what to whom, when and where.
+
+A trigger word from ``data/plover_triggers.tsv`` gives the type and mode; the dependency
+parse gives the actor and the recipient (:mod:`veille.analysis.event_roles`); both must
+be entities of the document, because an event pinned on nobody is not countable. The
+date comes from the clause's time expression, else the article date (flagged).
+
+Decisions (docs/events.md):
+- a negated event (*n'a pas approuvé les dons*) is kept with ``negated=True``, so that
+  the evidence stays queryable; counts must filter on it;
+- a planned event (*doivent rencontrer*, *allaient donner*) keeps its type with
+  ``modality="planned"``, a conditional one ``modality="hypothetical"``;
+- the same event told twice in one article (same type, actors, recipients, date) is
+  recorded once, the first time it is told.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.analysis.event_roles import RoleReader, Roles, clause_chain, mentions_index
+from veille.analysis.time import attached_date
+from veille.errors import SettingsError
+from veille.model import EVENT_TYPES, Amount, Document, Event
+from veille.settings import Settings
+
+_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
+_MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
+_PARTICIPLE_ENDINGS = (
+    ("issant", "ir"), ("ant", "er"), ("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"),
+)  # fmt: skip
+Modality = Literal["asserted", "planned", "hypothetical"]
+DateSource = Literal["timex", "article"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of the trigger table."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    type: str
+    mode: str | None
+    recipient: tuple[str, ...]  # slots in order: obj, à, avec, contre, entre, ccomp, …
+    actor_de: bool  # a noun whose de-complement names the actor
+    needs_inf: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The trigger table and the word lists of ``events_lexicon.json``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    phrases: dict[str, Trigger]  # several words: first lemma → trigger
+    blocks: tuple[str, ...]
+    mode_cues: dict[str, str]
+    actor_heads: frozenset[str]
+    inverting_verbs: frozenset[str]
+    planned_heads: frozenset[str]
+    negations: frozenset[str]
+    first_person: frozenset[str]
+
+
+@cache
+def load_event_lexicon() -> EventLexicon:
+    """Read the trigger table and the word lists once per process."""
+    data = resources.files("veille.analysis") / "data"
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    phrases: dict[str, Trigger] = {}
+    text = (data / "plover_triggers.tsv").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 8 or cells[1] not in ("VERB", "NOUN") or cells[2] not in EVENT_TYPES:
+            raise SettingsError(f"plover_triggers.tsv line {number}: malformed row {line!r}")
+        trigger = Trigger(
+            lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
+            recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
+            source=cells[7],
+        )  # fmt: skip
+        if " " in trigger.lemma:
+            phrases[trigger.lemma] = trigger
+        else:
+            (verbs if trigger.pos == "VERB" else nouns)[trigger.lemma] = trigger
+    words = json.loads((data / "events_lexicon.json").read_text(encoding="utf-8"))
+    return EventLexicon(
+        verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
+        mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
+        inverting_verbs=frozenset(words["inverting_verbs"]),
+        planned_heads=frozenset(words["planned_heads"]), negations=frozenset(words["negations"]),
+        first_person=frozenset(words["first_person"]),
+    )  # fmt: skip
+
+
+class EventStage:
+    """Code PLOVER events from triggers and the parse; attach amounts, dates and places."""
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EventStage:
+        return cls(load_event_lexicon())
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        return dataclasses.replace(doc, events=find_events(doc, parsed, self.lexicon))
+
+
+def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
+    """Return the events of a document, in text order, each told once."""
+    lexicon = lexicon or load_event_lexicon()
+    reader = RoleReader(doc, parsed, mentions_index(doc), lexicon.actor_heads, lexicon.first_person)
+    found: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for token in parsed:
+        trigger = match_trigger(token, lexicon)
+        if trigger is None:
+            continue
+        roles = reader.read(token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs)
+        if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
+            continue
+        event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
+        key = _identity(event)
+        if key in seen:
+            continue  # one event told twice in an article is one event
+        seen.add(key)
+        found.append(event)
+    return _attach_amounts(tuple(found), doc.amounts, parsed)
+
+
+def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
+    rest = token.doc.text[token.idx : token.idx + 40].lower()
+    if any(rest.startswith(block) for block in lexicon.blocks):
+        return None
+    lemma = token.lemma_.lower()
+    for phrase, trigger in lexicon.phrases.items():
+        words = phrase.split()
+        if lemma == words[0] and _phrase_follows(token, words[1:]):
+            return trigger
+    if _is_verbal(token):
+        for candidate in (lemma, *_infinitives(token.text.lower())):
+            if candidate in lexicon.verbs:
+                return lexicon.verbs[candidate]
+    if token.pos_ == "NOUN":
+        singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
+        return lexicon.nouns.get(singular)
+    return None
+
+
+def _phrase_follows(token: Token, words: list[str]) -> bool:
+    doc = token.doc
+    for offset, word in enumerate(words, start=1):
+        if token.i + offset >= len(doc) or doc[token.i + offset].lemma_.lower() != word:
+            return False
+    return True
+
+
+def _is_verbal(token: Token) -> bool:
+    """Say whether a token is a verb; the parser tags some participles as nouns
+    (*qui les ont données*, *en avertissant*), recognisable by their auxiliary or *en*."""
+    if token.pos_ == "VERB":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    if any(child.dep_.startswith("aux") for child in token.children):
+        return True
+    return token.text.lower().endswith("ant") and token.i > 0 and token.doc[token.i - 1].lower_ == "en"
+
+
+def _infinitives(form: str) -> tuple[str, ...]:
+    """Guess the infinitive of a participle the lemmatiser got wrong (données → donner)."""
+    guesses = []
+    for ending, infinitive in _PARTICIPLE_ENDINGS:
+        if form.endswith(ending):
+            guesses.append(form[: -len(ending)] + infinitive)
+    return tuple(guesses)
+
+
+def _has_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
+
+
+def _build_event(
+    doc: Document, parsed: Doc, token: Token, trigger: Trigger, roles: Roles, lexicon: EventLexicon, n: int
+) -> Event:
+    sentence = token.sent
+    chain = clause_chain(token)
+    mode = _mode(token, chain, trigger, lexicon)
+    kind = trigger.type
+    if kind == "SUPPORT" and mode in _MATERIAL_MODES:
+        kind = "AID"  # PLOVER: SUPPORT is verbal only; material support is AID
+    date, date_from = _date(doc, parsed, token, chain)
+    return Event(
+        id=f"v{n}", type=kind, start=sentence.start_char, end=_sentence_end(sentence),
+        trigger=token.text, source=roles.actors, target=roles.recipients, mode=mode,
+        date=date, date_from=date_from, location=roles.location,
+        negated=_negated(token, chain, lexicon), modality=_modality(token, chain, roles, lexicon),
+        quoted=any(q.start <= token.idx < q.end for q in doc.quotes),
+        trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+    )  # fmt: skip
+
+
+def _sentence_end(sentence: Span) -> int:
+    """End the evidence span at the sentence's last non-space character."""
+    return sentence.start_char + len(sentence.text.rstrip())
+
+
+def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexicon) -> str | None:
+    """Read the mode from a cue in the trigger's phrase or its clause, else the table's."""
+    scope = list(token.subtree) if token.pos_ == "NOUN" else _clause_tokens(token)
+    for verb in chain[1:3]:
+        scope.extend(c for c in verb.children if c.dep_ in ("obj", "obl:arg"))
+        scope.extend(t for c in verb.children if c.dep_ == "obj" for t in c.subtree)
+    for word in scope:
+        cue = lexicon.mode_cues.get(word.lower_)
+        if cue is not None and (trigger.type in ("AID", "SUPPORT") or cue in ("phone", "visit")):
+            if trigger.type == "CONSULT" and cue not in ("phone", "visit"):
+                continue
+            return cue
+    return trigger.mode
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """Return the tokens of a verb's own clause, without its subordinate clauses."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "acl:relcl", "acl", "parataxis", "conj", "csubj"):
+            continue
+        out.extend(child.subtree)
+    return out
+
+
+def _negated(token: Token, chain: list[Token], lexicon: EventLexicon) -> bool:
+    """Say whether the clause is negated (*n'a pas approuvé*, *aucune aide*)."""
+    for node in chain[:2]:
+        for child in node.children:
+            if child.lower_ in lexicon.negations and child.dep_.startswith("advmod"):
+                return True
+            if "Neg" in child.morph.get("Polarity", []) and child.lower_ not in ("ne", "n'"):
+                return True
+    return any(child.lemma_ == "aucun" for child in token.children)
+
+
+def _modality(token: Token, chain: list[Token], roles: Roles, lexicon: EventLexicon) -> Modality:
+    """Read the modality of the clause: conditional → hypothetical; future or a planning
+    verb above the trigger → planned; otherwise asserted."""
+    stop = roles.actor_clause_depth
+    scope = chain[: stop + 1] if stop is not None else chain
+    content = [c for c in token.children if c.dep_ == "ccomp"]
+    for node in [*scope, *content]:
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+        if any("Cnd" in c.morph.get("Mood", []) for c in carriers):
+            return "hypothetical"
+    for node in scope:
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+        if any("Fut" in c.morph.get("Tense", []) for c in carriers):
+            return "planned"
+        if node is not token and node.lemma_ in lexicon.planned_heads:
+            return "planned"
+    return "asserted"
+
+
+def _date(
+    doc: Document, parsed: Doc, token: Token, chain: list[Token]
+) -> tuple[str | None, DateSource | None]:
+    """Return (date, where it came from): the clause's time expression, else the article date."""
+    if token.pos_ == "NOUN":
+        # A noun trigger carries its own date (les discussions de mardi).
+        for timex in doc.timexes:
+            if timex.type in ("DATE", "TIME") and any(
+                t.idx == timex.start for t in token.subtree if t.i != token.i
+            ):
+                value = _day(timex.value)
+                if value is not None:
+                    return value, "timex"
+    for node in chain:
+        if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node):
+            value = attached_date(doc, parsed, node.i)
+            if value is not None:
+                return value, "timex"
+    if doc.article.date is None:
+        return None, None
+    return doc.article.date, "article"
+
+
+def _day(value: str) -> str | None:
+    head = value.split("T")[0]
+    return head if head[:4].isdigit() else None
+
+
+def _identity(event: Event) -> tuple[object, ...]:
+    """Return what makes two tellings the same event (symmetric types ignore direction)."""
+    if event.type in _SYMMETRIC:
+        parties = frozenset((*event.source, *event.target))
+        return (event.type, parties, event.date, event.negated)
+    return (event.type, frozenset(event.source), frozenset(event.target), event.date, event.negated)
+
+
+def _attach_amounts(events: tuple[Event, ...], amounts: tuple[Amount, ...], parsed: Doc) -> tuple[Event, ...]:
+    """Attach each amount to the nearest AID or SANCTION trigger of its sentence."""
+    if not amounts:
+        return events
+    attached: dict[str, list[int]] = {}
+    for index, amount in enumerate(amounts):
+        candidates = [
+            e for e in events
+            if e.type in _AMOUNT_TYPES and e.start <= amount.start < e.end and e.trigger_start is not None
+        ]  # fmt: skip
+        if candidates:
+            nearest = min(candidates, key=lambda e: abs((e.trigger_start or 0) - amount.start))
+            attached.setdefault(nearest.id, []).append(index)
+    return tuple(
+        dataclasses.replace(e, amounts=tuple(attached[e.id])) if e.id in attached else e for e in events
+    )
