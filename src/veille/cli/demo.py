@@ -1,18 +1,29 @@
-"""``veille demo``: analyse the example articles and print a summary (what `make demo` runs)."""
+"""``veille demo``: ingest the example articles into ./veille.db and print who said what
+(what `make demo` runs). Running it again skips the articles already stored."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from veille.cli.analyze import analyze_paths
-from veille.cli.render import console, print_document
-from veille.model import Document, Failure
+from rich.markup import escape
+
+from veille.cli.entities import print_entities
+from veille.cli.events import print_events
+from veille.cli.ingest import ProgressBar, print_summary
+from veille.cli.quotes import print_quotes
+from veille.cli.render import console
+from veille.cli.store_common import add_store_argument
+from veille.runners.ingest import ingest
 from veille.settings import Settings
+from veille.store.db import connect
+from veille.store.queries import find_entities, find_events, find_quotes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("demo", help="analyse the example articles and print who said what")
+    parser = subparsers.add_parser(
+        "demo", help="ingest the example articles into the store and print who said what"
+    )
     parser.add_argument(
         "--shared",
         type=Path,
@@ -20,19 +31,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="shared folder whose corpus/dev articles are added when present",
     )
     parser.add_argument("--examples", type=Path, default=Path("examples"), help="folder of example articles")
+    parser.add_argument("--workers", type=int, default=1, help="analysis processes")
+    add_store_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = demo_inputs(args.examples, args.shared)
-    results = analyze_paths([str(p) for p in inputs], Settings())
-    documents = [r for r in results if isinstance(r, Document)]
-    for document in documents:
-        print_document(document)
-    for failure in (r for r in results if isinstance(r, Failure)):
-        console.print(f"[red]failed[/red] {failure}")
-    console.print(f"[bold]{len(documents)} articles analysed[/bold] from {', '.join(map(str, inputs))}")
-    return 0
+    settings = Settings(db_path=args.db, workers=max(args.workers, 0))
+    with ProgressBar() as bar:
+        summary = ingest([str(p) for p in inputs], settings, progress=bar, command="demo")
+    print_summary(summary, settings.db_path)
+    conn = connect(settings.db_path, readonly=True)
+    try:
+        print_quotes(find_quotes(conn, limit=30))
+        print_events(find_events(conn, limit=20))
+        print_entities(find_entities(conn, type="PER", top=10))
+    finally:
+        conn.close()
+    console.print(f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help")
+    return 1 if summary.failures else 0
 
 
 def demo_inputs(examples: Path, shared: Path) -> list[Path]:
