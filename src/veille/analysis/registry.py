@@ -9,12 +9,14 @@ from __future__ import annotations
 from veille.analysis.amounts import AmountStage
 from veille.analysis.entities import EntityStage
 from veille.analysis.events import EventStage
+from veille.analysis.link import LinkStage
 from veille.analysis.quotes import QuoteStage
 from veille.analysis.stages import Stage
 from veille.analysis.time import TimeStage
 
 STAGES: dict[str, type[Stage]] = {
     "entities": EntityStage,
+    "link": LinkStage,
     "time": TimeStage,
     "quotes": QuoteStage,
     "amounts": AmountStage,
