@@ -59,7 +59,7 @@ def build_document(
             )
         )
     events = []
-    for n, (type_, trigger, source, target) in enumerate(spans.get("events", []), start=1):  # type: ignore[attr-defined]
+    for n, (type_, trigger, actors, target) in enumerate(spans.get("events", []), start=1):  # type: ignore[attr-defined]
         start = text.index(trigger)
         events.append(
             Event(
@@ -68,7 +68,7 @@ def build_document(
                 start=0,
                 end=len(text),
                 trigger=trigger,
-                source=tuple(source),
+                source=tuple(actors),
                 target=tuple(target),
                 date=date,
                 trigger_start=start,
