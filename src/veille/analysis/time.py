@@ -22,6 +22,7 @@ from veille.settings import Settings
 
 _AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
 _CHAIN_DEPS = _AUX_DEPS | {"xcomp"}
+_FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
 _DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # Clock times take their day from the sentence, so they are resolved after the dates.
 _NEEDS_DAY = frozenset({"clock"})
@@ -165,6 +166,9 @@ def verb_direction(verb: Token, depth: int = 0) -> Direction:
         return "future" if "Fut" in _feature(aux, "Tense") else "past"
     carrier = next((c for c in children if c.dep_ in ("aux:pass", "cop")), None)
     if carrier is not None:
+        if carrier.dep_ == "aux:pass" and verb.lemma_ in lexicon()["etre_verbs"]:
+            # est entrée, sont arrivés: a passé composé with être that the parser reads as passive
+            return "future" if "Fut" in _feature(carrier, "Tense") else "past"
         return _finite_direction(carrier)
     forms = _feature(verb, "VerbForm")
     if "Part" in forms:
@@ -172,11 +176,23 @@ def verb_direction(verb: Token, depth: int = 0) -> Direction:
     if "Inf" in forms and depth < 5:
         head = verb.head
         if head != verb and head.pos_ in ("VERB", "AUX"):
-            if head.lemma_ in lexicon()["future_governors"]:
-                return "nearest" if "Imp" in _feature(head, "Tense") else "future"
-            return verb_direction(head, depth + 1)
+            above = verb_direction(head, depth + 1)
+            if head.lemma_ in lexicon()["future_governors"] and above != "past":
+                return "future"
+            if head.lemma_ in lexicon()["future_governors"] and "Imp" in _feature(head, "Tense"):
+                return "nearest"  # devaient se rencontrer jeudi: planned, seen from the past
+            return above
         return "nearest"
     return _finite_direction(verb)
+
+
+def _looks_future(verb: Token) -> bool:
+    """Say whether a finite verb has a future ending; the model tags some futures as past
+    (*recevra* comes out Tense=Past). A passé simple of an -er verb (*déclara*) is excluded."""
+    word, lemma = verb.text.lower(), verb.lemma_.lower()
+    if "Fin" not in _feature(verb, "VerbForm") or not _FUTURE_ENDING.search(word):
+        return False
+    return not (lemma.endswith("er") and word == lemma[:-2] + "a")
 
 
 def _feature(token: Token, name: str) -> list[str]:
@@ -186,7 +202,7 @@ def _feature(token: Token, name: str) -> list[str]:
 
 def _finite_direction(verb: Token) -> Direction:
     tense = _feature(verb, "Tense")
-    if "Fut" in tense or "Cnd" in _feature(verb, "Mood"):
+    if "Fut" in tense or "Cnd" in _feature(verb, "Mood") or _looks_future(verb):
         return "future"
     if "Imp" in tense or "Past" in tense:
         return "past"

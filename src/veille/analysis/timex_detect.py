@@ -103,18 +103,19 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("week", r"\bcette\s+semaine\b|\bla\s+semaine\s+(?P<rel>dernière|prochaine|passée)\b"),
         ("weekend", r"\b(?:(?P<ce>ce)|le)\s+week-?end(?:\s+(?P<rel>dernier|prochain|passé))?\b"),
         ("monthrel", r"\bce\s+mois(?:-ci)?\b|\ble\s+mois\s+(?P<rel>dernier|prochain|passé)\b"),
-        ("yearrel", r"\bl'(?:an|année)\s+(?P<rel>dernière?|passée?|prochaine?)\b|\bcette\s+année\b"
+        ("yearrel", r"\bl'(?:an|année)\s+(?P<rel>derni(?:er|ère)|passée?|prochaine?)\b|\bcette\s+année\b"
                     r"|\bl'année\s+en\s+cours\b"),
         ("month", rf"(?:\b(?P<mod>mi-|(?:fin|début|courant)\s+(?:de\s+|d')?))?\b(?P<mon>{mon_full})"
                   rf"(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?"),
         ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
-        ("season", rf"(?:\b(?:l'|cet\s+|ce\s+|en\s+|au\s+))(?P<season>{season})\b"
-                   rf"(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?"),
+        # A season needs a determiner or a preposition: "a été" is not the summer.
+        ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
+                   rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
         ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
         ("ago", rf"\bil\s+y\s+a\s+(?P<num>{num})\s+(?P<unit>{unit})\b"),
         ("relative", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+plus\s+(?:tard|tôt)\b"),
-        ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<clock>{clock})"),
+        ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
         ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
         ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an)\b"),
@@ -138,8 +139,11 @@ def find_candidates(text: str) -> list[Candidate]:
             if match.end() == match.start():
                 continue
             fields = {k: v for k, v in match.groupdict().items() if v is not None}
-            candidate = Candidate(match.start(), match.end(), match.group(0), kind, fields)
-            found.append((-(match.end() - match.start()), priority, match.start(), candidate))
+            # A rule may need context it does not annotate (à 18 heures: the span is "18 heures").
+            group = "span" if "span" in fields else 0
+            start, end = match.start(group), match.end(group)
+            candidate = Candidate(start, end, text[start:end], kind, fields)
+            found.append((-(end - start), priority, start, candidate))
     found.sort(key=lambda item: item[:3])
     taken: list[Candidate] = []
     for _length, _priority, _start, candidate in found:
