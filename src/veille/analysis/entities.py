@@ -42,6 +42,7 @@ class EntityRules:
     compass: frozenset[str]
     article_names: frozenset[str]
     town_heads: frozenset[str]
+    org_heads: frozenset[str]
     role_words: frozenset[str]
 
 
@@ -66,6 +67,7 @@ def load_rules() -> EntityRules:
         compass=frozenset(data["compass"]),
         article_names=frozenset(normalise(w) for w in data["article_names"]),
         town_heads=frozenset(data["town_heads"]),
+        org_heads=frozenset(data["org_heads"]),
         role_words=frozenset(role_words),
     )
 
@@ -155,6 +157,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end -= 1
     if start >= end:
         return []
+    # 3b. The model stops an organisation's name at its first lower-case complement
+    #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
+    if label == "ORG" and doc[start].text in rules.org_heads:
+        end = _extend_org(doc, end)
     words = [t for t in doc[start:end] if not t.is_punct]
     text = doc[start:end].text
     # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
@@ -267,6 +273,26 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
     if token.lower_ in rules.calendar:
         return True
     return token.text[:1].islower() and token.pos_ in _TRAILING_POS
+
+
+def _extend_org(doc: Doc, end: int) -> int:
+    """Extend over '(et) de (la) lower-case nouns' complements, at most three."""
+    for _ in range(3):
+        i = end
+        if i < len(doc) and doc[i].lower_ == "et":
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in _OF:
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ in _ARTICLES:
+            i += 1
+        j = i
+        while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
+            j += 1
+        if j == i or doc[i].pos_ != "NOUN":
+            break
+        end = j
+    return end
 
 
 def _first_capitalised(doc: Doc, start: int, end: int) -> int:

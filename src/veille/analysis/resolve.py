@@ -1,0 +1,424 @@
+"""Resolve mentions into entities: every name, typo, title and description of one
+person, organisation or place in one entity, and nothing of anyone else.
+
+The steps run in a fixed order, each with its reason in a numbered comment. Names are
+compared by ``names.py``, title phrases are found by ``roles.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from veille.analysis import countries
+from veille.analysis.entities import normalise
+from veille.analysis.names import first_name, initials, similar_name, surnames, tokens
+from veille.analysis.roles import (
+    RoleLexicon,
+    TitlePhrase,
+    description_at,
+    load_roles,
+    title_after,
+    title_before,
+)
+from veille.model import Document, Entity, Gender, Mention, Role
+from veille.settings import Settings
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
+_CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
+_PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
+_ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
+# Words before a capital that make it the place where something happens, not an actor.
+_LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
+# Words after which a capital acts for its country (la pression sur Moscou).
+_ACTING_AFTER = frozenset({"sur", "contre", "avec", "envers", "entre", "égard", "part", "selon", "pour"})
+
+
+@dataclass
+class _RoleFact:
+    role: Role
+    cls: str
+    complement: str | None  # normalised complement (affaires etrangeres, otan)
+
+
+@dataclass
+class Cluster:
+    """An entity under construction."""
+
+    mentions: list[Mention]
+    type: str
+    group: bool = False
+    country: str | None = None
+    gender: Gender | None = None
+    roles: list[_RoleFact] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "name"]
+
+    @property
+    def longest(self) -> str:
+        return best_name(self.names) if self.names else self.mentions[0].text
+
+    def absorb(self, other: Cluster) -> None:
+        self.mentions.extend(other.mentions)
+        if self.type != "PER" and other.type == "PER":
+            self.type = "PER"
+        self.gender = self.gender or other.gender
+        self.roles.extend(other.roles)
+
+
+class ResolveStage:
+    """Merge the entity stage's names into entities and add roles and descriptions."""
+
+    def __init__(self, lexicon: RoleLexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ResolveStage:
+        return cls(load_roles())
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        clusters = [
+            Cluster(list(e.mentions), e.type, e.group, e.country, e.gender) for e in doc.entities
+        ]
+        text = doc.article.text
+        clusters = merge_acronyms(clusters, text)
+        clusters = merge_names(clusters)
+        starts = {t.idx: t.i for t in parsed}
+        add_titles(clusters, parsed, starts, self.lexicon)
+        add_descriptions(clusters, parsed, self.lexicon)
+        add_ce_dernier(clusters, text)
+        mark_metonymy(clusters, parsed, starts)
+        return dataclasses.replace(doc, entities=build_entities(clusters))
+
+
+def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
+    """Merge an acronym into the name it abbreviates.
+
+    1. 'Office fédéral de l'agriculture (OFAG)': the acronym in brackets after a name, when
+       its letters can spell it (so that 'pour le Moyen-Orient (Centcom)' does not make
+       Centcom a name of the Middle East). The model often misses the acronym itself:
+       every occurrence of it in the text becomes a mention.
+    2. Otherwise initials that spell it (Union suisse des paysans → USP), when only one
+       name in the article does.
+    """
+    by_name = {normalise(m.text): c for c in clusters for m in c.names}
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for cluster in list(clusters):
+        if cluster not in clusters or cluster.type == "PER" or cluster.group:
+            continue
+        for mention in list(cluster.names):
+            match = _ACRONYM.match(text, mention.end)
+            if match is None or not _can_spell(match.group(1), mention.text):
+                continue
+            acronym = match.group(1)
+            target = by_name.get(normalise(acronym))
+            if target is not None and target is not cluster and target in clusters:
+                cluster.absorb(target)
+                clusters.remove(target)
+            for found in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+                if found.start() not in taken:
+                    cluster.mentions.append(Mention(found.start(), found.end(), acronym, "name"))
+                    taken.update(range(found.start(), found.end()))
+    for cluster in list(clusters):
+        name = cluster.longest
+        if cluster not in clusters or not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
+            continue
+        spelled = [c for c in clusters if c is not cluster and len(tokens(c.longest)) >= 2
+                   and initials(c.longest) == name and c.type != "PER"]
+        if len(spelled) == 1:
+            spelled[0].absorb(cluster)
+            clusters.remove(cluster)
+    return clusters
+
+
+def _can_spell(acronym: str, name: str) -> bool:
+    """Tell whether an acronym's letters appear in order in a name, the first one first."""
+    letters, bare = normalise(acronym).replace(" ", ""), normalise(name).replace(" ", "")
+    if not bare.startswith(letters[:1]):
+        return False
+    position = 0
+    for letter in letters:
+        position = bare.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def merge_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge typos, surnames and first names into the full names they stand for."""
+    # 1. Typos of a name (Vladuimir Poutine, Steeve Witkoff, Kiyv): same kind of entity,
+    #    the same words up to a typo; the earlier and more frequent spelling absorbs.
+    clusters = sorted(clusters, key=lambda c: -len(c.mentions))
+    merged: list[Cluster] = []
+    for cluster in clusters:
+        home = next(
+            (m for m in merged if _same_family(m, cluster) and not m.group and not cluster.group
+             and similar_name(m.longest, cluster.longest)),
+            None,
+        )
+        if home is not None:
+            home.absorb(cluster)
+        else:
+            merged.append(cluster)
+    # 2. A surname alone (Poutine, Le Maire, de Gonneville) or a first name alone (Donald)
+    #    joins the one full name it shortens. Two full names that share it (two Le Pen)
+    #    make it ambiguous: it stays apart. A place never joins a person (Paris, Paris Hilton).
+    anchors = [c for c in merged if c.type in ("PER", "MISC") and not c.group and len(tokens(c.longest)) >= 2]
+    short_forms: dict[str, list[Cluster]] = {}
+    for anchor in anchors:
+        forms = set(surnames(anchor.longest))
+        given = first_name(anchor.longest)
+        if given and anchor.type == "PER":
+            forms.add("first:" + given)
+        for form in forms:
+            short_forms.setdefault(form, []).append(anchor)
+    result = []
+    for cluster in merged:
+        key = " ".join(tokens(cluster.longest))
+        owners = [] if cluster.type not in ("PER", "MISC") or cluster.group else short_forms.get(key, [])
+        if not owners and cluster.type == "PER":
+            owners = short_forms.get("first:" + key, [])
+            if short_forms.get(key):  # also someone's surname: ambiguous
+                owners = []
+        owners = [o for o in owners if o is not cluster]
+        if len(owners) == 1:
+            owners[0].absorb(cluster)
+        else:
+            result.append(cluster)
+    # 3. An organisation's first word alone (le Conseil) for its full name, when unique.
+    final = []
+    orgs = [c for c in result if c.type == "ORG" and len(tokens(c.longest)) >= 2]
+    for cluster in result:
+        name = cluster.longest
+        if cluster.type == "ORG" and len(tokens(name)) == 1 and not name.isupper():
+            owners = [o for o in orgs if tokens(o.longest)[0] == tokens(name)[0]]
+            if len(owners) == 1:
+                owners[0].absorb(cluster)
+                continue
+        final.append(cluster)
+    return final
+
+
+def add_titles(clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lexicon: RoleLexicon) -> None:
+    """Read the title next to each person's name as a role, and the title itself as a
+    description of that person: before the name (le président russe Vladimir Poutine) or
+    after it with a comma (Bruno Le Maire, le ministre de l'Economie)."""
+    owner = _owner_map(clusters)
+    ends = {t.idx + len(t): t.i for t in parsed}
+    for cluster in [c for c in clusters if c.type == "PER"]:
+        for mention in list(cluster.names):
+            first, last = starts.get(mention.start), ends.get(mention.end)
+            if first is None or last is None:
+                continue
+            phrase = title_before(parsed, first, lexicon) or title_after(parsed, last, lexicon)
+            if phrase is None:
+                continue
+            inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
+            start, end = _char_span(parsed, phrase)
+            dernier = _CE_DERNIER.search(parsed.text, start, end)
+            if dernier is not None:
+                # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
+                antecedent = _last_person(clusters, dernier.start(), "m")
+                inner = [antecedent] if antecedent is not None and antecedent is not cluster else []
+            cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
+            if phrase.gender and not cluster.gender:
+                cluster.gender = phrase.gender
+            if phrase.definite and dernier is None and all(c.type != "PER" for c in inner):
+                cluster.mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+
+
+def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon) -> None:
+    """Give a later definite description (le dirigeant russe, le ministre) to the one
+    person whose role in this article it names."""
+    taken = {(m.start, m.end) for c in clusters for m in c.mentions}
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for token in parsed:
+        if token.idx in covered or token.lower_ not in lexicon.by_first:
+            continue
+        phrase = description_at(parsed, token.i, lexicon)
+        if phrase is None:
+            continue
+        after = parsed[phrase.end] if phrase.end < len(parsed) else None
+        if after is not None and ((after.text[:1].isupper() and after.pos_ == "PROPN") or after.text == ","):
+            continue  # an apposition before a name: add_titles read it
+        complement = _complement_key(parsed, phrase)
+        holders = [c for c in clusters if c.type == "PER" and _holds(c, phrase, complement)]
+        if len(holders) != 1:
+            continue
+        start, end = _char_span(parsed, phrase)
+        if (start, end) not in taken:
+            holders[0].mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+            taken.add((start, end))
+
+
+def add_ce_dernier(clusters: list[Cluster], text: str) -> None:
+    """Give 'ce dernier' / 'cette dernière' to the last person mentioned before it whose
+    gender fits."""
+    for match in _CE_DERNIER.finditer(text):
+        gender: Gender = "f" if match.group(0).lower().startswith("cette") else "m"
+        antecedent = _last_person(clusters, match.start(), gender)
+        if antecedent is not None:
+            antecedent.mentions.append(Mention(match.start(), match.end(), match.group(0), "description"))
+
+
+def mark_metonymy(clusters: list[Cluster], parsed: Doc, starts: dict[int, int]) -> None:
+    """Record where a capital or seat of power acts for its country (la pression sur
+    Moscou → RUS), keeping it a place: 'à Moscou' is where, not who."""
+    for cluster in clusters:
+        if cluster.type != "LOC":
+            continue
+        iso3 = countries.capital_country(cluster.longest)
+        if iso3 is None:
+            continue
+        for n, mention in enumerate(cluster.mentions):
+            i = starts.get(mention.start)
+            if i is None or mention.kind != "name":
+                continue
+            before = parsed[i - 1].lower_ if i > 0 else ""
+            acting = before in _ACTING_AFTER or parsed[i].dep_ in ("nsubj", "obj", "nsubj:pass")
+            if before in _LOCATIVE and before not in _ACTING_AFTER:
+                acting = False
+            if acting:
+                cluster.mentions[n] = dataclasses.replace(mention, stands_for=iso3)
+
+
+def build_entities(clusters: list[Cluster]) -> tuple[Entity, ...]:
+    """Number entities e1… in text order, name each by its fullest form."""
+    ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    ids = {id(c): f"e{n}" for n, c in enumerate(ordered, start=1)}
+    entities = []
+    for cluster in ordered:
+        mentions = tuple(sorted(set(cluster.mentions), key=lambda m: (m.start, m.end)))
+        roles = tuple(_final_role(f.role, ids) for f in cluster.roles)
+        country = cluster.country
+        if cluster.type == "LOC" and country is None:
+            country = countries.country_code(cluster.longest) or countries.capital_country(cluster.longest)
+        if cluster.type == "PER" and country is None:
+            country = next((r.of for r in roles if r.of and not r.of.startswith("e")), None)
+        entities.append(
+            Entity(
+                id=ids[id(cluster)],
+                name=cluster.longest,
+                type=cluster.type,  # type: ignore[arg-type]
+                mentions=mentions,
+                country=country,
+                roles=tuple(dict.fromkeys(roles)),
+                gender=cluster.gender,
+                group=cluster.group,
+            )
+        )
+    return tuple(entities)
+
+
+def best_name(mentions: list[Mention]) -> str:
+    """Return the fullest name form: most words, then the first spelling (an article
+    introduces a person by the full, correct name; typos come later), then the most frequent."""
+    counts = Counter(m.text for m in mentions)
+    first = {m.text: -m.start for m in sorted(mentions, key=lambda m: -m.start)}
+    return max(counts, key=lambda t: (len(tokens(t)), first[t], counts[t]))
+
+
+def _same_family(a: Cluster, b: Cluster) -> bool:
+    """PER and MISC may be one person (the model tags Recep Tayyip Erdogan MISC); other
+    types must agree."""
+    people = {"PER", "MISC"}
+    return a.type == b.type or (a.type in people and b.type in people)
+
+
+def _char_span(parsed: Doc, phrase: TitlePhrase) -> tuple[int, int]:
+    """Return the characters of a phrase; 'du président russe' gives 'président russe'."""
+    start = parsed[phrase.start].idx
+    if parsed[phrase.start].lower_ in ("du", "au"):
+        start = parsed[phrase.start + 1].idx
+    last = parsed[phrase.end - 1]
+    return start, last.idx + len(last)
+
+
+def _owner_map(clusters: list[Cluster]) -> dict[tuple[int, int], Cluster]:
+    return {(m.start, m.end): c for c in clusters for m in c.mentions if m.kind == "name"}
+
+
+def _mentions_within(clusters: list[Cluster], parsed: Doc, phrase: TitlePhrase) -> list[Mention]:
+    start, end = parsed[phrase.start].idx, parsed[phrase.end - 1].idx + len(parsed[phrase.end - 1])
+    return [m for c in clusters for m in c.names if start <= m.start and m.end <= end]
+
+
+def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: int | None) -> _RoleFact:
+    """Build the role: title without determiner and demonym; 'of' is the demonym's country,
+    else the named organisation, place or person in the complement."""
+    words = [parsed[i] for i in range(phrase.head, phrase.end) if i != phrase.demonym]
+    first_mod = phrase.head
+    while first_mod > phrase.start and parsed[first_mod - 1].lower_ not in _PHRASE_OPENERS:
+        first_mod -= 1
+    words = [parsed[i] for i in range(first_mod, phrase.head)] + words
+    of: str | None = phrase.country
+    cut = len(words)
+    if inner:
+        target = inner[-1]
+        # The named complement goes to 'of' (secrétaire général de l'OTAN → of NATO);
+        # a person's name too (envoyé du président américain Donald Trump → of Trump).
+        first_inner = dernier if dernier is not None else min(
+            m.start for m in target.mentions if m.kind == "name" and parsed[phrase.start].idx <= m.start
+        )
+        cut = next((k for k, w in enumerate(words) if w.idx >= first_inner), len(words))
+        while cut > 1 and words[cut - 1].lower_ in ("de", "du", "des", "d'", "l'", "la", "le", "les"):
+            cut -= 1
+        if target.type == "LOC" and countries.country_code(target.longest):
+            of = of or countries.country_code(target.longest)
+        else:
+            of = of or f"@{id(target)}"
+    title = " ".join(w.text for w in words[:cut]).replace("' ", "'")
+    complement = normalise(" ".join(w.text for w in words[len(phrase.role.words):cut])) or None
+    return _RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
+
+
+def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
+    return _strip_of(normalise(parsed[phrase.complement:phrase.end].text) or None)
+
+
+def _strip_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    words = text.split()
+    while words and words[0] in ("de", "du", "des", "d", "l", "la", "le", "les"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None) -> bool:
+    """Tell whether a person holds the role a description names."""
+    if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
+        return False
+    for fact in cluster.roles:
+        if fact.cls != phrase.role.cls:
+            continue
+        if phrase.country and fact.role.of != phrase.country:
+            continue
+        if complement and fact.complement != complement:
+            continue
+        return True
+    return False
+
+
+def _last_person(clusters: list[Cluster], position: int, gender: Gender) -> Cluster | None:
+    best: tuple[int, Cluster] | None = None
+    for cluster in clusters:
+        if cluster.type != "PER" or (cluster.gender and cluster.gender != gender):
+            continue
+        for mention in cluster.mentions:
+            recent = position - _ANTECEDENT_WINDOW <= mention.end <= position
+            if recent and (best is None or mention.end > best[0]):
+                best = (mention.end, cluster)
+    return best[1] if best else None
+
+
+def _final_role(role: Role, ids: dict[int, str]) -> Role:
+    if role.of and role.of.startswith("@"):
+        return dataclasses.replace(role, of=ids.get(int(role.of[1:])))
+    return role
