@@ -11,11 +11,13 @@ from veille.analysis.entities import EntityStage
 from veille.analysis.events import EventStage
 from veille.analysis.link import LinkStage
 from veille.analysis.quotes import QuoteStage
+from veille.analysis.resolve import ResolveStage
 from veille.analysis.stages import Stage
 from veille.analysis.time import TimeStage
 
 STAGES: dict[str, type[Stage]] = {
     "entities": EntityStage,
+    "resolve": ResolveStage,
     "link": LinkStage,
     "time": TimeStage,
     "quotes": QuoteStage,
