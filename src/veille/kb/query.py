@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from veille.kb.format import KBEntity
-from veille.kb.names import normalise, strip_article
+from veille.kb.names import normalise, strip_article, translit_key
 from veille.kb.offices import leader_offices, match_office
 from veille.kb.store import KB, default_kb
 
@@ -88,3 +88,28 @@ def who_held(
         if found:
             return found
     return []
+
+
+def search(
+    name: str, kb: KB, entity_type: str | None = None, fuzzy_cutoff: float = 85.0
+) -> list[tuple[KBEntity, str, float]]:
+    """Return (entity, how, score) for the KB entries a name may stand for, best first.
+
+    ``how`` is ``name``/``alias``/``surname`` for an exact normalised match, ``translit`` for
+    a transliteration variant, ``fuzzy`` for a near spelling (score is the ratio / 100).
+    """
+    norm = strip_article(normalise(name))
+    hits: list[tuple[str, str, float]] = [(i, kind, 1.0) for i, kind, _t in kb.by_norm(norm)]
+    if not hits:
+        hits = [(i, "translit", 0.95) for i, _kind, _t in kb.by_key(translit_key(name))]
+    if not hits:
+        near = kb.fuzzy(translit_key(name), fuzzy_cutoff)
+        hits = [(i, "fuzzy", score / 100) for i, _kind, _t, score in near]
+    found: dict[str, tuple[KBEntity, str, float]] = {}
+    for ident, how, score in hits:
+        entity = kb.get(ident)
+        if entity is None or (entity_type is not None and entity.type != entity_type):
+            continue
+        if ident not in found or found[ident][2] < score:
+            found[ident] = (entity, how, score)
+    return sorted(found.values(), key=lambda hit: -hit[2])
