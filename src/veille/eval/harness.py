@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from veille.errors import GoldError, InputError
+from veille.errors import GoldError
 from veille.eval.gold import GOLD_SUFFIX, Gold, load_gold
 from veille.eval.scores import ArticleScores, Scores, score_document, total
-from veille.ingest.text import parse_text
+from veille.ingest import read_sources
 from veille.model import Article, Document, Failure
 
 if TYPE_CHECKING:
@@ -70,16 +71,14 @@ def load_cases(paths: Iterable[Path], texts: Path | None = None) -> list[Case]:
     for gold_path in find_golds(paths):
         gold = load_gold(gold_path)
         text_path = (texts or gold_path.parent) / gold.article.file
-        try:
-            raw = text_path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise GoldError(f"article.file: cannot read {text_path}: {error.strerror}",
-                            where=str(gold_path)) from None
-        try:
-            article = parse_text(raw, source=text_path.name, default_date=gold.article.date,
-                                 lang=gold.article.lang)
-        except InputError as error:
-            raise GoldError(f"article.file: {error}", where=str(gold_path)) from None
+        if not text_path.is_file():
+            raise GoldError(f"article.file: no such file {text_path}", where=str(gold_path))
+        # The real ingest reads the text, so the harness sees exactly what `veille analyze` sees.
+        articles = list(read_sources([str(text_path)], default_date=gold.article.date))
+        if len(articles) != 1 or isinstance(articles[0], Failure):
+            reason = "; ".join(str(a) for a in articles if isinstance(a, Failure)) or "not one article"
+            raise GoldError(f"article.file: {reason}", where=str(gold_path))
+        article = dataclasses.replace(articles[0], lang=gold.article.lang)
         if gold.article.date and article.date != gold.article.date:
             # The system sees the text's date; a different gold date would score every
             # relative time expression against the wrong day, so it is an error to fix.

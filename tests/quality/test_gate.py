@@ -1,0 +1,58 @@
+"""The quality gate: the pipeline's scores on the project's gold sets stay at or above their floors.
+
+Sets (tests/quality/baseline.json): "seed" is examples/seed.gold.json; "dev" is the seed
+plus the 12 articles of ../shared/corpus/dev (skipped, visibly, when ../shared is absent).
+The pipeline runs once per article per session. To raise the floors after an improvement:
+
+    veille eval examples --set seed --raise-baseline tests/quality/baseline.json
+    veille eval examples ../shared/corpus/dev --set dev --raise-baseline tests/quality/baseline.json
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veille.eval.baseline import below_floor, floors_for
+from veille.eval.harness import Evaluation, evaluate
+from veille.eval.scores import Scores, total
+
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = Path(__file__).with_name("baseline.json")
+SEED_GOLD = ROOT / "examples" / "seed.gold.json"
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def seed_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
+    return evaluate([SEED_GOLD], pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def dev_evaluation(pipeline, dev_dir, seed_evaluation) -> Evaluation:  # type: ignore[no-untyped-def]
+    dev = evaluate([dev_dir], pipeline=pipeline)
+    articles = seed_evaluation.articles + dev.articles
+    return Evaluation(articles, total(list(articles)), seed_evaluation.failures + dev.failures)
+
+
+def check(evaluation: Evaluation, name: str) -> None:
+    assert not evaluation.failures, f"analysis failed: {[str(f) for f in evaluation.failures]}"
+    failures = below_floor(evaluation.total.metrics(), floors_for(BASELINE, name))
+    assert not failures, f"set {name!r} fell below its baseline:\n" + "\n".join(failures)
+
+
+def test_seed_scores_stay_above_their_floors(seed_evaluation):
+    check(seed_evaluation, "seed")
+
+
+def test_dev_scores_stay_above_their_floors(dev_evaluation):
+    assert len(dev_evaluation.articles) == 13
+    check(dev_evaluation, "dev")
+
+
+@pytest.mark.parametrize("name", ["seed", "dev"])
+def test_every_metric_has_a_floor(name):
+    # A metric without a floor could regress unseen.
+    assert set(floors_for(BASELINE, name)) == set(Scores().metrics())
