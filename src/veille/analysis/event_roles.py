@@ -115,6 +115,9 @@ class RoleReader:
             return []
         for child in head.children:
             case = _case(child)
+            named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
+            if named is not None:
+                return [named]  # a name the parser hung on the head with any label
             if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
                 inner = self.phrase(child, depth + 1)
             elif child.dep_ == "nmod" and case in _DE and head.lemma_.lower() in self.actor_heads:
@@ -140,13 +143,20 @@ class RoleReader:
             )
         return out
 
-    def owner(self, head: Token) -> list[str]:
-        """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande)."""
+    def owner(self, head: Token, depth: int = 0) -> list[str]:
+        """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
+        looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
         for child in head.children:
             if child.dep_ == "nmod" and _case(child) in _DE:
                 found = self.group(child)
                 if found:
                     return found
+        if depth == 0:
+            for child in head.children:
+                if child.dep_ == "nmod":
+                    found = self.owner(child, 1)
+                    if found:
+                        return found
         return []
 
     # -- actors -------------------------------------------------------------------------
@@ -157,7 +167,7 @@ class RoleReader:
             if agent and child.dep_ == "obl:agent":
                 return self.group(child)  # 1. a passive's par-agent does it
         for child in verb.children:
-            if child.dep_ != "nsubj":
+            if child.dep_ != "nsubj" or (child.i > verb.i and _subject_before(verb)):
                 continue
             if _is_relative(child):
                 # 2. qui: the relative clause's antecedent does it
@@ -222,6 +232,20 @@ class RoleReader:
         """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
         que Poutine a accusés), else the object or, when it names no entity, its owner."""
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        if not passive and "Part" in verb.morph.get("VerbForm", []) and any(
+            c.dep_ == "obl:agent" for c in verb.children
+        ):
+            # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
+            # subject is the subject of the verb above, or the noun it qualifies.
+            if verb.dep_ == "xcomp":
+                for child in verb.head.children:
+                    if child.dep_ in ("nsubj", "nsubj:pass"):
+                        return self.group(child) or self.owner(child)
+            if verb.dep_ in ("acl", "amod"):
+                return self.group(verb.head) or self.owner(verb.head)
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i > verb.i and _subject_before(verb):
+                return self.group(child)  # the parser's second subject is the object
         for child in verb.children:
             if child.dep_ == "nsubj:pass" or (passive and child.dep_ == "nsubj"):
                 if _is_relative(child):
@@ -315,20 +339,28 @@ class RoleReader:
         if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
             governor = governor.head  # faire l'objet d'une plainte
         inverted = governor is not None and (
-            governor.lemma_ in inverting or noun.head.lemma_ in inverting
+            governor.lemma_ in inverting
+            or noun.head.lemma_ in inverting
+            or any(c.dep_ == "obj" and c.lemma_ in inverting for c in governor.children)
         )
         if inverted and governor is not None:
-            recipients = self.subject(governor, agent=False) or []
-        else:
-            for slot in slots:
-                recipients = self.by_slot(noun, slot)
-                if not recipients and governor is not None and slot != "obj":
-                    recipients = self.by_slot(governor, slot)
+            return actors, self.subject(governor, agent=False) or [], depth
+        verb_depth: int | None = None
+        if governor is not None:
+            found_actors, found_depth = self.actors_of_verb(chain[1:])
+            verb_depth = None if found_depth is None else found_depth + 1
+            if not actors:
+                actors, depth = found_actors, verb_depth
+        # The complement may hang from the noun or from the verbs of its clause
+        # (instituer une plainte … contre le juge, attached to décider).
+        scope = chain[: (verb_depth or 1) + 1]
+        for slot in slots:
+            for node in scope:
+                if node is not noun and slot == "obj":
+                    continue
+                recipients = self.by_slot(node, slot)
                 if recipients:
-                    break
-            if not actors and governor is not None:
-                actors, found_depth = self.actors_of_verb(chain[1:])
-                depth = None if found_depth is None else found_depth + 1
+                    return actors, recipients, depth
         return actors, recipients, depth
 
     def _can_act(self, entity_id: str) -> bool:
@@ -349,6 +381,10 @@ class RoleReader:
             if found is not None and found not in parties and self.types.get(found) == "LOC":
                 return found
         return None
+
+
+def _subject_before(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def _verb_like(token: Token) -> bool:

@@ -26,7 +26,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.event_roles import RoleReader, Roles, clause_chain, mentions_index
-from veille.analysis.time import attached_date
+from veille.analysis.time import attached_date, verb_direction
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES, Amount, Document, Event
 from veille.settings import Settings
@@ -126,7 +126,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
     seen: set[tuple[object, ...]] = set()
     for token in parsed:
         trigger = match_trigger(token, lexicon)
-        if trigger is None:
+        if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
         roles = reader.read(token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs)
         if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
@@ -158,6 +158,19 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None
+
+
+def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
+    """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
+    fournir une aide): the noun then codes the event, not the verb."""
+    for child in verb.children:
+        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
+            continue
+        # The noun itself, or one phrase down when the parser hung it on a neighbour.
+        for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
+            if token.pos_ == "NOUN" and match_trigger(token, lexicon) is not None:
+                return True
+    return False
 
 
 def _phrase_follows(token: Token, words: list[str]) -> bool:
@@ -286,14 +299,48 @@ def _date(
                 value = _day(timex.value)
                 if value is not None:
                     return value, "timex"
-    for node in chain:
-        if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node):
-            value = attached_date(doc, parsed, node.i)
-            if value is not None:
-                return value, "timex"
+    verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node)]
+    for node in verbs:
+        value = attached_date(doc, parsed, node.i)
+        if value is not None:
+            return value, "timex"
+    # Narrative time: a past clause with no time expression of its own goes on from the
+    # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
+    if verbs and verb_direction(verbs[0]) == "past":
+        value = _previous_day(doc, parsed, token)
+        if value is not None:
+            return value, "timex"
     if doc.article.date is None:
         return None, None
     return doc.article.date, "article"
+
+
+def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
+    """Return the last full day dated in the two sentences before the trigger's, if it is
+    not after the article date; None when the sentence itself holds a time expression."""
+    sentence = token.sent
+    if any(sentence.start_char <= t.start < sentence.end_char for t in doc.timexes):
+        return None
+    window = sentence.start_char
+    for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
+        before = sentence.start - 1 if sentence.start_char == window else None
+        if not before or before < 0:
+            break
+        sentence_before = parsed[before].sent
+        while sentence_before.start > 0 and not sentence_before.text.strip():
+            sentence_before = parsed[sentence_before.start - 1].sent
+        window = sentence_before.start_char
+        sentence = sentence_before
+    end = token.sent.start_char
+    days = [
+        t for t in doc.timexes
+        if window <= t.start < end and t.type in ("DATE", "TIME") and t.anchored
+    ]  # fmt: skip
+    for timex in reversed(days):
+        value = _day(timex.value)
+        if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
+            return value
+    return None
 
 
 def _day(value: str) -> str | None:
