@@ -218,6 +218,9 @@ def _numeric(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     weekday = _weekday(f["wd"])
     rel = f.get("rel")
+    if not rel and not f.get("ce") and re.search(r"\bles?\s*$", ctx.before, re.IGNORECASE):
+        # le dimanche, les lundis: a habit, every such day, not one day
+        return Value("SET", f"XXXX-WXX-{weekday}", quant="EVERY")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-WXX-{weekday}", anchored=False)
     if rel:
