@@ -7,7 +7,7 @@ import json
 import pytest
 
 from veille.errors import SettingsError
-from veille.eval.baseline import below_floor, floor_of, floors_for, raise_floors, write_floors
+from veille.eval.baseline import below_floor, floor_of, floors_for, raise_baseline, raise_floors, write_floors
 
 
 def test_every_failing_metric_is_listed():
@@ -50,3 +50,11 @@ def test_writing_a_set_keeps_the_others(tmp_path):
     assert json.loads(path.read_text(encoding="utf-8"))["comment"] == "floors"
     with pytest.raises(SettingsError, match="no set 'other'"):
         floors_for(path, "other")
+
+
+def test_a_run_with_failed_articles_raises_nothing(tmp_path):
+    path = tmp_path / "baseline.json"
+    raise_baseline(path, "seed", {"quotes.f1": 0.5, "entities.merges": 2})
+    with pytest.raises(SettingsError, match="analysis failed on 1 article"):
+        raise_baseline(path, "seed", {"quotes.f1": 0.0, "entities.merges": 0}, failed=1)
+    assert floors_for(path, "seed") == {"entities.merges": 2, "quotes.f1": 0.5}

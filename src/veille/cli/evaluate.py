@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
                              encoding="utf-8")
     metrics = evaluation.total.metrics()
     if args.raise_baseline:
-        floors = raise_baseline(args.raise_baseline, args.set_name, metrics)
+        floors = raise_baseline(args.raise_baseline, args.set_name, metrics,
+                                failed=len(evaluation.failures))
         console.print(f"floors of set {escape(args.set_name)} in {escape(str(args.raise_baseline))}: "
                       f"{len(floors)} metrics, none lowered")
     if args.check_baseline:

@@ -96,8 +96,15 @@ def check_baseline(path: Path, name: str, metrics: Mapping[str, Metric]) -> list
     return below_floor(metrics, floors_for(path, name))
 
 
-def raise_baseline(path: Path, name: str, metrics: Mapping[str, Metric]) -> Floors:
-    """Raise set ``name``'s floors in the baseline file to what ``metrics`` earn; return them."""
+def raise_baseline(path: Path, name: str, metrics: Mapping[str, Metric], *, failed: int = 0) -> Floors:
+    """Raise set ``name``'s floors in the baseline file to what ``metrics`` earn; return them.
+
+    A run where ``failed`` articles could not be analysed is refused: it scores them as
+    empty, which would wrongly tighten a ceiling such as merges.
+    """
+    if failed:
+        raise SettingsError(f"analysis failed on {failed} article(s): floors of set {name!r} not raised",
+                            where=str(path))
     sets = read_baseline(path)["sets"]
     floors = raise_floors(metrics, sets.get(name, {}))
     write_floors(path, name, floors)
