@@ -264,16 +264,18 @@ def _role(
 def _strip_jurisdiction(title: str, jurisdiction: str | None, notes: sqlite3.Connection) -> str:
     """Cut "de la Fédération de Russie" off "président de la Fédération de Russie".
 
-    The shortest head that is a known office wins, so that "ministre des Affaires étrangères
-    de l'Ukraine" keeps its "des Affaires étrangères".
+    The longest head that is a known office wins, so that "ministre des Affaires étrangères
+    de l'Ukraine" keeps its "des Affaires étrangères" and "président du gouvernement de la
+    Fédération de Russie" its "du gouvernement".
     """
     if jurisdiction is None:
         return title
     row = notes.execute("SELECT fr, en FROM countries WHERE qid = ?", (jurisdiction,)).fetchone()
     names = [n for n in (row or ()) if n]
+    best = title
     for match in _OF.finditer(title):
         tail = title[match.end():]
         head = title[: match.start()]
         if any(name in tail for name in names) and match_office(head)[1] > 0:
-            return head
-    return title
+            best = head
+    return best
