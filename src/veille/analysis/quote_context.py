@@ -21,6 +21,10 @@ from veille.model import Document
 _AUX = frozenset(
     {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était", "aura", "eut"}
 )
+# Forms that can only be participles: with no auxiliary they are adjectives or gerunds
+# (appelés métabolites, confirmant une information), never an incise. Ambiguous forms
+# (dit, écrit, admis) may be finite: « … », écrit-il.
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ant")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
 
 
@@ -123,13 +127,11 @@ class QuoteContext:
         cue = self.lexicon.cue(verb)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        if i == start_i + 1 and "Part" in verb.morph.get("VerbForm", []):
+        if i == start_i + 1 and verb.lower_.endswith(_PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
-        if any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and not c.text.startswith("-")
-            for c in verb.children
-        ):
-            return None  # la ministre …, a appelé X à: the subject stands before the verb
+        after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
+        if not after_quote and self._subject_before(verb):
+            return None  # la ministre …, Yvette Cooper, a appelé X à: not an incise
         subject = self._subject_after(verb, end)
         if subject is None:
             return None
@@ -137,6 +139,18 @@ class QuoteContext:
             return None  # a déclaré que …: not an incise
         stop = self._incise_end(subject, end)
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
+
+    def _subject_before(self, verb: Token) -> bool:
+        """Return True when the verb's own subject stands before it with no other verb in
+        between (an apposition, not a quoted clause, separates them)."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
+                if self.inside_mark(child.idx) is not None:
+                    continue  # the parser made the quoted clause the subject of the incise
+                between = self.parsed[child.right_edge.i + 1 : verb.i]
+                if not any(t.pos_ == "VERB" for t in between):
+                    return True
+        return False
 
     def _subject_after(self, verb: Token, end: int) -> Token | None:
         for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:
@@ -182,7 +196,9 @@ class QuoteContext:
         for token in reversed(self.parsed[lo:hi]):
             cue = self.lexicon.cue(token)
             if cue is not None and cue.scope == "all" and self.inside_mark(token.idx) is None:
-                if token.pos_ in ("VERB",) or token.text.lower().endswith("ant"):
+                if token.text.lower().endswith("ant") or (
+                    token.pos_ == "VERB" and not _bare_participle(token)
+                ):
                     return token
         return None
 
@@ -226,3 +242,10 @@ class Candidate:
     how: str
     phrase: tuple[int, int] | None = None
     anchor: int | None = None  # offset of the cue verb, for the date of the statement
+
+
+def _bare_participle(token: Token) -> bool:
+    """Return True for a past participle with no auxiliary (l'enquête, confiée à la police)."""
+    if "Part" not in token.morph.get("VerbForm", []) or token.text.lower().endswith("ant"):
+        return False
+    return not any(c.dep_.startswith("aux") for c in token.children)

@@ -101,8 +101,10 @@ class SpeakerResolver:
                 if commas > 1 or not self._apposed_name(token.i + 1):
                     break
                 continue
-            if token.dep_.startswith("acl") or token.lower_ in ("qui", "dans", "lors", "en", "juste"):
+            if token.dep_.startswith("acl") or token.lower_ in ("qui", "dans", "lors", "juste"):
                 break
+            if token.lower_ == "en" and token.nbor(1).text.lower().endswith("ant"):
+                break  # en avertissant que: a gerund, not part of the name
             if not _inside(token, subject) and token.head.i != subject.i:
                 break
             right = token.i
