@@ -12,10 +12,23 @@ import sys
 from collections.abc import Sequence
 
 from veille import __version__
-from veille.cli import analyze, demo, entities, evaluate, events, export, ingest, kb, quotes, search, show
+from veille.cli import (
+    analyze,
+    bench,
+    demo,
+    entities,
+    evaluate,
+    events,
+    export,
+    ingest,
+    kb,
+    quotes,
+    search,
+    show,
+)
 from veille.errors import VeilleError
 
-COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb]
+COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -72,17 +72,29 @@ def ingest(
     command: str = "ingest",
 ) -> IngestSummary:
     """Ingest files, folders and JSONL (articles, or Documents exported by `veille export`)."""
+    # 1. Read everything first: the total makes the progress bar honest, and reading is
+    #    cheap next to analysis.
+    items = list(
+        read_inputs(inputs, default_date=settings.default_date, max_chars=settings.max_article_chars)
+    )
+    return ingest_items(items, settings, reanalyze=reanalyze, progress=progress, command=command)
+
+
+def ingest_items(
+    items: list[Article | Document | Failure],
+    settings: Settings,
+    *,
+    reanalyze: bool = False,
+    progress: Progress | None = None,
+    command: str = "ingest",
+) -> IngestSummary:
+    """Store articles (analysed in workers), Documents (as they are) and failures (recorded)."""
     progress = progress or _Silent()
     started = time.perf_counter()
     conn = connect(settings.db_path)
     try:
         run_id = start_run(conn, command, {**asdict(settings), "reanalyze": reanalyze})
         summary = IngestSummary(run_id=run_id)
-        # 1. Read everything first: the total makes the progress bar honest, and reading is
-        #    cheap next to analysis.
-        items = list(
-            read_inputs(inputs, default_date=settings.default_date, max_chars=settings.max_article_chars)
-        )
         progress.total(len(items))
         # 2. Decide what needs analysis: an article stored with the same content is skipped
         #    before any worker sees it, so re-running after a crash costs only what was left.

@@ -1,0 +1,78 @@
+"""``veille bench``: throughput and latency figures (benchmarks, not tests)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.table import Table
+
+from veille.cli.render import console
+from veille.cli.store_common import print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="benchmarks: ingest throughput (vs analysis alone, 1 vs 2 workers), quote search latency",
+        description="ingest: analyse the same articles alone and through the full ingest, per worker count. "
+        "quotes: p50/p95 of `veille quotes` queries on a store of synthetic quotations (built once).",
+    )
+    sub = parser.add_subparsers(dest="bench", metavar="WHAT", required=True)
+    ingest = sub.add_parser("ingest", help="ingest throughput against analysis alone, per worker count")
+    ingest.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
+    ingest.add_argument("--count", type=int, default=200, help="articles to ingest (copies of the inputs)")
+    ingest.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
+    ingest.add_argument("--stages", help="comma-separated stages (default: all)")
+    ingest.add_argument("--format", choices=("table", "json"), default="table")
+    ingest.set_defaults(func=run_ingest)
+    quotes = sub.add_parser("quotes", help="quote search latency on a store of synthetic quotations")
+    quotes.add_argument(
+        "--db", type=Path, default=Path("bench-quotes.db"), help="synthetic store (built if missing)"
+    )
+    quotes.add_argument("--rows", type=int, default=1_000_000, help="quotations in the synthetic store")
+    quotes.add_argument("--queries", type=int, default=200, help="queries of each kind")
+    quotes.add_argument("--format", choices=("table", "json"), default="table")
+    quotes.set_defaults(func=run_quotes)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from veille.runners.bench import bench_ingest
+
+    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    workers = [int(w) for w in args.workers.split(",")]
+    results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages)
+    if args.format == "json":
+        print_json(results)
+        return 0
+    table = Table(*results[0].keys(), title="Ingest throughput", title_justify="left")
+    for result in results:
+        table.add_row(*(str(result.get(key, "")) for key in results[0]))
+    console.print(table)
+    for result in results[1:]:
+        console.print(
+            f"{result['workers']} workers: {result.get('speedup_vs_first')}× the ingest speed of "
+            f"{results[0]['workers']}"
+        )
+    return 0
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    from veille.runners.bench import bench_quotes
+
+    report = bench_quotes(args.db, rows=args.rows, queries=args.queries)
+    if args.format == "json":
+        print_json(report)
+        return 0
+    table = Table(
+        "query",
+        "p50 ms",
+        "p95 ms",
+        title=f"Quote search on {report['rows']:,} quotations",
+        title_justify="left",
+    )
+    for name, figures in report.items():
+        if isinstance(figures, dict):
+            table.add_row(name, str(figures["p50_ms"]), str(figures["p95_ms"]))
+    console.print(table)
+    return 0

@@ -1,0 +1,170 @@
+"""Benchmarks (not tests): ingest against analysis alone, 1 worker against 2, quote search latency.
+
+`veille bench ingest` and `veille bench quotes` print the figures; docs/store.md records them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from veille.model import Article
+from veille.runners.ingest import ingest_items, read_inputs
+from veille.runners.local import LocalRunner
+from veille.settings import Settings
+from veille.store.db import connect
+from veille.store.queries import find_quotes
+
+
+def bench_corpus(inputs: Sequence[str], count: int) -> list[Article]:
+    """Return ``count`` articles made from the inputs, each copy with another date (so another id)."""
+    base = [a for a in read_inputs(inputs) if isinstance(a, Article)]
+    if not base:
+        raise ValueError("no readable article in the inputs")
+    articles = []
+    for n in range(count):
+        article = base[n % len(base)]
+        day = f"2024-{1 + (n // 28) % 12:02d}-{1 + n % 28:02d}"
+        articles.append(dataclasses.replace(article, id=f"bench-{n:05d}", date=day))
+    return articles
+
+
+def bench_ingest(
+    inputs: Sequence[str],
+    *,
+    count: int = 200,
+    workers: Sequence[int] = (1, 2),
+    stages: tuple[str, ...] | None = None,
+) -> list[dict[str, Any]]:
+    """Time analysis alone and the full ingest (analysis + store) on the same articles, per worker count.
+
+    Both timings include starting the workers and loading the model, the same for both.
+    """
+    articles = bench_corpus(inputs, count)
+    results = []
+    for n in workers:
+        settings = Settings(workers=n, stages=stages)
+        started = time.perf_counter()
+        with LocalRunner(settings, n) as runner:
+            analysed = sum(1 for _ in runner.map(articles))
+        analysis = time.perf_counter() - started
+        with tempfile.TemporaryDirectory() as folder:
+            db = Path(folder) / "bench.db"
+            summary = ingest_items(list(articles), dataclasses.replace(settings, db_path=db), command="bench")
+        results.append(
+            {
+                "workers": n,
+                "articles": analysed,
+                "analysis_s": round(analysis, 2),
+                "ingest_s": round(summary.seconds, 2),
+                "analysis_per_s": round(analysed / analysis, 2),
+                "ingest_per_s": round(summary.stored / summary.seconds, 2),
+                "ingest_vs_analysis": round(analysis / summary.seconds, 3),
+                "failed": summary.failed,
+            }
+        )
+    if len(results) > 1:
+        for result in results[1:]:
+            result["speedup_vs_first"] = round(results[0]["ingest_s"] / result["ingest_s"], 3)
+    return results
+
+
+_WORDS = (
+    "paix guerre négociations cessez-le-feu Ukraine Russie sanctions aide militaire sommet accord "
+    "président ministre sécurité frontière armée soutien dialogue garanties territoire Europe OTAN "
+    "économie énergie gaz pétrole élections réforme crise réfugiés humanitaire attaque défense drones"
+).split()
+
+
+def build_quote_store(path: Path, rows: int = 1_000_000, *, seed: int = 1) -> None:
+    """Fill a store with ``rows`` synthetic quotations (10 per article, 2,000 speakers) in bulk."""
+    rng = random.Random(seed)
+    # A vocabulary of 20,000 made-up words plus common real ones: a Zipf-like mix, so that
+    # searches range from rare words to words in a few percent of the quotations.
+    vocabulary = [f"mot{n}" for n in range(20_000)]
+    conn = connect(path)
+    conn.execute("BEGIN")
+    speakers = 2_000
+    for n in range(speakers):
+        name = f"Orateur{n} Nom{n}"
+        conn.execute(
+            "INSERT INTO corpus_entities (id, key, name, type) VALUES (?, ?, ?, 'PER')",
+            (n + 1, f"name:PER:{name.lower()}", name),
+        )
+        for alias in (name, f"Nom{n}"):
+            conn.execute(
+                "INSERT INTO aliases (corpus_entity, alias, norm, last, count, names)"
+                " VALUES (?, ?, ?, ?, 1, 1)",
+                (n + 1, alias, alias.lower(), alias.lower().split()[-1]),
+            )
+    for art in range(rows // 10):
+        day = f"20{20 + art % 6}-{1 + art % 12:02d}-{1 + art % 28:02d}"
+        conn.execute(
+            "INSERT INTO articles (rowid, id, date, lang, text, paragraphs, schema, input_hash, text_hash,"
+            " ingested_at)"
+            " VALUES (?, ?, ?, 'fr', ?, '[]', 'veille.analysis/1', '', '', '')",
+            (art + 1, f"a{art}", day, "Texte synthétique."),
+        )
+        speaker = rng.randrange(speakers) + 1
+        conn.execute(
+            "INSERT INTO entities (rowid, article, ord, id, name, type, roles, grp, corpus_entity)"
+            " VALUES (?, ?, 0, 'e1', '', 'PER', '[]', 0, ?)",
+            (art + 1, art + 1, speaker),
+        )
+        for k in range(10):
+            words = [
+                rng.choice(_WORDS) if rng.random() < 0.3 else vocabulary[int(rng.paretovariate(1.0)) % 20_000]
+                for _ in range(12)
+            ]
+            text = " ".join(words)
+            qid = art * 10 + k + 1
+            conn.execute("INSERT INTO corpus_quotes (id, key, text) VALUES (?, ?, ?)", (qid, str(qid), text))
+            conn.execute(
+                "INSERT INTO quotes (rowid, article, ord, id, kind, text, start, end, speaker,"
+                " speaker_entity, day, corpus_quote) VALUES (?, ?, ?, ?, 'direct', ?, 0, 0, 'e1', ?, ?, ?)",
+                (qid, art + 1, k, f"q{k}", text, art + 1, day, qid),
+            )
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+def bench_quotes(path: Path, *, rows: int = 1_000_000, queries: int = 200, seed: int = 2) -> dict[str, Any]:
+    """Time find_quotes (first page of 50) on a synthetic store; return p50/p95 in ms per query kind."""
+    if not path.exists():
+        build_quote_store(path, rows)
+    conn = connect(path, readonly=True)
+    count = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    rng = random.Random(seed)
+    kinds: dict[str, Any] = {
+        "speaker": lambda: {"speaker": f"Nom{rng.randrange(2000)}"},
+        "search_common": lambda: {"search": rng.choice(_WORDS)},
+        "search_rare": lambda: {"search": f"mot{rng.randrange(100, 20_000)}"},
+        "speaker_since_search": lambda: {
+            "speaker": f"Nom{rng.randrange(2000)}",
+            "since": "2024-01-01",
+            "search": rng.choice(_WORDS),
+        },
+        "since_until": lambda: {"since": "2023-03-01", "until": "2023-03-31"},
+    }
+    report: dict[str, Any] = {"rows": count}
+    for name, make in kinds.items():
+        timings = []
+        for _ in range(queries):
+            params = make()
+            started = time.perf_counter()
+            find_quotes(conn, limit=50, **params)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        report[name] = {
+            "p50_ms": round(statistics.median(timings), 2),
+            "p95_ms": round(timings[int(0.95 * len(timings)) - 1], 2),
+        }
+    conn.close()
+    return report
