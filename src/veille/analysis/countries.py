@@ -55,6 +55,11 @@ def capital_country(name: str) -> str | None:
     return _tables().capitals.get(key(name))
 
 
+def is_capital(name: str) -> bool:
+    """Tell whether a name is a capital city (Madrid), not a seat of power (Kremlin)."""
+    return key(name) in _tables().capital_cities
+
+
 def country(iso3: str) -> Country | None:
     """Return the names of a country by its code."""
     return _tables().countries.get(iso3)
@@ -66,6 +71,7 @@ class _Tables:
     names: dict[str, str]
     capitals: dict[str, str]
     countries: dict[str, Country]
+    capital_cities: frozenset[str]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -99,5 +105,7 @@ def _tables() -> _Tables:
             demonyms.setdefault(
                 key(form), Demonym(iso3, None if epicene else gender, number)  # type: ignore[arg-type]
             )
-    capitals = {key(row["name"]): row["iso3"] for row in _rows("capitals.tsv")}
-    return _Tables(demonyms, names, capitals, countries)
+    capital_rows = _rows("capitals.tsv")
+    capitals = {key(row["name"]): row["iso3"] for row in capital_rows}
+    cities = frozenset(key(row["name"]) for row in capital_rows if row["kind"] == "capital")
+    return _Tables(demonyms, names, capitals, countries, cities)

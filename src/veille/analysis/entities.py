@@ -43,6 +43,7 @@ class EntityRules:
     article_names: frozenset[str]
     town_heads: frozenset[str]
     org_heads: frozenset[str]
+    noun_adjective_names: frozenset[str]
     role_words: frozenset[str]
 
 
@@ -68,6 +69,7 @@ def load_rules() -> EntityRules:
         article_names=frozenset(normalise(w) for w in data["article_names"]),
         town_heads=frozenset(data["town_heads"]),
         org_heads=frozenset(data["org_heads"]),
+        noun_adjective_names=frozenset(data["noun_adjective_names"]),
         role_words=frozenset(role_words),
     )
 
@@ -161,6 +163,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label == "ORG" and doc[start].text in rules.org_heads:
         end = _extend_org(doc, end)
+    # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
+    if end < len(doc) and f"{doc[start:end].text} {doc[end].text}" in rules.noun_adjective_names:
+        end += 1
     words = [t for t in doc[start:end] if not t.is_punct]
     text = doc[start:end].text
     # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).

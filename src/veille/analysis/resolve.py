@@ -11,6 +11,8 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -31,6 +33,7 @@ from veille.settings import Settings
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
+_CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
 # Words before a capital that make it the place where something happens, not an actor.
 _LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
@@ -45,7 +48,7 @@ class _RoleFact:
     complement: str | None  # normalised complement (affaires etrangeres, otan)
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: two clusters are never "equal"
 class Cluster:
     """An entity under construction."""
 
@@ -55,6 +58,7 @@ class Cluster:
     country: str | None = None
     gender: Gender | None = None
     roles: list[_RoleFact] = field(default_factory=list)
+    preferred: str | None = None  # the usual name, where an alias table gave one
 
     @property
     def names(self) -> list[Mention]:
@@ -62,6 +66,8 @@ class Cluster:
 
     @property
     def longest(self) -> str:
+        if self.preferred:
+            return self.preferred
         return best_name(self.names) if self.names else self.mentions[0].text
 
     def absorb(self, other: Cluster) -> None:
@@ -75,12 +81,13 @@ class Cluster:
 class ResolveStage:
     """Merge the entity stage's names into entities and add roles and descriptions."""
 
-    def __init__(self, lexicon: RoleLexicon) -> None:
+    def __init__(self, lexicon: RoleLexicon, aliases: dict[str, tuple[int, int]]) -> None:
         self.lexicon = lexicon
+        self.aliases = aliases
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ResolveStage:
-        return cls(load_roles())
+        return cls(load_roles(), load_aliases())
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
         clusters = [
@@ -88,11 +95,13 @@ class ResolveStage:
         ]
         text = doc.article.text
         clusters = merge_acronyms(clusters, text)
+        clusters = merge_aliases(clusters, self.aliases)
         clusters = merge_names(clusters)
         starts = {t.idx: t.i for t in parsed}
         add_titles(clusters, parsed, starts, self.lexicon)
         add_descriptions(clusters, parsed, self.lexicon)
         add_ce_dernier(clusters, text)
+        add_place_descriptions(clusters, text)
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
 
@@ -150,6 +159,36 @@ def _can_spell(acronym: str, name: str) -> bool:
     return True
 
 
+def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) -> list[Cluster]:
+    """Merge two names of one organisation (OTAN, Alliance atlantique) from ``org_aliases.tsv``."""
+    groups: dict[int, Cluster] = {}
+    result = []
+    for cluster in sorted(clusters, key=lambda c: min(m.start for m in c.mentions)):
+        group = next((aliases[k][0] for m in cluster.names if (k := normalise(m.text)) in aliases), None)
+        if group is None or cluster.group:
+            result.append(cluster)
+        elif group in groups:
+            groups[group].absorb(cluster)
+        else:
+            groups[group] = cluster
+            result.append(cluster)
+    # Name a merged entity by the form the table lists first (Manchester United, not
+    # Red Devils), among those the article uses.
+    for cluster in groups.values():
+        listed = {(aliases[k][1], m.text) for m in cluster.names if (k := normalise(m.text)) in aliases}
+        if len({rank for rank, _ in listed}) > 1:
+            cluster.preferred = min(listed)[1]
+    return result
+
+
+@cache
+def load_aliases() -> dict[str, tuple[int, int]]:
+    """Read ``data/org_aliases.tsv`` once: normalised name → (group, rank in the group)."""
+    text = resources.files("veille.analysis").joinpath("data", "org_aliases.tsv").read_text(encoding="utf-8")
+    groups = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {normalise(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
+
+
 def merge_names(clusters: list[Cluster]) -> list[Cluster]:
     """Merge typos, surnames and first names into the full names they stand for."""
     # 1. Typos of a name (Vladuimir Poutine, Steeve Witkoff, Kiyv): same kind of entity,
@@ -182,7 +221,7 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
     for cluster in merged:
         key = " ".join(tokens(cluster.longest))
         owners = [] if cluster.type not in ("PER", "MISC") or cluster.group else short_forms.get(key, [])
-        if not owners and cluster.type == "PER":
+        if not owners and cluster.type in ("PER", "MISC") and not cluster.group:
             owners = short_forms.get("first:" + key, [])
             if short_forms.get(key):  # also someone's surname: ambiguous
                 owners = []
@@ -191,13 +230,19 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
             owners[0].absorb(cluster)
         else:
             result.append(cluster)
-    # 3. An organisation's first word alone (le Conseil) for its full name, when unique.
+    # 3. An organisation's first word alone (le Conseil; Manchester for Manchester United)
+    #    for its full name, when unique. A country or capital alone stays a place (Paris is
+    #    not Paris Saint-Germain).
     final = []
-    orgs = [c for c in result if c.type == "ORG" and len(tokens(c.longest)) >= 2]
+    orgs = [c for c in result if c.type == "ORG" and any(len(m.text.split()) >= 2 for m in c.names)]
     for cluster in result:
         name = cluster.longest
-        if cluster.type == "ORG" and len(tokens(name)) == 1 and not name.isupper():
-            owners = [o for o in orgs if tokens(o.longest)[0] == tokens(name)[0]]
+        shortened = cluster.type == "ORG" or (
+            cluster.type == "LOC" and not countries.country_code(name) and not countries.capital_country(name)
+        )
+        if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group:
+            # Whole words only: Nice-Matin is not Nice.
+            owners = [o for o in orgs if any(_first_word_is(m.text, name) for m in o.names)]
             if len(owners) == 1:
                 owners[0].absorb(cluster)
                 continue
@@ -211,14 +256,22 @@ def add_titles(clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lex
     after it with a comma (Bruno Le Maire, le ministre de l'Economie)."""
     owner = _owner_map(clusters)
     ends = {t.idx + len(t): t.i for t in parsed}
-    for cluster in [c for c in clusters if c.type == "PER"]:
+    for cluster in clusters:
+        # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma
+        # apposition with a person's title (le chef de l'EI, …) makes them people.
+        maybe_person = (
+            cluster.type in ("LOC", "MISC") and not cluster.group and len(cluster.longest.split()) >= 2
+        )
+        if cluster.type != "PER" and not maybe_person:
+            continue
         for mention in list(cluster.names):
             first, last = starts.get(mention.start), ends.get(mention.end)
             if first is None or last is None:
                 continue
             phrase = title_before(parsed, first, lexicon) or title_after(parsed, last, lexicon)
-            if phrase is None:
+            if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
+            cluster.type = "PER"
             inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
             start, end = _char_span(parsed, phrase)
             dernier = _CE_DERNIER.search(parsed.text, start, end)
@@ -265,6 +318,19 @@ def add_ce_dernier(clusters: list[Cluster], text: str) -> None:
         antecedent = _last_person(clusters, match.start(), gender)
         if antecedent is not None:
             antecedent.mentions.append(Mention(match.start(), match.end(), match.group(0), "description"))
+
+
+def add_place_descriptions(clusters: list[Cluster], text: str) -> None:
+    """Give 'la capitale espagnole' to Madrid and a bare 'la capitale' to the one capital
+    the article names."""
+    capitals = {c: countries.capital_country(c.longest) for c in clusters if c.type == "LOC"}
+    capitals = {c: iso3 for c, iso3 in capitals.items() if iso3 and countries.is_capital(c.longest)}
+    for match in _CAPITALE.finditer(text):
+        demonym = countries.demonym(match.group(1)) if match.group(1) else None
+        end = match.end() if demonym is not None else match.start() + len("la capitale")
+        holders = [c for c, iso3 in capitals.items() if demonym is None or iso3 == demonym.iso3]
+        if len(holders) == 1:
+            holders[0].mentions.append(Mention(match.start(), end, text[match.start():end], "description"))
 
 
 def mark_metonymy(clusters: list[Cluster], parsed: Doc, starts: dict[int, int]) -> None:
@@ -324,6 +390,11 @@ def best_name(mentions: list[Mention]) -> str:
     return max(counts, key=lambda t: (len(tokens(t)), first[t], counts[t]))
 
 
+def _first_word_is(full: str, word: str) -> bool:
+    words = full.split()
+    return len(words) >= 2 and normalise(words[0]) == normalise(word)
+
+
 def _same_family(a: Cluster, b: Cluster) -> bool:
     """PER and MISC may be one person (the model tags Recep Tayyip Erdogan MISC); other
     types must agree."""
@@ -373,7 +444,7 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
             of = of or countries.country_code(target.longest)
         else:
             of = of or f"@{id(target)}"
-    title = " ".join(w.text for w in words[:cut]).replace("' ", "'")
+    title = "".join(w.text_with_ws for w in words[:cut]).strip()
     complement = normalise(" ".join(w.text for w in words[len(phrase.role.words):cut])) or None
     return _RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
 

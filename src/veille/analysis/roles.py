@@ -101,8 +101,8 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
         if role is not None and k + len(role.words) - 1 <= last:
             heads.append((k, role))
         k -= 1
-    if not heads:
-        return None
+    if not heads or doc[last].pos_ in ("DET", "ADP"):
+        return None  # 'le président de la Commission européenne' is not a title of a person
     # A comma apposition describes the whole noun phrase: its first role noun
     # (le conseiller du président russe, Yuri Ushakov). Without a comma the title is the
     # one glued to the name (l'envoyé du président américain Donald Trump → président).
@@ -113,21 +113,23 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
 def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title in a comma apposition after a name (Bruno Le Maire, le ministre de
     l'Economie), or None."""
-    comma, det = name_end + 1, name_end + 2
-    if det >= len(doc) or doc[comma].text != "," or doc[det].lower_ not in _DEFINITE:
+    comma = name_end + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
-    i = det + 1
+    # With an article the title is also a description (…, le maire de Lège-Cap-Ferret);
+    # without one it is a role only (…, chargée de communication au Comité).
+    i = comma + 2 if doc[comma + 1].lower_ in _DEFINITE else comma + 1
     while i < len(doc) and doc[i].lower_ in _MODIFIERS:
         i += 1
     if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
         return None
-    phrase = description_at(doc, i, lexicon)
+    phrase = description_at(doc, i, lexicon, definite_only=False)
     if phrase is None:
         return None
     return TitlePhrase(**{**phrase.__dict__, "loose": True})
 
 
-def description_at(doc: Doc, i: int, lexicon: RoleLexicon) -> TitlePhrase | None:
+def description_at(doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool = True) -> TitlePhrase | None:
     """Return a definite description that starts its role noun at token i
     (le dirigeant russe, le ministre de l'Economie), or None."""
     role = lexicon.match(doc, i)
@@ -138,7 +140,7 @@ def description_at(doc: Doc, i: int, lexicon: RoleLexicon) -> TitlePhrase | None
         end += 1
     end = _complement_end(doc, end)
     phrase = _phrase(doc, i, role, end, loose=False)
-    return phrase if phrase.definite else None
+    return phrase if phrase.definite or not definite_only else None
 
 
 def _phrase(doc: Doc, head: int, role: RoleWord, end: int, loose: bool) -> TitlePhrase:
@@ -206,10 +208,21 @@ def _complement_end(doc: Doc, i: int) -> int:
     if j < len(doc) and doc[j].lower_ in _ARTICLES and doc[i].lower_ in ("de", "d'"):
         j += 1
     k = j
-    while k < len(doc) and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text[:1].isupper()):
-        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+    while k < len(doc) and (
+        doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text[:1].isupper() or _glued_hyphen(doc, k)
+    ):
+        if doc[k].pos_ in ("VERB", "AUX") or (doc[k].is_punct and not _glued_hyphen(doc, k)):
             break
         k += 1
-        if k - j >= 4:
+        words = sum(1 for t in doc[j:k] if t.text != "-")
+        if words >= 4 and not _glued_hyphen(doc, k):
             break
     return k if k > j else i
+
+
+def _glued_hyphen(doc: Doc, k: int) -> bool:
+    """Tell whether token k is a hyphen inside a word (Lège-Cap-Ferret)."""
+    return (
+        k < len(doc) and doc[k].text == "-" and k > 0 and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+    )
