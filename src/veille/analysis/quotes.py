@@ -55,6 +55,7 @@ class QuoteStage:
         ctx = QuoteContext(doc, parsed, self.lexicon, marks)
         candidates = find_marked(ctx)
         candidates.extend(find_indirect(ctx, candidates))
+        candidates.extend(find_interview(ctx))
         candidates.sort(key=lambda c: (c.start, c.end))
         quotes, speakers = attribute(ctx, candidates)
         doc = with_pronoun_mentions(doc, speakers)
@@ -79,6 +80,32 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             found.extend(split_at_incise(ctx, mark, inner, before))
             continue
         found.extend(attribute_marked(ctx, mark, before, found))
+    return found
+
+
+def find_interview(ctx: QuoteContext) -> list[Candidate]:
+    """Return the answers of an interview transcript (Q: … / R: … paragraphs) as direct
+    quotations of the first person the article names before them (the interviewee)."""
+    question = re.compile(r"(?:Q|Question)\s*[:.–—-]\s")
+    answer = re.compile(r"(?:R|Réponse)\s*[:.–—-]\s*")
+    paragraphs = [(s, e) for s, e, _h in ctx.paragraphs]
+    if not any(question.match(ctx.text, s) for s, _e in paragraphs):
+        return []
+    found: list[Candidate] = []
+    for start, end in paragraphs:
+        match = answer.match(ctx.text, start)
+        if match is None or match.end() >= end:
+            continue
+        person = next(
+            (
+                (s, e)
+                for s, e, mention, entity in ctx.resolver.mentions
+                if entity.type == "PER" and mention.kind == "name" and e <= start
+            ),
+            None,
+        )
+        how = "phrase" if person is not None else "none"
+        found.append(Candidate("direct", match.end(), end, None, how, person))
     return found
 
 

@@ -56,6 +56,8 @@ class SpeakerResolver:
     def subject_of(self, verb: Token) -> Token | None:
         """Return the subject token of a cue verb; a participle or gerund (estimant que,
         en avertissant que) borrows the subject of the verb it hangs on."""
+        if verb.lower_.endswith("ant"):
+            return self._gerund_subject(verb)
         current = verb
         for _ in range(4):
             for child in current.children:
@@ -68,6 +70,17 @@ class SpeakerResolver:
             if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
             current = current.head
+        return None
+
+    def _gerund_subject(self, verb: Token) -> Token | None:
+        """Return the subject of the finite verb a participle hangs on, searching leftwards:
+        the parser often attaches (en) avertissant to the clause it introduces."""
+        for token in reversed(self.parsed[verb.sent.start : verb.i]):
+            if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant"):
+                continue
+            for child in token.children:
+                if child.dep_ in _SUBJECT_DEPS and child.text.lower() not in ("-t", "t"):
+                    return child
         return None
 
     def inverted_subject(self, verb: Token) -> Token | None:

@@ -1,0 +1,44 @@
+"""Quotation marks and the cue lexicon, without the model."""
+
+from __future__ import annotations
+
+from veille.analysis.clean import clean_text
+from veille.analysis.quote_lexicon import CueLexicon
+from veille.analysis.quote_marks import find_marked_spans
+
+
+def spans(raw: str) -> list[str]:
+    text, paragraphs = clean_text(raw)
+    return [s.text(text) for s in find_marked_spans(text, paragraphs)]
+
+
+def test_pairs_every_kind_of_mark() -> None:
+    assert spans('« un » puis “deux” puis "trois".') == ["un", "deux", "trois"]
+
+
+def test_nested_marks_stay_inside_the_outer_quote() -> None:
+    assert spans("« Il a dit “non” et « jamais » », a-t-il ajouté.") == ["Il a dit “non” et « jamais »"]
+
+
+def test_unclosed_quote_closes_at_paragraph_end() -> None:
+    assert spans("Il a dit : « nous partirons\n\nLe vote a lieu jeudi.") == ["nous partirons"]
+
+
+def test_quote_reopened_in_next_paragraph_continues() -> None:
+    raw = "Il a dit : « Premier paragraphe.\n\n« Second paragraphe. »"
+    assert spans(raw) == ["Premier paragraphe.\n\n« Second paragraphe."]
+
+
+def test_stray_closing_mark_and_empty_quote_never_fail() -> None:
+    assert spans("Un » perdu et « » vide.") == []
+
+
+def test_cue_lexicon_finds_inflected_forms() -> None:
+    lexicon = CueLexicon.load()
+    assert "avertir" in lexicon.candidates("avertissant")
+    assert "considérer" in lexicon.candidates("considère")
+    assert "dire" in lexicon.candidates("dit")
+    assert "affirmer" in lexicon.candidates("affirme-t-il")
+    assert lexicon.cues["croire"].scope == "incise"
+    assert lexicon.cues["poursuivre"].scope == "incise"
+    assert "surnommé" in lexicon.word_class("blocker")
