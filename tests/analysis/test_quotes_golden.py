@@ -59,7 +59,10 @@ def test_quotes_golden(analyze, case) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.model
 def test_pronoun_speaker_gets_a_pronoun_mention(analyze) -> None:  # type: ignore[no-untyped-def]
-    text = "La ministre finlandaise, Elina Valtonen, était à Bruxelles. « Il faut un cessez-le-feu », a-t-elle déclaré."
+    text = (
+        "La ministre finlandaise, Elina Valtonen, était à Bruxelles. "
+        "« Il faut un cessez-le-feu », a-t-elle déclaré."
+    )
     doc = analyze(text)
     (quote,) = doc.quotes
     entity = doc.entity(quote.speaker or "")
