@@ -24,6 +24,7 @@ from veille.analysis.roles import (
     TitlePhrase,
     description_at,
     load_roles,
+    noun_phrase_before,
     title_after,
     title_before,
 )
@@ -95,6 +96,7 @@ class ResolveStage:
         ]
         text = doc.article.text
         clusters = merge_acronyms(clusters, text)
+        add_bracket_descriptions(clusters, parsed)
         clusters = merge_aliases(clusters, self.aliases)
         clusters = merge_names(clusters)
         starts = {t.idx: t.i for t in parsed}
@@ -144,6 +146,25 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             spelled[0].absorb(cluster)
             clusters.remove(cluster)
     return clusters
+
+
+def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
+    """Give the noun phrase before '(Centcom)' to Centcom when no name there can spell it
+    (le commandement militaire américain pour le Moyen-Orient (Centcom))."""
+    by_name = {normalise(m.text): c for c in clusters for m in c.names}
+    for token in parsed[1:-1]:
+        if token.text != "(" or not token.nbor(1).text[:1].isupper():
+            continue
+        target = by_name.get(normalise(token.nbor(1).text))
+        if target is None or token.nbor(2).text != ")":
+            continue
+        span = noun_phrase_before(parsed, token.i)
+        if span is None:
+            continue
+        start, end = parsed[span[0]].idx, token.idx
+        phrase = parsed.text[start:end].rstrip()
+        if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
+            target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))
 
 
 def _can_spell(acronym: str, name: str) -> bool:
@@ -467,7 +488,7 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None) -> boo
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
     for fact in cluster.roles:
-        if fact.cls != phrase.role.cls:
+        if fact.cls != phrase.role.cls and fact.cls not in phrase.role.covers:
             continue
         if phrase.country and fact.role.of != phrase.country:
             continue

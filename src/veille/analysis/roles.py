@@ -35,6 +35,7 @@ class RoleWord:
     words: tuple[str, ...]  # lower-cased, as tokens: ("chef", "de", "l'", "état")
     gender: Gender | None
     cls: str
+    covers: frozenset[str] = frozenset()  # classes a generic noun also describes (élu: mayor…)
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,11 @@ def load_roles() -> RoleLexicon:
     for line in text.splitlines():
         if not line or line.startswith(("#", "word\t")):
             continue
-        word, gender, cls = line.split("\t")
+        word, gender, cls, *rest = line.split("\t")
         # Tokens as spaCy cuts them: chef de l'État → chef, de, l', état.
         words = tuple(word.casefold().replace("'", "' ").split())
-        role = RoleWord(words, None if gender == "-" else gender, cls)  # type: ignore[arg-type]
+        covers = frozenset(rest[0].split(",")) if rest and rest[0] else frozenset()
+        role = RoleWord(words, None if gender == "-" else gender, cls, covers)  # type: ignore[arg-type]
         by_first.setdefault(words[0], []).append(role)
     return RoleLexicon({k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in by_first.items()})
 
@@ -141,6 +143,18 @@ def description_at(doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool =
     end = _complement_end(doc, end)
     phrase = _phrase(doc, i, role, end, loose=False)
     return phrase if phrase.definite or not definite_only else None
+
+
+def noun_phrase_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Return the definite noun phrase that ends right before token i, as token indexes
+    (le commandement militaire américain pour le Moyen-Orient | (Centcom)), or None."""
+    k = i - 1
+    start = None
+    while k >= 0 and i - k <= _MAX_WORDS and _allowed(doc[k]):
+        if doc[k].lower_ in _DEFINITE and k + 1 < i and doc[k + 1].text[:1].islower():
+            start = k  # keep going: the outermost phrase wins
+        k -= 1
+    return (start, i) if start is not None and i - start >= 2 else None
 
 
 def _phrase(doc: Doc, head: int, role: RoleWord, end: int, loose: bool) -> TitlePhrase:
