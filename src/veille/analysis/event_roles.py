@@ -109,14 +109,15 @@ class RoleReader:
         """Return the entity a noun phrase names: its head's mention, an apposition
         (le ministre …, Andrii Sybiha), or the place a body stands for (le parlement de Turquie)."""
         found = self.index.entity_at(head.idx)
-        if found is not None:
+        if found is not None and self.types.get(found) != "MISC":
             return [found]
+        fallback = [found] if found is not None else []
         if depth > 2:
-            return []
+            return fallback
         for child in head.children:
             case = _case(child)
             named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
-            if named is not None:
+            if named is not None and named != found:
                 return [named]  # a name the parser hung on the head with any label
             if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
                 inner = self.phrase(child, depth + 1)
@@ -126,7 +127,9 @@ class RoleReader:
                 continue
             if inner:
                 return inner
-        return []
+        # A title the entity stage took for a name (Premier ministre canadien) yields to the
+        # person in apposition; alone, it is kept.
+        return fallback
 
     def group(self, head: Token) -> list[str]:
         """Return the entities of a phrase and of the phrases coordinated with it
@@ -166,7 +169,11 @@ class RoleReader:
         for child in verb.children:
             if agent and child.dep_ == "obl:agent":
                 return self.group(child)  # 1. a passive's par-agent does it
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
         for child in verb.children:
+            # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
+            if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
+                return self.group(child)
             if child.dep_ != "nsubj" or (child.i > verb.i and _subject_before(verb)):
                 continue
             if _is_relative(child):
@@ -213,7 +220,10 @@ class RoleReader:
             return self.object(node)
         if slot == "ccomp":
             return self.content(node)
-        for child in node.children:
+        objects = [c for c in node.children if c.dep_ == "obj"]
+        # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
+        candidates = [*node.children, *(c for o in objects for c in o.children)]
+        for child in candidates:
             if child.dep_ in _CASE_DEPS and self._slot_case(child) == slot:
                 found = self.group(child) or self.owner(child)
                 if found:
@@ -247,7 +257,7 @@ class RoleReader:
             if child.dep_ == "nsubj" and child.i > verb.i and _subject_before(verb):
                 return self.group(child)  # the parser's second subject is the object
         for child in verb.children:
-            if child.dep_ == "nsubj:pass" or (passive and child.dep_ == "nsubj"):
+            if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
                 if _is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 return self.group(child) or self.owner(child)
@@ -256,8 +266,13 @@ class RoleReader:
         ) and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children):
             return self.group(verb.head)
         for child in verb.children:
-            if child.dep_ == "obj" and child.pos_ != "PRON":
-                return self.group(child) or self.owner(child)
+            # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
+            # or labels a bare object as an oblique: try each, in order.
+            bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
+            if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
+                found = self.group(child) or self.owner(child)
+                if found:
+                    return found
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
@@ -373,7 +388,9 @@ class RoleReader:
 
     def place(self, trigger: Token, parties: set[str]) -> str | None:
         """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
-        scope = trigger.subtree if trigger.pos_ == "NOUN" else _own_clause(trigger)
+        scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _own_clause(trigger)
+        if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
+            scope.extend(_own_clause(trigger.head))  # les discussions … ont repris à Riyad
         for token in scope:
             if _case(token) not in _PLACE_CASES:
                 continue

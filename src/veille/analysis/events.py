@@ -299,6 +299,11 @@ def _date(
                 value = _day(timex.value)
                 if value is not None:
                     return value, "timex"
+        if token.dep_.startswith("nsubj"):
+            # The noun is the subject of its clause (les discussions … ont repris mardi).
+            value = attached_date(doc, parsed, token.head.i)
+            if value is not None:
+                return value, "timex"
     verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node)]
     for node in verbs:
         value = attached_date(doc, parsed, node.i)
