@@ -29,10 +29,13 @@ CHUNK = 8
 _pipeline: Any = None  # the worker's Pipeline, built once by _start_worker
 
 
-def _start_worker(settings: Settings) -> None:
-    """Load the model and stages once in this worker, and die with the parent."""
+def _start_worker(settings: Settings, parent: int) -> None:
+    """Load the model and stages once in this worker, and die with the parent.
+
+    ``parent`` comes from the parent itself: read here with getppid it could already be
+    init's pid when the parent was killed while this worker was still starting.
+    """
     global _pipeline
-    parent = os.getppid()
 
     def watch_parent() -> None:
         # A SIGKILLed parent leaves its workers blocked on the task queue: exit instead.
@@ -90,7 +93,7 @@ class LocalRunner:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.settings,),
+                initargs=(self.settings, os.getpid()),
             )
         return self
 
