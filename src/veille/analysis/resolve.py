@@ -368,6 +368,8 @@ def mark_metonymy(clusters: list[Cluster], parsed: Doc, starts: dict[int, int]) 
             if i is None or mention.kind != "name":
                 continue
             before = parsed[i - 1].lower_ if i > 0 else ""
+            if before in ("de", "d'") and i > 1 and parsed[i - 2].lower_ in _ACTING_AFTER:
+                before = parsed[i - 2].lower_  # à l'égard de Moscou, de la part de Moscou
             acting = before in _ACTING_AFTER or parsed[i].dep_ in ("nsubj", "obj", "nsubj:pass")
             if before in _LOCATIVE and before not in _ACTING_AFTER:
                 acting = False
