@@ -74,6 +74,9 @@ def test_period_and_full_text(corpus: sqlite3.Connection) -> None:
     # FTS5 syntax in the input is taken as plain words, never as operators or an error.
     assert find_quotes(corpus, search='paix" OR NEAR(') == []
     assert find_quotes(corpus, search="***") == []
+    # Filters combine: the speaker's quotations holding the words, nothing else.
+    assert [h.text[:4] for h in find_quotes(corpus, speaker="Poutine", search="donbass")] == ["Nous"]
+    assert find_quotes(corpus, speaker="Valtonen", search="donbass") == []
 
 
 def test_fts_query_quotes_every_word() -> None:

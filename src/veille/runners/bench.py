@@ -151,7 +151,7 @@ def bench_quotes(path: Path, *, rows: int = 1_000_000, queries: int = 200, seed:
             "since": "2024-01-01",
             "search": rng.choice(_WORDS),
         },
-        "since_until": lambda: {"since": "2023-03-01", "until": "2023-03-31"},
+        "since_until": lambda: {"since": "2023-04-01", "until": "2023-04-30"},
     }
     report: dict[str, Any] = {"rows": count}
     for name, make in kinds.items():

@@ -140,20 +140,42 @@ def _named(prefix: str, name: str | None) -> dict[str, str | None]:
     return {prefix + key: value for key, value in _alias_patterns(name).items()}
 
 
-_QUOTES = f"""
+_QUOTE_COLUMNS = """
 SELECT q.corpus_quote, cq.text, q.kind, q.cue, q.day, ce.name, ce.id
-FROM quotes q
+"""
+_QUOTE_JOINS = """
 JOIN corpus_quotes cq ON cq.id = q.corpus_quote
 LEFT JOIN entities e ON e.rowid = q.speaker_entity
 LEFT JOIN corpus_entities ce ON ce.id = e.corpus_entity
-WHERE (:speaker IS NULL OR e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="s_")}))
+"""
+_FTS_FILTER = "AND (:fts IS NULL OR q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts))"
+_QUOTE_FILTERS = f"""
+  AND (:speaker IS NULL OR e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="s_")}))
   AND (:since IS NULL OR q.day >= :since)
   AND (:until IS NULL OR q.day <= :until)
   AND (:kind IS NULL OR q.kind = :kind)
-  AND (:fts IS NULL OR q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts))
 ORDER BY q.day DESC, q.rowid DESC
 LIMIT :window
 """
+# Three fixed statements, one per driving filter, because one statement with every filter
+# optional leaves SQLite a single plan (walk the day index), slow for a rare word or speaker:
+# 1. a speaker given: start from that speaker's quotations (quotes_speaker index);
+# 2. rare words given: start from the full-text index, then sort the matches by day;
+# 3. else walk the day index from the latest (common words are checked on the way).
+_QUOTES_BY_WORDS = f"""{_QUOTE_COLUMNS}
+FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid {_QUOTE_JOINS}
+WHERE quotes_fts MATCH :fts {_QUOTE_FILTERS}"""
+_QUOTES_BY_SPEAKER = f"""{_QUOTE_COLUMNS}
+FROM quotes q INDEXED BY quotes_speaker {_QUOTE_JOINS}
+WHERE q.speaker_entity IN (SELECT rowid FROM entities WHERE corpus_entity IN
+    ({_MATCHING_ENTITIES.format(p="s_")})) {_FTS_FILTER} {_QUOTE_FILTERS}"""
+_QUOTES_BY_DAY = f"""{_QUOTE_COLUMNS}
+FROM quotes q {_QUOTE_JOINS}
+WHERE 1 {_FTS_FILTER} {_QUOTE_FILTERS}"""
+# Words in more quotations than this are cheaper to find by walking the day index (the
+# first page fills fast) than by sorting every match.
+COMMON_MATCHES = 2_000
+_COUNT_MATCHES = "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
 
 _QUOTE_SOURCES = """
 SELECT a.id, a.date, a.source, a.url, q.start, q.end
@@ -188,7 +210,13 @@ def find_quotes(
         **_named("s_", speaker),
     }  # fmt: skip
     hits: dict[int, QuoteHit] = {}
-    for row in conn.execute(_QUOTES, params):
+    if speaker:
+        statement = _QUOTES_BY_SPEAKER
+    elif fts and conn.execute(_COUNT_MATCHES, (fts, COMMON_MATCHES)).fetchone()[0] < COMMON_MATCHES:
+        statement = _QUOTES_BY_WORDS
+    else:
+        statement = _QUOTES_BY_DAY
+    for row in conn.execute(statement, params):
         if row[0] in hits:
             continue
         sources = tuple(Source(*s) for s in conn.execute(_QUOTE_SOURCES, (row[0],)))
