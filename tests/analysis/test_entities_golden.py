@@ -33,7 +33,9 @@ def run(pipeline: Any, text: str) -> Document:
     from veille.ingest.text import article_id
     from veille.model import Article
 
-    return pipeline.analyze(Article(id=article_id("2025-12-04", text), text=text, date="2025-12-04", source="golden"))
+    return pipeline.analyze(
+        Article(id=article_id("2025-12-04", text), text=text, date="2025-12-04", source="golden")
+    )
 
 
 def holder(doc: Document, form: str, kind: str = "name") -> Entity | None:
@@ -53,7 +55,9 @@ def test_entities_golden(case: str, entity_pipeline: Any) -> None:
     doc = run(entity_pipeline, text)
     if os.environ.get("VEILLE_GOLDEN_ACTUAL"):
         actual = [e for e in doc.to_dict()["entities"]]
-        (folder / "actual.json").write_text(json.dumps(actual, ensure_ascii=False, indent=1), encoding="utf-8")
+        (folder / "actual.json").write_text(
+            json.dumps(actual, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     for want in expected["entities"]:
         entity = holder(doc, want["mentions"][0])
         assert entity is not None, f"{case}: no entity named {want['mentions'][0]!r}"
@@ -75,7 +79,9 @@ def test_entities_golden(case: str, entity_pipeline: Any) -> None:
             got = [(r.title, r.of) for r in entity.roles]
             assert (role["title"], of) in got, f"{case}: role {role} not in {got}"
         if "stands_for" in want:
-            named = [m.stands_for for m in entity.mentions if m.kind == "name" and m.text == want["mentions"][0]]
+            named = [
+                m.stands_for for m in entity.mentions if m.kind == "name" and m.text == want["mentions"][0]
+            ]
             assert named == want["stands_for"], case
     for form in expected.get("absent", []):
         found = [(e.name, m.text) for e in doc.entities for m in e.mentions if m.text == form]

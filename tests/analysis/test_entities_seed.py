@@ -63,7 +63,9 @@ def test_seed_roles_gender_and_groups(seed: Document) -> None:
     assert [r.of for r in holder(seed, "Mark Rutte").roles] == [nato.id]
     assert holder(seed, "Russes").group and holder(seed, "Russes").country == "RUS"
     assert holder(seed, "Européens").type == "MISC"
-    assert not [e for e in seed.entities if e.name.lower() in ("mercredi", "l'otan", "russes") and not e.group]
+    assert not [
+        e for e in seed.entities if e.name.lower() in ("mercredi", "l'otan", "russes") and not e.group
+    ]
 
 
 @pytest.mark.model
@@ -74,7 +76,7 @@ def test_seed_metonymy_and_contract(seed: Document) -> None:
     text = seed.article.text
     for entity in seed.entities:
         for mention in entity.mentions:
-            assert text[mention.start:mention.end] == mention.text
+            assert text[mention.start : mention.end] == mention.text
     firsts = [min(m.start for m in e.mentions) for e in seed.entities]
     assert firsts == sorted(firsts)
     assert [e.id for e in seed.entities] == [f"e{n}" for n in range(1, len(seed.entities) + 1)]

@@ -103,7 +103,8 @@ def _tables() -> _Tables:
             # russe/russe: a form shared by both genders carries no gender.
             epicene = row["masc_sg"] == row["fem_sg"] if number == "sg" else row["masc_pl"] == row["fem_pl"]
             demonyms.setdefault(
-                key(form), Demonym(iso3, None if epicene else gender, number)  # type: ignore[arg-type]
+                key(form),
+                Demonym(iso3, None if epicene else gender, number),  # type: ignore[arg-type]
             )
     capital_rows = _rows("capitals.tsv")
     capitals = {key(row["name"]): row["iso3"] for row in capital_rows}

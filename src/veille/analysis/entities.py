@@ -112,9 +112,11 @@ def join_split_names(parsed: Doc) -> list[SpacySpan]:
     for span in parsed.ents:
         if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
             previous = spans[-1]
-            between = [t.lower_ for t in parsed[previous.end:span.start]]
+            between = [t.lower_ for t in parsed[previous.end : span.start]]
             joined = (
-                between[:1] and between[0] in _OF and all(w in _OF | _ARTICLES for w in between)
+                between[:1]
+                and between[0] in _OF
+                and all(w in _OF | _ARTICLES for w in between)
                 and len(between) <= 2
             )
             if joined and not _is_country(span.text):
@@ -149,8 +151,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start += 1
     # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
     while (
-        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
     ):
         end += 2
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
@@ -264,7 +269,7 @@ def normalise(name: str) -> str:
 
 
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:
-    span = parsed[candidate.start:candidate.end]
+    span = parsed[candidate.start : candidate.end]
     return Mention(span.start_char, span.end_char, span.text, "name")
 
 

@@ -91,9 +91,7 @@ class ResolveStage:
         return cls(load_roles(), load_aliases())
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        clusters = [
-            Cluster(list(e.mentions), e.type, e.group, e.country, e.gender) for e in doc.entities
-        ]
+        clusters = [Cluster(list(e.mentions), e.type, e.group, e.country, e.gender) for e in doc.entities]
         text = doc.article.text
         clusters = merge_acronyms(clusters, text)
         add_bracket_descriptions(clusters, parsed)
@@ -140,8 +138,14 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         name = cluster.longest
         if cluster not in clusters or not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
             continue
-        spelled = [c for c in clusters if c is not cluster and len(tokens(c.longest)) >= 2
-                   and initials(c.longest) == name and c.type != "PER"]
+        spelled = [
+            c
+            for c in clusters
+            if c is not cluster
+            and len(tokens(c.longest)) >= 2
+            and initials(c.longest) == name
+            and c.type != "PER"
+        ]
         if len(spelled) == 1:
             spelled[0].absorb(cluster)
             clusters.remove(cluster)
@@ -218,8 +222,14 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
     merged: list[Cluster] = []
     for cluster in clusters:
         home = next(
-            (m for m in merged if _same_family(m, cluster) and not m.group and not cluster.group
-             and similar_name(m.longest, cluster.longest)),
+            (
+                m
+                for m in merged
+                if _same_family(m, cluster)
+                and not m.group
+                and not cluster.group
+                and similar_name(m.longest, cluster.longest)
+            ),
             None,
         )
         if home is not None:
@@ -351,7 +361,7 @@ def add_place_descriptions(clusters: list[Cluster], text: str) -> None:
         end = match.end() if demonym is not None else match.start() + len("la capitale")
         holders = [c for c, iso3 in capitals.items() if demonym is None or iso3 == demonym.iso3]
         if len(holders) == 1:
-            holders[0].mentions.append(Mention(match.start(), end, text[match.start():end], "description"))
+            holders[0].mentions.append(Mention(match.start(), end, text[match.start() : end], "description"))
 
 
 def mark_metonymy(clusters: list[Cluster], parsed: Doc, starts: dict[int, int]) -> None:
@@ -457,8 +467,12 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
         target = inner[-1]
         # The named complement goes to 'of' (secrétaire général de l'OTAN → of NATO);
         # a person's name too (envoyé du président américain Donald Trump → of Trump).
-        first_inner = dernier if dernier is not None else min(
-            m.start for m in target.mentions if m.kind == "name" and parsed[phrase.start].idx <= m.start
+        first_inner = (
+            dernier
+            if dernier is not None
+            else min(
+                m.start for m in target.mentions if m.kind == "name" and parsed[phrase.start].idx <= m.start
+            )
         )
         cut = next((k for k, w in enumerate(words) if w.idx >= first_inner), len(words))
         while cut > 1 and words[cut - 1].lower_ in ("de", "du", "des", "d'", "l'", "la", "le", "les"):
@@ -468,12 +482,12 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
         else:
             of = of or f"@{id(target)}"
     title = "".join(w.text_with_ws for w in words[:cut]).strip()
-    complement = normalise(" ".join(w.text for w in words[len(phrase.role.words):cut])) or None
+    complement = normalise(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
     return _RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
 
 
 def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
-    return _strip_of(normalise(parsed[phrase.complement:phrase.end].text) or None)
+    return _strip_of(normalise(parsed[phrase.complement : phrase.end].text) or None)
 
 
 def _strip_of(text: str | None) -> str | None:

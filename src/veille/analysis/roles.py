@@ -237,6 +237,9 @@ def _complement_end(doc: Doc, i: int) -> int:
 def _glued_hyphen(doc: Doc, k: int) -> bool:
     """Tell whether token k is a hyphen inside a word (Lège-Cap-Ferret)."""
     return (
-        k < len(doc) and doc[k].text == "-" and k > 0 and not doc[k - 1].whitespace_
+        k < len(doc)
+        and doc[k].text == "-"
+        and k > 0
+        and not doc[k - 1].whitespace_
         and not doc[k].whitespace_
     )
