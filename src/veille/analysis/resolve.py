@@ -63,18 +63,22 @@ class ResolveStage:
         clusters = merge_aliases(clusters, self.aliases)
         clusters = merge_names(clusters)
         starts = {t.idx: t.i for t in parsed}
-        add_titles(clusters, parsed, starts, self.lexicon)
-        add_descriptions(clusters, parsed, self.lexicon)
-        add_ce_dernier(clusters, text)
+        titles = add_titles(clusters, parsed, starts, self.lexicon)
+        add_descriptions(clusters, parsed, self.lexicon, titles)
+        add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
 
 
-def add_titles(clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lexicon: RoleLexicon) -> None:
+def add_titles(
+    clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lexicon: RoleLexicon
+) -> set[int]:
     """Read the title next to each person's name as a role, and the title itself as a
     description of that person: before the name (le président russe Vladimir Poutine) or
-    after it with a comma (Bruno Le Maire, le ministre de l'Economie)."""
+    after it with a comma (Bruno Le Maire, le ministre de l'Economie). Return the
+    characters the titles cover: the later steps leave them alone."""
+    covered: set[int] = set()
     owner = _owner_map(clusters)
     ends = {t.idx + len(t): t.i for t in parsed}
     for cluster in clusters:
@@ -95,6 +99,7 @@ def add_titles(clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lex
             cluster.type = "PER"
             inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
             start, end = _char_span(parsed, phrase)
+            covered.update(range(start, end))
             dernier = _CE_DERNIER.search(parsed.text, start, end)
             if dernier is not None:
                 # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
@@ -105,13 +110,14 @@ def add_titles(clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lex
                 cluster.gender = phrase.gender
             if phrase.definite and dernier is None and all(c.type != "PER" for c in inner):
                 cluster.mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+    return covered
 
 
-def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon) -> None:
+def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
     """Give a later definite description (le dirigeant russe, le ministre) to the one
     person whose role in this article it names."""
     taken = {(m.start, m.end) for c in clusters for m in c.mentions}
-    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     for token in parsed:
         if token.idx in covered or token.lower_ not in lexicon.by_first:
             continue
@@ -131,10 +137,12 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon)
             taken.add((start, end))
 
 
-def add_ce_dernier(clusters: list[Cluster], text: str) -> None:
+def add_ce_dernier(clusters: list[Cluster], text: str, titles: set[int]) -> None:
     """Give 'ce dernier' / 'cette dernière' to the last person mentioned before it whose
-    gender fits."""
+    gender fits (inside a title, add_titles made it the role's 'of')."""
     for match in _CE_DERNIER.finditer(text):
+        if match.start() in titles:
+            continue
         gender: Gender = "f" if match.group(0).lower().startswith("cette") else "m"
         antecedent = _last_person(clusters, match.start(), gender)
         if antecedent is not None:
