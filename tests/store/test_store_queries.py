@@ -79,6 +79,13 @@ def test_period_and_full_text(corpus: sqlite3.Connection) -> None:
     assert find_quotes(corpus, speaker="Valtonen", search="donbass") == []
 
 
+def test_undated_quotes_are_listed(conn: sqlite3.Connection, make_document: MakeDoc) -> None:
+    write_document(conn, make_document(T3, date=None, entities=[("PER", "Poutine", ["Poutine"])],
+                                       quotes=[("e1", "Nous ne céderons rien")]))  # fmt: skip
+    assert [h.day for h in find_quotes(conn)] == [None]
+    assert find_quotes(conn, since="2025") == []
+
+
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query("cessez-le-feu paix*") == '"cessez le feu" "paix"*'
     assert fts_query('" OR ') == '"OR"'

@@ -218,11 +218,11 @@ CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
 END;
 """
 
-# 2: the day a quotation was said (its own date, else the article's), indexed, so that
+# 2: the day a quotation was said (its own date, else the article's, else ''), indexed, so that
 #    "latest quotes of X" reads an index instead of sorting every match.
 _V2 = """
 ALTER TABLE quotes ADD COLUMN day TEXT;
-UPDATE quotes SET day = COALESCE(date, (SELECT a.date FROM articles a WHERE a.rowid = quotes.article));
+UPDATE quotes SET day = COALESCE(date, (SELECT a.date FROM articles a WHERE a.rowid = quotes.article), '');
 CREATE INDEX quotes_day ON quotes(day);
 """
 

@@ -151,8 +151,8 @@ LEFT JOIN corpus_entities ce ON ce.id = e.corpus_entity
 _FTS_FILTER = "AND (:fts IS NULL OR q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts))"
 _QUOTE_FILTERS = f"""
   AND (:speaker IS NULL OR e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="s_")}))
-  AND (:since IS NULL OR q.day >= :since)
-  AND (:until IS NULL OR q.day <= :until)
+  -- Written as ranges, not (:x IS NULL OR …), so that the day index can seek to the period.
+  AND q.day >= COALESCE(:since, '') AND q.day <= COALESCE(:until, char(1114111))
   AND (:kind IS NULL OR q.kind = :kind)
 ORDER BY q.day DESC, q.rowid DESC
 LIMIT :window
@@ -220,7 +220,7 @@ def find_quotes(
         if row[0] in hits:
             continue
         sources = tuple(Source(*s) for s in conn.execute(_QUOTE_SOURCES, (row[0],)))
-        hits[row[0]] = QuoteHit(row[0], row[1], row[2], row[3], row[4], row[5], row[6], sources)
+        hits[row[0]] = QuoteHit(row[0], row[1], row[2], row[3], row[4] or None, row[5], row[6], sources)
         if len(hits) == limit:
             break
     return list(hits.values())

@@ -214,7 +214,7 @@ def _insert_document(
                 quote.cue,
                 quote.date,
                 corpus_quote,
-                quote.date or article.date,
+                quote.date or article.date or "",  # '' not NULL: range filters on day stay indexable
             ),
         )
 
