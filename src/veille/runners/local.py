@@ -45,6 +45,10 @@ def _start_worker(settings: Settings, parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch_parent, daemon=True).start()
+    # One math thread per worker: N workers already use N cores, and BLAS pools of their
+    # own would oversubscribe them. Set before numpy is first imported in this process.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
     from veille.analysis.pipeline import Pipeline  # spaCy is loaded in workers only
 
     _pipeline = Pipeline(settings)
