@@ -35,14 +35,24 @@ def covers(doc: Document, ids: tuple[str, ...], expected: list[str]) -> bool:
 
 
 def matches(doc: Document, event: Event, want: dict[str, Any]) -> bool:
-    if event.type != want["type"]:
+    """Say whether an event is the expected one: its type (or an accepted one, as PLOVER
+    lets a planned meeting be AGREE), its actors and recipients (either way round when the
+    event is ``symmetric``: X et Y se sont rencontrés)."""
+    if event.type not in (want["type"], *want.get("accept_types", ())):
         return False
-    return covers(doc, event.source, want["source"]) and covers(doc, event.target, want["target"])
+    if covers(doc, event.source, want["source"]) and covers(doc, event.target, want["target"]):
+        return True
+    return bool(want.get("symmetric")) and (
+        covers(doc, event.source, want["target"]) and covers(doc, event.target, want["source"])
+    )
 
 
 def test_cases_cover_every_construction() -> None:
     notes = " ".join(case["note"] for case in CASES)
-    for construction in ("passive", "relative", "coordination", "negated", "planned", "quote", "negative"):
+    constructions = (
+        "passive", "relative", "coordination", "negated", "planned", "quote", "negative", "reciprocal",
+    )  # fmt: skip
+    for construction in constructions:
         assert construction in notes, construction
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.analysis.countries import country_code
+from veille.analysis.event_spans import left_subject, linear_complement, linear_object, sentence_head
 from veille.model import Document
 
 _CASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
@@ -23,6 +24,8 @@ _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", 
 _PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
 _DE = frozenset({"de", "du", "des", "d'"})
 _MAX_CLIMB = 6
+# Clitics that make a verb reflexive or reciprocal (ils se sont rencontrés).
+_REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,19 @@ class RoleReader:
             stack.extend(
                 c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
             )
+            stack.extend(c for c in token.children if self._listed(token, c))
         return out
+
+    def _listed(self, head: Token, child: Token) -> bool:
+        """Say whether an apposition is the next item of a list the parser took for an
+        apposition (Keir Starmer, Emmanuel Macron et Friedrich Merz): a name of another
+        entity of the same type as the head's."""
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            return False
+        first, other = self.index.entity_at(head.idx), self.index.entity_at(child.idx)
+        if first is None or other is None or first == other:
+            return False
+        return self.types.get(first) == self.types.get(other) != "MISC"
 
     def owner(self, head: Token, depth: int = 0) -> list[str]:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
@@ -170,6 +185,20 @@ class RoleReader:
             if agent and child.dep_ == "obl:agent":
                 return self.group(child)  # 1. a passive's par-agent does it
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        if agent and passive:
+            # The parser often hangs the par-agent on a word after the verb (sanctionnée
+            # lundi par l'Union européenne): read it from the word order.
+            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+            if found:
+                return found
+        subjects = [
+            c for c in verb.children
+            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not _is_relative(c)
+        ]  # fmt: skip
+        if len(subjects) > 1:
+            # A coordination the parser read as several subjects (Poutine et Donald Trump
+            # doivent …): each names an actor.
+            return list(dict.fromkeys(e for c in subjects for e in self.group(c)))
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
@@ -181,7 +210,10 @@ class RoleReader:
                 return self.group(verb.head) if verb.dep_.startswith("acl") else []
             if child.pos_ == "PRON":
                 return self.pronoun(child)
-            return self.group(child)
+            found = self.group(child)
+            # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
+            before = sentence_head(child, self.index.entity_at)
+            return [*(e for e in before if e not in found), *found]
         return None
 
     def pronoun(self, token: Token) -> list[str] | None:
@@ -216,10 +248,15 @@ class RoleReader:
 
     def by_slot(self, node: Token, slot: str) -> list[str]:
         """Return the recipients a trigger has in one slot of its table row."""
-        if slot == "obj":
-            return self.object(node)
+        if slot in ("obj", "objdirect"):
+            found = self.object(node, owner=slot == "obj")
+            if not found and not _passive(node) and node.pos_ != "NOUN":
+                found = linear_object(node, self.index.entity_at, self.doc.timexes)
+            return found
         if slot == "ccomp":
             return self.content(node)
+        if slot == "recip":
+            return []  # read by :meth:`read` from a compound subject
         objects = [c for c in node.children if c.dep_ == "obj"]
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children)]
@@ -228,7 +265,9 @@ class RoleReader:
                 found = self.group(child) or self.owner(child)
                 if found:
                     return found
-        return []
+        # The parser may hang the complement on any word after the trigger (avec son
+        # homologue … under the weekday before it): read it from the word order.
+        return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes)
 
     def _slot_case(self, token: Token) -> str | None:
         case = _case(token)
@@ -238,9 +277,10 @@ class RoleReader:
             return "de"
         return case
 
-    def object(self, verb: Token) -> list[str]:
+    def object(self, verb: Token, owner: bool = True) -> list[str]:
         """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
-        que Poutine a accusés), else the object or, when it names no entity, its owner."""
+        que Poutine a accusés), else the object or, when it names no entity and ``owner``
+        allows it, its owner (not for *recevoir*: a letter from X is not a visit of X)."""
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         if not passive and "Part" in verb.morph.get("VerbForm", []) and any(
             c.dep_ == "obl:agent" for c in verb.children
@@ -270,9 +310,11 @@ class RoleReader:
             # or labels a bare object as an oblique: try each, in order.
             bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
-                found = self.group(child) or self.owner(child)
+                found = self.group(child) or (self.owner(child) if owner else [])
                 if found:
                     return found
+                if not owner:
+                    return []
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
@@ -298,8 +340,13 @@ class RoleReader:
         slots: tuple[str, ...],
         actor_de: bool,
         inverting: frozenset[str],
+        host: bool = False,
     ) -> Roles | None:
-        """Return the roles of a trigger, or None when it lacks a named actor or recipient."""
+        """Return the roles of a trigger, or None when it lacks a named actor or recipient.
+
+        ``host``: the subject hosts and the object visits (*recevoir*, *accueillir*); PLOVER
+        codes the visitor as the actor.
+        """
         chain = clause_chain(trigger)
         recipients: list[str] = []
         actors: list[str] = []
@@ -308,6 +355,12 @@ class RoleReader:
             actors, recipients, depth = self._noun_roles(trigger, chain, slots, actor_de, inverting)
         else:
             actors, depth = self.actors_of_verb(chain)
+            if not any(self.types.get(a) != "MISC" for a in actors):
+                # 4. the parser lost the subject (a name tagged as a verb): the name just
+                # before the verb and its auxiliaries is the subject.
+                found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
+                if found:
+                    actors, depth = found, 0
             for slot in slots:
                 if slot == "entre":
                     continue
@@ -315,6 +368,12 @@ class RoleReader:
                 if recipients:
                     break
         recipients = [r for r in recipients if r not in actors]
+        if not recipients and "recip" in slots and len(actors) > 1 and _reciprocal(trigger):
+            # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
+            # conclu un accord) is one symmetric event: the first party acts, the others receive.
+            actors, recipients = actors[:1], actors[1:]
+        if host and pos != "NOUN":
+            actors, recipients = recipients, actors
         # A countable event needs a named actor and recipient; a demonym group alone
         # (les Européens) may ride along but not carry the event.
         if not any(self.types.get(a) != "MISC" for a in actors):
@@ -360,6 +419,12 @@ class RoleReader:
         )
         if inverted and governor is not None:
             return actors, self.subject(governor, agent=False) or [], depth
+        if governor is not None and _passive(governor) and governor.pos_ != "NOUN":
+            # A passive light verb (Meta a été mis à l'amende par la CNIL): the par-agent
+            # acts on the passive subject.
+            agent = self.subject(governor, agent=True)
+            if agent:
+                return agent, self.object(governor), 0
         verb_depth: int | None = None
         if governor is not None:
             found_actors, found_depth = self.actors_of_verb(chain[1:])
@@ -398,6 +463,24 @@ class RoleReader:
             if found is not None and found not in parties and self.types.get(found) == "LOC":
                 return found
         return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """Say whether a compound subject does the trigger to each other: a reflexive clitic
+    (se sont rencontrés), a noun (ont conclu un accord), or a verb with no object at all."""
+    if trigger.pos_ == "NOUN":
+        return True
+    nodes = [trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))]
+    if any(c.lower_ in _REFLEXIVE for n in nodes for c in n.children if c.i < trigger.i):
+        return True
+    doc = trigger.doc
+    if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
+        return True
+    return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
 
 
 def _subject_before(verb: Token) -> bool:

@@ -53,6 +53,8 @@ class Trigger:
     actor_de: bool  # a noun whose de-complement names the actor
     needs_inf: bool
     source: str
+    host: bool = False  # the subject hosts the object (recevoir): the visitor acts
+    needs_material: bool = False  # only when the object is aid (envoyer des secours)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,19 @@ class EventLexicon:
     planned_heads: frozenset[str]
     negations: frozenset[str]
     first_person: frozenset[str]
+    material: frozenset[str] = frozenset()
+    shifts: tuple[Shift, ...] = ()
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A trigger whose type changes with a word of its clause (condamner à une amende:
+    a sentence, not a verbal condemnation)."""
+
+    lemma: str
+    cues: frozenset[str]
+    type: str
+    mode: str | None
 
 
 @cache
@@ -88,7 +103,7 @@ def load_event_lexicon() -> EventLexicon:
         trigger = Trigger(
             lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
             recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
-            source=cells[7],
+            source=cells[7], host=cells[5] == "host", needs_material=cells[6] == "mat",
         )  # fmt: skip
         if " " in trigger.lemma:
             phrases[trigger.lemma] = trigger
@@ -100,7 +115,11 @@ def load_event_lexicon() -> EventLexicon:
         mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
         inverting_verbs=frozenset(words["inverting_verbs"]),
         planned_heads=frozenset(words["planned_heads"]), negations=frozenset(words["negations"]),
-        first_person=frozenset(words["first_person"]),
+        first_person=frozenset(words["first_person"]), material=frozenset(words["material"]),
+        shifts=tuple(
+            Shift(lemma, frozenset(row["cues"]), row["type"], row["mode"])
+            for lemma, row in words["shifts"].items()
+        ),
     )  # fmt: skip
 
 
@@ -128,9 +147,14 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
-        roles = reader.read(token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs)
+        if trigger.needs_material and not _material_object(token, lexicon):
+            continue
+        roles = reader.read(
+            token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host
+        )
         if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
             continue
+        trigger = _shifted(token, trigger, lexicon)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
         key = _identity(event)
         if key in seen:
@@ -200,6 +224,23 @@ def _infinitives(form: str) -> tuple[str, ...]:
         if form.endswith(ending):
             guesses.append(form[: -len(ending)] + infinitive)
     return tuple(guesses)
+
+
+def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
+    """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
+    not a message or an envoy: a word of the aid list in its object's phrase."""
+    scope = [t for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
+    scope.extend(verb.doc[verb.i + 1 : verb.i + 6])  # an object the parser hung elsewhere
+    return any(t.lemma_.lower() in lexicon.material or t.lower_ in lexicon.material for t in scope)
+
+
+def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
+    """Return the trigger row with the type a cue of the clause gives it, if any."""
+    lemma = token.lemma_.lower()
+    for shift in lexicon.shifts:
+        if shift.lemma == lemma and any(t.lower_ in shift.cues for t in _clause_tokens(token)):
+            return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
+    return trigger
 
 
 def _has_infinitive(token: Token) -> bool:
@@ -279,11 +320,24 @@ def _modality(token: Token, chain: list[Token], roles: Roles, lexicon: EventLexi
             return "hypothetical"
     for node in scope:
         carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
-        if any("Fut" in c.morph.get("Tense", []) for c in carriers):
+        if any("Fut" in c.morph.get("Tense", []) or _future_form(c) for c in carriers):
             return "planned"
         if node is not token and node.lemma_ in lexicon.planned_heads:
             return "planned"
     return "asserted"
+
+
+def _future_form(token: Token) -> bool:
+    """Say whether a finite verb has a future ending the tagger missed (recevra: Tense=Past):
+    an *r* then -a, -ai, -as or -ont, except the passé simple of -er verbs (rencontra)."""
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
+        return False
+    form, lemma = token.lower_, token.lemma_.lower()
+    for ending in ("ront", "ra", "rai", "ras"):
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            simple_past = lemma.endswith("er") and form == lemma[:-2] + ending[1:]
+            return not simple_past
+    return False
 
 
 def _date(
