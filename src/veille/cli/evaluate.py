@@ -93,7 +93,8 @@ def scores_table(scores: Scores, title: str) -> Table:
     rows: list[tuple[str, Counts, list[tuple[str, Metric]]]] = [
         ("entities", scores.entities, [
             ("variants", scores.variants.value), ("merges", scores.merges),
-            ("linking", scores.linking.value), ("types", scores.entity_types.value),
+            ("linking", scores.linking.value), ("nil", scores.nil.value),
+            ("types", scores.entity_types.value),
         ]),
         ("quotes", scores.quotes, [("speakers", scores.speakers.value), ("kinds", scores.quote_kinds.value)]),
         ("timexes", scores.timexes, [("values", scores.timex_values.value)]),

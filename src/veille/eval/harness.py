@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from veille.errors import GoldError
 from veille.eval.gold import GOLD_SUFFIX, Gold, load_gold
-from veille.eval.scores import ArticleScores, Scores, score_document, total
+from veille.eval.scores import ArticleScores, KBNames, Scores, kb_names_from, score_document, total
 from veille.ingest import read_sources
 from veille.model import Article, Document, Failure
 
@@ -102,10 +102,13 @@ def evaluate(
 
         pipeline = Pipeline(settings)
     results = list(pipeline.analyze_many(case.article for case in cases))
-    return score_cases(cases, results)
+    # NIL precision reads the KB the pipeline linked against.
+    return score_cases(cases, results, kb_names=kb_names_from(pipeline.settings.kb_path))
 
 
-def score_cases(cases: Sequence[Case], results: Sequence[Document | Failure]) -> Evaluation:
+def score_cases(
+    cases: Sequence[Case], results: Sequence[Document | Failure], *, kb_names: KBNames | None = None
+) -> Evaluation:
     """Score analysis results against their cases; an article that failed scores as found empty."""
     articles: list[ArticleScores] = []
     failures: list[Failure] = []
@@ -116,5 +119,5 @@ def score_cases(cases: Sequence[Case], results: Sequence[Document | Failure]) ->
             log.warning("analysis failed on %s: %s", result.where, result.reason)
             failures.append(result)
             result = Document(article=case.article)
-        articles.append(score_document(case.gold, result))
+        articles.append(score_document(case.gold, result, kb_names=kb_names))
     return Evaluation(tuple(articles), total(articles), tuple(failures))

@@ -8,9 +8,11 @@ precisions. Optional gold items, and system items matched to them, count neither
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from veille.eval.gold import Gold
+from veille.eval.gold import Gold, GoldEntity
 from veille.eval.matching import (
     COUNTED_TYPES,
     EntityMap,
@@ -25,6 +27,8 @@ from veille.eval.matching import (
 from veille.model import Document
 
 Metric = float | int | None
+# The names (name and aliases) of a KB entry, by id; empty when the id is unknown.
+KBNames = Callable[[str], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class Scores:
     variants: Ratio = Ratio()  # gold forms found in the gold entity's main system entity
     merges: int = 0  # system entities holding forms of two required gold entities
     linking: Ratio = Ratio()  # found gold entities with a qid whose main system entity has it as kb_id
+    nil: Ratio = Ratio()  # found gold PER without qid whose main system entity is unlinked or rightly linked
     entity_types: Ratio = Ratio()  # found gold entities whose main system entity has the gold type
     quotes: Counts = Counts()
     speakers: Ratio = Ratio()  # matched quotes whose speaker maps to the gold speaker
@@ -104,6 +109,7 @@ class Scores:
             "entities.variant_recall": self.variants.value,
             "entities.merges": self.merges,
             "entities.linking_accuracy": self.linking.value,
+            "entities.nil_precision": self.nil.value,
             "entities.type_accuracy": self.entity_types.value,
             "quotes.speaker_accuracy": self.speakers.value,
             "quotes.kind_accuracy": self.quote_kinds.value,
@@ -134,28 +140,63 @@ def total(articles: list[ArticleScores]) -> Scores:
     return result
 
 
-def score_document(gold: Gold, doc: Document, name: str | None = None) -> ArticleScores:
-    """Score one system Document against its gold."""
+def score_document(
+    gold: Gold, doc: Document, name: str | None = None, *, kb_names: KBNames | None = None
+) -> ArticleScores:
+    """Score one system Document against its gold.
+
+    ``kb_names`` gives the names of a KB entry for NIL precision; None reads the starter KB,
+    and only when a gold person without a qid was linked to something.
+    """
     errors: dict[str, list[str]] = {}
     entity_map = map_entities(gold, doc)
     index = TextIndex(doc.article.text)
     scores = Scores()
-    scores = _score_entities(gold, doc, entity_map, scores, errors)
+    scores = _score_entities(gold, doc, entity_map, scores, errors, kb_names or starter_kb_names)
     scores = _score_quotes(gold, doc, entity_map, index, scores, errors)
     scores = _score_timexes(gold, doc, index, scores, errors)
     scores = _score_events(gold, doc, entity_map, scores, errors)
     return ArticleScores(name or gold.name, scores, {k: v for k, v in errors.items() if v})
 
 
+def starter_kb_names(kb_id: str) -> list[str]:
+    """Return the names and aliases of an entry of the starter KB (empty when it has no such id)."""
+    return kb_names_from(None)(kb_id)
+
+
+def kb_names_from(path: Path | None) -> Callable[[str], list[str]]:
+    """Return a ``KBNames`` reading the KB at ``path`` (None: the starter KB), opened on first use."""
+
+    def names(kb_id: str) -> list[str]:
+        from veille.kb import default_kb  # the KB is only opened when a NIL link must be checked
+
+        entry = default_kb(path).get(kb_id)
+        return [text for text, _lang, _kind in entry.all_names()] if entry else []
+
+    return names
+
+
+def nil_right(gold_entity: GoldEntity, kb_id: str | None, kb_names: KBNames) -> bool:
+    """Return whether a gold entity without a qid was left unlinked or linked to an entry of its own names.
+
+    A KB-local id (``veille:per:…``) is right when one of the entry's names or aliases is, once
+    normalised, one of the gold entity's forms: the KB knows this person, Wikidata id or not.
+    """
+    if kb_id is None:
+        return True
+    forms = {normalize_form(f) for f in gold_entity.forms if f}
+    return any(normalize_form(n) in forms for n in kb_names(kb_id))
+
+
 def _score_entities(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
-                    errors: dict[str, list[str]]) -> Scores:
+                    errors: dict[str, list[str]], kb_names: KBNames) -> Scores:
     required = [i for i, g in enumerate(gold.entities) if not g.optional]
     found = [i for i in required if i in emap.main]
     names = {e.id: e for e in doc.entities}
     correct = [e for e in doc.entities
                if e.id in emap.mapping and not gold.entities[emap.mapping[e.id]].optional]
     false_positives = [e for e in doc.entities if e.id not in emap.mapping and e.type in COUNTED_TYPES]
-    variants, linking, types = Ratio(), Ratio(), Ratio()
+    variants, linking, types, nil = Ratio(), Ratio(), Ratio(), Ratio()
     for i in required:
         gold_entity, forms = gold.entities[i], emap.gold_forms[i]
         main = names.get(emap.main.get(i, ""))
@@ -172,6 +213,12 @@ def _score_entities(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
             if main.kb_id != gold_entity.qid:
                 errors.setdefault("entities.linking", []).append(
                     f"{gold_entity.name}: {main.kb_id or 'unlinked'} instead of {gold_entity.qid}")
+        elif gold_entity.type == "PER":
+            right = nil_right(gold_entity, main.kb_id, kb_names)
+            nil = nil + Ratio(int(right), 1)
+            if not right:
+                errors.setdefault("entities.nil_linked", []).append(
+                    f"{gold_entity.name}: linked to {main.kb_id}, not in the KB")
     merges = [(e, emap.merged(gold, e.id)) for e in doc.entities]
     merges = [(e, merged) for e, merged in merges if merged]
     errors["entities.missed"] = [gold.entities[i].name for i in required if i not in emap.main]
@@ -180,7 +227,7 @@ def _score_entities(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
     return dataclasses.replace(
         scores,
         entities=Counts(len(required), len(found), len(correct) + len(false_positives), len(correct)),
-        variants=variants, merges=len(merges), linking=linking, entity_types=types,
+        variants=variants, merges=len(merges), linking=linking, nil=nil, entity_types=types,
     )
 
 
