@@ -9,6 +9,7 @@ known false positives: nicknames, titles, scare quotes, croire alone, poursuivre
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,18 @@ CASES_FILE = Path(__file__).resolve().parent.parent / "golden" / "quotes" / "cas
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def normal(name: str) -> str:
+    """Return a name without a leading article and case, as DESIGN.md §8 matches them
+    (L'Équipe and Équipe are the same speaker)."""
+    return re.sub(r"^(?:l['’]|les? |la )", "", name.strip().lower())
+
+
 def speaker_names(doc: Document, quote: Quote) -> set[str]:
-    """Return the names and mention texts of a quote's speaker entity (empty when none)."""
+    """Return the normalised names and mention texts of a quote's speaker entity (empty when none)."""
     entity = doc.entity(quote.speaker) if quote.speaker else None
     if entity is None:
         return set()
-    return {entity.name, *(m.text for m in entity.mentions)}
+    return {normal(name) for name in (entity.name, *(m.text for m in entity.mentions))}
 
 
 def test_cases_cover_every_construction() -> None:
@@ -34,9 +41,11 @@ def test_cases_cover_every_construction() -> None:
         "several sentences", "two paragraphs", "unbalanced", "nested", "mixed", "selon",
         "d'après", "que", "gerund", "incise", "description", "countries", "nickname",
         "title", "scare", "croire", "interview", "previous paragraph",
+        "same surname", "lawyer", "polling institute", "newspaper", "son adversaire",
+        "long title", "participle", "explique l'élu", "hyphenated", "colon",
     ):  # fmt: skip
         assert construction in notes, construction
-    assert len(CASES) >= 25
+    assert len(CASES) >= 60
 
 
 @pytest.mark.model
@@ -52,7 +61,7 @@ def test_quotes_golden(analyze, case) -> None:  # type: ignore[no-untyped-def]
         if want["speaker"] is None:
             assert quote.speaker is None
         else:
-            assert want["speaker"] in speaker_names(doc, quote), (want, quote, doc.entities)
+            assert normal(want["speaker"]) in speaker_names(doc, quote), (want, quote, doc.entities)
         if "cue" in want:
             assert quote.cue == want["cue"], found
 

@@ -147,6 +147,8 @@ class QuoteContext:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
                 if self.inside_mark(child.idx) is not None:
                     continue  # the parser made the quoted clause the subject of the incise
+                if self.inside_mark(verb.idx) is not None:
+                    continue  # an incise inside the marks: a subject outside them is not its own
                 between = self.parsed[child.right_edge.i + 1 : verb.i]
                 if not any(t.pos_ == "VERB" for t in between):
                     return True
@@ -182,7 +184,7 @@ class QuoteContext:
 
     def speaker_phrase(self, subject: Token) -> tuple[int, int]:
         """Return the character span of the speaker phrase headed by ``subject``."""
-        if subject.text.startswith("-") or subject.pos_ == "PRON":
+        if (subject.text.startswith("-") and len(subject.text) > 1) or subject.pos_ == "PRON":
             text = subject.text.lstrip("-")
             start = subject.idx + (len(subject.text) - len(text))
             return start, start + len(text)
@@ -212,15 +214,23 @@ class QuoteContext:
 
     def np_end(self, start: int, limit: int) -> int:
         """Return where a speaker noun phrase starting at ``start`` ends: at the first comma,
-        unless a name follows it in apposition (le conseiller …, Yuri Ushakov)."""
+        unless a description is followed by a person's name in apposition, closed by a comma
+        or the end (le conseiller …, Yuri Ushakov, …). A name before the comma is the source
+        itself: in Selon l'Ifop, Jordan Bardella …, the person is what the poll is about."""
         comma = self.text.find(",", start, limit)
         if comma == -1:
             return limit
+        article = re.match(r"(?:[Ll]es? |[Ll]a |[Ll]['’])?", self.text[start:comma])
+        head = start + (article.end() if article else 0)
+        if any(
+            s <= head + 1 and m.kind == "name" for s, _e, m, _ent in self.resolver.mentions_in(start, comma)
+        ):
+            return comma
         after = comma + 1
         while after < limit and self.text[after] == " ":
             after += 1
         for s, e, _m, entity in self.resolver.mentions:
-            if s == after and entity.type == "PER":
+            if s == after and entity.type == "PER" and re.fullmatch(r"\s*(?:,.*)?", self.text[e:limit], re.S):
                 return e
             if s > after:
                 break

@@ -75,9 +75,21 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         start += 1
     end = _clause_end(ctx, start)
     subject = ctx.resolver.subject_of(verb)
-    phrase = ctx.speaker_phrase(subject) if subject is not None else None
+    phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
     how = "phrase" if phrase is not None else "none"
     return [Candidate("indirect", start, end, lemma, how, phrase, verb.idx)]
+
+
+def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
+    """Return the few words between the sentence start and a cue verb the parser left without
+    a subject (it splits Météo-France précise que … into three sentences)."""
+    start = ctx.sentence_start(verb.idx)
+    head = ctx.text[start : verb.idx]
+    stripped = head.strip()
+    if not stripped or "," in head or len(stripped.split()) > 5 or ctx.marks_in(start, verb.idx):
+        return None
+    offset = start + head.index(stripped)
+    return offset, offset + len(stripped)
 
 
 def _clause_end(ctx: QuoteContext, start: int) -> int:

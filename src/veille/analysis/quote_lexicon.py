@@ -1,7 +1,7 @@
 """The cue lexicon of quotations: reporting verbs and the words that steer quote finding.
 
-Both tables are data files under ``analysis/data/`` (``quote_cues.tsv``, ``quote_words.tsv``);
-their sources are noted in their headers and in ``data/SOURCES.md``.
+The tables are data files under ``analysis/data/`` (``quote_cues.tsv``, ``quote_words.tsv``,
+``first_names.tsv``); their sources are noted in their headers and in ``data/SOURCES.md``.
 """
 
 from __future__ import annotations
@@ -43,13 +43,14 @@ class CueLexicon:
     cues: dict[str, Cue]
     forms: dict[str, str]  # irregular inflected form -> lemma
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> words
+    first_names: dict[str, str] = field(default_factory=dict)  # given name -> "m" or "f"
 
     @classmethod
     def load(cls) -> CueLexicon:
         """Load the lexicon shipped with the package; raise SettingsError when it is broken."""
         cues: dict[str, Cue] = {}
         forms: dict[str, str] = {}
-        for n, row in _rows("quote_cues.tsv"):
+        for n, row in read_rows("quote_cues.tsv"):
             if len(row) < 4 or row[2] not in ("all", "incise"):
                 raise SettingsError(f"quote_cues.tsv line {n}: expected lemma, class, all|incise, source")
             cues[row[0]] = Cue(row[0], row[1], row[2])
@@ -57,15 +58,29 @@ class CueLexicon:
                 for form in row[4].split(","):
                     forms[form.strip()] = row[0]
         words: dict[str, set[str]] = {}
-        for n, row in _rows("quote_words.tsv"):
+        for n, row in read_rows("quote_words.tsv"):
             if len(row) != 2:
                 raise SettingsError(f"quote_words.tsv line {n}: expected word, class")
             words.setdefault(row[1], set()).add(row[0])
-        return cls(cues, forms, {k: frozenset(v) for k, v in words.items()})
+        first_names: dict[str, str] = {}
+        for n, row in read_rows("first_names.tsv"):
+            if len(row) != 2 or row[1] not in ("m", "f"):
+                raise SettingsError(f"first_names.tsv line {n}: expected name, m|f")
+            first_names[row[0]] = row[1]
+        return cls(cues, forms, {k: frozenset(v) for k, v in words.items()}, first_names)
 
     def word_class(self, name: str) -> frozenset[str]:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
         return self.words.get(name, frozenset())
+
+    def first_name_gender(self, name: str) -> str | None:
+        """Return "m" or "f" for a person's name by its given name (Jean-Marie: by Jean),
+        or None when the given name is unknown or used for both."""
+        words = name.split()
+        if len(words) < 2:
+            return None  # a bare surname (Vasseur) says nothing
+        first = words[0]
+        return self.first_names.get(first) or self.first_names.get(first.split("-")[0])
 
     def cue(self, token: Token) -> Cue | None:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
@@ -110,7 +125,8 @@ def _regular_lemmas(word: str) -> list[str]:
     return out
 
 
-def _rows(name: str) -> list[tuple[int, list[str]]]:
+def read_rows(name: str) -> list[tuple[int, list[str]]]:
+    """Return the numbered rows of a TSV data file, without comments and the header line."""
     try:
         text = resources.files("veille.analysis").joinpath("data", name).read_text(encoding="utf-8")
     except OSError as error:

@@ -46,10 +46,10 @@ class MarkedSpan:
 def find_marked_spans(text: str, paragraphs: tuple[Paragraph, ...] = ()) -> list[MarkedSpan]:
     """Return the outermost quoted spans of ``text`` in order, never raising on bad marks."""
     blocks = [(p.start, p.end) for p in paragraphs] or _blocks(text)
-    raw: list[tuple[int, int | None, bool]] = []  # (open, close, reopens_next)
+    raw: list[tuple[int, int | None]] = []  # (open, close); close is None when left open
     for start, end in blocks:
         raw.extend(_pair_in_block(text, start, end))
-    spans = _merge_paragraph_continuations(text, raw, blocks)
+    spans = _merge_paragraph_continuations(raw, blocks)
     result = []
     for open_, close in spans:
         content_end = close if close is not None else _block_end(blocks, open_)
@@ -75,10 +75,10 @@ def _block_end(blocks: list[tuple[int, int]], offset: int) -> int:
     return blocks[-1][1]
 
 
-def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | None, bool]]:
+def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     """Pair the outermost marks of one paragraph; an open quote left at the end is returned
     with close=None."""
-    found: list[tuple[int, int | None, bool]] = []
+    found: list[tuple[int, int | None]] = []
     i = start
     while i < end:
         char = text[i]
@@ -86,9 +86,9 @@ def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | Non
             close = _find_close(text, i, end)
             if close is None:
                 log.info("unclosed quotation mark at %d: closed at the paragraph end", i)
-                found.append((i, None, False))
+                found.append((i, None))
                 return found
-            found.append((i, close, False))
+            found.append((i, close))
             i = close + 1
             continue
         if char in CLOSERS or char == STRAIGHT:
@@ -122,7 +122,7 @@ def _find_close(text: str, open_: int, end: int) -> int | None:
 
 
 def _merge_paragraph_continuations(
-    text: str, raw: list[tuple[int, int | None, bool]], blocks: list[tuple[int, int]]
+    raw: list[tuple[int, int | None]], blocks: list[tuple[int, int]]
 ) -> list[tuple[int, int | None]]:
     """Join an unclosed quote with a quote that opens the very next paragraph: French
     typography reopens a long quotation at each paragraph and closes it only at the end."""
@@ -130,7 +130,7 @@ def _merge_paragraph_continuations(
     merged: list[tuple[int, int | None]] = []
     pending: int | None = None  # open offset of a quotation still running
     pending_block = -1  # the paragraph where it was last seen running
-    for open_, close, _ in raw:
+    for open_, close in raw:
         if pending is not None:
             if starts.get(open_) == pending_block + 1:
                 if close is None:

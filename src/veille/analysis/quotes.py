@@ -27,7 +27,7 @@ from veille.analysis.quote_context import Candidate, Incise, QuoteContext
 from veille.analysis.quote_indirect import find_indirect
 from veille.analysis.quote_lexicon import CueLexicon
 from veille.analysis.quote_marks import MarkedSpan, find_marked_spans
-from veille.analysis.speakers import Speaker, with_pronoun_mentions
+from veille.analysis.speakers import Speaker, with_speaker_entities
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
 
@@ -58,7 +58,7 @@ class QuoteStage:
         candidates.extend(find_interview(ctx))
         candidates.sort(key=lambda c: (c.start, c.end))
         quotes, speakers = attribute(ctx, candidates)
-        doc = with_pronoun_mentions(doc, speakers)
+        doc = with_speaker_entities(doc, speakers, ctx.resolver.created)
         return dataclasses.replace(doc, quotes=tuple(quotes))
 
 
@@ -79,7 +79,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if inner is not None:
             found.extend(split_at_incise(ctx, mark, inner, before))
             continue
-        found.extend(attribute_marked(ctx, mark, before, found))
+        found.extend(attribute_marked(ctx, mark, before))
     return found
 
 
@@ -143,12 +143,10 @@ def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before:
     ]
 
 
-def attribute_marked(
-    ctx: QuoteContext, mark: MarkedSpan, before: str, found: list[Candidate]
-) -> list[Candidate]:
+def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
     """Return the candidate for one marked span, with its cue and speaker phrase (step 4)."""
     text = ctx.text
-    opens = _opens_sentence(before) or _follows_quote(ctx, mark, found)
+    opens = _opens_sentence(before) or _follows_quote(ctx, mark)
     after_i = ctx.token_after(mark.outer_end)
     incise = ctx.incise_at(after_i) if after_i < len(ctx.parsed) else None
     closes = incise is not None or _closes_sentence(ctx, mark)
@@ -157,9 +155,9 @@ def attribute_marked(
         phrase = ctx.speaker_phrase(incise.subject)
         return [Candidate(kind, mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)]
     sent_start = ctx.sentence_start(mark.open)
-    if before.rstrip().endswith(":"):
-        colon = sent_start + len(before.rstrip()) - 1
-        verb = _last_verb(ctx, sent_start, colon)
+    colon = _colon_before(ctx, mark, before, sent_start)
+    if colon is not None:
+        verb = _last_verb(ctx, ctx.sentence_start(colon), colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
             subject = ctx.resolver.subject_of(verb)
@@ -181,7 +179,47 @@ def attribute_marked(
             return [
                 Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
             ]
-    return [Candidate("direct", mark.start, mark.end, None, "continue")]
+    return [Candidate("direct", mark.start, mark.end, None, "continue", _previous_subject(ctx, sent_start))]
+
+
+def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
+    """Return the offset of the colon that introduces the quotation: in its sentence, or at
+    the end of the paragraph before when the quotation opens its own paragraph."""
+    if before.rstrip().endswith(":"):
+        return sent_start + len(before.rstrip()) - 1
+    if before.strip() or sent_start != ctx.paragraph(mark.open)[0]:
+        return None
+    index = ctx.paragraph_index(mark.open)
+    if index == 0 or ctx.paragraphs[index - 1][2]:
+        return None
+    start, end, _heading = ctx.paragraphs[index - 1]
+    lead = ctx.text[start:end].rstrip()
+    return start + len(lead) - 1 if lead.endswith(":") else None
+
+
+def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[int, int] | None:
+    """Return the subject phrase of the sentence before an uncued quotation (in its paragraph,
+    or the last one of the paragraph before): French news names the speaker, then quotes
+    (Interrogé mardi, le ministre a défendu son budget. « … »). A sentence holding quotation
+    marks is left to the continuation of its quotation."""
+    para_start, _end, _heading = ctx.paragraph(sent_start)
+    if sent_start > para_start:
+        end = sent_start
+    else:
+        index = ctx.paragraph_index(sent_start)
+        if index == 0 or ctx.paragraphs[index - 1][2]:
+            return None
+        end = ctx.paragraphs[index - 1][1]
+    start = ctx.sentence_start(max(end - 2, 0))
+    if ctx.marks_in(start, end):
+        return None
+    for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
+        if token.dep_ == "ROOT":
+            subject = ctx.resolver.subject_of(token)
+            if subject is not None and start <= subject.idx < end:
+                return ctx.speaker_phrase(subject)
+            return None
+    return None
 
 
 def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candidate]:
@@ -224,7 +262,7 @@ def _opens_sentence(before: str) -> bool:
     return not stripped or stripped.endswith(":")
 
 
-def _follows_quote(ctx: QuoteContext, mark: MarkedSpan, found: list[Candidate]) -> bool:
+def _follows_quote(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     """Return True for the second half of « … », a admis X, « … » or « … » et « … »."""
     previous = [m for m in ctx.marks if m.outer_end <= mark.open]
     if not previous:
@@ -270,9 +308,11 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
         if cand.how == "phrase" and cand.phrase is not None:
             speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
         elif cand.how == "continue":
-            if last is not None and _near(ctx, last[1], paragraph):
+            # A person named as the subject just before beats the previous quotation's speaker.
+            speaker = _named_before(ctx, cand, last)
+            if speaker is None and last is not None and _near(ctx, last[1], paragraph):
                 speaker = Speaker(last[0], -1, -1)
-            elif len(ctx.text[cand.start : cand.end].split()) < _MIN_UNATTRIBUTED_WORDS:
+            elif speaker is None and len(ctx.text[cand.start : cand.end].split()) < _MIN_UNATTRIBUTED_WORDS:
                 continue  # a scare quote standing alone
         entity = speaker.entity if speaker is not None else None
         mention = None
@@ -294,6 +334,21 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
         )
         last = (entity, paragraph, cand.end)
     return quotes, speakers
+
+
+def _named_before(
+    ctx: QuoteContext, cand: Candidate, last: tuple[str | None, int, int] | None
+) -> Speaker | None:
+    """Return the person or organisation that the sentence before an uncued quotation names as
+    its subject, when named after the previous quotation; None leaves it to the continuation."""
+    if cand.phrase is None or (last is not None and cand.phrase[0] < last[2]):
+        return None
+    recent = last[0] if last is not None else None
+    speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
+    entity = ctx.resolver.entity(speaker.entity)
+    if entity is None or entity.type not in ("PER", "ORG") or entity.group:
+        return None
+    return speaker
 
 
 def _near(ctx: QuoteContext, last_paragraph: int, paragraph: int) -> bool:
