@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from veille.analysis.timex_calendar import day_month_value, iso_week, month_value, weekday_date
 from veille.analysis.timex_detect import find_candidates, parse_number
-from veille.analysis.timex_resolve import day_month_value, iso_week, month_value, weekday_date
 
 THURSDAY = dt.date(2025, 12, 4)
 

@@ -15,8 +15,9 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from veille.analysis.timex_calendar import Direction
 from veille.analysis.timex_detect import Candidate, find_candidates, lexicon
-from veille.analysis.timex_resolve import Context, Direction, resolve
+from veille.analysis.timex_resolve import Context, resolve
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 
@@ -46,24 +47,44 @@ def find_timexes(article: Article, parsed: Doc) -> list[Timex]:
     candidates = find_candidates(text)
     resolved: dict[int, Timex] = {}
     days: list[tuple[int, dt.date]] = []  # (offset, day) of every day-precise date found
+    # (offset, value) of every anchored date found so far: le lendemain counts from the last one
+    dated: list[tuple[int, str]] = []
     for late in (False, True):
         for candidate in candidates:
             if (candidate.kind in _NEEDS_DAY) != late:
                 continue
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             context = _context(candidate, span, text, anchor, days)
+            earlier = tuple(value for at, value in dated if at < candidate.start)
+            context = dataclasses.replace(context, earlier=earlier)
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
             timex = Timex(
-                text=candidate.text, start=candidate.start, end=candidate.end, type=value.type,  # type: ignore[arg-type]
-                value=value.value, quant=value.quant, anchored=value.anchored,
+                text=candidate.text,
+                start=candidate.start,
+                end=candidate.end,
+                type=value.type,  # type: ignore[arg-type]
+                value=value.value,
+                quant=value.quant,
+                anchored=value.anchored,
             )
             resolved[candidate.start] = timex
+            if timex.anchored and timex.type in ("DATE", "TIME") and timex.value[:1].isdigit():
+                if not _is_comparison(text, candidate.start):
+                    dated.append((candidate.start, timex.value))
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
     return [resolved[start] for start in sorted(resolved)]
+
+
+def _is_comparison(text: str, start: int) -> bool:
+    """Say whether the expression at ``start`` is a point of comparison (*par rapport à 2021*,
+    *contre 112,9 % fin 2021*, *depuis 2019*) rather than the time the text is at; only the
+    latter anchors *le lendemain* or *un an plus tôt*."""
+    clause = re.split(r"[,;:.!?)(]\s|\n", text[max(0, start - 80) : start])[-1].lower()
+    return any(re.search(rf"(?:^|[\s'])({re.escape(m)})\s", clause) for m in lexicon()["comparison_markers"])
 
 
 def _anchor(date: str | None) -> dt.date | None:

@@ -83,11 +83,23 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     num = rf"(?:\d+(?:[,.]\d+)?|(?:{numw})\b(?:(?:-et-|-|\s+et\s+|\s+)(?:{numw})\b)*)"
     unit = _alternation(list(lex["units"]))
     vague = _alternation(list(lex["vague_words"]))
-    holiday = _alternation(list(lex["holidays"]))
+    holiday = _alternation([*lex["holidays"], *lex["movable_holidays"]])
+    anaphor = _alternation(list(lex["anaphors"]))
+    shift_dir = _alternation(list(lex["shift_directions"]))
+    ordinal = _alternation(list(lex["ordinals"]))
+    period = _alternation(list(lex["periods"]))
     season = _alternation(list(lex["seasons"]))
     set_unit = _alternation(list(lex["set_units"]))
     set_adj = _alternation(list(lex["sets"]))
     table = [
+        # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
+        ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"
+                  rf"(?:\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?)?)\s+(?:au|et(?:\s+le)?)\s+"
+                  rf"(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b"),
+        ("monrange", rf"(?:\bde\s+|\bd'|\bentre\s+)(?P<span>(?P<m1>{mon_full}))\s+(?:à|au|et)\s+"
+                     rf"(?P<mon>{mon_full})\s+(?P<year>{year})\b"),
+        ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
+        ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
         ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
                  rf"(?:\s+(?P<year>{year})\b)?(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
@@ -114,7 +126,15 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
         ("ago", rf"\bil\s+y\s+a\s+(?P<num>{num})\s+(?P<unit>{unit})\b"),
-        ("relative", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+plus\s+(?:tard|tôt)\b"),
+        # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
+        ("shift", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+(?P<dir>{shift_dir})\b"
+                  rf"(?:(?<=tard)|(?<=tôt)|(?<=auparavant)|(?=\s*(?:[,.;:!?)\n]|$)))"),
+        ("anaphor", rf"(?<![\w'])(?P<word>{anaphor})(?![\w-])(?!\s+(?:de|du|des)\b|\s+d')"
+                    r"(?:\s+(?:au\s+)?(?P<pod>matin|soir|après-midi|midi)\b)?"),
+        ("quarter", rf"\b(?P<ord>{ordinal})\s+(?P<per>{period})\b(?:\s+(?:de\s+|d')?(?P<year>{year})\b)?"),
+        ("periodrel", rf"\bce\s+(?P<per>{period})(?:-ci)?\b"
+                      rf"|\ble\s+(?P<per2>{period})\s+(?P<rel>dernier|prochain|passé)\b"),
+        ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
         ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
@@ -122,7 +142,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("setadj", rf"\b(?P<word>{set_adj})\b"),
         ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
         ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),
-        ("holiday", rf"\b(?P<word>{holiday})\b"),
+        ("holiday", rf"\b(?P<word>{holiday})(?![\w-])(?:\s+(?P<year>{year})\b)?"),
         ("year", rf"(?<![\w.,/-])(?P<year>{year})(?![\w/]|[.,]\d|\s?[-–]\s?\d)"),
     ]  # fmt: skip
     # A time expression never runs across a paragraph break: spaces only, never a newline.

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
+from veille.analysis.timex_calendar import (
+    Direction,
+    day_month_value,
+    earlier_anchor,
+    easter_sunday,
+    iso_week,
+    month_value,
+    movable_value,
+    period_shift,
+    period_year,
+    range_start,
+    shift_value,
+    weekday_date,
+)
 from veille.analysis.timex_detect import Candidate, lexicon, parse_number
-
-Direction = Literal["past", "future", "nearest"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class Context:
     after: str = ""  # the text just after the candidate
     next_is_noun: bool = False  # the parser's word after a bare number is a noun (2000 soldats)
     is_adjective: bool = True  # the parser's reading of a one-word set (quotidien)
+    earlier: tuple[str, ...] = ()  # values of the dated expressions before this one, in text order
 
 
 def _code(table: str, word: str) -> str | None:
@@ -61,78 +72,6 @@ def _weekday(word: str) -> int:
 
 def _day(word: str) -> int:
     return 1 if word.lower() in ("1er", "premier") else int(word)
-
-
-def iso_week(day: dt.date) -> str:
-    """Return the ISO week of a day as TIMEX3 writes it: 2025-W49."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def weekday_date(anchor: dt.date, weekday: int, direction: Direction, strict: bool = False) -> dt.date:
-    """Return the day named ``weekday`` (1 = Monday) seen from ``anchor`` in ``direction``.
-
-    Past: the latest such day on or before the anchor; future: the first on or after it;
-    nearest: whichever is closer. ``strict`` (*dernier*, *prochain*) excludes the anchor.
-    """
-    back = (anchor.isoweekday() - weekday) % 7
-    ahead = (weekday - anchor.isoweekday()) % 7
-    if strict:
-        back, ahead = back or 7, ahead or 7
-    if direction == "past" or (direction == "nearest" and back < ahead):
-        return anchor - dt.timedelta(days=back)
-    return anchor + dt.timedelta(days=ahead)
-
-
-def _pick(options: Sequence[tuple[tuple[int, ...], str]], now: tuple[int, ...], direction: Direction) -> str:
-    """Choose among dated readings: the latest not after ``now`` (past), the first not before
-    it (future), or the closest one (nearest)."""
-    if direction == "past":
-        before = [o for o in options if o[0] <= now]
-        if before:
-            return max(before)[1]
-    if direction == "future":
-        after = [o for o in options if o[0] >= now]
-        if after:
-            return min(after)[1]
-    return min(options, key=lambda o: _distance(o[0], now))[1]
-
-
-def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    if len(a) == 3:
-        return abs((dt.date(*a) - dt.date(*b)).days)
-    return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1]))
-
-
-def month_value(anchor: dt.date, month: int, direction: Direction, rel: str | None = None) -> str:
-    """Return YYYY-MM for a year-less month; *dernier*/*prochain* exclude the anchor's month."""
-    now = (anchor.year, anchor.month)
-    options = [((y, month), f"{y}-{month:02d}") for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    if rel:
-        if rel.startswith("dern"):
-            return max(o for o in options if o[0] < now)[1]
-        return min(o for o in options if o[0] > now)[1]
-    return _pick(options, now, direction)
-
-
-def day_month_value(
-    anchor: dt.date, day: int, month: int, direction: Direction, weekday: int | None
-) -> str | None:
-    """Return YYYY-MM-DD for a year-less date, preferring a year where the weekday agrees."""
-    options: list[tuple[tuple[int, ...], str]] = []
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidate = dt.date(y, month, day)
-        except ValueError:
-            continue  # 29 février outside a leap year
-        if weekday is None or candidate.isoweekday() == weekday:
-            options.append(((y, month, day), candidate.isoformat()))
-    if not options and weekday is not None:
-        return day_month_value(anchor, day, month, direction, None)
-    if not options:
-        return None
-    now = (anchor.year, anchor.month, anchor.day)
-    return _pick(options, now, direction)
 
 
 def _with_pod(day: str, pod: str | None, clock: str | None) -> Value:
@@ -314,18 +253,7 @@ def _season(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{code}", anchored=False)
     start_month: int = lexicon()["season_months"][code]
-    rel = f.get("rel")
-    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-    options = [((y, start_month), str(y)) for y in years]
-    now = (ctx.anchor.year, ctx.anchor.month)
-    if rel:
-        pool = [o for o in options if (o[0] < now if rel.lower().startswith("dern") else o[0] > now)]
-        year = max(pool)[1] if rel.lower().startswith("dern") else min(pool)[1]
-    else:
-        # the season in progress counts as "this" one in every direction
-        current = [o for o in options if o[0] <= now < (o[0][0], o[0][1] + 3)]
-        year = current[0][1] if current else _pick(options, now, ctx.direction)
-    return Value("DATE", f"{year}-{code}")
+    return Value("DATE", f"{period_year(ctx.anchor, start_month, 3, ctx.direction, f.get('rel'))}-{code}")
 
 
 def _decade(c: Candidate, f: Fields, ctx: Context) -> Value | None:
@@ -400,12 +328,141 @@ def _vague(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 
 
 def _holiday(c: Candidate, f: Fields, ctx: Context) -> Value | None:
-    holidays: dict[str, str] = lexicon()["holidays"]
-    key = next(k for k in holidays if k.lower() == re.sub(r"\s+", " ", f["word"]).lower())
-    month, day = (int(part) for part in holidays[key].split("-"))
+    lex = lexicon()
+    fixed: dict[str, str] = lex["holidays"]
+    movable: dict[str, int] = lex["movable_holidays"]
+    wanted = re.sub(r"\s+", " ", f["word"]).lower()
+    key = next(k for k in [*fixed, *movable] if k.lower() == wanted)
+    if " " not in key and key[0].isupper() and f["word"][0].islower():
+        return None  # l'ascension d'un sommet: a feast is written with a capital
+    if re.match(r"[^\S\n]+[A-ZÉÈ][a-zéèëï]", ctx.after) and "year" not in f:
+        return None  # Noël Le Graët, Toussaint Louverture: a first name
+    year = int(f["year"]) if "year" in f else None
+    if key in movable:
+        if year is not None:
+            return Value("DATE", (easter_sunday(year) + dt.timedelta(days=movable[key])).isoformat())
+        if ctx.anchor is None:
+            return Value("DATE", "XXXX-XX-XX", anchored=False)
+        return Value("DATE", movable_value(ctx.anchor, movable[key], ctx.direction))
+    month, day = (int(part) for part in fixed[key].split("-"))
+    if year is not None:
+        return Value("DATE", f"{year}-{fixed[key]}")
     if ctx.anchor is None:
-        return Value("DATE", f"XXXX-{holidays[key]}", anchored=False)
+        return Value("DATE", f"XXXX-{fixed[key]}", anchored=False)
     return Value("DATE", day_month_value(ctx.anchor, day, month, ctx.direction, None) or "")
+
+
+_UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}
+
+
+def _from_earlier(unit: str, steps: int, ctx: Context, pod: str | None = None) -> Value | None:
+    """Shift from the latest earlier expression precise enough for ``unit``, else from the
+    article date: *le lendemain*, *deux jours plus tard*, *l'année suivante*."""
+    base: str | dt.date | None = earlier_anchor(ctx.earlier, unit) or ctx.anchor
+    if base is None:
+        return Value("DATE", _UNKNOWN[unit], anchored=False)
+    value = shift_value(base, unit, steps)
+    if value is None:
+        return None
+    return _with_pod(value, pod, None) if unit == "D" else Value("DATE", value)
+
+
+def _anaphor(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    lex = lexicon()
+    word = re.sub(r"\s+", " ", f["word"]).lower()
+    unit, steps = lex["anaphors"][word]
+    following = re.match(r"[^\S\n]+(\w+)", ctx.after)
+    if word.endswith("veille") and following and following.group(1).lower() in lex["not_time_after_veille"]:
+        return None  # la veille sanitaire: watch, not the day before
+    return _from_earlier(unit, int(steps), ctx, f.get("pod"))
+
+
+def _shift_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    unit = _code("units", f["unit"])
+    number = parse_number(f["num"])
+    if number is None:
+        return None
+    if unit not in ("D", "W", "M", "Y") or f["unit"].lower().startswith("min"):
+        return _duration_handler(c, f, ctx)  # deux heures plus tard: no earlier clock time to count from
+    sign: int = lexicon()["shift_directions"][re.sub(r"\s+", " ", f["dir"]).lower()]
+    return _from_earlier(unit, sign * number, ctx)
+
+
+def _range_first(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    """Return the first end of *du 3 au 5 mars*: it borrows the month and year of the second."""
+    day = _day(f["d1"])
+    month = _month(f.get("m1") or f["mon"])
+    if "y1" in f:
+        return _date(c, {"day": f["d1"], "mon": f["m1"], "year": f["y1"]}, ctx)
+    second = _date(c, {k: f[k] for k in ("day", "mon", "year", "wd") if k in f}, ctx)
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", second.value) if second and second.anchored else None
+    if match is None:
+        if "year" in f:
+            year = int(f["year"]) - (1 if month > _month(f["mon"]) else 0)
+            return _date(c, {"day": f["d1"], "mon": str(month), "year": str(year)}, ctx)
+        return Value("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
+    start = range_start(dt.date(*(int(g) for g in match.groups())), month, day)
+    return Value("DATE", start.isoformat()) if start else None
+
+
+def _month_range_first(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    month, last = _month(f["m1"]), _month(f["mon"])
+    return Value("DATE", f"{int(f['year']) - (1 if month > last else 0)}-{month:02d}")
+
+
+def _weekday_range(c: Candidate, f: Fields, ctx: Context, second: bool) -> Value | None:
+    """Return one end of *du lundi au vendredi*: the first end follows the tense, the second
+    is the first such day after it."""
+    first_day, last_day = _weekday(f["wd1"]), _weekday(f["wd"])
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-WXX-{last_day if second else first_day}", anchored=False)
+    start = weekday_date(ctx.anchor, first_day, ctx.direction)
+    days = (last_day - first_day) % 7 or 7 if second else 0
+    return Value("DATE", (start + dt.timedelta(days=days)).isoformat())
+
+
+def _period(word: str) -> tuple[str, int]:
+    letter, months = lexicon()["periods"][word.lower()]
+    return str(letter), int(months)
+
+
+def _period_value(letter: str, months: int, index: int, f: Fields, ctx: Context) -> Value | None:
+    if not 1 <= index <= 12 // months:
+        return None
+    if "year" in f or ctx.anchor is None:
+        return Value("DATE", f"{f.get('year', 'XXXX')}-{letter}{index}", anchored="year" in f)
+    year = period_year(ctx.anchor, (index - 1) * months + 1, months, ctx.direction, None)
+    return Value("DATE", f"{year}-{letter}{index}")
+
+
+def _quarter(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    letter, months = _period(f["per"])
+    index: int = lexicon()["ordinals"][f["ord"].lower()]
+    if index < 0 and "year" not in f:
+        # le dernier trimestre: the last one completed before the article
+        if ctx.anchor is None:
+            return Value("DATE", f"XXXX-{letter}X", anchored=False)
+        year, index = period_shift(ctx.anchor, months, -1)
+        return Value("DATE", f"{year}-{letter}{index}")
+    return _period_value(letter, months, index if index > 0 else 12 // months, f, ctx)
+
+
+def _period_relative(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    letter, months = _period(f.get("per") or f["per2"])
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{letter}X", anchored=False)
+    year, index = period_shift(ctx.anchor, months, _offset_from_rel(f.get("rel")))
+    return Value("DATE", f"{year}-{letter}{index}")
+
+
+def _quarter_code(c: Candidate, f: Fields, ctx: Context) -> Value | None:
+    code = f["code"]
+    if not code[0].isupper():
+        return None
+    if "year" not in f and not re.search(r"\b(?:au|du|ce)\s*$", ctx.before, re.IGNORECASE):
+        return None  # un T3 is a flat with three rooms; a quarter needs a year or au/du T3
+    letter, months = ("Q", 3) if code[0] in "TQ" else ("H", 6)
+    return _period_value(letter, months, int(code[1]), f, ctx)
 
 
 def _year(c: Candidate, f: Fields, ctx: Context) -> Value | None:
@@ -429,6 +486,10 @@ _HANDLERS = {
     "date": _date, "numeric": _numeric, "iso": _numeric, "weekday": _weekday_handler, "relday": _relday,
     "week": _week, "weekend": _weekend, "monthrel": _monthrel, "yearrel": _yearrel, "month": _month_handler,
     "yearmod": _yearmod, "season": _season, "decade": _decade, "century": _century, "ago": _ago,
-    "relative": _duration_handler, "clock": _clock, "set": _set, "setadj": _set_adjective,
-    "duration": _duration_handler, "vague": _vague, "holiday": _holiday, "year": _year,
+    "shift": _shift_handler, "anaphor": _anaphor, "range": _range_first, "monrange": _month_range_first,
+    "wdrange1": lambda c, f, ctx: _weekday_range(c, f, ctx, False),
+    "wdrange2": lambda c, f, ctx: _weekday_range(c, f, ctx, True),
+    "quarter": _quarter, "periodrel": _period_relative, "quartercode": _quarter_code, "clock": _clock,
+    "set": _set, "setadj": _set_adjective, "duration": _duration_handler, "vague": _vague,
+    "holiday": _holiday, "year": _year,
 }  # fmt: skip
