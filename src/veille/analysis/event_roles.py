@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.analysis.countries import country_code
-from veille.analysis.event_spans import left_subject, linear_complement, linear_object, sentence_head
+from veille.analysis.event_spans import (
+    left_subject,
+    linear_complement,
+    linear_object,
+    reciprocal,
+    sentence_head,
+)
 from veille.model import Document
 
 _CASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
@@ -24,8 +30,6 @@ _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", 
 _PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
 _DE = frozenset({"de", "du", "des", "d'"})
 _MAX_CLIMB = 6
-# Clitics that make a verb reflexive or reciprocal (ils se sont rencontrés).
-_REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
 
 
 @dataclass(frozen=True)
@@ -367,8 +371,11 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
+        if pos == "NOUN" and trigger.dep_ == "obj" and not any(self.types.get(a) != "MISC" for a in actors):
+            # The same for the verb that governs a noun (Washington et Pékin ont repris …).
+            actors = left_subject(trigger.head, self.index.entity_at, self.doc.timexes) or actors
         recipients = [r for r in recipients if r not in actors]
-        if not recipients and "recip" in slots and len(actors) > 1 and _reciprocal(trigger):
+        if not recipients and "recip" in slots and len(actors) > 1 and reciprocal(trigger):
             # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
             # conclu un accord) is one symmetric event: the first party acts, the others receive.
             actors, recipients = actors[:1], actors[1:]
@@ -467,20 +474,6 @@ class RoleReader:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ == "aux:pass" for c in verb.children)
-
-
-def _reciprocal(trigger: Token) -> bool:
-    """Say whether a compound subject does the trigger to each other: a reflexive clitic
-    (se sont rencontrés), a noun (ont conclu un accord), or a verb with no object at all."""
-    if trigger.pos_ == "NOUN":
-        return True
-    nodes = [trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))]
-    if any(c.lower_ in _REFLEXIVE for n in nodes for c in n.children if c.i < trigger.i):
-        return True
-    doc = trigger.doc
-    if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
-        return True
-    return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
 
 
 def _subject_before(verb: Token) -> bool:

@@ -26,6 +26,8 @@ _CLAUSE_OPENERS = frozenset(
 _HARD_STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "(", ")", "—", "–"})
 # Clitics and particles between a subject and its verb (Modi s'est entretenu, ne l'a pas).
 _CLITICS = frozenset({"se", "s'", "ne", "n'", "l'", "le", "la", "les", "lui", "leur", "y", "en", "pas"})
+# Clitics that make a verb reflexive or reciprocal (ils se sont rencontrés).
+_REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
 _PREPOSITION_FORMS = {"à": ("à", "au", "aux"), "de": ("de", "du", "des", "d'")}
 
 
@@ -37,12 +39,27 @@ def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
     return any(start <= token.idx < end for start, end in spans)
 
 
+_FINAL = frozenset({".", "!", "?", "…", "»", '"'})
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """Return the token range of a token's sentence, joining the pieces of a sentence the
+    parser split without punctuation (*Washington et Pékin | ont repris*)."""
+    doc = token.doc
+    start, end = token.sent.start, token.sent.end
+    while start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
+        start = doc[start - 1].sent.start
+    while end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
+        end = doc[end].sent.end
+    return start, end
+
+
 def clause_window(trigger: Token) -> list[Token]:
     """Return the tokens after a trigger up to the end of its clause (a verb, a relative or
     subordinating word, strong punctuation); participles and infinitives inside the phrase
     (*des fonds destinés à*) end it too, since their complements are theirs."""
     out: list[Token] = []
-    sentence_end = trigger.sent.end
+    sentence_end = sentence_bounds(trigger)[1]
     for token in trigger.doc[trigger.i + 1 : sentence_end]:
         if token.text in _HARD_STOPS or token.lower_ in _CLAUSE_OPENERS:
             break
@@ -53,10 +70,12 @@ def clause_window(trigger: Token) -> list[Token]:
 
 
 def _is_preposition(token: Token, previous: Token | None) -> bool:
-    """Say whether a token opens a prepositional phrase; *des*/*du*/*de* only after a noun
-    (les équipes de secours), not as a partitive article (des responsables)."""
+    """Say whether a token opens a prepositional phrase; *des*/*du*/*de* not where it is a
+    partitive article (a rencontré des responsables)."""
     if token.lower_ in _DE:
-        return previous is not None and previous.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        # After a verb, a coordinator or a comma it opens a noun phrase; after anything
+        # else (a noun, au-delà, près) it is a preposition.
+        return previous is not None and previous.pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT")
     return token.pos_ == "ADP"
 
 
@@ -78,8 +97,7 @@ def linear_object(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...
             previous = token
             continue
         if _in_spans(token, spans):
-            previous = token
-            continue
+            continue  # a time expression is transparent (a livré mardi des armes)
         if _is_preposition(token, previous):
             in_phrase = True
         elif token.pos_ == "DET" and previous is not None and previous.pos_ != "ADP":
@@ -131,7 +149,7 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     spans = _timex_starts(timexes)
     index = trigger.i - 1
     doc = trigger.doc
-    start = trigger.sent.start
+    start = sentence_bounds(trigger)[0]
     while index >= start and (
         doc[index].pos_ in ("AUX", "ADV") or doc[index].lower_ in _CLITICS or _in_spans(doc[index], spans)
     ):
@@ -144,16 +162,14 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
         if entity not in found:
             found.append(entity)
         index -= 1
-        # Walk back over the rest of this name, then over one coordinator.
+        # Walk back over the rest of this name and its article, then over one coordinator.
         while index >= start and entity_at(doc[index].idx) == entity:
+            index -= 1
+        if index >= start and doc[index].pos_ == "DET":
             index -= 1
         if index >= start and doc[index].lower_ in ("et", ","):
             index -= 1
-            while index >= start and doc[index].pos_ == "DET":
-                index -= 1
             continue
-        if index >= start and doc[index].pos_ == "DET":
-            index -= 1
         if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in _DE):
             return []  # the name is a complement (la délégation du Hamas), not the subject
         break
@@ -165,7 +181,7 @@ def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
     conjunct (*Israël et le Hamas ont conclu*, where the parser made *Israël* the root)."""
     first = min(t.i for t in subject.subtree)
     doc = subject.doc
-    start = subject.sent.start
+    start = sentence_bounds(subject)[0]
     if first - 2 < start or doc[first - 1].lower_ != "et":
         return []
     index = first - 2
@@ -177,3 +193,17 @@ def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
     if index > start and doc[index - 1].pos_ == "DET":
         index -= 1
     return [entity] if index == start else []
+
+
+def reciprocal(trigger: Token) -> bool:
+    """Say whether a compound subject does the trigger to each other: a reflexive clitic
+    (se sont rencontrés), a noun (ont conclu un accord), or a verb with no object at all."""
+    if trigger.pos_ == "NOUN":
+        return True
+    nodes = [trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))]
+    if any(c.lower_ in _REFLEXIVE for n in nodes for c in n.children if c.i < trigger.i):
+        return True
+    doc = trigger.doc
+    if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
+        return True
+    return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)

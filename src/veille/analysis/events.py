@@ -55,6 +55,7 @@ class Trigger:
     source: str
     host: bool = False  # the subject hosts the object (recevoir): the visitor acts
     needs_material: bool = False  # only when the object is aid (envoyer des secours)
+    needs_reflexive: bool = False  # only with se (se rendre à: a visit; rendre: no event)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def load_event_lexicon() -> EventLexicon:
             lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
             recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
             source=cells[7], host=cells[5] == "host", needs_material=cells[6] == "mat",
+            needs_reflexive=cells[6] == "refl",
         )  # fmt: skip
         if " " in trigger.lemma:
             phrases[trigger.lemma] = trigger
@@ -148,6 +150,8 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
         if trigger.needs_material and not _material_object(token, lexicon):
+            continue
+        if trigger.needs_reflexive and not any(c.lower_ in ("se", "s'") for c in token.children):
             continue
         roles = reader.read(
             token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host
@@ -229,6 +233,8 @@ def _infinitives(form: str) -> tuple[str, ...]:
 def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
     not a message or an envoy: a word of the aid list in its object's phrase."""
+    if any(c.dep_ == "obj" and c.pos_ == "PRON" for c in verb.children):
+        return True  # a clitic (les donner à l'Ukraine) points back to what was named before
     scope = [t for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
     scope.extend(verb.doc[verb.i + 1 : verb.i + 6])  # an object the parser hung elsewhere
     return any(t.lemma_.lower() in lexicon.material or t.lower_ in lexicon.material for t in scope)
