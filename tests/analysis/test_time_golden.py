@@ -28,7 +28,7 @@ def run_time(nlp, text: str, date: str | None) -> Document:  # type: ignore[no-u
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(CASES) >= 60
+    assert len(CASES) >= 120
 
 
 @pytest.mark.model
