@@ -1,16 +1,29 @@
-"""``veille entities``: the people, organisations and places of the corpus, with their variants."""
+"""``veille entities``: the people, organisations and places of the corpus, with their variants.
+
+``clusters``, ``merge``, ``split`` and ``recluster`` review corpus identity (docs/store.md).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 
 from rich.markup import escape
 from rich.table import Table
 
 from veille.cli.render import console
-from veille.cli.store_common import add_output_arguments, check_limit, open_store, print_json
+from veille.cli.store_common import (
+    add_output_arguments,
+    add_store_argument,
+    check_limit,
+    open_store,
+    print_json,
+)
+from veille.errors import SettingsError, StoreError
 from veille.model import ENTITY_TYPES
-from veille.store.queries import EntityHit, find_entities
+from veille.store.db import connect
+from veille.store.queries import ClusterHit, EntityHit, find_clusters, find_entities
+from veille.store.review import merge, recluster, split
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,6 +37,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--top", type=int, default=20, help="how many (default 20)")
     add_output_arguments(parser, limit=None)
     parser.set_defaults(func=run)
+    commands = parser.add_subparsers(dest="entities_command", metavar="REVIEW", required=False)
+
+    clusters = commands.add_parser(
+        "clusters", help="corpus entities with their variants and how sure their clustering is",
+        description="List corpus entities with several variants, least confident first: each variant "
+        "with its article count, the KB id, and the confidence (the weakest link).",
+    )  # fmt: skip
+    clusters.add_argument("--type", choices=ENTITY_TYPES, help="PER, ORG, LOC or MISC")
+    clusters.add_argument(
+        "--min-variants", type=int, default=2,
+        help="only entities with at least this many variants (default 2)",
+    )  # fmt: skip
+    add_output_arguments(clusters, limit=50)
+    clusters.set_defaults(func=run_clusters)
+
+    merging = commands.add_parser(
+        "merge", help="make one corpus entity of several",
+        description="Merge corpus entities (the first id stays); the decision holds for later ingests "
+        "and reclusters.",
+    )  # fmt: skip
+    merging.add_argument("ids", type=int, nargs="+", metavar="ID", help="corpus entity ids (two or more)")
+    add_store_argument(merging)
+    merging.set_defaults(func=run_merge)
+
+    splitting = commands.add_parser(
+        "split", help="move one variant's document entities to a new corpus entity",
+        description="Move the document entities going by a variant to a new corpus entity; the "
+        "decision holds for later ingests and reclusters.",
+    )  # fmt: skip
+    splitting.add_argument("id", type=int, metavar="ID", help="the corpus entity id")
+    splitting.add_argument("--variant", required=True, help="the name variant to split off")
+    add_store_argument(splitting)
+    splitting.set_defaults(func=run_split)
+
+    again = commands.add_parser(
+        "recluster", help="link every stored entity again (manual decisions hold)",
+        description="Rebuild the corpus entities from every stored document entity, in one "
+        "transaction; manual merges and splits hold.",
+    )  # fmt: skip
+    add_store_argument(again)
+    again.set_defaults(func=run_recluster)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,3 +110,72 @@ def print_entities(hits: list[EntityHit]) -> None:
             escape(", ".join(others)),
         )
     console.print(table)
+
+
+def open_for_review(args: argparse.Namespace) -> sqlite3.Connection:
+    """Open an existing store for writing (a review never creates one)."""
+    if not args.db.exists():
+        raise StoreError(f"no store: run `veille ingest … --db {args.db}` first", where=str(args.db))
+    return connect(args.db)
+
+
+def run_clusters(args: argparse.Namespace) -> int:
+    if args.min_variants < 1:
+        raise SettingsError(f"--min-variants must be at least 1, not {args.min_variants}")
+    conn = open_store(args)
+    try:
+        limit = check_limit(args.limit)
+        hits = find_clusters(conn, type=args.type, min_variants=args.min_variants, limit=limit)
+    finally:
+        conn.close()
+    if args.format == "json":
+        print_json([hit.to_dict() for hit in hits])
+    else:
+        print_clusters(hits)
+    return 0
+
+
+def print_clusters(hits: list[ClusterHit]) -> None:
+    """Print clusters as a table: id, name, type, kb, articles, confidence, variants with their articles."""
+    table = Table(
+        "id", "name", "type", "kb", "articles", "confidence", "variants (articles)",
+        title="Clusters, least confident first", title_justify="left",
+    )  # fmt: skip
+    for hit in hits:
+        confidence = f"{hit.confidence:.2f}" + (" manual" if hit.manual else "")
+        variants = ", ".join(f"{v.name} ({v.articles})" for v in hit.variants)
+        table.add_row(
+            str(hit.id), escape(hit.name), hit.type, escape(hit.kb_id or ""), str(hit.articles), confidence,
+            escape(variants),
+        )  # fmt: skip
+    console.print(table)
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    conn = open_for_review(args)
+    try:
+        survivor = merge(conn, args.ids)
+    finally:
+        conn.close()
+    print(f"merged into corpus entity {survivor}")
+    return 0
+
+
+def run_split(args: argparse.Namespace) -> int:
+    conn = open_for_review(args)
+    try:
+        new_id = split(conn, args.id, args.variant)
+    finally:
+        conn.close()
+    print(f"{args.variant!r} split off as corpus entity {new_id}")
+    return 0
+
+
+def run_recluster(args: argparse.Namespace) -> int:
+    conn = open_for_review(args)
+    try:
+        result = recluster(conn)
+    finally:
+        conn.close()
+    print(f"{result.entities} entities relinked: {result.before} corpus entities before, {result.after} now")
+    return 0

@@ -226,7 +226,36 @@ UPDATE quotes SET day = COALESCE(date, (SELECT a.date FROM articles a WHERE a.ro
 CREATE INDEX quotes_day ON quotes(day);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# 3: corpus identity review (store/identity.py, store/review.py). How each document entity was
+#    linked to its corpus entity and how sure that is; the manual merges and splits, and the
+#    variants they pin to a corpus entity so that a recluster or a later ingest keeps them.
+#    Entities linked before this migration have no link score until `veille entities recluster`.
+_V3 = """
+ALTER TABLE entities ADD COLUMN link TEXT;       -- manual | kb | name | surname | fuzzy | new
+ALTER TABLE entities ADD COLUMN link_score REAL; -- 0..1; the weakest of a corpus entity is its confidence
+
+CREATE TABLE identity_decisions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                          -- merge | split
+    type TEXT NOT NULL,
+    detail TEXT NOT NULL,                        -- JSON: the ids, names and variant the user gave
+    at TEXT NOT NULL
+);
+
+-- An entity going by a pinned variant (or KB id) belongs to the corpus entity keyed by the
+-- label; of several pins, the one with the highest priority (the latest decision) wins.
+CREATE TABLE identity_pins (
+    type TEXT NOT NULL,
+    form TEXT NOT NULL,                          -- a normalised variant, or kb:QID
+    label TEXT NOT NULL,                         -- corpus_entities.key: manual:N
+    priority INTEGER NOT NULL,
+    decision INTEGER NOT NULL REFERENCES identity_decisions(id),
+    PRIMARY KEY (type, form)
+) WITHOUT ROWID;
+CREATE INDEX identity_pins_label ON identity_pins(label);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

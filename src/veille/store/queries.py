@@ -83,6 +83,31 @@ class EntityHit:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One name a corpus entity goes by, and in how many articles."""
+
+    name: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class ClusterHit:
+    """A corpus entity under review: its variants, the articles behind them and how sure the clustering is."""
+
+    id: int
+    name: str
+    type: str
+    kb_id: str | None
+    articles: int
+    confidence: float  # the weakest link of its document entities (1.0: KB id or a manual decision)
+    manual: bool  # shaped by a manual merge or split
+    variants: tuple[Variant, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class ArticleHit:
     """An article found by full-text search, with a snippet around the match."""
 
@@ -311,6 +336,43 @@ def find_entities(
             )
         )
         hits.append(EntityHit(row[0], row[1], row[2], row[3], row[4], row[5], row[6], variants=variants))
+    return hits
+
+
+_CLUSTERS = """
+SELECT c.id, c.name, c.type, c.kb_id, c.key LIKE 'manual:%', count(DISTINCT e.article),
+       min(COALESCE(e.link_score, 1.0)),
+       (SELECT count(*) FROM aliases a WHERE a.corpus_entity = c.id) AS variants
+FROM corpus_entities c JOIN entities e ON e.corpus_entity = c.id
+WHERE (:type IS NULL OR c.type = :type)
+GROUP BY c.id
+HAVING variants >= :min_variants
+ORDER BY 7, 6 DESC, c.id
+LIMIT :limit
+"""
+
+# A variant's articles: those with a document entity of the cluster named by it or naming it.
+_CLUSTER_VARIANTS = """
+SELECT v.alias, count(DISTINCT e.article)
+FROM aliases v JOIN entities e ON e.corpus_entity = v.corpus_entity
+WHERE v.corpus_entity = ?
+  AND (e.name = v.alias
+       OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity = e.rowid AND m.kind = 'name' AND m.text = v.alias))
+GROUP BY v.alias
+ORDER BY 2 DESC, v.alias
+"""
+
+
+def find_clusters(
+    conn: sqlite3.Connection, *, type: str | None = None, min_variants: int = 2, limit: int = DEFAULT_LIMIT
+) -> list[ClusterHit]:
+    """Return corpus entities with at least ``min_variants`` variants, least confident first."""
+    params = {"type": type.upper() if type else None, "min_variants": min_variants, "limit": limit}
+    hits = []
+    for row in conn.execute(_CLUSTERS, params).fetchall():
+        variants = tuple(Variant(r[0], r[1]) for r in conn.execute(_CLUSTER_VARIANTS, (row[0],)))
+        confidence = round(float(row[6]), 3)
+        hits.append(ClusterHit(row[0], row[1], row[2], row[3], row[5], confidence, bool(row[4]), variants))
     return hits
 
 

@@ -9,18 +9,13 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from veille.errors import StoreError
-from veille.model import Article, Document, Entity, Failure, to_dict
-from veille.store.names import last_word, normalize_name, quote_key
+from veille.model import Article, Document, Failure, to_dict
+from veille.store.identity import Named, link_article, recount_aliases
+from veille.store.names import quote_key
 
 Outcome = Literal["ingested", "replaced", "skipped"]
 
-# Two names of the same type are the same corpus entity at this rapidfuzz ratio or above:
-# it takes "Vladuimir Poutine" (96) and "Steeve Witkoff" (96), not "Iran"/"Irak" (75).
-FUZZY_MIN_RATIO = 90
-FUZZY_MIN_LENGTH = 6
 # Short quotations ("oui", "c'est faux") are only the same quotation when the speaker is
 # the same too; longer ones are the same whoever the article says spoke them.
 QUOTE_MIN_WORDS_ALONE = 6
@@ -159,11 +154,11 @@ def _insert_document(
 
     entity_rows: dict[str, int] = {}
     corpus_of: dict[str, int] = {}
-    for ord_, entity in enumerate(doc.entities):
-        corpus_id = _link_entity(conn, entity)
+    links = link_article(conn, [Named.of(entity) for entity in doc.entities])
+    for ord_, (entity, link) in enumerate(zip(doc.entities, links, strict=True)):
         cursor = conn.execute(
             "INSERT INTO entities (article, ord, id, name, type, kb_id, country, roles, gender, grp,"
-            " corpus_entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " corpus_entity, link, link_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 art,
                 ord_,
@@ -175,18 +170,19 @@ def _insert_document(
                 json.dumps(to_dict(entity.roles), ensure_ascii=False),
                 entity.gender,
                 int(entity.group),
-                corpus_id,
+                link.corpus_id,
+                link.how,
+                link.score,
             ),
         )
         rowid = int(cursor.lastrowid or 0)
         entity_rows.setdefault(entity.id, rowid)
-        corpus_of.setdefault(entity.id, corpus_id)
+        corpus_of.setdefault(entity.id, link.corpus_id)
         conn.executemany(
             "INSERT INTO mentions (entity, ord, start, end, text, kind, stands_for)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(rowid, i, m.start, m.end, m.text, m.kind, m.stands_for) for i, m in enumerate(entity.mentions)],
         )
-        _add_aliases(conn, corpus_id, entity)
 
     for ord_, quote in enumerate(doc.quotes):
         speaker_corpus = corpus_of.get(quote.speaker or "")
@@ -270,103 +266,6 @@ def _insert_document(
         )
 
 
-# --- corpus entities ---------------------------------------------------------------------------------------
-
-
-def _variants(entity: Entity) -> list[str]:
-    """Return the entity's name and its named mentions, each once, name first."""
-    seen: dict[str, None] = {entity.name: None}
-    for mention in entity.mentions:
-        if mention.kind == "name":
-            seen.setdefault(mention.text, None)
-    return list(seen)
-
-
-def _link_entity(conn: sqlite3.Connection, entity: Entity) -> int:
-    """Return the corpus entity this document entity belongs to, creating it when new.
-
-    1. A KB id is an identity: the same kb_id is the same corpus entity.
-    2. Else a variant equal (normalised) to an alias of a corpus entity of the same type.
-    3. Else a one-word person name equal to the surname of exactly one corpus person.
-    4. Else a fuzzy match (typos: Vladuimir Poutine) among aliases sharing the first
-       letters of the last word, which keeps the candidate list short on a big store.
-    """
-    if entity.kb_id:
-        return _create_corpus_entity(conn, f"kb:{entity.kb_id}", entity)
-    norms = [n for n in dict.fromkeys(normalize_name(v) for v in _variants(entity)) if n]
-    for norm in norms:
-        row = conn.execute(
-            "SELECT a.corpus_entity FROM aliases a JOIN corpus_entities c ON c.id = a.corpus_entity"
-            " WHERE a.norm = ? AND c.type = ? GROUP BY a.corpus_entity ORDER BY SUM(a.count) DESC LIMIT 1",
-            (norm, entity.type),
-        ).fetchone()
-        if row:
-            return int(row[0])
-    if entity.type == "PER" and norms and " " not in norms[0]:
-        rows = conn.execute(
-            "SELECT DISTINCT a.corpus_entity FROM aliases a JOIN corpus_entities c ON c.id = a.corpus_entity"
-            " WHERE a.last = ? AND c.type = 'PER' LIMIT 2",
-            (norms[0],),
-        ).fetchall()
-        if len(rows) == 1:
-            return int(rows[0][0])
-    best: tuple[float, int] | None = None
-    for norm in norms:
-        if len(norm) < FUZZY_MIN_LENGTH:
-            continue
-        prefix = last_word(norm)[:3].replace("%", "").replace("_", "")
-        rows = conn.execute(
-            "SELECT a.corpus_entity, a.norm FROM aliases a JOIN corpus_entities c ON c.id = a.corpus_entity"
-            " WHERE a.last >= ? AND a.last < ? AND c.type = ? LIMIT 500",
-            (prefix, prefix + "\U0010ffff", entity.type),
-        ).fetchall()
-        for corpus_id, candidate in rows:
-            score = fuzz.ratio(norm, candidate)
-            if score >= FUZZY_MIN_RATIO and (best is None or score > best[0]):
-                best = (score, int(corpus_id))
-    if best is not None:
-        return best[1]
-    return _create_corpus_entity(conn, f"name:{entity.type}:{norms[0] if norms else entity.name}", entity)
-
-
-def _create_corpus_entity(conn: sqlite3.Connection, key: str, entity: Entity) -> int:
-    conn.execute(
-        "INSERT OR IGNORE INTO corpus_entities (key, kb_id, name, type, country) VALUES (?, ?, ?, ?, ?)",
-        (key, entity.kb_id, entity.name, entity.type, entity.country),
-    )
-    return int(conn.execute("SELECT id FROM corpus_entities WHERE key = ?", (key,)).fetchone()[0])
-
-
-def _add_aliases(conn: sqlite3.Connection, corpus_id: int, entity: Entity) -> None:
-    for variant in _variants(entity):
-        norm = normalize_name(variant)
-        named = int(variant == entity.name)
-        conn.execute(
-            "INSERT INTO aliases (corpus_entity, alias, norm, last, count, names) VALUES (?, ?, ?, ?, 1, ?)"
-            " ON CONFLICT (corpus_entity, alias)"
-            " DO UPDATE SET count = count + 1, names = names + excluded.names",
-            (corpus_id, variant, norm, last_word(norm), named),
-        )
-    _rename(conn, corpus_id)
-    if entity.country:
-        conn.execute(
-            "UPDATE corpus_entities SET country = COALESCE(country, ?) WHERE id = ?",
-            (entity.country, corpus_id),
-        )
-
-
-def _rename(conn: sqlite3.Connection, corpus_id: int) -> None:
-    # The corpus name is the one most articles name the entity by (not the most frequent
-    # mention: that is the bare surname); on a tie a full name over a single word, then
-    # the first seen, so a later one-off typo does not rename the entity.
-    conn.execute(
-        "UPDATE corpus_entities SET name = (SELECT alias FROM aliases WHERE corpus_entity = ?"
-        " ORDER BY names DESC, instr(alias, ' ') > 0 DESC, rowid LIMIT 1) WHERE id = ?"
-        " AND EXISTS (SELECT 1 FROM aliases WHERE corpus_entity = ?)",
-        (corpus_id, corpus_id, corpus_id),
-    )
-
-
 # --- deletes -----------------------------------------------------------------------------------------------
 
 
@@ -400,32 +299,4 @@ def _delete_article(conn: sqlite3.Connection, article_rowid: int) -> None:
         if remaining is None:
             conn.execute("DELETE FROM corpus_entities WHERE id = ?", (corpus_id,))
             continue
-        _recount_aliases(conn, corpus_id)
-
-
-def _recount_aliases(conn: sqlite3.Connection, corpus_id: int) -> None:
-    # Counts are kept incrementally on insert; a delete is rare, so recount from the rows left.
-    counts: dict[str, list[int]] = {}
-    rows = conn.execute(
-        "SELECT rowid, name FROM entities WHERE corpus_entity = ? ORDER BY rowid", (corpus_id,)
-    )
-    for entity_row, name in rows.fetchall():
-        variants = {name}
-        variants.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT text FROM mentions WHERE entity = ? AND kind = 'name'", (entity_row,)
-            )
-        )
-        for variant in [name, *sorted(variants - {name})]:
-            tally = counts.setdefault(variant, [0, 0])
-            tally[0] += 1
-            tally[1] += int(variant == name)
-    conn.execute("DELETE FROM aliases WHERE corpus_entity = ?", (corpus_id,))
-    for variant, (count, names) in counts.items():
-        norm = normalize_name(variant)
-        conn.execute(
-            "INSERT INTO aliases (corpus_entity, alias, norm, last, count, names) VALUES (?, ?, ?, ?, ?, ?)",
-            (corpus_id, variant, norm, last_word(norm), count, names),
-        )
-    _rename(conn, corpus_id)
+        recount_aliases(conn, corpus_id)
