@@ -148,9 +148,12 @@ class RoleReader:
             for entity_id in self.phrase(token):
                 if entity_id not in out:
                     out.append(entity_id)
+            # A conjunct may hang on the last word of a name (Donald Trump et Volodymyr …).
+            heads = [token, *(c for c in token.children if c.dep_.startswith("flat"))]
             stack.extend(
-                c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
-            )
+                c for h in heads for c in h.children
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
+            )  # fmt: skip
             stack.extend(c for c in token.children if self._listed(token, c))
         return out
 
@@ -375,6 +378,10 @@ class RoleReader:
             # The same for the verb that governs a noun (Washington et Pékin ont repris …).
             actors = left_subject(trigger.head, self.index.entity_at, self.doc.timexes) or actors
         recipients = [r for r in recipients if r not in actors]
+        if not recipients and "recip" in slots and len(actors) == 1 and pos != "NOUN":
+            # A reciprocal whose coordination the parser broke: the word order has it all.
+            before = left_subject(trigger, self.index.entity_at, self.doc.timexes)
+            actors = before if len(before) > 1 and actors[0] in before else actors
         if not recipients and "recip" in slots and len(actors) > 1 and reciprocal(trigger):
             # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
             # conclu un accord) is one symmetric event: the first party acts, the others receive.
