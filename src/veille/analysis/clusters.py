@@ -146,7 +146,10 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
         group = next((aliases[k][0] for m in cluster.names if (k := normalise(m.text)) in aliases), None)
         if group is None or cluster.group:
             result.append(cluster)
-        elif group in groups:
+            continue
+        if cluster.type in ("LOC", "MISC"):
+            cluster.type = "ORG"  # the table lists organisations; the model tags Etat islamique LOC
+        if group in groups:
             groups[group].absorb(cluster)
         else:
             groups[group] = cluster
@@ -180,6 +183,7 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
                 m
                 for m in merged
                 if _same_family(m, cluster)
+                and _genders_fit(m, cluster)
                 and not m.group
                 and not cluster.group
                 and similar_name(m.longest, cluster.longest)
@@ -210,7 +214,8 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
             owners = short_forms.get("first:" + key, [])
             if short_forms.get(key):  # also someone's surname: ambiguous
                 owners = []
-        owners = [o for o in owners if o is not cluster]
+        # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
+        owners = [o for o in owners if o is not cluster and _genders_fit(o, cluster)]
         if len(owners) == 1:
             owners[0].absorb(cluster)
         else:
@@ -246,6 +251,10 @@ def best_name(mentions: list[Mention]) -> str:
 def _first_word_is(full: str, word: str) -> bool:
     words = full.split()
     return len(words) >= 2 and normalise(words[0]) == normalise(word)
+
+
+def _genders_fit(a: Cluster, b: Cluster) -> bool:
+    return a.gender is None or b.gender is None or a.gender == b.gender
 
 
 def _same_family(a: Cluster, b: Cluster) -> bool:

@@ -45,6 +45,10 @@ class EntityRules:
     org_heads: frozenset[str]
     noun_adjective_names: frozenset[str]
     role_words: frozenset[str]
+    nickname_cues: frozenset[str]
+    portfolio_heads: dict[str, str | None]
+    seat_heads: frozenset[str]
+    org_name_heads: frozenset[str]
 
 
 @cache
@@ -71,6 +75,10 @@ def load_rules() -> EntityRules:
         org_heads=frozenset(data["org_heads"]),
         noun_adjective_names=frozenset(data["noun_adjective_names"]),
         role_words=frozenset(role_words),
+        nickname_cues=frozenset(data["nickname_cues"]),
+        portfolio_heads=dict(data["portfolio_heads"]),
+        seat_heads=frozenset(data["seat_heads"]),
+        org_name_heads=frozenset(data["org_name_heads"]),
     )
 
 
@@ -176,10 +184,27 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
     if all(t.lower_ in rules.calendar for t in words):
         return []
-    # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça).
-    if text in rules.not_names:
+    # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
+    #    and single letters (the Q and R of an interview transcript).
+    if text in rules.not_names or len(text) == 1:
         return []
+    # 5b. A nickname in quote marks after 'surnommé' or 'dit' names the person just named;
+    #     it is not an entity of its own (surnommé « le Chacal »).
+    if _after_nickname_cue(doc, start, rules):
+        return []
+    # 5c. A portfolio after 'ministre du' is a title; after 'ministère du', one ORG with it
+    #     (the model tags Travail alone in 'ministère du Travail').
+    portfolio = _portfolio_head(doc, start, rules)
+    if portfolio is not None:
+        if rules.portfolio_heads[doc[portfolio].lower_] is None:
+            return []
+        start, label = portfolio, "ORG"
     first = doc[start]
+    # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
+    if first.lower_ in rules.seat_heads and start + 2 < end and doc[start + 1].lower_ in ("de", "d'"):
+        if doc[start + 2].text[:1].isupper():
+            start, label = start + 2, "LOC"
+            first = doc[start]
     # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
     #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
     if first.lower_ in rules.role_words and first.text[:1].islower():
@@ -200,6 +225,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         first = doc[start]
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     start = _extend_left(doc, start, rules)
+    if doc[start].lower_ in rules.org_name_heads:
+        label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
     if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(doc[end].text):
         end += 1
@@ -216,6 +243,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     split = _split_of_country(doc, start, end)
     if split is not None:
         head_end, tail_start = split
+        if doc[start:head_end].text in rules.not_names:  # la Bourse de Paris: only Paris
+            return [Candidate(tail_start, end, "LOC")]
         return [Candidate(start, head_end, label, gender), Candidate(tail_start, end, "LOC")]
     return [Candidate(start, end, label, gender)]
 
@@ -237,9 +266,18 @@ def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list
 
 def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]:
     """Group mentions with the same normalised text into one entity each, in text order."""
-    groups: dict[tuple[str, bool], list[tuple[Candidate, Mention]]] = {}
+    # M. Vasseur and Mme Vasseur are two people: a name said with both genders is split by
+    # them (a bare Vasseur then stays apart, being either).
+    said: dict[tuple[str, bool], set[Gender]] = {}
+    for candidate, mention in found:
+        if candidate.gender and candidate.label == "PER":
+            said.setdefault((normalise(mention.text), candidate.group), set()).add(candidate.gender)
+    groups: dict[tuple[str, bool, str], list[tuple[Candidate, Mention]]] = {}
     for candidate, mention in sorted(found, key=lambda item: item[1].start):
-        groups.setdefault((normalise(mention.text), candidate.group), []).append((candidate, mention))
+        key = (normalise(mention.text), candidate.group)
+        split = len(said.get(key, ())) > 1
+        said_as = (candidate.gender or "") if split else ""
+        groups.setdefault((*key, said_as), []).append((candidate, mention))
     entities = []
     for n, members in enumerate(groups.values(), start=1):
         first = members[0][0]
@@ -320,9 +358,34 @@ def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
         i -= 1  # de la / de l'
     if i >= 0 and doc[i].lower_ in _OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
         # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
-        if doc[i].lower_ != "de" or i + 1 < start or doc[i - 1].lower_ not in rules.town_heads:
+        bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
+        if not bare or doc[i - 1].lower_ not in rules.town_heads:
             return i - 1
     return start
+
+
+def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """Tell whether a span follows 'surnommé «' (or 'dit "'), perhaps with an article."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _ARTICLES:
+        i -= 1
+    quoted = False
+    while i >= 0 and (doc[i].is_quote or doc[i].text in ("«", "“", '"') or doc[i].is_space):
+        quoted = True
+        i -= 1
+    return quoted and i >= 0 and doc[i].lower_ in rules.nickname_cues
+
+
+def _portfolio_head(doc: Doc, start: int, rules: EntityRules) -> int | None:
+    """Return the index of 'ministre' or 'ministère' in 'ministère du Travail' (span at
+    Travail), or None."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _ARTICLES:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in _OF:
+        return None
+    i -= 1
+    return i if i >= 0 and doc[i].lower_ in rules.portfolio_heads else None
 
 
 def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -12,8 +12,11 @@ The cascade, for each PER/ORG/LOC entity:
    Demonym groups (*les Russes*) are never linked.
 3. Context. A KB role held on the article date that matches a role the text gives is strong
    evidence; the entity's country, and countries named in the same article, are weak evidence.
-4. Decision. A minor city links only when its country is named in the article too
-   (*Victoria*). Below a threshold, or when two candidates tie, the entity stays NIL: a wrong link
+4. Decision. A city links by its name alone when no other KB entry bears that name
+   (*Toulouse*, *Rabat*); a name two entries share (*Victoria*: Seychelles or Canada;
+   *Valence*: Drôme or Spain) links only when the article names the city's country too,
+   and so does a city found only by a fuzzy match, unless it is a Wikidata-known one.
+   Below a threshold, or when two candidates tie, the entity stays NIL: a wrong link
    is worse than none. A surname alone links only to a person known by surname alone in the
    news (``prominent``) or whose role the text confirms.
 
@@ -165,6 +168,8 @@ def decide(
 ) -> str | None:
     """Return the KB id to link to, or None (NIL)."""
     scored: list[tuple[float, Candidate]] = []
+    # KB entries that the entity's own spelling names: two of them make the name a homonym.
+    named = {c.ident for c in candidates if c.how in ("name", "alias", "translit")}
     for candidate in candidates:
         kb_entity = kb.get(candidate.ident)
         if kb_entity is None:
@@ -184,9 +189,11 @@ def decide(
             score = max(score, options.threshold) if kb_entity.prominent else score
         if candidate.how == "office" and not role_match:
             continue
-        if kb_entity.kind == "city" and not _well_known(kb_entity) and kb_entity.country not in countries:
-            # A minor city's name is often another place's too (Victoria: Seychelles or Canada?).
-            continue
+        if kb_entity.kind == "city" and kb_entity.country not in countries:
+            homonym = candidate.ident in named and len(named) > 1
+            guessed = candidate.how == "fuzzy" and not _well_known(kb_entity)
+            if homonym or guessed:
+                continue  # Victoria: Seychelles or Canada? The country named decides.
         scored.append((score, candidate))
     scored.sort(key=lambda item: -item[0])
     if not scored or scored[0][0] < options.threshold:

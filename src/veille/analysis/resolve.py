@@ -23,6 +23,13 @@ from veille.analysis.clusters import (
     merge_names,
 )
 from veille.analysis.entities import normalise
+from veille.analysis.referents import (
+    Referents,
+    add_first_name_genders,
+    add_org_descriptions,
+    load_referents,
+    merge_demonym_nouns,
+)
 from veille.analysis.roles import (
     RoleLexicon,
     TitlePhrase,
@@ -47,13 +54,16 @@ _ACTING_AFTER = frozenset({"sur", "contre", "avec", "envers", "entre", "égard",
 class ResolveStage:
     """Merge the entity stage's names into entities and add roles and descriptions."""
 
-    def __init__(self, lexicon: RoleLexicon, aliases: dict[str, tuple[int, int]]) -> None:
+    def __init__(
+        self, lexicon: RoleLexicon, aliases: dict[str, tuple[int, int]], referents: Referents | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.aliases = aliases
+        self.referents = referents or load_referents()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ResolveStage:
-        return cls(load_roles(), load_aliases())
+        return cls(load_roles(), load_aliases(), load_referents())
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
         clusters = [Cluster(list(e.mentions), e.type, e.group, e.country, e.gender) for e in doc.entities]
@@ -61,12 +71,16 @@ class ResolveStage:
         clusters = merge_acronyms(clusters, text)
         add_bracket_descriptions(clusters, parsed)
         clusters = merge_aliases(clusters, self.aliases)
+        add_first_name_genders(clusters, self.referents)
         clusters = merge_names(clusters)
         starts = {t.idx: t.i for t in parsed}
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
+        clusters = merge_demonym_nouns(clusters, parsed)
+        taken = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        add_org_descriptions(clusters, parsed, self.referents, taken)
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
 
