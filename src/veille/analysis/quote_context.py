@@ -143,6 +143,8 @@ class QuoteContext:
     def _subject_before(self, verb: Token) -> bool:
         """Return True when the verb's own subject stands before it with no other verb in
         between (an apposition, not a quoted clause, separates them)."""
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children):
+            return False  # a subject after the verb too (…, a indiqué mardi l'Insee): an incise
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
                 if self.inside_mark(child.idx) is not None:

@@ -179,7 +179,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             return [
                 Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
             ]
-    return [Candidate("direct", mark.start, mark.end, None, "continue", _previous_subject(ctx, sent_start))]
+    named = _previous_subject(ctx, sent_start)
+    if named is None:
+        return [Candidate("direct", mark.start, mark.end, None, "continue")]
+    return [Candidate("direct", mark.start, mark.end, None, "continue", named[0], named[1])]
 
 
 def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
@@ -197,11 +200,12 @@ def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: 
     return start + len(lead) - 1 if lead.endswith(":") else None
 
 
-def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[int, int] | None:
+def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, int], int | None] | None:
     """Return the subject phrase of the sentence before an uncued quotation (in its paragraph,
-    or the last one of the paragraph before): French news names the speaker, then quotes
-    (Interrogé mardi, le ministre a défendu son budget. « … »). A sentence holding quotation
-    marks is left to the continuation of its quotation."""
+    or the last one of the paragraph before), with the offset of its verb when that verb is a
+    cue: French news names the speaker, then quotes (Interrogé mardi, le ministre a défendu
+    son budget. « … »). A sentence holding quotation marks is left to the continuation of
+    its quotation."""
     para_start, _end, _heading = ctx.paragraph(sent_start)
     if sent_start > para_start:
         end = sent_start
@@ -217,7 +221,8 @@ def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[int, int] | N
         if token.dep_ == "ROOT":
             subject = ctx.resolver.subject_of(token)
             if subject is not None and start <= subject.idx < end:
-                return ctx.speaker_phrase(subject)
+                cued = ctx.lexicon.cue(token) is not None
+                return ctx.speaker_phrase(subject), token.idx if cued else None
             return None
     return None
 
@@ -309,8 +314,9 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
             speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
         elif cand.how == "continue":
             # A person named as the subject just before beats the previous quotation's speaker.
-            speaker = _named_before(ctx, cand, last)
-            if speaker is None and last is not None and _near(ctx, last[1], paragraph):
+            near = last is not None and _near(ctx, last[1], paragraph)
+            speaker = _named_before(ctx, cand, last, near)
+            if speaker is None and last is not None and near:
                 speaker = Speaker(last[0], -1, -1)
             elif speaker is None and len(ctx.text[cand.start : cand.end].split()) < _MIN_UNATTRIBUTED_WORDS:
                 continue  # a scare quote standing alone
@@ -337,11 +343,15 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
 
 
 def _named_before(
-    ctx: QuoteContext, cand: Candidate, last: tuple[str | None, int, int] | None
+    ctx: QuoteContext, cand: Candidate, last: tuple[str | None, int, int] | None, near: bool
 ) -> Speaker | None:
     """Return the person or organisation that the sentence before an uncued quotation names as
-    its subject, when named after the previous quotation; None leaves it to the continuation."""
+    its subject, when named after the previous quotation; None leaves it to the continuation.
+    Where a continuation is possible, only a subject of a reporting verb takes over (X a
+    répondu. « … »), not one the text merely talks about (Poutine était absent. « … »)."""
     if cand.phrase is None or (last is not None and cand.phrase[0] < last[2]):
+        return None
+    if near and cand.anchor is None:
         return None
     recent = last[0] if last is not None else None
     speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
