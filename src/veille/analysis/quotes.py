@@ -325,21 +325,51 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
         if speaker is not None and speaker.start >= 0:
             mention = Span(speaker.start, speaker.end, ctx.text[speaker.start : speaker.end])
             speakers.append(speaker)
-        quotes.append(
-            Quote(
-                id=f"q{len(quotes) + 1}",
-                kind=cand.kind,  # type: ignore[arg-type]
-                text=ctx.text[cand.start : cand.end],
-                start=cand.start,
-                end=cand.end,
-                speaker=entity,
-                speaker_mention=mention,
-                cue=cand.cue,
-                date=_date(ctx, cand),
+        date = _date(ctx, cand)
+        for start, end in paragraph_pieces(ctx.text, cand.start, cand.end):
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    kind=cand.kind,  # type: ignore[arg-type]
+                    text=ctx.text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=entity,
+                    speaker_mention=mention,
+                    cue=cand.cue,
+                    date=date,
+                )
             )
-        )
         last = (entity, paragraph, cand.end)
     return quotes, speakers
+
+
+_MARKS_AND_SPACE = "«»“”\"‹›' \n"
+
+
+def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a quotation that runs over paragraphs into one span per paragraph.
+
+    French typography reopens a long quotation at each paragraph (« … / « … »). Each
+    paragraph's part becomes its own quote with the same speaker, so that every quote's
+    text is mark-free and still equals ``text[start:end]``.
+    """
+    pieces: list[tuple[int, int]] = []
+    for piece_start, piece in _split_keep_offsets(text[start:end], start):
+        stripped = piece.lstrip(_MARKS_AND_SPACE)
+        piece_start += len(piece) - len(stripped)
+        piece_end = piece_start + len(stripped.rstrip(_MARKS_AND_SPACE))
+        if piece_end > piece_start:
+            pieces.append((piece_start, piece_end))
+    return pieces or [(start, end)]
+
+
+def _split_keep_offsets(text: str, offset: int) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    for part in text.split("\n\n"):
+        parts.append((offset, part))
+        offset += len(part) + 2
+    return parts
 
 
 def _named_before(
