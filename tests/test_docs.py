@@ -54,7 +54,7 @@ def test_every_command_and_option_is_documented(command: str) -> None:
     reference = (DOCS / "cli.md").read_text(encoding="utf-8")
     heading = re.search(rf"^#+ `?veille {re.escape(command)}`?\s*$", reference, re.MULTILINE)
     assert heading, f"docs/cli.md has no heading for 'veille {command}'"
-    section = reference[heading.end():]
+    section = reference[heading.end() :]
     following = re.search(r"^#+ `?veille ", section, re.MULTILINE)
     section = section[: following.start()] if following else section
     parser = subcommands()[command]

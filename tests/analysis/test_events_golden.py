@@ -60,7 +60,8 @@ def test_cases_cover_every_construction() -> None:
 # that asks for the mark to be removed.
 PARAMS = [
     pytest.param(case, id=case["note"], marks=[pytest.mark.xfail(reason=case["xfail"], strict=True)])
-    if "xfail" in case else pytest.param(case, id=case["note"])
+    if "xfail" in case
+    else pytest.param(case, id=case["note"])
     for case in CASES
 ]
 

@@ -16,7 +16,7 @@ from veille.settings import Settings
 
 
 def test_unknown_stage_is_refused_with_the_known_ones(nlp) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(SettingsError, match="unknown stage.*nonsense.*known: entities"):
+    with pytest.raises(SettingsError, match=r"unknown stage.*nonsense.*known: entities"):
         Pipeline(Settings(stages=("entities", "nonsense")), nlp=nlp)
 
 
@@ -36,12 +36,12 @@ def test_seed_analysis_is_valid_and_its_offsets_are_honest(pipeline, seed_text) 
     text = doc.article.text
     for entity in doc.entities:
         for mention in entity.mentions:
-            assert text[mention.start:mention.end] == mention.text
+            assert text[mention.start : mention.end] == mention.text
     for item in (*doc.quotes, *doc.timexes, *doc.amounts):
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
     for event in doc.events:
         if event.trigger_start is not None:
-            assert text[event.trigger_start:event.trigger_end] == event.trigger
+            assert text[event.trigger_start : event.trigger_end] == event.trigger
     names = {m.text for e in doc.entities for m in e.mentions}
     assert {"Vladimir Poutine", "Donald", "OTAN"} <= names
     assert "Mercredi" not in names and "l'OTAN" not in names
@@ -49,7 +49,7 @@ def test_seed_analysis_is_valid_and_its_offsets_are_honest(pipeline, seed_text) 
 
 def test_headings_are_paragraphs_of_their_own(pipeline, seed_text) -> None:  # type: ignore[no-untyped-def]
     doc = pipeline.analyze(parse_text(seed_text, source="seed.txt"))
-    headings = [doc.article.text[p.start:p.end] for p in doc.article.paragraphs if p.heading]
+    headings = [doc.article.text[p.start : p.end] for p in doc.article.paragraphs if p.heading]
     assert headings == [
         "Les émissaires américains rencontrent les responsables ukrainiens",
         "Les Européens renforcent leur aide à l'Ukraine",
@@ -87,7 +87,9 @@ def test_a_failing_article_becomes_a_failure_and_the_batch_goes_on(nlp) -> None:
 
 
 def test_analysis_does_not_change_the_input_article(pipeline) -> None:  # type: ignore[no-untyped-def]
-    article = Article(id="x", text="  Le  président\r\n\r\n\r\nfrançais Emmanuel Macron.  ", date="2024-01-01")
+    article = Article(
+        id="x", text="  Le  président\r\n\r\n\r\nfrançais Emmanuel Macron.  ", date="2024-01-01"
+    )
     before = dataclasses.replace(article)
     doc = pipeline.analyze(article)
     assert article == before

@@ -25,8 +25,13 @@ GOLD: dict[str, Any] = {
     "format": "veille.gold/1",
     "article": {"file": "petit.txt", "date": "2025-12-04", "lang": "fr"},
     "entities": [
-        {"name": "Emmanuel Macron", "type": "PER", "qid": "Q3052772",
-         "mentions": ["Emmanuel Macron", "Macron"], "descriptions": ["le président français"]},
+        {
+            "name": "Emmanuel Macron",
+            "type": "PER",
+            "qid": "Q3052772",
+            "mentions": ["Emmanuel Macron", "Macron"],
+            "descriptions": ["le président français"],
+        },
         {"name": "Olaf Scholz", "type": "PER", "mentions": ["Olaf Scholz", "Scholz"]},
         {"name": "Berlin", "type": "LOC", "qid": "Q64", "mentions": ["Berlin"]},
         {"name": "Ukraine", "type": "LOC", "qid": "Q212", "mentions": ["Ukraine"]},
@@ -34,10 +39,17 @@ GOLD: dict[str, Any] = {
         {"name": "Le Monde", "type": "ORG", "mentions": ["Le Monde"], "optional": True},
     ],
     "quotes": [
-        {"text": "Nous devons soutenir l’Ukraine jusqu’au bout, sans faiblir", "speaker": "Emmanuel Macron",
-         "kind": "direct"},
-        {"text": "les discussions ont duré cinq heures", "speaker": "Le Monde", "kind": "indirect",
-         "optional": True},
+        {
+            "text": "Nous devons soutenir l’Ukraine jusqu’au bout, sans faiblir",
+            "speaker": "Emmanuel Macron",
+            "kind": "direct",
+        },
+        {
+            "text": "les discussions ont duré cinq heures",
+            "speaker": "Le Monde",
+            "kind": "indirect",
+            "optional": True,
+        },
     ],
     "timexes": [
         {"text": "Mercredi", "value": "2025-12-03", "occurrence": 1},
@@ -46,13 +58,30 @@ GOLD: dict[str, Any] = {
         {"text": "Mercredi", "value": "2025-12-03", "occurrence": 2},
     ],
     "events": [
-        {"type": "CONSULT", "source": ["Emmanuel Macron"], "target": ["Olaf Scholz"], "date": "2025-12-03",
-         "location": "Berlin", "symmetric": True},
+        {
+            "type": "CONSULT",
+            "source": ["Emmanuel Macron"],
+            "target": ["Olaf Scholz"],
+            "date": "2025-12-03",
+            "location": "Berlin",
+            "symmetric": True,
+        },
         {"type": "ACCUSE", "source": ["Emmanuel Macron"], "target": ["Russia"]},
-        {"type": "AID", "source": ["Olaf Scholz"], "target": ["Ukraine"], "accept_types": ["AID", "AGREE"],
-         "date": "2025-12-02", "date_optional": True},
-        {"type": "REJECT", "source": ["Russia"], "target": ["Emmanuel Macron", "Olaf Scholz"],
-         "target_any": True, "date": "2025-12"},
+        {
+            "type": "AID",
+            "source": ["Olaf Scholz"],
+            "target": ["Ukraine"],
+            "accept_types": ["AID", "AGREE"],
+            "date": "2025-12-02",
+            "date_optional": True,
+        },
+        {
+            "type": "REJECT",
+            "source": ["Russia"],
+            "target": ["Emmanuel Macron", "Olaf Scholz"],
+            "target_any": True,
+            "date": "2025-12",
+        },
     ],
 }
 
@@ -73,8 +102,9 @@ class Builder:
         assert place is not None, f"{text!r} (occurrence {occurrence}) not in the test text"
         return place
 
-    def entity(self, entity_id: str, name: str, type_: str, forms: list[Form],
-               kb_id: str | None = None) -> Entity:
+    def entity(
+        self, entity_id: str, name: str, type_: str, forms: list[Form], kb_id: str | None = None
+    ) -> Entity:
         mentions = []
         for form in forms:
             start, end = self.span(form)
@@ -89,20 +119,31 @@ class Builder:
         start, end = self.span(form)
         return Timex(self.text[start:end], start, end, type_, value)  # type: ignore[arg-type]
 
-    def event(self, event_id: str, type_: str, source: list[str], target: list[str],
-              date: str | None = None) -> Event:
+    def event(
+        self, event_id: str, type_: str, source: list[str], target: list[str], date: str | None = None
+    ) -> Event:
         return Event(event_id, type_, 0, len(self.text), "—", tuple(source), tuple(target), date=date)
 
-    def doc(self, entities: list[Entity] = (), quotes: list[Quote] = (),  # type: ignore[assignment]
-            timexes: list[Timex] = (), events: list[Event] = ()) -> Document:  # type: ignore[assignment]
+    def doc(
+        self,
+        entities: list[Entity] = (),
+        quotes: list[Quote] = (),  # type: ignore[assignment]
+        timexes: list[Timex] = (),
+        events: list[Event] = (),
+    ) -> Document:  # type: ignore[assignment]
         article = Article(id="petit", text=self.text, date="2025-12-04", source="petit.txt")
         return Document(article, tuple(entities), tuple(quotes), tuple(timexes), tuple(events))
 
     def perfect_entities(self) -> list[Entity]:
         """Return the entities a perfect system finds in TEXT, linked."""
         return [
-            self.entity("e1", "Emmanuel Macron", "PER",
-                        ["Emmanuel Macron", "Macron", "le président français"], "Q3052772"),
+            self.entity(
+                "e1",
+                "Emmanuel Macron",
+                "PER",
+                ["Emmanuel Macron", "Macron", "le président français"],
+                "Q3052772",
+            ),
             self.entity("e2", "Olaf Scholz", "PER", ["Olaf Scholz", "Scholz"]),
             self.entity("e3", "Berlin", "LOC", ["Berlin"], "Q64"),
             self.entity("e4", "Ukraine", "LOC", ["l'Ukraine"], "Q212"),
@@ -114,16 +155,22 @@ class Builder:
         """Return the Document a perfect system produces for TEXT."""
         return self.doc(
             entities=self.perfect_entities(),
-            quotes=[self.quote("q1", "Nous devons soutenir l'Ukraine jusqu'au bout, sans faiblir", "e1"),
-                    self.quote("q2", "les discussions ont duré cinq heures", "e6", "indirect")],
-            timexes=[self.timex(("Mercredi", 1), "2025-12-03"),
-                     self.timex("mardi", "2025-12-02"),
-                     self.timex("cinq heures", "PT5H", "DURATION"),
-                     self.timex(("Mercredi", 2), "2025-12-03")],
-            events=[self.event("v1", "CONSULT", ["e1"], ["e2"], "2025-12-03"),
-                    self.event("v2", "ACCUSE", ["e1"], ["e5"], "2025-12-04"),
-                    self.event("v3", "AID", ["e2"], ["e4"], "2025-12-02"),
-                    self.event("v4", "REJECT", ["e5"], ["e1"], "2025-12-03")],
+            quotes=[
+                self.quote("q1", "Nous devons soutenir l'Ukraine jusqu'au bout, sans faiblir", "e1"),
+                self.quote("q2", "les discussions ont duré cinq heures", "e6", "indirect"),
+            ],
+            timexes=[
+                self.timex(("Mercredi", 1), "2025-12-03"),
+                self.timex("mardi", "2025-12-02"),
+                self.timex("cinq heures", "PT5H", "DURATION"),
+                self.timex(("Mercredi", 2), "2025-12-03"),
+            ],
+            events=[
+                self.event("v1", "CONSULT", ["e1"], ["e2"], "2025-12-03"),
+                self.event("v2", "ACCUSE", ["e1"], ["e5"], "2025-12-04"),
+                self.event("v3", "AID", ["e2"], ["e4"], "2025-12-02"),
+                self.event("v4", "REJECT", ["e5"], ["e1"], "2025-12-03"),
+            ],
         )
 
 

@@ -36,7 +36,10 @@ def test_raising_never_lowers_a_floor_nor_raises_a_ceiling():
     floors = {"entities.f1": 0.6, "quotes.f1": 0.3, "entities.merges": 2}
     metrics = {"entities.f1": 0.55, "quotes.f1": 0.456, "entities.merges": 4, "events.f1": 0.1}
     assert raise_floors(metrics, floors) == {
-        "entities.f1": 0.6, "quotes.f1": 0.45, "entities.merges": 2, "events.f1": 0.1,
+        "entities.f1": 0.6,
+        "quotes.f1": 0.45,
+        "entities.merges": 2,
+        "events.f1": 0.1,
     }
     assert raise_floors({"entities.merges": 1}, floors)["entities.merges"] == 1
 

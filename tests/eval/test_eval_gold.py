@@ -18,8 +18,13 @@ def test_the_seed_gold_loads_with_its_variants():
     assert gold.name == "seed"
     assert gold.article.file == "seed.txt" and gold.article.date == "2025-12-04"
     putin = gold.entities[0]
-    assert putin.forms == ("Vladimir Poutine", "Poutine", "Vladuimir Poutine", "le président russe",
-                           "le dirigeant russe")
+    assert putin.forms == (
+        "Vladimir Poutine",
+        "Poutine",
+        "Vladuimir Poutine",
+        "le président russe",
+        "le dirigeant russe",
+    )
     assert putin.qid == "Q7747"
     assert [t.occurrence for t in gold.timexes if t.text == "mercredi"] == [1, 2]
     assert gold.timexes[5].values == {"2025-12-03", "2025-12-03TEV"}
@@ -41,8 +46,10 @@ def test_every_dev_gold_loads(dev_dir):
         (lambda g: g["entities"][2].update(optinal=True), "entities[2].optinal"),
         (lambda g: g["entities"][0].update(mentions="Macron"), "entities[0].mentions"),
         (lambda g: g["entities"][0].update(qid="7747"), "entities[0].qid"),
-        (lambda g: g["entities"].append({"name": "Berlin", "type": "LOC", "mentions": ["à Berlin"]}),
-         "entities"),
+        (
+            lambda g: g["entities"].append({"name": "Berlin", "type": "LOC", "mentions": ["à Berlin"]}),
+            "entities",
+        ),
         (lambda g: g["quotes"][0].update(speaker="Angela Merkel"), "quotes[0].speaker"),
         (lambda g: g["quotes"][1].update(kind="reported"), "quotes[1].kind"),
         (lambda g: g["timexes"][0].update(occurrence=0), "timexes[0].occurrence"),

@@ -71,8 +71,22 @@ def test_the_tables_escape_article_text():
 
 def test_eval_is_a_documented_command():
     parser = build_parser()
-    args = parser.parse_args(["eval", "golds", "--texts", "t", "--json", "o.json", "--set", "seed",
-                              "--check-baseline", "b.json", "--raise-baseline", "b.json"])
+    args = parser.parse_args(
+        [
+            "eval",
+            "golds",
+            "--texts",
+            "t",
+            "--json",
+            "o.json",
+            "--set",
+            "seed",
+            "--check-baseline",
+            "b.json",
+            "--raise-baseline",
+            "b.json",
+        ]
+    )
     assert args.command == "eval" and args.set_name == "seed"
     assert "eval" in parser.format_help()
 

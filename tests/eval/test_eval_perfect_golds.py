@@ -29,22 +29,45 @@ def perfect_document(case: Case) -> Document:
         for form in entity.forms:
             place = index.find(form)
             assert place is not None, f"{gold.name}: entity form {form!r} not in the cleaned text"
-            mentions.append(Mention(place[0], place[1], text[place[0]:place[1]]))
-        entities.append(Entity(ids[entity.name], entity.name, entity.type,  # type: ignore[arg-type]
-                               tuple(mentions), kb_id=entity.qid))
+            mentions.append(Mention(place[0], place[1], text[place[0] : place[1]]))
+        entities.append(
+            Entity(
+                ids[entity.name],
+                entity.name,
+                entity.type,  # type: ignore[arg-type]
+                tuple(mentions),
+                kb_id=entity.qid,
+            )
+        )
     quotes = []
     for i, quote in enumerate(gold.quotes):
         place = index.find(quote.text, quote.occurrence or 1)
         assert place is not None, f"{gold.name}: quote {quote.text[:40]!r} not in the cleaned text"
-        quotes.append(Quote(f"q{i}", quote.kind, text[place[0]:place[1]], place[0], place[1],  # type: ignore[arg-type]
-                            speaker=ids[quote.speaker]))
+        quotes.append(
+            Quote(
+                f"q{i}",
+                quote.kind,
+                text[place[0] : place[1]],
+                place[0],
+                place[1],  # type: ignore[arg-type]
+                speaker=ids[quote.speaker],
+            )
+        )
     timexes = []
     for timex, place in zip(gold.timexes, locate_timexes(gold, index), strict=True):
         assert place is not None, f"{gold.name}: timex {timex.text!r} not in the cleaned text"
-        timexes.append(Timex(text[place[0]:place[1]], place[0], place[1], timex.type, timex.value))  # type: ignore[arg-type]
+        timexes.append(Timex(text[place[0] : place[1]], place[0], place[1], timex.type, timex.value))  # type: ignore[arg-type]
     events = [
-        Event(f"v{i}", event.type, 0, 0, "—", tuple(ids[n] for n in event.source),
-              tuple(ids[n] for n in event.target), date=event.date)
+        Event(
+            f"v{i}",
+            event.type,
+            0,
+            0,
+            "—",
+            tuple(ids[n] for n in event.source),
+            tuple(ids[n] for n in event.target),
+            date=event.date,
+        )
         for i, event in enumerate(gold.events)
     ]
     return Document(article, tuple(entities), tuple(quotes), tuple(timexes), tuple(events))

@@ -28,8 +28,12 @@ def test_empty_system_finds_nothing(gold, build):
 
 def test_merging_two_people_is_caught(gold, build):
     perfect = build.perfect()
-    merged = build.entity("e1", "Emmanuel Macron", "PER",
-                          ["Emmanuel Macron", "Macron", "le président français", "Olaf Scholz", "Scholz"])
+    merged = build.entity(
+        "e1",
+        "Emmanuel Macron",
+        "PER",
+        ["Emmanuel Macron", "Macron", "le président français", "Olaf Scholz", "Scholz"],
+    )
     entities = (merged, *[e for e in perfect.entities if e.id not in ("e1", "e2")])
     result = score_document(gold, dataclasses.replace(perfect, entities=entities))
     scores = result.scores
@@ -80,10 +84,12 @@ def test_an_optional_gold_item_never_takes_a_system_item_from_a_required_one(mak
     # The optional gold quote comes first and matches the one system quote as well as the
     # required one does; the required one must still get it.
     quote = "Nous devons soutenir l’Ukraine jusqu’au bout, sans faiblir"
-    gold = make_gold(quotes=[
-        {"text": quote, "speaker": "Olaf Scholz", "kind": "direct", "optional": True},
-        {"text": quote, "speaker": "Emmanuel Macron", "kind": "direct"},
-    ])
+    gold = make_gold(
+        quotes=[
+            {"text": quote, "speaker": "Olaf Scholz", "kind": "direct", "optional": True},
+            {"text": quote, "speaker": "Emmanuel Macron", "kind": "direct"},
+        ]
+    )
     system_quote = build.quote("q1", "Nous devons soutenir l'Ukraine jusqu'au bout, sans faiblir", "e1")
     doc = build.doc(entities=build.perfect_entities(), quotes=[system_quote])
     scores = score_document(gold, doc).scores
@@ -187,8 +193,9 @@ def test_an_event_whose_actor_is_not_found_does_not_match(gold, build):
 def test_linking_and_type_accuracy_use_the_main_entity(gold, build):
     perfect = build.perfect()
     unlinked = dataclasses.replace(perfect.entities[2], kb_id="Q1055", type="ORG")
-    result = score_document(gold, dataclasses.replace(
-        perfect, entities=(*perfect.entities[:2], unlinked, *perfect.entities[3:])))
+    result = score_document(
+        gold, dataclasses.replace(perfect, entities=(*perfect.entities[:2], unlinked, *perfect.entities[3:]))
+    )
     assert (result.scores.linking.right, result.scores.linking.total) == (3, 4)
     assert result.scores.entity_types.value == pytest.approx(4 / 5)
     assert result.errors["entities.linking"] == ["Berlin: Q1055 instead of Q64"]

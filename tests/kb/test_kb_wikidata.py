@@ -38,7 +38,13 @@ def _claim(prop: str, value: Any, qualifiers: dict[str, Any] | None = None) -> d
     return claim
 
 
-def _item(qid: str, fr: str, en: str, claims: dict[str, list[dict[str, Any]]], aliases: dict[str, list[str]] | None = None) -> dict[str, Any]:  # noqa: E501
+def _item(
+    qid: str,
+    fr: str,
+    en: str,
+    claims: dict[str, list[dict[str, Any]]],
+    aliases: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
     return {
         "type": "item", "id": qid,
         "labels": {"fr": {"language": "fr", "value": fr}, "en": {"language": "en", "value": en}},
@@ -52,27 +58,68 @@ ITEMS = [
     _item("Q159", "Russie", "Russia", {"P31": [_claim("P31", "Q3624078")], "P298": [_claim("P298", "RUS")]}),
     _item("Q212", "Ukraine", "Ukraine", {"P31": [_claim("P31", "Q6256")], "P298": [_claim("P298", "UKR")]}),
     # The person comes before the positions, as in the real dump, where order is by id.
-    _item("Q7747", "Vladimir Poutine", "Vladimir Putin", {
-        "P31": [_claim("P31", "Q5")], "P27": [_claim("P27", "Q159")], "P21": [_claim("P21", "Q6581097")],
-        "P39": [_claim("P39", "Q218295", {"P580": [_time("P580", "2012-05-07")]}),
-                _claim("P39", "Q1370482", {"P580": [_time("P580", "2008-05-08")],
-                                           "P582": [_time("P582", "2012-05-07")]})],
-    }, aliases={"fr": ["Poutine"], "en": ["Putin"]}),
+    _item(
+        "Q7747",
+        "Vladimir Poutine",
+        "Vladimir Putin",
+        {
+            "P31": [_claim("P31", "Q5")],
+            "P27": [_claim("P27", "Q159")],
+            "P21": [_claim("P21", "Q6581097")],
+            "P39": [
+                _claim("P39", "Q218295", {"P580": [_time("P580", "2012-05-07")]}),
+                _claim(
+                    "P39",
+                    "Q1370482",
+                    {"P580": [_time("P580", "2008-05-08")], "P582": [_time("P582", "2012-05-07")]},
+                ),
+            ],
+        },
+        aliases={"fr": ["Poutine"], "en": ["Putin"]},
+    ),
     _item("Q100", "Jean Sans-Poste", "John No-Post", {"P31": [_claim("P31", "Q5")]}),
-    _item("Q101", "Andrii Sybiha", "Andrii Sybiha", {
-        "P31": [_claim("P31", "Q5")], "P27": [_claim("P27", "Q212")],
-        "P39": [_claim("P39", "Q2000", {"P580": [_time("P580", "2024-09-05")]})],
-    }),
-    _item("Q218295", "président de la Fédération de Russie", "President of Russia",
-          {"P31": [_claim("P31", "Q4164871")], "P1001": [_claim("P1001", "Q159")]}),
-    _item("Q1370482", "président du gouvernement de la Fédération de Russie", "Prime Minister of Russia",
-          {"P31": [_claim("P31", "Q4164871")], "P1001": [_claim("P1001", "Q159")]}),
-    _item("Q2000", "ministre des Affaires étrangères de l'Ukraine", "Minister of Foreign Affairs of Ukraine",
-          {"P31": [_claim("P31", "Q4164871")], "P1001": [_claim("P1001", "Q212")]}),
-    _item("Q7184", "Organisation du traité de l'Atlantique nord", "NATO",
-          {"P31": [_claim("P31", "Q484652")]}, aliases={"fr": ["OTAN"]}),
-    _item("Q1899", "Kyiv", "Kyiv", {"P31": [_claim("P31", "Q5119")], "P17": [_claim("P17", "Q212")]},
-          aliases={"en": ["Kiev"]}),
+    _item(
+        "Q101",
+        "Andrii Sybiha",
+        "Andrii Sybiha",
+        {
+            "P31": [_claim("P31", "Q5")],
+            "P27": [_claim("P27", "Q212")],
+            "P39": [_claim("P39", "Q2000", {"P580": [_time("P580", "2024-09-05")]})],
+        },
+    ),
+    _item(
+        "Q218295",
+        "président de la Fédération de Russie",
+        "President of Russia",
+        {"P31": [_claim("P31", "Q4164871")], "P1001": [_claim("P1001", "Q159")]},
+    ),
+    _item(
+        "Q1370482",
+        "président du gouvernement de la Fédération de Russie",
+        "Prime Minister of Russia",
+        {"P31": [_claim("P31", "Q4164871")], "P1001": [_claim("P1001", "Q159")]},
+    ),
+    _item(
+        "Q2000",
+        "ministre des Affaires étrangères de l'Ukraine",
+        "Minister of Foreign Affairs of Ukraine",
+        {"P31": [_claim("P31", "Q4164871")], "P1001": [_claim("P1001", "Q212")]},
+    ),
+    _item(
+        "Q7184",
+        "Organisation du traité de l'Atlantique nord",
+        "NATO",
+        {"P31": [_claim("P31", "Q484652")]},
+        aliases={"fr": ["OTAN"]},
+    ),
+    _item(
+        "Q1899",
+        "Kyiv",
+        "Kyiv",
+        {"P31": [_claim("P31", "Q5119")], "P17": [_claim("P17", "Q212")]},
+        aliases={"en": ["Kiev"]},
+    ),
     _item("Q42", "Cheval", "Horse", {"P31": [_claim("P31", "Q16521")]}),
 ]
 
@@ -122,7 +169,9 @@ def test_imported_kb_answers_the_office_query(tmp_path: Path, monkeypatch: pytes
     assert who_held("président", "RUS", "2010-01-01", kb=kb) == []
 
 
-def test_cli_import_and_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: E501
+def test_cli_import_and_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("VEILLE_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "wd.jsonl"
     assert main(["kb", "import-wikidata", str(write_dump(tmp_path / "d.json.gz")), "--out", str(out)]) == 0

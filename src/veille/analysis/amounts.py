@@ -21,9 +21,7 @@ from veille.model import Amount, Document
 from veille.settings import Settings
 
 # A number keeps its thousands separators (space, no-break spaces, dot) and a decimal comma.
-_TOKEN = re.compile(
-    r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?|[^\W\d_]+|[%$€£]"
-)
+_TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?|[^\W\d_]+|[%$€£]")
 _NUMBER = re.compile(r"\d")
 # Determiners that open a vague count (des centaines, quelques milliers, plusieurs millions).
 _VAGUE_OPENERS = frozenset({"des", "quelques", "plusieurs"})
@@ -114,8 +112,10 @@ def _scan(
     if _NUMBER.match(words[i]):
         number = _parse_number(words[i])
         j = i + 1
-    elif words[i] in _VAGUE_OPENERS and i + 1 < len(words) and (
-        words[i + 1] in table.vague or words[i + 1] in table.magnitudes
+    elif (
+        words[i] in _VAGUE_OPENERS
+        and i + 1 < len(words)
+        and (words[i + 1] in table.vague or words[i + 1] in table.magnitudes)
     ):
         j = i + 1  # the count word itself is read as a multiplier below
     else:

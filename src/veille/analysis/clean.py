@@ -34,11 +34,11 @@ _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ´`‘](?=[^\W\d_])")
 # Web addresses (lemonde.fr) and abbreviations (M.le) are left alone.
 _GLUED = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{2,})\.([a-zà-ÿ]{3,})\b")
 _NOT_GLUED = frozenset({"com", "org", "net", "fr", "html", "php", "info", "gouv", "eu", "int"})
-_SENTENCE_END = tuple(".!?…:;»\"”)]")
+_SENTENCE_END = tuple('.!?…:;»"”)]')
 # A heading may be a quotation ("Résilience", « Sauver les huîtres »): its closing mark
 # is not final punctuation, but a full stop inside the marks still is.
-_CLOSING_QUOTES = tuple("»\"”")
-_OPENING_QUOTES = tuple("«\"“")
+_CLOSING_QUOTES = tuple('»"”')
+_OPENING_QUOTES = tuple('«"“')
 _HEADING_MAX_CHARS = 100
 _HEADING_MAX_WORDS = 14
 

@@ -289,8 +289,10 @@ class RoleReader:
         que Poutine a accusés), else the object or, when it names no entity and ``owner``
         allows it, its owner (not for *recevoir*: a letter from X is not a visit of X)."""
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        if not passive and "Part" in verb.morph.get("VerbForm", []) and any(
-            c.dep_ == "obl:agent" for c in verb.children
+        if (
+            not passive
+            and "Part" in verb.morph.get("VerbForm", [])
+            and any(c.dep_ == "obl:agent" for c in verb.children)
         ):
             # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
             # subject is the subject of the verb above, or the noun it qualifies.
@@ -308,9 +310,11 @@ class RoleReader:
                 if _is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 return self.group(child) or self.owner(child)
-        if verb.dep_.startswith("acl") and any(
-            c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children
-        ) and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children):
+        if (
+            verb.dep_.startswith("acl")
+            and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
+            and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children)
+        ):
             return self.group(verb.head)
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)

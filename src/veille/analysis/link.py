@@ -236,7 +236,11 @@ def apply_link(entity: Entity, kb_entity: KBEntity | None, date: str | None) -> 
     # The KB knows better than NER what a full name it holds is (MISC → PER for Erdogan).
     kb_type = kb_entity.type if entity.type == "MISC" else entity.type
     return dataclasses.replace(
-        entity, kb_id=kb_entity.id, country=country, roles=tuple(roles), gender=gender,  # type: ignore[arg-type]
+        entity,
+        kb_id=kb_entity.id,
+        country=country,
+        roles=tuple(roles),
+        gender=gender,  # type: ignore[arg-type]
         type=kb_type,  # type: ignore[arg-type]
     )
 

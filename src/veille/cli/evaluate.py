@@ -26,21 +26,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Analyse the articles of gold files with the real pipeline and print per-layer "
         "precision, recall and F1, variant recall, merges and accuracies (DESIGN.md §8).",
     )
-    parser.add_argument("golds", nargs="+", type=Path, metavar="GOLD",
-                        help="a NAME.gold.json file, or a folder holding them (searched recursively)")
-    parser.add_argument("--texts", type=Path, metavar="DIR",
-                        help="folder of the article texts (default: beside each gold file)")
+    parser.add_argument(
+        "golds",
+        nargs="+",
+        type=Path,
+        metavar="GOLD",
+        help="a NAME.gold.json file, or a folder holding them (searched recursively)",
+    )
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        metavar="DIR",
+        help="folder of the article texts (default: beside each gold file)",
+    )
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores and errors as JSON")
-    parser.add_argument("--errors", action="store_true",
-                        help="list each article's errors (missed, false positives, wrong values)")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list each article's errors (missed, false positives, wrong values)",
+    )
     parser.add_argument("--total-only", action="store_true", help="print only the total table")
     parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
-    parser.add_argument("--set", dest="set_name", metavar="NAME",
-                        help="the set's name in the baseline file (needed with --check/--raise-baseline)")
-    parser.add_argument("--check-baseline", type=Path, metavar="FILE",
-                        help="exit non-zero, listing each metric below its floor in FILE")
-    parser.add_argument("--raise-baseline", type=Path, metavar="FILE",
-                        help="raise the set's floors in FILE to today's scores (never lowers one)")
+    parser.add_argument(
+        "--set",
+        dest="set_name",
+        metavar="NAME",
+        help="the set's name in the baseline file (needed with --check/--raise-baseline)",
+    )
+    parser.add_argument(
+        "--check-baseline",
+        type=Path,
+        metavar="FILE",
+        help="exit non-zero, listing each metric below its floor in FILE",
+    )
+    parser.add_argument(
+        "--raise-baseline",
+        type=Path,
+        metavar="FILE",
+        help="raise the set's floors in FILE to today's scores (never lowers one)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -51,14 +75,16 @@ def run(args: argparse.Namespace) -> int:
     evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
     print_evaluation(evaluation, errors=args.errors, total_only=args.total_only)
     if args.json:
-        args.json.write_text(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     metrics = evaluation.total.metrics()
     if args.raise_baseline:
-        floors = raise_baseline(args.raise_baseline, args.set_name, metrics,
-                                failed=len(evaluation.failures))
-        console.print(f"floors of set {escape(args.set_name)} in {escape(str(args.raise_baseline))}: "
-                      f"{len(floors)} metrics, none lowered")
+        floors = raise_baseline(args.raise_baseline, args.set_name, metrics, failed=len(evaluation.failures))
+        console.print(
+            f"floors of set {escape(args.set_name)} in {escape(str(args.raise_baseline))}: "
+            f"{len(floors)} metrics, none lowered"
+        )
     if args.check_baseline:
         failures = check_baseline(args.check_baseline, args.set_name, metrics)
         for failure in failures:
@@ -69,8 +95,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if evaluation.failures else 0
 
 
-def print_evaluation(evaluation: Evaluation, *, out: Console | None = None, errors: bool = False,
-                     total_only: bool = False) -> None:
+def print_evaluation(
+    evaluation: Evaluation, *, out: Console | None = None, errors: bool = False, total_only: bool = False
+) -> None:
     """Print one table per article (unless ``total_only``), then the micro total."""
     out = out or console
     if not total_only:
@@ -88,22 +115,37 @@ def print_evaluation(evaluation: Evaluation, *, out: Console | None = None, erro
 
 def scores_table(scores: Scores, title: str) -> Table:
     """Return a table with a row per layer: counts, precision, recall, F1 and the layer's accuracies."""
-    table = Table("layer", "gold", "found", "system", "P", "R", "F1", "also",
-                  title=escape(title), title_justify="left")
+    table = Table(
+        "layer", "gold", "found", "system", "P", "R", "F1", "also", title=escape(title), title_justify="left"
+    )
     rows: list[tuple[str, Counts, list[tuple[str, Metric]]]] = [
-        ("entities", scores.entities, [
-            ("variants", scores.variants.value), ("merges", scores.merges),
-            ("linking", scores.linking.value), ("nil", scores.nil.value),
-            ("types", scores.entity_types.value),
-        ]),
+        (
+            "entities",
+            scores.entities,
+            [
+                ("variants", scores.variants.value),
+                ("merges", scores.merges),
+                ("linking", scores.linking.value),
+                ("nil", scores.nil.value),
+                ("types", scores.entity_types.value),
+            ],
+        ),
         ("quotes", scores.quotes, [("speakers", scores.speakers.value), ("kinds", scores.quote_kinds.value)]),
         ("timexes", scores.timexes, [("values", scores.timex_values.value)]),
         ("events", scores.events, [("dates", scores.event_dates.value)]),
     ]
     for layer, counts, extras in rows:
         also = " · ".join(f"{name} {_format(value)}" for name, value in extras)
-        table.add_row(layer, str(counts.gold), str(counts.found), str(counts.system),
-                      _format(counts.precision), _format(counts.recall), _format(counts.f1), also)
+        table.add_row(
+            layer,
+            str(counts.gold),
+            str(counts.found),
+            str(counts.system),
+            _format(counts.precision),
+            _format(counts.recall),
+            _format(counts.f1),
+            also,
+        )
     return table
 
 

@@ -116,4 +116,3 @@ def _table(hits: list[tuple[KBEntity, str, float]], date: str | None) -> Table:
         )
         table.add_row(entity.id, entity.type, entity.label, entity.country or "", f"{how} {score:.2f}", roles)
     return table
-

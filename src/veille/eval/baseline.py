@@ -36,8 +36,9 @@ def floors_for(path: Path, name: str) -> Floors:
     """Return the floors of one set; SettingsError when the file has no such set."""
     sets = read_baseline(path)["sets"]
     if name not in sets:
-        raise SettingsError(f"no set {name!r} in the baseline (sets: {', '.join(sets) or 'none'})",
-                            where=str(path))
+        raise SettingsError(
+            f"no set {name!r} in the baseline (sets: {', '.join(sets) or 'none'})", where=str(path)
+        )
     return dict(sets[name])
 
 
@@ -103,8 +104,9 @@ def raise_baseline(path: Path, name: str, metrics: Mapping[str, Metric], *, fail
     empty, which would wrongly tighten a ceiling such as merges.
     """
     if failed:
-        raise SettingsError(f"analysis failed on {failed} article(s): floors of set {name!r} not raised",
-                            where=str(path))
+        raise SettingsError(
+            f"analysis failed on {failed} article(s): floors of set {name!r} not raised", where=str(path)
+        )
     sets = read_baseline(path)["sets"]
     floors = raise_floors(metrics, sets.get(name, {}))
     write_floors(path, name, floors)

@@ -136,19 +136,23 @@ def parse_gold(data: Any, path: Path) -> Gold:
         date=reader.day(article_data.get("date"), "article.date"),
         lang=reader.text(article_data.get("lang", "fr"), "article.lang"),
     )
-    entities = tuple(reader.entity(item, f"entities[{i}]")
-                     for i, item in enumerate(reader.items(top, "entities")))
+    entities = tuple(
+        reader.entity(item, f"entities[{i}]") for i, item in enumerate(reader.items(top, "entities"))
+    )
     names = [entity.name for entity in entities]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         reader.fail("entities", f"entity names must be unique; repeated: {', '.join(duplicates)}")
     known = frozenset(names)
-    quotes = tuple(reader.quote(item, f"quotes[{i}]", known)
-                   for i, item in enumerate(reader.items(top, "quotes")))
-    timexes = tuple(reader.timex(item, f"timexes[{i}]")
-                    for i, item in enumerate(reader.items(top, "timexes")))
-    events = tuple(reader.event(item, f"events[{i}]", known)
-                   for i, item in enumerate(reader.items(top, "events")))
+    quotes = tuple(
+        reader.quote(item, f"quotes[{i}]", known) for i, item in enumerate(reader.items(top, "quotes"))
+    )
+    timexes = tuple(
+        reader.timex(item, f"timexes[{i}]") for i, item in enumerate(reader.items(top, "timexes"))
+    )
+    events = tuple(
+        reader.event(item, f"events[{i}]", known) for i, item in enumerate(reader.items(top, "events"))
+    )
     notes = top.get("notes")
     return Gold(path, article, entities, quotes, timexes, events, notes if isinstance(notes, str) else None)
 
@@ -267,8 +271,20 @@ class _Reader:
         )
 
     def event(self, value: Any, field: str, known: frozenset[str]) -> GoldEvent:
-        keys = ("type", "source", "target", "date", "date_optional", "location", "mode", "symmetric",
-                "source_any", "target_any", "accept_types", "optional")
+        keys = (
+            "type",
+            "source",
+            "target",
+            "date",
+            "date_optional",
+            "location",
+            "mode",
+            "symmetric",
+            "source_any",
+            "target_any",
+            "accept_types",
+            "optional",
+        )
         data = self.object(value, field, keys)
         location = data.get("location")
         mode = data.get("mode")

@@ -82,8 +82,9 @@ def load_cases(paths: Iterable[Path], texts: Path | None = None) -> list[Case]:
         if gold.article.date and article.date != gold.article.date:
             # The system sees the text's date; a different gold date would score every
             # relative time expression against the wrong day, so it is an error to fix.
-            raise GoldError(f"article.date: {gold.article.date} but the text says {article.date}",
-                            where=str(gold_path))
+            raise GoldError(
+                f"article.date: {gold.article.date} but the text says {article.date}", where=str(gold_path)
+            )
         cases.append(Case(gold, article))
     return cases
 

@@ -145,8 +145,9 @@ def map_entities(gold: Gold, doc: Document) -> EntityMap:
     holding most of its forms (ties: more mentions, then the first).
     """
     gold_forms = tuple(frozenset(f for f in map(normalize_form, g.forms) if f) for g in gold.entities)
-    system_forms = {e.id: frozenset(f for f in (normalize_form(m.text) for m in e.mentions) if f)
-                    for e in doc.entities}
+    system_forms = {
+        e.id: frozenset(f for f in (normalize_form(m.text) for m in e.mentions) if f) for e in doc.entities
+    }
     mapping: dict[str, int] = {}
     for entity in doc.entities:
         forms = system_forms[entity.id]
@@ -162,8 +163,9 @@ def map_entities(gold: Gold, doc: Document) -> EntityMap:
     order = {e.id: n for n, e in enumerate(doc.entities)}
     for entity_id, index in mapping.items():
         current = main.get(index)
-        if current is None or _holding(entity_id, index, system_forms, gold_forms, mention_counts, order) > \
-                _holding(current, index, system_forms, gold_forms, mention_counts, order):
+        if current is None or _holding(
+            entity_id, index, system_forms, gold_forms, mention_counts, order
+        ) > _holding(current, index, system_forms, gold_forms, mention_counts, order):
             main[index] = entity_id
     return EntityMap(gold_forms, system_forms, mapping, main)
 
@@ -172,9 +174,14 @@ def _entity_fit(shared: int, gold_entity: GoldEntity, entity: Entity, index: int
     return (shared, not gold_entity.optional, gold_entity.type == entity.type, -index)
 
 
-def _holding(entity_id: str, index: int, system_forms: dict[str, frozenset[str]],
-             gold_forms: tuple[frozenset[str], ...], mention_counts: dict[str, int],
-             order: dict[str, int]) -> Score:
+def _holding(
+    entity_id: str,
+    index: int,
+    system_forms: dict[str, frozenset[str]],
+    gold_forms: tuple[frozenset[str], ...],
+    mention_counts: dict[str, int],
+    order: dict[str, int],
+) -> Score:
     return (len(system_forms[entity_id] & gold_forms[index]), mention_counts[entity_id], -order[entity_id])
 
 
@@ -273,8 +280,9 @@ def match_events(gold: Gold, doc: Document, entities: EntityMap) -> dict[int, in
             shared = _shared_actors(gold, gold_event, event, entities)
             if shared is None:
                 continue
-            candidates.append((g, s, (event.type == gold_event.type, date_right(gold_event, event) is True,
-                                      shared)))
+            candidates.append(
+                (g, s, (event.type == gold_event.type, date_right(gold_event, event) is True, shared))
+            )
     return assign(candidates, [e.optional for e in gold.events])
 
 

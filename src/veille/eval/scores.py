@@ -56,8 +56,12 @@ class Counts:
         return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.gold + other.gold, self.found + other.found,
-                      self.system + other.system, self.correct + other.correct)
+        return Counts(
+            self.gold + other.gold,
+            self.found + other.found,
+            self.system + other.system,
+            self.correct + other.correct,
+        )
 
 
 @dataclass(frozen=True)
@@ -94,28 +98,35 @@ class Scores:
     event_dates: Ratio = Ratio()  # matched events whose date starts with the gold date
 
     def __add__(self, other: Scores) -> Scores:
-        return Scores(**{f.name: getattr(self, f.name) + getattr(other, f.name)
-                         for f in dataclasses.fields(self)})
+        return Scores(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in dataclasses.fields(self)}
+        )
 
     def metrics(self) -> dict[str, Metric]:
         """Return the flat metrics the table, the JSON output and the baseline use."""
         metrics: dict[str, Metric] = {}
-        for layer, counts in (("entities", self.entities), ("quotes", self.quotes),
-                              ("timexes", self.timexes), ("events", self.events)):
+        for layer, counts in (
+            ("entities", self.entities),
+            ("quotes", self.quotes),
+            ("timexes", self.timexes),
+            ("events", self.events),
+        ):
             metrics[f"{layer}.precision"] = counts.precision
             metrics[f"{layer}.recall"] = counts.recall
             metrics[f"{layer}.f1"] = counts.f1
-        metrics.update({
-            "entities.variant_recall": self.variants.value,
-            "entities.merges": self.merges,
-            "entities.linking_accuracy": self.linking.value,
-            "entities.nil_precision": self.nil.value,
-            "entities.type_accuracy": self.entity_types.value,
-            "quotes.speaker_accuracy": self.speakers.value,
-            "quotes.kind_accuracy": self.quote_kinds.value,
-            "timexes.value_accuracy": self.timex_values.value,
-            "events.date_accuracy": self.event_dates.value,
-        })
+        metrics.update(
+            {
+                "entities.variant_recall": self.variants.value,
+                "entities.merges": self.merges,
+                "entities.linking_accuracy": self.linking.value,
+                "entities.nil_precision": self.nil.value,
+                "entities.type_accuracy": self.entity_types.value,
+                "quotes.speaker_accuracy": self.speakers.value,
+                "quotes.kind_accuracy": self.quote_kinds.value,
+                "timexes.value_accuracy": self.timex_values.value,
+                "events.date_accuracy": self.event_dates.value,
+            }
+        )
         return dict(sorted(metrics.items()))
 
 
@@ -188,13 +199,20 @@ def nil_right(gold_entity: GoldEntity, kb_id: str | None, kb_names: KBNames) -> 
     return any(normalize_form(n) in forms for n in kb_names(kb_id))
 
 
-def _score_entities(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
-                    errors: dict[str, list[str]], kb_names: KBNames) -> Scores:
+def _score_entities(
+    gold: Gold,
+    doc: Document,
+    emap: EntityMap,
+    scores: Scores,
+    errors: dict[str, list[str]],
+    kb_names: KBNames,
+) -> Scores:
     required = [i for i, g in enumerate(gold.entities) if not g.optional]
     found = [i for i in required if i in emap.main]
     names = {e.id: e for e in doc.entities}
-    correct = [e for e in doc.entities
-               if e.id in emap.mapping and not gold.entities[emap.mapping[e.id]].optional]
+    correct = [
+        e for e in doc.entities if e.id in emap.mapping and not gold.entities[emap.mapping[e.id]].optional
+    ]
     false_positives = [e for e in doc.entities if e.id not in emap.mapping and e.type in COUNTED_TYPES]
     variants, linking, types, nil = Ratio(), Ratio(), Ratio(), Ratio()
     for i in required:
@@ -212,13 +230,15 @@ def _score_entities(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
             linking = linking + Ratio(int(main.kb_id == gold_entity.qid), 1)
             if main.kb_id != gold_entity.qid:
                 errors.setdefault("entities.linking", []).append(
-                    f"{gold_entity.name}: {main.kb_id or 'unlinked'} instead of {gold_entity.qid}")
+                    f"{gold_entity.name}: {main.kb_id or 'unlinked'} instead of {gold_entity.qid}"
+                )
         elif gold_entity.type == "PER":
             right = nil_right(gold_entity, main.kb_id, kb_names)
             nil = nil + Ratio(int(right), 1)
             if not right:
                 errors.setdefault("entities.nil_linked", []).append(
-                    f"{gold_entity.name}: linked to {main.kb_id}, not in the KB")
+                    f"{gold_entity.name}: linked to {main.kb_id}, not in the KB"
+                )
     merges = [(e, emap.merged(gold, e.id)) for e in doc.entities]
     merges = [(e, merged) for e, merged in merges if merged]
     errors["entities.missed"] = [gold.entities[i].name for i in required if i not in emap.main]
@@ -227,12 +247,17 @@ def _score_entities(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
     return dataclasses.replace(
         scores,
         entities=Counts(len(required), len(found), len(correct) + len(false_positives), len(correct)),
-        variants=variants, merges=len(merges), linking=linking, nil=nil, entity_types=types,
+        variants=variants,
+        merges=len(merges),
+        linking=linking,
+        nil=nil,
+        entity_types=types,
     )
 
 
-def _score_quotes(gold: Gold, doc: Document, emap: EntityMap, index: TextIndex, scores: Scores,
-                  errors: dict[str, list[str]]) -> Scores:
+def _score_quotes(
+    gold: Gold, doc: Document, emap: EntityMap, index: TextIndex, scores: Scores, errors: dict[str, list[str]]
+) -> Scores:
     pairs = match_quotes(gold, doc, index)
     required = [g for g, q in enumerate(gold.quotes) if not q.optional]
     found = [g for g in required if g in pairs]
@@ -245,21 +270,26 @@ def _score_quotes(gold: Gold, doc: Document, emap: EntityMap, index: TextIndex, 
         kinds = kinds + Ratio(int(quote.kind == gold_quote.kind), 1)
         if speaker != gold_quote.speaker:
             errors.setdefault("quotes.wrong_speaker", []).append(
-                f"{_short(gold_quote.text)}: {speaker or 'none'} instead of {gold_quote.speaker}")
+                f"{_short(gold_quote.text)}: {speaker or 'none'} instead of {gold_quote.speaker}"
+            )
     matched_system = set(pairs.values())
-    errors["quotes.missed"] = [f"{gold.quotes[g].speaker}: {_short(gold.quotes[g].text)}"
-                               for g in required if g not in pairs]
-    errors["quotes.false_positives"] = [_short(q.text) for s, q in enumerate(doc.quotes)
-                                        if s not in matched_system]
+    errors["quotes.missed"] = [
+        f"{gold.quotes[g].speaker}: {_short(gold.quotes[g].text)}" for g in required if g not in pairs
+    ]
+    errors["quotes.false_positives"] = [
+        _short(q.text) for s, q in enumerate(doc.quotes) if s not in matched_system
+    ]
     return dataclasses.replace(
         scores,
         quotes=Counts(len(required), len(found), len(doc.quotes) - len(on_optional), len(found)),
-        speakers=speakers, quote_kinds=kinds,
+        speakers=speakers,
+        quote_kinds=kinds,
     )
 
 
-def _score_timexes(gold: Gold, doc: Document, index: TextIndex, scores: Scores,
-                   errors: dict[str, list[str]]) -> Scores:
+def _score_timexes(
+    gold: Gold, doc: Document, index: TextIndex, scores: Scores, errors: dict[str, list[str]]
+) -> Scores:
     pairs = match_timexes(gold, doc, index)
     required = [g for g, t in enumerate(gold.timexes) if not t.optional]
     found = [g for g in required if g in pairs]
@@ -271,12 +301,15 @@ def _score_timexes(gold: Gold, doc: Document, index: TextIndex, scores: Scores,
         values = values + Ratio(int(right), 1)
         if not right:
             errors.setdefault("timexes.wrong_value", []).append(
-                f"{gold_timex.text}: {timex.value} instead of {gold_timex.value}")
+                f"{gold_timex.text}: {timex.value} instead of {gold_timex.value}"
+            )
     matched_system = set(pairs.values())
-    errors["timexes.missed"] = [f"{gold.timexes[g].text} ({gold.timexes[g].value})"
-                                for g in required if g not in pairs]
-    errors["timexes.false_positives"] = [f"{t.text} ({t.value})" for s, t in enumerate(doc.timexes)
-                                         if s not in matched_system]
+    errors["timexes.missed"] = [
+        f"{gold.timexes[g].text} ({gold.timexes[g].value})" for g in required if g not in pairs
+    ]
+    errors["timexes.false_positives"] = [
+        f"{t.text} ({t.value})" for s, t in enumerate(doc.timexes) if s not in matched_system
+    ]
     return dataclasses.replace(
         scores,
         timexes=Counts(len(required), len(found), len(doc.timexes) - len(on_optional), len(found)),
@@ -284,8 +317,9 @@ def _score_timexes(gold: Gold, doc: Document, index: TextIndex, scores: Scores,
     )
 
 
-def _score_events(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
-                  errors: dict[str, list[str]]) -> Scores:
+def _score_events(
+    gold: Gold, doc: Document, emap: EntityMap, scores: Scores, errors: dict[str, list[str]]
+) -> Scores:
     # A negated event (n'a pas approuvé les dons d'armes) says the event did not happen: gold
     # files list only events that did, so it is neither a match nor a false positive.
     doc = dataclasses.replace(doc, events=tuple(e for e in doc.events if not e.negated))
@@ -303,17 +337,20 @@ def _score_events(gold: Gold, doc: Document, emap: EntityMap, scores: Scores,
         if not right:
             errors.setdefault("events.wrong_date", []).append(
                 f"{gold_event.type} {'+'.join(gold_event.source)}: {event.date or 'none'} instead of "
-                f"{gold_event.date}")
+                f"{gold_event.date}"
+            )
     names = {e.id: e.name for e in doc.entities}
     matched_system = set(pairs.values())
     errors["events.missed"] = [
         f"{gold.events[g].type} {' + '.join(gold.events[g].source)} → {' + '.join(gold.events[g].target)}"
-        for g in required if g not in pairs
+        for g in required
+        if g not in pairs
     ]
     errors["events.false_positives"] = [
         f"{e.type} {' + '.join(names.get(i, i) for i in e.source)} → "
         f"{' + '.join(names.get(i, i) for i in e.target)} ({e.trigger})"
-        for s, e in enumerate(doc.events) if s not in matched_system
+        for s, e in enumerate(doc.events)
+        if s not in matched_system
     ]
     return dataclasses.replace(
         scores,

@@ -104,9 +104,7 @@ class KBEntity:
             data["prominent"] = True
         if self.demonyms:
             data["demonyms"] = list(self.demonyms)
-        data["roles"] = [
-            {"title": r.title, "of": r.of, "start": r.start, "end": r.end} for r in self.roles
-        ]
+        data["roles"] = [{"title": r.title, "of": r.of, "start": r.start, "end": r.end} for r in self.roles]
         return data
 
 
@@ -124,12 +122,12 @@ def parse_entity(data: Any, where: str) -> KBEntity:
     if isinstance(name, str):
         name = {"fr": name}
     if not isinstance(name, dict) or not any(isinstance(v, str) and v for v in name.values()):
-        raise InputError(f"{ident}: name must be {{\"fr\": …, \"en\": …}}, not empty", where=where)
+        raise InputError(f'{ident}: name must be {{"fr": …, "en": …}}, not empty', where=where)
     aliases_in = data.get("aliases") or {}
     if isinstance(aliases_in, list):
         aliases_in = {"fr": aliases_in}
     if not isinstance(aliases_in, dict):
-        raise InputError(f"{ident}: aliases must be {{\"fr\": [...], \"en\": [...]}}", where=where)
+        raise InputError(f'{ident}: aliases must be {{"fr": [...], "en": [...]}}', where=where)
     aliases = {
         lang: tuple(str(a) for a in texts if isinstance(a, str) and a.strip())
         for lang, texts in aliases_in.items()

@@ -48,7 +48,7 @@ def strip_article(norm: str) -> str:
     """Drop a leading article from a normalised form (l otan → otan, les pays bas → pays bas)."""
     for article in _LEADING_ARTICLES:
         if norm.startswith(article) and len(norm) > len(article) + 1:
-            return norm[len(article):]
+            return norm[len(article) :]
     return norm
 
 

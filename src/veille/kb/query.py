@@ -41,7 +41,7 @@ def parse_title(title: str, kb: KB | None = None) -> tuple[str, str | None]:
     if of is None:
         whole, whole_length = match_office(head, None)
         for match in reversed(list(_OF.finditer(f" {head} "))):
-            tail = f" {head} "[match.end():].strip()
+            tail = f" {head} "[match.end() :].strip()
             owner = _owner(tail, kb)
             if owner is None:
                 continue

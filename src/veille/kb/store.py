@@ -115,10 +115,7 @@ def build_db(entities: Iterable[KBEntity], target: Path) -> int:
         connection.executescript(_SCHEMA)
         connection.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (e.id, e.type, e.kind, e.country, int(e.prominent), _json(e))
-                for e in merged.values()
-            ),
+            ((e.id, e.type, e.kind, e.country, int(e.prominent), _json(e)) for e in merged.values()),
         )
         connection.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)", _alias_rows(merged.values()))
         connection.executemany(

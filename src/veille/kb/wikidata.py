@@ -274,7 +274,7 @@ def _strip_jurisdiction(title: str, jurisdiction: str | None, notes: sqlite3.Con
     names = [n for n in (row or ()) if n]
     best = title
     for match in _OF.finditer(title):
-        tail = title[match.end():]
+        tail = title[match.end() :]
         head = title[: match.start()]
         if any(name in tail for name in names) and match_office(head)[1] > 0:
             best = head
