@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from veille.errors import StoreError
@@ -65,3 +67,23 @@ def _set_wal(conn: sqlite3.Connection) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection, what: str, *, where: str | None = None) -> Iterator[None]:
+    """Run the block in one BEGIN IMMEDIATE transaction: committed whole or rolled back whole.
+
+    The write lock is taken at BEGIN, so what the block reads cannot change under it.
+    A SQLite error becomes a StoreError saying what could not be done.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot {what}: {error}", where=where) from None

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.errors import StoreError
+from veille.store.db import write_transaction
 from veille.store.identity import link_article, recount_aliases, stored_named
 from veille.store.names import normalize_name, quote_key
 
@@ -28,21 +28,6 @@ class Reclustered:
     after: int
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection, where: str) -> Iterator[None]:
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as error:
-        raise StoreError(f"cannot {where}: {error}") from None
-
-
 def merge(conn: sqlite3.Connection, ids: Sequence[int]) -> int:
     """Make one corpus entity of several (the first id keeps its id); return that id.
 
@@ -52,7 +37,7 @@ def merge(conn: sqlite3.Connection, ids: Sequence[int]) -> int:
     ids = list(dict.fromkeys(ids))
     if len(ids) < 2:
         raise StoreError("merge needs at least two different corpus entity ids")
-    with _transaction(conn, "merge"):
+    with write_transaction(conn, "merge"):
         rows = [_corpus_row(conn, corpus_id) for corpus_id in ids]
         types = {row[2] for row in rows}
         if len(types) > 1:
@@ -96,7 +81,7 @@ def split(conn: sqlite3.Connection, corpus_id: int, variant: str) -> int:
     recluster nor a later article puts them back together.
     """
     norm = normalize_name(variant)
-    with _transaction(conn, "split"):
+    with write_transaction(conn, "split"):
         _id, name, type_, key, _kb_id = _corpus_row(conn, corpus_id)
         held = _forms(conn, [corpus_id])
         if norm not in held:
@@ -148,7 +133,7 @@ def recluster(conn: sqlite3.Connection) -> Reclustered:
 
     Corpus entities are rebuilt from scratch (their ids change); manual decisions hold.
     """
-    with _transaction(conn, "recluster"):
+    with write_transaction(conn, "recluster"):
         before = int(conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0])
         conn.execute("UPDATE entities SET corpus_entity = NULL")
         conn.execute("DELETE FROM aliases")

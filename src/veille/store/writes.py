@@ -9,8 +9,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Literal
 
-from veille.errors import StoreError
 from veille.model import Article, Document, Failure, to_dict
+from veille.store.db import write_transaction
 from veille.store.identity import Named, link_article, recount_aliases
 from veille.store.names import quote_key
 
@@ -57,44 +57,27 @@ def write_document(
     """
     text_hash = article_hash(doc.article)
     input_hash = input_hash or text_hash
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Checked again under the write lock: another ingest may have stored it meanwhile.
-            row = conn.execute(
-                "SELECT rowid, input_hash, text_hash FROM articles WHERE id = ?", (doc.article.id,)
-            ).fetchone()
-            outcome: Outcome = "ingested"
-            if row is not None:
-                if not replace and (row[1] == input_hash or row[2] == text_hash):
-                    conn.execute("ROLLBACK")
-                    return "skipped"
-                _delete_article(conn, row[0])
-                outcome = "replaced"
-            _insert_document(conn, doc, input_hash=input_hash, text_hash=text_hash, run_id=run_id)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as error:
-        raise StoreError(
-            f"cannot store article: {error}", where=doc.article.source or doc.article.id
-        ) from None
+    with write_transaction(conn, "store article", where=doc.article.source or doc.article.id):
+        # Checked again under the write lock: another ingest may have stored it meanwhile.
+        row = conn.execute(
+            "SELECT rowid, input_hash, text_hash FROM articles WHERE id = ?", (doc.article.id,)
+        ).fetchone()
+        outcome: Outcome = "ingested"
+        if row is not None:
+            if not replace and (row[1] == input_hash or row[2] == text_hash):
+                return "skipped"  # commits an empty transaction: nothing was written
+            _delete_article(conn, row[0])
+            outcome = "replaced"
+        _insert_document(conn, doc, input_hash=input_hash, text_hash=text_hash, run_id=run_id)
     return outcome
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
     """Remove an article and its rows; return whether it was there."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(conn, "delete article", where=article_id):
         row = conn.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is not None:
             _delete_article(conn, row[0])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return row is not None
 
 
