@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.countries import country_code
+from veille.analysis.countries import country_code, demonym
 from veille.analysis.event_spans import (
     left_subject,
     linear_complement,
@@ -30,6 +30,9 @@ _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", 
 _PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
 _DE = frozenset({"de", "du", "des", "d'"})
 _MAX_CLIMB = 6
+# Nouns of an armed or police act whose adjective of nationality names its author when a
+# passive verb has no par-agent (abattu … lors d'une frappe américaine).
+_ACT_NOUNS = frozenset({"frappe", "bombardement", "raid", "attaque", "opération", "offensive", "tir"})
 
 
 @dataclass(frozen=True)
@@ -102,12 +105,14 @@ class RoleReader:
         index: MentionIndex,
         actor_heads: frozenset[str],
         first_person: frozenset[str],
+        national_heads: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
         self.index = index
         self.actor_heads = actor_heads
         self.first_person = first_person
+        self.national_heads = national_heads
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -209,7 +214,7 @@ class RoleReader:
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
-                return self.group(child)
+                return self.group(child) or self.national(child)
             if child.dep_ != "nsubj" or (child.i > verb.i and _subject_before(verb)):
                 continue
             if _is_relative(child):
@@ -217,7 +222,7 @@ class RoleReader:
                 return self.group(verb.head) if verb.dep_.startswith("acl") else []
             if child.pos_ == "PRON":
                 return self.pronoun(child)
-            found = self.group(child)
+            found = self.group(child) or self.national(child)
             # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
             before = sentence_head(child, self.index.entity_at)
             return [*(e for e in before if e not in found), *found]
@@ -269,7 +274,7 @@ class RoleReader:
         candidates = [*node.children, *(c for o in objects for c in o.children)]
         for child in candidates:
             if child.dep_ in _CASE_DEPS and self._slot_case(child) == slot:
-                found = self.group(child) or self.owner(child)
+                found = self.group(child) or self.owner(child) or self.national(child)
                 if found:
                     return found
         # The parser may hang the complement on any word after the trigger (avec son
@@ -309,7 +314,7 @@ class RoleReader:
             if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
                 if _is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
-                return self.group(child) or self.owner(child)
+                return self.group(child) or self.owner(child) or self.national(child)
         if (
             verb.dep_.startswith("acl")
             and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
@@ -321,7 +326,7 @@ class RoleReader:
             # or labels a bare object as an oblique: try each, in order.
             bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
-                found = self.group(child) or (self.owner(child) if owner else [])
+                found = self.group(child) or (self.owner(child) or self.national(child) if owner else [])
                 if found:
                     return found
                 if not owner:
@@ -372,6 +377,8 @@ class RoleReader:
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
                 if found:
                     actors, depth = found, 0
+            if not actors and _passive(trigger):
+                actors, depth = self.act_author(trigger), 0
             for slot in slots:
                 if slot == "entre":
                     continue
@@ -427,6 +434,9 @@ class RoleReader:
                     if actors:
                         depth = 0
                         break
+        if not actors:
+            actors = self.national(noun)  # une frappe américaine: the United States strike
+            depth = 0 if actors else depth
         governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
         if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
             governor = governor.head  # faire l'objet d'une plainte
@@ -460,6 +470,35 @@ class RoleReader:
                 if recipients:
                     return actors, recipients, depth
         return actors, recipients, depth
+
+    def national(self, head: Token) -> list[str]:
+        """Return the country an adjective of nationality on a phrase names (une frappe
+        américaine, la police turque, un diplomate algérien), when the document names that
+        country as an entity: an event's parties are entities of the document."""
+        if head.lemma_.lower() not in self.national_heads and head.lower_ not in self.national_heads:
+            return []
+        for child in head.children:
+            if child.dep_ != "amod" or child.i < head.i:
+                continue
+            found = demonym(child.text)
+            if found is None or child.text[:1].isupper():
+                continue  # a capitalised demonym is a people (les Russes), read elsewhere
+            for entity in self.doc.entities:
+                if entity.type in ("LOC", "ORG") and country_code(entity.name) == found.iso3:
+                    return [entity.id]
+        return []
+
+    def act_author(self, verb: Token) -> list[str]:
+        """Return the author of an armed act a passive verb without par-agent names in its
+        complement (*abattu en Syrie lors d'une frappe américaine*)."""
+        for child in verb.children:
+            if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
+                found = self.national(child) or [
+                    e for c in child.children if c.dep_ == "nmod" and _case(c) in _DE for e in self.group(c)
+                ]
+                if found:
+                    return found
+        return []
 
     def _can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,

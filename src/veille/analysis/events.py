@@ -37,6 +37,7 @@ _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
 _PARTICIPLE_ENDINGS = (
     ("issant", "ir"), ("ant", "er"), ("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"),
 )  # fmt: skip
+_SINCE = ("depuis", "dès")
 Modality = Literal["asserted", "planned", "hypothetical"]
 DateSource = Literal["timex", "article"]
 
@@ -74,6 +75,7 @@ class EventLexicon:
     first_person: frozenset[str]
     material: frozenset[str] = frozenset()
     shifts: tuple[Shift, ...] = ()
+    national_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def load_event_lexicon() -> EventLexicon:
             Shift(lemma, frozenset(row["cues"]), row["type"], row["mode"])
             for lemma, row in words["shifts"].items()
         ),
+        national_heads=frozenset(words.get("national_heads", ())),
     )  # fmt: skip
 
 
@@ -142,7 +145,9 @@ class EventStage:
 def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
     """Return the events of a document, in text order, each told once."""
     lexicon = lexicon or load_event_lexicon()
-    reader = RoleReader(doc, parsed, mentions_index(doc), lexicon.actor_heads, lexicon.first_person)
+    reader = RoleReader(
+        doc, parsed, mentions_index(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads
+    )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     for token in parsed:
@@ -159,7 +164,14 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
             continue
         trigger = _shifted(token, trigger, lexicon)
+        threat = _threatened(token, trigger)
+        if threat is not None:
+            trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
+        if threat is not None:
+            # The threat is the event (L'Iran menace de frapper Israël): its verb is the evidence.
+            end = threat.idx + len(threat.text)
+            event = dataclasses.replace(event, trigger=threat.text, trigger_start=threat.idx, trigger_end=end)
         key = _identity(event)
         if key in seen:
             continue  # one event told twice in an article is one event
@@ -185,6 +197,17 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if token.pos_ == "NOUN":
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
+    return None
+
+
+def _threatened(token: Token, trigger: Trigger) -> Token | None:
+    """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
+    or None: PLOVER codes the threat, not an act that has not happened."""
+    head = token.head
+    if trigger.type == "THREATEN" or token.dep_ not in ("xcomp", "obl", "obl:arg", "ccomp"):
+        return None
+    if head.lemma_.lower() in ("menacer", "menace") and head.i < token.i:
+        return head
     return None
 
 
@@ -365,9 +388,10 @@ def _date(
             if value is not None:
                 return value, "timex"
     verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node)]
+    starts = _start_days(doc, parsed, token)
     for node in verbs:
         value = attached_date(doc, parsed, node.i)
-        if value is not None:
+        if value is not None and value not in starts:
             return value, "timex"
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
@@ -378,6 +402,38 @@ def _date(
     if doc.article.date is None:
         return None, None
     return doc.article.date, "article"
+
+
+def _start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
+    """Return the day values of the trigger sentence's *depuis* expressions (*Depuis
+    l'invasion de 2022, X a dépensé …*): a start of a period, not the event's date."""
+    sentence = token.sent
+    out: set[str] = set()
+    for timex in doc.timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
+            value = _day(timex.value)
+            if value is not None:
+                out.add(value)
+    return frozenset(out)
+
+
+def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
+    """Say whether a *depuis*/*dès* opens the phrase a time expression ends (back to a verb
+    or a comma): *depuis l'invasion de 2022*."""
+    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    index = span.start - 1
+    while index >= floor:
+        word = parsed[index]
+        if word.lower_ in _SINCE:
+            return True
+        if word.pos_ in ("VERB", "AUX") or word.text in (",", ";", ":"):
+            return False
+        index -= 1
+    return False
 
 
 def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
