@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -22,7 +23,6 @@ from veille.store.writes import (
     finish_run,
     record_failures,
     start_run,
-    stored_hashes,
     write_document,
 )
 
@@ -71,54 +71,51 @@ def ingest(
     progress: Progress | None = None,
     command: str = "ingest",
 ) -> IngestSummary:
-    """Ingest files, folders and JSONL (articles, or Documents exported by `veille export`)."""
-    # 1. Read everything first: the total makes the progress bar honest, and reading is
-    #    cheap next to analysis.
-    items = list(
-        read_inputs(inputs, default_date=settings.default_date, max_chars=settings.max_article_chars)
-    )
-    return ingest_items(items, settings, reanalyze=reanalyze, progress=progress, command=command)
+    """Ingest files, folders and JSONL (articles, or Documents exported by `veille export`).
+
+    The inputs are read twice: a first pass only counts articles (for an honest progress
+    bar), the second reads them lazily into the workers' bounded queue, so a corpus of any
+    size goes through with the memory of a few batches.
+    """
+    names = list(inputs)
+    total = count_inputs(names)
+    items = read_inputs(names, default_date=settings.default_date, max_chars=settings.max_article_chars)
+    return ingest_items(items, settings, reanalyze=reanalyze, progress=progress, command=command, total=total)
 
 
 def ingest_items(
-    items: list[Article | Document | Failure],
+    items: Iterable[Article | Document | Failure],
     settings: Settings,
     *,
     reanalyze: bool = False,
     progress: Progress | None = None,
     command: str = "ingest",
+    total: int | None = None,
 ) -> IngestSummary:
-    """Store articles (analysed in workers), Documents (as they are) and failures (recorded)."""
+    """Store articles (analysed in workers), Documents (as they are) and failures (recorded).
+
+    ``items`` is consumed lazily; ``total`` (else ``len(items)`` when it has one) sets the
+    progress bar's end.
+    """
     progress = progress or _Silent()
     started = time.perf_counter()
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     conn = connect(settings.db_path)
     try:
         run_id = start_run(conn, command, {**asdict(settings), "reanalyze": reanalyze})
         summary = IngestSummary(run_id=run_id)
-        progress.total(len(items))
-        # 2. Decide what needs analysis: an article stored with the same content is skipped
-        #    before any worker sees it, so re-running after a crash costs only what was left.
-        todo: list[Article] = []
-        hashes: dict[str, str] = {}
-        for item in items:
-            if isinstance(item, Failure):
-                _fail(conn, summary, item, progress)
-            elif isinstance(item, Document):
-                _write(conn, summary, item, None, reanalyze, progress)
-            elif item.id in hashes or (not reanalyze and _is_stored(conn, item)):
-                summary.skipped += 1
-                progress.advance()
-            else:
-                hashes[item.id] = article_hash(item)
-                todo.append(item)
-        # 3. Analyse in workers; this process is the single writer, one transaction per article.
-        if todo:
+        if total is not None:
+            progress.total(total)
+        job = _Job(conn, summary, reanalyze, progress)
+        todo = job.triage(items)
+        # The workers (and the model) start only once some article needs analysis: a
+        # re-run over a stored corpus costs the reading and one lookup per article.
+        first = next(todo, None)
+        if first is not None:
             with LocalRunner(settings, settings.workers) as runner:
-                for result in runner.map(todo):
-                    if isinstance(result, Failure):
-                        _fail(conn, summary, result, progress)
-                    else:
-                        _write(conn, summary, result, hashes.get(result.article.id), reanalyze, progress)
+                for result in runner.map(chain([first], todo)):
+                    job.store(result)
         finish_run(conn, run_id, ingested=summary.stored, skipped=summary.skipped, failed=summary.failed)
     finally:
         conn.close()
@@ -126,9 +123,57 @@ def ingest_items(
     return summary
 
 
-def _is_stored(conn: sqlite3.Connection, article: Article) -> bool:
-    stored = stored_hashes(conn, article.id)
-    return stored is not None and stored[0] == article_hash(article)
+class _Job:
+    """One run's single writer: triage what is read, store what the workers return."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, summary: IngestSummary, reanalyze: bool, progress: Progress
+    ) -> None:
+        self.conn = conn
+        self.summary = summary
+        self.reanalyze = reanalyze
+        self.progress = progress
+        # Input hashes of the articles handed to workers and not yet written: bounded by
+        # the runner's in-flight batches, not by the corpus.
+        self.pending: dict[str, str] = {}
+
+    def triage(self, items: Iterable[Article | Document | Failure]) -> Iterator[Article]:
+        """Record failures, store Documents, skip what is stored; yield what needs analysis.
+
+        The skip check runs here, before any worker sees the article, so re-running after a
+        crash costs only what was left.
+        """
+        for item in items:
+            if isinstance(item, Failure):
+                _fail(self.conn, self.summary, item, self.progress)
+            elif isinstance(item, Document):
+                _write(self.conn, self.summary, item, None, self.reanalyze, self.progress)
+            else:
+                digest = article_hash(item)
+                if item.id in self.pending or self._is_stored(item.id, digest):
+                    self.summary.skipped += 1
+                    self.progress.advance()
+                else:
+                    self.pending[item.id] = digest
+                    yield item
+
+    def store(self, result: Document | Failure) -> None:
+        """Write one analysed article in its own transaction, or record its failure."""
+        if isinstance(result, Failure):
+            _fail(self.conn, self.summary, result, self.progress)
+        else:
+            digest = self.pending.pop(result.article.id, None)
+            _write(self.conn, self.summary, result, digest, self.reanalyze, self.progress)
+
+    def _is_stored(self, article_id: str, digest: str) -> bool:
+        # Stored by this very run (the same id twice in the inputs: the first one wins, as
+        # it did when the whole input was read first), or stored with this input.
+        row = self.conn.execute(
+            "SELECT input_hash, run_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        return bool(row[1] == self.summary.run_id or (not self.reanalyze and row[0] == digest))
 
 
 def _write(
@@ -183,6 +228,42 @@ def read_inputs(
             source = "-" if name == "-" else str(file)
             for _name, item in iter_sources([source], **options):  # type: ignore[arg-type]
                 yield item
+
+
+def count_inputs(inputs: Iterable[str]) -> int | None:
+    """Count the articles the inputs hold without keeping any text (None when one is stdin).
+
+    One per text or HTML file or unreadable path, one per non-blank line of a JSONL file
+    (articles or Documents): the number of items :func:`read_inputs` yields, give or take
+    an empty JSONL file.
+    """
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None  # a stream is read once: its length is known only at its end
+        path = Path(name)
+        for file in walk_folder(path) if path.is_dir() else [path]:
+            if KINDS.get(file.suffix.lower()) == "jsonl":
+                total += _count_lines(file)
+            else:
+                total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    """Count the non-blank lines of a file, in fixed-size reads (a line may be huge)."""
+    count, open_line = 0, False
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 16):
+                lines = chunk.split(b"\n")
+                for line in lines[:-1]:
+                    count += open_line or bool(line.strip())
+                    open_line = False
+                open_line = open_line or bool(lines[-1].strip())
+    except OSError:
+        return 1  # read again later, it becomes one failure
+    return max(count + open_line, 1)  # an empty file is one failure too
 
 
 def _holds_documents(path: Path) -> bool:
