@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -47,25 +48,32 @@ def bench_ingest(
     Both timings include starting the workers and loading the model, the same for both.
     """
     articles = bench_corpus(inputs, count)
-    results = []
+    results: list[dict[str, Any]] = []
     for n in workers:
         settings = Settings(workers=n, stages=stages)
-        started = time.perf_counter()
+        clock = _Clock()
         with LocalRunner(settings, n) as runner:
             analysed = sum(1 for _ in runner.map(articles))
-        analysis = time.perf_counter() - started
+        analysis = clock.stop()
+        clock = _Clock()
         with tempfile.TemporaryDirectory() as folder:
             db = Path(folder) / "bench.db"
             summary = ingest_items(list(articles), dataclasses.replace(settings, db_path=db), command="bench")
+        ingest = clock.stop()
         results.append(
             {
                 "workers": n,
                 "articles": analysed,
-                "analysis_s": round(analysis, 2),
-                "ingest_s": round(summary.seconds, 2),
-                "analysis_per_s": round(analysed / analysis, 2),
-                "ingest_per_s": round(summary.stored / summary.seconds, 2),
-                "ingest_vs_analysis": round(analysis / summary.seconds, 3),
+                "analysis_s": round(analysis.wall, 2),
+                "ingest_s": round(ingest.wall, 2),
+                "analysis_per_s": round(analysed / analysis.wall, 2),
+                "ingest_per_s": round(summary.stored / ingest.wall, 2),
+                "ingest_vs_analysis": round(analysis.wall / ingest.wall, 3),
+                # CPU of this process (reading, pickling, unpickling, writing) per article,
+                # and its share of all the CPU the run used (this process and its workers).
+                "analysis_parent_ms": round(1000 * analysis.parent / max(analysed, 1), 1),
+                "ingest_parent_ms": round(1000 * ingest.parent / max(summary.stored, 1), 1),
+                "ingest_parent_share": round(ingest.parent / ingest.cpu, 3) if ingest.cpu else None,
                 "failed": summary.failed,
             }
         )
@@ -73,6 +81,32 @@ def bench_ingest(
         for result in results[1:]:
             result["speedup_vs_first"] = round(results[0]["ingest_s"] / result["ingest_s"], 3)
     return results
+
+
+@dataclasses.dataclass
+class _Times:
+    wall: float
+    parent: float  # CPU seconds of this process
+    cpu: float  # CPU seconds of this process and of the workers it waited for
+
+
+class _Clock:
+    """Wall time and CPU time (this process, and its finished workers) since creation."""
+
+    def __init__(self) -> None:
+        self._wall = time.perf_counter()
+        self._self = _cpu(resource.RUSAGE_SELF)
+        self._children = _cpu(resource.RUSAGE_CHILDREN)
+
+    def stop(self) -> _Times:
+        parent = _cpu(resource.RUSAGE_SELF) - self._self
+        children = _cpu(resource.RUSAGE_CHILDREN) - self._children
+        return _Times(time.perf_counter() - self._wall, parent, parent + children)
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 _WORDS = (

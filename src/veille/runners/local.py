@@ -119,13 +119,20 @@ class LocalRunner:
         # every worker always has the next batch waiting.
         in_flight: set[Future[list[Document | Failure]]] = set()
         limit = 2 * self.workers
+        pool = self._pool
+
+        def top_up() -> None:
+            while len(in_flight) < limit and (batch := list(islice(stream, self.chunk))):
+                in_flight.add(pool.submit(_analyze_batch, batch))
+
         try:
-            while True:
-                while len(in_flight) < limit and (batch := list(islice(stream, self.chunk))):
-                    in_flight.add(self._pool.submit(_analyze_batch, batch))
-                if not in_flight:
-                    return
-                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            top_up()
+            while in_flight:
+                done = wait(in_flight, return_when=FIRST_COMPLETED).done
+                in_flight.difference_update(done)
+                # Top up before handing results back: the caller writes them to the store,
+                # and the workers should not wait for their next batch meanwhile.
+                top_up()
                 for future in done:
                     yield from future.result()
         except BrokenProcessPool:
