@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from veille.analysis import countries
+from veille.analysis.roles import load_roles
 from veille.model import Document, Entity, Gender, Mention
 from veille.settings import Settings
 
@@ -56,12 +57,7 @@ def load_rules() -> EntityRules:
     """Read the rule tables once per process."""
     data_dir = resources.files("veille.analysis").joinpath("data")
     data = json.loads(data_dir.joinpath("entity_rules.json").read_text(encoding="utf-8"))
-    roles_text = data_dir.joinpath("roles.tsv").read_text(encoding="utf-8")
-    role_words = {
-        line.split("\t")[0].split()[0].casefold()
-        for line in roles_text.splitlines()[1:]
-        if line and not line.startswith(("#", "word\t"))
-    }
+    role_words = load_roles().by_first  # first words of the role nouns of data/roles.tsv
     return EntityRules(
         calendar=frozenset(data["calendar"]),
         honorifics=dict(data["honorifics"]),

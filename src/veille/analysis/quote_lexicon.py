@@ -1,7 +1,8 @@
 """The cue lexicon of quotations: reporting verbs and the words that steer quote finding.
 
-The tables are data files under ``analysis/data/`` (``quote_cues.tsv``, ``quote_words.tsv``,
-``first_names.tsv``); their sources are noted in their headers and in ``data/SOURCES.md``.
+The tables are data files under ``analysis/data/`` (``quote_cues.tsv``, ``quote_words.tsv``);
+given-name genders come from ``first_names.tsv`` through ``veille.analysis.referents``.
+Sources are noted in the files' headers and in ``data/SOURCES.md``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from veille.analysis.referents import first_name_gender, load_referents
 from veille.errors import SettingsError
 
 _PRONOUN_SUFFIXES = (
@@ -43,7 +45,6 @@ class CueLexicon:
     cues: dict[str, Cue]
     forms: dict[str, str]  # irregular inflected form -> lemma
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> words
-    first_names: dict[str, str] = field(default_factory=dict)  # given name -> "m" or "f"
 
     @classmethod
     def load(cls) -> CueLexicon:
@@ -62,12 +63,7 @@ class CueLexicon:
             if len(row) != 2:
                 raise SettingsError(f"quote_words.tsv line {n}: expected word, class")
             words.setdefault(row[1], set()).add(row[0])
-        first_names: dict[str, str] = {}
-        for n, row in read_rows("first_names.tsv"):
-            if len(row) != 2 or row[1] not in ("m", "f"):
-                raise SettingsError(f"first_names.tsv line {n}: expected name, m|f")
-            first_names[row[0]] = row[1]
-        return cls(cues, forms, {k: frozenset(v) for k, v in words.items()}, first_names)
+        return cls(cues, forms, {k: frozenset(v) for k, v in words.items()})
 
     def word_class(self, name: str) -> frozenset[str]:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
@@ -75,12 +71,9 @@ class CueLexicon:
 
     def first_name_gender(self, name: str) -> str | None:
         """Return "m" or "f" for a person's name by its given name (Jean-Marie: by Jean),
-        or None when the given name is unknown or used for both."""
-        words = name.split()
-        if len(words) < 2:
-            return None  # a bare surname (Vasseur) says nothing
-        first = words[0]
-        return self.first_names.get(first) or self.first_names.get(first.split("-")[0])
+        or None when the given name is unknown or used for both. One table serves the
+        entity stages and this one: data/first_names.tsv, read by veille.analysis.referents."""
+        return first_name_gender(name, load_referents())
 
     def cue(self, token: Token) -> Cue | None:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
