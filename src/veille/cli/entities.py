@@ -16,8 +16,7 @@ from veille.cli.store_common import (
     add_output_arguments,
     add_store_argument,
     check_limit,
-    open_store,
-    print_json,
+    query_and_print,
 )
 from veille.errors import SettingsError, StoreError
 from veille.model import ENTITY_TYPES
@@ -81,16 +80,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    conn = open_store(args)
-    try:
-        hits = find_entities(conn, type=args.type, name=args.name, top=check_limit(args.top))
-    finally:
-        conn.close()
-    if args.format == "json":
-        print_json([hit.to_dict() for hit in hits])
-    else:
-        print_entities(hits)
-    return 0
+    top = check_limit(args.top)
+    return query_and_print(
+        args, lambda conn: find_entities(conn, type=args.type, name=args.name, top=top), print_entities
+    )
 
 
 def print_entities(hits: list[EntityHit]) -> None:
@@ -122,17 +115,12 @@ def open_for_review(args: argparse.Namespace) -> sqlite3.Connection:
 def run_clusters(args: argparse.Namespace) -> int:
     if args.min_variants < 1:
         raise SettingsError(f"--min-variants must be at least 1, not {args.min_variants}")
-    conn = open_store(args)
-    try:
-        limit = check_limit(args.limit)
-        hits = find_clusters(conn, type=args.type, min_variants=args.min_variants, limit=limit)
-    finally:
-        conn.close()
-    if args.format == "json":
-        print_json([hit.to_dict() for hit in hits])
-    else:
-        print_clusters(hits)
-    return 0
+    limit = check_limit(args.limit)
+    return query_and_print(
+        args,
+        lambda conn: find_clusters(conn, type=args.type, min_variants=args.min_variants, limit=limit),
+        print_clusters,
+    )
 
 
 def print_clusters(hits: list[ClusterHit]) -> None:

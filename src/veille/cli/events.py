@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 
 from rich.markup import escape
 from rich.table import Table
 
 from veille.cli.render import console
-from veille.cli.store_common import add_output_arguments, check_limit, check_period, open_store, print_json
+from veille.cli.store_common import add_output_arguments, check_limit, check_period, query_and_print
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES
 from veille.store.queries import EventHit, find_events
@@ -33,24 +34,20 @@ def run(args: argparse.Namespace) -> int:
     check_period(args.since, args.until)
     if args.type and args.type.upper() not in EVENT_TYPES:
         raise SettingsError(f"--type {args.type!r} is not a PLOVER type: {', '.join(EVENT_TYPES)}")
-    conn = open_store(args)
-    try:
-        hits = find_events(
+    limit = check_limit(args.limit)
+
+    def query(conn: sqlite3.Connection) -> list[EventHit]:
+        return find_events(
             conn,
             type=args.type,
             actor=args.actor,
             target=args.target,
             since=args.since,
             until=args.until,
-            limit=check_limit(args.limit),
+            limit=limit,
         )
-    finally:
-        conn.close()
-    if args.format == "json":
-        print_json([hit.to_dict() for hit in hits])
-    else:
-        print_events(hits)
-    return 0
+
+    return query_and_print(args, query, print_events)
 
 
 def print_events(hits: list[EventHit]) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 
 from rich.markup import escape
 from rich.table import Table
 
 from veille.cli.render import console
-from veille.cli.store_common import add_output_arguments, check_limit, check_period, open_store, print_json
+from veille.cli.store_common import add_output_arguments, check_limit, check_period, query_and_print
 from veille.model import QUOTE_KINDS
 from veille.store.queries import QuoteHit, find_quotes
 
@@ -32,24 +33,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_period(args.since, args.until)
-    conn = open_store(args)
-    try:
-        hits = find_quotes(
+    limit = check_limit(args.limit)
+
+    def query(conn: sqlite3.Connection) -> list[QuoteHit]:
+        return find_quotes(
             conn,
             speaker=args.speaker,
             since=args.since,
             until=args.until,
             search=args.search,
             kind=args.kind,
-            limit=check_limit(args.limit),
+            limit=limit,
         )
-    finally:
-        conn.close()
-    if args.format == "json":
-        print_json([hit.to_dict() for hit in hits])
-    else:
-        print_quotes(hits)
-    return 0
+
+    return query_and_print(args, query, print_quotes)
 
 
 def print_quotes(hits: list[QuoteHit]) -> None:

@@ -6,8 +6,9 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from rich.markup import escape
 
@@ -70,3 +71,28 @@ def highlight(snippet: str) -> str:
 def plain(snippet: str) -> str:
     """Drop the match markers (for JSON), keeping the text."""
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+class Row(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+R = TypeVar("R", bound=Row)
+
+
+def query_and_print(
+    args: argparse.Namespace,
+    query: Callable[[sqlite3.Connection], Sequence[R]],
+    print_table: Callable[[list[R]], None],
+) -> int:
+    """Run one read query on the store named by --db, then print its rows as JSON or a table."""
+    conn = open_store(args)
+    try:
+        rows = list(query(conn))
+    finally:
+        conn.close()
+    if args.format == "json":
+        print_json([row.to_dict() for row in rows])
+    else:
+        print_table(rows)
+    return 0
