@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from veille.analysis import countries
 from veille.analysis.entities import normalise
 from veille.analysis.names import first_name, initials, similar_name, surnames, tokens
+from veille.analysis.parse import doc_text
 from veille.analysis.roles import noun_phrase_before
 from veille.model import Gender, Mention, Role
 
@@ -120,7 +121,7 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         if span is None:
             continue
         start, end = parsed[span[0]].idx, token.idx
-        phrase = parsed.text[start:end].rstrip()
+        phrase = doc_text(parsed)[start:end].rstrip()
         if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
             target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))
 

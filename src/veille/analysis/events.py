@@ -26,6 +26,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.event_roles import RoleReader, Roles, clause_chain, mentions_index
+from veille.analysis.parse import doc_text
 from veille.analysis.time import attached_date, verb_direction
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES, Amount, Document, Event
@@ -182,7 +183,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
-    rest = token.doc.text[token.idx : token.idx + 40].lower()
+    rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
     if any(rest.startswith(block) for block in lexicon.blocks):
         return None
     lemma = token.lemma_.lower()

@@ -29,6 +29,18 @@ def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int =
     return nlp.pipe((_with_paragraph_starts(nlp, a) for a in articles), batch_size=batch_size)
 
 
+def doc_text(doc: Doc) -> str:
+    """Return a parsed doc's text, built once: spaCy's ``Doc.text`` joins every token
+    anew on each call, so a stage that reads it per token goes quadratic."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
+_TEXT = "veille.text"
+
+
 def _with_paragraph_starts(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     starts = {p.start for p in article.paragraphs}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.clusters import Cluster
 from veille.analysis.entities import normalise
+from veille.analysis.parse import doc_text
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
 
@@ -142,7 +143,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             if (distance[id(before[1])] or 0) - (distance[id(before[0])] or 0) >= _CLEARLY_NEARER:
                 owner = before[0]
         if owner is not None:
-            owner.mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+            owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
 
 
@@ -178,7 +179,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
             result.append(cluster)
             continue
         for start, end in spans:
-            target.mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+            target.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
     return result
 
 

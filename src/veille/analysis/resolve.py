@@ -23,6 +23,7 @@ from veille.analysis.clusters import (
     merge_names,
 )
 from veille.analysis.entities import normalise
+from veille.analysis.parse import doc_text
 from veille.analysis.referents import (
     Referents,
     add_first_name_genders,
@@ -114,7 +115,7 @@ def add_titles(
             inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
             start, end = _char_span(parsed, phrase)
             covered.update(range(start, end))
-            dernier = _CE_DERNIER.search(parsed.text, start, end)
+            dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
             if dernier is not None:
                 # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
                 antecedent = _last_person(clusters, dernier.start(), "m")
@@ -123,7 +124,7 @@ def add_titles(
             if phrase.gender and not cluster.gender:
                 cluster.gender = phrase.gender
             if phrase.definite and dernier is None and all(c.type != "PER" for c in inner):
-                cluster.mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+                cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
     return covered
 
 
@@ -147,7 +148,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             continue
         start, end = _char_span(parsed, phrase)
         if (start, end) not in taken:
-            holders[0].mentions.append(Mention(start, end, parsed.text[start:end], "description"))
+            holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.add((start, end))
 
 
