@@ -1,0 +1,114 @@
+"""The local worker pool: one loader forks the workers; every article comes back once, and a
+dead worker or an unloadable model ends the pool with a clear error, leaving no process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from veille.errors import ModelError
+from veille.model import Article, Document
+from veille.runners.local import LocalRunner
+from veille.settings import Settings
+
+ENTITIES = Settings(stages=("entities",))
+
+
+def articles(count: int) -> list[Article]:
+    return [
+        Article(id=f"a{n}", text=f"Emmanuel Macron a reçu Olaf Scholz à Paris le {1 + n % 28} mai.")
+        for n in range(count)
+    ]
+
+
+def children_of(pid: int) -> list[int]:
+    """The pids whose parent is ``pid``, read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # pid (comm) state ppid ...: comm may hold spaces, so split after its ')'.
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def wait_gone(pids: list[int], seconds: float = 20) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pids = [pid for pid in pids if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
+        if not pids:
+            return []
+        time.sleep(0.2)
+    return pids
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.model
+def test_two_workers_return_every_article_once() -> None:
+    with LocalRunner(ENTITIES, 2) as runner:
+        results = list(runner.map(articles(21)))  # 21: the last batch is a short one
+        workers = children_of(runner._loader.pid)
+        assert len(workers) == 2  # both forked from the one loader
+    ids = sorted(r.article.id for r in results if isinstance(r, Document))
+    assert ids == sorted(f"a{n}" for n in range(21))
+    assert all(isinstance(r, Document) and r.entities for r in results)
+    assert wait_gone(workers) == []
+
+
+@pytest.mark.model
+def test_in_process_and_pool_agree() -> None:
+    batch = articles(6)
+    with LocalRunner(ENTITIES, 0) as runner:
+        alone = {r.article.id: r for r in runner.map(batch) if isinstance(r, Document)}
+    with LocalRunner(ENTITIES, 2) as runner:
+        pooled = {r.article.id: r for r in runner.map(batch) if isinstance(r, Document)}
+    assert alone == pooled
+
+
+@pytest.mark.model
+def test_a_killed_worker_ends_the_pool_with_an_error() -> None:
+    runner = LocalRunner(ENTITIES, 2)
+    with pytest.raises(ModelError, match="worker process died"):
+        with runner:
+            stream = runner.map(articles(400))
+            next(stream)  # the model is loaded and the workers are busy
+            loader = runner._loader.pid
+            workers = children_of(loader)
+            os.kill(workers[0], signal.SIGKILL)
+            for _ in stream:
+                pass
+    assert wait_gone([loader, *workers]) == []
+
+
+def test_a_model_that_cannot_load_is_one_clear_error() -> None:
+    settings = Settings(model="fr_no_such_model", stages=("entities",))
+    with pytest.raises(ModelError, match="fr_no_such_model"):
+        with LocalRunner(settings, 2) as runner:
+            list(runner.map(articles(3)))
+
+
+@pytest.mark.model
+def test_a_caller_that_stops_reading_does_not_hang() -> None:
+    started = time.monotonic()
+    with LocalRunner(ENTITIES, 2) as runner:
+        stream = runner.map(articles(200))
+        next(stream)
+        loader = runner._loader.pid
+        workers = children_of(loader)
+        stream.close()  # batches are still out: the pool is stopped, not waited for
+    assert time.monotonic() - started < 60
+    assert wait_gone([loader, *workers]) == []
