@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -12,8 +13,11 @@ from veille.errors import ModelError
 from veille.model import Article
 
 
+@cache
 def load_model(name: str) -> Language:
-    """Load a spaCy pipeline by package name, with a fix-it message when it is missing."""
+    """Load a spaCy pipeline by package name, once per process, with a fix-it message when
+    it is missing. Loading costs seconds (spaCy compiles the French tokenizer's regular
+    expressions); the stages only read the model, so one instance serves every pipeline."""
     try:
         return spacy.load(name)
     except OSError as error:

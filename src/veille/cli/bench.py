@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("--count", type=int, default=200, help="articles to ingest (copies of the inputs)")
     ingest.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     ingest.add_argument("--stages", help="comma-separated stages (default: all)")
+    ingest.add_argument(
+        "--rounds", type=int, default=3, help="times each worker count runs, taking turns; medians reported"
+    )
     ingest.add_argument("--format", choices=("table", "json"), default="table")
     ingest.set_defaults(func=run_ingest)
     quotes = sub.add_parser("quotes", help="quote search latency on a store of synthetic quotations")
@@ -41,7 +44,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
     workers = [int(w) for w in args.workers.split(",")]
-    results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages)
+    results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages, rounds=args.rounds)
     if args.format == "json":
         print_json(results)
         return 0
@@ -51,8 +54,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     console.print(table)
     for result in results[1:]:
         console.print(
-            f"{result['workers']} workers: {result.get('speedup_vs_first')}× the ingest speed of "
-            f"{results[0]['workers']}"
+            f"{result['workers']} workers: {result['speedup_vs_first']}× the ingest speed of "
+            f"{results[0]['workers']} (analysis alone {result['analysis_speedup_vs_first']}×); "
+            f"{result['busy_cores']} cores busy, CPU per article {result['cpu_per_article_vs_first']}× "
+            f"that of {results[0]['workers']}"
         )
     return 0
 

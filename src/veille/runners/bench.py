@@ -11,7 +11,7 @@ import resource
 import statistics
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,45 +42,89 @@ def bench_ingest(
     count: int = 200,
     workers: Sequence[int] = (1, 2),
     stages: tuple[str, ...] | None = None,
+    rounds: int = 3,
 ) -> list[dict[str, Any]]:
-    """Time analysis alone and the full ingest (analysis + store) on the same articles, per worker count.
+    """Time analysis alone and the full ingest (analysis + store) on the same articles, per
+    worker count, ``rounds`` times; report the median of each figure.
 
-    Both timings include starting the workers and loading the model, the same for both.
+    Shared machines drift by tens of percent within minutes, so the configurations take
+    turns (1, 2, 2, 1, 1, 2, ...) instead of running one after the other, and every ratio
+    compares medians measured side by side. Both timings include starting the workers and
+    loading the model, the same for both; ``startup_s`` (time to the first result) tells
+    how much of a run that is.
     """
     articles = bench_corpus(inputs, count)
+    samples: dict[int, list[dict[str, float]]] = {n: [] for n in workers}
+    for turn in range(rounds):
+        for n in workers if turn % 2 == 0 else list(reversed(workers)):
+            samples[n].append(_one_round(articles, Settings(workers=n, stages=stages)))
     results: list[dict[str, Any]] = []
     for n in workers:
-        settings = Settings(workers=n, stages=stages)
-        clock = _Clock()
-        with LocalRunner(settings, n) as runner:
-            analysed = sum(1 for _ in runner.map(articles))
-        analysis = clock.stop()
-        clock = _Clock()
-        with tempfile.TemporaryDirectory() as folder:
-            db = Path(folder) / "bench.db"
-            summary = ingest_items(list(articles), dataclasses.replace(settings, db_path=db), command="bench")
-        ingest = clock.stop()
+        runs = samples[n]
+
+        def median(key: str, runs: list[dict[str, float]] = runs) -> float:
+            return statistics.median(run[key] for run in runs)
+
+        analysis, ingest = median("analysis_s"), median("ingest_s")
         results.append(
             {
                 "workers": n,
-                "articles": analysed,
-                "analysis_s": round(analysis.wall, 2),
-                "ingest_s": round(ingest.wall, 2),
-                "analysis_per_s": round(analysed / analysis.wall, 2),
-                "ingest_per_s": round(summary.stored / ingest.wall, 2),
-                "ingest_vs_analysis": round(analysis.wall / ingest.wall, 3),
-                # CPU of this process (reading, pickling, unpickling, writing) per article,
-                # and its share of all the CPU the run used (this process and its workers).
-                "analysis_parent_ms": round(1000 * analysis.parent / max(analysed, 1), 1),
-                "ingest_parent_ms": round(1000 * ingest.parent / max(summary.stored, 1), 1),
-                "ingest_parent_share": round(ingest.parent / ingest.cpu, 3) if ingest.cpu else None,
-                "failed": summary.failed,
+                "articles": count,
+                "rounds": rounds,
+                "analysis_s": round(analysis, 2),
+                "ingest_s": round(ingest, 2),
+                "ingest_range_s": "{:.1f}–{:.1f}".format(*_spread(run["ingest_s"] for run in runs)),
+                "startup_s": round(median("startup_s"), 2),
+                "analysis_per_s": round(count / analysis, 2),
+                "ingest_per_s": round(count / ingest, 2),
+                "ingest_vs_analysis": round(analysis / ingest, 3),
+                # CPU of all processes per article, and how many cores the run kept busy: a
+                # runner that idles shows fewer busy cores; cores that slow each other down
+                # (shared cache and memory bandwidth) show more CPU per article.
+                "cpu_per_article_ms": round(1000 * median("cpu_s") / count, 1),
+                "busy_cores": round(median("cpu_s") / analysis, 2),
+                # CPU of this process (reading, unpickling, writing) per article.
+                "ingest_parent_ms": round(1000 * median("parent_s") / count, 1),
+                "failed": int(max(run["failed"] for run in runs)),
             }
         )
-    if len(results) > 1:
-        for result in results[1:]:
-            result["speedup_vs_first"] = round(results[0]["ingest_s"] / result["ingest_s"], 3)
+    first = results[0]
+    for result in results[1:]:
+        result["speedup_vs_first"] = round(first["ingest_s"] / result["ingest_s"], 3)
+        result["analysis_speedup_vs_first"] = round(first["analysis_s"] / result["analysis_s"], 3)
+        # What the speed-up would be if the cores did not slow each other down.
+        slowdown = result["cpu_per_article_ms"] / first["cpu_per_article_ms"]
+        result["cpu_per_article_vs_first"] = round(slowdown, 3)
     return results
+
+
+def _spread(values: Iterable[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return ordered[0], ordered[-1]
+
+
+def _one_round(articles: list[Article], settings: Settings) -> dict[str, float]:
+    """Analyse the articles alone, then ingest them into a new store; time both."""
+    clock = _Clock()
+    analysed, startup = 0, 0.0
+    with LocalRunner(settings, settings.workers) as runner:
+        for _ in runner.map(articles):
+            analysed += 1
+            startup = startup or time.perf_counter() - clock.started
+    analysis = clock.stop()
+    clock = _Clock()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        summary = ingest_items(list(articles), dataclasses.replace(settings, db_path=db), command="bench")
+    ingest = clock.stop()
+    return {
+        "analysis_s": analysis.wall,
+        "ingest_s": ingest.wall,
+        "startup_s": startup,
+        "cpu_s": analysis.cpu,
+        "parent_s": ingest.parent,
+        "failed": summary.failed + (len(articles) - analysed),
+    }
 
 
 @dataclasses.dataclass
@@ -94,7 +138,7 @@ class _Clock:
     """Wall time and CPU time (this process, and its finished workers) since creation."""
 
     def __init__(self) -> None:
-        self._wall = time.perf_counter()
+        self.started = self._wall = time.perf_counter()
         self._self = _cpu(resource.RUSAGE_SELF)
         self._children = _cpu(resource.RUSAGE_CHILDREN)
 
