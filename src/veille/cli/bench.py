@@ -55,7 +55,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     for result in results[1:]:
         console.print(
             f"{result['workers']} workers: {result['speedup_vs_first']}× the ingest speed of "
-            f"{results[0]['workers']} (analysis alone {result['analysis_speedup_vs_first']}×); "
+            f"{results[0]['workers']} (analysis alone {result['analysis_speedup_vs_first']}×, once running "
+            f"{result.get('steady_speedup_vs_first', '?')}×); "
             f"{result['busy_cores']} cores busy, CPU per article {result['cpu_per_article_vs_first']}× "
             f"that of {results[0]['workers']}"
         )

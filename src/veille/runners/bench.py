@@ -51,7 +51,7 @@ def bench_ingest(
     turns (1, 2, 2, 1, 1, 2, ...) instead of running one after the other, and every ratio
     compares medians measured side by side. Both timings include starting the workers and
     loading the model, the same for both; ``startup_s`` (time to the first result) tells
-    how much of a run that is.
+    how much of a run that is, and ``steady_per_s`` the rate once running.
     """
     articles = bench_corpus(inputs, count)
     samples: dict[int, list[dict[str, float]]] = {n: [] for n in workers}
@@ -76,6 +76,7 @@ def bench_ingest(
                 "ingest_range_s": "{:.1f}–{:.1f}".format(*_spread(run["ingest_s"] for run in runs)),
                 "startup_s": round(median("startup_s"), 2),
                 "analysis_per_s": round(count / analysis, 2),
+                "steady_per_s": round(median("steady_per_s"), 2),
                 "ingest_per_s": round(count / ingest, 2),
                 "ingest_vs_analysis": round(analysis / ingest, 3),
                 # CPU of all processes per article, and how many cores the run kept busy: a
@@ -92,7 +93,10 @@ def bench_ingest(
     for result in results[1:]:
         result["speedup_vs_first"] = round(first["ingest_s"] / result["ingest_s"], 3)
         result["analysis_speedup_vs_first"] = round(first["analysis_s"] / result["analysis_s"], 3)
-        # What the speed-up would be if the cores did not slow each other down.
+        # The pool's own scaling: articles per second once running, start-up left out.
+        if first["steady_per_s"]:
+            result["steady_speedup_vs_first"] = round(result["steady_per_s"] / first["steady_per_s"], 3)
+        # CPU per article against the first count: above 1, the cores slow each other down.
         slowdown = result["cpu_per_article_ms"] / first["cpu_per_article_ms"]
         result["cpu_per_article_vs_first"] = round(slowdown, 3)
     return results
@@ -106,12 +110,16 @@ def _spread(values: Iterable[float]) -> tuple[float, float]:
 def _one_round(articles: list[Article], settings: Settings) -> dict[str, float]:
     """Analyse the articles alone, then ingest them into a new store; time both."""
     clock = _Clock()
-    analysed, startup = 0, 0.0
+    times = []
     with LocalRunner(settings, settings.workers) as runner:
         for _ in runner.map(articles):
-            analysed += 1
-            startup = startup or time.perf_counter() - clock.started
+            times.append(time.perf_counter() - clock.started)
     analysis = clock.stop()
+    analysed = len(times)
+    # Once running: from the moment a tenth of the articles are back to the last one (the
+    # uneven last batches included), which leaves out starting the workers and the model.
+    tenth = times[len(times) // 10] if times else 0.0
+    steady = (len(times) - 1 - len(times) // 10) / (times[-1] - tenth) if len(times) > 10 else 0.0
     clock = _Clock()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
@@ -120,7 +128,8 @@ def _one_round(articles: list[Article], settings: Settings) -> dict[str, float]:
     return {
         "analysis_s": analysis.wall,
         "ingest_s": ingest.wall,
-        "startup_s": startup,
+        "startup_s": times[0] if times else 0.0,
+        "steady_per_s": steady,
         "cpu_s": analysis.cpu,
         "parent_s": ingest.parent,
         "failed": summary.failed + (len(articles) - analysed),
