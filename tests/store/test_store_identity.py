@@ -281,3 +281,19 @@ def test_review_commands(db_path: Path, make_document: MakeDoc, capsys: pytest.C
     assert code != 0 and "at least two" in err
     code, _, err = run(capsys, "entities", "recluster", "--db", str(db_path.with_name("none.db")))
     assert code != 0 and "no store" in err
+
+
+def test_context_reads_the_latest_articles_through_indexes(
+    conn: sqlite3.Connection, make_document: MakeDoc
+) -> None:
+    # Linking cost must not grow with a candidate's history: its context comes from index
+    # seeks over its latest articles, never from a scan of all its rows.
+    from veille.store.identity import NEIGHBOURS
+
+    for doc in putin_articles(make_document):
+        write_document(conn, doc)
+    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + NEIGHBOURS, ("[1]", "[2]", 3)))
+    assert "COVERING INDEX entities_article_corpus" in plan and "SCAN e " not in plan + " "
+    latest = "SELECT DISTINCT article FROM entities WHERE corpus_entity = ? ORDER BY article DESC"
+    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + latest, (1,)))
+    assert "entities_corpus_article" in plan and "TEMP B-TREE" not in plan

@@ -91,7 +91,7 @@ class Link:
 class _Context:
     countries: frozenset[str]
     titles: frozenset[str]
-    neighbours: frozenset[int]
+    neighbours: frozenset[int]  # those of the article being linked it appeared beside
     articles: int
 
 
@@ -108,7 +108,7 @@ def link_entity(conn: sqlite3.Connection, named: Named, neighbours: Iterable[int
     around = frozenset(neighbours)
     scored: list[tuple[float, int, int, str]] = []  # score, articles, corpus id, how
     for corpus_id, (how, name_score) in _name_candidates(conn, named).items():
-        context = _context(conn, corpus_id)
+        context = _context(conn, corpus_id, around)
         score = _fit(named, how, name_score, context, around)
         if score is not None:
             scored.append((score, context.articles, corpus_id, how))
@@ -179,40 +179,50 @@ def _name_candidates(conn: sqlite3.Connection, named: Named) -> dict[int, tuple[
     return found
 
 
-def _context(conn: sqlite3.Connection, corpus_id: int) -> _Context:
-    countries = {
-        r[0]
-        for r in conn.execute(
-            "SELECT DISTINCT country FROM entities WHERE corpus_entity = ? AND country IS NOT NULL"
-            " UNION SELECT country FROM corpus_entities WHERE id = ? AND country IS NOT NULL",
-            (corpus_id, corpus_id),
-        )
-    }
-    titles: set[str] = set()
-    for (roles,) in conn.execute(
-        "SELECT roles FROM entities WHERE corpus_entity = ? AND roles != '[]' LIMIT ?",
-        (corpus_id, CONTEXT_ARTICLES),
-    ):
-        titles.update(normalize_name(r.get("title") or "") for r in json.loads(roles))
-    titles.discard("")
-    articles = [
+# Which of the given corpus entities appear in the given articles: one seek per (article,
+# entity) pair in the (article, corpus_entity) index, never a scan of an entity's history.
+NEIGHBOURS = (
+    "SELECT DISTINCT e.corpus_entity FROM json_each(?) r JOIN entities e ON e.article = r.value"
+    " WHERE e.corpus_entity IN (SELECT value FROM json_each(?)) AND e.corpus_entity != ?"
+)
+
+
+def _context(conn: sqlite3.Connection, corpus_id: int, around: frozenset[int]) -> _Context:
+    """Read a candidate's context from its latest ``CONTEXT_ARTICLES`` articles: the countries
+    and titles its document entities were given, and which of ``around`` it appeared beside.
+
+    Bounded whatever the corpus size: one seek down the (corpus_entity, article) index, then
+    the entities of at most that many articles, all in SQL.
+    """
+    recent = [
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT article FROM entities WHERE corpus_entity = ? ORDER BY article DESC LIMIT ?",
             (corpus_id, CONTEXT_ARTICLES),
         )
     ]
+    countries: set[str] = set()
+    titles: set[str] = set()
+    row = conn.execute("SELECT country FROM corpus_entities WHERE id = ?", (corpus_id,)).fetchone()
+    if row is not None and row[0]:
+        countries.add(row[0])
+    if recent:
+        for country, roles in conn.execute(
+            "SELECT DISTINCT country, roles FROM entities WHERE corpus_entity = ? AND article >= ?",
+            (corpus_id, recent[-1]),
+        ):
+            if country:
+                countries.add(country)
+            if roles != "[]":
+                titles.update(normalize_name(r.get("title") or "") for r in json.loads(roles))
+    titles.discard("")
     neighbours: set[int] = set()
-    for article in articles:
-        neighbours.update(
+    if recent and around:
+        neighbours = {
             r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT corpus_entity FROM entities WHERE article = ? AND corpus_entity IS NOT NULL"
-                " AND corpus_entity != ?",
-                (article, corpus_id),
-            )
-        )
-    return _Context(frozenset(countries), frozenset(titles), frozenset(neighbours), len(articles))
+            for r in conn.execute(NEIGHBOURS, (json.dumps(recent), json.dumps(sorted(around)), corpus_id))
+        }
+    return _Context(frozenset(countries), frozenset(titles), frozenset(neighbours), len(recent))
 
 
 def _fit(

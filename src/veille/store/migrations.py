@@ -255,7 +255,16 @@ CREATE TABLE identity_pins (
 CREATE INDEX identity_pins_label ON identity_pins(label);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# 4: linking reads a candidate's context from its latest articles (store/identity.py): seek
+#    its entities by (corpus_entity, article), and the entities of an article by corpus
+#    entity without reading the rows. Linking cost then stays flat as the store grows.
+_V4 = """
+CREATE INDEX entities_corpus_article ON entities(corpus_entity, article);
+DROP INDEX entities_corpus;
+CREATE INDEX entities_article_corpus ON entities(article, corpus_entity);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
