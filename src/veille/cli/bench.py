@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "bench",
         help="benchmarks: ingest throughput (vs analysis alone, 1 vs 2 workers), quote search latency",
         description="ingest: analyse the same articles alone and through the full ingest, per worker count. "
-        "quotes: p50/p95 of `veille quotes` queries on a store of synthetic quotations (built once).",
+        "quotes: p50/p95 of `veille quotes` queries on a store of synthetic quotations (built once). "
+        "writes: the store's write cost per article as the store grows.",
     )
     sub = parser.add_subparsers(dest="bench", metavar="WHAT", required=True)
     ingest = sub.add_parser("ingest", help="ingest throughput against analysis alone, per worker count")
@@ -37,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     quotes.add_argument("--queries", type=int, default=200, help="queries of each kind")
     quotes.add_argument("--format", choices=("table", "json"), default="table")
     quotes.set_defaults(func=run_quotes)
+    writes = sub.add_parser("writes", help="store write cost per article as the store grows")
+    writes.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
+    writes.add_argument("--count", type=int, default=3000, help="articles to write (copies of the inputs)")
+    writes.add_argument("--block", type=int, default=500, help="report the cost of each block of this many")
+    writes.add_argument("--format", choices=("table", "json"), default="table")
+    writes.set_defaults(func=run_writes)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -80,5 +87,19 @@ def run_quotes(args: argparse.Namespace) -> int:
     for name, figures in report.items():
         if isinstance(figures, dict):
             table.add_row(name, str(figures["p50_ms"]), str(figures["p95_ms"]))
+    console.print(table)
+    return 0
+
+
+def run_writes(args: argparse.Namespace) -> int:
+    from veille.runners.bench import bench_writes
+
+    report = bench_writes(args.inputs, count=args.count, block=args.block)
+    if args.format == "json":
+        print_json(report)
+        return 0
+    table = Table("articles stored", "ms per article written", title="Store writes", title_justify="left")
+    for row in report:
+        table.add_row(f"{row['stored']:,}", str(row["ms_per_article"]))
     console.print(table)
     return 0
