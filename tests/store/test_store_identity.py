@@ -292,7 +292,7 @@ def test_context_reads_the_latest_articles_through_indexes(
 
     for doc in putin_articles(make_document):
         write_document(conn, doc)
-    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + NEIGHBOURS, ("[1]", "[2]", 3)))
+    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + NEIGHBOURS, ("[1]", "[2]", 3, 3)))
     assert "COVERING INDEX entities_article_corpus" in plan and "SCAN e " not in plan + " "
     latest = "SELECT DISTINCT article FROM entities WHERE corpus_entity = ? ORDER BY article DESC"
     plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + latest, (1,)))

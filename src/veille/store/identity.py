@@ -47,6 +47,9 @@ FUZZY_MIN_LENGTH = 6
 # Co-occurring corpus entities shared with a candidate that outweigh differing titles:
 # two people named Martin rarely appear beside the same two others.
 SHARED_TO_OVERRIDE_ROLES = 2
+# Shared co-occurring entities count towards the score up to this many; linking stops
+# looking once it has found them.
+SHARED_COUNTED = 3
 # Context is read from this many of a candidate's latest articles, which bounds the
 # cost of a candidate that appears in thousands.
 CONTEXT_ARTICLES = 200
@@ -91,7 +94,7 @@ class Link:
 class _Context:
     countries: frozenset[str]
     titles: frozenset[str]
-    neighbours: frozenset[int]  # those of the article being linked it appeared beside
+    neighbours: frozenset[int]  # up to SHARED_COUNTED of the article's entities it appeared beside
     articles: int
 
 
@@ -183,7 +186,7 @@ def _name_candidates(conn: sqlite3.Connection, named: Named) -> dict[int, tuple[
 # entity) pair in the (article, corpus_entity) index, never a scan of an entity's history.
 NEIGHBOURS = (
     "SELECT DISTINCT e.corpus_entity FROM json_each(?) r JOIN entities e ON e.article = r.value"
-    " WHERE e.corpus_entity IN (SELECT value FROM json_each(?)) AND e.corpus_entity != ?"
+    " WHERE e.corpus_entity IN (SELECT value FROM json_each(?)) AND e.corpus_entity != ? LIMIT ?"
 )
 
 
@@ -220,7 +223,9 @@ def _context(conn: sqlite3.Connection, corpus_id: int, around: frozenset[int]) -
     if recent and around:
         neighbours = {
             r[0]
-            for r in conn.execute(NEIGHBOURS, (json.dumps(recent), json.dumps(sorted(around)), corpus_id))
+            for r in conn.execute(
+                NEIGHBOURS, (json.dumps(recent), json.dumps(sorted(around)), corpus_id, SHARED_COUNTED)
+            )
         }
     return _Context(frozenset(countries), frozenset(titles), frozenset(neighbours), len(recent))
 
@@ -238,7 +243,7 @@ def _fit(
         return None
     # Company counts most: each co-occurring entity shared is worth more than the gap
     # between a bare surname and an alias equal to it.
-    score = name_score + 0.1 * min(shared, 3)
+    score = name_score + 0.1 * min(shared, SHARED_COUNTED)
     if named.country and named.country in context.countries:
         score += 0.05
     if named.titles and set(named.titles) & context.titles:
