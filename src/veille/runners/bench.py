@@ -11,7 +11,7 @@ import resource
 import statistics
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ def bench_ingest(
             return statistics.median(run[key] for run in runs)
 
         analysis, ingest = median("analysis_s"), median("ingest_s")
+        ingests = [run["ingest_s"] for run in runs]
         results.append(
             {
                 "workers": n,
@@ -72,7 +73,7 @@ def bench_ingest(
                 "rounds": rounds,
                 "analysis_s": round(analysis, 2),
                 "ingest_s": round(ingest, 2),
-                "ingest_range_s": "{:.1f}–{:.1f}".format(*_spread(run["ingest_s"] for run in runs)),
+                "ingest_range_s": f"{min(ingests):.1f}–{max(ingests):.1f}",
                 "startup_s": round(median("startup_s"), 2),
                 "analysis_per_s": round(count / analysis, 2),
                 "steady_per_s": round(median("steady_per_s"), 2),
@@ -99,11 +100,6 @@ def bench_ingest(
         slowdown = result["cpu_per_article_ms"] / first["cpu_per_article_ms"]
         result["cpu_per_article_vs_first"] = round(slowdown, 3)
     return results
-
-
-def _spread(values: Iterable[float]) -> tuple[float, float]:
-    ordered = sorted(values)
-    return ordered[0], ordered[-1]
 
 
 def _one_round(articles: list[Article], settings: Settings) -> dict[str, float]:
@@ -135,9 +131,7 @@ def _one_round(articles: list[Article], settings: Settings) -> dict[str, float]:
     }
 
 
-def bench_writes(
-    inputs: Sequence[str], *, count: int = 3000, block: int = 500, path: Path | None = None
-) -> list[dict[str, Any]]:
+def bench_writes(inputs: Sequence[str], *, count: int = 3000, block: int = 500) -> list[dict[str, Any]]:
     """Time the store's writes alone as the store grows: analyse the inputs once, then write
     ``count`` copies (each with another id and date) and report the milliseconds per article
     of each ``block`` of writes. Corpus linking reads each candidate's latest articles, so the
@@ -148,13 +142,12 @@ def bench_writes(
     documents = [d for d in Pipeline(Settings()).analyze_many(_base(inputs)) if isinstance(d, Document)]
     report: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
-        conn = connect(path or Path(folder) / "writes.db")
+        conn = connect(Path(folder) / "writes.db")
         run = start_run(conn, "bench", {})
         started = time.perf_counter()
-        for n in range(count):
-            doc = documents[n % len(documents)]
-            day = f"{2000 + n // 336}-{1 + (n // 28) % 12:02d}-{1 + n % 28:02d}"
-            article = dataclasses.replace(doc.article, id=f"bench-{n:06d}", date=day)
+        for n, copy in enumerate(bench_corpus(inputs, count)):
+            doc = documents[n % len(documents)]  # stored under the copy's id and date
+            article = dataclasses.replace(doc.article, id=copy.id, date=copy.date)
             write_document(conn, dataclasses.replace(doc, article=article), input_hash=str(n), run_id=run)
             if (n + 1) % block == 0:
                 now = time.perf_counter()
@@ -182,14 +175,14 @@ class _Clock:
     """Wall time and CPU time (this process, and its finished workers) since creation."""
 
     def __init__(self) -> None:
-        self.started = self._wall = time.perf_counter()
+        self.started = time.perf_counter()
         self._self = _cpu(resource.RUSAGE_SELF)
         self._children = _cpu(resource.RUSAGE_CHILDREN)
 
     def stop(self) -> _Times:
         parent = _cpu(resource.RUSAGE_SELF) - self._self
         children = _cpu(resource.RUSAGE_CHILDREN) - self._children
-        return _Times(time.perf_counter() - self._wall, parent, parent + children)
+        return _Times(time.perf_counter() - self.started, parent, parent + children)
 
 
 def _cpu(who: int) -> float:
