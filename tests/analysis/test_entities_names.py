@@ -15,6 +15,11 @@ from veille.analysis.lang.fr import countries
         ("steeve", "steve"),  # a doubled letter
         ("kiyv", "kyiv"),  # two swapped letters
         ("zelenskyy", "zelensky"),
+        # Regression: one substituted letter between words of the same length was refused
+        # because the transposition test returned early (issue 13).
+        ("novotny", "novatny"),
+        ("ferrand", "ferrond"),
+        ("kowalski", "kowelski"),
     ],
 )
 def test_typos_are_the_same_word(a: str, b: str) -> None:
@@ -29,6 +34,8 @@ def test_typos_are_the_same_word(a: str, b: str) -> None:
         ("daniel", "daniela"),
         ("paris", "boris"),
         ("kim", "tim"),
+        ("marin", "morin"),  # one substitution in a short word: two surnames
+        ("duval", "duvel"),
     ],
 )
 def test_different_names_stay_apart(a: str, b: str) -> None:

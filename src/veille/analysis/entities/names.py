@@ -29,8 +29,9 @@ def similar_word(a: str, b: str) -> bool:
     """Tell whether two normalised words are the same word up to a typo.
 
     Tolerated: a doubled or undoubled letter (Steeve/Steve), two swapped letters
-    (Kiyv/Kyiv), one edit in a word of 6 letters or more (Vladuimir/Vladimir), two edits
-    from 10 letters. Short words must be exact otherwise: Jean and Joan are two names.
+    (Kiyv/Kyiv), one edit in a word of 6 letters or more (Vladuimir/Vladimir, and a
+    substitution between words of one length: Novotny/Novatny), two edits from 10 letters.
+    Short words must be exact otherwise: Jean and Joan are two names.
     """
     if a == b:
         return True
@@ -41,8 +42,8 @@ def similar_word(a: str, b: str) -> bool:
     shortest = min(len(a), len(b))
     if shortest >= 4 and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b):
         return True
-    if shortest >= 4 and len(a) == len(b) and OSA.distance(a, b) == 1:
-        return Levenshtein.distance(a, b) == 2  # a transposition, not a substitution
+    if shortest >= 4 and len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2:
+        return True  # two swapped letters (Kiyv/Kyiv); a substitution is judged by length below
     distance = Levenshtein.distance(a, b)
     return (shortest >= 6 and distance <= 1) or (shortest >= 10 and distance <= 2)
 

@@ -57,7 +57,7 @@ def load_referents() -> Referents:
     )
     kinds = {word_key(word): kind for word, kind in _rows("org_kinds.tsv", 2)}
     first_names: dict[str, Gender] = {}
-    for name, gender in _rows("first_names.tsv", 2):
+    for name, gender, _source in _rows("first_names.tsv", 3):
         if gender not in ("m", "f"):
             raise SettingsError(f"data/first_names.tsv: {name}: gender must be m or f")
         first_names[word_key(name)] = gender  # type: ignore[assignment]
