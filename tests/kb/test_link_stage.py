@@ -135,3 +135,36 @@ def test_seed_every_gold_qid_and_the_eight_people(pipeline) -> None:  # type: ig
             kb_id, office, of = SEED_PEOPLE[gold_entity.name]
             assert system is not None and system.kb_id == kb_id, gold_entity.name
             assert (office, of) in {(office_key(r.title, r.of), r.of) for r in system.roles}, gold_entity.name
+
+
+def test_two_entities_linked_to_one_qid_become_one(kb) -> None:  # type: ignore[no-untyped-def]
+    # Issue 13: a short form that is not the surname (the KB's alias) linked like the full
+    # name stayed a second person. Invented sentence; Poutine and Erdogan are KB people.
+    text = "Vladimir Poutine a reçu Recep Tayyip Erdogan. Le Kremlin dit que Poutine a insisté."
+    doc = _doc(text, [("PER", "Vladimir Poutine", ["Vladimir Poutine"]),
+                      ("PER", "Recep Tayyip Erdogan", ["Recep Tayyip Erdogan"]),
+                      ("ORG", "Kremlin", ["Kremlin"]), ("PER", "Poutine", ["Poutine"])])  # fmt: skip
+    linked = link_document(doc, kb).entities
+    assert [(e.id, e.name, e.kb_id) for e in linked] == [
+        ("e1", "Vladimir Poutine", "Q7747"), ("e2", "Recep Tayyip Erdogan", "Q39259"),
+        ("e3", "Kremlin", linked[2].kb_id),
+    ]  # fmt: skip
+    assert [m.text for m in linked[0].mentions] == ["Vladimir Poutine", "Poutine"]
+
+
+def test_one_qid_stays_two_entities_when_the_text_tells_them_apart(kb) -> None:  # type: ignore[no-untyped-def]
+    text = "M. Poutine et Mme Poutine sont arrivés."
+    doc = Document(article=Article(id="t", text=text, date="2025-12-04"), entities=(
+        Entity(id="e1", name="Poutine", type="PER", mentions=(Mention(3, 10, "Poutine", "name"),), gender="m"),
+        Entity(id="e2", name="Poutine", type="PER", mentions=(Mention(18, 25, "Poutine", "name"),), gender="f"),
+    ))  # fmt: skip
+    linked = link_document(doc, kb).entities
+    assert [(e.kb_id, e.gender) for e in linked] == [("Q7747", "m"), (None, "f")]
+
+
+def test_the_kb_sex_outranks_the_text(kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Vladimir Poutine a parlé."
+    entity = Entity(id="e1", name="Vladimir Poutine", type="PER", gender="f",
+                    mentions=(Mention(0, 16, "Vladimir Poutine", "name"),))  # fmt: skip
+    doc = Document(article=Article(id="t", text=text, date="2025-12-04"), entities=(entity,))
+    assert link_document(doc, kb).entities[0].gender == "m"

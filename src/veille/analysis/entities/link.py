@@ -96,7 +96,61 @@ def link_document(doc: Document, kb: KB, options: LinkOptions | None = None) -> 
     for entity in doc.entities:
         found = decide(entity, candidates[entity.id], kb, date, countries, options)
         linked.append(apply_link(entity, kb.get(found) if found else None, date))
-    return dataclasses.replace(doc, entities=tuple(linked))
+    return dataclasses.replace(doc, entities=merge_same_link(linked))
+
+
+def merge_same_link(entities: list[Entity]) -> tuple[Entity, ...]:
+    """Make one entity of the entities linked to one KB id (Dilma and Dilma Rousseff),
+    unless the text tells them apart; renumber e1… and the role references to them.
+
+    The text tells two people apart when it gives them opposite genders (M. and Mme) or two
+    full names without a word in common: the KB then has one of them wrong.
+    """
+    kept: list[Entity] = []
+    into: dict[str, str] = {}  # old id -> id of the entity it joined
+    for entity in entities:
+        home = next((k for k in kept if entity.kb_id and _same_referent(k, entity)), None)
+        if home is None:
+            kept.append(entity)
+            into[entity.id] = entity.id
+            continue
+        into[entity.id] = home.id
+        kept[kept.index(home)] = _joined(home, entity)
+    kept.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
+    number = {e.id: f"e{n}" for n, e in enumerate(kept, start=1)}
+    renamed = {old: number[new] for old, new in into.items()}
+    result = []
+    for entity in kept:
+        roles = tuple(
+            dict.fromkeys(
+                dataclasses.replace(r, of=renamed.get(r.of, r.of)) if r.of else r for r in entity.roles
+            )
+        )
+        result.append(dataclasses.replace(entity, id=number[entity.id], roles=roles))
+    return tuple(result)
+
+
+def _same_referent(a: Entity, b: Entity) -> bool:
+    """Tell whether two entities linked to one KB id may be one (see merge_same_link)."""
+    if a.kb_id != b.kb_id or a.group or b.group or (a.type == "PER") != (b.type == "PER"):
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    words_a, words_b = set(name_key(a.name).split()), set(name_key(b.name).split())
+    return not (len(words_a) >= 2 and len(words_b) >= 2 and not words_a & words_b)
+
+
+def _joined(a: Entity, b: Entity) -> Entity:
+    """Return entity a with b's mentions, roles and facts added; the fuller name names it."""
+    name = a.name if len(a.name.split()) >= len(b.name.split()) else b.name
+    return dataclasses.replace(
+        a,
+        name=name,
+        mentions=tuple(sorted(set(a.mentions) | set(b.mentions), key=lambda m: (m.start, m.end))),
+        roles=tuple(dict.fromkeys(a.roles + b.roles)),
+        country=a.country or b.country,
+        gender=a.gender or b.gender,
+    )
 
 
 def find_candidates(entity: Entity, kb: KB, options: LinkOptions) -> list[Candidate]:
@@ -183,6 +237,8 @@ def decide(
             score += 0.1
         elif kb_entity.country and kb_entity.country in countries:
             score += 0.05
+        if _sex_contradicts(entity, kb_entity):
+            continue
         if candidate.how == "surname":
             # 4. A surname alone: only a name the news uses alone, or a role the text confirms.
             if not (kb_entity.prominent or role_match):
@@ -202,6 +258,15 @@ def decide(
     if len(scored) > 1 and scored[0][0] - scored[1][0] < options.tie_margin:
         return None
     return scored[0][1].ident
+
+
+def _sex_contradicts(entity: Entity, kb_entity: KBEntity) -> bool:
+    """Tell whether a person named by one word only has, by the text, the other sex than the
+    KB's (Mme Poutine is not Vladimir Poutine). A full name keeps its link: then the KB's
+    sex (P21) corrects the text's guess."""
+    if entity.gender is None or kb_entity.gender not in ("f", "m") or entity.gender == kb_entity.gender:
+        return False
+    return all(len(m.text.split()) == 1 for m in entity.mentions if m.kind == "name")
 
 
 def _role_match(entity: Entity, kb_entity: KBEntity, date: str | None, kb: KB) -> bool:
@@ -233,9 +298,10 @@ def apply_link(entity: Entity, kb_entity: KBEntity | None, date: str | None) -> 
     for role in kb_entity.roles_on(date) if date else ():
         if (office_key(role.title, role.of), role.of) not in known:
             roles.append(Role(title=role.title, of=role.of, start=role.start, end=role.end))
-    gender = entity.gender or (kb_entity.gender if kb_entity.gender in ("f", "m") else None)
     # The KB knows better than NER what a full name it holds is (MISC → PER for Erdogan).
     kb_type = kb_entity.type if entity.type == "MISC" else entity.type
+    # Wikidata's sex (P21) outranks what the text's titles and first name suggested.
+    gender = kb_entity.gender if kb_entity.gender in ("f", "m") and kb_type == "PER" else entity.gender
     return dataclasses.replace(
         entity,
         kb_id=kb_entity.id,
