@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.lang.fr import countries, tables
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
@@ -200,7 +200,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             first = doc[start]
     # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
     #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
-    if first.lower_ in rules.role_words and first.text[:1].islower():
+    #    A capitalised title tagged alone (la Première ministre, Vice-présidente) is one too.
+    role = load_roles().match(doc, start) if role_key(first.text) in rules.role_words else None
+    if role is not None and first.text[:1].isupper() and start + len(role.words) >= end and label != "PER":
+        return []
+    if role_key(first.text) in rules.role_words and first.text[:1].islower():
         if label != "PER":
             return []
         while start < end and not doc[start].text[:1].isupper():

@@ -45,6 +45,7 @@ from veille.settings import Settings
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
+_DESCRIPTION_WINDOW = 1500  # characters: a role description looks back a few paragraphs
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
 # Words before a capital that make it the place where something happens, not an actor.
 _LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
@@ -134,22 +135,36 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     taken = {(m.start, m.end) for c in clusters for m in c.mentions}
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     for token in parsed:
-        if token.idx in covered or token.lower_ not in lexicon.by_first:
+        if token.idx in covered or not lexicon.starts(token):
             continue
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None:
             continue
-        after = parsed[phrase.end] if phrase.end < len(parsed) else None
-        if after is not None and ((after.text[:1].isupper() and after.pos_ == "PROPN") or after.text == ","):
+        if _before_name(parsed, phrase.end):
             continue  # an apposition before a name: add_titles read it
         complement = _complement_key(parsed, phrase)
-        holders = [c for c in clusters if c.type == "PER" and _holds(c, phrase, complement)]
+        start, end = _char_span(parsed, phrase)
+        # A description refers back: its holder was named in the last few paragraphs
+        # (a later holder of the same role is another person, or the KB's).
+        holders = [
+            c
+            for c in clusters
+            if c.type == "PER"
+            and _holds(c, phrase, complement)
+            and any(0 <= start - m.end <= _DESCRIPTION_WINDOW for m in c.mentions)
+        ]
         if len(holders) != 1:
             continue
-        start, end = _char_span(parsed, phrase)
         if (start, end) not in taken:
             holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.add((start, end))
+
+
+def _before_name(parsed: Doc, i: int) -> bool:
+    """Tell whether a name follows token i, perhaps after a comma (le ministre, Jean X)."""
+    if i < len(parsed) and parsed[i].text == ",":
+        i += 1
+    return i < len(parsed) and parsed[i].text[:1].isupper() and parsed[i].pos_ == "PROPN"
 
 
 def add_ce_dernier(clusters: list[Cluster], text: str, titles: set[int]) -> None:

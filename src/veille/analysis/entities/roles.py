@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import countries, tables
 from veille.model import Gender
+from veille.normal import fold
 
 _DEFINITE = frozenset({"le", "la", "l'"})
 _CONTRACTED = frozenset({"du", "au"})  # de + le: the article is inside the preposition
@@ -27,6 +28,13 @@ _MODIFIERS = frozenset(
 )
 _STOPWORDS = frozenset({"et", "ou", "que", "qui", "dont", "où", "mais", "selon", "a", "ont", "est", "sont"})
 _MAX_WORDS = 14
+
+
+def role_key(word: str) -> str:
+    """Return the key a word is matched by in the role table: folded (État = Etat, l’ = l')
+    and without a leading ex- (l'ex-présidente reads as présidente)."""
+    key = fold(word)
+    return key[3:] if key.startswith("ex-") and len(key) > 3 else key
 
 
 @dataclass(frozen=True)
@@ -43,11 +51,17 @@ class RoleLexicon:
 
     by_first: dict[str, tuple[RoleWord, ...]]
 
+    def starts(self, token: Token) -> bool:
+        """Tell whether a role noun can start at this token."""
+        return role_key(token.text) in self.by_first
+
     def match(self, doc: Doc, i: int) -> RoleWord | None:
         """Return the longest role noun that starts at token i."""
-        for role in self.by_first.get(doc[i].lower_, ()):
+        for role in self.by_first.get(role_key(doc[i].text), ()):
             n = len(role.words)
-            if i + n <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(role.words)):
+            if i + n <= len(doc) and all(
+                (role_key if k == 0 else fold)(doc[i + k].text) == w for k, w in enumerate(role.words)
+            ):
                 return role
         return None
 
@@ -59,7 +73,7 @@ def load_roles() -> RoleLexicon:
     for _n, row in tables.read_rows("roles.tsv"):
         word, gender, cls, *rest = row
         # Tokens as spaCy cuts them: chef de l'État → chef, de, l', état.
-        words = tuple(word.casefold().replace("'", "' ").split())
+        words = tuple(fold(w) for w in word.replace("'", "' ").split())
         covers = frozenset(rest[0].split(",")) if rest and rest[0] else frozenset()
         role = RoleWord(words, None if gender == "-" else gender, cls, covers)  # type: ignore[arg-type]
         by_first.setdefault(words[0], []).append(role)
@@ -96,7 +110,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     sentence_start = doc[name_start].sent.start
     while k >= sentence_start and last - k < _MAX_WORDS and _allowed(doc[k]):
         role = lexicon.match(doc, k)
-        if role is not None and k + len(role.words) - 1 <= last:
+        if role is not None and k + len(role.words) - 1 <= last and not _epithet(doc, k):
             heads.append((k, role))
         k -= 1
     if not heads or doc[last].pos_ in ("DET", "ADP"):
@@ -105,7 +119,25 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     # (le conseiller du président russe, Yuri Ushakov). Without a comma the title is the
     # one glued to the name (l'envoyé du président américain Donald Trump → président).
     head, role = heads[-1] if loose else heads[0]
-    return _phrase(doc, head, role, last + 1, loose)
+    return _phrase(doc, _coordinated(doc, head, lexicon), role, last + 1, loose, head)
+
+
+def _epithet(doc: Doc, k: int) -> bool:
+    """Tell whether a role word is an adjective on the noun before it (le chef militaire,
+    le directeur sportif), not a role noun of its own."""
+    return doc[k].pos_ == "ADJ" and k > 0 and doc[k - 1].pos_ == "NOUN"
+
+
+def _coordinated(doc: Doc, head: int, lexicon: RoleLexicon) -> int:
+    """Return where a coordination of roles starts (le journaliste et écrivain Marc Lenoir:
+    the phrase starts at journaliste), or head."""
+    k = head
+    while k >= 2 and doc[k - 1].lower_ == "et":
+        before = next((j for j in range(k - 2, max(k - 5, -1), -1) if lexicon.match(doc, j)), None)
+        if before is None or before + len(lexicon.match(doc, before).words) != k - 1:  # type: ignore[union-attr]
+            break
+        k = before
+    return k
 
 
 def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | None:
@@ -153,8 +185,13 @@ def noun_phrase_before(doc: Doc, i: int) -> tuple[int, int] | None:
     return (start, i) if start is not None and i - start >= 2 else None
 
 
-def _phrase(doc: Doc, head: int, role: RoleWord, end: int, loose: bool) -> TitlePhrase:
+def _phrase(
+    doc: Doc, head: int, role: RoleWord, end: int, loose: bool, noun: int | None = None
+) -> TitlePhrase:
+    """Build the phrase of a role noun at token ``noun`` (default: head), its determiner and
+    modifiers found before ``head`` (the first noun of a coordination)."""
     start = head
+    head = head if noun is None else noun
     while start - 1 >= 0 and doc[start - 1].lower_ in _MODIFIERS:
         start -= 1
     det = doc[start - 1].lower_ if start - 1 >= 0 else ""
@@ -201,7 +238,8 @@ def _gender(doc: Doc, det: str, role: RoleWord, demonym_at: int | None) -> Gende
 
 def _allowed(token: Token) -> bool:
     """Tell whether a word can sit inside a title phrase."""
-    if token.is_punct or token.like_num or token.lower_ in _STOPWORDS:
+    # A number word spelled out may open a title (la Première ministre, le numéro deux).
+    if token.is_punct or (token.like_num and not token.is_alpha) or token.lower_ in _STOPWORDS:
         return False
     if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
         return False
