@@ -167,8 +167,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return []
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
-    if label == "ORG" and doc[start].text in rules.org_heads:
-        end = _extend_org(doc, end)
+    if label in ("ORG", "LOC", "MISC") and doc[start].text in rules.org_heads:
+        end = _extend_adjectives(doc, end)
+        end = _extend_org(doc, end, rules.calendar)
+        label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{doc[start:end].text} {doc[end].text}" in rules.noun_adjective_names:
         end += 1
@@ -308,13 +310,30 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
         # A score (Crystal Palace 3-0) is not part of the name; a channel number (France 3) is.
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.text.startswith("-") and not token.whitespace_
-    if token.lower_ in rules.calendar:
-        return True
+    if token.lower_.removeprefix("mi-") in rules.calendar:
+        return True  # jeudi, mi-mars
     return token.text[:1].islower() and token.pos_ in _TRAILING_POS
 
 
-def _extend_org(doc: Doc, end: int) -> int:
-    """Extend over '(et) de (la) lower-case nouns' complements, at most three."""
+def _extend_adjectives(doc: Doc, end: int) -> int:
+    """Extend over at most two lower-case adjectives right after an organisation head
+    (Conseil | constitutionnel, Parquet | national financier); not over a participle or a
+    word after a comma."""
+    for _ in range(2):
+        if end >= len(doc) or doc[end - 1].whitespace_ == "":
+            break
+        token = doc[end]
+        if not (token.text[:1].islower() and token.pos_ == "ADJ" and token.tag_ != "VERB"):
+            break
+        if token.text.endswith(("é", "ée", "és", "ées")):
+            break  # a participle: la Commission saisie
+        end += 1
+    return end
+
+
+def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> int:
+    """Extend over '(et) de (la) lower-case nouns' complements, at most three; a date is
+    not a complement (Conseil européen | de mi-mars)."""
     for _ in range(3):
         i = end
         if i < len(doc) and doc[i].lower_ == "et":
@@ -327,7 +346,7 @@ def _extend_org(doc: Doc, end: int) -> int:
         j = i
         while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
             j += 1
-        if j == i or doc[i].pos_ != "NOUN":
+        if j == i or doc[i].pos_ != "NOUN" or doc[i].lower_.removeprefix("mi-") in calendar:
             break
         end = j
     return end

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr import countries, tables
 from veille.analysis.parse import doc_text
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
@@ -93,14 +93,24 @@ def org_kind(cluster: Cluster, referents: Referents) -> str | None:
     return None
 
 
+def place_kind(cluster: Cluster) -> str:
+    """Return country for a country's name, place for any other place."""
+    return "country" if countries.country_code(cluster.longest) else "place"
+
+
+def _epithet(token: Token) -> bool:
+    """Tell whether a word after a category noun qualifies it (conservateur, turque)."""
+    return token.text[:1].islower() and (token.pos_ == "ADJ" or countries.demonym(token.text) is not None)
+
+
 def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Referents, taken: set[int]) -> None:
     """Give le groupe, l'entreprise, le club, l'instance européenne to the organisation it
     refers back to: the one organisation of a fitting kind named in the three sentences
     before, else the one in the whole article. A noun right before a name (le groupe
     Renault) tells that organisation's kind instead."""
-    orgs = [c for c in clusters if c.type == "ORG" and c.names and not c.group]
-    kinds = {id(c): org_kind(c, referents) for c in orgs}
-    found: list[tuple[int, int, Category]] = []
+    orgs = [c for c in clusters if c.type in ("ORG", "LOC") and c.names and not c.group]
+    kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
+    found: list[tuple[int, int, Category, tuple[str, ...]]] = []
     for token in parsed:
         if token.lower_ not in _DETERMINERS or token.idx in taken or token.i + 1 >= len(parsed):
             continue
@@ -109,17 +119,30 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         after = parsed[end] if end < len(parsed) else None
         if after is not None and after.text[:1].isupper() and not after.is_sent_start:
+            named = _cluster_at(clusters, after.idx)
+            if named is not None and named.type in ("PER", "MISC") and not named.roles:
+                if category.kind not in (None, "country", "place") and named not in orgs:
+                    named.type = "ORG"  # le collectif Sauvons la Lande: the noun tells the type
+                    orgs.append(named)
+                    kinds[id(named)] = category.kind
             owner = _cluster_at(orgs, after.idx)
             if owner is not None and category.kind is not None:
                 kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
             continue
         if after is not None and after.lower_ in ("de", "du", "des", "d'"):
             continue  # le groupe de travail, l'entreprise de son père: another thing
-        found.append((token.i, end, category))
-    for start_i, end_i, category in found:
+        demonyms = []
+        while end < len(parsed) and end - token.i < 6 and _epithet(parsed[end]):
+            if countries.demonym(parsed[end].text) is not None:
+                demonyms.append(word_key(parsed[end].text))
+            end += 1  # le quotidien conservateur américain, l'armée turque
+        found.append((token.i, end, category, tuple(demonyms)))
+    for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
         fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
+        # l'armée israélienne: only an organisation whose name says it is Israeli.
+        fits = [c for c in fits if all(d in word_key(c.longest).split() for d in demonyms)]
         distance = {
             id(c): min((start - m.end for m in c.names if m.end <= start), default=None) for c in fits
         }
