@@ -98,6 +98,10 @@ def place_kind(cluster: Cluster) -> str:
     return "country" if countries.country_code(cluster.longest) else "place"
 
 
+def _maybe_org(cluster: Cluster, kind: str | None) -> bool:
+    return cluster.type == "LOC" and kind == "place" and len(cluster.longest.split()) >= 2
+
+
 def _epithet(token: Token) -> bool:
     """Tell whether a word after a category noun qualifies it (conservateur, turque)."""
     return token.text[:1].islower() and (token.pos_ == "ADJ" or countries.demonym(token.text) is not None)
@@ -119,6 +123,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         after = parsed[end] if end < len(parsed) else None
         if after is not None and after.text[:1].isupper() and not after.is_sent_start:
+            if after.lower_ in _DEFINITE and end + 1 < len(parsed):
+                after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = _cluster_at(clusters, after.idx)
             if named is not None and named.type in ("PER", "MISC") and not named.roles:
                 if category.kind not in (None, "country", "place") and named not in orgs:
@@ -131,18 +137,22 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         if after is not None and after.lower_ in ("de", "du", "des", "d'"):
             continue  # le groupe de travail, l'entreprise de son père: another thing
-        demonyms = []
+        demonyms: list[str] = []
         while end < len(parsed) and end - token.i < 6 and _epithet(parsed[end]):
-            if countries.demonym(parsed[end].text) is not None:
-                demonyms.append(word_key(parsed[end].text))
-            end += 1  # le quotidien conservateur américain, l'armée turque
+            # le quotidien conservateur américain, l'armée turque; an adjective that is no
+            # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
+            demonym = countries.demonym(parsed[end].text)
+            demonyms.append(word_key(parsed[end].text) if demonym is not None else "?")
+            end += 1
         found.append((token.i, end, category, tuple(demonyms)))
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
         fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
         # l'armée israélienne: only an organisation whose name says it is Israeli.
-        fits = [c for c in fits if all(d in word_key(c.longest).split() for d in demonyms)]
+        fits = [c for c in fits if all(d in word_key(c.longest).split() for d in demonyms if d != "?")]
+        if "?" in demonyms and (len(fits) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
+            continue  # a place of two words may be a company the model tagged LOC
         distance = {
             id(c): min((start - m.end for m in c.names if m.end <= start), default=None) for c in fits
         }
