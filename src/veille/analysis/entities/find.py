@@ -15,6 +15,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.entities.spans import (
+    agency_credit,
+    cut_inside,
+    demonym_prefix,
+    not_a_name,
+    surname_particle,
+    trailing_participle,
+)
 from veille.analysis.lang.fr import countries, tables
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
@@ -48,6 +56,7 @@ class EntityRules:
     portfolio_heads: dict[str, str | None]
     seat_heads: frozenset[str]
     org_name_heads: frozenset[str]
+    agencies: frozenset[str]
 
 
 @cache
@@ -72,6 +81,7 @@ def load_rules() -> EntityRules:
         portfolio_heads=dict(data["portfolio_heads"]),
         seat_heads=frozenset(data["seat_heads"]),
         org_name_heads=frozenset(data["org_name_heads"]),
+        agencies=frozenset(data["agencies"]),
     )
 
 
@@ -161,10 +171,20 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end += 2
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
-    while end > start and _trailing_junk(doc[end - 1], rules):
+    end = cut_inside(doc, start, end, label)  # Sécurité sociale | rembourse, … | dans la soirée
+    while end > start and (
+        _trailing_junk(doc[end - 1], rules) or (label == "PER" and trailing_participle(doc[end - 1]))
+    ):
         end -= 1
-    if start >= end:
-        return []
+    if start >= end or not_a_name(doc, start, end):
+        return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée: capitalised common words
+    # 3a. A news agency's credit (AFP Claire Morel) and a demonym (Japonais Sony) glued before
+    #     a name are not part of it; the agency is a name of its own.
+    credit = agency_credit(doc, start, end, rules.agencies)
+    if credit is not None:
+        return [Candidate(start, credit, "ORG"), *fix_entity(SpacySpan(doc, credit, end, label="PER"), rules)]
+    if demonym_prefix(doc, start, end):
+        start += 1
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and doc[start].text in rules.org_heads:
@@ -217,7 +237,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
     #    otherwise trim to the capitalised part (congrès de l'Association → Association,
     #    club de Birmingham → Birmingham) or drop it (chlorothalonil).
-    if first.text[:1].islower() and first.lower_ not in rules.name_heads:
+    if (
+        first.text[:1].islower()
+        and first.lower_ not in rules.name_heads
+        and not surname_particle(doc, start, end, label)
+    ):
         start = _first_capitalised(doc, start, end)
         if start < 0:
             return []

@@ -98,6 +98,21 @@ def place_kind(cluster: Cluster) -> str:
     return "country" if countries.country_code(cluster.longest) else "place"
 
 
+def _may_be_of(cluster: Cluster, demonym: str) -> bool:
+    """Tell whether an organisation may be of the demonym's country: its name says so, or
+    names no country at all (The Telegraph, le média britannique)."""
+    wanted = countries.demonym(demonym)
+    said = set()
+    for word in cluster.longest.replace("-", " ").split():
+        found = countries.demonym(word)
+        code = countries.country_code(word)
+        if found is not None:
+            said.add(found.iso3)
+        elif code:
+            said.add(code)
+    return not said or (wanted is not None and wanted.iso3 in said)
+
+
 def _maybe_org(cluster: Cluster, kind: str | None) -> bool:
     return cluster.type == "LOC" and kind == "place" and len(cluster.longest.split()) >= 2
 
@@ -137,20 +152,22 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         if after is not None and after.lower_ in ("de", "du", "des", "d'"):
             continue  # le groupe de travail, l'entreprise de son père: another thing
-        demonyms: list[str] = []
+        said: list[str] = []
         while end < len(parsed) and end - token.i < 6 and _epithet(parsed[end]):
             # le quotidien conservateur américain, l'armée turque; an adjective that is no
             # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
             demonym = countries.demonym(parsed[end].text)
-            demonyms.append(word_key(parsed[end].text) if demonym is not None else "?")
+            said.append(word_key(parsed[end].text) if demonym is not None else "?")
             end += 1
-        found.append((token.i, end, category, tuple(demonyms)))
+        found.append((token.i, end, category, tuple(said)))
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
         fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
+        # A name that says its kind (The Wall Street Journal: media) beats one that says none.
+        fits = [c for c in fits if kinds[id(c)] is not None] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
-        fits = [c for c in fits if all(d in word_key(c.longest).split() for d in demonyms if d != "?")]
+        fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
         if "?" in demonyms and (len(fits) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
             continue  # a place of two words may be a company the model tagged LOC
         distance = {

@@ -168,6 +168,10 @@ def description_at(doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool =
     end = i + len(role.words)
     if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
         end += 1
+    elif end < len(doc) and _qualifier(doc[end]):
+        end += 1  # l'ex-président démocrate, le ministre sortant
+        if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
+            end += 1
     end = _complement_end(doc, end)
     phrase = _phrase(doc, i, role, end, loose=False)
     return phrase if phrase.definite or not definite_only else None
@@ -234,6 +238,17 @@ def _gender(doc: Doc, det: str, role: RoleWord, demonym_at: int | None) -> Gende
         if demonym is not None:
             return demonym.gender
     return None
+
+
+def _qualifier(token: Token) -> bool:
+    """Tell whether a word after a role noun qualifies it (démocrate, sortant), not a
+    participle that begins a clause (le ministre chargé de…)."""
+    return (
+        token.pos_ == "ADJ"
+        and token.text[:1].islower()
+        and not token.text.endswith(("é", "ée", "és", "ées"))
+        and countries.demonym(token.text) is None
+    )
 
 
 def _allowed(token: Token) -> bool:

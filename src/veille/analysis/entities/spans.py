@@ -1,0 +1,90 @@
+"""Shape a NER span into a name: where it must be cut, and the words that are never names.
+
+Used by the entity stage (``find.py``). Each test stands for a class of errors of the French
+model on news text (docs/entities.md, "Boundaries" and "Things that are not entities").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr import countries
+
+# Prepositions that never sit inside a name of an organisation or a place as the model
+# runs it on (Maison de la radio | dans la soirée); de, du, des and à do.
+_BREAKS = frozenset(
+    "dans pendant lors après avant avec pour par sur sous contre selon chez vers depuis malgré entre".split()
+)
+_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
+_PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
+# Particles that begin a surname said alone (de Gaulle, d'Estaing): kept in a person's name.
+_SURNAME_PARTICLES = frozenset({"de", "d'", "d’"})
+
+
+def cut_inside(doc: Doc, start: int, end: int, label: str) -> int:
+    """Return where a span must end: before a lower-case verb (Sécurité sociale | rembourse)
+    or, in an organisation or place, before a preposition that no name holds."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if not token.text[:1].islower():
+            continue
+        if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
+            return i
+        if label in ("ORG", "LOC") and token.lower_ in _BREAKS:
+            return i
+    return end
+
+
+def not_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a span is a capitalised common word, not a name: an ordinal numeral
+    (XVIIIe), a heading in capitals with accents (AUSTÉRITÉ), or an adverb, adjective or
+    participle opening a sentence or a clause (Normalement, Contactée, Intrigués, …)."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    text = token.text
+    if _ORDINAL.match(text):
+        return True
+    if text.isupper() and len(text) > 3 and any(c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'" for c in text):
+        return True  # acronyms are plain capitals; an accented capital word is a heading
+    opening = start == 0 or token.is_sent_start or doc[start - 1].is_punct or doc[start - 1].is_space
+    if not opening or countries.demonym(text) is not None:
+        return False
+    if any(t.text == text and t.i != start and not t.is_sent_start for t in doc):
+        return False  # capitalised again inside a sentence: a name (Macron … selon Macron)
+    if token.pos_ in ("ADV", "VERB", "AUX") or (token.pos_ == "ADJ" and text.lower().endswith(_PARTICIPLE)):
+        return True
+    return text.lower().endswith("ment") and len(text) > 7  # Normalement, Finalement
+
+
+def trailing_participle(token: Token) -> bool:
+    """Tell whether a person's span ends with a participle or an adjective (Hollande insulté)."""
+    return token.text[:1].islower() and token.pos_ in ("ADJ", "VERB")
+
+
+def surname_particle(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Tell whether a person's span opens with the particle of a surname said alone
+    (de Gaulle, d'Estaing): it is part of the name, not a preposition to trim."""
+    return (
+        label == "PER"
+        and doc[start].lower_ in _SURNAME_PARTICLES
+        and start + 1 < end
+        and doc[start + 1].text[:1].isupper()
+    )
+
+
+def agency_credit(doc: Doc, start: int, end: int, agencies: frozenset[str]) -> int | None:
+    """Return where the name after a news agency's credit starts (AFP | Claire Morel), or None."""
+    if end - start >= 2 and doc[start].text in agencies and doc[start + 1].text[:1].isupper():
+        return start + 1
+    return None
+
+
+def demonym_prefix(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a span starts with a capitalised demonym glued to a name (Japonais Sony)."""
+    if end - start < 2 or not doc[start].text[:1].isupper():
+        return False
+    demonym = countries.demonym(doc[start].text)
+    return demonym is not None and not countries.country_code(doc[start:end].text)
