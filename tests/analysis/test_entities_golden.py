@@ -89,3 +89,18 @@ def test_entities_golden(case: str, entity_pipeline: Any) -> None:
     for a, b in expected.get("apart", []):
         first, second = holder(doc, a), holder(doc, b)
         assert first is None or second is None or first.id != second.id, f"{case}: {a!r} and {b!r} merged"
+
+
+@pytest.mark.model
+def test_a_description_is_found_by_its_span(entity_pipeline: Any) -> None:
+    """The quotes and events stages find the entity of 'le collectif' through entity_at."""
+    from veille.analysis.entities.resolve import entity_at
+
+    text = (
+        "Le collectif Terres de Vilaine a manifesté mardi. « Nous irons jusqu'au bout », a dit le collectif."
+    )
+    doc = run(entity_pipeline, text)
+    start = text.rindex("le collectif")
+    found = entity_at(doc, start, start + len("le collectif"))
+    assert found is not None and found.name == "Terres de Vilaine" and found.type == "ORG"
+    assert entity_at(doc, 0, 2) is None

@@ -141,10 +141,12 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             if after.lower_ in _DEFINITE and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = _cluster_at(clusters, after.idx)
-            if named is not None and named.type in ("PER", "MISC") and not named.roles:
-                if category.kind not in (None, "country", "place") and named not in orgs:
+            if named is not None and named.type in ("PER", "MISC", "LOC") and not named.roles:
+                country = named.type == "LOC" and place_kind(named) == "country"
+                if category.kind not in (None, "country", "place") and not country:
                     named.type = "ORG"  # le collectif Sauvons la Lande: the noun tells the type
-                    orgs.append(named)
+                    if named not in orgs:
+                        orgs.append(named)
                     kinds[id(named)] = category.kind
             owner = _cluster_at(orgs, after.idx)
             if owner is not None and category.kind is not None:

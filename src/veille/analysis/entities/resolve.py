@@ -42,6 +42,7 @@ from veille.model import Document, Entity, Gender, Mention, Role
 from veille.normal import word_key
 from veille.settings import Settings
 
+_FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
@@ -144,13 +145,14 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             continue  # an apposition before a name: add_titles read it
         complement = _complement_key(parsed, phrase)
         start, end = _char_span(parsed, phrase)
+        former = _former(doc_text(parsed)[start:end])
         # A description refers back: its holder was named in the last few paragraphs
         # (a later holder of the same role is another person, or the KB's).
         holders = [
             c
             for c in clusters
             if c.type == "PER"
-            and _holds(c, phrase, complement)
+            and _holds(c, phrase, complement, former)
             and any(0 <= start - m.end <= _DESCRIPTION_WINDOW for m in c.mentions)
         ]
         if len(holders) != 1:
@@ -307,11 +309,19 @@ def _strip_of(text: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None) -> bool:
-    """Tell whether a person holds the role a description names."""
+def _former(title: str) -> bool:
+    """Tell whether a title is a past one (l'ex-président, l'ancienne ministre)."""
+    return bool(_FORMER.search(title))
+
+
+def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former: bool = False) -> bool:
+    """Tell whether a person holds the role a description names; a past title (l'ex-
+    président) and a present one (le chef de l'État) describe different people."""
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
     for fact in cluster.roles:
+        if _former(fact.role.title) != former:
+            continue
         if fact.cls != phrase.role.cls and fact.cls not in phrase.role.covers:
             continue
         if phrase.country and fact.role.of != phrase.country:
@@ -338,3 +348,22 @@ def _final_role(role: Role, ids: dict[int, str]) -> Role:
     if role.of and role.of.startswith("@"):
         return dataclasses.replace(role, of=ids.get(int(role.of[1:])))
     return role
+
+
+def entity_at(doc: Document, start: int, end: int) -> Entity | None:
+    """Return the entity that a stretch of text names or describes, or None.
+
+    The contract for the stages after resolve (quotes, events): every description the
+    resolve stage gave to an entity (le collectif, la mairie, le gendarme, la ville) is a
+    mention of kind ``description`` on that entity, so a speaker or an actor found as a noun
+    phrase is looked up here. A mention inside the stretch counts (selon le quotidien
+    régional → the paper); among several, the longest mention wins.
+    """
+    best: tuple[int, Entity] | None = None
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            inside = start <= mention.start and mention.end <= end
+            covering = mention.start <= start and end <= mention.end
+            if (inside or covering) and (best is None or mention.end - mention.start > best[0]):
+                best = (mention.end - mention.start, entity)
+    return best[1] if best else None

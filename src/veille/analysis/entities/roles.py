@@ -154,9 +154,17 @@ def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | 
     if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
         return None
     phrase = description_at(doc, i, lexicon, definite_only=False)
-    if phrase is None:
-        return None
+    if phrase is None or _clause_follows(doc, phrase.end):
+        return None  # 'Chirac, le chef de l'État ne dispose pas…': the subject of a new clause
     return TitlePhrase(**{**phrase.__dict__, "loose": True})
+
+
+def _clause_follows(doc: Doc, i: int) -> bool:
+    """Tell whether a verb follows a phrase straight away (ne, n', a pronoun clitic aside):
+    an apposition ends at a comma or a stop; a subject runs into its verb."""
+    while i < len(doc) and doc[i].lower_ in ("ne", "n'", "n’", "se", "s'", "s’", "y", "en"):
+        i += 1
+    return i < len(doc) and doc[i].pos_ in ("VERB", "AUX")
 
 
 def description_at(doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool = True) -> TitlePhrase | None:
