@@ -19,6 +19,7 @@ from veille.analysis.entities.spans import (
     agency_credit,
     cut_inside,
     demonym_prefix,
+    join_proper_nouns,
     not_a_name,
     surname_particle,
     trailing_participle,
@@ -172,6 +173,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
     end = cut_inside(doc, start, end, label)  # Sécurité sociale | rembourse, … | dans la soirée
+    if label in ("ORG", "MISC"):
+        end = join_proper_nouns(doc, end)  # Nordhav | Energi
     while end > start and (
         _trailing_junk(doc[end - 1], rules) or (label == "PER" and trailing_participle(doc[end - 1]))
     ):

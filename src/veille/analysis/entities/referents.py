@@ -113,6 +113,15 @@ def _may_be_of(cluster: Cluster, demonym: str) -> bool:
     return not said or (wanted is not None and wanted.iso3 in said)
 
 
+def _opens_sentence(parsed: Doc, token: Token) -> bool:
+    """Tell whether a token truly opens a sentence (after a stop or a line break); the
+    parser also starts sentences at unknown names (la société norvégienne | Nordhav)."""
+    if token.i == 0:
+        return True
+    before = parsed[token.i - 1]
+    return token.is_sent_start and (before.is_punct or before.is_space)
+
+
 def _maybe_org(cluster: Cluster, kind: str | None) -> bool:
     return cluster.type == "LOC" and kind == "place" and len(cluster.longest.split()) >= 2
 
@@ -136,8 +145,15 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         category, end = _category_at(parsed, token.i + 1, referents)
         if category is None:
             continue
+        said: list[str] = []
+        while end < len(parsed) and end - token.i < 6 and _epithet(parsed[end]):
+            # le quotidien conservateur américain, l'armée turque; an adjective that is no
+            # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
+            demonym = countries.demonym(parsed[end].text)
+            said.append(word_key(parsed[end].text) if demonym is not None else "?")
+            end += 1
         after = parsed[end] if end < len(parsed) else None
-        if after is not None and after.text[:1].isupper() and not after.is_sent_start:
+        if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in _DEFINITE and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = _cluster_at(clusters, after.idx)
@@ -154,13 +170,6 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         if after is not None and after.lower_ in ("de", "du", "des", "d'"):
             continue  # le groupe de travail, l'entreprise de son père: another thing
-        said: list[str] = []
-        while end < len(parsed) and end - token.i < 6 and _epithet(parsed[end]):
-            # le quotidien conservateur américain, l'armée turque; an adjective that is no
-            # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
-            demonym = countries.demonym(parsed[end].text)
-            said.append(word_key(parsed[end].text) if demonym is not None else "?")
-            end += 1
         found.append((token.i, end, category, tuple(said)))
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx

@@ -88,3 +88,16 @@ def demonym_prefix(doc: Doc, start: int, end: int) -> bool:
         return False
     demonym = countries.demonym(doc[start].text)
     return demonym is not None and not countries.country_code(doc[start:end].text)
+
+
+def join_proper_nouns(doc: Doc, end: int) -> int:
+    """Extend an organisation's span over the capitalised proper nouns right after it (the
+    model cuts unknown company names: Nordhav | Energi), not over a country or a demonym."""
+    while end < len(doc) and doc[end - 1].whitespace_ and not doc[end].ent_type_:
+        token = doc[end]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.text.isupper():
+            break
+        if countries.demonym(token.text) is not None or countries.country_code(token.text):
+            break
+        end += 1
+    return end
