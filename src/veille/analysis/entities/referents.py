@@ -119,7 +119,7 @@ def _opens_sentence(parsed: Doc, token: Token) -> bool:
     if token.i == 0:
         return True
     before = parsed[token.i - 1]
-    return token.is_sent_start and (before.is_punct or before.is_space)
+    return bool(token.is_sent_start) and (before.is_punct or before.is_space)
 
 
 def _maybe_org(cluster: Cluster, kind: str | None) -> bool:
