@@ -36,7 +36,7 @@
     var cy = window.cytoscape({
       container: box,
       elements: elements,
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
+      layout: { name: "cose", animate: false, randomize: true, nodeRepulsion: 400000, idealEdgeLength: 100, componentSpacing: 80 },
       style: [
         { selector: "node", style: {
           "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
