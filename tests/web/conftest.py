@@ -15,12 +15,12 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[dev,web]'")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from veille.api.app import create_app  # noqa: E402
-from veille.api.config import ServerConfig  # noqa: E402
-from veille.runners.ingest import ingest  # noqa: E402
-from veille.settings import Settings  # noqa: E402
+from veille.api.app import create_app
+from veille.api.config import ServerConfig
+from veille.runners.ingest import ingest
+from veille.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seed.txt"

@@ -43,13 +43,13 @@ def test_articles_list_filters_and_pages(client: TestClient) -> None:
     items = client.get("/api/articles").json()["items"]
     assert [a["date"] for a in items] == ["2025-12-04", "2025-11-20"]  # latest first
     assert {a["source"] for a in items} == {"seed.txt", "hostile.txt"}
-    assert [a["source"] for a in client.get("/api/articles", params={"q": "negociations"}).json()["items"]] == [
-        "seed.txt"
-    ]
+    assert [
+        a["source"] for a in client.get("/api/articles", params={"q": "negociations"}).json()["items"]
+    ] == ["seed.txt"]
     assert client.get("/api/articles", params={"since": "2025-12"}).json()["items"][0]["source"] == "seed.txt"
-    assert [a["source"] for a in client.get("/api/articles", params={"until": "2025-11"}).json()["items"]] == [
-        "hostile.txt"
-    ]
+    assert [
+        a["source"] for a in client.get("/api/articles", params={"until": "2025-11"}).json()["items"]
+    ] == ["hostile.txt"]
     assert client.get("/api/articles", params={"source": "hostile.txt"}).json()["items"][0]["quotes"] == 1
     first = client.get("/api/articles", params={"limit": 1}).json()
     assert first["next_offset"] == 1 and first["limit"] == 1
@@ -69,7 +69,9 @@ def test_article_is_the_full_document(client: TestClient) -> None:
 def test_entities_by_any_variant_type_and_country(client: TestClient) -> None:
     items = client.get("/api/entities", params={"q": "Vladuimir Poutine"}).json()["items"]
     assert items[0]["name"] == "Vladimir Poutine" and "Poutine" in items[0]["variants"]
-    assert all(e["type"] == "PER" for e in client.get("/api/entities", params={"type": "per"}).json()["items"])
+    assert all(
+        e["type"] == "PER" for e in client.get("/api/entities", params={"type": "per"}).json()["items"]
+    )
     russians = client.get("/api/entities", params={"country": "rus", "type": "PER"}).json()["items"]
     assert "Vladimir Poutine" in [e["name"] for e in russians]
     assert all(e["country"] == "RUS" for e in russians)
@@ -94,7 +96,9 @@ def test_entity_record_quotes_and_events(client: TestClient) -> None:
 def test_quotes_by_speaker_variant_kind_period_and_words(client: TestClient) -> None:
     valtonen = client.get("/api/quotes", params={"speaker": "valtonen"}).json()["items"]
     assert valtonen and {q["speaker"] for q in valtonen} == {"Elina Valtonen"}
-    assert all(q["kind"] == "direct" for q in client.get("/api/quotes", params={"kind": "direct"}).json()["items"])
+    assert all(
+        q["kind"] == "direct" for q in client.get("/api/quotes", params={"kind": "direct"}).json()["items"]
+    )
     assert client.get("/api/quotes", params={"since": "2025-12-05"}).json()["items"] == []
     hits = client.get("/api/quotes", params={"q": "cessez-le-feu"}).json()["items"]
     assert hits and all("cessez-le-feu" in q["text"] for q in hits)
@@ -111,7 +115,9 @@ def test_events_by_type_actor_recipient_place_and_period(client: TestClient) -> 
     assert [e["targets"] for e in by_vasseur] == [["Marc Delorme"]]
     to_putin = client.get("/api/events", params={"recipient": "Poutine"}).json()["items"]
     assert to_putin and all("Vladimir Poutine" in e["targets"] for e in to_putin)
-    assert client.get("/api/events", params={"until": "2025-11-30"}).json()["items"][0]["actors"] == ["Claire Vasseur"]
+    assert client.get("/api/events", params={"until": "2025-11-30"}).json()["items"][0]["actors"] == [
+        "Claire Vasseur"
+    ]
     assert client.get("/api/events", params={"place": "Atlantide"}).json()["items"] == []
     located = [e for e in client.get("/api/events", params={"limit": 200}).json()["items"] if e["location"]]
     for event in located:
@@ -181,7 +187,9 @@ def test_wrong_method_and_bad_json(client: TestClient) -> None:
         "invalid_request",
     )
     assert_error(client.post("/api/analyze", json={"text": "   "}), 422, "invalid_request")
-    assert_error(client.post("/api/analyze", json={"text": "Bonjour.", "date": "2025-02-30"}), 422, "invalid_request")
+    assert_error(
+        client.post("/api/analyze", json={"text": "Bonjour.", "date": "2025-02-30"}), 422, "invalid_request"
+    )
     assert_error(client.post("/api/analyze", json={}), 422, "invalid_request")
 
 
@@ -282,7 +290,8 @@ def test_security_headers_and_no_cors(client: TestClient) -> None:
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert "access-control-allow-origin" not in response.headers
     preflight = client.options(
-        "/api/articles", headers={"origin": "https://elsewhere.example", "access-control-request-method": "POST"}
+        "/api/articles",
+        headers={"origin": "https://elsewhere.example", "access-control-request-method": "POST"},
     )
     assert "access-control-allow-origin" not in preflight.headers
 

@@ -118,7 +118,9 @@ def test_seed_article_highlights_valtonen_and_names_her_on_hover(server: str, pa
     sync_api.expect(tip).to_be_visible()
     sync_api.expect(tip).to_contain_text("Elina Valtonen")
     # Time expressions show their resolved value; the events panel lists the events.
-    assert page.locator(".timex").count() > 0 and page.locator("#article-text .tval").first.inner_text().startswith("20")
+    assert page.locator(".timex").count() > 0 and page.locator(
+        "#article-text .tval"
+    ).first.inner_text().startswith("20")
     assert page.locator("aside .event").count() > 0
     page.screenshot(path=str(shots / "article.png"), full_page=False)
     # A click on the quotation goes to the speaker's page; the keyboard reaches it too.

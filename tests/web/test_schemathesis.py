@@ -36,7 +36,11 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     max_examples=EXAMPLES_PER_OPERATION,
     deadline=None,
     derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
 )
 def test_no_server_error(case: Any) -> None:
     case.call_and_validate(checks=[not_a_server_error])
