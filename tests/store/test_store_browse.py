@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 
@@ -47,7 +48,7 @@ def corpus(conn: sqlite3.Connection, make_document: MakeDoc) -> sqlite3.Connecti
         quotes=doc.quotes,
         events=doc.events,
         entities=(
-            varga.__class__(**{**varga.__dict__, "roles": (Role("ministre", "EST"),)}),
+            dataclasses.replace(varga, roles=(Role("ministre", "EST"),)),
             doc.entities[1],
         ),
     )

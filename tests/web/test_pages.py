@@ -22,8 +22,8 @@ def json_link(html: str) -> str:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/articles", "/articles?q=negociations", f"/articles/{SEED_ID}", "/entities", "/entities?q=poutine&type=PER",
-     "/events", "/events?type=ACCUSE&actor=Poutine&since=2025-12", "/search?q=negociations", "/search"],
+    ["/", "/articles", "/articles?q=negociations", f"/articles/{SEED_ID}", "/entities",
+     "/entities?q=poutine&type=PER", "/events", "/events?type=ACCUSE&actor=Poutine&since=2025-12", "/search?q=negociations", "/search"],
 )  # fmt: skip
 def test_page_renders_and_its_json_answers(client: TestClient, path: str) -> None:
     response = client.get(path)
