@@ -22,9 +22,19 @@ def json_link(html: str) -> str:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/articles", "/articles?q=negociations", f"/articles/{SEED_ID}", "/entities",
-     "/entities?q=poutine&type=PER", "/events", "/events?type=ACCUSE&actor=Poutine&since=2025-12", "/search?q=negociations", "/search"],
-)  # fmt: skip
+    [
+        "/",
+        "/articles",
+        "/articles?q=negociations",
+        f"/articles/{SEED_ID}",
+        "/entities",
+        "/entities?q=poutine&type=PER",
+        "/events",
+        "/events?type=ACCUSE&actor=Poutine&since=2025-12",
+        "/search?q=negociations",
+        "/search",
+    ],
+)
 def test_page_renders_and_its_json_answers(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
