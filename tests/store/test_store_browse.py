@@ -153,3 +153,23 @@ def test_find_entities_by_country_and_events_by_place(corpus: sqlite3.Connection
     assert find_entities(corpus, country="EST") == []  # no country on these hand-built entities
     assert find_events(corpus, place="Tallinn") == []
     assert len(find_events(corpus, offset=1)) == 1
+
+
+def test_events_by_words_of_their_sentence(corpus: sqlite3.Connection) -> None:
+    assert find_events(corpus, search="accus") == []  # a word, not a stem
+    assert [e.type for e in find_events(corpus, search="ACCUSÉ brenmark")] == ["ACCUSE"]
+    assert [e.type for e in find_events(corpus, search="accus*")] == ["ACCUSE"]
+    # Words of an article without events, or of two different events, find nothing.
+    assert find_events(corpus, search="concession") == []
+    assert find_events(corpus, search="accuse rencontre") == []
+    assert find_events(corpus, search="!!!") == []
+
+
+def test_holds_words_reads_queries_as_fts_does() -> None:
+    from veille.store.names import holds_words
+
+    sentence = "Un cessez-le-feu immédiat à Kyiv, a dit l'État."
+    assert holds_words(sentence, "cessez-le-feu immediat")
+    assert holds_words(sentence, "etat kyiv")
+    assert not holds_words(sentence, "feu-cessez")
+    assert holds_words(sentence, "imm*") and not holds_words(sentence, "imm")

@@ -119,6 +119,8 @@ def test_events_by_type_actor_recipient_place_and_period(client: TestClient) -> 
         "Claire Vasseur"
     ]
     assert client.get("/api/events", params={"place": "Atlantide"}).json()["items"] == []
+    words = client.get("/api/events", params={"q": "prefete"}).json()["items"]
+    assert [e["actors"] for e in words] == [["Claire Vasseur"]]
     located = [e for e in client.get("/api/events", params={"limit": 200}).json()["items"] if e["location"]]
     for event in located:
         found = client.get("/api/events", params={"place": event["location"]}).json()["items"]

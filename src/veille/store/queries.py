@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from veille.store.names import normalize_name
+from veille.store.names import holds_words, normalize_name
 
 DEFAULT_LIMIT = 50
 
@@ -272,6 +272,9 @@ WHERE (:type IS NULL OR v.type = :type)
         SELECT 1 FROM event_actors x JOIN entities e ON e.rowid = x.entity
         WHERE x.event = v.rowid AND x.role = 'target'
           AND e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="t_")})))
+  -- Words: the full-text index finds the articles, then the event's own sentence must hold them.
+  AND (:fts IS NULL OR (v.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)
+                        AND veille_holds_words(substr(a.text, v.start + 1, v.end - v.start), :words)))
   AND (:place IS NULL OR EXISTS (
         SELECT 1 FROM entities e WHERE e.article = v.article AND e.id = v.location
           AND e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="p_")})))
@@ -297,11 +300,20 @@ def find_events(
     since: str | None = None,
     until: str | None = None,
     place: str | None = None,
+    search: str | None = None,
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> list[EventHit]:
-    """Return the latest events of a type, by an actor, towards a recipient, at a place, in a period."""
+    """Return the latest events of a type, by an actor, towards a recipient, at a place, in a period.
+
+    ``search`` keeps the events whose sentence holds every word (accents ignored).
+    """
+    fts = fts_query(search) if search else None
+    if search and not fts:
+        return []
+    conn.create_function("veille_holds_words", 2, holds_words, deterministic=True)
     params: dict[str, Any] = {
+        "fts": fts, "words": search,
         "type": type.upper() if type else None, "actor": actor, "target": target, "place": place,
         "since": since, "until": until_key(until), "limit": limit, "offset": offset,
         **_named("a_", actor), **_named("t_", target), **_named("p_", place),
