@@ -268,6 +268,7 @@ def test_writes_need_the_token(store_copy: Path) -> None:
     with TestClient(app) as guarded:
         article = {"text": TEXT, "date": "2025-03-06", "id": "forsberg-1"}
         assert_error(guarded.post("/api/articles", json=article), 401, "unauthorized")
+        assert guarded.post("/api/articles", json=article).headers["www-authenticate"] == "Bearer"
         wrong = {"authorization": "Bearer nope"}
         assert_error(guarded.post("/api/articles", json=article, headers=wrong), 401, "unauthorized")
         right = {"authorization": "Bearer s3cret"}

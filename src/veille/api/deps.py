@@ -71,4 +71,7 @@ def require_writer(request: Request) -> None:
         raise ApiError(403, "forbidden", "writes are off: start the server with --token to allow them")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), config.token.encode()):
-        raise ApiError(401, "unauthorized", "this write needs the header Authorization: Bearer <token>")
+        raise ApiError(
+            401, "unauthorized", "this write needs the header Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )  # fmt: skip
