@@ -45,7 +45,7 @@ class QuoteStage:
     """Find quotations and attribute them to a speaker."""
 
     requires: ClassVar[tuple[str, ...]] = ("entities.resolved", "timexes")
-    assigns: ClassVar[tuple[str, ...]] = ("quotes",)
+    assigns: ClassVar[tuple[str, ...]] = ("quotes", "entities.speakers")
 
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
