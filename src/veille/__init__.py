@@ -16,7 +16,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from veille.errors import VeilleError
-from veille.model import SCHEMA, Amount, Article, Document, Entity, Event, Failure, Mention, Quote, Role, Timex
+from veille.model import (
+    SCHEMA,
+    Amount,
+    Article,
+    Document,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    Role,
+    Timex,
+)
 from veille.settings import Settings
 
 if TYPE_CHECKING:

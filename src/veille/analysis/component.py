@@ -14,6 +14,7 @@ setting, or per call: ``nlp(text, component_cfg={"veille": {"date": "2025-12-04"
 from __future__ import annotations
 
 import hashlib
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
