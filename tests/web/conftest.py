@@ -17,10 +17,10 @@ pytest.importorskip("fastapi", reason="the web extra is not installed: pip insta
 
 from fastapi.testclient import TestClient
 
-from veille.api.app import create_app
 from veille.api.config import ServerConfig
 from veille.runners.ingest import ingest
 from veille.settings import Settings
+from veille.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seed.txt"

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from veille.api.app import create_app
 from veille.api.config import MAX_PAGE, ServerConfig
 from veille.store.db import connect
 from veille.store.queries import find_entities, search
+from veille.web.app import create_app
 
 SEED_ID = "dc07d68e7a1a0c61"
 

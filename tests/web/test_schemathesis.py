@@ -16,8 +16,8 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
 
-from veille.api.app import create_app  # noqa: E402
 from veille.api.config import ServerConfig  # noqa: E402
+from veille.web.app import create_app  # noqa: E402
 
 EXAMPLES_PER_OPERATION = 25
 

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from veille.api.app import create_app
         from veille.api.config import ServerConfig
+        from veille.web.app import create_app
     except ImportError as error:
         raise SettingsError(
             f"veille serve needs the web extra ({error.name} is missing): pip install 'veille[web]'"

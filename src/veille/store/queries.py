@@ -11,7 +11,8 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from veille.store.names import holds_words, normalize_name
+from veille.normal import name_key
+from veille.store.names import holds_words
 
 DEFAULT_LIMIT = 50
 
@@ -154,7 +155,7 @@ def _alias_patterns(name: str | None) -> dict[str, str | None]:
     # finds "Vladimir Poutine" and "Vladuimir Poutine"; LIKE wildcards in the input are escaped.
     if name is None:
         return {"name": None, "inner": None, "head": None, "tail": None}
-    norm = normalize_name(name)
+    norm = name_key(name)
     escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return {"name": norm, "inner": f"% {escaped} %", "head": f"{escaped} %", "tail": f"% {escaped}"}
 
