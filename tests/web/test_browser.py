@@ -140,7 +140,6 @@ def test_putin_page_has_his_quotes_and_events(server: str, page: Any, shots: Pat
 
 
 def test_hostile_article_renders_markup_as_text(server: str, page: Any) -> None:
-    page.goto(server + "/api/articles?source=hostile.txt")
     page.goto(server + "/articles?q=Valbrune")
     page.locator("ul.rows a").first.click()
     text = page.locator("#article-text")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from veille import __version__
@@ -46,6 +46,11 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.include_router(writes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for it on every JSON view; no icon is better than a logged 404.
+        return Response(status_code=204)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
