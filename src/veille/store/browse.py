@@ -325,6 +325,7 @@ JOIN event_actors xt ON xt.event = v.rowid AND xt.role = 'target'
 JOIN entities et ON et.rowid = xt.entity
 WHERE es.corpus_entity IS NOT NULL AND et.corpus_entity IS NOT NULL
   AND es.corpus_entity != et.corpus_entity
+  AND v.negated = 0  -- "X did not aid Y" is no edge from X to Y
   AND (:type IS NULL OR v.type = :type)
   AND (:since IS NULL OR v.date >= :since)
   AND (:until IS NULL OR v.date <= :until)
@@ -346,6 +347,8 @@ def event_graph(
     limit: int = 300,
 ) -> Graph:
     """Return who acts on whom: the ``limit`` most frequent (actor, recipient, type) edges.
+
+    Negated events (*n'a pas aidé*) are left out: they are not acts of one on the other.
 
     ``actor`` (any variant of a name) keeps the edges that touch that entity, either way.
     """

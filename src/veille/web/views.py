@@ -202,7 +202,7 @@ def week_bars(weeks: list[tuple[str, int]], width: int = 600, height: int = 120)
     if not weeks:
         return []
     top = max(count for _, count in weeks) or 1
-    step = width / len(weeks)
+    step = min(width / len(weeks), 40.0)  # a few weeks make narrow bars, not one wall
     bars = []
     for index, (week, count) in enumerate(weeks):
         bar = round(count / top * (height - 20), 1)
