@@ -17,6 +17,7 @@ from veille.store.browse import (
     entity_record,
     event_graph,
     list_articles,
+    quote_sentence,
     quotes_per_week,
 )
 from veille.store.queries import find_entities, find_events
@@ -173,3 +174,10 @@ def test_holds_words_reads_queries_as_fts_does() -> None:
     assert holds_words(sentence, "etat kyiv")
     assert not holds_words(sentence, "feu-cessez")
     assert holds_words(sentence, "imm*") and not holds_words(sentence, "imm")
+
+
+def test_quote_sentence_cuts_at_the_sentence_edges(corpus: sqlite3.Connection) -> None:
+    (hit,) = [q for q in entity_quotes(corpus, varga_id(corpus)) if q.day == "2025-03-04"]
+    before, quoted, after = quote_sentence(corpus, hit.sources[0])
+    assert before == "Mardi, Ilse Varga a déclaré : « "
+    assert quoted == Q1 and after == " »"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -207,6 +208,36 @@ def entity_quotes(
         if len(hits) == limit:
             break
     return list(hits.values())
+
+
+_CONTEXT = """
+SELECT substr(text, max(1, :start - :width + 1), :start - max(0, :start - :width)),
+       substr(text, :start + 1, :end - :start),
+       substr(text, :end + 1, :width)
+FROM articles WHERE id = :article
+"""
+# Where a sentence ends: final punctuation, perhaps closed by a quotation mark (French
+# puts a space before »), then a space; or a line break.
+_SENTENCE_END = re.compile(r"[.!?…]\s?[»\"”’)]?\s|\n")
+
+
+def quote_sentence(conn: sqlite3.Connection, source: Source, *, width: int = 300) -> tuple[str, str, str]:
+    """Return (before, quotation, after): the quotation in the sentence that reports it.
+
+    ``before`` and ``after`` run to the sentence's edges, at most ``width`` characters each way.
+    """
+    row = conn.execute(_CONTEXT, {"article": source.article, "start": source.start, "end": source.end,
+                                  "width": width}).fetchone()  # fmt: skip
+    if row is None:
+        return "", "", ""
+    before, quoted, after = row
+    ends = list(_SENTENCE_END.finditer(before))
+    before = before[ends[-1].end() :] if ends else before
+    # The quotation's own last character may end the sentence (« … paix. » Puis …).
+    last = quoted[-1:]
+    end = _SENTENCE_END.search(last + after)
+    after = after[: max(end.end() - 1 - len(last), 0)] if end else after
+    return before.lstrip(), quoted, after.rstrip()
 
 
 def quotes_per_week(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, int]]:

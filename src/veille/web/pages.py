@@ -30,6 +30,7 @@ from veille.store.browse import (
     entity_quotes,
     entity_record,
     list_articles,
+    quote_sentence,
     quotes_per_week,
 )
 from veille.store.queries import (
@@ -148,9 +149,10 @@ def entity(request: Request, conn: Store, entity_id: int) -> HTMLResponse:
     if record is None:
         raise ApiError(404, "not_found", f"no entity {entity_id} in the store")
     weeks = quotes_per_week(conn, entity_id)
+    quotes = entity_quotes(conn, entity_id, limit=100)
     return render(
         request, "entity.html", entity=record, bars=week_bars(weeks), weeks=weeks,
-        quotes=entity_quotes(conn, entity_id, limit=100),
+        quotes=quotes, sentences={q.id: quote_sentence(conn, q.sources[0]) for q in quotes if q.sources},
         as_actor=entity_events(conn, entity_id, "source", limit=100),
         as_recipient=entity_events(conn, entity_id, "target", limit=100),
         json_url=f"/api/entities/{entity_id}",
