@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
+from veille.api.config import ServerConfig
+from veille.web.app import create_app
 
 SEED_ID = "dc07d68e7a1a0c61"  # examples/seed.txt's id: a hash of its date and text
 
@@ -81,3 +85,13 @@ def test_analyze_page_highlights_a_pasted_text(client: TestClient) -> None:
     assert 'class="tval">2025-03-04<' in html
     refused = client.post("/analyze", data={"text": "  ", "date": "2025-13-01"})
     assert refused.status_code == 422 and 'class="error"' in refused.text
+
+
+def test_article_links_only_web_addresses(store_copy: Path) -> None:
+    app = create_app(ServerConfig(db_path=store_copy))
+    with TestClient(app) as local:
+        for url, shown in (("javascript:alert(1)", False), ("https://example.org/a", True)):
+            text = f"Lena Forsberg a parlé mardi à Oslo ({url})."
+            stored = local.post("/api/articles", json={"text": text, "date": "2025-03-06", "url": url}).json()
+            html = local.get(f"/articles/{stored['id']}").text
+            assert (f'href="{url}"' in html) is shown

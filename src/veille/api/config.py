@@ -36,6 +36,7 @@ class ServerConfig:
 
     @property
     def url(self) -> str:
+        """Return the address to open in a browser."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}/"
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 def config_of(request: Request) -> ServerConfig:
+    """Return the configuration the app was built with."""
     config: ServerConfig = request.app.state.config
     return config
 
@@ -47,6 +48,7 @@ class Analyzer:
         self._lock = threading.Lock()
 
     def analyze(self, article: Article) -> Document:
+        """Analyse one article, loading the pipeline first if this is the first call."""
         with self._lock:
             if self._pipeline is None:
                 # Imported here: the pages and read endpoints never need spaCy.
@@ -57,6 +59,7 @@ class Analyzer:
 
 
 def analyzer_of(request: Request) -> Analyzer:
+    """Return the app's one analyzer."""
     analyzer: Analyzer = request.app.state.analyzer
     return analyzer
 

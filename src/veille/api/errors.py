@@ -63,6 +63,7 @@ class ApiError(Exception):
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
+    """Build the body of an error answer."""
     return {"error": {"code": code, "message": message}}
 
 

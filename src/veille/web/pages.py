@@ -91,6 +91,14 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 _env.globals["snippet_parts"] = snippet_parts
 
 
+def web_url(url: str | None) -> str | None:
+    """Return an article's own address only when it is http(s): never javascript: or data:."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+_env.globals["web_url"] = web_url
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, conn: Store) -> HTMLResponse:
     return render(
