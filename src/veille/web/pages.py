@@ -204,7 +204,7 @@ def search_page(request: Request, conn: Store, q: Text = None) -> HTMLResponse:
         people = find_entities(conn, name=q, top=20)
     return render(
         request, "search.html", q=q or "", found=found, entities=people,
-        json_url=with_query("/api/search", q=q) if q else "/api/search?q=",
+        json_url=with_query("/api/search", q=q) if q and q.strip() else None,
     )  # fmt: skip
 
 
