@@ -81,14 +81,23 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A page that fails the test on any dialog, script error or CSP violation."""
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A page that fails the test on any dialog, script error, CSP violation or request that
+    leaves the server (the pages must work with no network)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     problems: list[str] = []
     tab.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     tab.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
+    tab.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((server, "data:"))
+            else problems.append(f"request elsewhere: {request.url}")
+        ),
+    )
     yield tab
     context.close()
     assert problems == []
@@ -174,10 +183,13 @@ def test_phone_width_and_swagger_docs(server: str, browser: Any) -> None:
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    outside: list[str] = []
+    tab.on("request", lambda request: None if request.url.startswith(server) else outside.append(request.url))
     tab.goto(server + "/articles/dc07d68e7a1a0c61")
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 400, f"the article page scrolls sideways on a phone ({width}px)"
     tab.goto(server + "/docs")
     sync_api.expect(tab.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15000)
     context.close()
-    assert errors == []
+    assert errors == [] and outside == []  # no CDN, no call home: everything from this server
