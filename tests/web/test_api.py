@@ -259,7 +259,7 @@ def test_ingest_on_loopback_without_token(store_copy: Path) -> None:
         assert stored["outcome"] == "ingested"
         assert local.get(stored["url"]).json()["article"]["source"] == "wire"
         again = local.post("/api/articles", json={"text": TEXT, "date": "2025-03-06", "source": "wire"})
-        assert again.json()["outcome"] == "skipped"
+        assert again.status_code == 200 and again.json()["outcome"] == "skipped"
         assert local.get("/api/quotes", params={"speaker": "Forsberg"}).json()["items"]
 
 

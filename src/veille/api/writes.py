@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, field_validator
 
@@ -92,12 +92,15 @@ async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
     response_model=Stored,
     status_code=201,
     summary="Analyse an article and store it (a write)",
+    responses={200: {"model": Stored, "description": "already stored with the same content: skipped"}},
     dependencies=[Depends(require_writer)],
 )
-async def add_article(request: Request, body: ArticleIn) -> Stored:
+async def add_article(request: Request, response: Response, body: ArticleIn) -> Stored:
     article = _article(body, "api")
     document = await run_in_threadpool(_analyze, request, article)
     outcome = await run_in_threadpool(_store, request, document, article_hash(article))
+    if outcome == "skipped":
+        response.status_code = 200  # stored before with the same content: nothing was created
     return Stored(id=document.article.id, outcome=outcome, url=f"/api/articles/{document.article.id}")
 
 
