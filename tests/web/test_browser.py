@@ -186,9 +186,10 @@ def test_phone_width_and_swagger_docs(server: str, browser: Any) -> None:
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     outside: list[str] = []
     tab.on("request", lambda request: None if request.url.startswith(server) else outside.append(request.url))
-    tab.goto(server + "/articles/dc07d68e7a1a0c61")
-    width = tab.evaluate("document.documentElement.scrollWidth")
-    assert width <= 400, f"the article page scrolls sideways on a phone ({width}px)"
+    for path in ("/articles/dc07d68e7a1a0c61", "/entities", "/events", "/search?q=paix", "/analyze", "/"):
+        tab.goto(server + path)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 400, f"{path} scrolls sideways on a phone ({width}px)"
     tab.goto(server + "/docs")
     sync_api.expect(tab.locator(".swagger-ui .opblock").first).to_be_visible(timeout=15000)
     context.close()
