@@ -47,7 +47,7 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": code.replace("_", " ")}
     for status, code in _CODES.items()
-    if status in (400, 404, 413, 422)
+    if status in (400, 404, 413, 422, 503)
 }
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from veille.api.config import MAX_TEXT_CHARS
 from veille.api.deps import analyzer_of, config_of, require_writer
-from veille.api.errors import ERROR_RESPONSES, ApiError
+from veille.api.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from veille.errors import VeilleError
 from veille.ingest.text import article_id, check_date
 from veille.model import Article, Document
@@ -92,7 +92,11 @@ async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
     response_model=Stored,
     status_code=201,
     summary="Analyse an article and store it (a write)",
-    responses={200: {"model": Stored, "description": "already stored with the same content: skipped"}},
+    responses={
+        200: {"model": Stored, "description": "already stored with the same content: skipped"},
+        401: {"model": ErrorBody, "description": "no or wrong bearer token"},
+        403: {"model": ErrorBody, "description": "writes are off (server beyond loopback, no token)"},
+    },
     dependencies=[Depends(require_writer)],
 )
 async def add_article(request: Request, response: Response, body: ArticleIn) -> Stored:

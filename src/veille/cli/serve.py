@@ -52,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
         "writes need the token" if token else ("writes open (loopback)" if config.loopback else "writes off")
     )
     console.print(f"veille serving {args.db} at {config.url} ({writes}); API docs at {config.url}docs")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
