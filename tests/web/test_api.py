@@ -182,7 +182,9 @@ def test_read_errors(client: TestClient, path: str, status: int, code: str) -> N
 
 
 def test_wrong_method_and_bad_json(client: TestClient) -> None:
-    assert_error(client.delete("/api/articles"), 405, "method_not_allowed")
+    refused = client.delete("/api/articles")
+    assert_error(refused, 405, "method_not_allowed")
+    assert refused.headers["allow"] == "GET, POST"
     assert_error(
         client.post("/api/analyze", content=b"{not json", headers={"content-type": "application/json"}),
         422,

@@ -1,4 +1,5 @@
-"""Schemathesis against the app's own OpenAPI schema: generated requests never get a 5xx.
+"""Schemathesis against the app's own OpenAPI schema: generated requests never get a 5xx,
+and every answer matches what the schema documents.
 
 Bounded so that the whole run stays well under two minutes: a few dozen examples per
 operation, on a copy of the example store (POST /api/articles writes to it).
@@ -14,7 +15,12 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 
 from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.checks import (  # noqa: E402
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from veille.api.config import ServerConfig  # noqa: E402
 from veille.web.app import create_app  # noqa: E402
@@ -43,4 +49,12 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     ],
 )
 def test_no_server_error(case: Any) -> None:
-    case.call_and_validate(checks=[not_a_server_error])
+    # No 5xx, and every answer (errors included) has a documented status, content type and shape.
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )

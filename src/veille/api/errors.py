@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from veille.errors import StoreError, VeilleError
 
@@ -51,6 +52,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    # Ask the router which methods would fully match this path (it may nest routers).
+    return [
+        method
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL
+            for route in request.app.router.routes
+        )
+    ] or ["GET"]
+
+
 class ApiError(Exception):
     """An error the API answers with on purpose: a status, a code and a message."""
 
@@ -84,9 +97,15 @@ def install(app: FastAPI, render_page_error: Any) -> None:
         assert isinstance(error, StarletteHTTPException)
         code = _CODES.get(error.status_code, "error")
         message = error.detail if isinstance(error.detail, str) else code.replace("_", " ")
+        headers = getattr(error, "headers", None)
         if error.status_code == 404 and message == "Not Found":
             message = f"no such path: {request.url.path}"
-        return respond(request, error.status_code, code, message, getattr(error, "headers", None))
+        if error.status_code == 405:
+            # Starlette names only the first route's methods; list every route of this path.
+            allowed = _allowed_methods(request)
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+            message = f"{request.method} is not allowed here; use {' or '.join(allowed)}"
+        return respond(request, error.status_code, code, message, headers)
 
     async def validation_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
