@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 from pathlib import Path
 
 from veille.cli.render import console
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     if not 0 < args.port < 65536:
         raise SettingsError(f"--port must be between 1 and 65535, not {args.port}")
+    check_address(args.host, args.port)
     token = args.token or os.environ.get(TOKEN_ENV) or None
     settings = Settings(db_path=args.db, kb_path=Path(args.kb) if args.kb else None)
     config = ServerConfig(db_path=args.db, host=args.host, port=args.port, token=token, settings=settings)
@@ -54,3 +56,14 @@ def run(args: argparse.Namespace) -> int:
     console.print(f"veille serving {args.db} at {config.url} ({writes}); API docs at {config.url}docs")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """Fail with one line, before the model or the app is built, when the address is taken."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise SettingsError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
