@@ -15,13 +15,13 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
 from veille.normal import word_key
 
 _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
-_DEFINITE = frozenset({"le", "la", "l'", "les"})
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
 
@@ -154,7 +154,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             end += 1
         after = parsed[end] if end < len(parsed) else None
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
-            if after.lower_ in _DEFINITE and end + 1 < len(parsed):
+            if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = _cluster_at(clusters, after.idx)
             if named is not None and named.type in ("PER", "MISC", "LOC") and not named.roles:
@@ -214,7 +214,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
         target: Cluster | None = None
         for mention in cluster.names:
             i = starts.get(mention.start)
-            if i is None or i == 0 or parsed[i - 1].lower_ not in _DEFINITE:
+            if i is None or i == 0 or parsed[i - 1].lower_ not in ARTICLES:
                 spans = []
                 break
             following = _cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None

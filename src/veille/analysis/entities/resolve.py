@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
@@ -56,6 +57,9 @@ _ACTING_AFTER = frozenset({"sur", "contre", "avec", "envers", "entre", "égard",
 
 class ResolveStage:
     """Merge the entity stage's names into entities and add roles and descriptions."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities.resolved",)
 
     def __init__(
         self, lexicon: RoleLexicon, aliases: dict[str, tuple[int, int]], referents: Referents | None = None

@@ -11,6 +11,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.words import OF
+from veille.normal import fold
 
 # Prepositions that never sit inside a name of an organisation or a place as the model
 # runs it on (Maison de la radio | dans la soirée); de, du, des and à do.
@@ -19,8 +21,6 @@ _BREAKS = frozenset(
 )
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
-# Particles that begin a surname said alone (de Gaulle, d'Estaing): kept in a person's name.
-_SURNAME_PARTICLES = frozenset({"de", "d'", "d’"})
 
 
 def cut_inside(doc: Doc, start: int, end: int, label: str) -> int:
@@ -69,7 +69,7 @@ def surname_particle(doc: Doc, start: int, end: int, label: str) -> bool:
     (de Gaulle, d'Estaing): it is part of the name, not a preposition to trim."""
     return (
         label == "PER"
-        and doc[start].lower_ in _SURNAME_PARTICLES
+        and fold(doc[start].text) in OF
         and start + 1 < end
         and doc[start + 1].text[:1].isupper()
     )
