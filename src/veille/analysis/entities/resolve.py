@@ -43,6 +43,11 @@ from veille.model import Document, Entity, Gender, Mention, Role
 from veille.normal import word_key
 from veille.settings import Settings
 
+# Posts one holds and then leaves (roles.tsv classes): a past holder is not the present one.
+_OFFICES = frozenset(
+    "leader head_of_state head_gov minister foreign_minister secretary monarch mayor mp mep senator "
+    "governor prefect secretary_general leader_party pope ambassador chief_judge prosecutor".split()
+)
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
@@ -324,8 +329,8 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
     for fact in cluster.roles:
-        if _former(fact.role.title) != former:
-            continue
+        if _former(fact.role.title) != former and fact.cls in _OFFICES:
+            continue  # a trade outlives a post: l'ancien entraîneur de Nice is still le coach
         if fact.cls != phrase.role.cls and fact.cls not in phrase.role.covers:
             continue
         if phrase.country and fact.role.of != phrase.country:

@@ -274,7 +274,8 @@ def _allowed(token: Token) -> bool:
         return False
     if token.pos_ == "ADP" and token.lower_ not in _LINKS:
         return False
-    return not (token.pos_ == "DET" and token.lower_ not in _DETERMINERS | ARTICLES | {"ce", "des"})
+    # fold: the typographic l’ is the article l'.
+    return not (token.pos_ == "DET" and fold(token.text) not in _DETERMINERS | ARTICLES | {"ce", "des"})
 
 
 def _complement_end(doc: Doc, i: int) -> int:
