@@ -23,12 +23,13 @@ from veille.cli import (
     ingest,
     kb,
     quotes,
+    run,
     search,
     show,
 )
 from veille.errors import VeilleError
 
-COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench]
+COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench, run]
 
 
 def build_parser() -> argparse.ArgumentParser:

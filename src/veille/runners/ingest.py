@@ -43,6 +43,14 @@ class _Silent:
         pass
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """A Document analysed elsewhere (the Ray runner), with the hash of its article as read."""
+
+    document: Document
+    input_hash: str | None = None
+
+
 @dataclass
 class IngestSummary:
     """What an ingest run did: counts, the failures (file, line, reason), and its run id."""
@@ -84,7 +92,7 @@ def ingest(
 
 
 def ingest_items(
-    items: Iterable[Article | Document | Failure],
+    items: Iterable[Article | Document | Analysed | Failure],
     settings: Settings,
     *,
     reanalyze: bool = False,
@@ -137,7 +145,7 @@ class _Job:
         # the runner's in-flight batches, not by the corpus.
         self.pending: dict[str, str] = {}
 
-    def triage(self, items: Iterable[Article | Document | Failure]) -> Iterator[Article]:
+    def triage(self, items: Iterable[Article | Document | Analysed | Failure]) -> Iterator[Article]:
         """Record failures, store Documents, skip what is stored; yield what needs analysis.
 
         The skip check runs here, before any worker sees the article, so re-running after a
@@ -148,6 +156,8 @@ class _Job:
                 _fail(self.conn, self.summary, item, self.progress)
             elif isinstance(item, Document):
                 _write(self.conn, self.summary, item, None, self.reanalyze, self.progress)
+            elif isinstance(item, Analysed):
+                _write(self.conn, self.summary, item.document, item.input_hash, self.reanalyze, self.progress)
             else:
                 digest = article_hash(item)
                 if item.id in self.pending or self._is_stored(item.id, digest):
