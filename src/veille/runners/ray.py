@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import io
 import json
+import logging
 import os
 import time
 from collections import defaultdict
@@ -86,6 +87,8 @@ def run_ray(
     owned = not ray.is_initialized()
     if owned:
         ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+    if not logging.getLogger().isEnabledFor(logging.INFO):  # -v shows Ray Data's plans and timings
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
     try:
         ray.data.DataContext.get_current().enable_progress_bars = progress
         return _run(ray, inputs, output, settings, actors)
