@@ -197,7 +197,7 @@ def parse_files(batch: pa.Table, settings: Settings) -> pa.Table:
     """Parse a batch of whole files (bytes, path) into article rows, as `veille ingest` reads them."""
     rows: list[dict[str, Any]] = []
     for data, path in zip(batch["bytes"].to_pylist(), batch["path"].to_pylist(), strict=True):
-        rows.extend(_article_row(item) for item in read_bytes(data, path, settings))
+        rows.extend(article_row(item) for item in read_bytes(data, path, settings))
     return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
 
 
@@ -240,11 +240,12 @@ def parse_parquet(batch: pa.Table, settings: Settings) -> pa.Table:
         except InputError as error:
             rows.append(_failure_row(Failure(where, error.reason)))
             continue
-        rows.append(_article_row(article))
+        rows.append(article_row(article))
     return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
 
 
-def _article_row(item: Article | Failure) -> dict[str, Any]:
+def article_row(item: Article | Failure) -> dict[str, Any]:
+    """Return the ARTICLE_SCHEMA row of an article read, or of an input that could not be."""
     if isinstance(item, Failure):
         return _failure_row(item)
     article = json.dumps(to_dict(item), ensure_ascii=False)
