@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     analysis.set_defaults(func=run_analysis)
     ray = sub.add_parser("ray", help="the Ray runner on this node against the local runner; actor memory")
     ray.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
-    ray.add_argument("--count", type=int, default=40, help="articles per run (copies of the inputs)")
+    ray.add_argument("--count", type=int, default=120, help="articles per run (copies of the inputs)")
     ray.add_argument("--actors", type=int, default=1, help="Ray actors, and local workers (default 1)")
     ray.add_argument("--rounds", type=int, default=1, help="runs of each, taking turns; medians")
     ray.add_argument("--format", choices=("table", "json"), default="table")

@@ -210,56 +210,72 @@ def estimate(per_core: float, store: dict[str, Any], *, cores: int = 64) -> list
 # --- Ray against the local runner --------------------------------------------------------------------------
 
 
-def bench_ray(inputs: Sequence[str], *, count: int = 40, actors: int = 1, rounds: int = 1) -> dict[str, Any]:
+def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, rounds: int = 1) -> dict[str, Any]:
     """Time the local runner and the Ray runner (one node, ``actors`` actors) on the same articles.
 
-    Both timings include loading the model; the Ray one includes starting its actors,
-    reading the JSONL and writing the Parquet, not starting Ray itself (a cluster is up
-    before a job). Then one actor analyses the articles again and reports its peak memory.
+    Each runner runs on ``count`` articles and on an eighth of them: both timings include
+    loading the model (and, for Ray, starting its actors, reading the JSONL and writing the
+    Parquet; not starting Ray itself, a cluster is up before a job), so the difference of
+    the two is the time of the extra articles alone, the runner's steady rate. Then one
+    actor analyses the articles again, as the runner's do, and reports its peak memory.
     """
-    from veille.runners.local import LocalRunner
-    from veille.runners.ray import import_ray, run_ray
+    from veille.runners.ray import import_ray
 
     ray = import_ray()
     articles = bench_corpus(inputs, count)
-    settings = Settings(workers=actors)
-    local: list[float] = []
-    remote: list[float] = []
+    small = max(1, count // 8)
+    times: dict[tuple[str, int], list[float]] = defaultdict(list)
     ray.init(num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
     try:
         with tempfile.TemporaryDirectory() as folder:
-            feed = Path(folder) / "articles.jsonl"
-            with feed.open("w", encoding="utf-8") as out:
-                for article in articles:
-                    record = {"id": article.id, "date": article.date, "text": article.text}
-                    out.write(json.dumps(record | {"source": article.source}, ensure_ascii=False) + "\n")
             for turn in range(rounds):
-                for which in ("local", "ray") if turn % 2 == 0 else ("ray", "local"):
-                    started = time.perf_counter()
-                    if which == "local":
-                        with LocalRunner(settings, actors) as runner:
-                            done = sum(1 for _ in runner.map(articles))
-                        local.append(time.perf_counter() - started)
-                    else:
-                        summary = run_ray([str(feed)], f"{folder}/out{turn}", settings, actors=actors,
-                                          progress=False)  # fmt: skip
-                        done = summary.documents + len(summary.failures)
-                        remote.append(time.perf_counter() - started)
-                    if done != count:
-                        raise RuntimeError(f"{which} runner returned {done} of {count} articles")
+                runs = [("local", count), ("ray", count), ("local", small), ("ray", small)]
+                for which, n in runs if turn % 2 == 0 else runs[::-1]:
+                    out = f"{folder}/out-{turn}-{n}"
+                    times[which, n].append(_time_runner(which, articles[:n], actors, Path(folder), out))
         peak = _actor_peak_mb(ray, articles)
     finally:
         ray.shutdown()
-    local_s, ray_s = statistics.median(local), statistics.median(remote)
+    median = {key: statistics.median(values) for key, values in times.items()}
+    local_steady = median["local", count] - median["local", small]
+    ray_steady = median["ray", count] - median["ray", small]
     return {
         "articles": count,
         "actors": actors,
         "rounds": rounds,
-        "local_s": round(local_s, 2),
-        "ray_s": round(ray_s, 2),
-        "ray_vs_local": round(local_s / ray_s, 3),  # throughput ratio: 1.0 = as fast as the local runner
+        "local_s": round(median["local", count], 2),
+        "ray_s": round(median["ray", count], 2),
+        "ray_vs_local": round(median["local", count] / median["ray", count], 3),  # 1.0: as fast
+        "local_fixed_s": round(median["local", small], 2),
+        "ray_fixed_s": round(median["ray", small], 2),
+        # Once running: the extra articles' time alone, start-up and fixed costs left out.
+        "steady_ray_vs_local": round(local_steady / ray_steady, 3) if ray_steady > 0 else 0.0,
         "actor_peak_mb": round(peak),
     }
+
+
+def _time_runner(which: str, articles: list[Article], actors: int, folder: Path, out: str) -> float:
+    """Run one runner over the articles; return its wall time (the Ray one reads them from JSONL)."""
+    from veille.runners.local import LocalRunner
+    from veille.runners.ray import run_ray
+
+    settings = Settings(workers=actors)
+    feed = folder / f"articles-{len(articles)}.jsonl"
+    if which == "ray" and not feed.exists():
+        with feed.open("w", encoding="utf-8") as handle:
+            for a in articles:
+                record = {"id": a.id, "date": a.date, "text": a.text, "source": a.source}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    started = time.perf_counter()
+    if which == "local":
+        with LocalRunner(settings, actors) as runner:
+            done = sum(1 for _ in runner.map(articles))
+    else:
+        summary = run_ray([str(feed)], out, settings, actors=actors, progress=False)
+        done = summary.documents + len(summary.failures)
+    if done != len(articles):
+        raise RuntimeError(f"the {which} runner returned {done} of {len(articles)} articles")
+    return time.perf_counter() - started
 
 
 def _actor_peak_mb(ray: Any, articles: list[Article]) -> float:

@@ -51,8 +51,6 @@ ARTICLE_SCHEMA = pa.schema(
     [("article", pa.string()), ("where", pa.string()), ("line", pa.int64()), ("reason", pa.string())]
 )
 ANALYSED_SCHEMA = pa.schema([*RESULT_SCHEMA, *((f"rows_{name}", pa.string()) for name in FLAT_TABLES)])
-# One math thread per actor: N actors already use N cores (as in the local pool).
-_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 @dataclass
@@ -115,9 +113,8 @@ def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: i
         fn_constructor_args=(settings,),
         batch_size=settings.batch_size,
         batch_format="pyarrow",
-        concurrency=actors,
-        num_cpus=1,
-        runtime_env={"env_vars": _ENV},
+        compute=ray.data.ActorPoolStrategy(size=actors),
+        num_cpus=1,  # Ray then sets OMP_NUM_THREADS=1 in the actor: N actors already use N cores
     ).materialize()  # analysed once, written many times
     analysed.select_columns(RESULT_SCHEMA.names).write_parquet(f"{output}/{DOCUMENTS}")
     for name, schema in flat_schemas().items():
