@@ -11,7 +11,7 @@ import pytest
 from veille.errors import InputError
 from veille.kb import corpus_key, open_kb, who_held
 from veille.kb.format import KBRole, merge_entities, parse_entity, read_kb
-from veille.kb.names import demonym_forms, normalise, surname_of, translit_key
+from veille.kb.names import demonym_forms, surname_of, translit_key
 from veille.kb.query import parse_title, search
 from veille.kb.store import shipped_paths
 
@@ -41,12 +41,6 @@ def monkeypatch_module(tmp_path_factory: pytest.TempPathFactory):  # type: ignor
 )
 def test_transliteration_variants_share_a_key(variants: list[str], same: bool) -> None:
     assert (len({translit_key(v) for v in variants}) == 1) is same
-
-
-def test_normalise_folds_accents_case_hyphens_apostrophes() -> None:
-    assert normalise("États-Unis") == normalise("Etats-Unis") == "etats unis"
-    assert normalise("l’OTAN") == "l otan"
-    assert normalise("Niinistö") == "niinisto"
 
 
 def test_surnames_keep_their_particles() -> None:

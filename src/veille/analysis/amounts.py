@@ -12,10 +12,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
+from veille.analysis.lang.fr import tables
 from veille.errors import SettingsError
 from veille.model import Amount, Document
 from veille.settings import Settings
@@ -55,20 +55,16 @@ class AmountWords:
 @cache
 def load_amount_words() -> AmountWords:
     """Read ``data/amount_words.tsv`` once per process."""
-    source = resources.files("veille.analysis") / "data" / "amount_words.tsv"
-    tables: dict[str, dict[str, str]] = {"magnitude": {}, "vague": {}, "currency": {}, "unit": {}}
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 3 or cells[1] not in tables:
-            raise SettingsError(f"amount_words.tsv line {number}: expected word, kind, value; got {line!r}")
-        tables[cells[1]][cells[0]] = cells[2]
+    kinds: dict[str, dict[str, str]] = {"magnitude": {}, "vague": {}, "currency": {}, "unit": {}}
+    for number, cells in tables.read_rows("amount_words.tsv", header=False):
+        if len(cells) != 3 or cells[1] not in kinds:
+            raise SettingsError(f"amount_words.tsv line {number}: expected word, kind, value; got {cells!r}")
+        kinds[cells[1]][cells[0]] = cells[2]
     return AmountWords(
-        magnitudes={w: float(v) for w, v in tables["magnitude"].items()},
-        vague={w: float(v) for w, v in tables["vague"].items()},
-        currencies=tables["currency"],
-        units=tables["unit"],
+        magnitudes={w: float(v) for w, v in kinds["magnitude"].items()},
+        vague={w: float(v) for w, v in kinds["vague"].items()},
+        currencies=kinds["currency"],
+        units=kinds["unit"],
     )
 
 

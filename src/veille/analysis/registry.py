@@ -7,13 +7,13 @@ and resolved time expressions, events attach amounts.
 from __future__ import annotations
 
 from veille.analysis.amounts import AmountStage
-from veille.analysis.entities import EntityStage
-from veille.analysis.events import EventStage
-from veille.analysis.link import LinkStage
-from veille.analysis.quotes import QuoteStage
-from veille.analysis.resolve import ResolveStage
+from veille.analysis.entities.find import EntityStage
+from veille.analysis.entities.link import LinkStage
+from veille.analysis.entities.resolve import ResolveStage
+from veille.analysis.events.stage import EventStage
+from veille.analysis.quotes.stage import QuoteStage
 from veille.analysis.stages import Stage
-from veille.analysis.time import TimeStage
+from veille.analysis.time.stage import TimeStage
 
 STAGES: dict[str, type[Stage]] = {
     "entities": EntityStage,

@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 from veille.kb.format import FORMAT, KBEntity, KBRole, read_kb
-from veille.kb.names import normalise, translit_key
+from veille.kb.names import translit_key
 from veille.kb.query import parse_title, who_held
 from veille.kb.store import KB, default_kb, open_kb
+from veille.normal import name_key
 
 
 def corpus_key(kb_id: str | None, name: str) -> str:
@@ -26,6 +27,6 @@ def corpus_key(kb_id: str | None, name: str) -> str:
 
 
 __all__ = [
-    "FORMAT", "KB", "KBEntity", "KBRole", "corpus_key", "default_kb", "normalise", "open_kb",
+    "FORMAT", "KB", "KBEntity", "KBRole", "corpus_key", "default_kb", "name_key", "open_kb",
     "parse_title", "read_kb", "translit_key", "who_held",
 ]  # fmt: skip

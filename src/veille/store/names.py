@@ -1,30 +1,11 @@
-"""Normalise names and quotations into keys, so that variants meet in one corpus row."""
+"""Keys of the store: a quotation's words, a name's last word (names fold through veille.normal)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
-_LEADING_ARTICLE = re.compile(r"^(?:l'|le |la |les |the )")
-_NON_WORD = re.compile(r"[^\w']+")
-
-
-def strip_accents(text: str) -> str:
-    """Remove combining marks: États → Etats."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def normalize_name(name: str) -> str:
-    """Return the comparison form of a name: casefolded, no accents, no leading article.
-
-    ``L'OTAN`` → ``otan``; ``Volodymyr  Zelensky`` → ``volodymyr zelensky``.
-    """
-    text = strip_accents(name).casefold().replace("’", "'").replace("`", "'")
-    text = " ".join(_NON_WORD.sub(" ", text).split())
-    text = _LEADING_ARTICLE.sub("", text)
-    return text.replace("'", " ").strip()
+from veille.normal import fold
 
 
 def last_word(norm: str) -> str:
@@ -35,5 +16,5 @@ def last_word(norm: str) -> str:
 
 def quote_key(text: str) -> tuple[str, int]:
     """Return a key for a quotation's words (case, accents, punctuation ignored) and its word count."""
-    words = re.findall(r"\w+", strip_accents(text).casefold())
+    words = re.findall(r"\w+", fold(text))
     return hashlib.sha256(" ".join(words).encode()).hexdigest()[:32], len(words)

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from veille.store.names import normalize_name
+from veille.normal import name_key
 
 DEFAULT_LIMIT = 50
 
@@ -150,7 +150,7 @@ def _alias_patterns(name: str | None) -> dict[str, str | None]:
     # finds "Vladimir Poutine" and "Vladuimir Poutine"; LIKE wildcards in the input are escaped.
     if name is None:
         return {"name": None, "inner": None, "head": None, "tail": None}
-    norm = normalize_name(name)
+    norm = name_key(name)
     escaped = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return {"name": norm, "inner": f"% {escaped} %", "head": f"{escaped} %", "tail": f"% {escaped}"}
 

@@ -23,11 +23,11 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.analysis.quote_context import Candidate, Incise, QuoteContext
-from veille.analysis.quote_indirect import find_indirect
-from veille.analysis.quote_lexicon import CueLexicon
-from veille.analysis.quote_marks import MarkedSpan, find_marked_spans
-from veille.analysis.speakers import Speaker, with_speaker_entities
+from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.indirect import find_indirect
+from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
+from veille.analysis.quotes.speakers import Speaker, with_speaker_entities
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
 
@@ -428,7 +428,7 @@ def _date(ctx: QuoteContext, cand: Candidate) -> str | None:
     it exists (it is written alongside), else the article date."""
     if cand.anchor is not None:
         try:
-            time = importlib.import_module("veille.analysis.time")
+            time = importlib.import_module("veille.analysis.time.stage")
         except ImportError:
             time = None
         attached = getattr(time, "attached_date", None)

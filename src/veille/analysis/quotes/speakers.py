@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis import speaker_hints
-from veille.analysis.quote_lexicon import CueLexicon
+from veille.analysis.quotes import hints as speaker_hints
+from veille.analysis.quotes.lexicon import CueLexicon
 from veille.model import Document, Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")

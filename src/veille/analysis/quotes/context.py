@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.quote_lexicon import Cue, CueLexicon
-from veille.analysis.quote_marks import MarkedSpan
-from veille.analysis.speakers import SpeakerResolver
+from veille.analysis.quotes.lexicon import Cue, CueLexicon
+from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.model import Document
 
 _AUX = frozenset(

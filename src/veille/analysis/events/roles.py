@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.countries import country_code, demonym
-from veille.analysis.event_spans import (
+from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
     linear_object,
     reciprocal,
     sentence_head,
 )
+from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.model import Document
 
 _CASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})

@@ -1,18 +1,18 @@
 """Look up countries by French or English name, demonym or capital: shared by every stage.
 
-The tables are data files under ``analysis/data/`` (sources in their headers and in
+The tables are data files under ``analysis/lang/fr/data/`` (sources in their headers and in
 ``SOURCES.md``); they are read once per process. Lookups normalise case, accents,
 hyphens and apostrophes, so *Etats-Unis* finds *États-Unis*.
 """
 
 from __future__ import annotations
 
-import csv
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
+
+from veille.analysis.lang.fr import tables
+from veille.normal import word_key
 
 Number = Literal["sg", "pl"]
 
@@ -33,31 +33,24 @@ class Country:
     name_en: str
 
 
-def key(text: str) -> str:
-    """Return the lookup key of a name: lower case, no accents, hyphens and apostrophes as spaces."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.replace("-", " ").replace("'", " ").split())
-
-
 def demonym(word: str) -> Demonym | None:
     """Return the demonym reading of a word (russe, Ukrainiennes, Européens), or None."""
-    return _tables().demonyms.get(key(word))
+    return _tables().demonyms.get(word_key(word))
 
 
 def country_code(name: str) -> str | None:
     """Return the ISO 3166-1 alpha-3 code of a country name (Allemagne, Germany, UE), or None."""
-    return _tables().names.get(key(name))
+    return _tables().names.get(word_key(name))
 
 
 def capital_country(name: str) -> str | None:
     """Return the country a capital or seat of power stands for (Moscou, Kremlin → RUS), or None."""
-    return _tables().capitals.get(key(name))
+    return _tables().capitals.get(word_key(name))
 
 
 def is_capital(name: str) -> bool:
     """Tell whether a name is a capital city (Madrid), not a seat of power (Kremlin)."""
-    return key(name) in _tables().capital_cities
+    return word_key(name) in _tables().capital_cities
 
 
 def country(iso3: str) -> Country | None:
@@ -75,9 +68,7 @@ class _Tables:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("veille.analysis").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tables.read_records(name)
 
 
 @cache
@@ -86,10 +77,10 @@ def _tables() -> _Tables:
     names: dict[str, str] = {}
     for row in _rows("countries.tsv"):
         countries[row["iso3"]] = Country(row["iso3"], row["name_fr"], row["name_en"])
-        names.setdefault(key(row["name_fr"]), row["iso3"])
-        names.setdefault(key(row["name_en"]), row["iso3"])
+        names.setdefault(word_key(row["name_fr"]), row["iso3"])
+        names.setdefault(word_key(row["name_en"]), row["iso3"])
     for row in _rows("country_aliases.tsv"):
-        names.setdefault(key(row["name"]), row["iso3"])
+        names.setdefault(word_key(row["name"]), row["iso3"])
     demonyms: dict[str, Demonym] = {}
     for row in _rows("demonyms.tsv"):
         iso3 = row["iso3"]
@@ -103,10 +94,10 @@ def _tables() -> _Tables:
             # russe/russe: a form shared by both genders carries no gender.
             epicene = row["masc_sg"] == row["fem_sg"] if number == "sg" else row["masc_pl"] == row["fem_pl"]
             demonyms.setdefault(
-                key(form),
+                word_key(form),
                 Demonym(iso3, None if epicene else gender, number),  # type: ignore[arg-type]
             )
     capital_rows = _rows("capitals.tsv")
-    capitals = {key(row["name"]): row["iso3"] for row in capital_rows}
-    cities = frozenset(key(row["name"]) for row in capital_rows if row["kind"] == "capital")
+    capitals = {word_key(row["name"]): row["iso3"] for row in capital_rows}
+    cities = frozenset(word_key(row["name"]) for row in capital_rows if row["kind"] == "capital")
     return _Tables(demonyms, names, capitals, countries, cities)

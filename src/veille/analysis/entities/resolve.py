@@ -12,8 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.analysis import countries
-from veille.analysis.clusters import (
+from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
     add_bracket_descriptions,
@@ -22,16 +21,14 @@ from veille.analysis.clusters import (
     merge_aliases,
     merge_names,
 )
-from veille.analysis.entities import normalise
-from veille.analysis.parse import doc_text
-from veille.analysis.referents import (
+from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
     add_org_descriptions,
     load_referents,
     merge_demonym_nouns,
 )
-from veille.analysis.roles import (
+from veille.analysis.entities.roles import (
     RoleLexicon,
     TitlePhrase,
     description_at,
@@ -39,7 +36,10 @@ from veille.analysis.roles import (
     title_after,
     title_before,
 )
+from veille.analysis.lang.fr import countries
+from veille.analysis.parse import doc_text
 from veille.model import Document, Entity, Gender, Mention, Role
+from veille.normal import word_key
 from veille.settings import Settings
 
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
@@ -275,12 +275,12 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
         else:
             of = of or f"@{id(target)}"
     title = "".join(w.text_with_ws for w in words[:cut]).strip()
-    complement = normalise(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
+    complement = word_key(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
     return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
 
 
 def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
-    return _strip_of(normalise(parsed[phrase.complement : phrase.end].text) or None)
+    return _strip_of(word_key(parsed[phrase.complement : phrase.end].text) or None)
 
 
 def _strip_of(text: str | None) -> str | None:

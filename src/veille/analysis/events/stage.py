@@ -1,7 +1,7 @@
 """Find political events coded in PLOVER: who did what to whom, when and where.
 
 A trigger word from ``data/plover_triggers.tsv`` gives the type and mode; the dependency
-parse gives the actor and the recipient (:mod:`veille.analysis.event_roles`); both must
+parse gives the actor and the recipient (:mod:`veille.analysis.events.roles`); both must
 be entities of the document, because an event pinned on nobody is not countable. The
 date comes from the clause's time expression, else the article date (flagged).
 
@@ -17,17 +17,16 @@ Decisions (docs/events.md):
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.analysis.event_roles import RoleReader, Roles, clause_chain, mentions_index
+from veille.analysis.events.roles import RoleReader, Roles, clause_chain, mentions_index
+from veille.analysis.lang.fr import tables
 from veille.analysis.parse import doc_text
-from veille.analysis.time import attached_date, verb_direction
+from veille.analysis.time.stage import attached_date, verb_direction
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES, Amount, Document, Event
 from veille.settings import Settings
@@ -93,15 +92,11 @@ class Shift:
 @cache
 def load_event_lexicon() -> EventLexicon:
     """Read the trigger table and the word lists once per process."""
-    data = resources.files("veille.analysis") / "data"
     verbs: dict[str, Trigger] = {}
     nouns: dict[str, Trigger] = {}
     phrases: dict[str, Trigger] = {}
-    text = (data / "plover_triggers.tsv").read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
+    for number, cells in tables.read_rows("plover_triggers.tsv", header=False):
+        line = "\t".join(cells)
         if len(cells) != 8 or cells[1] not in ("VERB", "NOUN") or cells[2] not in EVENT_TYPES:
             raise SettingsError(f"plover_triggers.tsv line {number}: malformed row {line!r}")
         trigger = Trigger(
@@ -114,7 +109,7 @@ def load_event_lexicon() -> EventLexicon:
             phrases[trigger.lemma] = trigger
         else:
             (verbs if trigger.pos == "VERB" else nouns)[trigger.lemma] = trigger
-    words = json.loads((data / "events_lexicon.json").read_text(encoding="utf-8"))
+    words = tables.read_json("events_lexicon.json")
     return EventLexicon(
         verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
         mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis import countries
+from veille.analysis.lang.fr import countries, tables
 from veille.model import Gender
 
 _DEFINITE = frozenset({"le", "la", "l'"})
@@ -56,12 +55,9 @@ class RoleLexicon:
 @cache
 def load_roles() -> RoleLexicon:
     """Read ``data/roles.tsv`` once per process."""
-    text = resources.files("veille.analysis").joinpath("data", "roles.tsv").read_text(encoding="utf-8")
     by_first: dict[str, list[RoleWord]] = {}
-    for line in text.splitlines():
-        if not line or line.startswith(("#", "word\t")):
-            continue
-        word, gender, cls, *rest = line.split("\t")
+    for _n, row in tables.read_rows("roles.tsv"):
+        word, gender, cls, *rest = row
         # Tokens as spaCy cuts them: chef de l'État → chef, de, l', état.
         words = tuple(word.casefold().replace("'", "' ").split())
         covers = frozenset(rest[0].split(",")) if rest and rest[0] else frozenset()

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from veille.analysis.timex_calendar import (
+from veille.analysis.time.calendar import (
     Direction,
     day_month_value,
     earlier_anchor,
@@ -26,7 +26,7 @@ from veille.analysis.timex_calendar import (
     shift_value,
     weekday_date,
 )
-from veille.analysis.timex_detect import Candidate, lexicon, parse_number
+from veille.analysis.time.detect import Candidate, lexicon, parse_number
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,18 @@
 """The cue lexicon of quotations: reporting verbs and the words that steer quote finding.
 
-The tables are data files under ``analysis/data/`` (``quote_cues.tsv``, ``quote_words.tsv``);
-given-name genders come from ``first_names.tsv`` through ``veille.analysis.referents``.
+The tables are data files under ``analysis/lang/fr/data/`` (``quote_cues.tsv``, ``quote_words.tsv``);
+given-name genders come from ``first_names.tsv`` through ``veille.analysis.entities.referents``.
 Sources are noted in the files' headers and in ``data/SOURCES.md``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Token
 
-from veille.analysis.referents import first_name_gender, load_referents
+from veille.analysis.entities.referents import first_name_gender, load_referents
+from veille.analysis.lang.fr.tables import read_rows
 from veille.errors import SettingsError
 
 _PRONOUN_SUFFIXES = (
@@ -116,21 +116,3 @@ def _regular_lemmas(word: str) -> list[str]:
             if "è" in stem:
                 out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
     return out
-
-
-def read_rows(name: str) -> list[tuple[int, list[str]]]:
-    """Return the numbered rows of a TSV data file, without comments and the header line."""
-    try:
-        text = resources.files("veille.analysis").joinpath("data", name).read_text(encoding="utf-8")
-    except OSError as error:
-        raise SettingsError(f"cannot read the quote lexicon {name}: {error}") from error
-    rows = []
-    header_seen = False
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True  # the column names
-            continue
-        rows.append((n, line.rstrip("\n").split("\t")))
-    return rows

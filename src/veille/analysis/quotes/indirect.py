@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Token
 
-from veille.analysis.quote_context import Candidate, QuoteContext
+from veille.analysis.quotes.context import Candidate, QuoteContext
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})

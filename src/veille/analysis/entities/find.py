@@ -8,18 +8,16 @@ merges surnames, typos, acronyms, titles and descriptions into the entities they
 from __future__ import annotations
 
 import dataclasses
-import json
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis import countries
-from veille.analysis.roles import load_roles
+from veille.analysis.entities.roles import load_roles
+from veille.analysis.lang.fr import countries, tables
 from veille.model import Document, Entity, Gender, Mention
+from veille.normal import word_key
 from veille.settings import Settings
 
 _ELISIONS = ("l'", "d'")
@@ -55,8 +53,7 @@ class EntityRules:
 @cache
 def load_rules() -> EntityRules:
     """Read the rule tables once per process."""
-    data_dir = resources.files("veille.analysis").joinpath("data")
-    data = json.loads(data_dir.joinpath("entity_rules.json").read_text(encoding="utf-8"))
+    data = tables.read_json("entity_rules.json")
     role_words = load_roles().by_first  # first words of the role nouns of data/roles.tsv
     return EntityRules(
         calendar=frozenset(data["calendar"]),
@@ -64,9 +61,9 @@ def load_rules() -> EntityRules:
         name_heads=frozenset(data["name_heads"]),
         extend_heads=frozenset(data["extend_heads"]),
         not_names=frozenset(data["not_names"]),
-        groups=frozenset(normalise(w) for w in data["groups"]),
+        groups=frozenset(word_key(w) for w in data["groups"]),
         compass=frozenset(data["compass"]),
-        article_names=frozenset(normalise(w) for w in data["article_names"]),
+        article_names=frozenset(word_key(w) for w in data["article_names"]),
         town_heads=frozenset(data["town_heads"]),
         org_heads=frozenset(data["org_heads"]),
         noun_adjective_names=frozenset(data["noun_adjective_names"]),
@@ -145,7 +142,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     if start < end and doc[start].lower_ in _ARTICLES | {"d'"}:
-        if normalise(doc[start:end].text) not in rules.article_names:
+        if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender.
     if start < end - 1 and doc[start].text in rules.honorifics:
@@ -232,7 +229,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         demonym = countries.demonym(first.text)
         if demonym is not None:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
-        if normalise(first.text) in rules.groups:
+        if word_key(first.text) in rules.groups:
             return [Candidate(start, end, "MISC", None, True, None)]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
@@ -267,10 +264,10 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
     said: dict[tuple[str, bool], set[Gender]] = {}
     for candidate, mention in found:
         if candidate.gender and candidate.label == "PER":
-            said.setdefault((normalise(mention.text), candidate.group), set()).add(candidate.gender)
+            said.setdefault((word_key(mention.text), candidate.group), set()).add(candidate.gender)
     groups: dict[tuple[str, bool, str], list[tuple[Candidate, Mention]]] = {}
     for candidate, mention in sorted(found, key=lambda item: item[1].start):
-        key = (normalise(mention.text), candidate.group)
+        key = (word_key(mention.text), candidate.group)
         split = len(said.get(key, ())) > 1
         said_as = (candidate.gender or "") if split else ""
         groups.setdefault((*key, said_as), []).append((candidate, mention))
@@ -293,13 +290,6 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
             )
         )
     return tuple(entities)
-
-
-def normalise(name: str) -> str:
-    """Lower-case, strip accents, hyphens and apostrophes: the key two spellings of a name share."""
-    decomposed = unicodedata.normalize("NFD", name.casefold().replace("’", "'"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.replace("-", " ").replace("'", " ").split())
 
 
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:

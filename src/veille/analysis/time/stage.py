@@ -15,9 +15,9 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.timex_calendar import Direction
-from veille.analysis.timex_detect import Candidate, find_candidates, lexicon
-from veille.analysis.timex_resolve import Context, resolve
+from veille.analysis.time.calendar import Direction
+from veille.analysis.time.detect import Candidate, find_candidates, lexicon
+from veille.analysis.time.resolve import Context, resolve
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 

@@ -9,12 +9,12 @@ Overlapping matches are settled longest-first, so *jeudi 30 mars au soir* wins o
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from veille.analysis.lang.fr import tables
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ class Candidate:
 @cache
 def lexicon() -> dict[str, Any]:
     """Return the French time vocabulary (``data/time_fr.json``)."""
-    raw = resources.files("veille.analysis").joinpath("data/time_fr.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = tables.read_json("time_fr.json")
     return data
 
 

@@ -32,11 +32,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from veille.kb.format import KBEntity
-from veille.kb.names import normalise, strip_article, translit_key
+from veille.kb.names import translit_key
 from veille.kb.offices import office_key
 from veille.kb.query import parse_title, who_held
 from veille.kb.store import KB, default_kb
 from veille.model import Document, Entity, Role
+from veille.normal import name_key
 from veille.settings import Settings
 
 _SCORES = {"name": 1.0, "alias": 0.95, "surname": 0.6}
@@ -119,7 +120,7 @@ def find_candidates(entity: Entity, kb: KB, options: LinkOptions) -> list[Candid
             best[ident] = Candidate(ident, score, how)
 
     for name in dict.fromkeys(names):
-        norm = strip_article(normalise(name))
+        norm = name_key(name)
         if not norm:
             continue
         one_word = " " not in norm

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from veille.analysis.quote_lexicon import CueLexicon
+from veille.analysis.quotes.lexicon import CueLexicon
 from veille.model import Document, Entity, Mention
 
 _TITLE_BEFORE = re.compile(r"([A-Za-zÀ-ÿ]+\.?)\s+$")

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
-from veille.analysis.clusters import Cluster
-from veille.analysis.entities import normalise
+from veille.analysis.entities.clusters import Cluster
+from veille.analysis.lang.fr import tables
 from veille.analysis.parse import doc_text
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
+from veille.normal import word_key
 
 _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
 _DEFINITE = frozenset({"le", "la", "l'", "les"})
@@ -43,16 +43,7 @@ class Referents:
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
-    text = resources.files("veille.analysis").joinpath("data", name).read_text(encoding="utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines()[1:], start=2):
-        if not line or line.startswith("#") or line.split("\t")[0] in ("phrase", "word", "name"):
-            continue
-        row = line.split("\t")
-        if len(row) != columns:
-            raise SettingsError(f"data/{name} line {n}: expected {columns} tab-separated columns")
-        rows.append(row)
-    return rows
+    return [row for _n, row in tables.read_rows(name, columns)]
 
 
 @cache
@@ -60,16 +51,16 @@ def load_referents() -> Referents:
     """Read ``org_categories.tsv``, ``org_kinds.tsv`` and ``first_names.tsv`` once."""
     categories = tuple(
         Category(
-            tuple(normalise(phrase).split()), frozenset(accepts.split("|")), None if kind == "-" else kind
+            tuple(word_key(phrase).split()), frozenset(accepts.split("|")), None if kind == "-" else kind
         )
         for phrase, accepts, kind in _rows("org_categories.tsv", 3)
     )
-    kinds = {normalise(word): kind for word, kind in _rows("org_kinds.tsv", 2)}
+    kinds = {word_key(word): kind for word, kind in _rows("org_kinds.tsv", 2)}
     first_names: dict[str, Gender] = {}
     for name, gender in _rows("first_names.tsv", 2):
         if gender not in ("m", "f"):
             raise SettingsError(f"data/first_names.tsv: {name}: gender must be m or f")
-        first_names[normalise(name)] = gender  # type: ignore[assignment]
+        first_names[word_key(name)] = gender  # type: ignore[assignment]
     return Referents(categories, kinds, first_names)
 
 
@@ -79,7 +70,7 @@ def first_name_gender(name: str, referents: Referents) -> Gender | None:
     words = name.split()
     if len(words) < 2:
         return None
-    first = normalise(words[0]).split()
+    first = word_key(words[0]).split()
     return referents.first_names.get(" ".join(first)) or referents.first_names.get(first[0])
 
 
@@ -93,7 +84,7 @@ def add_first_name_genders(clusters: list[Cluster], referents: Referents) -> Non
 def org_kind(cluster: Cluster, referents: Referents) -> str | None:
     """Return what kind of organisation a name says it is (FC Nantes: club), if any."""
     for mention in cluster.names:
-        whole = normalise(mention.text)
+        whole = word_key(mention.text)
         if whole in referents.kinds:
             return referents.kinds[whole]
         for word in whole.split():
@@ -198,7 +189,7 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
     best: tuple[Category | None, int] = (None, i)
     for category in referents.categories:
         n = len(category.words)
-        words = [normalise(t.text) for t in parsed[i : i + n]]
+        words = [word_key(t.text) for t in parsed[i : i + n]]
         if words == list(category.words) and parsed[i].text[:1].islower():
             if best[0] is None or n > len(best[0].words):
                 best = (category, i + n)

@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from veille.analysis.entities import normalise
+from veille.normal import word_key
 
 _DOUBLED = re.compile(r"(.)\1")
 # Particles that begin a surname (de Gonneville, Le Maire, al-Baghdadi): a surname
@@ -22,7 +22,7 @@ _PARTICLES = frozenset(
 
 def tokens(name: str) -> list[str]:
     """Return the normalised words of a name (hyphens split: Jong-un → jong un)."""
-    return normalise(name).split()
+    return word_key(name).split()
 
 
 def similar_word(a: str, b: str) -> bool:
@@ -82,5 +82,5 @@ def first_name(full: str) -> str | None:
 
 def initials(name: str) -> str:
     """Return the initials of a name's content words (Union suisse des paysans → USP)."""
-    words = [w for w in normalise(name).split() if w not in _PARTICLES and w not in ("l", "et", "les")]
+    words = [w for w in word_key(name).split() if w not in _PARTICLES and w not in ("l", "et", "les")]
     return "".join(w[0] for w in words).upper()
