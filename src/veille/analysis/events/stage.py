@@ -370,11 +370,11 @@ def _date(
 ) -> tuple[str | None, DateSource | None]:
     """Return (date, where it came from): the clause's time expression, else the article date."""
     if token.pos_ == "NOUN":
-        # A noun trigger carries its own date (les discussions de mardi).
+        # A noun trigger carries its own date (les discussions de mardi). The subtree's
+        # offsets are read once, not once per time expression of the article.
+        below = {t.idx for t in token.subtree if t.i != token.i}
         for timex in doc.timexes:
-            if timex.type in ("DATE", "TIME") and any(
-                t.idx == timex.start for t in token.subtree if t.i != token.i
-            ):
+            if timex.type in ("DATE", "TIME") and timex.start in below:
                 value = _day(timex.value)
                 if value is not None:
                     return value, "timex"
