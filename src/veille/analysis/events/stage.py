@@ -179,7 +179,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
     rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
-    if any(rest.startswith(block) for block in lexicon.blocks):
+    if rest.startswith(lexicon.blocks):  # a tuple: any of them
         return None
     lemma = token.lemma_.lower()
     for phrase, trigger in lexicon.phrases.items():
