@@ -225,7 +225,9 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
     articles = bench_corpus(inputs, count)
     small = max(1, count // 8)
     times: dict[tuple[str, int], list[float]] = defaultdict(list)
-    ray.init(num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
+    owned = not ray.is_initialized()
+    if owned:
+        ray.init(num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
     try:
         with tempfile.TemporaryDirectory() as folder:
             for turn in range(rounds):
@@ -235,7 +237,8 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
                     times[which, n].append(_time_runner(which, articles[:n], actors, Path(folder), out))
         peak = _actor_peak_mb(ray, articles)
     finally:
-        ray.shutdown()
+        if owned:
+            ray.shutdown()
     median = {key: statistics.median(values) for key, values in times.items()}
     local_steady = median["local", count] - median["local", small]
     ray_steady = median["ray", count] - median["ray", small]
