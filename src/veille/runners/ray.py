@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from veille.errors import InputError, SettingsError, VeilleError
@@ -50,6 +51,7 @@ from veille.store.writes import article_hash
 ARTICLE_SCHEMA = pa.schema(
     [("article", pa.string()), ("where", pa.string()), ("line", pa.int64()), ("reason", pa.string())]
 )
+STAGING = "staging"  # every analysed column, until the tables are cut from it
 ANALYSED_SCHEMA = pa.schema([*RESULT_SCHEMA, *((f"rows_{name}", pa.string()) for name in FLAT_TABLES)])
 
 
@@ -107,26 +109,32 @@ def import_ray() -> Any:
 
 def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: int) -> RaySummary:
     started = time.perf_counter()
-    articles = read_articles(ray, inputs, settings)
-    analysed = articles.map_batches(
+    staging = f"{output}/{STAGING}"
+    # One streaming pass reads, analyses and writes every article once; the tables are then
+    # cut from that Parquet by column (Ray reads only the columns selected), so no stage
+    # ever holds the whole corpus (a cluster's
+    # object store spills to local disk, which a 10⁷-article run would fill).
+    read_articles(ray, inputs, settings).map_batches(
         Analyse,
         fn_constructor_args=(settings,),
         batch_size=settings.batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=1,  # Ray then sets OMP_NUM_THREADS=1 in the actor: N actors already use N cores
-    ).materialize()  # analysed once, written many times
-    analysed.select_columns(RESULT_SCHEMA.names).write_parquet(f"{output}/{DOCUMENTS}")
+    ).write_parquet(staging, mode="overwrite")  # what a killed run left there goes
     for name, schema in flat_schemas().items():
-        analysed.select_columns([f"rows_{name}"]).map_batches(
+        ray.data.read_parquet(staging).select_columns([f"rows_{name}"]).map_batches(
             explode, fn_args=(schema,), batch_format="pyarrow"
-        ).write_parquet(f"{output}/{name}")
+        ).write_parquet(f"{output}/{name}", mode="overwrite")
     summary = RaySummary(output=output)
-    for row in analysed.select_columns(["where", "line", "reason"]).iter_rows():
+    for row in ray.data.read_parquet(staging).select_columns(["where", "line", "reason"]).iter_rows():
         if row["reason"] is None:
             summary.documents += 1
         else:
             summary.failures.append(Failure(row["where"], row["reason"], row["line"]))
+    # Written last: a documents/ folder is a finished run, the one thing the next run refuses.
+    ray.data.read_parquet(staging).select_columns(RESULT_SCHEMA.names).write_parquet(f"{output}/{DOCUMENTS}")
+    _delete(staging)
     summary.tables = _count_tables(output)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -317,6 +325,11 @@ def _check_output(output: str) -> None:
         raise SettingsError(f"--output {output} exists and is not a folder")
     if (folder / DOCUMENTS).exists() and any((folder / DOCUMENTS).iterdir()):
         raise SettingsError(f"--output {output} already holds a run: choose an empty folder")
+
+
+def _delete(folder: str) -> None:
+    filesystem, path = pafs.FileSystem.from_uri(folder if "://" in folder else str(Path(folder).resolve()))
+    filesystem.delete_dir(path)
 
 
 def _count_tables(output: str) -> dict[str, int]:
