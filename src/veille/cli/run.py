@@ -37,6 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ray.add_argument("--address", help="an existing cluster (ray://head:10001, auto); default: a local Ray")
     ray.add_argument("--actors", type=int, default=1, help="analysis actors, one CPU and one model each")
     ray.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
+    ray.add_argument(
+        "--lang",
+        help="analyse every article with this language's rules (default: the article's, else detected)",
+    )
     ray.add_argument("--stages", help="comma-separated analysis stages to run (default: all)")
     ray.add_argument("--quiet", action="store_true", help="no progress bars")
     ray.set_defaults(func=run_ray_command)
@@ -50,7 +54,7 @@ def run_ray_command(args: argparse.Namespace) -> int:
     if args.actors < 1:
         raise SettingsError(f"--actors must be 1 or more, not {args.actors}")
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
-    settings = Settings(default_date=args.date, stages=stages)
+    settings = Settings(default_date=args.date, stages=stages, lang=args.lang)
     summary = run_ray(
         args.input, args.output, settings, address=args.address, actors=args.actors, progress=not args.quiet
     )

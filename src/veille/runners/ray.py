@@ -213,7 +213,7 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Article |
     if kind == "jsonl":
         stream = read_jsonl_stream(
             io.BytesIO(data), where=path, source=name, default_date=settings.default_date,
-            max_chars=settings.max_article_chars, default_lang=settings.default_lang,
+            max_chars=settings.max_article_chars,
         )  # fmt: skip
         for _name, item in stream:
             yield item
@@ -240,7 +240,7 @@ def parse_parquet(batch: pa.Table, settings: Settings) -> pa.Table:
             article = parse_record(
                 json.dumps(record, ensure_ascii=False, default=str), where=where,
                 source=PurePosixPath(path).name, default_date=settings.default_date,
-                max_chars=settings.max_article_chars, default_lang=settings.default_lang,
+                max_chars=settings.max_article_chars,
             )  # fmt: skip
         except InputError as error:
             rows.append(_failure_row(Failure(where, error.reason)))

@@ -7,6 +7,7 @@ the speaker, placed after the verb.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from itertools import pairwise
