@@ -86,7 +86,13 @@ def run_ray(
     _check_output(output)
     owned = not ray.is_initialized()
     if owned:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+        # A local Ray is this run's alone: no dashboard. A cluster keeps its own settings.
+        local = {"include_dashboard": False} if address is None else {}
+        try:
+            ray.init(address=address, log_to_driver=False, logging_level="WARNING", **local)
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            where = address or "a local Ray"
+            raise SettingsError(f"cannot start or reach {where}: {str(error).splitlines()[0]}") from None
     if not logging.getLogger().isEnabledFor(logging.INFO):  # -v shows Ray Data's plans and timings
         logging.getLogger("ray.data").setLevel(logging.WARNING)
     try:
