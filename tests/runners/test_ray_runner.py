@@ -59,7 +59,14 @@ def ray_output(inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     from veille.runners.ray import run_ray
 
     output = tmp_path_factory.mktemp("ray") / "out"
-    ray.init(num_cpus=2, object_store_memory=100 * 1024**2, include_dashboard=False, log_to_driver=False)
+    # address="local": a Ray of its own, whatever cluster this machine may be running.
+    ray.init(
+        address="local",
+        num_cpus=2,
+        object_store_memory=100 * 1024**2,
+        include_dashboard=False,
+        log_to_driver=False,
+    )
     try:
         summary = run_ray([str(inputs)], str(output), Settings(), actors=1, progress=False)
     finally:

@@ -227,7 +227,7 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
     times: dict[tuple[str, int], list[float]] = defaultdict(list)
     owned = not ray.is_initialized()
     if owned:
-        ray.init(num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
+        ray.init(address="local", num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
     try:
         with tempfile.TemporaryDirectory() as folder:
             for turn in range(rounds):
