@@ -25,11 +25,27 @@ from veille.cli import (
     quotes,
     run,
     search,
+    serve,
     show,
 )
 from veille.errors import VeilleError
 
-COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench, run]
+COMMANDS = [
+    analyze,
+    demo,
+    evaluate,
+    ingest,
+    quotes,
+    events,
+    entities,
+    show,
+    search,
+    export,
+    kb,
+    bench,
+    serve,
+    run,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
