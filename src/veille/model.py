@@ -180,11 +180,16 @@ class Document:
         return {"schema": data.pop("schema"), **data}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Build a Document from its ``veille.analysis/1`` object."""
-        if data.get("schema") != SCHEMA:
-            raise ValueError(f"not a {SCHEMA} object (schema={data.get('schema')!r})")
-        return from_dict(cls, data)
+    def from_dict(cls, data: dict[str, Any], *, where: str | None = None) -> Document:
+        """Validate a ``veille.analysis/1`` object and build its Document.
+
+        Raise InputError (a VeilleError) with one line naming the JSON path that failed, such as
+        ``entities[3].type: 'PERSON' is not one of …``; ``where`` (a file, file:line) prefixes it.
+        """
+        # pydantic loads only when a Document comes in from outside (an export, a file).
+        from veille.validation import load_document
+
+        return load_document(data, where=where)
 
 
 T = TypeVar("T")

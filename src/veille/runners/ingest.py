@@ -12,7 +12,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
-from veille.errors import StoreError
+from veille.errors import StoreError, VeilleError
 from veille.ingest.sources import KINDS, iter_sources, walk_folder
 from veille.model import SCHEMA, Article, Document, Failure
 from veille.runners.local import LocalRunner
@@ -286,6 +286,11 @@ def read_documents(path: Path) -> Iterator[Document | Failure]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield Document.from_dict(json.loads(line.lstrip(b"\xef\xbb\xbf")))
-            except (ValueError, TypeError, KeyError, AttributeError) as error:
+                data = json.loads(line.lstrip(b"\xef\xbb\xbf"))
+            except ValueError as error:  # not JSON, or not UTF-8
+                yield Failure(where, f"not JSON: {error}", number)
+                continue
+            try:
+                yield Document.from_dict(data)
+            except VeilleError as error:  # names the JSON path that failed
                 yield Failure(where, f"not a {SCHEMA} document: {error}", number)
