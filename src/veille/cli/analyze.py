@@ -115,11 +115,6 @@ def analyze_inputs(inputs: list[str], settings: Settings) -> Iterator[tuple[str,
     yield from read_failures
 
 
-def analyze_paths(inputs: list[str], settings: Settings) -> list[Document | Failure]:
-    """Read every input and analyse every article, loading the model once."""
-    return [result for _name, result in analyze_inputs(inputs, settings)]
-
-
 class DocumentWriter:
     """Write OUT/NAME.json per document; NAME is the input file's stem, or the record id."""
 
@@ -138,12 +133,6 @@ class DocumentWriter:
         path = self.out / f"{stem}.json"
         path.write_text(json.dumps(document.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return path
-
-
-def write_documents(documents: list[Document], out: Path) -> list[Path]:
-    """Write OUT/NAME.json per document, named after its source file or its id."""
-    writer = DocumentWriter(out)
-    return [writer.write(output_name(document), document) for document in documents]
 
 
 class JsonPrinter:
