@@ -42,6 +42,7 @@ class Column:
     header: str
     role: Literal["key", "main", "head", "extra"] = "key"
     justify: Literal["left", "right"] = "left"
+    room: int = 0  # the cells a main column needs to stay readable (0: MAIN_MIN, for prose)
 
 
 def print_records(
@@ -57,7 +58,7 @@ def print_records(
     main = next((i for i, c in enumerate(columns) if c.role == "main"), None)
     keys = [i for i, c in enumerate(columns) if c.role == "key"]
     extras = [i for i, c in enumerate(columns) if c.role in ("head", "extra")]
-    main_need = min(natural(main), MAIN_MIN) if main is not None else 0
+    main_need = min(natural(main), columns[main].room or MAIN_MIN) if main is not None else 0
     shown_main = [] if main is None else [main]
 
     def fits(shown: list[int], extra_need: int) -> bool:
@@ -104,7 +105,9 @@ def _print_blocks(
 ) -> None:
     """Print each record as a block: key values on a bold line, the rest indented below."""
     if title:
-        out.print(f"[italic]{title}[/italic]")
+        out.print(f"[italic]{title}[/italic]", soft_wrap=False)
+    # soft_wrap off: the blocks wrap at the terminal's width, like the tables (the console's soft
+    # wrap would let rich crop the indented lines instead).
     for row in rows:
         keys = "  ".join(
             f"[bold]{row[i]}[/bold]" for i, c in enumerate(columns) if c.role in ("key", "head") and row[i]
@@ -112,14 +115,14 @@ def _print_blocks(
         out.print(keys, soft_wrap=False)
         for i, column in enumerate(columns):
             if column.role == "main" and row[i]:
-                out.print(Padding(row[i], (0, 0, 0, 2)))
+                out.print(Padding(row[i], (0, 0, 0, 2)), soft_wrap=False)
         line = " · ".join(
             f"[dim]{columns[i].header}:[/dim] {row[i]}"
             for i, c in enumerate(columns)
             if c.role == "extra" and row[i]
         )
         if line:
-            out.print(Padding(line, (0, 0, 0, 2)))
+            out.print(Padding(line, (0, 0, 0, 2)), soft_wrap=False)
     out.print()
 
 
