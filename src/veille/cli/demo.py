@@ -49,9 +49,8 @@ def run(args: argparse.Namespace) -> int:
         print_demo(conn)
     finally:
         conn.close()
-    console.print(
-        f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help", soft_wrap=False
-    )
+    ask = f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help"
+    console.print(ask, soft_wrap=False)
     return 1 if summary.failures else 0
 
 
