@@ -1,15 +1,14 @@
-"""Validate JSON at the door: analyses (``veille.analysis/1``) and gold files (``veille.gold/1``).
+"""Validate JSON at the door against dataclasses, and say what failed in one line.
 
-pydantic checks a decoded object against the dataclasses themselves (``veille.model``, and the
-gold types of ``veille.eval.gold``), so there is no second copy of the fields to drift. It runs
-in strict mode: ``"27"`` is not an offset and ``1`` is not ``true``. Every failure becomes one
-line that names the JSON path which failed, as an annotator or a script writer reads it::
+pydantic checks JSON text against the dataclasses themselves (the contract's in
+``veille.model``, the gold format's in ``veille.eval.gold``), so there is no second copy of
+the fields to drift. It runs in strict mode: ``"27"`` is not an offset and ``1`` is not
+``true``. Every failure becomes one ContractError line that names the JSON path which
+failed, in the words of the JSON the reader wrote::
 
     entities[3].type: 'PERSON' is not one of 'PER', 'ORG', 'LOC' or 'MISC'
 
-After the shape, :func:`load_document` checks what a schema cannot say: offsets fall inside
-the text and slice to the text they claim, and the ids a quote or an event refers to are
-entities of the same document.
+This module sits beside ``model`` and ``errors`` at the base: it imports nothing else from veille.
 """
 
 from __future__ import annotations
@@ -20,11 +19,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-import pydantic_core
 from pydantic import TypeAdapter, ValidationError
 
-from veille.errors import InputError, VeilleError
-from veille.model import EVENT_TYPES, SCHEMA, Document
+from veille.errors import ContractError, VeilleError
 
 T = TypeVar("T")
 
@@ -57,21 +54,15 @@ def _adapter(cls: Any) -> TypeAdapter[Any]:
     return TypeAdapter(cls)
 
 
-def validate(
-    cls: type[T], data: Any, *, where: str | None = None, error: type[VeilleError] = InputError
+def validated(
+    cls: type[T], text: str | bytes, *, where: str | None = None, error: type[VeilleError] = ContractError
 ) -> T:
-    """Build dataclass ``cls`` from decoded JSON, or raise ``error`` naming the path that failed.
+    """Validate JSON text against dataclass ``cls`` and build it, or raise ``error`` naming the path.
 
-    Unknown keys are ignored unless the dataclass forbids them (``extra="forbid"``).
+    Unknown keys are ignored unless the dataclass forbids them (``__pydantic_config__``).
     """
     try:
-        # Strict validation of Python objects would want tuples and dataclass instances; the
-        # same data as JSON text is validated strictly with JSON's own types (arrays, objects).
-        payload = pydantic_core.to_json(data)
-    except pydantic_core.PydanticSerializationError as failure:
-        raise error(f"not JSON data: {failure}", where=where) from None
-    try:
-        return adapter(cls).validate_json(payload, strict=True)
+        return adapter(cls).validate_json(text, strict=True)
     except ValidationError as failure:
         raise error(describe(failure, cls), where=where) from None
 
@@ -144,6 +135,12 @@ def reason(error: Any) -> str:
     context = error.get("ctx") or {}
     if kind == "missing":
         return "missing"
+    if kind == "json_invalid":
+        return f"not JSON: {context.get('error', error['msg'])}"
+    if kind == "string_pattern_mismatch" and context.get("pattern") == r"\S":
+        return f"expected a non-empty string, got {show(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"{show(value)} does not have the form {context.get('pattern')}"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if kind == "literal_error":
@@ -170,78 +167,3 @@ def show(value: Any, width: int = 40) -> str:
     """Quote a value on one line, cut to ``width`` characters (a field may hold a whole article)."""
     text = repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-# --- veille.analysis/1 ------------------------------------------------------------------------------------
-
-
-def load_document(data: Any, *, where: str | None = None) -> Document:
-    """Validate a decoded ``veille.analysis/1`` object and build its Document.
-
-    Raise InputError with one line naming the JSON path that failed, e.g.
-    ``entities[3].type: 'PERSON' is not one of 'PER', 'ORG', 'LOC' or 'MISC'``.
-    """
-    if not isinstance(data, dict):
-        raise InputError(f"expected a {SCHEMA} object, got {json_kind(data)}", where=where)
-    if data.get("schema") != SCHEMA:
-        raise InputError(f"schema: expected {SCHEMA!r}, got {show(data.get('schema'))}", where=where)
-    document = validate(Document, data, where=where)
-    problem = check_document(document)
-    if problem:
-        raise InputError(problem, where=where)
-    return document
-
-
-def check_document(doc: Document) -> str | None:
-    """Return what a valid shape can still get wrong (``path: reason``), or None when all is well.
-
-    Event types are checked here, not in the dataclass: the model keeps ``Event.type`` a plain
-    string for the stages, and the contract's 16 PLOVER types are enforced at the door.
-    """
-    length = len(doc.article.text)
-    ids = {entity.id for entity in doc.entities}
-    for path, start, end, text in _spans(doc):
-        if start is None or end is None:
-            continue
-        if not 0 <= start <= end <= length:
-            return f"{path}: offsets {start}..{end} are not inside the text (0..{length})"
-        if text is not None and doc.article.text[start:end] != text:
-            found = doc.article.text[start:end]
-            return f"{path}.text: {show(text)} is not article.text[{start}:{end}] ({show(found)})"
-    for i, quote in enumerate(doc.quotes):
-        if quote.speaker is not None and quote.speaker not in ids:
-            return f"quotes[{i}].speaker: {show(quote.speaker)} is not the id of an entity"
-    for i, event in enumerate(doc.events):
-        if event.type not in EVENT_TYPES:
-            return f"events[{i}].type: {show(event.type)} is not one of {', '.join(EVENT_TYPES)}"
-        for key in ("source", "target"):
-            for j, ref in enumerate(getattr(event, key)):
-                if ref not in ids:
-                    return f"events[{i}].{key}[{j}]: {show(ref)} is not the id of an entity"
-        if event.location is not None and event.location not in ids:
-            return f"events[{i}].location: {show(event.location)} is not the id of an entity"
-        for j, index in enumerate(event.amounts):
-            if not 0 <= index < len(doc.amounts):
-                return f"events[{i}].amounts[{j}]: {index} is not the index of an amount"
-    return None
-
-
-def _spans(doc: Document) -> Iterable[tuple[str, int | None, int | None, str | None]]:
-    """Yield (path, start, end, text) of every offset pair of a document; text where it must match."""
-    for i, paragraph in enumerate(doc.article.paragraphs):
-        yield f"article.paragraphs[{i}]", paragraph.start, paragraph.end, None
-    for i, entity in enumerate(doc.entities):
-        for j, mention in enumerate(entity.mentions):
-            yield f"entities[{i}].mentions[{j}]", mention.start, mention.end, mention.text
-    for i, quote in enumerate(doc.quotes):
-        yield f"quotes[{i}]", quote.start, quote.end, quote.text
-        speaker = quote.speaker_mention
-        if speaker is not None:
-            yield f"quotes[{i}].speaker_mention", speaker.start, speaker.end, speaker.text
-    for i, timex in enumerate(doc.timexes):
-        yield f"timexes[{i}]", timex.start, timex.end, timex.text
-    for i, event in enumerate(doc.events):
-        yield f"events[{i}]", event.start, event.end, None
-        yield f"events[{i}].trigger_start", event.trigger_start, event.trigger_end, None
-    for i, amount in enumerate(doc.amounts):
-        yield f"amounts[{i}]", amount.start, amount.end, amount.text

@@ -1,73 +1,40 @@
 """Read and validate gold files (``veille.gold/1``): what a perfect analysis of an article finds.
 
-The format is described in ../shared/examples/ANNOTATION.md. The dataclasses below are the
-format: pydantic validates a file against them (``veille.validation``, the door that analyses
-come through too), then the checks a schema cannot make run (unique entity names, names that
-refer to an entity). Every problem raises a GoldError naming the file and the field
-(``entities[3].type``), so an annotator can fix it without reading this code. Unknown keys are
-refused: a typo such as ``"optinal": true`` would otherwise silently turn an optional item
-into a required one.
+The format is described in ../shared/examples/ANNOTATION.md. A gold file is validated the
+way a Document is (``veille.model.validated``: pydantic over the dataclasses below, strict),
+then for what types cannot say: unique entity names, speakers and parties that name a gold
+entity, at least one form per entity. Every problem raises a GoldError naming the file and
+the field (``entities[3].type``), so an annotator can fix it without reading this code.
+Unknown keys are refused too: a typo such as ``"optinal": true`` would otherwise silently
+turn an optional item into a required one.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field
+from pydantic import ConfigDict, Field, StringConstraints
 
 from veille.errors import GoldError
-from veille.model import EVENT_TYPES, EntityType, QuoteKind, TimexType
-from veille.validation import show, validate
+from veille.model import ContractError, EntityType, EventType, QuoteKind, TimexType, validated
 
 FORMAT = "veille.gold/1"
 GOLD_SUFFIX = ".gold.json"
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_QID = re.compile(r"Q[1-9]\d*")
-# Every gold type refuses keys it does not know: a typo must not pass for a default.
 _STRICT = ConfigDict(extra="forbid")
-
-
-def _text(value: str) -> str:
-    if not value.strip():
-        raise ValueError(f"expected a non-empty string, got {show(value)}")
-    return value
-
-
-def _day(value: str) -> str:
-    if not _ISO_DAY.fullmatch(value):
-        raise ValueError(f"expected a YYYY-MM-DD date, got {show(value)}")
-    return value
-
-
-def _qid(value: str) -> str:
-    if not _QID.fullmatch(value):
-        raise ValueError(f"expected a Wikidata id like Q7747, got {show(value)}")
-    return value
-
-
-def _event_type(value: str) -> str:
-    if value not in EVENT_TYPES:
-        raise ValueError(f"{show(value)} is not one of {', '.join(EVENT_TYPES)}")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_text)]
-Day = Annotated[str, AfterValidator(_day)]
-Qid = Annotated[str, AfterValidator(_qid)]
-EventType = Annotated[str, AfterValidator(_event_type)]
-Occurrence = Annotated[int, Field(ge=1)]  # nth exact (case-sensitive) occurrence of the text
-Names = Annotated[tuple[Text, ...], Field(min_length=1)]  # names of gold entities, at least one
+Text = Annotated[str, StringConstraints(pattern=r"\S")]  # a non-empty string
+Day = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Qid = Annotated[str, StringConstraints(pattern=r"^Q[1-9]\d*$")]
+Occurrence = Annotated[int, Field(ge=1)]
+Names = Annotated[tuple[Text, ...], Field(min_length=1)]
 
 
 @dataclass(frozen=True)
 class GoldArticle:
     __pydantic_config__: ClassVar[ConfigDict] = _STRICT
-
     file: Text  # the article's text file, looked up beside the gold file or in --texts
     date: Day | None = None
     lang: Text = "fr"
@@ -76,7 +43,6 @@ class GoldArticle:
 @dataclass(frozen=True)
 class GoldEntity:
     __pydantic_config__: ClassVar[ConfigDict] = _STRICT
-
     name: Text
     type: EntityType
     mentions: tuple[Text, ...] = ()
@@ -94,7 +60,6 @@ class GoldEntity:
 @dataclass(frozen=True)
 class GoldQuote:
     __pydantic_config__: ClassVar[ConfigDict] = _STRICT
-
     text: Text
     speaker: Text  # the name of a gold entity
     kind: QuoteKind
@@ -105,7 +70,6 @@ class GoldQuote:
 @dataclass(frozen=True)
 class GoldTimex:
     __pydantic_config__: ClassVar[ConfigDict] = _STRICT
-
     text: Text
     value: Text
     type: TimexType = "DATE"
@@ -122,13 +86,12 @@ class GoldTimex:
 @dataclass(frozen=True)
 class GoldEvent:
     __pydantic_config__: ClassVar[ConfigDict] = _STRICT
-
     type: EventType
     source: Names
     target: Names
     date: Text | None = None
     date_optional: bool = False
-    location: Text | None = None  # the name of a gold entity
+    location: Text | None = None
     mode: Text | None = None
     symmetric: bool = False
     source_any: bool = False
@@ -144,10 +107,9 @@ class GoldEvent:
 
 @dataclass(frozen=True)
 class GoldFile:
-    """A gold file as written: what :func:`parse_gold` validates before it checks the names."""
+    """A gold file as written: the JSON object, validated."""
 
     __pydantic_config__: ClassVar[ConfigDict] = _STRICT
-
     format: Literal["veille.gold/1"]
     article: GoldArticle
     notes: str | None = None
@@ -179,50 +141,51 @@ class Gold:
 def load_gold(path: Path) -> Gold:
     """Read one gold file; raise GoldError naming the file and the field when it is not valid."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise GoldError(f"cannot read: {error.strerror}", where=str(path)) from None
     except UnicodeDecodeError:
         raise GoldError("not UTF-8 text", where=str(path)) from None
+    try:
+        json.loads(text)
     except json.JSONDecodeError as error:
         raise GoldError(f"not JSON: {error.msg} at line {error.lineno}", where=str(path)) from None
-    return parse_gold(data, path)
+    return _checked(text, path)
 
 
 def parse_gold(data: Any, path: Path) -> Gold:
-    """Validate a decoded gold object and build its Gold; raise GoldError naming the field."""
-    where = str(path)
-    if isinstance(data, dict) and data.get("format") != FORMAT:
-        # Said first and plainly: a file of another format fails on every key after it.
-        raise GoldError(f"format: expected {FORMAT!r}, got {show(data.get('format'))}", where=where)
-    gold = validate(GoldFile, data, where=where, error=GoldError)
-    _check_names(gold, where)
+    """Validate a decoded gold object and build its Gold."""
+    return _checked(json.dumps(data, ensure_ascii=False), path)
+
+
+def _checked(text: str, path: Path) -> Gold:
+    try:
+        gold = validated(GoldFile, text)
+    except ContractError as error:
+        raise GoldError(str(error), where=str(path)) from None
+    problem = _references(gold)
+    if problem is not None:
+        raise GoldError(problem, where=str(path))
     return Gold(path, gold.article, gold.entities, gold.quotes, gold.timexes, gold.events, gold.notes)
 
 
-def _check_names(gold: GoldFile, where: str) -> None:
-    """Check what a schema cannot: unique entity names, and names that refer to a gold entity."""
-
-    def fail(field: str, reason: str) -> None:
-        raise GoldError(f"{field}: {reason}", where=where)
-
+def _references(gold: GoldFile) -> str | None:
+    """Return what types cannot check: unique names, forms, and names that refer to entities."""
     names = [entity.name for entity in gold.entities]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
-    if duplicates:
-        fail("entities", f"entity names must be unique; repeated: {', '.join(duplicates)}")
-    for i, entity in enumerate(gold.entities):
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        return f"entities: entity names must be unique; repeated: {', '.join(repeated)}"
+    for n, entity in enumerate(gold.entities):
         if not entity.forms:
-            fail(f"entities[{i}].mentions", "an entity needs at least one mention or description")
+            return f"entities[{n}].mentions: an entity needs at least one mention or description"
     known = frozenset(names)
-
-    def check(name: str | None, field: str) -> None:
-        if name is not None and name not in known:
-            fail(field, f"{name!r} is not the name of a gold entity")
-
-    for i, quote in enumerate(gold.quotes):
-        check(quote.speaker, f"quotes[{i}].speaker")
-    for i, event in enumerate(gold.events):
-        for key in ("source", "target"):
-            for j, name in enumerate(getattr(event, key)):
-                check(name, f"events[{i}].{key}[{j}]")
-        check(event.location, f"events[{i}].location")
+    refs = [(f"quotes[{n}].speaker", q.speaker) for n, q in enumerate(gold.quotes)]
+    for n, event in enumerate(gold.events):
+        refs += [(f"events[{n}].source[{k}]", name) for k, name in enumerate(event.source)]
+        refs += [(f"events[{n}].target[{k}]", name) for k, name in enumerate(event.target)]
+        if event.location is not None:
+            refs.append((f"events[{n}].location", event.location))
+    for where, name in refs:
+        if name not in known:
+            return f"{where}: {name!r} is not the name of a gold entity"
+    return None

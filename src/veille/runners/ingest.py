@@ -12,9 +12,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
-from veille.errors import StoreError, VeilleError
+from veille.errors import StoreError
 from veille.ingest.sources import KINDS, iter_sources, walk_folder
-from veille.model import SCHEMA, Article, Document, Failure
+from veille.model import SCHEMA, Article, ContractError, Document, Failure
 from veille.runners.local import LocalRunner
 from veille.settings import Settings
 from veille.store.db import connect
@@ -285,11 +285,6 @@ def read_documents(path: Path) -> Iterator[Document | Failure]:
                 continue
             where = f"{path}:{number}"
             try:
-                data = json.loads(line.lstrip(b"\xef\xbb\xbf"))
-            except ValueError as error:  # not JSON, or not UTF-8
-                yield Failure(where, f"not JSON: {error}", number)
-                continue
-            try:
-                yield Document.from_dict(data)
-            except VeilleError as error:  # names the JSON path that failed
+                yield Document.from_json(line.lstrip(b"\xef\xbb\xbf"))
+            except ContractError as error:
                 yield Failure(where, f"not a {SCHEMA} document: {error}", number)
