@@ -25,3 +25,12 @@ def test_every_data_file_is_in_package_data() -> None:
     assert data, "no data files found: the package moved?"
     missing = sorted(str(path.relative_to(PACKAGE)) for path in data - shipped)
     assert not missing, f"not in pyproject's package-data, so not installed: {missing}"
+
+
+def test_pyarrow_loads_only_where_parquet_is_written() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, veille.cli, veille.store.exports; print('pyarrow' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
