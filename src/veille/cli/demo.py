@@ -51,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
         conn.close()
     ask = f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help"
     console.print(ask, soft_wrap=False)
+    console.print(
+        f"Browse it: veille serve --db {escape(str(args.db))}, then open http://127.0.0.1:8000/",
+        soft_wrap=False,
+    )
     return 1 if summary.failures else 0
 
 
