@@ -36,6 +36,7 @@ class Trigger:
     needs_material: bool = False  # only when the object is aid (envoyer des secours)
     needs_reflexive: bool = False  # only with se (se rendre à: a visit; rendre: no event)
     needs: str = "-"  # the raw "needs" cell (dipl, rel, arm, que are read by senses.py)
+    actor_par: bool = False  # a nominalisation: par-agent acts, de-complement undergoes
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class EventLexicon:
     cooperative: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
+    blocks_before: tuple[str, ...] = ()
+    light_verbs: frozenset[str] = frozenset()
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:
@@ -96,7 +99,7 @@ def _trigger(number: int, cells: list[str]) -> Trigger:
         lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
         recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
         source=cells[7], host=cells[5] == "host", needs_material=cells[6] == "mat",
-        needs_reflexive=cells[6] == "refl", needs=cells[6],
+        needs_reflexive=cells[6] == "refl", needs=cells[6], actor_par=cells[5] == "par",
     )  # fmt: skip
 
 
@@ -135,4 +138,5 @@ def load_event_lexicon() -> EventLexicon:
         non_factive=frozenset(words["non_factive"]), refusal=frozenset(words["refusal"]),
         cooperative=frozenset(words["cooperative_types"]),
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
+        blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
     )  # fmt: skip

@@ -19,6 +19,7 @@ from veille.analysis.events.spans import (
     reciprocal,
     sentence_head,
 )
+from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.model import Document
 
@@ -269,6 +270,12 @@ class RoleReader:
             return self.content(node)
         if slot == "recip":
             return []  # read by :meth:`read` from a compound subject
+        if slot == "loc":
+            return target_place(self, node)
+        if slot == "par" and node.pos_ == "NOUN":
+            found = participle_agent(self, node)  # la réunion convoquée par X
+            if found:
+                return found
         objects = [c for c in node.children if c.dep_ == "obj"]
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children)]
@@ -357,18 +364,20 @@ class RoleReader:
         actor_de: bool,
         inverting: frozenset[str],
         host: bool = False,
+        actor_par: bool = False,
     ) -> Roles | None:
         """Return the roles of a trigger, or None when it lacks a named actor or recipient.
 
         ``host``: the subject hosts and the object visits (*recevoir*, *accueillir*); PLOVER
-        codes the visitor as the actor.
+        codes the visitor as the actor. ``actor_par``: a nominalisation whose *par*-agent
+        acts and whose *de*-complement undergoes (*l'arrestation de X par Y*).
         """
         chain = clause_chain(trigger)
         recipients: list[str] = []
         actors: list[str] = []
         depth: int | None = None
         if pos == "NOUN":
-            actors, recipients, depth = self._noun_roles(trigger, chain, slots, actor_de, inverting)
+            actors, recipients, depth = noun_roles(self, trigger, chain, slots, actor_de, inverting, actor_par)
         else:
             actors, depth = self.actors_of_verb(chain)
             if not any(self.types.get(a) != "MISC" for a in actors):
@@ -408,69 +417,6 @@ class RoleReader:
         location = self.place(trigger, set(actors) | set(recipients))
         return Roles(tuple(actors), tuple(recipients), location, depth)
 
-    def _noun_roles(
-        self,
-        noun: Token,
-        chain: list[Token],
-        slots: tuple[str, ...],
-        actor_de: bool,
-        inverting: frozenset[str],
-    ) -> tuple[list[str], list[str], int | None]:
-        """Read a noun trigger: *discussions entre A, B et C*, *le soutien du PSG*,
-        *une plainte contre X* told by the verb's subject, inverted by *recevoir*."""
-        actors: list[str] = []
-        recipients: list[str] = []
-        depth: int | None = None
-        for child in noun.children:
-            if _case(child) == "entre":
-                parties = self.group(child)
-                if len(parties) >= 2:
-                    return parties[:1], parties[1:], 0
-        if actor_de:
-            for child in noun.children:
-                if child.dep_ == "nmod" and _case(child) in _DE:
-                    # A place that is not a country is where it happens (les entretiens du Kremlin).
-                    actors = [a for a in self.group(child) if self._can_act(a)]
-                    if actors:
-                        depth = 0
-                        break
-        if not actors:
-            actors = self.national(noun)  # une frappe américaine: the United States strike
-            depth = 0 if actors else depth
-        governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
-        if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
-            governor = governor.head  # faire l'objet d'une plainte
-        inverted = governor is not None and (
-            governor.lemma_ in inverting
-            or noun.head.lemma_ in inverting
-            or any(c.dep_ == "obj" and c.lemma_ in inverting for c in governor.children)
-        )
-        if inverted and governor is not None:
-            return actors, self.subject(governor, agent=False) or [], depth
-        if governor is not None and _passive(governor) and governor.pos_ != "NOUN":
-            # A passive light verb (Meta a été mis à l'amende par la CNIL): the par-agent
-            # acts on the passive subject.
-            agent = self.subject(governor, agent=True)
-            if agent:
-                return agent, self.object(governor), 0
-        verb_depth: int | None = None
-        if governor is not None:
-            found_actors, found_depth = self.actors_of_verb(chain[1:])
-            verb_depth = None if found_depth is None else found_depth + 1
-            if not actors:
-                actors, depth = found_actors, verb_depth
-        # The complement may hang from the noun or from the verbs of its clause
-        # (instituer une plainte … contre le juge, attached to décider).
-        scope = chain[: (verb_depth or 1) + 1]
-        for slot in slots:
-            for node in scope:
-                if node is not noun and slot == "obj":
-                    continue
-                recipients = self.by_slot(node, slot)
-                if recipients:
-                    return actors, recipients, depth
-        return actors, recipients, depth
-
     def national(self, head: Token) -> list[str]:
         """Return the country an adjective of nationality on a phrase names (une frappe
         américaine, la police turque, un diplomate algérien), when the document names that
@@ -500,7 +446,7 @@ class RoleReader:
                     return found
         return []
 
-    def _can_act(self, entity_id: str) -> bool:
+    def can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,
         organisations, countries, and places the resolve stage marked as standing for one."""
         entity = self.doc.entity(entity_id)

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import Roles, clause_chain
+from veille.analysis.parse import doc_text
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
 # no more per trigger than a short one.
@@ -52,7 +53,14 @@ def _has_reflexive(token: Token) -> bool:
 
 def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool) -> bool:
     """Say whether a trigger's row requirements hold here (``material``: the caller's
-    reading of an aid object, for ``mat`` rows)."""
+    reading of an aid object, for ``mat`` rows); a noun that only qualifies another trigger
+    noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
+    if trigger.pos == "NOUN" and _qualifies(token, lexicon):
+        return False
+    end = token.idx + len(token.text)
+    before = doc_text(token.doc)[max(0, end - 24) : end].lower()
+    if any(before.endswith(block) for block in lexicon.blocks_before):
+        return False
     if trigger.needs == "mat":
         return material
     if trigger.needs == "refl":
@@ -70,6 +78,14 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
         around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
     return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+
+
+def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
+    head = noun.head
+    if noun.dep_ != "nmod" or head.pos_ != "NOUN" or head.i > noun.i:
+        return False
+    case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
+    return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
 
 
 def sense(trigger: Trigger, roles: Roles, types: dict[str, str], lexicon: EventLexicon) -> Trigger:
@@ -105,7 +121,10 @@ def refused(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Token | No
     return None
 
 
-def factive(token: Token, lexicon: EventLexicon) -> bool:
+def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Say whether the event of a trigger is asserted: no verb above it that leaves it
-    unreal (*craindre que*, *exhorter à*, *suggérer de*, *nier*)."""
+    unreal (*craindre que*, *exhorter à*, *suggérer de*, *nier*). A call to protest
+    (*appeler à la grève contre X*) is the protest's announcement, coded as PROTEST."""
+    if trigger.type == "PROTEST" and token.pos_ == "NOUN":
+        return True
     return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in _embedders(token))

@@ -77,7 +77,8 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         if not accept(token, trigger, lexicon, material):
             continue
         roles = reader.read(
-            token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host
+            token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host,
+            trigger.actor_par,
         )
         if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
             continue
@@ -88,7 +89,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
         elif refusal is not None:
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
-        elif not factive(token, lexicon):
+        elif not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
         cue = threat or refusal
@@ -151,7 +152,10 @@ def _threatened(token: Token, trigger: Trigger) -> Token | None:
 
 def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
-    fournir une aide): the noun then codes the event, not the verb."""
+    fournir une aide): the noun then codes the event, not the verb. Only support verbs are
+    light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT."""
+    if verb.lemma_.lower() not in lexicon.light_verbs:
+        return False
     for child in verb.children:
         if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
             continue
