@@ -119,8 +119,10 @@ def noun_roles(
     governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
     if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
         governor = governor.head  # faire l'objet d'une plainte
-    if actor_par and noun.dep_ not in _GOVERNED:
-        governor = None  # en raison d'une condamnation: the sentence's subject did not do it
+    if actor_par and (noun.dep_ not in _GOVERNED or (governor and governor.lemma_ not in reader.light_verbs)):
+        # en raison d'une condamnation, ralentir le financement: the subject did not do it;
+        # a support or decision verb's subject does (décider le rappel, procéder à l'arrestation).
+        governor = None
     inverted = governor is not None and (
         governor.lemma_ in inverting
         or noun.head.lemma_ in inverting

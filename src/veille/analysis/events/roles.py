@@ -107,6 +107,7 @@ class RoleReader:
         actor_heads: frozenset[str],
         first_person: frozenset[str],
         national_heads: frozenset[str] = frozenset(),
+        light_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -114,6 +115,7 @@ class RoleReader:
         self.actor_heads = actor_heads
         self.first_person = first_person
         self.national_heads = national_heads
+        self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -333,7 +335,7 @@ class RoleReader:
             # or labels a bare object as an oblique: try each, in order.
             bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
-                found = self.group(child) or (self.owner(child) or self.national(child) if owner else [])
+                found = self.group(child) or (self.acting_owner(child) or self.national(child) if owner else [])
                 if found:
                     return found
                 if not owner:
@@ -445,6 +447,11 @@ class RoleReader:
                 if found:
                     return found
         return []
+
+    def acting_owner(self, head: Token) -> list[str]:
+        """Return the owner of a thing when it can act (not the city an agreement is named
+        after: l'accord de Paris)."""
+        return [e for e in self.owner(head) if self.can_act(e)]
 
     def can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,

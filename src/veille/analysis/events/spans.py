@@ -40,6 +40,11 @@ def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 _FINAL = frozenset({".", "!", "?", "…", "»", '"'})
+# The most words a word-order reader walks from a trigger, and the most sentence pieces it
+# joins: a clause's roles sit near its verb, and the bound keeps the stage linear in the
+# length of a sentence (a 300,000-character text without a full stop included).
+_WINDOW = 60
+_MAX_PIECES = 4
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
@@ -47,11 +52,13 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
     parser split without punctuation (*Washington et Pékin | ont repris*)."""
     doc = token.doc
     start, end = token.sent.start, token.sent.end
-    while start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
-        start = doc[start - 1].sent.start
-    while end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
-        end = doc[end].sent.end
-    return start, end
+    for _ in range(_MAX_PIECES):
+        if start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
+            start = doc[start - 1].sent.start
+    for _ in range(_MAX_PIECES):
+        if end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
+            end = doc[end].sent.end
+    return max(start, token.i - _WINDOW), min(end, token.i + _WINDOW)
 
 
 def clause_window(trigger: Token) -> list[Token]:

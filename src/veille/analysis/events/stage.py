@@ -65,7 +65,8 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
     """Return the events of a document, in text order, each told once."""
     lexicon = lexicon or load_event_lexicon()
     reader = RoleReader(
-        doc, parsed, mentions_index(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads
+        doc, parsed, mentions_index(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads,
+        lexicon.light_verbs,
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
