@@ -50,7 +50,7 @@ class Article:
     id: str
     text: str
     date: str | None = None  # ISO YYYY-MM-DD, the publication day
-    lang: str = "fr"
+    lang: str | None = None  # ISO 639-1; None until the pipeline reads or detects it
     title: str | None = None
     source: str | None = None  # file name or feed the article came from
     url: str | None = None

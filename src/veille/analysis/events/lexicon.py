@@ -72,8 +72,6 @@ class EventLexicon:
     mode_cues: dict[str, str]
     actor_heads: frozenset[str]
     inverting_verbs: frozenset[str]
-    planned_heads: frozenset[str]
-    negations: frozenset[str]
     first_person: frozenset[str]
     material: frozenset[str] = frozenset()
     shifts: tuple[Shift, ...] = ()
@@ -123,7 +121,6 @@ def load_event_lexicon() -> EventLexicon:
         verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
         mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
         inverting_verbs=frozenset(words["inverting_verbs"]),
-        planned_heads=frozenset(words["planned_heads"]), negations=frozenset(words["negations"]),
         first_person=frozenset(words["first_person"]), material=frozenset(words["material"]),
         shifts=tuple(
             Shift(lemma, frozenset(row["cues"]), row["type"], row["mode"])

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import OF
+
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
-_DE = frozenset({"de", "du", "des", "d'"})
 # How a nominalisation may hang on the verb whose subject then acts: its direct object or
 # argument (décider le rappel, procéder à l'arrestation), or the passive subject.
 _GOVERNED = frozenset({"obj", "obl:arg", "xcomp", "nsubj:pass"})
@@ -105,7 +106,7 @@ def noun_roles(
         actors = next((found for c in direct for found in [reader.group(c)] if found), [])
         depth = 0 if actors else None
         for child in () if actors else noun.children:
-            if child.dep_ == "nmod" and _case(child) in _DE:
+            if child.dep_ == "nmod" and _case(child) in OF:
                 # A place that is not a country is where it happens (les entretiens du Kremlin).
                 actors = [a for a in reader.group(child) if reader.can_act(a)]
                 if actors:
