@@ -88,7 +88,9 @@ class EvaluationReader:
         ):  # fmt: skip
             objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c is not word]
             objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
-            judged = next((p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), [])
+            judged = next(
+                (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
+            )
             judge = self.reader.subject(head, agent=False) or self.speaker(word)
             return judge, judged
         if any(c.dep_ == "cop" for c in word.children):

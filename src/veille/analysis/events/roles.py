@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -18,7 +19,6 @@ from veille.analysis.events.spans import (
     reciprocal,
     sentence_head,
 )
-from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -295,7 +295,9 @@ class RoleReader:
             # or labels a bare object as an oblique: try each, in order.
             bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
-                found = self.group(child) or (self.acting_owner(child) or self.national(child) if owner else [])
+                found = self.group(child) or (
+                    self.acting_owner(child) or self.national(child) if owner else []
+                )
                 if found:
                     return found
                 if not owner:
@@ -339,7 +341,9 @@ class RoleReader:
         actors: list[str] = []
         depth: int | None = None
         if pos == "NOUN":
-            actors, recipients, depth = noun_roles(self, trigger, chain, slots, actor_de, inverting, actor_par)
+            actors, recipients, depth = noun_roles(
+                self, trigger, chain, slots, actor_de, inverting, actor_par
+            )
         else:
             actors, depth = self.actors_of_verb(chain)
             if not any(self.types.get(a) != "MISC" for a in actors):

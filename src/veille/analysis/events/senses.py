@@ -14,12 +14,15 @@ the kind of its arguments, and the verb it is embedded under.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections.abc import Mapping
 
 from spacy.tokens import Token
 
 from veille.analysis.events.lexicon import EventLexicon, Trigger
-from veille.analysis.events.roles import Roles, clause_chain
+from veille.analysis.events.roles import Roles
 from veille.analysis.parse import doc_text
+from veille.analysis.syntax.clauses import subject_chain
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
 # no more per trigger than a short one.
@@ -88,7 +91,7 @@ def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
     return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
 
 
-def sense(trigger: Trigger, roles: Roles, types: dict[str, str], lexicon: EventLexicon) -> Trigger:
+def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: EventLexicon) -> Trigger:
     """Return the row with the type the kind of its recipient selects, if a sense applies."""
     for entry in lexicon.senses:
         if entry.lemma != trigger.lemma:
@@ -102,9 +105,9 @@ def sense(trigger: Trigger, roles: Roles, types: dict[str, str], lexicon: EventL
 def _embedders(token: Token) -> list[tuple[Token, Token]]:
     """Return (verb, the node it embeds) for the verbs above a trigger, nearest first,
     up to a few clauses (the clause chain is bounded)."""
-    chain = clause_chain(token)
+    chain = subject_chain(token)
     out = []
-    for below, node in zip(chain, chain[1 : _MAX_UP + 1], strict=False):
+    for below, node in itertools.pairwise(chain[: _MAX_UP + 1]):
         if below.dep_ in _EMBEDDING and node.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             out.append((node, below))
     return out

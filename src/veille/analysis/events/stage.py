@@ -17,7 +17,6 @@ Decisions (docs/events.md):
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -42,8 +41,14 @@ _SINCE = ("depuis", "dès")
 DateSource = Literal["timex", "article"]
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
-    lemma="", pos="VERB", type="ACCUSE", mode="disapprove", recipient=(), actor_de=False,
-    needs_inf=False, source="evaluation_fr.tsv",
+    lemma="",
+    pos="VERB",
+    type="ACCUSE",
+    mode="disapprove",
+    recipient=(),
+    actor_de=False,
+    needs_inf=False,
+    source="evaluation_fr.tsv",
 )
 
 
@@ -68,7 +73,12 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
     """Return the events of a document, in text order, each told once."""
     lexicon = lexicon or load_event_lexicon()
     reader = RoleReader(
-        doc, parsed, MentionIndex(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads,
+        doc,
+        parsed,
+        MentionIndex(doc),
+        lexicon.actor_heads,
+        lexicon.first_person,
+        lexicon.national_heads,
         lexicon.light_verbs,
     )
     found: list[Event] = []
@@ -81,7 +91,12 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         if not accept(token, trigger, lexicon, material):
             continue
         roles = reader.read(
-            token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host,
+            token,
+            trigger.pos,
+            trigger.recipient,
+            trigger.actor_de,
+            lexicon.inverting_verbs,
+            trigger.host,
             trigger.actor_par,
         )
         if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
