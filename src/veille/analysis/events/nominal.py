@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.events.spans import linear_complement
+from veille.analysis.events.spans import linear_complement
 from veille.analysis.lang.fr.words import OF
 
 if TYPE_CHECKING:
@@ -45,7 +47,10 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
             found = reader.group(child)
             if found:
                 return found
-    return participle_agent(reader, noun)
+    # The parser often hangs the par-phrase on the verb (à cause de l'invasion de X par Y).
+    return participle_agent(reader, noun) or linear_complement(
+        noun, ("par",), reader.index.entity_at, reader.doc.timexes
+    )
 
 
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
@@ -93,7 +98,7 @@ def noun_roles(
     actors: list[str] = []
     recipients: list[str] = []
     depth: int | None = None
-    for child in noun.children:
+    for child in noun.children if "entre" in slots else ():
         if _case(child) == "entre":
             parties = reader.group(child)
             if len(parties) >= 2:
