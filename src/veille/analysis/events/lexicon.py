@@ -85,6 +85,7 @@ class EventLexicon:
     negative_words: frozenset[str] = frozenset()
     blocks_before: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:
@@ -136,4 +137,5 @@ def load_event_lexicon() -> EventLexicon:
         cooperative=frozenset(words["cooperative_types"]),
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
+        object_control=frozenset(words["object_control"]),
     )  # fmt: skip

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.analysis.events.spans import linear_complement
-from veille.analysis.events.spans import linear_complement
 from veille.analysis.lang.fr.words import OF
 
 if TYPE_CHECKING:

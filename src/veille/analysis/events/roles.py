@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.control import clitic_object, controller
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.spans import (
     left_subject,
@@ -68,6 +69,7 @@ class RoleReader:
         first_person: frozenset[str],
         national_heads: frozenset[str] = frozenset(),
         light_verbs: frozenset[str] = frozenset(),
+        object_control: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -76,6 +78,7 @@ class RoleReader:
         self.first_person = first_person
         self.national_heads = national_heads
         self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
+        self.object_control = object_control  # verbs whose object does their infinitive
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -214,6 +217,9 @@ class RoleReader:
         for depth, node in enumerate(chain):
             if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
                 continue
+            controlled = controller(self, chain[0], node) if depth == 1 else None
+            if controlled:
+                return controlled, depth  # accuser X de faire: X does it
             found = self.subject(node, agent=depth == 0)
             if found is not None:  # a subject that names nobody stops the climb too
                 return found, depth
@@ -226,7 +232,8 @@ class RoleReader:
         if slot in ("obj", "objdirect"):
             found = self.object(node, owner=slot == "obj")
             if not found and not _passive(node) and node.pos_ != "NOUN":
-                found = linear_object(node, self.index.entity_at, self.doc.timexes)
+                found = clitic_object(self, node)
+                found = found or linear_object(node, self.index.entity_at, self.doc.timexes)
             return found
         if slot == "ccomp":
             return self.content(node)

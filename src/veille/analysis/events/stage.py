@@ -80,6 +80,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         lexicon.first_person,
         lexicon.national_heads,
         lexicon.light_verbs,
+        lexicon.object_control,
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()

@@ -1,0 +1,52 @@
+"""Read who does the act of an infinitive under a verb of object control.
+
+With *accuser*, *soupçonner*, *féliciter*, *exhorter*, *demander à*, *empêcher* … the
+subject of the infinitive is the main verb's object, not its subject: *Edwy Plenel accuse
+Maïwenn de l'avoir agressé* → Maïwenn assaulted; and an unresolved object clitic of that
+infinitive (*l'*) stands for the main verb's subject (Plenel), since a clitic referring to
+the controller itself would be reflexive (*se*). The verbs are the object-control verbs of
+French grammar (Grevisse, *Le Bon Usage*, §§ 906-907; Verb∋Net judgment-33, urge-58.1,
+order-60, forbid-67): ``events_lexicon.json`` ``object_control``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+_LINKS = frozenset({"xcomp", "obl", "obl:arg"})
+_CLITICS = frozenset({"le", "la", "l'", "les"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """Say whether a verb is an infinitive, past ones included (*de l'avoir agressé*)."""
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+
+
+def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
+    """Return the object of an object-control verb over an infinitive (its subject), [] when
+    the object names nobody, or None when ``head`` does not control the infinitive's subject."""
+    if infinitive.dep_ not in _LINKS or not _infinitive(infinitive):
+        return None
+    if head.lemma_.lower() not in reader.object_control:
+        return None
+    found = reader.object(head, owner=False) or reader.by_slot(head, "à")
+    return [e for e in found if e] if found else []
+
+
+def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the main subject an unresolved object clitic of a controlled infinitive
+    stands for (*X accuse Y de l'avoir agressé*: l' = X), or []."""
+    clitic = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in _CLITICS), None)
+    if clitic is None or reader.index.entity_at(clitic.idx) is not None:
+        return []
+    head = verb.head
+    if controller(reader, verb, head) is None:
+        return []
+    return reader.subject(head, agent=False) or []
