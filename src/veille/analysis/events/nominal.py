@@ -109,6 +109,8 @@ def noun_roles(
         direct = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and _case(c) == "par"]
         actors = next((found for c in direct for found in [reader.group(c)] if found), [])
         depth = 0 if actors else None
+        if actors:
+            slots = (*slots, "de")  # l'attaque de Kiev par la Russie: the de-complement undergoes
         for child in () if actors else noun.children:
             if child.dep_ == "nmod" and _case(child) in OF:
                 # A place that is not a country is where it happens (les entretiens du Kremlin).
@@ -116,8 +118,6 @@ def noun_roles(
                 if actors:
                     depth = 0
                     break
-    if actors and actor_de and not actor_par:
-        slots = (*slots, "de")  # l'attaque de Kiev par la Russie: the de-complement undergoes
     if not actors:
         actors = reader.national(noun)  # une frappe américaine: the United States strike
         depth = 0 if actors else depth
@@ -149,12 +149,15 @@ def noun_roles(
             actors, depth = found_actors, verb_depth
     # The complement may hang from the noun or from the verbs of its clause
     # (instituer une plainte … contre le juge, attached to décider).
+    # Every slot in the parse first, then in the word order: a parsed en-phrase beats a
+    # later à-phrase the word order reaches (la visite de X en Chine, …, à la Cité).
     scope = chain[: (verb_depth or 1) + 1]
-    for slot in slots:
-        for node in scope:
-            if node is not noun and slot in ("obj", "de"):
-                continue  # the patient of a nominalisation is its own de-complement
-            recipients = reader.by_slot(node, slot)
-            if recipients:
-                return actors, recipients, depth
+    for linear in (False, True):
+        for slot in slots:
+            for node in scope:
+                if node is not noun and slot in ("obj", "de"):
+                    continue  # the patient of a nominalisation is its own de-complement
+                recipients = reader.by_slot(node, slot, linear)
+                if recipients:
+                    return actors, recipients, depth
     return actors, recipients, depth

@@ -227,8 +227,9 @@ class RoleReader:
 
     # -- recipients ---------------------------------------------------------------------
 
-    def by_slot(self, node: Token, slot: str) -> list[str]:
-        """Return the recipients a trigger has in one slot of its table row."""
+    def by_slot(self, node: Token, slot: str, linear: bool = True) -> list[str]:
+        """Return the recipients a trigger has in one slot of its table row (``linear``:
+        read the word order too when the parse names nobody there)."""
         if slot in ("obj", "objdirect"):
             found = self.object(node, owner=slot == "obj")
             if not found and not _passive(node) and node.pos_ != "NOUN":
@@ -255,7 +256,7 @@ class RoleReader:
                     return found
         # The parser may hang the complement on any word after the trigger (avec son
         # homologue … under the weekday before it): read it from the word order.
-        return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes)
+        return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
 
     def _slot_case(self, token: Token) -> str | None:
         case = _case(token)
