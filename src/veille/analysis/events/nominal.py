@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _GOVERNED = frozenset({"obj", "obl:arg", "xcomp", "nsubj:pass"})
 _TARGET_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "contre", "vers"})
 _SCOPE = 40
+_SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
 
 
 def _case(token: Token) -> str | None:
@@ -108,6 +109,9 @@ def noun_roles(
     elif actor_de:
         direct = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and _case(c) == "par"]
         actors = next((found for c in direct for found in [reader.group(c)] if found), [])
+        if not actors and "par" not in slots:
+            # l'attaque perpétrée par X; a meeting's convener (convoquée par) is its host instead
+            actors = participle_agent(reader, noun)
         depth = 0 if actors else None
         if actors:
             slots = (*slots, "de")  # l'attaque de Kiev par la Russie: the de-complement undergoes
@@ -153,6 +157,12 @@ def noun_roles(
     # later à-phrase the word order reaches (la visite de X en Chine, …, à la Cité).
     scope = chain[: (verb_depth or 1) + 1]
     for linear in (False, True):
+        prepositions = tuple(s for s in slots if s not in _SPECIAL_SLOTS)
+        if linear and prepositions:
+            # The nearest phrase of any of the row's prepositions (la visite de X en Chine).
+            recipients = linear_complement(noun, prepositions, reader.index.entity_at, reader.doc.timexes)
+            if recipients:
+                return actors, recipients, depth
         for slot in slots:
             for node in scope:
                 if node is not noun and slot in ("obj", "de"):
