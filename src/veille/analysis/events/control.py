@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.syntax.clauses import subject_chain
+
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
 _CLITICS = frozenset({"le", "la", "l'", "les"})
+_NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 
 
 def _infinitive(verb: Token) -> bool:
@@ -47,6 +50,26 @@ def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
     if clitic is None or reader.index.entity_at(clitic.idx) is not None:
         return []
     head = verb.head
-    if controller(reader, verb, head) is None:
+    if controller(reader, verb, head) is not None:
+        return reader.subject(head, agent=False) or []
+    return antecedent(reader, verb, clitic)
+
+
+def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
+    """Return the entity an object clitic most likely stands for: the last party named
+    before it in its sentence (or the one before) other than its verb's own subject
+    (*a exposé au chef de l'État ses revendications, tout en l'interpellant*); singular
+    clitics only (le, la, l'), since *les* may group several parties, and only on verbs
+    whose object is always a party (a clitic of *arrêter* may be a penalty)."""
+    actors, _ = reader.actors_of_verb(subject_chain(verb))
+    sentence = verb.sent
+    start = sentence.start_char
+    if verb.i - sentence.start < _NEAR and sentence.start > 0:
+        start = verb.doc[sentence.start - 1].sent.start_char  # a clitic opening its sentence
+    if clitic.lower_ == "les" or verb.lemma_.lower() not in reader.party_object:
         return []
-    return reader.subject(head, agent=False) or []
+    for _, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
+        if entity.id in actors or entity.type == "MISC" or entity.group:
+            continue
+        return [entity.id]
+    return []

@@ -57,6 +57,7 @@ class Sense:
 
     lemma: str
     recipient_types: frozenset[str]  # entity types of the recipient that select this sense
+    actor_types: frozenset[str]  # and of the actor (empty: any)
     type: str
     mode: str | None
 
@@ -86,6 +87,7 @@ class EventLexicon:
     blocks_before: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    party_object: frozenset[str] = frozenset()
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:
@@ -129,7 +131,10 @@ def load_event_lexicon() -> EventLexicon:
         ),
         national_heads=frozenset(words.get("national_heads", ())),
         senses=tuple(
-            Sense(row["lemma"], frozenset(row["recipient_types"]), row["type"], row["mode"])
+            Sense(
+                row["lemma"], frozenset(row["recipient_types"]), frozenset(row["actor_types"]), row["type"],
+                row["mode"],
+            )
             for row in words["senses"]
         ),
         cue_words={key: frozenset(values) for key, values in words["needs_cues"].items()},
@@ -137,5 +142,5 @@ def load_event_lexicon() -> EventLexicon:
         cooperative=frozenset(words["cooperative_types"]),
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
-        object_control=frozenset(words["object_control"]),
+        object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
     )  # fmt: skip

@@ -70,6 +70,7 @@ class RoleReader:
         national_heads: frozenset[str] = frozenset(),
         light_verbs: frozenset[str] = frozenset(),
         object_control: frozenset[str] = frozenset(),
+        party_object: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -79,6 +80,7 @@ class RoleReader:
         self.national_heads = national_heads
         self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
         self.object_control = object_control  # verbs whose object does their infinitive
+        self.party_object = party_object  # verbs whose object is always a party
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------

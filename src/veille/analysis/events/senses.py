@@ -97,7 +97,8 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
         if entry.lemma != trigger.lemma:
             continue
         kinds = {types.get(r) for r in roles.recipients}
-        if kinds & entry.recipient_types:
+        actors = {types.get(a) for a in roles.actors}
+        if kinds & entry.recipient_types and (not entry.actor_types or actors & entry.actor_types):
             return dataclasses.replace(trigger, type=entry.type, mode=entry.mode)
     return trigger
 

@@ -81,6 +81,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         lexicon.national_heads,
         lexicon.light_verbs,
         lexicon.object_control,
+        lexicon.party_object,
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
