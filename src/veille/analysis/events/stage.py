@@ -25,6 +25,7 @@ from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import accept, factive, refused, sense
+from veille.analysis.events.spans import indexed_sentences
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -71,7 +72,11 @@ class EventStage:
 
 def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
     """Return the events of a document, in text order, each told once."""
-    lexicon = lexicon or load_event_lexicon()
+    with indexed_sentences(parsed):
+        return _find_events(doc, parsed, lexicon or load_event_lexicon())
+
+
+def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
     reader = RoleReader(
         doc,
         parsed,
@@ -252,8 +257,15 @@ def _build_event(
 
 
 def _sentence_end(sentence: Span) -> int:
-    """End the evidence span at the sentence's last non-space character."""
-    return sentence.start_char + len(sentence.text.rstrip())
+    """End the evidence span at the sentence's last non-space character (read from its
+    last words, not its text: rebuilding a long sentence's text per event is quadratic)."""
+    doc = sentence.doc
+    for index in range(sentence.end - 1, sentence.start - 1, -1):
+        word = doc[index]
+        text = word.text.rstrip()
+        if text:
+            return word.idx + len(text)
+    return sentence.start_char
 
 
 def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexicon) -> str | None:
