@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
 _CLITICS = frozenset({"le", "la", "l'", "les"})
 _NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
+_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 
 
 def _infinitive(verb: Token) -> bool:
@@ -73,3 +74,32 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
             continue
         return [entity.id]
     return []
+
+
+def previous_subject(reader: RoleReader, chain: list[Token]) -> list[str]:
+    """Return the party a subject pronoun the entity layer left unresolved stands for: the
+    subject of the sentence before, in the same paragraph (*Le syndicat Solidaires a tenu un
+    congrès lundi. Il a ensuite accusé la ministre …*), agreeing in gender and number."""
+    pronoun = next(
+        (c for node in chain[:3] for c in node.children if c.dep_ == "nsubj" and c.lower_ in _SUBJECTS), None
+    )
+    if pronoun is None or reader.index.entity_at(pronoun.idx) is not None:
+        return []
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return []
+    before = pronoun.doc[sentence.start - 1].sent
+    if "\n" in pronoun.doc[sentence.start - 1].text or "\n" in before.text[-2:]:
+        return []  # a new paragraph: the discourse may have moved on
+    root = before.root
+    found = reader.subject(root, agent=True) or (reader.group(root) if root.pos_ in ("NOUN", "PROPN") else [])
+    parties = [e for e in found if reader.types.get(e) not in (None, "MISC")]
+    plural = pronoun.lower_ in ("ils", "elles")
+    if not parties or (len(parties) > 1) != plural:
+        return []
+    if not plural:
+        entity = reader.doc.entity(parties[0])
+        wanted = "m" if pronoun.lower_ == "il" else "f"
+        if entity is None or (entity.gender is not None and entity.gender != wanted):
+            return []
+    return parties

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.control import clitic_object, controller
+from veille.analysis.events.control import clitic_object, controller, previous_subject
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.spans import (
     left_subject,
@@ -360,6 +360,7 @@ class RoleReader:
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
+                found = found or previous_subject(self, chain)  # Il a ensuite accusé …
                 if found:
                     actors, depth = found, 0
             if not actors and _passive(trigger):
