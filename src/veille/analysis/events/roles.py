@@ -312,6 +312,11 @@ class RoleReader:
                     return found
                 if not owner:
                     return []
+            if bare and owner and child.lemma_ == "celui":
+                # A restatement after a dash or comma (la réforme – celle de la ministre X).
+                found = self.acting_owner(child)
+                if found:
+                    return found
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
