@@ -53,14 +53,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     analysis.add_argument("--rounds", type=int, default=3, help="runs of each, taking turns; medians")
     analysis.add_argument("--lengths", default="200,1000,5000,20000", help="article lengths in words")
     analysis.add_argument("--cores", type=int, default=64, help="cluster size for the estimate")
-    analysis.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(analysis)
     analysis.set_defaults(func=run_analysis)
     ray = sub.add_parser("ray", help="the Ray runner on this node against the local runner; actor memory")
     ray.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
     ray.add_argument("--count", type=int, default=120, help="articles per run (copies of the inputs)")
     ray.add_argument("--actors", type=int, default=1, help="Ray actors, and local workers (default 1)")
     ray.add_argument("--rounds", type=int, default=1, help="runs of each, taking turns; medians")
-    ray.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(ray)
     ray.set_defaults(func=run_ray_bench)
 
 
@@ -133,16 +133,19 @@ def run_analysis(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(report)
         return 0
+    if args.format == "jsonl":  # one line per figure set: the summary, each length, each size
+        summary = {k: v for k, v in report.items() if k not in ("lengths", "estimate")}
+        print_jsonl([summary, *report["lengths"], *report["estimate"]])
+        return 0
     console.print(
         f"{report['articles']} articles of {report['mean_words']} words, {report['rounds']} rounds: full "
         f"analysis {report['full_s']} s, raw nlp.pipe {report['raw_pipe_s']} s → "
         f"[bold]{report['full_vs_raw_pipe']}×[/bold] the speed of parsing alone; "
         f"{report['per_core_articles_per_s']} articles/s on one core"
     )
-    shares = Table("stage", "share of the time", title="Where the time goes", title_justify="left")
-    for name, share in report["stage_share"].items():
-        shares.add_row(name, f"{100 * share:.1f} %")
-    console.print(shares)
+    shares = [[name, f"{100 * share:.1f} %"] for name, share in report["stage_share"].items()]
+    columns = [Column("stage"), Column("share of the time", justify="right")]
+    print_records(console, columns, shares, title="Where the time goes")
     _print_rows(report["lengths"], "Analysis time against article length")
     _print_rows(report["estimate"], "On paper, from the per-core rate and the store's size per article")
     return 0
@@ -152,15 +155,13 @@ def run_ray_bench(args: argparse.Namespace) -> int:
     from veille.runners.bench_scale import bench_ray
 
     report = bench_ray(args.inputs, count=args.count, actors=args.actors, rounds=args.rounds)
-    if args.format == "json":
-        print_json(report)
-        return 0
-    _print_rows([report], "Ray runner (one node) against the local runner")
+    if not print_records_as(args.format, [report]):
+        _print_rows([report], "Ray runner (one node) against the local runner")
     return 0
 
 
-def _print_rows(rows: list[dict[str, object]], title: str) -> None:
-    table = Table(*rows[0].keys(), title=title, title_justify="left")
-    for row in rows:
-        table.add_row(*(f"{v:,}" if isinstance(v, int) else str(v) for v in row.values()))
-    console.print(table)
+def _print_rows(rows: list[dict[str, Any]], title: str) -> None:
+    """Print figure rows as a table, a figure a column."""
+    columns = [Column(str(key), justify="right") for key in rows[0]]
+    cells = [[f"{v:,}" if isinstance(v, int) else str(v) for v in row.values()] for row in rows]
+    print_records(console, columns, cells, title=title)
