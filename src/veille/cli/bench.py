@@ -161,7 +161,12 @@ def run_ray_bench(args: argparse.Namespace) -> int:
 
 
 def _print_rows(rows: list[dict[str, Any]], title: str) -> None:
-    """Print figure rows as a table, a figure a column."""
-    columns = [Column(str(key), justify="right") for key in rows[0]]
-    cells = [[f"{v:,}" if isinstance(v, int) else str(v) for v in row.values()] for row in rows]
+    """Print figure rows transposed, a figure a line and a column per row: narrow however many."""
+
+    def cell(value: Any) -> str:
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    columns = [Column("figure"), *(Column("", justify="right") for _ in rows)]
+    cells = [[key, *(cell(row.get(key, "")) for row in rows)] for key in keys]
     print_records(console, columns, cells, title=title)
