@@ -27,10 +27,15 @@ def load_model(name: str) -> Language:
         ) from error
 
 
-def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Doc]:
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 16, max_sentence_tokens: int | None = None
+) -> Iterator[Doc]:
     """Parse cleaned articles in order. Sentences never cross a paragraph break: the
-    parser splits better per paragraph, and a heading is never glued to the next line."""
-    return nlp.pipe((_with_paragraph_starts(nlp, a) for a in articles), batch_size=batch_size)
+    parser splits better per paragraph, and a heading is never glued to the next line.
+    No sentence runs past ``max_sentence_tokens``: a longer run is cut before parsing."""
+    return nlp.pipe(
+        (_with_paragraph_starts(nlp, a, max_sentence_tokens) for a in articles), batch_size=batch_size
+    )
 
 
 def doc_text(doc: Doc) -> str:
@@ -45,10 +50,33 @@ def doc_text(doc: Doc) -> str:
 _TEXT = "veille.text"
 
 
-def _with_paragraph_starts(nlp: Language, article: Article) -> Doc:
+def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | None = None) -> Doc:
     doc = nlp.make_doc(article.text)
     starts = {p.start for p in article.paragraphs}
+    since = 0  # tokens since the last likely sentence end (a paragraph's start, a cut)
     for token in doc:
         if token.idx in starts:
             token.is_sent_start = True
+            since = 0
+        elif token.i and doc[token.i - 1].text in _SENTENCE_ENDS:
+            since = 0  # the parser will likely end a sentence here: count afresh
+        elif (
+            max_tokens is not None
+            and since >= max_tokens
+            and _may_cut_before(doc, token.i, since, max_tokens)
+        ):
+            # The parser's cost, and every clause walk after it, grows faster than a
+            # sentence's length: a run this long is no sentence, so cut it into pieces.
+            token.is_sent_start = True
+            since = 0
+        since += 1
     return doc
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
+
+
+def _may_cut_before(doc: Doc, i: int, since: int, max_tokens: int) -> bool:
+    # Past the limit, cut after the next punctuation mark (a comma, a semicolon), so
+    # that pieces end where a clause does; a fifth more tokens without one, cut anyway.
+    return bool(doc[i - 1].is_punct) or since >= max_tokens + max_tokens // 5

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
+from veille.cli.options import add_limit_arguments, limit_settings
 from veille.cli.render import print_document
 from veille.errors import SettingsError
 from veille.ingest import iter_sources
 from veille.ingest.text import check_date
 from veille.model import Article, Document, Failure
-from veille.settings import Settings
+from veille.settings import Settings, check_stages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, help="write one OUT/NAME.json per article instead of printing")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
     parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    add_limit_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -50,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
         check_date(args.date, where="--date")
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} exists and is not a folder")
-    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
-    settings = Settings(default_date=args.date, stages=stages)
+    settings = Settings(default_date=args.date, stages=check_stages(args.stages), **limit_settings(args))
 
     failures: list[Failure] = []
     analysed = 0

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from veille.cli.render import console
 from veille.cli.store_common import print_json
+from veille.settings import check_stages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     from veille.runners.bench import bench_ingest
 
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    stages = check_stages(args.stages)
     workers = [int(w) for w in args.workers.split(",")]
     results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages, rounds=args.rounds)
     if args.format == "json":

@@ -14,7 +14,7 @@ from veille.errors import SettingsError
 from veille.eval.baseline import check_baseline, raise_baseline
 from veille.eval.harness import Evaluation, evaluate
 from veille.eval.scores import Counts, Metric, Scores
-from veille.settings import Settings
+from veille.settings import Settings, check_stages
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if (args.check_baseline or args.raise_baseline) and not args.set_name:
         raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    stages = check_stages(args.stages)
     evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
     print_evaluation(evaluation, errors=args.errors, total_only=args.total_only)
     if args.json:

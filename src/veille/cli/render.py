@@ -9,6 +9,7 @@ from rich.table import Table
 from veille.model import Document
 
 console = Console(highlight=False, soft_wrap=True)
+error_console = Console(stderr=True, highlight=False, soft_wrap=True)  # failures, warnings
 
 
 def print_document(doc: Document, *, out: Console | None = None) -> None:
