@@ -10,6 +10,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 from rich.table import Table
 
 from veille.errors import SettingsError
+from veille.ingest.text import check_date
 from veille.kb.format import KBEntity, read_kb
 from veille.kb.query import search, who_held
 from veille.kb.store import KB, build_db, kb_paths, open_kb
@@ -91,6 +92,8 @@ def run_import(args: argparse.Namespace) -> int:
 def run_lookup(args: argparse.Namespace) -> int:
     if not args.name and not args.office:
         raise SettingsError("give a NAME, or --office TITLE (with --of and --date)")
+    if args.date:
+        check_date(args.date, where="--date")
     kb = open_kb(args.kb)
     console = Console()
     if args.office:

@@ -53,8 +53,8 @@ class IngestSummary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
-    # From the first analysed article back to the end: the rate the bar shows, start-up
-    # (reading the first inputs, loading the model) left out.
+    # From the model loaded (--workers 0) or the first result back (workers) to the end:
+    # the rate the bar shows, start-up (loading the model) left out.
     working_seconds: float = 0.0
     first_result_at: float | None = field(default=None, repr=False)
 
@@ -69,7 +69,8 @@ class IngestSummary:
     @property
     def rate(self) -> float:
         """Articles stored per second once analysis was under way (0 when none was)."""
-        return self.stored / self.working_seconds if self.working_seconds > 0 else 0.0
+        seconds = self.working_seconds if self.working_seconds > 0.01 else self.seconds
+        return self.stored / seconds if seconds > 0 else 0.0
 
 
 def ingest(
@@ -134,8 +135,11 @@ def ingest_items(
             if first is not None:
                 _loading(progress, True)
                 with LocalRunner(settings, settings.workers) as runner:
+                    if settings.workers == 0:  # loaded in this process: work starts now
+                        summary.first_result_at = time.perf_counter()
+                        _loading(progress, False)
                     for result in runner.map(chain([first], todo)):
-                        if summary.first_result_at is None:
+                        if summary.first_result_at is None:  # the workers have loaded
                             summary.first_result_at = time.perf_counter()
                             _loading(progress, False)
                         job.store(result)
@@ -330,7 +334,7 @@ def count_inputs(inputs: Iterable[str]) -> int | None:
         if name == "-":
             return None  # a stream is read once: its length is known only at its end
         path = Path(name)
-        for file in walk_folder(path) if path.is_dir() else [path]:
+        for file in walk_folder(path, warn=False) if path.is_dir() else [path]:
             if KINDS.get(file.suffix.lower()) == "jsonl":
                 total += _count_lines(file)
             else:
