@@ -9,6 +9,7 @@ from rich.table import Table
 
 from veille.cli.render import console
 from veille.cli.store_common import print_json
+from veille.errors import SettingsError
 from veille.settings import check_stages
 
 
@@ -45,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     writes.add_argument("--block", type=int, default=500, help="report the cost of each block of this many")
     writes.add_argument("--format", choices=("table", "json"), default="table")
     writes.set_defaults(func=run_writes)
+    crash = sub.add_parser("crash", help="SIGKILL an ingest at random moments; compare with a clean run")
+    crash.add_argument("--articles", type=int, default=2000, help="articles to ingest (default 2,000)")
+    crash.add_argument("--kills", type=int, default=10, help="SIGKILLs before the last run (default 10)")
+    crash.add_argument("--seed", type=int, default=20251205, help="seed of the random kill moments")
+    crash.set_defaults(func=run_crash)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -90,6 +96,16 @@ def run_quotes(args: argparse.Namespace) -> int:
             table.add_row(name, str(figures["p50_ms"]), str(figures["p95_ms"]))
     console.print(table)
     return 0
+
+
+def run_crash(args: argparse.Namespace) -> int:
+    from veille.runners.crash import bench_crash
+
+    if args.articles < 1 or args.kills < 0:
+        raise SettingsError("--articles must be at least 1 and --kills 0 or more")
+    report = bench_crash(args.articles, args.kills, seed=args.seed)
+    print_json(report)
+    return 0 if report["equal_to_uninterrupted"] and report["integrity_check"] == "ok" else 1
 
 
 def run_writes(args: argparse.Namespace) -> int:
