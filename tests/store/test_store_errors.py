@@ -13,7 +13,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,9 @@ def test_unrelated_sqlite_file_is_refused(tmp_path: Path, capsys: pytest.Capture
     conn.close()
     feed = tmp_path / "a.txt"
     feed.write_text("Texte.", encoding="utf-8")
-    one_line_error(capsys, main(["ingest", "--quiet", "--db", str(other), str(feed)]), 4, "not a veille store")
+    one_line_error(
+        capsys, main(["ingest", "--quiet", "--db", str(other), str(feed)]), 4, "not a veille store"
+    )
     one_line_error(capsys, main(["quotes", "--db", str(other)]), 4, "not a veille store")
     conn = sqlite3.connect(other)
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["factures"]
@@ -143,14 +146,18 @@ def as_user(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def open_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # A folder everyone may enter (pytest's own are private to their owner).
-    base = tmp_path_factory.mktemp("perm")
-    for folder in (base, *base.parents):
-        if folder == Path(folder.anchor) or str(folder) == "/tmp":
-            break
-        folder.chmod(folder.stat().st_mode | 0o755)
-    return base
+def open_folder() -> Iterator[Path]:
+    """A folder everyone may enter, outside pytest's own (private to their owner, and reset
+    by any other pytest run of the same user)."""
+    base = Path(tempfile.mkdtemp(prefix="veille-perm-"))
+    base.chmod(0o755)
+    try:
+        yield base
+    finally:
+        for folder in (base, *base.rglob("*")):
+            if folder.is_dir():
+                folder.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_read_only_store_is_queryable(open_folder: Path, store: Path) -> None:
@@ -171,17 +178,25 @@ def test_read_only_store_is_queryable(open_folder: Path, store: Path) -> None:
                 assert "Traceback" not in done.stderr
                 continue
             assert done.returncode == 0, done.stderr
-        found = json.loads(as_user(["search", "Quimper", "--db", str(db), "--format", "json"], open_folder).stdout)
+        found = json.loads(
+            as_user(["search", "Quimper", "--db", str(db), "--format", "json"], open_folder).stdout
+        )
         assert len(found["articles"]) == 1
         # Writing into it is one line, exit 4; exporting into the read-only folder one line, exit 5.
         feed = open_folder / "a.txt"
         feed.write_text("date 2025-12-01\n\nUn texte.", encoding="utf-8")
         feed.chmod(0o644)
         done = as_user(["ingest", "--quiet", "--db", str(db), str(feed)], open_folder)
-        assert done.returncode == 4 and done.stderr.count("\n") == 1 and "read-only" in done.stderr, done.stderr
-        done = as_user(["export", "--db", str(db), "--format", "jsonl", "--out", str(folder / "out")], open_folder)
+        assert done.returncode == 4 and done.stderr.count("\n") == 1 and "read-only" in done.stderr, (
+            done.stderr
+        )
+        done = as_user(
+            ["export", "--db", str(db), "--format", "jsonl", "--out", str(folder / "out")], open_folder
+        )
         assert done.returncode == 5 and done.stderr.count("\n") == 1, done.stderr
-        done = as_user(["analyze", str(feed), "--out", str(folder / "out"), "--stages", "entities"], open_folder)
+        done = as_user(
+            ["analyze", str(feed), "--out", str(folder / "out"), "--stages", "entities"], open_folder
+        )
         assert done.returncode == 5 and done.stderr.count("\n") == 1, done.stderr
     finally:
         folder.chmod(0o755)

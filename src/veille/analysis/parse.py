@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -50,8 +51,31 @@ def doc_text(doc: Doc) -> str:
 _TEXT = "veille.text"
 
 
+# spaCy's tokenizer peels prefixes and suffixes off a space-free chunk one at a time,
+# copying the rest each time: quadratic in the chunk's length (8,000 « in a row took 12 s).
+# Real chunks (words, URLs, hashtags) stay far below this; a longer run is tokenized in
+# pieces of this size, which only the garbage it is made of notices.
+MAX_CHUNK_CHARS = 100
+_LONG_CHUNK = re.compile(rf"\S{{{MAX_CHUNK_CHARS + 1},}}")
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` in time linear in its length; the doc's text is ``text`` exactly."""
+    if _LONG_CHUNK.search(text) is None:
+        return nlp.make_doc(text)
+    pieces: list[str] = []
+    done = 0
+    for match in _LONG_CHUNK.finditer(text):
+        pieces.append(text[done : match.start()])
+        pieces.extend(text[i : min(i + MAX_CHUNK_CHARS, match.end())]
+                      for i in range(match.start(), match.end(), MAX_CHUNK_CHARS))  # fmt: skip
+        done = match.end()
+    pieces.append(text[done:])
+    return Doc.from_docs([nlp.make_doc(piece) for piece in pieces if piece], ensure_whitespace=False)
+
+
 def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | None = None) -> Doc:
-    doc = nlp.make_doc(article.text)
+    doc = make_doc(nlp, article.text)
     starts = {p.start for p in article.paragraphs}
     since = 0  # tokens since the last likely sentence end (a paragraph's start, a cut)
     for token in doc:
