@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
+DEV2 = SHARED / "corpus" / "dev2"
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +43,14 @@ def analyze(pipeline):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (EXAMPLES / "seed.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def dev2_dir() -> Path:
+    """../shared/corpus/dev2, or a visible skip when the shared folder is absent."""
+    if not DEV2.is_dir():
+        pytest.skip(f"second dev corpus not found at {DEV2}: tests on it are skipped")
+    return DEV2
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,23 @@ end exclusive. Collections are tuples so that a ``Document`` can be shared
 between stages without copying; a stage returns ``dataclasses.replace(doc, …)``.
 
 ``to_dict``/``from_dict`` give the JSON shape published in
-``veille/schema/analysis.schema.json``; a test keeps the two in step.
+``veille/schema/analysis.schema.json``; a test keeps the two in step. Everything read from
+outside (a Document from JSON, a gold file) goes through ``validated`` (``veille.validation``):
+pydantic checks it against these same dataclasses, strictly, and a ContractError reports the
+first problem in one line with its JSON path
+(``entities[3].type: 'PERSON' is not one of 'PER', 'ORG', 'LOC' or 'MISC'``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import types
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, get_args
+
+from veille.errors import ContractError
+from veille.validation import json_kind, show, validated
 
 SCHEMA = "veille.analysis/1"
 
@@ -26,12 +34,13 @@ Gender = Literal["f", "m"]
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
-EVENT_TYPES: tuple[str, ...] = (
+EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE",
     "COOPERATE", "AID", "RETREAT",
     "REQUEST", "ACCUSE", "REJECT", "THREATEN",
     "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+]  # fmt: skip
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class Article:
     id: str
     text: str
     date: str | None = None  # ISO YYYY-MM-DD, the publication day
-    lang: str = "fr"
+    lang: str | None = None  # ISO 639-1; None until the pipeline reads or detects it
     title: str | None = None
     source: str | None = None  # file name or feed the article came from
     url: str | None = None
@@ -127,7 +136,7 @@ class Timex:
 @dataclass(frozen=True)
 class Event:
     id: str
-    type: str  # one of EVENT_TYPES
+    type: str  # one of EVENT_TYPES (checked by Document.from_json)
     start: int  # the sentence that states it
     end: int
     trigger: str
@@ -180,11 +189,85 @@ class Document:
         return {"schema": data.pop("schema"), **data}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Build a Document from its ``veille.analysis/1`` object."""
+    def from_dict(cls, data: Any, *, where: str | None = None) -> Document:
+        """Build a Document from its ``veille.analysis/1`` object; raise ContractError (one line,
+        naming the JSON path, prefixed by ``where``) when it is not one."""
+        if not isinstance(data, dict):
+            raise ContractError(f"expected a {SCHEMA} object, got {json_kind(data)}", where=where)
+        # Said first and plainly: another schema's object fails on some field after it.
         if data.get("schema") != SCHEMA:
-            raise ValueError(f"not a {SCHEMA} object (schema={data.get('schema')!r})")
-        return from_dict(cls, data)
+            raise ContractError(f"schema: expected {SCHEMA!r}, got {show(data.get('schema'))}", where=where)
+        doc = validated(cls, json.dumps(data, ensure_ascii=False), where=where)
+        problem = check_document(doc)
+        if problem is not None:
+            raise ContractError(problem, where=where)
+        return doc
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, where: str | None = None) -> Document:
+        """Build a Document from its ``veille.analysis/1`` JSON text; raise ContractError,
+        naming the path, when it is not one."""
+        try:
+            data = json.loads(text)
+        except ValueError as error:  # not JSON, or not UTF-8
+            raise ContractError(f"not JSON: {error}", where=where) from None
+        return cls.from_dict(data, where=where)
+
+
+def check_document(doc: Document) -> str | None:
+    """Return what valid types can still get wrong (``path: reason``), or None when all is well.
+
+    Offsets lie inside the text and slice to the text they claim; an event's type is one of the
+    16 (the model keeps ``Event.type`` a plain string for the stages); the entity ids a quote or
+    an event names, and an event's amount indexes, exist in the document.
+    """
+    length = len(doc.article.text)
+    for path, start, end, text in _spans(doc):
+        if start is None or end is None:
+            continue
+        if not 0 <= start <= end <= length:
+            return f"{path}: offsets {start}..{end} are not inside the text (0..{length})"
+        if text is not None and doc.article.text[start:end] != text:
+            found = doc.article.text[start:end]
+            return f"{path}.text: {show(text)} is not article.text[{start}:{end}] ({show(found)})"
+    ids = {entity.id for entity in doc.entities}
+    for i, quote in enumerate(doc.quotes):
+        if quote.speaker is not None and quote.speaker not in ids:
+            return f"quotes[{i}].speaker: {show(quote.speaker)} is not the id of an entity"
+    for i, event in enumerate(doc.events):
+        if event.type not in EVENT_TYPES:
+            return f"events[{i}].type: {show(event.type)} is not one of {', '.join(EVENT_TYPES)}"
+        refs = [(f"source[{j}]", ref) for j, ref in enumerate(event.source)]
+        refs += [(f"target[{j}]", ref) for j, ref in enumerate(event.target)]
+        refs += [("location", event.location)] if event.location is not None else []
+        for key, ref in refs:
+            if ref not in ids:
+                return f"events[{i}].{key}: {show(ref)} is not the id of an entity"
+        for j, index in enumerate(event.amounts):
+            if not 0 <= index < len(doc.amounts):
+                return f"events[{i}].amounts[{j}]: {index} is not the index of an amount"
+    return None
+
+
+def _spans(doc: Document) -> Iterator[tuple[str, int | None, int | None, str | None]]:
+    """Yield (path, start, end, text) of every offset pair of a document; text where it must match."""
+    for i, paragraph in enumerate(doc.article.paragraphs):
+        yield f"article.paragraphs[{i}]", paragraph.start, paragraph.end, None
+    for i, entity in enumerate(doc.entities):
+        for j, mention in enumerate(entity.mentions):
+            yield f"entities[{i}].mentions[{j}]", mention.start, mention.end, mention.text
+    for i, quote in enumerate(doc.quotes):
+        yield f"quotes[{i}]", quote.start, quote.end, quote.text
+        speaker = quote.speaker_mention
+        if speaker is not None:
+            yield f"quotes[{i}].speaker_mention", speaker.start, speaker.end, speaker.text
+    for i, timex in enumerate(doc.timexes):
+        yield f"timexes[{i}]", timex.start, timex.end, timex.text
+    for i, event in enumerate(doc.events):
+        yield f"events[{i}]", event.start, event.end, None
+        yield f"events[{i}].trigger_start", event.trigger_start, event.trigger_end, None
+    for i, amount in enumerate(doc.amounts):
+        yield f"amounts[{i}]", amount.start, amount.end, amount.text
 
 
 T = TypeVar("T")
@@ -199,41 +282,9 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Build dataclass ``cls`` from a dict made by ``to_dict``; unknown keys are ignored."""
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    cached = _HINTS.get(cls)
-    if cached is None:
-        cached = _HINTS[cls] = get_type_hints(cls)
-    return cached
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
-    if origin is tuple:
-        (item, _ellipsis) = get_args(hint)
-        return tuple(_convert(item, v) for v in value)
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return from_dict(hint, value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
+def from_dict(cls: type[T], data: Any) -> T:
+    """Build dataclass ``cls`` from a dict made by ``to_dict``; raise ContractError."""
+    return validated(cls, json.dumps(data, ensure_ascii=False))
 
 
 def fields_of(cls: type) -> tuple[str, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from veille.analysis import countries
-from veille.analysis.names import first_name, initials, similar_name, similar_word, surnames
+from veille.analysis.entities.names import first_name, initials, similar_name, similar_word, surnames
+from veille.analysis.lang.fr import countries
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from veille.analysis.referents import first_name_gender, load_referents
+from veille.analysis.entities.referents import first_name_gender, load_referents
 
 
 def test_first_name_gender() -> None:

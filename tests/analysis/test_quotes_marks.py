@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from veille.analysis.clean import clean_text
-from veille.analysis.quote_lexicon import CueLexicon
-from veille.analysis.quote_marks import find_marked_spans
+from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.marks import find_marked_spans
 
 
 def spans(raw: str) -> list[str]:

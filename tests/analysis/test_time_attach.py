@@ -6,7 +6,7 @@ import pytest
 
 from veille.analysis.clean import clean_article
 from veille.analysis.parse import parse_articles
-from veille.analysis.time import TimeStage, attached_date, day_value
+from veille.analysis.time.stage import TimeStage, attached_date, day_value
 from veille.model import Article, Document
 
 pytestmark = pytest.mark.model

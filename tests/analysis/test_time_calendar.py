@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from veille.analysis.timex_calendar import (
+from veille.analysis.time.calendar import (
     day_month_value,
     earlier_anchor,
     easter_sunday,
@@ -19,7 +19,7 @@ from veille.analysis.timex_calendar import (
     shift_value,
     weekday_date,
 )
-from veille.analysis.timex_detect import find_candidates, parse_number
+from veille.analysis.time.detect import find_candidates, parse_number
 
 THURSDAY = dt.date(2025, 12, 4)
 

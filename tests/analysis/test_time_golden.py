@@ -13,7 +13,7 @@ import pytest
 
 from veille.analysis.clean import clean_article
 from veille.analysis.parse import parse_articles
-from veille.analysis.time import TimeStage
+from veille.analysis.time.stage import TimeStage
 from veille.model import Article, Document
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "golden" / "time" / "cases.jsonl"

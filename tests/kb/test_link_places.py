@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.analysis.link import link_document
+from veille.analysis.entities.link import link_document
 from veille.kb import open_kb
 from veille.model import Article, Document, Entity, Mention
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.analysis.link import link_document
+from veille.analysis.entities.link import link_document
 from veille.kb import open_kb
 from veille.model import Article, Document, Entity, Mention, Role
 

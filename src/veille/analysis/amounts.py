@@ -12,10 +12,11 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.lang.fr import tables
 from veille.errors import SettingsError
 from veille.model import Amount, Document
 from veille.settings import Settings
@@ -55,25 +56,24 @@ class AmountWords:
 @cache
 def load_amount_words() -> AmountWords:
     """Read ``data/amount_words.tsv`` once per process."""
-    source = resources.files("veille.analysis") / "data" / "amount_words.tsv"
-    tables: dict[str, dict[str, str]] = {"magnitude": {}, "vague": {}, "currency": {}, "unit": {}}
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 3 or cells[1] not in tables:
-            raise SettingsError(f"amount_words.tsv line {number}: expected word, kind, value; got {line!r}")
-        tables[cells[1]][cells[0]] = cells[2]
+    kinds: dict[str, dict[str, str]] = {"magnitude": {}, "vague": {}, "currency": {}, "unit": {}}
+    for number, cells in tables.read_rows("amount_words.tsv", header=False):
+        if len(cells) != 3 or cells[1] not in kinds:
+            raise SettingsError(f"amount_words.tsv line {number}: expected word, kind, value; got {cells!r}")
+        kinds[cells[1]][cells[0]] = cells[2]
     return AmountWords(
-        magnitudes={w: float(v) for w, v in tables["magnitude"].items()},
-        vague={w: float(v) for w, v in tables["vague"].items()},
-        currencies=tables["currency"],
-        units=tables["unit"],
+        magnitudes={w: float(v) for w, v in kinds["magnitude"].items()},
+        vague={w: float(v) for w, v in kinds["vague"].items()},
+        currencies=kinds["currency"],
+        units=kinds["unit"],
     )
 
 
 class AmountStage:
     """Find money and quantities in the text."""
+
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("amounts",)
 
     def __init__(self, words: AmountWords) -> None:
         self.words = words
@@ -156,5 +156,6 @@ def _scan(
 
 def _parse_number(token: str) -> float:
     """Read a French number: thousands separators dropped, decimal comma."""
+
     bare = re.sub(r"[ \u00a0\u202f.]", "", token).replace(",", ".")
     return float(bare)

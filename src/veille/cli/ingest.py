@@ -51,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="an id already stored with other content: store the new article in its place",
     )
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
+    parser.add_argument(
+        "--lang",
+        help="analyse every article with this language's rules (default: the article's, else detected)",
+    )
     parser.add_argument("--stages", help="comma-separated analysis stages to run (default: all)")
     add_limit_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -63,8 +67,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     if args.workers < 0:
         raise SettingsError(f"--workers must be 0 or more, not {args.workers}")
     return Settings(
-        default_date=args.date, stages=check_stages(args.stages), db_path=args.db, workers=args.workers,
-        **limit_settings(args),
+        default_date=args.date, stages=check_stages(args.stages), lang=args.lang, db_path=args.db,
+        workers=args.workers, **limit_settings(args),
     )  # fmt: skip
 
 

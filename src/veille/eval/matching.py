@@ -1,6 +1,6 @@
 """Align a system Document with a gold file, layer by layer (../shared/DESIGN.md §8).
 
-Matching is by text, not offsets: forms are compared after ``normalize_form`` (case,
+Matching is by text, not offsets: forms are compared after ``veille.normal.name_key`` (case,
 accents, quote marks and apostrophes, whitespace, one leading article). Offsets are
 used only to find *which* occurrence of a gold time expression or quote is meant.
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from veille.eval.gold import Gold, GoldEntity, GoldEvent
 from veille.model import Document, Entity, Event, Quote, Timex
+from veille.normal import name_key
 
 # Quote marks and apostrophes in all their typographic forms become ASCII; one for one,
 # so that offsets into a translated text still index the original.
@@ -28,7 +29,6 @@ _MARKS = str.maketrans({
     "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‹": '"', "›": '"', "″": '"',
     "\u2010": "-", "\u2011": "-",
 })  # fmt: skip
-_LEADING_ARTICLE = re.compile(r"^(?:l'\s*|(?:le|la|les)\s+)")
 _WORD = re.compile(r"\w+")
 
 # Entity types whose unmatched system entities are false positives (DESIGN.md §8);
@@ -36,14 +36,6 @@ _WORD = re.compile(r"\w+")
 COUNTED_TYPES = frozenset({"PER", "ORG", "LOC"})
 QUOTE_GOLD_COVERAGE = 0.8  # share of the gold quote's tokens the system quote must cover
 QUOTE_SYSTEM_COVERAGE = 0.3  # share of the system quote's own tokens that must be in the gold one
-
-
-def normalize_form(text: str) -> str:
-    """Return a surface form as matching sees it: no case, accents, mark styles or leading article."""
-    text = unicodedata.normalize("NFKD", text.translate(_MARKS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = " ".join(text.split()).strip(" \"'")
-    return _LEADING_ARTICLE.sub("", text)
 
 
 def tokens(text: str) -> Counter[str]:
@@ -144,9 +136,9 @@ def map_entities(gold: Gold, doc: Document) -> EntityMap:
     The *main* system entity of a gold entity is, among those mapped to it, the one
     holding most of its forms (ties: more mentions, then the first).
     """
-    gold_forms = tuple(frozenset(f for f in map(normalize_form, g.forms) if f) for g in gold.entities)
+    gold_forms = tuple(frozenset(f for f in map(name_key, g.forms) if f) for g in gold.entities)
     system_forms = {
-        e.id: frozenset(f for f in (normalize_form(m.text) for m in e.mentions) if f) for e in doc.entities
+        e.id: frozenset(f for f in (name_key(m.text) for m in e.mentions) if f) for e in doc.entities
     }
     mapping: dict[str, int] = {}
     for entity in doc.entities:
@@ -249,16 +241,16 @@ def match_timexes(gold: Gold, doc: Document, index: TextIndex) -> dict[int, int]
     candidates: list[tuple[int, int, Score]] = []
     for g, gold_timex in enumerate(gold.timexes):
         place = places[g]
-        wanted = normalize_form(gold_timex.text)
+        wanted = name_key(gold_timex.text)
         for s, timex in enumerate(doc.timexes):
             if place is not None:
                 if not (timex.start <= place[0] and place[1] <= timex.end):
                     continue
                 exact = (timex.start, timex.end) == place
             else:
-                if wanted not in normalize_form(timex.text):
+                if wanted not in name_key(timex.text):
                     continue
-                exact = normalize_form(timex.text) == wanted
+                exact = name_key(timex.text) == wanted
             right = timex.value in gold_timex.values
             candidates.append((g, s, (exact, right, -(timex.end - timex.start))))
     return assign(candidates, [t.optional for t in gold.timexes])

@@ -22,9 +22,9 @@ from veille.eval.matching import (
     match_events,
     match_quotes,
     match_timexes,
-    normalize_form,
 )
 from veille.model import Document
+from veille.normal import name_key
 
 Metric = float | int | None
 # The names (name and aliases) of a KB entry, by id; empty when the id is unknown.
@@ -195,8 +195,8 @@ def nil_right(gold_entity: GoldEntity, kb_id: str | None, kb_names: KBNames) -> 
     """
     if kb_id is None:
         return True
-    forms = {normalize_form(f) for f in gold_entity.forms if f}
-    return any(normalize_form(n) in forms for n in kb_names(kb_id))
+    forms = {name_key(f) for f in gold_entity.forms if f}
+    return any(name_key(n) in forms for n in kb_names(kb_id))
 
 
 def _score_entities(
@@ -222,7 +222,7 @@ def _score_entities(
         variants = variants + Ratio(len(held), len(forms))
         if main is None:
             continue
-        missing = sorted(f for f in gold_entity.forms if f and normalize_form(f) not in held)
+        missing = sorted(f for f in gold_entity.forms if f and name_key(f) not in held)
         if missing:
             errors.setdefault("entities.split", []).append(f"{gold_entity.name}: {', '.join(missing)}")
         types = types + Ratio(int(main.type == gold_entity.type), 1)

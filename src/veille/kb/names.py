@@ -9,11 +9,9 @@ English, French and German transliterations of Cyrillic and Arabic names disagre
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_LEADING_ARTICLES = ("l ", "le ", "la ", "les ", "the ")
-# Letters that have no NFD decomposition but are plain letters to a reader.
-_EXTRA_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"})
+from veille.normal import name_key
+
 # Transliteration folds, applied in order to a normalised form. Each pair is a spelling
 # difference between the French, English and German transliterations of the same name
 # (Poutine/Putin, Ouchakov/Ushakov, Zelenskyy/Zelensky, Tchernov/Chernov, Kiew/Kiev):
@@ -35,26 +33,9 @@ _TRANSLIT = (
 _REPEATS = re.compile(r"(.)\1+")
 
 
-def normalise(name: str) -> str:
-    """Return the search form of a name: casefolded, no accents, no hyphens or apostrophes."""
-    text = name.replace("’", "'").replace("‘", "'").casefold().translate(_EXTRA_FOLD)
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = re.sub(r"[-'‐–—./,()]", " ", bare)
-    return " ".join(bare.split())
-
-
-def strip_article(norm: str) -> str:
-    """Drop a leading article from a normalised form (l otan → otan, les pays bas → pays bas)."""
-    for article in _LEADING_ARTICLES:
-        if norm.startswith(article) and len(norm) > len(article) + 1:
-            return norm[len(article) :]
-    return norm
-
-
 def translit_key(name: str) -> str:
     """Return a coarser key that transliteration variants of one name share."""
-    key = strip_article(normalise(name)).replace(" ", "")
+    key = name_key(name).replace(" ", "")
     for old, new in _TRANSLIT:
         key = key.replace(old, new)
     return _REPEATS.sub(r"\1", key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from veille.kb.names import normalise
+from veille.normal import word_key
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,7 @@ def match_office(title: str, of: str | None = None) -> tuple[str, int]:
     applies only to roles of that country; a title no pattern matches keys itself, so two
     identical unknown titles still meet.
     """
-    norm = normalise(title)
+    norm = word_key(title)
     padded = f" {norm} "
     for pattern, office, only, exact in office_table():
         if only is not None and only != of:

@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 
 from veille.kb.format import KBEntity
-from veille.kb.names import normalise, strip_article, translit_key
+from veille.kb.names import translit_key
 from veille.kb.offices import leader_offices, match_office
 from veille.kb.store import KB, default_kb
+from veille.normal import name_key
 
 # "de l'OTAN", "du Royaume-Uni", "des États-Unis", "de la France", "de France": what follows
 # may name the country or organisation the office is of.
@@ -28,7 +29,7 @@ def parse_title(title: str, kb: KB | None = None) -> tuple[str, str | None]:
     country or organisation gives it too (*secrétaire général de l'OTAN* → Q7184).
     """
     kb = kb or default_kb(None)
-    words = strip_article(normalise(title)).split()
+    words = name_key(title).split()
     of: str | None = None
     kept: list[str] = []
     for word in words:
@@ -98,7 +99,7 @@ def search(
     ``how`` is ``name``/``alias``/``surname`` for an exact normalised match, ``translit`` for
     a transliteration variant, ``fuzzy`` for a near spelling (score is the ratio / 100).
     """
-    norm = strip_article(normalise(name))
+    norm = name_key(name)
     hits: list[tuple[str, str, float]] = [(i, kind, 1.0) for i, kind, _t in kb.by_norm(norm)]
     if not hits:
         hits = [(i, "translit", 0.95) for i, _kind, _t in kb.by_key(translit_key(name))]

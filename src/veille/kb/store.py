@@ -22,8 +22,9 @@ from rapidfuzz import fuzz, process
 
 from veille.errors import InputError
 from veille.kb.format import KBEntity, merge_entities, parse_entity, read_kb
-from veille.kb.names import normalise, strip_article, surname_of, translit_key
+from veille.kb.names import surname_of, translit_key
 from veille.kb.offices import office_key
+from veille.normal import name_key, word_key
 
 # Bump when the tables or the keys change: the cache name carries it.
 BUILD_VERSION = "3"
@@ -128,7 +129,7 @@ def build_db(entities: Iterable[KBEntity], target: Path) -> int:
         )
         connection.executemany(
             "INSERT OR IGNORE INTO demonyms VALUES (?, ?)",
-            ((normalise(form), e.country) for e in merged.values() if e.country for form in e.demonyms),
+            ((word_key(form), e.country) for e in merged.values() if e.country for form in e.demonyms),
         )
         connection.executescript(_INDEXES)
         connection.commit()
@@ -147,7 +148,7 @@ def _alias_rows(entities: Iterable[KBEntity]) -> Iterable[tuple[str, str, str, s
         seen: set[str] = set()
         names = entity.all_names()
         for text, _lang, kind in names:
-            norm = strip_article(normalise(text))
+            norm = name_key(text)
             if norm and norm not in seen:
                 seen.add(norm)
                 yield norm, translit_key(text), entity.id, kind, entity.type
@@ -158,7 +159,7 @@ def _alias_rows(entities: Iterable[KBEntity]) -> Iterable[tuple[str, str, str, s
             surname = surname_of(text)
             if surname is None:
                 continue
-            norm = normalise(surname)
+            norm = word_key(surname)
             if norm not in seen:
                 seen.add(norm)
                 yield norm, translit_key(surname), entity.id, "surname", entity.type
@@ -173,6 +174,18 @@ def open_kb(path: Path | None = None) -> KB:
     if not target.exists():
         build_db(read_kb(paths), target)
     return KB(target)
+
+
+def build_kb(path: Path | None, out: Path | None = None) -> tuple[KB, int]:
+    """Check and build the KB of a setting (None: the starter KB); copy its SQLite file to ``out``.
+
+    Return the KB and how many entities it holds. A bad KB line raises the error that names it.
+    """
+    kb = open_kb(path)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        build_db(read_kb(kb_paths(path)), out)
+    return kb, len(kb)
 
 
 @lru_cache(maxsize=4)
@@ -257,7 +270,7 @@ class KB:
     def country_of_demonym(self, word: str) -> str | None:
         """Return the ISO3 code a French demonym adjective points to (ukrainienne → UKR)."""
         query = "SELECT country FROM demonyms WHERE form = ?"
-        row = self.connection.execute(query, (normalise(word),)).fetchone()
+        row = self.connection.execute(query, (word_key(word),)).fetchone()
         return row[0] if row else None
 
     def country_entity(self, iso3: str) -> KBEntity | None:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from veille.errors import DuplicateIdError, StoreError, StoreUnwritableError
 from veille.ingest.sources import KINDS, iter_sources, walk_folder
-from veille.model import SCHEMA, Article, Document, Failure
+from veille.model import SCHEMA, Article, ContractError, Document, Failure
 from veille.runners.local import LocalRunner
 from veille.settings import Settings
 from veille.store.db import connect, store_error
@@ -23,6 +23,7 @@ from veille.store.writes import (
     finish_run,
     record_failures,
     start_run,
+    stored_article,
     write_document,
 )
 
@@ -228,21 +229,20 @@ class _Job:
                 return "skip"
             self._refuse(article_id, in_flight[1], origin)
             return "refused"
-        row = self.conn.execute(
-            "SELECT input_hash, run_id, source FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
+        stored = stored_article(self.conn, article_id)
+        if stored is None:
             return "analyse"
-        same = row[0] == digest
-        if row[1] == self.summary.run_id:  # stored by this very run
+        same = stored.input_hash == digest
+        source = stored.source or "an input"
+        if stored.run_id == self.summary.run_id:  # stored by this very run
             if same:
                 return "skip"
-            self._refuse(article_id, f"{row[2] or 'an input'} (stored by this run)", origin)
+            self._refuse(article_id, f"{source} (stored by this run)", origin)
             return "refused"
         if same and not self.reanalyze:
             return "skip"
         if not same and not self.replace:
-            self._refuse(article_id, f"{row[2] or 'an input'} (stored by run {row[1]})", origin, stored=True)
+            self._refuse(article_id, f"{source} (stored by run {stored.run_id})", origin, stored=True)
             return "refused"
         return "analyse"
 
@@ -378,6 +378,6 @@ def read_documents(path: Path) -> Iterator[Document | Failure]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield Document.from_dict(json.loads(line.lstrip(b"\xef\xbb\xbf")))
-            except (ValueError, TypeError, KeyError, AttributeError) as error:
+                yield Document.from_json(line.lstrip(b"\xef\xbb\xbf"))
+            except ContractError as error:
                 yield Failure(where, f"not a {SCHEMA} document: {error}", number)

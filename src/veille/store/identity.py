@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from veille.model import Entity
-from veille.store.names import last_word, normalize_name
+from veille.normal import name_key
+from veille.store.names import last_word
 
 # Two names of the same type are the same corpus entity at this rapidfuzz ratio or above:
 # it takes "Vladuimir Poutine" (96) and "Steeve Witkoff" (96), not "Iran"/"Irak" (75).
@@ -68,7 +69,7 @@ class Named:
 
     @property
     def norms(self) -> list[str]:
-        return [n for n in dict.fromkeys(normalize_name(v) for v in self.variants) if n]
+        return [n for n in dict.fromkeys(name_key(v) for v in self.variants) if n]
 
     @classmethod
     def of(cls, entity: Entity) -> Named:
@@ -77,7 +78,7 @@ class Named:
         for mention in entity.mentions:
             if mention.kind == "name":
                 seen.setdefault(mention.text, None)
-        titles = tuple(dict.fromkeys(normalize_name(r.title) for r in entity.roles if r.title))
+        titles = tuple(dict.fromkeys(name_key(r.title) for r in entity.roles if r.title))
         return cls(entity.type, entity.name, entity.kb_id, entity.country, titles, tuple(seen))
 
 
@@ -217,7 +218,7 @@ def _context(conn: sqlite3.Connection, corpus_id: int, around: frozenset[int]) -
             if country:
                 countries.add(country)
             if roles != "[]":
-                titles.update(normalize_name(r.get("title") or "") for r in json.loads(roles))
+                titles.update(name_key(r.get("title") or "") for r in json.loads(roles))
     titles.discard("")
     neighbours: set[int] = set()
     if recent and around:
@@ -272,7 +273,7 @@ def _new_corpus_entity(conn: sqlite3.Connection, key: str, named: Named) -> int:
 def add_aliases(conn: sqlite3.Connection, corpus_id: int, named: Named) -> None:
     """Count the variants of one document entity into its corpus entity, then rename it."""
     for variant in named.variants:
-        norm = normalize_name(variant)
+        norm = name_key(variant)
         conn.execute(
             "INSERT INTO aliases (corpus_entity, alias, norm, last, count, names) VALUES (?, ?, ?, ?, 1, ?)"
             " ON CONFLICT (corpus_entity, alias)"
@@ -309,7 +310,7 @@ def stored_named(conn: sqlite3.Connection, entity_row: int) -> Named:
         "SELECT text FROM mentions WHERE entity = ? AND kind = 'name' ORDER BY ord", (entity_row,)
     ):
         seen.setdefault(text, None)
-    titles = tuple(dict.fromkeys(normalize_name(r["title"]) for r in json.loads(roles) if r.get("title")))
+    titles = tuple(dict.fromkeys(name_key(r["title"]) for r in json.loads(roles) if r.get("title")))
     return Named(type_, name, kb_id, country, titles, tuple(seen))
 
 
@@ -326,7 +327,7 @@ def recount_aliases(conn: sqlite3.Connection, corpus_id: int) -> None:
             tally[1] += int(variant == named.name)
     conn.execute("DELETE FROM aliases WHERE corpus_entity = ?", (corpus_id,))
     for variant, (count, names) in counts.items():
-        norm = normalize_name(variant)
+        norm = name_key(variant)
         conn.execute(
             "INSERT INTO aliases (corpus_entity, alias, norm, last, count, names) VALUES (?, ?, ?, ?, ?, ?)",
             (corpus_id, variant, norm, last_word(norm), count, names),

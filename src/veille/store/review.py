@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.errors import StoreError
+from veille.normal import name_key
 from veille.store.db import write_transaction
 from veille.store.identity import link_article, recount_aliases, stored_named
-from veille.store.names import normalize_name, quote_key
+from veille.store.names import quote_key
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def split(conn: sqlite3.Connection, corpus_id: int, variant: str) -> int:
     The variant is pinned to the new entity and the others to the old one, so neither a
     recluster nor a later article puts them back together.
     """
-    norm = normalize_name(variant)
+    norm = name_key(variant)
     with write_transaction(conn, "split"):
         _id, name, type_, key, _kb_id = _corpus_row(conn, corpus_id)
         held = _forms(conn, [corpus_id])

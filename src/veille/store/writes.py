@@ -9,6 +9,7 @@ import os
 import socket
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 from veille.errors import DuplicateIdError
@@ -37,10 +38,22 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def stored_hashes(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:
-    """Return (input_hash, text_hash) of a stored article, or None when it is not stored."""
-    row = conn.execute("SELECT input_hash, text_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return (row[0], row[1]) if row else None
+@dataclass(frozen=True)
+class Stored:
+    """What the store knows of an article it holds: its input and text digests, and its run."""
+
+    input_hash: str
+    text_hash: str
+    run_id: int | None
+    source: str | None = None  # the file or feed it came from, to name it in a refusal
+
+
+def stored_article(conn: sqlite3.Connection, article_id: str) -> Stored | None:
+    """Return the digests and run of a stored article, or None when it is not stored."""
+    row = conn.execute(
+        "SELECT input_hash, text_hash, run_id, source FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return Stored(row["input_hash"], row["text_hash"], row["run_id"], row["source"]) if row else None
 
 
 def write_document(
@@ -176,7 +189,7 @@ def _insert_document(
         (
             article.id,
             article.date,
-            article.lang,
+            article.lang or "und",  # ISO 639-2 'undetermined': a Document built without the pipeline
             article.title,
             article.source,
             article.url,

@@ -1,0 +1,264 @@
+"""Clusters of mentions that become entities, and the merges between them: acronyms,
+organisation aliases, typos, surnames and first names.
+
+Used by the resolve stage (``resolve.py``); the name tests are in ``names.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.names import first_name, initials, similar_name, surnames, tokens
+from veille.analysis.entities.roles import noun_phrase_before
+from veille.analysis.lang.fr import countries, tables
+from veille.analysis.parse import doc_text
+from veille.model import Gender, Mention, Role
+from veille.normal import word_key
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
+
+
+@dataclass
+class RoleFact:
+    role: Role
+    cls: str
+    complement: str | None  # normalised complement (affaires etrangeres, otan)
+
+
+@dataclass(eq=False)  # compared and hashed by identity: two clusters are never "equal"
+class Cluster:
+    """An entity under construction."""
+
+    mentions: list[Mention]
+    type: str
+    group: bool = False
+    country: str | None = None
+    gender: Gender | None = None
+    roles: list[RoleFact] = field(default_factory=list)
+    preferred: str | None = None  # the usual name, where an alias table gave one
+
+    @property
+    def names(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "name"]
+
+    @property
+    def longest(self) -> str:
+        if self.preferred:
+            return self.preferred
+        return best_name(self.names) if self.names else self.mentions[0].text
+
+    def absorb(self, other: Cluster) -> None:
+        self.mentions.extend(other.mentions)
+        if self.type != "PER" and other.type == "PER":
+            self.type = "PER"
+        self.gender = self.gender or other.gender
+        self.roles.extend(other.roles)
+
+
+def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
+    """Merge an acronym into the name it abbreviates.
+
+    1. 'Office fédéral de l'agriculture (OFAG)': the acronym in brackets after a name, when
+       its letters can spell it (so that 'pour le Moyen-Orient (Centcom)' does not make
+       Centcom a name of the Middle East). The model often misses the acronym itself:
+       every occurrence of it in the text becomes a mention.
+    2. Otherwise initials that spell it (Union suisse des paysans → USP), when only one
+       name in the article does.
+    """
+    by_name = {word_key(m.text): c for c in clusters for m in c.names}
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for cluster in list(clusters):
+        if cluster not in clusters or cluster.type == "PER" or cluster.group:
+            continue
+        for mention in list(cluster.names):
+            match = _ACRONYM.match(text, mention.end)
+            if match is None or not _can_spell(match.group(1), mention.text):
+                continue
+            acronym = match.group(1)
+            target = by_name.get(word_key(acronym))
+            if target is not None and target is not cluster and target in clusters:
+                cluster.absorb(target)
+                clusters.remove(target)
+            for found in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+                if found.start() not in taken:
+                    cluster.mentions.append(Mention(found.start(), found.end(), acronym, "name"))
+                    taken.update(range(found.start(), found.end()))
+    for cluster in list(clusters):
+        name = cluster.longest
+        if cluster not in clusters or not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
+            continue
+        spelled = [
+            c
+            for c in clusters
+            if c is not cluster
+            and len(tokens(c.longest)) >= 2
+            and initials(c.longest) == name
+            and c.type != "PER"
+        ]
+        if len(spelled) == 1:
+            spelled[0].absorb(cluster)
+            clusters.remove(cluster)
+    return clusters
+
+
+def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
+    """Give the noun phrase before '(Centcom)' to Centcom when no name there can spell it
+    (le commandement militaire américain pour le Moyen-Orient (Centcom))."""
+    by_name = {word_key(m.text): c for c in clusters for m in c.names}
+    for token in parsed[1:-1]:
+        if token.text != "(" or not token.nbor(1).text[:1].isupper():
+            continue
+        target = by_name.get(word_key(token.nbor(1).text))
+        if target is None or token.nbor(2).text != ")":
+            continue
+        span = noun_phrase_before(parsed, token.i)
+        if span is None:
+            continue
+        start, end = parsed[span[0]].idx, token.idx
+        phrase = doc_text(parsed)[start:end].rstrip()
+        if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
+            target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))
+
+
+def _can_spell(acronym: str, name: str) -> bool:
+    """Tell whether an acronym's letters appear in order in a name, the first one first."""
+    letters, bare = word_key(acronym).replace(" ", ""), word_key(name).replace(" ", "")
+    if not bare.startswith(letters[:1]):
+        return False
+    position = 0
+    for letter in letters:
+        position = bare.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) -> list[Cluster]:
+    """Merge two names of one organisation (OTAN, Alliance atlantique) from ``org_aliases.tsv``."""
+    groups: dict[int, Cluster] = {}
+    result = []
+    for cluster in sorted(clusters, key=lambda c: min(m.start for m in c.mentions)):
+        group = next((aliases[k][0] for m in cluster.names if (k := word_key(m.text)) in aliases), None)
+        if group is None or cluster.group:
+            result.append(cluster)
+            continue
+        if cluster.type in ("LOC", "MISC"):
+            cluster.type = "ORG"  # the table lists organisations; the model tags Etat islamique LOC
+        if group in groups:
+            groups[group].absorb(cluster)
+        else:
+            groups[group] = cluster
+            result.append(cluster)
+    # Name a merged entity by the form the table lists first (Manchester United, not
+    # Red Devils), among those the article uses.
+    for cluster in groups.values():
+        listed = {(aliases[k][1], m.text) for m in cluster.names if (k := word_key(m.text)) in aliases}
+        if len({rank for rank, _ in listed}) > 1:
+            cluster.preferred = min(listed)[1]
+    return result
+
+
+@cache
+def load_aliases() -> dict[str, tuple[int, int]]:
+    """Read ``data/org_aliases.tsv`` once: normalised name → (group, rank in the group)."""
+    text = tables.read_text("org_aliases.tsv")
+    groups = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {word_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
+
+
+def merge_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge typos, surnames and first names into the full names they stand for."""
+    # 1. Typos of a name (Vladuimir Poutine, Steeve Witkoff, Kiyv): same kind of entity,
+    #    the same words up to a typo; the earlier and more frequent spelling absorbs.
+    clusters = sorted(clusters, key=lambda c: -len(c.mentions))
+    merged: list[Cluster] = []
+    for cluster in clusters:
+        home = next(
+            (
+                m
+                for m in merged
+                if _same_family(m, cluster)
+                and _genders_fit(m, cluster)
+                and not m.group
+                and not cluster.group
+                and similar_name(m.longest, cluster.longest)
+            ),
+            None,
+        )
+        if home is not None:
+            home.absorb(cluster)
+        else:
+            merged.append(cluster)
+    # 2. A surname alone (Poutine, Le Maire, de Gonneville) or a first name alone (Donald)
+    #    joins the one full name it shortens. Two full names that share it (two Le Pen)
+    #    make it ambiguous: it stays apart. A place never joins a person (Paris, Paris Hilton).
+    anchors = [c for c in merged if c.type in ("PER", "MISC") and not c.group and len(tokens(c.longest)) >= 2]
+    short_forms: dict[str, list[Cluster]] = {}
+    for anchor in anchors:
+        forms = set(surnames(anchor.longest))
+        given = first_name(anchor.longest)
+        if given and anchor.type == "PER":
+            forms.add("first:" + given)
+        for form in forms:
+            short_forms.setdefault(form, []).append(anchor)
+    result = []
+    for cluster in merged:
+        key = " ".join(tokens(cluster.longest))
+        owners = [] if cluster.type not in ("PER", "MISC") or cluster.group else short_forms.get(key, [])
+        if not owners and cluster.type in ("PER", "MISC") and not cluster.group:
+            owners = short_forms.get("first:" + key, [])
+            if short_forms.get(key):  # also someone's surname: ambiguous
+                owners = []
+        # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
+        owners = [o for o in owners if o is not cluster and _genders_fit(o, cluster)]
+        if len(owners) == 1:
+            owners[0].absorb(cluster)
+        else:
+            result.append(cluster)
+    # 3. An organisation's first word alone (le Conseil; Manchester for Manchester United)
+    #    for its full name, when unique. A country or capital alone stays a place (Paris is
+    #    not Paris Saint-Germain).
+    final = []
+    orgs = [c for c in result if c.type == "ORG" and any(len(m.text.split()) >= 2 for m in c.names)]
+    for cluster in result:
+        name = cluster.longest
+        shortened = cluster.type == "ORG" or (
+            cluster.type == "LOC" and not countries.country_code(name) and not countries.capital_country(name)
+        )
+        if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group:
+            # Whole words only: Nice-Matin is not Nice.
+            owners = [o for o in orgs if any(_first_word_is(m.text, name) for m in o.names)]
+            if len(owners) == 1:
+                owners[0].absorb(cluster)
+                continue
+        final.append(cluster)
+    return final
+
+
+def best_name(mentions: list[Mention]) -> str:
+    """Return the fullest name form: most words, then the first spelling (an article
+    introduces a person by the full, correct name; typos come later), then the most frequent."""
+    counts = Counter(m.text for m in mentions)
+    first = {m.text: -m.start for m in sorted(mentions, key=lambda m: -m.start)}
+    return max(counts, key=lambda t: (len(tokens(t)), first[t], counts[t]))
+
+
+def _first_word_is(full: str, word: str) -> bool:
+    words = full.split()
+    return len(words) >= 2 and word_key(words[0]) == word_key(word)
+
+
+def _genders_fit(a: Cluster, b: Cluster) -> bool:
+    return a.gender is None or b.gender is None or a.gender == b.gender
+
+
+def _same_family(a: Cluster, b: Cluster) -> bool:
+    """PER and MISC may be one person (the model tags Recep Tayyip Erdogan MISC); other
+    types must agree."""
+    people = {"PER", "MISC"}
+    return a.type == b.type or (a.type in people and b.type in people)

@@ -1,0 +1,398 @@
+"""Find named entities: spaCy NER, then fixes for what the French model gets wrong.
+
+Each fix is a numbered rule with its reason (the errors are listed in docs/entities.md).
+Mentions with the same normalised name become one entity here; the resolve stage then
+merges surnames, typos, acronyms, titles and descriptions into the entities they name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from veille.analysis.entities.roles import load_roles
+from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.model import Document, Entity, Gender, Mention
+from veille.normal import word_key
+from veille.settings import Settings
+
+_ELISIONS = ("l'", "d'")
+_TRAILING_POS = frozenset(
+    {"ADP", "DET", "CCONJ", "SCONJ", "ADV", "VERB", "AUX", "PRON", "PUNCT", "SPACE", "NUM"}
+)
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The word lists of the fixes, from ``data/entity_rules.json`` and ``data/roles.tsv``."""
+
+    calendar: frozenset[str]
+    honorifics: dict[str, Gender | None]
+    name_heads: frozenset[str]
+    extend_heads: frozenset[str]
+    not_names: frozenset[str]
+    groups: frozenset[str]
+    compass: frozenset[str]
+    article_names: frozenset[str]
+    town_heads: frozenset[str]
+    org_heads: frozenset[str]
+    noun_adjective_names: frozenset[str]
+    role_words: frozenset[str]
+    nickname_cues: frozenset[str]
+    portfolio_heads: dict[str, str | None]
+    seat_heads: frozenset[str]
+    org_name_heads: frozenset[str]
+
+
+@cache
+def load_rules() -> EntityRules:
+    """Read the rule tables once per process."""
+    data = tables.read_json("entity_rules.json")
+    role_words = load_roles().by_first  # first words of the role nouns of data/roles.tsv
+    return EntityRules(
+        calendar=frozenset(data["calendar"]),
+        honorifics=dict(data["honorifics"]),
+        name_heads=frozenset(data["name_heads"]),
+        extend_heads=frozenset(data["extend_heads"]),
+        not_names=frozenset(data["not_names"]),
+        groups=frozenset(word_key(w) for w in data["groups"]),
+        compass=frozenset(data["compass"]),
+        article_names=frozenset(word_key(w) for w in data["article_names"]),
+        town_heads=frozenset(data["town_heads"]),
+        org_heads=frozenset(data["org_heads"]),
+        noun_adjective_names=frozenset(data["noun_adjective_names"]),
+        role_words=frozenset(role_words),
+        nickname_cues=frozenset(data["nickname_cues"]),
+        portfolio_heads=dict(data["portfolio_heads"]),
+        seat_heads=frozenset(data["seat_heads"]),
+        org_name_heads=frozenset(data["org_name_heads"]),
+    )
+
+
+@dataclass
+class Candidate:
+    """A mention found by the fixes, with what its context tells about the entity."""
+
+    start: int  # token indexes in the parsed Doc, end exclusive
+    end: int
+    label: str
+    gender: Gender | None = None
+    group: bool = False
+    country: str | None = None
+
+
+class EntityStage:
+    """spaCy NER with rule fixes, grouped into entities by identical name."""
+
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("entities",)
+
+    def __init__(self, rules: EntityRules) -> None:
+        self.rules = rules
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EntityStage:
+        return cls(load_rules())
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        candidates: list[Candidate] = []
+        for span in join_split_names(parsed):
+            candidates.extend(fix_entity(span, self.rules))
+        candidates.extend(find_groups(parsed, candidates, self.rules))
+        mentions = [(c, _mention(parsed, c)) for c in candidates]
+        return dataclasses.replace(doc, entities=group_mentions(mentions))
+
+
+def join_split_names(parsed: Doc) -> list[SpacySpan]:
+    """Return the NER spans with an organisation name cut in two made whole again
+    (Comité Régional + de la + Conchyliculture Arcachon Aquitaine)."""
+    spans: list[SpacySpan] = []
+    for span in parsed.ents:
+        if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
+            previous = spans[-1]
+            between = [t.lower_ for t in parsed[previous.end : span.start]]
+            joined = (
+                between[:1]
+                and between[0] in OF
+                and all(w in OF | ARTICLES for w in between)
+                and len(between) <= 2
+            )
+            if joined and not _is_country(span.text):
+                spans[-1] = SpacySpan(parsed, previous.start, span.end, label="ORG")
+                continue
+        spans.append(span)
+    return spans
+
+
+def _is_country(text: str) -> bool:
+    return bool(countries.country_code(text) or countries.capital_country(text))
+
+
+def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
+    """Return the candidates a NER span becomes after the fixes: none, one, or two (split)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    label = span.label_ if span.label_ in ("PER", "ORG", "LOC", "MISC") else "MISC"
+    gender: Gender | None = None
+    # 1. Spaces, punctuation and a leading article are not part of a name (l'OTAN → OTAN),
+    #    unless the article belongs to it (Le Caire, La Haye).
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
+        if word_key(doc[start:end].text) not in rules.article_names:
+            start += 1
+    # 2. A title of address (M., Mme) is not part of the name, but tells the gender.
+    if start < end - 1 and doc[start].text in rules.honorifics:
+        gender = rules.honorifics[doc[start].text]
+        start += 1
+        if doc[start].text == ".":
+            start += 1
+    # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
+    #    Crystal Palace 3, Institut national de la statistique contre): trim them.
+    while end > start and _trailing_junk(doc[end - 1], rules):
+        end -= 1
+    if start >= end:
+        return []
+    # 3b. The model stops an organisation's name at its first lower-case complement
+    #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
+    if label == "ORG" and doc[start].text in rules.org_heads:
+        end = _extend_org(doc, end)
+    # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
+    if end < len(doc) and f"{doc[start:end].text} {doc[end].text}" in rules.noun_adjective_names:
+        end += 1
+    words = [t for t in doc[start:end] if not t.is_punct]
+    text = doc[start:end].text
+    # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
+    if all(t.lower_ in rules.calendar for t in words):
+        return []
+    # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
+    #    and single letters (the Q and R of an interview transcript).
+    if text in rules.not_names or len(text) == 1:
+        return []
+    # 5b. A nickname in quote marks after 'surnommé' or 'dit' names the person just named;
+    #     it is not an entity of its own (surnommé « le Chacal »).
+    if _after_nickname_cue(doc, start, rules):
+        return []
+    # 5c. A portfolio after 'ministre du' is a title; after 'ministère du', one ORG with it
+    #     (the model tags Travail alone in 'ministère du Travail').
+    portfolio = _portfolio_head(doc, start, rules)
+    if portfolio is not None:
+        if rules.portfolio_heads[doc[portfolio].lower_] is None:
+            return []
+        start, label = portfolio, "ORG"
+    first = doc[start]
+    # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
+    if first.lower_ in rules.seat_heads and start + 2 < end and doc[start + 1].lower_ in ("de", "d'"):
+        if doc[start + 2].text[:1].isupper():
+            start, label = start + 2, "LOC"
+            first = doc[start]
+    # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
+    #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
+    if first.lower_ in rules.role_words and first.text[:1].islower():
+        if label != "PER":
+            return []
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1
+        if start >= end:
+            return []
+        first = doc[start]
+    # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
+    #    otherwise trim to the capitalised part (congrès de l'Association → Association,
+    #    club de Birmingham → Birmingham) or drop it (chlorothalonil).
+    if first.text[:1].islower() and first.lower_ not in rules.name_heads:
+        start = _first_capitalised(doc, start, end)
+        if start < 0:
+            return []
+        first = doc[start]
+    # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
+    start = _extend_left(doc, start, rules)
+    if doc[start].lower_ in rules.org_name_heads:
+        label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
+    # 9. A compass point with a demonym is one place (le Nord-Est syrien).
+    if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(doc[end].text):
+        end += 1
+    # 10. Demonyms and people groups (les Russes, les Européens) are groups tied to their
+    #     country, not places.
+    if end - start == 1 and first.text[:1].isupper() and not _is_country(first.text):
+        demonym = countries.demonym(first.text)
+        if demonym is not None:
+            return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
+        if word_key(first.text) in rules.groups:
+            return [Candidate(start, end, "MISC", None, True, None)]
+    # 11. An acronym or repeated name glued to a country by 'de' is two names
+    #     (JO de Tokyo, l'Otan de la Finlande).
+    split = _split_of_country(doc, start, end)
+    if split is not None:
+        head_end, tail_start = split
+        if doc[start:head_end].text in rules.not_names:  # la Bourse de Paris: only Paris
+            return [Candidate(tail_start, end, "LOC")]
+        return [Candidate(start, head_end, label, gender), Candidate(tail_start, end, "LOC")]
+    return [Candidate(start, end, label, gender)]
+
+
+def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """Return demonym nouns the model left untagged (les Européens), as group candidates."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    groups = []
+    for token in parsed:
+        if token.i in covered or not token.text[:1].isupper() or token.i == 0:
+            continue
+        if parsed[token.i - 1].lower_ not in ("les", "des", "aux"):
+            continue
+        demonym = countries.demonym(token.text)
+        if demonym is not None and demonym.number == "pl":
+            groups.append(Candidate(token.i, token.i + 1, "MISC", demonym.gender, True, demonym.iso3))
+    return groups
+
+
+def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]:
+    """Group mentions with the same normalised text into one entity each, in text order."""
+    # M. Vasseur and Mme Vasseur are two people: a name said with both genders is split by
+    # them (a bare Vasseur then stays apart, being either).
+    said: dict[tuple[str, bool], set[Gender]] = {}
+    for candidate, mention in found:
+        if candidate.gender and candidate.label == "PER":
+            said.setdefault((word_key(mention.text), candidate.group), set()).add(candidate.gender)
+    groups: dict[tuple[str, bool, str], list[tuple[Candidate, Mention]]] = {}
+    for candidate, mention in sorted(found, key=lambda item: item[1].start):
+        key = (word_key(mention.text), candidate.group)
+        split = len(said.get(key, ())) > 1
+        said_as = (candidate.gender or "") if split else ""
+        groups.setdefault((*key, said_as), []).append((candidate, mention))
+    entities = []
+    for n, members in enumerate(groups.values(), start=1):
+        first = members[0][0]
+        labels = [c.label for c, _ in members]
+        # The most frequent label wins; the model often tags one of three Arsenal as ORG.
+        label = max(dict.fromkeys(labels), key=labels.count)
+        gender = next((c.gender for c, _ in members if c.gender), None)
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=members[0][1].text,
+                type=label,  # type: ignore[arg-type]
+                mentions=tuple(m for _, m in members),
+                country=first.country if first.group or label == "MISC" else None,
+                gender=gender,
+                group=first.group,
+            )
+        )
+    return tuple(entities)
+
+
+def _mention(parsed: Doc, candidate: Candidate) -> Mention:
+    span = parsed[candidate.start : candidate.end]
+    return Mention(span.start_char, span.end_char, span.text, "name")
+
+
+def _trailing_junk(token: Token, rules: EntityRules) -> bool:
+    if token.is_space or (token.is_punct and token.text not in (")",)):
+        return True
+    if token.like_num:
+        # A score (Crystal Palace 3-0) is not part of the name; a channel number (France 3) is.
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.text.startswith("-") and not token.whitespace_
+    if token.lower_ in rules.calendar:
+        return True
+    return token.text[:1].islower() and token.pos_ in _TRAILING_POS
+
+
+def _extend_org(doc: Doc, end: int) -> int:
+    """Extend over '(et) de (la) lower-case nouns' complements, at most three."""
+    for _ in range(3):
+        i = end
+        if i < len(doc) and doc[i].lower_ == "et":
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in OF:
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ARTICLES:
+            i += 1
+        j = i
+        while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
+            j += 1
+        if j == i or doc[i].pos_ != "NOUN":
+            break
+        end = j
+    return end
+
+
+def _first_capitalised(doc: Doc, start: int, end: int) -> int:
+    """Return the index of the first capitalised word after a 'de', or -1."""
+    for i in range(start + 1, end):
+        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in OF | ARTICLES:
+            return i
+    return -1
+
+
+def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
+    """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
+        i -= 1  # de la / de l'
+    if i >= 0 and doc[i].lower_ in OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
+        # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
+        bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
+        if not bare or doc[i - 1].lower_ not in rules.town_heads:
+            return i - 1
+    return start
+
+
+def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """Tell whether a span follows 'surnommé «' (or 'dit "'), perhaps with an article."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ARTICLES:
+        i -= 1
+    quoted = False
+    while i >= 0 and (doc[i].is_quote or doc[i].text in ("«", "“", '"') or doc[i].is_space):
+        quoted = True
+        i -= 1
+    return quoted and i >= 0 and doc[i].lower_ in rules.nickname_cues
+
+
+def _portfolio_head(doc: Doc, start: int, rules: EntityRules) -> int | None:
+    """Return the index of 'ministre' or 'ministère' in 'ministère du Travail' (span at
+    Travail), or None."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ARTICLES:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in OF:
+        return None
+    i -= 1
+    return i if i >= 0 and doc[i].lower_ in rules.portfolio_heads else None
+
+
+def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere."""
+
+    for i in range(start + 1, min(end - 1, start + 3)):
+        if doc[i].lower_ not in OF:
+            continue
+        tail = i + 1
+        if tail < end and doc[tail].lower_ in ARTICLES:
+            tail += 1
+        tail_text = doc[tail:end].text
+        if tail >= end or not (countries.country_code(tail_text) or countries.capital_country(tail_text)):
+            return None
+        head = doc[start:i].text
+        if not head[:1].isupper():
+            return None
+        if head.isupper() or doc.text.count(head) > 1:
+            return i, tail
+        return None
+    return None

@@ -1,0 +1,207 @@
+"""Resolve references by category: definite descriptions of organisations (le groupe,
+l'entreprise, le club, l'instance européenne), a demonym noun for a person (le Brésilien),
+and a person's gender from the first name.
+
+Used by the resolve stage (``resolve.py``) on its clusters. Each rule gives a mention to an
+entity only where one entity fits; otherwise the mention stays out of every entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.clusters import Cluster
+from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.words import ARTICLES
+from veille.analysis.parse import doc_text
+from veille.errors import SettingsError
+from veille.model import Gender, Mention
+from veille.normal import word_key
+
+_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
+_WINDOW = 600  # characters: a description looks back about three sentences for its organisation
+_CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
+
+
+@dataclass(frozen=True)
+class Category:
+    words: tuple[str, ...]  # normalised words of the phrase (instance europeenne)
+    accepts: frozenset[str]
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Referents:
+    """The tables: category nouns, organisation kinds by name word, first-name genders."""
+
+    categories: tuple[Category, ...]
+    kinds: dict[str, str]  # normalised word or whole name -> kind
+    first_names: dict[str, Gender]
+
+
+def _rows(name: str, columns: int) -> list[list[str]]:
+    return [row for _n, row in tables.read_rows(name, columns)]
+
+
+@cache
+def load_referents() -> Referents:
+    """Read ``org_categories.tsv``, ``org_kinds.tsv`` and ``first_names.tsv`` once."""
+    categories = tuple(
+        Category(
+            tuple(word_key(phrase).split()), frozenset(accepts.split("|")), None if kind == "-" else kind
+        )
+        for phrase, accepts, kind in _rows("org_categories.tsv", 3)
+    )
+    kinds = {word_key(word): kind for word, kind in _rows("org_kinds.tsv", 2)}
+    first_names: dict[str, Gender] = {}
+    for name, gender in _rows("first_names.tsv", 2):
+        if gender not in ("m", "f"):
+            raise SettingsError(f"data/first_names.tsv: {name}: gender must be m or f")
+        first_names[word_key(name)] = gender  # type: ignore[assignment]
+    return Referents(categories, kinds, first_names)
+
+
+def first_name_gender(name: str, referents: Referents) -> Gender | None:
+    """Return the gender a full name's first name tells (Hélène Vasseur → f), or None for a
+    bare surname or a first name used for both (Camille, Dominique, Claude)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = word_key(words[0]).split()
+    return referents.first_names.get(" ".join(first)) or referents.first_names.get(first[0])
+
+
+def add_first_name_genders(clusters: list[Cluster], referents: Referents) -> None:
+    """Give a person without a title of address the gender of the first name."""
+    for cluster in clusters:
+        if cluster.type == "PER" and cluster.gender is None and not cluster.group:
+            cluster.gender = first_name_gender(cluster.longest, referents)
+
+
+def org_kind(cluster: Cluster, referents: Referents) -> str | None:
+    """Return what kind of organisation a name says it is (FC Nantes: club), if any."""
+    for mention in cluster.names:
+        whole = word_key(mention.text)
+        if whole in referents.kinds:
+            return referents.kinds[whole]
+        for word in whole.split():
+            if word in referents.kinds:
+                return referents.kinds[word]
+    return None
+
+
+def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Referents, taken: set[int]) -> None:
+    """Give le groupe, l'entreprise, le club, l'instance européenne to the organisation it
+    refers back to: the one organisation of a fitting kind named in the three sentences
+    before, else the one in the whole article. A noun right before a name (le groupe
+    Renault) tells that organisation's kind instead."""
+    orgs = [c for c in clusters if c.type == "ORG" and c.names and not c.group]
+    kinds = {id(c): org_kind(c, referents) for c in orgs}
+    found: list[tuple[int, int, Category]] = []
+    for token in parsed:
+        if token.lower_ not in _DETERMINERS or token.idx in taken or token.i + 1 >= len(parsed):
+            continue
+        category, end = _category_at(parsed, token.i + 1, referents)
+        if category is None:
+            continue
+        after = parsed[end] if end < len(parsed) else None
+        if after is not None and after.text[:1].isupper() and not after.is_sent_start:
+            owner = _cluster_at(orgs, after.idx)
+            if owner is not None and category.kind is not None:
+                kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
+            continue
+        if after is not None and after.lower_ in ("de", "du", "des", "d'"):
+            continue  # le groupe de travail, l'entreprise de son père: another thing
+        found.append((token.i, end, category))
+    for start_i, end_i, category in found:
+        start = parsed[start_i].idx
+        end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
+        fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
+        distance = {
+            id(c): min((start - m.end for m in c.names if m.end <= start), default=None) for c in fits
+        }
+        before = sorted(
+            (c for c in fits if (d := distance[id(c)]) is not None and d <= _WINDOW),
+            key=lambda c: distance[id(c)] or 0,
+        )
+        owner = _only(before) or (_only(fits) if not before else None)
+        if owner is None and len(before) > 1:
+            # One clearly more recent than the others (du PSG. « Le club …, with OGC Nice
+            # named a paragraph before); two close together leave it open.
+            if (distance[id(before[1])] or 0) - (distance[id(before[0])] or 0) >= _CLEARLY_NEARER:
+                owner = before[0]
+        if owner is not None:
+            owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+            taken.update(range(start, end))
+
+
+def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
+    """Make 'le Brésilien' a description of the one person of that country in the
+    article (a role's demonym or country tells it), when the gender fits; a demonym right
+    before a person's name (le Brésilien Neymar) gives that person the country."""
+    starts = {t.idx: t.i for t in parsed}
+    people = [c for c in clusters if c.type == "PER" and not c.group]
+    result = []
+    for cluster in clusters:
+        if cluster.type != "MISC" or cluster.group or cluster.country is None:
+            result.append(cluster)
+            continue
+        spans: list[tuple[int, int]] = []
+        target: Cluster | None = None
+        for mention in cluster.names:
+            i = starts.get(mention.start)
+            if i is None or i == 0 or parsed[i - 1].lower_ not in ARTICLES:
+                spans = []
+                break
+            following = _cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
+            if following is not None:
+                following.country = following.country or cluster.country
+                target = target or following
+            spans.append((parsed[i - 1].idx, mention.end))
+        if target is None and spans:
+            fits = [
+                p for p in people if _country_of(p) == cluster.country and _gender_fits(p, cluster.gender)
+            ]
+            target = _only(fits)
+        if target is None or not spans:
+            result.append(cluster)
+            continue
+        for start, end in spans:
+            target.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+    return result
+
+
+def _country_of(cluster: Cluster) -> str | None:
+    if cluster.country:
+        return cluster.country
+    return next((f.role.of for f in cluster.roles if f.role.of and not f.role.of.startswith("@")), None)
+
+
+def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
+    return gender is None or cluster.gender is None or cluster.gender == gender
+
+
+def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
+    """Return the longest category phrase starting at token i, and where it ends."""
+    best: tuple[Category | None, int] = (None, i)
+    for category in referents.categories:
+        n = len(category.words)
+        words = [word_key(t.text) for t in parsed[i : i + n]]
+        if words == list(category.words) and parsed[i].text[:1].islower():
+            if best[0] is None or n > len(best[0].words):
+                best = (category, i + n)
+    return best
+
+
+def _cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:
+    for cluster in clusters:
+        if any(m.start == position and m.kind == "name" for m in cluster.mentions):
+            return cluster
+    return None
+
+
+def _only(clusters: list[Cluster]) -> Cluster | None:
+    return clusters[0] if len(clusters) == 1 else None

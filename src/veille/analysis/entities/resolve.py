@@ -1,0 +1,330 @@
+"""Resolve mentions into entities: every name, typo, title and description of one
+person, organisation or place in one entity, and nothing of anyone else.
+
+The steps run in a fixed order, each with its reason in a numbered comment. Names are
+compared by ``names.py`` and merged in ``clusters.py``; title phrases are found by ``roles.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import ClassVar
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.clusters import (
+    Cluster,
+    RoleFact,
+    add_bracket_descriptions,
+    load_aliases,
+    merge_acronyms,
+    merge_aliases,
+    merge_names,
+)
+from veille.analysis.entities.referents import (
+    Referents,
+    add_first_name_genders,
+    add_org_descriptions,
+    load_referents,
+    merge_demonym_nouns,
+)
+from veille.analysis.entities.roles import (
+    RoleLexicon,
+    TitlePhrase,
+    description_at,
+    load_roles,
+    title_after,
+    title_before,
+)
+from veille.analysis.lang.fr import countries
+from veille.analysis.parse import doc_text
+from veille.model import Document, Entity, Gender, Mention, Role
+from veille.normal import word_key
+from veille.settings import Settings
+
+_CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
+_PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
+_CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
+_ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
+# Words before a capital that make it the place where something happens, not an actor.
+_LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
+# Words after which a capital acts for its country (la pression sur Moscou).
+_ACTING_AFTER = frozenset({"sur", "contre", "avec", "envers", "entre", "égard", "part", "selon", "pour"})
+
+
+class ResolveStage:
+    """Merge the entity stage's names into entities and add roles and descriptions."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities.resolved",)
+
+    def __init__(
+        self, lexicon: RoleLexicon, aliases: dict[str, tuple[int, int]], referents: Referents | None = None
+    ) -> None:
+        self.lexicon = lexicon
+        self.aliases = aliases
+        self.referents = referents or load_referents()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ResolveStage:
+        return cls(load_roles(), load_aliases(), load_referents())
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        clusters = [Cluster(list(e.mentions), e.type, e.group, e.country, e.gender) for e in doc.entities]
+        text = doc.article.text
+        clusters = merge_acronyms(clusters, text)
+        add_bracket_descriptions(clusters, parsed)
+        clusters = merge_aliases(clusters, self.aliases)
+        add_first_name_genders(clusters, self.referents)
+        clusters = merge_names(clusters)
+        starts = {t.idx: t.i for t in parsed}
+        titles = add_titles(clusters, parsed, starts, self.lexicon)
+        add_descriptions(clusters, parsed, self.lexicon, titles)
+        add_ce_dernier(clusters, text, titles)
+        add_place_descriptions(clusters, text)
+        clusters = merge_demonym_nouns(clusters, parsed)
+        taken = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        add_org_descriptions(clusters, parsed, self.referents, taken)
+        mark_metonymy(clusters, parsed, starts)
+        return dataclasses.replace(doc, entities=build_entities(clusters))
+
+
+def add_titles(
+    clusters: list[Cluster], parsed: Doc, starts: dict[int, int], lexicon: RoleLexicon
+) -> set[int]:
+    """Read the title next to each person's name as a role, and the title itself as a
+    description of that person: before the name (le président russe Vladimir Poutine) or
+    after it with a comma (Bruno Le Maire, le ministre de l'Economie). Return the
+    characters the titles cover: the later steps leave them alone."""
+    covered: set[int] = set()
+    owner = _owner_map(clusters)
+    ends = {t.idx + len(t): t.i for t in parsed}
+    for cluster in clusters:
+        # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma
+        # apposition with a person's title (le chef de l'EI, …) makes them people.
+        maybe_person = (
+            cluster.type in ("LOC", "MISC") and not cluster.group and len(cluster.longest.split()) >= 2
+        )
+        if cluster.type != "PER" and not maybe_person:
+            continue
+        for mention in list(cluster.names):
+            first, last = starts.get(mention.start), ends.get(mention.end)
+            if first is None or last is None:
+                continue
+            phrase = title_before(parsed, first, lexicon) or title_after(parsed, last, lexicon)
+            if phrase is None or (cluster.type != "PER" and not phrase.loose):
+                continue
+            cluster.type = "PER"
+            inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
+            start, end = _char_span(parsed, phrase)
+            covered.update(range(start, end))
+            dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
+            if dernier is not None:
+                # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
+                antecedent = _last_person(clusters, dernier.start(), "m")
+                inner = [antecedent] if antecedent is not None and antecedent is not cluster else []
+            cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
+            if phrase.gender and not cluster.gender:
+                cluster.gender = phrase.gender
+            if phrase.definite and dernier is None and all(c.type != "PER" for c in inner):
+                cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+    return covered
+
+
+def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
+    """Give a later definite description (le dirigeant russe, le ministre) to the one
+    person whose role in this article it names."""
+    taken = {(m.start, m.end) for c in clusters for m in c.mentions}
+    covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for token in parsed:
+        if token.idx in covered or token.lower_ not in lexicon.by_first:
+            continue
+        phrase = description_at(parsed, token.i, lexicon)
+        if phrase is None:
+            continue
+        after = parsed[phrase.end] if phrase.end < len(parsed) else None
+        if after is not None and ((after.text[:1].isupper() and after.pos_ == "PROPN") or after.text == ","):
+            continue  # an apposition before a name: add_titles read it
+        complement = _complement_key(parsed, phrase)
+        holders = [c for c in clusters if c.type == "PER" and _holds(c, phrase, complement)]
+        if len(holders) != 1:
+            continue
+        start, end = _char_span(parsed, phrase)
+        if (start, end) not in taken:
+            holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+            taken.add((start, end))
+
+
+def add_ce_dernier(clusters: list[Cluster], text: str, titles: set[int]) -> None:
+    """Give 'ce dernier' / 'cette dernière' to the last person mentioned before it whose
+    gender fits (inside a title, add_titles made it the role's 'of')."""
+    for match in _CE_DERNIER.finditer(text):
+        if match.start() in titles:
+            continue
+        gender: Gender = "f" if match.group(0).lower().startswith("cette") else "m"
+        antecedent = _last_person(clusters, match.start(), gender)
+        if antecedent is not None:
+            antecedent.mentions.append(Mention(match.start(), match.end(), match.group(0), "description"))
+
+
+def add_place_descriptions(clusters: list[Cluster], text: str) -> None:
+    """Give 'la capitale espagnole' to Madrid and a bare 'la capitale' to the one capital
+    the article names."""
+    capitals = {c: countries.capital_country(c.longest) for c in clusters if c.type == "LOC"}
+    capitals = {c: iso3 for c, iso3 in capitals.items() if iso3 and countries.is_capital(c.longest)}
+    for match in _CAPITALE.finditer(text):
+        demonym = countries.demonym(match.group(1)) if match.group(1) else None
+        end = match.end() if demonym is not None else match.start() + len("la capitale")
+        holders = [c for c, iso3 in capitals.items() if demonym is None or iso3 == demonym.iso3]
+        if len(holders) == 1:
+            holders[0].mentions.append(Mention(match.start(), end, text[match.start() : end], "description"))
+
+
+def mark_metonymy(clusters: list[Cluster], parsed: Doc, starts: dict[int, int]) -> None:
+    """Record where a capital or seat of power acts for its country (la pression sur
+    Moscou → RUS), keeping it a place: 'à Moscou' is where, not who."""
+    for cluster in clusters:
+        if cluster.type != "LOC":
+            continue
+        iso3 = countries.capital_country(cluster.longest)
+        if iso3 is None:
+            continue
+        for n, mention in enumerate(cluster.mentions):
+            i = starts.get(mention.start)
+            if i is None or mention.kind != "name":
+                continue
+            before = parsed[i - 1].lower_ if i > 0 else ""
+            if before in ("de", "d'") and i > 1 and parsed[i - 2].lower_ in _ACTING_AFTER:
+                before = parsed[i - 2].lower_  # à l'égard de Moscou, de la part de Moscou
+            acting = before in _ACTING_AFTER or parsed[i].dep_ in ("nsubj", "obj", "nsubj:pass")
+            if before in _LOCATIVE and before not in _ACTING_AFTER:
+                acting = False
+            if acting:
+                cluster.mentions[n] = dataclasses.replace(mention, stands_for=iso3)
+
+
+def build_entities(clusters: list[Cluster]) -> tuple[Entity, ...]:
+    """Number entities e1… in text order, name each by its fullest form."""
+    ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    ids = {id(c): f"e{n}" for n, c in enumerate(ordered, start=1)}
+    entities = []
+    for cluster in ordered:
+        mentions = tuple(sorted(set(cluster.mentions), key=lambda m: (m.start, m.end)))
+        roles = tuple(_final_role(f.role, ids) for f in cluster.roles)
+        country = cluster.country
+        if cluster.type == "LOC" and country is None:
+            country = countries.country_code(cluster.longest) or countries.capital_country(cluster.longest)
+        if cluster.type == "PER" and country is None:
+            country = next((r.of for r in roles if r.of and not r.of.startswith("e")), None)
+        entities.append(
+            Entity(
+                id=ids[id(cluster)],
+                name=cluster.longest,
+                type=cluster.type,  # type: ignore[arg-type]
+                mentions=mentions,
+                country=country,
+                roles=tuple(dict.fromkeys(roles)),
+                gender=cluster.gender,
+                group=cluster.group,
+            )
+        )
+    return tuple(entities)
+
+
+def _char_span(parsed: Doc, phrase: TitlePhrase) -> tuple[int, int]:
+    """Return the characters of a phrase; 'du président russe' gives 'président russe'."""
+    start = parsed[phrase.start].idx
+    if parsed[phrase.start].lower_ in ("du", "au"):
+        start = parsed[phrase.start + 1].idx
+    last = parsed[phrase.end - 1]
+    return start, last.idx + len(last)
+
+
+def _owner_map(clusters: list[Cluster]) -> dict[tuple[int, int], Cluster]:
+    return {(m.start, m.end): c for c in clusters for m in c.mentions if m.kind == "name"}
+
+
+def _mentions_within(clusters: list[Cluster], parsed: Doc, phrase: TitlePhrase) -> list[Mention]:
+    start, end = parsed[phrase.start].idx, parsed[phrase.end - 1].idx + len(parsed[phrase.end - 1])
+    return [m for c in clusters for m in c.names if start <= m.start and m.end <= end]
+
+
+def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: int | None) -> RoleFact:
+    """Build the role: title without determiner and demonym; 'of' is the demonym's country,
+    else the named organisation, place or person in the complement."""
+    words = [parsed[i] for i in range(phrase.head, phrase.end) if i != phrase.demonym]
+    first_mod = phrase.head
+    while first_mod > phrase.start and parsed[first_mod - 1].lower_ not in _PHRASE_OPENERS:
+        first_mod -= 1
+    words = [parsed[i] for i in range(first_mod, phrase.head)] + words
+    of: str | None = phrase.country
+    cut = len(words)
+    if inner:
+        target = inner[-1]
+        # The named complement goes to 'of' (secrétaire général de l'OTAN → of NATO);
+        # a person's name too (envoyé du président américain Donald Trump → of Trump).
+        first_inner = (
+            dernier
+            if dernier is not None
+            else min(
+                m.start for m in target.mentions if m.kind == "name" and parsed[phrase.start].idx <= m.start
+            )
+        )
+        cut = next((k for k, w in enumerate(words) if w.idx >= first_inner), len(words))
+        while cut > 1 and words[cut - 1].lower_ in ("de", "du", "des", "d'", "l'", "la", "le", "les"):
+            cut -= 1
+        if target.type == "LOC" and countries.country_code(target.longest):
+            of = of or countries.country_code(target.longest)
+        else:
+            of = of or f"@{id(target)}"
+    title = "".join(w.text_with_ws for w in words[:cut]).strip()
+    complement = word_key(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
+    return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
+
+
+def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
+    return _strip_of(word_key(parsed[phrase.complement : phrase.end].text) or None)
+
+
+def _strip_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    words = text.split()
+    while words and words[0] in ("de", "du", "des", "d", "l", "la", "le", "les"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None) -> bool:
+    """Tell whether a person holds the role a description names."""
+
+    if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
+        return False
+    for fact in cluster.roles:
+        if fact.cls != phrase.role.cls and fact.cls not in phrase.role.covers:
+            continue
+        if phrase.country and fact.role.of != phrase.country:
+            continue
+        if complement and fact.complement != complement:
+            continue
+        return True
+    return False
+
+
+def _last_person(clusters: list[Cluster], position: int, gender: Gender) -> Cluster | None:
+    best: tuple[int, Cluster] | None = None
+    for cluster in clusters:
+        if cluster.type != "PER" or (cluster.gender and cluster.gender != gender):
+            continue
+        for mention in cluster.mentions:
+            recent = position - _ANTECEDENT_WINDOW <= mention.end <= position
+            if recent and (best is None or mention.end > best[0]):
+                best = (mention.end, cluster)
+    return best[1] if best else None
+
+
+def _final_role(role: Role, ids: dict[int, str]) -> Role:
+    if role.of and role.of.startswith("@"):
+        return dataclasses.replace(role, of=ids.get(int(role.of[1:])))
+    return role

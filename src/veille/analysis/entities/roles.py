@@ -1,0 +1,239 @@
+"""Find title phrases: the role before a name (le président russe Vladimir Poutine) and
+definite descriptions that stand for a person later (le dirigeant russe).
+
+This module reads words only; which entity a phrase belongs to is the resolve stage's
+business. Role nouns and their synonym classes are in ``data/roles.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED, DEFINITE
+from veille.model import Gender
+
+_DETERMINERS = DEFINITE | {"un", "une", "son", "sa", "leur"}
+_LINKS = frozenset({"de", "du", "des", "d'", "pour", "en", "à", "au", "aux", "chez"})
+# Adjectives that go before a role noun without changing the role (le principal négociateur).
+_MODIFIERS = frozenset(
+    "principal principale ancien ancienne actuel actuelle nouveau nouvelle futur future haut haute "
+    "puissant puissante influent influente".split()
+)
+_STOPWORDS = frozenset({"et", "ou", "que", "qui", "dont", "où", "mais", "selon", "a", "ont", "est", "sont"})
+_MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class RoleWord:
+    words: tuple[str, ...]  # lower-cased, as tokens: ("chef", "de", "l'", "état")
+    gender: Gender | None
+    cls: str
+    covers: frozenset[str] = frozenset()  # classes a generic noun also describes (élu: mayor…)
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """Role nouns by their first word, longest first."""
+
+    by_first: dict[str, tuple[RoleWord, ...]]
+
+    def match(self, doc: Doc, i: int) -> RoleWord | None:
+        """Return the longest role noun that starts at token i."""
+        for role in self.by_first.get(doc[i].lower_, ()):
+            n = len(role.words)
+            if i + n <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(role.words)):
+                return role
+        return None
+
+
+@cache
+def load_roles() -> RoleLexicon:
+    """Read ``data/roles.tsv`` once per process."""
+    by_first: dict[str, list[RoleWord]] = {}
+    for _n, row in tables.read_rows("roles.tsv"):
+        word, gender, cls, *rest = row
+        # Tokens as spaCy cuts them: chef de l'État → chef, de, l', état.
+        words = tuple(word.casefold().replace("'", "' ").split())
+        covers = frozenset(rest[0].split(",")) if rest and rest[0] else frozenset()
+        role = RoleWord(words, None if gender == "-" else gender, cls, covers)  # type: ignore[arg-type]
+        by_first.setdefault(words[0], []).append(role)
+    return RoleLexicon({k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in by_first.items()})
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    """A role phrase: ``[det] [modifiers] ROLE [demonym] [complement]`` over tokens."""
+
+    start: int  # first token of the phrase (the determiner when there is one)
+    end: int  # exclusive
+    head: int  # first token of the role noun
+    role: RoleWord
+    country: str | None  # ISO3 from the demonym after the role noun
+    demonym: int | None  # token index of that demonym
+    complement: int  # first token after the role noun and its demonym (== end if none)
+    gender: Gender | None
+    loose: bool = False  # an apposition with a comma (…, Andrii Sybiha)
+    definite: bool = True
+
+
+def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
+    """Return the title phrase right before a name (le président russe Vladimir Poutine;
+    Le ministre ukrainien des Affaires étrangères, Andrii Sybiha), or None."""
+    k = name_start - 1
+    loose = False
+    if k >= 0 and doc[k].text in ("M.", "Mme", "Me", "Dr"):
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        loose, k = True, k - 1
+    last = k
+    heads: list[tuple[int, RoleWord]] = []
+    sentence_start = doc[name_start].sent.start
+    while k >= sentence_start and last - k < _MAX_WORDS and _allowed(doc[k]):
+        role = lexicon.match(doc, k)
+        if role is not None and k + len(role.words) - 1 <= last:
+            heads.append((k, role))
+        k -= 1
+    if not heads or doc[last].pos_ in ("DET", "ADP"):
+        return None  # 'le président de la Commission européenne' is not a title of a person
+    # A comma apposition describes the whole noun phrase: its first role noun
+    # (le conseiller du président russe, Yuri Ushakov). Without a comma the title is the
+    # one glued to the name (l'envoyé du président américain Donald Trump → président).
+    head, role = heads[-1] if loose else heads[0]
+    return _phrase(doc, head, role, last + 1, loose)
+
+
+def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | None:
+    """Return the title in a comma apposition after a name (Bruno Le Maire, le ministre de
+    l'Economie), or None."""
+    comma = name_end + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    # With an article the title is also a description (…, le maire de Lège-Cap-Ferret);
+    # without one it is a role only (…, chargée de communication au Comité).
+    i = comma + 2 if doc[comma + 1].lower_ in DEFINITE else comma + 1
+    while i < len(doc) and doc[i].lower_ in _MODIFIERS:
+        i += 1
+    if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
+        return None
+    phrase = description_at(doc, i, lexicon, definite_only=False)
+    if phrase is None:
+        return None
+    return TitlePhrase(**{**phrase.__dict__, "loose": True})
+
+
+def description_at(doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool = True) -> TitlePhrase | None:
+    """Return a definite description that starts its role noun at token i
+    (le dirigeant russe, le ministre de l'Economie), or None."""
+    role = lexicon.match(doc, i)
+    if role is None:
+        return None
+    end = i + len(role.words)
+    if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
+        end += 1
+    end = _complement_end(doc, end)
+    phrase = _phrase(doc, i, role, end, loose=False)
+    return phrase if phrase.definite or not definite_only else None
+
+
+def noun_phrase_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Return the definite noun phrase that ends right before token i, as token indexes
+    (le commandement militaire américain pour le Moyen-Orient | (Centcom)), or None."""
+    k = i - 1
+    start = None
+    while k >= 0 and i - k <= _MAX_WORDS and _allowed(doc[k]):
+        if doc[k].lower_ in DEFINITE and k + 1 < i and doc[k + 1].text[:1].islower():
+            start = k  # keep going: the outermost phrase wins
+        k -= 1
+    return (start, i) if start is not None and i - start >= 2 else None
+
+
+def _phrase(doc: Doc, head: int, role: RoleWord, end: int, loose: bool) -> TitlePhrase:
+    start = head
+    while start - 1 >= 0 and doc[start - 1].lower_ in _MODIFIERS:
+        start -= 1
+    det = doc[start - 1].lower_ if start - 1 >= 0 else ""
+    definite = det in DEFINITE or det in CONTRACTED
+    if det in _DETERMINERS:
+        start -= 1
+    after = head + len(role.words)
+    country = None
+    demonym_at = None
+    if after < end:
+        demonym = countries.demonym(doc[after].text)
+        if demonym is not None and doc[after].text[:1].islower():
+            country, demonym_at = demonym.iso3, after
+            after += 1
+    return TitlePhrase(
+        start=start,
+        end=end,
+        head=head,
+        role=role,
+        country=country,
+        demonym=demonym_at,
+        complement=after,
+        gender=_gender(doc, det, role, demonym_at),
+        loose=loose,
+        definite=definite,
+    )
+
+
+def _gender(doc: Doc, det: str, role: RoleWord, demonym_at: int | None) -> Gender | None:
+    """Gender from the determiner (la ministre), the noun (présidente) or the demonym
+    (finlandaise); l' and ministre alone say nothing."""
+    if det in ("la", "une", "sa"):
+        return "f"
+    if det in ("le", "un", "son", "du", "au"):
+        return "m"
+    if role.gender is not None:
+        return role.gender
+    if demonym_at is not None:
+        demonym = countries.demonym(doc[demonym_at].text)
+        if demonym is not None:
+            return demonym.gender
+    return None
+
+
+def _allowed(token: Token) -> bool:
+    """Tell whether a word can sit inside a title phrase."""
+    if token.is_punct or token.like_num or token.lower_ in _STOPWORDS:
+        return False
+    if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+        return False
+    if token.pos_ == "ADP" and token.lower_ not in _LINKS:
+        return False
+    return not (token.pos_ == "DET" and token.lower_ not in _DETERMINERS | ARTICLES | {"ce", "des"})
+
+
+def _complement_end(doc: Doc, i: int) -> int:
+    """Extend over 'de (la|l') Word Word…' after a role noun (de l'Economie, du PSG)."""
+    if i >= len(doc) or doc[i].lower_ not in ("de", "du", "des", "d'"):
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in ARTICLES and doc[i].lower_ in ("de", "d'"):
+        j += 1
+    k = j
+    while k < len(doc) and (
+        doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text[:1].isupper() or _glued_hyphen(doc, k)
+    ):
+        if doc[k].pos_ in ("VERB", "AUX") or (doc[k].is_punct and not _glued_hyphen(doc, k)):
+            break
+        k += 1
+        words = sum(1 for t in doc[j:k] if t.text != "-")
+        if words >= 4 and not _glued_hyphen(doc, k):
+            break
+    return k if k > j else i
+
+
+def _glued_hyphen(doc: Doc, k: int) -> bool:
+    """Tell whether token k is a hyphen inside a word (Lège-Cap-Ferret)."""
+    return (
+        k < len(doc)
+        and doc[k].text == "-"
+        and k > 0
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+    )

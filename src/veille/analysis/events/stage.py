@@ -1,0 +1,425 @@
+"""Find political events coded in PLOVER: who did what to whom, when and where.
+
+A trigger word from ``data/plover_triggers.tsv`` gives the type and mode; the dependency
+parse gives the actor and the recipient (:mod:`veille.analysis.events.roles`); both must
+be entities of the document, because an event pinned on nobody is not countable. The
+date comes from the clause's time expression, else the article date (flagged).
+
+Decisions (docs/events.md):
+- a negated event (*n'a pas approuvé les dons*) is kept with ``negated=True``, so that
+  the evidence stays queryable; counts must filter on it;
+- a planned event (*doivent rencontrer*, *allaient donner*) keeps its type with
+  ``modality="planned"``, a conditional one ``modality="hypothetical"``;
+- the same event told twice in one article (same type, actors, recipients, date) is
+  recorded once, the first time it is told.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.analysis.events.evaluation import evaluations
+from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.events.senses import accept, factive, refused, sense
+from veille.analysis.events.spans import indexed_sentences
+from veille.analysis.lang.fr.morphology import infinitive_guesses
+from veille.analysis.parse import doc_text
+from veille.analysis.syntax.clauses import own_clause, subject_chain
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.tense import Modality, direction, modality, negated
+from veille.analysis.time.stage import attached_date
+from veille.model import Amount, Document, Event
+from veille.settings import Settings
+
+_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
+_MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
+_SINCE = ("depuis", "dès")
+DateSource = Literal["timex", "article"]
+# An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
+_EVALUATION = Trigger(
+    lemma="",
+    pos="VERB",
+    type="ACCUSE",
+    mode="disapprove",
+    recipient=(),
+    actor_de=False,
+    needs_inf=False,
+    source="evaluation_fr.tsv",
+)
+
+
+class EventStage:
+    """Code PLOVER events from triggers and the parse; attach amounts, dates and places."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities.resolved", "timexes", "quotes", "amounts")
+    assigns: ClassVar[tuple[str, ...]] = ("events",)
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EventStage:
+        return cls(load_event_lexicon())
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        return dataclasses.replace(doc, events=find_events(doc, parsed, self.lexicon))
+
+
+def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
+    """Return the events of a document, in text order, each told once."""
+    with indexed_sentences(parsed):
+        return _find_events(doc, parsed, lexicon or load_event_lexicon())
+
+
+def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
+    reader = RoleReader(
+        doc,
+        parsed,
+        MentionIndex(doc),
+        lexicon.actor_heads,
+        lexicon.first_person,
+        lexicon.national_heads,
+        lexicon.light_verbs,
+        lexicon.object_control,
+        lexicon.party_object,
+    )
+    found: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for token in parsed:
+        trigger = match_trigger(token, lexicon)
+        if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
+            continue
+        material = trigger.needs == "mat" and _material_object(token, lexicon)
+        if not accept(token, trigger, lexicon, material):
+            continue
+        roles = reader.read(
+            token,
+            trigger.pos,
+            trigger.recipient,
+            trigger.actor_de,
+            lexicon.inverting_verbs,
+            trigger.host,
+            trigger.actor_par,
+        )
+        if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
+            continue
+        trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
+        threat = _threatened(token, trigger)
+        refusal = None if threat is not None else refused(token, trigger, lexicon)
+        if threat is not None:
+            trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
+        elif refusal is not None:
+            trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
+        elif not factive(token, trigger, lexicon):
+            continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
+        event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
+        cue = threat or refusal
+        if cue is not None:
+            # The threat or refusal is the event (L'Iran menace de frapper Israël): its verb is the evidence.
+            end = cue.idx + len(cue.text)
+            event = dataclasses.replace(event, trigger=cue.text, trigger_start=cue.idx, trigger_end=end)
+        event = _announced_refusal(event, lexicon)
+        key = _identity(event)
+        if key in seen:
+            continue  # one event told twice in an article is one event
+        seen.add(key)
+        found.append(event)
+    for token, roles in evaluations(doc, parsed, reader, lexicon):
+        event = _build_event(doc, parsed, token, _EVALUATION, roles, lexicon, len(found) + 1)
+        if _identity(event) not in seen:
+            seen.add(_identity(event))
+            found.append(event)
+    return _attach_amounts(tuple(found), doc.amounts, parsed)
+
+
+def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
+    rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
+    if any(rest.startswith(block) for block in lexicon.blocks):
+        return None
+    lemma = token.lemma_.lower()
+    for phrase, trigger in lexicon.phrases.items():
+        words = phrase.split()
+        if lemma == words[0] and _phrase_follows(token, words[1:]):
+            return trigger
+    if _is_verbal(token):
+        for candidate in (lemma, *infinitive_guesses(token.text)):
+            if candidate in lexicon.verbs:
+                return lexicon.verbs[candidate]
+    if token.pos_ == "NOUN":
+        singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
+        return lexicon.nouns.get(singular)
+    return None
+
+
+def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
+    """Return a negated cooperative event announced for the future (*ne participera pas à
+    la réunion convoquée par X*) as the REJECT it states; any other event as it is."""
+    if event.negated and event.modality == "planned" and event.type in lexicon.cooperative:
+        return dataclasses.replace(event, type="REJECT", mode=None, negated=False, modality="asserted")
+    return event
+
+
+def _threatened(token: Token, trigger: Trigger) -> Token | None:
+    """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
+    or None: PLOVER codes the threat, not an act that has not happened."""
+    head = token.head
+    if trigger.type == "THREATEN" or token.dep_ not in ("xcomp", "obl", "obl:arg", "ccomp"):
+        return None
+    if head.lemma_.lower() in ("menacer", "menace") and head.i < token.i:
+        return head
+    return None
+
+
+def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
+    """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
+    fournir une aide): the noun then codes the event, not the verb. Only support verbs are
+    light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT."""
+    if verb.lemma_.lower() not in lexicon.light_verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
+            continue
+        # The noun itself, or one phrase down when the parser hung it on a neighbour.
+        for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
+            if token.pos_ == "NOUN" and match_trigger(token, lexicon) is not None:
+                return True
+    return False
+
+
+def _phrase_follows(token: Token, words: list[str]) -> bool:
+    doc = token.doc
+    for offset, word in enumerate(words, start=1):
+        if token.i + offset >= len(doc) or doc[token.i + offset].lemma_.lower() != word:
+            return False
+    return True
+
+
+def _is_verbal(token: Token) -> bool:
+    """Say whether a token is a verb; the parser tags some participles as nouns
+    (*qui les ont données*, *en avertissant*), recognisable by their auxiliary or *en*."""
+    if token.pos_ == "VERB":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    if any(child.dep_.startswith("aux") for child in token.children):
+        return True
+    return token.text.lower().endswith("ant") and token.i > 0 and token.doc[token.i - 1].lower_ == "en"
+
+
+def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
+    """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
+    not a message or an envoy: a word of the aid list in its object's phrase."""
+    if any(c.dep_ == "obj" and c.pos_ == "PRON" for c in verb.children):
+        return True  # a clitic (les donner à l'Ukraine) points back to what was named before
+    scope = [t for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
+    scope.extend(verb.doc[verb.i + 1 : verb.i + 6])  # an object the parser hung elsewhere
+    return any(t.lemma_.lower() in lexicon.material or t.lower_ in lexicon.material for t in scope)
+
+
+def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
+    """Return the trigger row with the type a cue of the clause gives it, if any."""
+    lemma = token.lemma_.lower()
+    clause = own_clause(token, with_participles=False)
+    for shift in lexicon.shifts:
+        if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
+            return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
+    return trigger
+
+
+def _has_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
+
+
+def _build_event(
+    doc: Document, parsed: Doc, token: Token, trigger: Trigger, roles: Roles, lexicon: EventLexicon, n: int
+) -> Event:
+    sentence = token.sent
+    chain = subject_chain(token)
+    mode = _mode(token, chain, trigger, lexicon)
+    kind = trigger.type
+    if kind == "SUPPORT" and mode in _MATERIAL_MODES:
+        kind = "AID"  # PLOVER: SUPPORT is verbal only; material support is AID
+    date, date_from = _date(doc, parsed, token, chain)
+    return Event(
+        id=f"v{n}", type=kind, start=sentence.start_char, end=_sentence_end(sentence),
+        trigger=token.text, source=roles.actors, target=roles.recipients, mode=mode,
+        date=date, date_from=date_from, location=roles.location,
+        negated=negated(token, chain[:2]), modality=_modality(token, chain, roles),
+        quoted=any(q.start <= token.idx < q.end for q in doc.quotes),
+        trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+    )  # fmt: skip
+
+
+def _sentence_end(sentence: Span) -> int:
+    """End the evidence span at the sentence's last non-space character (read from its
+    last words, not its text: rebuilding a long sentence's text per event is quadratic)."""
+    doc = sentence.doc
+    for index in range(sentence.end - 1, sentence.start - 1, -1):
+        word = doc[index]
+        text = word.text.rstrip()
+        if text:
+            return word.idx + len(text)
+    return sentence.start_char
+
+
+def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexicon) -> str | None:
+    """Read the mode from a cue in the trigger's phrase or its clause, else the table's."""
+    scope = list(token.subtree) if token.pos_ == "NOUN" else own_clause(token, with_participles=False)
+    for verb in chain[1:3]:
+        scope.extend(c for c in verb.children if c.dep_ in ("obj", "obl:arg"))
+        scope.extend(t for c in verb.children if c.dep_ == "obj" for t in c.subtree)
+    for word in scope:
+        cue = lexicon.mode_cues.get(word.lower_)
+        if cue is not None and (trigger.type in ("AID", "SUPPORT") or cue in ("phone", "visit")):
+            if trigger.type == "CONSULT" and cue not in ("phone", "visit"):
+                continue
+            return cue
+    return trigger.mode
+
+
+def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
+    """Read the modality of the trigger's clause, up to the verb the actor was found on,
+    and of the clause it reports."""
+    stop = roles.actor_clause_depth
+    scope = chain[: stop + 1] if stop is not None else chain
+    return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
+
+    form, lemma = token.lower_, token.lemma_.lower()
+    for ending in ("ront", "ra", "rai", "ras"):
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            simple_past = lemma.endswith("er") and form == lemma[:-2] + ending[1:]
+            return not simple_past
+    return False
+
+
+def _date(
+    doc: Document, parsed: Doc, token: Token, chain: list[Token]
+) -> tuple[str | None, DateSource | None]:
+    """Return (date, where it came from): the clause's time expression, else the article date."""
+    if token.pos_ == "NOUN":
+        # A noun trigger carries its own date (les discussions de mardi).
+        for timex in doc.timexes:
+            if timex.type in ("DATE", "TIME") and any(
+                t.idx == timex.start for t in token.subtree if t.i != token.i
+            ):
+                value = _day(timex.value)
+                if value is not None:
+                    return value, "timex"
+        if token.dep_.startswith("nsubj"):
+            # The noun is the subject of its clause (les discussions … ont repris mardi).
+            value = attached_date(doc, parsed, token.head.i)
+            if value is not None:
+                return value, "timex"
+    verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node)]
+    starts = _start_days(doc, parsed, token)
+    for node in verbs:
+        value = attached_date(doc, parsed, node.i)
+        if value is not None and value not in starts:
+            return value, "timex"
+    # Narrative time: a past clause with no time expression of its own goes on from the
+    # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
+    if verbs and direction(verbs[0]) == "past":
+        value = _previous_day(doc, parsed, token)
+        if value is not None:
+            return value, "timex"
+    if doc.article.date is None:
+        return None, None
+    return doc.article.date, "article"
+
+
+def _start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
+    """Return the day values of the trigger sentence's *depuis* expressions (*Depuis
+    l'invasion de 2022, X a dépensé …*): a start of a period, not the event's date."""
+    sentence = token.sent
+    out: set[str] = set()
+    for timex in doc.timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
+            value = _day(timex.value)
+            if value is not None:
+                out.add(value)
+    return frozenset(out)
+
+
+def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
+    """Say whether a *depuis*/*dès* opens the phrase a time expression ends (back to a verb
+    or a comma): *depuis l'invasion de 2022*."""
+    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    index = span.start - 1
+    while index >= floor:
+        word = parsed[index]
+        if word.lower_ in _SINCE:
+            return True
+        if word.pos_ in ("VERB", "AUX") or word.text in (",", ";", ":"):
+            return False
+        index -= 1
+    return False
+
+
+def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
+    """Return the last full day dated in the two sentences before the trigger's, if it is
+    not after the article date; None when the sentence itself holds a time expression."""
+    sentence = token.sent
+    if any(sentence.start_char <= t.start < sentence.end_char for t in doc.timexes):
+        return None
+    window = sentence.start_char
+    for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
+        before = sentence.start - 1 if sentence.start_char == window else None
+        if not before or before < 0:
+            break
+        sentence_before = parsed[before].sent
+        while sentence_before.start > 0 and not sentence_before.text.strip():
+            sentence_before = parsed[sentence_before.start - 1].sent
+        window = sentence_before.start_char
+        sentence = sentence_before
+    end = token.sent.start_char
+    days = [
+        t for t in doc.timexes
+        if window <= t.start < end and t.type in ("DATE", "TIME") and t.anchored
+    ]  # fmt: skip
+    for timex in reversed(days):
+        value = _day(timex.value)
+        if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
+            return value
+    return None
+
+
+def _day(value: str) -> str | None:
+    head = value.split("T")[0]
+    return head if head[:4].isdigit() else None
+
+
+def _identity(event: Event) -> tuple[object, ...]:
+    """Return what makes two tellings the same event (symmetric types ignore direction)."""
+    if event.type in _SYMMETRIC:
+        parties = frozenset((*event.source, *event.target))
+        return (event.type, parties, event.date, event.negated)
+    return (event.type, frozenset(event.source), frozenset(event.target), event.date, event.negated)
+
+
+def _attach_amounts(events: tuple[Event, ...], amounts: tuple[Amount, ...], parsed: Doc) -> tuple[Event, ...]:
+    """Attach each amount to the nearest AID or SANCTION trigger of its sentence."""
+
+    if not amounts:
+        return events
+    attached: dict[str, list[int]] = {}
+    for index, amount in enumerate(amounts):
+        candidates = [
+            e for e in events
+            if e.type in _AMOUNT_TYPES and e.start <= amount.start < e.end and e.trigger_start is not None
+        ]  # fmt: skip
+        if candidates:
+            nearest = min(candidates, key=lambda e: abs((e.trigger_start or 0) - amount.start))
+            attached.setdefault(nearest.id, []).append(index)
+    return tuple(
+        dataclasses.replace(e, amounts=tuple(attached[e.id])) if e.id in attached else e for e in events
+    )

@@ -1,0 +1,133 @@
+"""Tell apart the people a speaker phrase may name: titles of address, namesakes, possessors,
+and names the entity stages missed.
+
+These helpers read the document and the parse; they never change an entity. The speaker
+resolver (speakers.py) calls them when a phrase alone does not say who speaks:
+1. *M. Vasseur* / *Mme Vasseur* / *Me Garnier*: among people sharing the surname, the one of
+   the title's gender (by given name, then by the entity's gender) or the lawyer.
+2. *son adversaire*: not the possessor (the subject of the sentence before), the other person.
+3. *Météo-France précise que*: a proper name that no entity covers becomes a new organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from veille.analysis.quotes.lexicon import CueLexicon
+from veille.model import Document, Entity, Mention
+
+_TITLE_BEFORE = re.compile(r"([A-Za-zÀ-ÿ]+\.?)\s+$")
+# Words that may open a capitalised subject without making it a name (Certains, Plusieurs).
+_NOT_NAMES = frozenset(
+    "le la les l un une des il elle ils elles on nous vous ce cet cette ces certains certaines "
+    "plusieurs tous toutes chacun personne beaucoup aucun aucune selon mais et".split()
+)
+_LAWYER_BEFORE = re.compile(r"\b(?:Me|Maître|avocate?s?)\b[^.;!?]{0,40}$")
+
+
+def title_before(text: str, offset: int, lexicon: CueLexicon) -> str | None:
+    """Return "m", "f" or "lawyer" for a title of address just before ``offset`` (M., Mme, Me)."""
+    match = _TITLE_BEFORE.search(text[max(0, offset - 14) : offset])
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    for kind in ("m", "f", "lawyer"):
+        if word in lexicon.word_class(f"title-{kind}"):
+            return kind
+    return None
+
+
+def surname_of(name: str) -> str:
+    """Return the last word of a name (Hélène Vasseur → Vasseur)."""
+    words = name.split()
+    return words[-1] if words else ""
+
+
+def namesakes(doc: Document, surname: str) -> list[Entity]:
+    """Return the people with a full name (two words or more) ending in ``surname``."""
+    found = []
+    for entity in doc.entities:
+        if entity.type != "PER" or entity.group:
+            continue
+        for mention in entity.mentions:
+            words = mention.text.split()
+            if mention.kind == "name" and len(words) >= 2 and words[-1] == surname:
+                found.append(entity)
+                break
+    return found
+
+
+def is_lawyer(text: str, entity: Entity) -> bool:
+    """Return True when a name of the entity follows Me, Maître or avocat(e) in its sentence."""
+    for mention in entity.mentions:
+        if mention.kind == "name" and _LAWYER_BEFORE.search(text[max(0, mention.start - 50) : mention.start]):
+            return True
+    return False
+
+
+def pick_by_title(
+    doc: Document, entity: Entity, surname: str, title: str, gender_of: Callable[[Entity], str | None]
+) -> Entity | None:
+    """Return the namesake a title designates, or None when the title does not decide.
+
+    A bare surname the entity stages left apart (Vasseur) or merged into the wrong person goes
+    to the one person sharing the surname whose gender (or trade, for Me) fits the title."""
+    people = namesakes(doc, surname)
+    if not people:
+        return None
+    if title == "lawyer":
+        fitting = [p for p in people if is_lawyer(doc.article.text, p)]
+    else:
+        fitting = [p for p in people if gender_of(p) == title]
+    if len(fitting) == 1:
+        return fitting[0]
+    if any(p.id == entity.id for p in fitting):
+        return None  # the entity already fits
+    if not fitting and len(people) == 1 and len(entity.name.split()) < 2:
+        if title == "lawyer" or gender_of(people[0]) in (None, title):
+            return people[0]  # the only person of that surname
+    return None
+
+
+def possessor(
+    parsed: Doc, start: int, mentions_in: Callable[[int, int], list[tuple[int, int, Mention, Entity]]]
+) -> str | None:
+    """Return the person a possessive before ``start`` most likely refers to (son adversaire):
+    the person in the nearest subject phrase of the sentences before it."""
+    sentences = [s for s in parsed.sents if s.start_char < start]
+    for sent in reversed(sentences[-3:]):
+        for token in reversed(list(sent)):
+            if token.idx >= start or token.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            lo = token.left_edge.idx
+            hi = token.right_edge.idx + len(token.right_edge)
+            for _s, _e, _mention, entity in mentions_in(lo, hi):
+                if entity.type == "PER":
+                    return entity.id
+    return None
+
+
+def looks_like_name(parsed: Doc, start: int, end: int) -> bool:
+    """Return True when a speaker phrase is a proper name (Météo-France, Saint-Gobain): every
+    word capitalised, at most four words, not a determiner or pronoun, a proper noun or a
+    hyphenated compound in it."""
+    tokens = [t for t in parsed if start <= t.idx < end]
+    words = [t for t in tokens if t.is_alpha]
+    if not words or len(words) > 4 or not all(t.text[0].isupper() for t in words):
+        return False
+    if words[0].lower_ in _NOT_NAMES or words[0].pos_ in ("DET", "PRON", "ADV"):
+        return False
+    hyphenated = any(t.text == "-" for t in tokens) or any("-" in t.text for t in words)
+    return hyphenated or any(t.pos_ == "PROPN" for t in words)
+
+
+def name_mentions(text: str, name: str, taken: list[tuple[int, int]]) -> tuple[Mention, ...]:
+    """Return a name mention for each whole-word occurrence of ``name`` outside other mentions."""
+    found = []
+    for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.append(Mention(match.start(), match.end(), name, "name"))
+    return tuple(found)

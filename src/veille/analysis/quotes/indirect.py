@@ -1,0 +1,181 @@
+"""Find indirect quotations: reported clauses with no quotation marks.
+
+Three constructions, each with its content span:
+1. *X a déclaré que …* (also participles: *estimant que*, *en avertissant que*): the clause
+   after *que*, to the end of the sentence or to an incise or *selon*.
+2. *…, précise l'OFAG.* (an inverted incise closing the sentence): from the sentence start
+   (after an opening adverbial such as *De plus,*) to the comma.
+3. *Selon X, …* / *…, selon X.* / *d'après X*: the rest of the sentence.
+A clause holding quotation marks is left to the mixed quotation inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from veille.analysis.quotes.context import Candidate, QuoteContext
+
+_QUE = frozenset({"que", "qu'", "qu’"})
+_REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
+_REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
+_CONJUNCTIONS = frozenset(
+    "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
+)
+# Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
+_MAX_GAP_TOKENS = 10
+
+
+def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
+    """Return the indirect quotations of the document."""
+    found: list[Candidate] = []
+    for token in ctx.parsed:
+        if ctx.inside_mark(token.idx) is not None:
+            continue  # a reporting verb inside a quotation belongs to the quoted speaker
+        cue = ctx.lexicon.cue(token)
+        if cue is not None and cue.scope == "all":
+            found.extend(_que_clause(ctx, token, cue.lemma))
+            found.extend(_closing_incise(ctx, token))
+        if token.lower_ == "selon" or (
+            token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
+        ):
+            found.extend(_selon(ctx, token))
+    return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
+
+
+def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
+    if verb.pos_ not in ("VERB", "NOUN", "ADJ") or ctx.paragraph(verb.idx)[2]:
+        return []
+    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant"):
+        return []
+    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and lemma not in _REFLEXIVE_CUES:
+        return []  # s'assurer que (make sure), se demander: not a statement
+    if any(c.dep_ == "aux:pass" for c in verb.children) and not any(
+        c.dep_ in ("obl:agent",) for c in verb.children
+    ):
+        return []  # il a été observé que: nobody is speaking
+    que = None
+    for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS]:
+        if token.lower_ in _QUE:
+            if ctx.parsed[token.i - 1].lower_ in _CONJUNCTIONS:
+                return []  # a affirmé, alors que …: a conjunction, not the reported clause
+            que = token
+            break
+        if (
+            token.is_sent_start
+            or token.text in '.;:!?«»"'
+            or (token.pos_ == "VERB" and token.dep_ != "fixed")
+        ):
+            return []
+    if que is None:
+        return []
+    start = que.idx + len(que)
+    while start < len(ctx.text) and ctx.text[start] in " ,":
+        start += 1
+    end = _clause_end(ctx, start)
+    subject = ctx.resolver.subject_of(verb)
+    phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
+    how = "phrase" if phrase is not None else "none"
+    return [Candidate("indirect", start, end, lemma, how, phrase, verb.idx)]
+
+
+def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
+    """Return the few words between the sentence start and a cue verb the parser left without
+    a subject (it splits Météo-France précise que … into three sentences)."""
+    start = ctx.sentence_start(verb.idx)
+    head = ctx.text[start : verb.idx]
+    stripped = head.strip()
+    if not stripped or "," in head or len(stripped.split()) > 5 or ctx.marks_in(start, verb.idx):
+        return None
+    offset = start + head.index(stripped)
+    return offset, offset + len(stripped)
+
+
+def _clause_end(ctx: QuoteContext, start: int) -> int:
+    """Return the end of reported content: the sentence end, or an incise or selon before it."""
+    end = ctx.sentence_end(start)
+    lo = ctx.token_after(start)
+    hi = ctx.token_after(end)
+    for token in ctx.parsed[lo:hi]:
+        if token.text == "," and (
+            ctx.incise_at(token.i, hi + 1) is not None or token.nbor(1).lower_ == "selon"
+        ):
+            end = token.idx
+            break
+    while end > start and ctx.text[end - 1] in " ,;":
+        end -= 1
+    return end
+
+
+def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
+    """Return the sentence before an inverted incise that closes it (…, précise l'OFAG)."""
+    i = verb.i - 1
+    while i >= 0 and (
+        ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")
+    ):
+        i -= 1
+    if i < 0 or ctx.parsed[i].text != ",":
+        return []
+    incise = ctx.incise_at(i)
+    if incise is None or incise.verb.i != verb.i or incise.subject is None:
+        return []
+    comma = ctx.parsed[i].idx
+    if ctx.text[:comma].rstrip().endswith(("»", "”", '"')):
+        return []  # « … », a déclaré X: the marked quotation is the content
+    start = ctx.sentence_start(comma)
+    start = _skip_opener(ctx, start, comma)
+    if comma - start < 10:
+        return []
+    phrase = ctx.speaker_phrase(incise.subject)
+    return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
+    """Skip an opening adverbial (De plus, Ainsi,) that is not part of what was said."""
+    head = ctx.text[start:end]
+    for opener in ctx.lexicon.word_class("opener"):
+        match = re.match(re.escape(opener) + r"\s*,\s*", head, re.IGNORECASE)
+        if match:
+            return start + match.end()
+    return start
+
+
+def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
+    """Return the statement attributed by selon X / d'après X, when X can speak."""
+    if ctx.paragraph(token.idx)[2]:
+        return []
+    np_start = token.idx + len(token)
+    while np_start < len(ctx.text) and ctx.text[np_start] == " ":
+        np_start += 1
+    sent_start = ctx.sentence_start(token.idx)
+    sent_end = ctx.sentence_end(token.idx)
+    np_end = ctx.np_end(np_start, sent_end)
+    if not _can_speak(ctx, np_start, np_end):
+        return []
+    opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
+    before = ctx.text[sent_start:opener_start]
+    if not before.strip() or _skip_opener(ctx, sent_start, opener_start) == opener_start:
+        # Selon X, … : the content follows the noun phrase.
+        start = np_end
+        while start < sent_end and ctx.text[start] in " ,":
+            start += 1
+        end = sent_end
+    elif before.rstrip().endswith(","):
+        start = _skip_opener(ctx, sent_start, opener_start)
+        end = sent_start + len(before.rstrip()) - 1
+    else:
+        return []
+    if end - start < 10:
+        return []
+    return [Candidate("indirect", start, end, "selon", "phrase", (np_start, np_end), token.idx)]
+
+
+def _can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Return True when the phrase names an entity or a person or organisation noun
+    (selon les opérations de vote is not a source)."""
+    if ctx.resolver.mentions_in(start, end):
+        return True
+    words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
+    nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
+    return any(word in nouns for word in words[:3])

@@ -1,0 +1,103 @@
+"""The cue lexicon of quotations: reporting verbs and the words that steer quote finding.
+
+The tables are data files under ``analysis/lang/fr/data/`` (``quote_cues.tsv``, ``quote_words.tsv``);
+given-name genders come from ``first_names.tsv`` through ``veille.analysis.entities.referents``.
+Sources are noted in the files' headers and in ``data/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from veille.analysis.entities.referents import first_name_gender, load_referents
+from veille.analysis.lang.fr.morphology import infinitive_guesses
+from veille.analysis.lang.fr.tables import read_rows
+from veille.errors import SettingsError
+
+_PRONOUN_SUFFIXES = (
+    "-t-il",
+    "-t-elle",
+    "-t-ils",
+    "-t-elles",
+    "-t-on",
+    "-il",
+    "-elle",
+    "-ils",
+    "-elles",
+    "-on",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb: its lemma, its class (say, think, warn…) and where it may act as a cue."""
+
+    lemma: str
+    cls: str
+    scope: str  # "all" or "incise"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs by lemma and by irregular form, and the steering word lists."""
+
+    cues: dict[str, Cue]
+    forms: dict[str, str]  # irregular inflected form -> lemma
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> words
+
+    @classmethod
+    def load(cls) -> CueLexicon:
+        """Load the lexicon shipped with the package; raise SettingsError when it is broken."""
+        cues: dict[str, Cue] = {}
+        forms: dict[str, str] = {}
+        for n, row in read_rows("quote_cues.tsv"):
+            if len(row) < 4 or row[2] not in ("all", "incise"):
+                raise SettingsError(f"quote_cues.tsv line {n}: expected lemma, class, all|incise, source")
+            cues[row[0]] = Cue(row[0], row[1], row[2])
+            if len(row) > 4 and row[4]:
+                for form in row[4].split(","):
+                    forms[form.strip()] = row[0]
+        words: dict[str, set[str]] = {}
+        for n, row in read_rows("quote_words.tsv"):
+            if len(row) != 2:
+                raise SettingsError(f"quote_words.tsv line {n}: expected word, class")
+            words.setdefault(row[1], set()).add(row[0])
+        return cls(cues, forms, {k: frozenset(v) for k, v in words.items()})
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
+        return self.words.get(name, frozenset())
+
+    def first_name_gender(self, name: str) -> str | None:
+        """Return "m" or "f" for a person's name by its given name (Jean-Marie: by Jean),
+        or None when the given name is unknown or used for both. One table serves the
+        entity stages and this one: data/first_names.tsv, read by veille.analysis.referents."""
+        return first_name_gender(name, load_referents())
+
+    def cue(self, token: Token) -> Cue | None:
+        """Return the cue for a verb token, trying its lemma, then its irregular form, then
+        regular French endings (the model lemmatises participles like avertissant badly)."""
+        if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return None
+        if token.pos_ == "AUX" and token.lemma_ in ("avoir", "être"):
+            return None
+        for lemma in self.candidates(token.text, token.lemma_):
+            found = self.cues.get(lemma)
+            if found is not None:
+                return found
+        return None
+
+    def candidates(self, text: str, lemma: str = "") -> list[str]:
+        """Return possible lemmas of an inflected verb form, most likely first."""
+        word = text.lower()
+        for suffix in _PRONOUN_SUFFIXES:
+            if word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        found = [lemma.lower()] if lemma else []
+        if word in self.forms:
+            found.append(self.forms[word])
+        found.extend(infinitive_guesses(word))
+        return found

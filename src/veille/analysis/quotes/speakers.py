@@ -1,0 +1,481 @@
+"""Find who is speaking: from a cue verb to its subject phrase, and from the phrase to an entity.
+
+The entities and resolve stages give entities with name and description mentions; this module
+only reads them, except that a pronoun speaker (il, a-t-elle) gets a ``pronoun`` mention on
+the entity it resolves to, and a proper name no entity covers (Météo-France précise que)
+becomes a new organisation (both added by the quote stage at the end).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.quotes import hints as speaker_hints
+from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.model import Document, Entity, Mention
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_DETERMINER = re.compile(
+    r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Nn]otre) |[Ll]['’])"
+)
+_SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
+_RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+# How far back (in characters) a pronoun or a bare description may look for its person.
+_LOOKBACK_CHARS = 1500
+_FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
+_MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the entity id (or None), the phrase that names it, and whether that
+    phrase is a pronoun that needs a mention added to the entity."""
+
+    entity: str | None
+    start: int
+    end: int
+    pronoun: bool = False
+    named: bool = False  # a name the entity stages missed here: add it as a name mention
+
+
+class SpeakerResolver:
+    """Map speaker phrases of one document to its entities."""
+
+    def __init__(self, doc: Document, parsed: Doc, lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.parsed = parsed
+        self.text = doc.article.text
+        self.lexicon = lexicon
+        self.person_nouns = lexicon.word_class("person")
+        self.org_nouns = lexicon.word_class("org")
+        self.index = MentionIndex(doc)
+        self.mentions = self.index.items
+        self._genders = {e.id: self._gender(e) for e in doc.entities}
+        self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
+        self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
+
+    # 1. From a cue verb to the tokens of its subject.
+    def subject_of(self, verb: Token) -> Token | None:
+        """Return the subject token of a cue verb; a participle or gerund (estimant que,
+        en avertissant que) borrows the subject of the verb it hangs on."""
+        if verb.lower_.endswith("ant"):
+            return self._gerund_subject(verb)
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS and child.text.lower() not in ("-t", "t"):
+                    if child.text.lower() in _RELATIVE and current.dep_.startswith("acl"):
+                        return current.head  # la Ville, qui a dressé… → la Ville
+                    return child
+            if current.head is current:
+                break
+            if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
+                break  # the subject of a governing clause is not the speaker of this one
+            if current.dep_ == "conj" and current.head.dep_ in _SUBORDINATE and _after_comma(current):
+                # …, mais précise que: the parser tied the verb to the subordinate clause
+                # before the comma (où la frappe a eu lieu); it coordinates with the main one.
+                current = current.head.head
+                continue
+            current = current.head
+        return None
+
+    def _gerund_subject(self, verb: Token) -> Token | None:
+        """Return the subject of the finite verb a participle hangs on, searching leftwards:
+        the parser often attaches (en) avertissant to the clause it introduces. Verbs inside
+        quotation marks belong to the quoted speaker; an incise verb (« … », a confirmé X,
+        ajoutant que) has its subject after it."""
+        for token in reversed(self.parsed[verb.sent.start : verb.i]):
+            if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
+                continue
+            for child in token.children:
+                if (
+                    child.dep_ in _SUBJECT_DEPS
+                    and child.text.lower() not in ("-t", "t")
+                    and not self._quoted(child.idx)
+                ):
+                    return child
+            if _after_comma(token):
+                subject = self.inverted_subject(token)
+                if subject is not None and subject.i < verb.i and self._can_speak(subject):
+                    return subject
+        return None
+
+    def _can_speak(self, token: Token) -> bool:
+        """Return True when a token heads a person or organisation (a mention or a speaking noun):
+        an inverted subject, not an object (…, a visité l'usine)."""
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.mentions_in(lo, hi)):
+            return True
+        return token.lower_ in self.person_nouns or token.lower_ in self.org_nouns
+
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """Return the subject placed after a verb in an incise (« … », a déclaré X; précise
+        l'OFAG), which the parser often labels as an object."""
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in (*_SUBJECT_DEPS, "obj", "appos", "nmod", "dep"):
+                if child.text.lower() in ("-t", "t") or child.is_punct:
+                    continue
+                return child
+        # The pronoun glued to the verb: affirme-t-il, a-t-elle déclaré.
+        for token in self.parsed[verb.i - 2 : verb.i + 3]:
+            if token.text.lower().lstrip("-") in SUBJECT_PRONOUNS and token.text.startswith("-"):
+                return token
+        return None
+
+    def phrase_of(self, subject: Token) -> tuple[int, int]:
+        """Return the character span of a subject's phrase: its subtree, without a relative
+        clause or anything after a second comma."""
+        if subject.pos_ == "PRON":
+            return subject.idx, subject.idx + len(subject)
+        left = subject.left_edge.i
+        right = subject.i
+        commas = 0
+        sent_end = subject.sent.end
+        for token in self.parsed[subject.i + 1 : sent_end]:
+            if token.is_punct and token.text != ",":
+                break
+            if token.text == ",":
+                commas += 1
+                apposed = self._apposed_name(token.i + 1) if commas == 1 else None
+                if apposed is None:
+                    break
+                # The apposed name ends the phrase, however the parser attached it
+                # (le patron du commandement …, le général Michael Kurilla, cité dans …).
+                return self.parsed[left].idx, apposed
+            if token.dep_.startswith("acl") or token.lower_ in ("qui", "dans", "lors", "juste"):
+                break
+            if token.lower_ == "en" and token.nbor(1).text.lower().endswith("ant"):
+                break  # en avertissant que: a gerund, not part of the name
+            if not _inside(token, subject) and token.head.i != subject.i:
+                break
+            right = token.i
+        # A hyphenated name the tokenizer split (Météo - France) is one word.
+        while left > 0 and not self.parsed[left - 1].whitespace_ and _glued(self.parsed[left - 1]):
+            left -= 1
+        while right + 1 < sent_end and not self.parsed[right].whitespace_ and _glued(self.parsed[right + 1]):
+            right += 1
+        # A title the parser cut from its name (a plaidé Me | Antoine Girard).
+        if self.parsed[right].lower_ in self._titles() and right + 1 < sent_end:
+            for s, e, _m, entity in self.mentions_in(
+                self.parsed[right + 1].idx, self.parsed[right + 1].idx + 1
+            ):
+                if s == self.parsed[right + 1].idx and entity.type == "PER":
+                    start = self.parsed[left].idx
+                    return start, e
+        start = self.parsed[left].idx
+        last = self.parsed[right]
+        return start, last.idx + len(last)
+
+    def _titles(self) -> frozenset[str]:
+        return (
+            self.lexicon.word_class("title-m")
+            | self.lexicon.word_class("title-f")
+            | self.lexicon.word_class("title-lawyer")
+            | self.person_nouns
+        )
+
+    def _apposed_name(self, i: int) -> int | None:
+        """Return the end of a person's name that follows within a few words, before any
+        punctuation (le patron du commandement …, le général Michael Kurilla), else None."""
+        for token in self.parsed[i : i + 5]:
+            if token.is_punct:
+                return None
+            for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):
+                if s == token.idx and entity.type == "PER" and m.kind == "name":
+                    return e
+        return None
+
+    # 2. From a phrase to an entity.
+    def resolve_phrase(self, start: int, end: int) -> Speaker:
+        """Return the speaker a phrase names, by the entity mentions inside it, then as a
+        pronoun, then as a description (le ministre, la plateforme)."""
+        words = self.text[start:end].split()
+        first = words[0].lower().lstrip("-").rstrip(",") if words else ""
+        if len(words) == 1 and first in SUBJECT_PRONOUNS:
+            return self.resolve_pronoun(start, end, first)
+        if first == "on":
+            return Speaker(None, start, end)
+        inside = self.mentions_in(start, end)
+        head = _content_start(self.text, start, end)
+        noun = _head_noun(self.text[head:end])
+        # 1. The phrase is a name.
+        for _s, _e, mention, entity in inside:
+            if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
+                return self._by_title(Speaker(entity.id, mention.start, mention.end))
+        # 2. A source noun speaks through the name it introduces (le quotidien portugais Record,
+        #    un sondage Elabe), whatever type the entity stages gave that name.
+        if noun in self.lexicon.word_class("source"):
+            for _s, _e, mention, entity in inside:
+                if mention.start > head and entity.type != "PER" and not entity.group:
+                    return Speaker(entity.id, mention.start, mention.end)
+        # 3. A name inside the phrase: a person before an organisation, and an apposed person
+        #    before one in a de-complement (l'avocat de Jean Morel, Me Antoine Girard).
+        ranked = sorted(
+            (item for item in inside if item[3].type in ("PER", "ORG")),
+            key=lambda item: (
+                item[3].type != "PER",
+                item[2].kind != "name",
+                self._in_complement(head, item[0]),
+            ),
+        )
+        if ranked:
+            _s, _e, mention, entity = ranked[0]
+            return self._by_title(Speaker(entity.id, mention.start, mention.end))
+        # 4. A description with no name inside.
+        if noun in self.person_nouns:
+            return Speaker(self._describe(start, end, "PER"), start, end)
+        if noun in self.org_nouns:
+            return Speaker(self._describe(start, end, "ORG"), start, end)
+        for _s, _e, mention, entity in inside:
+            if entity.type == "LOC":  # countries and cities speak through their governments
+                return Speaker(entity.id, mention.start, mention.end)
+        # 5. A proper name the entity stages missed here (Météo-France précise que): the entity
+        #    of that name elsewhere in the text, else a new organisation.
+        if not inside and not self._quoted(start) and speaker_hints.looks_like_name(self.parsed, start, end):
+            name = self.text[start:end].strip()
+            known = next((e for _s, _e, m, e in self.mentions if m.kind == "name" and m.text == name), None)
+            if known is not None:
+                return Speaker(known.id, start, end, named=True)
+            return Speaker(self._created(start, end), start, end)
+        return Speaker(None, start, end)
+
+    def _in_complement(self, head: int, offset: int) -> bool:
+        """Return True when a name stands in a de-complement of the phrase's head noun (l'avocat
+        de Jean Morel), not in apposition to it."""
+        between = self.text[head:offset]
+        if "," in between:
+            return False  # an apposition after a comma names the speaker itself
+        return re.search(r"\b(?:de|du|des|d['’])\s*(?:l['’]|la |le |les )?$", between) is not None
+
+    def _by_title(self, speaker: Speaker) -> Speaker:
+        """Return the speaker a title of address designates among people sharing a surname
+        (Mme Vasseur, not M. Vasseur; Me Garnier, the lawyer)."""
+        entity = self.entity(speaker.entity) if speaker.entity is not None else None
+        if entity is None or entity.type != "PER":
+            return speaker
+        title = speaker_hints.title_before(self.text, speaker.start, self.lexicon)
+        if title is None:
+            return speaker
+        surname = speaker_hints.surname_of(self.text[speaker.start : speaker.end])
+        chosen = speaker_hints.pick_by_title(
+            self.doc, entity, surname, title, lambda e: self._genders.get(e.id)
+        )
+        if chosen is None:
+            return speaker
+        return Speaker(chosen.id, speaker.start, speaker.end)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """Return the entity with this id, among the document's and those made for speakers."""
+        if entity_id is None:
+            return None
+        found = self.doc.entity(entity_id)
+        if found is not None:
+            return found
+        return next((e for e in self.created.values() if e.id == entity_id), None)
+
+    def _created(self, start: int, end: int) -> str:
+        """Return the id of the organisation made for an unknown speaker name, making it once."""
+        name = self.text[start:end].strip()
+        if name not in self.created:
+            taken = [(s, e) for s, e, _m, _e in self.mentions]
+            mentions = speaker_hints.name_mentions(self.text, name, taken)
+            numbers = [int(e.id[1:]) for e in self.doc.entities if e.id[1:].isdigit()]
+            number = max(numbers, default=0) + len(self.created) + 1
+            self.created[name] = Entity(id=f"e{number}", name=name, type="ORG", mentions=mentions)
+        return self.created[name].id
+
+    def resolve_pronoun(
+        self, start: int, end: int, pronoun: str, recent: str | None = None, recent_end: int = -1
+    ) -> Speaker:
+        """Resolve il/elle/ils/elles: the speaker just quoted when no other compatible person
+        is named since, else the nearest compatible person (organisations for the plural)
+        named before the pronoun outside quotation marks."""
+        gender, number = SUBJECT_PRONOUNS[pronoun]
+        wanted = ("PER",) if number == 1 else ("ORG", "LOC", "PER")
+        nearest: Entity | None = None
+        nearest_start = -1
+        index = bisect.bisect_left(self.index.starts, start)
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if start - s > _LOOKBACK_CHARS:
+                break
+            if e <= start and candidate.type in wanted and not self._quoted(s):
+                if self._compatible(candidate, gender, number):
+                    nearest, nearest_start = candidate, s
+                    break
+        if recent is not None:
+            previous = self.entity(recent)
+            if (
+                previous is not None
+                and previous.type in wanted
+                and self._compatible(previous, gender, number)
+            ):
+                if nearest is None or nearest_start < recent_end or nearest.id == previous.id:
+                    return Speaker(previous.id, start, end, pronoun=True)
+        if nearest is not None:
+            return Speaker(nearest.id, start, end, pronoun=True)
+        return Speaker(None, start, end)
+
+    def _quoted(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+    def _compatible(self, entity: Entity, gender: str, number: int) -> bool:
+        if number == 2:
+            return entity.type != "PER" or entity.group
+        known = self._genders.get(entity.id)
+        return known is None or known == gender
+
+    def _describe(self, start: int, end: int, wanted: str) -> str | None:
+        """Resolve a description with no entity inside: the same words next to a name
+        elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
+        wanted type before it, else the first one after it in the same paragraph."""
+        phrase = self.text[_content_start(self.text, start, end) : end].strip(" ,")
+        if wanted == "PER" and _head_noun(phrase) in self.lexicon.word_class("rival"):
+            if re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]):
+                return self._rival(start)
+        if len(phrase) > 3:
+            for match in re.finditer(re.escape(phrase), self.text):
+                if match.start() == _content_start(self.text, start, end):
+                    continue
+                # The same words next to a name: le président finlandais Sauli Niinistö,
+                # le commandement … pour le Moyen-Orient (Centcom).
+                for s, _e, _mention, entity in self.mentions_in(match.end(), match.end() + 50):
+                    gap = self.text[match.end() : s]
+                    if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
+                        if s - match.end() <= 3 or gap.rstrip().endswith("("):
+                            return entity.id
+        index = bisect.bisect_left(self.index.starts, start)
+        for s, e, _mention, entity in reversed(self.mentions[:index]):
+            if start - s > _LOOKBACK_CHARS:
+                break
+            if e <= start and entity.type == wanted and not entity.group:
+                return entity.id
+        paragraph_end = self.text.find("\n\n", end)
+        paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
+        for s, _e, _mention, entity in self.mentions[index:]:
+            if s >= paragraph_end:
+                break
+            if s >= end and entity.type == wanted and not entity.group:
+                return entity.id
+        return None
+
+    def _rival(self, start: int) -> str | None:
+        """Resolve son adversaire: the nearest person named before who is not the possessor
+        (the person of the nearest subject before it)."""
+        owner = speaker_hints.possessor(self.parsed, start, self.mentions_in)
+        if owner is None:
+            return None
+        index = bisect.bisect_left(self.index.starts, start)
+        for s, e, _mention, entity in reversed(self.mentions[:index]):
+            if start - s > _LOOKBACK_CHARS:
+                break
+            if e <= start and entity.type == "PER" and not entity.group and entity.id != owner:
+                return entity.id
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
+        """Return the entity mentions that overlap [start, end), in text order."""
+        return self.index.within(start, end)
+
+    def _gender(self, entity: Entity) -> str | None:
+        """Return a person's gender: by given name first (the title words before a name can
+        mislead: son épouse Claire), then as the entity stages found it, then by the words
+        before a name."""
+        if entity.type != "PER":
+            return None
+        by_name = next(
+            (
+                self.lexicon.first_name_gender(m.text)
+                for m in entity.mentions
+                if m.kind == "name" and self.lexicon.first_name_gender(m.text)
+            ),
+            None,
+        )
+        return by_name or entity.gender or self._guess_gender(entity)
+
+    def _guess_gender(self, entity: Entity) -> str | None:
+        """Guess a person's gender from the words before a name (la ministre …, Elina Valtonen)."""
+        if entity.type != "PER":
+            return None
+        for mention in entity.mentions:
+            if mention.kind != "name":
+                continue
+            before = self.text[max(0, mention.start - 90) : mention.start]
+            fem = _FEMININE_BEFORE.search(before)
+            masc = _MASCULINE_BEFORE.search(before)
+            if fem and (not masc or fem.start() > masc.start()):
+                return "f"
+            if masc:
+                return "m"
+        return None
+
+
+def with_speaker_entities(doc: Document, speakers: list[Speaker], created: dict[str, Entity]) -> Document:
+    """Return the document with the organisations made for unknown speaker names that a quote
+    kept, and a pronoun mention on each entity a pronoun resolved to."""
+    import dataclasses
+
+    used = {s.entity for s in speakers}
+    new = tuple(e for e in created.values() if e.id in used and e.mentions)
+    if new:
+        doc = dataclasses.replace(doc, entities=(*doc.entities, *new))
+
+    extra: dict[str, list[Mention]] = {}
+    text = doc.article.text
+    for speaker in speakers:
+        if (speaker.pronoun or speaker.named) and speaker.entity is not None:
+            extra.setdefault(speaker.entity, []).append(
+                Mention(
+                    speaker.start,
+                    speaker.end,
+                    text[speaker.start : speaker.end],
+                    "pronoun" if speaker.pronoun else "name",
+                )
+            )
+    if not extra:
+        return doc
+    entities = []
+    for entity in doc.entities:
+        added = [m for m in extra.get(entity.id, []) if m not in entity.mentions]
+        if added:
+            mentions = tuple(sorted((*entity.mentions, *added), key=lambda m: m.start))
+            entity = dataclasses.replace(entity, mentions=mentions)
+        entities.append(entity)
+    return dataclasses.replace(doc, entities=tuple(entities))
+
+
+def _after_comma(verb: Token) -> bool:
+    """Return True for a verb just after a comma, past its auxiliary, an inverted pronoun or a
+    coordinator (», a confirmé X / …, mais précise que)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (
+        doc[i].pos_ in ("AUX", "CCONJ") or doc[i].text.startswith("-") or doc[i].lower_ in ("ne", "n'", "n’")
+    ):
+        i -= 1
+    return i >= 0 and doc[i].text == ","
+
+
+def _inside(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def _content_start(text: str, start: int, end: int) -> int:
+    """Skip a leading determiner (le, la, l', les, un, son, cette…) of a phrase."""
+    match = _DETERMINER.match(text[start:end])
+    return start + match.end() if match else start
+
+
+def _glued(token: Token) -> bool:
+    """Return True for a token that may be part of a hyphenated name (Météo, -, France)."""
+    return token.text == "-" or (token.text[:1].isupper() and token.is_alpha)
+
+
+def _head_noun(phrase: str) -> str:
+    words = re.findall(r"[\w-]+", phrase.lower())
+    return words[0] if words else ""

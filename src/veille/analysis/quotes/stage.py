@@ -1,0 +1,438 @@
+"""Find quotations and attribute them to a speaker: direct, mixed and indirect.
+
+The cascade, in order:
+1. Pair the quotation marks (quote_marks): every outermost « », “ ”, " " span is a candidate.
+2. Split a quotation interrupted by an incise (« …, a-t-il ajouté. … »): two quotations,
+   one speaker.
+3. Decide each marked span: a whole sentence in marks is *direct*, a fragment inside a sentence
+   is *mixed*; a fragment with no reporting cue (scare quotes, titles, nicknames) is dropped.
+4. Find the cue and the speaker phrase: the incise after the marks, the verb before a colon,
+   the reporting verb governing the fragment, *selon X*, *C'est ce qu'a déclaré X* in the next
+   sentence, or else the speaker of the quotation just before (continuation).
+5. Find indirect quotations (quote_indirect): *X a déclaré que …*, *…, précise X*, *selon X, …*.
+6. Attribute in text order, so a pronoun (a-t-il ajouté) can take the speaker just quoted;
+   a pronoun speaker gets a ``pronoun`` mention on its entity.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from typing import ClassVar
+
+from spacy.tokens import Doc
+
+from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.indirect import find_indirect
+from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
+from veille.analysis.quotes.speakers import Speaker, with_speaker_entities
+from veille.analysis.time.stage import attached_date
+from veille.model import Document, Quote, Span
+from veille.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_CEST_CE_QUE = re.compile(r"\s*C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
+# A direct quotation with no cue and no speaker is kept only when it reads as speech.
+_MIN_UNATTRIBUTED_WORDS = 4
+# A continuation takes the previous speaker only if that quote is this close (paragraphs).
+_CONTINUATION_PARAGRAPHS = 1
+
+
+class QuoteStage:
+    """Find quotations and attribute them to a speaker."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities.resolved", "timexes")
+    assigns: ClassVar[tuple[str, ...]] = ("quotes", "entities.speakers")
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> QuoteStage:
+        return cls(CueLexicon.load())
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        marks = find_marked_spans(doc.article.text, doc.article.paragraphs)
+        ctx = QuoteContext(doc, parsed, self.lexicon, marks)
+        candidates = find_marked(ctx)
+        candidates.extend(find_indirect(ctx, candidates))
+        candidates.extend(find_interview(ctx))
+        candidates.sort(key=lambda c: (c.start, c.end))
+        quotes, speakers = attribute(ctx, candidates)
+        doc = with_speaker_entities(doc, speakers, ctx.resolver.created)
+        return dataclasses.replace(doc, quotes=tuple(quotes))
+
+
+def find_marked(ctx: QuoteContext) -> list[Candidate]:
+    """Return the direct and mixed quotations of the marked spans (steps 2 to 4)."""
+    found: list[Candidate] = []
+    blockers = ctx.lexicon.word_class("blocker")
+    for mark in ctx.marks:
+        _pstart, _pend, heading = ctx.paragraph(mark.open)
+        if heading:
+            continue  # a heading quoting a word ("Résilience") attributes nothing
+        before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
+        last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
+        if last_word[0] in blockers:
+            log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
+            continue
+        inner = interior_incise(ctx, mark)
+        if inner is not None:
+            found.extend(split_at_incise(ctx, mark, inner, before))
+            continue
+        found.extend(attribute_marked(ctx, mark, before))
+    return found
+
+
+def find_interview(ctx: QuoteContext) -> list[Candidate]:
+    """Return the answers of an interview transcript (Q: … / R: … paragraphs) as direct
+    quotations of the first person the article names before them (the interviewee)."""
+    question = re.compile(r"(?:Q|Question)\s*[:.–—-]\s")
+    answer = re.compile(r"(?:R|Réponse)\s*[:.–—-]\s*")
+    paragraphs = [(s, e) for s, e, _h in ctx.paragraphs]
+    if not any(question.match(ctx.text, s) for s, _e in paragraphs):
+        return []
+    found: list[Candidate] = []
+    for start, end in paragraphs:
+        match = answer.match(ctx.text, start)
+        if match is None or match.end() >= end:
+            continue
+        person = next(
+            (
+                (s, e)
+                for s, e, mention, entity in ctx.resolver.mentions
+                if entity.type == "PER" and mention.kind == "name" and e <= start
+            ),
+            None,
+        )
+        how = "phrase" if person is not None else "none"
+        found.append(Candidate("direct", match.end(), end, None, how, person))
+    return found
+
+
+def interior_incise(ctx: QuoteContext, mark: MarkedSpan) -> Incise | None:
+    """Return an incise inside the marks followed by more quoted text (« …, a-t-il ajouté. … »)."""
+    lo = ctx.token_after(mark.start)
+    hi = ctx.token_after(mark.end)
+    for token in ctx.parsed[lo:hi]:
+        if token.text != ",":
+            continue
+        incise = ctx.incise_at(token.i, hi)
+        if incise is None:
+            continue
+        rest = ctx.text[incise.end : mark.end]
+        match = re.match(r"[^.!?]*?[.!?]\s+", rest)
+        if match and len(rest[match.end() :].split()) >= 2:
+            return incise
+    return None
+
+
+def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:
+    """Return the two quotations around an interior incise, both with its speaker."""
+    first_end = incise.start
+    while first_end > mark.start and ctx.text[first_end - 1] in " ,":
+        first_end -= 1
+    rest = ctx.text[incise.end : mark.end]
+    match = re.match(r"[^.!?]*?[.!?]\s+", rest)
+    second_start = incise.end + (match.end() if match else 0)
+    phrase = ctx.speaker_phrase(incise.subject) if incise.subject is not None else None
+    kind = "direct" if _opens_sentence(before) else "mixed"
+    anchor = incise.verb.idx
+    return [
+        Candidate(kind, mark.start, first_end, incise.cue.lemma, "phrase", phrase, anchor),
+        Candidate("direct", second_start, mark.end, incise.cue.lemma, "phrase", phrase, anchor),
+    ]
+
+
+def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
+    """Return the candidate for one marked span, with its cue and speaker phrase (step 4)."""
+    text = ctx.text
+    opens = _opens_sentence(before) or _follows_quote(ctx, mark)
+    after_i = ctx.token_after(mark.outer_end)
+    incise = ctx.incise_at(after_i) if after_i < len(ctx.parsed) else None
+    closes = incise is not None or _closes_sentence(ctx, mark)
+    kind = "direct" if opens and closes else "mixed"
+    if incise is not None and incise.subject is not None:
+        phrase = ctx.speaker_phrase(incise.subject)
+        return [Candidate(kind, mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)]
+    sent_start = ctx.sentence_start(mark.open)
+    colon = _colon_before(ctx, mark, before, sent_start)
+    if colon is not None:
+        verb = _last_verb(ctx, ctx.sentence_start(colon), colon)
+        if verb is not None:
+            cue = ctx.lexicon.cue(verb)
+            subject = ctx.resolver.subject_of(verb)
+            subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
+            lemma = cue.lemma if cue is not None else verb.lemma_
+            how = "phrase" if subject_phrase is not None else "none"
+            return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+    if kind == "mixed" or not opens:
+        return _mixed(ctx, mark, sent_start)
+    # A direct quotation with no cue of its own: the next sentence may name the speaker.
+    follow = _CEST_CE_QUE.match(
+        text, mark.outer_end + 1 if text[mark.outer_end : mark.outer_end + 1] in ".!?" else mark.outer_end
+    )
+    if follow is not None:
+        i = ctx.token_after(follow.end())
+        incise = ctx.incise_at(i) if i < len(ctx.parsed) else None
+        if incise is not None and incise.subject is not None:
+            phrase = ctx.speaker_phrase(incise.subject)
+            return [
+                Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
+            ]
+    named = _previous_subject(ctx, sent_start)
+    if named is None:
+        return [Candidate("direct", mark.start, mark.end, None, "continue")]
+    return [Candidate("direct", mark.start, mark.end, None, "continue", named[0], named[1])]
+
+
+def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
+    """Return the offset of the colon that introduces the quotation: in its sentence, or at
+    the end of the paragraph before when the quotation opens its own paragraph."""
+    if before.rstrip().endswith(":"):
+        return sent_start + len(before.rstrip()) - 1
+    if before.strip() or sent_start != ctx.paragraph(mark.open)[0]:
+        return None
+    index = ctx.paragraph_index(mark.open)
+    if index == 0 or ctx.paragraphs[index - 1][2]:
+        return None
+    start, end, _heading = ctx.paragraphs[index - 1]
+    lead = ctx.text[start:end].rstrip()
+    return start + len(lead) - 1 if lead.endswith(":") else None
+
+
+def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, int], int | None] | None:
+    """Return the subject phrase of the sentence before an uncued quotation (in its paragraph,
+    or the last one of the paragraph before), with the offset of its verb when that verb is a
+    cue: French news names the speaker, then quotes (Interrogé mardi, le ministre a défendu
+    son budget. « … »). A sentence holding quotation marks is left to the continuation of
+    its quotation."""
+    para_start, _end, _heading = ctx.paragraph(sent_start)
+    if sent_start > para_start:
+        end = sent_start
+    else:
+        index = ctx.paragraph_index(sent_start)
+        if index == 0 or ctx.paragraphs[index - 1][2]:
+            return None
+        end = ctx.paragraphs[index - 1][1]
+    start = ctx.sentence_start(max(end - 2, 0))
+    if ctx.marks_in(start, end):
+        return None
+    for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
+        if token.dep_ == "ROOT":
+            subject = ctx.resolver.subject_of(token)
+            if subject is not None and start <= subject.idx < end:
+                cued = ctx.lexicon.cue(token) is not None
+                return ctx.speaker_phrase(subject), token.idx if cued else None
+            return None
+    return None
+
+
+def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candidate]:
+    """Attribute a quoted fragment to the reporting verb or *selon X* of its sentence; a
+    fragment with neither is a scare quote or a title and is dropped."""
+    sent_end = ctx.sentence_end(mark.outer_end)
+    # The incise may close the sentence after more text (« … » à son adhésion, a dit X).
+    lo = ctx.token_after(mark.outer_end)
+    hi = ctx.token_after(sent_end)
+    for token in ctx.parsed[lo:hi]:
+        if token.text == "," and ctx.inside_mark(token.idx) is None:
+            incise = ctx.incise_at(token.i, hi + 1)
+            if incise is not None and incise.subject is not None:
+                phrase = ctx.speaker_phrase(incise.subject)
+                return [
+                    Candidate(
+                        "mixed", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx
+                    )
+                ]
+    verb = ctx.cue_before(sent_start, mark.open)
+    if verb is not None:
+        subject = ctx.resolver.subject_of(verb)
+        if subject is not None and subject.lower_ == "on":
+            return []  # comme on dit: a figure of speech, not a statement
+        cue = ctx.lexicon.cue(verb)
+        subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
+        how = "phrase" if subject_phrase is not None else "none"
+        lemma = cue.lemma if cue else None
+        return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+    selon = ctx.selon_in(sent_start, sent_end)
+    if selon is not None:
+        return [Candidate("mixed", mark.start, mark.end, "selon", "phrase", selon, selon[0])]
+    log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
+    return []
+
+
+def _opens_sentence(before: str) -> bool:
+    """Return True when nothing but a colon stands between the sentence start and the mark."""
+    stripped = before.strip()
+    return not stripped or stripped.endswith(":")
+
+
+def _follows_quote(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True for the second half of « … », a admis X, « … » or « … » et « … »."""
+    previous = [m for m in ctx.marks if m.outer_end <= mark.open]
+    if not previous:
+        return False
+    gap = ctx.text[previous[-1].outer_end : mark.open]
+    if "\n" in gap:
+        return False
+    if re.fullmatch(r"\s*(?:et|,)\s*", gap):
+        return True
+    i = ctx.token_after(previous[-1].outer_end)
+    incise = ctx.incise_at(i)
+    return incise is not None and re.fullmatch(r"[\s,]*", ctx.text[incise.end : mark.open]) is not None
+
+
+def _closes_sentence(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when the sentence ends at the closing mark (or the paragraph does)."""
+    rest = ctx.text[mark.outer_end : ctx.paragraph(mark.open)[1]]
+    if not rest.strip() or ctx.text[mark.end - 1] in ".!?…":
+        return True
+    return re.match(r"\s*(?:[.!?…]|et\s*[«“\"]|,\s*[«“\"])", rest) is not None
+
+
+def _last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyped-def]
+    """Return the last verb before a colon, preferring a reporting verb."""
+    lo = ctx.token_after(start)
+    hi = ctx.token_after(end)
+    verbs = [t for t in ctx.parsed[lo:hi] if t.pos_ == "VERB"]
+    for token in reversed(verbs):
+        if ctx.lexicon.cue(token) is not None:
+            return token
+    return verbs[-1] if verbs else None
+
+
+def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quote], list[Speaker]]:
+    """Resolve speakers in text order and build the quotes (step 6)."""
+    quotes: list[Quote] = []
+    speakers: list[Speaker] = []
+    last: tuple[str | None, int, int] | None = None  # (speaker, paragraph, end) of the previous quote
+    for cand in _without_overlaps(candidates):
+        paragraph = ctx.paragraph_index(cand.start)
+        recent = last[0] if last is not None and paragraph - last[1] <= 2 else None
+        speaker: Speaker | None = None
+        if cand.how == "phrase" and cand.phrase is not None:
+            speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
+        elif cand.how == "continue":
+            # A person named as the subject just before beats the previous quotation's speaker.
+            near = last is not None and _near(ctx, last[1], paragraph)
+            speaker = _named_before(ctx, cand, last, near)
+            if speaker is None and last is not None and near:
+                speaker = Speaker(last[0], -1, -1)
+            elif speaker is None and len(ctx.text[cand.start : cand.end].split()) < _MIN_UNATTRIBUTED_WORDS:
+                continue  # a scare quote standing alone
+        entity = speaker.entity if speaker is not None else None
+        mention = None
+        if speaker is not None and speaker.start >= 0:
+            mention = Span(speaker.start, speaker.end, ctx.text[speaker.start : speaker.end])
+            speakers.append(speaker)
+        date = _date(ctx, cand)
+        for start, end in paragraph_pieces(ctx.text, cand.start, cand.end):
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    kind=cand.kind,  # type: ignore[arg-type]
+                    text=ctx.text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=entity,
+                    speaker_mention=mention,
+                    cue=cand.cue,
+                    date=date,
+                )
+            )
+        last = (entity, paragraph, cand.end)
+    return quotes, speakers
+
+
+_MARKS_AND_SPACE = "«»“”\"‹›' \n"
+
+
+def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a quotation that runs over paragraphs into one span per paragraph.
+
+    French typography reopens a long quotation at each paragraph (« … / « … »). Each
+    paragraph's part becomes its own quote with the same speaker, so that every quote's
+    text is mark-free and still equals ``text[start:end]``.
+    """
+    pieces: list[tuple[int, int]] = []
+    for piece_start, piece in _split_keep_offsets(text[start:end], start):
+        stripped = piece.lstrip(_MARKS_AND_SPACE)
+        piece_start += len(piece) - len(stripped)
+        piece_end = piece_start + len(stripped.rstrip(_MARKS_AND_SPACE))
+        if piece_end > piece_start:
+            pieces.append((piece_start, piece_end))
+    return pieces or [(start, end)]
+
+
+def _split_keep_offsets(text: str, offset: int) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    for part in text.split("\n\n"):
+        parts.append((offset, part))
+        offset += len(part) + 2
+    return parts
+
+
+def _named_before(
+    ctx: QuoteContext, cand: Candidate, last: tuple[str | None, int, int] | None, near: bool
+) -> Speaker | None:
+    """Return the person or organisation that the sentence before an uncued quotation names as
+    its subject, when named after the previous quotation; None leaves it to the continuation.
+    Where a continuation is possible, only a subject of a reporting verb takes over (X a
+    répondu. « … »), not one the text merely talks about (Poutine était absent. « … »)."""
+    if cand.phrase is None or (last is not None and cand.phrase[0] < last[2]):
+        return None
+    if near and cand.anchor is None:
+        return None
+    recent = last[0] if last is not None else None
+    speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
+    entity = ctx.resolver.entity(speaker.entity)
+    if entity is None or entity.type not in ("PER", "ORG") or entity.group:
+        return None
+    return speaker
+
+
+def _near(ctx: QuoteContext, last_paragraph: int, paragraph: int) -> bool:
+    """Return True when no more than one paragraph (headings aside) lies between."""
+    between = [p for p in range(last_paragraph + 1, paragraph) if not ctx.paragraphs[p][2]]
+    return len(between) < _CONTINUATION_PARAGRAPHS
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate where several overlap: marked quotations first, then a que-clause,
+    then selon, then a closing incise (the sentence before …, a déclaré X)."""
+
+    def rank(cand: Candidate) -> int:
+        if cand.kind != "indirect":
+            return 0
+        if cand.cue == "selon":
+            return 3
+        return 2 if cand.anchor is not None and cand.anchor >= cand.end else 1
+
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (rank(c), c.start)):
+        if not any(k.start < cand.end and cand.start < k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, recent_end: int) -> Speaker:
+    start, end = phrase
+    word = ctx.text[start:end].strip().lower()
+    if word in ("il", "elle", "ils", "elles"):
+        return ctx.resolver.resolve_pronoun(start, end, word, recent, recent_end)
+    return ctx.resolver.resolve_phrase(start, end)
+
+
+def _date(ctx: QuoteContext, cand: Candidate) -> str | None:
+    """Return when the statement was made: the date of the time expression attached to the
+    cue's clause, else the article date."""
+
+    if cand.anchor is not None:
+        value = attached_date(ctx.doc, ctx.parsed, ctx.token_at(cand.anchor))
+        if value:
+            return value
+    return ctx.doc.article.date

@@ -1,0 +1,171 @@
+"""Find candidate French time expressions in cleaned text with rules built from data.
+
+Every rule is a regular expression assembled from the vocabulary in
+``data/time_fr.json`` (weekday and month names, number words, parts of day…).
+Overlapping matches are settled longest-first, so *jeudi 30 mars au soir* wins over
+*jeudi* and *30 mars*. Deciding what a match means (and rejecting the look-alikes:
+*Mars* the planet, *2000 euros*) is the resolver's job, which sees the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from veille.analysis.lang.fr import tables
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of text that a rule read as a time expression, with the rule's groups."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    fields: dict[str, str]
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """Return the French time vocabulary (``data/time_fr.json``)."""
+    data: dict[str, Any] = tables.read_json("time_fr.json")
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so "fin de matinée" is tried before "matinée".
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def parse_number(text: str) -> int | None:
+    """Return the value of a number in digits or French words (dix-huit, vingt et un), else None."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    numbers: dict[str, int] = lexicon()["numbers"]
+    total = current = 0
+    for word in re.split(r"[\s-]+", text):
+        if word == "et":
+            continue
+        value = numbers.get(word)
+        if value is None:
+            return None
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif value == 20 and current % 100 == 4:
+            current += 76  # quatre-vingt: 4 × 20, the 4 is already counted
+        else:
+            current += value
+    return total + current
+
+
+@cache
+def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return the (kind, pattern) rules, in priority order for equally long matches."""
+    lex = lexicon()
+    wd = _alternation(list(lex["weekdays"]))
+    months_full = [m for m in lex["months"] if not m.endswith(".")]
+    mon = "(?:" + _alternation(list(lex["months"])) + r")(?![\w-])"
+    mon_full = "(?:" + _alternation(months_full) + r")(?![\w-])"
+    day = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
+    year = r"(?:1\d{3}|20\d{2})"
+    pod = _alternation([*lex["parts_of_day"], "midi", "dans la nuit", "dans la soirée", "dans la matinée"])
+    pod_phrase = r"(?:(?:en|dans\s+la)\s+)?(?:fin|début)\s+(?:de\s+|d')(?:matinée|journée|soirée|après-midi)"
+    clock = r"(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?|midi|minuit"
+    numw = _alternation(list(lex["numbers"]))
+    num = rf"(?:\d+(?:[,.]\d+)?|(?:{numw})\b(?:(?:-et-|-|\s+et\s+|\s+)(?:{numw})\b)*)"
+    unit = _alternation(list(lex["units"]))
+    vague = _alternation(list(lex["vague_words"]))
+    holiday = _alternation([*lex["holidays"], *lex["movable_holidays"]])
+    anaphor = _alternation(list(lex["anaphors"]))
+    shift_dir = _alternation(list(lex["shift_directions"]))
+    ordinal = _alternation(list(lex["ordinals"]))
+    period = _alternation(list(lex["periods"]))
+    season = _alternation(list(lex["seasons"]))
+    set_unit = _alternation(list(lex["set_units"]))
+    set_adj = _alternation(list(lex["sets"]))
+    table = [
+        # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
+        ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"
+                  rf"(?:\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?)?)\s+(?:au|et(?:\s+le)?)\s+"
+                  rf"(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b"),
+        ("monrange", rf"(?:\bde\s+|\bd'|\bentre\s+)(?P<span>(?P<m1>{mon_full}))\s+(?:à|au|et)\s+"
+                     rf"(?P<mon>{mon_full})\s+(?P<year>{year})\b"),
+        ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
+        ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
+        ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
+                 rf"(?:\s+(?P<year>{year})\b)?(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
+                 rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
+        ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"),
+        ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("weekday", rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
+                    rf"(?:\b(?P<ce>ce)\s+)?"
+                    rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain)\b)?"
+                    rf"(?:\s+(?P<pod>{pod_phrase}|{pod})\b)?(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
+        ("relday", r"\b(?P<rd>aujourd'hui|avant-hier|après-demain|hier|demain)"
+                   r"(?:\s+(?P<pod>matin|après-midi|soir|midi)\b)?"),
+        ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b"),
+        ("week", r"\bcette\s+semaine\b|\bla\s+semaine\s+(?P<rel>dernière|prochaine|passée)\b"),
+        ("weekend", r"\b(?:(?P<ce>ce)|le)\s+week-?end(?:\s+(?P<rel>dernier|prochain|passé))?\b"),
+        ("monthrel", r"\bce\s+mois(?:-ci)?\b|\ble\s+mois\s+(?P<rel>dernier|prochain|passé)\b"),
+        ("yearrel", r"\bl'(?:an|année)\s+(?P<rel>derni(?:er|ère)|passée?|prochaine?)\b|\bcette\s+année\b"
+                    r"|\bl'année\s+en\s+cours\b"),
+        ("month", rf"(?:\b(?P<mod>mi-|(?:fin|début|courant)\s+(?:de\s+|d')?))?\b(?P<mon>{mon_full})"
+                  rf"(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?"),
+        ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
+        # A season needs a determiner or a preposition: "a été" is not the summer.
+        ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
+                   rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
+        ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
+        ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
+        ("ago", rf"\bil\s+y\s+a\s+(?P<num>{num})\s+(?P<unit>{unit})\b"),
+        # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
+        ("shift", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+(?P<dir>{shift_dir})\b"
+                  rf"(?:(?<=tard)|(?<=tôt)|(?<=auparavant)|(?=\s*(?:[,.;:!?)\n]|$)))"),
+        ("anaphor", rf"(?<![\w'])(?P<word>{anaphor})(?![\w-])(?!\s+(?:de|du|des)\b|\s+d')"
+                    r"(?:\s+(?:au\s+)?(?P<pod>matin|soir|après-midi|midi)\b)?"),
+        ("quarter", rf"\b(?P<ord>{ordinal})\s+(?P<per>{period})\b(?:\s+(?:de\s+|d')?(?P<year>{year})\b)?"),
+        ("periodrel", rf"\bce\s+(?P<per>{period})(?:-ci)?\b"
+                      rf"|\ble\s+(?P<per2>{period})\s+(?P<rel>dernier|prochain|passé)\b"),
+        ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
+        ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
+        ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+        ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
+        ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an)\b"),
+        ("setadj", rf"\b(?P<word>{set_adj})\b"),
+        ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
+        ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),
+        ("holiday", rf"\b(?P<word>{holiday})(?![\w-])(?:\s+(?P<year>{year})\b)?"),
+        ("year", rf"(?<![\w.,/-])(?P<year>{year})(?![\w/]|[.,]\d|\s?[-–]\s?\d)"),
+    ]  # fmt: skip
+    # A time expression never runs across a paragraph break: spaces only, never a newline.
+    return tuple(
+        (kind, re.compile(pattern.replace(r"\s", r"[^\S\n]"), re.IGNORECASE)) for kind, pattern in table
+    )
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Return non-overlapping candidates in text order; the longest match wins a conflict."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for priority, (kind, pattern) in enumerate(rules()):
+        for match in pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            fields = {k: v for k, v in match.groupdict().items() if v is not None}
+            # A rule may need context it does not annotate (à 18 heures: the span is "18 heures").
+            group = "span" if "span" in fields else 0
+            start, end = match.start(group), match.end(group)
+            candidate = Candidate(start, end, text[start:end], kind, fields)
+            found.append((-(end - start), priority, start, candidate))
+    found.sort(key=lambda item: item[:3])
+    taken: list[Candidate] = []
+    for _length, _priority, _start, candidate in found:
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)

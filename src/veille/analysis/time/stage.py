@@ -1,0 +1,199 @@
+"""Find time expressions and resolve them to TIMEX3 values against the article date.
+
+Three steps: rules find candidate spans (``timex_detect``); the parse says which way a
+weekday or a year-less date points (the tense of the verb that governs it); calendar
+arithmetic gives the value (``timex_resolve``). ``attached_date`` lets the quote and
+event stages date a clause from the time expression attached to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import ClassVar
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from veille.analysis.syntax.clauses import governing_verb, verb_complex
+from veille.analysis.syntax.tense import Direction, direction
+from veille.analysis.time.detect import Candidate, find_candidates, lexicon
+from veille.analysis.time.resolve import Context, resolve
+from veille.model import Article, Document, Timex
+from veille.settings import Settings
+
+_DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
+# Clock times take their day from the sentence, so they are resolved after the dates.
+_NEEDS_DAY = frozenset({"clock"})
+
+
+class TimeStage:
+    """Detect French time expressions and normalise them to TIMEX3."""
+
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("timexes",)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TimeStage:
+        return cls()
+
+    def __call__(self, doc: Document, parsed: Doc) -> Document:
+        return dataclasses.replace(doc, timexes=tuple(find_timexes(doc.article, parsed)))
+
+
+def find_timexes(article: Article, parsed: Doc) -> list[Timex]:
+    """Return the article's time expressions in text order, resolved against its date."""
+    anchor = _anchor(article.date)
+    text = article.text
+    candidates = find_candidates(text)
+    resolved: dict[int, Timex] = {}
+    days: list[tuple[int, dt.date]] = []  # (offset, day) of every day-precise date found
+    # (offset, value) of every anchored date found so far: le lendemain counts from the last one
+    dated: list[tuple[int, str]] = []
+    for late in (False, True):
+        for candidate in candidates:
+            if (candidate.kind in _NEEDS_DAY) != late:
+                continue
+            span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            context = _context(candidate, span, text, anchor, days)
+            earlier = tuple(value for at, value in dated if at < candidate.start)
+            context = dataclasses.replace(context, earlier=earlier)
+            value = resolve(candidate, context)
+            if value is None or not value.value:
+                continue
+            timex = Timex(
+                text=candidate.text,
+                start=candidate.start,
+                end=candidate.end,
+                type=value.type,  # type: ignore[arg-type]
+                value=value.value,
+                quant=value.quant,
+                anchored=value.anchored,
+            )
+            resolved[candidate.start] = timex
+            if timex.anchored and timex.type in ("DATE", "TIME") and timex.value[:1].isdigit():
+                if not _is_comparison(text, candidate.start):
+                    dated.append((candidate.start, timex.value))
+            day = _as_day(timex)
+            if day is not None:
+                days.append((candidate.start, day))
+    return [resolved[start] for start in sorted(resolved)]
+
+
+def _is_comparison(text: str, start: int) -> bool:
+    """Say whether the expression at ``start`` is a point of comparison (*par rapport à 2021*,
+    *contre 112,9 % fin 2021*, *depuis 2019*) rather than the time the text is at; only the
+    latter anchors *le lendemain* or *un an plus tôt*."""
+    clause = re.split(r"[,;:.!?)(]\s|\n", text[max(0, start - 80) : start])[-1].lower()
+    return any(re.search(rf"(?:^|[\s'])({re.escape(m)})\s", clause) for m in lexicon()["comparison_markers"])
+
+
+def _anchor(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
+def _as_day(timex: Timex) -> dt.date | None:
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})", timex.value)
+    return dt.date.fromisoformat(match.group(1)) if match and timex.anchored else None
+
+
+def _context(
+    candidate: Candidate,
+    span: SpacySpan | None,
+    text: str,
+    anchor: dt.date | None,
+    days: list[tuple[int, dt.date]],
+) -> Context:
+    before = text[max(0, candidate.start - 40) : candidate.start]
+    after = text[candidate.end : candidate.end + 40]
+    direction: Direction = "nearest"
+    next_is_noun = False
+    is_adjective = True
+    day = None
+    if span is not None and len(span):
+        root = span.root
+        direction = _preposition_direction(before, clause_direction(root))
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        next_is_noun = (
+            following is not None
+            and following.pos_ == "NOUN"
+            and root.head == following
+            and root.dep_ == "nummod"
+        )
+        is_adjective = root.pos_ == "ADJ"
+        sentence = span.sent
+        same_sentence = [(at, d) for at, d in days if sentence.start_char <= at < sentence.end_char]
+        if same_sentence:
+            # the day named closest before the clock time, else the first one after it
+            earlier = [item for item in same_sentence if item[0] < candidate.start]
+            day = (earlier[-1] if earlier else same_sentence[0])[1]
+    return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
+
+
+def _preposition_direction(before: str, direction: Direction) -> Direction:
+    """Let a preposition settle what the tense leaves open: *depuis mardi* is past whatever
+    the verb; *jusqu'à lundi* is ahead when the verb is in the present."""
+    lex = lexicon()
+    tail = before.lower().replace("’", "'")
+    determiner = r"(?:\s+(?:le|la|l'|ce|cette))?\s*$"
+    for word in lex["past_prepositions"]:
+        if re.search(rf"\b{re.escape(word)}{determiner}", tail):
+            return "past"
+    if direction == "nearest":
+        for word in lex["future_prepositions"]:
+            if re.search(rf"(?:^|\W){re.escape(word)}{determiner}", tail):
+                return "future"
+    return direction
+
+
+def clause_direction(token: Token) -> Direction:
+    """Return the direction in time of the clause holding ``token``, from its verb's tense."""
+    verb = governing_verb(token)
+    return direction(verb) if verb is not None else "nearest"
+
+
+def day_value(value: str) -> str | None:
+    """Return a DATE/TIME value cut to day, month or year precision, or None (weeks, refs, durations)."""
+    match = _DAY_VALUE.match(value)
+    return match.group(1) if match else None
+
+
+def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
+    """Return the date of the time expression attached to the clause whose verb is token ``head``.
+
+    The expression must be in the same sentence and hang from the verb, its auxiliaries or
+    its xcomp chain; failing that, the sentence's only dated expression is used. Parts of
+    day and clock times are cut to the day (``2025-12-03TEV`` → ``2025-12-03``). None when
+    there is none; callers fall back to the article date.
+    """
+
+    if not 0 <= head < len(parsed):
+        return None
+    verb = parsed[head]
+    sentence = verb.sent
+    dated: list[tuple[Timex, str]] = []
+    for timex in doc.timexes:
+        if timex.type not in ("DATE", "TIME") or not timex.anchored:
+            continue
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        value = day_value(timex.value)
+        if value is not None:
+            dated.append((timex, value))
+    chain = verb_complex(verb)
+    for timex, value in dated:
+        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        governor = governing_verb(span.root)
+        if governor is not None and governor.i in chain:
+            return value
+    if len(dated) == 1:
+        return dated[0][1]
+    return None
