@@ -150,14 +150,17 @@ def fts_query(text: str) -> str:
         raise SettingsError(
             f"search text is {len(text):,} characters long: at most {MAX_SEARCH_CHARS:,}; give a few words"
         )
-    phrases: dict[str, None] = {}
+    phrases: list[str] = []
+    seen: set[str] = set()
     words_in_all = 0
     for chunk in text.split():
-        words = re.findall(r"\w+", chunk.casefold())
+        words = re.findall(r"\w+", chunk)
         if words:
             phrase = '"' + " ".join(words) + '"' + ("*" if chunk.endswith("*") else "")
-            if phrase not in phrases:
-                phrases[phrase] = None
+            key = phrase.casefold()  # FTS5 ignores case: Port and port are one phrase
+            if key not in seen:
+                seen.add(key)
+                phrases.append(phrase)
                 words_in_all += len(words)
     if words_in_all > MAX_SEARCH_WORDS:
         raise SettingsError(
