@@ -256,3 +256,42 @@ def test_bad_inputs_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixtur
         == 1
     )
     assert "0 ingested, 4 skipped" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sig", "to_group", "code", "line"),
+    [(signal.SIGINT, True, 130, "veille: interrupted"), (signal.SIGTERM, False, 143, "veille: terminated")],
+    ids=["ctrl-c-to-the-group", "sigterm"],
+)
+def test_ctrl_c_and_sigterm_with_workers_are_one_line(
+    tmp_path: Path, sig: signal.Signals, to_group: bool, code: int, line: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"a{n}.txt").write_text(
+            f"date 2025-05-0{1 + n % 9}\n\nLéa Morvan parle {n}.", encoding="utf-8"
+        )
+    db = tmp_path / "veille.db"
+    process = subprocess.Popen(
+        [*VEILLE, "ingest", "--quiet", "--workers", "2", "--db", str(db), str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # as a terminal's Ctrl-C does, the signal can reach the whole group
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # not ignored, as under `&`
+    )
+    try:
+        time.sleep(4)  # the loader and its workers are starting or running
+        (os.killpg if to_group else os.kill)(process.pid, sig)
+        _, err = process.communicate(timeout=60)
+    finally:
+        kill_group(process)
+    text = err.decode()
+    assert process.returncode == code, text
+    assert text.strip().splitlines() == [line], text  # no traceback, no leaked-semaphore warning
+    conn = connect(db)
+    statuses = [r[0] for r in conn.execute("SELECT status FROM runs")]
+    conn.close()
+    assert statuses == ["interrupted"]
