@@ -50,6 +50,8 @@ class QuoteContext:
         self.marks = marks
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
+        # Set by the training script: every quotation's candidates and the rules' choice.
+        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
         self._idx = [t.idx for t in parsed]
         self.paragraphs = [(p.start, p.end, p.heading) for p in doc.article.paragraphs] or [
             (0, len(self.text), False)

@@ -322,6 +322,10 @@ class SpeakerResolver:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
 
+    def gender(self, entity: Entity) -> str | None:
+        """Return a person's gender ("m", "f") as the resolver knows it, or None."""
+        return self._genders.get(entity.id)
+
     def _quoted(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
 

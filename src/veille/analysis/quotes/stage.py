@@ -23,10 +23,12 @@ import re
 
 from spacy.tokens import Doc
 
+from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
+from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker, with_speaker_entities
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
@@ -45,6 +47,8 @@ class QuoteStage:
 
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
+        # Set by scripts/train_speakers.py to gather every quotation's candidate speakers.
+        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QuoteStage:
@@ -53,6 +57,7 @@ class QuoteStage:
     def __call__(self, doc: Document, parsed: Doc) -> Document:
         marks = find_marked_spans(doc.article.text, doc.article.paragraphs)
         ctx = QuoteContext(doc, parsed, self.lexicon, marks)
+        ctx.collect = self.collect
         candidates = find_marked(ctx)
         candidates.extend(find_indirect(ctx, candidates))
         candidates.extend(find_interview(ctx))
@@ -320,6 +325,8 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
                 speaker = Speaker(last[0], -1, -1)
             elif speaker is None and len(ctx.text[cand.start : cand.end].split()) < _MIN_UNATTRIBUTED_WORDS:
                 continue  # a scare quote standing alone
+        previous = last[0] if last is not None and _near(ctx, last[1], paragraph) else None
+        speaker = _ranked(ctx, cand, speaker, previous)
         entity = speaker.entity if speaker is not None else None
         mention = None
         if speaker is not None and speaker.start >= 0:
@@ -389,6 +396,26 @@ def _named_before(
     if entity is None or entity.type not in ("PER", "ORG") or entity.group:
         return None
     return speaker
+
+
+def _ranked(ctx: QuoteContext, cand: Candidate, speaker: Speaker | None, previous: str | None) -> Speaker | None:
+    """Return the rules' speaker, or where they found none the ranker's choice among the
+    candidates near the quotation (None when no candidate is plausible). With a collector
+    set (training), record every quotation's candidates and the rules' choice."""
+    ruled = speaker.entity if speaker is not None else None
+    if ruled is not None and ctx.collect is None:
+        return speaker
+    scored = speaker_candidates(ctx, cand, previous)
+    if ctx.collect is not None:
+        ctx.collect.append((cand.start, cand.end, ruled, scored))
+    if ruled is not None:
+        return speaker
+    chosen = load_ranker().choose(scored)
+    if chosen is None:
+        return speaker
+    if speaker is not None and speaker.start >= 0:
+        return Speaker(chosen, speaker.start, speaker.end, pronoun=speaker.pronoun)
+    return Speaker(chosen, -1, -1)
 
 
 def _near(ctx: QuoteContext, last_paragraph: int, paragraph: int) -> bool:
