@@ -25,6 +25,14 @@ _AUX = frozenset(
 # (appelés métabolites, confirmant une information), never an incise. Ambiguous forms
 # (dit, écrit, admis) may be finite: « … », écrit-il.
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ant")
+# Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
+_CLITICS = frozenset({"se", "s'", "s’", "lui", "leur", "y", "en", "l'", "l’"})
+# Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
+_SEMI_AUX = frozenset({"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"})
+_ADVERBIAL = re.compile(
+    r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
+    r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
 
 
@@ -119,17 +127,14 @@ class QuoteContext:
         start_i = i
         if i < end and tokens[i].text == ",":
             i += 1
-        if i < end and tokens[i].lower_ in _AUX:
-            i += 1
-            while i < end and (tokens[i].text.startswith("-") or tokens[i].pos_ == "ADV"):
-                i += 1  # a-t-il, a encore déclaré
+        i, grouped = self._verb_group(i, end)
         if i >= end:
             return None
         verb = tokens[i]
         cue = self.lexicon.cue(verb)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        if i == start_i + 1 and verb.lower_.endswith(_PARTICIPLE_ENDINGS):
+        if not grouped and i == start_i + 1 and verb.lower_.endswith(_PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
         after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         if not after_quote and self._subject_before(verb):
@@ -141,6 +146,35 @@ class QuoteContext:
             return None  # a déclaré que …: not an incise
         stop = self._incise_end(subject, end)
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
+
+    def _verb_group(self, i: int, end: int) -> tuple[int, bool]:
+        """Return the index of the cue of an incise's verb group starting at token ``i``, and
+        whether anything (a clitic, an auxiliary, a semi-auxiliary) came before it: s'est-il
+        inquiété, lui a répondu, a fait savoir, a tenu à souligner, s'est pour sa part étonné."""
+        tokens = self.parsed
+        grouped = False
+        while i < end and tokens[i].lower_ in _CLITICS:
+            i, grouped = i + 1, True
+        if i < end and tokens[i].lower_ in _AUX:
+            i, grouped = i + 1, True
+        while i < end:
+            token = tokens[i]
+            phrase = _ADVERBIAL.match(self.text, token.idx)
+            if token.text.startswith("-") or token.lower_ in ("ne", "n'", "n’"):
+                i += 1  # a-t-il, n'a pas
+            elif phrase is not None:
+                i = self.token_after(phrase.end())  # de son côté, pour sa part
+            elif token.pos_ == "ADV" and i + 1 < end and tokens[i + 1].text != ",":
+                i += 1  # a encore déclaré
+            elif token.lower_ in _SEMI_AUX and i + 1 < end and tokens[i + 1].pos_ in ("VERB", "ADP", "AUX"):
+                i, grouped = i + 1, True  # a tenu à souligner, a voulu rappeler
+                if i < end and tokens[i].lower_ in ("à", "de", "d'", "d’"):
+                    i += 1
+            elif token.lemma_ == "faire" and i + 1 < end and tokens[i + 1].lemma_ in ("savoir", "valoir"):
+                i, grouped = i + 1, True  # a fait savoir: the cue is read on savoir
+            else:
+                break
+        return i, grouped
 
     def _subject_before(self, verb: Token) -> bool:
         """Return True when the verb's own subject stands before it with no other verb in
@@ -169,16 +203,22 @@ class QuoteContext:
             ):
                 return token
         subject = self.resolver.subject_of(verb)
-        if subject is not None and subject.i > verb.i and subject.i < end:
+        if subject is not None and subject.i > verb.i and subject.i < end and not _in_pp(subject):
             return subject
         subject = self.resolver.inverted_subject(verb)
-        if subject is not None and subject.i < end and not subject.is_punct:
+        if subject is not None and subject.i < end and not subject.is_punct and not _in_pp(subject):
             return subject
-        # The parser lost the link: the first noun phrase after the verb.
-        for token in self.parsed[verb.i + 1 : min(verb.i + 6, end)]:
+        # The parser lost the link: the first noun phrase after the verb that no preposition
+        # opens (a indiqué sur France Inter la porte-parole …: the speaker is the porte-parole).
+        in_pp = False
+        for token in self.parsed[verb.i + 1 : min(verb.i + 10, end)]:
             if token.is_punct:
                 return None
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ == "ADP":
+                in_pp = True
+            elif token.pos_ == "DET" and in_pp and self.parsed[token.i - 1].pos_ != "ADP":
+                in_pp = False  # a noun phrase after the prepositional one
+            elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
         return None
 
@@ -256,6 +296,11 @@ class Candidate:
     how: str
     phrase: tuple[int, int] | None = None
     anchor: int | None = None  # offset of the cue verb, for the date of the statement
+
+
+def _in_pp(token: Token) -> bool:
+    """Return True for a noun a preposition governs (sur France Inter, à la radio)."""
+    return any(child.dep_ == "case" and child.i < token.i for child in token.children)
 
 
 def _bare_participle(token: Token) -> bool:

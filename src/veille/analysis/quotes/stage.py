@@ -36,6 +36,9 @@ from veille.settings import Settings
 log = logging.getLogger(__name__)
 
 _CEST_CE_QUE = re.compile(r"\s*C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
+# Se dire « … » reports a stated feeling (la ministre s'est dite « choquée »), unlike the
+# nickname dit « le Tsar »: the reflexive clitic tells them apart.
+_SE_DIRE = re.compile(r"\b(?:se|s['’](?:est|était|étaient|sont)(?:-\w+)?)\s+(?:\w+\s+)?dit(?:e|s|es)?\s*$", re.I)
 # A direct quotation with no cue and no speaker is kept only when it reads as speech.
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
@@ -77,7 +80,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
-        if last_word[0] in blockers:
+        if last_word[0] in blockers and not _SE_DIRE.search(before):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
             continue
         inner = interior_incise(ctx, mark)
