@@ -52,7 +52,9 @@ def speaker_candidates(
         entity = ctx.resolver.entity(previous)
         if entity is not None:
             # The previous speaker, named further back: a mention stands at the window's start.
-            by_entity[previous] = [Mentioned(lo, lo, sentence_of[ctx.token_after(lo)], first, False, False, False, False)]
+            by_entity[previous] = [
+                Mentioned(lo, lo, sentence_of[ctx.token_after(lo)], first, False, False, False, False)
+            ]
             entities[previous] = entity
     situation = _situation(ctx, cand, previous, sentence_of)
     out = []

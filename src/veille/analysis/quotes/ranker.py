@@ -105,7 +105,9 @@ def features(
         float(entity.type == "ORG"),
         math.log1p(salience) / 3.0,
         float(situation.pronoun_gender is not None and gender == situation.pronoun_gender),
-        float(situation.pronoun_gender is not None and gender is not None and gender != situation.pronoun_gender),
+        float(
+            situation.pronoun_gender is not None and gender is not None and gender != situation.pronoun_gender
+        ),
         float(phrase is not None and any(phrase[0] <= m.start < phrase[1] for m in mentions)),
         float(nearest is mentions[0]),
     ]

@@ -9,6 +9,7 @@ becomes a new organisation (both added by the quote stage at the end).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.model import Document, Entity, Mention
+from veille.normal import word_key
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _PRONOUNS = {"il": ("m", 1), "elle": ("f", 1), "ils": ("m", 2), "elles": ("f", 2)}
@@ -53,6 +55,7 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.person_nouns = lexicon.word_class("person")
         self.org_nouns = lexicon.word_class("org")
+        self.institutions = lexicon.word_class("institution")
         self.mentions: list[tuple[int, int, Mention, Entity]] = sorted(
             ((m.start, m.end, m, e) for e in doc.entities for m in e.mentions), key=lambda item: item[0]
         )
@@ -228,7 +231,11 @@ class SpeakerResolver:
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))
-        # 4. A description with no name inside.
+        # 4. A description with no name inside: a public body or service speaking as itself
+        #    (la gendarmerie, les pompiers, la mairie) is the organisation whose name holds the
+        #    noun, else a new one named by the phrase, as the gold guide adds unnamed speakers.
+        if noun in self.institutions:
+            return Speaker(self._institution(noun, start, end), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER"), start, end)
         if noun in self.org_nouns:
@@ -290,6 +297,27 @@ class SpeakerResolver:
             number = max(numbers, default=0) + len(self.created) + 1
             self.created[name] = Entity(id=f"e{number}", name=name, type="ORG", mentions=mentions)
         return self.created[name].id
+
+    def _institution(self, noun: str, start: int, end: int) -> str:
+        """Return the organisation a public body's description names: one whose name holds
+        the noun (la préfecture → Préfecture du Rhône), else one made from the phrase."""
+        for entity in self.doc.entities:
+            if entity.type == "ORG" and word_key(noun) in word_key(entity.name).split():
+                return entity.id
+        phrase = self.text[start:end].strip()
+        if phrase not in self.created:
+            taken = [(s, e) for s, e, _m, _e in self.mentions]
+            mentions = tuple(
+                dataclasses.replace(m, kind="description")
+                for m in speaker_hints.name_mentions(self.text, phrase, taken)
+            )
+            numbers = [int(e.id[1:]) for e in self.doc.entities if e.id[1:].isdigit()]
+            number = max(numbers, default=0) + len(self.created) + 1
+            name = phrase[_content_start(phrase, 0, len(phrase)) :]
+            self.created[phrase] = Entity(
+                id=f"e{number}", name=name[:1].upper() + name[1:], type="ORG", mentions=mentions
+            )
+        return self.created[phrase].id
 
     def resolve_pronoun(
         self, start: int, end: int, pronoun: str, recent: str | None = None, recent_end: int = -1
@@ -425,7 +453,6 @@ class SpeakerResolver:
 def with_speaker_entities(doc: Document, speakers: list[Speaker], created: dict[str, Entity]) -> Document:
     """Return the document with the organisations made for unknown speaker names that a quote
     kept, and a pronoun mention on each entity a pronoun resolved to."""
-    import dataclasses
 
     used = {s.entity for s in speakers}
     new = tuple(e for e in created.values() if e.id in used and e.mentions)

@@ -38,7 +38,17 @@ log = logging.getLogger(__name__)
 _CEST_CE_QUE = re.compile(r"\s*C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
 # Se dire « … » reports a stated feeling (la ministre s'est dite « choquée »), unlike the
 # nickname dit « le Tsar »: the reflexive clitic tells them apart.
-_SE_DIRE = re.compile(r"\b(?:se|s['’](?:est|était|étaient|sont)(?:-\w+)?)\s+(?:\w+\s+)?dit(?:e|s|es)?\s*$", re.I)
+_SE_DIRE = re.compile(
+    r"\b(?:se|s['’](?:est|était|étaient|sont)(?:-\w+)?)\s+(?:\w+\s+)?dit(?:e|s|es)?\s*$", re.I
+)
+# The infinitive of narration (Et de conclure : « … »), which keeps the previous speaker.
+_NARRATIVE_INFINITIVE = re.compile(r"\s*(?:[Ee]t|[Pp]uis)\s+d(?:e\s+|['’])(?:\w+\s+)?", re.S)
+# A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
+# joined by these small words.
+_TERM_WORDS = 4
+_NAME_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
+)
 # A direct quotation with no cue and no speaker is kept only when it reads as speech.
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
@@ -83,12 +93,29 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if last_word[0] in blockers and not _SE_DIRE.search(before):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
             continue
+        if _is_term(ctx, mark, before):
+            log.debug("quotation at %d is a name or a term in marks", mark.open)
+            continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
             found.extend(split_at_incise(ctx, mark, inner, before))
             continue
         found.extend(attribute_marked(ctx, mark, before))
     return found
+
+
+def _is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
+    """Return True for a name or term in marks (« Orechnik », « The Wall Street Journal »,
+    le « Gros Armand »): a few capitalised words, no sentence punctuation, no colon before
+    and no incise after. Said words need a cue; a name in marks has none."""
+    inner = ctx.text[mark.start : mark.end].strip()
+    if not inner or inner[-1] in ".!?…" or before.rstrip().endswith(":"):
+        return False
+    words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
+    if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    after_i = ctx.token_after(mark.outer_end)
+    return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
 
 
 def find_interview(ctx: QuoteContext) -> list[Candidate]:
@@ -172,6 +199,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
+            if subject is None and _NARRATIVE_INFINITIVE.fullmatch(
+                text[ctx.sentence_start(colon) : verb.idx]
+            ):
+                how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
     if kind == "mixed" or not opens:
         return _mixed(ctx, mark, sent_start)
@@ -401,7 +432,9 @@ def _named_before(
     return speaker
 
 
-def _ranked(ctx: QuoteContext, cand: Candidate, speaker: Speaker | None, previous: str | None) -> Speaker | None:
+def _ranked(
+    ctx: QuoteContext, cand: Candidate, speaker: Speaker | None, previous: str | None
+) -> Speaker | None:
     """Return the rules' speaker, or where they found none the ranker's choice among the
     candidates near the quotation (None when no candidate is plausible). With a collector
     set (training), record every quotation's candidates and the rules' choice."""
