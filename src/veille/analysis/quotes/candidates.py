@@ -49,13 +49,13 @@ def speaker_candidates(
         )
         entities[entity.id] = entity
     if previous is not None and previous not in by_entity:
-        entity = ctx.resolver.entity(previous)
-        if entity is not None:
+        known = ctx.resolver.entity(previous)
+        if known is not None:
             # The previous speaker, named further back: a mention stands at the window's start.
             by_entity[previous] = [
                 Mentioned(lo, lo, sentence_of[ctx.token_after(lo)], first, False, False, False, False)
             ]
-            entities[previous] = entity
+            entities[previous] = known
     situation = _situation(ctx, cand, previous, sentence_of)
     out = []
     for entity_id, mentioned in by_entity.items():

@@ -46,6 +46,8 @@ _NARRATIVE_INFINITIVE = re.compile(r"\s*(?:[Ee]t|[Pp]uis)\s+d(?:e\s+|['’])(?:\
 # A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
 # joined by these small words.
 _TERM_WORDS = 4
+# Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
+_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
 _NAME_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
 )
@@ -114,6 +116,9 @@ def _is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
     if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
+    cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
+    if cue is not None and cue.lemma_ not in _NAMING_VERBS:
+        return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
     after_i = ctx.token_after(mark.outer_end)
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
 
