@@ -25,11 +25,12 @@ from spacy.tokens import Doc
 
 from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.lexicon import CueLexicon
-from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
+from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
-from veille.analysis.quotes.speakers import Speaker, with_speaker_entities
+from veille.analysis.quotes.speakers import Speaker
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
 
@@ -388,34 +389,6 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
             )
         last = (entity, paragraph, cand.end)
     return quotes, speakers
-
-
-_MARKS_AND_SPACE = "«»“”\"‹›' \n"
-
-
-def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a quotation that runs over paragraphs into one span per paragraph.
-
-    French typography reopens a long quotation at each paragraph (« … / « … »). Each
-    paragraph's part becomes its own quote with the same speaker, so that every quote's
-    text is mark-free and still equals ``text[start:end]``.
-    """
-    pieces: list[tuple[int, int]] = []
-    for piece_start, piece in _split_keep_offsets(text[start:end], start):
-        stripped = piece.lstrip(_MARKS_AND_SPACE)
-        piece_start += len(piece) - len(stripped)
-        piece_end = piece_start + len(stripped.rstrip(_MARKS_AND_SPACE))
-        if piece_end > piece_start:
-            pieces.append((piece_start, piece_end))
-    return pieces or [(start, end)]
-
-
-def _split_keep_offsets(text: str, offset: int) -> list[tuple[int, str]]:
-    parts: list[tuple[int, str]] = []
-    for part in text.split("\n\n"):
-        parts.append((offset, part))
-        offset += len(part) + 2
-    return parts
 
 
 def _named_before(
