@@ -118,6 +118,10 @@ def _find_close(text: str, open_: int, end: int) -> int | None:
             if depth == 0:
                 return j
             depth -= 1
+    if opener == "«":
+        # Pages mixing typographies close « with ” (« … ”): accept it when no » comes.
+        mixed = text.find("”", open_ + 1, end)
+        return mixed if mixed != -1 else None
     return None
 
 
@@ -169,7 +173,7 @@ def _trim(text: str, start: int, end: int, open_: int, close: int | None) -> Mar
     return MarkedSpan(open_, close, start, end)
 
 
-_MARKS_AND_SPACE = "«»“”\"‹›' \n"
+MARKS_AND_SPACE = "«»“”\"‹›' \n"
 
 
 def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,9 +185,9 @@ def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     pieces: list[tuple[int, int]] = []
     for piece_start, piece in _split_keep_offsets(text[start:end], start):
-        stripped = piece.lstrip(_MARKS_AND_SPACE)
+        stripped = piece.lstrip(MARKS_AND_SPACE)
         piece_start += len(piece) - len(stripped)
-        piece_end = piece_start + len(stripped.rstrip(_MARKS_AND_SPACE))
+        piece_end = piece_start + len(stripped.rstrip(MARKS_AND_SPACE))
         if piece_end > piece_start:
             pieces.append((piece_start, piece_end))
     return pieces or [(start, end)]

@@ -28,7 +28,7 @@ from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.lexicon import CueLexicon
-from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans, paragraph_pieces
+from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
 from veille.model import Document, Quote, Span
@@ -352,6 +352,8 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
     speakers: list[Speaker] = []
     last: tuple[str | None, int, int] | None = None  # (speaker, paragraph, end) of the previous quote
     for cand in _without_overlaps(candidates):
+        if not ctx.text[cand.start : cand.end].strip(MARKS_AND_SPACE):
+            continue  # broken marks around nothing: a quotation is never empty
         paragraph = ctx.paragraph_index(cand.start)
         recent = last[0] if last is not None and paragraph - last[1] <= 2 else None
         speaker: Speaker | None = None
