@@ -179,7 +179,10 @@ class QuoteContext:
     def _subject_before(self, verb: Token) -> bool:
         """Return True when the verb's own subject stands before it with no other verb in
         between (an apposition, not a quoted clause, separates them)."""
-        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children):
+        if any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i and self.resolver.can_speak(c)
+            for c in verb.children
+        ):
             return False  # a subject after the verb too (…, a indiqué mardi l'Insee): an incise
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
@@ -299,8 +302,14 @@ class Candidate:
 
 
 def _in_pp(token: Token) -> bool:
-    """Return True for a noun a preposition governs (sur France Inter, à la radio)."""
-    return any(child.dep_ == "case" and child.i < token.i for child in token.children)
+    """Return True for a noun a preposition governs (sur France Inter, à la radio), also when
+    the parser split the name and hung its last word elsewhere (sur France | Bleu)."""
+    if any(child.dep_ == "case" and child.i < token.i for child in token.children):
+        return True
+    i = token.left_edge.i - 1
+    while i >= 0 and token.doc[i].pos_ == "PROPN":
+        i -= 1
+    return i < token.left_edge.i - 1 and i >= 0 and token.doc[i].pos_ == "ADP"
 
 
 def _bare_participle(token: Token) -> bool:

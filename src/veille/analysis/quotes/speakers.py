@@ -60,6 +60,7 @@ class SpeakerResolver:
             ((m.start, m.end, m, e) for e in doc.entities for m in e.mentions), key=lambda item: item[0]
         )
         self._starts = [item[0] for item in self.mentions]
+        self._token_starts = [t.idx for t in parsed]
         self._genders = {e.id: self._gender(e) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
@@ -106,11 +107,11 @@ class SpeakerResolver:
                     return child
             if _after_comma(token):
                 subject = self.inverted_subject(token)
-                if subject is not None and subject.i < verb.i and self._can_speak(subject):
+                if subject is not None and subject.i < verb.i and self.can_speak(subject):
                     return subject
         return None
 
-    def _can_speak(self, token: Token) -> bool:
+    def can_speak(self, token: Token) -> bool:
         """Return True when a token heads a person or organisation (a mention or a speaking noun):
         an inverted subject, not an object (…, a visité l'usine)."""
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
@@ -383,11 +384,19 @@ class SpeakerResolver:
                         if s - match.end() <= 3 or gap.rstrip().endswith("("):
                             return entity.id
         index = bisect.bisect_left(self._starts, start)
-        for s, e, _mention, entity in reversed(self.mentions[:index]):
-            if start - s > _LOOKBACK_CHARS:
-                break
-            if e <= start and entity.type == wanted and not entity.group:
-                return entity.id
+        before = [
+            (s, entity)
+            for s, e, _mention, entity in reversed(self.mentions[:index])
+            if start - s <= _LOOKBACK_CHARS and e <= start and entity.type == wanted and not entity.group
+        ]
+        if wanted == "ORG":
+            # l'organisation after « Le syndicat FO, majoritaire chez Transloire, a demandé »: the
+            # organisation the text is about (a subject) before one it merely mentions.
+            for s, entity in before:
+                if self._is_subject(s):
+                    return entity.id
+        if before:
+            return before[0][1].id
         paragraph_end = self.text.find("\n\n", end)
         paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
         for s, _e, _mention, entity in self.mentions[index:]:
@@ -396,6 +405,17 @@ class SpeakerResolver:
             if s >= end and entity.type == wanted and not entity.group:
                 return entity.id
         return None
+
+    def _is_subject(self, offset: int) -> bool:
+        """Return True when the mention at ``offset`` is a subject, or names one in apposition
+        (le syndicat Force Ouvrière, majoritaire …, a demandé)."""
+        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        if token.dep_ in _SUBJECT_DEPS:
+            return True
+        head = token.head
+        return (
+            token.dep_ in ("appos", "flat:name", "nmod") and head.i < token.i and head.dep_ in _SUBJECT_DEPS
+        )
 
     def _rival(self, start: int) -> str | None:
         """Resolve son adversaire: the nearest person named before who is not the possessor
