@@ -7,33 +7,27 @@ the speaker, placed after the verb.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.lang.fr import words
+from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
+from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
-_AUX = frozenset(
-    {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était", "aura", "eut"}
-)
-# Forms that can only be participles: with no auxiliary they are adjectives or gerunds
-# (appelés métabolites, confirmant une information), never an incise. Ambiguous forms
-# (dit, écrit, admis) may be finite: « … », écrit-il.
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ant")
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
-_CLITICS = frozenset({"se", "s'", "s’", "lui", "leur", "y", "en", "l'", "l’"})
+_CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
 # Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
 _SEMI_AUX = frozenset({"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"})
 _ADVERBIAL = re.compile(
     r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
     r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
 
 
 @dataclass(frozen=True)
@@ -60,54 +54,34 @@ class QuoteContext:
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
         # Set by the training script: every quotation's candidates and the rules' choice.
         self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
-        self._idx = [t.idx for t in parsed]
-        self.paragraphs = [(p.start, p.end, p.heading) for p in doc.article.paragraphs] or [
-            (0, len(self.text), False)
-        ]
+        self.tokens = TokenIndex(parsed)
+        self.sentences = SentenceIndex(
+            self.text, doc.article.paragraphs, lambda o: self.inside_mark(o) is not None
+        )
+        self.paragraphs = self.sentences.paragraphs
 
     def token_at(self, offset: int) -> int:
         """Return the index of the token that starts at or covers ``offset``."""
-        i = bisect.bisect_right(self._idx, offset) - 1
-        return max(i, 0)
+        return self.tokens.at(offset)
 
     def token_after(self, offset: int) -> int:
         """Return the index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self._idx, offset)
+        return self.tokens.after(offset)
 
     def paragraph(self, offset: int) -> tuple[int, int, bool]:
         """Return (start, end, heading) of the paragraph holding ``offset``."""
-        for start, end, heading in self.paragraphs:
-            if start <= offset <= end:
-                return start, end, heading
-        return self.paragraphs[-1]
+        return self.sentences.paragraph(offset)
 
     def paragraph_index(self, offset: int) -> int:
-        for n, (start, end, _heading) in enumerate(self.paragraphs):
-            if start <= offset <= end:
-                return n
-        return len(self.paragraphs) - 1
+        return self.sentences.paragraph_index(offset)
 
     def sentence_start(self, offset: int) -> int:
-        """Return where the sentence holding ``offset`` starts, by punctuation (quote marks
-        confuse the parser's sentence splitter)."""
-        para_start, _end, _heading = self.paragraph(offset)
-        start = para_start
-        for match in _SENTENCE_END.finditer(self.text, para_start, offset):
-            after = match.end()
-            while after < offset and self.text[after] in '»”" ':
-                after += 1
-            if after <= offset and not self.inside_mark(match.start()):
-                start = after
-        return start
+        """Return where the sentence holding ``offset`` starts (never inside quotation marks)."""
+        return self.sentences.start(offset)
 
     def sentence_end(self, offset: int) -> int:
-        """Return the end of the sentence holding ``offset`` (exclusive, before the final
-        punctuation), skipping sentence ends inside quotation marks."""
-        _start, para_end, _heading = self.paragraph(offset)
-        for match in _SENTENCE_END.finditer(self.text, offset, para_end):
-            if not self.inside_mark(match.start()):
-                return match.start()
-        return para_end
+        """Return the end of the sentence holding ``offset``, before its final punctuation."""
+        return self.sentences.end(offset)
 
     def inside_mark(self, offset: int) -> MarkedSpan | None:
         """Return the marked span whose marks enclose ``offset``."""
@@ -134,7 +108,7 @@ class QuoteContext:
         cue = self.lexicon.cue(verb)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        if not grouped and i == start_i + 1 and verb.lower_.endswith(_PARTICIPLE_ENDINGS):
+        if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
         after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         if not after_quote and self._subject_before(verb):
@@ -155,7 +129,7 @@ class QuoteContext:
         grouped = False
         while i < end and tokens[i].lower_ in _CLITICS:
             i, grouped = i + 1, True
-        if i < end and tokens[i].lower_ in _AUX:
+        if i < end and tokens[i].lower_ in words.auxiliary_forms():
             i, grouped = i + 1, True
         while i < end:
             token = tokens[i]

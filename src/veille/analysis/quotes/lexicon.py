@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from veille.analysis.entities.referents import first_name_gender, load_referents
+from veille.analysis.lang.fr import words
+from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.tables import read_rows
 from veille.errors import SettingsError
 
@@ -102,13 +104,12 @@ class CueLexicon:
         found = [lemma.lower()] if lemma else []
         if word in self.forms:
             found.append(self.forms[word])
-        found.extend(_regular_lemmas(word))
+        found.extend(infinitive_guesses(word))
         return found
 
 
 # Infinitives that make one reporting verb with faire before them (a fait savoir que).
 _AFTER_FAIRE = frozenset({"savoir", "valoir"})
-_REFLEXIVE = frozenset({"se", "s'", "s’"})
 # Words that may stand between a reflexive clitic and its verb: auxiliaries, -t-il, negation,
 # adverbs and short adverbial phrases (s'est pour sa part étonné, s'est-il de son côté inquiété).
 _BETWEEN_CLITIC_AND_VERB = 7
@@ -116,27 +117,16 @@ _BETWEEN_CLITIC_AND_VERB = 7
 
 def reflexive(token: Token) -> bool:
     """Return True when a verb has its reflexive clitic (s'est étonné, se dit, s'inquiète-t-il)."""
-    if any(child.lower_ in _REFLEXIVE for child in token.children):
+    if any(_is_reflexive_clitic(child) for child in token.children):
         return True
     for left in reversed(token.doc[max(token.i - _BETWEEN_CLITIC_AND_VERB, 0) : token.i]):
-        if left.lower_ in _REFLEXIVE:
+        if _is_reflexive_clitic(left):
             return True
         if left.is_punct or (left.pos_ == "VERB" and left.i != token.i):
             return False
     return False
 
 
-def _regular_lemmas(word: str) -> list[str]:
-    """Guess infinitives from regular -er and -ir endings (affirmé, estime, avertissant)."""
-    out: list[str] = []
-    for ending in ("issaient", "issait", "issant", "issent", "is", "it", "ie", "ies", "i"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            out.append(word[: -len(ending)] + "ir")
-    for ending in ("aient", "ait", "ant", "ées", "és", "ée", "é", "ent", "es", "e", "era", "eront", "erait"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            out.append(stem + "er")
-            # considère → considérer: the grave accent of the present stem is acute in the infinitive
-            if "è" in stem:
-                out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
-    return out
+def _is_reflexive_clitic(token: Token) -> bool:
+    """Return True for se / s' (either apostrophe) and the other persons' clitics."""
+    return token.lower_.replace("’", "'") in words.REFLEXIVE_CLITICS
