@@ -20,6 +20,8 @@ from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
+# Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
+_POUR = re.compile(r"\s*Pour\s+")
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
 # Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
@@ -232,6 +234,21 @@ class QuoteContext:
             return None
         np_start = start + match.end()
         return np_start, self.np_end(np_start, end)
+
+    def pour_opener(self, sent_start: int, mark_open: int) -> tuple[int, int] | None:
+        """Return the phrase of a sentence opened by *Pour X,* before a quoted fragment (Pour la
+        ministre, le texte est « inapplicable »): X's view, when X is a person or organisation."""
+        match = _POUR.match(self.text, sent_start, mark_open)
+        if match is None:
+            return None
+        np_end = self.np_end(match.end(), mark_open)
+        if np_end >= mark_open or not self.text[np_end:].startswith(","):
+            return None
+        if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.resolver.mentions_in(match.end(), np_end)):
+            return match.end(), np_end
+        speaking = self.lexicon.word_class("person") | self.lexicon.word_class("org")
+        head = re.findall(r"[\w-]+", self.text[match.end() : np_end].lower())[:2]
+        return (match.end(), np_end) if set(head) & speaking else None
 
     def np_end(self, start: int, limit: int) -> int:
         """Return where a speaker noun phrase starting at ``start`` ends: at the first comma,

@@ -306,6 +306,9 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     selon = ctx.selon_in(sent_start, sent_end)
     if selon is not None:
         return [Candidate("mixed", mark.start, mark.end, "selon", "phrase", selon, selon[0])]
+    pour = ctx.pour_opener(sent_start, mark.open)
+    if pour is not None:
+        return [Candidate("mixed", mark.start, mark.end, "pour", "phrase", pour, pour[0])]
     log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
     return []
 
