@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
-from rich.table import Table
+from rich.console import Console
 
-from veille.cli.render import console
-from veille.cli.store_common import print_json
+from veille.cli.output import add_format_argument, print_json, print_jsonl, print_records_as
+from veille.cli.render import Column, console, print_records
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument(
         "--rounds", type=int, default=3, help="times each worker count runs, taking turns; medians reported"
     )
-    ingest.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(ingest)
     ingest.set_defaults(func=run_ingest)
     quotes = sub.add_parser("quotes", help="quote search latency on a store of synthetic quotations")
     quotes.add_argument(
@@ -36,13 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     quotes.add_argument("--rows", type=int, default=1_000_000, help="quotations in the synthetic store")
     quotes.add_argument("--queries", type=int, default=200, help="queries of each kind")
-    quotes.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(quotes)
     quotes.set_defaults(func=run_quotes)
     writes = sub.add_parser("writes", help="store write cost per article as the store grows")
     writes.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
     writes.add_argument("--count", type=int, default=3000, help="articles to write (copies of the inputs)")
     writes.add_argument("--block", type=int, default=500, help="report the cost of each block of this many")
-    writes.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(writes)
     writes.set_defaults(func=run_writes)
 
 
@@ -52,42 +53,44 @@ def run_ingest(args: argparse.Namespace) -> int:
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
     workers = [int(w) for w in args.workers.split(",")]
     results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages, rounds=args.rounds)
-    if args.format == "json":
-        print_json(results)
-        return 0
-    table = Table(*results[0].keys(), title="Ingest throughput", title_justify="left")
-    for result in results:
-        table.add_row(*(str(result.get(key, "")) for key in results[0]))
-    console.print(table)
+    if not print_records_as(args.format, results):
+        print_ingest(results)
+    return 0
+
+
+def print_ingest(results: list[dict[str, Any]], *, out: Console | None = None) -> None:
+    """Print the ingest figures, one row per figure and one column per worker count, then the ratios."""
+    out = out or console
+    # Transposed: a column per run compared keeps the table narrow however many figures there are.
+    keys = [key for key in dict.fromkeys(k for r in results for k in r) if key != "workers"]
+    columns = [Column("figure"), *(Column(f"{r['workers']} worker(s)", justify="right") for r in results)]
+    rows = [[key, *(str(r.get(key, "")) for r in results)] for key in keys]
+    print_records(out, columns, rows, title="Ingest throughput")
     for result in results[1:]:
-        console.print(
+        out.print(
             f"{result['workers']} workers: {result['speedup_vs_first']}× the ingest speed of "
             f"{results[0]['workers']} (analysis alone {result['analysis_speedup_vs_first']}×, once running "
             f"{result.get('steady_speedup_vs_first', '?')}×); "
             f"{result['busy_cores']} cores busy, CPU per article {result['cpu_per_article_vs_first']}× "
-            f"that of {results[0]['workers']}"
+            f"that of {results[0]['workers']}",
+            soft_wrap=False,
         )
-    return 0
 
 
 def run_quotes(args: argparse.Namespace) -> int:
     from veille.runners.bench import bench_quotes
 
     report = bench_quotes(args.db, rows=args.rows, queries=args.queries)
+    figures = [{"query": name, **value} for name, value in report.items() if isinstance(value, dict)]
     if args.format == "json":
         print_json(report)
         return 0
-    table = Table(
-        "query",
-        "p50 ms",
-        "p95 ms",
-        title=f"Quote search on {report['rows']:,} quotations",
-        title_justify="left",
-    )
-    for name, figures in report.items():
-        if isinstance(figures, dict):
-            table.add_row(name, str(figures["p50_ms"]), str(figures["p95_ms"]))
-    console.print(table)
+    if args.format == "jsonl":
+        print_jsonl(figures)
+        return 0
+    rows = [[f["query"], str(f["p50_ms"]), str(f["p95_ms"])] for f in figures]
+    columns = [Column("query"), Column("p50 ms", justify="right"), Column("p95 ms", justify="right")]
+    print_records(console, columns, rows, title=f"Quote search on {report['rows']:,} quotations")
     return 0
 
 
@@ -95,11 +98,9 @@ def run_writes(args: argparse.Namespace) -> int:
     from veille.runners.bench import bench_writes
 
     report = bench_writes(args.inputs, count=args.count, block=args.block)
-    if args.format == "json":
-        print_json(report)
+    if print_records_as(args.format, report):
         return 0
-    table = Table("articles stored", "ms per article written", title="Store writes", title_justify="left")
-    for row in report:
-        table.add_row(f"{row['stored']:,}", str(row["ms_per_article"]))
-    console.print(table)
+    rows = [[f"{row['stored']:,}", str(row["ms_per_article"])] for row in report]
+    columns = [Column("articles stored", justify="right"), Column("ms per article written", justify="right")]
+    print_records(console, columns, rows, title="Store writes")
     return 0

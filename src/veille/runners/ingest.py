@@ -23,6 +23,7 @@ from veille.store.writes import (
     finish_run,
     record_failures,
     start_run,
+    stored_article,
     write_document,
 )
 
@@ -168,12 +169,10 @@ class _Job:
     def _is_stored(self, article_id: str, digest: str) -> bool:
         # Stored by this very run (the same id twice in the inputs: the first one wins, as
         # it did when the whole input was read first), or stored with this input.
-        row = self.conn.execute(
-            "SELECT input_hash, run_id FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
+        stored = stored_article(self.conn, article_id)
+        if stored is None:
             return False
-        return bool(row[1] == self.summary.run_id or (not self.reanalyze and row[0] == digest))
+        return stored.run_id == self.summary.run_id or (not self.reanalyze and stored.input_hash == digest)
 
 
 def _write(
