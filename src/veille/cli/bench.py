@@ -47,6 +47,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     writes.add_argument("--block", type=int, default=500, help="report the cost of each block of this many")
     add_format_argument(writes)
     writes.set_defaults(func=run_writes)
+    analysis = sub.add_parser(
+        "analysis", help="full analysis vs raw nlp.pipe, stage shares, time vs length, 10⁶/10⁷ estimate"
+    )
+    analysis.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
+    analysis.add_argument("--count", type=int, default=40, help="articles per run (copies of the inputs)")
+    analysis.add_argument("--rounds", type=int, default=3, help="runs of each, taking turns; medians")
+    analysis.add_argument("--lengths", default="200,1000,5000,20000", help="article lengths in words")
+    analysis.add_argument("--cores", type=int, default=64, help="cluster size for the estimate")
+    add_format_argument(analysis)
+    analysis.set_defaults(func=run_analysis)
+    ray = sub.add_parser("ray", help="the Ray runner on this node against the local runner; actor memory")
+    ray.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
+    ray.add_argument("--count", type=int, default=120, help="articles per run (copies of the inputs)")
+    ray.add_argument("--actors", type=int, default=1, help="Ray actors, and local workers (default 1)")
+    ray.add_argument("--rounds", type=int, default=1, help="runs of each, taking turns; medians")
+    add_format_argument(ray)
+    ray.set_defaults(func=run_ray_bench)
     crash = sub.add_parser("crash", help="SIGKILL an ingest at random moments; compare with a clean run")
     crash.add_argument("--articles", type=int, default=2000, help="articles to ingest (default 2,000)")
     crash.add_argument("--kills", type=int, default=10, help="SIGKILLs before the last run (default 10)")
@@ -121,3 +138,52 @@ def run_writes(args: argparse.Namespace) -> int:
     columns = [Column("articles stored", justify="right"), Column("ms per article written", justify="right")]
     print_records(console, columns, rows, title="Store writes")
     return 0
+
+
+def run_analysis(args: argparse.Namespace) -> int:
+    from veille.runners.bench_scale import bench_analysis
+
+    lengths = [int(n) for n in args.lengths.split(",") if n.strip()]
+    report = bench_analysis(
+        args.inputs, count=args.count, rounds=args.rounds, lengths=lengths, cores=args.cores
+    )
+    if args.format == "json":
+        print_json(report)
+        return 0
+    if args.format == "jsonl":  # one line per figure set: the summary, each length, each size
+        summary = {k: v for k, v in report.items() if k not in ("lengths", "estimate")}
+        print_jsonl([summary, *report["lengths"], *report["estimate"]])
+        return 0
+    console.print(
+        f"{report['articles']} articles of {report['mean_words']} words, {report['rounds']} rounds: full "
+        f"analysis {report['full_s']} s, raw nlp.pipe {report['raw_pipe_s']} s → "
+        f"[bold]{report['full_vs_raw_pipe']}×[/bold] the speed of parsing alone; "
+        f"{report['per_core_articles_per_s']} articles/s on one core"
+    )
+    shares = [[name, f"{100 * share:.1f} %"] for name, share in report["stage_share"].items()]
+    columns = [Column("stage"), Column("share of the time", justify="right")]
+    print_records(console, columns, shares, title="Where the time goes")
+    _print_rows(report["lengths"], "Analysis time against article length")
+    _print_rows(report["estimate"], "On paper, from the per-core rate and the store's size per article")
+    return 0
+
+
+def run_ray_bench(args: argparse.Namespace) -> int:
+    from veille.runners.bench_scale import bench_ray
+
+    report = bench_ray(args.inputs, count=args.count, actors=args.actors, rounds=args.rounds)
+    if not print_records_as(args.format, [report]):
+        _print_rows([report], "Ray runner (one node) against the local runner")
+    return 0
+
+
+def _print_rows(rows: list[dict[str, Any]], title: str) -> None:
+    """Print figure rows transposed, a figure a line and a column per row: narrow however many."""
+
+    def cell(value: Any) -> str:
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    columns = [Column("figure"), *(Column("", justify="right") for _ in rows)]
+    cells = [[key, *(cell(row.get(key, "")) for row in rows)] for key in keys]
+    print_records(console, columns, cells, title=title)

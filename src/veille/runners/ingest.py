@@ -44,6 +44,14 @@ class _Silent:
         pass
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """A Document analysed elsewhere (the Ray runner), with the hash of its article as read."""
+
+    document: Document
+    input_hash: str | None = None
+
+
 @dataclass
 class IngestSummary:
     """What an ingest run did: counts, the failures (file, line, reason), and its run id."""
@@ -98,7 +106,7 @@ def ingest(
 
 
 def ingest_items(
-    items: Iterable[Article | Document | Failure],
+    items: Iterable[Article | Document | Analysed | Failure],
     settings: Settings,
     *,
     reanalyze: bool = False,
@@ -194,7 +202,7 @@ class _Job:
         self.pending: dict[str, tuple[str, str]] = {}
         self.read_from: dict[str, int] = {}  # articles read so far per source, to name them
 
-    def triage(self, items: Iterable[Article | Document | Failure]) -> Iterator[Article]:
+    def triage(self, items: Iterable[Article | Document | Analysed | Failure]) -> Iterator[Article]:
         """Record failures, store Documents, skip what is stored; yield what needs analysis.
 
         The skip check runs here, before any worker sees the article, so re-running after a
@@ -206,6 +214,8 @@ class _Job:
                 _fail(self.conn, self.summary, item, self.progress)
             elif isinstance(item, Document):
                 _write(self.conn, self.summary, item, None, self.replace, self.progress)
+            elif isinstance(item, Analysed):
+                _write(self.conn, self.summary, item.document, item.input_hash, self.replace, self.progress)
             else:
                 digest = article_hash(item)
                 origin = self._origin(item)

@@ -140,7 +140,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
     rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
-    if any(rest.startswith(block) for block in lexicon.blocks):
+    if rest.startswith(lexicon.blocks):  # a tuple: any of them
         return None
     lemma = token.lemma_.lower()
     for phrase, trigger in lexicon.phrases.items():
@@ -303,11 +303,11 @@ def _date(
 ) -> tuple[str | None, DateSource | None]:
     """Return (date, where it came from): the clause's time expression, else the article date."""
     if token.pos_ == "NOUN":
-        # A noun trigger carries its own date (les discussions de mardi).
+        # A noun trigger carries its own date (les discussions de mardi). The subtree's
+        # offsets are read once, not once per time expression of the article.
+        below = {t.idx for t in token.subtree if t.i != token.i}
         for timex in doc.timexes:
-            if timex.type in ("DATE", "TIME") and any(
-                t.idx == timex.start for t in token.subtree if t.i != token.i
-            ):
+            if timex.type in ("DATE", "TIME") and timex.start in below:
                 value = _day(timex.value)
                 if value is not None:
                     return value, "timex"
