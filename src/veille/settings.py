@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 # Articles longer than this are refused at ingest: a 20 MB "article" is a dump, not news,
 # and would stall a worker for minutes.
@@ -21,3 +22,4 @@ class Settings:
     kb_path: Path | None = None  # None: the starter KB shipped with the package
     db_path: Path = Path("veille.db")
     workers: int = 1
+    timex_extent: Literal["timeml", "core"] = "timeml"  # time/extent.py: TimeML spans or the core alone

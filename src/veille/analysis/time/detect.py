@@ -90,6 +90,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     season = _alternation(list(lex["seasons"]))
     set_unit = _alternation(list(lex["set_units"]))
     set_adj = _alternation(list(lex["sets"]))
+    # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
+    short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
     table = [
         # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
         ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"
@@ -100,7 +102,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
         ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
-                 rf"(?:\s+(?P<year>{year})\b)?(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
+                 rf"(?:\s+(?P<year>{year})\b|\s+(?P<yy>\d{{2}}){short_end}|\s+(?P<rel>dernier|prochain)\b)?"
+                 rf"(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
         ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"),
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -142,6 +145,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
         ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),
         ("holiday", rf"\b(?P<word>{holiday})(?![\w-])(?:\s+(?P<year>{year})\b)?"),
+        ("shortyear", rf"\b(?:en|depuis|dès|fin|début)\s+(?P<span>(?:'|’)?(?P<yy>[5-9]\d|0\d)){short_end}"),
         ("year", rf"(?<![\w.,/-])(?P<year>{year})(?![\w/]|[.,]\d|\s?[-–]\s?\d)"),
     ]  # fmt: skip
     # A time expression never runs across a paragraph break: spaces only, never a newline.

@@ -17,7 +17,9 @@ from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.time.calendar import Direction
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.resolve import Context, resolve
+from veille.analysis.time.extent import Profile, widen
+from veille.analysis.time.readings import resolve
+from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 
@@ -32,16 +34,20 @@ _NEEDS_DAY = frozenset({"clock"})
 class TimeStage:
     """Detect French time expressions and normalise them to TIMEX3."""
 
+    def __init__(self, extent: Profile = "timeml") -> None:
+        self.extent: Profile = extent
+
     @classmethod
     def from_settings(cls, settings: Settings) -> TimeStage:
-        return cls()
+        return cls(settings.timex_extent)
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        return dataclasses.replace(doc, timexes=tuple(find_timexes(doc.article, parsed)))
+        return dataclasses.replace(doc, timexes=tuple(find_timexes(doc.article, parsed, self.extent)))
 
 
-def find_timexes(article: Article, parsed: Doc) -> list[Timex]:
-    """Return the article's time expressions in text order, resolved against its date."""
+def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> list[Timex]:
+    """Return the article's time expressions in text order, resolved against its date and
+    widened to the ``extent`` profile (extent.py)."""
     anchor = _anchor(article.date)
     text = article.text
     candidates = find_candidates(text)
@@ -76,7 +82,18 @@ def find_timexes(article: Article, parsed: Doc) -> list[Timex]:
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
-    return [resolved[start] for start in sorted(resolved)]
+    return _widened([resolved[start] for start in sorted(resolved)], text, extent)
+
+
+def _widened(timexes: list[Timex], text: str, extent: Profile) -> list[Timex]:
+    """Widen each expression to the profile's extent, never over the one before it."""
+    out: list[Timex] = []
+    for timex in timexes:
+        start, end = widen(text, timex.start, timex.end, timex.type, extent)
+        if out and start < out[-1].end:
+            start = timex.start  # du 3 au 5 mars: the second end never swallows the first
+        out.append(dataclasses.replace(timex, text=text[start:end], start=start, end=end))
+    return out
 
 
 def _is_comparison(text: str, start: int) -> bool:
