@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from veille.cli.evaluate_timeml import run_timeml, wants_timeml
 from veille.errors import SettingsError
 from veille.eval.baseline import check_baseline, raise_baseline
 from veille.eval.harness import Evaluation, evaluate
@@ -65,6 +66,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="raise the set's floors in FILE to today's scores (never lowers one)",
     )
+    parser.add_argument(
+        "--timeml",
+        action="store_true",
+        help="read GOLD as TimeML (.tml files or folders of them) and report TempEval strict, relaxed "
+        "and value F1 of the time layer (the default when every GOLD ends in .tml)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -72,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
     if (args.check_baseline or args.raise_baseline) and not args.set_name:
         raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    if wants_timeml(args.golds, args.timeml):
+        return run_timeml(args.golds, Settings(stages=stages), args.json, args.total_only, console)
     evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
     print_evaluation(evaluation, errors=args.errors, total_only=args.total_only)
     if args.json:
