@@ -90,6 +90,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     season = _alternation(list(lex["seasons"]))
     set_unit = _alternation(list(lex["set_units"]))
     set_adj = _alternation(list(lex["sets"]))
+    dur_noun = _alternation(list(lex["duration_nouns"]))
     # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
     short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
     table = [
@@ -139,8 +140,19 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+        ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
+        ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
+        ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),
+        # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+{wd}"
+                       rf"|du\s+(?P<day>{day})\s+au\s+{day}\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?))\b"),
+        ("podalone", rf"\b(?:dans|au\s+cours\s+de)\s+(?P<span>la\s+(?P<pod>nuit|soirée|matinée|journée))\b"
+                     rf"(?!\s+(?:de|du|d')\b)"),
+        ("podalone", rf"\ben\s+(?P<span>(?:(?:fin|début)\s+(?:de\s+|d'))?(?P<pod>soirée|matinée|après-midi|journée))\b"
+                     rf"(?!\s+(?:de|du|d')\b)"),
+        ("hclock", r"(?<![\w,.])(?P<clock>(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?)(?!\w|[,.]\d|\s?\d)"),
         ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
-        ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an)\b"),
+        ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an|année|trimestre|semestre|heure|minute)\b"),
         ("setadj", rf"\b(?P<word>{set_adj})\b"),
         ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
         ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),

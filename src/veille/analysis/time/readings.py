@@ -13,8 +13,9 @@ import datetime as dt
 import re
 
 from veille.analysis.time.calendar import Direction
-from veille.analysis.time.detect import Candidate, lexicon
-from veille.analysis.time.resolve import _HANDLERS, Context, Value
+from veille.analysis.time.calendar import weekday_date
+from veille.analysis.time.detect import Candidate, lexicon, parse_number
+from veille.analysis.time.resolve import _HANDLERS, Context, Value, _clock, _code, _date, _duration, _weekday
 
 _SP = r"[^\S\n]+"
 # What comes before "N ans" when N is how old someone is, never how long something lasted.
@@ -38,6 +39,11 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return None
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
+    if candidate.kind in _READERS:
+        return _READERS[candidate.kind](fields, context)
+    if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):
+        # 30,4 secondes: TIMEX3 durations take a decimal point
+        return Value("DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1))
     if candidate.kind == "date":
         if "yy" in fields:
             fields["year"] = str(full_year(fields.pop("yy"), context.anchor))
@@ -76,3 +82,85 @@ def is_age(candidate: Candidate, context: Context) -> bool:
         word = person.group(1)
         return word.lower() in nouns or (word[0].isupper() and word.lower() not in ("de", "le", "la"))
     return False
+
+
+def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *tous les jeudis*, *chaque lundi matin*: every such day (a SET)."""
+    pod = _code("parts_of_day", f["pod"]) if "pod" in f else None
+    return Value("SET", f"XXXX-WXX-{_weekday(f['wd'])}" + (f"T{pod}" if pod else ""), quant="EVERY")
+
+
+def _duration_noun(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *un demi-siècle* (P50Y), *deux quinquennats* (P10Y)."""
+    nouns: dict[str, str] = lexicon()["duration_nouns"]
+    value = nouns[re.sub(r"s$", "", f["noun"].lower().replace("’", "'"))] if f["noun"].lower().rstrip("s") in {
+        k.rstrip("s") for k in nouns
+    } else None
+    raw = f["num"].lower()
+    number = 1 if raw in ("un", "une") else parse_number(raw)
+    if value is None or number is None:
+        return None
+    match = re.fullmatch(r"(PT?)([\d.]+)(\w)", value)
+    if match is None:
+        return None
+    amount = float(match.group(2)) * number
+    text = str(int(amount)) if amount.is_integer() else str(amount)
+    return Value("DURATION", f"{match.group(1)}{text}{match.group(3)}")
+
+
+def _last_n(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *ces trente dernières années*, *les trois prochains mois*: a duration (P30Y)."""
+    number = parse_number(f["num"])
+    return Value("DURATION", _duration(number, f["unit"])) if number else None
+
+
+def _story_day(ctx: Context) -> dt.date | None:
+    return ctx.day or ctx.anchor
+
+
+def _night_range(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *la nuit de mardi à mercredi*, *la nuit du 23 au 24 mars*: the night that starts on
+    the first day (TNI)."""
+    if "day" in f:
+        first = _date(Candidate(0, 0, "", "date", f), {k: f[k] for k in ("day", "mon", "year") if k in f}, ctx)
+        if first is None:
+            return None
+        return Value("TIME", f"{first.value}TNI", anchored=first.anchored)
+    if ctx.anchor is None:
+        return Value("TIME", f"XXXX-WXX-{_weekday(f['wd'])}TNI", anchored=False)
+    return Value("TIME", f"{weekday_date(ctx.anchor, _weekday(f['wd']), ctx.direction).isoformat()}TNI")
+
+
+def _part_of_day(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read a part of the day standing alone (*dans la nuit*, *en fin d'après-midi*) on the
+    story's day: the date of its sentence, else the article date."""
+    day = _story_day(ctx)
+    code = _code("parts_of_day", f["pod"])
+    if f["pod"].lower() == "journée":
+        return Value("DATE", day.isoformat()) if day else Value("DATE", "XXXX-XX-XX", anchored=False)
+    if code is None:
+        return None
+    if day is None:
+        return Value("TIME", f"XXXX-XX-XXT{code}", anchored=False)
+    return Value("TIME", f"{day.isoformat()}T{code}")
+
+
+_DURATION_BEFORE = re.compile(r"(?:\ben|pendant|durant|plus\s+de|moins\s+de|les|des|toutes\s+les)\s*$", re.IGNORECASE)
+
+
+def _h_clock(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read a clock time in *h* notation standing alone (*de 9 h 30 à 12 h*); after *en* or
+    *pendant* it measures a length, which this rule leaves alone."""
+    if _DURATION_BEFORE.search(ctx.before):
+        return None
+    return _clock(Candidate(0, 0, "", "clock", f), f, ctx)
+
+
+_READERS = {
+    "wdset": _weekday_set,
+    "durnoun": _duration_noun,
+    "lastn": _last_n,
+    "nightrange": _night_range,
+    "podalone": _part_of_day,
+    "hclock": _h_clock,
+}

@@ -28,7 +28,7 @@ _CHAIN_DEPS = _AUX_DEPS | {"xcomp"}
 _FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
 _DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # Clock times take their day from the sentence, so they are resolved after the dates.
-_NEEDS_DAY = frozenset({"clock"})
+_NEEDS_DAY = frozenset({"clock", "hclock", "podalone"})
 
 
 class TimeStage:
