@@ -134,6 +134,8 @@ def _context(
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
+        if _after_planning_participle(before):
+            direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
         following = span.doc[span.end] if span.end < len(span.doc) else None
         next_is_noun = (
             following is not None
@@ -148,7 +150,22 @@ def _context(
             # the day named closest before the clock time, else the first one after it
             earlier = [item for item in same_sentence if item[0] < candidate.start]
             day = (earlier[-1] if earlier else same_sentence[0])[1]
+        elif sentence.start > 0:
+            # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before, same paragraph
+            previous = span.doc[sentence.start - 1].sent
+            if "\n" not in text[previous.start_char : sentence.start_char].strip():
+                before_days = [d for at, d in days if previous.start_char <= at < sentence.start_char]
+                day = before_days[-1] if before_days else None
     return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
+
+
+def _after_planning_participle(before: str) -> bool:
+    """Say whether a scheduling participle governs the expression (*prévue le 3 juillet*,
+    *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when it was made."""
+    tail = before.lower().replace("’", "'")
+    words: list[str] = lexicon()["planning_participles"]
+    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
+    return any(re.search(rf"\b{re.escape(word)}{link}", tail) for word in words)
 
 
 def _preposition_direction(before: str, direction: Direction) -> Direction:
