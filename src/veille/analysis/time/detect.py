@@ -110,7 +110,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("weekday", rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
                     rf"(?:\b(?P<ce>ce)\s+)?"
-                    rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain)\b)?"
+                    rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain|précédent|suivant)\b)?"
                     rf"(?:\s+(?P<pod>{pod_phrase}|{pod})\b)?(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
         ("relday", r"\b(?P<rd>aujourd'hui|avant-hier|après-demain|hier|demain)"
                    r"(?:\s+(?P<pod>matin|après-midi|soir|midi)\b)?"),
@@ -122,6 +122,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     r"|\bl'année\s+en\s+cours\b"),
         ("month", rf"(?:\b(?P<mod>mi-|(?:fin|début|courant)\s+(?:de\s+|d')?))?\b(?P<mon>{mon_full})"
                   rf"(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?"),
+        ("yearphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+l'|d')année\b(?!\s+(?:\d|dernière|prochaine|passée))"),
         ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
         # A season needs a determiner or a preposition: "a été" is not the summer.
         ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
@@ -140,13 +141,17 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+        # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
+        ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers)\s+(?P<span>(?P<clock>{clock}))"),
+        ("clock", rf"\b(?:de|entre)\s+(?P<span>(?P<clock>{clock}))(?=\s+(?:à|et)\s+(?:\d|midi|minuit))"),
+        ("durpair", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+(?P<num2>{num})\s+(?P<unit2>{unit})\b"),
         ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
         ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
         ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),
         # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.
-        ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+{wd}"
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+(?:{wd})"
                        rf"|du\s+(?P<day>{day})\s+au\s+{day}\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?))\b"),
-        ("podalone", rf"\b(?:dans|au\s+cours\s+de)\s+(?P<span>la\s+(?P<pod>nuit|soirée|matinée|journée))\b"
+        ("podalone", rf"\b(?:dans|au\s+cours\s+de)\s+(?P<span>(?:la\s+|l')(?P<pod>nuit|soirée|matinée|journée|après-midi))\b"
                      rf"(?!\s+(?:de|du|d')\b)"),
         ("podalone", rf"\ben\s+(?P<span>(?:(?:fin|début)\s+(?:de\s+|d'))?(?P<pod>soirée|matinée|après-midi|journée))\b"
                      rf"(?!\s+(?:de|du|d')\b)"),

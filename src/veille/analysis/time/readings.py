@@ -39,6 +39,8 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return None
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
+    if candidate.kind == "weekday" and fields.get("rel", "").lower() in ("précédent", "suivant"):
+        return _weekday_from_earlier(fields, context)
     if candidate.kind in _READERS:
         return _READERS[candidate.kind](fields, context)
     if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):
@@ -156,7 +158,45 @@ def _h_clock(f: dict[str, str], ctx: Context) -> Value | None:
     return _clock(Candidate(0, 0, "", "clock", f), f, ctx)
 
 
+def _weekday_from_earlier(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *le samedi précédent*, *le lundi suivant*: that weekday strictly before or after
+    the latest day-precise date named before it, else the article date."""
+    base = next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
+    anchor = dt.date.fromisoformat(base) if base else ctx.anchor
+    if anchor is None:
+        return Value("DATE", f"XXXX-WXX-{_weekday(f['wd'])}", anchored=False)
+    direction: Direction = "past" if f["rel"].lower().startswith("pr") else "future"
+    return Value("DATE", weekday_date(anchor, _weekday(f["wd"]), direction, strict=True).isoformat())
+
+
+def _year_phase(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *début de l'année*, *fin d'année*: the article's year (TimeML puts début/fin in
+    the extent and keeps the year as the value)."""
+    return Value("DATE", str(ctx.anchor.year)) if ctx.anchor else Value("DATE", "XXXX", anchored=False)
+
+
+_ORDER = "YMWDHmS"  # the TIMEX3 duration units, largest first (m: minutes)
+
+
+def _duration_pair(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *trois minutes et trente secondes* (PT3M30S), *deux ans et six mois* (P2Y6M)."""
+    parts: dict[str, int] = {}
+    for num, unit in ((f["num"], f["unit"]), (f["num2"], f["unit2"])):
+        number = parse_number(num)
+        code = _code("units", unit)
+        if number is None or code not in ("Y", "M", "W", "D", "H", "S"):
+            return None
+        if code == "M" and unit.lower().startswith("min"):
+            code = "m"
+        parts[code] = parts.get(code, 0) + number
+    date = "".join(f"{parts[c]}{c}" for c in "YMWD" if c in parts)
+    time = "".join(f"{parts[c]}{c.upper()}" for c in "HmS" if c in parts)
+    return Value("DURATION", "P" + date + (f"T{time}" if time else ""))
+
+
 _READERS = {
+    "durpair": _duration_pair,
+    "yearphase": _year_phase,
     "wdset": _weekday_set,
     "durnoun": _duration_noun,
     "lastn": _last_n,
