@@ -5,19 +5,25 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck check clean
+.PHONY: demo test lint typecheck check clean chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	@touch $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/veille demo --shared $(SHARED)
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium; install it when missing and we may (root),
+# else they skip with a message saying so.
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) \
+		|| echo "make test: /usr/bin/chromium is missing and cannot be installed here; the browser tests will skip"; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

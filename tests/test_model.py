@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +177,43 @@ def test_generated_documents_round_trip_and_validate(doc: Document) -> None:
     text = doc.article.text
     for mention in doc.entities[0].mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+def _seed_like_document() -> Document:
+    from veille.model import Article, Entity, Mention
+
+    text = "Vladimir Poutine a parlé."
+    return Document(
+        article=Article(id="a", text=text, date="2025-12-04", lang="fr"),
+        entities=(Entity("e1", "Vladimir Poutine", "PER", (Mention(0, 16, "Vladimir Poutine"),)),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["entities"][0].update(type="PERSON"), "entities[0].type: Input should be 'PER'"),
+        (lambda d: d["entities"][0]["mentions"][0].update(start="0"), "entities[0].mentions[0].start:"),
+        (lambda d: d.update(schema="veille.analysis/2"), "schema: expected 'veille.analysis/1'"),
+        (lambda d: d["article"].pop("text"), "article.text: Field required"),
+        (
+            lambda d: d.update(events=[{"id": "v1", "type": "MEET", "start": 0, "end": 1, "trigger": "a"}]),
+            "events[0].type",
+        ),
+    ],
+)
+def test_documents_are_validated_at_the_door_naming_the_path(change, message) -> None:  # type: ignore[no-untyped-def]
+    from veille.model import ContractError
+
+    data = _seed_like_document().to_dict()
+    change(data)
+    with pytest.raises(ContractError) as caught:
+        Document.from_dict(data)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_valid_document_round_trips_and_new_fields_are_ignored() -> None:
+    doc = _seed_like_document()
+    data = doc.to_dict()
+    data["entities"][0]["salience"] = 0.9  # fields may be added to the contract
+    assert Document.from_dict(data) == doc

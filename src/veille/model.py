@@ -5,15 +5,20 @@ end exclusive. Collections are tuples so that a ``Document`` can be shared
 between stages without copying; a stage returns ``dataclasses.replace(doc, …)``.
 
 ``to_dict``/``from_dict`` give the JSON shape published in
-``veille/schema/analysis.schema.json``; a test keeps the two in step.
+``veille/schema/analysis.schema.json``; a test keeps the two in step. Everything read from
+outside (a Document from JSON, a gold file) goes through ``validated``: pydantic checks it
+against these same dataclasses, strictly, and the first problem is reported with its path
+(``entities[3].type: Input should be 'PER', 'ORG', 'LOC' or 'MISC'``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import types
+import json
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, get_args
+
+from pydantic import TypeAdapter, ValidationError
 
 SCHEMA = "veille.analysis/1"
 
@@ -26,12 +31,13 @@ Gender = Literal["f", "m"]
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
-EVENT_TYPES: tuple[str, ...] = (
+EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE",
     "COOPERATE", "AID", "RETREAT",
     "REQUEST", "ACCUSE", "REJECT", "THREATEN",
     "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+]  # fmt: skip
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class Article:
     id: str
     text: str
     date: str | None = None  # ISO YYYY-MM-DD, the publication day
-    lang: str = "fr"
+    lang: str | None = None  # ISO 639-1; None until the pipeline reads or detects it
     title: str | None = None
     source: str | None = None  # file name or feed the article came from
     url: str | None = None
@@ -127,7 +133,7 @@ class Timex:
 @dataclass(frozen=True)
 class Event:
     id: str
-    type: str  # one of EVENT_TYPES
+    type: str  # one of EVENT_TYPES (checked by Document.from_json)
     start: int  # the sentence that states it
     end: int
     trigger: str
@@ -180,11 +186,22 @@ class Document:
         return {"schema": data.pop("schema"), **data}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Build a Document from its ``veille.analysis/1`` object."""
-        if data.get("schema") != SCHEMA:
-            raise ValueError(f"not a {SCHEMA} object (schema={data.get('schema')!r})")
-        return from_dict(cls, data)
+    def from_dict(cls, data: Any) -> Document:
+        """Build a Document from its ``veille.analysis/1`` object; raise ContractError,
+        naming the path, when it is not one."""
+        return cls.from_json(json.dumps(data, ensure_ascii=False))
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Document:
+        """Build a Document from its ``veille.analysis/1`` JSON text; raise ContractError,
+        naming the path, when it is not one."""
+        doc = validated(cls, text)
+        if doc.schema != SCHEMA:
+            raise ContractError(f"schema: expected {SCHEMA!r}, got {doc.schema!r}")
+        for n, event in enumerate(doc.events):
+            if event.type not in EVENT_TYPES:
+                raise ContractError(f"events[{n}].type: {event.type!r} is not a PLOVER type")
+        return doc
 
 
 T = TypeVar("T")
@@ -199,41 +216,45 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Build dataclass ``cls`` from a dict made by ``to_dict``; unknown keys are ignored."""
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+class ContractError(ValueError):
+    """Input that is not what the contract says; the message names the path of the first problem."""
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    cached = _HINTS.get(cls)
-    if cached is None:
-        cached = _HINTS[cls] = get_type_hints(cls)
-    return cached
+def validated(cls: type[T], text: str | bytes) -> T:
+    """Validate JSON text against dataclass ``cls`` and build it; raise ContractError.
+
+    Validation is strict (a string is not an offset, ``"yes"`` is not true) and follows the
+    dataclasses' own types, so the contract has one definition. Unknown keys are ignored
+    unless the class forbids them (``__pydantic_config__``).
+    """
+    try:
+        return _adapter(cls).validate_json(text, strict=True)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise ContractError(f"{json_path(first['loc'])}: {first['msg']}") from None
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+def json_path(loc: tuple[int | str, ...]) -> str:
+    """Return a pydantic location as a JSON path: ``('entities', 3, 'type')`` → ``entities[3].type``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(top)"
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
-    if origin is tuple:
-        (item, _ellipsis) = get_args(hint)
-        return tuple(_convert(item, v) for v in value)
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return from_dict(hint, value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Build dataclass ``cls`` from a dict made by ``to_dict``; raise ContractError."""
+    return validated(cls, json.dumps(data, ensure_ascii=False))
 
 
 def fields_of(cls: type) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ class Settings:
     batch_size: int = 16
     max_article_chars: int = MAX_ARTICLE_CHARS
     default_date: str | None = None  # applied to articles that carry no date (--date)
-    default_lang: str = "fr"
+    lang: str | None = None  # force this language's rules (--lang); None: the article's, or detected
+    default_lang: str = "fr"  # when an article has no language and its text is too short to tell
     kb_path: Path | None = None  # None: the starter KB shipped with the package
     db_path: Path = Path("veille.db")
     workers: int = 1

@@ -33,8 +33,14 @@ def test_unclosed_timex_is_an_error() -> None:
 
 
 def test_scores_strict_relaxed_value() -> None:
-    gold = [TmlTimex(0, 10, "le 3 juin", "DATE", "2024-06-03"), TmlTimex(20, 29, "huit mois", "DURATION", "P8M")]
-    system = [TmlTimex(3, 10, "3 juin", "DATE", "2024-06-03"), TmlTimex(20, 29, "huit mois", "DURATION", "P9M")]
+    gold = [
+        TmlTimex(0, 10, "le 3 juin", "DATE", "2024-06-03"),
+        TmlTimex(20, 29, "huit mois", "DURATION", "P8M"),
+    ]
+    system = [
+        TmlTimex(3, 10, "3 juin", "DATE", "2024-06-03"),
+        TmlTimex(20, 29, "huit mois", "DURATION", "P9M"),
+    ]
     scores = score_document(gold, system)
     assert (scores.strict, scores.relaxed, scores.value, scores.type) == (1, 2, 1, 2)
     assert scores.prf(scores.relaxed) == (1.0, 1.0, 1.0)

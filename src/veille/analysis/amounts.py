@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
@@ -70,6 +71,9 @@ def load_amount_words() -> AmountWords:
 
 class AmountStage:
     """Find money and quantities in the text."""
+
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("amounts",)
 
     def __init__(self, words: AmountWords) -> None:
         self.words = words
@@ -152,5 +156,6 @@ def _scan(
 
 def _parse_number(token: str) -> float:
     """Read a French number: thousands separators dropped, decimal comma."""
+
     bare = re.sub(r"[ \u00a0\u202f.]", "", token).replace(",", ".")
     return float(bare)

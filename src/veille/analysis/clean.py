@@ -24,6 +24,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 # treats them unevenly, so they become plain spaces.
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
+_BLOCK = re.compile(r"\S(?:.*?\S)??(?=\s*\n[^\S\n]*\n|\s*$)", re.S)
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # An apostrophe between letters (l’OTAN, aujourd’hui) becomes ASCII: spaCy's French
 # tokenizer splits elisions on both, but downstream rules and users' searches are simpler
@@ -73,6 +74,16 @@ def clean_text(raw: str) -> tuple[str, tuple[Paragraph, ...]]:
         parts.append(block)
         offset += len(block)
     return PARAGRAPH_BREAK.join(parts), tuple(paragraphs)
+
+
+def paragraphs_of(text: str) -> tuple[Paragraph, ...]:
+    """Return the paragraphs of a text already cleaned (blocks between blank lines), with
+    their headings marked; offsets index ``text`` as it is."""
+    paragraphs = []
+    for match in _BLOCK.finditer(text):
+        block = match.group(0)
+        paragraphs.append(Paragraph(match.start(), match.end(), _is_heading(" ".join(block.split()))))
+    return tuple(paragraphs)
 
 
 def clean_article(article: Article) -> Article:

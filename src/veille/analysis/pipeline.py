@@ -1,15 +1,26 @@
-"""Article → Document: clean, parse once, then run the registered stages in order."""
+"""Article → Document: clean, tell the language, parse once, then run the planned stages.
+
+``Pipeline`` is the public way in: ``Pipeline(settings).pipe(articles)`` streams Documents
+(or Failures) in input order, loading the model and every stage's tables once.
+``analyze_records`` is the unit of work of every runner: a pure function from a batch of
+articles to a batch of results.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from veille.analysis.clean import clean_article
+from veille.analysis.lang import SUPPORTED
+from veille.analysis.lang.detect import detect_language
 from veille.analysis.parse import load_model, parse_articles
-from veille.analysis.registry import STAGES
+from veille.analysis.registry import STAGES, plan
 from veille.analysis.stages import Stage
 from veille.errors import SettingsError, VeilleError
 from veille.model import Article, Document, Failure
@@ -17,56 +28,87 @@ from veille.settings import Settings
 
 log = logging.getLogger(__name__)
 
+_LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "fr": "French",
+}  # fmt: skip
+
 
 class Pipeline:
-    """The analysis of articles, with the model and every stage's resources loaded once."""
+    """The analysis of articles, with the model and every stage's resources loaded once.
+
+    The stages to run are ``settings.stages`` and every stage they require (the plan is
+    checked here, before the model loads). Unknown stages and a language with no rules
+    (``settings.lang``) fail at once with a SettingsError.
+    """
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
-        names = self.settings.stages if self.settings.stages is not None else tuple(STAGES)
-        unknown = [name for name in names if name not in STAGES]
-        if unknown:
-            raise SettingsError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+        if self.settings.lang is not None and self.settings.lang not in SUPPORTED:
+            raise SettingsError(
+                f"no rules for language {self.settings.lang!r}; veille has: {', '.join(SUPPORTED)}"
+            )
+        names = plan(self.settings.stages)
         self.nlp = nlp if nlp is not None else load_model(self.settings.model)
         self.stages: list[tuple[str, Stage]] = [
-            (name, STAGES[name].from_settings(self.settings)) for name in STAGES if name in names
+            (name, STAGES[name].from_settings(self.settings)) for name in names
         ]
 
     def analyze(self, article: Article) -> Document:
         """Analyse one article; raise VeilleError when it cannot be analysed."""
-        result = next(self.analyze_many([article]))
+        result = next(self.pipe([article]))
         if isinstance(result, Failure):
             raise VeilleError(result.reason, where=result.where)
         return result
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Document | Failure]:
-        """Analyse articles in order, batching the parser; a failing article becomes a
-        Failure and the others go on."""
-        cleaned = (clean_article(article) for article in articles)
-        pending: list[Article] = []
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Document | Failure]:
+        """Analyse articles in order, batching the parser; an article that cannot be
+        analysed becomes a Failure and the others go on."""
+        stream = iter(articles)
+        while batch := list(islice(stream, self.settings.batch_size)):
+            prepared = [self.prepare(article) for article in batch]
+            parsed = parse_articles(self.nlp, (a for a in prepared if isinstance(a, Article)), len(batch))
+            for item in prepared:
+                yield item if isinstance(item, Failure) else self._analyzed(item, next(parsed))
 
-        def remember(stream: Iterable[Article]) -> Iterator[Article]:
-            for article in stream:
-                pending.append(article)
-                yield article
+    analyze_many = pipe  # the name the runners have used
 
-        for parsed in parse_articles(self.nlp, remember(cleaned), self.settings.batch_size):
-            article = pending.pop(0)
-            try:
-                yield self.run_stages(article, parsed)
-            except VeilleError as error:
-                yield Failure(article.source or article.id, error.reason)
-            except Exception as error:  # a bug in a stage must not sink the batch
-                log.exception("stage failure on %s", article.source or article.id)
-                yield Failure(article.source or article.id, f"analysis failed: {error!r}")
+    def prepare(self, article: Article) -> Article | Failure:
+        """Return the article cleaned and with its language set, or a Failure when veille
+        has no rules for its language."""
+        lang = language_of(article, self.settings)
+        if lang not in SUPPORTED:
+            name = _LANGUAGE_NAMES.get(lang, lang)
+            return Failure(
+                article.source or article.id,
+                f"the article is in {name} ({lang}) and veille has rules for {', '.join(SUPPORTED)} only; "
+                f"pass --lang fr to analyse it with the French rules anyway",
+            )
+        return clean_article(dataclasses.replace(article, lang=lang))
 
-    def run_stages(self, article: Article, parsed: object) -> Document:
+    def _analyzed(self, article: Article, parsed: Doc) -> Document | Failure:
+        try:
+            return self.run_stages(article, parsed)
+        except VeilleError as error:
+            return Failure(article.source or article.id, error.reason)
+        except Exception as error:  # a bug in a stage must not sink the batch
+            log.exception("stage failure on %s", article.source or article.id)
+            return Failure(article.source or article.id, f"analysis failed: {error!r}")
+
+    def run_stages(self, article: Article, parsed: Doc) -> Document:
+        """Run the planned stages over a cleaned, parsed article."""
         doc = Document(article=article)
         for _name, stage in self.stages:
-            doc = stage(doc, parsed)  # type: ignore[arg-type]
+            doc = stage(doc, parsed)
         return doc
+
+
+def language_of(article: Article, settings: Settings) -> str:
+    """Return the language to analyse an article in: the one forced by the settings
+    (--lang), else the article's own, else the one its text shows, else the default."""
+    return settings.lang or article.lang or detect_language(article.text) or settings.default_lang
 
 
 def analyze_records(records: Iterable[Article], settings: Settings | None = None) -> list[Document | Failure]:
     """The unit of work of every runner: a pure function from articles to results."""
-    return list(Pipeline(settings).analyze_many(records))
+    return list(Pipeline(settings).pipe(records))

@@ -24,11 +24,12 @@ from veille.cli import (
     kb,
     quotes,
     search,
+    serve,
     show,
 )
 from veille.errors import VeilleError
 
-COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench]
+COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench, serve]
 
 
 def build_parser() -> argparse.ArgumentParser:

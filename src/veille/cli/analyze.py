@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--out", type=Path, help="write one OUT/NAME.json per article instead of printing")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
+    parser.add_argument(
+        "--lang",
+        help="analyse every article with this language's rules (default: the article's, else detected)",
+    )
     parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
     parser.set_defaults(func=run)
 
@@ -51,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} exists and is not a folder")
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
-    settings = Settings(default_date=args.date, stages=stages)
+    settings = Settings(default_date=args.date, stages=stages, lang=args.lang)
 
     failures: list[Failure] = []
     analysed = 0

@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     console.print(f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help")
+    console.print(f"Browse it: veille serve --db {escape(str(args.db))}, then open http://127.0.0.1:8000/")
     return 1 if summary.failures else 0
 
 

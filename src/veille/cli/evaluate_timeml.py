@@ -15,7 +15,7 @@ from veille.settings import Settings
 
 def wants_timeml(golds: list[Path], flag: bool) -> bool:
     """Say whether ``veille eval`` should run the TimeML scorer: asked for, or every input is ``.tml``."""
-    return flag or bool(golds) and all(path.suffix == ".tml" for path in golds)
+    return flag or (bool(golds) and all(path.suffix == ".tml" for path in golds))
 
 
 def run_timeml(
@@ -37,11 +37,19 @@ def run_timeml(
 
 def timeml_table(scores: TimemlScores, title: str) -> Table:
     """Return a table: one row per TempEval measure (strict, relaxed, value, type)."""
-    table = Table("timexes", "gold", "system", "matched", "P", "R", "F1", title=escape(title), title_justify="left")
+    table = Table(
+        "timexes", "gold", "system", "matched", "P", "R", "F1", title=escape(title), title_justify="left"
+    )
     for name in ("strict", "relaxed", "value", "type"):
         matched = getattr(scores, name)
         precision, recall, f1 = scores.prf(matched)
         table.add_row(
-            name, str(scores.gold), str(scores.system), str(matched), f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}"
+            name,
+            str(scores.gold),
+            str(scores.system),
+            str(matched),
+            f"{precision:.3f}",
+            f"{recall:.3f}",
+            f"{f1:.3f}",
         )
     return table

@@ -45,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--reanalyze", action="store_true", help="analyse stored articles again and replace them"
     )
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
+    parser.add_argument(
+        "--lang",
+        help="analyse every article with this language's rules (default: the article's, else detected)",
+    )
     parser.add_argument("--stages", help="comma-separated analysis stages to run (default: all)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -56,7 +60,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
     if args.workers < 0:
         raise SettingsError(f"--workers must be 0 or more, not {args.workers}")
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
-    return Settings(default_date=args.date, stages=stages, db_path=args.db, workers=args.workers)
+    return Settings(
+        default_date=args.date, stages=stages, lang=args.lang, db_path=args.db, workers=args.workers
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -136,7 +136,9 @@ def parse_tml(raw: str, name: str = "document") -> TmlDocument:
                     TmlTimex(start, length, text, attributes.get("type", ""), attributes.get("value", ""))
                 )
         elif not empty:
-            open_timexes.append((length, {m.group(1): m.group(2) or m.group(3) or "" for m in _ATTR.finditer(attrs)}))
+            open_timexes.append(
+                (length, {m.group(1): m.group(2) or m.group(3) or "" for m in _ATTR.finditer(attrs)})
+            )
     if open_timexes:
         raise GoldError(f"{name}: a TIMEX3 is never closed")
     pieces.append(_chunk(body[position:], name))

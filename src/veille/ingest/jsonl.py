@@ -31,7 +31,7 @@ def read_jsonl(
     where: str,
     default_date: str | None = None,
     max_chars: int | None = None,
-    default_lang: str = "fr",
+    default_lang: str | None = None,
 ) -> Iterator[tuple[str, Article | Failure]]:
     """Yield (name, article or failure) for every non-blank line of a JSONL file.
 
@@ -57,7 +57,7 @@ def read_jsonl_stream(
     source: str,
     default_date: str | None = None,
     max_chars: int | None = None,
-    default_lang: str = "fr",
+    default_lang: str | None = None,
 ) -> Iterator[tuple[str, Article | Failure]]:
     """Yield (name, article or failure) for every non-blank line of a JSONL byte stream."""
     # A line holds one article plus its JSON escapes (\uXXXX is 6 bytes a character).
@@ -93,7 +93,7 @@ def parse_record(
     source: str,
     default_date: str | None = None,
     max_chars: int | None = None,
-    default_lang: str = "fr",
+    default_lang: str | None = None,
 ) -> Article:
     """Read one JSONL line as an article, or raise InputError saying what is wrong."""
     try:

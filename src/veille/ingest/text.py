@@ -23,7 +23,7 @@ def parse_text(
     *,
     source: str,
     default_date: str | None = None,
-    lang: str = "fr",
+    lang: str | None = None,
     where: str | None = None,
     max_chars: int | None = None,
 ) -> Article:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from veille.errors import StoreError
 from veille.ingest.sources import KINDS, iter_sources, walk_folder
-from veille.model import SCHEMA, Article, Document, Failure
+from veille.model import SCHEMA, Article, ContractError, Document, Failure
 from veille.runners.local import LocalRunner
 from veille.settings import Settings
 from veille.store.db import connect
@@ -286,6 +286,6 @@ def read_documents(path: Path) -> Iterator[Document | Failure]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield Document.from_dict(json.loads(line.lstrip(b"\xef\xbb\xbf")))
-            except (ValueError, TypeError, KeyError, AttributeError) as error:
+                yield Document.from_json(line.lstrip(b"\xef\xbb\xbf"))
+            except ContractError as error:
                 yield Failure(where, f"not a {SCHEMA} document: {error}", number)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from veille.normal import name_key
+from veille.store.names import holds_words
 
 DEFAULT_LIMIT = 50
 
@@ -60,6 +61,10 @@ class EventHit:
     article: str
     source: str | None
     sentence: str
+    # Corpus entity ids of the actors and recipients, in the same order (None: not linked),
+    # so that pages and graphs can link each name to its entity.
+    actor_ids: tuple[int | None, ...] = ()
+    target_ids: tuple[int | None, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -268,12 +273,18 @@ WHERE (:type IS NULL OR v.type = :type)
         SELECT 1 FROM event_actors x JOIN entities e ON e.rowid = x.entity
         WHERE x.event = v.rowid AND x.role = 'target'
           AND e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="t_")})))
+  -- Words: the full-text index finds the articles, then the event's own sentence must hold them.
+  AND (:fts IS NULL OR (v.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)
+                        AND veille_holds_words(substr(a.text, v.start + 1, v.end - v.start), :words)))
+  AND (:place IS NULL OR EXISTS (
+        SELECT 1 FROM entities e WHERE e.article = v.article AND e.id = v.location
+          AND e.corpus_entity IN ({_MATCHING_ENTITIES.format(p="p_")})))
 ORDER BY v.date DESC, v.rowid DESC
-LIMIT :limit
+LIMIT :limit OFFSET :offset
 """
 
 _EVENT_ACTORS = """
-SELECT x.role, COALESCE(ce.name, e.name, x.entity_id)
+SELECT x.role, COALESCE(ce.name, e.name, x.entity_id), ce.id
 FROM event_actors x
 LEFT JOIN entities e ON e.rowid = x.entity
 LEFT JOIN corpus_entities ce ON ce.id = e.corpus_entity
@@ -289,22 +300,37 @@ def find_events(
     target: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    place: str | None = None,
+    search: str | None = None,
     limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
 ) -> list[EventHit]:
-    """Return the latest events of a type, by an actor, towards a recipient, in a period."""
+    """Return the latest events of a type, by an actor, towards a recipient, at a place, in a period.
+
+    ``search`` keeps the events whose sentence holds every word (accents ignored).
+    """
+    fts = fts_query(search) if search else None
+    if search and not fts:
+        return []
+    conn.create_function("veille_holds_words", 2, holds_words, deterministic=True)
     params: dict[str, Any] = {
-        "type": type.upper() if type else None, "actor": actor, "target": target, "since": since,
-        "until": until_key(until), "limit": limit, **_named("a_", actor), **_named("t_", target),
+        "fts": fts, "words": search,
+        "type": type.upper() if type else None, "actor": actor, "target": target, "place": place,
+        "since": since, "until": until_key(until), "limit": limit, "offset": offset,
+        **_named("a_", actor), **_named("t_", target), **_named("p_", place),
     }  # fmt: skip
     hits = []
     for row in conn.execute(_EVENTS, params).fetchall():
         roles: dict[str, list[str]] = {"source": [], "target": []}
-        for role, name in conn.execute(_EVENT_ACTORS, (row[0],)):
+        ids: dict[str, list[int | None]] = {"source": [], "target": []}
+        for role, name, corpus_id in conn.execute(_EVENT_ACTORS, (row[0],)):
             roles[role].append(name)
+            ids[role].append(corpus_id)
         hits.append(EventHit(
             type=row[1], date=row[2], trigger=row[3], actors=tuple(roles["source"]),
             targets=tuple(roles["target"]), location=row[9], negated=bool(row[4]), modality=row[5],
-            article=row[6], source=row[7], sentence=row[8],
+            article=row[6], source=row[7], sentence=row[8], actor_ids=tuple(ids["source"]),
+            target_ids=tuple(ids["target"]),
         ))  # fmt: skip
     return hits
 
@@ -315,6 +341,7 @@ SELECT c.id, c.name, c.type, c.kb_id, c.country,
        (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.rowid = m.entity WHERE e2.corpus_entity = c.id)
 FROM corpus_entities c JOIN entities e ON e.corpus_entity = c.id
 WHERE (:type IS NULL OR c.type = :type)
+  AND (:country IS NULL OR c.country = :country)
   AND (:name IS NULL OR c.id IN ({_MATCHING_ENTITIES.format(p="n_")}))
 GROUP BY c.id
 ORDER BY count(DISTINCT e.article) DESC, 7 DESC, c.name
@@ -323,10 +350,21 @@ LIMIT :limit
 
 
 def find_entities(
-    conn: sqlite3.Connection, *, type: str | None = None, name: str | None = None, top: int = 20
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,
+    name: str | None = None,
+    country: str | None = None,
+    top: int = 20,
 ) -> list[EntityHit]:
-    """Return the corpus entities in the most articles, with their variants (most used first)."""
-    params: dict[str, Any] = {"type": type.upper() if type else None, "name": name, "limit": top}
+    """Return the corpus entities in the most articles, with their variants (most used first).
+
+    ``country`` is an ISO 3166 alpha-3 code (``RUS``).
+    """
+    params: dict[str, Any] = {
+        "type": type.upper() if type else None, "name": name, "limit": top,
+        "country": country.upper() if country else None,
+    }  # fmt: skip
     hits = []
     for row in conn.execute(_ENTITIES, {**params, **_named("n_", name)}).fetchall():
         variants = tuple(

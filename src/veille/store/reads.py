@@ -63,7 +63,7 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
     article = Article(
         id=row[1],
         date=row[2],
-        lang=row[3],
+        lang=None if row[3] == "und" else row[3],  # stored for a Document made without the pipeline
         title=row[4],
         source=row[5],
         url=row[6],

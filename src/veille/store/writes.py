@@ -120,7 +120,7 @@ def _insert_document(
         (
             article.id,
             article.date,
-            article.lang,
+            article.lang or "und",  # ISO 639-2 'undetermined': a Document built without the pipeline
             article.title,
             article.source,
             article.url,

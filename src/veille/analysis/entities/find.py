@@ -10,19 +10,19 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import cache
+from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
 from veille.settings import Settings
 
 _ELISIONS = ("l'", "d'")
-_ARTICLES = frozenset({"le", "la", "les", "l'"})
-_OF = frozenset({"de", "du", "des", "d'"})
 _TRAILING_POS = frozenset(
     {"ADP", "DET", "CCONJ", "SCONJ", "ADV", "VERB", "AUX", "PRON", "PUNCT", "SPACE", "NUM"}
 )
@@ -90,6 +90,9 @@ class Candidate:
 class EntityStage:
     """spaCy NER with rule fixes, grouped into entities by identical name."""
 
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("entities",)
+
     def __init__(self, rules: EntityRules) -> None:
         self.rules = rules
 
@@ -116,8 +119,8 @@ def join_split_names(parsed: Doc) -> list[SpacySpan]:
             between = [t.lower_ for t in parsed[previous.end : span.start]]
             joined = (
                 between[:1]
-                and between[0] in _OF
-                and all(w in _OF | _ARTICLES for w in between)
+                and between[0] in OF
+                and all(w in OF | ARTICLES for w in between)
                 and len(between) <= 2
             )
             if joined and not _is_country(span.text):
@@ -141,7 +144,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     #    unless the article belongs to it (Le Caire, La Haye).
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
-    if start < end and doc[start].lower_ in _ARTICLES | {"d'"}:
+    if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender.
@@ -315,10 +318,10 @@ def _extend_org(doc: Doc, end: int) -> int:
         i = end
         if i < len(doc) and doc[i].lower_ == "et":
             i += 1
-        if i >= len(doc) or doc[i].lower_ not in _OF:
+        if i >= len(doc) or doc[i].lower_ not in OF:
             break
         i += 1
-        if i < len(doc) and doc[i].lower_ in _ARTICLES:
+        if i < len(doc) and doc[i].lower_ in ARTICLES:
             i += 1
         j = i
         while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
@@ -332,7 +335,7 @@ def _extend_org(doc: Doc, end: int) -> int:
 def _first_capitalised(doc: Doc, start: int, end: int) -> int:
     """Return the index of the first capitalised word after a 'de', or -1."""
     for i in range(start + 1, end):
-        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in _OF | _ARTICLES:
+        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in OF | ARTICLES:
             return i
     return -1
 
@@ -340,9 +343,9 @@ def _first_capitalised(doc: Doc, start: int, end: int) -> int:
 def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
     """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
     i = start - 1
-    if i >= 0 and doc[i].lower_ in _ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
+    if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
         i -= 1  # de la / de l'
-    if i >= 0 and doc[i].lower_ in _OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
+    if i >= 0 and doc[i].lower_ in OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
         # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
         bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
         if not bare or doc[i - 1].lower_ not in rules.town_heads:
@@ -353,7 +356,7 @@ def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
 def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
     """Tell whether a span follows 'surnommé «' (or 'dit "'), perhaps with an article."""
     i = start - 1
-    if i >= 0 and doc[i].lower_ in _ARTICLES:
+    if i >= 0 and doc[i].lower_ in ARTICLES:
         i -= 1
     quoted = False
     while i >= 0 and (doc[i].is_quote or doc[i].text in ("«", "“", '"') or doc[i].is_space):
@@ -366,9 +369,9 @@ def _portfolio_head(doc: Doc, start: int, rules: EntityRules) -> int | None:
     """Return the index of 'ministre' or 'ministère' in 'ministère du Travail' (span at
     Travail), or None."""
     i = start - 1
-    if i >= 0 and doc[i].lower_ in _ARTICLES:
+    if i >= 0 and doc[i].lower_ in ARTICLES:
         i -= 1
-    if i < 0 or doc[i].lower_ not in _OF:
+    if i < 0 or doc[i].lower_ not in OF:
         return None
     i -= 1
     return i if i >= 0 and doc[i].lower_ in rules.portfolio_heads else None
@@ -376,11 +379,12 @@ def _portfolio_head(doc: Doc, start: int, rules: EntityRules) -> int | None:
 
 def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere."""
+
     for i in range(start + 1, min(end - 1, start + 3)):
-        if doc[i].lower_ not in _OF:
+        if doc[i].lower_ not in OF:
             continue
         tail = i + 1
-        if tail < end and doc[tail].lower_ in _ARTICLES:
+        if tail < end and doc[tail].lower_ in ARTICLES:
             tail += 1
         tail_text = doc[tail:end].text
         if tail >= end or not (countries.country_code(tail_text) or countries.capital_country(tail_text)):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
@@ -66,6 +67,9 @@ class Candidate:
 
 class LinkStage:
     """Set ``Entity.kb_id`` (and country, and the KB roles held on the article date)."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities.resolved",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities.linked",)
 
     def __init__(self, kb: KB, options: LinkOptions | None = None) -> None:
         self.kb = kb
@@ -225,6 +229,7 @@ def _role_match(entity: Entity, kb_entity: KBEntity, date: str | None, kb: KB) -
 
 def apply_link(entity: Entity, kb_entity: KBEntity | None, date: str | None) -> Entity:
     """Return the entity with the link's id, country and the KB roles held on ``date``."""
+
     if kb_entity is None:
         return entity
     country = entity.country or kb_entity.country

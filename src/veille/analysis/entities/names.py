@@ -10,14 +10,10 @@ import re
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from veille.analysis.lang.fr.words import NAME_PARTICLES
 from veille.normal import word_key
 
 _DOUBLED = re.compile(r"(.)\1")
-# Particles that begin a surname (de Gonneville, Le Maire, al-Baghdadi): a surname
-# alone keeps them.
-_PARTICLES = frozenset(
-    {"de", "du", "des", "d", "le", "la", "van", "von", "der", "den", "al", "el", "ben", "bin", "di", "da"}
-)
 
 
 def tokens(name: str) -> list[str]:
@@ -68,7 +64,7 @@ def surnames(full: str) -> list[str]:
     forms = []
     for i in range(1, len(words)):
         tail = words[i:]
-        if tail[0] in _PARTICLES and len(tail) == 1:
+        if tail[0] in NAME_PARTICLES and len(tail) == 1:
             continue
         forms.append(" ".join(tail))
     return forms
@@ -77,10 +73,10 @@ def surnames(full: str) -> list[str]:
 def first_name(full: str) -> str | None:
     """Return the first word of a name of two words or more (Donald of Donald Trump)."""
     words = tokens(full)
-    return words[0] if len(words) >= 2 and words[0] not in _PARTICLES else None
+    return words[0] if len(words) >= 2 and words[0] not in NAME_PARTICLES else None
 
 
 def initials(name: str) -> str:
     """Return the initials of a name's content words (Union suisse des paysans → USP)."""
-    words = [w for w in word_key(name).split() if w not in _PARTICLES and w not in ("l", "et", "les")]
+    words = [w for w in word_key(name).split() if w not in NAME_PARTICLES and w not in ("l", "et", "les")]
     return "".join(w[0] for w in words).upper()

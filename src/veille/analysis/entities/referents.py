@@ -15,13 +15,13 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
 from veille.normal import word_key
 
 _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
-_DEFINITE = frozenset({"le", "la", "l'", "les"})
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
 
@@ -153,7 +153,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
         target: Cluster | None = None
         for mention in cluster.names:
             i = starts.get(mention.start)
-            if i is None or i == 0 or parsed[i - 1].lower_ not in _DEFINITE:
+            if i is None or i == 0 or parsed[i - 1].lower_ not in ARTICLES:
                 spans = []
                 break
             following = _cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None

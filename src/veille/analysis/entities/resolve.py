@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
@@ -54,6 +55,9 @@ _ACTING_AFTER = frozenset({"sur", "contre", "avec", "envers", "entre", "égard",
 
 class ResolveStage:
     """Merge the entity stage's names into entities and add roles and descriptions."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities.resolved",)
 
     def __init__(
         self, lexicon: RoleLexicon, aliases: dict[str, tuple[int, int]], referents: Referents | None = None
@@ -294,6 +298,7 @@ def _strip_of(text: str | None) -> str | None:
 
 def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None) -> bool:
     """Tell whether a person holds the role a description names."""
+
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
     for fact in cluster.roles:

@@ -13,13 +13,11 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED, DEFINITE
 from veille.model import Gender
 
-_DEFINITE = frozenset({"le", "la", "l'"})
-_CONTRACTED = frozenset({"du", "au"})  # de + le: the article is inside the preposition
-_DETERMINERS = _DEFINITE | {"un", "une", "son", "sa", "leur"}
+_DETERMINERS = DEFINITE | {"un", "une", "son", "sa", "leur"}
 _LINKS = frozenset({"de", "du", "des", "d'", "pour", "en", "à", "au", "aux", "chez"})
-_ARTICLES = frozenset({"le", "la", "les", "l'"})
 # Adjectives that go before a role noun without changing the role (le principal négociateur).
 _MODIFIERS = frozenset(
     "principal principale ancien ancienne actuel actuelle nouveau nouvelle futur future haut haute "
@@ -116,7 +114,7 @@ def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | 
         return None
     # With an article the title is also a description (…, le maire de Lège-Cap-Ferret);
     # without one it is a role only (…, chargée de communication au Comité).
-    i = comma + 2 if doc[comma + 1].lower_ in _DEFINITE else comma + 1
+    i = comma + 2 if doc[comma + 1].lower_ in DEFINITE else comma + 1
     while i < len(doc) and doc[i].lower_ in _MODIFIERS:
         i += 1
     if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
@@ -147,7 +145,7 @@ def noun_phrase_before(doc: Doc, i: int) -> tuple[int, int] | None:
     k = i - 1
     start = None
     while k >= 0 and i - k <= _MAX_WORDS and _allowed(doc[k]):
-        if doc[k].lower_ in _DEFINITE and k + 1 < i and doc[k + 1].text[:1].islower():
+        if doc[k].lower_ in DEFINITE and k + 1 < i and doc[k + 1].text[:1].islower():
             start = k  # keep going: the outermost phrase wins
         k -= 1
     return (start, i) if start is not None and i - start >= 2 else None
@@ -158,7 +156,7 @@ def _phrase(doc: Doc, head: int, role: RoleWord, end: int, loose: bool) -> Title
     while start - 1 >= 0 and doc[start - 1].lower_ in _MODIFIERS:
         start -= 1
     det = doc[start - 1].lower_ if start - 1 >= 0 else ""
-    definite = det in _DEFINITE or det in _CONTRACTED
+    definite = det in DEFINITE or det in CONTRACTED
     if det in _DETERMINERS:
         start -= 1
     after = head + len(role.words)
@@ -207,7 +205,7 @@ def _allowed(token: Token) -> bool:
         return False
     if token.pos_ == "ADP" and token.lower_ not in _LINKS:
         return False
-    return not (token.pos_ == "DET" and token.lower_ not in _DETERMINERS | _ARTICLES | {"ce", "des"})
+    return not (token.pos_ == "DET" and token.lower_ not in _DETERMINERS | ARTICLES | {"ce", "des"})
 
 
 def _complement_end(doc: Doc, i: int) -> int:
@@ -215,7 +213,7 @@ def _complement_end(doc: Doc, i: int) -> int:
     if i >= len(doc) or doc[i].lower_ not in ("de", "du", "des", "d'"):
         return i
     j = i + 1
-    if j < len(doc) and doc[j].lower_ in _ARTICLES and doc[i].lower_ in ("de", "d'"):
+    if j < len(doc) and doc[j].lower_ in ARTICLES and doc[i].lower_ in ("de", "d'"):
         j += 1
     k = j
     while k < len(doc) and (

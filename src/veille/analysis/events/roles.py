@@ -7,7 +7,6 @@ rules in :meth:`RoleReader.actors_of_verb` say why each construction is read as 
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,16 +19,13 @@ from veille.analysis.events.spans import (
     sentence_head,
 )
 from veille.analysis.lang.fr.countries import country_code, demonym
+from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.clauses import own_clause, subject_chain
+from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document
 
-_CASE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
-# Dependencies through which an event's clause borrows the subject of the clause above it:
-# an infinitive (doivent rencontrer), a coordinated verb (acheter … et les donner), an
-# adverbial clause or gerund (en avertissant), a noun inside the verb's phrase.
-_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", "obj", "nmod", "acl"})
+_CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
 _PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
-_DE = frozenset({"de", "du", "des", "d'"})
-_MAX_CLIMB = 6
 # Nouns of an armed or police act whose adjective of nationality names its author when a
 # passive verb has no par-agent (abattu … lors d'une frappe américaine).
 _ACT_NOUNS = frozenset({"frappe", "bombardement", "raid", "attaque", "opération", "offensive", "tir"})
@@ -44,42 +40,6 @@ class Roles:
     recipients: tuple[str, ...]
     location: str | None = None
     actor_clause_depth: int | None = None
-
-
-@dataclass(frozen=True)
-class MentionIndex:
-    """Mentions sorted by start, for the lookup of the entity at a character offset."""
-
-    starts: list[int]
-    spans: list[tuple[int, int, str]]  # start, end, entity id
-
-    def entity_at(self, offset: int) -> str | None:
-        """Return the entity id of the mention covering ``offset``, or None."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        # Mentions may nest (a name inside a description): look back a few for a cover.
-        for i in range(index, max(-1, index - 4), -1):
-            start, end, entity_id = self.spans[i]
-            if start <= offset < end:
-                return entity_id
-        return None
-
-
-def mentions_index(doc: Document) -> MentionIndex:
-    """Index every mention of every entity by its start offset."""
-    spans = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
-    return MentionIndex([s[0] for s in spans], spans)
-
-
-def clause_chain(token: Token) -> list[Token]:
-    """Return the trigger and the heads it borrows its subject from, nearest first."""
-    chain = [token]
-    current = token
-    for _ in range(_MAX_CLIMB):
-        if (current.dep_ not in _CLIMB_DEPS and current.dep_ != "ccomp") or current.head == current:
-            break
-        current = current.head
-        chain.append(current)
-    return chain
 
 
 def _case(token: Token) -> str | None:
@@ -133,7 +93,7 @@ class RoleReader:
                 return [named]  # a name the parser hung on the head with any label
             if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
                 inner = self.phrase(child, depth + 1)
-            elif child.dep_ == "nmod" and case in _DE and head.lemma_.lower() in self.actor_heads:
+            elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
                 inner = self.phrase(child, depth + 1)
             else:
                 continue
@@ -177,7 +137,7 @@ class RoleReader:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
         looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
         for child in head.children:
-            if child.dep_ == "nmod" and _case(child) in _DE:
+            if child.dep_ == "nmod" and _case(child) in OF:
                 found = self.group(child)
                 if found:
                     return found
@@ -273,7 +233,7 @@ class RoleReader:
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children)]
         for child in candidates:
-            if child.dep_ in _CASE_DEPS and self._slot_case(child) == slot:
+            if child.dep_ in _CASEOFPS and self._slot_case(child) == slot:
                 found = self.group(child) or self.owner(child) or self.national(child)
                 if found:
                     return found
@@ -285,7 +245,7 @@ class RoleReader:
         case = _case(token)
         if case in ("au", "aux"):
             return "à"
-        if case in _DE:
+        if case in OF:
             return "de"
         return case
 
@@ -341,7 +301,7 @@ class RoleReader:
             if child.dep_ != "ccomp":
                 continue
             for token in child.subtree:
-                if _case(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASE_DEPS:
+                if _case(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
                     found = self.group(token)
                     if found:
                         return found
@@ -363,7 +323,7 @@ class RoleReader:
         ``host``: the subject hosts and the object visits (*recevoir*, *accueillir*); PLOVER
         codes the visitor as the actor.
         """
-        chain = clause_chain(trigger)
+        chain = subject_chain(trigger)
         recipients: list[str] = []
         actors: list[str] = []
         depth: int | None = None
@@ -428,7 +388,7 @@ class RoleReader:
                     return parties[:1], parties[1:], 0
         if actor_de:
             for child in noun.children:
-                if child.dep_ == "nmod" and _case(child) in _DE:
+                if child.dep_ == "nmod" and _case(child) in OF:
                     # A place that is not a country is where it happens (les entretiens du Kremlin).
                     actors = [a for a in self.group(child) if self._can_act(a)]
                     if actors:
@@ -494,7 +454,7 @@ class RoleReader:
         for child in verb.children:
             if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
                 found = self.national(child) or [
-                    e for c in child.children if c.dep_ == "nmod" and _case(c) in _DE for e in self.group(c)
+                    e for c in child.children if c.dep_ == "nmod" and _case(c) in OF for e in self.group(c)
                 ]
                 if found:
                     return found
@@ -510,9 +470,9 @@ class RoleReader:
 
     def place(self, trigger: Token, parties: set[str]) -> str | None:
         """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
-        scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _own_clause(trigger)
+        scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else own_clause(trigger)
         if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
-            scope.extend(_own_clause(trigger.head))  # les discussions … ont repris à Riyad
+            scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
         for token in scope:
             if _case(token) not in _PLACE_CASES:
                 continue
@@ -532,11 +492,3 @@ def _subject_before(verb: Token) -> bool:
 
 def _verb_like(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)
-
-
-def _own_clause(verb: Token) -> list[Token]:
-    out = [verb]
-    for child in verb.children:
-        if child.dep_ not in ("ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj"):
-            out.extend(child.subtree)
-    return out

@@ -14,11 +14,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.sentences import parse_sentence
 from veille.model import Timex
 
 EntityAt = Callable[[int], "str | None"]
 
-_DE = frozenset({"de", "du", "des", "d'"})
+
 # Words that open a new clause: the roles of the trigger are not read past them.
 _CLAUSE_OPENERS = frozenset(
     {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "si", "car"}
@@ -39,27 +41,12 @@ def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
     return any(start <= token.idx < end for start, end in spans)
 
 
-_FINAL = frozenset({".", "!", "?", "…", "»", '"'})
-
-
-def sentence_bounds(token: Token) -> tuple[int, int]:
-    """Return the token range of a token's sentence, joining the pieces of a sentence the
-    parser split without punctuation (*Washington et Pékin | ont repris*)."""
-    doc = token.doc
-    start, end = token.sent.start, token.sent.end
-    while start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
-        start = doc[start - 1].sent.start
-    while end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
-        end = doc[end].sent.end
-    return start, end
-
-
 def clause_window(trigger: Token) -> list[Token]:
     """Return the tokens after a trigger up to the end of its clause (a verb, a relative or
     subordinating word, strong punctuation); participles and infinitives inside the phrase
     (*des fonds destinés à*) end it too, since their complements are theirs."""
     out: list[Token] = []
-    sentence_end = sentence_bounds(trigger)[1]
+    sentence_end = parse_sentence(trigger)[1]
     for token in trigger.doc[trigger.i + 1 : sentence_end]:
         if token.text in _HARD_STOPS or token.lower_ in _CLAUSE_OPENERS:
             break
@@ -72,7 +59,7 @@ def clause_window(trigger: Token) -> list[Token]:
 def _is_preposition(token: Token, previous: Token | None) -> bool:
     """Say whether a token opens a prepositional phrase; *des*/*du*/*de* not where it is a
     partitive article (a rencontré des responsables)."""
-    if token.lower_ in _DE:
+    if token.lower_ in OF:
         # After a verb, a coordinator or a comma it opens a noun phrase; after anything
         # else (a noun, au-delà, près) it is a preposition.
         return previous is not None and previous.pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT")
@@ -131,7 +118,7 @@ def linear_complement(
             continue
         found: list[str] = []
         for inner in window[position + 1 :]:
-            if (inner.pos_ == "ADP" and inner.lower_ not in _DE) or inner.text == ",":
+            if (inner.pos_ == "ADP" and inner.lower_ not in OF) or inner.text == ",":
                 break
             if _in_spans(inner, spans):
                 continue
@@ -149,7 +136,7 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     spans = _timex_starts(timexes)
     index = trigger.i - 1
     doc = trigger.doc
-    start = sentence_bounds(trigger)[0]
+    start = parse_sentence(trigger)[0]
     while index >= start and (
         doc[index].pos_ in ("AUX", "ADV") or doc[index].lower_ in _CLITICS or _in_spans(doc[index], spans)
     ):
@@ -170,7 +157,7 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
         if index >= start and doc[index].lower_ in ("et", ","):
             index -= 1
             continue
-        if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in _DE):
+        if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in OF):
             return []  # the name is a complement (la délégation du Hamas), not the subject
         break
     return list(reversed(found))
@@ -181,7 +168,7 @@ def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
     conjunct (*Israël et le Hamas ont conclu*, where the parser made *Israël* the root)."""
     first = min(t.i for t in subject.subtree)
     doc = subject.doc
-    start = sentence_bounds(subject)[0]
+    start = parse_sentence(subject)[0]
     if first - 2 < start or doc[first - 1].lower_ != "et":
         return []
     index = first - 2

@@ -19,14 +19,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.analysis.events.roles import RoleReader, Roles, clause_chain, mentions_index
+from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
-from veille.analysis.time.stage import attached_date, verb_direction
+from veille.analysis.syntax.clauses import own_clause, subject_chain
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.tense import Modality, direction, modality, negated
+from veille.analysis.time.stage import attached_date
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES, Amount, Document, Event
 from veille.settings import Settings
@@ -34,11 +38,7 @@ from veille.settings import Settings
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
-_PARTICIPLE_ENDINGS = (
-    ("issant", "ir"), ("ant", "er"), ("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"),
-)  # fmt: skip
 _SINCE = ("depuis", "dès")
-Modality = Literal["asserted", "planned", "hypothetical"]
 DateSource = Literal["timex", "article"]
 
 
@@ -70,8 +70,6 @@ class EventLexicon:
     mode_cues: dict[str, str]
     actor_heads: frozenset[str]
     inverting_verbs: frozenset[str]
-    planned_heads: frozenset[str]
-    negations: frozenset[str]
     first_person: frozenset[str]
     material: frozenset[str] = frozenset()
     shifts: tuple[Shift, ...] = ()
@@ -114,7 +112,6 @@ def load_event_lexicon() -> EventLexicon:
         verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
         mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
         inverting_verbs=frozenset(words["inverting_verbs"]),
-        planned_heads=frozenset(words["planned_heads"]), negations=frozenset(words["negations"]),
         first_person=frozenset(words["first_person"]), material=frozenset(words["material"]),
         shifts=tuple(
             Shift(lemma, frozenset(row["cues"]), row["type"], row["mode"])
@@ -126,6 +123,9 @@ def load_event_lexicon() -> EventLexicon:
 
 class EventStage:
     """Code PLOVER events from triggers and the parse; attach amounts, dates and places."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities.resolved", "timexes", "quotes", "amounts")
+    assigns: ClassVar[tuple[str, ...]] = ("events",)
 
     def __init__(self, lexicon: EventLexicon) -> None:
         self.lexicon = lexicon
@@ -142,7 +142,7 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
     """Return the events of a document, in text order, each told once."""
     lexicon = lexicon or load_event_lexicon()
     reader = RoleReader(
-        doc, parsed, mentions_index(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads
+        doc, parsed, MentionIndex(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
@@ -187,7 +187,7 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         if lemma == words[0] and _phrase_follows(token, words[1:]):
             return trigger
     if _is_verbal(token):
-        for candidate in (lemma, *_infinitives(token.text.lower())):
+        for candidate in (lemma, *infinitive_guesses(token.text)):
             if candidate in lexicon.verbs:
                 return lexicon.verbs[candidate]
     if token.pos_ == "NOUN":
@@ -240,15 +240,6 @@ def _is_verbal(token: Token) -> bool:
     return token.text.lower().endswith("ant") and token.i > 0 and token.doc[token.i - 1].lower_ == "en"
 
 
-def _infinitives(form: str) -> tuple[str, ...]:
-    """Guess the infinitive of a participle the lemmatiser got wrong (données → donner)."""
-    guesses = []
-    for ending, infinitive in _PARTICIPLE_ENDINGS:
-        if form.endswith(ending):
-            guesses.append(form[: -len(ending)] + infinitive)
-    return tuple(guesses)
-
-
 def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
     not a message or an envoy: a word of the aid list in its object's phrase."""
@@ -262,8 +253,9 @@ def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
 def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
     """Return the trigger row with the type a cue of the clause gives it, if any."""
     lemma = token.lemma_.lower()
+    clause = own_clause(token, with_participles=False)
     for shift in lexicon.shifts:
-        if shift.lemma == lemma and any(t.lower_ in shift.cues for t in _clause_tokens(token)):
+        if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
             return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
     return trigger
 
@@ -276,7 +268,7 @@ def _build_event(
     doc: Document, parsed: Doc, token: Token, trigger: Trigger, roles: Roles, lexicon: EventLexicon, n: int
 ) -> Event:
     sentence = token.sent
-    chain = clause_chain(token)
+    chain = subject_chain(token)
     mode = _mode(token, chain, trigger, lexicon)
     kind = trigger.type
     if kind == "SUPPORT" and mode in _MATERIAL_MODES:
@@ -286,7 +278,7 @@ def _build_event(
         id=f"v{n}", type=kind, start=sentence.start_char, end=_sentence_end(sentence),
         trigger=token.text, source=roles.actors, target=roles.recipients, mode=mode,
         date=date, date_from=date_from, location=roles.location,
-        negated=_negated(token, chain, lexicon), modality=_modality(token, chain, roles, lexicon),
+        negated=negated(token, chain[:2]), modality=_modality(token, chain, roles),
         quoted=any(q.start <= token.idx < q.end for q in doc.quotes),
         trigger_start=token.idx, trigger_end=token.idx + len(token.text),
     )  # fmt: skip
@@ -299,7 +291,7 @@ def _sentence_end(sentence: Span) -> int:
 
 def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexicon) -> str | None:
     """Read the mode from a cue in the trigger's phrase or its clause, else the table's."""
-    scope = list(token.subtree) if token.pos_ == "NOUN" else _clause_tokens(token)
+    scope = list(token.subtree) if token.pos_ == "NOUN" else own_clause(token, with_participles=False)
     for verb in chain[1:3]:
         scope.extend(c for c in verb.children if c.dep_ in ("obj", "obl:arg"))
         scope.extend(t for c in verb.children if c.dep_ == "obj" for t in c.subtree)
@@ -312,51 +304,13 @@ def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexi
     return trigger.mode
 
 
-def _clause_tokens(verb: Token) -> list[Token]:
-    """Return the tokens of a verb's own clause, without its subordinate clauses."""
-    out = [verb]
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "advcl", "acl:relcl", "acl", "parataxis", "conj", "csubj"):
-            continue
-        out.extend(child.subtree)
-    return out
-
-
-def _negated(token: Token, chain: list[Token], lexicon: EventLexicon) -> bool:
-    """Say whether the clause is negated (*n'a pas approuvé*, *aucune aide*)."""
-    for node in chain[:2]:
-        for child in node.children:
-            if child.lower_ in lexicon.negations and child.dep_.startswith("advmod"):
-                return True
-            if "Neg" in child.morph.get("Polarity", []) and child.lower_ not in ("ne", "n'"):
-                return True
-    return any(child.lemma_ == "aucun" for child in token.children)
-
-
-def _modality(token: Token, chain: list[Token], roles: Roles, lexicon: EventLexicon) -> Modality:
-    """Read the modality of the clause: conditional → hypothetical; future or a planning
-    verb above the trigger → planned; otherwise asserted."""
+def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
+    """Read the modality of the trigger's clause, up to the verb the actor was found on,
+    and of the clause it reports."""
     stop = roles.actor_clause_depth
     scope = chain[: stop + 1] if stop is not None else chain
-    content = [c for c in token.children if c.dep_ == "ccomp"]
-    for node in [*scope, *content]:
-        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-        if any("Cnd" in c.morph.get("Mood", []) for c in carriers):
-            return "hypothetical"
-    for node in scope:
-        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
-        if any("Fut" in c.morph.get("Tense", []) or _future_form(c) for c in carriers):
-            return "planned"
-        if node is not token and node.lemma_ in lexicon.planned_heads:
-            return "planned"
-    return "asserted"
+    return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
 
-
-def _future_form(token: Token) -> bool:
-    """Say whether a finite verb has a future ending the tagger missed (recevra: Tense=Past):
-    an *r* then -a, -ai, -as or -ont, except the passé simple of -er verbs (rencontra)."""
-    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
-        return False
     form, lemma = token.lower_, token.lemma_.lower()
     for ending in ("ront", "ra", "rai", "ras"):
         if form.endswith(ending) and len(form) > len(ending) + 1:
@@ -391,7 +345,7 @@ def _date(
             return value, "timex"
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
-    if verbs and verb_direction(verbs[0]) == "past":
+    if verbs and direction(verbs[0]) == "past":
         value = _previous_day(doc, parsed, token)
         if value is not None:
             return value, "timex"
@@ -475,6 +429,7 @@ def _identity(event: Event) -> tuple[object, ...]:
 
 def _attach_amounts(events: tuple[Event, ...], amounts: tuple[Amount, ...], parsed: Doc) -> tuple[Event, ...]:
     """Attach each amount to the nearest AID or SANCTION trigger of its sentence."""
+
     if not amounts:
         return events
     attached: dict[str, list[int]] = {}

@@ -7,25 +7,18 @@ the speaker, placed after the verb.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.lang.fr import words
+from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
+from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
-
-_AUX = frozenset(
-    {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était", "aura", "eut"}
-)
-# Forms that can only be participles: with no auxiliary they are adjectives or gerunds
-# (appelés métabolites, confirmant une information), never an incise. Ambiguous forms
-# (dit, écrit, admis) may be finite: « … », écrit-il.
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ant")
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
 
 
 @dataclass(frozen=True)
@@ -50,54 +43,34 @@ class QuoteContext:
         self.marks = marks
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
-        self._idx = [t.idx for t in parsed]
-        self.paragraphs = [(p.start, p.end, p.heading) for p in doc.article.paragraphs] or [
-            (0, len(self.text), False)
-        ]
+        self.tokens = TokenIndex(parsed)
+        self.sentences = SentenceIndex(
+            self.text, doc.article.paragraphs, lambda o: self.inside_mark(o) is not None
+        )
+        self.paragraphs = self.sentences.paragraphs
 
     def token_at(self, offset: int) -> int:
         """Return the index of the token that starts at or covers ``offset``."""
-        i = bisect.bisect_right(self._idx, offset) - 1
-        return max(i, 0)
+        return self.tokens.at(offset)
 
     def token_after(self, offset: int) -> int:
         """Return the index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self._idx, offset)
+        return self.tokens.after(offset)
 
     def paragraph(self, offset: int) -> tuple[int, int, bool]:
         """Return (start, end, heading) of the paragraph holding ``offset``."""
-        for start, end, heading in self.paragraphs:
-            if start <= offset <= end:
-                return start, end, heading
-        return self.paragraphs[-1]
+        return self.sentences.paragraph(offset)
 
     def paragraph_index(self, offset: int) -> int:
-        for n, (start, end, _heading) in enumerate(self.paragraphs):
-            if start <= offset <= end:
-                return n
-        return len(self.paragraphs) - 1
+        return self.sentences.paragraph_index(offset)
 
     def sentence_start(self, offset: int) -> int:
-        """Return where the sentence holding ``offset`` starts, by punctuation (quote marks
-        confuse the parser's sentence splitter)."""
-        para_start, _end, _heading = self.paragraph(offset)
-        start = para_start
-        for match in _SENTENCE_END.finditer(self.text, para_start, offset):
-            after = match.end()
-            while after < offset and self.text[after] in '»”" ':
-                after += 1
-            if after <= offset and not self.inside_mark(match.start()):
-                start = after
-        return start
+        """Return where the sentence holding ``offset`` starts (never inside quotation marks)."""
+        return self.sentences.start(offset)
 
     def sentence_end(self, offset: int) -> int:
-        """Return the end of the sentence holding ``offset`` (exclusive, before the final
-        punctuation), skipping sentence ends inside quotation marks."""
-        _start, para_end, _heading = self.paragraph(offset)
-        for match in _SENTENCE_END.finditer(self.text, offset, para_end):
-            if not self.inside_mark(match.start()):
-                return match.start()
-        return para_end
+        """Return the end of the sentence holding ``offset``, before its final punctuation."""
+        return self.sentences.end(offset)
 
     def inside_mark(self, offset: int) -> MarkedSpan | None:
         """Return the marked span whose marks enclose ``offset``."""
@@ -117,7 +90,7 @@ class QuoteContext:
         start_i = i
         if i < end and tokens[i].text == ",":
             i += 1
-        if i < end and tokens[i].lower_ in _AUX:
+        if i < end and tokens[i].lower_ in words.auxiliary_forms():
             i += 1
             while i < end and (tokens[i].text.startswith("-") or tokens[i].pos_ == "ADV"):
                 i += 1  # a-t-il, a encore déclaré
@@ -127,7 +100,7 @@ class QuoteContext:
         cue = self.lexicon.cue(verb)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        if i == start_i + 1 and verb.lower_.endswith(_PARTICIPLE_ENDINGS):
+        if i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
         after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         if not after_quote and self._subject_before(verb):

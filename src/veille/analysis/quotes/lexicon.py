@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from veille.analysis.entities.referents import first_name_gender, load_referents
+from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.tables import read_rows
 from veille.errors import SettingsError
 
@@ -98,21 +99,5 @@ class CueLexicon:
         found = [lemma.lower()] if lemma else []
         if word in self.forms:
             found.append(self.forms[word])
-        found.extend(_regular_lemmas(word))
+        found.extend(infinitive_guesses(word))
         return found
-
-
-def _regular_lemmas(word: str) -> list[str]:
-    """Guess infinitives from regular -er and -ir endings (affirmé, estime, avertissant)."""
-    out: list[str] = []
-    for ending in ("issaient", "issait", "issant", "issent", "is", "it", "ie", "ies", "i"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            out.append(word[: -len(ending)] + "ir")
-    for ending in ("aient", "ait", "ant", "ées", "és", "ée", "é", "ent", "es", "e", "era", "eront", "erait"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            out.append(stem + "er")
-            # considère → considérer: the grave accent of the present stem is acute in the infinitive
-            if "è" in stem:
-                out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
-    return out

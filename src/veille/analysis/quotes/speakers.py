@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document, Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-_PRONOUNS = {"il": ("m", 1), "elle": ("f", 1), "ils": ("m", 2), "elles": ("f", 2)}
 _DETERMINER = re.compile(
     r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Nn]otre) |[Ll]['’])"
 )
@@ -53,10 +54,8 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.person_nouns = lexicon.word_class("person")
         self.org_nouns = lexicon.word_class("org")
-        self.mentions: list[tuple[int, int, Mention, Entity]] = sorted(
-            ((m.start, m.end, m, e) for e in doc.entities for m in e.mentions), key=lambda item: item[0]
-        )
-        self._starts = [item[0] for item in self.mentions]
+        self.index = MentionIndex(doc)
+        self.mentions = self.index.items
         self._genders = {e.id: self._gender(e) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
@@ -125,7 +124,7 @@ class SpeakerResolver:
                 return child
         # The pronoun glued to the verb: affirme-t-il, a-t-elle déclaré.
         for token in self.parsed[verb.i - 2 : verb.i + 3]:
-            if token.text.lower().lstrip("-") in _PRONOUNS and token.text.startswith("-"):
+            if token.text.lower().lstrip("-") in SUBJECT_PRONOUNS and token.text.startswith("-"):
                 return token
         return None
 
@@ -198,7 +197,7 @@ class SpeakerResolver:
         pronoun, then as a description (le ministre, la plateforme)."""
         words = self.text[start:end].split()
         first = words[0].lower().lstrip("-").rstrip(",") if words else ""
-        if len(words) == 1 and first in _PRONOUNS:
+        if len(words) == 1 and first in SUBJECT_PRONOUNS:
             return self.resolve_pronoun(start, end, first)
         if first == "on":
             return Speaker(None, start, end)
@@ -297,11 +296,11 @@ class SpeakerResolver:
         """Resolve il/elle/ils/elles: the speaker just quoted when no other compatible person
         is named since, else the nearest compatible person (organisations for the plural)
         named before the pronoun outside quotation marks."""
-        gender, number = _PRONOUNS[pronoun]
+        gender, number = SUBJECT_PRONOUNS[pronoun]
         wanted = ("PER",) if number == 1 else ("ORG", "LOC", "PER")
         nearest: Entity | None = None
         nearest_start = -1
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.index.starts, start)
         for s, e, _mention, candidate in reversed(self.mentions[:index]):
             if start - s > _LOOKBACK_CHARS:
                 break
@@ -350,7 +349,7 @@ class SpeakerResolver:
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
                         if s - match.end() <= 3 or gap.rstrip().endswith("("):
                             return entity.id
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.index.starts, start)
         for s, e, _mention, entity in reversed(self.mentions[:index]):
             if start - s > _LOOKBACK_CHARS:
                 break
@@ -371,7 +370,7 @@ class SpeakerResolver:
         owner = speaker_hints.possessor(self.parsed, start, self.mentions_in)
         if owner is None:
             return None
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.index.starts, start)
         for s, e, _mention, entity in reversed(self.mentions[:index]):
             if start - s > _LOOKBACK_CHARS:
                 break
@@ -381,9 +380,7 @@ class SpeakerResolver:
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
         """Return the entity mentions that overlap [start, end), in text order."""
-        lo = bisect.bisect_left(self._starts, start - 200)
-        hi = bisect.bisect_left(self._starts, end)
-        return [item for item in self.mentions[lo:hi] if item[1] > start]
+        return self.index.within(start, end)
 
     def _gender(self, entity: Entity) -> str | None:
         """Return a person's gender: by given name first (the title words before a name can

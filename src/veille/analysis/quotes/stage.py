@@ -17,9 +17,9 @@ The cascade, in order:
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import logging
 import re
+from typing import ClassVar
 
 from spacy.tokens import Doc
 
@@ -28,6 +28,7 @@ from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
 from veille.analysis.quotes.speakers import Speaker, with_speaker_entities
+from veille.analysis.time.stage import attached_date
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
 
@@ -42,6 +43,9 @@ _CONTINUATION_PARAGRAPHS = 1
 
 class QuoteStage:
     """Find quotations and attribute them to a speaker."""
+
+    requires: ClassVar[tuple[str, ...]] = ("entities.resolved", "timexes")
+    assigns: ClassVar[tuple[str, ...]] = ("quotes", "entities.speakers")
 
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
@@ -424,21 +428,11 @@ def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, rec
 
 
 def _date(ctx: QuoteContext, cand: Candidate) -> str | None:
-    """Return when the statement was made: the time module's date for the cue's clause when
-    it exists (it is written alongside), else the article date."""
+    """Return when the statement was made: the date of the time expression attached to the
+    cue's clause, else the article date."""
+
     if cand.anchor is not None:
-        try:
-            time = importlib.import_module("veille.analysis.time.stage")
-        except ImportError:
-            time = None
-        attached = getattr(time, "attached_date", None)
-        if attached is not None:
-            head = ctx.parsed[ctx.token_at(cand.anchor)]
-            try:
-                value = attached(ctx.doc, ctx.parsed, head)
-            except Exception:  # the time stage is another module: its bug must not lose the quote
-                log.exception("attached_date failed; using the article date")
-                value = None
-            if value:
-                return str(value)
+        value = attached_date(ctx.doc, ctx.parsed, ctx.token_at(cand.anchor))
+        if value:
+            return value
     return ctx.doc.article.date

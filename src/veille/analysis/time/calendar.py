@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Literal
 
-Direction = Literal["past", "future", "nearest"]
+from veille.analysis.syntax.tense import Direction
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")

@@ -122,7 +122,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     r"|\bl'année\s+en\s+cours\b"),
         ("month", rf"(?:\b(?P<mod>mi-|(?:fin|début|courant)\s+(?:de\s+|d')?))?\b(?P<mon>{mon_full})"
                   rf"(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?"),
-        ("yearphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+l'|d')année\b(?!\s+(?:\d|dernière|prochaine|passée))"),
+        ("yearphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+l'|d')année\b"
+                      r"(?!\s+(?:\d|dernière|prochaine|passée))"),
         ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
         # A season needs a determiner or a preposition: "a été" is not the summer.
         ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
@@ -151,10 +152,12 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.
         ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+(?:{wd})"
                        rf"|du\s+(?P<day>{day})\s+au\s+{day}\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?))\b"),
-        ("podalone", rf"\b(?:dans|au\s+cours\s+de)\s+(?P<span>(?:la\s+|l')(?P<pod>nuit|soirée|matinée|journée|après-midi))\b"
-                     rf"(?!\s+(?:de|du|d')\b)"),
-        ("podalone", rf"\ben\s+(?P<span>(?:(?:fin|début)\s+(?:de\s+|d'))?(?P<pod>soirée|matinée|après-midi|journée))\b"
-                     rf"(?!\s+(?:de|du|d')\b)"),
+        ("podalone", r"\b(?:dans|au\s+cours\s+de)\s+"
+                     r"(?P<span>(?:la\s+|l')(?P<pod>nuit|soirée|matinée|journée|après-midi))\b"
+                     r"(?!\s+(?:de|du|d')\b)"),
+        ("podalone", r"\ben\s+(?P<span>(?:(?:fin|début)\s+(?:de\s+|d'))?"
+                     r"(?P<pod>soirée|matinée|après-midi|journée))\b"
+                     r"(?!\s+(?:de|du|d')\b)"),
         ("hclock", r"(?<![\w,.])(?P<clock>(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?)(?!\w|[,.]\d|\s?\d)"),
         ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
         ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an|année|trimestre|semestre|heure|minute)\b"),

@@ -12,8 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from veille.analysis.time.calendar import Direction
-from veille.analysis.time.calendar import weekday_date
+from veille.analysis.time.calendar import Direction, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 from veille.analysis.time.resolve import _HANDLERS, Context, Value, _clock, _code, _date, _duration, _weekday
 
@@ -28,7 +27,9 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il a fondé …
-_NOT_AGE_AFTER = re.compile(rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE)
+_NOT_AGE_AFTER = re.compile(
+    rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
+)
 _APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
 
 
@@ -45,7 +46,9 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return _READERS[candidate.kind](fields, context)
     if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):
         # 30,4 secondes: TIMEX3 durations take a decimal point
-        return Value("DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1))
+        return Value(
+            "DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1)
+        )
     if candidate.kind == "date":
         if "yy" in fields:
             fields["year"] = str(full_year(fields.pop("yy"), context.anchor))
@@ -95,9 +98,11 @@ def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
 def _duration_noun(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *un demi-siècle* (P50Y), *deux quinquennats* (P10Y)."""
     nouns: dict[str, str] = lexicon()["duration_nouns"]
-    value = nouns[re.sub(r"s$", "", f["noun"].lower().replace("’", "'"))] if f["noun"].lower().rstrip("s") in {
-        k.rstrip("s") for k in nouns
-    } else None
+    value = (
+        nouns[re.sub(r"s$", "", f["noun"].lower().replace("’", "'"))]
+        if f["noun"].lower().rstrip("s") in {k.rstrip("s") for k in nouns}
+        else None
+    )
     raw = f["num"].lower()
     number = 1 if raw in ("un", "une") else parse_number(raw)
     if value is None or number is None:
@@ -124,7 +129,9 @@ def _night_range(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *la nuit de mardi à mercredi*, *la nuit du 23 au 24 mars*: the night that starts on
     the first day (TNI)."""
     if "day" in f:
-        first = _date(Candidate(0, 0, "", "date", f), {k: f[k] for k in ("day", "mon", "year") if k in f}, ctx)
+        first = _date(
+            Candidate(0, 0, "", "date", f), {k: f[k] for k in ("day", "mon", "year") if k in f}, ctx
+        )
         if first is None:
             return None
         return Value("TIME", f"{first.value}TNI", anchored=first.anchored)
@@ -147,7 +154,9 @@ def _part_of_day(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("TIME", f"{day.isoformat()}T{code}")
 
 
-_DURATION_BEFORE = re.compile(r"(?:\ben|pendant|durant|plus\s+de|moins\s+de|les|des|toutes\s+les)\s*$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(
+    r"(?:\ben|pendant|durant|plus\s+de|moins\s+de|les|des|toutes\s+les)\s*$", re.IGNORECASE
+)
 
 
 def _h_clock(f: dict[str, str], ctx: Context) -> Value | None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.time.calendar import Direction
+from veille.analysis.syntax.clauses import governing_verb, verb_complex
+from veille.analysis.syntax.tense import Direction, direction
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
 from veille.analysis.time.extent import Profile, widen
 from veille.analysis.time.readings import resolve
@@ -23,9 +25,6 @@ from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 
-_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
-_CHAIN_DEPS = _AUX_DEPS | {"xcomp"}
-_FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
 _DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # Clock times take their day from the sentence, so they are resolved after the dates.
 _NEEDS_DAY = frozenset({"clock", "hclock", "podalone"})
@@ -33,6 +32,9 @@ _NEEDS_DAY = frozenset({"clock", "hclock", "podalone"})
 
 class TimeStage:
     """Detect French time expressions and normalise them to TIMEX3."""
+
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("timexes",)
 
     def __init__(self, extent: Profile = "timeml") -> None:
         self.extent: Profile = extent
@@ -184,101 +186,10 @@ def _preposition_direction(before: str, direction: Direction) -> Direction:
     return direction
 
 
-def governing_verb(token: Token) -> Token | None:
-    """Return the verb (or copular predicate) whose clause holds ``token``, or None."""
-    current = token
-    for _ in range(40):  # a parse tree is finite; the bound guards against a malformed one
-        if current.dep_ not in _AUX_DEPS and (
-            current.pos_ in ("VERB", "AUX") or any(child.dep_ == "cop" for child in current.children)
-        ):
-            return current
-        if current.head == current:
-            return None
-        current = current.head
-    return None
-
-
 def clause_direction(token: Token) -> Direction:
     """Return the direction in time of the clause holding ``token``, from its verb's tense."""
     verb = governing_verb(token)
-    return verb_direction(verb) if verb is not None else "nearest"
-
-
-def verb_direction(verb: Token, depth: int = 0) -> Direction:
-    """Read a verb's tense and modality as past, future or nearest (the present).
-
-    1. A compound tense is read on its auxiliary: *a accusé*, *avait donné* → past;
-       *aura signé* → future.
-    2. A passive or copular auxiliary carries the tense alone (*est attendue* → present).
-    3. A bare participle (*révélé mardi*) is past.
-    4. An infinitive is read on the verb above it: *doivent rencontrer*, *va signer* →
-       future; otherwise it inherits that verb's direction.
-    """
-    children = list(verb.children)
-    tense_aux = [c for c in children if c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être")]
-    if tense_aux:
-        aux = tense_aux[0]
-        return "future" if "Fut" in _feature(aux, "Tense") else "past"
-    carrier = next((c for c in children if c.dep_ in ("aux:pass", "cop")), None)
-    if carrier is not None:
-        if carrier.dep_ == "aux:pass" and verb.lemma_ in lexicon()["etre_verbs"]:
-            # est entrée, sont arrivés: a passé composé with être that the parser reads as passive
-            return "future" if "Fut" in _feature(carrier, "Tense") else "past"
-        return _finite_direction(carrier)
-    forms = _feature(verb, "VerbForm")
-    if "Part" in forms:
-        return "nearest" if "Pres" in _feature(verb, "Tense") else "past"
-    if "Inf" in forms and depth < 5:
-        head = verb.head
-        if head != verb and head.pos_ in ("VERB", "AUX"):
-            above = verb_direction(head, depth + 1)
-            if head.lemma_ in lexicon()["future_governors"] and above != "past":
-                return "future"
-            if head.lemma_ in lexicon()["future_governors"] and "Imp" in _feature(head, "Tense"):
-                return "nearest"  # devaient se rencontrer jeudi: planned, seen from the past
-            return above
-        return "nearest"
-    return _finite_direction(verb)
-
-
-def _looks_future(verb: Token) -> bool:
-    """Say whether a finite verb has a future ending; the model tags some futures as past
-    (*recevra* comes out Tense=Past). A passé simple of an -er verb (*déclara*) is excluded."""
-    word, lemma = verb.text.lower(), verb.lemma_.lower()
-    if "Fin" not in _feature(verb, "VerbForm") or not _FUTURE_ENDING.search(word):
-        return False
-    return not (lemma.endswith("er") and word == lemma[:-2] + "a")
-
-
-def _feature(token: Token, name: str) -> list[str]:
-    values: list[str] = token.morph.get(name, [])
-    return values
-
-
-def _finite_direction(verb: Token) -> Direction:
-    tense = _feature(verb, "Tense")
-    if "Fut" in tense or "Cnd" in _feature(verb, "Mood") or _looks_future(verb):
-        return "future"
-    if "Imp" in tense or "Past" in tense:
-        return "past"
-    return "nearest"
-
-
-def _clause_chain(verb: Token) -> set[int]:
-    """Return the token indexes that count as one clause with ``verb``: its auxiliaries,
-    its xcomp chain (*doivent rencontrer*) and the verbs it is the xcomp of."""
-    chain = {verb.i}
-    frontier = [verb]
-    while frontier:
-        current = frontier.pop()
-        for child in current.children:
-            if child.dep_ in _CHAIN_DEPS and child.i not in chain:
-                chain.add(child.i)
-                frontier.append(child)
-        if current.dep_ in _CHAIN_DEPS and current.head.i not in chain:
-            chain.add(current.head.i)
-            frontier.append(current.head)
-    return chain
+    return direction(verb) if verb is not None else "nearest"
 
 
 def day_value(value: str) -> str | None:
@@ -295,6 +206,7 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
     day and clock times are cut to the day (``2025-12-03TEV`` → ``2025-12-03``). None when
     there is none; callers fall back to the article date.
     """
+
     if not 0 <= head < len(parsed):
         return None
     verb = parsed[head]
@@ -308,7 +220,7 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         value = day_value(timex.value)
         if value is not None:
             dated.append((timex, value))
-    chain = _clause_chain(verb)
+    chain = verb_complex(verb)
     for timex, value in dated:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not len(span):

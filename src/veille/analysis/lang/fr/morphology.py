@@ -1,0 +1,54 @@
+"""French morphology guesses: tense endings the tagger misses, infinitives the lemmatiser
+gets wrong. Plain functions over word forms; nothing here reads a parse.
+"""
+
+from __future__ import annotations
+
+# Endings of the simple future (rencontrerons: rencontrer + ons) and the conditional.
+FUTURE_ENDINGS = ("ront", "rons", "rez", "rai", "ras", "ra")
+CONDITIONAL_ENDINGS = ("raient", "rions", "riez", "rais", "rait")
+# Endings that only participles and gerunds have (accusé, accusées, avertissant): with no
+# auxiliary such a form is an adjective or a gerund, never a finite verb. Ambiguous forms
+# (dit, écrit, admis) may be finite: « … », écrit-il.
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ant")
+# Regular endings and the infinitive they come from, longest first within each group.
+_IR_ENDINGS = ("issaient", "issait", "issant", "issent", "is", "it", "ie", "ies", "i")
+_ER_ENDINGS = ("aient", "ait", "ant", "ées", "és", "ée", "é", "ent", "es", "e", "era", "eront", "erait")
+
+
+def is_future_form(form: str, lemma: str) -> bool:
+    """Tell whether a finite verb form has a future ending (recevra, rencontrerons).
+
+    The forms that look alike are excluded: the passé simple of -er verbs (rencontra) and
+    the present of -er and -ir verbs whose stem ends in r (déclarons, ouvrez), which are
+    the infinitive's stem plus the ending without its r.
+    """
+    form, lemma = form.lower(), lemma.lower()
+    for ending in FUTURE_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            return not (lemma.endswith(("er", "ir")) and form == lemma[:-2] + ending[1:])
+    return False
+
+
+def is_conditional_form(form: str) -> bool:
+    """Tell whether a verb form has a conditional ending (serait, pourraient)."""
+    return form.lower().endswith(CONDITIONAL_ENDINGS)
+
+
+def infinitive_guesses(form: str) -> list[str]:
+    """Guess infinitives from regular -er and -ir endings (affirmé → affirmer, avertissant
+    → avertir, estime → estimer), for forms the lemmatiser got wrong. Several guesses may
+    come back; the caller keeps the one its lexicon knows."""
+    word = form.lower()
+    out: list[str] = []
+    for ending in _IR_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.append(word[: -len(ending)] + "ir")
+    for ending in _ER_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            out.append(stem + "er")
+            # considère → considérer: the grave accent of the present stem is acute in the infinitive
+            if "è" in stem:
+                out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
+    return out

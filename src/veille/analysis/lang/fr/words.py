@@ -1,0 +1,72 @@
+"""French closed-class words, as spaCy's French tokenizer cuts them (l', d', qu' apart).
+
+One copy of each set for every stage. The grammar tables the syntax layer reads
+(``data/grammar_fr.json``) are exposed here too, so a stage never opens them itself.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from veille.analysis.lang.fr import tables
+
+# Articles and prepositions.
+DEFINITE = frozenset({"le", "la", "l'"})  # singular definite articles
+ARTICLES = frozenset({"le", "la", "les", "l'"})  # definite articles
+CONTRACTED = frozenset({"du", "au"})  # de + le, à + le: the article is inside the preposition
+OF = frozenset({"de", "du", "des", "d'"})  # the preposition de in all its forms
+TO = frozenset({"à", "au", "aux"})  # the preposition à in all its forms
+INDEFINITE = frozenset({"un", "une", "des"})
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
+# Particles that begin a surname (de Gonneville, Le Maire, al-Baghdadi, von der Leyen).
+NAME_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "le", "la", "van", "von", "der", "den", "al", "el", "ben", "bin", "di", "da"}
+)
+
+# Pronouns.
+# Subject pronouns of the third person: gender and number (1 or 2).
+SUBJECT_PRONOUNS: dict[str, tuple[str, int]] = {
+    "il": ("m", 1),
+    "elle": ("f", 1),
+    "ils": ("m", 2),
+    "elles": ("f", 2),
+}
+RELATIVE_PRONOUNS = frozenset(
+    {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
+)
+REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+QUE = frozenset({"que", "qu'"})
+
+
+@cache
+def _grammar() -> dict[str, object]:
+    data: dict[str, object] = tables.read_json("grammar_fr.json")
+    return data
+
+
+def _words(key: str) -> frozenset[str]:
+    value = _grammar()[key]
+    assert isinstance(value, list)
+    return frozenset(str(word) for word in value)
+
+
+def future_governors() -> frozenset[str]:
+    """Return the verbs that put the infinitive they govern in the future or in intention
+    (*doivent rencontrer*, *prévoit de visiter*)."""
+    return _words("future_governors")
+
+
+def etre_verbs() -> frozenset[str]:
+    """Return the verbs whose compound past takes être (*est arrivée*)."""
+    return _words("etre_verbs")
+
+
+def negations() -> frozenset[str]:
+    """Return the adverbs that negate a clause with ne (*pas*, *jamais*, *plus*)."""
+    return _words("negations")
+
+
+def auxiliary_forms() -> frozenset[str]:
+    """Return the finite forms of avoir and être that open a compound tense (*a*, *ont*, *est*)."""
+    return _words("auxiliary_forms")

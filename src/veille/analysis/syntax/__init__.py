@@ -1,0 +1,14 @@
+"""Syntax: what every stage reads off the parse, read one way.
+
+- clauses.py: a verb's own clause, its verbal complex, the verbs it borrows a subject from,
+  and the verb that governs a word.
+- tense.py: direction in time (past, present, future), modality (asserted, planned,
+  hypothetical) and negation of a clause, with the future and conditional forms the
+  tagger misses.
+- mentions.py: the entity mention covering an offset, or within a range.
+- sentences.py: sentence bounds that quotation marks and the parser's splits do not break,
+  and the token at an offset.
+
+The French words these readers need (auxiliaries, negations, future governors) come from
+``lang/fr``; nothing here holds a word list of its own.
+"""

@@ -1,0 +1,38 @@
+"""Entity mentions by offset: which entity a word names, and which mentions a range holds."""
+
+from __future__ import annotations
+
+import bisect
+
+from veille.model import Document, Entity, Mention
+
+# Mentions may nest (a name inside a description): a cover is looked for among the few
+# mentions that start before an offset.
+_NESTING = 4
+# A mention that starts this far before a range can still overlap it (long descriptions).
+_LONGEST = 200
+
+
+class MentionIndex:
+    """The mentions of a document's entities, sorted by start, built once per stage call."""
+
+    def __init__(self, doc: Document) -> None:
+        self.items: list[tuple[int, int, Mention, Entity]] = sorted(
+            ((m.start, m.end, m, e) for e in doc.entities for m in e.mentions), key=lambda item: item[0]
+        )
+        self.starts = [item[0] for item in self.items]
+
+    def entity_at(self, offset: int) -> str | None:
+        """Return the id of the entity whose mention covers ``offset``, or None."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        for i in range(index, max(-1, index - _NESTING), -1):
+            start, end, _mention, entity = self.items[i]
+            if start <= offset < end:
+                return entity.id
+        return None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
+        """Return the mentions that overlap [start, end), in text order."""
+        lo = bisect.bisect_left(self.starts, start - _LONGEST)
+        hi = bisect.bisect_left(self.starts, end)
+        return [item for item in self.items[lo:hi] if item[1] > start]

@@ -1,0 +1,96 @@
+"""Sentences and tokens by character offset.
+
+Two readers of one segmentation rule, *a sentence ends at final punctuation, never inside
+quotation marks, never across a paragraph*:
+- ``SentenceIndex`` reads it off the text, for offsets around quotation marks, where the
+  parser's own splits are unreliable (it breaks « … », a déclaré X. in two);
+- ``parse_sentence`` reads it off the parse, rejoining the pieces of a sentence the parser
+  split without punctuation (*Washington et Pékin | ont repris*).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from veille.model import Paragraph
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
+_CLOSERS = '»”" '
+# Tokens that end a sentence in the parse: final punctuation and closing quotation marks.
+_FINAL = frozenset({".", "!", "?", "…", "»", '"'})
+
+
+class SentenceIndex:
+    """Sentence bounds of one text, by punctuation, inside its paragraphs."""
+
+    def __init__(
+        self,
+        text: str,
+        paragraphs: Sequence[Paragraph],
+        quoted: Callable[[int], bool] = lambda _offset: False,
+    ) -> None:
+        self.text = text
+        self.paragraphs = [(p.start, p.end, p.heading) for p in paragraphs] or [(0, len(text), False)]
+        self._starts = [p[0] for p in self.paragraphs]
+        self.quoted = quoted  # whether an offset lies inside quotation marks
+
+    def paragraph_index(self, offset: int) -> int:
+        """Return the index of the paragraph holding ``offset``."""
+        n = bisect.bisect_right(self._starts, offset) - 1
+        return min(max(n, 0), len(self.paragraphs) - 1)
+
+    def paragraph(self, offset: int) -> tuple[int, int, bool]:
+        """Return (start, end, heading) of the paragraph holding ``offset``."""
+        return self.paragraphs[self.paragraph_index(offset)]
+
+    def start(self, offset: int) -> int:
+        """Return where the sentence holding ``offset`` starts."""
+        para_start, _end, _heading = self.paragraph(offset)
+        start = para_start
+        for match in _SENTENCE_END.finditer(self.text, para_start, offset):
+            after = match.end()
+            while after < offset and self.text[after] in _CLOSERS:
+                after += 1
+            if after <= offset and not self.quoted(match.start()):
+                start = after
+        return start
+
+    def end(self, offset: int) -> int:
+        """Return the end of the sentence holding ``offset`` (exclusive, before its final
+        punctuation)."""
+        _start, para_end, _heading = self.paragraph(offset)
+        for match in _SENTENCE_END.finditer(self.text, offset, para_end):
+            if not self.quoted(match.start()):
+                return match.start()
+        return para_end
+
+
+class TokenIndex:
+    """The token at a character offset."""
+
+    def __init__(self, parsed: Doc) -> None:
+        self._idx = [t.idx for t in parsed]
+
+    def at(self, offset: int) -> int:
+        """Return the index of the token that starts at or covers ``offset``."""
+        return max(bisect.bisect_right(self._idx, offset) - 1, 0)
+
+    def after(self, offset: int) -> int:
+        """Return the index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._idx, offset)
+
+
+def parse_sentence(token: Token) -> tuple[int, int]:
+    """Return the token range of a token's sentence in the parse, with the pieces the
+    parser split without final punctuation joined again."""
+    doc = token.doc
+    start, end = token.sent.start, token.sent.end
+    while start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
+        start = doc[start - 1].sent.start
+    while end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
+        end = doc[end].sent.end
+    return start, end

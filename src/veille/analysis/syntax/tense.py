@@ -1,0 +1,116 @@
+"""Tense, modality and negation of a clause: one reader for time, quotes and events.
+
+- ``direction``: is the clause about the past, the present or the future? The time stage
+  resolves *mercredi* with it (*ont accusé mercredi* → the Wednesday before).
+- ``modality``: is the event asserted, planned or hypothetical? A future (*rencontrera*,
+  *rencontrerons*) or a verb of intention above the verb (*doit rencontrer*) makes it
+  planned; a conditional makes it hypothetical.
+- ``negated``: does *ne … pas* (or *aucun*) negate it?
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from spacy.tokens import Token
+
+from veille.analysis.lang.fr import morphology, words
+
+Direction = Literal["past", "future", "nearest"]
+Modality = Literal["asserted", "planned", "hypothetical"]
+_MAX_DEPTH = 5
+
+
+def feature(token: Token, name: str) -> list[str]:
+    """Return the values of one morphological feature of a token."""
+    values: list[str] = token.morph.get(name, [])
+    return values
+
+
+def is_future(token: Token) -> bool:
+    """Tell whether a finite verb is in the future: tagged so, or with a future ending the
+    tagger missed (*recevra* comes out Tense=Past; *rencontrerons* Tense=Pres)."""
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
+        return False
+    return "Fut" in feature(token, "Tense") or morphology.is_future_form(token.text, token.lemma_)
+
+
+def is_conditional(token: Token) -> bool:
+    """Tell whether a verb is in the conditional mood (*serait*, *pourraient*)."""
+    return "Cnd" in feature(token, "Mood")
+
+
+def direction(verb: Token, depth: int = 0) -> Direction:
+    """Read a verb's tense as past, future or nearest (the present).
+
+    1. A compound tense is read on its auxiliary: *a accusé*, *avait donné* → past;
+       *aura signé* → future.
+    2. A passive or copular auxiliary carries the tense alone (*est attendue* → present),
+       but *est arrivée* is the compound past of a verb conjugated with être.
+    3. A bare participle (*révélé mardi*) is past; a present participle is the present.
+    4. An infinitive is read on the verb above it: *doivent rencontrer*, *va signer* →
+       future; otherwise it inherits that verb's direction.
+    """
+    children = list(verb.children)
+    tense_aux = [c for c in children if c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être")]
+    if tense_aux:
+        return "future" if is_future(tense_aux[0]) else "past"
+    carrier = next((c for c in children if c.dep_ in ("aux:pass", "cop")), None)
+    if carrier is not None:
+        if carrier.dep_ == "aux:pass" and verb.lemma_ in words.etre_verbs():
+            return "future" if is_future(carrier) else "past"
+        return _finite_direction(carrier)
+    forms = feature(verb, "VerbForm")
+    if "Part" in forms:
+        return "nearest" if "Pres" in feature(verb, "Tense") else "past"
+    if "Inf" in forms and depth < _MAX_DEPTH:
+        head = verb.head
+        if head != verb and head.pos_ in ("VERB", "AUX"):
+            above = direction(head, depth + 1)
+            if head.lemma_ in words.future_governors():
+                if above != "past":
+                    return "future"
+                if "Imp" in feature(head, "Tense"):
+                    return "nearest"  # devaient se rencontrer jeudi: planned, seen from the past
+            return above
+        return "nearest"
+    return _finite_direction(verb)
+
+
+def _finite_direction(verb: Token) -> Direction:
+    if is_future(verb) or is_conditional(verb):
+        return "future"
+    if {"Imp", "Past"} & set(feature(verb, "Tense")):
+        return "past"
+    return "nearest"
+
+
+def modality(scope: Sequence[Token], content: Iterable[Token] = ()) -> Modality:
+    """Read the modality of a clause from its verbs, nearest first: a conditional anywhere in
+    ``scope`` or ``content`` (the clause the verb reports) → hypothetical; a future, or a
+    verb of intention above the first one → planned; otherwise asserted."""
+    for node in [*scope, *content]:
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+        if any(is_conditional(c) for c in carriers):
+            return "hypothetical"
+    for n, node in enumerate(scope):
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+        if any(is_future(c) for c in carriers):
+            return "planned"
+        if n > 0 and node.lemma_ in words.future_governors():
+            return "planned"
+    return "asserted"
+
+
+def negated(token: Token, scope: Sequence[Token]) -> bool:
+    """Tell whether a clause is negated (*n'a pas approuvé*, *ne viendra jamais*, *aucune
+    aide*): a negative adverb or polarity on one of its verbs, or *aucun* on the word."""
+    negative = words.negations()
+    for node in scope:
+        for child in node.children:
+            if child.lower_ in negative and child.dep_.startswith("advmod"):
+                return True
+            if "Neg" in feature(child, "Polarity") and child.lower_ not in ("ne", "n'"):
+                return True
+    return any(child.lemma_ == "aucun" for child in token.children)

@@ -1,0 +1,65 @@
+"""The shared syntax and French layers: one tense reader, one clause reader, one morphology."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analysis.lang.fr.morphology import infinitive_guesses, is_future_form
+from veille.analysis.syntax.tense import direction, is_future
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "future"),
+    [
+        ("rencontrera", "rencontrer", True),
+        ("rencontrerons", "rencontrer", True),
+        ("rencontrerez", "rencontrer", True),
+        ("rencontreront", "rencontrer", True),
+        ("recevra", "recevoir", True),
+        ("sera", "être", True),
+        ("rencontra", "rencontrer", False),  # passé simple
+        ("déclarons", "déclarer", False),  # present of a verb whose stem ends in r
+        ("ouvrez", "ouvrir", False),
+        ("entrons", "entrer", False),
+    ],
+)
+def test_future_endings_tell_the_future_from_its_look_alikes(form: str, lemma: str, future: bool) -> None:
+    assert is_future_form(form, lemma) is future
+
+
+@pytest.mark.parametrize(
+    ("form", "infinitive"),
+    [("données", "donner"), ("avertissant", "avertir"), ("considère", "considérer"), ("affirmé", "affirmer")],
+)
+def test_infinitive_guesses_include_the_regular_infinitive(form: str, infinitive: str) -> None:
+    assert infinitive in infinitive_guesses(form)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Nous rencontrerons le ministre jeudi.", "rencontrerons", "future"),
+        ("Le ministre a rencontré son homologue jeudi.", "rencontré", "past"),
+        ("Les deux ministres doivent se rencontrer jeudi.", "rencontrer", "future"),
+        ("La délégation est arrivée mercredi.", "arrivée", "past"),
+        ("Le ministre rencontre son homologue aujourd'hui.", "rencontre", "nearest"),
+    ],
+)
+def test_one_tense_reader(nlp, sentence: str, verb: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(sentence) if t.text == verb)
+    assert direction(token) == expected
+
+
+def test_a_first_person_future_is_planned_in_events(analyze) -> None:  # type: ignore[no-untyped-def]
+    # -rons and -rez futures were read as the future by the time stage only; one reader now.
+    doc = analyze("« Nous rencontrerons Volodymyr Zelensky jeudi », a déclaré Emmanuel Macron.")
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    assert consults and all(e.modality == "planned" for e in consults)
+
+
+def test_is_future_reads_the_tagger_and_the_endings(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Elle recevra la délégation et nous signerons l'accord.")
+    assert is_future(next(t for t in doc if t.text == "recevra"))
+    assert is_future(next(t for t in doc if t.text == "signerons"))
