@@ -114,7 +114,9 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"(?:\s+(?P<pod>{pod_phrase}|{pod})\b)?(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
         ("relday", r"\b(?P<rd>aujourd'hui|avant-hier|après-demain|hier|demain)"
                    r"(?:\s+(?P<pod>matin|après-midi|soir|midi)\b)?"),
-        ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b"),
+        ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b(?!-là)"),
+        # ce soir-là, cette nuit-là: that part of the day of the date just named
+        ("podthat", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|matinée|soirée|journée)-là"),
         ("week", r"\bcette\s+semaine\b|\bla\s+semaine\s+(?P<rel>dernière|prochaine|passée)\b"),
         ("weekend", r"\b(?:(?P<ce>ce)|le)\s+week-?end(?:\s+(?P<rel>dernier|prochain|passé))?\b"),
         ("monthrel", r"\bce\s+mois(?:-ci)?\b|\ble\s+mois\s+(?P<rel>dernier|prochain|passé)\b"),

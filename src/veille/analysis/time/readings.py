@@ -203,7 +203,19 @@ def _duration_pair(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("DURATION", "P" + date + (f"T{time}" if time else ""))
 
 
+def _part_of_that_day(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *ce soir-là*, *cette nuit-là*: that part of the latest day-precise date named
+    before it (unknown when there is none: *-là* points back into the text, not to today)."""
+    base = next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
+    code = _code("parts_of_day", f["pod"])
+    day = base or "XXXX-XX-XX"
+    if f["pod"].lower() == "journée" or code is None:
+        return Value("DATE", day, anchored=base is not None)
+    return Value("TIME", f"{day}T{code}", anchored=base is not None)
+
+
 _READERS = {
+    "podthat": _part_of_that_day,
     "durpair": _duration_pair,
     "yearphase": _year_phase,
     "wdset": _weekday_set,
