@@ -145,7 +145,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
         # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
-        ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers)\s+(?P<span>(?P<clock>{clock}))"),
+        ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
+                  rf"(?P<span>(?P<clock>{clock}))"),
         ("clock", rf"\b(?:de|entre)\s+(?P<span>(?P<clock>{clock}))(?=\s+(?:à|et)\s+(?:\d|midi|minuit))"),
         ("durpair", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+(?P<num2>{num})\s+(?P<unit2>{unit})\b"),
         ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),

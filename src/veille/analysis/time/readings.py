@@ -56,7 +56,27 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         if rel:
             direction: Direction = "past" if rel.lower().startswith("dern") else "future"
             context = dataclasses.replace(context, direction=direction)
-    return _HANDLERS[candidate.kind](candidate, fields, context)
+    value = _HANDLERS[candidate.kind](candidate, fields, context)
+    if value is not None and value.anchored and candidate.kind in ("date", "month"):
+        inherited = _narrative_year(context)
+        if inherited is not None and not ({"year", "rel", "ce"} & fields.keys()):
+            # En 98, … En janvier, …: January 1998
+            return dataclasses.replace(value, value=inherited + value.value[4:])
+    return value
+
+
+def _narrative_year(ctx: Context) -> str | None:
+    """Return the year a year-less date inherits: the latest dated expression before it, when
+    that is a bare year two or more years from the article's (*En 98, … en janvier* is
+    January 1998)."""
+    if not ctx.earlier or ctx.anchor is None:
+        return None
+    latest = ctx.earlier[-1]
+    # The year next to the article's is left to the tense (fin 2024, … début octobre, …: the
+    # October after it); a narrative set further back (or ahead) carries its year along.
+    if re.fullmatch(r"\d{4}", latest) and abs(int(latest) - ctx.anchor.year) >= 2:
+        return latest
+    return None
 
 
 def full_year(digits: str, anchor: dt.date | None) -> int:
