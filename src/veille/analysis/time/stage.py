@@ -136,6 +136,9 @@ def _context(
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
+        if _is_all_caps(span.sent.text):
+            # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as proper nouns, not verbs
+            direction = _preposition_direction(before, caps_direction(span.sent.text))
         if _after_planning_participle(before):
             direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
         following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -159,6 +162,26 @@ def _context(
                 before_days = [d for at, d in days if previous.start_char <= at < sentence.start_char]
                 day = before_days[-1] if before_days else None
     return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
+
+
+_CAPS_FUTURE = re.compile(r"^\w{2,}(?<![éo])r(?:ai|as|a|ons|ez|ont)$")
+_CAPS_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort)\b"
+)
+
+
+def _is_all_caps(sentence: str) -> bool:
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def caps_direction(sentence: str) -> Direction:
+    """Read the tense of an all-caps heading from its lower-cased words: a future ending
+    (*OUVRIRA*) points ahead, an auxiliary + participle (*A FERMÉ*) back, else the present."""
+    lowered = sentence.lower().replace("’", "'")
+    if any(_CAPS_FUTURE.match(word) for word in re.findall(r"\w+", lowered)):
+        return "future"
+    return "past" if _CAPS_PAST.search(lowered) else "nearest"
 
 
 def _after_planning_participle(before: str) -> bool:
