@@ -136,9 +136,11 @@ def _context(
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
-        if _is_all_caps(span.sent.text):
-            # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as proper nouns, not verbs
-            direction = _preposition_direction(before, caps_direction(span.sent.text))
+        line = _line(text, candidate.start, candidate.end)
+        if _is_all_caps(line):
+            # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
+            # heading), so its tense is read on the whole line's lower-cased words
+            direction = _preposition_direction(before, caps_direction(line))
         if _after_planning_participle(before):
             direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
         following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -168,6 +170,11 @@ _CAPS_FUTURE = re.compile(r"^\w{2,}(?<![éo])r(?:ai|as|a|ons|ez|ont)$")
 _CAPS_PAST = re.compile(
     r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort)\b"
 )
+
+
+def _line(text: str, start: int, end: int) -> str:
+    stop = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
 
 
 def _is_all_caps(sentence: str) -> bool:
