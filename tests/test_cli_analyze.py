@@ -99,14 +99,28 @@ def test_many_inputs_with_out_write_one_file_per_article(
     assert captured.err == f"veille: wrote 4 analyses to {out}\n"
 
 
-def test_several_documents_on_stdout_are_json_lines(
+def test_several_documents_print_one_object_each_and_jsonl_one_a_line(
     shared_model: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for name in ("un", "deux"):
         (tmp_path / f"{name}.txt").write_text(f"Article {name} sur Paris.", encoding="utf-8")
+    # json: one indented veille.analysis/1 object per article, whether there are one or several.
     assert main(["analyze", str(tmp_path), "--format", "json", "--stages", "entities"]) == 0
+    out = capsys.readouterr().out
+    decoder, objects, at = json.JSONDecoder(), [], 0
+    while at < len(out.rstrip()):
+        value, end = decoder.raw_decode(out, at)
+        objects.append(value)
+        at = end + 1  # the newline after each object
+    assert [o["article"]["source"] for o in objects] == ["deux.txt", "un.txt"]
+    assert out.startswith('{\n "schema": "veille.analysis/1"')
+    # jsonl: the same objects, one a line.
+    assert main(["analyze", str(tmp_path), "--format", "jsonl", "--stages", "entities"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [json.loads(line)["article"]["source"] for line in lines] == ["deux.txt", "un.txt"]
+    assert [json.loads(line) for line in lines] == objects
+    # text is the old name of table, still accepted.
+    assert main(["analyze", str(tmp_path / "un.txt"), "--format", "text", "--stages", "entities"]) == 0
+    assert "Paris" in capsys.readouterr().out
 
 
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:

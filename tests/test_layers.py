@@ -9,7 +9,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 # Each layer may import only from the layers after it in this list.
 BOTTOM_UP = ["veille.analysis.lang", "veille.analysis.syntax"]
-BASE = {"veille.model", "veille.errors", "veille.settings", "veille.normal"}
+BASE = {"veille.model", "veille.errors", "veille.settings", "veille.normal", "veille.validation"}
 
 
 def _package(module: str) -> str:

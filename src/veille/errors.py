@@ -24,6 +24,13 @@ class InputError(VeilleError):
     exit_code = 2
 
 
+class ContractError(InputError, ValueError):
+    """A Document or gold file is not what its format says; the message names the JSON path.
+
+    Also a ValueError, as a malformed value is one, for code that catches those.
+    """
+
+
 class SettingsError(VeilleError):
     """A setting or command-line option is wrong."""
 

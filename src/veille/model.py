@@ -6,19 +6,22 @@ between stages without copying; a stage returns ``dataclasses.replace(doc, …)`
 
 ``to_dict``/``from_dict`` give the JSON shape published in
 ``veille/schema/analysis.schema.json``; a test keeps the two in step. Everything read from
-outside (a Document from JSON, a gold file) goes through ``validated``: pydantic checks it
-against these same dataclasses, strictly, and the first problem is reported with its path
-(``entities[3].type: Input should be 'PER', 'ORG', 'LOC' or 'MISC'``).
+outside (a Document from JSON, a gold file) goes through ``validated`` (``veille.validation``):
+pydantic checks it against these same dataclasses, strictly, and a ContractError reports the
+first problem in one line with its JSON path
+(``entities[3].type: 'PERSON' is not one of 'PER', 'ORG', 'LOC' or 'MISC'``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, get_args
 
-from pydantic import TypeAdapter, ValidationError
+from veille.errors import ContractError
+from veille.validation import json_kind, show, validated
 
 SCHEMA = "veille.analysis/1"
 
@@ -186,22 +189,85 @@ class Document:
         return {"schema": data.pop("schema"), **data}
 
     @classmethod
-    def from_dict(cls, data: Any) -> Document:
-        """Build a Document from its ``veille.analysis/1`` object; raise ContractError,
-        naming the path, when it is not one."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False))
+    def from_dict(cls, data: Any, *, where: str | None = None) -> Document:
+        """Build a Document from its ``veille.analysis/1`` object; raise ContractError (one line,
+        naming the JSON path, prefixed by ``where``) when it is not one."""
+        if not isinstance(data, dict):
+            raise ContractError(f"expected a {SCHEMA} object, got {json_kind(data)}", where=where)
+        # Said first and plainly: another schema's object fails on some field after it.
+        if data.get("schema") != SCHEMA:
+            raise ContractError(f"schema: expected {SCHEMA!r}, got {show(data.get('schema'))}", where=where)
+        doc = validated(cls, json.dumps(data, ensure_ascii=False), where=where)
+        problem = check_document(doc)
+        if problem is not None:
+            raise ContractError(problem, where=where)
+        return doc
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> Document:
+    def from_json(cls, text: str | bytes, *, where: str | None = None) -> Document:
         """Build a Document from its ``veille.analysis/1`` JSON text; raise ContractError,
         naming the path, when it is not one."""
-        doc = validated(cls, text)
-        if doc.schema != SCHEMA:
-            raise ContractError(f"schema: expected {SCHEMA!r}, got {doc.schema!r}")
-        for n, event in enumerate(doc.events):
-            if event.type not in EVENT_TYPES:
-                raise ContractError(f"events[{n}].type: {event.type!r} is not a PLOVER type")
-        return doc
+        try:
+            data = json.loads(text)
+        except ValueError as error:  # not JSON, or not UTF-8
+            raise ContractError(f"not JSON: {error}", where=where) from None
+        return cls.from_dict(data, where=where)
+
+
+def check_document(doc: Document) -> str | None:
+    """Return what valid types can still get wrong (``path: reason``), or None when all is well.
+
+    Offsets lie inside the text and slice to the text they claim; an event's type is one of the
+    16 (the model keeps ``Event.type`` a plain string for the stages); the entity ids a quote or
+    an event names, and an event's amount indexes, exist in the document.
+    """
+    length = len(doc.article.text)
+    for path, start, end, text in _spans(doc):
+        if start is None or end is None:
+            continue
+        if not 0 <= start <= end <= length:
+            return f"{path}: offsets {start}..{end} are not inside the text (0..{length})"
+        if text is not None and doc.article.text[start:end] != text:
+            found = doc.article.text[start:end]
+            return f"{path}.text: {show(text)} is not article.text[{start}:{end}] ({show(found)})"
+    ids = {entity.id for entity in doc.entities}
+    for i, quote in enumerate(doc.quotes):
+        if quote.speaker is not None and quote.speaker not in ids:
+            return f"quotes[{i}].speaker: {show(quote.speaker)} is not the id of an entity"
+    for i, event in enumerate(doc.events):
+        if event.type not in EVENT_TYPES:
+            return f"events[{i}].type: {show(event.type)} is not one of {', '.join(EVENT_TYPES)}"
+        refs = [(f"source[{j}]", ref) for j, ref in enumerate(event.source)]
+        refs += [(f"target[{j}]", ref) for j, ref in enumerate(event.target)]
+        refs += [("location", event.location)] if event.location is not None else []
+        for key, ref in refs:
+            if ref not in ids:
+                return f"events[{i}].{key}: {show(ref)} is not the id of an entity"
+        for j, index in enumerate(event.amounts):
+            if not 0 <= index < len(doc.amounts):
+                return f"events[{i}].amounts[{j}]: {index} is not the index of an amount"
+    return None
+
+
+def _spans(doc: Document) -> Iterator[tuple[str, int | None, int | None, str | None]]:
+    """Yield (path, start, end, text) of every offset pair of a document; text where it must match."""
+    for i, paragraph in enumerate(doc.article.paragraphs):
+        yield f"article.paragraphs[{i}]", paragraph.start, paragraph.end, None
+    for i, entity in enumerate(doc.entities):
+        for j, mention in enumerate(entity.mentions):
+            yield f"entities[{i}].mentions[{j}]", mention.start, mention.end, mention.text
+    for i, quote in enumerate(doc.quotes):
+        yield f"quotes[{i}]", quote.start, quote.end, quote.text
+        speaker = quote.speaker_mention
+        if speaker is not None:
+            yield f"quotes[{i}].speaker_mention", speaker.start, speaker.end, speaker.text
+    for i, timex in enumerate(doc.timexes):
+        yield f"timexes[{i}]", timex.start, timex.end, timex.text
+    for i, event in enumerate(doc.events):
+        yield f"events[{i}]", event.start, event.end, None
+        yield f"events[{i}].trigger_start", event.trigger_start, event.trigger_end, None
+    for i, amount in enumerate(doc.amounts):
+        yield f"amounts[{i}]", amount.start, amount.end, amount.text
 
 
 T = TypeVar("T")
@@ -214,42 +280,6 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, (tuple, list)):
         return [to_dict(item) for item in obj]
     return obj
-
-
-class ContractError(ValueError):
-    """Input that is not what the contract says; the message names the path of the first problem."""
-
-
-def validated(cls: type[T], text: str | bytes) -> T:
-    """Validate JSON text against dataclass ``cls`` and build it; raise ContractError.
-
-    Validation is strict (a string is not an offset, ``"yes"`` is not true) and follows the
-    dataclasses' own types, so the contract has one definition. Unknown keys are ignored
-    unless the class forbids them (``__pydantic_config__``).
-    """
-    try:
-        return _adapter(cls).validate_json(text, strict=True)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise ContractError(f"{json_path(first['loc'])}: {first['msg']}") from None
-
-
-def json_path(loc: tuple[int | str, ...]) -> str:
-    """Return a pydantic location as a JSON path: ``('entities', 3, 'type')`` → ``entities[3].type``."""
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(top)"
-
-
-def _adapter(cls: type) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(cls)
-    if adapter is None:
-        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
-    return adapter
-
-
-_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
 def from_dict(cls: type[T], data: Any) -> T:

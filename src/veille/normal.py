@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters with no Unicode decomposition that a reader still takes for a plain letter.
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"})
@@ -36,6 +37,7 @@ _NAME_PUNCTUATION = re.compile(r"[\W_]+")
 _ARTICLES = ("l", "le", "la", "les", "the")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function called for every word of every article
 def fold(text: str) -> str:
     """Return ``text`` case-folded, without accents, with ASCII apostrophes, quotation
     marks and hyphens, and single spaces."""

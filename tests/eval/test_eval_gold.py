@@ -70,6 +70,17 @@ def test_a_bad_field_raises_gold_error_naming_file_and_field(gold_data, change, 
     assert str(caught.value).startswith(f"corpus/petit.gold.json: {field}:")
 
 
+def test_an_unknown_key_lists_the_keys_allowed_there(gold_data):
+    gold_data["quotes"][0]["speakr"] = "Emmanuel Macron"
+    with pytest.raises(GoldError) as caught:
+        parse_gold(gold_data, Path("petit.gold.json"))
+    assert str(caught.value) == (
+        "petit.gold.json: quotes[0].speakr: unknown key (allowed: text, speaker, kind, optional, occurrence)"
+    )
+    with pytest.raises(GoldError, match=r"^petit\.gold\.json: expected an object, got a list$"):
+        parse_gold([gold_data], Path("petit.gold.json"))
+
+
 def test_unreadable_gold_files_raise_gold_error(tmp_path):
     broken = tmp_path / "broken.gold.json"
     broken.write_text('{"format": "veille.gold/1",', encoding="utf-8")

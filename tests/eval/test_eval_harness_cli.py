@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from veille.cli import build_parser, main
-from veille.cli.evaluate import print_evaluation
+from veille.cli.evaluate import print_evaluation, write_evaluation
 from veille.errors import GoldError
 from veille.eval.harness import Evaluation, load_cases, score_cases
 from veille.eval.scores import ArticleScores, Scores, total
@@ -100,3 +100,35 @@ def test_a_missing_gold_folder_is_one_line_and_a_non_zero_exit(tmp_path, capsys)
     assert main(["eval", str(tmp_path / "absent")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file or folder" in err
+
+
+def _evaluation() -> Evaluation:
+    article = ArticleScores("petit", Scores(), {"quotes.missed": ["X: « bonjour »"]})
+    return Evaluation((article,), total([article]))
+
+
+def _args(tmp_path, *argv):
+    return build_parser().parse_args(["eval", str(tmp_path), *argv])
+
+
+def test_eval_formats_print_or_write_the_same_scores(tmp_path, capsys):
+    evaluation = _evaluation()
+    write_evaluation(evaluation, _args(tmp_path, "--format", "json"))
+    assert json.loads(capsys.readouterr().out) == evaluation.to_dict()
+    write_evaluation(evaluation, _args(tmp_path, "--format", "jsonl"))
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["name"] for line in lines] == ["petit", "total"]
+    assert lines[0]["errors"] == {"quotes.missed": ["X: « bonjour »"]} and lines[1]["failures"] == []
+    # --out writes what would be printed, and prints nothing.
+    write_evaluation(evaluation, _args(tmp_path, "--format", "json", "--out", str(tmp_path / "s.json")))
+    assert capsys.readouterr().out == ""
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == evaluation.to_dict()
+    write_evaluation(evaluation, _args(tmp_path, "--out", str(tmp_path / "s.txt")))
+    assert "total (1 articles, micro)" in (tmp_path / "s.txt").read_text(encoding="utf-8")
+
+
+def test_the_old_json_option_still_writes_json_beside_the_tables(tmp_path, capsys):
+    write_evaluation(_evaluation(), _args(tmp_path, "--json", str(tmp_path / "old.json")))
+    out, err = capsys.readouterr()
+    assert "total (1 articles, micro)" in out and "deprecated" in err
+    assert json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))["format"] == "veille.eval/1"

@@ -63,3 +63,11 @@ def test_evaluate_timeml_on_the_real_pipeline(tmp_path: Path) -> None:
     assert total.gold == 7
     assert total.prf(total.strict)[2] >= 0.7
     assert total.prf(total.value)[2] >= 0.7
+
+
+def test_veille_eval_picks_the_timeml_scorer_for_tml_inputs() -> None:
+    from veille.cli.evaluate_timeml import wants_timeml
+
+    assert wants_timeml([Path("a.tml"), Path("b.tml")], False)
+    assert not wants_timeml([Path("a.gold.json"), Path("b.tml")], False)
+    assert wants_timeml([Path("corpus")], True)

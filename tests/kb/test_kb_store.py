@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from veille.cli import main
 from veille.errors import InputError
 from veille.kb import corpus_key, open_kb, who_held
 from veille.kb.format import KBRole, merge_entities, parse_entity, read_kb
 from veille.kb.names import demonym_forms, surname_of, translit_key
 from veille.kb.query import parse_title, search
-from veille.kb.store import shipped_paths
+from veille.kb.store import build_kb, shipped_paths
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +182,25 @@ def test_user_file_extends_the_starter_kb(tmp_path: Path, monkeypatch_module) ->
 def test_corpus_key() -> None:
     assert corpus_key("Q7747", "Poutine") == "Q7747"
     assert corpus_key(None, "Zelenskyy") == corpus_key(None, "Zelensky")
+
+
+def test_build_kb_checks_builds_and_copies(tmp_path: Path, monkeypatch_module) -> None:  # type: ignore[no-untyped-def]
+    kb, count = build_kb(None, tmp_path / "out" / "kb.sqlite")
+    assert count == len(kb) > 100
+    assert (tmp_path / "out" / "kb.sqlite").stat().st_size > 0
+
+
+def test_kb_lookup_formats(monkeypatch_module, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    assert main(["kb", "lookup", "Kiyv", "--format", "json"]) == 0
+    (entry,) = [e for e in json.loads(capsys.readouterr().out) if e["id"] == "Q1899"]
+    assert entry["type"] == "LOC" and entry["match"] and 0 < entry["score"] <= 1
+    assert main(["kb", "lookup", "Kiyv", "--format", "jsonl"]) == 0
+    assert "Q1899" in [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
+    # Nothing found: an empty array for scripts, the reason on stderr, exit 1.
+    assert main(["kb", "lookup", "Personne Inventée", "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and "no KB entry" in err
+    office = ["--office", "ministre des Affaires étrangères", "--of", "UKR", "--date", "2025-12-04"]
+    assert main(["kb", "lookup", *office, "--format", "json"]) == 0
+    (holder,) = json.loads(capsys.readouterr().out)
+    assert holder["match"] == "office" and holder["roles_on_date"]

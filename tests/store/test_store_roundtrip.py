@@ -120,7 +120,10 @@ def documents(draw: st.DrawFn) -> Document:
                 quoted=draw(st.booleans()),
                 trigger_start=s if draw(st.booleans()) else None,
                 trigger_end=e if draw(st.booleans()) else None,
-                amounts=tuple(draw(st.lists(st.integers(0, max(len(amounts) - 1, 0)), max_size=2))),
+                # Indexes into the document's amounts: none when it has none (validation checks).
+                amounts=tuple(draw(st.lists(st.integers(0, len(amounts) - 1), max_size=2)))
+                if amounts
+                else (),
             )
         )
     paragraphs = tuple(

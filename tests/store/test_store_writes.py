@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from veille.model import Document, Entity
 from veille.store import delete_article, load_document, write_document
+from veille.store.writes import article_hash, stored_article
 
 MakeDoc = Callable[..., Document]
 
@@ -35,6 +36,17 @@ def test_same_article_twice_is_skipped(conn: sqlite3.Connection, make_document: 
     assert write_document(conn, doc) == "skipped"
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+
+
+def test_stored_article_tells_the_digests_and_the_run(
+    conn: sqlite3.Connection, make_document: MakeDoc
+) -> None:
+    doc = make_document(A)
+    assert stored_article(conn, doc.article.id) is None
+    write_document(conn, doc, input_hash="digest-of-the-input")
+    stored = stored_article(conn, doc.article.id)
+    assert stored is not None and stored.input_hash == "digest-of-the-input" and stored.run_id is None
+    assert stored.text_hash == article_hash(doc.article)
 
 
 def test_replace_swaps_rows_and_keeps_counts(conn: sqlite3.Connection, make_document: MakeDoc) -> None:

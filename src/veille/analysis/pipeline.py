@@ -109,6 +109,21 @@ def language_of(article: Article, settings: Settings) -> str:
     return settings.lang or article.lang or detect_language(article.text) or settings.default_lang
 
 
-def analyze_records(records: Iterable[Article], settings: Settings | None = None) -> list[Document | Failure]:
-    """The unit of work of every runner: a pure function from articles to results."""
-    return list(Pipeline(settings).pipe(records))
+def analyze_records(pipeline: Pipeline, records: Iterable[Article]) -> list[Document | Failure]:
+    """Analyse one batch of articles: one Document or Failure per article, in order.
+
+    The unit of work of every runner (the local pool, Ray): a pure function of the batch
+    given a loaded pipeline. When the batch as a whole breaks (the parser raised mid-batch),
+    each article is analysed alone, so only the bad one becomes a Failure.
+    """
+    batch = list(records)
+    try:
+        return list(pipeline.pipe(batch))
+    except Exception:  # find which article it was
+        results: list[Document | Failure] = []
+        for article in batch:
+            try:
+                results.extend(pipeline.pipe([article]))
+            except Exception as error:
+                results.append(Failure(article.source or article.id, f"analysis failed: {error!r}"))
+        return results

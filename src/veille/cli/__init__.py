@@ -23,13 +23,29 @@ from veille.cli import (
     ingest,
     kb,
     quotes,
+    run,
     search,
     serve,
     show,
 )
 from veille.errors import VeilleError
 
-COMMANDS = [analyze, demo, evaluate, ingest, quotes, events, entities, show, search, export, kb, bench, serve]
+COMMANDS = [
+    analyze,
+    demo,
+    evaluate,
+    ingest,
+    quotes,
+    events,
+    entities,
+    show,
+    search,
+    export,
+    kb,
+    bench,
+    serve,
+    run,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

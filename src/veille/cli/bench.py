@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
-from rich.table import Table
+from rich.console import Console
 
-from veille.cli.render import console
-from veille.cli.store_common import print_json
+from veille.cli.output import add_format_argument, print_json, print_jsonl, print_records_as
+from veille.cli.render import Column, console, print_records
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument(
         "--rounds", type=int, default=3, help="times each worker count runs, taking turns; medians reported"
     )
-    ingest.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(ingest)
     ingest.set_defaults(func=run_ingest)
     quotes = sub.add_parser("quotes", help="quote search latency on a store of synthetic quotations")
     quotes.add_argument(
@@ -36,14 +37,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     quotes.add_argument("--rows", type=int, default=1_000_000, help="quotations in the synthetic store")
     quotes.add_argument("--queries", type=int, default=200, help="queries of each kind")
-    quotes.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(quotes)
     quotes.set_defaults(func=run_quotes)
     writes = sub.add_parser("writes", help="store write cost per article as the store grows")
     writes.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
     writes.add_argument("--count", type=int, default=3000, help="articles to write (copies of the inputs)")
     writes.add_argument("--block", type=int, default=500, help="report the cost of each block of this many")
-    writes.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_argument(writes)
     writes.set_defaults(func=run_writes)
+    analysis = sub.add_parser(
+        "analysis", help="full analysis vs raw nlp.pipe, stage shares, time vs length, 10⁶/10⁷ estimate"
+    )
+    analysis.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
+    analysis.add_argument("--count", type=int, default=40, help="articles per run (copies of the inputs)")
+    analysis.add_argument("--rounds", type=int, default=3, help="runs of each, taking turns; medians")
+    analysis.add_argument("--lengths", default="200,1000,5000,20000", help="article lengths in words")
+    analysis.add_argument("--cores", type=int, default=64, help="cluster size for the estimate")
+    add_format_argument(analysis)
+    analysis.set_defaults(func=run_analysis)
+    ray = sub.add_parser("ray", help="the Ray runner on this node against the local runner; actor memory")
+    ray.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT", help="articles to copy")
+    ray.add_argument("--count", type=int, default=120, help="articles per run (copies of the inputs)")
+    ray.add_argument("--actors", type=int, default=1, help="Ray actors, and local workers (default 1)")
+    ray.add_argument("--rounds", type=int, default=1, help="runs of each, taking turns; medians")
+    add_format_argument(ray)
+    ray.set_defaults(func=run_ray_bench)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -52,42 +70,44 @@ def run_ingest(args: argparse.Namespace) -> int:
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
     workers = [int(w) for w in args.workers.split(",")]
     results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages, rounds=args.rounds)
-    if args.format == "json":
-        print_json(results)
-        return 0
-    table = Table(*results[0].keys(), title="Ingest throughput", title_justify="left")
-    for result in results:
-        table.add_row(*(str(result.get(key, "")) for key in results[0]))
-    console.print(table)
+    if not print_records_as(args.format, results):
+        print_ingest(results)
+    return 0
+
+
+def print_ingest(results: list[dict[str, Any]], *, out: Console | None = None) -> None:
+    """Print the ingest figures, one row per figure and one column per worker count, then the ratios."""
+    out = out or console
+    # Transposed: a column per run compared keeps the table narrow however many figures there are.
+    keys = [key for key in dict.fromkeys(k for r in results for k in r) if key != "workers"]
+    columns = [Column("figure"), *(Column(f"{r['workers']} worker(s)", justify="right") for r in results)]
+    rows = [[key, *(str(r.get(key, "")) for r in results)] for key in keys]
+    print_records(out, columns, rows, title="Ingest throughput")
     for result in results[1:]:
-        console.print(
+        out.print(
             f"{result['workers']} workers: {result['speedup_vs_first']}× the ingest speed of "
             f"{results[0]['workers']} (analysis alone {result['analysis_speedup_vs_first']}×, once running "
             f"{result.get('steady_speedup_vs_first', '?')}×); "
             f"{result['busy_cores']} cores busy, CPU per article {result['cpu_per_article_vs_first']}× "
-            f"that of {results[0]['workers']}"
+            f"that of {results[0]['workers']}",
+            soft_wrap=False,
         )
-    return 0
 
 
 def run_quotes(args: argparse.Namespace) -> int:
     from veille.runners.bench import bench_quotes
 
     report = bench_quotes(args.db, rows=args.rows, queries=args.queries)
+    figures = [{"query": name, **value} for name, value in report.items() if isinstance(value, dict)]
     if args.format == "json":
         print_json(report)
         return 0
-    table = Table(
-        "query",
-        "p50 ms",
-        "p95 ms",
-        title=f"Quote search on {report['rows']:,} quotations",
-        title_justify="left",
-    )
-    for name, figures in report.items():
-        if isinstance(figures, dict):
-            table.add_row(name, str(figures["p50_ms"]), str(figures["p95_ms"]))
-    console.print(table)
+    if args.format == "jsonl":
+        print_jsonl(figures)
+        return 0
+    rows = [[f["query"], str(f["p50_ms"]), str(f["p95_ms"])] for f in figures]
+    columns = [Column("query"), Column("p50 ms", justify="right"), Column("p95 ms", justify="right")]
+    print_records(console, columns, rows, title=f"Quote search on {report['rows']:,} quotations")
     return 0
 
 
@@ -95,11 +115,58 @@ def run_writes(args: argparse.Namespace) -> int:
     from veille.runners.bench import bench_writes
 
     report = bench_writes(args.inputs, count=args.count, block=args.block)
+    if print_records_as(args.format, report):
+        return 0
+    rows = [[f"{row['stored']:,}", str(row["ms_per_article"])] for row in report]
+    columns = [Column("articles stored", justify="right"), Column("ms per article written", justify="right")]
+    print_records(console, columns, rows, title="Store writes")
+    return 0
+
+
+def run_analysis(args: argparse.Namespace) -> int:
+    from veille.runners.bench_scale import bench_analysis
+
+    lengths = [int(n) for n in args.lengths.split(",") if n.strip()]
+    report = bench_analysis(
+        args.inputs, count=args.count, rounds=args.rounds, lengths=lengths, cores=args.cores
+    )
     if args.format == "json":
         print_json(report)
         return 0
-    table = Table("articles stored", "ms per article written", title="Store writes", title_justify="left")
-    for row in report:
-        table.add_row(f"{row['stored']:,}", str(row["ms_per_article"]))
-    console.print(table)
+    if args.format == "jsonl":  # one line per figure set: the summary, each length, each size
+        summary = {k: v for k, v in report.items() if k not in ("lengths", "estimate")}
+        print_jsonl([summary, *report["lengths"], *report["estimate"]])
+        return 0
+    console.print(
+        f"{report['articles']} articles of {report['mean_words']} words, {report['rounds']} rounds: full "
+        f"analysis {report['full_s']} s, raw nlp.pipe {report['raw_pipe_s']} s → "
+        f"[bold]{report['full_vs_raw_pipe']}×[/bold] the speed of parsing alone; "
+        f"{report['per_core_articles_per_s']} articles/s on one core"
+    )
+    shares = [[name, f"{100 * share:.1f} %"] for name, share in report["stage_share"].items()]
+    columns = [Column("stage"), Column("share of the time", justify="right")]
+    print_records(console, columns, shares, title="Where the time goes")
+    _print_rows(report["lengths"], "Analysis time against article length")
+    _print_rows(report["estimate"], "On paper, from the per-core rate and the store's size per article")
     return 0
+
+
+def run_ray_bench(args: argparse.Namespace) -> int:
+    from veille.runners.bench_scale import bench_ray
+
+    report = bench_ray(args.inputs, count=args.count, actors=args.actors, rounds=args.rounds)
+    if not print_records_as(args.format, [report]):
+        _print_rows([report], "Ray runner (one node) against the local runner")
+    return 0
+
+
+def _print_rows(rows: list[dict[str, Any]], title: str) -> None:
+    """Print figure rows transposed, a figure a line and a column per row: narrow however many."""
+
+    def cell(value: Any) -> str:
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    columns = [Column("figure"), *(Column("", justify="right") for _ in rows)]
+    cells = [[key, *(cell(row.get(key, "")) for row in rows)] for key in keys]
+    print_records(console, columns, cells, title=title)

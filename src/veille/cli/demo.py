@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from pathlib import Path
 
+from rich.console import Console
 from rich.markup import escape
 
 from veille.cli.entities import print_entities
@@ -44,14 +46,23 @@ def run(args: argparse.Namespace) -> int:
     print_summary(summary, settings.db_path)
     conn = connect(settings.db_path, readonly=True)
     try:
-        print_quotes(find_quotes(conn, limit=30))
-        print_events(find_events(conn, limit=20))
-        print_entities(find_entities(conn, type="PER", top=10))
+        print_demo(conn)
     finally:
         conn.close()
-    console.print(f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help")
-    console.print(f"Browse it: veille serve --db {escape(str(args.db))}, then open http://127.0.0.1:8000/")
+    ask = f"Ask more: veille quotes --db {escape(str(args.db))} --speaker Poutine; veille --help"
+    console.print(ask, soft_wrap=False)
+    console.print(
+        f"Browse it: veille serve --db {escape(str(args.db))}, then open http://127.0.0.1:8000/",
+        soft_wrap=False,
+    )
     return 1 if summary.failures else 0
+
+
+def print_demo(conn: sqlite3.Connection, *, out: Console | None = None) -> None:
+    """Print what the demo shows of a store: the latest quotations and events, the people most named."""
+    print_quotes(find_quotes(conn, limit=30), out=out)
+    print_events(find_events(conn, limit=20), out=out)
+    print_entities(find_entities(conn, type="PER", top=10), out=out)
 
 
 def demo_inputs(examples: Path, shared: Path) -> list[Path]:

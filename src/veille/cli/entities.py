@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
+from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from veille.cli.render import console
+from veille.cli.render import Column, console, print_records
 from veille.cli.store_common import (
     add_output_arguments,
     add_store_argument,
@@ -86,23 +86,20 @@ def run(args: argparse.Namespace) -> int:
     )
 
 
-def print_entities(hits: list[EntityHit]) -> None:
-    """Print entities as a table: name, type, articles, mentions, variants."""
-    table = Table(
-        "id", "name", "type", "kb", "articles", "mentions", "variants", title="Entities", title_justify="left"
-    )
+def print_entities(hits: list[EntityHit], *, out: Console | None = None) -> None:
+    """Print entities as a table: id, name, type, articles, variants (KB id and mentions fold when narrow)."""
+    rows = []
     for hit in hits:
-        others = [v for v in hit.variants if v != hit.name]
-        table.add_row(
-            str(hit.id),
-            escape(hit.name),
-            hit.type,
-            escape(hit.kb_id or ""),
-            str(hit.articles),
-            str(hit.mentions),
-            escape(", ".join(others)),
-        )
-    console.print(table)
+        others = ", ".join(v for v in hit.variants if v != hit.name)
+        rows.append(
+            [str(hit.id), escape(hit.name), hit.type, str(hit.articles), escape(others),
+             escape(hit.kb_id or ""), str(hit.mentions)]
+        )  # fmt: skip
+    columns = [
+        Column("id", justify="right"), Column("name"), Column("type"), Column("articles", justify="right"),
+        Column("variants", "main"), Column("kb", "extra"), Column("mentions", "extra", justify="right"),
+    ]  # fmt: skip
+    print_records(out or console, columns, rows, title="Entities")
 
 
 def open_for_review(args: argparse.Namespace) -> sqlite3.Connection:
@@ -123,20 +120,22 @@ def run_clusters(args: argparse.Namespace) -> int:
     )
 
 
-def print_clusters(hits: list[ClusterHit]) -> None:
-    """Print clusters as a table: id, name, type, kb, articles, confidence, variants with their articles."""
-    table = Table(
-        "id", "name", "type", "kb", "articles", "confidence", "variants (articles)",
-        title="Clusters, least confident first", title_justify="left",
-    )  # fmt: skip
+def print_clusters(hits: list[ClusterHit], *, out: Console | None = None) -> None:
+    """Print clusters as a table: id, name, type, confidence, variants (with their articles), KB id."""
+    rows = []
     for hit in hits:
         confidence = f"{hit.confidence:.2f}" + (" manual" if hit.manual else "")
         variants = ", ".join(f"{v.name} ({v.articles})" for v in hit.variants)
-        table.add_row(
-            str(hit.id), escape(hit.name), hit.type, escape(hit.kb_id or ""), str(hit.articles), confidence,
-            escape(variants),
+        rows.append(
+            [str(hit.id), escape(hit.name), hit.type, confidence, escape(variants), escape(hit.kb_id or ""),
+             str(hit.articles)]
         )  # fmt: skip
-    console.print(table)
+    columns = [
+        Column("id", justify="right"), Column("name"), Column("type"), Column("confidence"),
+        Column("variants (articles)", "main"), Column("kb", "extra"),
+        Column("articles", "extra", justify="right"),
+    ]  # fmt: skip
+    print_records(out or console, columns, rows, title="Clusters, least confident first")
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from veille.cli.evaluate_timeml import run_timeml, wants_timeml
+from veille.cli.output import add_format_argument
+from veille.cli.render import Column, print_records
 from veille.errors import SettingsError
 from veille.eval.baseline import check_baseline, raise_baseline
 from veille.eval.harness import Evaluation, evaluate
 from veille.eval.scores import Counts, Metric, Scores
 from veille.settings import Settings
 
-console = Console(highlight=False, soft_wrap=True)
+_console = Console(highlight=False, soft_wrap=True)
+_errors = Console(highlight=False, soft_wrap=True, stderr=True)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +44,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="folder of the article texts (default: beside each gold file)",
     )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores and errors as JSON")
+    add_format_argument(parser)
+    parser.add_argument(
+        "--out", type=Path, metavar="FILE", help="write the output to FILE instead of printing it"
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="OUT",
+        help="deprecated: print the tables and also write the JSON to OUT (use --format json --out OUT)",
+    )
     parser.add_argument(
         "--errors",
         action="store_true",
@@ -80,13 +93,11 @@ def run(args: argparse.Namespace) -> int:
         raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
     if wants_timeml(args.golds, args.timeml):
-        return run_timeml(args.golds, Settings(stages=stages), args.json, args.total_only, console)
+        return run_timeml(args, Settings(stages=stages))
     evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
-    print_evaluation(evaluation, errors=args.errors, total_only=args.total_only)
-    if args.json:
-        args.json.write_text(
-            json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+    write_evaluation(evaluation, args)
+    # Beside JSON on stdout, the baseline's messages go to stderr, so that stdout stays JSON.
+    console = _console if args.format == "table" or args.out else _errors
     metrics = evaluation.total.metrics()
     if args.raise_baseline:
         floors = raise_baseline(args.raise_baseline, args.set_name, metrics, failed=len(evaluation.failures))
@@ -104,29 +115,58 @@ def run(args: argparse.Namespace) -> int:
     return 1 if evaluation.failures else 0
 
 
+def write_evaluation(evaluation: Evaluation, args: argparse.Namespace) -> None:
+    """Print the evaluation in --format, or write it to --out; --json OUT also writes JSON there."""
+    if args.json is not None:
+        print("veille: --json OUT is deprecated: use --format json --out OUT", file=sys.stderr)
+        _write_json(args.json, evaluation.to_dict())
+    target = args.out.open("w", encoding="utf-8") if args.out else None
+    try:
+        file = target or sys.stdout
+        if args.format == "json":
+            file.write(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        elif args.format == "jsonl":
+            for record in evaluation_records(evaluation):
+                file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            out = Console(file=target, highlight=False, width=120) if target else _console
+            print_evaluation(out=out, evaluation=evaluation, errors=args.errors, total_only=args.total_only)
+    finally:
+        if target is not None:
+            target.close()
+
+
+def evaluation_records(evaluation: Evaluation) -> list[dict[str, Any]]:
+    """Return the JSON Lines records of an evaluation: one per article, then the total."""
+    data = evaluation.to_dict()
+    total = {"name": "total", "metrics": data["total"], "failures": data["failures"]}
+    return [*data["articles"], total]
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def print_evaluation(
     evaluation: Evaluation, *, out: Console | None = None, errors: bool = False, total_only: bool = False
 ) -> None:
     """Print one table per article (unless ``total_only``), then the micro total."""
-    out = out or console
+    out = out or _console
     if not total_only:
         for article in evaluation.articles:
-            out.print(scores_table(article.scores, f"{article.name}"))
+            print_scores(out, article.scores, article.name)
             if errors:
                 for kind, lines in sorted(article.errors.items()):
                     for line in lines:
-                        out.print(f"  {escape(kind)}: {escape(line)}")
+                        out.print(f"  {escape(kind)}: {escape(line)}", soft_wrap=False)
                 out.print()
-    out.print(scores_table(evaluation.total, f"total ({len(evaluation.articles)} articles, micro)"))
+    print_scores(out, evaluation.total, f"total ({len(evaluation.articles)} articles, micro)")
     for failure in evaluation.failures:
-        out.print(f"[red]analysis failed[/red] {escape(str(failure))}")
+        out.print(f"[red]analysis failed[/red] {escape(str(failure))}", soft_wrap=False)
 
 
-def scores_table(scores: Scores, title: str) -> Table:
-    """Return a table with a row per layer: counts, precision, recall, F1 and the layer's accuracies."""
-    table = Table(
-        "layer", "gold", "found", "system", "P", "R", "F1", "also", title=escape(title), title_justify="left"
-    )
+def print_scores(out: Console, scores: Scores, title: str) -> None:
+    """Print a table with a row per layer: counts, precision, recall, F1 and the layer's accuracies."""
     rows: list[tuple[str, Counts, list[tuple[str, Metric]]]] = [
         (
             "entities",
@@ -143,19 +183,14 @@ def scores_table(scores: Scores, title: str) -> Table:
         ("timexes", scores.timexes, [("values", scores.timex_values.value)]),
         ("events", scores.events, [("dates", scores.event_dates.value)]),
     ]
-    for layer, counts, extras in rows:
-        also = " · ".join(f"{name} {_format(value)}" for name, value in extras)
-        table.add_row(
-            layer,
-            str(counts.gold),
-            str(counts.found),
-            str(counts.system),
-            _format(counts.precision),
-            _format(counts.recall),
-            _format(counts.f1),
-            also,
-        )
-    return table
+    cells = [
+        [layer, str(counts.gold), str(counts.found), str(counts.system), _format(counts.precision),
+         _format(counts.recall), _format(counts.f1), " · ".join(f"{name} {_format(v)}" for name, v in extras)]
+        for layer, counts, extras in rows
+    ]  # fmt: skip
+    numbers = [Column(h, justify="right") for h in ("gold", "found", "system", "P", "R", "F1")]
+    columns = [Column("layer"), *numbers, Column("also", "main", room=20)]
+    print_records(out, columns, cells, title=escape(title))
 
 
 def _format(value: Metric) -> str:

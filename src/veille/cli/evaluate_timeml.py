@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,20 +21,39 @@ def wants_timeml(golds: list[Path], flag: bool) -> bool:
     return flag or (bool(golds) and all(path.suffix == ".tml" for path in golds))
 
 
-def run_timeml(
-    golds: list[Path], settings: Settings, json_out: Path | None, total_only: bool, out: Console
-) -> int:
-    """Score the TimeML files, print strict/relaxed/value/type P, R, F1; 1 when a file failed."""
-    total, documents = evaluate_timeml(golds, settings=settings)
-    if not total_only:
-        for name, scores in documents:
-            out.print(timeml_table(scores, name))
-    out.print(timeml_table(total, f"total ({total.documents} TimeML documents, micro)"))
+def run_timeml(args: argparse.Namespace, settings: Settings) -> int:
+    """Score the TimeML files of ``args.golds``; print strict/relaxed/value/type P, R, F1 as
+    ``args.format`` asks (to ``args.out`` when given); 1 when a file could not be scored."""
+    total, documents = evaluate_timeml(args.golds, settings=settings)
+    payload = {"total": total.to_dict(), "documents": {name: s.to_dict() for name, s in documents}}
+    target = args.out.open("w", encoding="utf-8") if args.out else None
+    try:
+        if args.format in ("json", "jsonl"):
+            records: list[Any] = (
+                [payload]
+                if args.format == "json"
+                else [{"document": name, **scores.to_dict()} for name, scores in documents]
+                + [{"document": "total", **total.to_dict()}]
+            )
+            lines = [
+                json.dumps(r, ensure_ascii=False, indent=1 if args.format == "json" else None)
+                for r in records
+            ]
+            (target or sys.stdout).write("\n".join(lines) + "\n")
+        else:
+            out = Console(file=target, highlight=False, width=120) if target else Console(highlight=False)
+            if not args.total_only:
+                for name, scores in documents:
+                    out.print(timeml_table(scores, name))
+            out.print(timeml_table(total, f"total ({total.documents} TimeML documents, micro)"))
+    finally:
+        if target:
+            target.close()
+    errors = Console(highlight=False, stderr=True)
     for failure in total.failures:
-        out.print(f"[red]failed[/red] {escape(failure)}")
-    if json_out:
-        payload = {"total": total.to_dict(), "documents": {name: s.to_dict() for name, s in documents}}
-        json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        errors.print(f"[red]failed[/red] {escape(failure)}")
+    if args.json:  # deprecated alongside --format json --out
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 1 if total.failures else 0
 
 

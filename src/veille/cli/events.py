@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
+from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from veille.cli.render import console
+from veille.cli.render import Column, console, print_records
 from veille.cli.store_common import add_output_arguments, check_limit, check_period, query_and_print
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES
@@ -50,33 +50,24 @@ def run(args: argparse.Namespace) -> int:
     return query_and_print(args, query, print_events)
 
 
-def print_events(hits: list[EventHit]) -> None:
-    """Print events as a table: date, type, who, to whom, where, sentence."""
-    table = Table(
-        "date",
-        "type",
-        "who",
-        "to whom",
-        "where",
-        "sentence",
-        "article",
-        title="Who did what to whom",
-        title_justify="left",
-    )
+def print_events(hits: list[EventHit], *, out: Console | None = None) -> None:
+    """Print events as a table: date, type, who → to whom, the sentence, where, article."""
+    out = out or console
+    rows = []
     for hit in hits:
         kind = (
             hit.type
             + (" (not)" if hit.negated else "")
             + ("" if hit.modality == "asserted" else f" ({hit.modality})")
         )
-        table.add_row(
-            hit.date or "—",
-            kind,
-            escape(", ".join(hit.actors)),
-            escape(", ".join(hit.targets)),
-            escape(hit.location or ""),
-            escape(hit.sentence),
-            escape(hit.source or hit.article),
-        )
-    console.print(table)
-    console.print(f"{len(hits)} event(s)")
+        who = f"{', '.join(hit.actors) or '—'} → {', '.join(hit.targets) or '—'}"
+        rows.append(
+            [hit.date or "—", kind, escape(who), escape(hit.sentence), escape(hit.location or ""),
+             escape(hit.source or hit.article)]
+        )  # fmt: skip
+    columns = [
+        Column("date"), Column("type"), Column("who → to whom", "head"), Column("sentence", "main"),
+        Column("where", "extra"), Column("article", "extra"),
+    ]  # fmt: skip
+    print_records(out, columns, rows, title="Who did what to whom")
+    out.print(f"{len(hits)} event(s)")

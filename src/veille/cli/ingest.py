@@ -36,7 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_store_argument(parser)
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="file, folder, JSONL, HTML, or - for stdin"
+        "inputs", nargs="*", metavar="INPUT", help="file, folder, JSONL, HTML, or - for stdin"
+    )
+    parser.add_argument(
+        "--from-parquet", type=Path, metavar="DIR", help="store the output of `veille run ray` (no analysis)"
     )
     parser.add_argument(
         "--workers", type=int, default=1, help="analysis processes, each loading the model once"
@@ -67,11 +70,23 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    if bool(args.inputs) == bool(args.from_parquet):
+        raise SettingsError("give either INPUT files or --from-parquet DIR")
+    if args.from_parquet:
+        from veille.runners.results import ingest_results
+
+        def job(bar: ProgressBar | None) -> IngestSummary:
+            return ingest_results(args.from_parquet, settings, progress=bar)
+    else:
+
+        def job(bar: ProgressBar | None) -> IngestSummary:
+            return ingest(args.inputs, settings, reanalyze=args.reanalyze, progress=bar)
+
     if args.quiet:
-        summary = ingest(args.inputs, settings, reanalyze=args.reanalyze)
+        summary = job(None)
     else:
         with ProgressBar() as bar:
-            summary = ingest(args.inputs, settings, reanalyze=args.reanalyze, progress=bar)
+            summary = job(bar)
     print_summary(summary, settings.db_path)
     return 1 if summary.failures else 0
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-from rich.table import Table
 
+from veille.cli.output import add_format_argument, print_records_as
+from veille.cli.render import Column, console, print_records
 from veille.errors import SettingsError
-from veille.kb.format import KBEntity, read_kb
+from veille.kb.format import KBEntity
 from veille.kb.query import search, who_held
-from veille.kb.store import KB, build_db, kb_paths, open_kb
+from veille.kb.store import build_kb, open_kb
 from veille.kb.wikidata import import_wikidata
 
 
@@ -52,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lookup.add_argument("--date", help="the day (YYYY-MM-DD); default: any time")
     lookup.add_argument("--type", choices=("PER", "ORG", "LOC"), help="only entries of this type")
     lookup.add_argument("--kb", type=Path, help="KB file or folder (default: the starter KB)")
+    add_format_argument(lookup)
     lookup.set_defaults(func=run_lookup)
 
 
@@ -59,15 +63,6 @@ def run_build(args: argparse.Namespace) -> int:
     kb, count = build_kb(args.kb, args.out)
     print(f"{count} entities, built in {kb.path}")
     return 0
-
-
-def build_kb(path: Path | None, out: Path | None = None) -> tuple[KB, int]:
-    """Check and build the KB of a setting; copy the SQLite file to ``out`` when given."""
-    kb = open_kb(path)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        build_db(read_kb(kb_paths(path)), out)
-    return kb, len(kb)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -92,27 +87,49 @@ def run_lookup(args: argparse.Namespace) -> int:
     if not args.name and not args.office:
         raise SettingsError("give a NAME, or --office TITLE (with --of and --date)")
     kb = open_kb(args.kb)
-    console = Console()
     if args.office:
-        holders = who_held(args.office, args.of, args.date, kb=kb)
-        if not holders:
-            print(f"nobody in the KB held {args.office!r} of {args.of or '?'} on {args.date or 'any date'}")
-            return 1
-        console.print(_table([(e, "office", 1.0) for e in holders], args.date))
-        return 0
-    hits = search(args.name, kb, args.type)
+        hits = [(e, "office", 1.0) for e in who_held(args.office, args.of, args.date, kb=kb)]
+        missing = f"nobody in the KB held {args.office!r} of {args.of or '?'} on {args.date or 'any date'}"
+    else:
+        hits = search(args.name, kb, args.type)
+        missing = f"no KB entry for {args.name!r}"
+    records = [
+        {
+            **entity.to_dict(),
+            "match": how,
+            "score": round(score, 3),
+            "roles_on_date": _roles(entity, args.date),
+        }
+        for entity, how, score in hits
+    ]
+    if not print_records_as(args.format, records):
+        if hits:
+            print_lookup(hits, args.date)
     if not hits:
-        print(f"no KB entry for {args.name!r}")
+        print(missing, file=sys.stderr)  # stdout stays valid JSON ([]) for scripts
         return 1
-    console.print(_table(hits, args.date))
     return 0
 
 
-def _table(hits: list[tuple[KBEntity, str, float]], date: str | None) -> Table:
-    table = Table("id", "type", "name", "country", "match", "roles" + (f" on {date}" if date else ""))
+def _roles(entity: KBEntity, date: str | None) -> list[dict[str, str | None]]:
+    return [{"title": r.title, "of": r.of, "start": r.start, "end": r.end} for r in entity.roles_on(date)]
+
+
+def print_lookup(
+    hits: list[tuple[KBEntity, str, float]], date: str | None, *, out: Console | None = None
+) -> None:
+    """Print KB entries: id, type, name, country, how the name matched, roles (on ``date``)."""
+    rows = []
     for entity, how, score in hits:
         roles = "; ".join(
             f"{r.title} ({r.of or '?'}, {r.start or '?'}–{r.end or ''})" for r in entity.roles_on(date)
         )
-        table.add_row(entity.id, entity.type, entity.label, entity.country or "", f"{how} {score:.2f}", roles)
-    return table
+        rows.append(
+            [entity.id, entity.type, escape(entity.label), entity.country or "", f"{how} {score:.2f}",
+             escape(roles)]
+        )  # fmt: skip
+    columns = [
+        Column("id"), Column("type"), Column("name"), Column("country"), Column("match", "extra"),
+        Column("roles" + (f" on {date}" if date else ""), "main"),
+    ]  # fmt: skip
+    print_records(out or console, columns, rows)

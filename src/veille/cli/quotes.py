@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
+from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from veille.cli.render import console
+from veille.cli.render import Column, console, print_records
 from veille.cli.store_common import add_output_arguments, check_limit, check_period, query_and_print
 from veille.model import QUOTE_KINDS
 from veille.store.queries import QuoteHit, find_quotes
@@ -49,17 +49,20 @@ def run(args: argparse.Namespace) -> int:
     return query_and_print(args, query, print_quotes)
 
 
-def print_quotes(hits: list[QuoteHit]) -> None:
+def print_quotes(hits: list[QuoteHit], *, out: Console | None = None) -> None:
     """Print quotations as a table: day, speaker, quotation, kind, sources."""
-    table = Table(
-        "day", "speaker", "quote", "kind", "reported by", title="Who said what", title_justify="left"
-    )
+    out = out or console
+    rows = []
     for hit in hits:
         sources = ", ".join(f"{s.source or s.article}" for s in hit.sources[:3])
         if len(hit.sources) > 3:
             sources += f" (+{len(hit.sources) - 3})"
-        table.add_row(
-            hit.day or "—", escape(hit.speaker or "—"), escape(f"« {hit.text} »"), hit.kind, escape(sources)
+        rows.append(
+            [hit.day or "—", escape(hit.speaker or "—"), escape(f"« {hit.text} »"), hit.kind, escape(sources)]
         )
-    console.print(table)
-    console.print(f"{len(hits)} quotation(s)")
+    columns = [
+        Column("day"), Column("speaker"), Column("quote", "main"), Column("kind", "extra"),
+        Column("reported by", "extra"),
+    ]  # fmt: skip
+    print_records(out, columns, rows, title="Who said what")
+    out.print(f"{len(hits)} quotation(s)")

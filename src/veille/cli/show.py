@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from veille.cli.output import print_json, print_jsonl
 from veille.cli.render import print_document
-from veille.cli.store_common import add_output_arguments, open_store, print_json
+from veille.cli.store_common import add_output_arguments, open_store
 from veille.store.reads import find_article, load_document
 
 
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
         conn.close()
     if args.format == "json":
         print_json(document.to_dict())
+    elif args.format == "jsonl":
+        print_jsonl([document.to_dict()])
     else:
         print_document(document)
     return 0

@@ -1,17 +1,16 @@
-"""What the store commands share: the --db and --format options, opening the store, JSON output."""
+"""What the store commands share: the --db, --format and --limit options, opening the store."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from rich.markup import escape
 
+from veille.cli.output import add_format_argument, print_records_as
 from veille.errors import SettingsError
 from veille.ingest.text import check_date
 from veille.store.db import connect
@@ -26,7 +25,7 @@ def add_store_argument(parser: argparse.ArgumentParser) -> None:
 def add_output_arguments(parser: argparse.ArgumentParser, *, limit: int | None = 50) -> None:
     """Add ``--db``, ``--format`` and (unless None) ``--limit``."""
     add_store_argument(parser)
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    add_format_argument(parser)
     if limit is not None:
         parser.add_argument(
             "--limit", type=int, default=limit, help=f"at most this many rows (default {limit})"
@@ -58,11 +57,6 @@ def check_limit(limit: int) -> int:
     return limit
 
 
-def print_json(data: Any) -> None:
-    """Print JSON for scripts: UTF-8, indented, keys in the dataclasses' order."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-
-
 def highlight(snippet: str) -> str:
     """Escape a search snippet for rich, then turn the match markers into bold."""
     return escape(snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/bold yellow]")
@@ -85,14 +79,12 @@ def query_and_print(
     query: Callable[[sqlite3.Connection], Sequence[R]],
     print_table: Callable[[list[R]], None],
 ) -> int:
-    """Run one read query on the store named by --db, then print its rows as JSON or a table."""
+    """Run one read query on the store named by --db, then print its rows in the --format asked."""
     conn = open_store(args)
     try:
         rows = list(query(conn))
     finally:
         conn.close()
-    if args.format == "json":
-        print_json([row.to_dict() for row in rows])
-    else:
+    if not print_records_as(args.format, [row.to_dict() for row in rows]):
         print_table(rows)
     return 0

@@ -1,6 +1,7 @@
 """The knowledge base: entities with names in French and English, countries and dated roles.
 
-- ``open_kb(path)`` / ``default_kb(path)``: the KB (None: the starter KB shipped in kb/data/).
+- ``open_kb(path)`` / ``default_kb(path)``: the KB (None: the starter KB shipped in kb/data/);
+  ``build_kb(path, out)`` checks and builds it (``veille kb build``).
 - ``who_held(title, of, date)``: the office query (*ministre des Affaires étrangères* of UKR
   on 2025-12-04 → Andrii Sybiha).
 - ``corpus_key(kb_id, name)``: the key under which the store can make one entity of the
@@ -12,7 +13,7 @@ from __future__ import annotations
 from veille.kb.format import FORMAT, KBEntity, KBRole, read_kb
 from veille.kb.names import translit_key
 from veille.kb.query import parse_title, who_held
-from veille.kb.store import KB, default_kb, open_kb
+from veille.kb.store import KB, build_kb, default_kb, open_kb
 from veille.normal import name_key
 
 
@@ -27,6 +28,6 @@ def corpus_key(kb_id: str | None, name: str) -> str:
 
 
 __all__ = [
-    "FORMAT", "KB", "KBEntity", "KBRole", "corpus_key", "default_kb", "name_key", "open_kb",
+    "FORMAT", "KB", "KBEntity", "KBRole", "build_kb", "corpus_key", "default_kb", "name_key", "open_kb",
     "parse_title", "read_kb", "translit_key", "who_held",
 ]  # fmt: skip

@@ -176,6 +176,18 @@ def open_kb(path: Path | None = None) -> KB:
     return KB(target)
 
 
+def build_kb(path: Path | None, out: Path | None = None) -> tuple[KB, int]:
+    """Check and build the KB of a setting (None: the starter KB); copy its SQLite file to ``out``.
+
+    Return the KB and how many entities it holds. A bad KB line raises the error that names it.
+    """
+    kb = open_kb(path)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        build_db(read_kb(kb_paths(path)), out)
+    return kb, len(kb)
+
+
 @lru_cache(maxsize=4)
 def default_kb(path: Path | None = None) -> KB:
     """Return the KB for a setting, opened once per process."""

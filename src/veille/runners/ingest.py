@@ -23,6 +23,7 @@ from veille.store.writes import (
     finish_run,
     record_failures,
     start_run,
+    stored_article,
     write_document,
 )
 
@@ -41,6 +42,14 @@ class _Silent:
 
     def advance(self, count: int = 1) -> None:
         pass
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A Document analysed elsewhere (the Ray runner), with the hash of its article as read."""
+
+    document: Document
+    input_hash: str | None = None
 
 
 @dataclass
@@ -84,7 +93,7 @@ def ingest(
 
 
 def ingest_items(
-    items: Iterable[Article | Document | Failure],
+    items: Iterable[Article | Document | Analysed | Failure],
     settings: Settings,
     *,
     reanalyze: bool = False,
@@ -137,7 +146,7 @@ class _Job:
         # the runner's in-flight batches, not by the corpus.
         self.pending: dict[str, str] = {}
 
-    def triage(self, items: Iterable[Article | Document | Failure]) -> Iterator[Article]:
+    def triage(self, items: Iterable[Article | Document | Analysed | Failure]) -> Iterator[Article]:
         """Record failures, store Documents, skip what is stored; yield what needs analysis.
 
         The skip check runs here, before any worker sees the article, so re-running after a
@@ -148,6 +157,8 @@ class _Job:
                 _fail(self.conn, self.summary, item, self.progress)
             elif isinstance(item, Document):
                 _write(self.conn, self.summary, item, None, self.reanalyze, self.progress)
+            elif isinstance(item, Analysed):
+                _write(self.conn, self.summary, item.document, item.input_hash, self.reanalyze, self.progress)
             else:
                 digest = article_hash(item)
                 if item.id in self.pending or self._is_stored(item.id, digest):
@@ -168,12 +179,10 @@ class _Job:
     def _is_stored(self, article_id: str, digest: str) -> bool:
         # Stored by this very run (the same id twice in the inputs: the first one wins, as
         # it did when the whole input was read first), or stored with this input.
-        row = self.conn.execute(
-            "SELECT input_hash, run_id FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
+        stored = stored_article(self.conn, article_id)
+        if stored is None:
             return False
-        return bool(row[1] == self.summary.run_id or (not self.reanalyze and row[0] == digest))
+        return stored.run_id == self.summary.run_id or (not self.reanalyze and stored.input_hash == digest)
 
 
 def _write(

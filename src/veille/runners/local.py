@@ -40,20 +40,6 @@ _POLL = 0.5  # seconds between checks that the other end of the pool is still al
 _pipeline: Any = None  # the loader's Pipeline, inherited by the workers it forks
 
 
-def analyze_batch(pipeline: Any, articles: list[Article]) -> list[Document | Failure]:
-    """Analyse a batch; when the batch as a whole breaks, analyse each article alone."""
-    try:
-        return list(pipeline.analyze_many(articles))
-    except Exception:  # the parser raised mid-batch: find which article it was
-        results: list[Document | Failure] = []
-        for article in articles:
-            try:
-                results.extend(pipeline.analyze_many([article]))
-            except Exception as error:
-                results.append(Failure(article.source or article.id, f"analysis failed: {error!r}"))
-        return results
-
-
 # --- in the loader and the workers ------------------------------------------------------------------------
 
 
@@ -106,10 +92,12 @@ def _serve(tasks: Any, results: Any, loader: int) -> None:  # pragma: no cover -
             if os.getppid() != loader:
                 os._exit(1)
 
+    from veille.analysis.pipeline import analyze_records  # the unit of work; loaded by the loader already
+
     threading.Thread(target=watch_loader, daemon=True).start()
     while (task := tasks.get()) is not None:
         key, batch = task
-        results.put(("done", key, analyze_batch(_pipeline, batch)))
+        results.put(("done", key, analyze_records(_pipeline, batch)))
 
 
 # --- in the caller ----------------------------------------------------------------------------------------
@@ -172,8 +160,10 @@ class LocalRunner:
         """Yield one Document or Failure per article, as workers finish them."""
         stream = iter(articles)
         if self._loader is None:
+            from veille.analysis.pipeline import analyze_records  # spaCy only where it runs
+
             while batch := list(islice(stream, self.chunk)):
-                yield from analyze_batch(self._pipeline, batch)
+                yield from analyze_records(self._pipeline, batch)
             return
         # A bounded number of batches in flight: memory stays flat on a big corpus and
         # every worker always has the next batch waiting.

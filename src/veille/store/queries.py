@@ -459,15 +459,3 @@ _COUNTS = {
     "amounts": "SELECT count(*) FROM amounts",
     "failures": "SELECT count(*) FROM failures",
 }
-
-
-def recent_failures(
-    conn: sqlite3.Connection, *, run_id: int | None = None, limit: int = 100
-) -> list[dict[str, Any]]:
-    """Return failures (file, line, reason), of one run or of all, latest first."""
-    rows = conn.execute(
-        'SELECT run_id, "where", line, reason, at FROM failures WHERE (:run IS NULL OR run_id = :run)'
-        " ORDER BY id DESC LIMIT :limit",
-        {"run": run_id, "limit": limit},
-    )
-    return [dict(zip(("run", "where", "line", "reason", "at"), row, strict=True)) for row in rows]

@@ -29,12 +29,12 @@ def find_article(conn: sqlite3.Connection, article_id: str) -> str:
     """Return the full id of the article whose id is, or uniquely starts with, ``article_id``."""
     row = conn.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row:
-        return str(row[0])
+        return str(row["id"])
     # A prefix, as git takes a short hash; escape LIKE's wildcards so they match themselves.
     pattern = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = conn.execute(r"SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' LIMIT 2", (pattern,)).fetchall()
     if len(rows) == 1:
-        return str(rows[0][0])
+        return str(rows[0]["id"])
     if rows:
         raise StoreError(f"article id {article_id!r} is ambiguous: give more characters")
     raise StoreError(f"no article {article_id!r} in the store: `veille search` finds ids")
@@ -59,16 +59,18 @@ def iter_documents(conn: sqlite3.Connection) -> Iterator[Document]:
 
 
 def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
-    art = row[0]
+    # Rows are sqlite3.Row (connect sets it): every column is read by its name, so a column
+    # added to a SELECT or a table never shifts what the others mean.
+    art = row["rowid"]
     article = Article(
-        id=row[1],
-        date=row[2],
-        lang=None if row[3] == "und" else row[3],  # stored for a Document made without the pipeline
-        title=row[4],
-        source=row[5],
-        url=row[6],
-        text=row[7],
-        paragraphs=tuple(Paragraph(s, e, bool(h)) for s, e, h in json.loads(row[8])),
+        id=row["id"],
+        date=row["date"],
+        lang=None if row["lang"] == "und" else row["lang"],  # stored for a Document made without the pipeline
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        text=row["text"],
+        paragraphs=tuple(Paragraph(s, e, bool(h)) for s, e, h in json.loads(row["paragraphs"])),
     )
     entities = []
     for e in conn.execute(
@@ -77,36 +79,42 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         (art,),
     ).fetchall():
         mentions = tuple(
-            Mention(start=m[0], end=m[1], text=m[2], kind=m[3], stands_for=m[4])
+            Mention(
+                start=m["start"], end=m["end"], text=m["text"], kind=m["kind"], stands_for=m["stands_for"]
+            )
             for m in conn.execute(
                 "SELECT start, end, text, kind, stands_for FROM mentions WHERE entity = ? ORDER BY ord",
-                (e[0],),
+                (e["rowid"],),
             )
         )
         entities.append(
             Entity(
-                id=e[1],
-                name=e[2],
-                type=e[3],
+                id=e["id"],
+                name=e["name"],
+                type=e["type"],
                 mentions=mentions,
-                kb_id=e[4],
-                country=e[5],
-                roles=tuple(from_dict(Role, r) for r in json.loads(e[6])),
-                gender=e[7],
-                group=bool(e[8]),
+                kb_id=e["kb_id"],
+                country=e["country"],
+                roles=tuple(from_dict(Role, r) for r in json.loads(e["roles"])),
+                gender=e["gender"],
+                group=bool(e["grp"]),
             )
         )
     quotes = tuple(
         Quote(
-            id=q[0],
-            kind=q[1],
-            text=q[2],
-            start=q[3],
-            end=q[4],
-            speaker=q[5],
-            speaker_mention=from_dict(Span, json.loads(q[6])) if q[6] is not None else None,
-            cue=q[7],
-            date=q[8],
+            id=q["id"],
+            kind=q["kind"],
+            text=q["text"],
+            start=q["start"],
+            end=q["end"],
+            speaker=q["speaker"],
+            speaker_mention=(
+                from_dict(Span, json.loads(q["speaker_mention"]))
+                if q["speaker_mention"] is not None
+                else None
+            ),
+            cue=q["cue"],
+            date=q["date"],
         )
         for q in conn.execute(
             "SELECT id, kind, text, start, end, speaker, speaker_mention, cue, date FROM quotes"
@@ -115,7 +123,15 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         )
     )
     timexes = tuple(
-        Timex(text=t[0], start=t[1], end=t[2], type=t[3], value=t[4], quant=t[5], anchored=bool(t[6]))
+        Timex(
+            text=t["text"],
+            start=t["start"],
+            end=t["end"],
+            type=t["type"],
+            value=t["value"],
+            quant=t["quant"],
+            anchored=bool(t["anchored"]),
+        )
         for t in conn.execute(
             "SELECT text, start, end, type, value, quant, anchored FROM timexes"
             " WHERE article = ? ORDER BY ord",
@@ -123,7 +139,15 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         )
     )
     amounts = tuple(
-        Amount(text=a[0], start=a[1], end=a[2], value=a[3], currency=a[4], magnitude=a[5], unit=a[6])
+        Amount(
+            text=a["text"],
+            start=a["start"],
+            end=a["end"],
+            value=a["value"],
+            currency=a["currency"],
+            magnitude=a["magnitude"],
+            unit=a["unit"],
+        )
         for a in conn.execute(
             "SELECT text, start, end, value, currency, magnitude, unit FROM amounts"
             " WHERE article = ? ORDER BY ord",
@@ -137,27 +161,27 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         (art,),
     ).fetchall():
         actors: dict[str, list[str]] = {"source": [], "target": []}
-        for role, entity_id in conn.execute(
-            "SELECT role, entity_id FROM event_actors WHERE event = ? ORDER BY role, ord", (v[0],)
+        for actor in conn.execute(
+            "SELECT role, entity_id FROM event_actors WHERE event = ? ORDER BY role, ord", (v["rowid"],)
         ):
-            actors[role].append(entity_id)
+            actors[actor["role"]].append(actor["entity_id"])
         events.append(
             Event(
-                id=v[1],
-                type=v[2],
-                start=v[3],
-                end=v[4],
-                trigger=v[5],
-                mode=v[6],
-                date=v[7],
-                date_from=v[8],
-                location=v[9],
-                negated=bool(v[10]),
-                modality=v[11],
-                quoted=bool(v[12]),
-                trigger_start=v[13],
-                trigger_end=v[14],
-                amounts=tuple(json.loads(v[15])),
+                id=v["id"],
+                type=v["type"],
+                start=v["start"],
+                end=v["end"],
+                trigger=v["trigger"],
+                mode=v["mode"],
+                date=v["date"],
+                date_from=v["date_from"],
+                location=v["location"],
+                negated=bool(v["negated"]),
+                modality=v["modality"],
+                quoted=bool(v["quoted"]),
+                trigger_start=v["trigger_start"],
+                trigger_end=v["trigger_end"],
+                amounts=tuple(json.loads(v["amounts"])),
                 source=tuple(actors["source"]),
                 target=tuple(actors["target"]),
             )
@@ -169,5 +193,5 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         timexes=timexes,
         events=tuple(events),
         amounts=amounts,
-        schema=row[9],
+        schema=row["schema"],
     )

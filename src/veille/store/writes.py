@@ -7,6 +7,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 from veille.model import Article, Document, Failure, to_dict
@@ -34,10 +35,21 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def stored_hashes(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:
-    """Return (input_hash, text_hash) of a stored article, or None when it is not stored."""
-    row = conn.execute("SELECT input_hash, text_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return (row[0], row[1]) if row else None
+@dataclass(frozen=True)
+class Stored:
+    """What the store knows of an article it holds: its input and text digests, and its run."""
+
+    input_hash: str
+    text_hash: str
+    run_id: int | None
+
+
+def stored_article(conn: sqlite3.Connection, article_id: str) -> Stored | None:
+    """Return the digests and run of a stored article, or None when it is not stored."""
+    row = conn.execute(
+        "SELECT input_hash, text_hash, run_id FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return Stored(row["input_hash"], row["text_hash"], row["run_id"]) if row else None
 
 
 def write_document(

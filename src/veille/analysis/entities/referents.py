@@ -187,10 +187,14 @@ def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
 def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
+    if not parsed[i].text[:1].islower():
+        return best
+    # The keys of the next words, once for every category (not once per category).
+    longest = max((len(category.words) for category in referents.categories), default=0)
+    keys = [word_key(t.text) for t in parsed[i : i + longest]]
     for category in referents.categories:
         n = len(category.words)
-        words = [word_key(t.text) for t in parsed[i : i + n]]
-        if words == list(category.words) and parsed[i].text[:1].islower():
+        if keys[:n] == list(category.words):
             if best[0] is None or n > len(best[0].words):
                 best = (category, i + n)
     return best

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.control import clitic_object, controller, previous_subject
+from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -66,6 +68,9 @@ class RoleReader:
         actor_heads: frozenset[str],
         first_person: frozenset[str],
         national_heads: frozenset[str] = frozenset(),
+        light_verbs: frozenset[str] = frozenset(),
+        object_control: frozenset[str] = frozenset(),
+        party_object: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -73,6 +78,9 @@ class RoleReader:
         self.actor_heads = actor_heads
         self.first_person = first_person
         self.national_heads = national_heads
+        self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
+        self.object_control = object_control  # verbs whose object does their infinitive
+        self.party_object = party_object  # verbs whose object is always a party
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -211,6 +219,9 @@ class RoleReader:
         for depth, node in enumerate(chain):
             if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
                 continue
+            controlled = controller(self, chain[0], node) if depth == 1 else None
+            if controlled:
+                return controlled, depth  # accuser X de faire: X does it
             found = self.subject(node, agent=depth == 0)
             if found is not None:  # a subject that names nobody stops the climb too
                 return found, depth
@@ -218,17 +229,25 @@ class RoleReader:
 
     # -- recipients ---------------------------------------------------------------------
 
-    def by_slot(self, node: Token, slot: str) -> list[str]:
-        """Return the recipients a trigger has in one slot of its table row."""
+    def by_slot(self, node: Token, slot: str, linear: bool = True) -> list[str]:
+        """Return the recipients a trigger has in one slot of its table row (``linear``:
+        read the word order too when the parse names nobody there)."""
         if slot in ("obj", "objdirect"):
             found = self.object(node, owner=slot == "obj")
             if not found and not _passive(node) and node.pos_ != "NOUN":
-                found = linear_object(node, self.index.entity_at, self.doc.timexes)
+                found = clitic_object(self, node)
+                found = found or linear_object(node, self.index.entity_at, self.doc.timexes)
             return found
         if slot == "ccomp":
             return self.content(node)
         if slot == "recip":
             return []  # read by :meth:`read` from a compound subject
+        if slot == "loc":
+            return target_place(self, node)
+        if slot == "par" and node.pos_ == "NOUN":
+            found = participle_agent(self, node)  # la réunion convoquée par X
+            if found:
+                return found
         objects = [c for c in node.children if c.dep_ == "obj"]
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children)]
@@ -239,7 +258,7 @@ class RoleReader:
                     return found
         # The parser may hang the complement on any word after the trigger (avec son
         # homologue … under the weekday before it): read it from the word order.
-        return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes)
+        return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
 
     def _slot_case(self, token: Token) -> str | None:
         case = _case(token)
@@ -286,11 +305,18 @@ class RoleReader:
             # or labels a bare object as an oblique: try each, in order.
             bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
-                found = self.group(child) or (self.owner(child) or self.national(child) if owner else [])
+                found = self.group(child) or (
+                    self.acting_owner(child) or self.national(child) if owner else []
+                )
                 if found:
                     return found
                 if not owner:
                     return []
+            if bare and owner and child.lemma_ == "celui":
+                # A restatement after a dash or comma (la réforme – celle de la ministre X).
+                found = self.acting_owner(child)
+                if found:
+                    return found
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
@@ -317,24 +343,29 @@ class RoleReader:
         actor_de: bool,
         inverting: frozenset[str],
         host: bool = False,
+        actor_par: bool = False,
     ) -> Roles | None:
         """Return the roles of a trigger, or None when it lacks a named actor or recipient.
 
         ``host``: the subject hosts and the object visits (*recevoir*, *accueillir*); PLOVER
-        codes the visitor as the actor.
+        codes the visitor as the actor. ``actor_par``: a nominalisation whose *par*-agent
+        acts and whose *de*-complement undergoes (*l'arrestation de X par Y*).
         """
         chain = subject_chain(trigger)
         recipients: list[str] = []
         actors: list[str] = []
         depth: int | None = None
         if pos == "NOUN":
-            actors, recipients, depth = self._noun_roles(trigger, chain, slots, actor_de, inverting)
+            actors, recipients, depth = noun_roles(
+                self, trigger, chain, slots, actor_de, inverting, actor_par
+            )
         else:
             actors, depth = self.actors_of_verb(chain)
             if not any(self.types.get(a) != "MISC" for a in actors):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
+                found = found or previous_subject(self, chain)  # Il a ensuite accusé …
                 if found:
                     actors, depth = found, 0
             if not actors and _passive(trigger):
@@ -368,69 +399,6 @@ class RoleReader:
         location = self.place(trigger, set(actors) | set(recipients))
         return Roles(tuple(actors), tuple(recipients), location, depth)
 
-    def _noun_roles(
-        self,
-        noun: Token,
-        chain: list[Token],
-        slots: tuple[str, ...],
-        actor_de: bool,
-        inverting: frozenset[str],
-    ) -> tuple[list[str], list[str], int | None]:
-        """Read a noun trigger: *discussions entre A, B et C*, *le soutien du PSG*,
-        *une plainte contre X* told by the verb's subject, inverted by *recevoir*."""
-        actors: list[str] = []
-        recipients: list[str] = []
-        depth: int | None = None
-        for child in noun.children:
-            if _case(child) == "entre":
-                parties = self.group(child)
-                if len(parties) >= 2:
-                    return parties[:1], parties[1:], 0
-        if actor_de:
-            for child in noun.children:
-                if child.dep_ == "nmod" and _case(child) in OF:
-                    # A place that is not a country is where it happens (les entretiens du Kremlin).
-                    actors = [a for a in self.group(child) if self._can_act(a)]
-                    if actors:
-                        depth = 0
-                        break
-        if not actors:
-            actors = self.national(noun)  # une frappe américaine: the United States strike
-            depth = 0 if actors else depth
-        governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
-        if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
-            governor = governor.head  # faire l'objet d'une plainte
-        inverted = governor is not None and (
-            governor.lemma_ in inverting
-            or noun.head.lemma_ in inverting
-            or any(c.dep_ == "obj" and c.lemma_ in inverting for c in governor.children)
-        )
-        if inverted and governor is not None:
-            return actors, self.subject(governor, agent=False) or [], depth
-        if governor is not None and _passive(governor) and governor.pos_ != "NOUN":
-            # A passive light verb (Meta a été mis à l'amende par la CNIL): the par-agent
-            # acts on the passive subject.
-            agent = self.subject(governor, agent=True)
-            if agent:
-                return agent, self.object(governor), 0
-        verb_depth: int | None = None
-        if governor is not None:
-            found_actors, found_depth = self.actors_of_verb(chain[1:])
-            verb_depth = None if found_depth is None else found_depth + 1
-            if not actors:
-                actors, depth = found_actors, verb_depth
-        # The complement may hang from the noun or from the verbs of its clause
-        # (instituer une plainte … contre le juge, attached to décider).
-        scope = chain[: (verb_depth or 1) + 1]
-        for slot in slots:
-            for node in scope:
-                if node is not noun and slot == "obj":
-                    continue
-                recipients = self.by_slot(node, slot)
-                if recipients:
-                    return actors, recipients, depth
-        return actors, recipients, depth
-
     def national(self, head: Token) -> list[str]:
         """Return the country an adjective of nationality on a phrase names (une frappe
         américaine, la police turque, un diplomate algérien), when the document names that
@@ -460,7 +428,12 @@ class RoleReader:
                     return found
         return []
 
-    def _can_act(self, entity_id: str) -> bool:
+    def acting_owner(self, head: Token) -> list[str]:
+        """Return the owner of a thing when it can act (not the city an agreement is named
+        after: l'accord de Paris)."""
+        return [e for e in self.owner(head) if self.can_act(e)]
+
+    def can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,
         organisations, countries, and places the resolve stage marked as standing for one."""
         entity = self.doc.entity(entity_id)

@@ -10,9 +10,11 @@ the parse names nobody.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.sentences import parse_sentence
@@ -41,12 +43,18 @@ def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
     return any(start <= token.idx < end for start, end in spans)
 
 
+# The most words a word-order reader walks from a trigger: a clause's roles sit near its
+# verb, and the bound keeps the stage linear in the length of a sentence (a text of
+# 300,000 characters without a full stop included).
+_WINDOW = 60
+
+
 def clause_window(trigger: Token) -> list[Token]:
     """Return the tokens after a trigger up to the end of its clause (a verb, a relative or
     subordinating word, strong punctuation); participles and infinitives inside the phrase
     (*des fonds destinés à*) end it too, since their complements are theirs."""
     out: list[Token] = []
-    sentence_end = parse_sentence(trigger)[1]
+    sentence_end = min(parse_sentence(trigger)[1], trigger.i + 1 + _WINDOW)
     for token in trigger.doc[trigger.i + 1 : sentence_end]:
         if token.text in _HARD_STOPS or token.lower_ in _CLAUSE_OPENERS:
             break
@@ -136,7 +144,7 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     spans = _timex_starts(timexes)
     index = trigger.i - 1
     doc = trigger.doc
-    start = parse_sentence(trigger)[0]
+    start = max(parse_sentence(trigger)[0], trigger.i - _WINDOW)
     while index >= start and (
         doc[index].pos_ in ("AUX", "ADV") or doc[index].lower_ in _CLITICS or _in_spans(doc[index], spans)
     ):
@@ -194,3 +202,28 @@ def reciprocal(trigger: Token) -> bool:
     if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
         return True
     return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
+
+
+@contextmanager
+def indexed_sentences(parsed: Doc) -> Iterator[None]:
+    """Answer ``token.sent`` from an index built once, for the time of a stage call.
+
+    spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
+    (a text without full stops) every ``token.sent`` costs its length and a stage that asks
+    it per trigger becomes quadratic; the index makes each answer a bisection.
+    """
+    hooks = parsed.user_token_hooks
+    if "sent" in hooks:
+        yield
+        return
+    sentences: list[Span] = list(parsed.sents)
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(token: Token) -> Span:
+        return sentences[bisect.bisect_right(starts, token.i) - 1]
+
+    hooks["sent"] = sentence_of
+    try:
+        yield
+    finally:
+        del hooks["sent"]

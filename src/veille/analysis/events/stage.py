@@ -17,22 +17,22 @@ Decisions (docs/events.md):
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from functools import cache
 from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.evaluation import evaluations
+from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.lang.fr import tables
+from veille.analysis.events.senses import accept, factive, refused, sense
+from veille.analysis.events.spans import indexed_sentences
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
 from veille.analysis.time.stage import attached_date
-from veille.errors import SettingsError
-from veille.model import EVENT_TYPES, Amount, Document, Event
+from veille.model import Amount, Document, Event
 from veille.settings import Settings
 
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -40,85 +40,17 @@ _AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
 _SINCE = ("depuis", "dès")
 DateSource = Literal["timex", "article"]
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """One row of the trigger table."""
-
-    lemma: str
-    pos: str  # VERB or NOUN
-    type: str
-    mode: str | None
-    recipient: tuple[str, ...]  # slots in order: obj, à, avec, contre, entre, ccomp, …
-    actor_de: bool  # a noun whose de-complement names the actor
-    needs_inf: bool
-    source: str
-    host: bool = False  # the subject hosts the object (recevoir): the visitor acts
-    needs_material: bool = False  # only when the object is aid (envoyer des secours)
-    needs_reflexive: bool = False  # only with se (se rendre à: a visit; rendre: no event)
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    """The trigger table and the word lists of ``events_lexicon.json``."""
-
-    verbs: dict[str, Trigger]
-    nouns: dict[str, Trigger]
-    phrases: dict[str, Trigger]  # several words: first lemma → trigger
-    blocks: tuple[str, ...]
-    mode_cues: dict[str, str]
-    actor_heads: frozenset[str]
-    inverting_verbs: frozenset[str]
-    first_person: frozenset[str]
-    material: frozenset[str] = frozenset()
-    shifts: tuple[Shift, ...] = ()
-    national_heads: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Shift:
-    """A trigger whose type changes with a word of its clause (condamner à une amende:
-    a sentence, not a verbal condemnation)."""
-
-    lemma: str
-    cues: frozenset[str]
-    type: str
-    mode: str | None
-
-
-@cache
-def load_event_lexicon() -> EventLexicon:
-    """Read the trigger table and the word lists once per process."""
-    verbs: dict[str, Trigger] = {}
-    nouns: dict[str, Trigger] = {}
-    phrases: dict[str, Trigger] = {}
-    for number, cells in tables.read_rows("plover_triggers.tsv", header=False):
-        line = "\t".join(cells)
-        if len(cells) != 8 or cells[1] not in ("VERB", "NOUN") or cells[2] not in EVENT_TYPES:
-            raise SettingsError(f"plover_triggers.tsv line {number}: malformed row {line!r}")
-        trigger = Trigger(
-            lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
-            recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
-            source=cells[7], host=cells[5] == "host", needs_material=cells[6] == "mat",
-            needs_reflexive=cells[6] == "refl",
-        )  # fmt: skip
-        if " " in trigger.lemma:
-            phrases[trigger.lemma] = trigger
-        else:
-            (verbs if trigger.pos == "VERB" else nouns)[trigger.lemma] = trigger
-    words = tables.read_json("events_lexicon.json")
-    return EventLexicon(
-        verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
-        mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
-        inverting_verbs=frozenset(words["inverting_verbs"]),
-        first_person=frozenset(words["first_person"]), material=frozenset(words["material"]),
-        shifts=tuple(
-            Shift(lemma, frozenset(row["cues"]), row["type"], row["mode"])
-            for lemma, row in words["shifts"].items()
-        ),
-        national_heads=frozenset(words.get("national_heads", ())),
-    )  # fmt: skip
+# An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
+_EVALUATION = Trigger(
+    lemma="",
+    pos="VERB",
+    type="ACCUSE",
+    mode="disapprove",
+    recipient=(),
+    actor_de=False,
+    needs_inf=False,
+    source="evaluation_fr.tsv",
+)
 
 
 class EventStage:
@@ -140,9 +72,21 @@ class EventStage:
 
 def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
     """Return the events of a document, in text order, each told once."""
-    lexicon = lexicon or load_event_lexicon()
+    with indexed_sentences(parsed):
+        return _find_events(doc, parsed, lexicon or load_event_lexicon())
+
+
+def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
     reader = RoleReader(
-        doc, parsed, MentionIndex(doc), lexicon.actor_heads, lexicon.first_person, lexicon.national_heads
+        doc,
+        parsed,
+        MentionIndex(doc),
+        lexicon.actor_heads,
+        lexicon.first_person,
+        lexicon.national_heads,
+        lexicon.light_verbs,
+        lexicon.object_control,
+        lexicon.party_object,
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
@@ -150,36 +94,53 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
-        if trigger.needs_material and not _material_object(token, lexicon):
-            continue
-        if trigger.needs_reflexive and not any(c.lower_ in ("se", "s'") for c in token.children):
+        material = trigger.needs == "mat" and _material_object(token, lexicon)
+        if not accept(token, trigger, lexicon, material):
             continue
         roles = reader.read(
-            token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host
+            token,
+            trigger.pos,
+            trigger.recipient,
+            trigger.actor_de,
+            lexicon.inverting_verbs,
+            trigger.host,
+            trigger.actor_par,
         )
         if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
             continue
-        trigger = _shifted(token, trigger, lexicon)
+        trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         threat = _threatened(token, trigger)
+        refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
+        elif refusal is not None:
+            trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
+        elif not factive(token, trigger, lexicon):
+            continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
-        if threat is not None:
-            # The threat is the event (L'Iran menace de frapper Israël): its verb is the evidence.
-            end = threat.idx + len(threat.text)
-            event = dataclasses.replace(event, trigger=threat.text, trigger_start=threat.idx, trigger_end=end)
+        cue = threat or refusal
+        if cue is not None:
+            # The threat or refusal is the event (L'Iran menace de frapper Israël): its verb is the evidence.
+            end = cue.idx + len(cue.text)
+            event = dataclasses.replace(event, trigger=cue.text, trigger_start=cue.idx, trigger_end=end)
+        event = _announced_refusal(event, lexicon)
         key = _identity(event)
         if key in seen:
             continue  # one event told twice in an article is one event
         seen.add(key)
         found.append(event)
+    for token, roles in evaluations(doc, parsed, reader, lexicon):
+        event = _build_event(doc, parsed, token, _EVALUATION, roles, lexicon, len(found) + 1)
+        if _identity(event) not in seen:
+            seen.add(_identity(event))
+            found.append(event)
     return _attach_amounts(tuple(found), doc.amounts, parsed)
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
     rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
-    if any(rest.startswith(block) for block in lexicon.blocks):
+    if rest.startswith(lexicon.blocks):  # a tuple: any of them
         return None
     lemma = token.lemma_.lower()
     for phrase, trigger in lexicon.phrases.items():
@@ -196,6 +157,14 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     return None
 
 
+def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
+    """Return a negated cooperative event announced for the future (*ne participera pas à
+    la réunion convoquée par X*) as the REJECT it states; any other event as it is."""
+    if event.negated and event.modality == "planned" and event.type in lexicon.cooperative:
+        return dataclasses.replace(event, type="REJECT", mode=None, negated=False, modality="asserted")
+    return event
+
+
 def _threatened(token: Token, trigger: Trigger) -> Token | None:
     """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
     or None: PLOVER codes the threat, not an act that has not happened."""
@@ -209,7 +178,10 @@ def _threatened(token: Token, trigger: Trigger) -> Token | None:
 
 def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
-    fournir une aide): the noun then codes the event, not the verb."""
+    fournir une aide): the noun then codes the event, not the verb. Only support verbs are
+    light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT."""
+    if verb.lemma_.lower() not in lexicon.light_verbs:
+        return False
     for child in verb.children:
         if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
             continue
@@ -285,8 +257,15 @@ def _build_event(
 
 
 def _sentence_end(sentence: Span) -> int:
-    """End the evidence span at the sentence's last non-space character."""
-    return sentence.start_char + len(sentence.text.rstrip())
+    """End the evidence span at the sentence's last non-space character (read from its
+    last words, not its text: rebuilding a long sentence's text per event is quadratic)."""
+    doc = sentence.doc
+    for index in range(sentence.end - 1, sentence.start - 1, -1):
+        word = doc[index]
+        text = word.text.rstrip()
+        if text:
+            return word.idx + len(text)
+    return sentence.start_char
 
 
 def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexicon) -> str | None:
@@ -324,11 +303,11 @@ def _date(
 ) -> tuple[str | None, DateSource | None]:
     """Return (date, where it came from): the clause's time expression, else the article date."""
     if token.pos_ == "NOUN":
-        # A noun trigger carries its own date (les discussions de mardi).
+        # A noun trigger carries its own date (les discussions de mardi). The subtree's
+        # offsets are read once, not once per time expression of the article.
+        below = {t.idx for t in token.subtree if t.i != token.i}
         for timex in doc.timexes:
-            if timex.type in ("DATE", "TIME") and any(
-                t.idx == timex.start for t in token.subtree if t.i != token.i
-            ):
+            if timex.type in ("DATE", "TIME") and timex.start in below:
                 value = _day(timex.value)
                 if value is not None:
                     return value, "timex"

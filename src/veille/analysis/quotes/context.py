@@ -7,8 +7,10 @@ the speaker, placed after the verb.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -41,6 +43,10 @@ class QuoteContext:
         self.parsed = parsed
         self.lexicon = lexicon
         self.marks = marks
+        # Outermost quotations come sorted and disjoint: finding the one around an offset is
+        # then a bisection, not a scan of every quotation per token (quadratic on long texts).
+        self._opens = [m.open for m in marks]
+        self._disjoint = all(a.open <= b.open and a.outer_end <= b.open for a, b in pairwise(marks))
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
         self.tokens = TokenIndex(parsed)
@@ -74,6 +80,9 @@ class QuoteContext:
 
     def inside_mark(self, offset: int) -> MarkedSpan | None:
         """Return the marked span whose marks enclose ``offset``."""
+        if self._disjoint:  # only the last quotation opened before the offset can enclose it
+            i = bisect.bisect_left(self._opens, offset) - 1
+            return self.marks[i] if i >= 0 and offset < self.marks[i].outer_end else None
         for span in self.marks:
             if span.open < offset < span.outer_end:
                 return span

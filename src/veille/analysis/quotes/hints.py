@@ -11,6 +11,7 @@ resolver (speakers.py) calls them when a phrase alone does not say who speaks:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -114,7 +115,14 @@ def looks_like_name(parsed: Doc, start: int, end: int) -> bool:
     """Return True when a speaker phrase is a proper name (Météo-France, Saint-Gobain): every
     word capitalised, at most four words, not a determiner or pronoun, a proper noun or a
     hyphenated compound in it."""
-    tokens = [t for t in parsed if start <= t.idx < end]
+    # Tokens are in offset order: bisect to the first one, rather than read the whole
+    # document for each speaker phrase (quadratic on long texts).
+    first = bisect.bisect_left(range(len(parsed)), start, key=lambda i: parsed[i].idx)
+    tokens = []
+    for token in parsed[first:]:
+        if token.idx >= end:
+            break
+        tokens.append(token)
     words = [t for t in tokens if t.is_alpha]
     if not words or len(words) > 4 or not all(t.text[0].isupper() for t in words):
         return False

@@ -84,13 +84,20 @@ class TokenIndex:
         return bisect.bisect_left(self._idx, offset)
 
 
+_MAX_PIECES = 8
+
+
 def parse_sentence(token: Token) -> tuple[int, int]:
     """Return the token range of a token's sentence in the parse, with the pieces the
     parser split without final punctuation joined again."""
     doc = token.doc
     start, end = token.sent.start, token.sent.end
-    while start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
-        start = doc[start - 1].sent.start
-    while end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
-        end = doc[end].sent.end
+    # At most a few pieces each way: a text without final punctuation would otherwise make
+    # every call walk it all (the events stage was quadratic on such texts, issue 19).
+    for _ in range(_MAX_PIECES):
+        if start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
+            start = doc[start - 1].sent.start
+    for _ in range(_MAX_PIECES):
+        if end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
+            end = doc[end].sent.end
     return start, end

@@ -1,0 +1,105 @@
+"""Read who does the act of an infinitive under a verb of object control.
+
+With *accuser*, *soupçonner*, *féliciter*, *exhorter*, *demander à*, *empêcher* … the
+subject of the infinitive is the main verb's object, not its subject: *Edwy Plenel accuse
+Maïwenn de l'avoir agressé* → Maïwenn assaulted; and an unresolved object clitic of that
+infinitive (*l'*) stands for the main verb's subject (Plenel), since a clitic referring to
+the controller itself would be reflexive (*se*). The verbs are the object-control verbs of
+French grammar (Grevisse, *Le Bon Usage*, §§ 906-907; Verb∋Net judgment-33, urge-58.1,
+order-60, forbid-67): ``events_lexicon.json`` ``object_control``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from veille.analysis.syntax.clauses import subject_chain
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+_LINKS = frozenset({"xcomp", "obl", "obl:arg"})
+_CLITICS = frozenset({"le", "la", "l'", "les"})
+_NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
+_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """Say whether a verb is an infinitive, past ones included (*de l'avoir agressé*)."""
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+
+
+def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
+    """Return the object of an object-control verb over an infinitive (its subject), [] when
+    the object names nobody, or None when ``head`` does not control the infinitive's subject."""
+    if infinitive.dep_ not in _LINKS or not _infinitive(infinitive):
+        return None
+    if head.lemma_.lower() not in reader.object_control:
+        return None
+    found = reader.object(head, owner=False) or reader.by_slot(head, "à")
+    return [e for e in found if e] if found else []
+
+
+def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the main subject an unresolved object clitic of a controlled infinitive
+    stands for (*X accuse Y de l'avoir agressé*: l' = X), or []."""
+    clitic = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in _CLITICS), None)
+    if clitic is None or reader.index.entity_at(clitic.idx) is not None:
+        return []
+    head = verb.head
+    if controller(reader, verb, head) is not None:
+        return reader.subject(head, agent=False) or []
+    return antecedent(reader, verb, clitic)
+
+
+def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
+    """Return the entity an object clitic most likely stands for: the last party named
+    before it in its sentence (or the one before) other than its verb's own subject
+    (*a exposé au chef de l'État ses revendications, tout en l'interpellant*); singular
+    clitics only (le, la, l'), since *les* may group several parties, and only on verbs
+    whose object is always a party (a clitic of *arrêter* may be a penalty)."""
+    actors, _ = reader.actors_of_verb(subject_chain(verb))
+    sentence = verb.sent
+    start = sentence.start_char
+    if verb.i - sentence.start < _NEAR and sentence.start > 0:
+        start = verb.doc[sentence.start - 1].sent.start_char  # a clitic opening its sentence
+    if clitic.lower_ == "les" or verb.lemma_.lower() not in reader.party_object:
+        return []
+    for _, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
+        if entity.id in actors or entity.type == "MISC" or entity.group:
+            continue
+        return [entity.id]
+    return []
+
+
+def previous_subject(reader: RoleReader, chain: list[Token]) -> list[str]:
+    """Return the party a subject pronoun the entity layer left unresolved stands for: the
+    subject of the sentence before, in the same paragraph (*Le syndicat Solidaires a tenu un
+    congrès lundi. Il a ensuite accusé la ministre …*), agreeing in gender and number."""
+    pronoun = next(
+        (c for node in chain[:3] for c in node.children if c.dep_ == "nsubj" and c.lower_ in _SUBJECTS), None
+    )
+    if pronoun is None or reader.index.entity_at(pronoun.idx) is not None:
+        return []
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return []
+    before = pronoun.doc[sentence.start - 1].sent
+    if "\n" in pronoun.doc[sentence.start - 1].text or "\n" in before.text[-2:]:
+        return []  # a new paragraph: the discourse may have moved on
+    root = before.root
+    found = reader.subject(root, agent=True) or (reader.group(root) if root.pos_ in ("NOUN", "PROPN") else [])
+    parties = [e for e in found if reader.types.get(e) not in (None, "MISC")]
+    plural = pronoun.lower_ in ("ils", "elles")
+    if not parties or (len(parties) > 1) != plural:
+        return []
+    if not plural:
+        entity = reader.doc.entity(parties[0])
+        wanted = "m" if pronoun.lower_ == "il" else "f"
+        if entity is None or (entity.gender is not None and entity.gender != wanted):
+            return []
+    return parties

@@ -1,0 +1,122 @@
+"""Read accusations told as evaluation: a speaker who judges a named party, or its act,
+with a negative evaluative word (PLOVER ACCUSE/disapprove: criticize, condemn, decry).
+
+Two constructions, both bounded to one clause:
+
+- a verb of judgement with a predicate adjective: *la députée a jugé « irresponsable » la
+  décision de la préfète*, *a qualifié le projet du maire de dangereux* → the verb's
+  subject accuses the party of its object;
+- a copular clause in a quotation or an opinion clause: *« La gestion du dossier par le
+  ministre est indigne »*, *pour la sénatrice, la réforme du gouvernement est
+  inacceptable* → the quotation's speaker (quotes stage) or the *pour*/*selon* party
+  accuses the party of the subject.
+
+The party of a phrase is its entity, else its *par*-agent (*la gestion par le ministre*),
+else its owner (*la décision de la préfète*), else the country of an adjective of
+nationality. The words come from ``evaluation_fr.tsv`` (sources: SOURCES.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.events.lexicon import EventLexicon
+from veille.analysis.events.roles import RoleReader, Roles
+from veille.model import Document
+
+_OPINION = ("pour", "selon", "d'après")
+_NOUN_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:mod", "obl:arg"})
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case" and child.i < token.i:
+            return child.lower_
+    return None
+
+
+def _negative(token: Token, lexicon: EventLexicon) -> bool:
+    if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
+        return False
+    return token.lower_ in lexicon.negative_words or token.lemma_.lower() in lexicon.negative_words
+
+
+class EvaluationReader:
+    """Find evaluative accusations in one document."""
+
+    def __init__(self, doc: Document, reader: RoleReader, lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.reader = reader
+        self.lexicon = lexicon
+        self.quotes = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
+
+    def party(self, head: Token) -> list[str]:
+        """Return the party a phrase names or whose act it names."""
+        found = self.reader.group(head)
+        if found:
+            return found
+        for child in head.children:
+            if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
+                found = self.reader.group(child)
+                if found:
+                    return found
+        return self.reader.owner(head) or self.reader.national(head)
+
+    def speaker(self, token: Token) -> list[str]:
+        """Return the speaker of the quotation that holds a word, or []."""
+        for start, end, speaker in self.quotes:
+            if start <= token.idx < end and speaker is not None:
+                return [speaker]
+        return []
+
+    def opinion_holder(self, predicate: Token) -> list[str]:
+        """Return the party of an opinion clause on a predicate (*pour X, …*, *selon X*)."""
+        for child in predicate.children:
+            if child.dep_.startswith("obl") and _case(child) in _OPINION and child.i < predicate.i:
+                found = self.reader.group(child)
+                if found:
+                    return found
+        return []
+
+    def judged(self, word: Token) -> tuple[list[str], list[str]] | None:
+        """Return (judge, judged) for a negative word, or None when it judges nobody here."""
+        head = word.head
+        if head.lemma_.lower() in self.lexicon.judging_verbs and word.dep_ in (
+            "xcomp", "obj", "obl", "obl:mod", "obl:arg", "advmod", "amod", "acl"
+        ):  # fmt: skip
+            objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c is not word]
+            objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
+            judged = next(
+                (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
+            )
+            judge = self.reader.subject(head, agent=False) or self.speaker(word)
+            return judge, judged
+        if any(c.dep_ == "cop" for c in word.children):
+            subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            judged = next((p for s in subjects for p in [self.party(s)] if p), [])
+            judge = self.opinion_holder(word) or self.speaker(word)
+            return judge, judged
+        return None
+
+
+def evaluations(
+    doc: Document, parsed: Doc, reader: RoleReader, lexicon: EventLexicon
+) -> Iterator[tuple[Token, Roles]]:
+    """Yield the evaluative words that accuse a named party, with judge and judged."""
+    if not lexicon.negative_words:
+        return
+    evaluation = EvaluationReader(doc, reader, lexicon)
+    for token in parsed:
+        if not _negative(token, lexicon):
+            continue
+        found = evaluation.judged(token)
+        if found is None:
+            continue
+        judges, judged = found
+        judged = [j for j in judged if j not in judges]
+        named = [j for j in judges if reader.types.get(j) not in (None, "MISC")]
+        targets = [j for j in judged if reader.types.get(j) not in (None, "MISC")]
+        if named and targets:
+            yield token, Roles(tuple(judges), tuple(judged), None, 0)

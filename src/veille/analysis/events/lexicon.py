@@ -1,0 +1,146 @@
+"""Read the event tables: the trigger table and the word lists of the events stage.
+
+``lang/fr/data/plover_triggers.tsv`` maps French verbs, nouns and fixed phrases to PLOVER
+types with their argument frame; ``events_lexicon.json`` holds the word lists (hard
+negatives, mode cues, factivity, senses); ``evaluation_fr.tsv`` the negative evaluative
+words of reported judgements. Sources: ``lang/fr/data/SOURCES.md`` and docs/events.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from veille.analysis.lang.fr import tables
+from veille.errors import SettingsError
+from veille.model import EVENT_TYPES
+
+# What a row may require of its clause (column "needs"): an infinitive, a reflexive clitic,
+# aid as the object, a diplomat, a relations word, an armed word, a complement clause.
+NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of the trigger table."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    type: str
+    mode: str | None
+    recipient: tuple[str, ...]  # slots in order: obj, à, avec, contre, entre, ccomp, loc…
+    actor_de: bool  # a noun whose de-complement names the actor
+    needs_inf: bool
+    source: str
+    host: bool = False  # the subject hosts the object (recevoir): the visitor acts
+    needs_material: bool = False  # only when the object is aid (envoyer des secours)
+    needs_reflexive: bool = False  # only with se (se rendre à: a visit; rendre: no event)
+    needs: str = "-"  # the raw "needs" cell (dipl, rel, arm, que are read by senses.py)
+    actor_par: bool = False  # a nominalisation: par-agent acts, de-complement undergoes
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A trigger whose type changes with a word of its clause (condamner à une amende:
+    a sentence, not a verbal condemnation)."""
+
+    lemma: str
+    cues: frozenset[str]
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A trigger whose type depends on the kind of its arguments (interpeller an institution
+    is a request, a person by the police an arrest)."""
+
+    lemma: str
+    recipient_types: frozenset[str]  # entity types of the recipient that select this sense
+    actor_types: frozenset[str]  # and of the actor (empty: any)
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The trigger table and the word lists of ``events_lexicon.json``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    phrases: dict[str, Trigger]  # several words: first lemma → trigger
+    blocks: tuple[str, ...]
+    mode_cues: dict[str, str]
+    actor_heads: frozenset[str]
+    inverting_verbs: frozenset[str]
+    first_person: frozenset[str]
+    material: frozenset[str] = frozenset()
+    shifts: tuple[Shift, ...] = ()
+    national_heads: frozenset[str] = frozenset()
+    senses: tuple[Sense, ...] = ()
+    cue_words: dict[str, frozenset[str]] | None = None  # needs → its cue words
+    non_factive: frozenset[str] = frozenset()
+    refusal: frozenset[str] = frozenset()
+    cooperative: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
+    negative_words: frozenset[str] = frozenset()
+    blocks_before: tuple[str, ...] = ()
+    light_verbs: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
+    party_object: frozenset[str] = frozenset()
+
+
+def _trigger(number: int, cells: list[str]) -> Trigger:
+    line = "\t".join(cells)
+    if len(cells) != 8 or cells[1] not in ("VERB", "NOUN") or cells[2] not in EVENT_TYPES:
+        raise SettingsError(f"plover_triggers.tsv line {number}: malformed row {line!r}")
+    if cells[6] not in NEEDS:
+        raise SettingsError(f"plover_triggers.tsv line {number}: unknown needs {cells[6]!r}")
+    return Trigger(
+        lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
+        recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
+        source=cells[7], host=cells[5] == "host", needs_material=cells[6] == "mat",
+        needs_reflexive=cells[6] == "refl", needs=cells[6], actor_par=cells[5] == "par",
+    )  # fmt: skip
+
+
+@cache
+def load_event_lexicon() -> EventLexicon:
+    """Read the trigger table and the word lists once per process."""
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    phrases: dict[str, Trigger] = {}
+    for number, cells in tables.read_rows("plover_triggers.tsv", header=False):
+        trigger = _trigger(number, cells)
+        if " " in trigger.lemma:
+            phrases[trigger.lemma] = trigger
+        else:
+            (verbs if trigger.pos == "VERB" else nouns)[trigger.lemma] = trigger
+    words = tables.read_json("events_lexicon.json")
+    negative = frozenset(
+        cells[0] for _, cells in tables.read_rows("evaluation_fr.tsv", header=True) if cells[1] == "neg"
+    )
+    return EventLexicon(
+        verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
+        mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
+        inverting_verbs=frozenset(words["inverting_verbs"]),
+        first_person=frozenset(words["first_person"]), material=frozenset(words["material"]),
+        shifts=tuple(
+            Shift(lemma, frozenset(row["cues"]), row["type"], row["mode"])
+            for lemma, row in words["shifts"].items()
+        ),
+        national_heads=frozenset(words.get("national_heads", ())),
+        senses=tuple(
+            Sense(
+                row["lemma"], frozenset(row["recipient_types"]), frozenset(row["actor_types"]), row["type"],
+                row["mode"],
+            )
+            for row in words["senses"]
+        ),
+        cue_words={key: frozenset(values) for key, values in words["needs_cues"].items()},
+        non_factive=frozenset(words["non_factive"]), refusal=frozenset(words["refusal"]),
+        cooperative=frozenset(words["cooperative_types"]),
+        judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
+        blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
+        object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
+    )  # fmt: skip

@@ -1,0 +1,173 @@
+"""Read the roles of a noun trigger and of places as targets.
+
+A noun trigger is either an act named after its author (*le soutien du PSG*, *les
+sanctions du Canada contre la Russie*: the *de*-complement acts) or the nominalisation of a
+transitive verb (*l'arrestation de X par la police*, *le bombardement des écoles par
+l'aviation*, *les violences commises par la milice*: the *de*-complement undergoes, the
+*par*-agent acts). Without a named agent in the phrase, the subject of the governing verb
+acts when the noun is its direct complement (*Quito a décidé le rappel de son
+ambassadeur*), not when it sits in an adjunct (*en raison d'une condamnation*).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from veille.analysis.events.spans import linear_complement
+from veille.analysis.lang.fr.words import OF
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+# How a nominalisation may hang on the verb whose subject then acts: its direct object or
+# argument (décider le rappel, procéder à l'arrestation), or the passive subject.
+_GOVERNED = frozenset({"obj", "obl:arg", "xcomp", "nsubj:pass"})
+_TARGET_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "contre", "vers"})
+_SCOPE = 40
+_SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            return child.lower_
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def par_agent(reader: RoleReader, noun: Token) -> list[str]:
+    """Return the entities of a noun's *par*-complement (le bombardement par l'aviation)."""
+    for child in noun.children:
+        if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
+            found = reader.group(child)
+            if found:
+                return found
+    # The parser often hangs the par-phrase on the verb (à cause de l'invasion de X par Y).
+    return participle_agent(reader, noun) or linear_complement(
+        noun, ("par",), reader.index.entity_at, reader.doc.timexes
+    )
+
+
+def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
+    """Return the *par*-agent of a participle on a noun (les violences commises par la
+    milice, la réunion convoquée par le ministre)."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "amod") or "Part" not in child.morph.get("VerbForm", []):
+            continue
+        for inner in child.children:
+            if inner.dep_ in ("obl:agent", "obl", "nmod") and _case(inner) == "par":
+                found = reader.group(inner)
+                if found:
+                    return found
+    return []
+
+
+def target_place(reader: RoleReader, node: Token) -> list[str]:
+    """Return a place an armed act is aimed at: a LOC entity in an à, en, dans, sur, contre
+    or vers phrase of the trigger's phrase or clause (un raid dans le nord de l'Irak)."""
+    scope = node.subtree if node.pos_ == "NOUN" else (t for c in node.children for t in c.subtree)
+    for count, token in enumerate(scope):
+        if count > _SCOPE:
+            break
+        if _case(token) not in _TARGET_CASES:
+            continue
+        found = reader.index.entity_at(token.idx)
+        if found is None:
+            found = next((e for e in reader.owner(token) if reader.types.get(e) == "LOC"), None)
+        if found is not None and reader.types.get(found) == "LOC":
+            return [found]
+    return []
+
+
+def noun_roles(
+    reader: RoleReader,
+    noun: Token,
+    chain: list[Token],
+    slots: tuple[str, ...],
+    actor_de: bool,
+    inverting: frozenset[str],
+    actor_par: bool = False,
+) -> tuple[list[str], list[str], int | None]:
+    """Read a noun trigger: *discussions entre A, B et C*, *le soutien du PSG*, *une plainte
+    contre X* told by the verb's subject, inverted by *recevoir*, *l'arrestation de X par Y*."""
+    actors: list[str] = []
+    recipients: list[str] = []
+    depth: int | None = None
+    for child in noun.children if "entre" in slots else ():
+        if _case(child) == "entre":
+            parties = reader.group(child)
+            if len(parties) >= 2:
+                return parties[:1], parties[1:], 0
+    if actor_par:
+        actors = par_agent(reader, noun)
+        depth = 0 if actors else None
+    elif actor_de:
+        direct = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and _case(c) == "par"]
+        actors = next((found for c in direct for found in [reader.group(c)] if found), [])
+        if not actors and "par" not in slots:
+            # l'attaque perpétrée par X; a meeting's convener (convoquée par) is its host instead
+            actors = participle_agent(reader, noun)
+        depth = 0 if actors else None
+        if actors:
+            slots = (*slots, "de")  # l'attaque de Kiev par la Russie: the de-complement undergoes
+        for child in () if actors else noun.children:
+            if child.dep_ == "nmod" and _case(child) in OF:
+                # A place that is not a country is where it happens (les entretiens du Kremlin).
+                actors = [a for a in reader.group(child) if reader.can_act(a)]
+                if actors:
+                    depth = 0
+                    break
+    if not actors:
+        actors = reader.national(noun)  # une frappe américaine: the United States strike
+        depth = 0 if actors else depth
+    governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
+    if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
+        governor = governor.head  # faire l'objet d'une plainte
+    if actor_par and (noun.dep_ not in _GOVERNED or (governor and governor.lemma_ not in reader.light_verbs)):
+        # en raison d'une condamnation, ralentir le financement: the subject did not do it;
+        # a support or decision verb's subject does (décider le rappel, procéder à l'arrestation).
+        governor = None
+    inverted = governor is not None and (
+        governor.lemma_ in inverting
+        or noun.head.lemma_ in inverting
+        or any(c.dep_ == "obj" and c.lemma_ in inverting for c in governor.children)
+    )
+    if inverted and governor is not None:
+        return actors, reader.subject(governor, agent=False) or [], depth
+    if governor is not None and _passive(governor) and governor.pos_ != "NOUN":
+        # A passive light verb (Meta a été mis à l'amende par la CNIL): the par-agent
+        # acts on the passive subject.
+        agent = reader.subject(governor, agent=True)
+        if agent:
+            return agent, reader.object(governor), 0
+    verb_depth: int | None = None
+    if governor is not None:
+        found_actors, found_depth = reader.actors_of_verb(chain[1:])
+        verb_depth = None if found_depth is None else found_depth + 1
+        if not actors:
+            actors, depth = found_actors, verb_depth
+    # The complement may hang from the noun or from the verbs of its clause
+    # (instituer une plainte … contre le juge, attached to décider).
+    # Every slot in the parse first, then in the word order: a parsed en-phrase beats a
+    # later à-phrase the word order reaches (la visite de X en Chine, …, à la Cité).
+    scope = chain[: (verb_depth or 1) + 1]
+    for linear in (False, True):
+        prepositions = tuple(s for s in slots if s not in _SPECIAL_SLOTS)
+        if linear and prepositions:
+            # The nearest phrase of any of the row's prepositions (la visite de X en Chine).
+            recipients = linear_complement(noun, prepositions, reader.index.entity_at, reader.doc.timexes)
+            if recipients:
+                return actors, recipients, depth
+        for slot in slots:
+            for node in scope:
+                if node is not noun and slot in ("obj", "de"):
+                    continue  # the patient of a nominalisation is its own de-complement
+                recipients = reader.by_slot(node, slot, linear)
+                if recipients:
+                    return actors, recipients, depth
+    return actors, recipients, depth

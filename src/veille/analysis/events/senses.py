@@ -1,0 +1,134 @@
+"""Decide whether a found trigger codes an event here, and which: the clause's cues,
+the kind of its arguments, and the verb it is embedded under.
+
+- **needs** (table column): a row may fire only with aid as its object (``mat``), a
+  reflexive clitic (``refl``), a diplomat (``dipl``: *rappeler son ambassadeur*), a
+  relations word (``rel``: *la reprise des relations*), an armed word (``arm``: *une frappe
+  a visé X*) or a complement clause (``que``: *attendre de X qu'il …*);
+- **senses**: *interpeller* an institution is a request, a person an arrest;
+- **refusal**: a cooperative event under *refuser de*, *décliner* is a REJECT by the refuser;
+- **factivity**: an event under a verb that does not assert it (*craindre que*, *exhorter à*,
+  *suggérer de*, *nier*) has not happened and is dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Mapping
+
+from spacy.tokens import Token
+
+from veille.analysis.events.lexicon import EventLexicon, Trigger
+from veille.analysis.events.roles import Roles
+from veille.analysis.parse import doc_text
+from veille.analysis.syntax.clauses import subject_chain
+
+# How far a cue is looked for around a trigger: bounded so that a long sentence costs
+# no more per trigger than a short one.
+_SCOPE = 30
+_AFTER = 6
+# Links through which a verb embeds the clause or phrase of an event it does not assert.
+_EMBEDDING = frozenset({"xcomp", "ccomp", "obl", "obl:arg", "obj"})
+_MAX_UP = 3
+
+
+def _scope(token: Token) -> list[Token]:
+    """Return the words near a trigger where a cue counts: its phrase or its clause's
+    complements, and a few words after it (the parser may hang them elsewhere)."""
+    doc = token.doc
+    out: list[Token] = []
+    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"))]
+    for head in heads:
+        for word in head.subtree:
+            out.append(word)
+            if len(out) >= _SCOPE:
+                break
+    out.extend(doc[token.i + 1 : min(len(doc), token.i + 1 + _AFTER)])
+    if token.pos_ == "NOUN" and token.head is not token:
+        out.append(token.head)  # une frappe a visé: the verb's subject is the cue
+    return out
+
+
+def _has_reflexive(token: Token) -> bool:
+    return any(c.lower_ in ("se", "s'") for c in token.children)
+
+
+def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool) -> bool:
+    """Say whether a trigger's row requirements hold here (``material``: the caller's
+    reading of an aid object, for ``mat`` rows); a noun that only qualifies another trigger
+    noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
+    if trigger.pos == "NOUN" and _qualifies(token, lexicon):
+        return False
+    end = token.idx + len(token.text)
+    before = doc_text(token.doc)[max(0, end - 24) : end].lower()
+    if any(before.endswith(block) for block in lexicon.blocks_before):
+        return False
+    if trigger.needs == "mat":
+        return material
+    if trigger.needs == "refl":
+        return _has_reflexive(token)
+    if trigger.needs == "que":
+        return any(c.dep_ == "ccomp" for c in token.children) or any(
+            w.lower_ in ("que", "qu'") for w in token.doc[token.i + 1 : token.i + 1 + _SCOPE]
+        )
+    cues = (lexicon.cue_words or {}).get(trigger.needs)
+    if cues is None:
+        return True
+    around = _scope(token)
+    if trigger.needs == "arm":
+        # An armed act: the cue may be the subject (une frappe a visé) or the verb's clause.
+        around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
+        around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
+    return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+
+
+def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
+    head = noun.head
+    if noun.dep_ != "nmod" or head.pos_ != "NOUN" or head.i > noun.i:
+        return False
+    case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
+    return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
+
+
+def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: EventLexicon) -> Trigger:
+    """Return the row with the type the kind of its recipient selects, if a sense applies."""
+    for entry in lexicon.senses:
+        if entry.lemma != trigger.lemma:
+            continue
+        kinds = {types.get(r) for r in roles.recipients}
+        actors = {types.get(a) for a in roles.actors}
+        if kinds & entry.recipient_types and (not entry.actor_types or actors & entry.actor_types):
+            return dataclasses.replace(trigger, type=entry.type, mode=entry.mode)
+    return trigger
+
+
+def _embedders(token: Token) -> list[tuple[Token, Token]]:
+    """Return (verb, the node it embeds) for the verbs above a trigger, nearest first,
+    up to a few clauses (the clause chain is bounded)."""
+    chain = subject_chain(token)
+    out = []
+    for below, node in itertools.pairwise(chain[: _MAX_UP + 1]):
+        if below.dep_ in _EMBEDDING and node.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            out.append((node, below))
+    return out
+
+
+def refused(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Token | None:
+    """Return the refusal verb a cooperative trigger is the complement of (*a refusé de
+    rencontrer le ministre*), or None."""
+    if trigger.type not in lexicon.cooperative:
+        return None
+    for verb, _ in _embedders(token)[:1]:
+        if verb.lemma_.lower() in lexicon.refusal:
+            return verb
+    return None
+
+
+def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Say whether the event of a trigger is asserted: no verb above it that leaves it
+    unreal (*craindre que*, *exhorter à*, *suggérer de*, *nier*). A call to protest
+    (*appeler à la grève contre X*) is the protest's announcement, coded as PROTEST."""
+    if trigger.type == "PROTEST" and token.pos_ == "NOUN":
+        return True
+    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in _embedders(token))
