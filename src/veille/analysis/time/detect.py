@@ -148,6 +148,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
                   rf"(?P<span>(?P<clock>{clock}))"),
         ("clock", rf"\b(?:de|entre)\s+(?P<span>(?P<clock>{clock}))(?=\s+(?:à|et)\s+(?:\d|midi|minuit))"),
+        ("durhalf", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+demie?\b"),
         ("durpair", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+(?P<num2>{num})\s+(?P<unit2>{unit})\b"),
         ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
         ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),

@@ -236,7 +236,28 @@ def _part_of_that_day(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("TIME", f"{day}T{code}", anchored=base is not None)
 
 
+# Half of each unit, in the next smaller TIMEX3 unit: deux ans et demi is P2Y6M.
+_HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "m": "30S"}
+
+
+def _duration_and_half(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *cinq heures et demie* (PT5H30M), *deux ans et demi* (P2Y6M)."""
+    number = parse_number(f["num"])
+    code = _code("units", f["unit"])
+    if number is None or code not in ("Y", "M", "W", "D", "H"):
+        return None
+    if code == "M" and f["unit"].lower().startswith("min"):
+        code = "m"
+    if code == "W":  # une semaine et demie: weeks do not mix with days in a TIMEX3 value
+        return Value("DURATION", f"P{number * 7 + 3}DT12H")
+    half = _HALF[code]
+    if code in ("H", "m"):
+        return Value("DURATION", f"PT{number}{code.upper()}{half}")
+    return Value("DURATION", f"P{number}{code}{half}")
+
+
 _READERS = {
+    "durhalf": _duration_and_half,
     "podthat": _part_of_that_day,
     "durpair": _duration_pair,
     "yearphase": _year_phase,
