@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from veille.errors import SettingsError
 
@@ -75,6 +76,7 @@ class Settings:
     kb_path: Path | None = None  # None: the starter KB shipped with the package
     db_path: Path = Path("veille.db")
     workers: int = 1
+    timex_extent: Literal["timeml", "core"] = "timeml"  # time/extent.py: TimeML spans or the core alone
 
 
 def check_stages(text: str | None) -> tuple[str, ...] | None:

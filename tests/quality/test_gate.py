@@ -1,12 +1,12 @@
 """The quality gate: the pipeline's scores on the project's gold sets stay at or above their floors.
 
-Sets (tests/quality/baseline.json): "seed" is examples/seed.gold.json; "dev" is the seed
-plus the 12 articles of ../shared/corpus/dev (skipped, visibly, when ../shared is absent);
-"dev2" is the articles of ../shared/corpus/dev2 (other outlets, years and topics; skipped
-the same way); "project2" is tests/gold2/, invented articles written for the error classes of the issues on
-unseen news (each annotated by reading before veille ran on it); "project" is tests/gold/, the project's own articles, annotated by reading and never used
-to tune the stages: it shows how the system does on text it was not developed on.
-The pipeline runs once per article per session. To raise the floors after an improvement:
+Sets (tests/quality/baseline.json):
+- "seed" is examples/seed.gold.json;
+- "dev" is the seed plus the 12 articles of ../shared/corpus/dev;
+- "dev2" is the articles of ../shared/corpus/dev2 (other outlets, years and topics);
+- "project" is tests/gold/, the project's own articles, annotated by reading;
+- "project2" is tests/gold2/, invented articles for the error classes of unseen news.
+The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per article per session. To raise the floors after an improvement:
 
     veille eval examples --set seed --raise-baseline tests/quality/baseline.json
     veille eval examples ../shared/corpus/dev --set dev --raise-baseline tests/quality/baseline.json

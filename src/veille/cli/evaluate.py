@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from veille.cli.evaluate_timeml import run_timeml, wants_timeml
 from veille.cli.output import add_format_argument
 from veille.cli.render import Column, print_records
 from veille.errors import SettingsError
@@ -78,6 +79,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="raise the set's floors in FILE to today's scores (never lowers one)",
     )
+    parser.add_argument(
+        "--timeml",
+        action="store_true",
+        help="read GOLD as TimeML (.tml files or folders of them) and report TempEval strict, relaxed "
+        "and value F1 of the time layer (the default when every GOLD ends in .tml)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -85,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     if (args.check_baseline or args.raise_baseline) and not args.set_name:
         raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
     stages = check_stages(args.stages)
+    if wants_timeml(args.golds, args.timeml):
+        return run_timeml(args, Settings(stages=stages))
     evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
     write_evaluation(evaluation, args)
     # Beside JSON on stdout, the baseline's messages go to stderr, so that stdout stays JSON.
