@@ -53,3 +53,23 @@ class StoreError(VeilleError):
     """The store cannot be opened, migrated or written."""
 
     exit_code = 4
+
+
+class StoreUnwritableError(StoreError):
+    """The store cannot take any write (read-only, disk full, I/O error): the run stops."""
+
+
+class DuplicateIdError(InputError):
+    """An article id already names a different article (in this run or in the store)."""
+
+
+class OutputError(VeilleError):
+    """An output file or folder (export, --out, --json) cannot be written."""
+
+    exit_code = 5
+
+
+class Interrupted(VeilleError):
+    """The run was stopped by Ctrl-C (exit 130) or SIGTERM (exit 143)."""
+
+    exit_code = 130

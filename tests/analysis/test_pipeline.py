@@ -94,3 +94,11 @@ def test_analysis_does_not_change_the_input_article(pipeline) -> None:  # type: 
     doc = pipeline.analyze(article)
     assert article == before
     assert doc.article.text == "Le président\n\nfrançais Emmanuel Macron."
+
+
+def test_stage_names_in_settings_match_the_registry() -> None:
+    # --stages is checked against settings.STAGE_NAMES before spaCy loads: keep them equal.
+    from veille.analysis.registry import STAGES
+    from veille.settings import STAGE_NAMES
+
+    assert tuple(STAGES) == STAGE_NAMES

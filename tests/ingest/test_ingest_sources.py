@@ -113,3 +113,14 @@ def test_stdin_html_and_empty_stdin() -> None:
     assert isinstance(article, Article) and article.title == "Le sommet"
     ((_n, failure),) = iter_sources(["-"], stdin=io.BytesIO(b""))
     assert failure == Failure("<stdin>", "empty file")
+
+
+def test_folder_notes_are_not_articles(tmp_path: Path) -> None:
+    from veille.ingest.sources import iter_sources, walk_folder
+
+    (tmp_path / "README.md").write_text("# Corpus de test\n", encoding="utf-8")
+    (tmp_path / "licence.txt").write_text("CC-BY\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("date 2025-04-02\n\nLéa Morvan parle.", encoding="utf-8")
+    assert [p.name for p in walk_folder(tmp_path)] == ["a.txt"]
+    # Named on the command line, a README is read: the user chose it.
+    assert len(list(iter_sources([str(tmp_path / "README.md")], default_date="2025-04-02"))) == 1

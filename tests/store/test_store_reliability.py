@@ -20,6 +20,7 @@ import pytest
 
 from veille.cli import main
 from veille.model import Document, Entity, Mention, Quote
+from veille.runners.crash import bench_crash
 from veille.store import connect, iter_documents
 
 VEILLE = [sys.executable, "-c", "import sys; from veille.cli import main; sys.exit(main())"]
@@ -129,11 +130,20 @@ def test_sigkill_during_ingest_then_resume(tmp_path: Path) -> None:
     )
     assert final.returncode == 0, final.stderr.decode()
     assert_store_sound(db, {d.article.id: d for d in docs})
-    # The killed runs stay visible as unfinished.
+    # The killed runs stay visible: the next run marked them interrupted.
     conn = connect(db)
     statuses = [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")]
     conn.close()
-    assert statuses[-1] == "done" and "running" in statuses
+    assert statuses[-1] == "done" and "interrupted" in statuses and "running" not in statuses
+
+
+def test_sigkill_at_random_points_equals_an_uninterrupted_run() -> None:
+    # `veille bench crash` at CI scale: 50 articles, 4 kills spread over the writing.
+    report = bench_crash(50, 4, seed=7)
+    assert report["kills_mid_ingest"] >= 1, f"no kill landed mid-ingest: {report}"
+    assert report["equal_to_uninterrupted"], report
+    assert report["integrity_check"] == "ok" and report["foreign_key_errors"] == 0
+    assert report["runs"].get("running", 0) == 0 and report["runs"]["interrupted"] >= 1
 
 
 def test_two_ingests_at_once(tmp_path: Path) -> None:
@@ -229,11 +239,13 @@ def test_bad_inputs_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     db = tmp_path / "veille.db"
     code = main(["ingest", "--quiet", "--workers", "0", "--stages", "entities", "--db", str(db), str(folder)])
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
     assert code == 1
     assert "4 ingested" in out and "4 failed" in out
     for name in ("empty.txt", "bad-date.txt", "binary.txt", "feed.jsonl:2"):
-        assert name in out
+        assert name in captured.err  # failures go to stderr, the summary to stdout
+        assert name not in out
     conn = connect(db)
     failures = conn.execute('SELECT "where", line FROM failures ORDER BY id').fetchall()
     conn.close()
@@ -244,3 +256,42 @@ def test_bad_inputs_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixtur
         == 1
     )
     assert "0 ingested, 4 skipped" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sig", "to_group", "code", "line"),
+    [(signal.SIGINT, True, 130, "veille: interrupted"), (signal.SIGTERM, False, 143, "veille: terminated")],
+    ids=["ctrl-c-to-the-group", "sigterm"],
+)
+def test_ctrl_c_and_sigterm_with_workers_are_one_line(
+    tmp_path: Path, sig: signal.Signals, to_group: bool, code: int, line: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"a{n}.txt").write_text(
+            f"date 2025-05-0{1 + n % 9}\n\nLéa Morvan parle {n}.", encoding="utf-8"
+        )
+    db = tmp_path / "veille.db"
+    process = subprocess.Popen(
+        [*VEILLE, "ingest", "--quiet", "--workers", "2", "--db", str(db), str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # as a terminal's Ctrl-C does, the signal can reach the whole group
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # not ignored, as under `&`
+    )
+    try:
+        time.sleep(4)  # the loader and its workers are starting or running
+        (os.killpg if to_group else os.kill)(process.pid, sig)
+        _, err = process.communicate(timeout=60)
+    finally:
+        kill_group(process)
+    text = err.decode()
+    assert process.returncode == code, text
+    assert text.strip().splitlines() == [line], text  # no traceback, no leaked-semaphore warning
+    conn = connect(db)
+    statuses = [r[0] for r in conn.execute("SELECT status FROM runs")]
+    conn.close()
+    assert statuses == ["interrupted"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -27,10 +28,15 @@ def load_model(name: str) -> Language:
         ) from error
 
 
-def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Doc]:
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 16, max_sentence_tokens: int | None = None
+) -> Iterator[Doc]:
     """Parse cleaned articles in order. Sentences never cross a paragraph break: the
-    parser splits better per paragraph, and a heading is never glued to the next line."""
-    return nlp.pipe((_with_paragraph_starts(nlp, a) for a in articles), batch_size=batch_size)
+    parser splits better per paragraph, and a heading is never glued to the next line.
+    No sentence runs past ``max_sentence_tokens``: a longer run is cut before parsing."""
+    return nlp.pipe(
+        (_with_paragraph_starts(nlp, a, max_sentence_tokens) for a in articles), batch_size=batch_size
+    )
 
 
 def doc_text(doc: Doc) -> str:
@@ -45,10 +51,56 @@ def doc_text(doc: Doc) -> str:
 _TEXT = "veille.text"
 
 
-def _with_paragraph_starts(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+# spaCy's tokenizer peels prefixes and suffixes off a space-free chunk one at a time,
+# copying the rest each time: quadratic in the chunk's length (8,000 « in a row took 12 s).
+# Real chunks (words, URLs, hashtags) stay far below this; a longer run is tokenized in
+# pieces of this size, which only the garbage it is made of notices.
+MAX_CHUNK_CHARS = 100
+_LONG_CHUNK = re.compile(rf"\S{{{MAX_CHUNK_CHARS + 1},}}")
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` in time linear in its length; the doc's text is ``text`` exactly."""
+    if _LONG_CHUNK.search(text) is None:
+        return nlp.make_doc(text)
+    pieces: list[str] = []
+    done = 0
+    for match in _LONG_CHUNK.finditer(text):
+        pieces.append(text[done : match.start()])
+        pieces.extend(text[i : min(i + MAX_CHUNK_CHARS, match.end())]
+                      for i in range(match.start(), match.end(), MAX_CHUNK_CHARS))  # fmt: skip
+        done = match.end()
+    pieces.append(text[done:])
+    return Doc.from_docs([nlp.make_doc(piece) for piece in pieces if piece], ensure_whitespace=False)
+
+
+def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | None = None) -> Doc:
+    doc = make_doc(nlp, article.text)
     starts = {p.start for p in article.paragraphs}
+    since = 0  # tokens since the last likely sentence end (a paragraph's start, a cut)
     for token in doc:
         if token.idx in starts:
             token.is_sent_start = True
+            since = 0
+        elif token.i and doc[token.i - 1].text in _SENTENCE_ENDS:
+            since = 0  # the parser will likely end a sentence here: count afresh
+        elif (
+            max_tokens is not None
+            and since >= max_tokens
+            and _may_cut_before(doc, token.i, since, max_tokens)
+        ):
+            # The parser's cost, and every clause walk after it, grows faster than a
+            # sentence's length: a run this long is no sentence, so cut it into pieces.
+            token.is_sent_start = True
+            since = 0
+        since += 1
     return doc
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!!"})
+
+
+def _may_cut_before(doc: Doc, i: int, since: int, max_tokens: int) -> bool:
+    # Past the limit, cut after the next punctuation mark (a comma, a semicolon), so
+    # that pieces end where a clause does; a fifth more tokens without one, cut anyway.
+    return bool(doc[i - 1].is_punct) or since >= max_tokens + max_tokens // 5

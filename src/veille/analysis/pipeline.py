@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 from spacy.language import Language
@@ -67,7 +71,12 @@ class Pipeline:
         stream = iter(articles)
         while batch := list(islice(stream, self.settings.batch_size)):
             prepared = [self.prepare(article) for article in batch]
-            parsed = parse_articles(self.nlp, (a for a in prepared if isinstance(a, Article)), len(batch))
+            parsed = parse_articles(
+                self.nlp,
+                (a for a in prepared if isinstance(a, Article)),
+                len(batch),
+                self.settings.max_sentence_tokens,
+            )
             for item in prepared:
                 yield item if isinstance(item, Failure) else self._analyzed(item, next(parsed))
 
@@ -88,7 +97,8 @@ class Pipeline:
 
     def _analyzed(self, article: Article, parsed: Doc) -> Document | Failure:
         try:
-            return self.run_stages(article, parsed)
+            with time_budget(self.settings.article_seconds):
+                return self.run_stages(article, parsed)
         except VeilleError as error:
             return Failure(article.source or article.id, error.reason)
         except Exception as error:  # a bug in a stage must not sink the batch
@@ -98,9 +108,50 @@ class Pipeline:
     def run_stages(self, article: Article, parsed: Doc) -> Document:
         """Run the planned stages over a cleaned, parsed article."""
         doc = Document(article=article)
-        for _name, stage in self.stages:
+        started = time.monotonic()
+        for name, stage in self.stages:
             doc = stage(doc, parsed)
+            # Checked between stages too: where no alarm can be set (not the main thread).
+            if time.monotonic() - started > self.settings.article_seconds:
+                raise _overrun(self.settings.article_seconds, name)
         return doc
+
+
+class ArticleTimeout(VeilleError):
+    """An article's analysis ran past its time budget (Settings.article_seconds)."""
+
+
+def _overrun(seconds: float, stage: str | None = None) -> ArticleTimeout:
+    during = f" (in the {stage} stage)" if stage else ""
+    return ArticleTimeout(
+        f"analysis took more than {seconds:g} s{during}: not analysed; raise --article-seconds "
+        "(or VEILLE_ARTICLE_SECONDS) to allow it"
+    )
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeout in the block once it has run ``seconds``.
+
+    A real-time alarm interrupts a stage stuck in a long walk; it needs the main thread
+    (workers and the CLI run there). Elsewhere the pipeline's check between stages is
+    the bound. The stages are pure functions of one article, so stopping one midway
+    leaves nothing half-done but that article, which becomes a failure.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def ring(_signum: int, _frame: object) -> None:
+        raise _overrun(seconds)
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def language_of(article: Article, settings: Settings) -> str:

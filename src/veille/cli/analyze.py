@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from veille.cli.options import add_limit_arguments, limit_settings
 from veille.cli.output import FORMATS, print_json, print_jsonl
 from veille.cli.render import print_document
 from veille.errors import SettingsError
 from veille.ingest.text import check_date
 from veille.model import Failure
 from veille.runners.analyze import DocumentWriter, analyze_inputs
-from veille.settings import Settings
+from veille.settings import Settings, check_stages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="analyse every article with this language's rules (default: the article's, else detected)",
     )
     parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    add_limit_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -53,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
         check_date(args.date, where="--date")
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} exists and is not a folder")
-    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
-    settings = Settings(default_date=args.date, stages=stages, lang=args.lang)
+    settings = Settings(
+        default_date=args.date, stages=check_stages(args.stages), lang=args.lang, **limit_settings(args)
+    )
 
     failures: list[Failure] = []
     analysed = 0

@@ -10,6 +10,8 @@ from rich.console import Console
 
 from veille.cli.output import add_format_argument, print_json, print_jsonl, print_records_as
 from veille.cli.render import Column, console, print_records
+from veille.errors import SettingsError
+from veille.settings import check_stages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,12 +64,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ray.add_argument("--rounds", type=int, default=1, help="runs of each, taking turns; medians")
     add_format_argument(ray)
     ray.set_defaults(func=run_ray_bench)
+    crash = sub.add_parser("crash", help="SIGKILL an ingest at random moments; compare with a clean run")
+    crash.add_argument("--articles", type=int, default=2000, help="articles to ingest (default 2,000)")
+    crash.add_argument("--kills", type=int, default=10, help="SIGKILLs before the last run (default 10)")
+    crash.add_argument("--seed", type=int, default=20251205, help="seed of the random kill moments")
+    crash.set_defaults(func=run_crash)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     from veille.runners.bench import bench_ingest
 
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    stages = check_stages(args.stages)
     workers = [int(w) for w in args.workers.split(",")]
     results = bench_ingest(args.inputs, count=args.count, workers=workers, stages=stages, rounds=args.rounds)
     if not print_records_as(args.format, results):
@@ -109,6 +116,16 @@ def run_quotes(args: argparse.Namespace) -> int:
     columns = [Column("query"), Column("p50 ms", justify="right"), Column("p95 ms", justify="right")]
     print_records(console, columns, rows, title=f"Quote search on {report['rows']:,} quotations")
     return 0
+
+
+def run_crash(args: argparse.Namespace) -> int:
+    from veille.runners.crash import bench_crash
+
+    if args.articles < 1 or args.kills < 0:
+        raise SettingsError("--articles must be at least 1 and --kills 0 or more")
+    report = bench_crash(args.articles, args.kills, seed=args.seed)
+    print_json(report)
+    return 0 if report["equal_to_uninterrupted"] and report["integrity_check"] == "ok" else 1
 
 
 def run_writes(args: argparse.Namespace) -> int:

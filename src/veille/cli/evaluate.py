@@ -11,13 +11,14 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from veille.cli.evaluate_timeml import run_timeml, wants_timeml
 from veille.cli.output import add_format_argument
 from veille.cli.render import Column, print_records
 from veille.errors import SettingsError
 from veille.eval.baseline import check_baseline, raise_baseline
 from veille.eval.harness import Evaluation, evaluate
 from veille.eval.scores import Counts, Metric, Scores
-from veille.settings import Settings
+from veille.settings import Settings, check_stages
 
 _console = Console(highlight=False, soft_wrap=True)
 _errors = Console(highlight=False, soft_wrap=True, stderr=True)
@@ -78,13 +79,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="raise the set's floors in FILE to today's scores (never lowers one)",
     )
+    parser.add_argument(
+        "--timeml",
+        action="store_true",
+        help="read GOLD as TimeML (.tml files or folders of them) and report TempEval strict, relaxed "
+        "and value F1 of the time layer (the default when every GOLD ends in .tml)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if (args.check_baseline or args.raise_baseline) and not args.set_name:
         raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
-    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else None
+    stages = check_stages(args.stages)
+    if wants_timeml(args.golds, args.timeml):
+        return run_timeml(args, Settings(stages=stages))
     evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
     write_evaluation(evaluation, args)
     # Beside JSON on stdout, the baseline's messages go to stderr, so that stdout stays JSON.

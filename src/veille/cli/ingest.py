@@ -18,12 +18,13 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from veille.cli.render import console
+from veille.cli.options import add_limit_arguments, limit_settings
+from veille.cli.render import console, error_console
 from veille.cli.store_common import add_store_argument
 from veille.errors import SettingsError
 from veille.ingest.text import check_date
 from veille.runners.ingest import IngestSummary, ingest
-from veille.settings import Settings
+from veille.settings import Settings, check_stages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,12 +48,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--reanalyze", action="store_true", help="analyse stored articles again and replace them"
     )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="an id already stored with other content: store the new article in its place",
+    )
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that have none")
     parser.add_argument(
         "--lang",
         help="analyse every article with this language's rules (default: the article's, else detected)",
     )
     parser.add_argument("--stages", help="comma-separated analysis stages to run (default: all)")
+    add_limit_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -62,10 +69,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
         check_date(args.date, where="--date")
     if args.workers < 0:
         raise SettingsError(f"--workers must be 0 or more, not {args.workers}")
-    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
     return Settings(
-        default_date=args.date, stages=stages, lang=args.lang, db_path=args.db, workers=args.workers
-    )
+        default_date=args.date, stages=check_stages(args.stages), lang=args.lang, db_path=args.db,
+        workers=args.workers, **limit_settings(args),
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     else:
 
         def job(bar: ProgressBar | None) -> IngestSummary:
-            return ingest(args.inputs, settings, reanalyze=args.reanalyze, progress=bar)
+            return ingest(args.inputs, settings, reanalyze=args.reanalyze, replace=args.replace, progress=bar)
 
     if args.quiet:
         summary = job(None)
@@ -92,16 +99,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
-    """Print the failures, then one line of counts."""
+    """Print the failures (on stderr), then one line of counts."""
     for failure in summary.failures:
         line = f" line {failure.line}" if failure.line and f":{failure.line}" not in failure.where else ""
-        console.print(f"[red]failed[/red] {escape(failure.where)}{line}: {escape(failure.reason)}")
-    rate = summary.stored / summary.seconds if summary.seconds else 0.0
+        error_console.print(f"[red]failed[/red] {escape(failure.where)}{line}: {escape(failure.reason)}")
+    rate = summary.rate
     replaced = f", {summary.replaced} replaced" if summary.replaced else ""
     console.print(
         f"[bold]{summary.ingested} ingested[/bold]{replaced}, {summary.skipped} skipped (already stored), "
         f"[{'red' if summary.failed else 'bold'}]{summary.failed} failed[/] into {escape(str(db))} "
-        f"in {summary.seconds:.1f} s ({rate:.1f} articles/s, run {summary.run_id})"
+        f"in {summary.seconds:.1f} s ({rate:.1f} articles/s once the model was loaded, run {summary.run_id})"
     )
 
 
@@ -117,6 +124,7 @@ class ProgressBar:
     def __init__(self) -> None:
         self._progress = Progress(
             TextColumn("ingest"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             _RateColumn(),
@@ -124,7 +132,7 @@ class ProgressBar:
             console=console,
             transient=False,
         )
-        self._task = self._progress.add_task("ingest", total=None)
+        self._task = self._progress.add_task("", total=None)
 
     def __enter__(self) -> ProgressBar:
         self._progress.start()
@@ -140,3 +148,7 @@ class ProgressBar:
 
     def advance(self, count: int = 1) -> None:
         self._progress.advance(self._task, count)
+
+    def describe(self, message: str) -> None:
+        """Show what the bar waits for (the model loading), or nothing."""
+        self._progress.update(self._task, description=message)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 from veille.cli.output import add_format_argument, print_records_as
 from veille.cli.render import Column, console, print_records
 from veille.errors import SettingsError
+from veille.ingest.text import check_date
 from veille.kb.format import KBEntity
 from veille.kb.query import search, who_held
 from veille.kb.store import build_kb, open_kb
@@ -86,6 +87,8 @@ def run_import(args: argparse.Namespace) -> int:
 def run_lookup(args: argparse.Namespace) -> int:
     if not args.name and not args.office:
         raise SettingsError("give a NAME, or --office TITLE (with --of and --date)")
+    if args.date:
+        check_date(args.date, where="--date")
     kb = open_kb(args.kb)
     if args.office:
         hits = [(e, "office", 1.0) for e in who_held(args.office, args.of, args.date, kb=kb)]

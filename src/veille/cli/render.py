@@ -21,6 +21,7 @@ from rich.text import Text
 from veille.model import Document
 
 console = Console(highlight=False, soft_wrap=True)
+error_console = Console(stderr=True, highlight=False, soft_wrap=True)  # failures, warnings
 
 # The main text needs this many cells to read as prose; fewer, and it wraps a word a line.
 MAIN_MIN = 36

@@ -51,9 +51,14 @@ def check_period(since: str | None, until: str | None) -> None:
             raise SettingsError(f"{option} {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+# SQLite integers stop at 2**63 - 1; no table holds a million rows worth printing.
+MAX_LIMIT = 1_000_000
+
+
 def check_limit(limit: int) -> int:
-    if limit < 1:
-        raise SettingsError(f"--limit must be at least 1, not {limit}")
+    """Refuse a --limit below 1 or above MAX_LIMIT (a huge one would overflow SQLite)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise SettingsError(f"--limit must be between 1 and {MAX_LIMIT:,}, not {limit}")
     return limit
 
 

@@ -244,7 +244,8 @@ def match_timexes(gold: Gold, doc: Document, index: TextIndex) -> dict[int, int]
         wanted = name_key(gold_timex.text)
         for s, timex in enumerate(doc.timexes):
             if place is not None:
-                if not (timex.start <= place[0] and place[1] <= timex.end):
+                inside = timex.start <= place[0] and place[1] <= timex.end
+                if not (inside or _bare_core(doc.article.text, place, timex)):
                     continue
                 exact = (timex.start, timex.end) == place
             else:
@@ -254,6 +255,18 @@ def match_timexes(gold: Gold, doc: Document, index: TextIndex) -> dict[int, int]
             right = timex.value in gold_timex.values
             candidates.append((g, s, (exact, right, -(timex.end - timex.start))))
     return assign(candidates, [t.optional for t in gold.timexes])
+
+
+# What a gold span may hold before the system's when the system keeps the bare core
+# (the ``core`` extent profile, or a gold that takes in the preposition: *Dans la nuit de…*).
+_LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:dans|en|vers|le|la|les|l['’]|ce|cet|cette)\s*)+", re.IGNORECASE)
+
+
+def _bare_core(text: str, place: tuple[int, int], timex: Timex) -> bool:
+    """Say whether the system span is the gold one less a leading determiner or preposition."""
+    if timex.end != place[1] or not place[0] < timex.start < place[1]:
+        return False
+    return _LEADING_FUNCTION_WORDS.fullmatch(text[place[0] : timex.start]) is not None
 
 
 def match_events(gold: Gold, doc: Document, entities: EntityMap) -> dict[int, int]:

@@ -81,7 +81,7 @@ def read_stream(stream: BinaryIO, *, max_bytes: int, where: str) -> bytes:
 def too_large_reason(size: int | None, max_bytes: int) -> str:
     """Say how large the input is and what the limit is."""
     limit = f"{_megabytes(max_bytes)} (max_article_chars × {BYTES_PER_CHAR} bytes)"
-    advice = "split it into articles (JSONL) or raise the limit"
+    advice = "split it into articles (JSONL) or raise the limit (--max-chars or VEILLE_MAX_CHARS)"
     if size is None:
         return f"input too large: more than {limit}; {advice}"
     return f"file too large: {_megabytes(size)}, limit {limit}; {advice}"

@@ -74,22 +74,38 @@ def iter_sources(
             yield from read_file(path, kind, default_date=default_date, max_chars=max_chars)
 
 
-def walk_folder(folder: Path) -> list[Path]:
-    """Return the article files under a folder, recursively, in a stable order."""
+# Files a folder of articles often carries beside them that are about the folder, not news:
+# the names GitHub and packaging tools give such files. Named on the command line, they are
+# read all the same (the user chose them).
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "copying", "changelog", "contributing", "notice",
+                          "authors"})  # fmt: skip
+
+
+def walk_folder(folder: Path, *, warn: bool = True) -> list[Path]:
+    """Return the article files under a folder, recursively, in a stable order.
+
+    ``warn``: say how many files were skipped (once per run: the ingest's counting pass
+    walks the folder too, silently).
+    """
     files: list[Path] = []
     skipped = 0
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if path.suffix.lower() in KINDS:
+        if path.suffix.lower() in KINDS and not _is_folder_note(path):
             files.append(path)
         else:
             skipped += 1
-            log.info("%s: skipped (not %s)", path, "/".join(sorted(KINDS)))
-    if skipped:
+            if warn:
+                log.info("%s: skipped (not an article: %s)", path, "/".join(sorted(KINDS)))
+    if skipped and warn:
         log.warning("%s: skipped %d file(s) that are not articles (-v lists them)", folder, skipped)
     return files
+
+
+def _is_folder_note(path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".txt") and path.stem.split(".")[0].casefold() in FOLDER_NOTES
 
 
 def read_file(

@@ -65,7 +65,8 @@ def check_length(text: str, max_chars: int | None, *, where: str) -> None:
     """Refuse an article longer than max_chars, saying how long it is."""
     if max_chars is not None and len(text) > max_chars:
         raise InputError(
-            f"article too long: {len(text):,} characters, limit {max_chars:,} (max_article_chars)",
+            f"article too long: {len(text):,} characters, limit {max_chars:,} "
+            "(max_article_chars: raise it with --max-chars or VEILLE_MAX_CHARS)",
             where=where,
         )
 

@@ -12,12 +12,12 @@ from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
-from veille.errors import StoreError
+from veille.errors import DuplicateIdError, StoreError, StoreUnwritableError
 from veille.ingest.sources import KINDS, iter_sources, walk_folder
 from veille.model import SCHEMA, Article, ContractError, Document, Failure
 from veille.runners.local import LocalRunner
 from veille.settings import Settings
-from veille.store.db import connect
+from veille.store.db import connect, store_error
 from veille.store.writes import (
     article_hash,
     finish_run,
@@ -62,6 +62,10 @@ class IngestSummary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    # From the model loaded (--workers 0) or the first result back (workers) to the end:
+    # the rate the bar shows, start-up (loading the model) left out.
+    working_seconds: float = 0.0
+    first_result_at: float | None = field(default=None, repr=False)
 
     @property
     def failed(self) -> int:
@@ -71,12 +75,19 @@ class IngestSummary:
     def stored(self) -> int:
         return self.ingested + self.replaced
 
+    @property
+    def rate(self) -> float:
+        """Articles stored per second once analysis was under way (0 when none was)."""
+        seconds = self.working_seconds if self.working_seconds > 0.01 else self.seconds
+        return self.stored / seconds if seconds > 0 else 0.0
+
 
 def ingest(
     inputs: Iterable[str],
     settings: Settings,
     *,
     reanalyze: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
     command: str = "ingest",
 ) -> IngestSummary:
@@ -89,7 +100,9 @@ def ingest(
     names = list(inputs)
     total = count_inputs(names)
     items = read_inputs(names, default_date=settings.default_date, max_chars=settings.max_article_chars)
-    return ingest_items(items, settings, reanalyze=reanalyze, progress=progress, command=command, total=total)
+    return ingest_items(
+        items, settings, reanalyze=reanalyze, replace=replace, progress=progress, command=command, total=total
+    )
 
 
 def ingest_items(
@@ -97,11 +110,16 @@ def ingest_items(
     settings: Settings,
     *,
     reanalyze: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
     command: str = "ingest",
     total: int | None = None,
 ) -> IngestSummary:
     """Store articles (analysed in workers), Documents (as they are) and failures (recorded).
+
+    An id stored with other content is refused (a failure) unless ``replace`` (or
+    ``reanalyze``) is set; the same id twice in the inputs with two contents: the
+    second is refused.
 
     ``items`` is consumed lazily; ``total`` (else ``len(items)`` when it has one) sets the
     progress bar's end.
@@ -112,77 +130,147 @@ def ingest_items(
         total = len(items)
     conn = connect(settings.db_path)
     try:
-        run_id = start_run(conn, command, {**asdict(settings), "reanalyze": reanalyze})
+        run_id = start_run(conn, command, {**asdict(settings), "reanalyze": reanalyze, "replace": replace})
         summary = IngestSummary(run_id=run_id)
         if total is not None:
             progress.total(total)
-        job = _Job(conn, summary, reanalyze, progress)
+        job = _Job(conn, summary, reanalyze, replace, progress)
         todo = job.triage(items)
-        # The workers (and the model) start only once some article needs analysis: a
-        # re-run over a stored corpus costs the reading and one lookup per article.
-        first = next(todo, None)
-        if first is not None:
-            with LocalRunner(settings, settings.workers) as runner:
-                for result in runner.map(chain([first], todo)):
-                    job.store(result)
-        finish_run(conn, run_id, ingested=summary.stored, skipped=summary.skipped, failed=summary.failed)
+        status = "interrupted"
+        try:
+            # The workers (and the model) start only once some article needs analysis: a
+            # re-run over a stored corpus costs the reading and one lookup per article.
+            first = next(todo, None)
+            if first is not None:
+                _loading(progress, True)
+                with LocalRunner(settings, settings.workers) as runner:
+                    if settings.workers == 0:  # loaded in this process: work starts now
+                        summary.first_result_at = time.perf_counter()
+                        _loading(progress, False)
+                    for result in runner.map(chain([first], todo)):
+                        if summary.first_result_at is None:  # the workers have loaded
+                            summary.first_result_at = time.perf_counter()
+                            _loading(progress, False)
+                        job.store(result)
+            status = "failed" if summary.failed else "done"
+        finally:
+            # Ctrl-C, SIGTERM or a store that took no more writes: the run says so.
+            _finish(conn, summary, status)
     finally:
         conn.close()
     summary.seconds = time.perf_counter() - started
+    if summary.first_result_at is not None:
+        summary.working_seconds = time.perf_counter() - summary.first_result_at
     return summary
+
+
+def _loading(progress: Progress, loading: bool) -> None:
+    # Say what the bar waits for while the model loads (seconds, before any article ends).
+    describe = getattr(progress, "describe", None)
+    if describe is not None:
+        describe("loading the model…" if loading else "")
+
+
+def _finish(conn: sqlite3.Connection, summary: IngestSummary, status: str) -> None:
+    try:
+        finish_run(
+            conn, summary.run_id, ingested=summary.stored, skipped=summary.skipped, failed=summary.failed,
+            status=status,
+        )  # fmt: skip
+    except sqlite3.Error:
+        pass  # the store takes no write (full disk): the next run marks this one interrupted
 
 
 class _Job:
     """One run's single writer: triage what is read, store what the workers return."""
 
     def __init__(
-        self, conn: sqlite3.Connection, summary: IngestSummary, reanalyze: bool, progress: Progress
+        self,
+        conn: sqlite3.Connection,
+        summary: IngestSummary,
+        reanalyze: bool,
+        replace: bool,
+        progress: Progress,
     ) -> None:
         self.conn = conn
         self.summary = summary
         self.reanalyze = reanalyze
+        self.replace = replace or reanalyze
         self.progress = progress
-        # Input hashes of the articles handed to workers and not yet written: bounded by
-        # the runner's in-flight batches, not by the corpus.
-        self.pending: dict[str, str] = {}
+        # Input hashes and origins of the articles handed to workers and not yet written:
+        # bounded by the runner's in-flight batches, not by the corpus.
+        self.pending: dict[str, tuple[str, str]] = {}
+        self.read_from: dict[str, int] = {}  # articles read so far per source, to name them
 
     def triage(self, items: Iterable[Article | Document | Analysed | Failure]) -> Iterator[Article]:
         """Record failures, store Documents, skip what is stored; yield what needs analysis.
 
         The skip check runs here, before any worker sees the article, so re-running after a
-        crash costs only what was left.
+        crash costs only what was left. The same id with other content is refused here
+        (see docs/store.md, *Article ids*).
         """
         for item in items:
             if isinstance(item, Failure):
                 _fail(self.conn, self.summary, item, self.progress)
             elif isinstance(item, Document):
-                _write(self.conn, self.summary, item, None, self.reanalyze, self.progress)
+                _write(self.conn, self.summary, item, None, self.replace, self.progress)
             elif isinstance(item, Analysed):
-                _write(self.conn, self.summary, item.document, item.input_hash, self.reanalyze, self.progress)
+                _write(self.conn, self.summary, item.document, item.input_hash, self.replace, self.progress)
             else:
                 digest = article_hash(item)
-                if item.id in self.pending or self._is_stored(item.id, digest):
+                origin = self._origin(item)
+                verdict = self._triage_one(item.id, digest, origin)
+                if verdict == "skip":
                     self.summary.skipped += 1
                     self.progress.advance()
-                else:
-                    self.pending[item.id] = digest
+                elif verdict == "analyse":
+                    self.pending[item.id] = (digest, origin)
                     yield item
+
+    def _origin(self, article: Article) -> str:
+        source = article.source or "stdin"
+        number = self.read_from[source] = self.read_from.get(source, 0) + 1
+        return f"{source} (article {number} read from it)"
+
+    def _triage_one(self, article_id: str, digest: str, origin: str) -> str:
+        in_flight = self.pending.get(article_id)
+        if in_flight is not None:
+            if in_flight[0] == digest:
+                return "skip"
+            self._refuse(article_id, in_flight[1], origin)
+            return "refused"
+        stored = stored_article(self.conn, article_id)
+        if stored is None:
+            return "analyse"
+        same = stored.input_hash == digest
+        source = stored.source or "an input"
+        if stored.run_id == self.summary.run_id:  # stored by this very run
+            if same:
+                return "skip"
+            self._refuse(article_id, f"{source} (stored by this run)", origin)
+            return "refused"
+        if same and not self.reanalyze:
+            return "skip"
+        if not same and not self.replace:
+            self._refuse(article_id, f"{source} (stored by run {stored.run_id})", origin, stored=True)
+            return "refused"
+        return "analyse"
+
+    def _refuse(self, article_id: str, first: str, second: str, *, stored: bool = False) -> None:
+        hint = "; --replace stores the new one instead" if stored else "; give one of them another id"
+        error = DuplicateIdError(
+            f"id {article_id!r} already names a different article, from {first}: not stored{hint}",
+            where=second,
+        )
+        _fail(self.conn, self.summary, Failure(second, error.reason), self.progress)
 
     def store(self, result: Document | Failure) -> None:
         """Write one analysed article in its own transaction, or record its failure."""
         if isinstance(result, Failure):
             _fail(self.conn, self.summary, result, self.progress)
         else:
-            digest = self.pending.pop(result.article.id, None)
-            _write(self.conn, self.summary, result, digest, self.reanalyze, self.progress)
-
-    def _is_stored(self, article_id: str, digest: str) -> bool:
-        # Stored by this very run (the same id twice in the inputs: the first one wins, as
-        # it did when the whole input was read first), or stored with this input.
-        stored = stored_article(self.conn, article_id)
-        if stored is None:
-            return False
-        return stored.run_id == self.summary.run_id or (not self.reanalyze and stored.input_hash == digest)
+            digest, _origin = self.pending.pop(result.article.id, (None, ""))
+            _write(self.conn, self.summary, result, digest, self.replace, self.progress)
 
 
 def _write(
@@ -195,7 +283,9 @@ def _write(
 ) -> None:
     try:
         outcome = write_document(conn, doc, input_hash=input_hash, run_id=summary.run_id, replace=replace)
-    except StoreError as error:
+    except StoreUnwritableError:
+        raise  # no later article could be written either: stop the run
+    except (StoreError, DuplicateIdError) as error:
         _fail(conn, summary, Failure(error.where or doc.article.id, error.reason), progress)
         return
     if outcome == "ingested":
@@ -208,9 +298,12 @@ def _write(
 
 
 def _fail(conn: sqlite3.Connection, summary: IngestSummary, failure: Failure, progress: Progress) -> None:
-    record_failures(conn, [failure], summary.run_id)
     summary.failures.append(failure)
     progress.advance()
+    try:
+        record_failures(conn, [failure], summary.run_id)
+    except sqlite3.Error as error:
+        raise store_error(error, "cannot record a failure", where=failure.where) from None
 
 
 # --- reading ----------------------------------------------------------------------------------------------
@@ -251,7 +344,7 @@ def count_inputs(inputs: Iterable[str]) -> int | None:
         if name == "-":
             return None  # a stream is read once: its length is known only at its end
         path = Path(name)
-        for file in walk_folder(path) if path.is_dir() else [path]:
+        for file in walk_folder(path, warn=False) if path.is_dir() else [path]:
             if KINDS.get(file.suffix.lower()) == "jsonl":
                 total += _count_lines(file)
             else:

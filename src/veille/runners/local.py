@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Generator, Iterable
@@ -52,6 +53,9 @@ def _load_then_fork(
     init's pid when the caller was killed while this process was starting.
     """
     global _pipeline
+    # Ctrl-C reaches the whole process group: the caller alone handles it (and stops
+    # this process); a KeyboardInterrupt here would print a traceback per process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # One math thread per worker: N workers already use N cores, and BLAS pools of their
     # own would oversubscribe them. Set before numpy is first imported in this process.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):

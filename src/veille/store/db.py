@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from veille.errors import StoreError
+from veille.errors import StoreError, StoreUnwritableError
 from veille.store.migrations import MIGRATIONS, migrate, schema_version
 
 # A second writer waits this long for the lock before giving up: long enough to ride
@@ -20,30 +21,47 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the store at ``path``.
 
     The connection is in autocommit mode: writers open their own transactions with
-    BEGIN IMMEDIATE, one per article.
+    BEGIN IMMEDIATE, one per article. ``readonly`` opens with ``mode=ro``, and with
+    ``immutable=1`` when the folder cannot be written (a read-only share, a CD, a
+    store shipped with an app): SQLite then needs no lock or ``-shm`` file beside it.
+    An SQLite file that is not a veille store is refused, never given veille's tables.
     """
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"no store at {path}: run `veille ingest … --db {path}` first", where=str(path))
+    if path.is_dir():
+        raise StoreError("is a folder, not a store file: give a file name, like veille.db", where=str(path))
+    if not readonly:
+        _check_writable(path)
     try:
         if readonly:
             conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+                _readonly_uri(path), uri=True, isolation_level=None, check_same_thread=False
             )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
+        version = schema_version(conn)
+        if version == 0 and _has_tables(conn):
+            conn.close()
+            raise StoreError(
+                "is an SQLite file but not a veille store: refusing to add veille's tables to it; "
+                "give another --db",
+                where=str(path),
+            )
         if not readonly:
             _set_wal(conn)
             # NORMAL in WAL mode survives a killed process (the WAL is replayed on open);
             # only a power cut can lose the last transactions, never corrupt the file.
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
+            version = schema_version(conn)
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot open store: {error}", where=str(path)) from None
-    version = schema_version(conn)
+        raise StoreError(f"cannot open store: {_reason(error)}", where=str(path)) from None
+    except OSError as error:
+        raise StoreError(f"cannot open store: {error.strerror or error}", where=str(path)) from None
     if version != len(MIGRATIONS):
         conn.close()
         raise StoreError(
@@ -53,6 +71,37 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         )
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _readonly_uri(path: Path) -> str:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # In a folder nobody may write to, WAL readers cannot create the -shm file: immutable
+    # tells SQLite the file cannot change, so it reads without any lock or side file.
+    if not os.access(path.resolve().parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def _check_writable(path: Path) -> None:
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError("the store is read-only: queries work, ingest needs write access", where=str(path))
+    folder = path.resolve().parent
+    while not folder.exists():
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        raise StoreError(
+            f"cannot write in {folder}: the store and its WAL files need a writable folder", where=str(path)
+        )
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+
+
+def _reason(error: sqlite3.Error) -> str:
+    if "file is not a database" in str(error):
+        return "not an SQLite file (is --db the right file?)"
+    return str(error)
 
 
 def _set_wal(conn: sqlite3.Connection) -> None:
@@ -86,4 +135,17 @@ def write_transaction(conn: sqlite3.Connection, what: str, *, where: str | None 
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.Error as error:
-        raise StoreError(f"cannot {what}: {error}", where=where) from None
+        raise store_error(error, f"cannot {what}", where=where) from None
+
+
+# SQLite's codes for a store that can take no write at all: every later article would
+# fail the same way, so the run stops instead of recording each as a failure.
+_UNWRITABLE = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT")
+
+
+def store_error(error: sqlite3.Error, what: str, *, where: str | None = None) -> StoreError:
+    """Turn an SQLite error into a StoreError; StoreUnwritableError when no write can work."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith(_UNWRITABLE) or "disk is full" in str(error):
+        return StoreUnwritableError(f"{what}: {error} (the run stops)", where=where)
+    return StoreError(f"{what}: {error}", where=where)

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from veille.errors import SettingsError
 from veille.normal import name_key
 from veille.store.names import holds_words
 
@@ -131,18 +132,53 @@ class ArticleHit:
 MARK_START, MARK_END = "\x02", "\x03"
 
 
+# A search is a conjunction of phrases: SQLite's FTS5 cost grows with their number times
+# the rows each matches, so a pasted page of text would run for minutes. Past this many
+# distinct words the query is refused with a message rather than run.
+MAX_SEARCH_WORDS = 32
+MAX_SEARCH_CHARS = 100_000  # reading the text is linear: this only bounds that
+
+
 def fts_query(text: str) -> str:
     """Turn what a user types into an FTS5 query: each word group a phrase, all required.
 
     ``cessez-le-feu paix`` → ``"cessez le feu" "paix"``; a trailing ``*`` keeps prefix search.
     Quoting every word means FTS5 operators and punctuation in the input are plain words.
+    A phrase given twice is kept once; more than MAX_SEARCH_WORDS words is a SettingsError.
     """
-    phrases = []
+    if len(text) > MAX_SEARCH_CHARS:
+        raise SettingsError(
+            f"search text is {len(text):,} characters long: at most {MAX_SEARCH_CHARS:,}; give a few words"
+        )
+    phrases: list[str] = []
+    seen: set[str] = set()
+    words_in_all = 0
     for chunk in text.split():
         words = re.findall(r"\w+", chunk)
         if words:
-            phrases.append('"' + " ".join(words) + '"' + ("*" if chunk.endswith("*") else ""))
+            phrase = '"' + " ".join(words) + '"' + ("*" if chunk.endswith("*") else "")
+            key = phrase.casefold()  # FTS5 ignores case: Port and port are one phrase
+            if key not in seen:
+                seen.add(key)
+                phrases.append(phrase)
+                words_in_all += len(words)
+    if words_in_all > MAX_SEARCH_WORDS:
+        raise SettingsError(
+            f"search has {words_in_all:,} distinct words: at most {MAX_SEARCH_WORDS}; "
+            "give the few that matter"
+        )
     return " ".join(phrases)
+
+
+def check_search(text: str) -> str:
+    """Check a search string (CLI's WORDS, the API's ``q``) and return its FTS5 query.
+
+    Raise SettingsError when it holds no word at all, or too many (see :func:`fts_query`).
+    """
+    fts = fts_query(text)
+    if not fts:
+        raise SettingsError(f"search {text!r} holds no word to look for")
+    return fts
 
 
 def until_key(until: str | None) -> str | None:
@@ -433,7 +469,8 @@ def search_articles(conn: sqlite3.Connection, text: str, *, limit: int = DEFAULT
 
 
 def search(conn: sqlite3.Connection, text: str, *, limit: int = DEFAULT_LIMIT) -> dict[str, list[Any]]:
-    """Full text over articles and quotations at once."""
+    """Full text over articles and quotations at once; SettingsError for an empty or huge query."""
+    check_search(text)
     return {
         "articles": search_articles(conn, text, limit=limit),
         "quotes": find_quotes(conn, search=text, limit=limit),

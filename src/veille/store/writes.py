@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from veille.errors import DuplicateIdError
 from veille.model import Article, Document, Failure, to_dict
 from veille.store.db import write_transaction
 from veille.store.identity import Named, link_article, recount_aliases
@@ -42,14 +45,15 @@ class Stored:
     input_hash: str
     text_hash: str
     run_id: int | None
+    source: str | None = None  # the file or feed it came from, to name it in a refusal
 
 
 def stored_article(conn: sqlite3.Connection, article_id: str) -> Stored | None:
     """Return the digests and run of a stored article, or None when it is not stored."""
     row = conn.execute(
-        "SELECT input_hash, text_hash, run_id FROM articles WHERE id = ?", (article_id,)
+        "SELECT input_hash, text_hash, run_id, source FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
-    return Stored(row["input_hash"], row["text_hash"], row["run_id"]) if row else None
+    return Stored(row["input_hash"], row["text_hash"], row["run_id"], row["source"]) if row else None
 
 
 def write_document(
@@ -64,8 +68,10 @@ def write_document(
 
     ``input_hash`` is :func:`article_hash` of the article as read, before cleaning; an
     article already stored with the same id and the same input (or the same analysed
-    text) is skipped unless ``replace`` is set. A stored article whose content changed
-    is replaced. Either way the old rows go and the new rows arrive atomically.
+    text) is skipped unless ``replace`` is set. An id stored with other content is a
+    DuplicateIdError unless ``replace`` is set: an id names one article, and a silent
+    replacement would lose the stored one. Replacing removes the old rows and adds the
+    new ones atomically.
     """
     text_hash = article_hash(doc.article)
     input_hash = input_hash or text_hash
@@ -78,6 +84,15 @@ def write_document(
         if row is not None:
             if not replace and (row[1] == input_hash or row[2] == text_hash):
                 return "skipped"  # commits an empty transaction: nothing was written
+            if not replace:
+                stored = conn.execute(
+                    "SELECT source, run_id FROM articles WHERE rowid = ?", (row[0],)
+                ).fetchone()
+                raise DuplicateIdError(
+                    f"id {doc.article.id!r} already names a different article, from {stored[0] or 'an input'}"
+                    f" (stored by run {stored[1]}): not stored; --replace stores the new one instead",
+                    where=doc.article.source or doc.article.id,
+                )
             _delete_article(conn, row[0])
             outcome = "replaced"
         _insert_document(conn, doc, input_hash=input_hash, text_hash=text_hash, run_id=run_id)
@@ -94,7 +109,9 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def start_run(conn: sqlite3.Connection, command: str, settings: dict[str, object]) -> int:
-    """Record the start of an ingest run and return its id."""
+    """Record the start of an ingest run and return its id; mark dead runs interrupted first."""
+    mark_interrupted_runs(conn)
+    settings = {**settings, "process": {"pid": os.getpid(), "host": socket.gethostname()}}
     cursor = conn.execute(
         "INSERT INTO runs (started_at, command, settings) VALUES (?, ?, ?)",
         (now(), command, json.dumps(settings, ensure_ascii=False, default=str)),
@@ -102,12 +119,52 @@ def start_run(conn: sqlite3.Connection, command: str, settings: dict[str, object
     return int(cursor.lastrowid or 0)
 
 
-def finish_run(conn: sqlite3.Connection, run_id: int, *, ingested: int, skipped: int, failed: int) -> None:
-    """Record the end of a run and its counts."""
+def finish_run(
+    conn: sqlite3.Connection,
+    run_id: int,
+    *,
+    ingested: int,
+    skipped: int,
+    failed: int,
+    status: str | None = None,
+) -> None:
+    """Record the end of a run, its counts and its status (done, failed or interrupted)."""
     conn.execute(
         "UPDATE runs SET finished_at = ?, status = ?, ingested = ?, skipped = ?, failed = ? WHERE id = ?",
-        (now(), "failed" if failed else "done", ingested, skipped, failed, run_id),
+        (now(), status or ("failed" if failed else "done"), ingested, skipped, failed, run_id),
     )
+
+
+def mark_interrupted_runs(conn: sqlite3.Connection) -> int:
+    """Mark as ``interrupted`` the runs still ``running`` whose process is gone; return how many.
+
+    A run records its process id and host; a run of another host is left alone (its
+    process cannot be checked from here), and so is a live one (a concurrent ingest).
+    """
+    marked = 0
+    for run_id, settings in conn.execute("SELECT id, settings FROM runs WHERE status = 'running'").fetchall():
+        try:
+            owner = json.loads(settings or "{}").get("process") or {}
+        except ValueError:
+            owner = {}
+        if owner.get("host") == socket.gethostname() and not _alive(owner.get("pid")):
+            conn.execute(
+                "UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'", (run_id,)
+            )
+            marked += 1
+    return marked
+
+
+def _alive(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
 
 
 def record_failures(conn: sqlite3.Connection, failures: Iterable[Failure], run_id: int | None) -> None:

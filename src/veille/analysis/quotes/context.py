@@ -22,6 +22,17 @@ from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
+# Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
+_POUR = re.compile(r"\s*Pour\s+")
+# Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
+_CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
+# Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
+_SEMI_AUX = frozenset({"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"})
+_ADVERBIAL = re.compile(
+    r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
+    r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
+)
+
 
 @dataclass(frozen=True)
 class Incise:
@@ -49,6 +60,8 @@ class QuoteContext:
         self._disjoint = all(a.open <= b.open and a.outer_end <= b.open for a, b in pairwise(marks))
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
+        # Set by the training script: every quotation's candidates and the rules' choice.
+        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
         self.tokens = TokenIndex(parsed)
         self.sentences = SentenceIndex(
             self.text, doc.article.paragraphs, lambda o: self.inside_mark(o) is not None
@@ -99,17 +112,14 @@ class QuoteContext:
         start_i = i
         if i < end and tokens[i].text == ",":
             i += 1
-        if i < end and tokens[i].lower_ in words.auxiliary_forms():
-            i += 1
-            while i < end and (tokens[i].text.startswith("-") or tokens[i].pos_ == "ADV"):
-                i += 1  # a-t-il, a encore déclaré
+        i, grouped = self._verb_group(i, end)
         if i >= end:
             return None
         verb = tokens[i]
         cue = self.lexicon.cue(verb)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        if i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
+        if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
         after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         if not after_quote and self._subject_before(verb):
@@ -122,10 +132,42 @@ class QuoteContext:
         stop = self._incise_end(subject, end)
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
 
+    def _verb_group(self, i: int, end: int) -> tuple[int, bool]:
+        """Return the index of the cue of an incise's verb group starting at token ``i``, and
+        whether anything (a clitic, an auxiliary, a semi-auxiliary) came before it: s'est-il
+        inquiété, lui a répondu, a fait savoir, a tenu à souligner, s'est pour sa part étonné."""
+        tokens = self.parsed
+        grouped = False
+        while i < end and tokens[i].lower_ in _CLITICS:
+            i, grouped = i + 1, True
+        if i < end and tokens[i].lower_ in words.auxiliary_forms():
+            i, grouped = i + 1, True
+        while i < end:
+            token = tokens[i]
+            phrase = _ADVERBIAL.match(self.text, token.idx)
+            if token.text.startswith("-") or token.lower_ in ("ne", "n'", "n’"):
+                i += 1  # a-t-il, n'a pas
+            elif phrase is not None:
+                i = self.token_after(phrase.end())  # de son côté, pour sa part
+            elif token.pos_ == "ADV" and i + 1 < end and tokens[i + 1].text != ",":
+                i += 1  # a encore déclaré
+            elif token.lower_ in _SEMI_AUX and i + 1 < end and tokens[i + 1].pos_ in ("VERB", "ADP", "AUX"):
+                i, grouped = i + 1, True  # a tenu à souligner, a voulu rappeler
+                if i < end and tokens[i].lower_ in ("à", "de", "d'", "d’"):
+                    i += 1
+            elif token.lemma_ == "faire" and i + 1 < end and tokens[i + 1].lemma_ in ("savoir", "valoir"):
+                i, grouped = i + 1, True  # a fait savoir: the cue is read on savoir
+            else:
+                break
+        return i, grouped
+
     def _subject_before(self, verb: Token) -> bool:
         """Return True when the verb's own subject stands before it with no other verb in
         between (an apposition, not a quoted clause, separates them)."""
-        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children):
+        if any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i and self.resolver.can_speak(c)
+            for c in verb.children
+        ):
             return False  # a subject after the verb too (…, a indiqué mardi l'Insee): an incise
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
@@ -149,16 +191,22 @@ class QuoteContext:
             ):
                 return token
         subject = self.resolver.subject_of(verb)
-        if subject is not None and subject.i > verb.i and subject.i < end:
+        if subject is not None and subject.i > verb.i and subject.i < end and not _in_pp(subject):
             return subject
         subject = self.resolver.inverted_subject(verb)
-        if subject is not None and subject.i < end and not subject.is_punct:
+        if subject is not None and subject.i < end and not subject.is_punct and not _in_pp(subject):
             return subject
-        # The parser lost the link: the first noun phrase after the verb.
-        for token in self.parsed[verb.i + 1 : min(verb.i + 6, end)]:
+        # The parser lost the link: the first noun phrase after the verb that no preposition
+        # opens (a indiqué sur France Inter la porte-parole …: the speaker is the porte-parole).
+        in_pp = False
+        for token in self.parsed[verb.i + 1 : min(verb.i + 10, end)]:
             if token.is_punct:
                 return None
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ == "ADP":
+                in_pp = True
+            elif token.pos_ == "DET" and in_pp and self.parsed[token.i - 1].pos_ != "ADP":
+                in_pp = False  # a noun phrase after the prepositional one
+            elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
         return None
 
@@ -195,6 +243,21 @@ class QuoteContext:
             return None
         np_start = start + match.end()
         return np_start, self.np_end(np_start, end)
+
+    def pour_opener(self, sent_start: int, mark_open: int) -> tuple[int, int] | None:
+        """Return the phrase of a sentence opened by *Pour X,* before a quoted fragment (Pour la
+        ministre, le texte est « inapplicable »): X's view, when X is a person or organisation."""
+        match = _POUR.match(self.text, sent_start, mark_open)
+        if match is None:
+            return None
+        np_end = self.np_end(match.end(), mark_open)
+        if np_end >= mark_open or not self.text[np_end:].startswith(","):
+            return None
+        if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.resolver.mentions_in(match.end(), np_end)):
+            return match.end(), np_end
+        speaking = self.lexicon.word_class("person") | self.lexicon.word_class("org")
+        head = re.findall(r"[\w-]+", self.text[match.end() : np_end].lower())[:2]
+        return (match.end(), np_end) if set(head) & speaking else None
 
     def np_end(self, start: int, limit: int) -> int:
         """Return where a speaker noun phrase starting at ``start`` ends: at the first comma,
@@ -236,6 +299,17 @@ class Candidate:
     how: str
     phrase: tuple[int, int] | None = None
     anchor: int | None = None  # offset of the cue verb, for the date of the statement
+
+
+def _in_pp(token: Token) -> bool:
+    """Return True for a noun a preposition governs (sur France Inter, à la radio), also when
+    the parser split the name and hung its last word elsewhere (sur France | Bleu)."""
+    if any(child.dep_ == "case" and child.i < token.i for child in token.children):
+        return True
+    i = token.left_edge.i - 1
+    while i >= 0 and token.doc[i].pos_ == "PROPN":
+        i -= 1
+    return i < token.left_edge.i - 1 and i >= 0 and token.doc[i].pos_ == "ADP"
 
 
 def _bare_participle(token: Token) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from veille.analysis.entities.referents import first_name_gender, load_referents
+from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.tables import read_rows
 from veille.errors import SettingsError
@@ -36,7 +37,7 @@ class Cue:
 
     lemma: str
     cls: str
-    scope: str  # "all" or "incise"
+    scope: str  # "all", "incise", or "se" (pronominal: "all" with its clitic, else "incise")
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ class CueLexicon:
         cues: dict[str, Cue] = {}
         forms: dict[str, str] = {}
         for n, row in read_rows("quote_cues.tsv"):
-            if len(row) < 4 or row[2] not in ("all", "incise"):
-                raise SettingsError(f"quote_cues.tsv line {n}: expected lemma, class, all|incise, source")
+            if len(row) < 4 or row[2] not in ("all", "incise", "se"):
+                raise SettingsError(f"quote_cues.tsv line {n}: expected lemma, class, all|incise|se, source")
             cues[row[0]] = Cue(row[0], row[1], row[2])
             if len(row) > 4 and row[4]:
                 for form in row[4].split(","):
@@ -83,9 +84,13 @@ class CueLexicon:
             return None
         if token.pos_ == "AUX" and token.lemma_ in ("avoir", "être"):
             return None
+        if token.lemma_ in _AFTER_FAIRE and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
+            return self.cues.get(f"faire {token.lemma_}")  # a fait savoir, fait valoir: one cue
         for lemma in self.candidates(token.text, token.lemma_):
             found = self.cues.get(lemma)
             if found is not None:
+                if found.scope == "se":
+                    return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
                 return found
         return None
 
@@ -101,3 +106,27 @@ class CueLexicon:
             found.append(self.forms[word])
         found.extend(infinitive_guesses(word))
         return found
+
+
+# Infinitives that make one reporting verb with faire before them (a fait savoir que).
+_AFTER_FAIRE = frozenset({"savoir", "valoir"})
+# Words that may stand between a reflexive clitic and its verb: auxiliaries, -t-il, negation,
+# adverbs and short adverbial phrases (s'est pour sa part étonné, s'est-il de son côté inquiété).
+_BETWEEN_CLITIC_AND_VERB = 7
+
+
+def reflexive(token: Token) -> bool:
+    """Return True when a verb has its reflexive clitic (s'est étonné, se dit, s'inquiète-t-il)."""
+    if any(_is_reflexive_clitic(child) for child in token.children):
+        return True
+    for left in reversed(token.doc[max(token.i - _BETWEEN_CLITIC_AND_VERB, 0) : token.i]):
+        if _is_reflexive_clitic(left):
+            return True
+        if left.is_punct or (left.pos_ == "VERB" and left.i != token.i):
+            return False
+    return False
+
+
+def _is_reflexive_clitic(token: Token) -> bool:
+    """Return True for se / s' (either apostrophe) and the other persons' clitics."""
+    return token.lower_.replace("’", "'") in words.REFLEXIVE_CLITICS

@@ -118,6 +118,10 @@ def _find_close(text: str, open_: int, end: int) -> int | None:
             if depth == 0:
                 return j
             depth -= 1
+    if opener == "«":
+        # Pages mixing typographies close « with ” (« … ”): accept it when no » comes.
+        mixed = text.find("”", open_ + 1, end)
+        return mixed if mixed != -1 else None
     return None
 
 
@@ -167,3 +171,31 @@ def _trim(text: str, start: int, end: int, open_: int, close: int | None) -> Mar
         log.info("quotation at %d dropped: empty or too long (%d chars)", open_, end - start)
         return None
     return MarkedSpan(open_, close, start, end)
+
+
+MARKS_AND_SPACE = "«»“”\"‹›' \n"
+
+
+def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a quotation that runs over paragraphs into one span per paragraph.
+
+    French typography reopens a long quotation at each paragraph (« … / « … »). Each
+    paragraph's part becomes its own quote with the same speaker, so that every quote's
+    text is mark-free and still equals ``text[start:end]``.
+    """
+    pieces: list[tuple[int, int]] = []
+    for piece_start, piece in _split_keep_offsets(text[start:end], start):
+        stripped = piece.lstrip(MARKS_AND_SPACE)
+        piece_start += len(piece) - len(stripped)
+        piece_end = piece_start + len(stripped.rstrip(MARKS_AND_SPACE))
+        if piece_end > piece_start:
+            pieces.append((piece_start, piece_end))
+    return pieces or [(start, end)]
+
+
+def _split_keep_offsets(text: str, offset: int) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    for part in text.split("\n\n"):
+        parts.append((offset, part))
+        offset += len(part) + 2
+    return parts

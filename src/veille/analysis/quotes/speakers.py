@@ -9,6 +9,7 @@ becomes a new organisation (both added by the quote stage at the end).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document, Entity, Mention
+from veille.normal import word_key
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _DETERMINER = re.compile(
@@ -54,8 +56,10 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.person_nouns = lexicon.word_class("person")
         self.org_nouns = lexicon.word_class("org")
+        self.institutions = lexicon.word_class("institution")
         self.index = MentionIndex(doc)
         self.mentions = self.index.items
+        self._token_starts = [t.idx for t in parsed]
         self._genders = {e.id: self._gender(e) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
@@ -102,11 +106,11 @@ class SpeakerResolver:
                     return child
             if _after_comma(token):
                 subject = self.inverted_subject(token)
-                if subject is not None and subject.i < verb.i and self._can_speak(subject):
+                if subject is not None and subject.i < verb.i and self.can_speak(subject):
                     return subject
         return None
 
-    def _can_speak(self, token: Token) -> bool:
+    def can_speak(self, token: Token) -> bool:
         """Return True when a token heads a person or organisation (a mention or a speaking noun):
         an inverted subject, not an object (…, a visité l'usine)."""
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
@@ -227,7 +231,11 @@ class SpeakerResolver:
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))
-        # 4. A description with no name inside.
+        # 4. A description with no name inside: a public body or service speaking as itself
+        #    (la gendarmerie, les pompiers, la mairie) is the organisation whose name holds the
+        #    noun, else a new one named by the phrase, as the gold guide adds unnamed speakers.
+        if noun in self.institutions:
+            return Speaker(self._institution(noun, start, end), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER"), start, end)
         if noun in self.org_nouns:
@@ -290,6 +298,27 @@ class SpeakerResolver:
             self.created[name] = Entity(id=f"e{number}", name=name, type="ORG", mentions=mentions)
         return self.created[name].id
 
+    def _institution(self, noun: str, start: int, end: int) -> str:
+        """Return the organisation a public body's description names: one whose name holds
+        the noun (la préfecture → Préfecture du Rhône), else one made from the phrase."""
+        for entity in self.doc.entities:
+            if entity.type == "ORG" and word_key(noun) in word_key(entity.name).split():
+                return entity.id
+        phrase = self.text[start:end].strip()
+        if phrase not in self.created:
+            taken = [(s, e) for s, e, _m, _e in self.mentions]
+            mentions = tuple(
+                dataclasses.replace(m, kind="description")
+                for m in speaker_hints.name_mentions(self.text, phrase, taken)
+            )
+            numbers = [int(e.id[1:]) for e in self.doc.entities if e.id[1:].isdigit()]
+            number = max(numbers, default=0) + len(self.created) + 1
+            name = phrase[_content_start(phrase, 0, len(phrase)) :]
+            self.created[phrase] = Entity(
+                id=f"e{number}", name=name[:1].upper() + name[1:], type="ORG", mentions=mentions
+            )
+        return self.created[phrase].id
+
     def resolve_pronoun(
         self, start: int, end: int, pronoun: str, recent: str | None = None, recent_end: int = -1
     ) -> Speaker:
@@ -321,6 +350,10 @@ class SpeakerResolver:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
 
+    def gender(self, entity: Entity) -> str | None:
+        """Return a person's gender ("m", "f") as the resolver knows it, or None."""
+        return self._genders.get(entity.id)
+
     def _quoted(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
 
@@ -350,11 +383,19 @@ class SpeakerResolver:
                         if s - match.end() <= 3 or gap.rstrip().endswith("("):
                             return entity.id
         index = bisect.bisect_left(self.index.starts, start)
-        for s, e, _mention, entity in reversed(self.mentions[:index]):
-            if start - s > _LOOKBACK_CHARS:
-                break
-            if e <= start and entity.type == wanted and not entity.group:
-                return entity.id
+        before = [
+            (s, entity)
+            for s, e, _mention, entity in reversed(self.mentions[:index])
+            if start - s <= _LOOKBACK_CHARS and e <= start and entity.type == wanted and not entity.group
+        ]
+        if wanted == "ORG":
+            # l'organisation after « Le syndicat FO, majoritaire chez Transloire, a demandé »: the
+            # organisation the text is about (a subject) before one it merely mentions.
+            for s, entity in before:
+                if self._is_subject(s):
+                    return entity.id
+        if before:
+            return before[0][1].id
         paragraph_end = self.text.find("\n\n", end)
         paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
         for s, _e, _mention, entity in self.mentions[index:]:
@@ -363,6 +404,17 @@ class SpeakerResolver:
             if s >= end and entity.type == wanted and not entity.group:
                 return entity.id
         return None
+
+    def _is_subject(self, offset: int) -> bool:
+        """Return True when the mention at ``offset`` is a subject, or names one in apposition
+        (le syndicat Force Ouvrière, majoritaire …, a demandé)."""
+        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        if token.dep_ in _SUBJECT_DEPS:
+            return True
+        head = token.head
+        return (
+            token.dep_ in ("appos", "flat:name", "nmod") and head.i < token.i and head.dep_ in _SUBJECT_DEPS
+        )
 
     def _rival(self, start: int) -> str | None:
         """Resolve son adversaire: the nearest person named before who is not the possessor
@@ -413,40 +465,6 @@ class SpeakerResolver:
             if masc:
                 return "m"
         return None
-
-
-def with_speaker_entities(doc: Document, speakers: list[Speaker], created: dict[str, Entity]) -> Document:
-    """Return the document with the organisations made for unknown speaker names that a quote
-    kept, and a pronoun mention on each entity a pronoun resolved to."""
-    import dataclasses
-
-    used = {s.entity for s in speakers}
-    new = tuple(e for e in created.values() if e.id in used and e.mentions)
-    if new:
-        doc = dataclasses.replace(doc, entities=(*doc.entities, *new))
-
-    extra: dict[str, list[Mention]] = {}
-    text = doc.article.text
-    for speaker in speakers:
-        if (speaker.pronoun or speaker.named) and speaker.entity is not None:
-            extra.setdefault(speaker.entity, []).append(
-                Mention(
-                    speaker.start,
-                    speaker.end,
-                    text[speaker.start : speaker.end],
-                    "pronoun" if speaker.pronoun else "name",
-                )
-            )
-    if not extra:
-        return doc
-    entities = []
-    for entity in doc.entities:
-        added = [m for m in extra.get(entity.id, []) if m not in entity.mentions]
-        if added:
-            mentions = tuple(sorted((*entity.mentions, *added), key=lambda m: m.start))
-            entity = dataclasses.replace(entity, mentions=mentions)
-        entities.append(entity)
-    return dataclasses.replace(doc, entities=tuple(entities))
 
 
 def _after_comma(verb: Token) -> bool:

@@ -23,11 +23,14 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.lexicon import CueLexicon
-from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
-from veille.analysis.quotes.speakers import Speaker, with_speaker_entities
+from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
+from veille.analysis.quotes.ranker import load_ranker
+from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
@@ -35,6 +38,21 @@ from veille.settings import Settings
 log = logging.getLogger(__name__)
 
 _CEST_CE_QUE = re.compile(r"\s*C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
+# Se dire « … » reports a stated feeling (la ministre s'est dite « choquée »), unlike the
+# nickname dit « le Tsar »: the reflexive clitic tells them apart.
+_SE_DIRE = re.compile(
+    r"\b(?:se|s['’](?:est|était|étaient|sont)(?:-\w+)?)\s+(?:\w+\s+)?dit(?:e|s|es)?\s*$", re.I
+)
+# The infinitive of narration (Et de conclure : « … »), which keeps the previous speaker.
+_NARRATIVE_INFINITIVE = re.compile(r"\s*(?:[Ee]t|[Pp]uis)\s+d(?:e\s+|['’])(?:\w+\s+)?", re.S)
+# A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
+# joined by these small words.
+_TERM_WORDS = 4
+# Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
+_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
+_NAME_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
+)
 # A direct quotation with no cue and no speaker is kept only when it reads as speech.
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
@@ -49,6 +67,8 @@ class QuoteStage:
 
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
+        # Set by scripts/train_speakers.py to gather every quotation's candidate speakers.
+        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QuoteStage:
@@ -57,6 +77,7 @@ class QuoteStage:
     def __call__(self, doc: Document, parsed: Doc) -> Document:
         marks = find_marked_spans(doc.article.text, doc.article.paragraphs)
         ctx = QuoteContext(doc, parsed, self.lexicon, marks)
+        ctx.collect = self.collect
         candidates = find_marked(ctx)
         candidates.extend(find_indirect(ctx, candidates))
         candidates.extend(find_interview(ctx))
@@ -76,8 +97,11 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
-        if last_word[0] in blockers:
+        if last_word[0] in blockers and not _SE_DIRE.search(before):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
+            continue
+        if _is_term(ctx, mark, before):
+            log.debug("quotation at %d is a name or a term in marks", mark.open)
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
@@ -85,6 +109,23 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         found.extend(attribute_marked(ctx, mark, before))
     return found
+
+
+def _is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
+    """Return True for a name or term in marks (« Orechnik », « The Wall Street Journal »,
+    le « Gros Armand »): a few capitalised words, no sentence punctuation, no colon before
+    and no incise after. Said words need a cue; a name in marks has none."""
+    inner = ctx.text[mark.start : mark.end].strip()
+    if not inner or inner[-1] in ".!?…" or before.rstrip().endswith(":"):
+        return False
+    words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
+    if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
+    if cue is not None and cue.lemma_ not in _NAMING_VERBS:
+        return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
+    after_i = ctx.token_after(mark.outer_end)
+    return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
 
 
 def find_interview(ctx: QuoteContext) -> list[Candidate]:
@@ -168,6 +209,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
+            if subject is None and _NARRATIVE_INFINITIVE.fullmatch(
+                text[ctx.sentence_start(colon) : verb.idx]
+            ):
+                how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
     if kind == "mixed" or not opens:
         return _mixed(ctx, mark, sent_start)
@@ -261,6 +306,9 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     selon = ctx.selon_in(sent_start, sent_end)
     if selon is not None:
         return [Candidate("mixed", mark.start, mark.end, "selon", "phrase", selon, selon[0])]
+    pour = ctx.pour_opener(sent_start, mark.open)
+    if pour is not None:
+        return [Candidate("mixed", mark.start, mark.end, "pour", "phrase", pour, pour[0])]
     log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
     return []
 
@@ -311,6 +359,8 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
     speakers: list[Speaker] = []
     last: tuple[str | None, int, int] | None = None  # (speaker, paragraph, end) of the previous quote
     for cand in _without_overlaps(candidates):
+        if not ctx.text[cand.start : cand.end].strip(MARKS_AND_SPACE):
+            continue  # broken marks around nothing: a quotation is never empty
         paragraph = ctx.paragraph_index(cand.start)
         recent = last[0] if last is not None and paragraph - last[1] <= 2 else None
         speaker: Speaker | None = None
@@ -324,6 +374,8 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
                 speaker = Speaker(last[0], -1, -1)
             elif speaker is None and len(ctx.text[cand.start : cand.end].split()) < _MIN_UNATTRIBUTED_WORDS:
                 continue  # a scare quote standing alone
+        previous = last[0] if last is not None and _near(ctx, last[1], paragraph) else None
+        speaker = _ranked(ctx, cand, speaker, previous)
         entity = speaker.entity if speaker is not None else None
         mention = None
         if speaker is not None and speaker.start >= 0:
@@ -348,34 +400,6 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
     return quotes, speakers
 
 
-_MARKS_AND_SPACE = "«»“”\"‹›' \n"
-
-
-def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a quotation that runs over paragraphs into one span per paragraph.
-
-    French typography reopens a long quotation at each paragraph (« … / « … »). Each
-    paragraph's part becomes its own quote with the same speaker, so that every quote's
-    text is mark-free and still equals ``text[start:end]``.
-    """
-    pieces: list[tuple[int, int]] = []
-    for piece_start, piece in _split_keep_offsets(text[start:end], start):
-        stripped = piece.lstrip(_MARKS_AND_SPACE)
-        piece_start += len(piece) - len(stripped)
-        piece_end = piece_start + len(stripped.rstrip(_MARKS_AND_SPACE))
-        if piece_end > piece_start:
-            pieces.append((piece_start, piece_end))
-    return pieces or [(start, end)]
-
-
-def _split_keep_offsets(text: str, offset: int) -> list[tuple[int, str]]:
-    parts: list[tuple[int, str]] = []
-    for part in text.split("\n\n"):
-        parts.append((offset, part))
-        offset += len(part) + 2
-    return parts
-
-
 def _named_before(
     ctx: QuoteContext, cand: Candidate, last: tuple[str | None, int, int] | None, near: bool
 ) -> Speaker | None:
@@ -393,6 +417,28 @@ def _named_before(
     if entity is None or entity.type not in ("PER", "ORG") or entity.group:
         return None
     return speaker
+
+
+def _ranked(
+    ctx: QuoteContext, cand: Candidate, speaker: Speaker | None, previous: str | None
+) -> Speaker | None:
+    """Return the rules' speaker, or where they found none the ranker's choice among the
+    candidates near the quotation (None when no candidate is plausible). With a collector
+    set (training), record every quotation's candidates and the rules' choice."""
+    ruled = speaker.entity if speaker is not None else None
+    if ruled is not None and ctx.collect is None:
+        return speaker
+    scored = speaker_candidates(ctx, cand, previous)
+    if ctx.collect is not None:
+        ctx.collect.append((cand.start, cand.end, ruled, scored))
+    if ruled is not None:
+        return speaker
+    chosen = load_ranker().choose(scored)
+    if chosen is None:
+        return speaker
+    if speaker is not None and speaker.start >= 0:
+        return Speaker(chosen, speaker.start, speaker.end, pronoun=speaker.pronoun)
+    return Speaker(chosen, -1, -1)
 
 
 def _near(ctx: QuoteContext, last_paragraph: int, paragraph: int) -> bool:

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from dateutil.easter import EASTER_WESTERN, easter
+
 from veille.analysis.syntax.tense import Direction
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -91,23 +93,13 @@ def day_month_value(
 
 
 def easter_sunday(year: int) -> dt.date:
-    """Return Easter Sunday of a Gregorian year.
+    """Return Easter Sunday of a Gregorian year (python-dateutil's Western computus).
 
-    The "anonymous Gregorian algorithm" (Meeus/Jones/Butcher), as given by Jean Meeus,
-    *Astronomical Algorithms*, 2nd ed., 1998, ch. 8 "Date of Easter"; valid for every
-    Gregorian year.
+    It replaced a hand-written copy of the anonymous Gregorian algorithm (Meeus,
+    *Astronomical Algorithms*, ch. 8) after both gave the same day for every year from
+    1583 to 9999 (issue 12: a maintained library over hand calendar arithmetic).
     """
-    golden = year % 19  # place in the 19-year Metonic cycle of the moon
-    century, rest = divmod(year, 100)
-    leap_centuries, century_rest = divmod(century, 4)
-    moon_correction = (century + 8) // 25
-    lunar = (century - moon_correction + 1) // 3
-    epact = (19 * golden + century - leap_centuries - lunar + 15) % 30
-    quarter, rest_days = divmod(rest, 4)
-    weekday_shift = (32 + 2 * century_rest + 2 * quarter - epact - rest_days) % 7
-    late = (golden + 11 * epact + 22 * weekday_shift) // 451
-    month, day = divmod(epact + weekday_shift - 7 * late + 114, 31)
-    return dt.date(year, month, day + 1)
+    return easter(year, EASTER_WESTERN)
 
 
 def movable_value(anchor: dt.date, offset: int, direction: Direction) -> str:

@@ -90,6 +90,9 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     season = _alternation(list(lex["seasons"]))
     set_unit = _alternation(list(lex["set_units"]))
     set_adj = _alternation(list(lex["sets"]))
+    dur_noun = _alternation(list(lex["duration_nouns"]))
+    # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
+    short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
     table = [
         # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
         ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"
@@ -100,17 +103,20 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
         ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
-                 rf"(?:\s+(?P<year>{year})\b)?(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
+                 rf"(?:\s+(?P<year>{year})\b|\s+(?P<yy>\d{{2}}){short_end}|\s+(?P<rel>dernier|prochain)\b)?"
+                 rf"(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
         ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"),
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("weekday", rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
                     rf"(?:\b(?P<ce>ce)\s+)?"
-                    rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain)\b)?"
+                    rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain|précédent|suivant)\b)?"
                     rf"(?:\s+(?P<pod>{pod_phrase}|{pod})\b)?(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
         ("relday", r"\b(?P<rd>aujourd'hui|avant-hier|après-demain|hier|demain)"
                    r"(?:\s+(?P<pod>matin|après-midi|soir|midi)\b)?"),
-        ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b"),
+        ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b(?!-là)"),
+        # ce soir-là, cette nuit-là: that part of the day of the date just named
+        ("podthat", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|matinée|soirée|journée)-là"),
         ("week", r"\bcette\s+semaine\b|\bla\s+semaine\s+(?P<rel>dernière|prochaine|passée)\b"),
         ("weekend", r"\b(?:(?P<ce>ce)|le)\s+week-?end(?:\s+(?P<rel>dernier|prochain|passé))?\b"),
         ("monthrel", r"\bce\s+mois(?:-ci)?\b|\ble\s+mois\s+(?P<rel>dernier|prochain|passé)\b"),
@@ -118,6 +124,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     r"|\bl'année\s+en\s+cours\b"),
         ("month", rf"(?:\b(?P<mod>mi-|(?:fin|début|courant)\s+(?:de\s+|d')?))?\b(?P<mon>{mon_full})"
                   rf"(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?"),
+        ("yearphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+l'|d')année\b"
+                      r"(?!\s+(?:\d|dernière|prochaine|passée))"),
         ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
         # A season needs a determiner or a preposition: "a été" is not the summer.
         ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
@@ -136,12 +144,32 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+        # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
+        ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
+                  rf"(?P<span>(?P<clock>{clock}))"),
+        ("clock", rf"\b(?:de|entre)\s+(?P<span>(?P<clock>{clock}))(?=\s+(?:à|et)\s+(?:\d|midi|minuit))"),
+        ("durhalf", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+demie?\b"),
+        ("durpair", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+(?P<num2>{num})\s+(?P<unit2>{unit})\b"),
+        ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
+        ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
+        ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),
+        # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+(?:{wd})"
+                       rf"|du\s+(?P<day>{day})\s+au\s+{day}\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?))\b"),
+        ("podalone", r"\b(?:dans|au\s+cours\s+de)\s+"
+                     r"(?P<span>(?:la\s+|l')(?P<pod>nuit|soirée|matinée|journée|après-midi))\b"
+                     r"(?!\s+(?:de|du|d')\b)"),
+        ("podalone", r"\ben\s+(?P<span>(?:(?:fin|début)\s+(?:de\s+|d'))?"
+                     r"(?P<pod>soirée|matinée|après-midi|journée))\b"
+                     r"(?!\s+(?:de|du|d')\b)"),
+        ("hclock", r"(?<![\w,.])(?P<clock>(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?)(?!\w|[,.]\d|\s?\d)"),
         ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
-        ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an)\b"),
+        ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an|année|trimestre|semestre|heure|minute)\b"),
         ("setadj", rf"\b(?P<word>{set_adj})\b"),
         ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
         ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),
         ("holiday", rf"\b(?P<word>{holiday})(?![\w-])(?:\s+(?P<year>{year})\b)?"),
+        ("shortyear", rf"\b(?:en|depuis|dès|fin|début)\s+(?P<span>(?:'|’)?(?P<yy>[5-9]\d|0\d)){short_end}"),
         ("year", rf"(?<![\w.,/-])(?P<year>{year})(?![\w/]|[.,]\d|\s?[-–]\s?\d)"),
     ]  # fmt: skip
     # A time expression never runs across a paragraph break: spaces only, never a newline.

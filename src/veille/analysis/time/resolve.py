@@ -121,12 +121,6 @@ def _shift(anchor: dt.date, number: int, unit: str, sign: int) -> str:
     return "PAST_REF" if sign < 0 else "FUTURE_REF"
 
 
-def resolve(candidate: Candidate, context: Context) -> Value | None:
-    """Return the TIMEX3 reading of a candidate, or None when it is not a time expression."""
-    handler = _HANDLERS[candidate.kind]
-    return handler(candidate, candidate.fields, context)
-
-
 Fields = dict[str, str]
 
 

@@ -19,13 +19,15 @@ from spacy.tokens import Span as SpacySpan
 from veille.analysis.syntax.clauses import governing_verb, verb_complex
 from veille.analysis.syntax.tense import Direction, direction
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.resolve import Context, resolve
+from veille.analysis.time.extent import Profile, widen
+from veille.analysis.time.readings import resolve
+from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 
 _DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # Clock times take their day from the sentence, so they are resolved after the dates.
-_NEEDS_DAY = frozenset({"clock"})
+_NEEDS_DAY = frozenset({"clock", "hclock", "podalone"})
 
 
 class TimeStage:
@@ -34,16 +36,20 @@ class TimeStage:
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("timexes",)
 
+    def __init__(self, extent: Profile = "timeml") -> None:
+        self.extent: Profile = extent
+
     @classmethod
     def from_settings(cls, settings: Settings) -> TimeStage:
-        return cls()
+        return cls(settings.timex_extent)
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        return dataclasses.replace(doc, timexes=tuple(find_timexes(doc.article, parsed)))
+        return dataclasses.replace(doc, timexes=tuple(find_timexes(doc.article, parsed, self.extent)))
 
 
-def find_timexes(article: Article, parsed: Doc) -> list[Timex]:
-    """Return the article's time expressions in text order, resolved against its date."""
+def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> list[Timex]:
+    """Return the article's time expressions in text order, resolved against its date and
+    widened to the ``extent`` profile (extent.py)."""
     anchor = _anchor(article.date)
     text = article.text
     candidates = find_candidates(text)
@@ -78,7 +84,18 @@ def find_timexes(article: Article, parsed: Doc) -> list[Timex]:
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
-    return [resolved[start] for start in sorted(resolved)]
+    return _widened([resolved[start] for start in sorted(resolved)], text, extent)
+
+
+def _widened(timexes: list[Timex], text: str, extent: Profile) -> list[Timex]:
+    """Widen each expression to the profile's extent, never over the one before it."""
+    out: list[Timex] = []
+    for timex in timexes:
+        start, end = widen(text, timex.start, timex.end, timex.type, extent)
+        if out and start < out[-1].end:
+            start = timex.start  # du 3 au 5 mars: the second end never swallows the first
+        out.append(dataclasses.replace(timex, text=text[start:end], start=start, end=end))
+    return out
 
 
 def _is_comparison(text: str, start: int) -> bool:
@@ -119,6 +136,13 @@ def _context(
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
+        line = _line(text, candidate.start, candidate.end)
+        if _is_all_caps(line):
+            # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
+            # heading), so its tense is read on the whole line's lower-cased words
+            direction = _preposition_direction(before, caps_direction(line))
+        if _after_planning_participle(before):
+            direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
         following = span.doc[span.end] if span.end < len(span.doc) else None
         next_is_noun = (
             following is not None
@@ -133,7 +157,47 @@ def _context(
             # the day named closest before the clock time, else the first one after it
             earlier = [item for item in same_sentence if item[0] < candidate.start]
             day = (earlier[-1] if earlier else same_sentence[0])[1]
+        elif sentence.start > 0:
+            # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before, same paragraph
+            previous = span.doc[sentence.start - 1].sent
+            if "\n" not in text[previous.start_char : sentence.start_char].strip():
+                before_days = [d for at, d in days if previous.start_char <= at < sentence.start_char]
+                day = before_days[-1] if before_days else None
     return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
+
+
+_CAPS_FUTURE = re.compile(r"^\w{2,}(?<![éo])r(?:ai|as|a|ons|ez|ont)$")
+_CAPS_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort)\b"
+)
+
+
+def _line(text: str, start: int, end: int) -> str:
+    stop = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
+
+
+def _is_all_caps(sentence: str) -> bool:
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def caps_direction(sentence: str) -> Direction:
+    """Read the tense of an all-caps heading from its lower-cased words: a future ending
+    (*OUVRIRA*) points ahead, an auxiliary + participle (*A FERMÉ*) back, else the present."""
+    lowered = sentence.lower().replace("’", "'")
+    if any(_CAPS_FUTURE.match(word) for word in re.findall(r"\w+", lowered)):
+        return "future"
+    return "past" if _CAPS_PAST.search(lowered) else "nearest"
+
+
+def _after_planning_participle(before: str) -> bool:
+    """Say whether a scheduling participle governs the expression (*prévue le 3 juillet*,
+    *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when it was made."""
+    tail = before.lower().replace("’", "'")
+    words: list[str] = lexicon()["planning_participles"]
+    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
+    return any(re.search(rf"\b{re.escape(word)}{link}", tail) for word in words)
 
 
 def _preposition_direction(before: str, direction: Direction) -> Direction:

@@ -1,0 +1,114 @@
+"""Gather the candidate speakers of one quotation and describe them for the ranker.
+
+A candidate is a person, organisation or place named outside quotation marks in the
+quotation's paragraph, the two paragraphs before it, or the rest of its sentence, plus
+the previous quotation's speaker. Each gets the feature vector of ranker.features.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.ranker import WINDOW_PARAGRAPHS, Mentioned, Situation, after_selon, features
+
+_PRONOUN_GENDER = {"il": "m", "elle": "f"}
+_SUBJECT = ("nsubj", "nsubj:pass")
+_OBJECT = ("obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
+
+
+def speaker_candidates(
+    ctx: QuoteContext, cand: Candidate, previous: str | None
+) -> list[tuple[str, list[float]]]:
+    """Return (entity id, feature vector) for every candidate speaker of a quotation."""
+    paragraph = ctx.paragraph_index(cand.start)
+    first = max(paragraph - WINDOW_PARAGRAPHS, 0)
+    lo = ctx.paragraphs[first][0]
+    hi = max(ctx.sentence_end(cand.end), cand.end)
+    sentence_of = _sentence_numbers(ctx)
+    by_entity: dict[str, list[Mentioned]] = {}
+    entities = {}
+    for s, e, _mention, entity in ctx.resolver.mentions_in(lo, hi):
+        if s < lo or entity.group or entity.type not in ("PER", "ORG", "LOC"):
+            continue
+        if cand.start <= s < cand.end or ctx.inside_mark(s) is not None:
+            continue  # named inside a quotation: spoken about, not speaking
+        token = ctx.parsed[ctx.token_at(s)]
+        head = _head_in(token, e)
+        by_entity.setdefault(entity.id, []).append(
+            Mentioned(
+                start=s,
+                end=e,
+                sentence=sentence_of[token.i],
+                paragraph=ctx.paragraph_index(s),
+                subject_of_cue=_speaks(ctx, head),
+                subject_of_verb=head.dep_ in _SUBJECT,
+                object_or_oblique=head.dep_ in _OBJECT and not _speaks(ctx, head),
+                after_selon=after_selon(ctx.text, s),
+            )
+        )
+        entities[entity.id] = entity
+    if previous is not None and previous not in by_entity:
+        known = ctx.resolver.entity(previous)
+        if known is not None:
+            # The previous speaker, named further back: a mention stands at the window's start.
+            by_entity[previous] = [
+                Mentioned(lo, lo, sentence_of[ctx.token_after(lo)], first, False, False, False, False)
+            ]
+            entities[previous] = known
+    situation = _situation(ctx, cand, previous, sentence_of)
+    out = []
+    for entity_id, mentioned in by_entity.items():
+        entity = entities[entity_id]
+        salience = sum(1 for m in entity.mentions if m.start < cand.end)
+        gender = ctx.resolver.gender(entity)
+        out.append((entity_id, features(entity, mentioned, situation, salience, gender)))
+    return out
+
+
+def _situation(ctx: QuoteContext, cand: Candidate, previous: str | None, sentence_of: list[int]) -> Situation:
+    pronoun = None
+    if cand.phrase is not None:
+        word = ctx.text[cand.phrase[0] : cand.phrase[1]].strip().lower()
+        pronoun = _PRONOUN_GENDER.get(word)
+    return Situation(
+        start=cand.start,
+        end=cand.end,
+        sentence=sentence_of[min(ctx.token_at(cand.start), len(sentence_of) - 1)],
+        paragraph=ctx.paragraph_index(cand.start),
+        previous_speaker=previous,
+        phrase=cand.phrase,
+        pronoun_gender=pronoun,
+    )
+
+
+def _sentence_numbers(ctx: QuoteContext) -> list[int]:
+    """Return the parser's sentence number of every token (and one past the end)."""
+    numbers = [0] * (len(ctx.parsed) + 1)
+    for n, sent in enumerate(ctx.parsed.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = n
+    numbers[-1] = numbers[-2] if len(numbers) > 1 else 0
+    return numbers
+
+
+def _head_in(token: Token, end: int) -> Token:
+    """Return the token of a mention whose head lies outside it (the mention's syntactic head)."""
+    current = token
+    for candidate in token.doc[token.i : token.i + 12]:
+        if candidate.idx >= end:
+            break
+        if not (token.idx <= candidate.head.idx < end) or candidate.head is candidate:
+            return candidate
+        current = candidate
+    return current
+
+
+def _speaks(ctx: QuoteContext, head: Token) -> bool:
+    """Return True when a mention is the subject of a cue, before it or inverted after it."""
+    verb = head.head
+    if ctx.lexicon.cue(verb) is None:
+        return False
+    if head.dep_ in _SUBJECT:
+        return True
+    return head.i > verb.i and head.i - verb.i <= 4 and head.dep_ in ("obj", "nmod", "appos", "dep")

@@ -1,0 +1,73 @@
+"""Widen a resolved time expression to the extent that TimeML (ISO-TimeML TIMEX3) annotates.
+
+The detection rules find the *core* of an expression (*3 août*, *2001*, *deux ans*); that
+is what the value is read from. TimeML's extent is wider: it takes in the determiner
+(*le 3 août*), a head noun (*l'année 2001*, *le mois de mai*), a *début/fin/milieu de*
+(*la fin du XIXe siècle*) and an approximator (*environ deux ans*, *vers 18 heures*). The
+``timeml`` profile (the default) widens the core to that extent; the ``core`` profile keeps
+the core alone, which reads better in a list of dates. docs/time.md gives each rule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Profile = Literal["timeml", "core"]
+PROFILES: tuple[Profile, ...] = ("timeml", "core")
+
+_SP = r"[^\S\n]+"  # a time expression never runs across a paragraph break
+_APOS = "['’]"
+# Each step reads the text just before the (possibly already widened) span, right to left:
+# head noun, then début/fin/milieu de, then a determiner, then an approximator.
+_HEAD = re.compile(
+    rf"(?:(?<![\w'’-])(?:le|ce){_SP}mois{_SP}(?:de{_SP}|d{_APOS})"
+    rf"|(?<![\w'’-])mois{_SP}(?:de{_SP}|d{_APOS})"
+    rf"|(?<![\w'’-])(?:l{_APOS}|cette{_SP})(?:année|an){_SP}"
+    rf"|(?<![\w'’-])(?:la|cette){_SP}journée{_SP}(?:de{_SP}|du{_SP}|d{_APOS})?)$",
+    re.IGNORECASE,
+)
+_PHASE = re.compile(
+    rf"(?<![\w'’-])(?:début|fin|milieu){_SP}(?:de{_SP}la{_SP}|de{_SP}l{_APOS}|du{_SP}|des{_SP}|de{_SP}|d{_APOS})$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(
+    rf"(?:(?<![\w'’-])(?:le|la|les|ce|cet|cette|ces){_SP}|(?<![\w'’-])l{_APOS})$", re.IGNORECASE
+)
+_APPROXIMATOR = re.compile(
+    rf"(?<![\w'’-])(?:environ|presque|près{_SP}de|près{_SP}d{_APOS}|aux{_SP}alentours{_SP}(?:de{_SP}|d{_APOS})"
+    rf"|autour{_SP}(?:de{_SP}|d{_APOS})|vers|plus{_SP}(?:de{_SP}|d{_APOS})|moins{_SP}(?:de{_SP}|d{_APOS})"
+    rf"|au{_SP}moins|au{_SP}plus|quelque)(?:{_SP})?$",
+    re.IGNORECASE,
+)
+# An approximator before a date or a clock time is *vers*/*aux alentours de*; *plus de* and
+# *moins de* only measure amounts (plus de deux ans), never a point (plus de 2020 is not said).
+_POINT_APPROXIMATORS = ("vers", "aux", "autour", "environ", "près")
+_DEFINITE = re.compile(r"^(?:le|la|les|l['’]|ce|cet|cette|ces)\b", re.IGNORECASE)
+
+
+def widen(text: str, start: int, end: int, type_: str, profile: Profile = "timeml") -> tuple[int, int]:
+    """Return the (start, end) of the expression at ``start:end`` under ``profile``."""
+    if profile == "core":
+        return start, end
+    window_start = max(0, start - 60)
+    core = text[start:end]
+    for step in (_HEAD, _PHASE, _DETERMINER, _APPROXIMATOR):
+        if step is _DETERMINER and _DEFINITE.match(core):
+            continue  # cette semaine already holds its determiner
+        if step is _HEAD and type_ not in ("DATE", "TIME"):
+            continue
+        match = step.search(text, window_start, start)
+        if match is None or match.end() != start:
+            continue
+        word = match.group(0).split()[0].lower() if match.group(0).split() else ""
+        if step is _APPROXIMATOR:
+            if type_ == "SET":
+                continue
+            if type_ in ("DATE", "TIME") and not word.startswith(_POINT_APPROXIMATORS):
+                continue
+            if type_ == "DURATION" and word == "vers":
+                continue
+        start = match.start()
+        core = text[start:end]
+    return start, end

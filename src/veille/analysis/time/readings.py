@@ -1,0 +1,270 @@
+"""Dispatch a candidate to its reader, with the readings that look past the rule's own groups.
+
+``resolve.py`` holds one reader per rule. This module adds what needs the context around
+the match: an age is not a duration (*Lucie Martin, 34 ans*; *âgé de 16 ans*; *les 6-16 ans*),
+a two-digit year takes its century from the article date (*le 4 mars 97*, *en 98*), and a
+date followed by *dernier/prochain* points strictly back or ahead (*le 14 février dernier*).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from veille.analysis.time.calendar import Direction, weekday_date
+from veille.analysis.time.detect import Candidate, lexicon, parse_number
+from veille.analysis.time.resolve import _HANDLERS, Context, Value, _clock, _code, _date, _duration, _weekday
+
+_SP = r"[^\S\n]+"
+# What comes before "N ans" when N is how old someone is, never how long something lasted.
+_AGE_BEFORE = re.compile(
+    rf"(?:âgée?s?{_SP}(?:de{_SP})?(?:seulement{_SP}|à{_SP}peine{_SP}|environ{_SP}|près{_SP}de{_SP})?"
+    rf"|\b(?:les|des|aux){_SP}\d{{1,2}}[^\S\n]*[-–][^\S\n]*"  # les 6-16 ans: an age bracket
+    rf"|\b(?:les|des|aux){_SP}(?:moins|plus){_SP}de{_SP}"  # les moins de 25 ans
+    rf"|\b(?:ses|leurs|mes|tes|nos|vos){_SP}"  # fêter ses 80 ans
+    rf"|(?:^|[,(])[^\S\n]*)$",  # Lucie Martin, 34 ans, … (an apposition)
+    re.IGNORECASE,
+)
+_AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il a fondé …
+_NOT_AGE_AFTER = re.compile(
+    rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
+)
+_APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
+
+
+def resolve(candidate: Candidate, context: Context) -> Value | None:
+    """Return the TIMEX3 reading of a candidate, or None when it is not a time expression."""
+    fields = dict(candidate.fields)
+    if candidate.kind == "duration" and is_age(candidate, context):
+        return None
+    if candidate.kind == "shortyear":
+        return Value("DATE", str(full_year(fields["yy"], context.anchor)))
+    if candidate.kind == "weekday" and fields.get("rel", "").lower() in ("précédent", "suivant"):
+        return _weekday_from_earlier(fields, context)
+    if candidate.kind in _READERS:
+        return _READERS[candidate.kind](fields, context)
+    if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):
+        # 30,4 secondes: TIMEX3 durations take a decimal point
+        return Value(
+            "DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1)
+        )
+    if candidate.kind == "date":
+        if "yy" in fields:
+            fields["year"] = str(full_year(fields.pop("yy"), context.anchor))
+        rel = fields.pop("rel", None)
+        if rel:
+            direction: Direction = "past" if rel.lower().startswith("dern") else "future"
+            context = dataclasses.replace(context, direction=direction)
+    value = _HANDLERS[candidate.kind](candidate, fields, context)
+    # Only a bare month inherits: a day of the month is more often the story's present again
+    # (measured on the dev sets), and a weekday fixes the year by itself.
+    if value is not None and value.anchored and candidate.kind == "month":
+        inherited = _narrative_year(context)
+        if inherited is not None and not ({"year", "rel", "ce"} & fields.keys()):
+            # En 98, … En janvier, …: January 1998
+            return dataclasses.replace(value, value=inherited + value.value[4:])
+    return value
+
+
+def _narrative_year(ctx: Context) -> str | None:
+    """Return the year a year-less date inherits: the latest dated expression before it, when
+    that is a bare year two or more years from the article's (*En 98, … en janvier* is
+    January 1998)."""
+    if not ctx.earlier or ctx.anchor is None:
+        return None
+    latest = ctx.earlier[-1]
+    # The year next to the article's is left to the tense (fin 2024, … début octobre, …: the
+    # October after it); a narrative set further back (or ahead) carries its year along.
+    if re.fullmatch(r"\d{4}", latest) and abs(int(latest) - ctx.anchor.year) >= 2:
+        return latest
+    return None
+
+
+def full_year(digits: str, anchor: dt.date | None) -> int:
+    """Return the year a two-digit year names: the latest one not more than a few years past
+    the article's (97 → 1997 and 05 → 2005 seen from 2024; 28 → 2028 but 35 → 1935)."""
+    yy = int(digits.lstrip("'’"))
+    base = (anchor or dt.date.today()).year
+    year = base - base % 100 + yy
+    return year - 100 if year > base + 5 else year
+
+
+def is_age(candidate: Candidate, context: Context) -> bool:
+    """Say whether *N ans* is someone's age rather than a duration."""
+    unit = candidate.fields.get("unit", "").lower()
+    if not unit.startswith("an"):
+        return False
+    before = context.before.replace("’", "'")
+    after = context.after
+    if _AGE_BEFORE.search(before):
+        if before.rstrip().endswith((",", "(")) and not _APPOSITION_END.match(after):
+            return False  # …, 16 ans plus tard: a clause, not an apposition
+        return not _NOT_AGE_AFTER.match(after) or before.lower().rstrip().endswith(("âgé", "âgée", "âgés"))
+    if _AGE_AT.search(before) and not re.search(r"jusqu'à\s*$|condamnée?s?\s+à\s*$", before, re.IGNORECASE):
+        return not _NOT_AGE_AFTER.match(after)
+    nouns: list[str] = lexicon()["age_nouns"]
+    person = re.search(rf"(\w+){_SP}(?:âgée?s?{_SP})?(?:de|d'){_SP}$", before)
+    if person:
+        word = person.group(1)
+        return word.lower() in nouns or (word[0].isupper() and word.lower() not in ("de", "le", "la"))
+    return False
+
+
+def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *tous les jeudis*, *chaque lundi matin*: every such day (a SET)."""
+    pod = _code("parts_of_day", f["pod"]) if "pod" in f else None
+    return Value("SET", f"XXXX-WXX-{_weekday(f['wd'])}" + (f"T{pod}" if pod else ""), quant="EVERY")
+
+
+def _duration_noun(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *un demi-siècle* (P50Y), *deux quinquennats* (P10Y)."""
+    nouns: dict[str, str] = lexicon()["duration_nouns"]
+    value = (
+        nouns[re.sub(r"s$", "", f["noun"].lower().replace("’", "'"))]
+        if f["noun"].lower().rstrip("s") in {k.rstrip("s") for k in nouns}
+        else None
+    )
+    raw = f["num"].lower()
+    number = 1 if raw in ("un", "une") else parse_number(raw)
+    if value is None or number is None:
+        return None
+    match = re.fullmatch(r"(PT?)([\d.]+)(\w)", value)
+    if match is None:
+        return None
+    amount = float(match.group(2)) * number
+    text = str(int(amount)) if amount.is_integer() else str(amount)
+    return Value("DURATION", f"{match.group(1)}{text}{match.group(3)}")
+
+
+def _last_n(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *ces trente dernières années*, *les trois prochains mois*: a duration (P30Y)."""
+    number = parse_number(f["num"])
+    return Value("DURATION", _duration(number, f["unit"])) if number else None
+
+
+def _story_day(ctx: Context) -> dt.date | None:
+    return ctx.day or ctx.anchor
+
+
+def _night_range(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *la nuit de mardi à mercredi*, *la nuit du 23 au 24 mars*: the night that starts on
+    the first day (TNI)."""
+    if "day" in f:
+        first = _date(
+            Candidate(0, 0, "", "date", f), {k: f[k] for k in ("day", "mon", "year") if k in f}, ctx
+        )
+        if first is None:
+            return None
+        return Value("TIME", f"{first.value}TNI", anchored=first.anchored)
+    if ctx.anchor is None:
+        return Value("TIME", f"XXXX-WXX-{_weekday(f['wd'])}TNI", anchored=False)
+    return Value("TIME", f"{weekday_date(ctx.anchor, _weekday(f['wd']), ctx.direction).isoformat()}TNI")
+
+
+def _part_of_day(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read a part of the day standing alone (*dans la nuit*, *en fin d'après-midi*) on the
+    story's day: the date of its sentence, else the article date."""
+    day = _story_day(ctx)
+    code = _code("parts_of_day", f["pod"])
+    if f["pod"].lower() == "journée":
+        return Value("DATE", day.isoformat()) if day else Value("DATE", "XXXX-XX-XX", anchored=False)
+    if code is None:
+        return None
+    if day is None:
+        return Value("TIME", f"XXXX-XX-XXT{code}", anchored=False)
+    return Value("TIME", f"{day.isoformat()}T{code}")
+
+
+_DURATION_BEFORE = re.compile(
+    r"(?:\ben|pendant|durant|plus\s+de|moins\s+de|les|des|toutes\s+les)\s*$", re.IGNORECASE
+)
+
+
+def _h_clock(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read a clock time in *h* notation standing alone (*de 9 h 30 à 12 h*); after *en* or
+    *pendant* it measures a length, which this rule leaves alone."""
+    if _DURATION_BEFORE.search(ctx.before):
+        return None
+    return _clock(Candidate(0, 0, "", "clock", f), f, ctx)
+
+
+def _weekday_from_earlier(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *le samedi précédent*, *le lundi suivant*: that weekday strictly before or after
+    the latest day-precise date named before it, else the article date."""
+    base = next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
+    anchor = dt.date.fromisoformat(base) if base else ctx.anchor
+    if anchor is None:
+        return Value("DATE", f"XXXX-WXX-{_weekday(f['wd'])}", anchored=False)
+    direction: Direction = "past" if f["rel"].lower().startswith("pr") else "future"
+    return Value("DATE", weekday_date(anchor, _weekday(f["wd"]), direction, strict=True).isoformat())
+
+
+def _year_phase(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *début de l'année*, *fin d'année*: the article's year (TimeML puts début/fin in
+    the extent and keeps the year as the value)."""
+    return Value("DATE", str(ctx.anchor.year)) if ctx.anchor else Value("DATE", "XXXX", anchored=False)
+
+
+_ORDER = "YMWDHmS"  # the TIMEX3 duration units, largest first (m: minutes)
+
+
+def _duration_pair(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *trois minutes et trente secondes* (PT3M30S), *deux ans et six mois* (P2Y6M)."""
+    parts: dict[str, int] = {}
+    for num, unit in ((f["num"], f["unit"]), (f["num2"], f["unit2"])):
+        number = parse_number(num)
+        code = _code("units", unit)
+        if number is None or code not in ("Y", "M", "W", "D", "H", "S"):
+            return None
+        if code == "M" and unit.lower().startswith("min"):
+            code = "m"
+        parts[code] = parts.get(code, 0) + number
+    date = "".join(f"{parts[c]}{c}" for c in "YMWD" if c in parts)
+    time = "".join(f"{parts[c]}{c.upper()}" for c in "HmS" if c in parts)
+    return Value("DURATION", "P" + date + (f"T{time}" if time else ""))
+
+
+def _part_of_that_day(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *ce soir-là*, *cette nuit-là*: that part of the latest day-precise date named
+    before it (unknown when there is none: *-là* points back into the text, not to today)."""
+    base = next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
+    code = _code("parts_of_day", f["pod"])
+    day = base or "XXXX-XX-XX"
+    if f["pod"].lower() == "journée" or code is None:
+        return Value("DATE", day, anchored=base is not None)
+    return Value("TIME", f"{day}T{code}", anchored=base is not None)
+
+
+# Half of each unit, in the next smaller TIMEX3 unit: deux ans et demi is P2Y6M.
+_HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "m": "30S"}
+
+
+def _duration_and_half(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *cinq heures et demie* (PT5H30M), *deux ans et demi* (P2Y6M)."""
+    number = parse_number(f["num"])
+    code = _code("units", f["unit"])
+    if number is None or code not in ("Y", "M", "W", "D", "H"):
+        return None
+    if code == "M" and f["unit"].lower().startswith("min"):
+        code = "m"
+    if code == "W":  # une semaine et demie: weeks do not mix with days in a TIMEX3 value
+        return Value("DURATION", f"P{number * 7 + 3}DT12H")
+    half = _HALF[code]
+    if code in ("H", "m"):
+        return Value("DURATION", f"PT{number}{code.upper()}{half}")
+    return Value("DURATION", f"P{number}{code}{half}")
+
+
+_READERS = {
+    "durhalf": _duration_and_half,
+    "podthat": _part_of_that_day,
+    "durpair": _duration_pair,
+    "yearphase": _year_phase,
+    "wdset": _weekday_set,
+    "durnoun": _duration_noun,
+    "lastn": _last_n,
+    "nightrange": _night_range,
+    "podalone": _part_of_day,
+    "hclock": _h_clock,
+}
