@@ -6,7 +6,8 @@ Sets (tests/quality/baseline.json):
 - "dev2" is the articles of ../shared/corpus/dev2 (other outlets, years and topics);
 - "project" is tests/gold/, the project's own articles, annotated by reading;
 - "project2" is tests/gold2/, invented articles for the error classes of unseen news.
-The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per article per session. To raise the floors after an improvement:
+The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
+article per session. To raise the floors after an improvement:
 
     veille eval examples --set seed --raise-baseline tests/quality/baseline.json
     veille eval examples ../shared/corpus/dev --set dev --raise-baseline tests/quality/baseline.json
