@@ -8,6 +8,7 @@ from pathlib import Path
 
 from veille.cli.options import add_limit_arguments, limit_settings
 from veille.cli.output import FORMATS, print_json, print_jsonl
+from veille.cli.progress import stderr_progress
 from veille.cli.render import print_document
 from veille.errors import SettingsError
 from veille.ingest.text import check_date
@@ -62,20 +63,22 @@ def run(args: argparse.Namespace) -> int:
     failures: list[Failure] = []
     analysed = 0
     writer = DocumentWriter(args.out) if args.out is not None else None
-    for name, result in analyze_inputs(args.inputs, settings):
-        if isinstance(result, Failure):
-            failures.append(result)
-            continue
-        analysed += 1
-        if writer is not None:
-            writer.write(name, result)
-        elif args.format == "json":
-            # The contract: one veille.analysis/1 object per article, however many there are.
-            print_json(result.to_dict())
-        elif args.format == "jsonl":
-            print_jsonl([result.to_dict()])
-        else:
-            print_document(result)
+    # A bar only while writing files: printed results would tear through it.
+    with stderr_progress("analyze", wanted=writer is not None) as bar:
+        for name, result in analyze_inputs(args.inputs, settings, progress=bar):
+            if isinstance(result, Failure):
+                failures.append(result)
+                continue
+            analysed += 1
+            if writer is not None:
+                writer.write(name, result)
+            elif args.format == "json":
+                # The contract: one veille.analysis/1 object per article, however many there are.
+                print_json(result.to_dict())
+            elif args.format == "jsonl":
+                print_jsonl([result.to_dict()])
+            else:
+                print_document(result)
 
     # Bad inputs are listed after the output, so that they are the last thing a user sees.
     for failure in failures:

@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from veille.cli.evaluate_timeml import run_timeml, wants_timeml
 from veille.cli.output import add_format_argument
+from veille.cli.progress import stderr_progress
 from veille.cli.render import Column, print_records
 from veille.errors import SettingsError
 from veille.eval.baseline import check_baseline, raise_baseline
@@ -94,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
     stages = check_stages(args.stages)
     if wants_timeml(args.golds, args.timeml):
         return run_timeml(args, Settings(stages=stages))
-    evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages))
+    with stderr_progress("eval") as bar:
+        evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages), progress=bar)
     write_evaluation(evaluation, args)
     # Beside JSON on stdout, the baseline's messages go to stderr, so that stdout stays JSON.
     console = _console if args.format == "table" or args.out else _errors

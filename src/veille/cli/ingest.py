@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from types import TracebackType
 
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
 
 from veille.cli.options import add_limit_arguments, limit_settings
+from veille.cli.progress import ProgressBar
 from veille.cli.render import console, error_console
 from veille.cli.store_common import add_store_argument
 from veille.errors import SettingsError
@@ -110,45 +100,3 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"[{'red' if summary.failed else 'bold'}]{summary.failed} failed[/] into {escape(str(db))} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s once the model was loaded, run {summary.run_id})"
     )
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} articles/s" if speed else "— articles/s", style="progress.data.speed")
-
-
-class ProgressBar:
-    """A rich progress bar the ingest job reports to: done/total, articles per second, elapsed."""
-
-    def __init__(self) -> None:
-        self._progress = Progress(
-            TextColumn("ingest"),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            _RateColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        )
-        self._task = self._progress.add_task("", total=None)
-
-    def __enter__(self) -> ProgressBar:
-        self._progress.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self._progress.stop()
-
-    def total(self, count: int) -> None:
-        self._progress.update(self._task, total=count)
-
-    def advance(self, count: int = 1) -> None:
-        self._progress.advance(self._task, count)
-
-    def describe(self, message: str) -> None:
-        """Show what the bar waits for (the model loading), or nothing."""
-        self._progress.update(self._task, description=message)

@@ -14,6 +14,7 @@ from veille.eval.gold import GOLD_SUFFIX, Gold, load_gold
 from veille.eval.scores import ArticleScores, KBNames, Scores, kb_names_from, score_document, total
 from veille.ingest import read_sources
 from veille.model import Article, Document, Failure
+from veille.runners.ingest import Progress, loading
 
 if TYPE_CHECKING:
     from veille.analysis.pipeline import Pipeline
@@ -95,14 +96,24 @@ def evaluate(
     *,
     pipeline: Pipeline | None = None,
     settings: Settings | None = None,
+    progress: Progress | None = None,
 ) -> Evaluation:
-    """Analyse every gold article with the real pipeline (model loaded once) and score it."""
+    """Analyse every gold article with the real pipeline (model loaded once) and score it;
+    ``progress`` hears of each article analysed."""
     cases = load_cases(paths, texts)
+    if progress is not None:
+        progress.total(len(cases))
     if pipeline is None:
         from veille.analysis.pipeline import Pipeline  # spaCy loads only when analysing
 
+        loading(progress, True)
         pipeline = Pipeline(settings)
-    results = list(pipeline.analyze_many(case.article for case in cases))
+        loading(progress, False)
+    results = []
+    for result in pipeline.analyze_many(case.article for case in cases):
+        results.append(result)
+        if progress is not None:
+            progress.advance()
     # NIL precision reads the KB the pipeline linked against.
     return score_cases(cases, results, kb_names=kb_names_from(pipeline.settings.kb_path))
 

@@ -15,14 +15,18 @@ from pathlib import Path
 from veille.errors import SettingsError
 from veille.ingest import iter_sources
 from veille.model import Article, Document, Failure
+from veille.runners.ingest import Progress, loading
 from veille.settings import Settings
 
 
-def analyze_inputs(inputs: list[str], settings: Settings) -> Iterator[tuple[str, Document | Failure]]:
+def analyze_inputs(
+    inputs: list[str], settings: Settings, progress: Progress | None = None
+) -> Iterator[tuple[str, Document | Failure]]:
     """Yield (output name, document or failure) for every article in the inputs.
 
     Articles stream from the inputs through the pipeline (the model is loaded once, and
     only when there is an article to analyse); inputs that could not be read come last.
+    ``progress`` hears of each article analysed, and of the model loading.
     """
     from veille.analysis.pipeline import Pipeline  # spaCy loads only when analysing
 
@@ -42,7 +46,12 @@ def analyze_inputs(inputs: list[str], settings: Settings) -> Iterator[tuple[str,
     stream = articles()
     first = next(stream, None)
     if first is not None:
-        for result in Pipeline(settings).analyze_many(chain([first], stream)):
+        loading(progress, True)
+        pipeline = Pipeline(settings)
+        loading(progress, False)
+        for result in pipeline.analyze_many(chain([first], stream)):
+            if progress is not None:
+                progress.advance()
             # The pipeline keeps article order, so names leave in the order they came.
             yield names.popleft(), result
     yield from read_failures

@@ -142,15 +142,15 @@ def ingest_items(
             # re-run over a stored corpus costs the reading and one lookup per article.
             first = next(todo, None)
             if first is not None:
-                _loading(progress, True)
+                loading(progress, True)
                 with LocalRunner(settings, settings.workers) as runner:
                     if settings.workers == 0:  # loaded in this process: work starts now
                         summary.first_result_at = time.perf_counter()
-                        _loading(progress, False)
+                        loading(progress, False)
                     for result in runner.map(chain([first], todo)):
                         if summary.first_result_at is None:  # the workers have loaded
                             summary.first_result_at = time.perf_counter()
-                            _loading(progress, False)
+                            loading(progress, False)
                         job.store(result)
             status = "failed" if summary.failed else "done"
         finally:
@@ -164,7 +164,8 @@ def ingest_items(
     return summary
 
 
-def _loading(progress: Progress, loading: bool) -> None:
+def loading(progress: Progress | None, loading: bool) -> None:
+    """Tell a progress bar that can show it that the model is loading (or no longer)."""
     # Say what the bar waits for while the model loads (seconds, before any article ends).
     describe = getattr(progress, "describe", None)
     if describe is not None:
