@@ -24,8 +24,9 @@ from functools import lru_cache
 
 # Letters with no Unicode decomposition that a reader still takes for a plain letter.
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"})
-# Typographic apostrophes, quotation marks and hyphens, one for one.
-_MARKS = str.maketrans({
+# Typographic apostrophes, quotation marks and hyphens, one for one: a translated text keeps
+# the offsets of the original.
+MARKS = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'",
     "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‹": '"', "›": '"', "″": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
@@ -44,7 +45,7 @@ def fold(text: str) -> str:
     # Compatibility forms first (𝓐 → A, ﬁ → fi), so that case folding sees plain letters;
     # folding can itself compose (İ → i̇), hence the second decomposition.
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    text = text.translate(_MARKS).translate(_LETTERS)
+    text = text.translate(MARKS).translate(_LETTERS)
     bare = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(bare.split())
 

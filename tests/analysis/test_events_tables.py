@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from veille.analysis.events.lexicon import load_event_lexicon
-from veille.analysis.events.spans import indexed_sentences
+from veille.analysis.syntax.sentences import indexed_sentences
 from veille.model import EVENT_TYPES
 
 

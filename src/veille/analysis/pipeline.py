@@ -26,6 +26,7 @@ from veille.analysis.lang.detect import detect_language
 from veille.analysis.parse import load_model, parse_articles
 from veille.analysis.registry import STAGES, plan
 from veille.analysis.stages import Stage
+from veille.analysis.syntax.sentences import indexed_sentences
 from veille.errors import SettingsError, VeilleError
 from veille.model import Article, Document, Failure
 from veille.settings import Settings
@@ -109,11 +110,13 @@ class Pipeline:
         """Run the planned stages over a cleaned, parsed article."""
         doc = Document(article=article)
         started = time.monotonic()
-        for name, stage in self.stages:
-            doc = stage(doc, parsed)
-            # Checked between stages too: where no alarm can be set (not the main thread).
-            if time.monotonic() - started > self.settings.article_seconds:
-                raise _overrun(self.settings.article_seconds, name)
+        # Every stage asks tokens for their sentence: one index answers them all.
+        with indexed_sentences(parsed):
+            for name, stage in self.stages:
+                doc = stage(doc, parsed)
+                # Checked between stages too: where no alarm can be set (not the main thread).
+                if time.monotonic() - started > self.settings.article_seconds:
+                    raise _overrun(self.settings.article_seconds, name)
         return doc
 
 

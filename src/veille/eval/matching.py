@@ -13,22 +13,14 @@ system item that a required one could match.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.eval.gold import Gold, GoldEntity, GoldEvent
 from veille.model import Document, Entity, Event, Quote, Timex
-from veille.normal import name_key
+from veille.normal import MARKS, fold, name_key
 
-# Quote marks and apostrophes in all their typographic forms become ASCII; one for one,
-# so that offsets into a translated text still index the original.
-_MARKS = str.maketrans({
-    "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "′": "'",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‹": '"', "›": '"', "″": '"',
-    "\u2010": "-", "\u2011": "-",
-})  # fmt: skip
 _WORD = re.compile(r"\w+")
 
 # Entity types whose unmatched system entities are false positives (DESIGN.md §8);
@@ -40,9 +32,7 @@ QUOTE_SYSTEM_COVERAGE = 0.3  # share of the system quote's own tokens that must 
 
 def tokens(text: str) -> Counter[str]:
     """Return the multiset of word tokens of a quote, normalised like forms."""
-    text = unicodedata.normalize("NFKD", text.translate(_MARKS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return Counter(_WORD.findall(text))
+    return Counter(_WORD.findall(fold(text)))
 
 
 class TextIndex:
@@ -57,7 +47,7 @@ class TextIndex:
         chars: list[str] = []
         self._offsets: list[int] = []
         previous_space = False
-        for offset, char in enumerate(text.translate(_MARKS)):
+        for offset, char in enumerate(text.translate(MARKS)):
             space = char.isspace()
             if space and previous_space:
                 continue
@@ -68,7 +58,7 @@ class TextIndex:
 
     def find(self, needle: str, occurrence: int = 1) -> tuple[int, int] | None:
         """Return the (start, end) offsets of the nth occurrence, or None."""
-        needle = " ".join(needle.translate(_MARKS).split())
+        needle = " ".join(needle.translate(MARKS).split())
         if not needle:
             return None
         position = -len(needle)

@@ -19,13 +19,15 @@ from veille.analysis.lang.fr.words import (
     CONTRACTED,
     DEFINITE,
     NE,
+    OF,
     REFLEXIVE_CLITICS,
+    TO,
 )
 from veille.model import Gender
 from veille.normal import fold
 
 _DETERMINERS = DEFINITE | {"un", "une", "son", "sa", "leur"}
-_LINKS = frozenset({"de", "du", "des", "d'", "pour", "en", "à", "au", "aux", "chez"})
+_LINKS = OF | TO | {"pour", "en", "chez"}
 # Adjectives that go before a role noun without changing the role (le principal négociateur).
 _MODIFIERS = frozenset(
     "principal principale ancien ancienne actuel actuelle nouveau nouvelle futur future haut haute "

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import OBJECT_CLITICS
 from veille.analysis.syntax.clauses import subject_chain
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
-_CLITICS = frozenset({"le", "la", "l'", "les"})
 _NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 _SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 
@@ -47,7 +47,7 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
 def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
     """Return the main subject an unresolved object clitic of a controlled infinitive
     stands for (*X accuse Y de l'avoir agressé*: l' = X), or []."""
-    clitic = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in _CLITICS), None)
+    clitic = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
     if clitic is None or reader.index.entity_at(clitic.idx) is not None:
         return []
     head = verb.head

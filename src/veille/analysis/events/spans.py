@@ -10,11 +10,9 @@ the parse names nobody.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.sentences import parse_sentence
@@ -202,28 +200,3 @@ def reciprocal(trigger: Token) -> bool:
     if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
         return True
     return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
-
-
-@contextmanager
-def indexed_sentences(parsed: Doc) -> Iterator[None]:
-    """Answer ``token.sent`` from an index built once, for the time of a stage call.
-
-    spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
-    (a text without full stops) every ``token.sent`` costs its length and a stage that asks
-    it per trigger becomes quadratic; the index makes each answer a bisection.
-    """
-    hooks = parsed.user_token_hooks
-    if "sent" in hooks:
-        yield
-        return
-    sentences: list[Span] = list(parsed.sents)
-    starts = [sentence.start for sentence in sentences]
-
-    def sentence_of(token: Token) -> Span:
-        return sentences[bisect.bisect_right(starts, token.i) - 1]
-
-    hooks["sent"] = sentence_of
-    try:
-        yield
-    finally:
-        del hooks["sent"]

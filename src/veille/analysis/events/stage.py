@@ -25,11 +25,11 @@ from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import accept, factive, refused, sense
-from veille.analysis.events.spans import indexed_sentences
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
 from veille.analysis.time.stage import attached_date
 from veille.model import Amount, Document, Event

@@ -7,7 +7,7 @@
   tagger misses.
 - mentions.py: the entity mention covering an offset, or within a range.
 - sentences.py: sentence bounds that quotation marks and the parser's splits do not break,
-  and the token at an offset.
+  the token at an offset, and one sentence index that answers ``token.sent`` for every stage.
 
 The French words these readers need (auxiliaries, negations, future governors) come from
 ``lang/fr``; nothing here holds a word list of its own.

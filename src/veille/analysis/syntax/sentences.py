@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.model import Paragraph
 
@@ -101,3 +102,28 @@ def parse_sentence(token: Token) -> tuple[int, int]:
         if end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
             end = doc[end].sent.end
     return start, end
+
+
+@contextmanager
+def indexed_sentences(parsed: Doc) -> Iterator[None]:
+    """Answer ``token.sent`` from an index built once, while the pipeline runs its stages.
+
+    spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
+    (a text without full stops) every ``token.sent`` costs its length and a stage that asks
+    it per trigger becomes quadratic; the index makes each answer a bisection.
+    """
+    hooks = parsed.user_token_hooks
+    if "sent" in hooks:
+        yield
+        return
+    sentences: list[Span] = list(parsed.sents)
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(token: Token) -> Span:
+        return sentences[bisect.bisect_right(starts, token.i) - 1]
+
+    hooks["sent"] = sentence_of
+    try:
+        yield
+    finally:
+        del hooks["sent"]

@@ -16,6 +16,7 @@ ARTICLES = frozenset({"le", "la", "les", "l'"})  # definite articles
 CONTRACTED = frozenset({"du", "au"})  # de + le, à + le: the article is inside the preposition
 OF = frozenset({"de", "du", "des", "d'"})  # the preposition de in all its forms
 TO = frozenset({"à", "au", "aux"})  # the preposition à in all its forms
+OBJECT_CLITICS = ARTICLES  # le, la, les, l' before a verb: the same forms as the articles
 INDEFINITE = frozenset({"un", "une", "des"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
