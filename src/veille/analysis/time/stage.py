@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.syntax.clauses import governing_verb, verb_complex
-from veille.analysis.syntax.tense import Direction, direction
+from veille.analysis.syntax.tense import (
+    Direction,
+    after_planning_participle,
+    caps_direction,
+    direction,
+    is_all_caps,
+)
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
 from veille.analysis.time.extent import Profile, widen
 from veille.analysis.time.readings import resolve
@@ -137,11 +143,11 @@ def _context(
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
         line = _line(text, candidate.start, candidate.end)
-        if _is_all_caps(line):
+        if is_all_caps(line):
             # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
             # heading), so its tense is read on the whole line's lower-cased words
             direction = _preposition_direction(before, caps_direction(line))
-        if _after_planning_participle(before):
+        if after_planning_participle(before):
             direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
         following = span.doc[span.end] if span.end < len(span.doc) else None
         next_is_noun = (
@@ -166,38 +172,9 @@ def _context(
     return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
 
 
-_CAPS_FUTURE = re.compile(r"^\w{2,}(?<![éo])r(?:ai|as|a|ons|ez|ont)$")
-_CAPS_PAST = re.compile(
-    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort)\b"
-)
-
-
 def _line(text: str, start: int, end: int) -> str:
     stop = text.find("\n", end)
     return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
-
-
-def _is_all_caps(sentence: str) -> bool:
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
-
-
-def caps_direction(sentence: str) -> Direction:
-    """Read the tense of an all-caps heading from its lower-cased words: a future ending
-    (*OUVRIRA*) points ahead, an auxiliary + participle (*A FERMÉ*) back, else the present."""
-    lowered = sentence.lower().replace("’", "'")
-    if any(_CAPS_FUTURE.match(word) for word in re.findall(r"\w+", lowered)):
-        return "future"
-    return "past" if _CAPS_PAST.search(lowered) else "nearest"
-
-
-def _after_planning_participle(before: str) -> bool:
-    """Say whether a scheduling participle governs the expression (*prévue le 3 juillet*,
-    *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when it was made."""
-    tail = before.lower().replace("’", "'")
-    words: list[str] = lexicon()["planning_participles"]
-    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
-    return any(re.search(rf"\b{re.escape(word)}{link}", tail) for word in words)
 
 
 def _preposition_direction(before: str, direction: Direction) -> Direction:
