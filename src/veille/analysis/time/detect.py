@@ -73,6 +73,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     months_full = [m for m in lex["months"] if not m.endswith(".")]
     mon = "(?:" + _alternation(list(lex["months"])) + r")(?![\w-])"
     mon_full = "(?:" + _alternation(months_full) + r")(?![\w-])"
+    mon_dash = "(?:" + _alternation(months_full) + r")(?=\s?[-–/]\s?\w)"  # mars-avril: the dash follows
     day = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
     year = r"(?:1\d{3}|20\d{2})"
     pod = _alternation([*lex["parts_of_day"], "midi", "dans la nuit", "dans la soirée", "dans la matinée"])
@@ -92,14 +93,27 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     set_adj = _alternation(list(lex["sets"]))
     dur_noun = _alternation(list(lex["duration_nouns"]))
     # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
+    range_end = r"(?![\w/]|[.,]\d|\s?[-–/]\s?\d)"  # not 2015-2019-2023, nor a date 2015/03/12
     short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
     table = [
         # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
         ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"
                   rf"(?:\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?)?)\s+(?:au|et(?:\s+le)?)\s+"
                   rf"(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b"),
-        ("monrange", rf"(?:\bde\s+|\bd'|\bentre\s+)(?P<span>(?P<m1>{mon_full}))\s+(?:à|au|et)\s+"
-                     rf"(?P<mon>{mon_full})\s+(?P<year>{year})\b"),
+        # de novembre à février, mars-avril, juillet/août 2023: one expression per month
+        ("monrange1", rf"(?:(?:\bde\s+|\bd'|\bentre\s+)(?P<span>(?P<m1>{mon_full}))\s+(?:à|au|et)\s+"
+                      rf"|\b(?P<span2>(?P<m1b>{mon_dash}))\s?[-–/]\s?)"
+                      rf"(?P<mon>{mon_full})(?:\s+(?P<year>{year})\b)?"),
+        ("monrange2", rf"(?:(?:\bde\s+|\bd'|\bentre\s+)(?P<m1>{mon_full})\s+(?:à|au|et)\s+"
+                      rf"|\b(?P<m1b>{mon_dash})\s?[-–/]\s?)(?P<span>(?P<mon>{mon_full})(?:\s+(?P<year>{year})\b)?)"),
+        # 2015-2019, 1992-95, 2002/2003: one expression per year (a count is told apart later)
+        ("yearrange1", rf"(?<![\w.,/-])(?P<span>(?P<y1>{year}))\s?[-–/]\s?(?P<y2>{year}|\d{{2}}){range_end}"),
+        ("yearrange2", rf"(?<![\w.,/-])(?P<y1>{year})\s?[-–/]\s?(?P<span>(?P<y2>{year}|\d{{2}})){range_end}"),
+        # les 6 et 13 avril, les 6, 8 et 13 avril: every day but the last borrows its month
+        ("daylist", rf"\b(?:les|des|aux)\s+(?P<span>(?P<d1>{day}))(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+"
+                    rf"(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"),
+        ("daylist", rf"(?<=,\s)(?P<span>(?P<d1>{day}))(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+"
+                    rf"(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"),
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
         ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
@@ -187,7 +201,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue
             fields = {k: v for k, v in match.groupdict().items() if v is not None}
             # A rule may need context it does not annotate (à 18 heures: the span is "18 heures").
-            group = "span" if "span" in fields else 0
+            group = next((g for g in ("span", "span2") if g in fields), 0)
             start, end = match.start(group), match.end(group)
             candidate = Candidate(start, end, text[start:end], kind, fields)
             found.append((-(end - start), priority, start, candidate))

@@ -14,7 +14,18 @@ import re
 
 from veille.analysis.time.calendar import Direction, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
-from veille.analysis.time.resolve import _HANDLERS, Context, Value, _clock, _code, _date, _duration, _weekday
+from veille.analysis.time.ranges import month_range, year_range
+from veille.analysis.time.resolve import (
+    _HANDLERS,
+    Context,
+    Value,
+    _clock,
+    _code,
+    _date,
+    _duration,
+    _range_first,
+    _weekday,
+)
 
 _SP = r"[^\S\n]+"
 # What comes before "N ans" when N is how old someone is, never how long something lasted.
@@ -256,7 +267,18 @@ def _duration_and_half(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("DURATION", f"P{number}{code}{half}")
 
 
+def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
+    if "m1b" in f:
+        f = {**f, "m1": f["m1b"]}
+    return month_range(f, ctx, second)
+
+
 _READERS = {
+    "yearrange1": lambda f, ctx: year_range(f, ctx, False),
+    "yearrange2": lambda f, ctx: year_range(f, ctx, True),
+    "monrange1": lambda f, ctx: _month_range(f, ctx, False),
+    "monrange2": lambda f, ctx: _month_range(f, ctx, True),
+    "daylist": lambda f, ctx: _range_first(Candidate(0, 0, "", "daylist", f), f, ctx),
     "durhalf": _duration_and_half,
     "podthat": _part_of_that_day,
     "durpair": _duration_pair,

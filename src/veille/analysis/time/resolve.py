@@ -399,11 +399,6 @@ def _range_first(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     return Value("DATE", start.isoformat()) if start else None
 
 
-def _month_range_first(c: Candidate, f: Fields, ctx: Context) -> Value | None:
-    month, last = _month(f["m1"]), _month(f["mon"])
-    return Value("DATE", f"{int(f['year']) - (1 if month > last else 0)}-{month:02d}")
-
-
 def _weekday_range(c: Candidate, f: Fields, ctx: Context, second: bool) -> Value | None:
     """Return one end of *du lundi au vendredi*: the first end follows the tense, the second
     is the first such day after it."""
@@ -480,7 +475,7 @@ _HANDLERS = {
     "date": _date, "numeric": _numeric, "iso": _numeric, "weekday": _weekday_handler, "relday": _relday,
     "week": _week, "weekend": _weekend, "monthrel": _monthrel, "yearrel": _yearrel, "month": _month_handler,
     "yearmod": _yearmod, "season": _season, "decade": _decade, "century": _century, "ago": _ago,
-    "shift": _shift_handler, "anaphor": _anaphor, "range": _range_first, "monrange": _month_range_first,
+    "shift": _shift_handler, "anaphor": _anaphor, "range": _range_first,
     "wdrange1": lambda c, f, ctx: _weekday_range(c, f, ctx, False),
     "wdrange2": lambda c, f, ctx: _weekday_range(c, f, ctx, True),
     "quarter": _quarter, "periodrel": _period_relative, "quartercode": _quarter_code, "clock": _clock,
