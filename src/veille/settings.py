@@ -76,7 +76,7 @@ class Settings:
     kb_path: Path | None = None  # None: the starter KB shipped with the package
     db_path: Path = Path("veille.db")
     workers: int = 1
-    timex_extent: Literal["timeml", "core"] = "timeml"  # time/extent.py: TimeML spans or the core alone
+    timex_extent: Literal["timeml", "core", "tempeval"] = "timeml"  # time/extent.py: span profiles
 
 
 def check_stages(text: str | None) -> tuple[str, ...] | None:

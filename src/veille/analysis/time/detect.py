@@ -83,6 +83,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     num = rf"(?:\d+(?:[,.]\d+)?|(?:{numw})\b(?:(?:-et-|-|\s+et\s+|\s+)(?:{numw})\b)*)"
     unit = _alternation(list(lex["units"]))
     vague = _alternation(list(lex["vague_words"]))
+    refword = _alternation(list(lex["tempeval_vague_words"]))
     holiday = _alternation([*lex["holidays"], *lex["movable_holidays"]])
     anaphor = _alternation(list(lex["anaphors"]))
     shift_dir = _alternation(list(lex["shift_directions"]))
@@ -93,6 +94,10 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     set_adj = _alternation(list(lex["sets"]))
     dur_noun = _alternation(list(lex["duration_nouns"]))
     # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
+    # the rest of a list of days, up to the last one, which names the month: , 8 et 13 avril
+    list_rest = (
+        rf"(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"
+    )
     range_end = r"(?![\w/]|[.,]\d|\s?[-–/]\s?\d)"  # not 2015-2019-2023, nor a date 2015/03/12
     short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
     table = [
@@ -110,10 +115,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("yearrange1", rf"(?<![\w.,/-])(?P<span>(?P<y1>{year}))\s?[-–/]\s?(?P<y2>{year}|\d{{2}}){range_end}"),
         ("yearrange2", rf"(?<![\w.,/-])(?P<y1>{year})\s?[-–/]\s?(?P<span>(?P<y2>{year}|\d{{2}})){range_end}"),
         # les 6 et 13 avril, les 6, 8 et 13 avril: every day but the last borrows its month
-        ("daylist", rf"\b(?:les|des|aux)\s+(?P<span>(?P<d1>{day}))(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+"
-                    rf"(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"),
-        ("daylist", rf"(?<=,\s)(?P<span>(?P<d1>{day}))(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+"
-                    rf"(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"),
+        ("daylist", rf"\b(?:les|des|aux)\s+(?P<span>(?P<d1>{day})){list_rest}"),
+        ("daylist", rf"(?<=,\s)(?P<span>(?P<d1>{day})){list_rest}"),
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
         ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
@@ -182,6 +185,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("setadj", rf"\b(?P<word>{set_adj})\b"),
         ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
         ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),
+        # maintenant, actuel, l'avenir (not l'avenir du club), auparavant: the tempeval profile only
+        ("refword", rf"(?<![\w-])(?P<word>{refword})(?![\w'’-])(?!\s+(?:de|du|des|qu)\b|\s+d['’])"),
         ("holiday", rf"\b(?P<word>{holiday})(?![\w-])(?:\s+(?P<year>{year})\b)?"),
         ("shortyear", rf"\b(?:en|depuis|dès|fin|début)\s+(?P<span>(?:'|’)?(?P<yy>[5-9]\d|0\d)){short_end}"),
         ("year", rf"(?<![\w.,/-])(?P<year>{year})(?![\w/]|[.,]\d|\s?[-–]\s?\d)"),

@@ -5,7 +5,11 @@ is what the value is read from. TimeML's extent is wider: it takes in the determ
 (*le 3 août*), a head noun (*l'année 2001*, *le mois de mai*), a *début/fin/milieu de*
 (*la fin du XIXe siècle*) and an approximator (*environ deux ans*, *vers 18 heures*). The
 ``timeml`` profile (the default) widens the core to that extent; the ``core`` profile keeps
-the core alone, which reads better in a list of dates. docs/time.md gives each rule.
+the core alone, which reads better in a list of dates. The ``tempeval`` profile is the
+``timeml`` one plus what TempEval-style corpora (French TimeBank) tag and the project's
+annotation guide leaves out: the vague words of ``tempeval_vague_words`` (*maintenant*,
+*actuel*, *l'avenir*), and vague phrases without their preposition (*à l'avenir* →
+*l'avenir*: the preposition is a SIGNAL). docs/time.md gives each rule.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Profile = Literal["timeml", "core"]
-PROFILES: tuple[Profile, ...] = ("timeml", "core")
+Profile = Literal["timeml", "core", "tempeval"]
+PROFILES: tuple[Profile, ...] = ("timeml", "core", "tempeval")
 
 _SP = r"[^\S\n]+"  # a time expression never runs across a paragraph break
 _APOS = "['’]"
@@ -71,3 +75,18 @@ def widen(text: str, start: int, end: int, type_: str, profile: Profile = "timem
         start = match.start()
         core = text[start:end]
     return start, end
+
+
+# à l'avenir, pour l'heure, à long terme, en ce moment, par le passé: a preposition before a
+# noun phrase is a SIGNAL; a lexicalised adverb (à présent, jusqu'ici) keeps it.
+_REF_SIGNAL = re.compile(
+    rf"^(?:à|pour|de|en|dans|par){_SP}(?=l{_APOS}|(?:le|la|ce|cet|cette|nos|long|court|moyen){_SP})",
+    re.IGNORECASE,
+)
+
+
+def without_signal(text: str, start: int, end: int) -> int:
+    """Return the start of a vague expression (``*_REF``) once its leading preposition is
+    left out, as the ``tempeval`` profile writes it (*à l'avenir* → *l'avenir*)."""
+    match = _REF_SIGNAL.match(text[start:end])
+    return start + match.end() if match else start

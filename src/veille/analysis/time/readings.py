@@ -267,6 +267,26 @@ def _duration_and_half(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("DURATION", f"P{number}{code}{half}")
 
 
+# maintenant as a verb: after (tout) en, or opening a participial clause before its object
+# (le syndicat, maintenant sa demande, …); after a finite verb it is the adverb (réclament
+# maintenant une passerelle), and the parser reads every one of them as an adverb.
+_VERB_MAINTENANT = re.compile(
+    r"\ben\s*\|"
+    r"|(?:^|[,;:(]|[.!?]\s)\s*\|\s*(?:sa|son|ses|leur|leurs|le|la|les|l['’]|un|une|des|ce|cet|cette|ces|notre|nos)\b",
+    re.IGNORECASE,
+)
+
+
+def _refword(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read a vague word of the tempeval profile (*maintenant*, *actuel*, *l'avenir*): an
+    adverb or adjective as the parser reads it, never a verb form."""
+    word = f["word"].lower().replace("’", "'")
+    verb = word == "maintenant" and _VERB_MAINTENANT.search(ctx.before + " | " + ctx.after)
+    if ctx.pos == "VERB" or verb:
+        return None  # (tout) en maintenant sa position: the participle of maintenir
+    return Value("DATE", _code("tempeval_vague_words", word) or "PRESENT_REF")
+
+
 def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
     if "m1b" in f:
         f = {**f, "m1": f["m1b"]}
@@ -274,6 +294,7 @@ def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
 
 
 _READERS = {
+    "refword": _refword,
     "yearrange1": lambda f, ctx: year_range(f, ctx, False),
     "yearrange2": lambda f, ctx: year_range(f, ctx, True),
     "monrange1": lambda f, ctx: _month_range(f, ctx, False),

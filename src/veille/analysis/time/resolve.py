@@ -50,6 +50,7 @@ class Context:
     after: str = ""  # the text just after the candidate
     next_is_noun: bool = False  # the parser's word after a bare number is a noun (2000 soldats)
     is_adjective: bool = True  # the parser's reading of a one-word set (quotidien)
+    pos: str = ""  # the parser's part of speech for the expression's head word
     earlier: tuple[str, ...] = ()  # values of the dated expressions before this one, in text order
 
 
@@ -171,7 +172,10 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 
 def _relday(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     offsets = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}
-    offset = offsets.get(f.get("rd", "aujourd'hui").lower().replace("’", "'"), 0)
+    word = f.get("rd", "aujourd'hui").lower().replace("’", "'")
+    offset = offsets.get(word, 0)
+    if word == "aujourd'hui" and "pod" not in f and re.search(r"(?<!partir )(?<!près )\bd['’]$", ctx.before):
+        return Value("DATE", "PRESENT_REF")  # la France d'aujourd'hui: the present age, not the day
     if ctx.anchor is None:
         value = _with_pod("XXXX-XX-XX", f.get("pod"), None)
         return Value(value.type, value.value, anchored=False)

@@ -25,7 +25,7 @@ from veille.analysis.syntax.tense import (
     is_all_caps,
 )
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.extent import Profile, widen
+from veille.analysis.time.extent import Profile, widen, without_signal
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
@@ -63,10 +63,13 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
     days: list[tuple[int, dt.date]] = []  # (offset, day) of every day-precise date found
     # (offset, value) of every anchored date found so far: le lendemain counts from the last one
     dated: list[tuple[int, str]] = []
+    fixed: set[int] = set()  # expressions whose span no profile widens
     for late in (False, True):
         for candidate in candidates:
             if (candidate.kind in _NEEDS_DAY) != late:
                 continue
+            if candidate.kind == "refword" and extent != "tempeval":
+                continue  # maintenant, actuel, l'avenir: TempEval's vague words, not the project's
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             context = _context(candidate, span, text, anchor, days)
             earlier = tuple(value for at, value in dated if at < candidate.start)
@@ -84,20 +87,27 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 anchored=value.anchored,
             )
             resolved[candidate.start] = timex
+            if candidate.kind == "refword" and candidate.text.lower().startswith("actuel"):
+                fixed.add(candidate.start)  # l'actuel entraîneur: the article is the noun's
             if timex.anchored and timex.type in ("DATE", "TIME") and timex.value[:1].isdigit():
                 if not _is_comparison(text, candidate.start):
                     dated.append((candidate.start, timex.value))
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
-    return _widened([resolved[start] for start in sorted(resolved)], text, extent)
+    return _widened([resolved[start] for start in sorted(resolved)], text, extent, fixed)
 
 
-def _widened(timexes: list[Timex], text: str, extent: Profile) -> list[Timex]:
+def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) -> list[Timex]:
     """Widen each expression to the profile's extent, never over the one before it."""
     out: list[Timex] = []
     for timex in timexes:
+        if timex.start in fixed:
+            out.append(timex)
+            continue
         start, end = widen(text, timex.start, timex.end, timex.type, extent)
+        if extent == "tempeval" and timex.value.endswith("_REF"):
+            start = without_signal(text, start, end)
         if out and start < out[-1].end:
             start = timex.start  # du 3 au 5 mars: the second end never swallows the first
         out.append(dataclasses.replace(timex, text=text[start:end], start=start, end=end))
@@ -138,6 +148,7 @@ def _context(
     direction: Direction = "nearest"
     next_is_noun = False
     is_adjective = True
+    pos = ""
     day = None
     if span is not None and len(span):
         root = span.root
@@ -157,6 +168,7 @@ def _context(
             and root.dep_ == "nummod"
         )
         is_adjective = root.pos_ == "ADJ"
+        pos = root.pos_
         sentence = span.sent
         same_sentence = [(at, d) for at, d in days if sentence.start_char <= at < sentence.end_char]
         if same_sentence:
@@ -169,7 +181,7 @@ def _context(
             if "\n" not in text[previous.start_char : sentence.start_char].strip():
                 before_days = [d for at, d in days if previous.start_char <= at < sentence.start_char]
                 day = before_days[-1] if before_days else None
-    return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
+    return Context(anchor, direction, day, before, after, next_is_noun, is_adjective, pos)
 
 
 def _line(text: str, start: int, end: int) -> str:
