@@ -15,10 +15,11 @@ annotation guide leaves out: the vague words of ``tempeval_vague_words`` (*maint
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Profile = Literal["timeml", "core", "tempeval"]
-PROFILES: tuple[Profile, ...] = ("timeml", "core", "tempeval")
+from veille.settings import TIMEX_EXTENTS, TimexExtent
+
+Profile = TimexExtent
+PROFILES: tuple[Profile, ...] = TIMEX_EXTENTS
 
 _SP = r"[^\S\n]+"  # a time expression never runs across a paragraph break
 _APOS = "['’]"
