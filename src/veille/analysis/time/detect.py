@@ -167,6 +167,9 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"\b(?:de|entre)\s+(?P<span>(?P<clock>{clock}))(?=\s+(?:à|et)\s+(?:\d|midi|minuit))"),
         ("durhalf", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+demie?\b"),
         ("durpair", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+(?P<num2>{num})\s+(?P<unit2>{unit})\b"),
+        # chaque été, tous les 15 juillet: every such season or day of the year (XXXX: no year)
+        ("yearset", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+"
+                    rf"(?:(?P<season>{season})s?|(?P<day>{day})\s+(?P<mon>{mon}))\b"),
         ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
         ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
         ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),

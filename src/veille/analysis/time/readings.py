@@ -128,6 +128,16 @@ def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("SET", f"XXXX-WXX-{_weekday(f['wd'])}" + (f"T{pod}" if pod else ""), quant="EVERY")
 
 
+def _year_set(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *chaque été* (XXXX-SU), *tous les 15 juillet* (XXXX-07-15): a SET of every year's
+    season or day, written with TimeML's unknown year."""
+    if "season" in f:
+        return Value("SET", f"XXXX-{_code('seasons', f['season']) or 'SU'}", quant="EVERY")
+    day = 1 if f["day"].lower() in ("1er", "premier") else int(f["day"])
+    months: dict[str, int] = lexicon()["months"]
+    return Value("SET", f"XXXX-{months[f['mon'].lower()]:02d}-{day:02d}", quant="EVERY")
+
+
 def _duration_noun(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *un demi-siècle* (P50Y), *deux quinquennats* (P10Y)."""
     nouns: dict[str, str] = lexicon()["duration_nouns"]
@@ -294,6 +304,7 @@ def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
 
 
 _READERS = {
+    "yearset": _year_set,
     "refword": _refword,
     "yearrange1": lambda f, ctx: year_range(f, ctx, False),
     "yearrange2": lambda f, ctx: year_range(f, ctx, True),

@@ -154,7 +154,8 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     rel = f.get("rel")
     if not rel and not f.get("ce") and re.search(r"\bles?\s*$", ctx.before, re.IGNORECASE):
         # le dimanche, les lundis: a habit, every such day, not one day
-        return Value("SET", f"XXXX-WXX-{weekday}", quant="EVERY")
+        pod = _code("parts_of_day", f["pod"]) if f.get("pod") else None  # le samedi matin: TMO
+        return Value("SET", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), quant="EVERY")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-WXX-{weekday}", anchored=False)
     if rel:
