@@ -99,7 +99,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"
     )
     range_end = r"(?![\w/]|[.,]\d|\s?[-–/]\s?\d)"  # not 2015-2019-2023, nor a date 2015/03/12
-    short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
+    short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors|par|avec|pour|quand|lorsque)\b)"
     table = [
         # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
         ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"

@@ -53,6 +53,11 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
     if candidate.kind == "weekday" and fields.get("rel", "").lower() in ("précédent", "suivant"):
         return _weekday_from_earlier(fields, context)
+    if candidate.kind in ("clock", "hclock") and context.night and context.day is not None:
+        hour = re.match(r"\d+", fields["clock"])
+        if hour and int(hour.group(0)) < 12:
+            # la nuit de mardi à mercredi … vers 4 heures: the small hours are the next day's
+            context = dataclasses.replace(context, day=context.day + dt.timedelta(days=1))
     if candidate.kind in _READERS:
         return _READERS[candidate.kind](fields, context)
     if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):

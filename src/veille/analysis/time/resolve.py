@@ -46,6 +46,7 @@ class Context:
     anchor: dt.date | None
     direction: Direction = "nearest"
     day: dt.date | None = None  # the day a clock time falls on, when the sentence names one
+    night: bool = False  # that day is the start of a night named before (la nuit de mardi à mercredi)
     before: str = ""  # the text just before the candidate
     after: str = ""  # the text just after the candidate
     next_is_noun: bool = False  # the parser's word after a bare number is a noun (2000 soldats)

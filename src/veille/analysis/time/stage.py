@@ -61,6 +61,7 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
     candidates = find_candidates(text)
     resolved: dict[int, Timex] = {}
     days: list[tuple[int, dt.date]] = []  # (offset, day) of every day-precise date found
+    nights: set[int] = set()  # offsets of the nights among them (TNI: the day the night starts)
     # (offset, value) of every anchored date found so far: le lendemain counts from the last one
     dated: list[tuple[int, str]] = []
     fixed: set[int] = set()  # expressions whose span no profile widens
@@ -71,7 +72,7 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             if candidate.kind == "refword" and extent != "tempeval":
                 continue  # maintenant, actuel, l'avenir: TempEval's vague words, not the project's
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
-            context = _context(candidate, span, text, anchor, days)
+            context = _context(candidate, span, text, anchor, days, nights)
             earlier = tuple(value for at, value in dated if at < candidate.start)
             context = dataclasses.replace(context, earlier=earlier)
             value = resolve(candidate, context)
@@ -95,6 +96,8 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
+                if timex.value.endswith("TNI"):
+                    nights.add(candidate.start)
     return _widened([resolved[start] for start in sorted(resolved)], text, extent, fixed)
 
 
@@ -142,6 +145,7 @@ def _context(
     text: str,
     anchor: dt.date | None,
     days: list[tuple[int, dt.date]],
+    nights: set[int],
 ) -> Context:
     before = text[max(0, candidate.start - 40) : candidate.start]
     after = text[candidate.end : candidate.end + 40]
@@ -150,6 +154,7 @@ def _context(
     is_adjective = True
     pos = ""
     day = None
+    night = False
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
@@ -174,14 +179,17 @@ def _context(
         if same_sentence:
             # the day named closest before the clock time, else the first one after it
             earlier = [item for item in same_sentence if item[0] < candidate.start]
-            day = (earlier[-1] if earlier else same_sentence[0])[1]
+            source, day = earlier[-1] if earlier else same_sentence[0]
+            night = source in nights
         elif sentence.start > 0:
             # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before, same paragraph
             previous = span.doc[sentence.start - 1].sent
             if "\n" not in text[previous.start_char : sentence.start_char].strip():
-                before_days = [d for at, d in days if previous.start_char <= at < sentence.start_char]
-                day = before_days[-1] if before_days else None
-    return Context(anchor, direction, day, before, after, next_is_noun, is_adjective, pos)
+                before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
+                if before_days:
+                    source, day = before_days[-1]
+                    night = source in nights
+    return Context(anchor, direction, day, night, before, after, next_is_noun, is_adjective, pos)
 
 
 def _line(text: str, start: int, end: int) -> str:
