@@ -91,3 +91,34 @@ def without_signal(text: str, start: int, end: int) -> int:
     left out, as the ``tempeval`` profile writes it (*à l'avenir* → *l'avenir*)."""
     match = _REF_SIGNAL.match(text[start:end])
     return start + match.end() if match else start
+
+
+# The TIMEX3 mod an approximator or a phase word gives (ISO-TimeML, TIMEX3 attribute mod).
+_APPROX_MOD = (
+    (re.compile(rf"^au{_SP}moins\b", re.IGNORECASE), "EQUAL_OR_MORE"),
+    (re.compile(rf"^au{_SP}plus\b", re.IGNORECASE), "EQUAL_OR_LESS"),
+    (re.compile(r"^plus\b", re.IGNORECASE), "MORE_THAN"),
+    (re.compile(r"^moins\b", re.IGNORECASE), "LESS_THAN"),
+    (re.compile(r"^(?:environ|presque|près|aux|autour|vers|quelque)\b", re.IGNORECASE), "APPROX"),
+)
+_PHASE_MOD = re.compile(
+    rf"(?:^|{_SP}|^(?:la|le|l{_APOS}|en|dans){_SP})(début|fin|milieu|mi)(?:{_SP}|-|{_APOS}|$)", re.IGNORECASE
+)
+_PHASES = {"début": "START", "fin": "END", "milieu": "MID", "mi": "MID"}
+
+
+def modifier(text: str, start: int, end: int, type_: str) -> str | None:
+    """Return the TIMEX3 ``mod`` of the expression whose core is ``start:end``: an approximator
+    before it (*environ deux ans* APPROX, *plus de trois heures* MORE_THAN, *au moins un an*
+    EQUAL_OR_MORE) or a phase word (*la fin du XIXe siècle* END, *début mars* START, *mi-juin*
+    MID). It is read on the TimeML extent whatever the profile: the core profile drops the
+    words, not their meaning."""
+    wide_start, _ = widen(text, start, end, type_, "timeml")
+    wide = text[wide_start:end]
+    for pattern, mod in _APPROX_MOD:
+        if pattern.match(wide):
+            return mod
+    if type_ == "TIME" and re.search(r"journée", wide, re.IGNORECASE):
+        return None  # en fin de journée is the evening (TEV) itself, not its end
+    phase = _PHASE_MOD.search(wide)
+    return _PHASES[phase.group(1).lower()] if phase else None

@@ -25,7 +25,7 @@ from veille.analysis.syntax.tense import (
     is_all_caps,
 )
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.extent import Profile, widen, without_signal
+from veille.analysis.time.extent import Profile, modifier, widen, without_signal
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
@@ -108,6 +108,7 @@ def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) 
         if timex.start in fixed:
             out.append(timex)
             continue
+        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type))
         start, end = widen(text, timex.start, timex.end, timex.type, extent)
         if extent == "tempeval" and timex.value.endswith("_REF"):
             start = without_signal(text, start, end)
