@@ -93,6 +93,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     set_unit = _alternation(list(lex["set_units"]))
     set_adj = _alternation(list(lex["sets"]))
     dur_noun = _alternation(list(lex["duration_nouns"]))
+    approx = _alternation(list(lex["approximate_numerals"]))
     # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
     # the rest of a list of days, up to the last one, which names the month: , 8 et 13 avril
     list_rest = (
@@ -149,7 +150,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
         ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
-        ("ago", rf"\bil\s+y\s+a\s+(?P<num>{num})\s+(?P<unit>{unit})\b"),
+        ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num})\s+|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))"
+                rf"(?P<unit>{unit})\b"),
         # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
         ("shift", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+(?P<dir>{shift_dir})\b"
                   rf"(?:(?<=tard)|(?<=tôt)|(?<=auparavant)|(?=\s*(?:[,.;:!?)\n]|$)))"),
@@ -171,6 +173,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("yearset", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+"
                     rf"(?:(?P<season>{season})s?|(?P<day>{day})\s+(?P<mon>{mon}))\b"),
         ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
+        # une dizaine de jours, une quinzaine de minutes: a rounded length (mod APPROX)
+        ("durapprox", rf"\b(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d')(?P<unit>{unit})\b"),
         ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
         ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),
         # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.

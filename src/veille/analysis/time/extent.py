@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from veille.analysis.time.detect import lexicon
 from veille.settings import TIMEX_EXTENTS, TimexExtent
 
 Profile = TimexExtent
@@ -118,6 +119,9 @@ def modifier(text: str, start: int, end: int, type_: str) -> str | None:
     for pattern, mod in _APPROX_MOD:
         if pattern.match(wide):
             return mod
+    numerals = "|".join(lexicon()["approximate_numerals"])
+    if re.search(rf"\b(?:{numerals}){_SP}(?:de{_SP}|d{_APOS})", wide, re.IGNORECASE):
+        return "APPROX"  # une dizaine de jours, il y a une vingtaine d'années
     if type_ == "TIME" and re.search(r"journée", wide, re.IGNORECASE):
         return None  # en fin de journée is the evening (TEV) itself, not its end
     phase = _PHASE_MOD.search(wide)

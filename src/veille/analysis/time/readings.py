@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from veille.analysis.time.calendar import Direction, weekday_date
+from veille.analysis.time.calendar import Direction, day_month_value, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 from veille.analysis.time.ranges import month_range, year_range
 from veille.analysis.time.resolve import (
@@ -23,6 +23,7 @@ from veille.analysis.time.resolve import (
     _code,
     _date,
     _duration,
+    _month,
     _range_first,
     _weekday,
 )
@@ -41,6 +42,7 @@ _AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il 
 _NOT_AGE_AFTER = re.compile(
     rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
 )
+_PROPORTION = re.compile(r"^[^\S\n]+sur[^\S\n]+(?:\d+|[a-z]+)\b", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
 
 
@@ -49,6 +51,8 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
     fields = dict(candidate.fields)
     if candidate.kind == "duration" and is_age(candidate, context):
         return None
+    if candidate.kind in ("duration", "durapprox") and _PROPORTION.match(context.after):
+        return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
     if candidate.kind == "weekday" and fields.get("rel", "").lower() in ("précédent", "suivant"):
@@ -58,6 +62,9 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         if hour and int(hour.group(0)) < 12:
             # la nuit de mardi à mercredi … vers 4 heures: the small hours are the next day's
             context = dataclasses.replace(context, day=context.day + dt.timedelta(days=1))
+    if candidate.kind == "ago" and "approx" in fields:
+        # il y a une vingtaine d'années: twenty years back, approximately
+        fields["num"] = str(lexicon()["approximate_numerals"][fields.pop("approx").lower()])
     if candidate.kind in _READERS:
         return _READERS[candidate.kind](fields, context)
     if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):
@@ -65,6 +72,10 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return Value(
             "DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1)
         )
+    if _soon_after(candidate.kind, fields, context):
+        # les Etats-Unis ont mis le dossier au menu, avec une réunion le 28 avril (article of
+        # 5 April): the meeting is the noun's time, and a scheduled occasion is near
+        context = dataclasses.replace(context, direction="future")
     if candidate.kind == "date":
         if "yy" in fields:
             fields["year"] = str(full_year(fields.pop("yy"), context.anchor))
@@ -73,14 +84,47 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
             direction: Direction = "past" if rel.lower().startswith("dern") else "future"
             context = dataclasses.replace(context, direction=direction)
     value = _HANDLERS[candidate.kind](candidate, fields, context)
-    # Only a bare month inherits: a day of the month is more often the story's present again
-    # (measured on the dev sets), and a weekday fixes the year by itself.
+    if value is not None and value.anchored and candidate.kind in ("month", "date"):
+        own_year = {"year", "yy", "rel", "ce", "wd", "mod"} & candidate.fields.keys()
+        if context.sentence_year and not own_year and _valid(context.sentence_year + value.value[4:10]):
+            # L'an dernier, … le 2 octobre, … les pluies de septembre: the sentence's year
+            return dataclasses.replace(value, value=context.sentence_year + value.value[4:])
+    # Across sentences only a bare month inherits: a day of the month is more often the
+    # story's present again (measured on the dev sets), and a weekday fixes the year by itself.
     if value is not None and value.anchored and candidate.kind == "month":
         inherited = _narrative_year(context)
         if inherited is not None and not ({"year", "rel", "ce"} & fields.keys()):
             # En 98, … En janvier, …: January 1998
             return dataclasses.replace(value, value=inherited + value.value[4:])
     return value
+
+
+_SOON_DAYS = 62  # about two months: how far ahead a past clause still names a coming occasion
+
+
+def _soon_after(kind: str, f: dict[str, str], ctx: Context) -> bool:
+    """Say whether a year-less day hanging from a noun under a past verb is the coming one:
+    when it falls within about two months of the article date (the past one is then most of
+    a year back, and would have been written with its year)."""
+    if not ctx.noun_time or ctx.direction != "past" or ctx.anchor is None or "year" in f:
+        return False
+    if kind not in ("date", "range", "daylist") or "day" not in f or "mon" not in f:
+        return False
+    ahead = day_month_value(ctx.anchor, _day_number(f["day"]), _month(f["mon"]), "future", None)
+    return ahead is not None and (dt.date.fromisoformat(ahead) - ctx.anchor).days <= _SOON_DAYS
+
+
+def _day_number(word: str) -> int:
+    return 1 if word.lower() in ("1er", "premier") else int(word)
+
+
+def _valid(value: str) -> bool:
+    """Say whether a YYYY-MM or YYYY-MM-DD value names a real month or day (29 February)."""
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _narrative_year(ctx: Context) -> str | None:
@@ -131,6 +175,13 @@ def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *tous les jeudis*, *chaque lundi matin*: every such day (a SET)."""
     pod = _code("parts_of_day", f["pod"]) if "pod" in f else None
     return Value("SET", f"XXXX-WXX-{_weekday(f['wd'])}" + (f"T{pod}" if pod else ""), quant="EVERY")
+
+
+def _approximate(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *une dizaine de jours* (P10D), *une quinzaine de minutes* (PT15M): the rounded
+    number the collective numeral names (the extent module gives it mod APPROX)."""
+    numerals: dict[str, int] = lexicon()["approximate_numerals"]
+    return Value("DURATION", _duration(numerals[f["approx"].lower()], f["unit"]))
 
 
 def _year_set(f: dict[str, str], ctx: Context) -> Value | None:
@@ -309,6 +360,7 @@ def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
 
 
 _READERS = {
+    "durapprox": _approximate,
     "yearset": _year_set,
     "refword": _refword,
     "yearrange1": lambda f, ctx: year_range(f, ctx, False),

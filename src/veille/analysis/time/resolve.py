@@ -53,6 +53,8 @@ class Context:
     is_adjective: bool = True  # the parser's reading of a one-word set (quotidien)
     pos: str = ""  # the parser's part of speech for the expression's head word
     earlier: tuple[str, ...] = ()  # values of the dated expressions before this one, in text order
+    noun_time: bool = False  # the date hangs from a noun (une réunion le 28 avril), not the verb
+    sentence_year: str | None = None  # the year of the latest dated expression before it, same sentence
 
 
 def _code(table: str, word: str) -> str | None:

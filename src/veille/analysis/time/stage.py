@@ -74,7 +74,9 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             context = _context(candidate, span, text, anchor, days, nights)
             earlier = tuple(value for at, value in dated if at < candidate.start)
-            context = dataclasses.replace(context, earlier=earlier)
+            context = dataclasses.replace(
+                context, earlier=earlier, sentence_year=_sentence_year(dated, candidate.start, span)
+            )
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
@@ -118,6 +120,17 @@ def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) 
     return out
 
 
+def _sentence_year(dated: list[tuple[int, str]], start: int, span: SpacySpan | None) -> str | None:
+    """Return the latest year named alone before ``start`` in its sentence (*L'an dernier, …
+    le 2 octobre, … les pluies de septembre*: that year's October and September)."""
+    if span is None or not len(span):
+        return None
+    first = span.sent.start_char
+    # a year alone (en 2019, l'an dernier): a day's year may only come from the tense
+    years = [value for at, value in dated if first <= at < start and re.fullmatch(r"\d{4}", value)]
+    return years[-1] if years else None
+
+
 def _is_comparison(text: str, start: int) -> bool:
     """Say whether the expression at ``start`` is a point of comparison (*par rapport à 2021*,
     *contre 112,9 % fin 2021*, *depuis 2019*) rather than the time the text is at; only the
@@ -156,9 +169,11 @@ def _context(
     pos = ""
     day = None
     night = False
+    noun_time = False
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
+        noun_time = candidate.kind in ("date", "range", "daylist") and _modifies_noun(root)
         line = _line(text, candidate.start, candidate.end)
         if is_all_caps(line):
             # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
@@ -190,7 +205,9 @@ def _context(
                 if before_days:
                     source, day = before_days[-1]
                     night = source in nights
-    return Context(anchor, direction, day, night, before, after, next_is_noun, is_adjective, pos)
+    return Context(
+        anchor, direction, day, night, before, after, next_is_noun, is_adjective, pos, noun_time=noun_time
+    )
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -198,15 +215,28 @@ def _line(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
 
 
+def _modifies_noun(root: Token) -> bool:
+    """Say whether a date hangs from a noun (*une réunion le 28 avril*, *le sommet du 3 mai*)
+    rather than from the verb: the verb's tense then says nothing of when it falls."""
+    return root.head is not root and root.head.pos_ == "NOUN" and root.dep_.startswith("nmod")
+
+
+_LIST_HEAD = re.compile(r"\s+les\s+\d{1,2}(?:er)?(?:\s*,\s*\d{1,2})*\s+et\s+(?:le\s+)?$")
+
+
 def _preposition_direction(before: str, direction: Direction) -> Direction:
     """Let a preposition settle what the tense leaves open: *depuis mardi* is past whatever
     the verb; *jusqu'à lundi* is ahead when the verb is in the present."""
     lex = lexicon()
-    tail = before.lower().replace("’", "'")
+    # pour les 16 et 17 février: the last day of a list reads the preposition before the first
+    tail = _LIST_HEAD.sub(" les ", before.lower().replace("’", "'"))
     determiner = r"(?:\s+(?:le|la|l'|ce|cette))?\s*$"
     for word in lex["past_prepositions"]:
         if re.search(rf"\b{re.escape(word)}{determiner}", tail):
             return "past"
+    for word in lex["target_prepositions"]:
+        if re.search(rf"\b{re.escape(word)}(?:\s+les)?{determiner}", tail):
+            return "future"  # un préavis pour le 16 février: the date it is set for
     if direction == "nearest":
         for word in lex["future_prepositions"]:
             if re.search(rf"(?:^|\W){re.escape(word)}{determiner}", tail):
