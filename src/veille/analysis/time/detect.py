@@ -78,7 +78,11 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     year = r"(?:1\d{3}|20\d{2})"
     pod = _alternation([*lex["parts_of_day"], "midi", "dans la nuit", "dans la soirée", "dans la matinée"])
     pod_phrase = r"(?:(?:en|dans\s+la)\s+)?(?:fin|début)\s+(?:de\s+|d')(?:matinée|journée|soirée|après-midi)"
-    clock = r"(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?|midi|minuit"
+    # 2 heures du matin, 8 heures du soir: the part of the day says which half of the clock
+    clock = (
+        r"(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?"
+        r"(?:\s+(?:du\s+matin|du\s+soir|de\s+l'après-midi)\b)?|midi|minuit"
+    )
     numw = _alternation(list(lex["numbers"]))
     num = rf"(?:\d+(?:[,.]\d+)?|(?:{numw})\b(?:(?:-et-|-|\s+et\s+|\s+)(?:{numw})\b)*)"
     unit = _alternation(list(lex["units"]))

@@ -305,8 +305,11 @@ def _duration_pair(f: dict[str, str], ctx: Context) -> Value | None:
 def _part_of_that_day(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *ce soir-là*, *cette nuit-là*: that part of the latest day-precise date named
     before it (unknown when there is none: *-là* points back into the text, not to today)."""
-    base = next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
     code = _code("parts_of_day", f["pod"])
+    # cette nuit-là: the night named before, if one was (la nuit du 11 au 12 août … le lendemain
+    # … trois jours plus tard … cette nuit-là), else the latest day named
+    same = next((v[:10] for v in reversed(ctx.earlier) if code and v.endswith("T" + code)), None)
+    base = same or next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
     day = base or "XXXX-XX-XX"
     if f["pod"].lower() == "journée" or code is None:
         return Value("DATE", day, anchored=base is not None)

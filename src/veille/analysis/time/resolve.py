@@ -100,7 +100,10 @@ def clock_value(text: str) -> str | None:
     match = re.match(r"(\d{1,2})\s?h(?:eures?)?\s*(\d{2})?", text.strip(), re.IGNORECASE)
     if not match or int(match.group(1)) > 23:
         return None
-    return f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}"
+    hour = int(match.group(1))
+    if hour < 12 and re.search(r"(?:soir|après-midi)$", text.strip(), re.IGNORECASE):
+        hour += 12  # 8 heures du soir, 3 heures de l'après-midi
+    return f"{hour:02d}:{int(match.group(2) or 0):02d}"
 
 
 def _duration(number: int | None, unit: str) -> str:
