@@ -51,6 +51,10 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
     fields = dict(candidate.fields)
     if candidate.kind == "duration" and is_age(candidate, context):
         return None
+    if candidate.kind == "durapprox" and _approximate_age(fields, context):
+        return None  # un couple d'une trentaine d'années: how old they are
+    if candidate.kind == "duration" and _SECOND.fullmatch(fields["unit"]) and _ordinal_second(context):
+        return None  # une seconde vague, une seconde personne: the ordinal adjective
     if candidate.kind in ("duration", "durapprox") and _PROPORTION.match(context.after):
         return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
     if candidate.kind == "shortyear":
@@ -175,6 +179,33 @@ def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *tous les jeudis*, *chaque lundi matin*: every such day (a SET)."""
     pod = _code("parts_of_day", f["pod"]) if "pod" in f else None
     return Value("SET", f"XXXX-WXX-{_weekday(f['wd'])}" + (f"T{pod}" if pod else ""), quant="EVERY")
+
+
+_SECOND = re.compile(r"secondes?", re.IGNORECASE)
+
+
+def _ordinal_second(ctx: Context) -> bool:
+    """Say whether *seconde* is the ordinal before its noun (*une seconde vague*): the parser
+    reads the next word as a noun, and it is not a word that follows a length (*une seconde
+    avant de répondre*, which the parser may also call a noun)."""
+    following = re.match(r"[^\S\n]+(\w+)", ctx.after)
+    after_length = ("avant", "après", "plus", "près", "environ", "seulement", "durant", "pendant")
+    return ctx.next_pos == "NOUN" and following is not None and following.group(1).lower() not in after_length
+
+
+def _approximate_age(f: dict[str, str], ctx: Context) -> bool:
+    """Say whether *une trentaine d'années* says how old someone is: after a noun for a
+    person (*un couple d'une trentaine d'années*) or *âgé d'*; *depuis une trentaine
+    d'années* and *au bout d'une trentaine d'années* are lengths."""
+    if _code("units", f["unit"]) != "Y":
+        return False
+    before = ctx.before.replace("’", "'")
+    match = re.search(rf"(\w+){_SP}(?:âgée?s?{_SP})?d'$", before)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    nouns: list[str] = lexicon()["age_nouns"]
+    return word.startswith("âgé") or word in nouns or word.rstrip("s") in nouns
 
 
 def _approximate(f: dict[str, str], ctx: Context) -> Value | None:

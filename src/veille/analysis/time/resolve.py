@@ -26,6 +26,7 @@ from veille.analysis.time.calendar import (
     shift_value,
     weekday_date,
 )
+from veille.analysis.time.context import Context
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 
 
@@ -37,24 +38,6 @@ class Value:
     value: str
     quant: str | None = None
     anchored: bool = True
-
-
-@dataclass(frozen=True)
-class Context:
-    """What resolution may look at besides the candidate itself."""
-
-    anchor: dt.date | None
-    direction: Direction = "nearest"
-    day: dt.date | None = None  # the day a clock time falls on, when the sentence names one
-    night: bool = False  # that day is the start of a night named before (la nuit de mardi à mercredi)
-    before: str = ""  # the text just before the candidate
-    after: str = ""  # the text just after the candidate
-    next_is_noun: bool = False  # the parser's word after a bare number is a noun (2000 soldats)
-    is_adjective: bool = True  # the parser's reading of a one-word set (quotidien)
-    pos: str = ""  # the parser's part of speech for the expression's head word
-    earlier: tuple[str, ...] = ()  # values of the dated expressions before this one, in text order
-    noun_time: bool = False  # the date hangs from a noun (une réunion le 28 avril), not the verb
-    sentence_year: str | None = None  # the year of the latest dated expression before it, same sentence
 
 
 def _code(table: str, word: str) -> str | None:

@@ -70,7 +70,9 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             if (candidate.kind in _NEEDS_DAY) != late:
                 continue
             if candidate.kind == "refword" and extent != "tempeval":
-                continue  # maintenant, actuel, l'avenir: TempEval's vague words, not the project's
+                # maintenant, actuel, l'avenir: TempEval's vague words, not the project's; the
+                # span stays taken, so jusqu'à présent never falls back to its à présent
+                continue
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             context = _context(candidate, span, text, anchor, days, nights)
             earlier = tuple(value for at, value in dated if at < candidate.start)
@@ -206,7 +208,17 @@ def _context(
                     source, day = before_days[-1]
                     night = source in nights
     return Context(
-        anchor, direction, day, night, before, after, next_is_noun, is_adjective, pos, noun_time=noun_time
+        anchor,
+        direction,
+        day,
+        night,
+        before,
+        after,
+        next_is_noun,
+        is_adjective,
+        pos,
+        next_pos=following.pos_ if following is not None else "",
+        noun_time=noun_time,
     )
 
 
