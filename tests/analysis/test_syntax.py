@@ -45,6 +45,10 @@ def test_infinitive_guesses_include_the_regular_infinitive(form: str, infinitive
         ("Les deux ministres doivent se rencontrer jeudi.", "rencontrer", "future"),
         ("La délégation est arrivée mercredi.", "arrivée", "past"),
         ("Le ministre rencontre son homologue aujourd'hui.", "rencontre", "nearest"),
+        # a conditional the tagger calls an imperfect, and the imperfects of -rer verbs
+        ("Le ministre viendrait à Rennes mardi.", "viendrait", "future"),
+        ("Il espérait une victoire mardi.", "espérait", "past"),
+        ("Le match durait depuis mardi.", "durait", "past"),
     ],
 )
 def test_one_tense_reader(nlp, sentence: str, verb: str, expected: str) -> None:  # type: ignore[no-untyped-def]

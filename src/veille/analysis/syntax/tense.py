@@ -83,8 +83,32 @@ def direction(verb: Token, depth: int = 0) -> Direction:
     return _finite_direction(verb)
 
 
+# A conditional ending and the future ending it is built on (viendrait: viendra + ait).
+_CONDITIONAL_TO_FUTURE = (
+    ("raient", "ront"),
+    ("rions", "rons"),
+    ("riez", "rez"),
+    ("rais", "rai"),
+    ("rait", "ra"),
+)
+
+
+def _looks_conditional(verb: Token) -> bool:
+    """Tell whether a verb the tagger calls an imperfect is a conditional (*viendrait* comes
+    out Tense=Imp): its form is the future stem plus an imperfect ending. The imperfects of
+    verbs whose stem ends in r (*espérait*, *durait*, *courait*) are the infinitive's stem
+    plus the ending, which ``is_future_form`` already tells apart."""
+    form, lemma = verb.text.lower(), verb.lemma_.lower()
+    if "Imp" not in feature(verb, "Tense") or lemma.endswith("aître") or not lemma.endswith(("r", "re")):
+        return False  # il parait (paraître) is a present; a lemma that is no infinitive says nothing
+    for ending, future in _CONDITIONAL_TO_FUTURE:
+        if form.endswith(ending):
+            return morphology.is_future_form(form[: -len(ending)] + future, lemma)
+    return False
+
+
 def _finite_direction(verb: Token) -> Direction:
-    if is_future(verb) or is_conditional(verb):
+    if is_future(verb) or is_conditional(verb) or _looks_conditional(verb):
         return "future"
     if {"Imp", "Past"} & set(feature(verb, "Tense")):
         return "past"
