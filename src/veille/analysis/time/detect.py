@@ -154,8 +154,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
         ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
-        ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num})\s+|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))"
-                rf"(?P<unit>{unit})\b"),
+        ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num}|quelques|plusieurs)\s+"
+                rf"|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))(?P<unit>{unit})\b"),
         # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
         ("shift", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+(?P<dir>{shift_dir})\b"
                   rf"(?:(?<=tard)|(?<=tôt)|(?<=auparavant)|(?=\s*(?:[,.;:!?)\n]|$)))"),
@@ -181,9 +181,18 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("durapprox", rf"\b(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d')(?P<unit>{unit})\b"),
         ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
         ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),
+        ("lastn", rf"\bdes\s+(?P<span>(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit}))\b"),
         # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.
         ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+(?:{wd})"
                        rf"|du\s+(?P<day>{day})\s+au\s+{day}\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?))\b"),
+        # la nuit de jeudi, la nuit du 3 mai: a night named by the day it starts
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+de\s+(?P<wd>{wd}))\b(?!\s+(?:à|au)\b)"),
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+du\s+(?P<day>{day})\s+(?P<mon>{mon})"
+                       rf"(?:\s+(?P<year>{year}))?)\b"),
+        # en début de semaine prochaine, la fin du mois dernier: a week or a month (mod START/END)
+        ("periodphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+la\s+|du\s+|de\s+)(?P<per>semaine|mois)\b"
+                        r"(?:\s+(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)\b)?"
+                        r"(?!\s+(?:de|du|des)\b|\s+d')"),
         ("podalone", r"\b(?:dans|au\s+cours\s+de)\s+"
                      r"(?P<span>(?:la\s+|l')(?P<pod>nuit|soirée|matinée|journée|après-midi))\b"
                      r"(?!\s+(?:de|du|d')\b)"),

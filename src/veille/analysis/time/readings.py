@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from veille.analysis.time.calendar import Direction, day_month_value, weekday_date
+from veille.analysis.time.calendar import Direction, day_month_value, shift_value, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 from veille.analysis.time.ranges import month_range, year_range
 from veille.analysis.time.resolve import (
@@ -66,6 +66,8 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         if hour and int(hour.group(0)) < 12:
             # la nuit de mardi à mercredi … vers 4 heures: the small hours are the next day's
             context = dataclasses.replace(context, day=context.day + dt.timedelta(days=1))
+    if candidate.kind == "ago" and fields.get("num", "").lower() in ("quelques", "plusieurs"):
+        return Value("DATE", "PAST_REF")  # il y a quelques semaines: some time back
     if candidate.kind == "ago" and "approx" in fields:
         # il y a une vingtaine d'années: twenty years back, approximately
         fields["num"] = str(lexicon()["approximate_numerals"][fields.pop("approx").lower()])
@@ -213,6 +215,18 @@ def _approximate(f: dict[str, str], ctx: Context) -> Value | None:
     number the collective numeral names (the extent module gives it mod APPROX)."""
     numerals: dict[str, int] = lexicon()["approximate_numerals"]
     return Value("DURATION", _duration(numerals[f["approx"].lower()], f["unit"]))
+
+
+def _period_phase(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *en début de semaine prochaine* (the next ISO week), *la fin du mois dernier* (the
+    month before): the week or month itself, the phase going to ``mod`` (START, MID, END)."""
+    rel = f.get("rel", "").lower()
+    steps = -1 if rel.startswith(("dern", "pass")) else 1 if rel.startswith("proch") else 0
+    week = f["per"].lower() == "semaine"
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-WXX" if week else "XXXX-XX", anchored=False)
+    value = shift_value(ctx.anchor, "W" if week else "M", steps)
+    return Value("DATE", value) if value else None
 
 
 def _year_set(f: dict[str, str], ctx: Context) -> Value | None:
@@ -394,6 +408,7 @@ def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
 
 
 _READERS = {
+    "periodphase": _period_phase,
     "durapprox": _approximate,
     "yearset": _year_set,
     "refword": _refword,
