@@ -27,7 +27,8 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
 class RoleFact:
     role: Role
     cls: str
-    complement: str | None  # normalised complement (affaires etrangeres, otan)
+    complement: str | None  # normalised complement before a named one (affaires etrangeres)
+    named: str | None = None  # the whole complement with its name (secretaire general de l'OTAN: otan)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: two clusters are never "equal"

@@ -21,7 +21,9 @@ from veille.analysis.entities.spans import (
     cut_inside,
     demonym_prefix,
     join_proper_nouns,
+    name_after_portfolio,
     not_a_name,
+    portfolio_head,
     surname_particle,
     trailing_participle,
 )
@@ -158,10 +160,14 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
-    # 2. A title of address (M., Mme) is not part of the name, but tells the gender.
+    # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
+    #    that the name is a person's (the model tags 'M. Soubie' LOC).
     if start < end - 1 and doc[start].text in rules.honorifics:
         gender = rules.honorifics[doc[start].text]
+        label = "PER"
         start += 1
+    elif start > 0 and doc[start - 1].text in rules.honorifics and doc[start].text[:1].isupper():
+        gender, label = rules.honorifics[doc[start - 1].text], "PER"  # M. | Soubie
         if doc[start].text == ".":
             start += 1
     # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
@@ -215,11 +221,19 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return []
     # 5c. A portfolio after 'ministre du' is a title; after 'ministère du', one ORG with it
     #     (the model tags Travail alone in 'ministère du Travail').
-    portfolio = _portfolio_head(doc, start, rules)
-    if portfolio is not None:
-        if rules.portfolio_heads[doc[portfolio].lower_] is None:
-            return []
-        start, label = portfolio, "ORG"
+    #     A name glued after the portfolio is the minister's (le ministre des Transports
+    #     Paul Garnier: the model tags 'Transports Paul Garnier' LOC), and a second portfolio
+    #     (ministre de la Ville et du Logement) is part of the title too.
+    found = portfolio_head(doc, start, frozenset(rules.portfolio_heads))
+    if found is not None:
+        portfolio, chained = found
+        if rules.portfolio_heads[doc[portfolio].lower_] is None or chained:
+            person = name_after_portfolio(doc, start, end)
+            if person is None:
+                return []
+            start, label = person, "PER"
+        else:
+            start, label = portfolio, "ORG"
     first = doc[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
     if first.lower_ in rules.seat_heads and start + 2 < end and doc[start + 1].lower_ in ("de", "d'"):
@@ -413,18 +427,6 @@ def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
         quoted = True
         i -= 1
     return quoted and i >= 0 and doc[i].lower_ in rules.nickname_cues
-
-
-def _portfolio_head(doc: Doc, start: int, rules: EntityRules) -> int | None:
-    """Return the index of 'ministre' or 'ministère' in 'ministère du Travail' (span at
-    Travail), or None."""
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES:
-        i -= 1
-    if i < 0 or doc[i].lower_ not in OF:
-        return None
-    i -= 1
-    return i if i >= 0 and doc[i].lower_ in rules.portfolio_heads else None
 
 
 def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

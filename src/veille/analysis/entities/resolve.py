@@ -50,7 +50,7 @@ _OFFICES = frozenset(
 )
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
-_PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
+_PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
 _DESCRIPTION_WINDOW = 1500  # characters: a role description looks back a few paragraphs
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
@@ -134,7 +134,10 @@ def add_titles(
             cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
             if phrase.gender and not cluster.gender:
                 cluster.gender = phrase.gender
-            if phrase.definite and dernier is None and all(c.type != "PER" for c in inner):
+            # A possessive title next to the name (Son entraîneur, Paul Sarrazin) refers
+            # to that person as surely as a definite one.
+            describes = phrase.definite or phrase.possessive
+            if describes and dernier is None and all(c.type != "PER" for c in inner):
                 cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
     return covered
 
@@ -302,7 +305,10 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
             of = of or f"@{id(target)}"
     title = "".join(w.text_with_ws for w in words[:cut]).strip()
     complement = word_key(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
-    return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
+    # The whole complement with its name too (secrétaire général de l'OTAN → otan), so that
+    # a later 'le premier secrétaire du PS' finds the holder by it.
+    named = word_key(" ".join(w.text for w in words[len(phrase.role.words) :])) or None
+    return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement), _strip_of(named))
 
 
 def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
@@ -335,7 +341,7 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
             continue
         if phrase.country and fact.role.of != phrase.country:
             continue
-        if complement and fact.complement != complement:
+        if complement and complement not in (fact.complement, fact.named):
             continue
         return True
     return False

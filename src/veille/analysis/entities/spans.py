@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import countries
-from veille.analysis.lang.fr.words import OF
+from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.normal import fold
 
 # Prepositions that never sit inside a name of an organisation or a place as the model
@@ -101,3 +101,39 @@ def join_proper_nouns(doc: Doc, end: int) -> int:
             break
         end += 1
     return end
+
+
+def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bool] | None:
+    """Return the index of 'ministre' or 'ministère' before a span that names its portfolio
+    (ministère du | Travail), and whether the span is a later portfolio of a coordination
+    (ministre de la Ville et du | Logement); None when no such head is there."""
+    i = start - 1
+    chained = False
+    for _ in range(4):  # at most three coordinated portfolios before this one
+        if i >= 0 and doc[i].lower_ in ARTICLES:
+            i -= 1
+        if i < 0 or doc[i].lower_ not in OF:
+            return None
+        i -= 1
+        if i >= 0 and doc[i].lower_ in heads:
+            return i, chained
+        if i < 0 or doc[i].lower_ not in ("et", ","):
+            return None
+        # Walk back over the previous portfolio (la Ville, des Affaires étrangères).
+        k = i - 1
+        while k >= 0 and doc[k].pos_ != "DET" and (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
+            k -= 1
+        if k == i - 1:
+            return None
+        i, chained = k, True
+    return None
+
+
+def name_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
+    """Return where a person's name starts inside a span that opens with a portfolio
+    (Transports | Paul Garnier): the first proper noun after the portfolio's nouns, when the
+    name runs to the end of the span; else None."""
+    for k in range(start + 1, end):
+        if doc[k].pos_ == "PROPN" and all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end]):
+            return k if doc[k - 1].pos_ in ("NOUN", "ADJ") else None
+    return None
