@@ -327,6 +327,8 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
         labels = [c.label for c, _ in members]
         # The most frequent label wins; the model often tags one of three Arsenal as ORG.
         label = max(dict.fromkeys(labels), key=labels.count)
+        if any(c.label == "PER" and c.gender and not c.group for c, _ in members):
+            label = "PER"  # one 'M. Soubie' outweighs the model's places for 'Soubie'
         gender = next((c.gender for c, _ in members if c.gender), None)
         entities.append(
             Entity(
