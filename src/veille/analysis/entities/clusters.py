@@ -117,6 +117,8 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         target = by_name.get(word_key(token.nbor(1).text))
         if target is None or token.nbor(2).text != ")":
             continue
+        if target.type == "LOC":
+            continue  # l'université de Tartu (Estonie): a place in brackets locates, it is no acronym
         span = noun_phrase_before(parsed, token.i)
         if span is None:
             continue

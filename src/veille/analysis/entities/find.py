@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
     agency_credit,
+    court_head,
     cut_inside,
     demonym_prefix,
     join_proper_nouns,
@@ -188,6 +189,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         _trailing_junk(doc[end - 1], rules) or (label == "PER" and trailing_participle(doc[end - 1]))
     ):
         end -= 1
+    # 3d. An English genitive cut at its apostrophe (Moody' | s, McDonald' | s) is taken whole.
+    if start < end < len(doc) and doc[end - 1].text[-1:] in ("'", "’") and doc[end].text == "s":
+        end += 1
     if start >= end or not_a_name(doc, start, end):
         return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée: capitalised common words
     # 3a. A news agency's credit (AFP Claire Morel) and a demonym (Japonais Sony) glued before
@@ -270,6 +274,12 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     start = _extend_left(doc, start, rules)
     if doc[start].lower_ in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
+    # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
+    #     de Grenoble, le parquet de Saint-Étienne): the model tags the town alone.
+    #     The town stays a place of its own: the court's name holds it.
+    court = court_head(doc, start)
+    if court is not None and label in ("LOC", "ORG", "MISC"):
+        return [Candidate(court, end, "ORG"), Candidate(start, end, "LOC")]
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
     if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(doc[end].text):
         end += 1

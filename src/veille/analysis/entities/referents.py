@@ -22,6 +22,10 @@ from veille.model import Gender, Mention
 from veille.normal import word_key
 
 _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
+# Adjectives before a category noun in an apposition (la FNSEA, principal syndicat agricole).
+_LEADING_ADJECTIVES = frozenset(
+    "principal principale premier première grand grande petit petite puissant puissante".split()
+)
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
 
@@ -167,6 +171,13 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             owner = _cluster_at(orgs, after.idx)
             if owner is not None and category.kind is not None:
                 kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
+            if owner is not None and owner.type == "ORG" and token.lower_ in ARTICLES:
+                # Glued to the name, the noun describes it as a title does a person
+                # (l'agence de notation Moody's; later: selon l'agence de notation).
+                last = parsed[end - 1]
+                text = doc_text(parsed)[token.idx : last.idx + len(last)]
+                owner.mentions.append(Mention(token.idx, token.idx + len(text), text, "description"))
+                taken.update(range(token.idx, token.idx + len(text)))
             continue
         if after is not None and after.lower_ in ("de", "du", "des", "d'"):
             continue  # le groupe de travail, l'entreprise de son père: another thing
@@ -197,6 +208,40 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if owner is not None:
             owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
+
+
+def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referents, taken: set[int]) -> None:
+    """Give an apposition after an organisation's name to it: 'la FNSEA, principal syndicat
+    agricole', 'l'AFAD, l'agence turque de gestion des catastrophes'. The phrase runs from
+    its determiner (if any) to the next punctuation, and must open with a category noun."""
+    starts = {t.idx: t.i for t in parsed}
+    for cluster in clusters:
+        if cluster.type != "ORG" or cluster.group:
+            continue
+        for mention in list(cluster.names):
+            i = next((starts[k] for k in range(mention.end, mention.end + 3) if k in starts), None)
+            if i is None or parsed[i].text != "," or i + 2 >= len(parsed):
+                continue
+            j = i + 1
+            if parsed[j].lower_ in _DETERMINERS | {"un", "une"}:
+                j += 1
+            while j < len(parsed) and parsed[j].lower_ in _LEADING_ADJECTIVES:
+                j += 1
+            if j >= len(parsed) or parsed[i + 1].idx in taken:
+                continue
+            category, end = _category_at(parsed, j, referents)
+            if category is None or category.kind in ("place", "country") or "place" in category.accepts:
+                continue
+            while end < len(parsed) and end - i <= 10 and not parsed[end].is_punct:
+                if parsed[end].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or parsed[end].text[:1].isupper():
+                    break
+                end += 1
+            if end < len(parsed) and not parsed[end].is_punct:
+                continue  # not a whole apposition: the phrase runs into something else
+            first, last = parsed[i + 1], parsed[end - 1]
+            text = doc_text(parsed)[first.idx : last.idx + len(last)]
+            cluster.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
+            taken.update(range(first.idx, first.idx + len(text)))
 
 
 def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:

@@ -25,6 +25,7 @@ from veille.analysis.entities.clusters import (
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
+    add_org_appositions,
     add_org_descriptions,
     load_referents,
     merge_demonym_nouns,
@@ -91,7 +92,11 @@ class ResolveStage:
         add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
-        taken = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        # A category noun inside a person's title may name an organisation (le président de
+        # l'entreprise publique, X): only names and other descriptions are taken.
+        kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
+        taken = {i for m in kept for i in range(m.start, m.end)}
+        add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))

@@ -137,3 +137,29 @@ def name_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
         if doc[k].pos_ == "PROPN" and all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end]):
             return k if doc[k - 1].pos_ in ("NOUN", "ADJ") else None
     return None
+
+
+# Nouns of the courts and prosecution offices that French news names by their seat.
+_COURTS = frozenset({"tribunal", "cour", "parquet", "chambre", "juridiction"})
+
+
+def court_head(doc: Doc, start: int) -> int | None:
+    """Return where a court's name starts before a place (tribunal administratif de |
+    Rennes; cour d'appel de | Grenoble; parquet de | Saint-Étienne), or None."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ARTICLES and i > 0 and doc[i - 1].lower_ == "de":
+        i -= 1  # de la Seine
+    if i < 0 or doc[i].lower_ not in OF:
+        return None
+    i -= 1
+    # At most three lower-case words between: administratif, judiciaire, d'appel, de grande instance.
+    for _ in range(4):
+        if i < 0:
+            return None
+        if fold(doc[i].text) in _COURTS:
+            # A bare 'cour de' or 'chambre de' is a courtyard or a room (la cour de l'Élysée).
+            return i if i + 2 < start or fold(doc[i].text) not in ("cour", "chambre") else None
+        if not doc[i].text[:1].islower() or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "PRON"):
+            return None
+        i -= 1
+    return None
