@@ -29,6 +29,7 @@ from veille.analysis.entities.spans import (
     trailing_participle,
 )
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
@@ -182,7 +183,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end += 2
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
-    end = cut_inside(doc, start, end, label)  # Sécurité sociale | rembourse, … | dans la soirée
+    # Sécurité sociale | rembourse, … | dans la soirée
+    end = cut_inside(doc, start, end, label, doc[start].text in rules.org_heads)
     if label in ("ORG", "MISC"):
         end = join_proper_nouns(doc, end)  # Nordhav | Energi
     while end > start and (
@@ -289,7 +291,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         demonym = countries.demonym(first.text)
         if demonym is not None:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
-        if word_key(first.text) in rules.groups:
+        if word_key(first.text) in rules.groups or (label != "ORG" and _inhabitants(doc, start)):
             return [Candidate(start, end, "MISC", None, True, None)]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
@@ -300,6 +302,18 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return [Candidate(tail_start, end, "LOC")]
         return [Candidate(start, head_end, label, gender), Candidate(tail_start, end, "LOC")]
     return [Candidate(start, end, label, gender)]
+
+
+def _inhabitants(doc: Doc, i: int) -> bool:
+    """Tell whether a capitalised word after les/des/aux is a plural noun of inhabitants
+    (les Boulonnais, des Grenoblois): an ending of gentilés on a common noun."""
+    return (
+        i > 0
+        and doc[i - 1].lower_ in ("les", "des", "aux")
+        and doc[i].pos_ in ("NOUN", "PROPN")
+        and looks_like_gentile(doc[i].text)
+        and not _is_country(doc[i].text)
+    )
 
 
 def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list[Candidate]:
@@ -394,10 +408,11 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
         i = end
         if i < len(doc) and doc[i].lower_ == "et":
             i += 1
-        if i >= len(doc) or doc[i].lower_ not in OF:
+        # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
+        if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
             break
         i += 1
-        if i < len(doc) and doc[i].lower_ in ARTICLES:
+        if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
             i += 1
         j = i
         while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):

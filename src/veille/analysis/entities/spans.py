@@ -23,16 +23,17 @@ _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a cent
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 
 
-def cut_inside(doc: Doc, start: int, end: int, label: str) -> int:
+def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = False) -> int:
     """Return where a span must end: before a lower-case verb (Sécurité sociale | rembourse)
-    or, in an organisation or place, before a preposition that no name holds."""
+    or, in an organisation or place, before a preposition that no name holds. A name that
+    opens with an organisation's head keeps 'pour' (Rassemblement pour la République)."""
     for i in range(start + 1, end):
         token = doc[i]
         if not token.text[:1].islower():
             continue
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
             return i
-        if label in ("ORG", "LOC") and token.lower_ in _BREAKS:
+        if label in ("ORG", "LOC") and token.lower_ in _BREAKS and not (org_head and token.lower_ == "pour"):
             return i
     return end
 
@@ -49,6 +50,8 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return True
     if text.isupper() and len(text) > 3 and any(c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'" for c in text):
         return True  # acronyms are plain capitals; an accented capital word is a heading
+    if _imperative(doc, start):
+        return True  # Croyez-moi, Regardez-les: a verb with its pronoun, at any place
     opening = start == 0 or token.is_sent_start or doc[start - 1].is_punct or doc[start - 1].is_space
     if not opening or countries.demonym(text) is not None:
         return False
@@ -57,6 +60,19 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
     if token.pos_ in ("ADV", "VERB", "AUX") or (token.pos_ == "ADJ" and text.lower().endswith(_PARTICIPLE)):
         return True
     return text.lower().endswith("ment") and len(text) > 7  # Normalement, Finalement
+
+
+_IMPERATIVE_PRONOUNS = frozenset("moi toi nous vous le la les lui leur en y".split())
+
+
+def _imperative(doc: Doc, i: int) -> bool:
+    """Tell whether a word is glued by a hyphen to an object pronoun (Croyez-moi, Dites-le)."""
+    if doc[i].whitespace_ or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1].text.lower()
+    if nxt == "-" and i + 2 < len(doc) and not doc[i + 1].whitespace_:
+        nxt = "-" + doc[i + 2].text.lower()
+    return nxt.startswith("-") and nxt[1:] in _IMPERATIVE_PRONOUNS
 
 
 def trailing_participle(token: Token) -> bool:
