@@ -33,8 +33,9 @@ _FORMER = ("ex-", "ancien", "ancienne")
 def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexicon) -> Document:
     """Return the document with office descriptions given to their KB holders."""
     date = doc.article.date
-    people = [(e, kb.get(e.kb_id)) for e in doc.entities if e.type == "PER" and e.kb_id]
-    people = [(e, k) for e, k in people if k is not None]
+    people = [
+        (e, k) for e in doc.entities if e.type == "PER" and e.kb_id and (k := kb.get(e.kb_id)) is not None
+    ]
     if not people or not date:
         return doc
     covered = {i for e in doc.entities for m in e.mentions for i in range(m.start, m.end)}

@@ -26,6 +26,8 @@ _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
 _LEADING_ADJECTIVES = frozenset(
     "principal principale premier première grand grande petit petite puissant puissante".split()
 )
+_TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
+_FORWARD = 300  # characters: a description before any name looks this far ahead for it
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
 
@@ -156,6 +158,9 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             demonym = countries.demonym(parsed[end].text)
             said.append(word_key(parsed[end].text) if demonym is not None else "?")
             end += 1
+        glued = _complement_then_name(parsed, end)
+        if glued is not None:
+            end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor
         after = parsed[end] if end < len(parsed) else None
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
@@ -190,8 +195,15 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         fits = [c for c in fits if kinds[id(c)] is not None] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
         fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
-        if "?" in demonyms and (len(fits) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
-            continue  # a place of two words may be a company the model tagged LOC
+        if category.words[0] in _TOWN_NOUNS:
+            # A name said with an article of its own is a river or a region, not a town
+            # (au-dessus de la Penfeld); Le Havre carries its article in its name.
+            fits = [c for c in fits if not all(_after_article(parsed, m) for m in c.names)]
+        # The noun the article already used for one of them names it again (l'agence de
+        # notation Ardea … selon l'agence), whatever else is nearer.
+        again = [c for c in fits if any(_said_with(m, category.words[0]) for m in c.mentions)]
+        if len(again) == 1 and any(m.end <= start for m in again[0].mentions):
+            fits = again
         distance = {
             id(c): min((start - m.end for m in c.names if m.end <= start), default=None) for c in fits
         }
@@ -199,12 +211,25 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             (c for c in fits if (d := distance[id(c)]) is not None and d <= _WINDOW),
             key=lambda c: distance[id(c)] or 0,
         )
-        owner = _only(before) or (_only(fits) if not before else None)
+        # With none named before, the only one of the article, if it is named soon after
+        # (a lead that names the company in its next sentence), not paragraphs later.
+        soon = [c for c in fits if any(m.start - start <= _FORWARD for m in c.names)]
+        if "?" in demonyms and (len(soon) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
+            continue  # a place of two words may be a company the model tagged LOC
+        owner = _only(before) or (_only(soon) if not before and _only(fits) else None)
+        if owner is None and len(before) > 1:
+            # The one named in the sentence before (À Roubaix, l'inquiétude grandit. La ville…).
+            owner = _only([c for c in before if _in_previous_sentence(parsed, c, start_i)])
         if owner is None and len(before) > 1:
             # One clearly more recent than the others (du PSG. « Le club …, with OGC Nice
             # named a paragraph before); two close together leave it open.
             if (distance[id(before[1])] or 0) - (distance[id(before[0])] or 0) >= _CLEARLY_NEARER:
                 owner = before[0]
+        if category.words[0] in _TOWN_NOUNS and len(fits) > 1:
+            # La ville: the town of the sentence before, else the town the article is about
+            # (named most often), not a town named in passing nearer.
+            previous = [c for c in before if _in_previous_sentence(parsed, c, start_i)]
+            owner = _only(previous) or _topic(fits)
         if owner is not None:
             owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
@@ -216,7 +241,7 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
     its determiner (if any) to the next punctuation, and must open with a category noun."""
     starts = {t.idx: t.i for t in parsed}
     for cluster in clusters:
-        if cluster.type != "ORG" or cluster.group:
+        if cluster.type not in ("ORG", "MISC") or cluster.group:
             continue
         for mention in list(cluster.names):
             i = next((starts[k] for k in range(mention.end, mention.end + 3) if k in starts), None)
@@ -240,6 +265,7 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
                 continue  # not a whole apposition: the phrase runs into something else
             first, last = parsed[i + 1], parsed[end - 1]
             text = doc_text(parsed)[first.idx : last.idx + len(last)]
+            cluster.type = "ORG"  # Bpifrance, la banque publique…: the noun tells the type
             cluster.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
             taken.update(range(first.idx, first.idx + len(text)))
 
@@ -304,6 +330,54 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
             if best[0] is None or n > len(best[0].words):
                 best = (category, i + n)
     return best
+
+
+def _topic(clusters: list[Cluster]) -> Cluster | None:
+    """Return the one cluster named strictly more often than every other, and twice at least."""
+    ranked = sorted(clusters, key=lambda c: -len(c.names))
+    if not ranked or len(ranked[0].names) < 2:
+        return None
+    return ranked[0] if len(ranked) == 1 or len(ranked[0].names) > len(ranked[1].names) else None
+
+
+def _after_article(parsed: Doc, mention: Mention) -> bool:
+    """Tell whether a name follows a lower-case article (la Penfeld, le Finistère)."""
+    before = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return (
+        before is not None
+        and before.start > 0
+        and parsed[before.start - 1].text in ("le", "la", "les", "l'", "l’")
+    )
+
+
+def _said_with(mention: Mention, noun: str) -> bool:
+    """Tell whether a description mention holds a category noun (l'agence de notation: agence)."""
+    return mention.kind == "description" and noun in word_key(mention.text).split()
+
+
+def _in_previous_sentence(parsed: Doc, cluster: Cluster, i: int) -> bool:
+    """Tell whether a cluster is named in the sentence before token i's, or in its own
+    sentence before it, and nowhere else in between."""
+    sentence = parsed[i].sent
+    previous = parsed[sentence.start - 1].sent if sentence.start > 0 else None
+    low = previous.start_char if previous is not None else sentence.start_char
+    return any(low <= m.start and m.end <= parsed[i].idx for m in cluster.names)
+
+
+def _complement_then_name(parsed: Doc, i: int) -> int | None:
+    """Return the index of a name that follows a category noun's lower-case complement
+    (le fabricant de vélos électriques | Cyclonor), or None."""
+    if i >= len(parsed) or parsed[i].lower_ not in ("de", "d'", "du", "des"):
+        return None
+    for k in range(i + 1, min(i + 6, len(parsed))):
+        token = parsed[k]
+        if token.text[:1].isupper():
+            return (
+                k if token.pos_ == "PROPN" and k > i + 1 and parsed[k - 1].pos_ in ("NOUN", "ADJ") else None
+            )
+        if token.pos_ not in ("NOUN", "ADJ", "DET") and token.lower_ not in ("de", "d'", "du", "des"):
+            return None
+    return None
 
 
 def _cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:
