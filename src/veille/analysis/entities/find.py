@@ -338,10 +338,10 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
     said: dict[tuple[str, bool], set[Gender]] = {}
     for candidate, mention in found:
         if candidate.gender and candidate.label == "PER":
-            said.setdefault((word_key(mention.text), candidate.group), set()).add(candidate.gender)
+            said.setdefault((_group_key(mention.text), candidate.group), set()).add(candidate.gender)
     groups: dict[tuple[str, bool, str], list[tuple[Candidate, Mention]]] = {}
     for candidate, mention in sorted(found, key=lambda item: item[1].start):
-        key = (word_key(mention.text), candidate.group)
+        key = (_group_key(mention.text), candidate.group)
         split = len(said.get(key, ())) > 1
         said_as = (candidate.gender or "") if split else ""
         groups.setdefault((*key, said_as), []).append((candidate, mention))
@@ -366,6 +366,13 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
             )
         )
     return tuple(entities)
+
+
+def _group_key(text: str) -> str:
+    """Return the key mentions are grouped by: an English title's article is not part of it
+    (The Wall Street Journal and Wall Street Journal are one paper)."""
+    key = word_key(text)
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key
 
 
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:

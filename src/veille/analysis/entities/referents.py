@@ -26,6 +26,7 @@ _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
 _LEADING_ADJECTIVES = frozenset(
     "principal principale premier première grand grande petit petite puissant puissante".split()
 )
+_OPENING_QUOTES = frozenset({"«", "“", '"', "‘"})
 _TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
 _FORWARD = 300  # characters: a description before any name looks this far ahead for it
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
@@ -162,6 +163,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if glued is not None:
             end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor
         after = parsed[end] if end < len(parsed) else None
+        if after is not None and after.text in _OPENING_QUOTES and end + 1 < len(parsed):
+            after = parsed[end + 1]  # le journal américain “The Wall Street Journal”
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie

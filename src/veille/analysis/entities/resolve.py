@@ -21,6 +21,7 @@ from veille.analysis.entities.clusters import (
     merge_acronyms,
     merge_aliases,
     merge_names,
+    merge_place_heads,
 )
 from veille.analysis.entities.referents import (
     Referents,
@@ -86,6 +87,7 @@ class ResolveStage:
         clusters = merge_aliases(clusters, self.aliases)
         add_first_name_genders(clusters, self.referents)
         clusters = merge_names(clusters)
+        clusters = merge_place_heads(clusters)
         starts = {t.idx: t.i for t in parsed}
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         add_descriptions(clusters, parsed, self.lexicon, titles)
@@ -128,23 +130,42 @@ def add_titles(
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
             cluster.type = "PER"
-            inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
-            start, end = _char_span(parsed, phrase)
-            covered.update(range(start, end))
-            dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
-            if dernier is not None:
-                # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
-                antecedent = _last_person(clusters, dernier.start(), "m")
-                inner = [antecedent] if antecedent is not None and antecedent is not cluster else []
-            cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
-            if phrase.gender and not cluster.gender:
-                cluster.gender = phrase.gender
-            # A possessive title next to the name (Son entraîneur, Paul Sarrazin) refers
-            # to that person as surely as a definite one.
-            describes = phrase.definite or phrase.possessive
-            if describes and dernier is None and all(c.type != "PER" for c in inner):
-                cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+            phrases = [phrase]
+            # Two titles stacked before a name (Sa tête de liste, l'architecte Léa Fontanel):
+            # the outer apposition is the same person's too.
+            outer = title_before(parsed, phrase.start, lexicon) if not phrase.loose else None
+            if outer is not None and outer.loose and outer.end == phrase.start - 1:
+                phrases.append(outer)
+            for found in phrases:
+                covered.update(_add_title(clusters, cluster, parsed, found, owner))
     return covered
+
+
+def _add_title(
+    clusters: list[Cluster],
+    cluster: Cluster,
+    parsed: Doc,
+    phrase: TitlePhrase,
+    owner: dict[tuple[int, int], Cluster],
+) -> range:
+    """Give a person the role a title phrase names, and the phrase as a description when it
+    is definite; return the characters it covers."""
+    inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
+    start, end = _char_span(parsed, phrase)
+    dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
+    if dernier is not None:
+        # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
+        antecedent = _last_person(clusters, dernier.start(), "m")
+        inner = [antecedent] if antecedent is not None and antecedent is not cluster else []
+    cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
+    if phrase.gender and not cluster.gender:
+        cluster.gender = phrase.gender
+    # A possessive title next to the name (Son entraîneur, Paul Sarrazin) refers to that
+    # person as surely as a definite one.
+    describes = phrase.definite or phrase.possessive
+    if describes and dernier is None and all(c.type != "PER" for c in inner):
+        cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+    return range(start, end)
 
 
 def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
