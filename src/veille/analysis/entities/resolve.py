@@ -23,6 +23,7 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
+from veille.analysis.entities.periphrases import add_periphrases
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
@@ -93,6 +94,7 @@ class ResolveStage:
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
+        add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
         # A category noun inside a person's title may name an organisation (le président de
         # l'entreprise publique, X): only names and other descriptions are taken.
