@@ -24,7 +24,7 @@ from veille.analysis.lang.fr import countries
 from veille.kb.format import KBRole
 from veille.kb.offices import match_office
 from veille.kb.store import KB
-from veille.model import Document, Mention
+from veille.model import Document, Entity, Mention
 from veille.normal import fold
 
 _FORMER = ("ex-", "ancien", "ancienne")
@@ -40,8 +40,10 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         return doc
     covered = {i for e in doc.entities for m in e.mentions for i in range(m.start, m.end)}
     # Titles the text gives (a KB role has dates): the class of each, per person.
-    text_classes = {
-        e.id: {title_class(r.title, lexicon) for r in e.roles if r.start is None and r.end is None}
+    # A linked person's text title that is an office the KB knows is weighed by the KB
+    # check below; any other (président du club) is someone else the description may mean.
+    text_titles = {
+        e.id: [(title_class(r.title, lexicon), r) for r in e.roles if r.start is None and r.end is None]
         for e in doc.entities
         if e.type == "PER"
     }
@@ -56,9 +58,13 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         if start in covered or parsed[phrase.head].idx in covered:
             continue  # a name inside (des États-Unis) is fine; a description already given is not
         named = _country_complement(parsed, phrase)
-        # The title without its demonym or its country (président des États-Unis → président).
-        words = parsed[phrase.head : phrase.complement if named else phrase.end]
-        title = " ".join(t.text for t in words if t.i != phrase.demonym)
+        # The title without its demonym, a qualifier or its country (l'ex-président démocrate,
+        # le président des États-Unis → président); a complement stays (chef de l'État).
+        words = list(phrase.role.words)  # folded, without ex-: l'ex-président → president
+        rest = parsed[phrase.complement : phrase.end]
+        if not named and len(rest) and fold(rest[0].text) in ("de", "du", "des", "d'"):
+            words += [t.text for t in rest]
+        title = " ".join(words)
         former = any(fold(t.text).startswith(_FORMER) for t in parsed[phrase.start : phrase.head + 1])
         of = phrase.country or named
         office, length = match_office(title, of)
@@ -70,11 +76,27 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
             if any(_same_office(r, office, of) and _held(r, date, former) for r in k.roles)
             and any(m.end <= start for m in e.mentions)
         ]
-        others = [e for e, k in people if any(_same_office(r, office, of) for r in k.roles)]
-        if len(holders) != 1 or len(others) != 1:
+        # Present: any other holder, past or present, may be meant (an article on Hollande's
+        # time); past: any other past holder.
+        others = [
+            e
+            for e, k in people
+            if any(_same_office(r, office, of) and (not former or _held(r, date, True)) for r in k.roles)
+        ]
+        if len(holders) != 1:
             continue
-        if any(phrase.role.cls in classes for e, classes in text_classes.items() if e != holders[0].id):
-            continue  # someone else has that title in the text (a club's président)
+        if len(others) > 1 and _last_before(holders[0], start) <= max(
+            _last_before(e, start) for e in others if e is not holders[0]
+        ):
+            continue  # another holder was named more recently: the text may mean them
+        rivals = [
+            e
+            for e, titles in text_titles.items()
+            if e != holders[0].id
+            and any(cls == phrase.role.cls and match_office(r.title, r.of)[0] != office for cls, r in titles)
+        ]
+        if rivals:
+            continue  # someone else has a title of that kind in the text (a club's président)
         mention = Mention(start, end, doc.article.text[start:end], "description")
         added.setdefault(holders[0].id, []).append(mention)
         covered.update(range(start, end))
@@ -87,6 +109,11 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         for e in doc.entities
     )
     return dataclasses.replace(doc, entities=entities)
+
+
+def _last_before(entity: Entity, position: int) -> int:
+    """Return where the entity's last mention before a position ends (-1: none)."""
+    return max((m.end for m in entity.mentions if m.end <= position), default=-1)
 
 
 def _position(mention: Mention) -> tuple[int, int]:
