@@ -194,6 +194,10 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
         fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
+        if not fits and "mairie" in category.accepts:
+            # La mairie with no town hall named: the town acting, when the text names its
+            # mayor (La maire de Rennes, X … La mairie assure…), as for la Ville.
+            fits = _mayors_towns(clusters)
         # A name that says its kind (The Wall Street Journal: media) beats one that says none.
         fits = [c for c in fits if kinds[id(c)] is not None] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
@@ -333,6 +337,19 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
             if best[0] is None or n > len(best[0].words):
                 best = (category, i + n)
     return best
+
+
+def _mayors_towns(clusters: list[Cluster]) -> list[Cluster]:
+    """Return the towns whose mayor the text names (a role of class mayor of a place)."""
+    by_ref = {f"@{id(c)}": c for c in clusters if c.type == "LOC"}
+    towns = {
+        id(town): town
+        for c in clusters
+        if c.type == "PER"
+        for fact in c.roles
+        if fact.cls == "mayor" and fact.role.of and (town := by_ref.get(fact.role.of)) is not None
+    }
+    return list(towns.values())
 
 
 def _topic(clusters: list[Cluster]) -> Cluster | None:
