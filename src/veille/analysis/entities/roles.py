@@ -117,7 +117,11 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     last = k
     heads: list[tuple[int, RoleWord]] = []
     sentence_start = doc[name_start].sent.start
-    while k >= sentence_start and last - k < _MAX_WORDS and (_allowed(doc[k]) or _joins_complements(doc, k)):
+    while (
+        k >= sentence_start
+        and last - k < _MAX_WORDS
+        and (_allowed(doc[k]) or _joins_complements(doc, k) or _glued_hyphen(doc, k))
+    ):
         role = lexicon.match(doc, k)
         if role is not None and k + len(role.words) - 1 <= last and not _epithet(doc, k):
             heads.append((k, role))
