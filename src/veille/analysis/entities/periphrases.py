@@ -30,9 +30,8 @@ def load_periphrases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def add_periphrases(clusters: list[Cluster], text: str) -> None:
     """Add each periphrasis in the text as a description of the country it names."""
-    folded = fold(text)
-    if len(folded) != len(text):
-        return  # folding changed the length (a ligature): offsets would not hold
+    # Fold letter by letter so that offsets hold (fold() also squeezes spaces).
+    folded = "".join(f if len(f := fold(c)) == 1 else c.lower() for c in text)
     by_code: dict[str, Cluster] = {}
     for cluster in clusters:
         code = countries.country_code(cluster.longest) if cluster.type == "LOC" else None

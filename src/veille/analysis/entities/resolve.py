@@ -175,13 +175,16 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     person whose role in this article it names."""
     taken = {(m.start, m.end) for c in clusters for m in c.mentions}
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     for token in parsed:
-        if token.idx in covered or not lexicon.starts(token):
+        if not lexicon.starts(token) or token.idx in named:
             continue
+        if token.idx in covered and not _in_complement(parsed, token.i):
+            continue  # inside a title, only a complement's role noun is someone (à la maire)
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None:
             continue
-        if _before_name(parsed, phrase.end):
+        if _before_name(parsed, phrase.end) and token.idx not in covered:
             continue  # an apposition before a name: add_titles read it
         complement = _complement_key(parsed, phrase)
         start, end = _char_span(parsed, phrase)
@@ -200,6 +203,15 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         if (start, end) not in taken:
             holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.add((start, end))
+
+
+def _in_complement(parsed: Doc, i: int) -> bool:
+    """Tell whether token i opens a complement inside a title (le premier adjoint à la |
+    maire; le fils du | président): the role noun there is another person's."""
+    before = parsed[i - 1].lower_ if i > 0 else ""
+    if before in ("du", "au"):
+        return True
+    return before in ("la", "l'", "le") and i > 1 and parsed[i - 2].lower_ in ("à", "de")
 
 
 def _before_name(parsed: Doc, i: int) -> bool:
