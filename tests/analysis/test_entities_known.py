@@ -43,9 +43,7 @@ def test_present_office_goes_to_the_holder_on_the_date(linking_pipeline: Any) ->
 @pytest.mark.model
 def test_another_holder_in_the_article_leaves_it_open(linking_pipeline: Any) -> None:
     """With a past holder named, the text may be telling his time: no one gets it."""
-    text = (
-        "Emmanuel Macron a reçu François Hollande lundi. Le chef de l'État a promis une réponse rapide."
-    )
+    text = "Emmanuel Macron a reçu François Hollande lundi. Le chef de l'État a promis une réponse rapide."
     doc = _run(linking_pipeline, text, "2025-12-04")
     owners = [e.name for e in doc.entities for m in e.mentions if m.text == "Le chef de l'État"]
     assert owners == []
