@@ -169,7 +169,9 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = _cluster_at(clusters, after.idx)
-            if named is not None and named.type in ("PER", "MISC", "LOC") and not named.roles:
+            # Across a complement the name may be a person's (l'entreprise de son père Jean X).
+            retypable = ("MISC", "LOC") if glued is not None else ("PER", "MISC", "LOC")
+            if named is not None and named.type in retypable and not named.roles:
                 country = named.type == "LOC" and place_kind(named) == "country"
                 if category.kind not in (None, "country", "place") and not country:
                     named.type = "ORG"  # le collectif Sauvons la Lande: the noun tells the type
