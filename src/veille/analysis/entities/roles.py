@@ -116,7 +116,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
         loose, k = True, k - 1
     last = k
     heads: list[tuple[int, RoleWord]] = []
-    sentence_start = doc[name_start].sent.start
+    sentence_start = _true_sentence_start(doc, name_start)
     while (
         k >= sentence_start
         and last - k < _MAX_WORDS
@@ -140,6 +140,18 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     # one glued to the name (l'envoyé du président américain Donald Trump → président).
     head, role = heads[-1] if loose else heads[0]
     return _phrase(doc, _coordinated(doc, head, lexicon), role, last + 1, loose, head)
+
+
+_TERMINAL = frozenset({".", "!", "?", "…", ";", ":", "»", "”", '"'})
+
+
+def _true_sentence_start(doc: Doc, i: int) -> int:
+    """Return where token i's sentence starts, across a split the parser made without a
+    stop (Le ministre de l'Intérieur | Gérald X a dit: the title stays with the name)."""
+    start = doc[i].sent.start
+    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in _TERMINAL:
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _joins_complements(doc: Doc, k: int) -> bool:
