@@ -122,7 +122,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
         and last - k < _MAX_WORDS
         and (_allowed(doc[k]) or _joins_complements(doc, k) or _glued_hyphen(doc, k))
     ):
-        role = lexicon.match(doc, k)
+        role = lexicon.match(doc, k) or _partitive(doc, k, lexicon)
         if role is not None and k + len(role.words) - 1 <= last and not _epithet(doc, k):
             heads.append((k, role))
         k -= 1
@@ -143,6 +143,22 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
 
 
 _TERMINAL = frozenset({".", "!", "?", "…", ";", ":", "»", "”", '"'})
+
+
+def _partitive(doc: Doc, k: int, lexicon: RoleLexicon) -> RoleWord | None:
+    """Return the role of a plural noun in a partitive before a name (l'un de ses
+    journalistes, Amar X; une des avocates, Y): one of them is that person's title."""
+    text = fold(doc[k].text)
+    if not text.endswith("s") or k < 2:
+        return None
+    words = [fold(t.text) for t in doc[max(k - 3, 0) : k]]
+    one = ("un", "une")
+    of_theirs = len(words) == 3 and words[2] in POSSESSIVES and words[1] in ("de", "d'") and words[0] in one
+    of_the = words[-1] == "des" and words[-2] in one
+    if not (of_theirs or of_the):
+        return None
+    roles = [r for r in lexicon.by_first.get(role_key(text[:-1]), ()) if len(r.words) == 1]
+    return roles[0] if roles else None
 
 
 def _true_sentence_start(doc: Doc, i: int) -> int:
@@ -274,7 +290,7 @@ def _phrase(
         gender=_gender(doc, det, role, demonym_at),
         loose=loose,
         definite=definite,
-        possessive=det in POSSESSIVES,
+        possessive=det in ("son", "sa", "leur"),  # ses, leurs: one of several (l'un de ses…)
     )
 
 
