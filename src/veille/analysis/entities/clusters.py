@@ -27,7 +27,8 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
 class RoleFact:
     role: Role
     cls: str
-    complement: str | None  # normalised complement (affaires etrangeres, otan)
+    complement: str | None  # normalised complement before a named one (affaires etrangeres)
+    named: str | None = None  # the whole complement with its name (secretaire general de l'OTAN: otan)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: two clusters are never "equal"
@@ -116,6 +117,8 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         target = by_name.get(word_key(token.nbor(1).text))
         if target is None or token.nbor(2).text != ")":
             continue
+        if target.type == "LOC":
+            continue  # l'université de Tartu (Estonie): a place in brackets locates, it is no acronym
         span = noun_phrase_before(parsed, token.i)
         if span is None:
             continue
@@ -262,3 +265,23 @@ def _same_family(a: Cluster, b: Cluster) -> bool:
     types must agree."""
     people = {"PER", "MISC"}
     return a.type == b.type or (a.type in people and b.type in people)
+
+
+def merge_place_heads(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge the first part of a hyphenated place said alone into it (Boulogne for
+    Boulogne-Billancourt, Châlons for Châlons-en-Champagne) when one place of the article
+    starts so; a country or a capital alone stays itself (Paris is not Paris-Saclay)."""
+    places = [c for c in clusters if c.type == "LOC" and not c.group]
+    result = []
+    for cluster in clusters:
+        name = cluster.longest
+        alone = cluster in places and "-" not in name and " " not in name and len(name) > 2
+        if alone and not countries.country_code(name) and not countries.capital_country(name):
+            longer = [
+                c for c in places if c is not cluster and word_key(c.longest.split("-")[0]) == word_key(name)
+            ]
+            if len(longer) == 1 and "-" in longer[0].longest:
+                longer[0].absorb(cluster)
+                continue
+        result.append(cluster)
+    return result

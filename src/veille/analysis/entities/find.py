@@ -18,14 +18,18 @@ from spacy.tokens import Span as SpacySpan
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
     agency_credit,
+    court_head,
     cut_inside,
     demonym_prefix,
     join_proper_nouns,
+    name_after_portfolio,
     not_a_name,
+    portfolio_head,
     surname_particle,
     trailing_participle,
 )
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
@@ -158,10 +162,14 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
-    # 2. A title of address (M., Mme) is not part of the name, but tells the gender.
+    # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
+    #    that the name is a person's (the model tags 'M. Soubie' LOC).
     if start < end - 1 and doc[start].text in rules.honorifics:
         gender = rules.honorifics[doc[start].text]
+        label = "PER"
         start += 1
+    elif start > 0 and doc[start - 1].text in rules.honorifics and doc[start].text[:1].isupper():
+        gender, label = rules.honorifics[doc[start - 1].text], "PER"  # M. | Soubie
         if doc[start].text == ".":
             start += 1
     # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
@@ -175,13 +183,17 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end += 2
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
-    end = cut_inside(doc, start, end, label)  # Sécurité sociale | rembourse, … | dans la soirée
+    # Sécurité sociale | rembourse, … | dans la soirée
+    end = cut_inside(doc, start, end, label, doc[start].text in rules.org_heads)
     if label in ("ORG", "MISC"):
         end = join_proper_nouns(doc, end)  # Nordhav | Energi
     while end > start and (
         _trailing_junk(doc[end - 1], rules) or (label == "PER" and trailing_participle(doc[end - 1]))
     ):
         end -= 1
+    # 3d. An English genitive cut at its apostrophe (Moody' | s, McDonald' | s) is taken whole.
+    if start < end < len(doc) and doc[end - 1].text[-1:] in ("'", "’") and doc[end].text == "s":
+        end += 1
     if start >= end or not_a_name(doc, start, end):
         return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée: capitalised common words
     # 3a. A news agency's credit (AFP Claire Morel) and a demonym (Japonais Sony) glued before
@@ -215,11 +227,19 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return []
     # 5c. A portfolio after 'ministre du' is a title; after 'ministère du', one ORG with it
     #     (the model tags Travail alone in 'ministère du Travail').
-    portfolio = _portfolio_head(doc, start, rules)
-    if portfolio is not None:
-        if rules.portfolio_heads[doc[portfolio].lower_] is None:
-            return []
-        start, label = portfolio, "ORG"
+    #     A name glued after the portfolio is the minister's (le ministre des Transports
+    #     Paul Garnier: the model tags 'Transports Paul Garnier' LOC), and a second portfolio
+    #     (ministre de la Ville et du Logement) is part of the title too.
+    found = portfolio_head(doc, start, frozenset(rules.portfolio_heads))
+    if found is not None:
+        portfolio, chained = found
+        if rules.portfolio_heads[doc[portfolio].lower_] is None or chained:
+            person = name_after_portfolio(doc, start, end)
+            if person is None:
+                return []
+            start, label = person, "PER"
+        else:
+            start, label = portfolio, "ORG"
     first = doc[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
     if first.lower_ in rules.seat_heads and start + 2 < end and doc[start + 1].lower_ in ("de", "d'"):
@@ -256,6 +276,12 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     start = _extend_left(doc, start, rules)
     if doc[start].lower_ in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
+    # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
+    #     de Grenoble, le parquet de Saint-Étienne): the model tags the town alone.
+    #     The town stays a place of its own: the court's name holds it.
+    court = court_head(doc, start)
+    if court is not None and label in ("LOC", "ORG", "MISC"):
+        return [Candidate(court, end, "ORG"), Candidate(start, end, "LOC")]
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
     if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(doc[end].text):
         end += 1
@@ -265,7 +291,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         demonym = countries.demonym(first.text)
         if demonym is not None:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
-        if word_key(first.text) in rules.groups:
+        if word_key(first.text) in rules.groups or (label != "ORG" and _inhabitants(doc, start)):
             return [Candidate(start, end, "MISC", None, True, None)]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
@@ -276,6 +302,18 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return [Candidate(tail_start, end, "LOC")]
         return [Candidate(start, head_end, label, gender), Candidate(tail_start, end, "LOC")]
     return [Candidate(start, end, label, gender)]
+
+
+def _inhabitants(doc: Doc, i: int) -> bool:
+    """Tell whether a capitalised word after les/des/aux is a plural noun of inhabitants
+    (les Boulonnais, des Grenoblois): an ending of gentilés on a common noun."""
+    return (
+        i > 0
+        and doc[i - 1].lower_ in ("les", "des", "aux")
+        and doc[i].pos_ in ("NOUN", "PROPN")
+        and looks_like_gentile(doc[i].text)
+        and not _is_country(doc[i].text)
+    )
 
 
 def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list[Candidate]:
@@ -300,10 +338,10 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
     said: dict[tuple[str, bool], set[Gender]] = {}
     for candidate, mention in found:
         if candidate.gender and candidate.label == "PER":
-            said.setdefault((word_key(mention.text), candidate.group), set()).add(candidate.gender)
+            said.setdefault((_group_key(mention.text), candidate.group), set()).add(candidate.gender)
     groups: dict[tuple[str, bool, str], list[tuple[Candidate, Mention]]] = {}
     for candidate, mention in sorted(found, key=lambda item: item[1].start):
-        key = (word_key(mention.text), candidate.group)
+        key = (_group_key(mention.text), candidate.group)
         split = len(said.get(key, ())) > 1
         said_as = (candidate.gender or "") if split else ""
         groups.setdefault((*key, said_as), []).append((candidate, mention))
@@ -313,6 +351,8 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
         labels = [c.label for c, _ in members]
         # The most frequent label wins; the model often tags one of three Arsenal as ORG.
         label = max(dict.fromkeys(labels), key=labels.count)
+        if any(c.label == "PER" and c.gender and not c.group for c, _ in members):
+            label = "PER"  # one 'M. Soubie' outweighs the model's places for 'Soubie'
         gender = next((c.gender for c, _ in members if c.gender), None)
         entities.append(
             Entity(
@@ -326,6 +366,13 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
             )
         )
     return tuple(entities)
+
+
+def _group_key(text: str) -> str:
+    """Return the key mentions are grouped by: an English title's article is not part of it
+    (The Wall Street Journal and Wall Street Journal are one paper)."""
+    key = word_key(text)
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key
 
 
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:
@@ -368,10 +415,11 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
         i = end
         if i < len(doc) and doc[i].lower_ == "et":
             i += 1
-        if i >= len(doc) or doc[i].lower_ not in OF:
+        # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
+        if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
             break
         i += 1
-        if i < len(doc) and doc[i].lower_ in ARTICLES:
+        if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
             i += 1
         j = i
         while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
@@ -413,18 +461,6 @@ def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
         quoted = True
         i -= 1
     return quoted and i >= 0 and doc[i].lower_ in rules.nickname_cues
-
-
-def _portfolio_head(doc: Doc, start: int, rules: EntityRules) -> int | None:
-    """Return the index of 'ministre' or 'ministère' in 'ministère du Travail' (span at
-    Travail), or None."""
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES:
-        i -= 1
-    if i < 0 or doc[i].lower_ not in OF:
-        return None
-    i -= 1
-    return i if i >= 0 and doc[i].lower_ in rules.portfolio_heads else None
 
 
 def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -32,6 +32,8 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.entities.known import describe_known_holders
+from veille.analysis.entities.roles import load_roles
 from veille.kb.format import KBEntity
 from veille.kb.names import translit_key
 from veille.kb.offices import office_key
@@ -80,7 +82,10 @@ class LinkStage:
         return cls(default_kb(settings.kb_path))
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        return link_document(doc, self.kb, self.options)
+        linked = link_document(doc, self.kb, self.options)
+        # The KB knows who held an office on the article date: le chef de l'État, la
+        # première ministre left unattached by the text go to that person.
+        return describe_known_holders(linked, parsed, self.kb, load_roles())
 
 
 def link_document(doc: Document, kb: KB, options: LinkOptions | None = None) -> Document:

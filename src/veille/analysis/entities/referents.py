@@ -22,6 +22,13 @@ from veille.model import Gender, Mention
 from veille.normal import word_key
 
 _DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
+# Adjectives before a category noun in an apposition (la FNSEA, principal syndicat agricole).
+_LEADING_ADJECTIVES = frozenset(
+    "principal principale premier première grand grande petit petite puissant puissante".split()
+)
+_OPENING_QUOTES = frozenset({"«", "“", '"', "‘"})
+_TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
+_FORWARD = 300  # characters: a description before any name looks this far ahead for it
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
 
@@ -152,12 +159,19 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             demonym = countries.demonym(parsed[end].text)
             said.append(word_key(parsed[end].text) if demonym is not None else "?")
             end += 1
+        glued = _complement_then_name(parsed, end)
+        if glued is not None:
+            end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor
         after = parsed[end] if end < len(parsed) else None
+        if after is not None and after.text in _OPENING_QUOTES and end + 1 < len(parsed):
+            after = parsed[end + 1]  # le journal américain “The Wall Street Journal”
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = _cluster_at(clusters, after.idx)
-            if named is not None and named.type in ("PER", "MISC", "LOC") and not named.roles:
+            # Across a complement the name may be a person's (l'entreprise de son père Jean X).
+            retypable = ("MISC", "LOC") if glued is not None else ("PER", "MISC", "LOC")
+            if named is not None and named.type in retypable and not named.roles:
                 country = named.type == "LOC" and place_kind(named) == "country"
                 if category.kind not in (None, "country", "place") and not country:
                     named.type = "ORG"  # le collectif Sauvons la Lande: the noun tells the type
@@ -167,6 +181,13 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             owner = _cluster_at(orgs, after.idx)
             if owner is not None and category.kind is not None:
                 kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
+            if owner is not None and owner.type == "ORG" and token.lower_ in ARTICLES:
+                # Glued to the name, the noun describes it as a title does a person
+                # (l'agence de notation Moody's; later: selon l'agence de notation).
+                last = parsed[end - 1]
+                text = doc_text(parsed)[token.idx : last.idx + len(last)]
+                owner.mentions.append(Mention(token.idx, token.idx + len(text), text, "description"))
+                taken.update(range(token.idx, token.idx + len(text)))
             continue
         if after is not None and after.lower_ in ("de", "du", "des", "d'"):
             continue  # le groupe de travail, l'entreprise de son père: another thing
@@ -175,12 +196,23 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
         fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
+        if not fits and "mairie" in category.accepts:
+            # La mairie with no town hall named: the town acting, when the text names its
+            # mayor (La maire de Rennes, X … La mairie assure…), as for la Ville.
+            fits = _mayors_towns(clusters)
         # A name that says its kind (The Wall Street Journal: media) beats one that says none.
         fits = [c for c in fits if kinds[id(c)] is not None] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
         fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
-        if "?" in demonyms and (len(fits) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
-            continue  # a place of two words may be a company the model tagged LOC
+        if category.words[0] in _TOWN_NOUNS:
+            # A name said with an article of its own is a river or a region, not a town
+            # (au-dessus de la Penfeld); Le Havre carries its article in its name.
+            fits = [c for c in fits if not all(_after_article(parsed, m) for m in c.names)]
+        # The noun the article already used for one of them names it again (l'agence de
+        # notation Ardea … selon l'agence), whatever else is nearer.
+        again = [c for c in fits if any(_said_with(m, category.words[0]) for m in c.mentions)]
+        if len(again) == 1 and any(m.end <= start for m in again[0].mentions):
+            fits = again
         distance = {
             id(c): min((start - m.end for m in c.names if m.end <= start), default=None) for c in fits
         }
@@ -188,15 +220,63 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             (c for c in fits if (d := distance[id(c)]) is not None and d <= _WINDOW),
             key=lambda c: distance[id(c)] or 0,
         )
-        owner = _only(before) or (_only(fits) if not before else None)
+        # With none named before, the only one of the article, if it is named soon after
+        # (a lead that names the company in its next sentence), not paragraphs later.
+        soon = [c for c in fits if any(m.start - start <= _FORWARD for m in c.names)]
+        if "?" in demonyms and (len(soon) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
+            continue  # a place of two words may be a company the model tagged LOC
+        owner = _only(before) or (_only(soon) if not before and _only(fits) else None)
+        if owner is None and len(before) > 1:
+            # The one named in the sentence before (À Roubaix, l'inquiétude grandit. La ville…).
+            owner = _only([c for c in before if _in_previous_sentence(parsed, c, start_i)])
         if owner is None and len(before) > 1:
             # One clearly more recent than the others (du PSG. « Le club …, with OGC Nice
             # named a paragraph before); two close together leave it open.
             if (distance[id(before[1])] or 0) - (distance[id(before[0])] or 0) >= _CLEARLY_NEARER:
                 owner = before[0]
+        if category.words[0] in _TOWN_NOUNS and len(fits) > 1:
+            # La ville: the town of the sentence before, else the town the article is about
+            # (named most often), not a town named in passing nearer.
+            previous = [c for c in before if _in_previous_sentence(parsed, c, start_i)]
+            owner = _only(previous) or _topic(fits)
         if owner is not None:
             owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
+
+
+def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referents, taken: set[int]) -> None:
+    """Give an apposition after an organisation's name to it: 'la FNSEA, principal syndicat
+    agricole', 'l'AFAD, l'agence turque de gestion des catastrophes'. The phrase runs from
+    its determiner (if any) to the next punctuation, and must open with a category noun."""
+    starts = {t.idx: t.i for t in parsed}
+    for cluster in clusters:
+        if cluster.type not in ("ORG", "MISC") or cluster.group:
+            continue
+        for mention in list(cluster.names):
+            i = next((starts[k] for k in range(mention.end, mention.end + 3) if k in starts), None)
+            if i is None or parsed[i].text != "," or i + 2 >= len(parsed):
+                continue
+            j = i + 1
+            if parsed[j].lower_ in _DETERMINERS | {"un", "une"}:
+                j += 1
+            while j < len(parsed) and parsed[j].lower_ in _LEADING_ADJECTIVES:
+                j += 1
+            if j >= len(parsed) or parsed[i + 1].idx in taken:
+                continue
+            category, end = _category_at(parsed, j, referents)
+            if category is None or category.kind in ("place", "country") or "place" in category.accepts:
+                continue
+            while end < len(parsed) and end - i <= 10 and not parsed[end].is_punct:
+                if parsed[end].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or parsed[end].text[:1].isupper():
+                    break
+                end += 1
+            if end < len(parsed) and not parsed[end].is_punct:
+                continue  # not a whole apposition: the phrase runs into something else
+            first, last = parsed[i + 1], parsed[end - 1]
+            text = doc_text(parsed)[first.idx : last.idx + len(last)]
+            cluster.type = "ORG"  # Bpifrance, la banque publique…: the noun tells the type
+            cluster.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
+            taken.update(range(first.idx, first.idx + len(text)))
 
 
 def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
@@ -259,6 +339,67 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
             if best[0] is None or n > len(best[0].words):
                 best = (category, i + n)
     return best
+
+
+def _mayors_towns(clusters: list[Cluster]) -> list[Cluster]:
+    """Return the towns whose mayor the text names (a role of class mayor of a place)."""
+    by_ref = {f"@{id(c)}": c for c in clusters if c.type == "LOC"}
+    towns = {
+        id(town): town
+        for c in clusters
+        if c.type == "PER"
+        for fact in c.roles
+        if fact.cls == "mayor" and fact.role.of and (town := by_ref.get(fact.role.of)) is not None
+    }
+    return list(towns.values())
+
+
+def _topic(clusters: list[Cluster]) -> Cluster | None:
+    """Return the one cluster named strictly more often than every other, and twice at least."""
+    ranked = sorted(clusters, key=lambda c: -len(c.names))
+    if not ranked or len(ranked[0].names) < 2:
+        return None
+    return ranked[0] if len(ranked) == 1 or len(ranked[0].names) > len(ranked[1].names) else None
+
+
+def _after_article(parsed: Doc, mention: Mention) -> bool:
+    """Tell whether a name follows a lower-case article (la Penfeld, le Finistère)."""
+    before = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return (
+        before is not None
+        and before.start > 0
+        and parsed[before.start - 1].text in ("le", "la", "les", "l'", "l’")
+    )
+
+
+def _said_with(mention: Mention, noun: str) -> bool:
+    """Tell whether a description mention holds a category noun (l'agence de notation: agence)."""
+    return mention.kind == "description" and noun in word_key(mention.text).split()
+
+
+def _in_previous_sentence(parsed: Doc, cluster: Cluster, i: int) -> bool:
+    """Tell whether a cluster is named in the sentence before token i's, or in its own
+    sentence before it, and nowhere else in between."""
+    sentence = parsed[i].sent
+    previous = parsed[sentence.start - 1].sent if sentence.start > 0 else None
+    low = previous.start_char if previous is not None else sentence.start_char
+    return any(low <= m.start and m.end <= parsed[i].idx for m in cluster.names)
+
+
+def _complement_then_name(parsed: Doc, i: int) -> int | None:
+    """Return the index of a name that follows a category noun's lower-case complement
+    (le fabricant de vélos électriques | Cyclonor), or None."""
+    if i >= len(parsed) or parsed[i].lower_ not in ("de", "d'", "du", "des"):
+        return None
+    for k in range(i + 1, min(i + 6, len(parsed))):
+        token = parsed[k]
+        if token.text[:1].isupper():
+            return (
+                k if token.pos_ == "PROPN" and k > i + 1 and parsed[k - 1].pos_ in ("NOUN", "ADJ") else None
+            )
+        if token.pos_ not in ("NOUN", "ADJ", "DET") and token.lower_ not in ("de", "d'", "du", "des"):
+            return None
+    return None
 
 
 def _cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:

@@ -21,10 +21,13 @@ from veille.analysis.entities.clusters import (
     merge_acronyms,
     merge_aliases,
     merge_names,
+    merge_place_heads,
 )
+from veille.analysis.entities.periphrases import add_periphrases
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
+    add_org_appositions,
     add_org_descriptions,
     load_referents,
     merge_demonym_nouns,
@@ -50,7 +53,7 @@ _OFFICES = frozenset(
 )
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
-_PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une"})
+_PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
 _DESCRIPTION_WINDOW = 1500  # characters: a role description looks back a few paragraphs
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
@@ -85,13 +88,19 @@ class ResolveStage:
         clusters = merge_aliases(clusters, self.aliases)
         add_first_name_genders(clusters, self.referents)
         clusters = merge_names(clusters)
+        clusters = merge_place_heads(clusters)
         starts = {t.idx: t.i for t in parsed}
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
+        add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
-        taken = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        # A category noun inside a person's title may name an organisation (le président de
+        # l'entreprise publique, X): only names and other descriptions are taken.
+        kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
+        taken = {i for m in kept for i in range(m.start, m.end)}
+        add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
@@ -123,20 +132,42 @@ def add_titles(
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
             cluster.type = "PER"
-            inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
-            start, end = _char_span(parsed, phrase)
-            covered.update(range(start, end))
-            dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
-            if dernier is not None:
-                # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
-                antecedent = _last_person(clusters, dernier.start(), "m")
-                inner = [antecedent] if antecedent is not None and antecedent is not cluster else []
-            cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
-            if phrase.gender and not cluster.gender:
-                cluster.gender = phrase.gender
-            if phrase.definite and dernier is None and all(c.type != "PER" for c in inner):
-                cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+            phrases = [phrase]
+            # Two titles stacked before a name (Sa tête de liste, l'architecte Léa Fontanel):
+            # the outer apposition is the same person's too.
+            outer = title_before(parsed, phrase.start, lexicon) if not phrase.loose else None
+            if outer is not None and outer.loose and outer.end == phrase.start - 1:
+                phrases.append(outer)
+            for found in phrases:
+                covered.update(_add_title(clusters, cluster, parsed, found, owner))
     return covered
+
+
+def _add_title(
+    clusters: list[Cluster],
+    cluster: Cluster,
+    parsed: Doc,
+    phrase: TitlePhrase,
+    owner: dict[tuple[int, int], Cluster],
+) -> range:
+    """Give a person the role a title phrase names, and the phrase as a description when it
+    is definite; return the characters it covers."""
+    inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
+    start, end = _char_span(parsed, phrase)
+    dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
+    if dernier is not None:
+        # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
+        antecedent = _last_person(clusters, dernier.start(), "m")
+        inner = [antecedent] if antecedent is not None and antecedent is not cluster else []
+    cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
+    if phrase.gender and not cluster.gender:
+        cluster.gender = phrase.gender
+    # A possessive title next to the name (Son entraîneur, Paul Sarrazin) refers to that
+    # person as surely as a definite one.
+    describes = phrase.definite or phrase.possessive
+    if describes and dernier is None and all(c.type != "PER" for c in inner):
+        cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+    return range(start, end)
 
 
 def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
@@ -144,13 +175,16 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     person whose role in this article it names."""
     taken = {(m.start, m.end) for c in clusters for m in c.mentions}
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     for token in parsed:
-        if token.idx in covered or not lexicon.starts(token):
+        if not lexicon.starts(token) or token.idx in named:
             continue
+        if token.idx in covered and not _in_complement(parsed, token.i):
+            continue  # inside a title, only a complement's role noun is someone (à la maire)
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None:
             continue
-        if _before_name(parsed, phrase.end):
+        if _before_name(parsed, phrase.end) and token.idx not in covered:
             continue  # an apposition before a name: add_titles read it
         complement = _complement_key(parsed, phrase)
         start, end = _char_span(parsed, phrase)
@@ -169,6 +203,15 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         if (start, end) not in taken:
             holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.add((start, end))
+
+
+def _in_complement(parsed: Doc, i: int) -> bool:
+    """Tell whether token i opens a complement inside a title (le premier adjoint à la |
+    maire; le fils du | président): the role noun there is another person's."""
+    before = parsed[i - 1].lower_ if i > 0 else ""
+    if before in ("du", "au"):
+        return True
+    return before in ("la", "l'", "le") and i > 1 and parsed[i - 2].lower_ in ("à", "de")
 
 
 def _before_name(parsed: Doc, i: int) -> bool:
@@ -302,7 +345,10 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
             of = of or f"@{id(target)}"
     title = "".join(w.text_with_ws for w in words[:cut]).strip()
     complement = word_key(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
-    return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement))
+    # The whole complement with its name too (secrétaire général de l'OTAN → otan), so that
+    # a later 'le premier secrétaire du PS' finds the holder by it.
+    named = word_key(" ".join(w.text for w in words[len(phrase.role.words) :])) or None
+    return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement), _strip_of(named))
 
 
 def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
@@ -335,7 +381,7 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
             continue
         if phrase.country and fact.role.of != phrase.country:
             continue
-        if complement and fact.complement != complement:
+        if complement and complement not in (fact.complement, fact.named):
             continue
         return True
     return False

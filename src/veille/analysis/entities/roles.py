@@ -20,6 +20,7 @@ from veille.analysis.lang.fr.words import (
     DEFINITE,
     NE,
     OF,
+    POSSESSIVES,
     REFLEXIVE_CLITICS,
     TO,
 )
@@ -101,6 +102,7 @@ class TitlePhrase:
     gender: Gender | None
     loose: bool = False  # an apposition with a comma (…, Andrii Sybiha)
     definite: bool = True
+    possessive: bool = False  # son avocat, leur entraîneur: definite in meaning, not in form
 
 
 def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
@@ -114,19 +116,70 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
         loose, k = True, k - 1
     last = k
     heads: list[tuple[int, RoleWord]] = []
-    sentence_start = doc[name_start].sent.start
-    while k >= sentence_start and last - k < _MAX_WORDS and _allowed(doc[k]):
-        role = lexicon.match(doc, k)
+    sentence_start = _true_sentence_start(doc, name_start)
+    while (
+        k >= sentence_start
+        and last - k < _MAX_WORDS
+        and (_allowed(doc[k]) or _joins_complements(doc, k) or _glued_hyphen(doc, k))
+    ):
+        role = lexicon.match(doc, k) or _partitive(doc, k, lexicon)
         if role is not None and k + len(role.words) - 1 <= last and not _epithet(doc, k):
             heads.append((k, role))
         k -= 1
     if not heads or doc[last].pos_ in ("DET", "ADP"):
         return None  # 'le président de la Commission européenne' is not a title of a person
+    # A role noun inside a longer one is not a head of its own (le premier secrétaire du
+    # PS: secrétaire is part of premier secrétaire).
+    heads = [
+        (k, role)
+        for k, role in heads
+        if not any(j < k < j + len(other.words) for j, other in heads if other is not role)
+    ]
     # A comma apposition describes the whole noun phrase: its first role noun
     # (le conseiller du président russe, Yuri Ushakov). Without a comma the title is the
     # one glued to the name (l'envoyé du président américain Donald Trump → président).
     head, role = heads[-1] if loose else heads[0]
     return _phrase(doc, _coordinated(doc, head, lexicon), role, last + 1, loose, head)
+
+
+_TERMINAL = frozenset({".", "!", "?", "…", ";", ":", "»", "”", '"'})
+
+
+def _partitive(doc: Doc, k: int, lexicon: RoleLexicon) -> RoleWord | None:
+    """Return the role of a plural noun in a partitive before a name (l'un de ses
+    journalistes, Amar X; une des avocates, Y): one of them is that person's title."""
+    text = fold(doc[k].text)
+    if not text.endswith("s") or k < 2:
+        return None
+    words = [fold(t.text) for t in doc[max(k - 3, 0) : k]]
+    one = ("un", "une")
+    of_theirs = len(words) == 3 and words[2] in POSSESSIVES and words[1] in ("de", "d'") and words[0] in one
+    of_the = words[-1] == "des" and words[-2] in one
+    if not (of_theirs or of_the):
+        return None
+    roles = [r for r in lexicon.by_first.get(role_key(text[:-1]), ()) if len(r.words) == 1]
+    return roles[0] if roles else None
+
+
+def _true_sentence_start(doc: Doc, i: int) -> int:
+    """Return where token i's sentence starts, across a split the parser made without a
+    stop (Le ministre de l'Intérieur | Gérald X a dit: the title stays with the name)."""
+    start = doc[i].sent.start
+    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in _TERMINAL:
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _joins_complements(doc: Doc, k: int) -> bool:
+    """Tell whether token k is the 'et' of two named complements of one title (ministre de
+    la Ville et du Logement)."""
+    return (
+        doc[k].lower_ == "et"
+        and 0 < k < len(doc) - 2
+        and doc[k - 1].text[:1].isupper()
+        and doc[k + 1].lower_ in OF
+        and (doc[k + 2].text[:1].isupper() or doc[k + 2].lower_ in ARTICLES)
+    )
 
 
 def _epithet(doc: Doc, k: int) -> bool:
@@ -214,7 +267,7 @@ def _phrase(
     head = head if noun is None else noun
     while start - 1 >= 0 and doc[start - 1].lower_ in _MODIFIERS:
         start -= 1
-    det = doc[start - 1].lower_ if start - 1 >= 0 else ""
+    det = fold(doc[start - 1].text) if start - 1 >= 0 else ""
     definite = det in DEFINITE or det in CONTRACTED
     if det in _DETERMINERS:
         start -= 1
@@ -237,6 +290,7 @@ def _phrase(
         gender=_gender(doc, det, role, demonym_at),
         loose=loose,
         definite=definite,
+        possessive=det in ("son", "sa", "leur"),  # ses, leurs: one of several (l'un de ses…)
     )
 
 
@@ -245,8 +299,10 @@ def _gender(doc: Doc, det: str, role: RoleWord, demonym_at: int | None) -> Gende
     (finlandaise); l' and ministre alone say nothing."""
     if det in ("la", "une", "sa"):
         return "f"
-    if det in ("le", "un", "son", "du", "au"):
+    if det in ("le", "un", "du", "au"):
         return "m"
+    if det == "son" and role.words[0][:1] not in "aeéèêiîoôuh":
+        return "m"  # son avocate: 'son' before a vowel says nothing
     if role.gender is not None:
         return role.gender
     if demonym_at is not None:
@@ -297,6 +353,8 @@ def _complement_end(doc: Doc, i: int) -> int:
         words = sum(1 for t in doc[j:k] if t.text != "-")
         if words >= 4 and not _glued_hyphen(doc, k):
             break
+    if k > j and k < len(doc) and _joins_complements(doc, k):
+        return _complement_end(doc, k + 1)  # de la Ville | et du Logement
     return k if k > j else i
 
 

@@ -52,3 +52,15 @@ def infinitive_guesses(form: str) -> list[str]:
             if "è" in stem:
                 out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
     return out
+
+
+# Endings of the plural nouns of inhabitants (gentilés: les Boulonnais, les Grenoblois, les
+# Lillois, les Marseillais, les Toulousains, les Parisiens, les Rennais, les Européens), after
+# the commonest suffixes of French demonyms (-ais, -ois, -ien, -éen), plural. -ain and -on are
+# left out: they end party and common names too (les Républicains, les Nations unies).
+GENTILE_PLURAL_ENDINGS = ("ais", "ois", "iens", "éens", "aises", "oises", "iennes", "éennes")
+
+
+def looks_like_gentile(word: str) -> bool:
+    """Tell whether a capitalised word may be a plural noun of inhabitants (Boulonnais)."""
+    return word[:1].isupper() and len(word) > 5 and word.lower().endswith(GENTILE_PLURAL_ENDINGS)

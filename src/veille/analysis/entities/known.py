@@ -1,0 +1,167 @@
+"""Give a description of an office to the person the KB says held it on the article date.
+
+The resolve stage attaches *le chef de l'État* to a person only when the text gave that
+person the title. News often names the holder bare (*Emmanuel Macron a reçu …*) and
+describes them later by the office (*le chef de l'État a ajouté …*, *la première
+ministre*). Once linked, the KB tells who held which office on the article's date: a
+description left unattached goes to the one linked person of the article who held that
+office then (or, for *l'ancien président*, who held it before and no longer does).
+
+Guards, each for a way this goes wrong: another person of the article who ever held the
+office (the text may be telling their time: *le chef de l'État* in a piece on Hollande
+written under Macron), a person whose title in the text has the same class (a club's
+*président*), and a holder not named before the description (a description refers back).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at, role_key
+from veille.analysis.lang.fr import countries
+from veille.kb.format import KBRole
+from veille.kb.offices import match_office
+from veille.kb.store import KB
+from veille.model import Document, Entity, Mention
+from veille.normal import fold
+
+_FORMER = ("ex-", "ancien", "ancienne")
+
+
+def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexicon) -> Document:
+    """Return the document with office descriptions given to their KB holders."""
+    date = doc.article.date
+    people = [
+        (e, k) for e in doc.entities if e.type == "PER" and e.kb_id and (k := kb.get(e.kb_id)) is not None
+    ]
+    if not people or not date:
+        return doc
+    covered = {i for e in doc.entities for m in e.mentions for i in range(m.start, m.end)}
+    # Titles the text gives (a KB role has dates): the class of each, per person.
+    # A linked person's text title that is an office the KB knows is weighed by the KB
+    # check below; any other (président du club) is someone else the description may mean.
+    text_titles = {
+        e.id: [(title_class(r.title, lexicon), r) for r in e.roles if r.start is None and r.end is None]
+        for e in doc.entities
+        if e.type == "PER"
+    }
+    added: dict[str, list[Mention]] = {}
+    for token in parsed:
+        if token.idx in covered or not lexicon.starts(token):
+            continue
+        phrase = description_at(parsed, token.i, lexicon)
+        if phrase is None or _before_name(parsed, phrase.end):
+            continue
+        start, end = _span(parsed, phrase)
+        if start in covered or parsed[phrase.head].idx in covered:
+            continue  # a name inside (des États-Unis) is fine; a description already given is not
+        named = _country_complement(parsed, phrase)
+        # The title without its demonym, a qualifier or its country (l'ex-président démocrate,
+        # le président des États-Unis → président); a complement stays (chef de l'État).
+        words = list(phrase.role.words)  # folded, without ex-: l'ex-président → president
+        rest = parsed[phrase.complement : phrase.end]
+        if not named and len(rest) and fold(rest[0].text) in ("de", "du", "des", "d'"):
+            words += [t.text for t in rest]
+        title = " ".join(words)
+        former = any(fold(t.text).startswith(_FORMER) for t in parsed[phrase.start : phrase.head + 1])
+        of = phrase.country or named
+        office, length = match_office(title, of)
+        if not length:
+            continue  # an office the KB can't name
+        holders = [
+            e
+            for e, k in people
+            if any(_same_office(r, office, of) and _held(r, date, former) for r in k.roles)
+            and any(m.end <= start for m in e.mentions)
+        ]
+        # Present: any other holder, past or present, may be meant (an article on Hollande's
+        # time); past: any other past holder.
+        others = [
+            e
+            for e, k in people
+            if any(_same_office(r, office, of) and (not former or _held(r, date, True)) for r in k.roles)
+        ]
+        if len(holders) != 1:
+            continue
+        if len(others) > 1 and _last_before(holders[0], start) <= max(
+            _last_before(e, start) for e in others if e is not holders[0]
+        ):
+            continue  # another holder was named more recently: the text may mean them
+        rivals = [
+            e
+            for e, titles in text_titles.items()
+            if e != holders[0].id
+            and any(cls == phrase.role.cls and match_office(r.title, r.of)[0] != office for cls, r in titles)
+        ]
+        if rivals:
+            continue  # someone else has a title of that kind in the text (a club's président)
+        mention = Mention(start, end, doc.article.text[start:end], "description")
+        added.setdefault(holders[0].id, []).append(mention)
+        covered.update(range(start, end))
+    if not added:
+        return doc
+    entities = tuple(
+        dataclasses.replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=_position)))
+        if e.id in added
+        else e
+        for e in doc.entities
+    )
+    return dataclasses.replace(doc, entities=entities)
+
+
+def _last_before(entity: Entity, position: int) -> int:
+    """Return where the entity's last mention before a position ends (-1: none)."""
+    return max((m.end for m in entity.mentions if m.end <= position), default=-1)
+
+
+def _position(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
+def title_class(title: str, lexicon: RoleLexicon) -> str | None:
+    """Return the role class of a title string (ministre des Armées → minister), or None."""
+    words = [fold(w) for w in title.replace("'", "' ").replace("’", "' ").split()]
+    if not words:
+        return None
+    for role in lexicon.by_first.get(role_key(words[0]), ()):
+        if tuple([role_key(words[0]), *words[1 : len(role.words)]]) == role.words:
+            return role.cls
+    return None
+
+
+def _same_office(role: KBRole, office: str, of: str | None) -> bool:
+    return match_office(role.title, role.of)[0] == office and (of is None or role.of == of)
+
+
+def _held(role: KBRole, date: str, former: bool) -> bool:
+    """Tell whether a KB role fits the description's tense: held on the date, or (for
+    l'ancien président) ended before it."""
+    if not former:
+        return role.active_on(date)
+    return role.end is not None and role.end[: len(date)] < date and not role.active_on(date)
+
+
+def _country_complement(parsed: Doc, phrase: TitlePhrase) -> str | None:
+    """Return the country a complement names (le président des États-Unis → USA), or None."""
+    words = [t.text for t in parsed[phrase.complement : phrase.end]]
+    while words and fold(words[0]) in ("de", "du", "des", "d'", "l'", "la", "le", "les"):
+        words = words[1:]
+    return countries.country_code(" ".join(words)) if words else None
+
+
+def _before_name(parsed: Doc, i: int) -> bool:
+    """Tell whether a name follows token i, perhaps after a comma (le ministre, Jean X)."""
+    if i < len(parsed) and parsed[i].text == ",":
+        i += 1
+    return i < len(parsed) and parsed[i].text[:1].isupper() and parsed[i].pos_ == "PROPN"
+
+
+def _span(parsed: Doc, phrase: TitlePhrase) -> tuple[int, int]:
+    """Return the characters of a phrase; 'du président russe' gives 'président russe'."""
+    start = parsed[phrase.start].idx
+    if parsed[phrase.start].lower_ in ("du", "au"):
+        start = parsed[phrase.start + 1].idx
+    last = parsed[phrase.end - 1]
+    return start, last.idx + len(last)

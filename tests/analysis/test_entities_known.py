@@ -1,0 +1,56 @@
+"""Office descriptions given to the KB's holder on the article date (entities/known.py).
+
+Invented sentences about real office holders (the starter KB knows them): the text names
+the person bare and describes them later by the office.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.model import Article, Document
+
+
+@pytest.fixture(scope="module")
+def linking_pipeline(nlp, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from veille.analysis.pipeline import Pipeline
+    from veille.settings import Settings
+
+    patch = pytest.MonkeyPatch()
+    patch.setenv("VEILLE_CACHE_DIR", str(tmp_path_factory.mktemp("kbcache")))
+    yield Pipeline(Settings(stages=("entities", "resolve", "link")), nlp=nlp)
+    patch.undo()
+
+
+def _run(pipeline: Any, text: str, date: str) -> Document:
+    return pipeline.analyze(Article(id="known", text=text, date=date, source="test"))
+
+
+def _descriptions(doc: Document, name: str) -> set[str]:
+    entity = next(e for e in doc.entities if e.name == name)
+    return {m.text for m in entity.mentions if m.kind == "description"}
+
+
+@pytest.mark.model
+def test_present_office_goes_to_the_holder_on_the_date(linking_pipeline: Any) -> None:
+    text = "Emmanuel Macron a reçu les syndicats lundi. Le chef de l'État a promis une réponse rapide."
+    doc = _run(linking_pipeline, text, "2025-12-04")
+    assert "Le chef de l'État" in _descriptions(doc, "Emmanuel Macron")
+
+
+@pytest.mark.model
+def test_another_holder_in_the_article_leaves_it_open(linking_pipeline: Any) -> None:
+    """With a past holder named, the text may be telling his time: no one gets it."""
+    text = "Emmanuel Macron a reçu François Hollande lundi. Le chef de l'État a promis une réponse rapide."
+    doc = _run(linking_pipeline, text, "2025-12-04")
+    owners = [e.name for e in doc.entities for m in e.mentions if m.text == "Le chef de l'État"]
+    assert owners == []
+
+
+@pytest.mark.model
+def test_former_office_goes_to_the_past_holder(linking_pipeline: Any) -> None:
+    text = "Donald Trump a publié un long message. L'ancien président des États-Unis accuse la justice."
+    doc = _run(linking_pipeline, text, "2023-05-02")
+    assert "L'ancien président des États-Unis" in _descriptions(doc, "Donald Trump")
