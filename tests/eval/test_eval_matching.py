@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.eval.matching import TextIndex, assign, quote_coverage, quotes_match
+from veille.eval.matching import TextIndex, assign, form_key, quote_coverage, quotes_match
 from veille.normal import name_key
 
 
@@ -24,6 +24,20 @@ from veille.normal import name_key
 )
 def test_forms_match_after_normalisation(left, right):
     assert name_key(left) == name_key(right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Mme Vasseur", "Vasseur"), ("M. Okonjo", "Okonjo"), ("Me Garnier-Lunel", "Garnier-Lunel"),
+     ("Dr Halvorsen", "halvorsen"), ("M. le maire", "le maire")],
+)  # fmt: skip
+def test_an_honorific_before_a_form_does_not_count(left, right):
+    assert form_key(left) == form_key(right)
+
+
+@pytest.mark.parametrize("form", ["Mme", "Me", "Dr"])
+def test_an_honorific_alone_keeps_its_word(form):
+    assert form_key(form) == name_key(form) != ""
 
 
 @pytest.mark.parametrize(("left", "right"), [("Lecornu", "Le Cornu"), ("Laval", "Val"), ("Kiyv", "Kyiv")])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from veille.eval.gold import Gold, GoldEntity, GoldEvent
 from veille.model import Document, Entity, Event, Quote, Timex
-from veille.normal import MARKS, fold, name_key
+from veille.normal import MARKS, fold, name_key, strip_article
 
 _WORD = re.compile(r"\w+")
 
@@ -119,6 +119,20 @@ class EntityMap:
         return tuple(gold.entities[i].name for i in sorted(merged))
 
 
+# Honorifics before a name (M., Mme, Mlle, Me, Dr, Pr): an annotator may write the form
+# with them (« Mme Pégard ») or without (« Pégard »), as with a leading article, and veille's
+# mentions leave them out; the evaluation counts both spellings as one form.
+_HONORIFICS = frozenset({"m", "mme", "mmes", "mlle", "mlles", "me", "mes", "dr", "pr"})
+
+
+def form_key(form: str) -> str:
+    """Return the key under which an entity form is compared: ``name_key`` without a
+    leading honorific (``Mme Pégard`` and ``Pégard`` are one form)."""
+    key = name_key(form)
+    first, _, rest = key.partition(" ")
+    return strip_article(rest) if first in _HONORIFICS and rest else key
+
+
 def map_entities(gold: Gold, doc: Document) -> EntityMap:
     """Map each system entity to the gold entity whose forms (mentions + descriptions) it shares most.
 
@@ -126,9 +140,9 @@ def map_entities(gold: Gold, doc: Document) -> EntityMap:
     The *main* system entity of a gold entity is, among those mapped to it, the one
     holding most of its forms (ties: more mentions, then the first).
     """
-    gold_forms = tuple(frozenset(f for f in map(name_key, g.forms) if f) for g in gold.entities)
+    gold_forms = tuple(frozenset(f for f in map(form_key, g.forms) if f) for g in gold.entities)
     system_forms = {
-        e.id: frozenset(f for f in (name_key(m.text) for m in e.mentions) if f) for e in doc.entities
+        e.id: frozenset(f for f in (form_key(m.text) for m in e.mentions) if f) for e in doc.entities
     }
     mapping: dict[str, int] = {}
     for entity in doc.entities:

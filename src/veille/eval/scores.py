@@ -18,6 +18,7 @@ from veille.eval.matching import (
     EntityMap,
     TextIndex,
     date_right,
+    form_key,
     map_entities,
     match_events,
     match_quotes,
@@ -222,7 +223,7 @@ def _score_entities(
         variants = variants + Ratio(len(held), len(forms))
         if main is None:
             continue
-        missing = sorted(f for f in gold_entity.forms if f and name_key(f) not in held)
+        missing = sorted(f for f in gold_entity.forms if f and form_key(f) not in held)
         if missing:
             errors.setdefault("entities.split", []).append(f"{gold_entity.name}: {', '.join(missing)}")
         types = types + Ratio(int(main.type == gold_entity.type), 1)
