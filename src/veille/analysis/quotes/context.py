@@ -15,7 +15,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import words
-from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
+from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
@@ -32,6 +32,11 @@ _ADVERBIAL = re.compile(
     r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
     r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
 )
+
+
+# Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
+_FINITE_ENDINGS = ("e", "t", "d", "a")
+_INVERTED_PRONOUNS = frozenset({"-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"})
 
 
 @dataclass(frozen=True)
@@ -116,12 +121,14 @@ class QuoteContext:
         if i >= end:
             return None
         verb = tokens[i]
+        after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         cue = self.lexicon.cue(verb)
+        if cue is None and after_quote:
+            cue = self._free_incise_cue(verb, grouped, end)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
         if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
-        after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         if not after_quote and self._subject_before(verb):
             return None  # la ministre …, Yvette Cooper, a appelé X à: not an incise
         subject = self._subject_after(verb, end)
@@ -131,6 +138,32 @@ class QuoteContext:
             return None  # a déclaré que …: not an incise
         stop = self._incise_end(subject, end)
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
+
+    def _free_incise_cue(self, verb: Token, grouped: bool, end: int) -> Cue | None:
+        """Return a cue for a verb the lexicon lacks, in the incise right after a closing mark
+        with its subject inverted after it (« … », crédite en privé l'ancien ministre X;
+        « … », sourit-elle; « … », prolonge son homologue, Y): French inverts the subject
+        after a quotation only for a verb of saying, or one used as such, so the
+        construction itself is the cue. The verb must look like a finite verb (or a
+        participle after its auxiliary) and its inverted subject must be able to speak."""
+        word = verb.lower_
+        if not word.isalpha() or not verb.text.islower() or verb.pos_ not in ("VERB", "NOUN", "ADJ"):
+            return None
+        if word in self.lexicon.word_class("person") or word in self.lexicon.word_class("org"):
+            return None
+        hyphen = verb.i + 1 < end and self.parsed[verb.i + 1].text.lower() in _INVERTED_PRONOUNS
+        if grouped:
+            if not word.endswith(PARTICIPLE_ENDINGS):
+                return None
+        elif not hyphen and not word.endswith(_FINITE_ENDINGS):
+            return None
+        if not hyphen:
+            subject = self._subject_after(verb, end)
+            if subject is None or subject.pos_ == "PRON" or not self.resolver.can_speak(subject):
+                return None
+        guesses = infinitive_guesses(word)
+        lemma = verb.lemma_.lower() if verb.pos_ == "VERB" or not guesses else guesses[0]
+        return Cue(lemma, "incise", "incise")
 
     def _verb_group(self, i: int, end: int) -> tuple[int, bool]:
         """Return the index of the cue of an incise's verb group starting at token ``i``, and
@@ -208,6 +241,14 @@ class QuoteContext:
                 in_pp = False  # a noun phrase after the prepositional one
             elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
+            elif token.pos_ == "PROPN" and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
+                # A person's name right after the prepositional phrase (a indiqué à l'AFP
+                # Julien Marchal): a new name there starts the subject, not the complement.
+                if any(
+                    s == token.idx and entity.type == "PER"
+                    for s, _e, _m, entity in self.resolver.mentions_in(token.idx, token.idx + 1)
+                ):
+                    return token
         return None
 
     def _incise_end(self, subject: Token, end: int) -> int:

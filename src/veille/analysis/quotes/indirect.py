@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.lexicon import Cue
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
@@ -23,6 +24,14 @@ _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 _CONJUNCTIONS = frozenset(
     "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
 )
+# Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
+_INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
+# Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
+_BEFORE_INFINITIVE = frozenset(
+    {"ne", "n'", "n’", "pas", "jamais", "en", "y", "l'", "l’", "les", "lui", "leur"}
+)
+# Infinitives of intention or ability that are not a statement on their own (dit vouloir).
+_NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
 # Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
 _MAX_GAP_TOKENS = 10
 
@@ -36,6 +45,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         cue = ctx.lexicon.cue(token)
         if cue is not None and cue.scope == "all":
             found.extend(_que_clause(ctx, token, cue.lemma))
+            found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
@@ -78,6 +88,56 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
     how = "phrase" if phrase is not None else "none"
     return [Candidate("indirect", start, end, lemma, how, phrase, verb.idx)]
+
+
+def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
+    """Return the reported infinitive after a verb of saying (il affirme avoir prévenu la
+    préfecture; ils ont annoncé avoir retrouvé deux corps; qui affirme en avoir détruit 32;
+    elle s'est dite prête à revenir): French reports a statement about the speaker's own
+    deed or state with a bare infinitive (or se dire + adjective) instead of a que-clause.
+    Only verbs of saying, admitting, denying, announcing or thinking take it as speech (a
+    demandé à partir, a promis de venir take a preposition and are left out)."""
+    if cue.cls not in _INFINITIVE_CLASSES or verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2]:
+        return []
+    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):
+        return []
+    i = verb.i + 1
+    tokens = ctx.parsed
+    start_i = i
+    while i < len(tokens) and tokens[i].lower_ in _BEFORE_INFINITIVE:
+        i += 1
+    if i >= len(tokens):
+        return []
+    head = tokens[i]
+    infinitive = "Inf" in head.morph.get("VerbForm", []) and head.pos_ in ("VERB", "AUX")
+    stated = cue.lemma in ("dire", "déclarer") and head.pos_ == "ADJ" and reflexive_before(ctx, verb)
+    if not (infinitive or stated) or ctx.inside_mark(head.idx) is not None:
+        return []
+    if infinitive and head.lemma_ in _NOT_REPORTED and not _perfect(tokens, head):
+        return []  # a dit pouvoir / vouloir venir: an intention, left to the que-clause cases
+    subject = ctx.resolver.subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return []
+    start = tokens[start_i].idx
+    end = _clause_end(ctx, start)
+    if end - start < 10:
+        return []
+    phrase = ctx.speaker_phrase(subject)
+    return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _perfect(tokens: Doc, head: Token) -> bool:
+    """Return True for avoir / être followed by a participle (avoir prévenu, être parti)."""
+    nxt = tokens[head.i + 1] if head.i + 1 < len(tokens) else None
+    return head.lemma_ in ("avoir", "être") and nxt is not None and nxt.pos_ in ("VERB", "AUX")
+
+
+def reflexive_before(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True when a reflexive clitic stands just before the verb group (s'est dit)."""
+    for token in reversed(ctx.parsed[max(verb.i - 3, 0) : verb.i]):
+        if token.lower_ in _REFLEXIVE:
+            return True
+    return False
 
 
 def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
