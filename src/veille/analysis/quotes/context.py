@@ -34,6 +34,8 @@ _ADVERBIAL = re.compile(
 )
 
 
+# A title of address whose period is no sentence end (M. Macron a dit …).
+_ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\.\s?$")
 # Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
 _FINITE_ENDINGS = ("e", "t", "d", "a")
 _INVERTED_PRONOUNS = frozenset({"-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"})
@@ -89,12 +91,19 @@ class QuoteContext:
         return self.sentences.paragraph_index(offset)
 
     def sentence_start(self, offset: int) -> int:
-        """Return where the sentence holding ``offset`` starts (never inside quotation marks)."""
-        return self.sentences.start(offset)
+        """Return where the sentence holding ``offset`` starts (never inside quotation marks);
+        the period of a title of address (M. Macron, Mme Binet's Mme.) ends no sentence."""
+        start = self.sentences.start(offset)
+        while start > 0 and _ABBREVIATION.search(self.text, max(start - 6, 0), start):
+            start = self.sentences.start(start - 2)
+        return start
 
     def sentence_end(self, offset: int) -> int:
         """Return the end of the sentence holding ``offset``, before its final punctuation."""
-        return self.sentences.end(offset)
+        end = self.sentences.end(offset)
+        while end < len(self.text) and _ABBREVIATION.search(self.text, max(end - 5, 0), end + 2):
+            end = self.sentences.end(end + 1)
+        return end
 
     def inside_mark(self, offset: int) -> MarkedSpan | None:
         """Return the marked span whose marks enclose ``offset``."""

@@ -24,6 +24,8 @@ _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 _CONJUNCTIONS = frozenset(
     "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
 )
+# Stressed pronouns after selon / d'après (selon elle, d'après eux).
+_SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
 _INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
 # Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
@@ -180,6 +182,8 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     incise = ctx.incise_at(i)
     if incise is None or incise.verb.i != verb.i or incise.subject is None:
         return []
+    if not _may_speak(ctx, incise.subject):
+        return []  # …, soutient au contraire le projet: an object, nobody speaks
     comma = ctx.parsed[i].idx
     if ctx.text[:comma].rstrip().endswith(("»", "”", '"')):
         return []  # « … », a déclaré X: the marked quotation is the content
@@ -189,6 +193,18 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         return []
     phrase = ctx.speaker_phrase(incise.subject)
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
+    """Return True for an inverted subject that can be a source: a pronoun, a proper name, a
+    phrase holding an entity mention (estime Berne, a précisé le château de Versailles) or a
+    person or organisation noun; not a thing (…, soutient au contraire le projet)."""
+    if subject.text.startswith("-") or subject.pos_ in ("PRON", "PROPN"):
+        return True
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    if subject.lower_ in ctx.lexicon.word_class("source"):
+        return True  # …, souligne le quotidien
+    return bool(ctx.resolver.mentions_in(lo, hi)) or ctx.resolver.can_speak(subject)
 
 
 def _skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
@@ -215,7 +231,8 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
         return []
     opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
     before = ctx.text[sent_start:opener_start]
-    if not before.strip() or _skip_opener(ctx, sent_start, opener_start) == opener_start:
+    connector = re.fullmatch(r"\s*\w+\s*,\s*", before) is not None  # Mais, d'après elle, …
+    if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
         # Selon X, … : the content follows the noun phrase.
         start = np_end
         while start < sent_end and ctx.text[start] in " ,":
@@ -224,6 +241,8 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     elif before.rstrip().endswith(","):
         start = _skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1
+        if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
+            end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
         return []
     if end - start < 10:
@@ -236,6 +255,8 @@ def _can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
     (selon les opérations de vote is not a source)."""
     if ctx.resolver.mentions_in(start, end):
         return True
+    if ctx.text[start:end].strip().lower() in _SELON_PRONOUNS:
+        return True  # selon lui, d'après elle: the person just named
     words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
     nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
     return any(word in nouns for word in words[:3])

@@ -30,6 +30,9 @@ _SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 # How far back (in characters) a pronoun or a bare description may look for its person.
 _LOOKBACK_CHARS = 1500
+# Determiners that show a description's gender (son, l' and les do not).
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
 _MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
@@ -87,6 +90,36 @@ class SpeakerResolver:
                 current = current.head.head
                 continue
             current = current.head
+        return self._apposed_subject(verb)
+
+    def _apposed_subject(self, verb: Token) -> Token | None:
+        """Return the name that opens a long subject the parser broke up, for a verb right
+        after a comma with no subject of its own: in *Hugo Ferrand, magistrat et porte-parole
+        de l'Union syndicale, a assuré que …* the speaker is the head name, whatever the
+        apposition holds. The name must open the sentence (or follow an opening adverbial
+        and its comma) and be closed by a comma."""
+        if not _after_comma(verb) or self._quoted(verb.idx):
+            return None
+        first = verb.i
+        while (
+            first > 0
+            and self.parsed[first - 1].text not in (".", "!", "?", ";", ":")
+            and "\n" not in (self.parsed[first - 1].whitespace_ + self.parsed[first - 1].text)
+        ):
+            first -= 1  # the parser may cut the sentence at the apposition: read the text's
+        for token in self.parsed[first : verb.i]:
+            if self._quoted(token.idx):
+                return None
+            opens = token.i == first or self.parsed[token.i - 1].text == ","
+            if not opens:
+                continue
+            for s, e, mention, entity in self.mentions_in(token.idx, token.idx + 1):
+                if s != token.idx or mention.kind != "name" or entity.type not in ("PER", "ORG"):
+                    continue
+                if re.match(r"\s*,", self.text[e : e + 3]):
+                    return token
+            if token.i > first and token.pos_ == "VERB":
+                return None
         return None
 
     def _gerund_subject(self, verb: Token) -> Token | None:
@@ -208,9 +241,13 @@ class SpeakerResolver:
         inside = self.mentions_in(start, end)
         head = _content_start(self.text, start, end)
         noun = _head_noun(self.text[head:end])
-        # 1. The phrase is a name.
+        gender = _phrase_gender(words)
+        # 1. The phrase is a name, or a description the entity stages resolved (one that
+        #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
+                if mention.kind == "description" and self._clashes(entity, gender):
+                    continue
                 return self._by_title(Speaker(entity.id, mention.start, mention.end))
         # 2. A source noun speaks through the name it introduces (le quotidien portugais Record,
         #    un sondage Elabe), whatever type the entity stages gave that name.
@@ -221,7 +258,12 @@ class SpeakerResolver:
         # 3. A name inside the phrase: a person before an organisation, and an apposed person
         #    before one in a de-complement (l'avocat de Jean Morel, Me Antoine Girard).
         ranked = sorted(
-            (item for item in inside if item[3].type in ("PER", "ORG")),
+            (
+                item
+                for item in inside
+                if item[3].type in ("PER", "ORG")
+                and not (item[2].kind == "description" and self._clashes(item[3], gender))
+            ),
             key=lambda item: (
                 item[3].type != "PER",
                 item[2].kind != "name",
@@ -237,7 +279,7 @@ class SpeakerResolver:
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
         if noun in self.person_nouns:
-            return Speaker(self._describe(start, end, "PER"), start, end)
+            return Speaker(self._describe(start, end, "PER", gender), start, end)
         if noun in self.org_nouns:
             return Speaker(self._describe(start, end, "ORG"), start, end)
         for _s, _e, mention, entity in inside:
@@ -363,7 +405,12 @@ class SpeakerResolver:
         known = self._genders.get(entity.id)
         return known is None or known == gender
 
-    def _describe(self, start: int, end: int, wanted: str) -> str | None:
+    def _clashes(self, entity: Entity, gender: str | None) -> bool:
+        """Return True when a person's known gender disagrees with the phrase's."""
+        known = self._genders.get(entity.id)
+        return entity.type == "PER" and gender is not None and known is not None and known != gender
+
+    def _describe(self, start: int, end: int, wanted: str, gender: str | None = None) -> str | None:
         """Resolve a description with no entity inside: the same words next to a name
         elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
         wanted type before it, else the first one after it in the same paragraph."""
@@ -386,7 +433,11 @@ class SpeakerResolver:
         before = [
             (s, entity)
             for s, e, _mention, entity in reversed(self.mentions[:index])
-            if start - s <= _LOOKBACK_CHARS and e <= start and entity.type == wanted and not entity.group
+            if start - s <= _LOOKBACK_CHARS
+            and e <= start
+            and entity.type == wanted
+            and not entity.group
+            and not self._clashes(entity, gender)
         ]
         if wanted == "ORG":
             # l'organisation after « Le syndicat FO, majoritaire chez Transloire, a demandé »: the
@@ -492,6 +543,16 @@ def _content_start(text: str, start: int, end: int) -> int:
 def _glued(token: Token) -> bool:
     """Return True for a token that may be part of a hyphenated name (Météo, -, France)."""
     return token.text == "-" or (token.text[:1].isupper() and token.is_alpha)
+
+
+def _phrase_gender(words: list[str]) -> str | None:
+    """Return the gender a description's determiner shows (la lycéenne: f; le gendarme: m)."""
+    first = words[0].lower() if words else ""
+    if first in _FEMININE_DETERMINERS:
+        return "f"
+    if first in _MASCULINE_DETERMINERS:
+        return "m"
+    return None
 
 
 def _head_noun(phrase: str) -> str:

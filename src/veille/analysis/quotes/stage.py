@@ -57,6 +57,8 @@ _NAME_LINKS = frozenset(
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
 _CONTINUATION_PARAGRAPHS = 1
+# Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
+_STRESSED = {"lui": "il", "eux": "ils"}
 
 
 class QuoteStage:
@@ -209,9 +211,9 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
-            if subject is None and _NARRATIVE_INFINITIVE.fullmatch(
-                text[ctx.sentence_start(colon) : verb.idx]
-            ):
+            if (
+                subject is None or ctx.inside_mark(subject.idx) is not None
+            ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
     if kind == "mixed" or not opens:
@@ -468,6 +470,7 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, recent_end: int) -> Speaker:
     start, end = phrase
     word = ctx.text[start:end].strip().lower()
+    word = _STRESSED.get(word, word)  # selon lui, d'après eux
     if word in ("il", "elle", "ils", "elles"):
         return ctx.resolver.resolve_pronoun(start, end, word, recent, recent_end)
     return ctx.resolver.resolve_phrase(start, end)
