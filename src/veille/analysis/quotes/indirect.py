@@ -24,6 +24,8 @@ _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 _CONJUNCTIONS = frozenset(
     "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
 )
+# At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
+_OPENER_WORDS = 4
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 _SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
@@ -231,7 +233,16 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
         return []
     opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
     before = ctx.text[sent_start:opener_start]
-    connector = re.fullmatch(r"\s*\w+\s*,\s*", before) is not None  # Mais, d'après elle, …
+    # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
+    # the sentence, and the content follows the source as after a sentence-initial selon.
+    lo, hi = ctx.token_after(sent_start), ctx.token_after(opener_start)
+    connector = (
+        before.rstrip().endswith(",")
+        and len(before.split()) <= _OPENER_WORDS
+        and not any(
+            t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
+        )
+    )  # a participle opens an adverbial too (Dit autrement, selon)
     if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
         # Selon X, … : the content follows the noun phrase.
         start = np_end
