@@ -38,7 +38,9 @@ _ADVERBIAL = re.compile(
 _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\.\s?$")
 # Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
 _FINITE_ENDINGS = ("e", "t", "d", "a")
-_INVERTED_PRONOUNS = frozenset({"-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"})
+# Endings of past participles, regular and not (expliqué, convenu, admis, écrit, ressenti).
+_PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
+_INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
 
 
 @dataclass(frozen=True)
@@ -156,16 +158,21 @@ class QuoteContext:
         construction itself is the cue. The verb must look like a finite verb (or a
         participle after its auxiliary) and its inverted subject must be able to speak."""
         word = verb.lower_
-        if not word.isalpha() or not verb.text.islower() or verb.pos_ not in ("VERB", "NOUN", "ADJ"):
+        if not word.isalpha() or not verb.text.islower() or verb.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
             return None
         if word in self.lexicon.word_class("person") or word in self.lexicon.word_class("org"):
             return None
-        hyphen = verb.i + 1 < end and self.parsed[verb.i + 1].text.lower() in _INVERTED_PRONOUNS
-        if grouped:
-            if not word.endswith(PARTICIPLE_ENDINGS):
-                return None
-        elif not hyphen and not word.endswith(_FINITE_ENDINGS):
-            return None
+        tokens = self.parsed
+        near = tokens[max(verb.i - 3, 0) : min(verb.i + 3, end)]
+        hyphen = any(t.text.startswith("-") and t.text[1:].lower() in _INVERTED_PRONOUNS for t in near)
+        auxiliary = grouped and any(
+            t.lower_ in words.auxiliary_forms() for t in tokens[max(verb.i - 4, 0) : verb.i]
+        )
+        if auxiliary:
+            if not word.endswith(_PARTICIPLE_LIKE):
+                return None  # a-t-il convenu, s'est remémoré, a écrit
+        elif not word.endswith(_FINITE_ENDINGS):
+            return None  # argumente-t-elle, se remémore X, tranche X
         if not hyphen:
             subject = self._subject_after(verb, end)
             if subject is None or subject.pos_ == "PRON" or not self.resolver.can_speak(subject):
@@ -250,9 +257,10 @@ class QuoteContext:
                 in_pp = False  # a noun phrase after the prepositional one
             elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
-            elif token.pos_ == "PROPN" and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
+            elif token.text[:1].isupper() and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 # A person's name right after the prepositional phrase (a indiqué à l'AFP
-                # Julien Marchal): a new name there starts the subject, not the complement.
+                # Julien Marchal): a new name there starts the subject, not the complement
+                # (the tagger may call a rare given name a verb: test the mention).
                 if any(
                     s == token.idx and entity.type == "PER"
                     for s, _e, _m, entity in self.resolver.mentions_in(token.idx, token.idx + 1)

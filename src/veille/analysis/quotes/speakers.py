@@ -28,8 +28,16 @@ _DETERMINER = re.compile(
 )
 _SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+# How many tokens after a comma an apposed name may start (le vice - amiral Lionel Mathieu).
+_APPOSED_TOKENS = 8
 # How far back (in characters) a pronoun or a bare description may look for its person.
 _LOOKBACK_CHARS = 1500
+# The gap of a de-complement (la rédaction de Splann): the same words with their name.
+_OF = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s|le\s|les\s)?")
+# A capitalised name closing a phrase in a de-complement (la rédaction de Splann !).
+_NAMED_COMPLEMENT = re.compile(
+    r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
+)
 # Determiners that show a description's gender (son, l' and les do not).
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
@@ -175,8 +183,8 @@ class SpeakerResolver:
         commas = 0
         sent_end = subject.sent.end
         for token in self.parsed[subject.i + 1 : sent_end]:
-            if token.is_punct and token.text != ",":
-                break
+            if token.is_punct and token.text not in (",", "-"):
+                break  # a hyphen inside a word is no boundary (les marins-pompiers)
             if token.text == ",":
                 commas += 1
                 apposed = self._apposed_name(token.i + 1) if commas == 1 else None
@@ -192,6 +200,16 @@ class SpeakerResolver:
             if not _inside(token, subject) and token.head.i != subject.i:
                 break
             right = token.i
+        # A name in the de-complement that the parser hung elsewhere (la rédaction de Splann).
+        if (
+            right + 2 < sent_end
+            and self.parsed[right + 1].lower_ in ("de", "du", "des", "d'", "d’")
+            and self.parsed[right + 2].text[:1].isupper()
+            and self.parsed[right].pos_ == "NOUN"
+        ):
+            right += 2
+            while right + 1 < sent_end and self.parsed[right + 1].text[:1].isupper():
+                right += 1
         # A hyphenated name the tokenizer split (Météo - France) is one word.
         while left > 0 and not self.parsed[left - 1].whitespace_ and _glued(self.parsed[left - 1]):
             left -= 1
@@ -220,8 +238,8 @@ class SpeakerResolver:
     def _apposed_name(self, i: int) -> int | None:
         """Return the end of a person's name that follows within a few words, before any
         punctuation (le patron du commandement …, le général Michael Kurilla), else None."""
-        for token in self.parsed[i : i + 5]:
-            if token.is_punct:
+        for token in self.parsed[i : i + _APPOSED_TOKENS]:
+            if token.is_punct and token.text != "-":
                 return None
             for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):
                 if s == token.idx and entity.type == "PER" and m.kind == "name":
@@ -276,6 +294,17 @@ class SpeakerResolver:
         # 4. A description with no name inside: a public body or service speaking as itself
         #    (la gendarmerie, les pompiers, la mairie) is the organisation whose name holds the
         #    noun, else a new one named by the phrase, as the gold guide adds unnamed speakers.
+        complement = _NAMED_COMPLEMENT.search(self.text, start, end)
+        if complement is not None and not inside and not self._quoted(start):
+            # la rédaction de Splann !, les avocats de Marc Vidal: a name the entity stages
+            # missed, in the complement of a speaking noun, is the source.
+            name_start = complement.start(1)
+            name = self.text[name_start:end].strip()
+            known = next((e for _s, _e, m, e in self.mentions if m.kind == "name" and m.text == name), None)
+            if known is not None:
+                return Speaker(known.id, name_start, end, named=True)
+            if noun in self.org_nouns or noun in self.lexicon.word_class("source"):
+                return Speaker(self._created(name_start, end), name_start, end)
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
         if noun in self.person_nouns:
@@ -427,7 +456,7 @@ class SpeakerResolver:
                 for s, _e, _mention, entity in self.mentions_in(match.end(), match.end() + 50):
                     gap = self.text[match.end() : s]
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
-                        if s - match.end() <= 3 or gap.rstrip().endswith("("):
+                        if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
                             return entity.id
         index = bisect.bisect_left(self.index.starts, start)
         before = [
@@ -435,6 +464,7 @@ class SpeakerResolver:
             for s, e, _mention, entity in reversed(self.mentions[:index])
             if start - s <= _LOOKBACK_CHARS
             and e <= start
+            and not self._quoted(s)
             and entity.type == wanted
             and not entity.group
             and not self._clashes(entity, gender)
