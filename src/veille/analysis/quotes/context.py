@@ -134,7 +134,7 @@ class QuoteContext:
         verb = tokens[i]
         after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         cue = self.lexicon.cue(verb)
-        if cue is None and after_quote:
+        if cue is None and after_quote and self._opens_sentence(tokens[start_i - 1].idx):
             cue = self._free_incise_cue(verb, grouped, end)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
@@ -149,6 +149,15 @@ class QuoteContext:
             return None  # a déclaré que …: not an incise
         stop = self._incise_end(subject, end)
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
+
+    def _opens_sentence(self, closing: int) -> bool:
+        """Return True when the quotation closed at ``closing`` opens its sentence (or follows
+        a colon): only a whole quoted sentence takes an incise with any verb."""
+        mark = next((m for m in self.marks if m.outer_end - 1 <= closing < m.outer_end + 1), None)
+        if mark is None:
+            return False
+        before = self.text[self.sentence_start(mark.open) : mark.open].strip()
+        return not before or before.endswith(":")
 
     def _free_incise_cue(self, verb: Token, grouped: bool, end: int) -> Cue | None:
         """Return a cue for a verb the lexicon lacks, in the incise right after a closing mark
