@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.entities.resolve import entity_at
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
@@ -294,6 +295,16 @@ class SpeakerResolver:
         # 4. A description with no name inside: a public body or service speaking as itself
         #    (la gendarmerie, les pompiers, la mairie) is the organisation whose name holds the
         #    noun, else a new one named by the phrase, as the gold guide adds unnamed speakers.
+        # The entity layer's answer for the whole phrase (entity_at: a description it resolved,
+        # le collectif, la mairie, le gendarme, also one that covers the phrase).
+        described = entity_at(self.doc, start, end)
+        if (
+            described is not None
+            and described.type in ("PER", "ORG")
+            and not described.group
+            and not self._clashes(described, gender)
+        ):
+            return Speaker(described.id, start, end)
         complement = _NAMED_COMPLEMENT.search(self.text, start, end)
         if complement is not None and not inside and not self._quoted(start):
             # la rédaction de Splann !, les avocats de Marc Vidal: a name the entity stages
@@ -408,6 +419,9 @@ class SpeakerResolver:
                 if self._compatible(candidate, gender, number):
                     nearest, nearest_start = candidate, s
                     break
+        subject = self._salient_subject(start, index, wanted, gender, number)
+        if subject is not None and nearest is not None and subject[0].id != nearest.id:
+            nearest, nearest_start = subject  # the subject before beats a nearer object
         if recent is not None:
             previous = self.entity(recent)
             if (
@@ -420,6 +434,32 @@ class SpeakerResolver:
         if nearest is not None:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
+
+    def _salient_subject(
+        self, start: int, index: int, wanted: tuple[str, ...], gender: str, number: int
+    ) -> tuple[Entity, int] | None:
+        """Return the nearest compatible entity named as a subject in the pronoun's sentence
+        or the one before: a pronoun takes up the sentence's topic (Le maire Pierre Durand a
+        reçu Paul Girard. Il a déclaré … → Pierre Durand), not the last name read."""
+        sent = self.parsed[max(bisect.bisect_right(self._token_starts, start) - 1, 0)].sent
+        floor = self.parsed[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if s < floor:
+                break
+            if e > start or candidate.type not in wanted or self._quoted(s):
+                continue
+            if self._compatible(candidate, gender, number) and self._preverbal_subject(s):
+                return candidate, s
+        return None
+
+    def _preverbal_subject(self, offset: int) -> bool:
+        """Return True when the mention at ``offset`` is a subject before its verb, or apposed
+        to one (La directrice, Claire Fabre, a rencontré …): the parser's subjects after the
+        verb are mostly objects it misread."""
+        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        if token.dep_ in ("appos", "conj", "flat:name") and token.head.i < token.i:
+            token = token.head
+        return token.dep_ in _SUBJECT_DEPS and token.i < token.head.i
 
     def gender(self, entity: Entity) -> str | None:
         """Return a person's gender ("m", "f") as the resolver knows it, or None."""
