@@ -82,7 +82,8 @@ def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | Non
     i = start
     while i < end:
         char = text[i]
-        if char in OPENERS or (char == STRAIGHT and _opens_straight(text, i, start)):
+        reversed_mark = char == "»" and _reversed_open(text, i, end)
+        if char in OPENERS or reversed_mark or (char == STRAIGHT and _opens_straight(text, i, start)):
             close = _find_close(text, i, end)
             if close is None:
                 log.info("unclosed quotation mark at %d: closed at the paragraph end", i)
@@ -102,11 +103,41 @@ def _opens_straight(text: str, i: int, block_start: int) -> bool:
     return i == block_start or not text[i - 1].isalnum() or text[i + 1 : i + 2].isalpha()
 
 
+def _straight_close(text: str, open_: int, end: int) -> int | None:
+    """Return the straight quote closing the one at ``open_``: a straight quote that opens a
+    word after a space ("Le château de Versailles" inside a quotation) nests one level, as «
+    inside «; any other closes the innermost open one."""
+    depth = 0
+    j = text.find(STRAIGHT, open_ + 1, end)
+    while j != -1:
+        opens = text[j - 1] in " (\n" and text[j + 1 : j + 2].isalnum()
+        if opens:
+            depth += 1
+        elif depth == 0:
+            return j
+        else:
+            depth -= 1
+        j = text.find(STRAIGHT, j + 1, end)
+    return None
+
+
+def _reversed_open(text: str, i: int, end: int) -> bool:
+    """Return True for a » that opens a quotation closed by « (»Nous irons«): glued to the
+    word after it, with a « later in the paragraph glued to the word before it."""
+    if not text[i + 1 : i + 2].isalpha():
+        return False
+    close = text.find("«", i + 1, end)
+    return close != -1 and close > i + 1 and not text[close - 1].isspace() and "»" not in text[i + 1 : close]
+
+
 def _find_close(text: str, open_: int, end: int) -> int | None:
     """Return the offset of the mark closing the one at ``open_`` within the paragraph."""
     opener = text[open_]
     if opener == STRAIGHT:
-        close = text.find(STRAIGHT, open_ + 1, end)
+        return _straight_close(text, open_, end)
+    if opener == "»":
+        # Reversed marks (»…«), as some pages print them: « closes.
+        close = text.find("«", open_ + 1, end)
         return close if close != -1 else None
     closer = OPENERS[opener]
     depth = 0
