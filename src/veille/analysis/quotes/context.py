@@ -34,6 +34,8 @@ _ADVERBIAL = re.compile(
 )
 
 
+# A participle with its agent after a source (interviewé par X, cité par Y): the end of the source.
+_BY_AGENT = re.compile(r"\s\w+(?:é|ée|és|ées|i|ie|is|u|ue|us)\s+par\s")
 # A title of address whose period is no sentence end (M. Macron a dit …).
 _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\.\s?$")
 # Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
@@ -331,6 +333,10 @@ class QuoteContext:
         unless a description is followed by a person's name in apposition, closed by a comma
         or the end (le conseiller …, Yuri Ushakov, …). A name before the comma is the source
         itself: in Selon l'Ifop, Jordan Bardella …, the person is what the poll is about."""
+        agent = _BY_AGENT.search(self.text, start, limit)
+        if agent is not None:
+            # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
+            limit = agent.start()
         comma = self.text.find(",", start, limit)
         if comma == -1:
             return limit

@@ -93,6 +93,13 @@ class SpeakerResolver(SubjectFinder):
             if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
                 if mention.kind == "description" and self._clashes(entity, gender):
                     continue
+                bare = len(self.text[head:end].split()) == 1  # l'organisation, le collectif
+                if mention.kind == "description" and entity.type == "ORG" and bare and noun in self.org_nouns:
+                    # l'organisation: the organisation the text is about (a subject) before
+                    # one merely named in passing (Le syndicat FO, majoritaire chez Transloire).
+                    topic = self._describe(start, end, "ORG")
+                    if topic is not None and topic != entity.id:
+                        return Speaker(topic, start, end)
                 return self._by_title(Speaker(entity.id, mention.start, mention.end))
         # 2. A source noun speaks through the name it introduces (le quotidien portugais Record,
         #    un sondage Elabe), whatever type the entity stages gave that name.
