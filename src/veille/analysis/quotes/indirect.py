@@ -191,9 +191,17 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         return []  # « … », a déclaré X: the marked quotation is the content
     start = ctx.sentence_start(comma)
     start = _skip_opener(ctx, start, comma)
+    phrase = ctx.speaker_phrase(incise.subject)
+    sent_end = ctx.sentence_end(incise.end)
+    rest = re.match(r"\s*,\s*", ctx.text[incise.end : sent_end])
+    if rest is not None and len(ctx.text[start:comma].split()) <= _OPENER_WORDS:
+        # Au XIXe siècle déjà, rappelle l'élue, le naufrage …: an adverbial, the incise, then
+        # the statement itself.
+        after = incise.end + rest.end()
+        if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
+            return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
     if comma - start < 10:
         return []
-    phrase = ctx.speaker_phrase(incise.subject)
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
 
 
