@@ -35,7 +35,7 @@ _ADVERBIAL = re.compile(
 
 
 # A participle with its agent after a source (interviewé par X, cité par Y): the end of the source.
-_BY_AGENT = re.compile(r"\s\w+(?:é|ée|és|ées|i|ie|is|u|ue|us)\s+par\s")
+BY_AGENT = re.compile(r"\s\w+(?:é|ée|és|ées|i|ie|is|u|ue|us)\s+par\s")
 # A title of address whose period is no sentence end (M. Macron a dit …).
 _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\.\s?$")
 # Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
@@ -130,6 +130,12 @@ class QuoteContext:
         start_i = i
         if i < end and tokens[i].text == ",":
             i += 1
+        comme = i + 1 < end and tokens[i].lower_ == "comme" and start_i < i
+        if comme:
+            # « … », comme le soulignait l'OMS: the incise opened by comme, its object clitic
+            i += 2 if tokens[i + 1].lower_ in ("le", "l'", "l’") else 1
+            if i < end and (tokens[i].lower_ == "on" or tokens[i].lower_ in words.SUBJECT_PRONOUNS):
+                return None  # comme on dit, comme il le rappelle: the subject before its verb
         i, grouped = self._verb_group(i, end)
         if i >= end:
             return None
@@ -333,7 +339,7 @@ class QuoteContext:
         unless a description is followed by a person's name in apposition, closed by a comma
         or the end (le conseiller …, Yuri Ushakov, …). A name before the comma is the source
         itself: in Selon l'Ifop, Jordan Bardella …, the person is what the poll is about."""
-        agent = _BY_AGENT.search(self.text, start, limit)
+        agent = BY_AGENT.search(self.text, start, limit)
         if agent is not None:
             # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
             limit = agent.start()

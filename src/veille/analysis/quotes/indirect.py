@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import Cue
 
 _QUE = frozenset({"que", "qu'", "qu’"})
@@ -252,8 +252,11 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
         )
     )  # a participle opens an adverbial too (Dit autrement, selon)
     if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
-        # Selon X, … : the content follows the noun phrase.
+        # Selon X, … : the content follows the noun phrase (and the agent of a participle
+        # that ends it: selon le ministre interviewé par X, …).
         start = np_end
+        if BY_AGENT.match(ctx.text, np_end) and ctx.text.find(",", np_end, sent_end) != -1:
+            start = ctx.text.find(",", np_end, sent_end)
         while start < sent_end and ctx.text[start] in " ,":
             start += 1
         end = sent_end

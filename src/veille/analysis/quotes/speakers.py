@@ -350,12 +350,15 @@ class SpeakerResolver(SubjectFinder):
                     return entity.id
         if before:
             return before[0][1].id
+        # Nobody fits before: the first one named after it, in its paragraph or the next (Selon
+        # le ministre …, … ¶ « … » Cette petite phrase d'Arnaud Montebourg …).
         paragraph_end = self.text.find("\n\n", end)
+        paragraph_end = self.text.find("\n\n", paragraph_end + 2) if paragraph_end != -1 else -1
         paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
         for s, _e, _mention, entity in self.mentions[index:]:
             if s >= paragraph_end:
                 break
-            if s >= end and entity.type == wanted and not entity.group:
+            if s >= end and entity.type == wanted and not entity.group and not self._clashes(entity, gender):
                 return entity.id
         return None
 
