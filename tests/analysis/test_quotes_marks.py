@@ -61,3 +61,9 @@ def test_role_and_organisation_nouns_come_from_the_entity_tables() -> None:
     lexicon = CueLexicon.load()
     assert {"gendarme", "syndicaliste"} <= lexicon.word_class("person")
     assert {"collectif", "juridiction"} <= lexicon.word_class("org")
+
+
+def test_closing_mark_with_no_opener_before_an_incise_opens_at_the_paragraph() -> None:
+    assert spans("Nous irons jusqu'au bout de ce combat », a déclaré Marc Roux.") == [
+        "Nous irons jusqu'au bout de ce combat"
+    ]

@@ -61,6 +61,8 @@ _CONTINUATION_PARAGRAPHS = 1
 _VIEW_OPENER = re.compile(
     r"\s*(?:[ÀA] (?:ses|leurs) yeux|[ÀA] (?:son|leur) avis|De (?:son|leur) point de vue)\s*,"
 )
+# At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
+_LEAD_WORDS = 8
 # Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
 _STRESSED = {"lui": "il", "eux": "ils"}
 
@@ -223,6 +225,11 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+        named = _named_in_lead(ctx, ctx.sentence_start(colon), colon)
+        if verb is None and named is not None:
+            # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
+            # with no verb names its speaker.
+            return [Candidate(kind, mark.start, mark.end, None, "phrase", named, None)]
     if kind == "mixed" or not opens:
         return _mixed(ctx, mark, sent_start)
     # A direct quotation with no cue of its own: the next sentence may name the speaker.
@@ -241,6 +248,16 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
     return [Candidate("direct", mark.start, mark.end, None, "continue", named[0], named[1])]
+
+
+def _named_in_lead(ctx: QuoteContext, start: int, colon: int) -> tuple[int, int] | None:
+    """Return the last person or organisation named in a short lead before a colon."""
+    if len(ctx.text[start:colon].split()) > _LEAD_WORDS or ctx.marks_in(start, colon):
+        return None
+    named = [
+        (s, e) for s, e, _m, entity in ctx.resolver.mentions_in(start, colon) if entity.type in ("PER", "ORG")
+    ]
+    return named[-1] if named else None
 
 
 def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
