@@ -190,6 +190,9 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     if ctx.text[:comma].rstrip().endswith(("»", "”", '"')):
         return []  # « … », a déclaré X: the marked quotation is the content
     start = ctx.sentence_start(comma)
+    colon = ctx.text.rfind(" : ", start, comma)
+    if colon != -1 and not ctx.marks_in(colon, comma):
+        start = colon + 3  # … et ne s'en cache pas : il l'a générée, répète-t-il: what follows the colon
     start = _skip_opener(ctx, start, comma)
     phrase = ctx.speaker_phrase(incise.subject)
     sent_end = ctx.sentence_end(incise.end)
