@@ -21,7 +21,7 @@ from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
-from veille.model import Document, Entity, Mention
+from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -36,6 +36,9 @@ _OF = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s|le\s|les\s)?")
 _NAMED_COMPLEMENT = re.compile(
     r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
 )
+# Determiners of an indefinite description (une habitante, des témoins).
+_INDEFINITE = frozenset({"un", "une", "des"})
+_INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
 # Determiners that show a description's gender (son, l' and les do not).
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
@@ -151,6 +154,12 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(self._created(name_start, end), name_start, end)
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
+        speaking = noun in self.person_nouns or noun in self.org_nouns
+        if first in _INDEFINITE and not inside and speaking and len(words) <= _INDEFINITE_WORDS:
+            # une habitante, un proche du dossier: an indefinite description brings in someone
+            # new, never one named before: an entity made from the phrase.
+            kind: EntityType = "ORG" if noun in self.org_nouns else "PER"
+            return Speaker(self._unnamed(start, end, kind), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER", gender), start, end)
         if noun in self.org_nouns:
@@ -219,6 +228,11 @@ class SpeakerResolver(SubjectFinder):
         for entity in self.doc.entities:
             if entity.type == "ORG" and word_key(noun) in word_key(entity.name).split():
                 return entity.id
+        return self._unnamed(start, end, "ORG")
+
+    def _unnamed(self, start: int, end: int, kind: EntityType) -> str:
+        """Return the id of an entity made for an unnamed speaker, named by its phrase (the
+        gold guide's rule: une habitante, la gendarmerie), making it once."""
         phrase = self.text[start:end].strip()
         if phrase not in self.created:
             taken = [(s, e) for s, e, _m, _e in self.mentions]
@@ -230,7 +244,7 @@ class SpeakerResolver(SubjectFinder):
             number = max(numbers, default=0) + len(self.created) + 1
             name = phrase[_content_start(phrase, 0, len(phrase)) :]
             self.created[phrase] = Entity(
-                id=f"e{number}", name=name[:1].upper() + name[1:], type="ORG", mentions=mentions
+                id=f"e{number}", name=name[:1].upper() + name[1:], type=kind, mentions=mentions
             )
         return self.created[phrase].id
 

@@ -225,11 +225,11 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
-        named = _named_in_lead(ctx, ctx.sentence_start(colon), colon)
-        if verb is None and named is not None:
+        lead = _named_in_lead(ctx, ctx.sentence_start(colon), colon)
+        if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
             # with no verb names its speaker.
-            return [Candidate(kind, mark.start, mark.end, None, "phrase", named, None)]
+            return [Candidate(kind, mark.start, mark.end, None, "phrase", lead, None)]
     if kind == "mixed" or not opens:
         return _mixed(ctx, mark, sent_start)
     # A direct quotation with no cue of its own: the next sentence may name the speaker.
