@@ -42,3 +42,28 @@ def test_cue_lexicon_finds_inflected_forms() -> None:
     assert lexicon.cues["croire"].scope == "incise"
     assert lexicon.cues["poursuivre"].scope == "incise"
     assert "surnommé" in lexicon.word_class("blocker")
+
+
+def test_straight_quote_opening_a_word_nests_inside_a_straight_quotation() -> None:
+    raw = '"Voir l\'exposition "Les Jardins du Nord" ouvrir enfin est une joie", a dit Anne Roux.'
+    assert spans(raw) == ['Voir l\'exposition "Les Jardins du Nord" ouvrir enfin est une joie']
+
+
+def test_straight_quotes_side_by_side_stay_apart() -> None:
+    assert spans('Il a répondu "oui" puis "non".') == ["oui", "non"]
+
+
+def test_reversed_marks_pair_as_a_quotation() -> None:
+    assert spans("Il a lancé »Nous irons jusqu'au bout« devant la presse.") == ["Nous irons jusqu'au bout"]
+
+
+def test_role_and_organisation_nouns_come_from_the_entity_tables() -> None:
+    lexicon = CueLexicon.load()
+    assert {"gendarme", "syndicaliste"} <= lexicon.word_class("person")
+    assert {"collectif", "juridiction"} <= lexicon.word_class("org")
+
+
+def test_closing_mark_with_no_opener_before_an_incise_opens_at_the_paragraph() -> None:
+    assert spans("Nous irons jusqu'au bout de ce combat », a déclaré Marc Roux.") == [
+        "Nous irons jusqu'au bout de ce combat"
+    ]

@@ -1,8 +1,9 @@
 """Gather the candidate speakers of one quotation and describe them for the ranker.
 
 A candidate is a person, organisation or place named outside quotation marks in the
-quotation's paragraph, the two paragraphs before it, or the rest of its sentence, plus
-the previous quotation's speaker. Each gets the feature vector of ranker.features.
+quotation's paragraph, the paragraphs before it (WINDOW_PARAGRAPHS), the rest of its
+sentence or the sentence after it, plus the previous quotation's speaker. Each gets the
+feature vector of ranker.features.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ def speaker_candidates(
     paragraph = ctx.paragraph_index(cand.start)
     first = max(paragraph - WINDOW_PARAGRAPHS, 0)
     lo = ctx.paragraphs[first][0]
-    hi = max(ctx.sentence_end(cand.end), cand.end)
+    # The sentence after the quotation too: French news often names the speaker just after
+    # an uncued quotation (« … » Le maire de Lyon a ensuite quitté la salle.).
+    end = max(ctx.sentence_end(cand.end), cand.end)
+    hi = max(ctx.sentence_end(min(end + 2, len(ctx.text))), end)
     sentence_of = _sentence_numbers(ctx)
     by_entity: dict[str, list[Mentioned]] = {}
     entities = {}

@@ -15,7 +15,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import words
-from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
+from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
@@ -32,6 +32,17 @@ _ADVERBIAL = re.compile(
     r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
     r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
 )
+
+
+# A participle with its agent after a source (interviewé par X, cité par Y): the end of the source.
+BY_AGENT = re.compile(r"\s\w+(?:é|ée|és|ées|i|ie|is|u|ue|us)\s+par\s")
+# A title of address whose period is no sentence end (M. Macron a dit …).
+_ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\.\s?$")
+# Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
+_FINITE_ENDINGS = ("e", "t", "d", "a")
+# Endings of past participles, regular and not (expliqué, convenu, admis, écrit, ressenti).
+_PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
+_INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
 
 
 @dataclass(frozen=True)
@@ -84,12 +95,19 @@ class QuoteContext:
         return self.sentences.paragraph_index(offset)
 
     def sentence_start(self, offset: int) -> int:
-        """Return where the sentence holding ``offset`` starts (never inside quotation marks)."""
-        return self.sentences.start(offset)
+        """Return where the sentence holding ``offset`` starts (never inside quotation marks);
+        the period of a title of address (M. Macron, Mme Binet's Mme.) ends no sentence."""
+        start = self.sentences.start(offset)
+        while start > 0 and _ABBREVIATION.search(self.text, max(start - 6, 0), start):
+            start = self.sentences.start(start - 2)
+        return start
 
     def sentence_end(self, offset: int) -> int:
         """Return the end of the sentence holding ``offset``, before its final punctuation."""
-        return self.sentences.end(offset)
+        end = self.sentences.end(offset)
+        while end < len(self.text) and _ABBREVIATION.search(self.text, max(end - 5, 0), end + 2):
+            end = self.sentences.end(end + 1)
+        return end
 
     def inside_mark(self, offset: int) -> MarkedSpan | None:
         """Return the marked span whose marks enclose ``offset``."""
@@ -112,16 +130,24 @@ class QuoteContext:
         start_i = i
         if i < end and tokens[i].text == ",":
             i += 1
+        comme = i + 1 < end and tokens[i].lower_ == "comme" and start_i < i
+        if comme:
+            # « … », comme le soulignait l'OMS: the incise opened by comme, its object clitic
+            i += 2 if tokens[i + 1].lower_ in ("le", "l'", "l’") else 1
+            if i < end and (tokens[i].lower_ == "on" or tokens[i].lower_ in words.SUBJECT_PRONOUNS):
+                return None  # comme on dit, comme il le rappelle: the subject before its verb
         i, grouped = self._verb_group(i, end)
         if i >= end:
             return None
         verb = tokens[i]
+        after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         cue = self.lexicon.cue(verb)
+        if cue is None and after_quote and self._opens_sentence(tokens[start_i - 1].idx):
+            cue = self._free_incise_cue(verb, grouped, end)
         if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
         if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
-        after_quote = start_i > 0 and tokens[start_i - 1].text in '»”"'
         if not after_quote and self._subject_before(verb):
             return None  # la ministre …, Yvette Cooper, a appelé X à: not an incise
         subject = self._subject_after(verb, end)
@@ -131,6 +157,46 @@ class QuoteContext:
             return None  # a déclaré que …: not an incise
         stop = self._incise_end(subject, end)
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
+
+    def _opens_sentence(self, closing: int) -> bool:
+        """Return True when the quotation closed at ``closing`` opens its sentence (or follows
+        a colon): only a whole quoted sentence takes an incise with any verb."""
+        mark = next((m for m in self.marks if m.outer_end - 1 <= closing < m.outer_end + 1), None)
+        if mark is None:
+            return False
+        before = self.text[self.sentence_start(mark.open) : mark.open].strip()
+        return not before or before.endswith(":")
+
+    def _free_incise_cue(self, verb: Token, grouped: bool, end: int) -> Cue | None:
+        """Return a cue for a verb the lexicon lacks, in the incise right after a closing mark
+        with its subject inverted after it (« … », crédite en privé l'ancien ministre X;
+        « … », sourit-elle; « … », prolonge son homologue, Y): French inverts the subject
+        after a quotation only for a verb of saying, or one used as such, so the
+        construction itself is the cue. The verb must look like a finite verb (or a
+        participle after its auxiliary) and its inverted subject must be able to speak."""
+        word = verb.lower_
+        if not word.isalpha() or not verb.text.islower() or verb.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
+            return None
+        if word in self.lexicon.word_class("person") or word in self.lexicon.word_class("org"):
+            return None
+        tokens = self.parsed
+        near = tokens[max(verb.i - 3, 0) : min(verb.i + 3, end)]
+        hyphen = any(t.text.startswith("-") and t.text[1:].lower() in _INVERTED_PRONOUNS for t in near)
+        auxiliary = grouped and any(
+            t.lower_ in words.auxiliary_forms() for t in tokens[max(verb.i - 4, 0) : verb.i]
+        )
+        if auxiliary:
+            if not word.endswith(_PARTICIPLE_LIKE):
+                return None  # a-t-il convenu, s'est remémoré, a écrit
+        elif not word.endswith(_FINITE_ENDINGS):
+            return None  # argumente-t-elle, se remémore X, tranche X
+        if not hyphen:
+            subject = self._subject_after(verb, end)
+            if subject is None or subject.pos_ == "PRON" or not self.resolver.can_speak(subject):
+                return None
+        guesses = infinitive_guesses(word)
+        lemma = verb.lemma_.lower() if verb.pos_ == "VERB" or not guesses else guesses[0]
+        return Cue(lemma, "incise", "incise")
 
     def _verb_group(self, i: int, end: int) -> tuple[int, bool]:
         """Return the index of the cue of an incise's verb group starting at token ``i``, and
@@ -208,6 +274,15 @@ class QuoteContext:
                 in_pp = False  # a noun phrase after the prepositional one
             elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
+            elif token.text[:1].isupper() and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
+                # A person's name right after the prepositional phrase (a indiqué à l'AFP
+                # Julien Marchal): a new name there starts the subject, not the complement
+                # (the tagger may call a rare given name a verb: test the mention).
+                if any(
+                    s == token.idx and entity.type == "PER"
+                    for s, _e, _m, entity in self.resolver.mentions_in(token.idx, token.idx + 1)
+                ):
+                    return token
         return None
 
     def _incise_end(self, subject: Token, end: int) -> int:
@@ -264,6 +339,10 @@ class QuoteContext:
         unless a description is followed by a person's name in apposition, closed by a comma
         or the end (le conseiller …, Yuri Ushakov, …). A name before the comma is the source
         itself: in Selon l'Ifop, Jordan Bardella …, the person is what the poll is about."""
+        agent = BY_AGENT.search(self.text, start, limit)
+        if agent is not None:
+            # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
+            limit = agent.start()
         comma = self.text.find(",", start, limit)
         if comma == -1:
             return limit

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
+from veille.analysis.quotes.lexicon import Cue
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
@@ -23,6 +24,18 @@ _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 _CONJUNCTIONS = frozenset(
     "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
 )
+# At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
+_OPENER_WORDS = 4
+# Stressed pronouns after selon / d'après (selon elle, d'après eux).
+_SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+# Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
+_INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
+# Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
+_BEFORE_INFINITIVE = frozenset(
+    {"ne", "n'", "n’", "pas", "jamais", "en", "y", "l'", "l’", "les", "lui", "leur"}
+)
+# Infinitives of intention or ability that are not a statement on their own (dit vouloir).
+_NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
 # Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
 _MAX_GAP_TOKENS = 10
 
@@ -36,6 +49,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         cue = ctx.lexicon.cue(token)
         if cue is not None and cue.scope == "all":
             found.extend(_que_clause(ctx, token, cue.lemma))
+            found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
@@ -80,6 +94,56 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     return [Candidate("indirect", start, end, lemma, how, phrase, verb.idx)]
 
 
+def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
+    """Return the reported infinitive after a verb of saying (il affirme avoir prévenu la
+    préfecture; ils ont annoncé avoir retrouvé deux corps; qui affirme en avoir détruit 32;
+    elle s'est dite prête à revenir): French reports a statement about the speaker's own
+    deed or state with a bare infinitive (or se dire + adjective) instead of a que-clause.
+    Only verbs of saying, admitting, denying, announcing or thinking take it as speech (a
+    demandé à partir, a promis de venir take a preposition and are left out)."""
+    if cue.cls not in _INFINITIVE_CLASSES or verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2]:
+        return []
+    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):
+        return []
+    i = verb.i + 1
+    tokens = ctx.parsed
+    start_i = i
+    while i < len(tokens) and tokens[i].lower_ in _BEFORE_INFINITIVE:
+        i += 1
+    if i >= len(tokens):
+        return []
+    head = tokens[i]
+    infinitive = "Inf" in head.morph.get("VerbForm", []) and head.pos_ in ("VERB", "AUX")
+    stated = cue.lemma in ("dire", "déclarer") and head.pos_ == "ADJ" and reflexive_before(ctx, verb)
+    if not (infinitive or stated) or ctx.inside_mark(head.idx) is not None:
+        return []
+    if infinitive and head.lemma_ in _NOT_REPORTED and not _perfect(tokens, head):
+        return []  # a dit pouvoir / vouloir venir: an intention, left to the que-clause cases
+    subject = ctx.resolver.subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return []
+    start = tokens[start_i].idx
+    end = _clause_end(ctx, start)
+    if end - start < 10:
+        return []
+    phrase = ctx.speaker_phrase(subject)
+    return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _perfect(tokens: Doc, head: Token) -> bool:
+    """Return True for avoir / être followed by a participle (avoir prévenu, être parti)."""
+    nxt = tokens[head.i + 1] if head.i + 1 < len(tokens) else None
+    return head.lemma_ in ("avoir", "être") and nxt is not None and nxt.pos_ in ("VERB", "AUX")
+
+
+def reflexive_before(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True when a reflexive clitic stands just before the verb group (s'est dit)."""
+    for token in reversed(ctx.parsed[max(verb.i - 3, 0) : verb.i]):
+        if token.lower_ in _REFLEXIVE:
+            return True
+    return False
+
+
 def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
     """Return the few words between the sentence start and a cue verb the parser left without
     a subject (it splits Météo-France précise que … into three sentences)."""
@@ -120,15 +184,40 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     incise = ctx.incise_at(i)
     if incise is None or incise.verb.i != verb.i or incise.subject is None:
         return []
+    if not _may_speak(ctx, incise.subject):
+        return []  # …, soutient au contraire le projet: an object, nobody speaks
     comma = ctx.parsed[i].idx
     if ctx.text[:comma].rstrip().endswith(("»", "”", '"')):
         return []  # « … », a déclaré X: the marked quotation is the content
     start = ctx.sentence_start(comma)
+    colon = ctx.text.rfind(" : ", start, comma)
+    if colon != -1 and not ctx.marks_in(colon, comma):
+        start = colon + 3  # … et ne s'en cache pas : il l'a générée, répète-t-il: what follows the colon
     start = _skip_opener(ctx, start, comma)
+    phrase = ctx.speaker_phrase(incise.subject)
+    sent_end = ctx.sentence_end(incise.end)
+    rest = re.match(r"\s*,\s*", ctx.text[incise.end : sent_end])
+    if rest is not None and len(ctx.text[start:comma].split()) <= _OPENER_WORDS:
+        # Au XIXe siècle déjà, rappelle l'élue, le naufrage …: an adverbial, the incise, then
+        # the statement itself.
+        after = incise.end + rest.end()
+        if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
+            return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
     if comma - start < 10:
         return []
-    phrase = ctx.speaker_phrase(incise.subject)
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
+    """Return True for an inverted subject that can be a source: a pronoun, a proper name, a
+    phrase holding an entity mention (estime Berne, a précisé le château de Versailles) or a
+    person or organisation noun; not a thing (…, soutient au contraire le projet)."""
+    if subject.text.startswith("-") or subject.pos_ in ("PRON", "PROPN"):
+        return True
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    if subject.lower_ in ctx.lexicon.word_class("source"):
+        return True  # …, souligne le quotidien
+    return bool(ctx.resolver.mentions_in(lo, hi)) or ctx.resolver.can_speak(subject)
 
 
 def _skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
@@ -155,15 +244,30 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
         return []
     opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
     before = ctx.text[sent_start:opener_start]
-    if not before.strip() or _skip_opener(ctx, sent_start, opener_start) == opener_start:
-        # Selon X, … : the content follows the noun phrase.
+    # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
+    # the sentence, and the content follows the source as after a sentence-initial selon.
+    lo, hi = ctx.token_after(sent_start), ctx.token_after(opener_start)
+    connector = (
+        before.rstrip().endswith(",")
+        and len(before.split()) <= _OPENER_WORDS
+        and not any(
+            t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
+        )
+    )  # a participle opens an adverbial too (Dit autrement, selon)
+    if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
+        # Selon X, … : the content follows the noun phrase (and the agent of a participle
+        # that ends it: selon le ministre interviewé par X, …).
         start = np_end
+        if BY_AGENT.match(ctx.text, np_end) and ctx.text.find(",", np_end, sent_end) != -1:
+            start = ctx.text.find(",", np_end, sent_end)
         while start < sent_end and ctx.text[start] in " ,":
             start += 1
         end = sent_end
     elif before.rstrip().endswith(","):
         start = _skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1
+        if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
+            end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
         return []
     if end - start < 10:
@@ -176,6 +280,8 @@ def _can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
     (selon les opérations de vote is not a source)."""
     if ctx.resolver.mentions_in(start, end):
         return True
+    if ctx.text[start:end].strip().lower() in _SELON_PRONOUNS:
+        return True  # selon lui, d'après elle: the person just named
     words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
     nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
     return any(word in nouns for word in words[:3])

@@ -65,6 +65,12 @@ class CueLexicon:
             if len(row) != 2:
                 raise SettingsError(f"quote_words.tsv line {n}: expected word, class")
             words.setdefault(row[1], set()).add(row[0])
+        # The role nouns (roles.tsv: le gendarme, la syndicaliste, l'octogénaire) head
+        # descriptions of people who can speak, and the organisation nouns (org_categories.tsv:
+        # le collectif, l'association, la juridiction) descriptions of organisations: the
+        # entity stages' tables, read here rather than copied.
+        words.setdefault("person", set()).update(_single_words("roles.tsv"))
+        words.setdefault("org", set()).update(_single_words("org_categories.tsv"))
         return cls(cues, forms, {k: frozenset(v) for k, v in words.items()})
 
     def word_class(self, name: str) -> frozenset[str]:
@@ -106,6 +112,11 @@ class CueLexicon:
             found.append(self.forms[word])
         found.extend(infinitive_guesses(word))
         return found
+
+
+def _single_words(table: str) -> set[str]:
+    """Return the one-word entries of the first column of a data table, lower-cased."""
+    return {row[0].lower() for _n, row in read_rows(table) if row and " " not in row[0] and "'" not in row[0]}
 
 
 # Infinitives that make one reporting verb with faire before them (a fait savoir que).

@@ -10,6 +10,7 @@ quote is closed at the end of its paragraph (or dropped when nothing is inside) 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from veille.model import Paragraph
@@ -20,6 +21,8 @@ OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 STRAIGHT = '"'
 CLOSERS = frozenset("»”›")
 ALL_MARKS = frozenset('«»“”„‹›"')
+# Words a paragraph must hold before a closing mark with no opener to be read as a quotation.
+_MIN_ORPHAN_WORDS = 4
 # Content longer than this inside one pair is a pairing error, not a quotation.
 _MAX_QUOTE_CHARS = 3000
 
@@ -53,7 +56,8 @@ def find_marked_spans(text: str, paragraphs: tuple[Paragraph, ...] = ()) -> list
     result = []
     for open_, close in spans:
         content_end = close if close is not None else _block_end(blocks, open_)
-        span = _trim(text, open_ + 1, content_end, open_, close)
+        content_start = open_ + 1 if text[open_] in ALL_MARKS else open_  # a missing opener
+        span = _trim(text, content_start, content_end, open_, close)
         if span is not None:
             result.append(span)
     return result
@@ -82,7 +86,8 @@ def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | Non
     i = start
     while i < end:
         char = text[i]
-        if char in OPENERS or (char == STRAIGHT and _opens_straight(text, i, start)):
+        reversed_mark = char == "»" and _reversed_open(text, i, end)
+        if char in OPENERS or reversed_mark or (char == STRAIGHT and _opens_straight(text, i, start)):
             close = _find_close(text, i, end)
             if close is None:
                 log.info("unclosed quotation mark at %d: closed at the paragraph end", i)
@@ -91,7 +96,10 @@ def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | Non
             found.append((i, close))
             i = close + 1
             continue
-        if char in CLOSERS or char == STRAIGHT:
+        if char in CLOSERS and not found and _missing_open(text, start, i):
+            log.info("quotation closed at %d with no opening mark: opened at its paragraph", i)
+            found.append((start, i))
+        elif char in CLOSERS or char == STRAIGHT:
             log.info("stray closing quotation mark at %d ignored", i)
         i += 1
     return found
@@ -102,11 +110,54 @@ def _opens_straight(text: str, i: int, block_start: int) -> bool:
     return i == block_start or not text[i - 1].isalnum() or text[i + 1 : i + 2].isalpha()
 
 
+def _missing_open(text: str, start: int, i: int) -> bool:
+    """Return True for a closing mark whose opener the page lost (Nous irons au bout », a
+    déclaré X): the paragraph opens with a capital, holds no mark before it, and an incise
+    follows it."""
+    lead = text[start:i]
+    return (
+        lead[:1].isupper()
+        and len(lead.split()) >= _MIN_ORPHAN_WORDS
+        and not any(c in ALL_MARKS for c in lead)
+        and re.match(r"\s*,\s*[a-zàâçéèêëîïôûù-]", text[i + 1 : i + 8]) is not None
+    )
+
+
+def _straight_close(text: str, open_: int, end: int) -> int | None:
+    """Return the straight quote closing the one at ``open_``: a straight quote that opens a
+    word after a space ("Le château de Versailles" inside a quotation) nests one level, as «
+    inside «; any other closes the innermost open one."""
+    depth = 0
+    j = text.find(STRAIGHT, open_ + 1, end)
+    while j != -1:
+        opens = text[j - 1] in " (\n" and text[j + 1 : j + 2].isalnum()
+        if opens:
+            depth += 1
+        elif depth == 0:
+            return j
+        else:
+            depth -= 1
+        j = text.find(STRAIGHT, j + 1, end)
+    return None
+
+
+def _reversed_open(text: str, i: int, end: int) -> bool:
+    """Return True for a » that opens a quotation closed by « (»Nous irons«): glued to the
+    word after it, with a « later in the paragraph glued to the word before it."""
+    if not text[i + 1 : i + 2].isalpha():
+        return False
+    close = text.find("«", i + 1, end)
+    return close != -1 and close > i + 1 and not text[close - 1].isspace() and "»" not in text[i + 1 : close]
+
+
 def _find_close(text: str, open_: int, end: int) -> int | None:
     """Return the offset of the mark closing the one at ``open_`` within the paragraph."""
     opener = text[open_]
     if opener == STRAIGHT:
-        close = text.find(STRAIGHT, open_ + 1, end)
+        return _straight_close(text, open_, end)
+    if opener == "»":
+        # Reversed marks (»…«), as some pages print them: « closes.
+        close = text.find("«", open_ + 1, end)
         return close if close != -1 else None
     closer = OPENERS[opener]
     depth = 0

@@ -42,10 +42,15 @@ FEATURES = (
     "gender_clashes",
     "in_phrase",
     "first_mention_in_window",
+    "next_sentence_only",
+    "far_back",
 )
 
-# How far back candidates are gathered: the quotation's paragraph and the two before it.
-WINDOW_PARAGRAPHS = 2
+# How far back candidates are gathered: the quotation's paragraph and the five before it
+# (a person introduced early and quoted later: the ranker weighs the distance).
+WINDOW_PARAGRAPHS = 5
+# Paragraphs back beyond which a candidate counts as far (its own feature).
+_NEAR_PARAGRAPHS = 2
 _SELON = re.compile(r"(?:[Ss]elon|[Dd]['’]après|[Pp]our)\s+(?:l['’]|les? |la )?$")
 
 
@@ -94,7 +99,7 @@ def features(
         float(any(m.start >= situation.end for m in in_sentence)),
         float(any(m.sentence == situation.sentence - 1 for m in mentions)),
         float(any(m.paragraph == situation.paragraph for m in mentions)),
-        float(min(situation.paragraph - nearest.paragraph, WINDOW_PARAGRAPHS)),
+        float(min(situation.paragraph - nearest.paragraph, _NEAR_PARAGRAPHS)),
         math.log1p(back) / 8.0,
         float(entity.id == situation.previous_speaker),
         float(any(m.subject_of_cue for m in mentions)),
@@ -110,6 +115,8 @@ def features(
         ),
         float(phrase is not None and any(phrase[0] <= m.start < phrase[1] for m in mentions)),
         float(nearest is mentions[0]),
+        float(not before and any(m.sentence == situation.sentence + 1 for m in mentions)),
+        float(situation.paragraph - nearest.paragraph > _NEAR_PARAGRAPHS),
     ]
 
 

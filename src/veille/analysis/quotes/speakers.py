@@ -13,23 +13,35 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from veille.analysis.entities.resolve import entity_at
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
-from veille.model import Document, Entity, Mention
+from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _DETERMINER = re.compile(
     r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Nn]otre) |[Ll]['’])"
 )
-_SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
-_RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 # How far back (in characters) a pronoun or a bare description may look for its person.
 _LOOKBACK_CHARS = 1500
+# The gap of a de-complement (la rédaction de Splann): the same words with their name.
+_OF = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s|le\s|les\s)?")
+# A capitalised name closing a phrase in a de-complement (la rédaction de Splann !).
+_NAMED_COMPLEMENT = re.compile(
+    r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
+)
+# Determiners of an indefinite description (une habitante, des témoins).
+_INDEFINITE = frozenset({"un", "une", "des"})
+_INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
+# Determiners that show a description's gender (son, l' and les do not).
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
 _MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
@@ -46,7 +58,7 @@ class Speaker:
     named: bool = False  # a name the entity stages missed here: add it as a name mention
 
 
-class SpeakerResolver:
+class SpeakerResolver(SubjectFinder):
     """Map speaker phrases of one document to its entities."""
 
     def __init__(self, doc: Document, parsed: Doc, lexicon: CueLexicon) -> None:
@@ -64,137 +76,6 @@ class SpeakerResolver:
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
 
-    # 1. From a cue verb to the tokens of its subject.
-    def subject_of(self, verb: Token) -> Token | None:
-        """Return the subject token of a cue verb; a participle or gerund (estimant que,
-        en avertissant que) borrows the subject of the verb it hangs on."""
-        if verb.lower_.endswith("ant"):
-            return self._gerund_subject(verb)
-        current = verb
-        for _ in range(4):
-            for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS and child.text.lower() not in ("-t", "t"):
-                    if child.text.lower() in _RELATIVE and current.dep_.startswith("acl"):
-                        return current.head  # la Ville, qui a dressé… → la Ville
-                    return child
-            if current.head is current:
-                break
-            if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
-                break  # the subject of a governing clause is not the speaker of this one
-            if current.dep_ == "conj" and current.head.dep_ in _SUBORDINATE and _after_comma(current):
-                # …, mais précise que: the parser tied the verb to the subordinate clause
-                # before the comma (où la frappe a eu lieu); it coordinates with the main one.
-                current = current.head.head
-                continue
-            current = current.head
-        return None
-
-    def _gerund_subject(self, verb: Token) -> Token | None:
-        """Return the subject of the finite verb a participle hangs on, searching leftwards:
-        the parser often attaches (en) avertissant to the clause it introduces. Verbs inside
-        quotation marks belong to the quoted speaker; an incise verb (« … », a confirmé X,
-        ajoutant que) has its subject after it."""
-        for token in reversed(self.parsed[verb.sent.start : verb.i]):
-            if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
-                continue
-            for child in token.children:
-                if (
-                    child.dep_ in _SUBJECT_DEPS
-                    and child.text.lower() not in ("-t", "t")
-                    and not self._quoted(child.idx)
-                ):
-                    return child
-            if _after_comma(token):
-                subject = self.inverted_subject(token)
-                if subject is not None and subject.i < verb.i and self.can_speak(subject):
-                    return subject
-        return None
-
-    def can_speak(self, token: Token) -> bool:
-        """Return True when a token heads a person or organisation (a mention or a speaking noun):
-        an inverted subject, not an object (…, a visité l'usine)."""
-        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.mentions_in(lo, hi)):
-            return True
-        return token.lower_ in self.person_nouns or token.lower_ in self.org_nouns
-
-    def inverted_subject(self, verb: Token) -> Token | None:
-        """Return the subject placed after a verb in an incise (« … », a déclaré X; précise
-        l'OFAG), which the parser often labels as an object."""
-        for child in verb.children:
-            if child.i > verb.i and child.dep_ in (*_SUBJECT_DEPS, "obj", "appos", "nmod", "dep"):
-                if child.text.lower() in ("-t", "t") or child.is_punct:
-                    continue
-                return child
-        # The pronoun glued to the verb: affirme-t-il, a-t-elle déclaré.
-        for token in self.parsed[verb.i - 2 : verb.i + 3]:
-            if token.text.lower().lstrip("-") in SUBJECT_PRONOUNS and token.text.startswith("-"):
-                return token
-        return None
-
-    def phrase_of(self, subject: Token) -> tuple[int, int]:
-        """Return the character span of a subject's phrase: its subtree, without a relative
-        clause or anything after a second comma."""
-        if subject.pos_ == "PRON":
-            return subject.idx, subject.idx + len(subject)
-        left = subject.left_edge.i
-        right = subject.i
-        commas = 0
-        sent_end = subject.sent.end
-        for token in self.parsed[subject.i + 1 : sent_end]:
-            if token.is_punct and token.text != ",":
-                break
-            if token.text == ",":
-                commas += 1
-                apposed = self._apposed_name(token.i + 1) if commas == 1 else None
-                if apposed is None:
-                    break
-                # The apposed name ends the phrase, however the parser attached it
-                # (le patron du commandement …, le général Michael Kurilla, cité dans …).
-                return self.parsed[left].idx, apposed
-            if token.dep_.startswith("acl") or token.lower_ in ("qui", "dans", "lors", "juste"):
-                break
-            if token.lower_ == "en" and token.nbor(1).text.lower().endswith("ant"):
-                break  # en avertissant que: a gerund, not part of the name
-            if not _inside(token, subject) and token.head.i != subject.i:
-                break
-            right = token.i
-        # A hyphenated name the tokenizer split (Météo - France) is one word.
-        while left > 0 and not self.parsed[left - 1].whitespace_ and _glued(self.parsed[left - 1]):
-            left -= 1
-        while right + 1 < sent_end and not self.parsed[right].whitespace_ and _glued(self.parsed[right + 1]):
-            right += 1
-        # A title the parser cut from its name (a plaidé Me | Antoine Girard).
-        if self.parsed[right].lower_ in self._titles() and right + 1 < sent_end:
-            for s, e, _m, entity in self.mentions_in(
-                self.parsed[right + 1].idx, self.parsed[right + 1].idx + 1
-            ):
-                if s == self.parsed[right + 1].idx and entity.type == "PER":
-                    start = self.parsed[left].idx
-                    return start, e
-        start = self.parsed[left].idx
-        last = self.parsed[right]
-        return start, last.idx + len(last)
-
-    def _titles(self) -> frozenset[str]:
-        return (
-            self.lexicon.word_class("title-m")
-            | self.lexicon.word_class("title-f")
-            | self.lexicon.word_class("title-lawyer")
-            | self.person_nouns
-        )
-
-    def _apposed_name(self, i: int) -> int | None:
-        """Return the end of a person's name that follows within a few words, before any
-        punctuation (le patron du commandement …, le général Michael Kurilla), else None."""
-        for token in self.parsed[i : i + 5]:
-            if token.is_punct:
-                return None
-            for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):
-                if s == token.idx and entity.type == "PER" and m.kind == "name":
-                    return e
-        return None
-
     # 2. From a phrase to an entity.
     def resolve_phrase(self, start: int, end: int) -> Speaker:
         """Return the speaker a phrase names, by the entity mentions inside it, then as a
@@ -208,9 +89,20 @@ class SpeakerResolver:
         inside = self.mentions_in(start, end)
         head = _content_start(self.text, start, end)
         noun = _head_noun(self.text[head:end])
-        # 1. The phrase is a name.
+        gender = _phrase_gender(words)
+        # 1. The phrase is a name, or a description the entity stages resolved (one that
+        #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
+                if mention.kind == "description" and self._clashes(entity, gender):
+                    continue
+                bare = len(self.text[head:end].split()) == 1  # l'organisation, le collectif
+                if mention.kind == "description" and entity.type == "ORG" and bare and noun in self.org_nouns:
+                    # l'organisation: the organisation the text is about (a subject) before
+                    # one merely named in passing (Le syndicat FO, majoritaire chez Transloire).
+                    topic = self._describe(start, end, "ORG")
+                    if topic is not None and topic != entity.id:
+                        return Speaker(topic, start, end)
                 return self._by_title(Speaker(entity.id, mention.start, mention.end))
         # 2. A source noun speaks through the name it introduces (le quotidien portugais Record,
         #    un sondage Elabe), whatever type the entity stages gave that name.
@@ -221,7 +113,12 @@ class SpeakerResolver:
         # 3. A name inside the phrase: a person before an organisation, and an apposed person
         #    before one in a de-complement (l'avocat de Jean Morel, Me Antoine Girard).
         ranked = sorted(
-            (item for item in inside if item[3].type in ("PER", "ORG")),
+            (
+                item
+                for item in inside
+                if item[3].type in ("PER", "ORG")
+                and not (item[2].kind == "description" and self._clashes(item[3], gender))
+            ),
             key=lambda item: (
                 item[3].type != "PER",
                 item[2].kind != "name",
@@ -234,10 +131,37 @@ class SpeakerResolver:
         # 4. A description with no name inside: a public body or service speaking as itself
         #    (la gendarmerie, les pompiers, la mairie) is the organisation whose name holds the
         #    noun, else a new one named by the phrase, as the gold guide adds unnamed speakers.
+        # The entity layer's answer for the whole phrase (entity_at: a description it resolved,
+        # le collectif, la mairie, le gendarme, also one that covers the phrase).
+        described = entity_at(self.doc, start, end)
+        if (
+            described is not None
+            and described.type in ("PER", "ORG")
+            and not described.group
+            and not self._clashes(described, gender)
+        ):
+            return Speaker(described.id, start, end)
+        complement = _NAMED_COMPLEMENT.search(self.text, start, end)
+        if complement is not None and not inside and not self._quoted(start):
+            # la rédaction de Splann !, les avocats de Marc Vidal: a name the entity stages
+            # missed, in the complement of a speaking noun, is the source.
+            name_start = complement.start(1)
+            name = self.text[name_start:end].strip()
+            known = next((e for _s, _e, m, e in self.mentions if m.kind == "name" and m.text == name), None)
+            if known is not None:
+                return Speaker(known.id, name_start, end, named=True)
+            if noun in self.org_nouns or noun in self.lexicon.word_class("source"):
+                return Speaker(self._created(name_start, end), name_start, end)
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
+        speaking = noun in self.person_nouns or noun in self.org_nouns
+        if first in _INDEFINITE and not inside and speaking and len(words) <= _INDEFINITE_WORDS:
+            # une habitante, un proche du dossier: an indefinite description brings in someone
+            # new, never one named before: an entity made from the phrase.
+            kind: EntityType = "ORG" if noun in self.org_nouns else "PER"
+            return Speaker(self._unnamed(start, end, kind), start, end)
         if noun in self.person_nouns:
-            return Speaker(self._describe(start, end, "PER"), start, end)
+            return Speaker(self._describe(start, end, "PER", gender), start, end)
         if noun in self.org_nouns:
             return Speaker(self._describe(start, end, "ORG"), start, end)
         for _s, _e, mention, entity in inside:
@@ -304,6 +228,11 @@ class SpeakerResolver:
         for entity in self.doc.entities:
             if entity.type == "ORG" and word_key(noun) in word_key(entity.name).split():
                 return entity.id
+        return self._unnamed(start, end, "ORG")
+
+    def _unnamed(self, start: int, end: int, kind: EntityType) -> str:
+        """Return the id of an entity made for an unnamed speaker, named by its phrase (the
+        gold guide's rule: une habitante, la gendarmerie), making it once."""
         phrase = self.text[start:end].strip()
         if phrase not in self.created:
             taken = [(s, e) for s, e, _m, _e in self.mentions]
@@ -315,7 +244,7 @@ class SpeakerResolver:
             number = max(numbers, default=0) + len(self.created) + 1
             name = phrase[_content_start(phrase, 0, len(phrase)) :]
             self.created[phrase] = Entity(
-                id=f"e{number}", name=name[:1].upper() + name[1:], type="ORG", mentions=mentions
+                id=f"e{number}", name=name[:1].upper() + name[1:], type=kind, mentions=mentions
             )
         return self.created[phrase].id
 
@@ -337,6 +266,9 @@ class SpeakerResolver:
                 if self._compatible(candidate, gender, number):
                     nearest, nearest_start = candidate, s
                     break
+        subject = self._salient_subject(start, index, wanted, gender, number)
+        if subject is not None and nearest is not None and subject[0].id != nearest.id:
+            nearest, nearest_start = subject  # the subject before beats a nearer object
         if recent is not None:
             previous = self.entity(recent)
             if (
@@ -349,6 +281,32 @@ class SpeakerResolver:
         if nearest is not None:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
+
+    def _salient_subject(
+        self, start: int, index: int, wanted: tuple[str, ...], gender: str, number: int
+    ) -> tuple[Entity, int] | None:
+        """Return the nearest compatible entity named as a subject in the pronoun's sentence
+        or the one before: a pronoun takes up the sentence's topic (Le maire Pierre Durand a
+        reçu Paul Girard. Il a déclaré … → Pierre Durand), not the last name read."""
+        sent = self.parsed[max(bisect.bisect_right(self._token_starts, start) - 1, 0)].sent
+        floor = self.parsed[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if s < floor:
+                break
+            if e > start or candidate.type not in wanted or self._quoted(s):
+                continue
+            if self._compatible(candidate, gender, number) and self._preverbal_subject(s):
+                return candidate, s
+        return None
+
+    def _preverbal_subject(self, offset: int) -> bool:
+        """Return True when the mention at ``offset`` is a subject before its verb, or apposed
+        to one (La directrice, Claire Fabre, a rencontré …): the parser's subjects after the
+        verb are mostly objects it misread."""
+        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        if token.dep_ in ("appos", "conj", "flat:name") and token.head.i < token.i:
+            token = token.head
+        return token.dep_ in _SUBJECT_DEPS and token.i < token.head.i
 
     def gender(self, entity: Entity) -> str | None:
         """Return a person's gender ("m", "f") as the resolver knows it, or None."""
@@ -363,7 +321,12 @@ class SpeakerResolver:
         known = self._genders.get(entity.id)
         return known is None or known == gender
 
-    def _describe(self, start: int, end: int, wanted: str) -> str | None:
+    def _clashes(self, entity: Entity, gender: str | None) -> bool:
+        """Return True when a person's known gender disagrees with the phrase's."""
+        known = self._genders.get(entity.id)
+        return entity.type == "PER" and gender is not None and known is not None and known != gender
+
+    def _describe(self, start: int, end: int, wanted: str, gender: str | None = None) -> str | None:
         """Resolve a description with no entity inside: the same words next to a name
         elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
         wanted type before it, else the first one after it in the same paragraph."""
@@ -380,13 +343,18 @@ class SpeakerResolver:
                 for s, _e, _mention, entity in self.mentions_in(match.end(), match.end() + 50):
                     gap = self.text[match.end() : s]
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
-                        if s - match.end() <= 3 or gap.rstrip().endswith("("):
+                        if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
                             return entity.id
         index = bisect.bisect_left(self.index.starts, start)
         before = [
             (s, entity)
             for s, e, _mention, entity in reversed(self.mentions[:index])
-            if start - s <= _LOOKBACK_CHARS and e <= start and entity.type == wanted and not entity.group
+            if start - s <= _LOOKBACK_CHARS
+            and e <= start
+            and not self._quoted(s)
+            and entity.type == wanted
+            and not entity.group
+            and not self._clashes(entity, gender)
         ]
         if wanted == "ORG":
             # l'organisation after « Le syndicat FO, majoritaire chez Transloire, a demandé »: the
@@ -396,12 +364,15 @@ class SpeakerResolver:
                     return entity.id
         if before:
             return before[0][1].id
+        # Nobody fits before: the first one named after it, in its paragraph or the next (Selon
+        # le ministre …, … ¶ « … » Cette petite phrase d'Arnaud Montebourg …).
         paragraph_end = self.text.find("\n\n", end)
+        paragraph_end = self.text.find("\n\n", paragraph_end + 2) if paragraph_end != -1 else -1
         paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
         for s, _e, _mention, entity in self.mentions[index:]:
             if s >= paragraph_end:
                 break
-            if s >= end and entity.type == wanted and not entity.group:
+            if s >= end and entity.type == wanted and not entity.group and not self._clashes(entity, gender):
                 return entity.id
         return None
 
@@ -467,31 +438,20 @@ class SpeakerResolver:
         return None
 
 
-def _after_comma(verb: Token) -> bool:
-    """Return True for a verb just after a comma, past its auxiliary, an inverted pronoun or a
-    coordinator (», a confirmé X / …, mais précise que)."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and (
-        doc[i].pos_ in ("AUX", "CCONJ") or doc[i].text.startswith("-") or doc[i].lower_ in ("ne", "n'", "n’")
-    ):
-        i -= 1
-    return i >= 0 and doc[i].text == ","
-
-
-def _inside(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i
-
-
 def _content_start(text: str, start: int, end: int) -> int:
     """Skip a leading determiner (le, la, l', les, un, son, cette…) of a phrase."""
     match = _DETERMINER.match(text[start:end])
     return start + match.end() if match else start
 
 
-def _glued(token: Token) -> bool:
-    """Return True for a token that may be part of a hyphenated name (Météo, -, France)."""
-    return token.text == "-" or (token.text[:1].isupper() and token.is_alpha)
+def _phrase_gender(words: list[str]) -> str | None:
+    """Return the gender a description's determiner shows (la lycéenne: f; le gendarme: m)."""
+    first = words[0].lower() if words else ""
+    if first in _FEMININE_DETERMINERS:
+        return "f"
+    if first in _MASCULINE_DETERMINERS:
+        return "m"
+    return None
 
 
 def _head_noun(phrase: str) -> str:

@@ -57,6 +57,14 @@ _NAME_LINKS = frozenset(
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
 _CONTINUATION_PARAGRAPHS = 1
+# Openers that give the view of someone just named: À ses yeux, « … ».
+_VIEW_OPENER = re.compile(
+    r"\s*(?:[ÀA] (?:ses|leurs) yeux|[ÀA] (?:son|leur) avis|De (?:son|leur) point de vue)\s*,"
+)
+# At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
+_LEAD_WORDS = 8
+# Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
+_STRESSED = {"lui": "il", "eux": "ils"}
 
 
 class QuoteStage:
@@ -121,6 +129,9 @@ def _is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
     if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
+    last = re.findall(r"[\w-]+", before.lower())[-2:]
+    if set(last) & ctx.lexicon.word_class("source"):
+        return True  # le journal américain « The Wall Street Journal »: a title after its noun
     cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
     if cue is not None and cue.lemma_ not in _NAMING_VERBS:
         return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
@@ -209,11 +220,16 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
-            if subject is None and _NARRATIVE_INFINITIVE.fullmatch(
-                text[ctx.sentence_start(colon) : verb.idx]
-            ):
+            if (
+                subject is None or ctx.inside_mark(subject.idx) is not None
+            ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+        lead = _named_in_lead(ctx, ctx.sentence_start(colon), colon)
+        if verb is None and lead is not None:
+            # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
+            # with no verb names its speaker.
+            return [Candidate(kind, mark.start, mark.end, None, "phrase", lead, None)]
     if kind == "mixed" or not opens:
         return _mixed(ctx, mark, sent_start)
     # A direct quotation with no cue of its own: the next sentence may name the speaker.
@@ -232,6 +248,16 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
     return [Candidate("direct", mark.start, mark.end, None, "continue", named[0], named[1])]
+
+
+def _named_in_lead(ctx: QuoteContext, start: int, colon: int) -> tuple[int, int] | None:
+    """Return the last person or organisation named in a short lead before a colon."""
+    if len(ctx.text[start:colon].split()) > _LEAD_WORDS or ctx.marks_in(start, colon):
+        return None
+    named = [
+        (s, e) for s, e, _m, entity in ctx.resolver.mentions_in(start, colon) if entity.type in ("PER", "ORG")
+    ]
+    return named[-1] if named else None
 
 
 def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
@@ -309,8 +335,55 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     pour = ctx.pour_opener(sent_start, mark.open)
     if pour is not None:
         return [Candidate("mixed", mark.start, mark.end, "pour", "phrase", pour, pour[0])]
+    if _VIEW_OPENER.match(ctx.text, sent_start):
+        # À ses yeux, « … » / À son avis, « … »: the view of the person just quoted or named.
+        return [Candidate("mixed", mark.start, mark.end, "selon", "continue")]
+    fronted = _fronted_cue(ctx, mark, sent_end)
+    if fronted is not None:
+        return [fronted]
+    if _clause_after_quote(ctx, mark, sent_start):
+        # « … », résume-t-il. Pour sauver les otages, « il faudrait … »: a quoted clause with
+        # no cue of its own, right after a quotation in the same paragraph, goes on with it.
+        return [Candidate("mixed", mark.start, mark.end, None, "continue")]
     log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
     return []
+
+
+def _fronted_cue(ctx: QuoteContext, mark: MarkedSpan, sent_end: int) -> Candidate | None:
+    """Return the fragment of a fronted phrase whose sentence's main verb is a cue with its
+    subject after the phrase (Face à « l'augmentation … », l'Assurance maladie a annoncé …)."""
+    lo = ctx.token_after(mark.outer_end)
+    hi = ctx.token_after(sent_end)
+    if lo >= hi or ctx.parsed[lo].text != ",":
+        return None
+    for token in ctx.parsed[lo:hi]:
+        if token.pos_ == "VERB" and ctx.inside_mark(token.idx) is None:
+            cue = ctx.lexicon.cue(token)
+            subject = ctx.resolver.subject_of(token)
+            if cue is None or cue.scope != "all" or subject is None or not (lo < subject.i < token.i):
+                return None
+            if token.dep_ != "ROOT" or subject.lower_ == "on":
+                return None  # …, comme on dit: a figure of speech, not the main clause
+            phrase = ctx.speaker_phrase(subject)
+            return Candidate("mixed", mark.start, mark.end, cue.lemma, "phrase", phrase, token.idx)
+    return None
+
+
+def _clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> bool:
+    """Return True for a quoted clause (a verb, several words) in the sentence right after
+    another quotation of the same paragraph."""
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) < _MIN_UNATTRIBUTED_WORDS + 1:
+        return False
+    lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]):
+        return False
+    para_start = ctx.paragraph(mark.open)[0]
+    previous = [m for m in ctx.marks if para_start <= m.open and m.outer_end <= sent_start]
+    if not previous:
+        return False
+    between = ctx.text[previous[-1].outer_end : sent_start]
+    return len(re.findall(r"[.!?…]", between)) <= 1
 
 
 def _opens_sentence(before: str) -> bool:
@@ -468,6 +541,7 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, recent_end: int) -> Speaker:
     start, end = phrase
     word = ctx.text[start:end].strip().lower()
+    word = _STRESSED.get(word, word)  # selon lui, d'après eux
     if word in ("il", "elle", "ils", "elles"):
         return ctx.resolver.resolve_pronoun(start, end, word, recent, recent_end)
     return ctx.resolver.resolve_phrase(start, end)

@@ -1,0 +1,229 @@
+"""Find the speaker phrase of a cue: from a verb to the tokens of its subject, and their span.
+
+A mixin of the speaker resolver (speakers.SpeakerResolver), which holds the parse, the text,
+the lexicon and the entity mentions these methods read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.quotes.lexicon import CueLexicon
+from veille.model import Entity, Mention
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
+_RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+# How many tokens after a comma an apposed name may start (le vice - amiral Lionel Mathieu).
+_APPOSED_TOKENS = 8
+
+
+class SubjectFinder:
+    """From a cue verb to its subject token and the character span of the speaker phrase."""
+
+    parsed: Doc
+    text: str
+    lexicon: CueLexicon
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
+        raise NotImplementedError
+
+    def _quoted(self, offset: int) -> bool:
+        raise NotImplementedError
+
+    # 1. From a cue verb to the tokens of its subject.
+    def subject_of(self, verb: Token) -> Token | None:
+        """Return the subject token of a cue verb; a participle or gerund (estimant que,
+        en avertissant que) borrows the subject of the verb it hangs on."""
+        if verb.lower_.endswith("ant"):
+            return self._gerund_subject(verb)
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS and child.text.lower() not in ("-t", "t"):
+                    if child.text.lower() in _RELATIVE and current.dep_.startswith("acl"):
+                        return current.head  # la Ville, qui a dressé… → la Ville
+                    return child
+            if current.head is current:
+                break
+            if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
+                break  # the subject of a governing clause is not the speaker of this one
+            if current.dep_ == "conj" and current.head.dep_ in _SUBORDINATE and _after_comma(current):
+                # …, mais précise que: the parser tied the verb to the subordinate clause
+                # before the comma (où la frappe a eu lieu); it coordinates with the main one.
+                current = current.head.head
+                continue
+            current = current.head
+        return self._apposed_subject(verb)
+
+    def _apposed_subject(self, verb: Token) -> Token | None:
+        """Return the name that opens a long subject the parser broke up, for a verb right
+        after a comma with no subject of its own: in *Hugo Ferrand, magistrat et porte-parole
+        de l'Union syndicale, a assuré que …* the speaker is the head name, whatever the
+        apposition holds. The name must open the sentence (or follow an opening adverbial
+        and its comma) and be closed by a comma."""
+        if not _after_comma(verb) or self._quoted(verb.idx):
+            return None
+        first = verb.i
+        while (
+            first > 0
+            and self.parsed[first - 1].text not in (".", "!", "?", ";", ":")
+            and "\n" not in (self.parsed[first - 1].whitespace_ + self.parsed[first - 1].text)
+        ):
+            first -= 1  # the parser may cut the sentence at the apposition: read the text's
+        for token in self.parsed[first : verb.i]:
+            if self._quoted(token.idx):
+                return None
+            opens = token.i == first or self.parsed[token.i - 1].text == ","
+            if not opens:
+                continue
+            for s, e, mention, entity in self.mentions_in(token.idx, token.idx + 1):
+                if s != token.idx or mention.kind != "name" or entity.type not in ("PER", "ORG"):
+                    continue
+                if re.match(r"\s*,", self.text[e : e + 3]):
+                    return token
+            if token.i > first and token.pos_ == "VERB":
+                return None
+        return None
+
+    def _gerund_subject(self, verb: Token) -> Token | None:
+        """Return the subject of the finite verb a participle hangs on, searching leftwards:
+        the parser often attaches (en) avertissant to the clause it introduces. Verbs inside
+        quotation marks belong to the quoted speaker; an incise verb (« … », a confirmé X,
+        ajoutant que) has its subject after it."""
+        for token in reversed(self.parsed[verb.sent.start : verb.i]):
+            if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
+                continue
+            for child in token.children:
+                if (
+                    child.dep_ in _SUBJECT_DEPS
+                    and child.text.lower() not in ("-t", "t")
+                    and not self._quoted(child.idx)
+                ):
+                    return child
+            if _after_comma(token):
+                subject = self.inverted_subject(token)
+                if subject is not None and subject.i < verb.i and self.can_speak(subject):
+                    return subject
+        return None
+
+    def can_speak(self, token: Token) -> bool:
+        """Return True when a token heads a person or organisation (a mention or a speaking noun):
+        an inverted subject, not an object (…, a visité l'usine)."""
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.mentions_in(lo, hi)):
+            return True
+        return token.lower_ in self.person_nouns or token.lower_ in self.org_nouns
+
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """Return the subject placed after a verb in an incise (« … », a déclaré X; précise
+        l'OFAG), which the parser often labels as an object."""
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in (*_SUBJECT_DEPS, "obj", "appos", "nmod", "dep"):
+                if child.text.lower() in ("-t", "t") or child.is_punct:
+                    continue
+                return child
+        # The pronoun glued to the verb: affirme-t-il, a-t-elle déclaré.
+        for token in self.parsed[verb.i - 2 : verb.i + 3]:
+            if token.text.lower().lstrip("-") in SUBJECT_PRONOUNS and token.text.startswith("-"):
+                return token
+        return None
+
+    def phrase_of(self, subject: Token) -> tuple[int, int]:
+        """Return the character span of a subject's phrase: its subtree, without a relative
+        clause or anything after a second comma."""
+        if subject.pos_ == "PRON":
+            return subject.idx, subject.idx + len(subject)
+        left = subject.left_edge.i
+        right = subject.i
+        commas = 0
+        sent_end = subject.sent.end
+        for token in self.parsed[subject.i + 1 : sent_end]:
+            if token.is_punct and token.text not in (",", "-"):
+                break  # a hyphen inside a word is no boundary (les marins-pompiers)
+            if token.text == ",":
+                commas += 1
+                apposed = self._apposed_name(token.i + 1) if commas == 1 else None
+                if apposed is None:
+                    break
+                # The apposed name ends the phrase, however the parser attached it
+                # (le patron du commandement …, le général Michael Kurilla, cité dans …).
+                return self.parsed[left].idx, apposed
+            if token.dep_.startswith("acl") or token.lower_ in ("qui", "dans", "lors", "juste"):
+                break
+            if token.lower_ == "en" and token.nbor(1).text.lower().endswith("ant"):
+                break  # en avertissant que: a gerund, not part of the name
+            if not _inside(token, subject) and token.head.i != subject.i:
+                break
+            right = token.i
+        # A name in the de-complement that the parser hung elsewhere (la rédaction de Splann).
+        if (
+            right + 2 < sent_end
+            and self.parsed[right + 1].lower_ in ("de", "du", "des", "d'", "d’")
+            and self.parsed[right + 2].text[:1].isupper()
+            and self.parsed[right].pos_ == "NOUN"
+        ):
+            right += 2
+            while right + 1 < sent_end and self.parsed[right + 1].text[:1].isupper():
+                right += 1
+        # A hyphenated name the tokenizer split (Météo - France) is one word.
+        while left > 0 and not self.parsed[left - 1].whitespace_ and _glued(self.parsed[left - 1]):
+            left -= 1
+        while right + 1 < sent_end and not self.parsed[right].whitespace_ and _glued(self.parsed[right + 1]):
+            right += 1
+        # A title the parser cut from its name (a plaidé Me | Antoine Girard).
+        if self.parsed[right].lower_ in self._titles() and right + 1 < sent_end:
+            for s, e, _m, entity in self.mentions_in(
+                self.parsed[right + 1].idx, self.parsed[right + 1].idx + 1
+            ):
+                if s == self.parsed[right + 1].idx and entity.type == "PER":
+                    start = self.parsed[left].idx
+                    return start, e
+        start = self.parsed[left].idx
+        last = self.parsed[right]
+        return start, last.idx + len(last)
+
+    def _titles(self) -> frozenset[str]:
+        return (
+            self.lexicon.word_class("title-m")
+            | self.lexicon.word_class("title-f")
+            | self.lexicon.word_class("title-lawyer")
+            | self.person_nouns
+        )
+
+    def _apposed_name(self, i: int) -> int | None:
+        """Return the end of a person's name that follows within a few words, before any
+        punctuation (le patron du commandement …, le général Michael Kurilla), else None."""
+        for token in self.parsed[i : i + _APPOSED_TOKENS]:
+            if token.is_punct and token.text != "-":
+                return None
+            for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):
+                if s == token.idx and entity.type == "PER" and m.kind == "name":
+                    return e
+        return None
+
+
+def _after_comma(verb: Token) -> bool:
+    """Return True for a verb just after a comma, past its auxiliary, an inverted pronoun or a
+    coordinator (», a confirmé X / …, mais précise que)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (
+        doc[i].pos_ in ("AUX", "CCONJ") or doc[i].text.startswith("-") or doc[i].lower_ in ("ne", "n'", "n’")
+    ):
+        i -= 1
+    return i >= 0 and doc[i].text == ","
+
+
+def _inside(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def _glued(token: Token) -> bool:
+    """Return True for a token that may be part of a hyphenated name (Météo, -, France)."""
+    return token.text == "-" or (token.text[:1].isupper() and token.is_alpha)
