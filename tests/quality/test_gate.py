@@ -5,7 +5,10 @@ Sets (tests/quality/baseline.json):
 - "dev" is the seed plus the 12 articles of ../shared/corpus/dev;
 - "dev2" is the articles of ../shared/corpus/dev2 (other outlets, years and topics);
 - "project" is tests/gold/, the project's own articles, annotated by reading;
-- "project2" is tests/gold2/, invented articles for the error classes of unseen news.
+- "project2" is tests/gold2/, invented articles for the error classes of unseen news;
+- "project3" is tests/gold4/, the invented articles of the second session (quotes, time);
+- "blind" is tests/gold3/, invented articles written by an annotator who wrote no rule, whose
+  errors no rule writer has looked at: the set that measures generalisation.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -14,6 +17,8 @@ article per session. To raise the floors after an improvement:
     veille eval ../shared/corpus/dev2 --set dev2 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold2 --set project2 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold --set project --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold4 --set project3 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold3 --set blind --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ BASELINE = Path(__file__).with_name("baseline.json")
 SEED_GOLD = ROOT / "examples" / "seed.gold.json"
 PROJECT_GOLD = ROOT / "tests" / "gold"
 PROJECT2_GOLD = ROOT / "tests" / "gold2"
+PROJECT3_GOLD = ROOT / "tests" / "gold4"
+BLIND_GOLD = ROOT / "tests" / "gold3"
 
 pytestmark = pytest.mark.model
 
@@ -60,6 +67,16 @@ def project_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def project2_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
     return evaluate([PROJECT2_GOLD], pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def project3_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
+    return evaluate([PROJECT3_GOLD], pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def blind_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
+    return evaluate([BLIND_GOLD], pipeline=pipeline)
 
 
 def check(evaluation: Evaluation, name: str) -> None:
@@ -92,7 +109,17 @@ def test_project2_scores_stay_above_their_floors(project2_evaluation):
     check(project2_evaluation, "project2")
 
 
-@pytest.mark.parametrize("name", ["seed", "dev", "dev2", "project", "project2"])
+def test_project3_scores_stay_above_their_floors(project3_evaluation):
+    assert len(project3_evaluation.articles) == len(list(PROJECT3_GOLD.glob("*.gold.json")))
+    check(project3_evaluation, "project3")
+
+
+def test_blind_scores_stay_above_their_floors(blind_evaluation):
+    assert len(blind_evaluation.articles) == len(list(BLIND_GOLD.glob("*.gold.json"))) == 12
+    check(blind_evaluation, "blind")
+
+
+@pytest.mark.parametrize("name", ["seed", "dev", "dev2", "project", "project2", "project3", "blind"])
 def test_every_metric_has_a_floor(name):
     # A metric without a floor could regress unseen.
     assert set(floors_for(BASELINE, name)) == set(Scores().metrics())
