@@ -42,6 +42,10 @@ class Cluster:
     gender: Gender | None = None
     roles: list[RoleFact] = field(default_factory=list)
     preferred: str | None = None  # the usual name, where an alias table gave one
+    # longest, kept with the number of mentions it was read from: mentions are only ever
+    # added (or replaced by a copy with the same text and place), and the resolution steps
+    # ask a cluster's name thousands of times between two additions.
+    _longest: tuple[int, str] | None = field(default=None, init=False, repr=False)
 
     @property
     def names(self) -> list[Mention]:
@@ -51,7 +55,12 @@ class Cluster:
     def longest(self) -> str:
         if self.preferred:
             return self.preferred
-        return best_name(self.names) if self.names else self.mentions[0].text
+        if self._longest is not None and self._longest[0] == len(self.mentions):
+            return self._longest[1]
+        names = self.names
+        longest = best_name(names) if names else self.mentions[0].text
+        self._longest = (len(self.mentions), longest)
+        return longest
 
     def absorb(self, other: Cluster) -> None:
         self.mentions.extend(other.mentions)
