@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.control import clitic_object, controller, previous_subject
+from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.spans import (
     left_subject,
@@ -92,6 +93,10 @@ class RoleReader:
         if found is not None and self.types.get(found) != "MISC":
             return [found]
         fallback = [found] if found is not None else []
+        if found is None and depth == 0:
+            grouped = plural_group(self, head)  # les deux pays, les émissaires de X
+            if grouped:
+                return grouped
         if depth > 2:
             return fallback
         for child in head.children:
