@@ -88,6 +88,7 @@ class EventLexicon:
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     party_object: frozenset[str] = frozenset()
+    unreal_marks: frozenset[str] = frozenset()  # pour (que), si: a clause that asserts nothing
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:
@@ -143,4 +144,5 @@ def load_event_lexicon() -> EventLexicon:
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
         object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
+        unreal_marks=frozenset(words["unreal_marks"]),
     )  # fmt: skip

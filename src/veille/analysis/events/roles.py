@@ -166,16 +166,11 @@ class RoleReader:
 
     def subject(self, verb: Token, *, agent: bool) -> list[str] | None:
         """Return the actor of a clause, [] when it names nobody, None when it has no subject."""
-        for child in verb.children:
-            if agent and child.dep_ == "obl:agent":
-                return self.group(child)  # 1. a passive's par-agent does it
-        passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        if agent and passive:
-            # The parser often hangs the par-agent on a word after the verb (sanctionnée
-            # lundi par l'Union européenne): read it from the word order.
-            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+        if agent:
+            found = self.passive_agent(verb)
             if found:
                 return found
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
         subjects = [
             c for c in verb.children
             if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not _is_relative(c)
@@ -201,6 +196,16 @@ class RoleReader:
             return [*(e for e in before if e not in found), *found]
         return None
 
+    def passive_agent(self, verb: Token) -> list[str]:
+        """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
+        the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
+        for child in verb.children:
+            if child.dep_ == "obl:agent":
+                return self.group(child)  # 1. a passive's par-agent does it
+        if _passive(verb):
+            return linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+        return []
+
     def pronoun(self, token: Token) -> list[str] | None:
         """Return what a subject pronoun stands for: its resolved mention; the speaker of
         the quotation for je/nous; else None, so the caller reads the clause above."""
@@ -221,6 +226,11 @@ class RoleReader:
         2. an infinitive, coordinated verb or gerund borrows the subject above it;
         3. a pronoun subject (ils allaient …) is read on the clause that announces it.
         """
+        if chain and _passive(chain[0]):
+            # A passive names its agent after par or not at all: the subject of a clause
+            # above is not its agent (X a annoncé que Y avait été sanctionné).
+            agent = self.passive_agent(chain[0])
+            return (agent, 0) if agent else ([], None)
         for depth, node in enumerate(chain):
             if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
                 continue
@@ -366,7 +376,7 @@ class RoleReader:
             )
         else:
             actors, depth = self.actors_of_verb(chain)
-            if not any(self.types.get(a) != "MISC" for a in actors):
+            if not any(self.types.get(a) != "MISC" for a in actors) and not _passive(trigger):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
