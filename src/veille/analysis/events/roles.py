@@ -93,7 +93,7 @@ class RoleReader:
         if found is not None and self.types.get(found) != "MISC":
             return [found]
         fallback = [found] if found is not None else []
-        if found is None and depth == 0:
+        if found is None and depth <= 1:
             grouped = plural_group(self, head)  # les deux pays, les émissaires de X
             if grouped:
                 return grouped
@@ -202,7 +202,7 @@ class RoleReader:
         for child in verb.children:
             if child.dep_ == "obl:agent":
                 return self.group(child)  # 1. a passive's par-agent does it
-        if _passive(verb):
+        if _passive_like(verb):
             return linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
         return []
 
@@ -226,7 +226,7 @@ class RoleReader:
         2. an infinitive, coordinated verb or gerund borrows the subject above it;
         3. a pronoun subject (ils allaient …) is read on the clause that announces it.
         """
-        if chain and _passive(chain[0]):
+        if chain and _passive_like(chain[0]):
             # A passive names its agent after par or not at all: the subject of a clause
             # above is not its agent (X a annoncé que Y avait été sanctionné).
             agent = self.passive_agent(chain[0])
@@ -376,14 +376,14 @@ class RoleReader:
             )
         else:
             actors, depth = self.actors_of_verb(chain)
-            if not any(self.types.get(a) != "MISC" for a in actors) and not _passive(trigger):
+            if not any(self.types.get(a) != "MISC" for a in actors) and not _passive_like(trigger):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
                 found = found or previous_subject(self, chain)  # Il a ensuite accusé …
                 if found:
                     actors, depth = found, 0
-            if not actors and _passive(trigger):
+            if not actors and _passive_like(trigger):
                 actors, depth = self.act_author(trigger), 0
             for slot in slots:
                 if slot == "entre":
@@ -472,6 +472,19 @@ class RoleReader:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _passive_like(verb: Token) -> bool:
+    """Say whether a verb is passive: with *être*, or a past participle on a noun (un
+    journaliste aspergé de gaz par des policiers; les violences commises par la milice)."""
+    if _passive(verb):
+        return True
+    return (
+        verb.dep_ in ("acl", "amod")
+        and "Part" in verb.morph.get("VerbForm", [])
+        and "Pres" not in verb.morph.get("Tense", [])
+        and not any(c.dep_ in ("nsubj", "aux", "aux:tense") for c in verb.children)
+    )  # not a relative clause the parser hung as acl (que Poutine a accusés)
 
 
 def _subject_before(verb: Token) -> bool:

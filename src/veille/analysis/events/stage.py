@@ -134,7 +134,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
-    return _attach_amounts(tuple(found), doc.amounts, parsed)
+    return _attach_amounts(_merge_headlines(found, doc), doc.amounts, parsed)
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -396,6 +396,26 @@ def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
 def _day(value: str) -> str | None:
     head = value.split("T")[0]
     return head if head[:4].isdigit() else None
+
+
+def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
+    """Drop an event of a heading, dated only by the article, that the body tells again
+    with its day (*Le Niger accuse le Mali* over *a accusé jeudi le Mali*): a headline
+    restates its lede, so that is one event, kept where its date is stated. Ids are
+    renumbered in text order."""
+    text = doc.article.text
+    headings = [
+        (p.start, p.end) for n, p in enumerate(doc.article.paragraphs)
+        if p.heading or (n == 0 and not text[p.start : p.end].rstrip().endswith((".", "!", "?", "…")))
+    ]  # fmt: skip  # a first line without a full stop is a title, however long
+
+    def undated_heading(event: Event) -> bool:
+        where = event.trigger_start if event.trigger_start is not None else event.start
+        return event.date_from == "article" and any(lo <= where < hi for lo, hi in headings)
+
+    dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
+    kept = [e for e in events if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)]
+    return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
 
 def _identity(event: Event) -> tuple[object, ...]:
