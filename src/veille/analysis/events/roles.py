@@ -107,7 +107,8 @@ class RoleReader:
             if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
                 inner = self.phrase(child, depth + 1)
             elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
-                inner = self.phrase(child, depth + 1)
+                # les experts de la Bolivie et du Pérou: every coordinated body
+                inner = self.group(child) if depth == 0 else self.phrase(child, depth + 1)
             else:
                 continue
             if inner:

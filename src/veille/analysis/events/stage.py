@@ -144,8 +144,8 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         return None
     lemma = token.lemma_.lower()
     for phrase, trigger in lexicon.phrases.items():
-        words = phrase.split()
-        if lemma == words[0] and _phrase_follows(token, words[1:]):
+        words = phrase.replace("'", "' ").split()  # as the tokenizer cuts elisions: d' accord
+        if words[0] in (lemma, token.lower_) and _phrase_follows(token, words[1:]):
             return trigger
     if _is_verbal(token):
         for candidate in (lemma, *infinitive_guesses(token.text)):
@@ -195,7 +195,10 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 def _phrase_follows(token: Token, words: list[str]) -> bool:
     doc = token.doc
     for offset, word in enumerate(words, start=1):
-        if token.i + offset >= len(doc) or doc[token.i + offset].lemma_.lower() != word:
+        if token.i + offset >= len(doc):
+            return False
+        # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
+        if word not in (doc[token.i + offset].lemma_.lower(), doc[token.i + offset].lower_):
             return False
     return True
 
@@ -369,8 +372,8 @@ def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
     """Return the last full day dated in the two sentences before the trigger's, if it is
     not after the article date; None when the sentence itself holds a time expression."""
     sentence = token.sent
-    if any(sentence.start_char <= t.start < sentence.end_char for t in doc.timexes):
-        return None
+    if any(sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes):
+        return None  # a duration (pendant quatre heures) says how long, not which day
     window = sentence.start_char
     for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
         before = sentence.start - 1 if sentence.start_char == window else None
