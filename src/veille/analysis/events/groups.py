@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _DETERMINERS = frozenset({"les", "leurs", "ses", "nos", "vos"}) | DEMONSTRATIVES
+_CONTRACTED = frozenset({"des", "aux"})
 _NUMERALS = {"deux": 2, "trois": 3, "quatre": 4}
 # Nouns that group states: a party of a country noun is a country of the document.
 _COUNTRY_NOUNS = frozenset({"pays", "gouvernement", "capitale", "état", "etat", "nation", "puissance", "voisin"})
@@ -48,8 +49,11 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         return []
     if not head.text.lower().endswith(("s", "x")):
         return []
-    if not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in head.children):
-        return []
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
+        for c in head.children
+    ):
+        return []  # des deux pays, aux deux dirigeants: the article is inside the preposition
     wanted = next((_NUMERALS[c.lower_] for c in head.children if c.lower_ in _NUMERALS), None)
     singular = _singular(head)
     before = _named_before(reader, head)

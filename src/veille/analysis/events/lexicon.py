@@ -89,6 +89,8 @@ class EventLexicon:
     object_control: frozenset[str] = frozenset()
     party_object: frozenset[str] = frozenset()
     unreal_marks: frozenset[str] = frozenset()  # pour (que), si: a clause that asserts nothing
+    conduct_verbs: frozenset[str] = frozenset()  # appeler X à la retenue: a noun for the infinitive
+    not_conduct: frozenset[str] = frozenset()
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:
@@ -145,4 +147,6 @@ def load_event_lexicon() -> EventLexicon:
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
         object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
         unreal_marks=frozenset(words["unreal_marks"]),
+        conduct_verbs=frozenset(words["conduct_nouns"]["verbs"]),
+        not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
     )  # fmt: skip

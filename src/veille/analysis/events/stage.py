@@ -106,7 +106,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
-        if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
+        if roles is None or (trigger.needs_inf and not _has_infinitive(token) and not _conduct(token, lexicon)):
             continue
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         threat = _threatened(token, trigger)
@@ -233,6 +233,18 @@ def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
         if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
             return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
     return trigger
+
+
+def _conduct(token: Token, lexicon: EventLexicon) -> bool:
+    """Say whether a verb of urging has a noun of the conduct it asks for as its
+    à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
+    if token.lemma_.lower() not in lexicon.conduct_verbs:
+        return False
+    for child in token.children:
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.lemma_.lower() not in lexicon.not_conduct:
+            return child.dep_.startswith(("obl", "nmod"))
+    return False
 
 
 def _has_infinitive(token: Token) -> bool:
