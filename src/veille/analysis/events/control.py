@@ -26,7 +26,7 @@ _NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 _SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive_form(verb: Token) -> bool:
     """Say whether a verb is an infinitive, past ones included (*de l'avoir agressé*)."""
     if "Inf" in verb.morph.get("VerbForm", []):
         return True
@@ -36,11 +36,14 @@ def _infinitive(verb: Token) -> bool:
 def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
     """Return the object of an object-control verb over an infinitive (its subject), [] when
     the object names nobody, or None when ``head`` does not control the infinitive's subject."""
-    if infinitive.dep_ not in _LINKS or not _infinitive(infinitive):
+    if infinitive.dep_ not in _LINKS or not infinitive_form(infinitive):
         return None
     if head.lemma_.lower() not in reader.object_control:
         return None
     found = reader.object(head, owner=False) or reader.by_slot(head, "à")
+    if not found:
+        # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
+        found = [e for c in head.children if c.dep_ == "obj" for e in reader.national(c)]
     return [e for e in found if e] if found else []
 
 

@@ -70,6 +70,13 @@ def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
 def target_place(reader: RoleReader, node: Token) -> list[str]:
     """Return a place an armed act is aimed at: a LOC entity in an à, en, dans, sur, contre
     or vers phrase of the trigger's phrase or clause (un raid dans le nord de l'Irak)."""
+    if node.pos_ != "NOUN":
+        # bombardé le village de Kourtéyé: the place that owns the object is the target
+        for child in node.children:
+            if child.dep_ == "obj" and child.pos_ == "NOUN":
+                found = next((e for e in reader.owner(child) if reader.types.get(e) == "LOC"), None)
+                if found is not None:
+                    return [found]
     scope = node.subtree if node.pos_ == "NOUN" else (t for c in node.children for t in c.subtree)
     for count, token in enumerate(scope):
         if count > _SCOPE:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.control import clitic_object, controller, previous_subject
+from veille.analysis.events.control import clitic_object, controller, infinitive_form, previous_subject
 from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.spans import (
@@ -232,12 +232,19 @@ class RoleReader:
             # above is not its agent (X a annoncé que Y avait été sanctionné).
             agent = self.passive_agent(chain[0])
             return (agent, 0) if agent else ([], None)
+        first = chain[0] if chain else None
+        if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
+            # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
+            # the noun does it, never the subject of the clause above.
+            return self.group(first.head) or self.national(first.head), 0
         for depth, node in enumerate(chain):
             if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
                 continue
             controlled = controller(self, chain[0], node) if depth == 1 else None
             if controlled:
                 return controlled, depth  # accuser X de faire: X does it
+            if controlled is not None and any(c.dep_ == "obj" for c in node.children):
+                return [], None  # X does it, but names nobody: never the accuser
             found = self.subject(node, agent=depth == 0)
             if found is not None:  # a subject that names nobody stops the climb too
                 return found, depth

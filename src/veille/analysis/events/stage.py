@@ -240,10 +240,12 @@ def _conduct(token: Token, lexicon: EventLexicon) -> bool:
     à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
     if token.lemma_.lower() not in lexicon.conduct_verbs:
         return False
-    for child in token.children:
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    # The parser may hang the complement on the object (appelé les deux pays à la retenue).
+    for child in (*token.children, *(c for o in objects for c in o.children)):
         case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
-        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.lemma_.lower() not in lexicon.not_conduct:
-            return child.dep_.startswith(("obl", "nmod"))
+        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
+            return child.lemma_.lower() not in lexicon.not_conduct
     return False
 
 
