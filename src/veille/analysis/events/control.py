@@ -56,7 +56,11 @@ def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
         # article glued to the verb or its auxiliary has no noun, so it is the object.
         auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
         clitic = next(
-            (c for c in verb.children if c.lower_ in OBJECT_CLITICS and (c.i + 1 == verb.i or c.i + 1 in auxiliaries)),
+            (
+                c
+                for c in verb.children
+                if c.lower_ in OBJECT_CLITICS and (c.i + 1 == verb.i or c.i + 1 in auxiliaries)
+            ),
             None,
         )
     if clitic is None or reader.index.entity_at(clitic.idx) is not None:
@@ -110,7 +114,11 @@ def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: l
             return run
         run = []
         if token.pos_ == "NOUN" and token.dep_ not in ("conj", "appos"):
-            found = [e for e in reader.group(token) if e not in actors and reader.types.get(e) not in (None, "MISC")]
+            found = [
+                e
+                for e in reader.group(token)
+                if e not in actors and reader.types.get(e) not in (None, "MISC")
+            ]
             if len(found) >= 2:
                 return found  # a plural description (les deux pays) or a parsed coordination
     return run if len(run) >= 2 else []

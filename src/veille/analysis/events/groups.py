@@ -37,7 +37,9 @@ _DETERMINERS = frozenset({"les", "leurs", "ses", "nos", "vos"}) | DEMONSTRATIVES
 _CONTRACTED = frozenset({"des", "aux"})
 _NUMERALS = {"deux": 2, "trois": 3, "quatre": 4}
 # Nouns that group states: a party of a country noun is a country of the document.
-_COUNTRY_NOUNS = frozenset({"pays", "gouvernement", "capitale", "état", "etat", "nation", "puissance", "voisin"})
+_COUNTRY_NOUNS = frozenset(
+    {"pays", "gouvernement", "capitale", "état", "etat", "nation", "puissance", "voisin"}
+)
 # Nouns that group persons without a title (les deux hommes ont échangé …).
 _PERSON_NOUNS = frozenset({"homme", "femme", "personnalité", "protagoniste", "interlocuteur", "rival"})
 _MOST = 4
@@ -115,7 +117,9 @@ def _narrowed(reader: RoleReader, head: Token, holders: list[Entity]) -> list[En
         if child.dep_ == "amod" and child.i > head.i:
             found = demonym(child.text)
             if found is not None:
-                return [e for e in holders if e.country == found.iso3 or any(r.of == found.iso3 for r in e.roles)]
+                return [
+                    e for e in holders if e.country == found.iso3 or any(r.of == found.iso3 for r in e.roles)
+                ]
         if child.dep_ == "nmod" and any(k.lower_ in OF for k in child.children if k.dep_ == "case"):
             principal = reader.index.entity_at(child.idx)
             if principal is None:
@@ -145,7 +149,9 @@ def _named_before(reader: RoleReader, head: Token) -> list[Entity]:
 def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
     """Return the countries among entities named before, most recent first; a capital
     stands for its country when the document names that country."""
-    by_code = {country_code(e.name): e.id for e in reader.doc.entities if e.type == "LOC" and country_code(e.name)}
+    by_code = {
+        country_code(e.name): e.id for e in reader.doc.entities if e.type == "LOC" and country_code(e.name)
+    }
     out: list[str] = []
     for entity in before:
         if entity.type != "LOC":

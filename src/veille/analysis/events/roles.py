@@ -14,6 +14,14 @@ from spacy.tokens import Doc, Token
 from veille.analysis.events.control import clitic_object, controller, infinitive_form, previous_subject
 from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
+from veille.analysis.events.shape import (
+    case_of,
+    is_relative,
+    passive,
+    passive_like,
+    subject_before,
+    verb_like,
+)
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -43,19 +51,6 @@ class Roles:
     recipients: tuple[str, ...]
     location: str | None = None
     actor_clause_depth: int | None = None
-
-
-def _case(token: Token) -> str | None:
-    """Return the preposition that introduces a noun phrase (à, avec, contre, de…), lower-cased."""
-    for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
-            return child.lower_
-    return None
-
-
-def _is_relative(token: Token) -> bool:
-    relative = ("qui", "que", "qu'", "lequel", "laquelle")
-    return "Rel" in token.morph.get("PronType", []) or token.lower_ in relative
 
 
 class RoleReader:
@@ -100,7 +95,7 @@ class RoleReader:
         if depth > 2:
             return fallback
         for child in head.children:
-            case = _case(child)
+            case = case_of(child)
             named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
             if named is not None and named != found:
                 return [named]  # a name the parser hung on the head with any label
@@ -151,7 +146,7 @@ class RoleReader:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
         looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
         for child in head.children:
-            if child.dep_ == "nmod" and _case(child) in OF:
+            if child.dep_ == "nmod" and case_of(child) in OF:
                 found = self.group(child)
                 if found:
                     return found
@@ -174,7 +169,7 @@ class RoleReader:
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         subjects = [
             c for c in verb.children
-            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not _is_relative(c)
+            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)
         ]  # fmt: skip
         if len(subjects) > 1:
             # A coordination the parser read as several subjects (Poutine et Donald Trump
@@ -184,9 +179,9 @@ class RoleReader:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
                 return self.group(child) or self.national(child)
-            if child.dep_ != "nsubj" or (child.i > verb.i and _subject_before(verb)):
+            if child.dep_ != "nsubj" or (child.i > verb.i and subject_before(verb)):
                 continue
-            if _is_relative(child):
+            if is_relative(child):
                 # 2. qui: the relative clause's antecedent does it
                 return self.group(verb.head) if verb.dep_.startswith("acl") else []
             if child.pos_ == "PRON":
@@ -203,7 +198,7 @@ class RoleReader:
         for child in verb.children:
             if child.dep_ == "obl:agent":
                 return self.group(child)  # 1. a passive's par-agent does it
-        if _passive_like(verb):
+        if passive_like(verb):
             return linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
         return []
 
@@ -227,7 +222,7 @@ class RoleReader:
         2. an infinitive, coordinated verb or gerund borrows the subject above it;
         3. a pronoun subject (ils allaient …) is read on the clause that announces it.
         """
-        if chain and _passive_like(chain[0]):
+        if chain and passive_like(chain[0]):
             # A passive names its agent after par or not at all: the subject of a clause
             # above is not its agent (X a annoncé que Y avait été sanctionné).
             agent = self.passive_agent(chain[0])
@@ -238,7 +233,7 @@ class RoleReader:
             # the noun does it, never the subject of the clause above.
             return self.group(first.head) or self.national(first.head), 0
         for depth, node in enumerate(chain):
-            if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
+            if node.pos_ == "NOUN" and depth > 0 and not verb_like(node):
                 continue
             controlled = controller(self, chain[0], node) if depth == 1 else None
             if controlled:
@@ -257,7 +252,7 @@ class RoleReader:
         read the word order too when the parse names nobody there)."""
         if slot in ("obj", "objdirect"):
             found = self.object(node, owner=slot == "obj")
-            if not found and not _passive(node) and node.pos_ != "NOUN":
+            if not found and not passive(node) and node.pos_ != "NOUN":
                 found = clitic_object(self, node)
                 found = found or linear_object(node, self.index.entity_at, self.doc.timexes)
             return found
@@ -272,10 +267,15 @@ class RoleReader:
             if found:
                 return found
         objects = [c for c in node.children if c.dep_ == "obj"]
+        if node.pos_ == "NOUN":
+            # l'attaque menée par le Hamas contre Israël: the participle carries the complement
+            objects.extend(
+                c for c in node.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
+            )
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children)]
         for child in candidates:
-            if child.dep_ in _CASEOFPS and self._slot_case(child) == slot:
+            if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
                 found = self.group(child) or self.owner(child) or self.national(child)
                 if found:
                     return found
@@ -283,8 +283,8 @@ class RoleReader:
         # homologue … under the weekday before it): read it from the word order.
         return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
 
-    def _slot_case(self, token: Token) -> str | None:
-        case = _case(token)
+    def _slotcase_of(self, token: Token) -> str | None:
+        case = case_of(token)
         if case in ("au", "aux"):
             return "à"
         if case in OF:
@@ -310,27 +310,29 @@ class RoleReader:
             if verb.dep_ in ("acl", "amod"):
                 return self.group(verb.head) or self.owner(verb.head)
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.i > verb.i and _subject_before(verb):
+            if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
                 return self.group(child)  # the parser's second subject is the object
         for child in verb.children:
             if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
-                if _is_relative(child):
+                if is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 return self.group(child) or self.owner(child) or self.national(child)
         if (
             verb.dep_.startswith("acl")
             and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
-            and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children)
+            and any(c.dep_ == "nsubj" and not is_relative(c) for c in verb.children)
         ):
             return self.group(verb.head)
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
-            bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
+            bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
                 found = self.group(child) or (
-                    self.acting_owner(child) or self.national(child) if owner else []
-                )
+                    self.acting_owner(child) or self.national(child) or participle_agent(self, child)
+                    if owner
+                    else []
+                )  # condamné l'attaque menée par le Hamas: the act's agent
                 if found:
                     return found
                 if not owner:
@@ -350,7 +352,7 @@ class RoleReader:
             if child.dep_ != "ccomp":
                 continue
             for token in child.subtree:
-                if _case(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
+                if case_of(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
                     found = self.group(token)
                     if found:
                         return found
@@ -384,14 +386,14 @@ class RoleReader:
             )
         else:
             actors, depth = self.actors_of_verb(chain)
-            if not any(self.types.get(a) != "MISC" for a in actors) and not _passive_like(trigger):
+            if not any(self.types.get(a) != "MISC" for a in actors) and not passive_like(trigger):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
                 found = found or previous_subject(self, chain)  # Il a ensuite accusé …
                 if found:
                     actors, depth = found, 0
-            if not actors and _passive_like(trigger):
+            if not actors and passive_like(trigger):
                 actors, depth = self.act_author(trigger), 0
             for slot in slots:
                 if slot == "entre":
@@ -445,7 +447,7 @@ class RoleReader:
         for child in verb.children:
             if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
                 found = self.national(child) or [
-                    e for c in child.children if c.dep_ == "nmod" and _case(c) in OF for e in self.group(c)
+                    e for c in child.children if c.dep_ == "nmod" and case_of(c) in OF for e in self.group(c)
                 ]
                 if found:
                     return found
@@ -470,34 +472,9 @@ class RoleReader:
         if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
             scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
         for token in scope:
-            if _case(token) not in _PLACE_CASES:
+            if case_of(token) not in _PLACE_CASES:
                 continue
             found = self.index.entity_at(token.idx)
             if found is not None and found not in parties and self.types.get(found) == "LOC":
                 return found
         return None
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux:pass" for c in verb.children)
-
-
-def _passive_like(verb: Token) -> bool:
-    """Say whether a verb is passive: with *être*, or a past participle on a noun (un
-    journaliste aspergé de gaz par des policiers; les violences commises par la milice)."""
-    if _passive(verb):
-        return True
-    return (
-        verb.dep_ in ("acl", "amod")
-        and "Part" in verb.morph.get("VerbForm", [])
-        and "Pres" not in verb.morph.get("Tense", [])
-        and not any(c.dep_ in ("nsubj", "aux", "aux:tense") for c in verb.children)
-    )  # not a relative clause the parser hung as acl (que Poutine a accusés)
-
-
-def _subject_before(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-
-
-def _verb_like(token: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)

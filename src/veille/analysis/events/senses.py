@@ -143,7 +143,11 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
     start (a verb other than the trigger's auxiliaries, or a comma), since the parser
     often hangs *pour que* on the subject."""
     start = token
-    if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("obj", "nsubj", "obl:arg"):
+    if (
+        token.pos_ == "NOUN"
+        and token.head.pos_ in ("VERB", "AUX")
+        and token.dep_ in ("obj", "nsubj", "obl:arg")
+    ):
         start = token.head  # pour que X livre une aide: the verb's clause
     own = {c.i for c in start.children}
     doc = token.doc

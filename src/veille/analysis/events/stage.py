@@ -106,7 +106,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
-        if roles is None or (trigger.needs_inf and not _has_infinitive(token) and not _conduct(token, lexicon)):
+        if roles is None or (
+            trigger.needs_inf and not _has_infinitive(token) and not _conduct(token, lexicon)
+        ):
             continue
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         threat = _threatened(token, trigger)
@@ -386,7 +388,9 @@ def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
     """Return the last full day dated in the two sentences before the trigger's, if it is
     not after the article date; None when the sentence itself holds a time expression."""
     sentence = token.sent
-    if any(sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes):
+    if any(
+        sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
+    ):
         return None  # a duration (pendant quatre heures) says how long, not which day
     window = sentence.start_char
     for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
@@ -431,7 +435,11 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
         return event.date_from == "article" and any(lo <= where < hi for lo, hi in headings)
 
     dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
-    kept = [e for e in events if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)]
+    kept = [
+        e
+        for e in events
+        if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)
+    ]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
 
