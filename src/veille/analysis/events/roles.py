@@ -317,6 +317,13 @@ class RoleReader:
                 if is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 return self.group(child) or self.owner(child) or self.national(child)
+        if passive and verb.dep_ == "conj" and not subject_before(verb):
+            # … a demandé des engagements et sera reçu par X: the coordination shares its subject
+            shared = [
+                c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and not is_relative(c)
+            ]
+            if shared:
+                return self.group(shared[0])
         if (
             verb.dep_.startswith("acl")
             and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)

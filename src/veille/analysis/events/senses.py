@@ -57,7 +57,8 @@ def _has_reflexive(token: Token) -> bool:
 def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool) -> bool:
     """Say whether a trigger's row requirements hold here (``material``: the caller's
     reading of an aid object, for ``mat`` rows); a noun that only qualifies another trigger
-    noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
+    noun (*un accord de coopération*) or is the topic of a noun (*un rapport sur les
+    sanctions*) and a blocked phrase before it (*à l'appel de*) never do."""
     if trigger.pos == "NOUN" and _qualifies(token, lexicon):
         return False
     end = token.idx + len(token.text)
@@ -88,6 +89,10 @@ def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
     if noun.dep_ != "nmod" or head.pos_ != "NOUN" or head.i > noun.i:
         return False
     case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
+    if case in ("sur", "autour"):
+        # The topic of a thing (une exposition sur les échanges entre X et Y, un rapport
+        # sur les sanctions, des discussions sur l'aide): told about, not happening here.
+        return True
     return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
 
 
