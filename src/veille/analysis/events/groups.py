@@ -158,6 +158,8 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
             continue
         code = country_code(entity.name) or capital_country(entity.name)
         found = by_code.get(code) if code else None
+        if found is None and code is not None:
+            found = entity.id  # a capital whose country the document does not name acts for it
         if found is not None and found not in out:
             out.append(found)
     return out

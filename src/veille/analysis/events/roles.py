@@ -29,7 +29,7 @@ from veille.analysis.events.spans import (
     reciprocal,
     sentence_head,
 )
-from veille.analysis.lang.fr.countries import country_code, demonym
+from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
@@ -99,7 +99,9 @@ class RoleReader:
             named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
             if named is not None and named != found:
                 return [named]  # a name the parser hung on the head with any label
-            if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
+            if (child.dep_ in ("appos", "flat:name", "flat") and case is None) or (
+                child.dep_ == "nmod" and case is None
+            ):  # an "apposition" with a preposition (près d'Adré) is a complement
                 inner = self.phrase(child, depth + 1)
             elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
                 # les experts de la Bolivie et du Pérou: every coordinated body
@@ -443,8 +445,12 @@ class RoleReader:
             found = demonym(child.text)
             if found is None or child.text[:1].isupper():
                 continue  # a capitalised demonym is a people (les Russes), read elsewhere
-            for entity in self.doc.entities:
-                if entity.type in ("LOC", "ORG") and country_code(entity.name) == found.iso3:
+            places = [e for e in self.doc.entities if e.type in ("LOC", "ORG")]
+            for entity in places:
+                if country_code(entity.name) == found.iso3:
+                    return [entity.id]
+            for entity in places:  # des frappes soudanaises, Khartoum named: the capital acts
+                if entity.type == "LOC" and capital_country(entity.name) == found.iso3:
                     return [entity.id]
         return []
 
