@@ -60,7 +60,7 @@ class EvaluationReader:
             return found
         for child in head.children:
             if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
-                found = self.reader.group(child)
+                found = self.reader.group(child) or self.reader.national(child)  # par les autorités X
                 if found:
                     return found
         # l'accord conclu par X: the agent of the participle on the judged act

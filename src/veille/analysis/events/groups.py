@@ -43,6 +43,7 @@ _COUNTRY_NOUNS = frozenset(
 # Nouns that group persons without a title (les deux hommes ont échangé …).
 _PERSON_NOUNS = frozenset({"homme", "femme", "personnalité", "protagoniste", "interlocuteur", "rival"})
 _MOST = 4
+_NEAR = 400  # characters: about the sentence before
 
 
 def plural_group(reader: RoleReader, head: Token) -> list[str]:
@@ -73,7 +74,8 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
     if wanted is not None:
         if len(holders) >= wanted:
             return [e.id for e in holders[:wanted]]
-        return [e.id for e in persons[:wanted]] if len(persons) >= wanted and not _narrows(head) else []
+        recent = [e for e in persons[:wanted] if _named_within(reader, e, head)]
+        return [e.id for e in recent] if len(recent) >= wanted and not _narrows(head) else []
     return [e.id for e in holders[:_MOST]] if 2 <= len(holders) <= _MOST else []
 
 
@@ -144,6 +146,12 @@ def _named_before(reader: RoleReader, head: Token) -> list[Entity]:
         seen.add(entity.id)
         out.append(entity)
     return out
+
+
+def _named_within(reader: RoleReader, entity: Entity, head: Token) -> bool:
+    """Say whether a person was named close enough before a phrase for *les deux hommes*
+    to take them without a shared role (the sentence before or so)."""
+    return any(head.idx - _NEAR <= m.start < head.idx for m in entity.mentions)
 
 
 def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
