@@ -210,6 +210,10 @@ def _is_verbal(token: Token) -> bool:
     (*qui les ont données*, *en avertissant*), recognisable by their auxiliary or *en*."""
     if token.pos_ == "VERB":
         return True
+    if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "DET":
+        # A verb the tagger took for an adjective (La Russie pilonne la ville): an
+        # adjective is not followed by an article; the form is then read as a verb's.
+        return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN", "PRON")
     if token.pos_ != "NOUN":
         return False
     if any(child.dep_.startswith("aux") for child in token.children):
