@@ -36,6 +36,9 @@ def test_the_estimate_scales_with_the_corpus() -> None:
 def test_bench_analysis_reports_every_section() -> None:
     report = bench_analysis([SEED], count=2, rounds=1, lengths=(50, 100))
     assert report["articles"] == 2 and report["full_s"] > 0 and report["raw_pipe_s"] > 0
+    # The CPU figures come beside the wall-clock ones, and the stages cost CPU on top of the parse.
+    assert report["full_cpu_s"] > 0 and report["raw_pipe_cpu_s"] > 0
+    assert 0 < report["full_vs_raw_pipe_cpu"] < 1.5
     assert abs(sum(report["stage_share"].values()) - 1) < 0.01
     assert "clean+parse" in report["stage_share"] and "quotes" in report["stage_share"]
     assert [row["words"] for row in report["lengths"]] == [50, 100]

@@ -8,7 +8,7 @@ words of reported judgements. Sources: ``lang/fr/data/SOURCES.md`` and docs/even
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from veille.analysis.lang.fr import tables
@@ -91,6 +91,18 @@ class EventLexicon:
     unreal_marks: frozenset[str] = frozenset()  # pour (que), si: a clause that asserts nothing
     conduct_verbs: frozenset[str] = frozenset()  # appeler X à la retenue: a noun for the infinitive
     not_conduct: frozenset[str] = frozenset()
+    # The phrases by their first lemma, in table order: a token tries only the phrases
+    # it can open instead of every phrase (the stage asks this of every token).
+    phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        heads: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+        for phrase, trigger in self.phrases.items():
+            first, *rest = phrase.replace("'", "' ").split()  # as the tokenizer cuts d' accord
+            heads.setdefault(first, []).append((tuple(rest), trigger))
+        object.__setattr__(self, "phrase_heads", {k: tuple(v) for k, v in heads.items()})
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:

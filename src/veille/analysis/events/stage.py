@@ -17,6 +17,7 @@ Decisions (docs/events.md):
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -141,14 +142,19 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
-    rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
-    if rest.startswith(lexicon.blocks):  # a tuple: any of them
+    trigger = _trigger_row(token, lexicon)
+    if trigger is None:
         return None
+    rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
+    return None if rest.startswith(lexicon.blocks) else trigger  # blocks: a tuple, any of them
+
+
+def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
-    for phrase, trigger in lexicon.phrases.items():
-        words = phrase.replace("'", "' ").split()  # as the tokenizer cuts elisions: d' accord
-        if words[0] in (lemma, token.lower_) and _phrase_follows(token, words[1:]):
-            return trigger
+    for key in dict.fromkeys((lemma, token.lower_)):  # the form too: mesures, not mesure
+        for words, trigger in lexicon.phrase_heads.get(key, ()):
+            if _phrase_follows(token, words):
+                return trigger
     if _is_verbal(token):
         for candidate in (lemma, *infinitive_guesses(token.text)):
             if candidate in lexicon.verbs:
@@ -194,7 +200,7 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
-def _phrase_follows(token: Token, words: list[str]) -> bool:
+def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
     doc = token.doc
     for offset, word in enumerate(words, start=1):
         if token.i + offset >= len(doc):
