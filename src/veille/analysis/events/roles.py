@@ -19,6 +19,7 @@ from veille.analysis.events.shape import (
     is_relative,
     passive,
     passive_like,
+    passive_voice,
     subject_before,
     verb_like,
 )
@@ -224,16 +225,16 @@ class RoleReader:
         2. an infinitive, coordinated verb or gerund borrows the subject above it;
         3. a pronoun subject (ils allaient …) is read on the clause that announces it.
         """
-        if chain and passive_like(chain[0]):
-            # A passive names its agent after par or not at all: the subject of a clause
-            # above is not its agent (X a annoncé que Y avait été sanctionné).
-            agent = self.passive_agent(chain[0])
-            return (agent, 0) if agent else ([], None)
         first = chain[0] if chain else None
         if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
             # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
             # the noun does it, never the subject of the clause above.
             return self.group(first.head) or self.national(first.head), 0
+        if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
+            # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
+            # the noun undergoes it, so only a par-agent acts, never the clause above.
+            agent = self.passive_agent(chain[0])
+            return (agent, 0) if agent else ([], None)
         for depth, node in enumerate(chain):
             if node.pos_ == "NOUN" and depth > 0 and not verb_like(node):
                 continue
@@ -395,7 +396,7 @@ class RoleReader:
             )
         else:
             actors, depth = self.actors_of_verb(chain)
-            if not any(self.types.get(a) != "MISC" for a in actors) and not passive_like(trigger):
+            if not any(self.types.get(a) != "MISC" for a in actors) and not passive_voice(trigger):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)

@@ -57,8 +57,7 @@ def _has_reflexive(token: Token) -> bool:
 def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool) -> bool:
     """Say whether a trigger's row requirements hold here (``material``: the caller's
     reading of an aid object, for ``mat`` rows); a noun that only qualifies another trigger
-    noun (*un accord de coopération*) or is the topic of a noun (*un rapport sur les
-    sanctions*) and a blocked phrase before it (*à l'appel de*) never do."""
+    noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
     if trigger.pos == "NOUN" and _qualifies(token, lexicon):
         return False
     end = token.idx + len(token.text)
@@ -89,10 +88,6 @@ def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
     if noun.dep_ != "nmod" or head.pos_ != "NOUN" or head.i > noun.i:
         return False
     case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
-    if case in ("sur", "autour"):
-        # The topic of a thing (une exposition sur les échanges entre X et Y, un rapport
-        # sur les sanctions, des discussions sur l'aide): told about, not happening here.
-        return True
     return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
 
 
@@ -145,8 +140,8 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
     """Say whether a trigger's clause opens with a conjunction of purpose, condition or
     an event not (yet) happened (*pour que la Pologne livre des chars*, *si la Russie
     attaque*, *avant que*, *sans que*). Read from the word order back to the clause's
-    start (a verb other than the trigger's auxiliaries, or a comma), since the parser
-    often hangs *pour que* on the subject."""
+    start (a verb other than the trigger's auxiliaries and its subject's participles, or a
+    comma), since the parser often hangs *pour que* on the subject."""
     start = token
     if (
         token.pos_ == "NOUN"
@@ -155,6 +150,7 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
     ):
         start = token.head  # pour que X livre une aide: the verb's clause
     own = {c.i for c in start.children}
+    own.update(t.i for c in start.children if c.dep_.startswith("nsubj") for t in c.subtree)
     doc = token.doc
     floor = max(start.sent.start, start.i - _SCOPE)
     for index in range(start.i - 1, floor - 1, -1):
@@ -165,7 +161,9 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
             return False
         lower = word.lower_
         if lower in ("si", "s'") and (word.pos_ == "SCONJ" or word.dep_ == "mark"):
-            return lower in lexicon.unreal_marks
+            # même si, comme si: a concession or a comparison asserts its clause
+            conceded = index > floor and doc[index - 1].lower_ in ("même", "comme")
+            return lower in lexicon.unreal_marks and not conceded
         if lower in ("que", "qu'"):
             before = doc[index - 1].lower_ if index > floor else ""
             return before in lexicon.unreal_marks

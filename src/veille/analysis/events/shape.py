@@ -36,6 +36,14 @@ def passive_like(verb: Token) -> bool:
     )  # not a relative clause the parser hung as acl (que Poutine a accusés)
 
 
+def passive_voice(verb: Token) -> bool:
+    """Say whether a verb is surely passive, so that only a par-agent can act: a passive
+    shape without a reflexive clitic (the parser marks the être of a pronominal verb, *se
+    sont rencontrés*, as a passive auxiliary)."""
+    reflexive = any(c.lower_ in ("se", "s'") for c in verb.children)
+    return passive_like(verb) and not reflexive
+
+
 def subject_before(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
