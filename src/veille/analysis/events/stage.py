@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import accept, factive, refused, sense
 from veille.analysis.lang.fr.morphology import infinitive_guesses
@@ -275,6 +276,9 @@ def _build_event(
     if kind == "SUPPORT" and mode in _MATERIAL_MODES:
         kind = "AID"  # PLOVER: SUPPORT is verbal only; material support is AID
     date, date_from = _date(doc, parsed, token, chain)
+    if token.pos_ != "NOUN" and anterior(token):
+        retold = retold_date(doc, parsed, token, kind, lambda w: match_trigger(w, lexicon))
+        date, date_from = (retold, "timex") if retold else (date, date_from)
     return Event(
         id=f"v{n}", type=kind, start=sentence.start_char, end=_sentence_end(sentence),
         trigger=token.text, source=roles.actors, target=roles.recipients, mode=mode,
@@ -351,6 +355,9 @@ def _date(
         value = attached_date(doc, parsed, node.i)
         if value is not None and value not in starts:
             return value, "timex"
+    week = coming_week(doc, token)
+    if week is not None:
+        return week, "timex"  # sera reçu la semaine prochaine: a week is the finest date stated
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
     if verbs and direction(verbs[0]) == "past":
