@@ -131,6 +131,7 @@ class Timex:
     value: str
     quant: str | None = None  # "EVERY" for sets
     anchored: bool = True  # False when the value could not use the article date
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_MORE…
 
 
 @dataclass(frozen=True)

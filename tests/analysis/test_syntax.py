@@ -45,6 +45,10 @@ def test_infinitive_guesses_include_the_regular_infinitive(form: str, infinitive
         ("Les deux ministres doivent se rencontrer jeudi.", "rencontrer", "future"),
         ("La délégation est arrivée mercredi.", "arrivée", "past"),
         ("Le ministre rencontre son homologue aujourd'hui.", "rencontre", "nearest"),
+        # a conditional the tagger calls an imperfect, and the imperfects of -rer verbs
+        ("Le ministre viendrait à Rennes mardi.", "viendrait", "future"),
+        ("Il espérait une victoire mardi.", "espérait", "past"),
+        ("Le match durait depuis mardi.", "durait", "past"),
     ],
 )
 def test_one_tense_reader(nlp, sentence: str, verb: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,3 +67,22 @@ def test_is_future_reads_the_tagger_and_the_endings(nlp) -> None:  # type: ignor
     doc = nlp("Elle recevra la délégation et nous signerons l'accord.")
     assert is_future(next(t for t in doc if t.text == "recevra"))
     assert is_future(next(t for t in doc if t.text == "signerons"))
+
+
+def test_caps_heading_tense_is_read_on_its_words() -> None:
+    from veille.analysis.syntax.tense import caps_direction, is_all_caps
+
+    assert is_all_caps("LA PISCINE DE VARENNES ROUVRIRA LUNDI")
+    assert not is_all_caps("La piscine ROUVRIRA lundi")
+    assert caps_direction("LA PISCINE DE VARENNES ROUVRIRA LUNDI") == "future"
+    assert caps_direction("LE MAIRE A DÉMISSIONNÉ MARDI") == "past"
+    assert caps_direction("GRÈVE DES CONTRÔLEURS CE SAMEDI") == "nearest"  # no verb: the present
+
+
+def test_a_planning_participle_points_ahead() -> None:
+    from veille.analysis.syntax.tense import after_planning_participle
+
+    assert after_planning_participle("La réunion, prévue le ")
+    assert after_planning_participle("le concert a été reporté au ")
+    assert after_planning_participle("un vote programmé pour ")
+    assert not after_planning_participle("Le maire a signé le ")

@@ -43,3 +43,28 @@ def test_core_profile_keeps_the_core() -> None:
 
 def test_timeml_is_the_default_setting() -> None:
     assert Settings().timex_extent == "timeml"
+
+
+@pytest.mark.parametrize(
+    ("text", "core", "type_", "mod"),
+    [
+        ("Bâtie à la fin du XIXe siècle.", "XIXe siècle", "DATE", "END"),
+        ("Le chantier durera environ deux ans.", "deux ans", "DURATION", "APPROX"),
+        ("Il a attendu plus de trois heures.", "trois heures", "DURATION", "MORE_THAN"),
+        ("Il reste moins de dix minutes.", "dix minutes", "DURATION", "LESS_THAN"),
+        ("Il faudra au moins un an.", "un an", "DURATION", "EQUAL_OR_MORE"),
+        ("Rendez-vous vers 18 heures.", "18 heures", "TIME", "APPROX"),
+        ("Les travaux commenceront début mars.", "début mars", "DATE", "START"),
+        ("Ils finiront mi-juin.", "mi-juin", "DATE", "MID"),
+        ("Au début de l'année, la ville a voté.", "début de l'année", "DATE", "START"),
+        # hard negatives: no approximator, a part of the day that is itself the evening
+        ("Le marché a fermé le 3 mai.", "3 mai", "DATE", None),
+        ("Il est parti mercredi en fin de journée.", "mercredi en fin de journée", "TIME", None),
+        ("Le fin mot date de 2020.", "2020", "DATE", None),
+    ],
+)
+def test_timex_mod(text: str, core: str, type_: str, mod: str | None) -> None:
+    from veille.analysis.time.extent import modifier
+
+    start = text.index(core)
+    assert modifier(text, start, start + len(core), type_) == mod

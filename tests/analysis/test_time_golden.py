@@ -20,11 +20,11 @@ CASES_FILE = Path(__file__).resolve().parent.parent / "golden" / "time" / "cases
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run_time(nlp, text: str, date: str | None) -> Document:  # type: ignore[no-untyped-def]
-    """Run the time stage alone on a cleaned, parsed passage."""
+def run_time(nlp, text: str, date: str | None, profile: str = "timeml") -> Document:  # type: ignore[no-untyped-def]
+    """Run the time stage alone on a cleaned, parsed passage, with an extent profile."""
     article = clean_article(Article(id="case", text=text, date=date, source="test"))
     parsed = next(iter(parse_articles(nlp, [article])))
-    return TimeStage()(Document(article=article), parsed)
+    return TimeStage(profile)(Document(article=article), parsed)  # type: ignore[arg-type]
 
 
 def test_there_are_enough_cases() -> None:
@@ -34,7 +34,7 @@ def test_there_are_enough_cases() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("case", CASES, ids=[case["note"] for case in CASES])
 def test_time_golden(nlp, case) -> None:  # type: ignore[no-untyped-def]
-    doc = run_time(nlp, case["text"], case["date"])
+    doc = run_time(nlp, case["text"], case["date"], case.get("profile", "timeml"))
     found = [(t.text, t.value) for t in doc.timexes]
     expected = [(item[0], item[1]) for item in case["timexes"]]
     assert found == expected

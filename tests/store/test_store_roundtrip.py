@@ -92,7 +92,16 @@ def documents(draw: st.DrawFn) -> Document:
             )
         )
     timexes = tuple(
-        Timex(t, s, e, draw(st.sampled_from(TIMEX_TYPES)), draw(SHORT), draw(MAYBE), draw(st.booleans()))
+        Timex(
+            t,
+            s,
+            e,
+            draw(st.sampled_from(TIMEX_TYPES)),
+            draw(SHORT),
+            draw(MAYBE),
+            draw(st.booleans()),
+            draw(MAYBE),
+        )
         for s, e, t in draw(st.lists(spans(text), max_size=3))
     )
     amounts = tuple(

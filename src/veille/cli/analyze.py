@@ -14,7 +14,7 @@ from veille.errors import SettingsError
 from veille.ingest.text import check_date
 from veille.model import Failure
 from veille.runners.analyze import DocumentWriter, analyze_inputs
-from veille.settings import Settings, check_stages
+from veille.settings import TIMEX_EXTENTS, Settings, check_stages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,6 +47,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="analyse every article with this language's rules (default: the article's, else detected)",
     )
     parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    parser.add_argument(
+        "--extent",
+        choices=TIMEX_EXTENTS,
+        default="timeml",
+        help="time expression spans: timeml (TimeML extents, the default), core (the core alone) or "
+        "tempeval (timeml plus the vague words TempEval corpora tag); docs/time.md",
+    )
     add_limit_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -57,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise SettingsError(f"--out {args.out} exists and is not a folder")
     settings = Settings(
-        default_date=args.date, stages=check_stages(args.stages), lang=args.lang, **limit_settings(args)
+        default_date=args.date,
+        stages=check_stages(args.stages),
+        lang=args.lang,
+        timex_extent=args.extent,
+        **limit_settings(args),
     )
 
     failures: list[Failure] = []

@@ -19,7 +19,7 @@ from veille.errors import SettingsError
 from veille.eval.baseline import check_baseline, raise_baseline
 from veille.eval.harness import Evaluation, evaluate
 from veille.eval.scores import Counts, Metric, Scores
-from veille.settings import Settings, check_stages
+from veille.settings import TIMEX_EXTENTS, Settings, check_stages
 
 _console = Console(highlight=False, soft_wrap=True)
 _errors = Console(highlight=False, soft_wrap=True, stderr=True)
@@ -86,6 +86,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="read GOLD as TimeML (.tml files or folders of them) and report TempEval strict, relaxed "
         "and value F1 of the time layer (the default when every GOLD ends in .tml)",
     )
+    parser.add_argument(
+        "--extent",
+        choices=TIMEX_EXTENTS,
+        help="time expression spans to score: timeml (the default for gold files), core, or tempeval "
+        "(the default for TimeML files: the vague words TempEval corpora tag); docs/time.md",
+    )
     parser.set_defaults(func=run)
 
 
@@ -94,9 +100,10 @@ def run(args: argparse.Namespace) -> int:
         raise SettingsError("--check-baseline and --raise-baseline need --set NAME (e.g. --set seed)")
     stages = check_stages(args.stages)
     if wants_timeml(args.golds, args.timeml):
-        return run_timeml(args, Settings(stages=stages))
+        return run_timeml(args, Settings(stages=stages, timex_extent=args.extent or "tempeval"))
+    settings = Settings(stages=stages, timex_extent=args.extent or "timeml")
     with stderr_progress("eval") as bar:
-        evaluation = evaluate(args.golds, args.texts, settings=Settings(stages=stages), progress=bar)
+        evaluation = evaluate(args.golds, args.texts, settings=settings, progress=bar)
     write_evaluation(evaluation, args)
     # Beside JSON on stdout, the baseline's messages go to stderr, so that stdout stays JSON.
     console = _console if args.format == "table" or args.out else _errors

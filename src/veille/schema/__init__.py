@@ -29,6 +29,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Quote.text": "The quoted content without the quotation marks.",
     "Quote.speaker": "Entity id of the speaker, or null when none was found.",
     "Timex.value": "TimeML TIMEX3 value anchored on the article date.",
+    "Timex.mod": "TimeML TIMEX3 mod (START, MID, END, APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, "
+    "EQUAL_OR_MORE), or null.",
     "Event.type": "One of the 16 PLOVER event types.",
     "Event.source": "Entity ids of the actors (a compound actor is one event).",
     "Event.target": "Entity ids of the recipients.",

@@ -34,8 +34,8 @@ PARQUET_TABLES: dict[str, str] = {
         FROM quotes q JOIN articles a ON a.rowid = q.article
         LEFT JOIN entities e ON e.rowid = q.speaker_entity
         ORDER BY q.rowid""",
-    "timexes": """SELECT a.id AS article, t.text, t.start, t."end", t.type, t.value, t.quant, t.anchored
-        FROM timexes t JOIN articles a ON a.rowid = t.article ORDER BY t.article, t.ord""",
+    "timexes": """SELECT a.id AS article, t.text, t.start, t."end", t.type, t.value, t.quant, t.anchored,
+        t.mod FROM timexes t JOIN articles a ON a.rowid = t.article ORDER BY t.article, t.ord""",
     "events": """SELECT a.id AS article, v.id, v.type, v.start, v."end", v.trigger, v.mode, v.date,
         v.date_from, v.location, v.negated, v.modality, v.quoted,
         (SELECT json_group_array(entity_id) FROM event_actors

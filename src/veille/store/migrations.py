@@ -264,7 +264,12 @@ DROP INDEX entities_corpus;
 CREATE INDEX entities_article_corpus ON entities(article, corpus_entity);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# 5: time expressions keep their TIMEX3 mod (environ deux ans: APPROX; la fin du siècle: END).
+_V5 = """
+ALTER TABLE timexes ADD COLUMN mod TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

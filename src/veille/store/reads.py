@@ -131,9 +131,10 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
             value=t["value"],
             quant=t["quant"],
             anchored=bool(t["anchored"]),
+            mod=t["mod"],
         )
         for t in conn.execute(
-            "SELECT text, start, end, type, value, quant, anchored FROM timexes"
+            "SELECT text, start, end, type, value, quant, anchored, mod FROM timexes"
             " WHERE article = ? ORDER BY ord",
             (art,),
         )

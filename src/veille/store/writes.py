@@ -267,10 +267,10 @@ def _insert_document(
         )
 
     conn.executemany(
-        "INSERT INTO timexes (article, ord, text, start, end, type, value, quant, anchored)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO timexes (article, ord, text, start, end, type, value, quant, anchored, mod)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (art, i, t.text, t.start, t.end, t.type, t.value, t.quant, int(t.anchored))
+            (art, i, t.text, t.start, t.end, t.type, t.value, t.quant, int(t.anchored), t.mod)
             for i, t in enumerate(doc.timexes)
         ],
     )

@@ -6,16 +6,21 @@
   *rencontrerons*) or a verb of intention above the verb (*doit rencontrer*) makes it
   planned; a conditional makes it hypothetical.
 - ``negated``: does *ne … pas* (or *aucun*) negate it?
+- ``caps_direction`` and ``after_planning_participle``: the tense of text the tagger cannot
+  read (an all-caps heading, *LE MARCHÉ OUVRIRA SAMEDI*) and the forward pull of a
+  scheduling participle (*prévue le 3 juillet*), both read on the words themselves.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Literal
 
 from spacy.tokens import Token
 
-from veille.analysis.lang.fr import morphology, words
+from veille.analysis.lang.fr import morphology, tables, words
 
 Direction = Literal["past", "future", "nearest"]
 Modality = Literal["asserted", "planned", "hypothetical"]
@@ -78,8 +83,32 @@ def direction(verb: Token, depth: int = 0) -> Direction:
     return _finite_direction(verb)
 
 
+# A conditional ending and the future ending it is built on (viendrait: viendra + ait).
+_CONDITIONAL_TO_FUTURE = (
+    ("raient", "ront"),
+    ("rions", "rons"),
+    ("riez", "rez"),
+    ("rais", "rai"),
+    ("rait", "ra"),
+)
+
+
+def _looks_conditional(verb: Token) -> bool:
+    """Tell whether a verb the tagger calls an imperfect is a conditional (*viendrait* comes
+    out Tense=Imp): its form is the future stem plus an imperfect ending. The imperfects of
+    verbs whose stem ends in r (*espérait*, *durait*, *courait*) are the infinitive's stem
+    plus the ending, which ``is_future_form`` already tells apart."""
+    form, lemma = verb.text.lower(), verb.lemma_.lower()
+    if "Imp" not in feature(verb, "Tense") or lemma.endswith("aître") or not lemma.endswith(("r", "re")):
+        return False  # il parait (paraître) is a present; a lemma that is no infinitive says nothing
+    for ending, future in _CONDITIONAL_TO_FUTURE:
+        if form.endswith(ending):
+            return morphology.is_future_form(form[: -len(ending)] + future, lemma)
+    return False
+
+
 def _finite_direction(verb: Token) -> Direction:
-    if is_future(verb) or is_conditional(verb):
+    if is_future(verb) or is_conditional(verb) or _looks_conditional(verb):
         return "future"
     if {"Imp", "Past"} & set(feature(verb, "Tense")):
         return "past"
@@ -114,3 +143,44 @@ def negated(token: Token, scope: Sequence[Token]) -> bool:
             if "Neg" in feature(child, "Polarity") and child.lower_ not in ("ne", "n'"):
                 return True
     return any(child.lemma_ == "aucun" for child in token.children)
+
+
+# A future ending on a lower-cased word (ouvrira, signeront), not a noun in -ra (ère, zéro).
+_CAPS_FUTURE = re.compile(r"^\w{2,}(?<![éo])r(?:ai|as|a|ons|ez|ont)$")
+_CAPS_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort)\b"
+)
+
+
+def is_all_caps(text: str) -> bool:
+    """Tell whether a line is written in capitals (a heading), which the tagger misreads."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def caps_direction(sentence: str) -> Direction:
+    """Read the tense of an all-caps heading from its lower-cased words: a future ending
+    (*OUVRIRA*) points ahead, an auxiliary + participle (*A FERMÉ*) back, else the present.
+
+    The tagger takes capitals for proper nouns and may split the heading, so its morphology
+    cannot be used there."""
+    lowered = sentence.lower().replace("’", "'")
+    if any(_CAPS_FUTURE.match(word) for word in re.findall(r"\w+", lowered)):
+        return "future"
+    return "past" if _CAPS_PAST.search(lowered) else "nearest"
+
+
+@cache
+def _planning_participles() -> tuple[str, ...]:
+    # The table lives with the time vocabulary (time_fr.json, source noted there).
+    found: list[str] = tables.read_json("time_fr.json")["planning_participles"]
+    return tuple(found)
+
+
+def after_planning_participle(before: str) -> bool:
+    """Tell whether a scheduling participle governs what follows ``before`` (*prévue le 3
+    juillet*, *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when
+    it was made, whatever the tense of the main verb."""
+    tail = before.lower().replace("’", "'")
+    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
+    return any(re.search(rf"\b{re.escape(word)}{link}", tail) for word in _planning_participles())

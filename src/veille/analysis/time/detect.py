@@ -73,15 +73,21 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     months_full = [m for m in lex["months"] if not m.endswith(".")]
     mon = "(?:" + _alternation(list(lex["months"])) + r")(?![\w-])"
     mon_full = "(?:" + _alternation(months_full) + r")(?![\w-])"
+    mon_dash = "(?:" + _alternation(months_full) + r")(?=\s?[-–/]\s?\w)"  # mars-avril: the dash follows
     day = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
     year = r"(?:1\d{3}|20\d{2})"
     pod = _alternation([*lex["parts_of_day"], "midi", "dans la nuit", "dans la soirée", "dans la matinée"])
     pod_phrase = r"(?:(?:en|dans\s+la)\s+)?(?:fin|début)\s+(?:de\s+|d')(?:matinée|journée|soirée|après-midi)"
-    clock = r"(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?|midi|minuit"
+    # 2 heures du matin, 8 heures du soir: the part of the day says which half of the clock
+    clock = (
+        r"(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?"
+        r"(?:\s+(?:du\s+matin|du\s+soir|de\s+l'après-midi)\b)?|midi|minuit"
+    )
     numw = _alternation(list(lex["numbers"]))
     num = rf"(?:\d+(?:[,.]\d+)?|(?:{numw})\b(?:(?:-et-|-|\s+et\s+|\s+)(?:{numw})\b)*)"
     unit = _alternation(list(lex["units"]))
     vague = _alternation(list(lex["vague_words"]))
+    refword = _alternation(list(lex["tempeval_vague_words"]))
     holiday = _alternation([*lex["holidays"], *lex["movable_holidays"]])
     anaphor = _alternation(list(lex["anaphors"]))
     shift_dir = _alternation(list(lex["shift_directions"]))
@@ -91,15 +97,31 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     set_unit = _alternation(list(lex["set_units"]))
     set_adj = _alternation(list(lex["sets"]))
     dur_noun = _alternation(list(lex["duration_nouns"]))
+    approx = _alternation(list(lex["approximate_numerals"]))
     # A two-digit year (le 4 mars 97, en 98) must end the phrase: 4 mars 20 manifestants is a count.
-    short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors)\b)"
+    # the rest of a list of days, up to the last one, which names the month: , 8 et 13 avril
+    list_rest = (
+        rf"(?=(?:\s*,\s*{day})*\s+et\s+(?:le\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b)"
+    )
+    range_end = r"(?![\w/]|[.,]\d|\s?[-–/]\s?\d)"  # not 2015-2019-2023, nor a date 2015/03/12
+    short_end = r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:à|au|en|dans|et|puis|lors|par|avec|pour|quand|lorsque)\b)"
     table = [
         # Ranges first, so that they win a tie with the plain rules: each rule gives ONE end.
         ("range", rf"\b(?:du|entre\s+les?)\s+(?P<span>(?:(?P<wd1>{wd})\s+)?(?P<d1>{day})"
                   rf"(?:\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?)?)\s+(?:au|et(?:\s+le)?)\s+"
                   rf"(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?\b"),
-        ("monrange", rf"(?:\bde\s+|\bd'|\bentre\s+)(?P<span>(?P<m1>{mon_full}))\s+(?:à|au|et)\s+"
-                     rf"(?P<mon>{mon_full})\s+(?P<year>{year})\b"),
+        # de novembre à février, mars-avril, juillet/août 2023: one expression per month
+        ("monrange1", rf"(?:(?:\bde\s+|\bd'|\bentre\s+)(?P<span>(?P<m1>{mon_full}))\s+(?:à|au|et)\s+"
+                      rf"|\b(?P<span2>(?P<m1b>{mon_dash}))\s?[-–/]\s?)"
+                      rf"(?P<mon>{mon_full})(?:\s+(?P<year>{year})\b)?"),
+        ("monrange2", rf"(?:(?:\bde\s+|\bd'|\bentre\s+)(?P<m1>{mon_full})\s+(?:à|au|et)\s+"
+                      rf"|\b(?P<m1b>{mon_dash})\s?[-–/]\s?)(?P<span>(?P<mon>{mon_full})(?:\s+(?P<year>{year})\b)?)"),
+        # 2015-2019, 1992-95, 2002/2003: one expression per year (a count is told apart later)
+        ("yearrange1", rf"(?<![\w.,/-])(?P<span>(?P<y1>{year}))\s?[-–/]\s?(?P<y2>{year}|\d{{2}}){range_end}"),
+        ("yearrange2", rf"(?<![\w.,/-])(?P<y1>{year})\s?[-–/]\s?(?P<span>(?P<y2>{year}|\d{{2}})){range_end}"),
+        # les 6 et 13 avril, les 6, 8 et 13 avril: every day but the last borrows its month
+        ("daylist", rf"\b(?:les|des|aux)\s+(?P<span>(?P<d1>{day})){list_rest}"),
+        ("daylist", rf"(?<=,\s)(?P<span>(?P<d1>{day})){list_rest}"),
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
         ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
@@ -132,7 +154,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
         ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
-        ("ago", rf"\bil\s+y\s+a\s+(?P<num>{num})\s+(?P<unit>{unit})\b"),
+        ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num}|quelques|plusieurs)\s+"
+                rf"|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))(?P<unit>{unit})\b"),
         # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
         ("shift", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+(?P<dir>{shift_dir})\b"
                   rf"(?:(?<=tard)|(?<=tôt)|(?<=auparavant)|(?=\s*(?:[,.;:!?)\n]|$)))"),
@@ -150,12 +173,26 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"\b(?:de|entre)\s+(?P<span>(?P<clock>{clock}))(?=\s+(?:à|et)\s+(?:\d|midi|minuit))"),
         ("durhalf", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+demie?\b"),
         ("durpair", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+et\s+(?P<num2>{num})\s+(?P<unit2>{unit})\b"),
+        # chaque été, tous les 15 juillet: every such season or day of the year (XXXX: no year)
+        ("yearset", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+"
+                    rf"(?:(?P<season>{season})s?|(?P<day>{day})\s+(?P<mon>{mon}))\b"),
         ("wdset", rf"\b(?:chaque|tous\s+les)\s+(?P<wd>{wd})s?\b(?:\s+(?P<pod>matin|soir|après-midi)s?\b)?"),
+        # une dizaine de jours, une quinzaine de minutes: a rounded length (mod APPROX)
+        ("durapprox", rf"\b(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d')(?P<unit>{unit})\b"),
         ("durnoun", rf"\b(?P<num>{num}|un|une)\s+(?P<noun>{dur_noun})s?(?![\w-])"),
         ("lastn", rf"\b(?:ces|les)\s+(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit})\b"),
+        ("lastn", rf"\bdes\s+(?P<span>(?P<num>{num})\s+(?P<dir>derni|prochain)\w*\s+(?P<unit>{unit}))\b"),
         # The preposition (dans, en, au cours de) is a TimeML SIGNAL, left out of the span.
         ("nightrange", rf"\b(?P<span>la\s+nuit\s+(?:de\s+(?P<wd>{wd})\s+(?:à|au)\s+(?:{wd})"
                        rf"|du\s+(?P<day>{day})\s+au\s+{day}\s+(?P<mon>{mon})(?:\s+(?P<year>{year}))?))\b"),
+        # la nuit de jeudi, la nuit du 3 mai: a night named by the day it starts
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+de\s+(?P<wd>{wd}))\b(?!\s+(?:à|au)\b)"),
+        ("nightrange", rf"\b(?P<span>la\s+nuit\s+du\s+(?P<day>{day})\s+(?P<mon>{mon})"
+                       rf"(?:\s+(?P<year>{year}))?)\b"),
+        # en début de semaine prochaine, la fin du mois dernier: a week or a month (mod START/END)
+        ("periodphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+la\s+|du\s+|de\s+)(?P<per>semaine|mois)\b"
+                        r"(?:\s+(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)\b)?"
+                        r"(?!\s+(?:de|du|des)\b|\s+d')"),
         ("podalone", r"\b(?:dans|au\s+cours\s+de)\s+"
                      r"(?P<span>(?:la\s+|l')(?P<pod>nuit|soirée|matinée|journée|après-midi))\b"
                      r"(?!\s+(?:de|du|d')\b)"),
@@ -168,6 +205,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("setadj", rf"\b(?P<word>{set_adj})\b"),
         ("duration", rf"\b(?P<num>{num}|quelques|plusieurs)\s+(?P<unit>{unit})\b"),
         ("vague", rf"(?<![\w'])(?P<word>{vague})\b"),
+        # maintenant, actuel, l'avenir (not l'avenir du club), auparavant: the tempeval profile only
+        ("refword", rf"(?<![\w-])(?P<word>{refword})(?![\w'’-])(?!\s+(?:de|du|des|qu)\b|\s+d['’])"),
         ("holiday", rf"\b(?P<word>{holiday})(?![\w-])(?:\s+(?P<year>{year})\b)?"),
         ("shortyear", rf"\b(?:en|depuis|dès|fin|début)\s+(?P<span>(?:'|’)?(?P<yy>[5-9]\d|0\d)){short_end}"),
         ("year", rf"(?<![\w.,/-])(?P<year>{year})(?![\w/]|[.,]\d|\s?[-–]\s?\d)"),
@@ -187,7 +226,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue
             fields = {k: v for k, v in match.groupdict().items() if v is not None}
             # A rule may need context it does not annotate (à 18 heures: the span is "18 heures").
-            group = "span" if "span" in fields else 0
+            group = next((g for g in ("span", "span2") if g in fields), 0)
             start, end = match.start(group), match.end(group)
             candidate = Candidate(start, end, text[start:end], kind, fields)
             found.append((-(end - start), priority, start, candidate))

@@ -5,16 +5,22 @@ is what the value is read from. TimeML's extent is wider: it takes in the determ
 (*le 3 août*), a head noun (*l'année 2001*, *le mois de mai*), a *début/fin/milieu de*
 (*la fin du XIXe siècle*) and an approximator (*environ deux ans*, *vers 18 heures*). The
 ``timeml`` profile (the default) widens the core to that extent; the ``core`` profile keeps
-the core alone, which reads better in a list of dates. docs/time.md gives each rule.
+the core alone, which reads better in a list of dates. The ``tempeval`` profile is the
+``timeml`` one plus what TempEval-style corpora (French TimeBank) tag and the project's
+annotation guide leaves out: the vague words of ``tempeval_vague_words`` (*maintenant*,
+*actuel*, *l'avenir*), and vague phrases without their preposition (*à l'avenir* →
+*l'avenir*: the preposition is a SIGNAL). docs/time.md gives each rule.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Profile = Literal["timeml", "core"]
-PROFILES: tuple[Profile, ...] = ("timeml", "core")
+from veille.analysis.time.detect import lexicon
+from veille.settings import TIMEX_EXTENTS, TimexExtent
+
+Profile = TimexExtent
+PROFILES: tuple[Profile, ...] = TIMEX_EXTENTS
 
 _SP = r"[^\S\n]+"  # a time expression never runs across a paragraph break
 _APOS = "['’]"
@@ -71,3 +77,52 @@ def widen(text: str, start: int, end: int, type_: str, profile: Profile = "timem
         start = match.start()
         core = text[start:end]
     return start, end
+
+
+# à l'avenir, pour l'heure, à long terme, en ce moment, par le passé: a preposition before a
+# noun phrase is a SIGNAL; a lexicalised adverb (à présent, jusqu'ici) keeps it.
+_REF_SIGNAL = re.compile(
+    rf"^(?:à|pour|de|en|dans|par){_SP}(?=l{_APOS}|(?:le|la|ce|cet|cette|nos|long|court|moyen){_SP})",
+    re.IGNORECASE,
+)
+
+
+def without_signal(text: str, start: int, end: int) -> int:
+    """Return the start of a vague expression (``*_REF``) once its leading preposition is
+    left out, as the ``tempeval`` profile writes it (*à l'avenir* → *l'avenir*)."""
+    match = _REF_SIGNAL.match(text[start:end])
+    return start + match.end() if match else start
+
+
+# The TIMEX3 mod an approximator or a phase word gives (ISO-TimeML, TIMEX3 attribute mod).
+_APPROX_MOD = (
+    (re.compile(rf"^au{_SP}moins\b", re.IGNORECASE), "EQUAL_OR_MORE"),
+    (re.compile(rf"^au{_SP}plus\b", re.IGNORECASE), "EQUAL_OR_LESS"),
+    (re.compile(r"^plus\b", re.IGNORECASE), "MORE_THAN"),
+    (re.compile(r"^moins\b", re.IGNORECASE), "LESS_THAN"),
+    (re.compile(r"^(?:environ|presque|près|aux|autour|vers|quelque)\b", re.IGNORECASE), "APPROX"),
+)
+_PHASE_MOD = re.compile(
+    rf"(?:^|{_SP}|^(?:la|le|l{_APOS}|en|dans){_SP})(début|fin|milieu|mi)(?:{_SP}|-|{_APOS}|$)", re.IGNORECASE
+)
+_PHASES = {"début": "START", "fin": "END", "milieu": "MID", "mi": "MID"}
+
+
+def modifier(text: str, start: int, end: int, type_: str) -> str | None:
+    """Return the TIMEX3 ``mod`` of the expression whose core is ``start:end``: an approximator
+    before it (*environ deux ans* APPROX, *plus de trois heures* MORE_THAN, *au moins un an*
+    EQUAL_OR_MORE) or a phase word (*la fin du XIXe siècle* END, *début mars* START, *mi-juin*
+    MID). It is read on the TimeML extent whatever the profile: the core profile drops the
+    words, not their meaning."""
+    wide_start, _ = widen(text, start, end, type_, "timeml")
+    wide = text[wide_start:end]
+    for pattern, mod in _APPROX_MOD:
+        if pattern.match(wide):
+            return mod
+    numerals = "|".join(lexicon()["approximate_numerals"])
+    if re.search(rf"\b(?:{numerals}){_SP}(?:de{_SP}|d{_APOS})", wide, re.IGNORECASE):
+        return "APPROX"  # une dizaine de jours, il y a une vingtaine d'années
+    if type_ == "TIME" and re.search(r"journée", wide, re.IGNORECASE):
+        return None  # en fin de journée is the evening (TEV) itself, not its end
+    phase = _PHASE_MOD.search(wide)
+    return _PHASES[phase.group(1).lower()] if phase else None

@@ -12,9 +12,21 @@ import dataclasses
 import datetime as dt
 import re
 
-from veille.analysis.time.calendar import Direction, weekday_date
+from veille.analysis.time.calendar import Direction, day_month_value, shift_value, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
-from veille.analysis.time.resolve import _HANDLERS, Context, Value, _clock, _code, _date, _duration, _weekday
+from veille.analysis.time.ranges import month_range, year_range
+from veille.analysis.time.resolve import (
+    _HANDLERS,
+    Context,
+    Value,
+    _clock,
+    _code,
+    _date,
+    _duration,
+    _month,
+    _range_first,
+    _weekday,
+)
 
 _SP = r"[^\S\n]+"
 # What comes before "N ans" when N is how old someone is, never how long something lasted.
@@ -30,6 +42,7 @@ _AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il 
 _NOT_AGE_AFTER = re.compile(
     rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
 )
+_PROPORTION = re.compile(r"^[^\S\n]+sur[^\S\n]+(?:\d+|[a-z]+)\b", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
 
 
@@ -38,10 +51,26 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
     fields = dict(candidate.fields)
     if candidate.kind == "duration" and is_age(candidate, context):
         return None
+    if candidate.kind == "durapprox" and _approximate_age(fields, context):
+        return None  # un couple d'une trentaine d'années: how old they are
+    if candidate.kind == "duration" and _SECOND.fullmatch(fields["unit"]) and _ordinal_second(context):
+        return None  # une seconde vague, une seconde personne: the ordinal adjective
+    if candidate.kind in ("duration", "durapprox") and _PROPORTION.match(context.after):
+        return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
     if candidate.kind == "weekday" and fields.get("rel", "").lower() in ("précédent", "suivant"):
         return _weekday_from_earlier(fields, context)
+    if candidate.kind in ("clock", "hclock") and context.night and context.day is not None:
+        hour = re.match(r"\d+", fields["clock"])
+        if hour and int(hour.group(0)) < 12:
+            # la nuit de mardi à mercredi … vers 4 heures: the small hours are the next day's
+            context = dataclasses.replace(context, day=context.day + dt.timedelta(days=1))
+    if candidate.kind == "ago" and fields.get("num", "").lower() in ("quelques", "plusieurs"):
+        return Value("DATE", "PAST_REF")  # il y a quelques semaines: some time back
+    if candidate.kind == "ago" and "approx" in fields:
+        # il y a une vingtaine d'années: twenty years back, approximately
+        fields["num"] = str(lexicon()["approximate_numerals"][fields.pop("approx").lower()])
     if candidate.kind in _READERS:
         return _READERS[candidate.kind](fields, context)
     if candidate.kind == "duration" and re.fullmatch(r"\d+[,.]\d+", fields["num"]):
@@ -49,6 +78,10 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return Value(
             "DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1)
         )
+    if _soon_after(candidate.kind, fields, context):
+        # les Etats-Unis ont mis le dossier au menu, avec une réunion le 28 avril (article of
+        # 5 April): the meeting is the noun's time, and a scheduled occasion is near
+        context = dataclasses.replace(context, direction="future")
     if candidate.kind == "date":
         if "yy" in fields:
             fields["year"] = str(full_year(fields.pop("yy"), context.anchor))
@@ -57,14 +90,47 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
             direction: Direction = "past" if rel.lower().startswith("dern") else "future"
             context = dataclasses.replace(context, direction=direction)
     value = _HANDLERS[candidate.kind](candidate, fields, context)
-    # Only a bare month inherits: a day of the month is more often the story's present again
-    # (measured on the dev sets), and a weekday fixes the year by itself.
+    if value is not None and value.anchored and candidate.kind in ("month", "date"):
+        own_year = {"year", "yy", "rel", "ce", "wd", "mod"} & candidate.fields.keys()
+        if context.sentence_year and not own_year and _valid(context.sentence_year + value.value[4:10]):
+            # L'an dernier, … le 2 octobre, … les pluies de septembre: the sentence's year
+            return dataclasses.replace(value, value=context.sentence_year + value.value[4:])
+    # Across sentences only a bare month inherits: a day of the month is more often the
+    # story's present again (measured on the dev sets), and a weekday fixes the year by itself.
     if value is not None and value.anchored and candidate.kind == "month":
         inherited = _narrative_year(context)
         if inherited is not None and not ({"year", "rel", "ce"} & fields.keys()):
             # En 98, … En janvier, …: January 1998
             return dataclasses.replace(value, value=inherited + value.value[4:])
     return value
+
+
+_SOON_DAYS = 62  # about two months: how far ahead a past clause still names a coming occasion
+
+
+def _soon_after(kind: str, f: dict[str, str], ctx: Context) -> bool:
+    """Say whether a year-less day hanging from a noun under a past verb is the coming one:
+    when it falls within about two months of the article date (the past one is then most of
+    a year back, and would have been written with its year)."""
+    if not ctx.noun_time or ctx.direction != "past" or ctx.anchor is None or "year" in f:
+        return False
+    if kind not in ("date", "range", "daylist") or "day" not in f or "mon" not in f:
+        return False
+    ahead = day_month_value(ctx.anchor, _day_number(f["day"]), _month(f["mon"]), "future", None)
+    return ahead is not None and (dt.date.fromisoformat(ahead) - ctx.anchor).days <= _SOON_DAYS
+
+
+def _day_number(word: str) -> int:
+    return 1 if word.lower() in ("1er", "premier") else int(word)
+
+
+def _valid(value: str) -> bool:
+    """Say whether a YYYY-MM or YYYY-MM-DD value names a real month or day (29 February)."""
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _narrative_year(ctx: Context) -> str | None:
@@ -115,6 +181,62 @@ def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *tous les jeudis*, *chaque lundi matin*: every such day (a SET)."""
     pod = _code("parts_of_day", f["pod"]) if "pod" in f else None
     return Value("SET", f"XXXX-WXX-{_weekday(f['wd'])}" + (f"T{pod}" if pod else ""), quant="EVERY")
+
+
+_SECOND = re.compile(r"secondes?", re.IGNORECASE)
+
+
+def _ordinal_second(ctx: Context) -> bool:
+    """Say whether *seconde* is the ordinal before its noun (*une seconde vague*): the parser
+    reads the next word as a noun, and it is not a word that follows a length (*une seconde
+    avant de répondre*, which the parser may also call a noun)."""
+    following = re.match(r"[^\S\n]+(\w+)", ctx.after)
+    after_length = ("avant", "après", "plus", "près", "environ", "seulement", "durant", "pendant")
+    return ctx.next_pos == "NOUN" and following is not None and following.group(1).lower() not in after_length
+
+
+def _approximate_age(f: dict[str, str], ctx: Context) -> bool:
+    """Say whether *une trentaine d'années* says how old someone is: after a noun for a
+    person (*un couple d'une trentaine d'années*) or *âgé d'*; *depuis une trentaine
+    d'années* and *au bout d'une trentaine d'années* are lengths."""
+    if _code("units", f["unit"]) != "Y":
+        return False
+    before = ctx.before.replace("’", "'")
+    match = re.search(rf"(\w+){_SP}(?:âgée?s?{_SP})?d'$", before)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    nouns: list[str] = lexicon()["age_nouns"]
+    return word.startswith("âgé") or word in nouns or word.rstrip("s") in nouns
+
+
+def _approximate(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *une dizaine de jours* (P10D), *une quinzaine de minutes* (PT15M): the rounded
+    number the collective numeral names (the extent module gives it mod APPROX)."""
+    numerals: dict[str, int] = lexicon()["approximate_numerals"]
+    return Value("DURATION", _duration(numerals[f["approx"].lower()], f["unit"]))
+
+
+def _period_phase(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *en début de semaine prochaine* (the next ISO week), *la fin du mois dernier* (the
+    month before): the week or month itself, the phase going to ``mod`` (START, MID, END)."""
+    rel = f.get("rel", "").lower()
+    steps = -1 if rel.startswith(("dern", "pass")) else 1 if rel.startswith("proch") else 0
+    week = f["per"].lower() == "semaine"
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-WXX" if week else "XXXX-XX", anchored=False)
+    value = shift_value(ctx.anchor, "W" if week else "M", steps)
+    return Value("DATE", value) if value else None
+
+
+def _year_set(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read *chaque été* (XXXX-SU), *tous les 15 juillet* (XXXX-07-15): a SET of every year's
+    season or day, written with TimeML's unknown year."""
+    if "season" in f:
+        return Value("SET", f"XXXX-{_code('seasons', f['season']) or 'SU'}", quant="EVERY")
+    day = 1 if f["day"].lower() in ("1er", "premier") else int(f["day"])
+    months: dict[str, int] = lexicon()["months"]
+    return Value("SET", f"XXXX-{months[f['mon'].lower()]:02d}-{day:02d}", quant="EVERY")
 
 
 def _duration_noun(f: dict[str, str], ctx: Context) -> Value | None:
@@ -228,8 +350,11 @@ def _duration_pair(f: dict[str, str], ctx: Context) -> Value | None:
 def _part_of_that_day(f: dict[str, str], ctx: Context) -> Value | None:
     """Read *ce soir-là*, *cette nuit-là*: that part of the latest day-precise date named
     before it (unknown when there is none: *-là* points back into the text, not to today)."""
-    base = next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
     code = _code("parts_of_day", f["pod"])
+    # cette nuit-là: the night named before, if one was (la nuit du 11 au 12 août … le lendemain
+    # … trois jours plus tard … cette nuit-là), else the latest day named
+    same = next((v[:10] for v in reversed(ctx.earlier) if code and v.endswith("T" + code)), None)
+    base = same or next((v[:10] for v in reversed(ctx.earlier) if re.match(r"\d{4}-\d{2}-\d{2}", v)), None)
     day = base or "XXXX-XX-XX"
     if f["pod"].lower() == "journée" or code is None:
         return Value("DATE", day, anchored=base is not None)
@@ -256,7 +381,42 @@ def _duration_and_half(f: dict[str, str], ctx: Context) -> Value | None:
     return Value("DURATION", f"P{number}{code}{half}")
 
 
+# maintenant as a verb: after (tout) en, or opening a participial clause before its object
+# (le syndicat, maintenant sa demande, …); after a finite verb it is the adverb (réclament
+# maintenant une passerelle), and the parser reads every one of them as an adverb.
+_VERB_MAINTENANT = re.compile(
+    r"\ben\s*\|"
+    r"|(?:^|[,;:(]|[.!?]\s)\s*\|\s*(?:sa|son|ses|leur|leurs|le|la|les|l['’]|un|une|des|ce|cet|cette|ces|notre|nos)\b",
+    re.IGNORECASE,
+)
+
+
+def _refword(f: dict[str, str], ctx: Context) -> Value | None:
+    """Read a vague word of the tempeval profile (*maintenant*, *actuel*, *l'avenir*): an
+    adverb or adjective as the parser reads it, never a verb form."""
+    word = f["word"].lower().replace("’", "'")
+    verb = word == "maintenant" and _VERB_MAINTENANT.search(ctx.before + " | " + ctx.after)
+    if ctx.pos == "VERB" or verb:
+        return None  # (tout) en maintenant sa position: the participle of maintenir
+    return Value("DATE", _code("tempeval_vague_words", word) or "PRESENT_REF")
+
+
+def _month_range(f: dict[str, str], ctx: Context, second: bool) -> Value | None:
+    if "m1b" in f:
+        f = {**f, "m1": f["m1b"]}
+    return month_range(f, ctx, second)
+
+
 _READERS = {
+    "periodphase": _period_phase,
+    "durapprox": _approximate,
+    "yearset": _year_set,
+    "refword": _refword,
+    "yearrange1": lambda f, ctx: year_range(f, ctx, False),
+    "yearrange2": lambda f, ctx: year_range(f, ctx, True),
+    "monrange1": lambda f, ctx: _month_range(f, ctx, False),
+    "monrange2": lambda f, ctx: _month_range(f, ctx, True),
+    "daylist": lambda f, ctx: _range_first(Candidate(0, 0, "", "daylist", f), f, ctx),
     "durhalf": _duration_and_half,
     "podthat": _part_of_that_day,
     "durpair": _duration_pair,

@@ -26,6 +26,7 @@ from veille.analysis.time.calendar import (
     shift_value,
     weekday_date,
 )
+from veille.analysis.time.context import Context
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 
 
@@ -37,20 +38,6 @@ class Value:
     value: str
     quant: str | None = None
     anchored: bool = True
-
-
-@dataclass(frozen=True)
-class Context:
-    """What resolution may look at besides the candidate itself."""
-
-    anchor: dt.date | None
-    direction: Direction = "nearest"
-    day: dt.date | None = None  # the day a clock time falls on, when the sentence names one
-    before: str = ""  # the text just before the candidate
-    after: str = ""  # the text just after the candidate
-    next_is_noun: bool = False  # the parser's word after a bare number is a noun (2000 soldats)
-    is_adjective: bool = True  # the parser's reading of a one-word set (quotidien)
-    earlier: tuple[str, ...] = ()  # values of the dated expressions before this one, in text order
 
 
 def _code(table: str, word: str) -> str | None:
@@ -96,7 +83,10 @@ def clock_value(text: str) -> str | None:
     match = re.match(r"(\d{1,2})\s?h(?:eures?)?\s*(\d{2})?", text.strip(), re.IGNORECASE)
     if not match or int(match.group(1)) > 23:
         return None
-    return f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}"
+    hour = int(match.group(1))
+    if hour < 12 and re.search(r"(?:soir|après-midi)$", text.strip(), re.IGNORECASE):
+        hour += 12  # 8 heures du soir, 3 heures de l'après-midi
+    return f"{hour:02d}:{int(match.group(2) or 0):02d}"
 
 
 def _duration(number: int | None, unit: str) -> str:
@@ -153,7 +143,8 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     rel = f.get("rel")
     if not rel and not f.get("ce") and re.search(r"\bles?\s*$", ctx.before, re.IGNORECASE):
         # le dimanche, les lundis: a habit, every such day, not one day
-        return Value("SET", f"XXXX-WXX-{weekday}", quant="EVERY")
+        pod = _code("parts_of_day", f["pod"]) if f.get("pod") else None  # le samedi matin: TMO
+        return Value("SET", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), quant="EVERY")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-WXX-{weekday}", anchored=False)
     if rel:
@@ -171,7 +162,10 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 
 def _relday(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     offsets = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}
-    offset = offsets.get(f.get("rd", "aujourd'hui").lower().replace("’", "'"), 0)
+    word = f.get("rd", "aujourd'hui").lower().replace("’", "'")
+    offset = offsets.get(word, 0)
+    if word == "aujourd'hui" and "pod" not in f and re.search(r"(?<!partir )(?<!près )\bd['’]$", ctx.before):
+        return Value("DATE", "PRESENT_REF")  # la France d'aujourd'hui: the present age, not the day
     if ctx.anchor is None:
         value = _with_pod("XXXX-XX-XX", f.get("pod"), None)
         return Value(value.type, value.value, anchored=False)
@@ -399,11 +393,6 @@ def _range_first(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     return Value("DATE", start.isoformat()) if start else None
 
 
-def _month_range_first(c: Candidate, f: Fields, ctx: Context) -> Value | None:
-    month, last = _month(f["m1"]), _month(f["mon"])
-    return Value("DATE", f"{int(f['year']) - (1 if month > last else 0)}-{month:02d}")
-
-
 def _weekday_range(c: Candidate, f: Fields, ctx: Context, second: bool) -> Value | None:
     """Return one end of *du lundi au vendredi*: the first end follows the tense, the second
     is the first such day after it."""
@@ -480,7 +469,7 @@ _HANDLERS = {
     "date": _date, "numeric": _numeric, "iso": _numeric, "weekday": _weekday_handler, "relday": _relday,
     "week": _week, "weekend": _weekend, "monthrel": _monthrel, "yearrel": _yearrel, "month": _month_handler,
     "yearmod": _yearmod, "season": _season, "decade": _decade, "century": _century, "ago": _ago,
-    "shift": _shift_handler, "anaphor": _anaphor, "range": _range_first, "monrange": _month_range_first,
+    "shift": _shift_handler, "anaphor": _anaphor, "range": _range_first,
     "wdrange1": lambda c, f, ctx: _weekday_range(c, f, ctx, False),
     "wdrange2": lambda c, f, ctx: _weekday_range(c, f, ctx, True),
     "quarter": _quarter, "periodrel": _period_relative, "quartercode": _quarter_code, "clock": _clock,

@@ -17,9 +17,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.syntax.clauses import governing_verb, verb_complex
-from veille.analysis.syntax.tense import Direction, direction
+from veille.analysis.syntax.tense import (
+    Direction,
+    after_planning_participle,
+    caps_direction,
+    direction,
+    is_all_caps,
+)
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.extent import Profile, widen
+from veille.analysis.time.extent import Profile, modifier, widen, without_signal
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
@@ -55,16 +61,24 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
     candidates = find_candidates(text)
     resolved: dict[int, Timex] = {}
     days: list[tuple[int, dt.date]] = []  # (offset, day) of every day-precise date found
+    nights: set[int] = set()  # offsets of the nights among them (TNI: the day the night starts)
     # (offset, value) of every anchored date found so far: le lendemain counts from the last one
     dated: list[tuple[int, str]] = []
+    fixed: set[int] = set()  # expressions whose span no profile widens
     for late in (False, True):
         for candidate in candidates:
             if (candidate.kind in _NEEDS_DAY) != late:
                 continue
+            if candidate.kind == "refword" and extent != "tempeval":
+                # maintenant, actuel, l'avenir: TempEval's vague words, not the project's; the
+                # span stays taken, so jusqu'à présent never falls back to its à présent
+                continue
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
-            context = _context(candidate, span, text, anchor, days)
+            context = _context(candidate, span, text, anchor, days, nights)
             earlier = tuple(value for at, value in dated if at < candidate.start)
-            context = dataclasses.replace(context, earlier=earlier)
+            context = dataclasses.replace(
+                context, earlier=earlier, sentence_year=_sentence_year(dated, candidate.start, span)
+            )
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
@@ -78,24 +92,45 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 anchored=value.anchored,
             )
             resolved[candidate.start] = timex
+            if candidate.kind == "refword" and candidate.text.lower().startswith("actuel"):
+                fixed.add(candidate.start)  # l'actuel entraîneur: the article is the noun's
             if timex.anchored and timex.type in ("DATE", "TIME") and timex.value[:1].isdigit():
                 if not _is_comparison(text, candidate.start):
                     dated.append((candidate.start, timex.value))
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
-    return _widened([resolved[start] for start in sorted(resolved)], text, extent)
+                if timex.value.endswith("TNI"):
+                    nights.add(candidate.start)
+    return _widened([resolved[start] for start in sorted(resolved)], text, extent, fixed)
 
 
-def _widened(timexes: list[Timex], text: str, extent: Profile) -> list[Timex]:
+def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) -> list[Timex]:
     """Widen each expression to the profile's extent, never over the one before it."""
     out: list[Timex] = []
     for timex in timexes:
+        if timex.start in fixed:
+            out.append(timex)
+            continue
+        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type))
         start, end = widen(text, timex.start, timex.end, timex.type, extent)
+        if extent == "tempeval" and timex.value.endswith("_REF"):
+            start = without_signal(text, start, end)
         if out and start < out[-1].end:
             start = timex.start  # du 3 au 5 mars: the second end never swallows the first
         out.append(dataclasses.replace(timex, text=text[start:end], start=start, end=end))
     return out
+
+
+def _sentence_year(dated: list[tuple[int, str]], start: int, span: SpacySpan | None) -> str | None:
+    """Return the latest year named alone before ``start`` in its sentence (*L'an dernier, …
+    le 2 octobre, … les pluies de septembre*: that year's October and September)."""
+    if span is None or not len(span):
+        return None
+    first = span.sent.start_char
+    # a year alone (en 2019, l'an dernier): a day's year may only come from the tense
+    years = [value for at, value in dated if first <= at < start and re.fullmatch(r"\d{4}", value)]
+    return years[-1] if years else None
 
 
 def _is_comparison(text: str, start: int) -> bool:
@@ -126,22 +161,27 @@ def _context(
     text: str,
     anchor: dt.date | None,
     days: list[tuple[int, dt.date]],
+    nights: set[int],
 ) -> Context:
     before = text[max(0, candidate.start - 40) : candidate.start]
     after = text[candidate.end : candidate.end + 40]
     direction: Direction = "nearest"
     next_is_noun = False
     is_adjective = True
+    pos = ""
     day = None
+    night = False
+    noun_time = False
     if span is not None and len(span):
         root = span.root
         direction = _preposition_direction(before, clause_direction(root))
+        noun_time = candidate.kind in ("date", "range", "daylist") and _modifies_noun(root)
         line = _line(text, candidate.start, candidate.end)
-        if _is_all_caps(line):
+        if is_all_caps(line):
             # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
             # heading), so its tense is read on the whole line's lower-cased words
             direction = _preposition_direction(before, caps_direction(line))
-        if _after_planning_participle(before):
+        if after_planning_participle(before):
             direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
         following = span.doc[span.end] if span.end < len(span.doc) else None
         next_is_noun = (
@@ -151,25 +191,35 @@ def _context(
             and root.dep_ == "nummod"
         )
         is_adjective = root.pos_ == "ADJ"
+        pos = root.pos_
         sentence = span.sent
         same_sentence = [(at, d) for at, d in days if sentence.start_char <= at < sentence.end_char]
         if same_sentence:
             # the day named closest before the clock time, else the first one after it
             earlier = [item for item in same_sentence if item[0] < candidate.start]
-            day = (earlier[-1] if earlier else same_sentence[0])[1]
+            source, day = earlier[-1] if earlier else same_sentence[0]
+            night = source in nights
         elif sentence.start > 0:
             # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before, same paragraph
             previous = span.doc[sentence.start - 1].sent
             if "\n" not in text[previous.start_char : sentence.start_char].strip():
-                before_days = [d for at, d in days if previous.start_char <= at < sentence.start_char]
-                day = before_days[-1] if before_days else None
-    return Context(anchor, direction, day, before, after, next_is_noun, is_adjective)
-
-
-_CAPS_FUTURE = re.compile(r"^\w{2,}(?<![éo])r(?:ai|as|a|ons|ez|ont)$")
-_CAPS_PAST = re.compile(
-    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort)\b"
-)
+                before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
+                if before_days:
+                    source, day = before_days[-1]
+                    night = source in nights
+    return Context(
+        anchor,
+        direction,
+        day,
+        night,
+        before,
+        after,
+        next_is_noun,
+        is_adjective,
+        pos,
+        next_pos=following.pos_ if following is not None else "",
+        noun_time=noun_time,
+    )
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -177,38 +227,28 @@ def _line(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
 
 
-def _is_all_caps(sentence: str) -> bool:
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+def _modifies_noun(root: Token) -> bool:
+    """Say whether a date hangs from a noun (*une réunion le 28 avril*, *le sommet du 3 mai*)
+    rather than from the verb: the verb's tense then says nothing of when it falls."""
+    return root.head is not root and root.head.pos_ == "NOUN" and root.dep_.startswith("nmod")
 
 
-def caps_direction(sentence: str) -> Direction:
-    """Read the tense of an all-caps heading from its lower-cased words: a future ending
-    (*OUVRIRA*) points ahead, an auxiliary + participle (*A FERMÉ*) back, else the present."""
-    lowered = sentence.lower().replace("’", "'")
-    if any(_CAPS_FUTURE.match(word) for word in re.findall(r"\w+", lowered)):
-        return "future"
-    return "past" if _CAPS_PAST.search(lowered) else "nearest"
-
-
-def _after_planning_participle(before: str) -> bool:
-    """Say whether a scheduling participle governs the expression (*prévue le 3 juillet*,
-    *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when it was made."""
-    tail = before.lower().replace("’", "'")
-    words: list[str] = lexicon()["planning_participles"]
-    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
-    return any(re.search(rf"\b{re.escape(word)}{link}", tail) for word in words)
+_LIST_HEAD = re.compile(r"\s+les\s+\d{1,2}(?:er)?(?:\s*,\s*\d{1,2})*\s+et\s+(?:le\s+)?$")
 
 
 def _preposition_direction(before: str, direction: Direction) -> Direction:
     """Let a preposition settle what the tense leaves open: *depuis mardi* is past whatever
     the verb; *jusqu'à lundi* is ahead when the verb is in the present."""
     lex = lexicon()
-    tail = before.lower().replace("’", "'")
+    # pour les 16 et 17 février: the last day of a list reads the preposition before the first
+    tail = _LIST_HEAD.sub(" les ", before.lower().replace("’", "'"))
     determiner = r"(?:\s+(?:le|la|l'|ce|cette))?\s*$"
     for word in lex["past_prepositions"]:
         if re.search(rf"\b{re.escape(word)}{determiner}", tail):
             return "past"
+    for word in lex["target_prepositions"]:
+        if re.search(rf"\b{re.escape(word)}(?:\s+les)?{determiner}", tail):
+            return "future"  # un préavis pour le 16 février: the date it is set for
     if direction == "nearest":
         for word in lex["future_prepositions"]:
             if re.search(rf"(?:^|\W){re.escape(word)}{determiner}", tail):
