@@ -154,8 +154,13 @@ _CAPS_PAST = re.compile(
 
 def is_all_caps(text: str) -> bool:
     """Tell whether a line is written in capitals (a heading), which the tagger misreads."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+    letters = 0
+    for ch in text:  # stops at the first small letter: most lines have one at once
+        if ch.isalpha():
+            if not ch.isupper():
+                return False
+            letters += 1
+    return letters >= 8
 
 
 def caps_direction(sentence: str) -> Direction:
@@ -171,16 +176,16 @@ def caps_direction(sentence: str) -> Direction:
 
 
 @cache
-def _planning_participles() -> tuple[str, ...]:
-    # The table lives with the time vocabulary (time_fr.json, source noted there).
-    found: list[str] = tables.read_json("time_fr.json")["planning_participles"]
-    return tuple(found)
+def _planning_participle() -> re.Pattern[str]:
+    # The table lives with the time vocabulary (time_fr.json, source noted there); one
+    # alternation, compiled once, asks what a search per participle asked.
+    words: list[str] = tables.read_json("time_fr.json")["planning_participles"]
+    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
+    return re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)}){link}")
 
 
 def after_planning_participle(before: str) -> bool:
     """Tell whether a scheduling participle governs what follows ``before`` (*prévue le 3
     juillet*, *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when
     it was made, whatever the tense of the main verb."""
-    tail = before.lower().replace("’", "'")
-    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
-    return any(re.search(rf"\b{re.escape(word)}{link}", tail) for word in _planning_participles())
+    return _planning_participle().search(before.lower().replace("’", "'")) is not None
