@@ -26,7 +26,7 @@ _NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 _SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive_form(verb: Token) -> bool:
     """Say whether a verb is an infinitive, past ones included (*de l'avoir agressé*)."""
     if "Inf" in verb.morph.get("VerbForm", []):
         return True
@@ -36,11 +36,14 @@ def _infinitive(verb: Token) -> bool:
 def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
     """Return the object of an object-control verb over an infinitive (its subject), [] when
     the object names nobody, or None when ``head`` does not control the infinitive's subject."""
-    if infinitive.dep_ not in _LINKS or not _infinitive(infinitive):
+    if infinitive.dep_ not in _LINKS or not infinitive_form(infinitive):
         return None
     if head.lemma_.lower() not in reader.object_control:
         return None
     found = reader.object(head, owner=False) or reader.by_slot(head, "à")
+    if not found:
+        # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
+        found = [e for c in head.children if c.dep_ == "obj" for e in reader.national(c)]
     return [e for e in found if e] if found else []
 
 
@@ -48,6 +51,18 @@ def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
     """Return the main subject an unresolved object clitic of a controlled infinitive
     stands for (*X accuse Y de l'avoir agressé*: l' = X), or []."""
     clitic = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
+    if clitic is None:
+        # The parser may tag the clitic as a determiner subject (… les a exhortés): an
+        # article glued to the verb or its auxiliary has no noun, so it is the object.
+        auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
+        clitic = next(
+            (
+                c
+                for c in verb.children
+                if c.lower_ in OBJECT_CLITICS and (c.i + 1 == verb.i or c.i + 1 in auxiliaries)
+            ),
+            None,
+        )
     if clitic is None or reader.index.entity_at(clitic.idx) is not None:
         return []
     head = verb.head
@@ -67,13 +82,46 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     start = sentence.start_char
     if verb.i - sentence.start < _NEAR and sentence.start > 0:
         start = verb.doc[sentence.start - 1].sent.start_char  # a clitic opening its sentence
-    if clitic.lower_ == "les" or verb.lemma_.lower() not in reader.party_object:
+    if verb.lemma_.lower() not in reader.party_object:
         return []
+    if clitic.lower_ == "les":
+        return _plural_antecedent(reader, verb, clitic, actors)
     for _, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
         if entity.id in actors or entity.type == "MISC" or entity.group:
             continue
         return [entity.id]
     return []
+
+
+def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: list[str]) -> list[str]:
+    """Return the parties *les* stands for: the last phrase naming two or more parties
+    (a coordination or a plural description) in its sentence or the one before, other
+    than the verb's subject (*L'UA a appelé les deux pays à la retenue. Son président les
+    a exhortés …*)."""
+    sentence = verb.sent
+    floor = verb.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    run: list[str] = []  # names joined by et, commas and articles, read backwards
+    for index in range(clitic.i - 1, floor - 1, -1):
+        token = verb.doc[index]
+        entity = reader.index.entity_at(token.idx)
+        if entity is not None and entity not in actors and reader.types.get(entity) not in (None, "MISC"):
+            if entity not in run:
+                run.insert(0, entity)
+            continue
+        if token.lower_ in ("et", ",") or token.pos_ == "DET":
+            continue
+        if len(run) >= 2:
+            return run
+        run = []
+        if token.pos_ == "NOUN" and token.dep_ not in ("conj", "appos"):
+            found = [
+                e
+                for e in reader.group(token)
+                if e not in actors and reader.types.get(e) not in (None, "MISC")
+            ]
+            if len(found) >= 2:
+                return found  # a plural description (les deux pays) or a parsed coordination
+    return run if len(run) >= 2 else []
 
 
 def previous_subject(reader: RoleReader, chain: list[Token]) -> list[str]:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.lexicon import EventLexicon
+from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.model import Document
 
@@ -59,10 +60,12 @@ class EvaluationReader:
             return found
         for child in head.children:
             if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
-                found = self.reader.group(child)
+                found = self.reader.group(child) or self.reader.national(child)  # par les autorités X
                 if found:
                     return found
-        return self.reader.owner(head) or self.reader.national(head)
+        # l'accord conclu par X: the agent of the participle on the judged act
+        found = participle_agent(self.reader, head)
+        return found or self.reader.owner(head) or self.reader.national(head)
 
     def speaker(self, token: Token) -> list[str]:
         """Return the speaker of the quotation that holds a word, or []."""
@@ -88,6 +91,8 @@ class EvaluationReader:
         ):  # fmt: skip
             objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c is not word]
             objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
+            # jugé « irresponsable » l'accord …: the parser hangs the object on the adjective
+            objects.extend(c for c in word.children if c.dep_ == "nmod" and _case(c) is None and c.i > word.i)
             judged = next(
                 (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
             )

@@ -88,6 +88,9 @@ class EventLexicon:
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     party_object: frozenset[str] = frozenset()
+    unreal_marks: frozenset[str] = frozenset()  # pour (que), si: a clause that asserts nothing
+    conduct_verbs: frozenset[str] = frozenset()  # appeler X à la retenue: a noun for the infinitive
+    not_conduct: frozenset[str] = frozenset()
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -97,7 +100,7 @@ class EventLexicon:
     def __post_init__(self) -> None:
         heads: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
         for phrase, trigger in self.phrases.items():
-            first, *rest = phrase.split()
+            first, *rest = phrase.replace("'", "' ").split()  # as the tokenizer cuts d' accord
             heads.setdefault(first, []).append((tuple(rest), trigger))
         object.__setattr__(self, "phrase_heads", {k: tuple(v) for k, v in heads.items()})
 
@@ -155,4 +158,7 @@ def load_event_lexicon() -> EventLexicon:
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
         object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
+        unreal_marks=frozenset(words["unreal_marks"]),
+        conduct_verbs=frozenset(words["conduct_nouns"]["verbs"]),
+        not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
     )  # fmt: skip

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.analysis.events.spans import linear_complement
+from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.words import OF
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _GOVERNED = frozenset({"obj", "obl:arg", "xcomp", "nsubj:pass"})
 _TARGET_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "contre", "vers"})
 _SCOPE = 40
+_NEAR_WORDS = 8  # an object's phrase right after its verb
 _SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
 
 
@@ -70,6 +71,13 @@ def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
 def target_place(reader: RoleReader, node: Token) -> list[str]:
     """Return a place an armed act is aimed at: a LOC entity in an à, en, dans, sur, contre
     or vers phrase of the trigger's phrase or clause (un raid dans le nord de l'Irak)."""
+    if node.pos_ != "NOUN":
+        # bombardé le village de Kourtéyé: the place that owns the object is the target
+        for child in node.children:
+            if child.dep_ == "obj" and child.pos_ == "NOUN":
+                found = next((e for e in reader.owner(child) if reader.types.get(e) == "LOC"), None)
+                if found is not None:
+                    return [found]
     scope = node.subtree if node.pos_ == "NOUN" else (t for c in node.children for t in c.subtree)
     for count, token in enumerate(scope):
         if count > _SCOPE:
@@ -81,6 +89,23 @@ def target_place(reader: RoleReader, node: Token) -> list[str]:
             found = next((e for e in reader.owner(token) if reader.types.get(e) == "LOC"), None)
         if found is not None and reader.types.get(found) == "LOC":
             return [found]
+    return _place_after(reader, node) if node.pos_ != "NOUN" else []
+
+
+def _place_after(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the place the first noun phrase after a verb names or belongs to (*pilonne la
+    ville de Kharkiv*), read from the word order when the parse lost the verb's object."""
+    previous: Token | None = None
+    for token in clause_window(verb)[:_NEAR_WORDS]:
+        if token.i <= verb.i:
+            continue
+        found = reader.index.entity_at(token.idx)
+        if found is not None:
+            return [found] if reader.types.get(found) == "LOC" else []
+        owner = token.lower_ in OF and previous is not None and previous.pos_ == "NOUN"
+        if token.pos_ not in ("DET", "NOUN", "ADJ", "NUM") and not owner:
+            return []  # not a bare noun phrase (au-delà d'Israël, à Gaza): no object here
+        previous = token
     return []
 
 

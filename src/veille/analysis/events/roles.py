@@ -11,8 +11,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.control import clitic_object, controller, previous_subject
+from veille.analysis.events.control import clitic_object, controller, infinitive_form, previous_subject
+from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
+from veille.analysis.events.shape import (
+    case_of,
+    is_relative,
+    passive,
+    passive_like,
+    passive_voice,
+    subject_before,
+    verb_like,
+)
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -20,7 +30,7 @@ from veille.analysis.events.spans import (
     reciprocal,
     sentence_head,
 )
-from veille.analysis.lang.fr.countries import country_code, demonym
+from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
@@ -42,19 +52,6 @@ class Roles:
     recipients: tuple[str, ...]
     location: str | None = None
     actor_clause_depth: int | None = None
-
-
-def _case(token: Token) -> str | None:
-    """Return the preposition that introduces a noun phrase (à, avec, contre, de…), lower-cased."""
-    for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
-            return child.lower_
-    return None
-
-
-def _is_relative(token: Token) -> bool:
-    relative = ("qui", "que", "qu'", "lequel", "laquelle")
-    return "Rel" in token.morph.get("PronType", []) or token.lower_ in relative
 
 
 class RoleReader:
@@ -92,17 +89,24 @@ class RoleReader:
         if found is not None and self.types.get(found) != "MISC":
             return [found]
         fallback = [found] if found is not None else []
+        if found is None and depth <= 1:
+            grouped = plural_group(self, head)  # les deux pays, les émissaires de X
+            if grouped:
+                return grouped
         if depth > 2:
             return fallback
         for child in head.children:
-            case = _case(child)
+            case = case_of(child)
             named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
             if named is not None and named != found:
                 return [named]  # a name the parser hung on the head with any label
-            if child.dep_ in ("appos", "flat:name", "flat") or (child.dep_ == "nmod" and case is None):
+            if (child.dep_ in ("appos", "flat:name", "flat") and case is None) or (
+                child.dep_ == "nmod" and case is None
+            ):  # an "apposition" with a preposition (près d'Adré) is a complement
                 inner = self.phrase(child, depth + 1)
             elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
-                inner = self.phrase(child, depth + 1)
+                # les experts de la Bolivie et du Pérou: every coordinated body
+                inner = self.group(child) if depth == 0 else self.phrase(child, depth + 1)
             else:
                 continue
             if inner:
@@ -145,7 +149,7 @@ class RoleReader:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
         looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
         for child in head.children:
-            if child.dep_ == "nmod" and _case(child) in OF:
+            if child.dep_ == "nmod" and case_of(child) in OF:
                 found = self.group(child)
                 if found:
                     return found
@@ -161,19 +165,14 @@ class RoleReader:
 
     def subject(self, verb: Token, *, agent: bool) -> list[str] | None:
         """Return the actor of a clause, [] when it names nobody, None when it has no subject."""
-        for child in verb.children:
-            if agent and child.dep_ == "obl:agent":
-                return self.group(child)  # 1. a passive's par-agent does it
-        passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        if agent and passive:
-            # The parser often hangs the par-agent on a word after the verb (sanctionnée
-            # lundi par l'Union européenne): read it from the word order.
-            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+        if agent:
+            found = self.passive_agent(verb)
             if found:
                 return found
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
         subjects = [
             c for c in verb.children
-            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not _is_relative(c)
+            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)
         ]  # fmt: skip
         if len(subjects) > 1:
             # A coordination the parser read as several subjects (Poutine et Donald Trump
@@ -183,9 +182,9 @@ class RoleReader:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
                 return self.group(child) or self.national(child)
-            if child.dep_ != "nsubj" or (child.i > verb.i and _subject_before(verb)):
+            if child.dep_ != "nsubj" or (child.i > verb.i and subject_before(verb)):
                 continue
-            if _is_relative(child):
+            if is_relative(child):
                 # 2. qui: the relative clause's antecedent does it
                 return self.group(verb.head) if verb.dep_.startswith("acl") else []
             if child.pos_ == "PRON":
@@ -195,6 +194,16 @@ class RoleReader:
             before = sentence_head(child, self.index.entity_at)
             return [*(e for e in before if e not in found), *found]
         return None
+
+    def passive_agent(self, verb: Token) -> list[str]:
+        """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
+        the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
+        for child in verb.children:
+            if child.dep_ == "obl:agent":
+                return self.group(child)  # 1. a passive's par-agent does it
+        if passive_like(verb):
+            return linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+        return []
 
     def pronoun(self, token: Token) -> list[str] | None:
         """Return what a subject pronoun stands for: its resolved mention; the speaker of
@@ -216,12 +225,24 @@ class RoleReader:
         2. an infinitive, coordinated verb or gerund borrows the subject above it;
         3. a pronoun subject (ils allaient …) is read on the clause that announces it.
         """
+        first = chain[0] if chain else None
+        if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
+            # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
+            # the noun does it, never the subject of the clause above.
+            return self.group(first.head) or self.national(first.head), 0
+        if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
+            # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
+            # the noun undergoes it, so only a par-agent acts, never the clause above.
+            agent = self.passive_agent(chain[0])
+            return (agent, 0) if agent else ([], None)
         for depth, node in enumerate(chain):
-            if node.pos_ == "NOUN" and depth > 0 and not _verb_like(node):
+            if node.pos_ == "NOUN" and depth > 0 and not verb_like(node):
                 continue
             controlled = controller(self, chain[0], node) if depth == 1 else None
             if controlled:
                 return controlled, depth  # accuser X de faire: X does it
+            if controlled is not None and any(c.dep_ == "obj" for c in node.children):
+                return [], None  # X does it, but names nobody: never the accuser
             found = self.subject(node, agent=depth == 0)
             if found is not None:  # a subject that names nobody stops the climb too
                 return found, depth
@@ -234,7 +255,7 @@ class RoleReader:
         read the word order too when the parse names nobody there)."""
         if slot in ("obj", "objdirect"):
             found = self.object(node, owner=slot == "obj")
-            if not found and not _passive(node) and node.pos_ != "NOUN":
+            if not found and not passive(node) and node.pos_ != "NOUN":
                 found = clitic_object(self, node)
                 found = found or linear_object(node, self.index.entity_at, self.doc.timexes)
             return found
@@ -249,10 +270,15 @@ class RoleReader:
             if found:
                 return found
         objects = [c for c in node.children if c.dep_ == "obj"]
+        if node.pos_ == "NOUN":
+            # l'attaque menée par le Hamas contre Israël: the participle carries the complement
+            objects.extend(
+                c for c in node.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
+            )
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children)]
         for child in candidates:
-            if child.dep_ in _CASEOFPS and self._slot_case(child) == slot:
+            if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
                 found = self.group(child) or self.owner(child) or self.national(child)
                 if found:
                     return found
@@ -260,8 +286,8 @@ class RoleReader:
         # homologue … under the weekday before it): read it from the word order.
         return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
 
-    def _slot_case(self, token: Token) -> str | None:
-        case = _case(token)
+    def _slotcase_of(self, token: Token) -> str | None:
+        case = case_of(token)
         if case in ("au", "aux"):
             return "à"
         if case in OF:
@@ -287,27 +313,36 @@ class RoleReader:
             if verb.dep_ in ("acl", "amod"):
                 return self.group(verb.head) or self.owner(verb.head)
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.i > verb.i and _subject_before(verb):
+            if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
                 return self.group(child)  # the parser's second subject is the object
         for child in verb.children:
             if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
-                if _is_relative(child):
+                if is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 return self.group(child) or self.owner(child) or self.national(child)
+        if passive and verb.dep_ == "conj" and not subject_before(verb):
+            # … a demandé des engagements et sera reçu par X: the coordination shares its subject
+            shared = [
+                c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and not is_relative(c)
+            ]
+            if shared:
+                return self.group(shared[0])
         if (
             verb.dep_.startswith("acl")
             and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
-            and any(c.dep_ == "nsubj" and not _is_relative(c) for c in verb.children)
+            and any(c.dep_ == "nsubj" and not is_relative(c) for c in verb.children)
         ):
             return self.group(verb.head)
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
-            bare = child.dep_ in ("obl", "obl:mod") and _case(child) is None and child.i > verb.i
+            bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
                 found = self.group(child) or (
-                    self.acting_owner(child) or self.national(child) if owner else []
-                )
+                    self.acting_owner(child) or self.national(child) or participle_agent(self, child)
+                    if owner
+                    else []
+                )  # condamné l'attaque menée par le Hamas: the act's agent
                 if found:
                     return found
                 if not owner:
@@ -327,7 +362,7 @@ class RoleReader:
             if child.dep_ != "ccomp":
                 continue
             for token in child.subtree:
-                if _case(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
+                if case_of(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
                     found = self.group(token)
                     if found:
                         return found
@@ -361,14 +396,14 @@ class RoleReader:
             )
         else:
             actors, depth = self.actors_of_verb(chain)
-            if not any(self.types.get(a) != "MISC" for a in actors):
+            if not any(self.types.get(a) != "MISC" for a in actors) and not passive_voice(trigger):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
                 found = found or previous_subject(self, chain)  # Il a ensuite accusé …
                 if found:
                     actors, depth = found, 0
-            if not actors and _passive(trigger):
+            if not actors and passive_like(trigger):
                 actors, depth = self.act_author(trigger), 0
             for slot in slots:
                 if slot == "entre":
@@ -411,8 +446,12 @@ class RoleReader:
             found = demonym(child.text)
             if found is None or child.text[:1].isupper():
                 continue  # a capitalised demonym is a people (les Russes), read elsewhere
-            for entity in self.doc.entities:
-                if entity.type in ("LOC", "ORG") and country_code(entity.name) == found.iso3:
+            places = [e for e in self.doc.entities if e.type in ("LOC", "ORG")]
+            for entity in places:
+                if country_code(entity.name) == found.iso3:
+                    return [entity.id]
+            for entity in places:  # des frappes soudanaises, Khartoum named: the capital acts
+                if entity.type == "LOC" and capital_country(entity.name) == found.iso3:
                     return [entity.id]
         return []
 
@@ -422,7 +461,7 @@ class RoleReader:
         for child in verb.children:
             if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
                 found = self.national(child) or [
-                    e for c in child.children if c.dep_ == "nmod" and _case(c) in OF for e in self.group(c)
+                    e for c in child.children if c.dep_ == "nmod" and case_of(c) in OF for e in self.group(c)
                 ]
                 if found:
                     return found
@@ -447,21 +486,9 @@ class RoleReader:
         if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
             scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
         for token in scope:
-            if _case(token) not in _PLACE_CASES:
+            if case_of(token) not in _PLACE_CASES:
                 continue
             found = self.index.entity_at(token.idx)
             if found is not None and found not in parties and self.types.get(found) == "LOC":
                 return found
         return None
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux:pass" for c in verb.children)
-
-
-def _subject_before(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-
-
-def _verb_like(token: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)

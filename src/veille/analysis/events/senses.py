@@ -131,4 +131,40 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     (*appeler à la grève contre X*) is the protest's announcement, coded as PROTEST."""
     if trigger.type == "PROTEST" and token.pos_ == "NOUN":
         return True
+    if _unreal_clause(token, lexicon):
+        return False
     return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in _embedders(token))
+
+
+def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
+    """Say whether a trigger's clause opens with a conjunction of purpose, condition or
+    an event not (yet) happened (*pour que la Pologne livre des chars*, *si la Russie
+    attaque*, *avant que*, *sans que*). Read from the word order back to the clause's
+    start (a verb other than the trigger's auxiliaries and its subject's participles, or a
+    comma), since the parser often hangs *pour que* on the subject."""
+    start = token
+    if (
+        token.pos_ == "NOUN"
+        and token.head.pos_ in ("VERB", "AUX")
+        and token.dep_ in ("obj", "nsubj", "obl:arg")
+    ):
+        start = token.head  # pour que X livre une aide: the verb's clause
+    own = {c.i for c in start.children}
+    own.update(t.i for c in start.children if c.dep_.startswith("nsubj") for t in c.subtree)
+    doc = token.doc
+    floor = max(start.sent.start, start.i - _SCOPE)
+    for index in range(start.i - 1, floor - 1, -1):
+        word = doc[index]
+        if word.text in (",", ";", ":", "(", "«", "»", "–", "—"):
+            return False
+        if word.pos_ in ("VERB", "AUX") and index not in own:
+            return False
+        lower = word.lower_
+        if lower in ("si", "s'") and (word.pos_ == "SCONJ" or word.dep_ == "mark"):
+            # même si, comme si: a concession or a comparison asserts its clause
+            conceded = index > floor and doc[index - 1].lower_ in ("même", "comme")
+            return lower in lexicon.unreal_marks and not conceded
+        if lower in ("que", "qu'"):
+            before = doc[index - 1].lower_ if index > floor else ""
+            return before in lexicon.unreal_marks
+    return False

@@ -120,10 +120,14 @@ def linear_complement(
     window = clause_window(trigger)
     spans = _timex_starts(timexes)
     for position, token in enumerate(window):
-        if token.lower_ not in forms:
-            continue
+        if token.lower_ not in forms or (trigger.pos_ == "NOUN" and token.i < trigger.i):
+            continue  # a noun's complements follow it (reproché à la Suède son soutien à …)
         found: list[str] = []
-        for inner in window[position + 1 :]:
+        rest = window[position + 1 :]
+        for number, inner in enumerate(rest):
+            after = rest[number + 1] if number + 1 < len(rest) else None
+            if inner.text == "," and not found and after is not None and entity_at(after.idx) is not None:
+                continue  # avec son homologue italien, Marco Bellini: the name restates it
             if (inner.pos_ == "ADP" and inner.lower_ not in OF) or inner.text == ",":
                 break
             if _in_spans(inner, spans):

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import accept, factive, refused, sense
 from veille.analysis.lang.fr.morphology import infinitive_guesses
@@ -107,7 +108,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
-        if roles is None or (trigger.needs_inf and not _has_infinitive(token)):
+        if roles is None or (
+            trigger.needs_inf and not _has_infinitive(token) and not _conduct(token, lexicon)
+        ):
             continue
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         threat = _threatened(token, trigger)
@@ -135,7 +138,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
-    return _attach_amounts(tuple(found), doc.amounts, parsed)
+    return _attach_amounts(_merge_headlines(found, doc), doc.amounts, parsed)
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -149,9 +152,10 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
-    for words, trigger in lexicon.phrase_heads.get(lemma, ()):
-        if _phrase_follows(token, words):
-            return trigger
+    for key in dict.fromkeys((lemma, token.lower_)):  # the form too: mesures, not mesure
+        for words, trigger in lexicon.phrase_heads.get(key, ()):
+            if _phrase_follows(token, words):
+                return trigger
     if _is_verbal(token):
         for candidate in (lemma, *infinitive_guesses(token.text)):
             if candidate in lexicon.verbs:
@@ -200,7 +204,10 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
     doc = token.doc
     for offset, word in enumerate(words, start=1):
-        if token.i + offset >= len(doc) or doc[token.i + offset].lemma_.lower() != word:
+        if token.i + offset >= len(doc):
+            return False
+        # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
+        if word not in (doc[token.i + offset].lemma_.lower(), doc[token.i + offset].lower_):
             return False
     return True
 
@@ -210,6 +217,10 @@ def _is_verbal(token: Token) -> bool:
     (*qui les ont données*, *en avertissant*), recognisable by their auxiliary or *en*."""
     if token.pos_ == "VERB":
         return True
+    if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "DET":
+        # A verb the tagger took for an adjective (La Russie pilonne la ville): an
+        # adjective is not followed by an article; the form is then read as a verb's.
+        return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN", "PRON")
     if token.pos_ != "NOUN":
         return False
     if any(child.dep_.startswith("aux") for child in token.children):
@@ -237,6 +248,20 @@ def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
     return trigger
 
 
+def _conduct(token: Token, lexicon: EventLexicon) -> bool:
+    """Say whether a verb of urging has a noun of the conduct it asks for as its
+    à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
+    if token.lemma_.lower() not in lexicon.conduct_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    # The parser may hang the complement on the object (appelé les deux pays à la retenue).
+    for child in (*token.children, *(c for o in objects for c in o.children)):
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
+            return child.lemma_.lower() not in lexicon.not_conduct
+    return False
+
+
 def _has_infinitive(token: Token) -> bool:
     return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
 
@@ -251,6 +276,9 @@ def _build_event(
     if kind == "SUPPORT" and mode in _MATERIAL_MODES:
         kind = "AID"  # PLOVER: SUPPORT is verbal only; material support is AID
     date, date_from = _date(doc, parsed, token, chain)
+    if token.pos_ != "NOUN" and anterior(token):
+        retold = retold_date(doc, parsed, token, kind, lambda w: match_trigger(w, lexicon))
+        date, date_from = (retold, "timex") if retold else (date, date_from)
     return Event(
         id=f"v{n}", type=kind, start=sentence.start_char, end=_sentence_end(sentence),
         trigger=token.text, source=roles.actors, target=roles.recipients, mode=mode,
@@ -327,6 +355,9 @@ def _date(
         value = attached_date(doc, parsed, node.i)
         if value is not None and value not in starts:
             return value, "timex"
+    week = coming_week(doc, token)
+    if week is not None:
+        return week, "timex"  # sera reçu la semaine prochaine: a week is the finest date stated
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
     if verbs and direction(verbs[0]) == "past":
@@ -374,8 +405,10 @@ def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
     """Return the last full day dated in the two sentences before the trigger's, if it is
     not after the article date; None when the sentence itself holds a time expression."""
     sentence = token.sent
-    if any(sentence.start_char <= t.start < sentence.end_char for t in doc.timexes):
-        return None
+    if any(
+        sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
+    ):
+        return None  # a duration (pendant quatre heures) says how long, not which day
     window = sentence.start_char
     for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
         before = sentence.start - 1 if sentence.start_char == window else None
@@ -401,6 +434,30 @@ def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
 def _day(value: str) -> str | None:
     head = value.split("T")[0]
     return head if head[:4].isdigit() else None
+
+
+def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
+    """Drop an event of a heading, dated only by the article, that the body tells again
+    with its day (*Le Niger accuse le Mali* over *a accusé jeudi le Mali*): a headline
+    restates its lede, so that is one event, kept where its date is stated. Ids are
+    renumbered in text order."""
+    text = doc.article.text
+    headings = [
+        (p.start, p.end) for n, p in enumerate(doc.article.paragraphs)
+        if p.heading or (n == 0 and not text[p.start : p.end].rstrip().endswith((".", "!", "?", "…")))
+    ]  # fmt: skip  # a first line without a full stop is a title, however long
+
+    def undated_heading(event: Event) -> bool:
+        where = event.trigger_start if event.trigger_start is not None else event.start
+        return event.date_from == "article" and any(lo <= where < hi for lo, hi in headings)
+
+    dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
+    kept = [
+        e
+        for e in events
+        if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)
+    ]
+    return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
 
 def _identity(event: Event) -> tuple[object, ...]:

@@ -1,0 +1,173 @@
+"""Read a plural description as the parties it groups.
+
+News names a pair or a team once, then refers to it by a plural description: *les deux
+pays*, *les deux dirigeants*, *les deux ministres*, *les émissaires de Donald Trump*,
+*les négociateurs américains*. The entity layer resolves singular descriptions; a plural
+one stands for several entities, which an event may take as its actors or recipients
+(a compound party is one event). The reading, in order:
+
+1. the phrase is a definite, demonstrative or possessive plural noun phrase (*les*, *ces*,
+   *leurs*, *ses*) that names no entity itself;
+2. its head is a country noun (*pays*, *gouvernements*, *capitales*, *États*: countries
+   are grouped), a role noun of ``roles.tsv`` (*ministres*, *émissaires*: persons whose
+   roles share its synonym class) or a person noun (*hommes*, *femmes*, *dirigeants*);
+3. a *de*-complement or an adjective of nationality narrows the role holders to those of
+   that principal or country (*les émissaires de Donald Trump*: envoys whose role is *of*
+   Trump or of his country);
+4. a numeral (*les deux pays*) asks for exactly that many parties, the most recently named
+   before the phrase; without one, a role phrase needs at least two holders and takes them
+   all (up to four), the others are left alone (*les ministres* of a whole summit).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from veille.analysis.entities.roles import RoleWord, load_roles, role_key
+from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
+from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
+from veille.model import Entity
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+_DETERMINERS = frozenset({"les", "leurs", "ses", "nos", "vos"}) | DEMONSTRATIVES
+_CONTRACTED = frozenset({"des", "aux"})
+_NUMERALS = {"deux": 2, "trois": 3, "quatre": 4}
+# Nouns that group states: a party of a country noun is a country of the document.
+_COUNTRY_NOUNS = frozenset(
+    {"pays", "gouvernement", "capitale", "état", "etat", "nation", "puissance", "voisin"}
+)
+# Nouns that group persons without a title (les deux hommes ont échangé …).
+_PERSON_NOUNS = frozenset({"homme", "femme", "personnalité", "protagoniste", "interlocuteur", "rival"})
+_MOST = 4
+_NEAR = 400  # characters: about the sentence before
+
+
+def plural_group(reader: RoleReader, head: Token) -> list[str]:
+    """Return the entities a plural description stands for, or [] (rules in the module doc)."""
+    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number", ["Plur"]):
+        return []
+    if not head.text.lower().endswith(("s", "x")):
+        return []
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
+        for c in head.children
+    ):
+        return []  # des deux pays, aux deux dirigeants: the article is inside the preposition
+    wanted = next((_NUMERALS[c.lower_] for c in head.children if c.lower_ in _NUMERALS), None)
+    singular = _singular(head)
+    before = _named_before(reader, head)
+    if singular in _COUNTRY_NOUNS:
+        countries = _countries(reader, before)
+        if wanted is None:
+            return []  # les pays de la région: not a closed group
+        return countries[:wanted] if len(countries) >= wanted else []
+    role = _role_word(singular)
+    if role is None and singular not in _PERSON_NOUNS:
+        return []
+    persons = [e for e in before if e.type == "PER"]
+    holders = [e for e in persons if role is not None and _holds(e, role)]
+    holders = _narrowed(reader, head, holders)
+    if wanted is not None:
+        if len(holders) >= wanted:
+            return [e.id for e in holders[:wanted]]
+        recent = [e for e in persons[:wanted] if _named_within(reader, e, head)]
+        return [e.id for e in recent] if len(recent) >= wanted and not _narrows(head) else []
+    return [e.id for e in holders[:_MOST]] if 2 <= len(holders) <= _MOST else []
+
+
+def _singular(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if lemma.endswith(("s", "x")) and lemma == head.lower_ and lemma not in ("pays",):
+        lemma = lemma[:-1]
+    return lemma
+
+
+def _role_word(singular: str) -> RoleWord | None:
+    for role in load_roles().by_first.get(role_key(singular), ()):
+        if len(role.words) == 1:
+            return role
+    return None
+
+
+def _holds(entity: Entity, wanted: RoleWord) -> bool:
+    """Say whether one of a person's roles is in the class of a role noun (or one it covers)."""
+    for role in entity.roles:
+        first = role.title.split()[0] if role.title else ""
+        found = _role_word(first)
+        if found is None:
+            continue
+        if found.cls == wanted.cls or found.cls in wanted.covers or wanted.cls in found.covers:
+            return True
+    return False
+
+
+def _narrows(head: Token) -> bool:
+    return any(
+        (c.dep_ == "nmod" and any(k.lower_ in OF for k in c.children if k.dep_ == "case"))
+        or (c.dep_ == "amod" and demonym(c.text) is not None)
+        for c in head.children
+    )
+
+
+def _narrowed(reader: RoleReader, head: Token, holders: list[Entity]) -> list[Entity]:
+    """Keep the holders whose role is of the principal or country the phrase names."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.i > head.i:
+            found = demonym(child.text)
+            if found is not None:
+                return [
+                    e for e in holders if e.country == found.iso3 or any(r.of == found.iso3 for r in e.roles)
+                ]
+        if child.dep_ == "nmod" and any(k.lower_ in OF for k in child.children if k.dep_ == "case"):
+            principal = reader.index.entity_at(child.idx)
+            if principal is None:
+                continue
+            entity = reader.doc.entity(principal)
+            land = entity.country if entity is not None else None
+            land = land or (country_code(entity.name) if entity is not None else None)
+            return [
+                e for e in holders
+                if e.id != principal and any(r.of in (principal, land) and r.of for r in e.roles)
+            ]  # fmt: skip
+    return holders
+
+
+def _named_before(reader: RoleReader, head: Token) -> list[Entity]:
+    """Return the entities named before a phrase, most recently named first."""
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for start, _end, _mention, entity in reversed(reader.index.items):
+        if start >= head.idx or entity.id in seen:
+            continue
+        seen.add(entity.id)
+        out.append(entity)
+    return out
+
+
+def _named_within(reader: RoleReader, entity: Entity, head: Token) -> bool:
+    """Say whether a person was named close enough before a phrase for *les deux hommes*
+    to take them without a shared role (the sentence before or so)."""
+    return any(head.idx - _NEAR <= m.start < head.idx for m in entity.mentions)
+
+
+def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
+    """Return the countries among entities named before, most recent first; a capital
+    stands for its country when the document names that country."""
+    by_code = {
+        country_code(e.name): e.id for e in reader.doc.entities if e.type == "LOC" and country_code(e.name)
+    }
+    out: list[str] = []
+    for entity in before:
+        if entity.type != "LOC":
+            continue
+        code = country_code(entity.name) or capital_country(entity.name)
+        found = by_code.get(code) if code else None
+        if found is None and code is not None:
+            found = entity.id  # a capital whose country the document does not name acts for it
+        if found is not None and found not in out:
+            out.append(found)
+    return out

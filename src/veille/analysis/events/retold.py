@@ -1,0 +1,84 @@
+"""Date an act told as anterior by the sentence that tells it again; date a coming week.
+
+*Le Tchad a accusé mardi l'armée soudanaise d'avoir bombardé un camp. … le bombardement du
+camp par l'aviation soudanaise a fait douze morts lundi soir.* A perfect infinitive (*d'avoir
+bombardé*) names an act before the verb above it, so the accusation's *mardi* is not its
+day; news then retells the act with a definite nominalisation of the same type (*le
+bombardement*, *cette attaque*) and its day. That day is taken from the next sentence; an
+anterior act told nowhere again keeps the date rules of the stage.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.events.lexicon import Trigger
+from veille.analysis.time.stage import attached_date
+from veille.model import Document
+
+_ANAPHORIC = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
+_AHEAD = 2  # sentences: the retelling follows closely (a sentence of context may come between)
+_EMBEDDED = frozenset({"xcomp", "acl", "obl", "obl:arg", "advcl", "ccomp"})
+
+
+def anterior(token: Token) -> bool:
+    """Say whether a verbal trigger is a perfect infinitive under another verb (d'avoir bombardé)."""
+    if token.dep_ not in _EMBEDDED:
+        return False
+    return any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Inf" in c.morph.get("VerbForm", [])
+        for c in token.children
+    )
+
+
+def retold_date(
+    doc: Document, parsed: Doc, token: Token, kind: str, match: Callable[[Token], Trigger | None]
+) -> str | None:
+    """Return the day one of the next two sentences gives to a definite noun of the same
+    event type."""
+    words: list[Token] = []
+    end = token.sent.end
+    for _ in range(_AHEAD):
+        if end >= len(parsed):
+            break
+        following = parsed[end].sent
+        words.extend(following)
+        end = following.end
+    for word in words:
+        found = match(word) if word.pos_ == "NOUN" else None
+        if found is None or found.type != kind:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in word.children):
+            continue
+        below = {t.idx for t in word.subtree}
+        for timex in doc.timexes:
+            if timex.type in ("DATE", "TIME") and timex.start in below and timex.value[:4].isdigit():
+                return timex.value.split("T")[0]
+        if word.dep_.startswith("nsubj"):
+            return attached_date(doc, parsed, word.head.i)
+        sentence = word.sent  # the parse lost the noun's place: the retelling's only day
+        days = [
+            t.value.split("T")[0]
+            for t in doc.timexes
+            if t.type in ("DATE", "TIME") and sentence.start_char <= t.start < sentence.end_char
+        ]
+        return days[0] if len(days) == 1 and days[0][:4].isdigit() else None
+    return None
+
+
+def coming_week(doc: Document, token: Token) -> str | None:
+    """Return the week value (2025-W21) of the sentence's only dated expression, when that
+    expression is a week after the article's (attached dates are days, months or years)."""
+    sentence = token.sent
+    dated = [
+        t for t in doc.timexes
+        if t.type == "DATE" and t.anchored and sentence.start_char <= t.start < sentence.end_char
+    ]  # fmt: skip
+    if len(dated) != 1 or len(dated[0].value) != 8 or dated[0].value[4:6] != "-W" or not doc.article.date:
+        return None
+    year, week, _ = datetime.date.fromisoformat(doc.article.date).isocalendar()
+    # Only a week to come (la semaine prochaine): a past week is a period, not the day.
+    return dated[0].value if dated[0].value > f"{year}-W{week:02d}" else None
