@@ -1,4 +1,4 @@
-"""The events layer on the invented articles of tests/golden/events/articles, annotated by
+"""The events layer on the invented articles of tests/gold4, annotated by
 reading (every layer, to ANNOTATION.md) before veille was run on them: written for
 tests/gold2, and kept apart until the project2 floors can take the entity and quote errors
 they also expose."""
@@ -14,11 +14,11 @@ from veille.eval.harness import evaluate
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-ARTICLES = Path(__file__).resolve().parent.parent / "golden" / "events" / "articles"
+ARTICLES = sorted((Path(__file__).resolve().parent.parent / "gold4").glob("evt-*.gold.json"))
 
 
 def test_invented_event_articles(pipeline: Pipeline) -> None:
-    result = evaluate([ARTICLES], pipeline=pipeline).to_dict()
+    result = evaluate(ARTICLES, pipeline=pipeline).to_dict()
     metrics = result["total"]
     assert len(result["articles"]) == 2
     assert metrics["events.precision"] >= 0.90, metrics
