@@ -95,13 +95,19 @@ def parse_sentence(token: Token) -> tuple[int, int]:
     start, end = token.sent.start, token.sent.end
     # At most a few pieces each way: a text without final punctuation would otherwise make
     # every call walk it all (the events stage was quadratic on such texts, issue 19).
+    # Never across a paragraph: the parser may end a sentence on the break's own token.
     for _ in range(_MAX_PIECES):
-        if start > 0 and doc[start - 1].text not in _FINAL and "\n" not in doc[start - 1].text:
+        if start > 0 and doc[start - 1].text not in _FINAL and not _breaks(doc[start - 1], doc[start]):
             start = doc[start - 1].sent.start
     for _ in range(_MAX_PIECES):
-        if end < len(doc) and doc[end - 1].text not in _FINAL and "\n" not in doc[end].text:
+        if end < len(doc) and doc[end - 1].text not in _FINAL and not _breaks(doc[end - 1], doc[end]):
             end = doc[end].sent.end
     return start, end
+
+
+def _breaks(before: Token, after: Token) -> bool:
+    """Tell whether a paragraph break lies between two neighbouring tokens."""
+    return "\n" in before.text or "\n" in after.text or "\n" in before.whitespace_
 
 
 @contextmanager

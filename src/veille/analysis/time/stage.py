@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.syntax.clauses import governing_verb, verb_complex
+from veille.analysis.syntax.sentences import parse_sentence
 from veille.analysis.syntax.tense import (
     Direction,
     after_planning_participle,
@@ -273,28 +274,37 @@ def day_value(value: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _dated_between(doc: Document, start: int, end: int) -> list[tuple[Timex, str]]:
+    """Return the anchored dates and times between two offsets, each with its day value."""
+    dated: list[tuple[Timex, str]] = []
+    for timex in doc.timexes:
+        if timex.type in ("DATE", "TIME") and timex.anchored and start <= timex.start < end:
+            value = day_value(timex.value)
+            if value is not None:
+                dated.append((timex, value))
+    return dated
+
+
 def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
     """Return the date of the time expression attached to the clause whose verb is token ``head``.
 
     The expression must be in the same sentence and hang from the verb, its auxiliaries or
-    its xcomp chain; failing that, the sentence's only dated expression is used. Parts of
-    day and clock times are cut to the day (``2025-12-03TEV`` → ``2025-12-03``). None when
-    there is none; callers fall back to the article date.
+    its xcomp chain; failing that, the sentence's only dated expression is used. The sentence
+    is the parse's; when it holds no date, the pieces the parser split from it without
+    punctuation are read too (*Reçue mardi 29 août à l'Élysée, la secrétaire générale a
+    exposé…* comes out of the parser in pieces). Parts of day and clock times are cut to the
+    day (``2025-12-03TEV`` → ``2025-12-03``). None when there is none; callers fall back to
+    the article date.
     """
 
     if not 0 <= head < len(parsed):
         return None
     verb = parsed[head]
     sentence = verb.sent
-    dated: list[tuple[Timex, str]] = []
-    for timex in doc.timexes:
-        if timex.type not in ("DATE", "TIME") or not timex.anchored:
-            continue
-        if not sentence.start_char <= timex.start < sentence.end_char:
-            continue
-        value = day_value(timex.value)
-        if value is not None:
-            dated.append((timex, value))
+    dated = _dated_between(doc, sentence.start_char, sentence.end_char)
+    if not dated:
+        first, last = parse_sentence(verb)
+        dated = _dated_between(doc, parsed[first].idx, parsed[last - 1].idx + len(parsed[last - 1]))
     chain = verb_complex(verb)
     for timex, value in dated:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
