@@ -254,10 +254,11 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
 
 def best_name(mentions: list[Mention]) -> str:
     """Return the fullest name form: most words, then the first spelling (an article
-    introduces a person by the full, correct name; typos come later), then the most frequent."""
+    introduces a person by the full, correct name; typos come later), then the most frequent.
+    A form in running text beats one set in capitals in a heading (VAL DE LOIRAC)."""
     counts = Counter(m.text for m in mentions)
     first = {m.text: -m.start for m in sorted(mentions, key=lambda m: -m.start)}
-    return max(counts, key=lambda t: (len(tokens(t)), first[t], counts[t]))
+    return max(counts, key=lambda t: (len(tokens(t)), not (" " in t and t.isupper()), first[t], counts[t]))
 
 
 def _first_word_is(full: str, word: str) -> bool:
