@@ -187,6 +187,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     taken = {(m.start, m.end) for c in clusters for m in c.mentions}
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
+    found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
     for token in parsed:
         if not lexicon.starts(token) or token.idx in named:
             continue
@@ -209,7 +210,19 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             and _holds(c, phrase, complement, former)
             and any(0 <= start - m.end <= _DESCRIPTION_WINDOW for m in c.mentions)
         ]
+        found.append((phrase, complement, start, end, holders))
+    # A title of an office with a complement that nobody named holds (le ministre du
+    # Redressement productif, its holder never titled by apposition) is a second holder:
+    # a bare later description (le ministre) may be either, so it joins nobody.
+    # Only posts one person holds at a time count (l'actuel entraîneur du PSG may be the
+    # ancien entraîneur de Nice).
+    untitled = [(p.role.cls, s) for p, c, s, _e, h in found if c and not h and p.role.cls in _OFFICES]
+    for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
+            continue
+        if complement is None and any(
+            cls == phrase.role.cls and 0 <= start - other <= _DESCRIPTION_WINDOW for cls, other in untitled
+        ):
             continue
         if (start, end) not in taken:
             holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
