@@ -16,6 +16,7 @@ from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.shape import (
     case_of,
+    detached_subject,
     is_relative,
     passive,
     passive_like,
@@ -180,7 +181,9 @@ class RoleReader:
             return list(dict.fromkeys(e for c in subjects for e in self.group(c)))
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
-            if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
+            if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
+                if child.pos_ == "PRON":  # Elle l'a accusé, Il doit rencontrer: mislabelled
+                    return self.pronoun(child)
                 return self.group(child) or self.national(child)
             if child.dep_ != "nsubj" or (child.i > verb.i and subject_before(verb)):
                 continue
@@ -312,6 +315,9 @@ class RoleReader:
                         return self.group(child) or self.owner(child)
             if verb.dep_ in ("acl", "amod"):
                 return self.group(verb.head) or self.owner(verb.head)
+        undergoer = detached_subject(verb)
+        if undergoer is not None:  # Accusé de fraude par X, le cinéaste a démenti
+            return self.group(undergoer) if undergoer.pos_ != "PRON" else self.pronoun(undergoer) or []
         for child in verb.children:
             if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
                 return self.group(child)  # the parser's second subject is the object
@@ -400,9 +406,11 @@ class RoleReader:
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
-                found = found or previous_subject(self, chain)  # Il a ensuite accusé …
+                at = 0
+                if not found:  # Il a ensuite accusé …; Il doit y rencontrer: the pronoun's clause
+                    found, at = previous_subject(self, chain)
                 if found:
-                    actors, depth = found, 0
+                    actors, depth = found, at
             if not actors and passive_like(trigger):
                 actors, depth = self.act_author(trigger), 0
             for slot in slots:

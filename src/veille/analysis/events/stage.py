@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from veille.analysis.events.parties import PartyIndex
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import accept, factive, refused, sense
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
-from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
 from veille.analysis.time.stage import attached_date
@@ -82,7 +82,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     reader = RoleReader(
         doc,
         parsed,
-        MentionIndex(doc),
+        PartyIndex(doc),
         lexicon.actor_heads,
         lexicon.first_person,
         lexicon.national_heads,
@@ -321,6 +321,8 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     and of the clause it reports."""
     stop = roles.actor_clause_depth
     scope = chain[: stop + 1] if stop is not None else chain
+    # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
+    scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in node.children)]
     return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
 
     form, lemma = token.lower_, token.lemma_.lower()
