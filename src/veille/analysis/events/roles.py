@@ -182,9 +182,8 @@ class RoleReader:
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
-                if child.pos_ == "PRON":  # Elle l'a accusé, Il doit rencontrer: mislabelled
-                    return self.pronoun(child)
-                return self.group(child) or self.national(child)
+                named = self.group(child) or self.national(child)  # Elle l'a accusé: mislabelled
+                return self.pronoun(child) if child.pos_ == "PRON" else named
             if child.dep_ != "nsubj" or (child.i > verb.i and subject_before(verb)):
                 continue
             if is_relative(child):
@@ -406,9 +405,8 @@ class RoleReader:
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
-                at = 0
-                if not found:  # Il a ensuite accusé …; Il doit y rencontrer: the pronoun's clause
-                    found, at = previous_subject(self, chain)
+                # Il a ensuite accusé …; Il doit y rencontrer: the depth of the pronoun's clause
+                found, at = (found, 0) if found else previous_subject(self, chain)
                 if found:
                     actors, depth = found, at
             if not actors and passive_like(trigger):
