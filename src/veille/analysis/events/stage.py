@@ -203,11 +203,17 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 
 def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
     doc = token.doc
-    for offset, word in enumerate(words, start=1):
-        if token.i + offset >= len(doc):
+    at = token.i + 1
+    if token.pos_ in ("VERB", "AUX"):
+        # Adverbs may stand between a verb and the rest of its phrase (s'en est pris
+        # violemment à X, a porté aussitôt plainte); the phrase itself stays whole.
+        while at < len(doc) and doc[at].pos_ == "ADV" and doc[at].lower_ not in ("ne", "pas", "n'"):
+            at += 1
+    for offset, word in enumerate(words):
+        if at + offset >= len(doc):
             return False
         # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
-        if word not in (doc[token.i + offset].lemma_.lower(), doc[token.i + offset].lower_):
+        if word not in (doc[at + offset].lemma_.lower(), doc[at + offset].lower_):
             return False
     return True
 
