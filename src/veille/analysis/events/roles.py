@@ -350,8 +350,8 @@ class RoleReader:
                 )  # condamné l'attaque menée par le Hamas: the act's agent
                 if found:
                     return found
-                if not owner:
-                    return []
+                if not owner and child.dep_ == "obj":
+                    return []  # (a bare oblique before it is a day: reçu lundi les …)
             if bare and owner and child.lemma_ == "celui":
                 # A restatement after a dash or comma (la réforme – celle de la ministre X).
                 found = self.acting_owner(child)

@@ -118,6 +118,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
         elif refusal is not None:
+            if trigger.host:  # refuser de recevoir X: the host refuses, the visitor is refused
+                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
         elif not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
