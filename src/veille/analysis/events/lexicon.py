@@ -137,7 +137,7 @@ def load_event_lexicon() -> EventLexicon:
     )
     return EventLexicon(
         verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
-        mode_cues=dict(words["mode_cues"]), actor_heads=_with_singulars(words["actor_heads"]),
+        mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
         inverting_verbs=frozenset(words["inverting_verbs"]),
         first_person=frozenset(words["first_person"]), material=frozenset(words["material"]),
         shifts=tuple(
@@ -162,9 +162,3 @@ def load_event_lexicon() -> EventLexicon:
         conduct_verbs=frozenset(words["conduct_nouns"]["verbs"]),
         not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
     )  # fmt: skip
-
-
-def _with_singulars(words: list[str]) -> frozenset[str]:
-    """Return plural head nouns with their singulars too: the parser gives a plural noun
-    its singular lemma (les représentants de X: représentant)."""
-    return frozenset(words) | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}

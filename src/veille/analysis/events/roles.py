@@ -96,6 +96,7 @@ class RoleReader:
                 return grouped
         if depth > 2:
             return fallback
+        member = head.lower_ in self.actor_heads or head.lemma_.lower() in self.actor_heads  # représentants
         for child in head.children:
             case = case_of(child)
             named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
@@ -105,7 +106,7 @@ class RoleReader:
                 child.dep_ == "nmod" and case is None
             ):  # an "apposition" with a preposition (près d'Adré) is a complement
                 inner = self.phrase(child, depth + 1)
-            elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
+            elif child.dep_ == "nmod" and case in OF and member:
                 # les experts de la Bolivie et du Pérou: every coordinated body
                 inner = self.group(child) if depth == 0 else self.phrase(child, depth + 1)
             else:
@@ -314,8 +315,7 @@ class RoleReader:
                         return self.group(child) or self.owner(child)
             if verb.dep_ in ("acl", "amod"):
                 return self.group(verb.head) or self.owner(verb.head)
-        undergoer = detached_subject(verb)
-        if undergoer is not None:  # Accusé de fraude par X, le cinéaste a démenti
+        if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
             return self.group(undergoer) if undergoer.pos_ != "PRON" else self.pronoun(undergoer) or []
         for child in verb.children:
             if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
