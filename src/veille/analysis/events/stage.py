@@ -27,7 +27,7 @@ from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lex
 from veille.analysis.events.parties import PartyIndex
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.events.senses import accept, factive, refused, sense
+from veille.analysis.events.senses import accept, factive, infinitive_sense, refused, sense
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -108,10 +108,11 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
-        if roles is None or (
-            trigger.needs_inf and not _has_infinitive(token) and not _conduct(token, lexicon)
+        if (
+            roles is None
+            or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
         ):
-            continue
+            continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         threat = _threatened(token, trigger)
         refusal = None if threat is not None else refused(token, trigger, lexicon)
@@ -254,24 +255,6 @@ def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
         if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
             return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
     return trigger
-
-
-def _conduct(token: Token, lexicon: EventLexicon) -> bool:
-    """Say whether a verb of urging has a noun of the conduct it asks for as its
-    à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
-    if token.lemma_.lower() not in lexicon.conduct_verbs:
-        return False
-    objects = [c for c in token.children if c.dep_ == "obj"]
-    # The parser may hang the complement on the object (appelé les deux pays à la retenue).
-    for child in (*token.children, *(c for o in objects for c in o.children)):
-        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
-        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
-            return child.lemma_.lower() not in lexicon.not_conduct
-    return False
-
-
-def _has_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
 
 
 def _build_event(
