@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import OBJECT_CLITICS
 from veille.analysis.syntax.clauses import subject_chain
@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
 _NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 _SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
+_PLACE_WORDS = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
+# The parser labels a subject pronoun before a clitic or a modal verb as passive or
+# expletive at times (Elle l'a accusé: nsubj:pass; Il doit rencontrer: expl:subj).
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+# Verbs whose il is impersonal (Grevisse § 754: il faut, il s'agit, il semble, il reste).
+_IMPERSONAL = frozenset(
+    {"falloir", "agir", "sembler", "paraître", "suffire", "rester", "arriver", "manquer", "valoir",
+     "importer", "convenir", "exister"}
+)  # fmt: skip
 
 
 def infinitive_form(verb: Token) -> bool:
@@ -79,16 +88,20 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     whose object is always a party (a clitic of *arrêter* may be a penalty)."""
     actors, _ = reader.actors_of_verb(subject_chain(verb))
     sentence = verb.sent
-    start = sentence.start_char
-    if verb.i - sentence.start < _NEAR and sentence.start > 0:
-        start = verb.doc[sentence.start - 1].sent.start_char  # a clitic opening its sentence
+    start, floor = sentence.start_char, sentence.start
+    if min(verb.i, clitic.i + 1) - sentence.start < _NEAR and sentence.start > 0:
+        before = verb.doc[sentence.start - 1].sent  # a clitic opening its sentence
+        start, floor = before.start_char, before.start
     if verb.lemma_.lower() not in reader.party_object:
         return []
     if clitic.lower_ == "les":
         return _plural_antecedent(reader, verb, clitic, actors)
-    for _, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
+    doc = verb.doc
+    for mention_start, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
         if entity.id in actors or entity.type == "MISC" or entity.group:
             continue
+        if entity.type == "LOC" and _after_place_word(doc, mention_start, floor):
+            continue  # where the last act took place (à Rabat), not a party it could stand for
         return [entity.id]
     return []
 
@@ -124,30 +137,54 @@ def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: l
     return run if len(run) >= 2 else []
 
 
-def previous_subject(reader: RoleReader, chain: list[Token]) -> list[str]:
+def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int]:
     """Return the party a subject pronoun the entity layer left unresolved stands for: the
     subject of the sentence before, in the same paragraph (*Le syndicat Solidaires a tenu un
-    congrès lundi. Il a ensuite accusé la ministre …*), agreeing in gender and number."""
+    congrès lundi. Il a ensuite accusé la ministre …*), agreeing in gender and number; and
+    the depth in ``chain`` of the clause the pronoun is the subject of."""
     pronoun = next(
-        (c for node in chain[:3] for c in node.children if c.dep_ == "nsubj" and c.lower_ in _SUBJECTS), None
+        (c for node in chain[:3] for c in node.children if c.dep_ in _SUBJECT_DEPS and c.lower_ in _SUBJECTS),
+        None,
     )
-    if pronoun is None or reader.index.entity_at(pronoun.idx) is not None:
-        return []
+    if pronoun is None or reader.index.entity_at(pronoun.idx) is not None or _impersonal(pronoun):
+        return [], 0
     sentence = pronoun.sent
     if sentence.start == 0:
-        return []
+        return [], 0
     before = pronoun.doc[sentence.start - 1].sent
     if "\n" in pronoun.doc[sentence.start - 1].text or "\n" in before.text[-2:]:
-        return []  # a new paragraph: the discourse may have moved on
+        return [], 0  # a new paragraph: the discourse may have moved on
     root = before.root
     found = reader.subject(root, agent=True) or (reader.group(root) if root.pos_ in ("NOUN", "PROPN") else [])
     parties = [e for e in found if reader.types.get(e) not in (None, "MISC")]
     plural = pronoun.lower_ in ("ils", "elles")
     if not parties or (len(parties) > 1) != plural:
-        return []
+        return [], 0
     if not plural:
         entity = reader.doc.entity(parties[0])
         wanted = "m" if pronoun.lower_ == "il" else "f"
         if entity is None or (entity.gender is not None and entity.gender != wanted):
-            return []
-    return parties
+            return [], 0
+    return parties, next(i for i, node in enumerate(chain) if pronoun.head == node)
+
+
+def _impersonal(pronoun: Token) -> bool:
+    """Say whether a subject *il* is impersonal (*il faut*, *il y a*, *il est temps de*)."""
+    if pronoun.lower_ != "il":
+        return False
+    head = pronoun.head
+    if head.lemma_.lower() in _IMPERSONAL or head.pos_ in ("ADJ", "NOUN"):
+        return True
+    return any(c.lower_ == "y" for c in head.children) and head.lemma_.lower() == "avoir"
+
+
+def _after_place_word(doc: Doc, offset: int, floor: int) -> bool:
+    """Say whether the word at ``offset`` (read from token ``floor`` on) follows a
+    preposition of place (à, en, dans)."""
+    index = next((t.i for t in doc[floor:] if t.idx >= offset), None)
+    if not index:
+        return False
+    before = doc[index - 1]
+    if before.pos_ == "DET" and index > 1:
+        before = doc[index - 2]
+    return before.lower_ in _PLACE_WORDS

@@ -29,6 +29,7 @@ from veille.analysis.entities.roles import RoleWord, load_roles, role_key
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
 from veille.model import Entity
+from veille.normal import fold
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -65,7 +66,8 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         if wanted is None:
             return []  # les pays de la région: not a closed group
         return countries[:wanted] if len(countries) >= wanted else []
-    role = _role_word(singular)
+    compound = _compound_role(head, singular)  # les deux chefs d'État: the title goes on
+    role = compound or _role_word(singular)
     if role is None and singular not in _PERSON_NOUNS:
         return []
     persons = [e for e in before if e.type == "PER"]
@@ -75,7 +77,8 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         if len(holders) >= wanted:
             return [e.id for e in holders[:wanted]]
         recent = [e for e in persons[:wanted] if _named_within(reader, e, head)]
-        return [e.id for e in recent] if len(recent) >= wanted and not _narrows(head) else []
+        narrowed = _narrows(head) and compound is None
+        return [e.id for e in recent] if len(recent) >= wanted and not narrowed else []
     return [e.id for e in holders[:_MOST]] if 2 <= len(holders) <= _MOST else []
 
 
@@ -89,6 +92,21 @@ def _singular(head: Token) -> str:
 def _role_word(singular: str) -> RoleWord | None:
     for role in load_roles().by_first.get(role_key(singular), ()):
         if len(role.words) == 1:
+            return role
+    return None
+
+
+def _compound_role(head: Token, singular: str) -> RoleWord | None:
+    """Return the title of several words a plural head opens (*chefs d'État*, *chefs de la
+    diplomatie*): its first word in the singular, the others as written."""
+    doc = head.doc
+    for role in load_roles().by_first.get(role_key(singular), ()):
+        n = len(role.words)
+        if (
+            n > 1
+            and head.i + n <= len(doc)
+            and all(fold(doc[head.i + k].text) == w for k, w in enumerate(role.words) if k > 0)
+        ):
             return role
     return None
 

@@ -16,6 +16,7 @@ from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.shape import (
     case_of,
+    detached_subject,
     is_relative,
     passive,
     passive_like,
@@ -95,6 +96,7 @@ class RoleReader:
                 return grouped
         if depth > 2:
             return fallback
+        member = head.lower_ in self.actor_heads or head.lemma_.lower() in self.actor_heads  # représentants
         for child in head.children:
             case = case_of(child)
             named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
@@ -104,7 +106,7 @@ class RoleReader:
                 child.dep_ == "nmod" and case is None
             ):  # an "apposition" with a preposition (près d'Adré) is a complement
                 inner = self.phrase(child, depth + 1)
-            elif child.dep_ == "nmod" and case in OF and head.lemma_.lower() in self.actor_heads:
+            elif child.dep_ == "nmod" and case in OF and member:
                 # les experts de la Bolivie et du Pérou: every coordinated body
                 inner = self.group(child) if depth == 0 else self.phrase(child, depth + 1)
             else:
@@ -180,8 +182,9 @@ class RoleReader:
             return list(dict.fromkeys(e for c in subjects for e in self.group(c)))
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
-            if child.dep_ == "nsubj:pass" and not passive and child.i < verb.i:
-                return self.group(child) or self.national(child)
+            if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
+                named = self.group(child) or self.national(child)  # Elle l'a accusé: mislabelled
+                return self.pronoun(child) if child.pos_ == "PRON" else named
             if child.dep_ != "nsubj" or (child.i > verb.i and subject_before(verb)):
                 continue
             if is_relative(child):
@@ -312,6 +315,8 @@ class RoleReader:
                         return self.group(child) or self.owner(child)
             if verb.dep_ in ("acl", "amod"):
                 return self.group(verb.head) or self.owner(verb.head)
+        if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
+            return self.group(undergoer) if undergoer.pos_ != "PRON" else self.pronoun(undergoer) or []
         for child in verb.children:
             if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
                 return self.group(child)  # the parser's second subject is the object
@@ -345,8 +350,8 @@ class RoleReader:
                 )  # condamné l'attaque menée par le Hamas: the act's agent
                 if found:
                     return found
-                if not owner:
-                    return []
+                if not owner and child.dep_ == "obj":
+                    return []  # (a bare oblique before it is a day: reçu lundi les …)
             if bare and owner and child.lemma_ == "celui":
                 # A restatement after a dash or comma (la réforme – celle de la ministre X).
                 found = self.acting_owner(child)
@@ -400,9 +405,10 @@ class RoleReader:
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.
                 found = left_subject(trigger, self.index.entity_at, self.doc.timexes)
-                found = found or previous_subject(self, chain)  # Il a ensuite accusé …
+                # Il a ensuite accusé …; Il doit y rencontrer: the depth of the pronoun's clause
+                found, at = (found, 0) if found else previous_subject(self, chain)
                 if found:
-                    actors, depth = found, 0
+                    actors, depth = found, at
             if not actors and passive_like(trigger):
                 actors, depth = self.act_author(trigger), 0
             for slot in slots:

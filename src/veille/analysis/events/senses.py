@@ -168,3 +168,50 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
             before = doc[index - 1].lower_ if index > floor else ""
             return before in lexicon.unreal_marks
     return False
+
+
+def _conduct(token: Token, lexicon: EventLexicon) -> bool:
+    """Say whether a verb of urging has a noun of the conduct it asks for as its
+    à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
+    if token.lemma_.lower() not in lexicon.conduct_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    # The parser may hang the complement on the object (appelé les deux pays à la retenue).
+    for child in (*token.children, *(c for o in objects for c in o.children)):
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
+            return child.lemma_.lower() not in lexicon.not_conduct
+    return False
+
+
+def _has_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
+
+
+# Verbs of urging that, with a person as object and neither an infinitive nor a conduct
+# noun, tell a call (Emmanuel Macron a appelé Volodymyr Zelensky: PLOVER CONSULT/phone).
+_CALLING = frozenset({"appeler"})
+
+
+def infinitive_sense(
+    token: Token, trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: EventLexicon
+) -> Trigger | None:
+    """Return the row of a trigger that needs an infinitive (*appeler X à faire*) when it has
+    one or a noun of conduct; a telephone call when it names persons on both sides and no
+    à-complement (*a appelé Vladimir Poutine*; not *appelé X au gouvernement*); else None."""
+    if not trigger.needs_inf or _has_infinitive(token) or _conduct(token, lexicon):
+        return trigger
+    if token.lemma_.lower() not in _CALLING or any(c.dep_ == "xcomp" for c in token.children):
+        return None
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    for child in (*token.children, *(c for o in objects for c in o.children)):
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        if case in ("à", "au", "aux") and child.lemma_.lower() != "téléphone":
+            return None  # appelé X au gouvernement, à la tête de …: an appointment
+        if case is None and child.pos_ == "NOUN" and any(d.lower_ in ("un", "une") for d in child.children):
+            return None  # appelé X un menteur: a name given, no call
+    if all(types.get(r) == "PER" for r in roles.recipients) and any(
+        types.get(a) == "PER" for a in roles.actors
+    ):
+        return dataclasses.replace(trigger, type="CONSULT", mode="phone")
+    return None

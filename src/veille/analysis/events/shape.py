@@ -26,7 +26,7 @@ def passive(verb: Token) -> bool:
 def passive_like(verb: Token) -> bool:
     """Say whether a verb is passive: with *être*, or a past participle on a noun (un
     journaliste aspergé de gaz par des policiers; les violences commises par la milice)."""
-    if passive(verb):
+    if passive(verb) or detached_participle(verb):
         return True
     return (
         verb.dep_ in ("acl", "amod")
@@ -50,3 +50,40 @@ def subject_before(verb: Token) -> bool:
 
 def verb_like(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)
+
+
+def detached_participle(verb: Token) -> bool:
+    """Say whether a past participle opens a detached phrase that qualifies the subject of
+    the clause after it (*Accusé de fraude par la sénatrice X, le cinéaste a démenti*;
+    *Reçue jeudi par Y, Anne Morel a plaidé …*): a passive whose undergoer is that subject."""
+    return detached_subject(verb) is not None
+
+
+def detached_subject(verb: Token) -> Token | None:
+    """Return the subject a detached participle qualifies, or None."""
+    if verb.dep_ not in ("advcl", "obl:mod", "acl", "xcomp", "ROOT"):
+        return None
+    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" in verb.morph.get("Tense", []):
+        return None
+    if any(c.dep_.startswith(("nsubj", "aux", "expl")) or c.lower_ in ("se", "s'") for c in verb.children):
+        return None
+    head = verb.head if verb.head.i != verb.i else _next_root(verb)
+    if head is None or head.pos_ not in ("VERB", "AUX") or verb.i > head.i:
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i), None)
+    if subject is None or not any(t.text == "," for t in verb.doc[verb.i + 1 : subject.i]):
+        return None  # a comma closes the phrase before the subject
+    return subject
+
+
+def _next_root(verb: Token) -> Token | None:
+    """Return the root of the piece the parser split off right after a participle that
+    opens a sentence (*Reçue jeudi par Y, | la syndicaliste a plaidé*)."""
+    if verb.i > 0 and verb.doc[verb.i - 1].text not in (".", "!", "?", "\n") and not verb.is_sent_start:
+        return None
+    for token in verb.doc[verb.i + 1 : verb.i + 40]:
+        if token.text in (".", "!", "?", ";"):
+            return None
+        if token.dep_ == "ROOT" and token.head.i == token.i:
+            return token
+    return None

@@ -24,13 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from veille.analysis.events.parties import PartyIndex
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.events.senses import accept, factive, refused, sense
+from veille.analysis.events.senses import accept, factive, infinitive_sense, refused, sense
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
-from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
 from veille.analysis.time.stage import attached_date
@@ -82,7 +82,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     reader = RoleReader(
         doc,
         parsed,
-        MentionIndex(doc),
+        PartyIndex(doc),
         lexicon.actor_heads,
         lexicon.first_person,
         lexicon.national_heads,
@@ -108,16 +108,19 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
-        if roles is None or (
-            trigger.needs_inf and not _has_infinitive(token) and not _conduct(token, lexicon)
+        if (
+            roles is None
+            or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
         ):
-            continue
+            continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         threat = _threatened(token, trigger)
         refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
         elif refusal is not None:
+            if trigger.host:  # refuser de recevoir X: the host refuses, the visitor is refused
+                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
         elif not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
@@ -203,11 +206,17 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 
 def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
     doc = token.doc
-    for offset, word in enumerate(words, start=1):
-        if token.i + offset >= len(doc):
+    at = token.i + 1
+    if token.pos_ in ("VERB", "AUX"):
+        # Adverbs may stand between a verb and the rest of its phrase (s'en est pris
+        # violemment à X, a porté aussitôt plainte); the phrase itself stays whole.
+        while at < len(doc) and doc[at].pos_ == "ADV" and doc[at].lower_ not in ("ne", "pas", "n'"):
+            at += 1
+    for offset, word in enumerate(words):
+        if at + offset >= len(doc):
             return False
         # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
-        if word not in (doc[token.i + offset].lemma_.lower(), doc[token.i + offset].lower_):
+        if word not in (doc[at + offset].lemma_.lower(), doc[at + offset].lower_):
             return False
     return True
 
@@ -246,24 +255,6 @@ def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
         if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
             return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
     return trigger
-
-
-def _conduct(token: Token, lexicon: EventLexicon) -> bool:
-    """Say whether a verb of urging has a noun of the conduct it asks for as its
-    à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
-    if token.lemma_.lower() not in lexicon.conduct_verbs:
-        return False
-    objects = [c for c in token.children if c.dep_ == "obj"]
-    # The parser may hang the complement on the object (appelé les deux pays à la retenue).
-    for child in (*token.children, *(c for o in objects for c in o.children)):
-        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
-        if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
-            return child.lemma_.lower() not in lexicon.not_conduct
-    return False
-
-
-def _has_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
 
 
 def _build_event(
@@ -321,6 +312,8 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     and of the clause it reports."""
     stop = roles.actor_clause_depth
     scope = chain[: stop + 1] if stop is not None else chain
+    # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
+    scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in node.children)]
     return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
 
     form, lemma = token.lower_, token.lemma_.lower()
