@@ -21,6 +21,7 @@ from veille.analysis.events.shape import (
     passive,
     passive_like,
     passive_voice,
+    prepositional,
     subject_before,
     verb_like,
 )
@@ -172,10 +173,8 @@ class RoleReader:
             if found:
                 return found
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        subjects = [
-            c for c in verb.children
-            if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)
-        ]  # fmt: skip
+        nominal = [c for c in verb.children if c.dep_ == "nsubj" and not prepositional(c)]
+        subjects = [c for c in nominal if c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)]
         if len(subjects) > 1:
             # A coordination the parser read as several subjects (Poutine et Donald Trump
             # doivent …): each names an actor.
@@ -185,7 +184,7 @@ class RoleReader:
             if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
                 named = self.group(child) or self.national(child)  # Elle l'a accusé: mislabelled
                 return self.pronoun(child) if child.pos_ == "PRON" else named
-            if child.dep_ != "nsubj" or (child.i > verb.i and subject_before(verb)):
+            if child not in nominal or (child.i > verb.i and subject_before(verb)):
                 continue
             if is_relative(child):
                 # 2. qui: the relative clause's antecedent does it

@@ -87,3 +87,10 @@ def _next_root(verb: Token) -> Token | None:
         if token.dep_ == "ROOT" and token.head.i == token.i:
             return token
     return None
+
+
+def prepositional(token: Token) -> bool:
+    """Tell whether a phrase is opened by a preposition: such a phrase is never the subject,
+    whatever the parser labels it (*Selon le quotidien X, le suspect aurait…*: the source of
+    a report, read as the subject of *aurait*)."""
+    return any(child.dep_ == "case" and child.i < token.i for child in token.children)
