@@ -5,7 +5,9 @@ Three constructions, each with its content span:
    after *que*, to the end of the sentence or to an incise or *selon*.
 2. *…, précise l'OFAG.* (an inverted incise closing the sentence): from the sentence start
    (after an opening adverbial such as *De plus,*) to the comma.
-3. *Selon X, …* / *…, selon X.* / *d'après X*: the rest of the sentence.
+3. *Selon X, …* / *…, selon X.* / *d'après X*: the rest of the sentence; so too the view
+   openers that begin a sentence, *Pour X, …*, *Aux yeux de X, …*, *De l'avis de X, …*,
+   *À en croire X, …*, when X is a person or an organisation.
 A clause holding quotation marks is left to the mixed quotation inside it.
 """
 
@@ -26,13 +28,15 @@ _CONJUNCTIONS = frozenset(
 )
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 _OPENER_WORDS = 4
+# Connectors that may stand before a view opener (Mais, pour X, …).
+_OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 _SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
 _INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
 # Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
 _BEFORE_INFINITIVE = frozenset(
-    {"ne", "n'", "n’", "pas", "jamais", "en", "y", "l'", "l’", "les", "lui", "leur"}
+    {"ne", "n'", "n’", "pas", "jamais", "plus", "rien", "guère", "en", "y", "l'", "l’", "les", "lui", "leur"}
 )
 # Infinitives of intention or ability that are not a statement on their own (dit vouloir).
 _NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
@@ -55,13 +59,16 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
             found.extend(_selon(ctx, token))
+        opener = _view_opener(ctx, token)
+        if opener is not None:
+            found.extend(_selon(ctx, token, opener))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
 
 
 def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     if verb.pos_ not in ("VERB", "NOUN", "ADJ") or ctx.paragraph(verb.idx)[2]:
         return []
-    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant"):
+    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant") and not _finite_misread(ctx, verb):
         return []
     if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and lemma not in _REFLEXIVE_CUES:
         return []  # s'assurer que (make sure), se demander: not a statement
@@ -128,6 +135,19 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
         return []
     phrase = ctx.speaker_phrase(subject)
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _finite_misread(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True for a present-tense cue the parser read as a noun or adjective (X juge que,
+    la ministre estime que, il conseille que): many verbs of thinking and saying share their
+    form with a noun. It is a verb when que follows it at once and no determiner or
+    preposition governs it (le juge que l'on attendait is a noun and a relative)."""
+    tokens = ctx.parsed
+    nxt = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
+    if nxt is None or nxt.lower_ not in _QUE or not re.fullmatch(r"\w+e(?:nt)?", verb.lower_):
+        return False
+    prev = tokens[verb.i - 1] if verb.i > 0 else None
+    return prev is not None and prev.pos_ not in ("DET", "ADP", "NUM") and not prev.is_punct
 
 
 def _perfect(tokens: Doc, head: Token) -> bool:
@@ -230,19 +250,61 @@ def _skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
     return start
 
 
-def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
-    """Return the statement attributed by selon X / d'après X, when X can speak."""
+def _view_opener(ctx: QuoteContext, token: Token) -> tuple[int, int] | None:
+    """Return where a view opener starts and where its source begins: *Pour X,*, *Aux yeux
+    de X,*, *De l'avis de X,*, *À en croire X,* (French press attributes an opinion with
+    them as with selon). ``token`` is the opener's last word (pour, yeux, avis, croire)."""
+    tokens = ctx.parsed
+    word = token.lower_
+    i = token.i
+    if word == "pour":
+        first = i
+    elif word == "yeux" and i > 0 and tokens[i - 1].lower_ == "aux":
+        first = i - 1
+    elif word == "avis" and i > 1 and tokens[i - 1].lower_ in ("l'", "l’") and tokens[i - 2].lower_ == "de":
+        first = i - 2
+    elif word == "croire" and i > 1 and tokens[i - 1].lower_ == "en" and tokens[i - 2].lower_ in ("à", "a"):
+        first = i - 2
+    else:
+        return None
+    if not tokens[first].text[0].isupper() and not (
+        first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower_ in _OPENER_CONNECTORS
+    ):
+        return None  # only an opener of its sentence (Mais, pour X, …), not pour + a purpose
+    nxt = i + 1
+    if word in ("yeux", "avis"):
+        if nxt >= len(tokens) or tokens[nxt].lower_ not in ("de", "d'", "d’", "du", "des"):
+            return None
+        if tokens[nxt].lower_ in ("de", "d'", "d’"):
+            nxt += 1
+    if nxt >= len(tokens):
+        return None
+    return tokens[first].idx, tokens[nxt].idx
+
+
+def _selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None) -> list[Candidate]:
+    """Return the statement attributed by selon X / d'après X (or a view opener, see
+    _view_opener), when X can speak."""
     if ctx.paragraph(token.idx)[2]:
         return []
-    np_start = token.idx + len(token)
+    np_start = token.idx + len(token) if opener is None else opener[1]
     while np_start < len(ctx.text) and ctx.text[np_start] == " ":
         np_start += 1
     sent_start = ctx.sentence_start(token.idx)
     sent_end = ctx.sentence_end(token.idx)
     np_end = ctx.np_end(np_start, sent_end)
+    if opener is not None and not _view_source(ctx, np_start, np_end, sent_end):
+        return []
+    if token.lower_ == "pour" and not any(
+        entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
+    ):
+        return []  # Pour les habitants, … is also what befalls them: only a named source
     if not _can_speak(ctx, np_start, np_end):
         return []
-    opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
+    if opener is not None:
+        opener_start = opener[0]
+    else:
+        opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
     before = ctx.text[sent_start:opener_start]
     # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
     # the sentence, and the content follows the source as after a sentence-initial selon.
@@ -270,9 +332,30 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
         return []
-    if end - start < 10:
+    if end - start < 10 or (opener is not None and start < np_end):
         return []
-    return [Candidate("indirect", start, end, "selon", "phrase", (np_start, np_end), token.idx)]
+    cue = "pour" if token.lower_ == "pour" else "selon"  # as the mixed quote after Pour X,
+    return [Candidate("indirect", start, end, cue, "phrase", (np_start, np_end), token.idx)]
+
+
+def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:
+    """Return True when a view opener's phrase is a speaker closed by a comma and followed by
+    a clause: a person or organisation named or described (not a place: *Pour Lyon, le match
+    est décisif* is about the city; not a time or purpose: *Pour la première fois*)."""
+    if not ctx.text.startswith(",", end) or end - start > 120:
+        return False
+    if re.match(
+        r"(?:l['’]|la |le |les )?(?:première|dernière|seconde|deuxième|heure|instant|moment)\b",
+        ctx.text[start:end],
+        re.IGNORECASE,
+    ):
+        return False
+    named = ctx.resolver.mentions_in(start, end)
+    if named and not any(entity.type in ("PER", "ORG") for _s, _e, _m, entity in named):
+        return False
+    rest = ctx.text[end + 1 : sent_end]
+    lo, hi = ctx.token_after(end + 1), ctx.token_after(sent_end)
+    return len(rest.split()) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[lo:hi])
 
 
 def _can_speak(ctx: QuoteContext, start: int, end: int) -> bool:

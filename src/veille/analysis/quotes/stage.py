@@ -2,8 +2,8 @@
 
 The cascade, in order:
 1. Pair the quotation marks (quote_marks): every outermost « », “ ”, " " span is a candidate.
-2. Split a quotation interrupted by an incise (« …, a-t-il ajouté. … »): two quotations,
-   one speaker.
+2. Split a quotation interrupted by an incise (« …, a-t-il ajouté. … », « …, estime X,
+   … »): two quotations, one speaker (quotes.interior).
 3. Decide each marked span: a whole sentence in marks is *direct*, a fragment inside a sentence
    is *mixed*; a fragment with no reporting cue (scare quotes, titles, nicknames) is dropped.
 4. Find the cue and the speaker phrase: the incise after the marks, the verb before a colon,
@@ -24,9 +24,10 @@ from typing import ClassVar
 from spacy.tokens import Doc
 
 from veille.analysis.quotes.candidates import speaker_candidates
-from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
+from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
@@ -165,44 +166,10 @@ def find_interview(ctx: QuoteContext) -> list[Candidate]:
     return found
 
 
-def interior_incise(ctx: QuoteContext, mark: MarkedSpan) -> Incise | None:
-    """Return an incise inside the marks followed by more quoted text (« …, a-t-il ajouté. … »)."""
-    lo = ctx.token_after(mark.start)
-    hi = ctx.token_after(mark.end)
-    for token in ctx.parsed[lo:hi]:
-        if token.text != ",":
-            continue
-        incise = ctx.incise_at(token.i, hi)
-        if incise is None:
-            continue
-        rest = ctx.text[incise.end : mark.end]
-        match = re.match(r"[^.!?]*?[.!?]\s+", rest)
-        if match and len(rest[match.end() :].split()) >= 2:
-            return incise
-    return None
-
-
-def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:
-    """Return the two quotations around an interior incise, both with its speaker."""
-    first_end = incise.start
-    while first_end > mark.start and ctx.text[first_end - 1] in " ,":
-        first_end -= 1
-    rest = ctx.text[incise.end : mark.end]
-    match = re.match(r"[^.!?]*?[.!?]\s+", rest)
-    second_start = incise.end + (match.end() if match else 0)
-    phrase = ctx.speaker_phrase(incise.subject) if incise.subject is not None else None
-    kind = "direct" if _opens_sentence(before) else "mixed"
-    anchor = incise.verb.idx
-    return [
-        Candidate(kind, mark.start, first_end, incise.cue.lemma, "phrase", phrase, anchor),
-        Candidate("direct", second_start, mark.end, incise.cue.lemma, "phrase", phrase, anchor),
-    ]
-
-
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
     """Return the candidate for one marked span, with its cue and speaker phrase (step 4)."""
     text = ctx.text
-    opens = _opens_sentence(before) or _follows_quote(ctx, mark)
+    opens = opens_sentence(before) or _follows_quote(ctx, mark)
     after_i = ctx.token_after(mark.outer_end)
     incise = ctx.incise_at(after_i) if after_i < len(ctx.parsed) else None
     closes = incise is not None or _closes_sentence(ctx, mark)
@@ -384,12 +351,6 @@ def _clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) ->
         return False
     between = ctx.text[previous[-1].outer_end : sent_start]
     return len(re.findall(r"[.!?…]", between)) <= 1
-
-
-def _opens_sentence(before: str) -> bool:
-    """Return True when nothing but a colon stands between the sentence start and the mark."""
-    stripped = before.strip()
-    return not stripped or stripped.endswith(":")
 
 
 def _follows_quote(ctx: QuoteContext, mark: MarkedSpan) -> bool:
