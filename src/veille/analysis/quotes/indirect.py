@@ -28,6 +28,8 @@ _CONJUNCTIONS = frozenset(
 )
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 _OPENER_WORDS = 4
+# A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
+_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
 # Connectors that may stand before a view opener (Mais, pour X, …).
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
@@ -42,6 +44,8 @@ _BEFORE_INFINITIVE = frozenset(
 _NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
 # Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
 _MAX_GAP_TOKENS = 10
+# Words an aside between commas may hold between a cue and its que (a assuré, …, que).
+_MAX_ASIDE_TOKENS = 30
 
 
 def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
@@ -76,11 +80,13 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         c.dep_ in ("obl:agent",) for c in verb.children
     ):
         return []  # il a été observé que: nobody is speaking
-    que = None
-    for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS]:
+    que = _que_after_aside(ctx, verb)
+    for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
         if token.lower_ in _QUE:
             if ctx.parsed[token.i - 1].lower_ in _CONJUNCTIONS:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
+            if ctx.parsed[token.i - 1].text == ",":
+                return []  # a annoncé un plan, que l'opposition conteste: a relative clause
             que = token
             break
         if (
@@ -135,6 +141,22 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
         return []
     phrase = ctx.speaker_phrase(subject)
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _que_after_aside(ctx: QuoteContext, verb: Token) -> Token | None:
+    """Return the que after an aside set off by commas right after the cue (a assuré, dans
+    un entretien accordé mardi à un quotidien, que …): the aside may be long and hold a
+    participle, but the comma must follow the verb at once (a annoncé un plan, que … is a
+    relative clause)."""
+    tokens = ctx.parsed
+    if verb.i + 1 >= len(tokens) or tokens[verb.i + 1].text != ",":
+        return None
+    for token in tokens[verb.i + 2 : verb.i + 2 + _MAX_ASIDE_TOKENS]:
+        if token.is_sent_start or token.text in '.;:!?«»"':
+            return None
+        if token.lower_ in _QUE and tokens[token.i - 1].text == ",":
+            return token if token.i - verb.i > 3 else None
+    return None
 
 
 def _finite_misread(ctx: QuoteContext, verb: Token) -> bool:
@@ -324,6 +346,9 @@ def _selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = Non
             start = ctx.text.find(",", np_end, sent_end)
         while start < sent_end and ctx.text[start] in " ,":
             start += 1
+        relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
+        if relative is not None:
+            start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
         end = sent_end
     elif before.rstrip().endswith(","):
         start = _skip_opener(ctx, sent_start, opener_start)

@@ -62,6 +62,8 @@ _CONTINUATION_PARAGRAPHS = 1
 _VIEW_OPENER = re.compile(
     r"\s*(?:[ÀA] (?:ses|leurs) yeux|[ÀA] (?:son|leur) avis|De (?:son|leur) point de vue)\s*,"
 )
+# Selon X right after a closing mark (« … », selon X.).
+_SELON_AFTER = re.compile(r"[.!?]?\s*,\s*(?:selon|d['’]après)\b", re.IGNORECASE)
 # At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
 _LEAD_WORDS = 8
 # Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
@@ -298,7 +300,11 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
     selon = ctx.selon_in(sent_start, sent_end)
     if selon is not None:
-        return [Candidate("mixed", mark.start, mark.end, "selon", "phrase", selon, selon[0])]
+        # « … », selon X.: a whole quoted sentence is direct, as with any other attribution
+        after = _SELON_AFTER.match(ctx.text, mark.outer_end)
+        whole = opens_sentence(ctx.text[sent_start : mark.open]) and after is not None
+        kind = "direct" if whole else "mixed"
+        return [Candidate(kind, mark.start, mark.end, "selon", "phrase", selon, selon[0])]
     pour = ctx.pour_opener(sent_start, mark.open)
     if pour is not None:
         return [Candidate("mixed", mark.start, mark.end, "pour", "phrase", pour, pour[0])]
