@@ -28,10 +28,13 @@ from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
+from veille.analysis.quotes.interview import find_interview
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
+from veille.analysis.quotes.terms import is_term
+from veille.analysis.quotes.written import quoted_writing
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
@@ -46,14 +49,6 @@ _SE_DIRE = re.compile(
 )
 # The infinitive of narration (Et de conclure : « … »), which keeps the previous speaker.
 _NARRATIVE_INFINITIVE = re.compile(r"\s*(?:[Ee]t|[Pp]uis)\s+d(?:e\s+|['’])(?:\w+\s+)?", re.S)
-# A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
-# joined by these small words.
-_TERM_WORDS = 4
-# Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
-_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
-_NAME_LINKS = frozenset(
-    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
-)
 # A direct quotation with no cue and no speaker is kept only when it reads as speech.
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
@@ -111,7 +106,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if last_word[0] in blockers and not _SE_DIRE.search(before):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
             continue
-        if _is_term(ctx, mark, before):
+        if is_term(ctx, mark, before):
             log.debug("quotation at %d is a name or a term in marks", mark.open)
             continue
         inner = interior_incise(ctx, mark)
@@ -119,52 +114,6 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             found.extend(split_at_incise(ctx, mark, inner, before))
             continue
         found.extend(attribute_marked(ctx, mark, before))
-    return found
-
-
-def _is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
-    """Return True for a name or term in marks (« Orechnik », « The Wall Street Journal »,
-    le « Gros Armand »): a few capitalised words, no sentence punctuation, no colon before
-    and no incise after. Said words need a cue; a name in marks has none."""
-    inner = ctx.text[mark.start : mark.end].strip()
-    if not inner or inner[-1] in ".!?…" or before.rstrip().endswith(":"):
-        return False
-    words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
-    if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
-        return False
-    last = re.findall(r"[\w-]+", before.lower())[-2:]
-    if set(last) & ctx.lexicon.word_class("source"):
-        return True  # le journal américain « The Wall Street Journal »: a title after its noun
-    cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
-    if cue is not None and cue.lemma_ not in _NAMING_VERBS:
-        return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
-    after_i = ctx.token_after(mark.outer_end)
-    return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
-
-
-def find_interview(ctx: QuoteContext) -> list[Candidate]:
-    """Return the answers of an interview transcript (Q: … / R: … paragraphs) as direct
-    quotations of the first person the article names before them (the interviewee)."""
-    question = re.compile(r"(?:Q|Question)\s*[:.–—-]\s")
-    answer = re.compile(r"(?:R|Réponse)\s*[:.–—-]\s*")
-    paragraphs = [(s, e) for s, e, _h in ctx.paragraphs]
-    if not any(question.match(ctx.text, s) for s, _e in paragraphs):
-        return []
-    found: list[Candidate] = []
-    for start, end in paragraphs:
-        match = answer.match(ctx.text, start)
-        if match is None or match.end() >= end:
-            continue
-        person = next(
-            (
-                (s, e)
-                for s, e, mention, entity in ctx.resolver.mentions
-                if entity.type == "PER" and mention.kind == "name" and e <= start
-            ),
-            None,
-        )
-        how = "phrase" if person is not None else "none"
-        found.append(Candidate("direct", match.end(), end, None, how, person))
     return found
 
 
@@ -180,6 +129,9 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
         phrase = ctx.speaker_phrase(incise.subject)
         return [Candidate(kind, mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)]
     sent_start = ctx.sentence_start(mark.open)
+    written = quoted_writing(ctx, mark)
+    if written is not None and opens:
+        return [written]
     colon = _colon_before(ctx, mark, before, sent_start)
     if colon is not None:
         verb = _last_verb(ctx, ctx.sentence_start(colon), colon)
