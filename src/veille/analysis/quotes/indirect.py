@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import Cue
+from veille.analysis.quotes.written import learnt_statements
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
@@ -66,6 +67,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         opener = _view_opener(ctx, token)
         if opener is not None:
             found.extend(_selon(ctx, token, opener))
+    found.extend(learnt_statements(ctx))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
 
 
@@ -221,6 +223,12 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")
     ):
         i -= 1
+    if i > 0 and ctx.parsed[i].lower_ in ("l'", "l’", "le") and ctx.parsed[i - 1].lower_ == "comme":
+        if ctx.parsed[i - 1].is_sent_start or ctx.parsed[i - 1].idx == ctx.sentence_start(verb.idx):
+            return _fronted_comme(ctx, verb)
+        if ctx.text[ctx.sentence_end(verb.idx) - 1 : ctx.sentence_end(verb.idx)] == ":":
+            return []  # …, comme l'explique X : « … »: the incise introduces the quotation after
+        i -= 2  # …, comme l'a rappelé X: the incise reader skips comme and its clitic
     if i < 0 or ctx.parsed[i].text != ",":
         return []
     incise = ctx.incise_at(i)
@@ -248,6 +256,27 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     if comma - start < 10:
         return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _fronted_comme(ctx: QuoteContext, verb: Token) -> list[Candidate]:
+    """Return the statement after a fronted *Comme l'a rappelé X,* (the content follows the
+    source's comma), when X can speak."""
+    sent_end = ctx.sentence_end(verb.idx)
+    source = verb.idx + len(verb)
+    comma = ctx.text.find(",", source, sent_end)
+    if comma == -1 or ctx.marks_in(source, sent_end):
+        return []
+    while ctx.text[source] == " ":
+        source += 1
+    if not _can_speak(ctx, source, comma) or ctx.text[source:comma].lower() in _SELON_PRONOUNS:
+        return []
+    start = comma + 1
+    while start < sent_end and ctx.text[start] == " ":
+        start += 1
+    cue = ctx.lexicon.cue(verb)
+    if cue is None or sent_end - start < 10:
+        return []
+    return [Candidate("indirect", start, sent_end, cue.lemma, "phrase", (source, comma), verb.idx)]
 
 
 def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
@@ -338,6 +367,9 @@ def _selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = Non
             t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
         )
     )  # a participle opens an adverbial too (Dit autrement, selon)
+    adverbs = ctx.parsed[lo:hi]
+    if 0 < len(adverbs) <= 2 and all(t.pos_ in ("ADV", "CCONJ") for t in adverbs):
+        connector = True  # Toujours selon X, … / Mais selon X, …: an adverb with no comma
     if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
         # Selon X, … : the content follows the noun phrase (and the agent of a participle
         # that ends it: selon le ministre interviewé par X, …).
