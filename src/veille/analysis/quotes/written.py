@@ -59,10 +59,10 @@ def quoted_writing(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
     read = _READ_IN.match(ctx.text, mark.outer_end)
     if read is None:
         end = mark.outer_end + (1 if ctx.text[mark.outer_end : mark.outer_end + 1] in ".!?" else 0)
-        source = learnt_from(ctx, end)
-        if source is None:
+        learnt = learnt_from(ctx, end)
+        if learnt is None:
             return None
-        return Candidate("direct", mark.start, mark.end, "apprendre", "phrase", source, None)
+        return Candidate("direct", mark.start, mark.end, "apprendre", "phrase", learnt, None)
     if read.group(1) is None:
         return Candidate("direct", mark.start, mark.end, "écrire", "continue")
     source = read.start(1)
