@@ -45,6 +45,11 @@ _BEFORE_INFINITIVE = frozenset(
 _NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
 # Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
 _MAX_GAP_TOKENS = 10
+# Verbs that take a statement noun as object: after que, they make a relative clause on it
+# (la promesse que le ministre a faite, l'espoir qu'il nourrit).
+_NOUN_VERBS = frozenset(
+    {"faire", "tenir", "formuler", "exprimer", "donner", "nourrir", "avoir", "garder", "réitérer"}
+)
 # Words an aside between commas may hold between a cue and its que (a assuré, …, que).
 _MAX_ASIDE_TOKENS = 30
 
@@ -60,6 +65,8 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
+        if token.pos_ == "NOUN" and ctx.lexicon.noun_cue(token.lower_) is not None:
+            found.extend(_noun_clause(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
@@ -143,6 +150,28 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
         return []
     phrase = ctx.speaker_phrase(subject)
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
+    """Return the que-clause of a statement noun object of the speaker's verb (X a fait la
+    promesse que …, X a exprimé l'espoir que …): only with a subject that can speak, and not a
+    relative clause on the noun (la promesse que le ministre a faite)."""
+    tokens = ctx.parsed
+    que = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+    verb = noun.head
+    if que is None or que.lower_ not in _QUE or noun.dep_ != "obj" or verb.pos_ != "VERB":
+        return []
+    if ctx.paragraph(noun.idx)[2] or any(t.lemma_ in _NOUN_VERBS for t in que.head.subtree if t.i > que.i):
+        return []
+    subject = ctx.resolver.subject_of(verb)
+    if subject is None or subject.i > verb.i or not _may_speak(ctx, subject):
+        return []
+    start = que.idx + len(que)
+    while start < len(ctx.text) and ctx.text[start] == " ":
+        start += 1
+    end = _clause_end(ctx, start)
+    cue = ctx.lexicon.noun_cue(noun.lower_) or noun.lemma_
+    return [Candidate("indirect", start, end, cue, "phrase", ctx.speaker_phrase(subject), verb.idx)]
 
 
 def _que_after_aside(ctx: QuoteContext, verb: Token) -> Token | None:

@@ -78,6 +78,12 @@ class CueLexicon:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
         return self.words.get(name, frozenset())
 
+    def noun_cue(self, noun: str) -> str | None:
+        """Return the verb whose que-clause a statement noun takes (promesse → promettre)."""
+        return next(
+            (c[5:] for c, nouns in self.words.items() if c.startswith("noun-") and noun in nouns), None
+        )
+
     def first_name_gender(self, name: str) -> str | None:
         """Return "m" or "f" for a person's name by its given name (Jean-Marie: by Jean),
         or None when the given name is unknown or used for both. One table serves the
