@@ -159,7 +159,8 @@ def run_analysis(args: argparse.Namespace) -> int:
         f"analysis {report['full_s']} s, raw nlp.pipe {report['raw_pipe_s']} s → "
         f"[bold]{report['full_vs_raw_pipe']}×[/bold] the speed of parsing alone "
         f"(in CPU seconds: [bold]{report['full_vs_raw_pipe_cpu']}×[/bold]); "
-        f"{report['per_core_articles_per_s']} articles/s on one core"
+        f"{report['per_core_articles_per_s']} articles/s on one core "
+        f"({report['per_core_cpu_articles_per_s']} per CPU second)"
     )
     shares = [[name, f"{100 * share:.1f} %"] for name, share in report["stage_share"].items()]
     columns = [Column("stage"), Column("share of the time", justify="right")]
