@@ -31,6 +31,8 @@ _CONJUNCTIONS = frozenset(
 _OPENER_WORDS = 4
 # A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
 _RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
+# C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
+_CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
 # Connectors that may stand before a view opener (Mais, pour X, …).
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
@@ -75,6 +77,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         if opener is not None:
             found.extend(_selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
+    found.extend(_said_before(ctx))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
 
 
@@ -285,6 +288,28 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     if comma - start < 10:
         return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _said_before(ctx: QuoteContext) -> list[Candidate]:
+    """Return the unmarked sentence that *C'est ce qu'a déclaré X* attributes after it (La
+    réforme sera votée. C'est ce qu'a assuré mardi le ministre.), as the marked quotation
+    before it is attributed (stage.py)."""
+    found = []
+    for match in _CEST_CE_QUE.finditer(ctx.text):
+        i = ctx.token_after(match.end())
+        incise = ctx.incise_at(i) if i < len(ctx.parsed) else None
+        if incise is None or incise.subject is None or not _may_speak(ctx, incise.subject):
+            continue
+        end = match.start()
+        while end > 0 and ctx.text[end - 1] in " .":
+            end -= 1
+        start = ctx.sentence_start(end - 1) if end > 0 else 0
+        if ctx.paragraph(start)[0] != ctx.paragraph(match.start())[0] or ctx.marks_in(start, match.start()):
+            continue
+        start = _skip_opener(ctx, start, end)
+        phrase = ctx.speaker_phrase(incise.subject)
+        found.append(Candidate("indirect", start, end, incise.cue.lemma, "phrase", phrase, incise.verb.idx))
+    return found
 
 
 def _fronted_comme(ctx: QuoteContext, verb: Token) -> list[Candidate]:
