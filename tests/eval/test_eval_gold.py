@@ -27,7 +27,9 @@ def test_the_seed_gold_loads_with_its_variants():
     )
     assert putin.qid == "Q7747"
     assert [t.occurrence for t in gold.timexes if t.text == "mercredi"] == [1, 2]
-    assert gold.timexes[5].values == {"2025-12-03", "2025-12-03TEV"}
+    evening = [t for t in gold.timexes if "2025-12-03TEV" in t.values]
+    assert len(evening) == 1 and evening[0].values == {"2025-12-03", "2025-12-03TEV"}
+    assert [t.optional for t in gold.timexes if t.value == "PRESENT_REF"] == [True]  # Jusqu'à présent
     consult = gold.events[6]
     assert consult.symmetric and consult.types == {"CONSULT", "AGREE"} and consult.location == "Miami"
     assert sum(e.optional for e in gold.entities) == 2

@@ -113,7 +113,39 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         if len(spelled) == 1:
             spelled[0].absorb(cluster)
             clusters.remove(cluster)
+    _add_unbracketed_acronyms(clusters, text)
     return clusters
+
+
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _add_unbracketed_acronyms(clusters: list[Cluster], text: str) -> None:
+    """3. An acronym the model did not tag, never glossed in brackets (précise le PNF),
+    whose letters are the initials of exactly one organisation named in full in the
+    article (Parquet national financier), is a mention of it. Headings set in capitals
+    are no acronyms."""
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    orgs = [c for c in clusters if c.type == "ORG" and not c.group]
+    for found in _CAPITALS_WORD.finditer(text):
+        if found.start() in taken or _in_heading(text, found.start()):
+            continue
+        acronym = found.group()
+        spelled = [
+            c for c in orgs if any(len(tokens(m.text)) >= 2 and initials(m.text) == acronym for m in c.names)
+        ]
+        if len(spelled) == 1:
+            spelled[0].mentions.append(Mention(found.start(), found.end(), acronym, "name"))
+            taken.update(range(found.start(), found.end()))
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """Tell whether a position lies in a line set mostly in capitals (a heading)."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > len(letters) / 2
 
 
 def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
@@ -254,10 +286,11 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
 
 def best_name(mentions: list[Mention]) -> str:
     """Return the fullest name form: most words, then the first spelling (an article
-    introduces a person by the full, correct name; typos come later), then the most frequent."""
+    introduces a person by the full, correct name; typos come later), then the most frequent.
+    A form in running text beats one set in capitals in a heading (VAL DE LOIRAC)."""
     counts = Counter(m.text for m in mentions)
     first = {m.text: -m.start for m in sorted(mentions, key=lambda m: -m.start)}
-    return max(counts, key=lambda t: (len(tokens(t)), first[t], counts[t]))
+    return max(counts, key=lambda t: (len(tokens(t)), not (" " in t and t.isupper()), first[t], counts[t]))
 
 
 def _first_word_is(full: str, word: str) -> bool:

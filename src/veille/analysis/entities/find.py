@@ -348,7 +348,10 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
     entities = []
     for n, members in enumerate(groups.values(), start=1):
         first = members[0][0]
-        labels = [c.label for c, _ in members]
+        # A name in a heading set in capitals (VAL DE LOIRAC) is labelled at random by the
+        # model: the mentions in running text vote when there are any.
+        voters = [c for c, m in members if not _in_capitals(m.text)] or [c for c, _ in members]
+        labels = [c.label for c in voters]
         # The most frequent label wins; the model often tags one of three Arsenal as ORG.
         label = max(dict.fromkeys(labels), key=labels.count)
         if any(c.label == "PER" and c.gender and not c.group for c, _ in members):
@@ -366,6 +369,11 @@ def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]
             )
         )
     return tuple(entities)
+
+
+def _in_capitals(text: str) -> bool:
+    """Tell whether a name of several words is set in capitals, as in a heading."""
+    return len(text.split()) >= 2 and text.isupper()
 
 
 def _group_key(text: str) -> str:

@@ -189,7 +189,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
                 owner.mentions.append(Mention(token.idx, token.idx + len(text), text, "description"))
                 taken.update(range(token.idx, token.idx + len(text)))
             continue
-        if after is not None and after.lower_ in ("de", "du", "des", "d'"):
+        if after is not None and after.lower_.replace("’", "'") in ("de", "du", "des", "d'"):
+            # la rédaction de Splann: the noun tells the kind of the organisation it governs.
+            governed = _cluster_at(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
+            if governed is not None and governed.type == "ORG" and category.kind is not None:
+                kinds[id(governed)] = kinds[id(governed)] or category.kind
             continue  # le groupe de travail, l'entreprise de son père: another thing
         found.append((token.i, end, category, tuple(said)))
     for start_i, end_i, category, demonyms in found:
@@ -389,15 +393,23 @@ def _in_previous_sentence(parsed: Doc, cluster: Cluster, i: int) -> bool:
 def _complement_then_name(parsed: Doc, i: int) -> int | None:
     """Return the index of a name that follows a category noun's lower-case complement
     (le fabricant de vélos électriques | Cyclonor), or None."""
-    if i >= len(parsed) or parsed[i].lower_ not in ("de", "d'", "du", "des"):
+    # The press writes d' with a typographic apostrophe (le média d’investigation X).
+    if i >= len(parsed) or parsed[i].lower_.replace("’", "'") not in ("de", "d'", "du", "des"):
         return None
     for k in range(i + 1, min(i + 6, len(parsed))):
         token = parsed[k]
         if token.text[:1].isupper():
             return (
-                k if token.pos_ == "PROPN" and k > i + 1 and parsed[k - 1].pos_ in ("NOUN", "ADJ") else None
+                # A capital inside the sentence is a name even where the model reads a noun
+                # (le média d'investigation Splann).
+                k if k > i + 1 and parsed[k - 1].pos_ in ("NOUN", "ADJ") else None
             )
-        if token.pos_ not in ("NOUN", "ADJ", "DET") and token.lower_ not in ("de", "d'", "du", "des"):
+        if token.pos_ not in ("NOUN", "ADJ", "DET") and token.lower_.replace("’", "'") not in (
+            "de",
+            "d'",
+            "du",
+            "des",
+        ):
             return None
     return None
 

@@ -40,6 +40,7 @@ from veille.analysis.entities.roles import (
     title_after,
     title_before,
 )
+from veille.analysis.entities.typevote import load_evidence, person_shaped, surnames_as_places, vote_types
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text
 from veille.model import Document, Entity, Gender, Mention, Role
@@ -87,8 +88,10 @@ class ResolveStage:
         add_bracket_descriptions(clusters, parsed)
         clusters = merge_aliases(clusters, self.aliases)
         add_first_name_genders(clusters, self.referents)
+        surnames_as_places(clusters, parsed, self.referents)
         clusters = merge_names(clusters)
         clusters = merge_place_heads(clusters)
+        vote_types(clusters, parsed, self.referents)
         starts = {t.idx: t.i for t in parsed}
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         add_descriptions(clusters, parsed, self.lexicon, titles)
@@ -116,11 +119,15 @@ def add_titles(
     covered: set[int] = set()
     owner = _owner_map(clusters)
     ends = {t.idx + len(t): t.i for t in parsed}
+    evidence = load_evidence()
     for cluster in clusters:
         # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma
         # apposition with a person's title (le chef de l'EI, …) makes them people.
-        maybe_person = (
-            cluster.type in ("LOC", "MISC") and not cluster.group and len(cluster.longest.split()) >= 2
+        # An organisation whose name is shaped as a person's (le président de la Fondation,
+        # Ties van der Meer) may be one too.
+        maybe_person = not cluster.group and (
+            (cluster.type in ("LOC", "MISC") and len(cluster.longest.split()) >= 2)
+            or (cluster.type == "ORG" and person_shaped(cluster.longest, evidence))
         )
         if cluster.type != "PER" and not maybe_person:
             continue
@@ -128,7 +135,11 @@ def add_titles(
             first, last = starts.get(mention.start), ends.get(mention.end)
             if first is None or last is None:
                 continue
-            phrase = title_before(parsed, first, lexicon) or title_after(parsed, last, lexicon)
+            # After an organisation's name, a comma and a title open the next person's
+            # apposition (sur France Inter, le ministre de l'Économie, X): only a title
+            # before it makes an organisation a person.
+            after = title_after(parsed, last, lexicon) if cluster.type != "ORG" else None
+            phrase = title_before(parsed, first, lexicon) or after
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
             cluster.type = "PER"
@@ -176,6 +187,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     taken = {(m.start, m.end) for c in clusters for m in c.mentions}
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
+    found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
     for token in parsed:
         if not lexicon.starts(token) or token.idx in named:
             continue
@@ -198,7 +210,19 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             and _holds(c, phrase, complement, former)
             and any(0 <= start - m.end <= _DESCRIPTION_WINDOW for m in c.mentions)
         ]
+        found.append((phrase, complement, start, end, holders))
+    # A title of an office with a complement that nobody named holds (le ministre du
+    # Redressement productif, its holder never titled by apposition) is a second holder:
+    # a bare later description (le ministre) may be either, so it joins nobody.
+    # Only posts one person holds at a time count (l'actuel entraîneur du PSG may be the
+    # ancien entraîneur de Nice).
+    untitled = [(p.role.cls, s) for p, c, s, _e, h in found if c and not h and p.role.cls in _OFFICES]
+    for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
+            continue
+        if complement is None and any(
+            cls == phrase.role.cls and 0 <= start - other <= _DESCRIPTION_WINDOW for cls, other in untitled
+        ):
             continue
         if (start, end) not in taken:
             holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))

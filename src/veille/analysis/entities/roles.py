@@ -112,7 +112,8 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     loose = False
     if k >= 0 and doc[k].text in ("M.", "Mme", "Me", "Dr"):
         k -= 1
-    if k >= 0 and doc[k].text == ",":
+    # A dash opens an apposition as a comma does (Le ministre de la Défense – le général X –).
+    if k >= 0 and doc[k].text in (",", "–", "—"):
         loose, k = True, k - 1
     last = k
     heads: list[tuple[int, RoleWord]] = []

@@ -1,0 +1,215 @@
+"""Correct an entity's type with the evidence of its own name and context.
+
+The model labels each mention alone, and often wrongly on names it has never seen: a
+company it takes for a person (*Valmor*), a person for a place (*Arnaud Montebourg*), a
+club for a place (*le Stade rennais*). Once the mentions are clustered, a cluster's type is
+voted again from evidence the text gives, strongest first:
+
+1. A legal form or a word that only names organisations (*Orsen Holding*, *Tarn Valley
+   Museum*, *Radio Pays d'Oc*, *Dunmore United*), a club head with a demonym (*le Stade
+   rennais*), or an organisation head opening a name of several words (*Comité
+   organisateur…*): an ORG. A person with a gender or a role keeps PER.
+2. A place or MISC name shaped as a person's (capitalised words and name particles only)
+   that opens with a known first name (``first_names.tsv``): a PER. An organisation keeps
+   its type (a company may bear its founder's name); a title next to it makes it a person.
+3. A one-word name the model calls a person, with no first name, no title and no gender,
+   that follows a noun whose complement is an organisation (*la direction de Valmor*,
+   *l'usine Valmor*): an ORG.
+4. An acronym tagged as a place that no table knows as one (*le RN*): an ORG.
+5. A MISC name that opens with a place noun (*Val de Sèvre*, *Puerto Alegre*): a LOC.
+
+Countries, capitals and groups are never changed. Titles next to a name are evidence too;
+``resolve.add_titles`` reads them (``person_shaped`` tells it which organisations may be
+people).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.referents import Referents
+from veille.analysis.lang.fr import countries, tables
+from veille.normal import word_key
+
+
+@dataclass(frozen=True)
+class TypeEvidence:
+    """The word lists of ``data/type_evidence.json`` and the organisation heads."""
+
+    org_words: frozenset[str]  # legal forms and words that only name organisations
+    club_heads: frozenset[str]
+    org_heads: frozenset[str]
+    org_contexts: frozenset[str]
+    particles: frozenset[str]
+    place_heads: frozenset[str]
+    place_acronyms: frozenset[str]
+
+
+@cache
+def load_evidence() -> TypeEvidence:
+    """Read ``type_evidence.json`` and the ``org_heads`` of ``entity_rules.json`` once."""
+    data = tables.read_json("type_evidence.json")
+    rules = tables.read_json("entity_rules.json")
+    return TypeEvidence(
+        org_words=frozenset(data["legal_forms"]) | frozenset(data["org_words"]),
+        club_heads=frozenset(data["club_heads"]),
+        org_heads=frozenset(rules["org_heads"]),
+        org_contexts=frozenset(data["org_contexts"]),
+        particles=frozenset(data["name_particles"]),
+        place_heads=frozenset(data["place_heads"]),
+        place_acronyms=frozenset(data["place_acronyms"]),
+    )
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("’", "'").split()
+
+
+def org_by_name(name: str, evidence: TypeEvidence) -> bool:
+    """Tell whether a name says it is an organisation's by its own words."""
+    words = _words(name)
+    if any(w.strip(",.") in evidence.org_words or w.split("-")[0] in evidence.org_words for w in words):
+        return True
+    # le Stade rennais, l'Olympique lyonnais: a head and a lower-case demonym.
+    return (
+        len(words) == 2
+        and words[0] in evidence.club_heads
+        and words[1].islower()
+        and words[1] not in evidence.particles
+    )
+
+
+def person_shaped(name: str, evidence: TypeEvidence) -> bool:
+    """Tell whether a name of two words or more looks like a person's: capitalised words and
+    name particles only, no acronym, no organisation word (Ties van der Meer, Issoufou
+    Danladi; not Comité organisateur, not Radio Kreiz Breizh)."""
+    words = _words(name)
+    if len(words) < 2 or org_by_name(name, evidence) or words[0] in evidence.org_heads:
+        return False
+    for word in words:
+        head = word.split("-")[0]
+        if (
+            word in evidence.particles
+            or head in evidence.particles
+            or head.rstrip("'") + "'" in evidence.particles
+        ):
+            continue
+        if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+            return False
+    return words[-1] not in evidence.particles
+
+
+def _first_name(name: str, referents: Referents) -> bool:
+    first = word_key(_words(name)[0])
+    return first in referents.first_names or first.split("-")[0] in referents.first_names
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _after_org_noun(cluster: Cluster, parsed: Doc, evidence: TypeEvidence) -> bool:
+    """Tell whether a mention follows a noun whose complement is an organisation (la
+    direction de Valmor, l'usine Valmor)."""
+    starts = {t.idx: t.i for t in parsed}
+    for mention in cluster.names:
+        i = starts.get(mention.start)
+        if i is None or i == 0:
+            continue
+        before = parsed[i - 1]
+        if before.lower_ in ("de", "d'", "d’") and i >= 2:
+            before = parsed[i - 2]
+        if before.text in evidence.org_contexts:
+            return True
+    return False
+
+
+def vote_types(clusters: list[Cluster], parsed: Doc, referents: Referents) -> None:
+    """Set each cluster's type from the evidence of its names and their context."""
+    evidence = load_evidence()
+    for cluster in clusters:
+        if cluster.group or not cluster.names:
+            continue
+        name = cluster.longest
+        if countries.country_code(name) or countries.capital_country(name):
+            continue
+        voted = _voted(cluster, name, parsed, referents, evidence)
+        if voted:
+            cluster.type = voted
+
+
+def _voted(
+    cluster: Cluster, name: str, parsed: Doc, referents: Referents, evidence: TypeEvidence
+) -> str | None:
+    """Return the type the evidence asks for, or None to keep the cluster's."""
+    person = bool(cluster.gender or cluster.roles)
+    names = [m.text for m in cluster.names]
+    if not person and any(org_by_name(n, evidence) for n in names):
+        return "ORG"
+    several = [n for n in names if len(_words(n)) >= 2]
+    if (
+        cluster.type in ("PER", "MISC")
+        and not person
+        and any(_words(n)[0] in evidence.org_heads for n in several)
+    ):
+        return "ORG"  # Comité organisateur des Jeux olympiques, tagged PER
+    # A company may bear its founder's name (Louis Vuitton): only places and MISC names turn.
+    if cluster.type in ("LOC", "MISC") and person_shaped(name, evidence) and _first_name(name, referents):
+        return "PER"
+    if (
+        cluster.type == "PER"
+        and not person
+        and all(len(_words(n)) == 1 for n in names)
+        and not _first_name(name, referents)
+        and _after_org_noun(cluster, parsed, evidence)
+    ):
+        return "ORG"
+    if cluster.type == "LOC" and all(_is_acronym(n) for n in names) and name not in evidence.place_acronyms:
+        return "ORG"
+    if cluster.type == "MISC" and _words(name)[0] in evidence.place_heads and len(_words(name)) >= 2:
+        return "LOC"
+    return None
+
+
+# Words before a name that make it the place where something is (à Montebourg, en Arles).
+_LOCATIVE = frozenset({"à", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur"})
+
+
+def surnames_as_places(clusters: list[Cluster], parsed: Doc, referents: Referents) -> None:
+    """Make a one-word 'place' a person when it is the surname of the one person named in
+    full, and never stands where a place does (a headline's *Montebourg envisage…* with
+    *Arnaud Montebourg* in the text; the model tags the bare surname LOC). A country or a
+    capital never turns (*Paris* is not *Paris Hilton*'s), nor a name said after *à*, *en*, nor
+    the end of a name that is not surely a person's (*Valmor de Cholet*, tagged PER)."""
+    evidence = load_evidence()
+    # Only a name that is surely a person's: shaped as one, with a known first name (not
+    # the model's PER on 'Valmor de Cholet').
+    people = [
+        c
+        for c in clusters
+        if c.type == "PER"
+        and not c.group
+        and person_shaped(c.longest, evidence)
+        and _first_name(c.longest, referents)
+    ]
+    starts = {t.idx: t.i for t in parsed}
+    for cluster in clusters:
+        if cluster.type != "LOC" or cluster.group or not cluster.names:
+            continue
+        name = cluster.longest
+        if len(_words(name)) != 1 or countries.country_code(name) or countries.capital_country(name):
+            continue
+        owners = [p for p in people if word_key(_words(p.longest)[-1]) == word_key(name)]
+        if len(owners) != 1:
+            continue
+        placed = any(
+            (i := starts.get(m.start)) is not None and i > 0 and parsed[i - 1].lower_ in _LOCATIVE
+            for m in cluster.names
+        )
+        if not placed:
+            cluster.type = "PER"
