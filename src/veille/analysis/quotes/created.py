@@ -14,12 +14,19 @@ if TYPE_CHECKING:
 
 def with_speaker_entities(doc: Document, speakers: list[Speaker], created: dict[str, Entity]) -> Document:
     """Return the document with the organisations made for unknown speaker names that a quote
-    kept, and a pronoun mention on each entity a pronoun resolved to."""
+    kept, speakers typed MISC made persons, and a pronoun mention on each entity a pronoun
+    resolved to."""
 
     used = {s.entity for s in speakers}
     new = tuple(e for e in created.values() if e.id in used and e.mentions)
     if new:
         doc = dataclasses.replace(doc, entities=(*doc.entities, *new))
+
+    # A speaker the entity stages typed MISC (a witness named by a given name) is a person.
+    misc = {e.id for e in doc.entities if e.type == "MISC" and e.id in used}
+    if misc:
+        people = tuple(dataclasses.replace(e, type="PER") if e.id in misc else e for e in doc.entities)
+        doc = dataclasses.replace(doc, entities=people)
 
     extra: dict[str, list[Mention]] = {}
     text = doc.article.text

@@ -5,7 +5,9 @@ Three constructions, each with its content span:
    after *que*, to the end of the sentence or to an incise or *selon*.
 2. *…, précise l'OFAG.* (an inverted incise closing the sentence): from the sentence start
    (after an opening adverbial such as *De plus,*) to the comma.
-3. *Selon X, …* / *…, selon X.* / *d'après X*: the rest of the sentence.
+3. *Selon X, …* / *…, selon X.* / *d'après X*: the rest of the sentence; so too the view
+   openers that begin a sentence, *Pour X, …*, *Aux yeux de X, …*, *De l'avis de X, …*,
+   *À en croire X, …*, when X is a person or an organisation.
 A clause holding quotation marks is left to the mixed quotation inside it.
 """
 
@@ -17,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import Cue
+from veille.analysis.quotes.written import learnt_statements
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
@@ -26,18 +29,31 @@ _CONJUNCTIONS = frozenset(
 )
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 _OPENER_WORDS = 4
+# A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
+_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
+# C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
+_CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
+# Connectors that may stand before a view opener (Mais, pour X, …).
+_OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 _SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
 _INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
 # Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
 _BEFORE_INFINITIVE = frozenset(
-    {"ne", "n'", "n’", "pas", "jamais", "en", "y", "l'", "l’", "les", "lui", "leur"}
+    {"ne", "n'", "n’", "pas", "jamais", "plus", "rien", "guère", "en", "y", "l'", "l’", "les", "lui", "leur"}
 )
 # Infinitives of intention or ability that are not a statement on their own (dit vouloir).
 _NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
 # Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
 _MAX_GAP_TOKENS = 10
+# Verbs that take a statement noun as object: after que, they make a relative clause on it
+# (la promesse que le ministre a faite, l'espoir qu'il nourrit).
+_NOUN_VERBS = frozenset(
+    {"faire", "tenir", "formuler", "exprimer", "donner", "nourrir", "avoir", "garder", "réitérer"}
+)
+# Words an aside between commas may hold between a cue and its que (a assuré, …, que).
+_MAX_ASIDE_TOKENS = 30
 
 
 def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
@@ -51,17 +67,24 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
+        if token.pos_ == "NOUN" and ctx.lexicon.noun_cue(token.lower_) is not None:
+            found.extend(_noun_clause(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
             found.extend(_selon(ctx, token))
+        opener = _view_opener(ctx, token)
+        if opener is not None:
+            found.extend(_selon(ctx, token, opener))
+    found.extend(learnt_statements(ctx))
+    found.extend(_said_before(ctx))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
 
 
 def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     if verb.pos_ not in ("VERB", "NOUN", "ADJ") or ctx.paragraph(verb.idx)[2]:
         return []
-    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant"):
+    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant") and not _finite_misread(ctx, verb):
         return []
     if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and lemma not in _REFLEXIVE_CUES:
         return []  # s'assurer que (make sure), se demander: not a statement
@@ -69,11 +92,13 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         c.dep_ in ("obl:agent",) for c in verb.children
     ):
         return []  # il a été observé que: nobody is speaking
-    que = None
-    for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS]:
+    que = _que_after_aside(ctx, verb)
+    for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
         if token.lower_ in _QUE:
             if ctx.parsed[token.i - 1].lower_ in _CONJUNCTIONS:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
+            if ctx.parsed[token.i - 1].text == ",":
+                return []  # a annoncé un plan, que l'opposition conteste: a relative clause
             que = token
             break
         if (
@@ -130,6 +155,57 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
 
 
+def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
+    """Return the que-clause of a statement noun object of the speaker's verb (X a fait la
+    promesse que …, X a exprimé l'espoir que …): only with a subject that can speak, and not a
+    relative clause on the noun (la promesse que le ministre a faite)."""
+    tokens = ctx.parsed
+    que = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+    verb = noun.head
+    if que is None or que.lower_ not in _QUE or noun.dep_ != "obj" or verb.pos_ != "VERB":
+        return []
+    if ctx.paragraph(noun.idx)[2] or any(t.lemma_ in _NOUN_VERBS for t in que.head.subtree if t.i > que.i):
+        return []
+    subject = ctx.resolver.subject_of(verb)
+    if subject is None or subject.i > verb.i or not _may_speak(ctx, subject):
+        return []
+    start = que.idx + len(que)
+    while start < len(ctx.text) and ctx.text[start] == " ":
+        start += 1
+    end = _clause_end(ctx, start)
+    cue = ctx.lexicon.noun_cue(noun.lower_) or noun.lemma_
+    return [Candidate("indirect", start, end, cue, "phrase", ctx.speaker_phrase(subject), verb.idx)]
+
+
+def _que_after_aside(ctx: QuoteContext, verb: Token) -> Token | None:
+    """Return the que after an aside set off by commas right after the cue (a assuré, dans
+    un entretien accordé mardi à un quotidien, que …): the aside may be long and hold a
+    participle, but the comma must follow the verb at once (a annoncé un plan, que … is a
+    relative clause)."""
+    tokens = ctx.parsed
+    if verb.i + 1 >= len(tokens) or tokens[verb.i + 1].text != ",":
+        return None
+    for token in tokens[verb.i + 2 : verb.i + 2 + _MAX_ASIDE_TOKENS]:
+        if token.is_sent_start or token.text in '.;:!?«»"':
+            return None
+        if token.lower_ in _QUE and tokens[token.i - 1].text == ",":
+            return token if token.i - verb.i > 3 else None
+    return None
+
+
+def _finite_misread(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True for a present-tense cue the parser read as a noun or adjective (X juge que,
+    la ministre estime que, il conseille que): many verbs of thinking and saying share their
+    form with a noun. It is a verb when que follows it at once and no determiner or
+    preposition governs it (le juge que l'on attendait is a noun and a relative)."""
+    tokens = ctx.parsed
+    nxt = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
+    if nxt is None or nxt.lower_ not in _QUE or not re.fullmatch(r"\w+e(?:nt)?", verb.lower_):
+        return False
+    prev = tokens[verb.i - 1] if verb.i > 0 else None
+    return prev is not None and prev.pos_ not in ("DET", "ADP", "NUM") and not prev.is_punct
+
+
 def _perfect(tokens: Doc, head: Token) -> bool:
     """Return True for avoir / être followed by a participle (avoir prévenu, être parti)."""
     nxt = tokens[head.i + 1] if head.i + 1 < len(tokens) else None
@@ -179,6 +255,12 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")
     ):
         i -= 1
+    if i > 0 and ctx.parsed[i].lower_ in ("l'", "l’", "le") and ctx.parsed[i - 1].lower_ == "comme":
+        if ctx.parsed[i - 1].is_sent_start or ctx.parsed[i - 1].idx == ctx.sentence_start(verb.idx):
+            return _fronted_comme(ctx, verb)
+        if ctx.text[ctx.sentence_end(verb.idx) - 1 : ctx.sentence_end(verb.idx)] == ":":
+            return []  # …, comme l'explique X : « … »: the incise introduces the quotation after
+        i -= 2  # …, comme l'a rappelé X: the incise reader skips comme and its clitic
     if i < 0 or ctx.parsed[i].text != ",":
         return []
     incise = ctx.incise_at(i)
@@ -208,6 +290,49 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
 
 
+def _said_before(ctx: QuoteContext) -> list[Candidate]:
+    """Return the unmarked sentence that *C'est ce qu'a déclaré X* attributes after it (La
+    réforme sera votée. C'est ce qu'a assuré mardi le ministre.), as the marked quotation
+    before it is attributed (stage.py)."""
+    found = []
+    for match in _CEST_CE_QUE.finditer(ctx.text):
+        i = ctx.token_after(match.end())
+        incise = ctx.incise_at(i) if i < len(ctx.parsed) else None
+        if incise is None or incise.subject is None or not _may_speak(ctx, incise.subject):
+            continue
+        end = match.start()
+        while end > 0 and ctx.text[end - 1] in " .":
+            end -= 1
+        start = ctx.sentence_start(end - 1) if end > 0 else 0
+        if ctx.paragraph(start)[0] != ctx.paragraph(match.start())[0] or ctx.marks_in(start, match.start()):
+            continue
+        start = _skip_opener(ctx, start, end)
+        phrase = ctx.speaker_phrase(incise.subject)
+        found.append(Candidate("indirect", start, end, incise.cue.lemma, "phrase", phrase, incise.verb.idx))
+    return found
+
+
+def _fronted_comme(ctx: QuoteContext, verb: Token) -> list[Candidate]:
+    """Return the statement after a fronted *Comme l'a rappelé X,* (the content follows the
+    source's comma), when X can speak."""
+    sent_end = ctx.sentence_end(verb.idx)
+    source = verb.idx + len(verb)
+    comma = ctx.text.find(",", source, sent_end)
+    if comma == -1 or ctx.marks_in(source, sent_end):
+        return []
+    while ctx.text[source] == " ":
+        source += 1
+    if not _can_speak(ctx, source, comma) or ctx.text[source:comma].lower() in _SELON_PRONOUNS:
+        return []
+    start = comma + 1
+    while start < sent_end and ctx.text[start] == " ":
+        start += 1
+    cue = ctx.lexicon.cue(verb)
+    if cue is None or sent_end - start < 10:
+        return []
+    return [Candidate("indirect", start, sent_end, cue.lemma, "phrase", (source, comma), verb.idx)]
+
+
 def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
     """Return True for an inverted subject that can be a source: a pronoun, a proper name, a
     phrase holding an entity mention (estime Berne, a précisé le château de Versailles) or a
@@ -230,19 +355,61 @@ def _skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
     return start
 
 
-def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
-    """Return the statement attributed by selon X / d'après X, when X can speak."""
+def _view_opener(ctx: QuoteContext, token: Token) -> tuple[int, int] | None:
+    """Return where a view opener starts and where its source begins: *Pour X,*, *Aux yeux
+    de X,*, *De l'avis de X,*, *À en croire X,* (French press attributes an opinion with
+    them as with selon). ``token`` is the opener's last word (pour, yeux, avis, croire)."""
+    tokens = ctx.parsed
+    word = token.lower_
+    i = token.i
+    if word == "pour":
+        first = i
+    elif word == "yeux" and i > 0 and tokens[i - 1].lower_ == "aux":
+        first = i - 1
+    elif word == "avis" and i > 1 and tokens[i - 1].lower_ in ("l'", "l’") and tokens[i - 2].lower_ == "de":
+        first = i - 2
+    elif word == "croire" and i > 1 and tokens[i - 1].lower_ == "en" and tokens[i - 2].lower_ in ("à", "a"):
+        first = i - 2
+    else:
+        return None
+    if not tokens[first].text[0].isupper() and not (
+        first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower_ in _OPENER_CONNECTORS
+    ):
+        return None  # only an opener of its sentence (Mais, pour X, …), not pour + a purpose
+    nxt = i + 1
+    if word in ("yeux", "avis"):
+        if nxt >= len(tokens) or tokens[nxt].lower_ not in ("de", "d'", "d’", "du", "des"):
+            return None
+        if tokens[nxt].lower_ in ("de", "d'", "d’"):
+            nxt += 1
+    if nxt >= len(tokens):
+        return None
+    return tokens[first].idx, tokens[nxt].idx
+
+
+def _selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None) -> list[Candidate]:
+    """Return the statement attributed by selon X / d'après X (or a view opener, see
+    _view_opener), when X can speak."""
     if ctx.paragraph(token.idx)[2]:
         return []
-    np_start = token.idx + len(token)
+    np_start = token.idx + len(token) if opener is None else opener[1]
     while np_start < len(ctx.text) and ctx.text[np_start] == " ":
         np_start += 1
     sent_start = ctx.sentence_start(token.idx)
     sent_end = ctx.sentence_end(token.idx)
     np_end = ctx.np_end(np_start, sent_end)
+    if opener is not None and not _view_source(ctx, np_start, np_end, sent_end):
+        return []
+    if token.lower_ == "pour" and not any(
+        entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
+    ):
+        return []  # Pour les habitants, … is also what befalls them: only a named source
     if not _can_speak(ctx, np_start, np_end):
         return []
-    opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
+    if opener is not None:
+        opener_start = opener[0]
+    else:
+        opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
     before = ctx.text[sent_start:opener_start]
     # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
     # the sentence, and the content follows the source as after a sentence-initial selon.
@@ -254,6 +421,9 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
             t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
         )
     )  # a participle opens an adverbial too (Dit autrement, selon)
+    adverbs = ctx.parsed[lo:hi]
+    if 0 < len(adverbs) <= 2 and all(t.pos_ in ("ADV", "CCONJ") for t in adverbs):
+        connector = True  # Toujours selon X, … / Mais selon X, …: an adverb with no comma
     if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
         # Selon X, … : the content follows the noun phrase (and the agent of a participle
         # that ends it: selon le ministre interviewé par X, …).
@@ -262,6 +432,9 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
             start = ctx.text.find(",", np_end, sent_end)
         while start < sent_end and ctx.text[start] in " ,":
             start += 1
+        relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
+        if relative is not None:
+            start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
         end = sent_end
     elif before.rstrip().endswith(","):
         start = _skip_opener(ctx, sent_start, opener_start)
@@ -270,9 +443,30 @@ def _selon(ctx: QuoteContext, token: Token) -> list[Candidate]:
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
         return []
-    if end - start < 10:
+    if end - start < 10 or (opener is not None and start < np_end):
         return []
-    return [Candidate("indirect", start, end, "selon", "phrase", (np_start, np_end), token.idx)]
+    cue = "pour" if token.lower_ == "pour" else "selon"  # as the mixed quote after Pour X,
+    return [Candidate("indirect", start, end, cue, "phrase", (np_start, np_end), token.idx)]
+
+
+def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:
+    """Return True when a view opener's phrase is a speaker closed by a comma and followed by
+    a clause: a person or organisation named or described (not a place: *Pour Lyon, le match
+    est décisif* is about the city; not a time or purpose: *Pour la première fois*)."""
+    if not ctx.text.startswith(",", end) or end - start > 120:
+        return False
+    if re.match(
+        r"(?:l['’]|la |le |les )?(?:première|dernière|seconde|deuxième|heure|instant|moment)\b",
+        ctx.text[start:end],
+        re.IGNORECASE,
+    ):
+        return False
+    named = ctx.resolver.mentions_in(start, end)
+    if named and not any(entity.type in ("PER", "ORG") for _s, _e, _m, entity in named):
+        return False
+    rest = ctx.text[end + 1 : sent_end]
+    lo, hi = ctx.token_after(end + 1), ctx.token_after(sent_end)
+    return len(rest.split()) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[lo:hi])
 
 
 def _can_speak(ctx: QuoteContext, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.tables import read_rows
 from veille.errors import SettingsError
+from veille.normal import word_key
 
 _PRONOUN_SUFFIXES = (
     "-t-il",
@@ -77,11 +78,21 @@ class CueLexicon:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
         return self.words.get(name, frozenset())
 
+    def noun_cue(self, noun: str) -> str | None:
+        """Return the verb whose que-clause a statement noun takes (promesse → promettre)."""
+        return next(
+            (c[5:] for c, nouns in self.words.items() if c.startswith("noun-") and noun in nouns), None
+        )
+
     def first_name_gender(self, name: str) -> str | None:
         """Return "m" or "f" for a person's name by its given name (Jean-Marie: by Jean),
         or None when the given name is unknown or used for both. One table serves the
         entity stages and this one: data/first_names.tsv, read by veille.analysis.referents."""
         return first_name_gender(name, load_referents())
+
+    def given_name(self, word: str) -> bool:
+        """Return True for a given name of known gender standing alone (Julie, Karim)."""
+        return load_referents().first_names.get(word_key(word)) is not None
 
     def cue(self, token: Token) -> Cue | None:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
@@ -90,8 +101,9 @@ class CueLexicon:
             return None
         if token.pos_ == "AUX" and token.lemma_ in ("avoir", "être"):
             return None
-        if token.lemma_ in _AFTER_FAIRE and token.i > 0 and token.doc[token.i - 1].lemma_ == "faire":
-            return self.cues.get(f"faire {token.lemma_}")  # a fait savoir, fait valoir: one cue
+        light = _LIGHT_VERBS.get(token.lemma_)
+        if light is not None and token.i > 0 and token.doc[token.i - 1].lemma_ == light:
+            return self.cues.get(f"{light} {token.lemma_}")  # a fait savoir, a laissé entendre: one cue
         for lemma in self.candidates(token.text, token.lemma_):
             found = self.cues.get(lemma)
             if found is not None:
@@ -119,8 +131,9 @@ def _single_words(table: str) -> set[str]:
     return {row[0].lower() for _n, row in read_rows(table) if row and " " not in row[0] and "'" not in row[0]}
 
 
-# Infinitives that make one reporting verb with faire before them (a fait savoir que).
-_AFTER_FAIRE = frozenset({"savoir", "valoir"})
+# Infinitives that make one reporting verb with the verb before them (a fait savoir que,
+# a laissé entendre que): the pair is a row of quote_cues.tsv.
+_LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}
 # Words that may stand between a reflexive clitic and its verb: auxiliaries, -t-il, negation,
 # adverbs and short adverbial phrases (s'est pour sa part étonné, s'est-il de son côté inquiété).
 _BETWEEN_CLITIC_AND_VERB = 7

@@ -50,8 +50,9 @@ def find_marked_spans(text: str, paragraphs: tuple[Paragraph, ...] = ()) -> list
     """Return the outermost quoted spans of ``text`` in order, never raising on bad marks."""
     blocks = [(p.start, p.end) for p in paragraphs] or _blocks(text)
     raw: list[tuple[int, int | None]] = []  # (open, close); close is None when left open
-    for start, end in blocks:
-        raw.extend(_pair_in_block(text, start, end))
+    for n, (start, end) in enumerate(blocks):
+        running = bool(raw) and raw[-1][1] is None and _block_index(blocks, raw[-1][0]) == n - 1
+        raw.extend(_pair_in_block(text, start, end, running))
     spans = _merge_paragraph_continuations(raw, blocks)
     result = []
     for open_, close in spans:
@@ -79,9 +80,10 @@ def _block_end(blocks: list[tuple[int, int]], offset: int) -> int:
     return blocks[-1][1]
 
 
-def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+def _pair_in_block(text: str, start: int, end: int, running: bool = False) -> list[tuple[int, int | None]]:
     """Pair the outermost marks of one paragraph; an open quote left at the end is returned
-    with close=None."""
+    with close=None. ``running``: the paragraph before ended inside a quotation, so a closing
+    mark with no opener before it ends that quotation here (the page did not reopen it)."""
     found: list[tuple[int, int | None]] = []
     i = start
     while i < end:
@@ -96,7 +98,9 @@ def _pair_in_block(text: str, start: int, end: int) -> list[tuple[int, int | Non
             found.append((i, close))
             i = close + 1
             continue
-        if char in CLOSERS and not found and _missing_open(text, start, i):
+        if char in CLOSERS and not found and running and not any(c in ALL_MARKS for c in text[start:i]):
+            found.append((start, i))  # the quotation of the paragraph before goes on to here
+        elif char in CLOSERS and not found and _missing_open(text, start, i):
             log.info("quotation closed at %d with no opening mark: opened at its paragraph", i)
             found.append((start, i))
         elif char in CLOSERS or char == STRAIGHT:

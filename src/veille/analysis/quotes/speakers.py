@@ -93,6 +93,9 @@ class SpeakerResolver(SubjectFinder):
         # 1. The phrase is a name, or a description the entity stages resolved (one that
         #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
         for _s, _e, mention, entity in inside:
+            if mention.start <= head + 1 and self._given_name_misc(entity, mention):
+                # témoigne Julie, 34 ans: a witness named by a given name the tagger left as MISC
+                return Speaker(entity.id, mention.start, mention.end)
             if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
                 if mention.kind == "description" and self._clashes(entity, gender):
                     continue
@@ -210,6 +213,15 @@ class SpeakerResolver(SubjectFinder):
         if found is not None:
             return found
         return next((e for e in self.created.values() if e.id == entity_id), None)
+
+    def _given_name_misc(self, entity: Entity, mention: Mention) -> bool:
+        """Return True for a MISC entity named by a known given name (Julie, Karim): as a
+        speaker it is a person (the quote stage makes it one, see created.py)."""
+        return (
+            entity.type == "MISC"
+            and mention.kind == "name"
+            and self.lexicon.given_name(entity.name.split()[0])
+        )
 
     def _created(self, start: int, end: int) -> str:
         """Return the id of the organisation made for an unknown speaker name, making it once."""

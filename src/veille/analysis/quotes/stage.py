@@ -2,8 +2,8 @@
 
 The cascade, in order:
 1. Pair the quotation marks (quote_marks): every outermost « », “ ”, " " span is a candidate.
-2. Split a quotation interrupted by an incise (« …, a-t-il ajouté. … »): two quotations,
-   one speaker.
+2. Split a quotation interrupted by an incise (« …, a-t-il ajouté. … », « …, estime X,
+   … »): two quotations, one speaker (quotes.interior).
 3. Decide each marked span: a whole sentence in marks is *direct*, a fragment inside a sentence
    is *mixed*; a fragment with no reporting cue (scare quotes, titles, nicknames) is dropped.
 4. Find the cue and the speaker phrase: the incise after the marks, the verb before a colon,
@@ -24,13 +24,17 @@ from typing import ClassVar
 from spacy.tokens import Doc
 
 from veille.analysis.quotes.candidates import speaker_candidates
-from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
+from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
+from veille.analysis.quotes.interview import find_interview
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
+from veille.analysis.quotes.terms import is_term
+from veille.analysis.quotes.written import quoted_writing
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
@@ -45,14 +49,6 @@ _SE_DIRE = re.compile(
 )
 # The infinitive of narration (Et de conclure : « … »), which keeps the previous speaker.
 _NARRATIVE_INFINITIVE = re.compile(r"\s*(?:[Ee]t|[Pp]uis)\s+d(?:e\s+|['’])(?:\w+\s+)?", re.S)
-# A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
-# joined by these small words.
-_TERM_WORDS = 4
-# Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
-_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
-_NAME_LINKS = frozenset(
-    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
-)
 # A direct quotation with no cue and no speaker is kept only when it reads as speech.
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
@@ -61,6 +57,8 @@ _CONTINUATION_PARAGRAPHS = 1
 _VIEW_OPENER = re.compile(
     r"\s*(?:[ÀA] (?:ses|leurs) yeux|[ÀA] (?:son|leur) avis|De (?:son|leur) point de vue)\s*,"
 )
+# Selon X right after a closing mark (« … », selon X.).
+_SELON_AFTER = re.compile(r"[.!?]?\s*,\s*(?:selon|d['’]après)\b", re.IGNORECASE)
 # At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
 _LEAD_WORDS = 8
 # Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
@@ -108,7 +106,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if last_word[0] in blockers and not _SE_DIRE.search(before):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
             continue
-        if _is_term(ctx, mark, before):
+        if is_term(ctx, mark, before):
             log.debug("quotation at %d is a name or a term in marks", mark.open)
             continue
         inner = interior_incise(ctx, mark)
@@ -119,90 +117,10 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
     return found
 
 
-def _is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
-    """Return True for a name or term in marks (« Orechnik », « The Wall Street Journal »,
-    le « Gros Armand »): a few capitalised words, no sentence punctuation, no colon before
-    and no incise after. Said words need a cue; a name in marks has none."""
-    inner = ctx.text[mark.start : mark.end].strip()
-    if not inner or inner[-1] in ".!?…" or before.rstrip().endswith(":"):
-        return False
-    words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
-    if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
-        return False
-    last = re.findall(r"[\w-]+", before.lower())[-2:]
-    if set(last) & ctx.lexicon.word_class("source"):
-        return True  # le journal américain « The Wall Street Journal »: a title after its noun
-    cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
-    if cue is not None and cue.lemma_ not in _NAMING_VERBS:
-        return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
-    after_i = ctx.token_after(mark.outer_end)
-    return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
-
-
-def find_interview(ctx: QuoteContext) -> list[Candidate]:
-    """Return the answers of an interview transcript (Q: … / R: … paragraphs) as direct
-    quotations of the first person the article names before them (the interviewee)."""
-    question = re.compile(r"(?:Q|Question)\s*[:.–—-]\s")
-    answer = re.compile(r"(?:R|Réponse)\s*[:.–—-]\s*")
-    paragraphs = [(s, e) for s, e, _h in ctx.paragraphs]
-    if not any(question.match(ctx.text, s) for s, _e in paragraphs):
-        return []
-    found: list[Candidate] = []
-    for start, end in paragraphs:
-        match = answer.match(ctx.text, start)
-        if match is None or match.end() >= end:
-            continue
-        person = next(
-            (
-                (s, e)
-                for s, e, mention, entity in ctx.resolver.mentions
-                if entity.type == "PER" and mention.kind == "name" and e <= start
-            ),
-            None,
-        )
-        how = "phrase" if person is not None else "none"
-        found.append(Candidate("direct", match.end(), end, None, how, person))
-    return found
-
-
-def interior_incise(ctx: QuoteContext, mark: MarkedSpan) -> Incise | None:
-    """Return an incise inside the marks followed by more quoted text (« …, a-t-il ajouté. … »)."""
-    lo = ctx.token_after(mark.start)
-    hi = ctx.token_after(mark.end)
-    for token in ctx.parsed[lo:hi]:
-        if token.text != ",":
-            continue
-        incise = ctx.incise_at(token.i, hi)
-        if incise is None:
-            continue
-        rest = ctx.text[incise.end : mark.end]
-        match = re.match(r"[^.!?]*?[.!?]\s+", rest)
-        if match and len(rest[match.end() :].split()) >= 2:
-            return incise
-    return None
-
-
-def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:
-    """Return the two quotations around an interior incise, both with its speaker."""
-    first_end = incise.start
-    while first_end > mark.start and ctx.text[first_end - 1] in " ,":
-        first_end -= 1
-    rest = ctx.text[incise.end : mark.end]
-    match = re.match(r"[^.!?]*?[.!?]\s+", rest)
-    second_start = incise.end + (match.end() if match else 0)
-    phrase = ctx.speaker_phrase(incise.subject) if incise.subject is not None else None
-    kind = "direct" if _opens_sentence(before) else "mixed"
-    anchor = incise.verb.idx
-    return [
-        Candidate(kind, mark.start, first_end, incise.cue.lemma, "phrase", phrase, anchor),
-        Candidate("direct", second_start, mark.end, incise.cue.lemma, "phrase", phrase, anchor),
-    ]
-
-
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
     """Return the candidate for one marked span, with its cue and speaker phrase (step 4)."""
     text = ctx.text
-    opens = _opens_sentence(before) or _follows_quote(ctx, mark)
+    opens = opens_sentence(before) or _follows_quote(ctx, mark)
     after_i = ctx.token_after(mark.outer_end)
     incise = ctx.incise_at(after_i) if after_i < len(ctx.parsed) else None
     closes = incise is not None or _closes_sentence(ctx, mark)
@@ -211,6 +129,9 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
         phrase = ctx.speaker_phrase(incise.subject)
         return [Candidate(kind, mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)]
     sent_start = ctx.sentence_start(mark.open)
+    written = quoted_writing(ctx, mark)
+    if written is not None and opens:
+        return [written]
     colon = _colon_before(ctx, mark, before, sent_start)
     if colon is not None:
         verb = _last_verb(ctx, ctx.sentence_start(colon), colon)
@@ -331,7 +252,11 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
     selon = ctx.selon_in(sent_start, sent_end)
     if selon is not None:
-        return [Candidate("mixed", mark.start, mark.end, "selon", "phrase", selon, selon[0])]
+        # « … », selon X.: a whole quoted sentence is direct, as with any other attribution
+        after = _SELON_AFTER.match(ctx.text, mark.outer_end)
+        whole = opens_sentence(ctx.text[sent_start : mark.open]) and after is not None
+        kind = "direct" if whole else "mixed"
+        return [Candidate(kind, mark.start, mark.end, "selon", "phrase", selon, selon[0])]
     pour = ctx.pour_opener(sent_start, mark.open)
     if pour is not None:
         return [Candidate("mixed", mark.start, mark.end, "pour", "phrase", pour, pour[0])]
@@ -384,12 +309,6 @@ def _clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) ->
         return False
     between = ctx.text[previous[-1].outer_end : sent_start]
     return len(re.findall(r"[.!?…]", between)) <= 1
-
-
-def _opens_sentence(before: str) -> bool:
-    """Return True when nothing but a colon stands between the sentence start and the mark."""
-    stripped = before.strip()
-    return not stripped or stripped.endswith(":")
 
 
 def _follows_quote(ctx: QuoteContext, mark: MarkedSpan) -> bool:

@@ -1,0 +1,68 @@
+"""Split a quotation that an incise interrupts into two quotations with one speaker.
+
+French press cuts a quotation with the attribution in two ways: after a sentence (« Nous
+ne lâcherons rien, a lancé X. Le gouvernement doit reculer. ») and in the middle of one,
+the incise between commas (« Cette réforme, estime X, est une faute. »). Either way the
+text on each side of the incise is a quotation of the incise's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.marks import MarkedSpan
+
+# The rest of a quotation after an incise that closes a sentence (… a-t-il ajouté. …).
+_SENTENCE_REST = re.compile(r"[^.!?]*?[.!?]\s+")
+# The rest of a quotation after an incise between commas (… estime X, est une faute).
+_COMMA_REST = re.compile(r"\s*,\s*")
+# At least this many words on the far side of the incise make it an interruption.
+_MIN_REST_WORDS = 2
+
+
+def opens_sentence(before: str) -> bool:
+    """Return True when nothing but a colon stands between the sentence start and the mark."""
+    stripped = before.strip()
+    return not stripped or stripped.endswith(":")
+
+
+def interior_incise(ctx: QuoteContext, mark: MarkedSpan) -> Incise | None:
+    """Return an incise inside the marks followed by more quoted text."""
+    lo = ctx.token_after(mark.start)
+    hi = ctx.token_after(mark.end)
+    for token in ctx.parsed[lo:hi]:
+        if token.text != ",":
+            continue
+        incise = ctx.incise_at(token.i, hi)
+        if incise is None:
+            continue
+        if _rest_start(ctx, incise, mark) is not None:
+            return incise
+    return None
+
+
+def _rest_start(ctx: QuoteContext, incise: Incise, mark: MarkedSpan) -> int | None:
+    """Return where the quoted text resumes after an interior incise, or None when the
+    incise ends the quotation (or what follows it is too short to be said)."""
+    rest = ctx.text[incise.end : mark.end]
+    for pattern in (_COMMA_REST, _SENTENCE_REST):
+        match = pattern.match(rest)
+        if match and len(rest[match.end() :].split()) >= _MIN_REST_WORDS:
+            return incise.end + match.end()
+    return None
+
+
+def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:
+    """Return the two quotations around an interior incise, both with its speaker."""
+    first_end = incise.start
+    while first_end > mark.start and ctx.text[first_end - 1] in " ,":
+        first_end -= 1
+    second_start = _rest_start(ctx, incise, mark) or incise.end
+    phrase = ctx.speaker_phrase(incise.subject) if incise.subject is not None else None
+    kind = "direct" if opens_sentence(before) else "mixed"
+    anchor = incise.verb.idx
+    return [
+        Candidate(kind, mark.start, first_end, incise.cue.lemma, "phrase", phrase, anchor),
+        Candidate("direct", second_start, mark.end, incise.cue.lemma, "phrase", phrase, anchor),
+    ]

@@ -1,0 +1,37 @@
+"""Tell a name or term in quotation marks from a quotation (« Orechnik », le « Gros Armand »)."""
+
+from __future__ import annotations
+
+import re
+
+from veille.analysis.quotes.context import QuoteContext
+from veille.analysis.quotes.marks import MarkedSpan
+
+# A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
+# joined by these small words.
+_TERM_WORDS = 4
+# Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
+_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
+_NAME_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
+)
+
+
+def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
+    """Return True for a name or term in marks (« Orechnik », « The Wall Street Journal »,
+    le « Gros Armand »): a few capitalised words, no sentence punctuation, no colon before
+    and no incise after. Said words need a cue; a name in marks has none."""
+    inner = ctx.text[mark.start : mark.end].strip()
+    if not inner or inner[-1] in ".!?…" or before.rstrip().endswith(":"):
+        return False
+    words = [w for w in re.findall(r"[\w’'.-]+", inner) if w.lower() not in _NAME_LINKS]
+    if not 1 <= len(words) <= _TERM_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    last = re.findall(r"[\w-]+", before.lower())[-2:]
+    if set(last) & ctx.lexicon.word_class("source"):
+        return True  # le journal américain « The Wall Street Journal »: a title after its noun
+    cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
+    if cue is not None and cue.lemma_ not in _NAMING_VERBS:
+        return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
+    after_i = ctx.token_after(mark.outer_end)
+    return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
