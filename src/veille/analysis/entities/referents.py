@@ -8,7 +8,7 @@ entity only where one entity fits; otherwise the mention stays out of every enti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -47,6 +47,19 @@ class Referents:
     categories: tuple[Category, ...]
     kinds: dict[str, str]  # normalised word or whole name -> kind
     first_names: dict[str, Gender]
+    # The categories by their first word, in table order, and the longest one's length:
+    # a position tries only the categories its word can open (asked at every lower-case word).
+    by_first: dict[str, tuple[Category, ...]] = field(init=False, repr=False, compare=False)
+    longest: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        heads: dict[str, list[Category]] = {}
+        for category in self.categories:
+            if not category.words:
+                raise SettingsError("data/org_categories.tsv: a category with no words")
+            heads.setdefault(category.words[0], []).append(category)
+        object.__setattr__(self, "by_first", {word: tuple(found) for word, found in heads.items()})
+        object.__setattr__(self, "longest", max((len(c.words) for c in self.categories), default=0))
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -334,10 +347,12 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
     best: tuple[Category | None, int] = (None, i)
     if not parsed[i].text[:1].islower():
         return best
+    candidates = referents.by_first.get(word_key(parsed[i].text))
+    if not candidates:
+        return best
     # The keys of the next words, once for every category (not once per category).
-    longest = max((len(category.words) for category in referents.categories), default=0)
-    keys = [word_key(t.text) for t in parsed[i : i + longest]]
-    for category in referents.categories:
+    keys = [word_key(t.text) for t in parsed[i : i + referents.longest]]
+    for category in candidates:
         n = len(category.words)
         if keys[:n] == list(category.words):
             if best[0] is None or n > len(best[0].words):
