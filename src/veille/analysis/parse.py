@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -49,6 +50,18 @@ def doc_text(doc: Doc) -> str:
 
 
 _TEXT = "veille.text"
+
+
+def token_starts(doc: Doc) -> dict[int, int]:
+    """Return the index of the token starting at each character offset, built once per
+    parsed doc: the resolution steps each asked it of a whole walk over the doc."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = {t.idx: t.i for t in doc}
+    return cast("dict[int, int]", starts)
+
+
+_STARTS = "veille.token_starts"
 
 
 # spaCy's tokenizer peels prefixes and suffixes off a space-free chunk one at a time,

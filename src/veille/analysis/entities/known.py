@@ -54,7 +54,7 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None or _before_name(parsed, phrase.end):
             continue
-        start, end = _span(parsed, phrase)
+        start, end = phrase.chars(parsed)
         if start in covered or parsed[phrase.head].idx in covered:
             continue  # a name inside (des États-Unis) is fine; a description already given is not
         named = _country_complement(parsed, phrase)
@@ -156,12 +156,3 @@ def _before_name(parsed: Doc, i: int) -> bool:
     if i < len(parsed) and parsed[i].text == ",":
         i += 1
     return i < len(parsed) and parsed[i].text[:1].isupper() and parsed[i].pos_ == "PROPN"
-
-
-def _span(parsed: Doc, phrase: TitlePhrase) -> tuple[int, int]:
-    """Return the characters of a phrase; 'du président russe' gives 'président russe'."""
-    start = parsed[phrase.start].idx
-    if parsed[phrase.start].lower_ in ("du", "au"):
-        start = parsed[phrase.start + 1].idx
-    last = parsed[phrase.end - 1]
-    return start, last.idx + len(last)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES
-from veille.analysis.parse import doc_text
+from veille.analysis.parse import doc_text, token_starts
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
 from veille.normal import word_key
@@ -265,7 +265,7 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
     """Give an apposition after an organisation's name to it: 'la FNSEA, principal syndicat
     agricole', 'l'AFAD, l'agence turque de gestion des catastrophes'. The phrase runs from
     its determiner (if any) to the next punctuation, and must open with a category noun."""
-    starts = {t.idx: t.i for t in parsed}
+    starts = token_starts(parsed)
     for cluster in clusters:
         if cluster.type not in ("ORG", "MISC") or cluster.group:
             continue
@@ -300,7 +300,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
     """Make 'le Brésilien' a description of the one person of that country in the
     article (a role's demonym or country tells it), when the gender fits; a demonym right
     before a person's name (le Brésilien Neymar) gives that person the country."""
-    starts = {t.idx: t.i for t in parsed}
+    starts = token_starts(parsed)
     people = [c for c in clusters if c.type == "PER" and not c.group]
     result = []
     for cluster in clusters:

@@ -42,7 +42,7 @@ from veille.analysis.entities.roles import (
 )
 from veille.analysis.entities.typevote import load_evidence, person_shaped, surnames_as_places, vote_types
 from veille.analysis.lang.fr import countries
-from veille.analysis.parse import doc_text
+from veille.analysis.parse import doc_text, token_starts
 from veille.model import Document, Entity, Gender, Mention, Role
 from veille.normal import word_key
 from veille.settings import Settings
@@ -92,7 +92,7 @@ class ResolveStage:
         clusters = merge_names(clusters)
         clusters = merge_place_heads(clusters)
         vote_types(clusters, parsed, self.referents)
-        starts = {t.idx: t.i for t in parsed}
+        starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
@@ -164,7 +164,7 @@ def _add_title(
     """Give a person the role a title phrase names, and the phrase as a description when it
     is definite; return the characters it covers."""
     inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
-    start, end = _char_span(parsed, phrase)
+    start, end = phrase.chars(parsed)
     dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
     if dernier is not None:
         # le gendre de ce dernier, Jared Kushner: 'of' is the antecedent.
@@ -199,7 +199,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         if _before_name(parsed, phrase.end) and token.idx not in covered:
             continue  # an apposition before a name: add_titles read it
         complement = _complement_key(parsed, phrase)
-        start, end = _char_span(parsed, phrase)
+        start, end = phrase.chars(parsed)
         former = _former(doc_text(parsed)[start:end])
         # A description refers back: its holder was named in the last few paragraphs
         # (a later holder of the same role is another person, or the KB's).
@@ -319,15 +319,6 @@ def build_entities(clusters: list[Cluster]) -> tuple[Entity, ...]:
             )
         )
     return tuple(entities)
-
-
-def _char_span(parsed: Doc, phrase: TitlePhrase) -> tuple[int, int]:
-    """Return the characters of a phrase; 'du président russe' gives 'président russe'."""
-    start = parsed[phrase.start].idx
-    if parsed[phrase.start].lower_ in ("du", "au"):
-        start = parsed[phrase.start + 1].idx
-    last = parsed[phrase.end - 1]
-    return start, last.idx + len(last)
 
 
 def _owner_map(clusters: list[Cluster]) -> dict[tuple[int, int], Cluster]:

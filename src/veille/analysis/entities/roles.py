@@ -104,6 +104,14 @@ class TitlePhrase:
     definite: bool = True
     possessive: bool = False  # son avocat, leur entraîneur: definite in meaning, not in form
 
+    def chars(self, parsed: Doc) -> tuple[int, int]:
+        """Return the phrase's characters; 'du président russe' gives 'président russe'."""
+        start = parsed[self.start].idx
+        if parsed[self.start].lower_ in ("du", "au"):
+            start = parsed[self.start + 1].idx
+        last = parsed[self.end - 1]
+        return start, last.idx + len(last)
+
 
 def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title phrase right before a name (le président russe Vladimir Poutine;

@@ -31,8 +31,10 @@ from functools import cache
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.find import load_rules
 from veille.analysis.entities.referents import Referents
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.parse import token_starts
 from veille.normal import word_key
 
 
@@ -53,11 +55,10 @@ class TypeEvidence:
 def load_evidence() -> TypeEvidence:
     """Read ``type_evidence.json`` and the ``org_heads`` of ``entity_rules.json`` once."""
     data = tables.read_json("type_evidence.json")
-    rules = tables.read_json("entity_rules.json")
     return TypeEvidence(
         org_words=frozenset(data["legal_forms"]) | frozenset(data["org_words"]),
         club_heads=frozenset(data["club_heads"]),
-        org_heads=frozenset(rules["org_heads"]),
+        org_heads=load_rules().org_heads,
         org_contexts=frozenset(data["org_contexts"]),
         particles=frozenset(data["name_particles"]),
         place_heads=frozenset(data["place_heads"]),
@@ -116,7 +117,7 @@ def _is_acronym(name: str) -> bool:
 def _after_org_noun(cluster: Cluster, parsed: Doc, evidence: TypeEvidence) -> bool:
     """Tell whether a mention follows a noun whose complement is an organisation (la
     direction de Valmor, l'usine Valmor)."""
-    starts = {t.idx: t.i for t in parsed}
+    starts = token_starts(parsed)
     for mention in cluster.names:
         i = starts.get(mention.start)
         if i is None or i == 0:
@@ -197,7 +198,7 @@ def surnames_as_places(clusters: list[Cluster], parsed: Doc, referents: Referent
         and person_shaped(c.longest, evidence)
         and _first_name(c.longest, referents)
     ]
-    starts = {t.idx: t.i for t in parsed}
+    starts = token_starts(parsed)
     for cluster in clusters:
         if cluster.type != "LOC" or cluster.group or not cluster.names:
             continue
