@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import veille
 from veille.cli import main
 from veille.errors import StoreUnwritableError
 from veille.model import Document
@@ -138,11 +139,22 @@ def as_user(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("running as root without setpriv: permissions cannot be tested")
+        for needed in (Path(veille.__file__), Path(sys.executable)):
+            if not _others_may_reach(needed):
+                # A checkout in a folder only root may enter (mktemp -d makes one, 0700).
+                pytest.skip(
+                    f"{needed} is not reachable by an unprivileged user: permissions cannot be tested"
+                )
         prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
     env = {**os.environ, "HOME": str(cwd)}
     return subprocess.run(
         [*prefix, *VEILLE, *args], capture_output=True, text=True, cwd=cwd, timeout=120, env=env
     )
+
+
+def _others_may_reach(path: Path) -> bool:
+    """Tell whether every folder above ``path`` (as named, links not followed) lets any user in."""
+    return all(folder.stat().st_mode & 0o001 for folder in path.absolute().parents)
 
 
 @pytest.fixture
