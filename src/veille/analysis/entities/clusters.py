@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from veille.analysis.entities.names import first_name, initials, similar_name, surnames, tokens
-from veille.analysis.entities.roles import noun_phrase_before
+from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.parse import doc_text
 from veille.model import Gender, Mention, Role
@@ -161,12 +161,18 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         if target.type == "LOC":
             continue  # l'université de Tartu (Estonie): a place in brackets locates, it is no acronym
         span = noun_phrase_before(parsed, token.i)
-        if span is None:
-            continue
+        if span is None or _person_title(parsed, span[0]):
+            continue  # la députée (LFI): a person's title with her party's label
         start, end = parsed[span[0]].idx, token.idx
         phrase = doc_text(parsed)[start:end].rstrip()
         if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
             target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))
+
+
+def _person_title(parsed: Doc, start: int) -> bool:
+    """Tell whether a noun phrase opens with a person's title (la députée, le maire)."""
+    lexicon = load_roles()
+    return start + 1 < len(parsed) and lexicon.match(parsed, start + 1) is not None
 
 
 def _can_spell(acronym: str, name: str) -> bool:

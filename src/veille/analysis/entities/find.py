@@ -25,6 +25,8 @@ from veille.analysis.entities.spans import (
     name_after_portfolio,
     not_a_name,
     portfolio_head,
+    role_tail,
+    titled,
     surname_particle,
     trailing_participle,
 )
@@ -249,8 +251,15 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
     #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
     #    A capitalised title tagged alone (la Première ministre, Vice-présidente) is one too.
+    #    So is the tail of a title begun before the span (procureure de la | République).
+    tail = role_tail(doc, start, end)
+    if tail is not None:
+        if tail >= end:
+            return []
+        start, first = tail, doc[tail]
     role = load_roles().match(doc, start) if role_key(first.text) in rules.role_words else None
-    if role is not None and first.text[:1].isupper() and start + len(role.words) >= end and label != "PER":
+    whole = role is not None and start + len(role.words) >= end
+    if whole and first.text[:1].isupper() and (label != "PER" or len(role.words) > 1):  # type: ignore[union-attr]
         return []
     if role_key(first.text) in rules.role_words and first.text[:1].islower():
         if label != "PER":
@@ -480,10 +489,11 @@ def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         tail = i + 1
         if tail < end and doc[tail].lower_ in ARTICLES:
             tail += 1
-        tail_text = doc[tail:end].text
-        if tail >= end or not (countries.country_code(tail_text) or countries.capital_country(tail_text)):
+        tail_text, head = doc[tail:end].text, doc[start:i].text
+        # After a title, a party's label glued to the constituency (le sénateur LR du Var).
+        label = head.isupper() and titled(doc, start) and tail_text[:1].isupper()
+        if tail >= end or not (label or countries.country_code(tail_text) or countries.capital_country(tail_text)):
             return None
-        head = doc[start:i].text
         if not head[:1].isupper():
             return None
         if head.isupper() or doc.text.count(head) > 1:

@@ -359,10 +359,12 @@ def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: 
         else:
             of = of or f"@{id(target)}"
     title = "".join(w.text_with_ws for w in words[:cut]).strip()
-    complement = word_key(" ".join(w.text for w in words[len(phrase.role.words) : cut])) or None
+    # The complement starts after the role noun, its demonym and its qualifier (maire
+    # socialiste de Nantes → nantes); modifiers before the noun are not in it.
+    complement = word_key(" ".join(w.text for w in words[:cut] if w.i >= phrase.complement)) or None
     # The whole complement with its name too (secrétaire général de l'OTAN → otan), so that
     # a later 'le premier secrétaire du PS' finds the holder by it.
-    named = word_key(" ".join(w.text for w in words[len(phrase.role.words) :])) or None
+    named = word_key(" ".join(w.text for w in words if w.i >= phrase.complement)) or None
     return RoleFact(Role(title=title, of=of), phrase.role.cls, _strip_of(complement), _strip_of(named))
 
 
@@ -396,9 +398,18 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
             continue
         if phrase.country and fact.role.of != phrase.country:
             continue
-        if complement and complement not in (fact.complement, fact.named):
+        if complement and not _same_complement(complement, fact):
             continue
         return True
+    return False
+
+
+def _same_complement(complement: str, fact: RoleFact) -> bool:
+    """Tell whether a description's complement names the role's: the same, or one of its
+    coordinated parts (le ministre de l'Économie for the ministre de l'Économie et des Finances)."""
+    for full in (fact.complement, fact.named):
+        if full and (complement == full or any(complement == _strip_of(p) for p in full.split(" et "))):
+            return True
     return False
 
 

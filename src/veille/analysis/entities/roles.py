@@ -36,6 +36,9 @@ _MODIFIERS = frozenset(
 )
 _STOPWORDS = frozenset({"et", "ou", "que", "qui", "dont", "où", "mais", "selon", "a", "ont", "est", "sont"})
 _MAX_WORDS = 14
+# Participles that belong to a title (le secrétaire d'État chargé du Numérique, la ministre
+# déléguée aux Sports): the model reads them as verbs.
+_IN_TITLES = frozenset("chargé chargée chargés chargées délégué déléguée délégués déléguées".split())
 
 
 def role_key(word: str) -> str:
@@ -129,8 +132,11 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     while (
         k >= sentence_start
         and last - k < _MAX_WORDS
-        and (_allowed(doc[k]) or _joins_complements(doc, k) or _glued_hyphen(doc, k))
+        and (_allowed(doc[k]) or _joins_complements(doc, k) or _glued_hyphen(doc, k) or _label(doc, k))
     ):
+        if _label(doc, k):
+            k -= 3  # a party's label in brackets inside the title (la députée (LFI) de l'Aude, X)
+            continue
         role = lexicon.match(doc, k) or _partitive(doc, k, lexicon)
         if role is not None and k + len(role.words) - 1 <= last and not _epithet(doc, k):
             heads.append((k, role))
@@ -168,6 +174,11 @@ def _partitive(doc: Doc, k: int, lexicon: RoleLexicon) -> RoleWord | None:
         return None
     roles = [r for r in lexicon.by_first.get(role_key(text[:-1]), ()) if len(r.words) == 1]
     return roles[0] if roles else None
+
+
+def _label(doc: Doc, k: int) -> bool:
+    """Tell whether token k closes a one-word label in brackets, (LFI) or (PS)."""
+    return doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(" and doc[k - 1].text[:1].isupper()
 
 
 def _true_sentence_start(doc: Doc, i: int) -> int:
@@ -283,6 +294,10 @@ def _phrase(
     after = head + len(role.words)
     country = None
     demonym_at = None
+    # A qualifier is no complement (l'édile socialiste, le ministre sortant): it keeps the
+    # role's holder, where a complement (de Nantes) names which one.
+    if after < end and _qualifier(doc[after]) and not _joins_complements(doc, after + 1):
+        after += 1
     if after < end:
         demonym = countries.demonym(doc[after].text)
         if demonym is not None and doc[after].text[:1].islower():
@@ -337,7 +352,7 @@ def _allowed(token: Token) -> bool:
     # A number word spelled out may open a title (la Première ministre, le numéro deux).
     if token.is_punct or (token.like_num and not token.is_alpha) or token.lower_ in _STOPWORDS:
         return False
-    if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+    if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and token.lower_ not in _IN_TITLES:
         return False
     if token.pos_ == "ADP" and token.lower_ not in _LINKS:
         return False
@@ -358,6 +373,8 @@ def _complement_end(doc: Doc, i: int) -> int:
     ):
         if doc[k].pos_ in ("VERB", "AUX") or (doc[k].is_punct and not _glued_hyphen(doc, k)):
             break
+        if doc[k].pos_ == "NOUN" and doc[k].text[:1].islower() and any(t.text[:1].isupper() for t in doc[j:k]):
+            break  # a capitalised complement ends before a lower-case noun (de l'Économie | table)
         k += 1
         words = sum(1 for t in doc[j:k] if t.text != "-")
         if words >= 4 and not _glued_hyphen(doc, k):

@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.normal import fold
@@ -131,7 +132,7 @@ def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bo
         if i < 0 or doc[i].lower_ not in OF:
             return None
         i -= 1
-        if i >= 0 and doc[i].lower_ in heads:
+        if i >= 0 and doc[i].lower_ in heads and (not doc[i].lower_.startswith("charg") or titled(doc, i)):
             return i, chained
         if i < 0 or doc[i].lower_ not in ("et", ","):
             return None
@@ -143,6 +144,13 @@ def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bo
             return None
         i, chained = k, True
     return None
+
+
+def titled(doc: Doc, i: int) -> bool:
+    """Tell whether a role noun comes right before token i (le secrétaire d'État | chargé
+    du Numérique; la ministre déléguée | chargée de la Mer)."""
+    lexicon = load_roles()
+    return any(lexicon.match(doc, k) is not None for k in range(max(i - 4, 0), i))
 
 
 def name_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
@@ -178,4 +186,23 @@ def court_head(doc: Doc, start: int) -> int | None:
         if not doc[i].text[:1].islower() or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "PRON"):
             return None
         i -= 1
+    return None
+
+
+def role_tail(doc: Doc, start: int, end: int) -> int | None:
+    """Return where a span must start when it opens inside a title that began before it
+    (la procureure de la | République de Lorient → Lorient; le président de la |
+    République): after the title and its 'de'; ``end`` when nothing of a name is left;
+    None when the span does not open inside a title."""
+    lexicon = load_roles()
+    for k in range(start - 1, max(start - 4, -1), -1):
+        role = lexicon.match(doc, k)
+        if role is None or k + len(role.words) <= start:
+            continue
+        j = k + len(role.words)
+        if j < end and doc[j].lower_ in OF:
+            j += 1
+            if j < end and doc[j].lower_ in ARTICLES:
+                j += 1
+        return j if j < end and doc[j].text[:1].isupper() else end
     return None
