@@ -26,8 +26,8 @@ from veille.analysis.entities.spans import (
     not_a_name,
     portfolio_head,
     role_tail,
-    titled,
     surname_particle,
+    titled,
     trailing_participle,
 )
 from veille.analysis.lang.fr import countries, tables
@@ -492,7 +492,8 @@ def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         tail_text, head = doc[tail:end].text, doc[start:i].text
         # After a title, a party's label glued to the constituency (le sénateur LR du Var).
         label = head.isupper() and titled(doc, start) and tail_text[:1].isupper()
-        if tail >= end or not (label or countries.country_code(tail_text) or countries.capital_country(tail_text)):
+        place = countries.country_code(tail_text) or countries.capital_country(tail_text)
+        if tail >= end or not (label or place):
             return None
         if not head[:1].isupper():
             return None

@@ -373,7 +373,8 @@ def _complement_end(doc: Doc, i: int) -> int:
     ):
         if doc[k].pos_ in ("VERB", "AUX") or (doc[k].is_punct and not _glued_hyphen(doc, k)):
             break
-        if doc[k].pos_ == "NOUN" and doc[k].text[:1].islower() and any(t.text[:1].isupper() for t in doc[j:k]):
+        capitalised = any(t.text[:1].isupper() for t in doc[j:k])
+        if capitalised and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower():
             break  # a capitalised complement ends before a lower-case noun (de l'Économie | table)
         k += 1
         words = sum(1 for t in doc[j:k] if t.text != "-")
