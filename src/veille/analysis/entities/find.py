@@ -26,8 +26,8 @@ from veille.analysis.entities.spans import (
     not_a_name,
     portfolio_head,
     role_tail,
+    split_of_country,
     surname_particle,
-    titled,
     trailing_participle,
 )
 from veille.analysis.lang.fr import countries, tables
@@ -304,7 +304,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return [Candidate(start, end, "MISC", None, True, None)]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
-    split = _split_of_country(doc, start, end)
+    split = split_of_country(doc, start, end)
     if split is not None:
         head_end, tail_start = split
         if doc[start:head_end].text in rules.not_names:  # la Bourse de Paris: only Paris
@@ -478,26 +478,3 @@ def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
         quoted = True
         i -= 1
     return quoted and i >= 0 and doc[i].lower_ in rules.nickname_cues
-
-
-def _split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere."""
-
-    for i in range(start + 1, min(end - 1, start + 3)):
-        if doc[i].lower_ not in OF:
-            continue
-        tail = i + 1
-        if tail < end and doc[tail].lower_ in ARTICLES:
-            tail += 1
-        tail_text, head = doc[tail:end].text, doc[start:i].text
-        # After a title, a party's label glued to the constituency (le sénateur LR du Var).
-        label = head.isupper() and titled(doc, start) and tail_text[:1].isupper()
-        place = countries.country_code(tail_text) or countries.capital_country(tail_text)
-        if tail >= end or not (label or place):
-            return None
-        if not head[:1].isupper():
-            return None
-        if head.isupper() or doc.text.count(head) > 1:
-            return i, tail
-        return None
-    return None

@@ -206,3 +206,26 @@ def role_tail(doc: Doc, start: int, end: int) -> int | None:
                 j += 1
         return j if j < end and doc[j].text[:1].isupper() else end
     return None
+
+
+def split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere."""
+
+    for i in range(start + 1, min(end - 1, start + 3)):
+        if doc[i].lower_ not in OF:
+            continue
+        tail = i + 1
+        if tail < end and doc[tail].lower_ in ARTICLES:
+            tail += 1
+        tail_text, head = doc[tail:end].text, doc[start:i].text
+        # After a title, a party's label glued to the constituency (le sénateur LR du Var).
+        label = head.isupper() and titled(doc, start) and tail_text[:1].isupper()
+        place = countries.country_code(tail_text) or countries.capital_country(tail_text)
+        if tail >= end or not (label or place):
+            return None
+        if not head[:1].isupper():
+            return None
+        if head.isupper() or doc.text.count(head) > 1:
+            return i, tail
+        return None
+    return None
