@@ -18,7 +18,7 @@ from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.parse import doc_text
 from veille.model import Gender, Mention, Role
-from veille.normal import word_key
+from veille.normal import name_key, word_key
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
 
@@ -193,12 +193,14 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
     groups: dict[int, Cluster] = {}
     result = []
     for cluster in sorted(clusters, key=lambda c: min(m.start for m in c.mentions)):
-        group = next((aliases[k][0] for m in cluster.names if (k := word_key(m.text)) in aliases), None)
+        group = next((aliases[k][0] for m in cluster.names if (k := name_key(m.text)) in aliases), None)
         if group is None or cluster.group:
             result.append(cluster)
             continue
-        if cluster.type in ("LOC", "MISC"):
-            cluster.type = "ORG"  # the table lists organisations; the model tags Etat islamique LOC
+        # The table lists organisations: the model tags Etat islamique LOC, and a party named
+        # by a common word (Renaissance, Horizons) a person.
+        if cluster.type in ("LOC", "MISC") or (cluster.type == "PER" and cluster.gender is None):
+            cluster.type = "ORG"
         if group in groups:
             groups[group].absorb(cluster)
         else:
@@ -207,7 +209,7 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
     # Name a merged entity by the form the table lists first (Manchester United, not
     # Red Devils), among those the article uses.
     for cluster in groups.values():
-        listed = {(aliases[k][1], m.text) for m in cluster.names if (k := word_key(m.text)) in aliases}
+        listed = {(aliases[k][1], m.text) for m in cluster.names if (k := name_key(m.text)) in aliases}
         if len({rank for rank, _ in listed}) > 1:
             cluster.preferred = min(listed)[1]
     return result
@@ -218,7 +220,7 @@ def load_aliases() -> dict[str, tuple[int, int]]:
     """Read ``data/org_aliases.tsv`` once: normalised name → (group, rank in the group)."""
     text = tables.read_text("org_aliases.tsv")
     groups = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {word_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
+    return {name_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
 
 
 def merge_names(clusters: list[Cluster]) -> list[Cluster]:

@@ -37,6 +37,7 @@ def add_periphrases(clusters: list[Cluster], text: str) -> None:
         code = countries.country_code(cluster.longest) if cluster.type == "LOC" else None
         if code is not None and not cluster.group:
             by_code.setdefault(code, cluster)
+    _add_governments(by_code, text, folded)
     for pattern, iso3 in load_periphrases():
         country = by_code.get(iso3)
         if country is None:
@@ -45,4 +46,22 @@ def add_periphrases(clusters: list[Cluster], text: str) -> None:
             start, end = match.span()
             if text[start:end][:1].islower() and not match.group(0).startswith(("l'", "le ", "la ", "outre")):
                 continue  # hexagone in lower case is the shape
+            country.mentions.append(Mention(start, end, text[start:end], "description"))
+
+
+# The bodies that act for a country, with its demonym (le gouvernement nigérien, les
+# autorités israéliennes, l'exécutif français): the country acting, as the gold annotates
+# it (docs/entities.md); the army is an organisation of its own and is not here.
+_GOVERNMENT = re.compile(
+    r"(?<![\w-])(?:le gouvernement|l'executif|les autorites|le regime|la diplomatie) (\w+)"
+)
+
+
+def _add_governments(by_code: dict[str, Cluster], text: str, folded: str) -> None:
+    """Add 'le gouvernement nigérien' as a description of Niger when the article names it."""
+    for match in _GOVERNMENT.finditer(folded):
+        demonym = countries.demonym(text[match.start(1) : match.end(1)])
+        country = by_code.get(demonym.iso3) if demonym is not None else None
+        if country is not None:
+            start, end = match.span()
             country.mentions.append(Mention(start, end, text[start:end], "description"))

@@ -1,0 +1,57 @@
+"""Find the names of organisations the alias table knows, where the model cut them.
+
+The French model tags the common words of some names as other things or cuts the name at a
+lower-case word: *La France insoumise* → *France* (a place), *Force ouvrière* → *Force*,
+*les Nations unies* → *Nations*. A name of several words listed in ``org_aliases.tsv`` is
+taken whole wherever the text spells it with a capital (accents, case and apostrophes
+folded), and its leading article stays outside the name as it does for every name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.analysis.lang.fr import tables
+from veille.normal import name_key, word_key
+
+_LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'Atlantique nord)
+
+
+@cache
+def known_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the keys of the listed names of two words or more (without a leading
+    article) and the keys of their first words."""
+    names = set()
+    for line in tables.read_text("org_aliases.tsv").splitlines():
+        if line and not line.startswith("#"):
+            names.update(key for name in line.split("\t") if len((key := name_key(name)).split()) >= 2)
+    return frozenset(names), frozenset(name.split()[0] for name in names)
+
+
+def known_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Return the token spans of listed names in the text, longest first at each start,
+    never two overlapping."""
+    names, firsts = known_names()
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isupper() or word_key(token.text) not in firsts:
+            i += 1
+            continue
+        end = next(
+            (
+                j
+                for j in range(min(i + _LONGEST, len(doc)), i + 1, -1)
+                if not (doc[j - 1].is_punct or doc[j - 1].is_space) and word_key(doc[i:j].text) in names
+            ),
+            None,
+        )
+        if end is None:
+            i += 1
+            continue
+        found.append((i, end))
+        i = end
+    return found
