@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities.gazetteer import known_spans
+from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
     agency_credit,
@@ -123,22 +123,9 @@ class EntityStage:
         for span in join_split_names(parsed):
             candidates.extend(fix_entity(span, self.rules))
         candidates.extend(find_groups(parsed, candidates, self.rules))
-        candidates = _with_known(candidates, known_spans(parsed))
+        candidates = with_known(candidates, parsed, lambda start, end, label: Candidate(start, end, label))
         mentions = [(c, _mention(parsed, c)) for c in candidates]
         return dataclasses.replace(doc, entities=group_mentions(mentions))
-
-
-def _with_known(candidates: list[Candidate], known: list[tuple[int, int]]) -> list[Candidate]:
-    """Put the whole of a listed organisation's name in place of the pieces the model made
-    of it (La France insoumise: not the place France), unless a longer name holds it; a
-    name cut inside it is completed (Conseil de sécurité des Nations | unies)."""
-    for start, end in known:
-        if any(c.start <= start and end <= c.end for c in candidates):
-            continue
-        start = min([start] + [c.start for c in candidates if c.start < start < c.end and c.label == "ORG"])
-        candidates = [c for c in candidates if c.end <= start or end <= c.start]
-        candidates.append(Candidate(start, end, "ORG"))
-    return sorted(candidates, key=lambda c: c.start)
 
 
 def join_split_names(parsed: Doc) -> list[SpacySpan]:
@@ -277,7 +264,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if whole and first.text[:1].isupper() and (label != "PER" or len(role.words) > 1):  # type: ignore[union-attr]
         return []
     if role_key(first.text) in rules.role_words and first.text[:1].islower():
-        if label != "PER":
+        if label != "PER" or whole:  # the model's PER 'président de la République'
             return []
         while start < end and not doc[start].text[:1].isupper():
             start += 1

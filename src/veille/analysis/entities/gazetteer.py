@@ -9,10 +9,13 @@ folded), and its leading article stays outside the name as it does for every nam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import tables
 from veille.normal import name_key, word_key
 
@@ -23,7 +26,7 @@ _LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'
 def known_names() -> tuple[frozenset[str], frozenset[str]]:
     """Return the keys of the listed names of two words or more (without a leading
     article) and the keys of their first words."""
-    names = set()
+    names: set[str] = set()
     for line in tables.read_text("org_aliases.tsv").splitlines():
         if line and not line.startswith("#"):
             names.update(key for name in line.split("\t") if len((key := name_key(name)).split()) >= 2)
@@ -55,3 +58,29 @@ def known_spans(doc: Doc) -> list[tuple[int, int]]:
         found.append((i, end))
         i = end
     return found
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+    label: str
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]) -> list[S]:
+    """Put the whole of a listed organisation's name in place of the pieces the model made
+    of it (La France insoumise: not the place France), unless a longer name holds it; a
+    name cut inside it is completed (Conseil de sécurité des Nations | unies). Then add the
+    courts named by a seat the model left untagged (la cour d'appel de Douai)."""
+    for start, end in known_spans(doc):
+        if any(c.start <= start and end <= c.end for c in candidates):
+            continue
+        start = min([start] + [c.start for c in candidates if c.start < start < c.end and c.label == "ORG"])
+        candidates = [c for c in candidates if c.end <= start or end <= c.start]
+        candidates.append(make(start, end, "ORG"))
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    for court, seat, end in untagged_courts(doc, taken):
+        candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
+    return sorted(candidates, key=lambda c: c.start)

@@ -178,7 +178,32 @@ def _add_title(
     describes = phrase.definite or phrase.possessive
     if describes and dernier is None and all(c.type != "PER" for c in inner):
         cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
+    if describes and dernier is None:
+        _add_conjuncts(cluster, parsed, phrase, inner)
     return range(start, end)
+
+
+def _add_conjuncts(cluster: Cluster, parsed: Doc, phrase: TitlePhrase, inner: list[Cluster]) -> None:
+    """Give each role of a coordinated title its own role and the first one its own
+    description (le président et fondateur de Kelvio, X: X is also le fondateur de Kelvio;
+    le secrétaire général adjoint et numéro deux de Y, Z: also le secrétaire général adjoint)."""
+    lexicon = load_roles()
+    first_et = next((k for k in range(phrase.start, phrase.head) if parsed[k].lower_ == "et"), None)
+    if first_et is None:
+        return
+    k, first = phrase.start, True
+    while k < phrase.head:
+        role = lexicon.match(parsed, k)
+        if role is None or not (first or parsed[k - 1].lower_ == "et"):
+            k += 1
+            continue
+        cluster.roles.append(_role_fact(parsed, dataclasses.replace(phrase, head=k, role=role), inner, None))
+        k, first = k + len(role.words), False
+    start, last = parsed[phrase.start].idx, parsed[first_et - 1]
+    end = last.idx + len(last)
+    if parsed[phrase.start].lower_ in ("du", "au"):
+        start = parsed[phrase.start + 1].idx
+    cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
 
 
 def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
@@ -410,6 +435,8 @@ def _same_complement(complement: str, fact: RoleFact) -> bool:
     for full in (fact.complement, fact.named):
         if full and (complement == full or any(complement == _strip_of(p) for p in full.split(" et "))):
             return True
+        if full and full.endswith(" " + complement):
+            return True  # le fondateur de Kelvio for the fondateur de la start-up Kelvio
     return False
 
 

@@ -66,12 +66,16 @@ class RoleLexicon:
         """Tell whether a role noun can start at this token."""
         return role_key(token.text) in self.by_first
 
-    def match(self, doc: Doc, i: int) -> RoleWord | None:
-        """Return the longest role noun that starts at token i."""
-        for role in self.by_first.get(role_key(doc[i].text), ()):
+    def match(self, doc: Doc, i: int, plural: bool = False) -> RoleWord | None:
+        """Return the longest role noun that starts at token i (with ``plural``, also one
+        whose first word is in the plural: les présidents de la République)."""
+        key = role_key(doc[i].text)
+        if plural and key not in self.by_first and key.endswith(("s", "x")):
+            key = key[:-1]
+        for role in self.by_first.get(key, ()):
             n = len(role.words)
             if i + n <= len(doc) and all(
-                (role_key if k == 0 else fold)(doc[i + k].text) == w for k, w in enumerate(role.words)
+                (key if k == 0 else fold(doc[i + k].text)) == w for k, w in enumerate(role.words)
             ):
                 return role
         return None
@@ -213,11 +217,23 @@ def _coordinated(doc: Doc, head: int, lexicon: RoleLexicon) -> int:
     the phrase starts at journaliste), or head."""
     k = head
     while k >= 2 and doc[k - 1].lower_ == "et":
-        before = next((j for j in range(k - 2, max(k - 5, -1), -1) if lexicon.match(doc, j)), None)
-        if before is None or before + len(lexicon.match(doc, before).words) != k - 1:  # type: ignore[union-attr]
+        # The leftmost role noun that reaches the 'et', perhaps with a qualifier (le
+        # secrétaire général adjoint et numéro deux de X: not adjoint alone).
+        before = next((j for j in range(max(k - 5, 0), k - 1) if _reaches(doc, j, k - 1, lexicon)), None)
+        if before is None:
             break
         k = before
     return k
+
+
+def _reaches(doc: Doc, j: int, et: int, lexicon: RoleLexicon) -> bool:
+    """Tell whether a role noun at token j ends right before token ``et``, perhaps with a
+    qualifier after it."""
+    role = lexicon.match(doc, j)
+    if role is None:
+        return False
+    stop = j + len(role.words)
+    return stop == et or (stop + 1 == et and _qualifier(doc[stop]))
 
 
 def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | None:

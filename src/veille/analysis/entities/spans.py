@@ -68,6 +68,9 @@ _IMPERATIVE_PRONOUNS = frozenset("moi toi nous vous le la les lui leur en y".spl
 
 def _imperative(doc: Doc, i: int) -> bool:
     """Tell whether a word is glued by a hyphen to an object pronoun (Croyez-moi, Dites-le)."""
+    head, _, tail = doc[i].text.partition("-")
+    if tail.lower() in _IMPERATIVE_PRONOUNS and head[1:].islower():
+        return True  # one token: Casse-toi, Dis-moi
     if doc[i].whitespace_ or i + 1 >= len(doc):
         return False
     nxt = doc[i + 1].text.lower()
@@ -78,7 +81,12 @@ def _imperative(doc: Doc, i: int) -> bool:
 
 def trailing_participle(token: Token) -> bool:
     """Tell whether a person's span ends with a participle or an adjective (Hollande insulté)."""
-    return token.text[:1].islower() and token.pos_ in ("ADJ", "VERB")
+    if not token.text[:1].islower():
+        return False
+    # The model tags some participles PROPN inside a name (Hollande insulté).
+    return token.pos_ in ("ADJ", "VERB") or (
+        token.text.endswith(("é", "ée", "és", "ées")) and "-" not in token.text
+    )
 
 
 def surname_particle(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -165,6 +173,7 @@ def name_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
 
 # Nouns of the courts and prosecution offices that French news names by their seat.
 _COURTS = frozenset({"tribunal", "cour", "parquet", "chambre", "juridiction"})
+_ORDINAL_WORD = re.compile(r"^(?:[a-z]+-)*[a-z]+ieme$|^\d+e$|^premiere$")
 
 
 def court_head(doc: Doc, start: int) -> int | None:
@@ -182,7 +191,10 @@ def court_head(doc: Doc, start: int) -> int | None:
             return None
         if fold(doc[i].text) in _COURTS:
             # A bare 'cour de' or 'chambre de' is a courtyard or a room (la cour de l'Élysée).
-            return i if i + 2 < start or fold(doc[i].text) not in ("cour", "chambre") else None
+            if i + 2 >= start and fold(doc[i].text) in ("cour", "chambre"):
+                return None
+            # A numbered chamber keeps its number (la dix-septième chambre correctionnelle).
+            return i - 1 if i > 0 and _ORDINAL_WORD.match(fold(doc[i - 1].text)) else i
         if not doc[i].text[:1].islower() or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "PRON"):
             return None
         i -= 1
@@ -196,7 +208,7 @@ def role_tail(doc: Doc, start: int, end: int) -> int | None:
     None when the span does not open inside a title."""
     lexicon = load_roles()
     for k in range(start - 1, max(start - 4, -1), -1):
-        role = lexicon.match(doc, k)
+        role = lexicon.match(doc, k, plural=True)
         if role is None or k + len(role.words) <= start:
             continue
         j = k + len(role.words)
@@ -229,3 +241,22 @@ def split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             return i, tail
         return None
     return None
+
+
+def untagged_courts(doc: Doc, taken: set[int]) -> list[tuple[int, int, int]]:
+    """Return the courts named by a seat the model left untagged (la cour d'appel de Douai:
+    it tags nothing there) as (court start, seat start, end) token indexes; ``taken`` holds
+    the tokens of the names already found."""
+    found = []
+    for i, token in enumerate(doc):
+        if i in taken or not token.text[:1].isupper() or token.pos_ != "PROPN" or i == 0:
+            continue
+        court = court_head(doc, i)
+        if court is None or any(k in taken for k in range(court, i)):
+            continue
+        end = i + 1
+        while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
+            end += 2  # Boulogne-sur-Mer, Saint-Étienne
+        if not any(k in taken for k in range(i, end)):
+            found.append((court, i, end))
+    return found
