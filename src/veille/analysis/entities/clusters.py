@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.names import first_name, initials, similar_name, surnames, tokens
+from veille.analysis.entities.names import first_name, initials, similar_name, similar_word, surnames, tokens
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.parse import doc_text
@@ -223,7 +223,7 @@ def load_aliases() -> dict[str, tuple[int, int]]:
     return {name_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
 
 
-def merge_names(clusters: list[Cluster]) -> list[Cluster]:
+def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     """Merge typos, surnames and first names into the full names they stand for."""
     # 1. Typos of a name (Vladuimir Poutine, Steeve Witkoff, Kiyv): same kind of entity,
     #    the same words up to a typo; the earlier and more frequent spelling absorbs.
@@ -266,6 +266,10 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
             owners = short_forms.get("first:" + key, [])
             if short_forms.get(key):  # also someone's surname: ambiguous
                 owners = []
+        if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " not in key:
+            owners = _typo_owners(key, short_forms)  # Ouazani for Karim Ouazzani
+        if not owners and cluster.type == "ORG" and _bare_first_name(cluster, key, text, short_forms):
+            owners = short_forms["first:" + key]  # Selon Marine, … for Marine Tondelier, tagged ORG
         # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
         owners = [o for o in owners if o is not cluster and _genders_fit(o, cluster)]
         if len(owners) == 1:
@@ -290,6 +294,34 @@ def merge_names(clusters: list[Cluster]) -> list[Cluster]:
                 continue
         final.append(cluster)
     return final
+
+
+def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[str, list[Cluster]]) -> bool:
+    """Tell whether an organisation of one word is the first name of the one person named
+    in full with it, said alone without an article (Selon Marine, … with Marine Tondelier;
+    not la Marine, the navy): the model tags some first names as organisations."""
+    if len(short_forms.get("first:" + key, [])) != 1 or short_forms.get(key) or cluster.longest.isupper():
+        return False
+    return bool(text) and all(
+        m.kind == "name" and " " not in m.text and not _after_article(text, m.start) for m in cluster.mentions
+    )
+
+
+def _after_article(text: str, start: int) -> bool:
+    before = text[max(start - 4, 0) : start].lower()
+    return before.endswith(("le ", "la ", "l'", "l’", "les ", "du ", "au ", "des "))
+
+
+def _typo_owners(key: str, short_forms: dict[str, list[Cluster]]) -> list[Cluster]:
+    """Return the one full name whose surname a lone word misspells (Ouazani for Karim
+    Ouazzani), or nobody when none or several do."""
+    owners = {
+        id(o): o
+        for form, found in short_forms.items()
+        if not form.startswith("first:") and " " not in form and similar_word(key, form)
+        for o in found
+    }
+    return list(owners.values()) if len(owners) == 1 else []
 
 
 def best_name(mentions: list[Mention]) -> str:

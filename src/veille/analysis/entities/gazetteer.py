@@ -15,8 +15,9 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
-from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr import countries, tables
 from veille.normal import name_key, word_key
 
 _LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'Atlantique nord)
@@ -83,4 +84,33 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     for court, seat, end in untagged_courts(doc, taken):
         candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
-    return sorted(candidates, key=lambda c: c.start)
+    return _join_first_names(sorted(candidates, key=lambda c: c.start), doc, make)
+
+
+def _join_first_names(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]) -> list[S]:
+    """Give back to a person's name the first name the model cut off or tagged apart
+    (Marine | Le Pen: it tags Marine ORG at a sentence start): a capitalised first name
+    of ``first_names.tsv`` right before a PER span, untagged or tagged alone."""
+    first_names = load_referents().first_names
+    by_start = {c.start: c for c in candidates}
+    result: list[S] = []
+    for candidate in candidates:
+        k = candidate.start - 1
+        alone = by_start.get(k) if k >= 0 else None
+        glued = (
+            candidate.label == "PER"
+            and k >= 0
+            and doc[k].whitespace_
+            and doc[k].text[:1].isupper()
+            and not doc[k].text.isupper()
+            and word_key(doc[k].text) in first_names
+            and (alone is None or (alone.end == candidate.start and alone.label != "LOC"))
+            and not (countries.country_code(doc[k].text) or countries.capital_country(doc[k].text))
+            and (alone is not None or not any(c.start <= k < c.end for c in candidates))
+        )
+        if glued:
+            if alone is not None and alone in result:
+                result.remove(alone)
+            candidate = make(k, candidate.end, "PER")
+        result.append(candidate)
+    return result

@@ -89,7 +89,7 @@ class ResolveStage:
         clusters = merge_aliases(clusters, self.aliases)
         add_first_name_genders(clusters, self.referents)
         surnames_as_places(clusters, parsed, self.referents)
-        clusters = merge_names(clusters)
+        clusters = merge_names(clusters, text)
         clusters = merge_place_heads(clusters)
         vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
