@@ -152,6 +152,7 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
     """Give the noun phrase before '(Centcom)' to Centcom when no name there can spell it
     (le commandement militaire américain pour le Moyen-Orient (Centcom))."""
     by_name = {word_key(m.text): c for c in clusters for m in c.names}
+    named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     for token in parsed[1:-1]:
         if token.text != "(" or not token.nbor(1).text[:1].isupper():
             continue
@@ -164,6 +165,8 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         if span is None or _person_title(parsed, span[0]):
             continue  # la députée (LFI): a person's title with her party's label
         start, end = parsed[span[0]].idx, token.idx
+        if start in named:
+            continue  # la santé of Organisation mondiale de la santé (OMS): inside the name itself
         phrase = doc_text(parsed)[start:end].rstrip()
         if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
             target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))

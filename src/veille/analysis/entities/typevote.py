@@ -138,6 +138,14 @@ def vote_types(clusters: list[Cluster], parsed: Doc, referents: Referents) -> No
             continue
         name = cluster.longest
         if countries.country_code(name) or countries.capital_country(name):
+            # A seat of power is never a person (Matignon a confirmé, tagged PER): it acts
+            # as the institution that sits there.
+            if (
+                cluster.type == "PER"
+                and not countries.is_capital(name)
+                and not (cluster.gender or cluster.roles)
+            ):
+                cluster.type = "ORG"
             continue
         voted = _voted(cluster, name, parsed, referents, evidence)
         if voted:
