@@ -421,12 +421,24 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
             continue  # a trade outlives a post: l'ancien entraîneur de Nice is still le coach
         if fact.cls != phrase.role.cls and fact.cls not in phrase.role.covers:
             continue
-        if phrase.country and fact.role.of != phrase.country:
+        if phrase.country and fact.role.of != phrase.country and not _seat_of(phrase, fact):
             continue
         if complement and not _same_complement(complement, fact):
             continue
         return True
     return False
+
+
+def _seat_of(phrase: TitlePhrase, fact: RoleFact) -> bool:
+    """Tell whether a periphrasis by a seat of power (le locataire de l'Élysée) names a
+    title the text gave without a country (le président de la République): only offices
+    one person holds in a country count."""
+    return (
+        phrase.role.country is not None
+        and fact.role.of is None
+        and fact.cls == phrase.role.cls
+        and fact.cls in ("head_of_state", "head_gov")
+    )
 
 
 def _same_complement(complement: str, fact: RoleFact) -> bool:

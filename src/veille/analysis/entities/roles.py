@@ -54,6 +54,7 @@ class RoleWord:
     gender: Gender | None
     cls: str
     covers: frozenset[str] = frozenset()  # classes a generic noun also describes (élu: mayor…)
+    country: str | None = None  # the country a periphrasis names (locataire de l'Élysée: FRA)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def load_roles() -> RoleLexicon:
         # Tokens as spaCy cuts them: chef de l'État → chef, de, l', état.
         words = tuple(fold(w) for w in word.replace("'", "' ").split())
         covers = frozenset(rest[0].split(",")) if rest and rest[0] else frozenset()
-        role = RoleWord(words, None if gender == "-" else gender, cls, covers)  # type: ignore[arg-type]
+        country = rest[1] if len(rest) > 1 and rest[1] else None
+        role = RoleWord(words, None if gender == "-" else gender, cls, covers, country)  # type: ignore[arg-type]
         by_first.setdefault(words[0], []).append(role)
     return RoleLexicon({k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in by_first.items()})
 
@@ -301,7 +303,7 @@ def _phrase(
     modifiers found before ``head`` (the first noun of a coordination)."""
     start = head
     head = head if noun is None else noun
-    while start - 1 >= 0 and doc[start - 1].lower_ in _MODIFIERS:
+    while start - 1 >= 0 and (doc[start - 1].lower_ in _MODIFIERS or _epithet_before(doc, start - 1)):
         start -= 1
     det = fold(doc[start - 1].text) if start - 1 >= 0 else ""
     definite = det in DEFINITE or det in CONTRACTED
@@ -324,13 +326,26 @@ def _phrase(
         end=end,
         head=head,
         role=role,
-        country=country,
+        country=country or role.country,
         demonym=demonym_at,
         complement=after,
         gender=_gender(doc, det, role, demonym_at),
         loose=loose,
         definite=definite,
         possessive=det in ("son", "sa", "leur"),  # ses, leurs: one of several (l'un de ses…)
+    )
+
+
+def _epithet_before(doc: Doc, k: int) -> bool:
+    """Tell whether token k is an adjective between a determiner and a role noun (le
+    turbulent | locataire de la Maison Blanche, l'influente | ministre)."""
+    return (
+        k >= 1
+        and doc[k].pos_ in ("ADJ", "NOUN")  # the model reads some epithets as nouns (turbulent)
+        and doc[k].text[:1].islower()
+        and fold(doc[k - 1].text) in _DETERMINERS
+        and role_key(doc[k].text) not in load_roles().by_first
+        and countries.demonym(doc[k].text) is None
     )
 
 

@@ -209,7 +209,8 @@ def role_tail(doc: Doc, start: int, end: int) -> int | None:
     lexicon = load_roles()
     for k in range(start - 1, max(start - 4, -1), -1):
         role = lexicon.match(doc, k, plural=True)
-        if role is None or k + len(role.words) <= start:
+        # A periphrasis by a seat of power keeps the seat's name (locataire de l'Élysée).
+        if role is None or k + len(role.words) <= start or role.country is not None:
             continue
         j = k + len(role.words)
         if j < end and doc[j].lower_ in OF:
