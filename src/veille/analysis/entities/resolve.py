@@ -431,10 +431,11 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
 
 def _seat_of(phrase: TitlePhrase, fact: RoleFact) -> bool:
     """Tell whether a periphrasis by a seat of power (le locataire de l'Élysée) names a
-    title the text gave without a country (le président de la République): only offices
-    one person holds in a country count."""
+    title the text gave without a country (le président de la République): the French
+    press titles France's offices without a demonym and foreign ones with it (le président
+    américain), so only French seats count, and only offices one person holds."""
     return (
-        phrase.role.country is not None
+        phrase.role.country == "FRA"
         and fact.role.of is None
         and fact.cls == phrase.role.cls
         and fact.cls in ("head_of_state", "head_gov")
