@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import countries, tables
-from veille.normal import name_key, word_key
+from veille.normal import fold, name_key, word_key
 
 _LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'Atlantique nord)
 
@@ -84,7 +84,34 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     for court, seat, end in untagged_courts(doc, taken):
         candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
+    terms = term_acronyms(doc)
+    candidates = [c for c in candidates if doc[c.start : c.end].text not in terms]
     return _join_first_names(sorted(candidates, key=lambda c: c.start), doc, make)
+
+
+_GLUE = frozenset("de du des d' la le l' les à au aux et en".split())
+
+
+def term_acronyms(doc: Doc) -> set[str]:
+    """Return the acronyms the text glosses with a lower-case noun phrase, terms and not
+    organisations: l'indice de masse corporelle (IMC), les missiles balistiques
+    intercontinentaux (MBI)."""
+    found: set[str] = set()
+    for token in doc[2:-1]:
+        acronym = token.text
+        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not acronym.isupper():
+            continue
+        words: list[str] = []
+        k = token.i - 2
+        while k >= 0 and len(words) < len(acronym) and doc[k].text.islower():
+            if not (doc[k].is_alpha or fold(doc[k].text) in _GLUE):
+                break
+            if doc[k].lower_ not in _GLUE:
+                words.append(doc[k].lower_)
+            k -= 1
+        if len(acronym) >= 2 and "".join(w[0] for w in reversed(words)) == acronym.lower():
+            found.add(acronym)
+    return found
 
 
 def _join_first_names(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]) -> list[S]:

@@ -60,6 +60,8 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return False  # capitalised again inside a sentence: a name (Macron … selon Macron)
     if token.pos_ in ("ADV", "VERB", "AUX") or (token.pos_ == "ADJ" and text.lower().endswith(_PARTICIPLE)):
         return True
+    if token.pos_ == "NOUN" and start > 0 and doc[start - 1].text in ("«", "“", '"'):
+        return True  # a common noun opening a quotation (« Marges de manœuvre… », « Connard ! »)
     return text.lower().endswith("ment") and len(text) > 7  # Normalement, Finalement
 
 
