@@ -244,16 +244,30 @@ def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | 
     comma = name_end + 1
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
-    # With an article the title is also a description (…, le maire de Lège-Cap-Ferret);
-    # without one it is a role only (…, chargée de communication au Comité).
-    i = comma + 2 if doc[comma + 1].lower_ in DEFINITE else comma + 1
+    # An age between the name and its title (Jean Kerbrat, 52 ans, maire de Plouguerneau).
+    if comma + 3 < len(doc) and doc[comma + 1].like_num and doc[comma + 2].lower_ == "ans":
+        if doc[comma + 3].text == ",":
+            comma += 3
+    # With an article or a possessive the title is also a description (…, le maire de
+    # Lège-Cap-Ferret; …, son avocat); without one it is a role only (…, chargée de
+    # communication au Comité).
+    opener = fold(doc[comma + 1].text) if comma + 1 < len(doc) else ""
+    i = comma + 2 if opener in DEFINITE or opener in ("son", "sa", "leur") else comma + 1
+    # One of several (…, l'une des avocates des familles): the plural noun's role, no description.
+    partitive = i + 2 < len(doc) and doc[i].lower_ in ("un", "une") and doc[i + 1].lower_ in ("des", "de")
+    if partitive:
+        i += 2
+        if fold(doc[i].text) in POSSESSIVES:
+            i += 1
     while i < len(doc) and doc[i].lower_ in _MODIFIERS:
         i += 1
     if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
         return None
-    phrase = description_at(doc, i, lexicon, definite_only=False)
+    phrase = description_at(doc, i, lexicon, definite_only=False, plural=partitive)
     if phrase is None or _clause_follows(doc, phrase.end):
         return None  # 'Chirac, le chef de l'État ne dispose pas…': the subject of a new clause
+    if partitive:
+        phrase = TitlePhrase(**{**phrase.__dict__, "definite": False, "possessive": False})
     return TitlePhrase(**{**phrase.__dict__, "loose": True})
 
 
@@ -266,10 +280,12 @@ def _clause_follows(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].pos_ in ("VERB", "AUX")
 
 
-def description_at(doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool = True) -> TitlePhrase | None:
+def description_at(
+    doc: Doc, i: int, lexicon: RoleLexicon, definite_only: bool = True, plural: bool = False
+) -> TitlePhrase | None:
     """Return a definite description that starts its role noun at token i
     (le dirigeant russe, le ministre de l'Economie), or None."""
-    role = lexicon.match(doc, i)
+    role = lexicon.match(doc, i, plural=plural)
     if role is None:
         return None
     end = i + len(role.words)
