@@ -242,6 +242,9 @@ def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | 
     """Return the title in a comma apposition after a name (Bruno Le Maire, le ministre de
     l'Economie), or None."""
     comma = name_end + 1
+    # A party's label in brackets after the name (Michel Dupré (LR), maire de Troyes).
+    if comma + 3 < len(doc) and doc[comma].text == "(" and _label(doc, comma + 2):
+        comma += 3
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     # An age between the name and its title (Jean Kerbrat, 52 ans, maire de Plouguerneau).
