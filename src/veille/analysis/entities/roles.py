@@ -27,7 +27,8 @@ from veille.analysis.lang.fr.words import (
 from veille.model import Gender
 from veille.normal import fold
 
-_DETERMINERS = DEFINITE | {"un", "une", "son", "sa", "leur"}
+_THIS = frozenset({"ce", "cet", "cette"})  # a demonstrative refers back as a definite does (cette élue)
+_DETERMINERS = DEFINITE | _THIS | {"un", "une", "son", "sa", "leur"}
 _LINKS = OF | TO | {"pour", "en", "chez"}
 # Adjectives that go before a role noun without changing the role (le principal négociateur).
 _MODIFIERS = frozenset(
@@ -325,7 +326,7 @@ def _phrase(
     while start - 1 >= 0 and (doc[start - 1].lower_ in _MODIFIERS or _epithet_before(doc, start - 1)):
         start -= 1
     det = fold(doc[start - 1].text) if start - 1 >= 0 else ""
-    definite = det in DEFINITE or det in CONTRACTED
+    definite = det in DEFINITE or det in CONTRACTED or det in _THIS
     if det in _DETERMINERS:
         start -= 1
     after = head + len(role.words)
@@ -371,9 +372,9 @@ def _epithet_before(doc: Doc, k: int) -> bool:
 def _gender(doc: Doc, det: str, role: RoleWord, demonym_at: int | None) -> Gender | None:
     """Gender from the determiner (la ministre), the noun (présidente) or the demonym
     (finlandaise); l' and ministre alone say nothing."""
-    if det in ("la", "une", "sa"):
+    if det in ("la", "une", "sa", "cette"):
         return "f"
-    if det in ("le", "un", "du", "au"):
+    if det in ("le", "un", "du", "au", "ce", "cet"):
         return "m"
     if det == "son" and role.words[0][:1] not in "aeéèêiîoôuh":
         return "m"  # son avocate: 'son' before a vowel says nothing
