@@ -23,25 +23,38 @@ from veille.normal import fold, name_key, word_key
 _LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'Atlantique nord)
 
 
+# Nouns after which a listed one-word name is the organisation (le parti Reconquête, le
+# syndicat Solidaires): alone, the word may be a common noun (la renaissance, des horizons).
+_INTRODUCERS = frozenset("parti mouvement formation syndicat union confédération liste".split())
+
+
 @cache
-def known_names() -> tuple[frozenset[str], frozenset[str]]:
+def known_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return the keys of the listed names of two words or more (without a leading
-    article) and the keys of their first words."""
+    article), the keys of their first words, and the listed names of one word."""
     names: set[str] = set()
+    single: set[str] = set()
     for line in tables.read_text("org_aliases.tsv").splitlines():
         if line and not line.startswith("#"):
-            names.update(key for name in line.split("\t") if len((key := name_key(name)).split()) >= 2)
-    return frozenset(names), frozenset(name.split()[0] for name in names)
+            for name in line.split("\t"):
+                key = name_key(name)
+                (names if len(key.split()) >= 2 else single).add(key)
+    return frozenset(names), frozenset(name.split()[0] for name in names), frozenset(single)
 
 
 def known_spans(doc: Doc) -> list[tuple[int, int]]:
     """Return the token spans of listed names in the text, longest first at each start,
     never two overlapping."""
-    names, firsts = known_names()
+    names, firsts, single = known_names()
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         token = doc[i]
+        if token.text[:1].isupper() and i > 0 and doc[i - 1].lower_ in _INTRODUCERS:
+            if word_key(token.text) in single:
+                found.append((i, i + 1))  # le parti Reconquête, which the model leaves untagged
+                i += 1
+                continue
         if not token.text[:1].isupper() or word_key(token.text) not in firsts:
             i += 1
             continue
