@@ -44,7 +44,7 @@ from veille.analysis.entities.typevote import load_evidence, person_shaped, surn
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
 from veille.model import Document, Entity, Gender, Mention, Role
-from veille.normal import word_key
+from veille.normal import fold, word_key
 from veille.settings import Settings
 
 # Posts one holds and then leaves (roles.tsv classes): a past holder is not the present one.
@@ -148,7 +148,11 @@ def add_titles(
             # the outer apposition is the same person's too.
             outer = title_before(parsed, phrase.start, lexicon) if not phrase.loose else None
             if outer is not None and outer.loose and outer.end == phrase.start - 1:
-                phrases.append(outer)
+                # Not another person's title (par la sénatrice Anne Morel, le producteur X).
+                if all(
+                    owner[(m.start, m.end)].type != "PER" for m in _mentions_within(clusters, parsed, outer)
+                ):
+                    phrases.append(outer)
             for found in phrases:
                 covered.update(_add_title(clusters, cluster, parsed, found, owner))
     return covered
@@ -176,7 +180,10 @@ def _add_title(
     # A possessive title next to the name (Son entraîneur, Paul Sarrazin) refers to that
     # person as surely as a definite one.
     describes = phrase.definite or phrase.possessive
-    if describes and dernier is None and all(c.type != "PER" for c in inner):
+    # A person named in the complement (l'avocate de Maïwenn X, Me Julia Y) leaves the
+    # apposition the holder's description; glued to the name it is that person's title.
+    governed = phrase.complement < phrase.end and fold(parsed[phrase.complement].text) in ("de", "d'", "du")
+    if describes and dernier is None and ((phrase.loose and governed) or all(c.type != "PER" for c in inner)):
         cluster.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
     if describes and dernier is None:
         _add_conjuncts(cluster, parsed, phrase, inner)
