@@ -89,6 +89,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | None = None) -> Doc:
     doc = make_doc(nlp, article.text)
+    # spaCy's tokenizer keeps the text exactly: doc_text need not join the tokens again.
+    doc.user_data[_TEXT] = article.text
     starts = {p.start for p in article.paragraphs}
     since = 0  # tokens since the last likely sentence end (a paragraph's start, a cut)
     for token in doc:
