@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -128,14 +129,23 @@ def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: i
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=1,  # Ray then sets OMP_NUM_THREADS=1 in the actor: N actors already use N cores
     ).write_parquet(staging, mode="overwrite")  # what a killed run left there goes
-    for name, schema in flat_schemas().items():
-        ray.data.read_parquet(staging).select_columns([f"rows_{name}"]).map_batches(
-            explode, fn_args=(schema,), batch_format="pyarrow"
-        ).write_parquet(f"{output}/{name}", mode="overwrite")
+    # One pass cuts every flat table and counts the documents and failures: a Ray Data job
+    # per table cost seconds of fixed cost each, more than the analysis of a small run.
+    schemas = flat_schemas()
+    for name in schemas:
+        _empty(f"{output}/{name}")  # what an earlier run left there goes, as with mode="overwrite"
+    columns = [*(f"rows_{name}" for name in schemas), "where", "line", "reason"]
+    counted = (
+        ray.data.read_parquet(staging)
+        .select_columns(columns)
+        .map_batches(
+            write_flat_tables, fn_args=(output, schemas), batch_format="pyarrow", batch_size=FLAT_BATCH
+        )
+    )
     summary = RaySummary(output=output)
-    for row in ray.data.read_parquet(staging).select_columns(["where", "line", "reason"]).iter_rows():
+    for row in counted.iter_rows():
         if row["reason"] is None:
-            summary.documents += 1
+            summary.documents += row["documents"]
         else:
             summary.failures.append(Failure(row["where"], row["reason"], row["line"]))
     # Written last: a documents/ folder is a finished run, the one thing the next run refuses.
@@ -314,10 +324,33 @@ def analyse_batch(pipeline: Any, batch: pa.Table) -> pa.Table:
     return table
 
 
-def explode(batch: pa.Table, schema: pa.Schema) -> pa.Table:
+def explode(column: pa.ChunkedArray, schema: pa.Schema) -> pa.Table:
     """Turn a column of JSON lists of rows into the rows themselves, typed by ``schema``."""
-    rows = [row for cell in batch.column(0).to_pylist() if cell for row in json.loads(cell)]
+    rows = [row for cell in column.to_pylist() if cell for row in json.loads(cell)]
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+FLAT_BATCH = 4096  # staging rows per file of each flat table
+COUNTED_SCHEMA = pa.schema([("documents", pa.int64()), ("where", pa.string()), ("line", pa.int64()),
+                            ("reason", pa.string())])  # fmt: skip
+
+
+def write_flat_tables(batch: pa.Table, output: str, schemas: dict[str, pa.Schema]) -> pa.Table:
+    """Write a staging batch's rows of every flat table, one Parquet file per table; return
+    a row counting its documents, and one row per failure."""
+    filesystem, root = _filesystem(output)
+    part = f"{uuid.uuid4().hex}.parquet"
+    for name, schema in schemas.items():
+        rows = explode(batch.column(f"rows_{name}"), schema)
+        pq.write_table(rows, f"{root}/{name}/{part}", filesystem=filesystem)
+    reasons = batch.column("reason").to_pylist()
+    counted = [{"documents": reasons.count(None), "where": None, "line": None, "reason": None}]
+    for where, line, reason in zip(
+        batch["where"].to_pylist(), batch["line"].to_pylist(), reasons, strict=True
+    ):
+        if reason is not None:
+            counted.append({"documents": 0, "where": where, "line": line, "reason": reason})
+    return pa.Table.from_pylist(counted, schema=COUNTED_SCHEMA)
 
 
 # --- output ------------------------------------------------------------------------------------------------
@@ -333,9 +366,20 @@ def _check_output(output: str) -> None:
         raise SettingsError(f"--output {output} already holds a run: choose an empty folder")
 
 
-def _delete(folder: str) -> None:
+def _filesystem(folder: str) -> tuple[pafs.FileSystem, str]:
     filesystem, path = pafs.FileSystem.from_uri(folder if "://" in folder else str(Path(folder).resolve()))
+    return filesystem, path
+
+
+def _delete(folder: str) -> None:
+    filesystem, path = _filesystem(folder)
     filesystem.delete_dir(path)
+
+
+def _empty(folder: str) -> None:
+    filesystem, path = _filesystem(folder)
+    filesystem.create_dir(path)
+    filesystem.delete_dir_contents(path, missing_dir_ok=True)
 
 
 def _count_tables(output: str) -> dict[str, int]:
