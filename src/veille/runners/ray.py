@@ -16,12 +16,12 @@ Ray is imported only here, and only when the runner runs: ``pip install 'veille[
 from __future__ import annotations
 
 import glob
+import hashlib
 import io
 import json
 import logging
 import os
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -339,7 +339,10 @@ def write_flat_tables(batch: pa.Table, output: str, schemas: dict[str, pa.Schema
     """Write a staging batch's rows of every flat table, one Parquet file per table; return
     a row counting its documents, and one row per failure."""
     filesystem, root = _filesystem(output)
-    part = f"{uuid.uuid4().hex}.parquet"
+    # Named by the batch's content: a batch Ray runs again (a lost worker) overwrites its
+    # files instead of adding its rows twice.
+    content = json.dumps([batch.column(c).to_pylist() for c in ("rows_articles", "where", "line")])
+    part = f"{hashlib.sha256(content.encode()).hexdigest()[:32]}.parquet"
     for name, schema in schemas.items():
         rows = explode(batch.column(f"rows_{name}"), schema)
         pq.write_table(rows, f"{root}/{name}/{part}", filesystem=filesystem)
