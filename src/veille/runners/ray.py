@@ -7,8 +7,8 @@ Reading, analysing and writing are three Ray Data stages:
 2. ``map_batches`` over a pool of actors: each actor loads the model once and analyses
    batches with ``analyze_records``; every article comes out as one row (its Document, or
    its failure), with the rows of the flat tables beside it (``veille.runners.results``);
-3. the rows stream to OUTPUT/staging as Parquet; the tables are cut from it by column:
-   OUTPUT/documents and one folder per flat table. A failure is a row: the job goes on.
+3. the rows stream to OUTPUT/staging as Parquet; one pass over it writes the flat tables
+   (one folder each), then OUTPUT/documents is cut from it. A failure is a row: the job goes on.
 
 Ray is imported only here, and only when the runner runs: ``pip install 'veille[ray]'``.
 """
