@@ -53,6 +53,7 @@ ARTICLE_SCHEMA = pa.schema(
     [("article", pa.string()), ("where", pa.string()), ("line", pa.int64()), ("reason", pa.string())]
 )
 STAGING = "staging"  # every analysed column, until the tables are cut from it
+PARTIAL = ".documents-partial"  # the documents of a local run, until it is finished
 ANALYSED_SCHEMA = pa.schema([*RESULT_SCHEMA, *((f"rows_{name}", pa.string()) for name in FLAT_TABLES)])
 
 
@@ -132,14 +133,22 @@ def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: i
     # One pass cuts every flat table and counts the documents and failures: a Ray Data job
     # per table cost seconds of fixed cost each, more than the analysis of a small run.
     schemas = flat_schemas()
-    for name in schemas:
-        _empty(f"{output}/{name}")  # what an earlier run left there goes, as with mode="overwrite"
-    columns = [*(f"rows_{name}" for name in schemas), "where", "line", "reason"]
+    # On a local disk the same pass writes the documents aside, renamed into place at the end;
+    # elsewhere (a bucket has no rename) a last job copies them out of the staging files.
+    # (The workers get absolute paths: their working folder need not be this process's.)
+    root = output if "://" in output else str(Path(output).resolve())
+    partial = None if "://" in output else f"{root}/{PARTIAL}"
+    for name in [*schemas, *([PARTIAL] if partial else [])]:
+        _empty(f"{root}/{name}")  # what an earlier run left there goes, as with mode="overwrite"
+    columns = [*(f"rows_{name}" for name in schemas), *RESULT_SCHEMA.names]
     counted = (
         ray.data.read_parquet(staging)
         .select_columns(columns)
         .map_batches(
-            write_flat_tables, fn_args=(output, schemas), batch_format="pyarrow", batch_size=FLAT_BATCH
+            write_flat_tables,
+            fn_args=(root, schemas, partial),
+            batch_format="pyarrow",
+            batch_size=FLAT_BATCH,
         )
     )
     summary = RaySummary(output=output)
@@ -149,7 +158,12 @@ def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: i
         else:
             summary.failures.append(Failure(row["where"], row["reason"], row["line"]))
     # Written last: a documents/ folder is a finished run, the one thing the next run refuses.
-    ray.data.read_parquet(staging).select_columns(RESULT_SCHEMA.names).write_parquet(f"{output}/{DOCUMENTS}")
+    if partial is not None:
+        os.replace(partial, f"{root}/{DOCUMENTS}")  # an empty documents/ is replaced
+    else:
+        ray.data.read_parquet(staging).select_columns(RESULT_SCHEMA.names).write_parquet(
+            f"{output}/{DOCUMENTS}"
+        )
     _delete(staging)
     summary.tables = _count_tables(output)
     summary.seconds = time.perf_counter() - started
@@ -335,9 +349,12 @@ COUNTED_SCHEMA = pa.schema([("documents", pa.int64()), ("where", pa.string()), (
                             ("reason", pa.string())])  # fmt: skip
 
 
-def write_flat_tables(batch: pa.Table, output: str, schemas: dict[str, pa.Schema]) -> pa.Table:
-    """Write a staging batch's rows of every flat table, one Parquet file per table; return
-    a row counting its documents, and one row per failure."""
+def write_flat_tables(
+    batch: pa.Table, output: str, schemas: dict[str, pa.Schema], documents: str | None = None
+) -> pa.Table:
+    """Write a staging batch's rows of every flat table, one Parquet file per table, and its
+    documents into the folder ``documents`` if given; return a row counting its documents,
+    and one row per failure."""
     filesystem, root = _filesystem(output)
     # Named by the batch's content: a batch Ray runs again (a lost worker) overwrites its
     # files instead of adding its rows twice.
@@ -346,6 +363,8 @@ def write_flat_tables(batch: pa.Table, output: str, schemas: dict[str, pa.Schema
     for name, schema in schemas.items():
         rows = explode(batch.column(f"rows_{name}"), schema)
         pq.write_table(rows, f"{root}/{name}/{part}", filesystem=filesystem)
+    if documents is not None:
+        pq.write_table(batch.select(RESULT_SCHEMA.names), str(Path(documents, part)))
     reasons = batch.column("reason").to_pylist()
     counted = [{"documents": reasons.count(None), "where": None, "line": None, "reason": None}]
     for where, line, reason in zip(
