@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veille.analysis.time.detect import find_candidates, rules
-from veille.analysis.time.scan import can_lower, lower_pattern, required_words, scan
+from veille.analysis.time.scan import can_lower, first_gate, lower_pattern, required_words, scan
 
 # Invented sentences: dates, weekdays, durations, holidays, clock times, ranges, years.
 TEXTS = [
@@ -58,3 +58,10 @@ def test_required_words_are_those_every_match_holds() -> None:
         frozenset({"lundi", "mardi"}),
     )
     assert required_words(r"\d+\s+(?:ans|x)") == ()  # a one-character branch: nothing required
+
+
+def test_first_gate_reads_the_characters_a_match_can_start_with() -> None:
+    assert first_gate(r"(?:\bce\s+)?\blundi") == "(?=[cl])"
+    assert first_gate(r"(?<![\w'])(?:\d+|mi)-\w+") == r"(?=[\dm])"
+    assert first_gate(r"(?:le\s+)?") == ""  # matches the empty string: no gate
+    assert first_gate(r"[^\S\n]+x") == ""  # a negated class is not read

@@ -56,7 +56,81 @@ class Rule:
 def compile_rule(kind: str, pattern: str) -> Rule:
     """Compile a case-insensitive rule both ways and read the words its matches must hold."""
     lowered = lower_pattern(pattern)
-    return Rule(kind, re.compile(pattern, re.IGNORECASE), re.compile(lowered), required_words(lowered))
+    gated = f"{gate}(?:{lowered})" if (gate := first_gate(lowered)) else lowered
+    return Rule(kind, re.compile(pattern, re.IGNORECASE), re.compile(gated), required_words(lowered))
+
+
+def first_gate(pattern: str) -> str:
+    """Return a look-ahead on the characters a match of ``pattern`` can start with, or "".
+
+    ``re`` tries a pattern at every position; one that opens with optional words and word
+    boundaries (*ce lundi*, *lundi*) costs several tests at each. The look-ahead fails
+    at once where no match can start, and changes no match: every match starts with one
+    of these characters. "" when they cannot all be read off the pattern, or when it can
+    match the empty string.
+    """
+    if _parser is None or sre is None:  # pragma: no cover
+        return ""
+    try:
+        first, nullable = _first(_parser.parse(pattern).data)
+    except _Unknown:
+        return ""
+    return "" if nullable or not first else f"(?=[{''.join(sorted(first))}])"
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not read here."""
+
+
+def _first(items: Any) -> tuple[set[str], bool]:
+    """Return the class items a sequence can start with, and whether it can match empty."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the next item gives the first character
+        if op is sre.LITERAL:
+            found.add(re.escape(chr(av)))
+            return found, False
+        if op is sre.IN:
+            found.update(_class_items(av))
+            return found, False
+        if op is sre.SUBPATTERN or op is getattr(sre, "ATOMIC_GROUP", None):
+            inner, nullable = _first(av[3] if op is sre.SUBPATTERN else av)
+        elif op is sre.BRANCH:
+            inner, nullable = set(), False
+            for branch in av[1]:
+                first, empty = _first(branch)
+                inner |= first
+                nullable = nullable or empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            inner, nullable = _first(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            raise _Unknown(str(op))
+        found |= inner
+        if not nullable:
+            return found, False
+    return found, True
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_UNI_DIGIT": r"\d", "CATEGORY_UNI_WORD": r"\w", "CATEGORY_UNI_SPACE": r"\s",
+}  # fmt: skip
+
+
+def _class_items(items: Any) -> set[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            found.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and str(av) in _CATEGORIES:
+            found.add(_CATEGORIES[str(av)])
+        else:
+            raise _Unknown(str(op))  # a negated class, another category
+    return found
 
 
 def lower_pattern(pattern: str) -> str:
