@@ -1,14 +1,15 @@
 """The Ray Data runner: the local pool's unit of work, ``analyze_records``, over a Ray cluster.
 
-Reading, analysing and writing are three Ray Data stages:
+Reading, analysing and writing are one streaming Ray Data pass:
 
 1. the input files become a dataset of articles (or failure rows), parsed by veille's own
    ingest readers, so a file reads exactly as `veille ingest` reads it;
 2. ``map_batches`` over a pool of actors: each actor loads the model once and analyses
    batches with ``analyze_records``; every article comes out as one row (its Document, or
    its failure), with the rows of the flat tables beside it (``veille.runners.results``);
-3. the rows stream to OUTPUT/staging as Parquet; one pass over it writes the flat tables
-   (one folder each), then OUTPUT/documents is cut from it. A failure is a row: the job goes on.
+3. the actor writes those rows itself, one Parquet file per table and batch, the documents
+   aside until the run ends; the driver only counts documents and failures. A failure is
+   a row: the job goes on.
 
 Ray is imported only here, and only when the runner runs: ``pip install 'veille[ray]'``.
 """
@@ -52,7 +53,7 @@ from veille.store.writes import article_hash
 ARTICLE_SCHEMA = pa.schema(
     [("article", pa.string()), ("where", pa.string()), ("line", pa.int64()), ("reason", pa.string())]
 )
-STAGING = "staging"  # every analysed column, until the tables are cut from it
+STAGING = "staging"  # the documents of a run on object storage, until it is finished
 PARTIAL = ".documents-partial"  # the documents of a local run, until it is finished
 ANALYSED_SCHEMA = pa.schema([*RESULT_SCHEMA, *((f"rows_{name}", pa.string()) for name in FLAT_TABLES)])
 
@@ -117,39 +118,26 @@ def import_ray() -> Any:
 
 def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: int) -> RaySummary:
     started = time.perf_counter()
-    staging = f"{output}/{STAGING}"
-    # One streaming pass reads, analyses and writes every article once; the tables are then
-    # cut from that Parquet by column (Ray reads only the columns selected), so no stage
-    # ever holds the whole corpus (a cluster's
-    # object store spills to local disk, which a 10⁷-article run would fill).
-    read_articles(ray, inputs, settings).map_batches(
-        Analyse,
-        fn_constructor_args=(settings,),
-        batch_size=settings.batch_size,
+    # One streaming pass reads, analyses and writes every article once: each actor writes its
+    # batch's rows of the flat tables and its documents itself, and hands back only a count
+    # of its documents and its failure rows. No stage holds the corpus (a cluster's object
+    # store spills to local disk, which a 10⁷-article run would fill), and no second pass
+    # reads it back: every Ray Data job costs its worker processes' start-up, seconds each.
+    schemas = flat_schemas()
+    # (The workers get absolute paths: their working folder need not be this process's.)
+    root = output if "://" in output else str(Path(output).resolve())
+    # The documents are written aside and put in place at the end: on a local disk renamed,
+    # on object storage (no rename) copied out by a last job.
+    aside = STAGING if "://" in output else PARTIAL
+    for name in [*schemas, aside]:
+        _empty(f"{root}/{name}")  # what an earlier run left there goes
+    counted = read_articles(ray, inputs, settings).map_batches(
+        AnalyseAndWrite,
+        fn_constructor_args=(settings, root, schemas, f"{root}/{aside}"),
+        batch_size=WRITE_BATCH,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=1,  # Ray then sets OMP_NUM_THREADS=1 in the actor: N actors already use N cores
-    ).write_parquet(staging, mode="overwrite")  # what a killed run left there goes
-    # One pass cuts every flat table and counts the documents and failures: a Ray Data job
-    # per table cost seconds of fixed cost each, more than the analysis of a small run.
-    schemas = flat_schemas()
-    # On a local disk the same pass writes the documents aside, renamed into place at the end;
-    # elsewhere (a bucket has no rename) a last job copies them out of the staging files.
-    # (The workers get absolute paths: their working folder need not be this process's.)
-    root = output if "://" in output else str(Path(output).resolve())
-    partial = None if "://" in output else f"{root}/{PARTIAL}"
-    for name in [*schemas, *([PARTIAL] if partial else [])]:
-        _empty(f"{root}/{name}")  # what an earlier run left there goes, as with mode="overwrite"
-    columns = [*(f"rows_{name}" for name in schemas), *RESULT_SCHEMA.names]
-    counted = (
-        ray.data.read_parquet(staging)
-        .select_columns(columns)
-        .map_batches(
-            write_flat_tables,
-            fn_args=(root, schemas, partial),
-            batch_format="pyarrow",
-            batch_size=FLAT_BATCH,
-        )
     )
     summary = RaySummary(output=output)
     for row in counted.iter_rows():
@@ -158,13 +146,11 @@ def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: i
         else:
             summary.failures.append(Failure(row["where"], row["reason"], row["line"]))
     # Written last: a documents/ folder is a finished run, the one thing the next run refuses.
-    if partial is not None:
-        os.replace(partial, f"{root}/{DOCUMENTS}")  # an empty documents/ is replaced
+    if aside == PARTIAL:
+        os.replace(f"{root}/{PARTIAL}", f"{root}/{DOCUMENTS}")  # an empty documents/ is replaced
     else:
-        ray.data.read_parquet(staging).select_columns(RESULT_SCHEMA.names).write_parquet(
-            f"{output}/{DOCUMENTS}"
-        )
-    _delete(staging)
+        ray.data.read_parquet(f"{root}/{STAGING}").write_parquet(f"{output}/{DOCUMENTS}")
+        _delete(f"{root}/{STAGING}")
     summary.tables = _count_tables(output)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -306,6 +292,17 @@ class Analyse:
         return analyse_batch(self.pipeline, batch)
 
 
+class AnalyseAndWrite(Analyse):
+    """The runner's actor: analyse a batch, write its rows (``write_flat_tables``), return its count."""
+
+    def __init__(self, settings: Settings, root: str, schemas: dict[str, pa.Schema], documents: str) -> None:
+        super().__init__(settings)
+        self.root, self.schemas, self.documents = root, schemas, documents
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        return write_flat_tables(analyse_batch(self.pipeline, batch), self.root, self.schemas, self.documents)
+
+
 def analyse_batch(pipeline: Any, batch: pa.Table) -> pa.Table:
     """Turn a batch of ARTICLE_SCHEMA rows into ANALYSED_SCHEMA rows, one per row."""
     from veille.analysis.pipeline import analyze_records
@@ -344,7 +341,9 @@ def explode(column: pa.ChunkedArray, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-FLAT_BATCH = 4096  # staging rows per file of each flat table
+# Articles per actor call, so per file of each table: the pipeline still parses them in
+# batches of Settings.batch_size; fewer, larger files suit Parquet readers.
+WRITE_BATCH = 256
 COUNTED_SCHEMA = pa.schema([("documents", pa.int64()), ("where", pa.string()), ("line", pa.int64()),
                             ("reason", pa.string())])  # fmt: skip
 
@@ -352,9 +351,9 @@ COUNTED_SCHEMA = pa.schema([("documents", pa.int64()), ("where", pa.string()), (
 def write_flat_tables(
     batch: pa.Table, output: str, schemas: dict[str, pa.Schema], documents: str | None = None
 ) -> pa.Table:
-    """Write a staging batch's rows of every flat table, one Parquet file per table, and its
-    documents into the folder ``documents`` if given; return a row counting its documents,
-    and one row per failure."""
+    """Write an analysed batch's rows of every flat table, one Parquet file per table, and
+    its documents into the folder ``documents`` if given; return a row counting its
+    documents, and one row per failure."""
     filesystem, root = _filesystem(output)
     # Named by the batch's content: a batch Ray runs again (a lost worker) overwrites its
     # files instead of adding its rows twice.
@@ -364,7 +363,8 @@ def write_flat_tables(
         rows = explode(batch.column(f"rows_{name}"), schema)
         pq.write_table(rows, f"{root}/{name}/{part}", filesystem=filesystem)
     if documents is not None:
-        pq.write_table(batch.select(RESULT_SCHEMA.names), str(Path(documents, part)))
+        aside, folder = _filesystem(documents)
+        pq.write_table(batch.select(RESULT_SCHEMA.names), f"{folder}/{part}", filesystem=aside)
     reasons = batch.column("reason").to_pylist()
     counted = [{"documents": reasons.count(None), "where": None, "line": None, "reason": None}]
     for where, line, reason in zip(
