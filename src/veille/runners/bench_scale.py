@@ -326,10 +326,10 @@ def _actor_peak_mb(ray: Any, articles: list[Article]) -> float:
 
             import pyarrow as pa
 
-            from veille.runners.ray import ARTICLE_SCHEMA, article_row
+            from veille.runners.ray import ARTICLE_SCHEMA, WRITE_BATCH, article_row
 
-            for start in range(0, len(batch), 16):  # the batches the runner gives its actors
-                rows = [article_row(article) for article in batch[start : start + 16]]
+            for start in range(0, len(batch), WRITE_BATCH):  # the batches the runner gives its actors
+                rows = [article_row(article) for article in batch[start : start + WRITE_BATCH]]
                 self.analyse(pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA))
             return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
