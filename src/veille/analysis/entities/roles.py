@@ -8,7 +8,7 @@ business. Role nouns and their synonym classes are in ``data/roles.tsv``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +42,7 @@ _MAX_WORDS = 14
 _IN_TITLES = frozenset("chargé chargée chargés chargées délégué déléguée délégués déléguées".split())
 
 
+@lru_cache(maxsize=1 << 16)  # pure, asked for every word of every article by several steps
 def role_key(word: str) -> str:
     """Return the key a word is matched by in the role table: folded (État = Etat, l’ = l')
     and without a leading ex- (l'ex-présidente reads as présidente)."""
