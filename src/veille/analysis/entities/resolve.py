@@ -139,6 +139,9 @@ def add_titles(
             # apposition (sur France Inter, le ministre de l'Économie, X): only a title
             # before it makes an organisation a person.
             after = title_after(parsed, last, lexicon) if cluster.type != "ORG" else None
+            one_of = last + 3 < len(parsed) and parsed[last + 3].lower_ in ("un", "une")
+            if after is not None and cluster.type != "PER" and (after.possessive or one_of):
+                after = None  # la France, son premier client; Renault, l'un des constructeurs
             phrase = title_before(parsed, first, lexicon) or after
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
@@ -437,10 +440,9 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
 
 
 def _seat_of(phrase: TitlePhrase, fact: RoleFact) -> bool:
-    """Tell whether a periphrasis by a seat of power (le locataire de l'Élysée) names a
-    title the text gave without a country (le président de la République): the French
-    press titles France's offices without a demonym and foreign ones with it (le président
-    américain), so only French seats count, and only offices one person holds."""
+    """Tell whether a seat periphrasis (le locataire de l'Élysée) names a title given without
+    a country (le président de la République): the French press titles France's offices
+    without a demonym, foreign ones with it; only French seats and one-holder offices count."""
     return (
         phrase.role.country == "FRA"
         and fact.role.of is None
