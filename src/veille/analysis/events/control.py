@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import OBJECT_CLITICS
+from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS
 from veille.analysis.syntax.clauses import subject_chain
 
 if TYPE_CHECKING:
@@ -80,6 +80,22 @@ def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
     return antecedent(reader, verb, clitic)
 
 
+def dative_object(reader: RoleReader, verb: Token) -> list[str]:
+    """Return what a dative clitic of a verb stands for (*L'élue lui reproche d'avoir …*,
+    *il leur a promis …*): its resolved mention, else the last party named before it. The
+    à-complement of a trigger row is a party (the one blamed, asked, promised), so *lui*
+    and *leur* there stand for a person or a body, never a thing."""
+    clitic = next(
+        (c for c in verb.children if c.lower_ in DATIVE_CLITICS and c.i < verb.i and c.pos_ == "PRON"), None
+    )
+    if clitic is None:
+        return []
+    found = reader.index.entity_at(clitic.idx)
+    if found is not None:
+        return [found]
+    return antecedent(reader, verb, clitic)
+
+
 def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     """Return the entity an object clitic most likely stands for: the last party named
     before it in its sentence (or the one before) other than its verb's own subject
@@ -92,9 +108,9 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     if min(verb.i, clitic.i + 1) - sentence.start < _NEAR and sentence.start > 0:
         before = verb.doc[sentence.start - 1].sent  # a clitic opening its sentence
         start, floor = before.start_char, before.start
-    if verb.lemma_.lower() not in reader.party_object:
+    if verb.lemma_.lower() not in reader.party_object and clitic.lower_ not in DATIVE_CLITICS:
         return []
-    if clitic.lower_ == "les":
+    if clitic.lower_ in ("les", "leur"):
         return _plural_antecedent(reader, verb, clitic, actors)
     doc = verb.doc
     for mention_start, _, _, entity in reversed(reader.index.within(start, clitic.idx)):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.control import clitic_object, controller, infinitive_form, previous_subject
+from veille.analysis.events.control import clitic_object, controller, dative_object, infinitive_form, previous_subject
 from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
 from veille.analysis.events.shape import (
@@ -284,6 +284,10 @@ class RoleReader:
                 found = self.group(child) or self.owner(child) or self.national(child)
                 if found:
                     return found
+        if slot == "à" and node.pos_ != "NOUN":
+            found = dative_object(self, node)  # L'élue lui reproche …: lui is the party
+            if found:
+                return found
         # The parser may hang the complement on any word after the trigger (avec son
         # homologue … under the weekday before it): read it from the word order.
         return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
@@ -340,7 +344,11 @@ class RoleReader:
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
+            if self._in_time(child):
+                continue  # a time expression is no object (a reçu lundi les représentants de X)
             bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
+            if bare and self._after_preposition(child):
+                continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
                 found = self.group(child) or (
                     self.acting_owner(child) or self.national(child) or participle_agent(self, child)
@@ -359,6 +367,21 @@ class RoleReader:
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
+
+    def _in_time(self, token: Token) -> bool:
+        """Say whether a word lies in a time expression of the document."""
+        return any(t.start <= token.idx < t.end for t in self.doc.timexes)
+
+    def _after_preposition(self, token: Token) -> bool:
+        """Say whether the name a word belongs to opens after a preposition (*à New Delhi*:
+        the parser may hang *Delhi* alone on the verb, caseless)."""
+        found = self.index.entity_at(token.idx)
+        if found is None:
+            return False
+        at = token.i
+        while at > 0 and self.index.entity_at(self.parsed[at - 1].idx) == found:
+            at -= 1
+        return at > 0 and at < token.i and self.parsed[at - 1].pos_ == "ADP"
 
     def content(self, verb: Token) -> list[str]:
         """Return an entity named in a complement clause (avertir que … avec l'Europe)."""

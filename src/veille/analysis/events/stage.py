@@ -441,8 +441,13 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
     ]  # fmt: skip  # a first line without a full stop is a title, however long
 
     def undated_heading(event: Event) -> bool:
+        # A heading restates its lede; so does a body sentence with no date of its own
+        # that tells again an act the article dates elsewhere (L'élue lui reproche …,
+        # after … a critiqué mardi le préfet): one act, kept where its day is stated.
         where = event.trigger_start if event.trigger_start is not None else event.start
-        return event.date_from == "article" and any(lo <= where < hi for lo, hi in headings)
+        return event.date_from == "article" and (
+            any(lo <= where < hi for lo, hi in headings) or event.modality == "asserted"
+        )
 
     dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
     kept = [
