@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.analysis.events.spans import clause_window, linear_complement
+from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
 
 if TYPE_CHECKING:
@@ -109,6 +110,24 @@ def _place_after(reader: RoleReader, verb: Token) -> list[str]:
     return []
 
 
+def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: frozenset[str]) -> bool:
+    """Say whether the subject of the verb above a noun trigger is the noun's actor: only
+    a support verb's (mener des frappes, apporter son soutien; G. Gross 1996) or an
+    inverting verb's (recevoir l'aide de X), and only when no adjective of nationality names
+    the act's own author (la frappe israélienne, l'aide européenne) and the noun is not
+    the complement of another trigger noun's support verb (mettre son veto à l'aide)."""
+    lemma = governor.lemma_.lower()
+    if any(c.dep_ == "amod" and c.i > noun.i and demonym(c.text) is not None for c in noun.children):
+        return False
+    if governor.pos_ != "VERB" or lemma in inverting or lemma == "objet":
+        return True  # a noun above (à l'issue d'une rencontre): the chain climbs to its verb
+    if lemma not in reader.light_verbs:
+        return False
+    return noun.dep_ == "obj" or not any(
+        c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i and not reader.in_time(c) for c in governor.children
+    )  # the verb's own object carries it (mis son veto à l'aide)
+
+
 def noun_roles(
     reader: RoleReader,
     noun: Token,
@@ -156,6 +175,10 @@ def noun_roles(
     if actor_par and (noun.dep_ not in _GOVERNED or (governor and governor.lemma_ not in reader.light_verbs)):
         # en raison d'une condamnation, ralentir le financement: the subject did not do it;
         # a support or decision verb's subject does (décider le rappel, procéder à l'arrestation).
+        governor = None
+    if governor is not None and not actors and not lends_subject(reader, noun, governor, inverting):
+        # a condamné la frappe israélienne contre le Qatar, a mis son veto à l'aide
+        # européenne: the act has an author of its own, not the subject of the verb above.
         governor = None
     inverted = governor is not None and (
         governor.lemma_ in inverting

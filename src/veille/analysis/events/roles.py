@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.control import clitic_object, controller, dative_object, infinitive_form, previous_subject
 from veille.analysis.events.groups import plural_group
-from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
+from veille.analysis.events.nominal import lends_subject, noun_roles, participle_agent, target_place
 from veille.analysis.events.shape import (
     case_of,
     detached_subject,
@@ -271,7 +271,7 @@ class RoleReader:
             found = participle_agent(self, node)  # la réunion convoquée par X
             if found:
                 return found
-        objects = [c for c in node.children if c.dep_ == "obj"]
+        objects = [c for c in node.children if c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and passive(node))]
         if node.pos_ == "NOUN":
             # l'attaque menée par le Hamas contre Israël: the participle carries the complement
             objects.extend(
@@ -344,8 +344,10 @@ class RoleReader:
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
-            if self._in_time(child):
+            if self.in_time(child):
                 continue  # a time expression is no object (a reçu lundi les représentants de X)
+            if child.dep_ == "obj" and case_of(child) in ("de", "d'", "du"):
+                continue  # a source, not an object (a reçu de la Suède des avions)
             bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
             if bare and self._after_preposition(child):
                 continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
@@ -368,7 +370,7 @@ class RoleReader:
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
 
-    def _in_time(self, token: Token) -> bool:
+    def in_time(self, token: Token) -> bool:
         """Say whether a word lies in a time expression of the document."""
         return any(t.start <= token.idx < t.end for t in self.doc.timexes)
 
@@ -439,7 +441,12 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
-        if pos == "NOUN" and trigger.dep_ == "obj" and not any(self.types.get(a) != "MISC" for a in actors):
+        if (
+            pos == "NOUN"
+            and trigger.dep_ == "obj"
+            and not any(self.types.get(a) != "MISC" for a in actors)
+            and lends_subject(self, trigger, trigger.head, inverting)
+        ):
             # The same for the verb that governs a noun (Washington et Pékin ont repris …).
             actors = left_subject(trigger.head, self.index.entity_at, self.doc.timexes) or actors
         recipients = [r for r in recipients if r not in actors]

@@ -66,6 +66,9 @@ def _is_preposition(token: Token, previous: Token | None) -> bool:
     """Say whether a token opens a prepositional phrase; *des*/*du*/*de* not where it is a
     partitive article (a rencontré des responsables)."""
     if token.lower_ in OF:
+        doc = token.doc
+        if token.lower_ == "de" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("la", "l'"):
+            return True  # de la, de l': a partitive only before a mass noun, never a party
         # After a verb, a coordinator or a comma it opens a noun phrase; after anything
         # else (a noun, au-delà, près) it is a preposition.
         return previous is not None and previous.pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT")

@@ -92,10 +92,13 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    names = _inside_names(doc)
     for token in parsed:
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
+        if token.idx in names:
+            continue  # a word of a body's name (Rassemblement national, Conseil de coopération)
         material = trigger.needs == "mat" and _material_object(token, lexicon)
         if not accept(token, trigger, lexicon, material):
             continue
@@ -142,6 +145,26 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             seen.add(_identity(event))
             found.append(event)
     return _attach_amounts(_merge_headlines(found, doc), doc.amounts, parsed)
+
+
+def _inside_names(doc: Document) -> frozenset[int]:
+    """Return the offsets of the words inside the names of bodies, places and persons of
+    several words: such a word names, it does not tell an act (*le Rassemblement national*,
+    *l'Organisation de coopération de Shanghai*). MISC names (*l'accord de Paris*) are
+    left alone: an agreement named so may still be signed or ratified."""
+    out: set[int] = set()
+    text = doc.article.text
+    for entity in doc.entities:
+        if entity.type not in ("ORG", "LOC", "PER"):
+            continue
+        for mention in entity.mentions:
+            if mention.kind != "name" or " " not in mention.text.strip():
+                continue
+            at = mention.start
+            for word in text[mention.start : mention.end].split(" "):
+                out.add(at)
+                at += len(word) + 1
+    return frozenset(out)
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
