@@ -123,9 +123,9 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
         return True  # a noun above (à l'issue d'une rencontre): the chain climbs to its verb
     if lemma not in reader.light_verbs:
         return False
-    return noun.dep_ == "obj" or not any(
-        c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i and not reader.in_time(c) for c in governor.children
-    )  # the verb's own object carries it (mis son veto à l'aide)
+    # The verb's own object carries it (mis son veto à l'aide): not this noun's verb.
+    objects = [c for c in governor.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]
+    return noun.dep_ == "obj" or all(reader.in_time(c) for c in objects)
 
 
 def noun_roles(

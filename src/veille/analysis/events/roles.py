@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.control import clitic_object, controller, dative_object, infinitive_form, previous_subject
+from veille.analysis.events.control import (
+    clitic_object,
+    controller,
+    dative_object,
+    infinitive_form,
+    previous_subject,
+)
 from veille.analysis.events.groups import plural_group
 from veille.analysis.events.nominal import lends_subject, noun_roles, participle_agent, target_place
 from veille.analysis.events.shape import (

@@ -206,4 +206,7 @@ def reciprocal(trigger: Token) -> bool:
     doc = trigger.doc
     if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
         return True
-    return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
+    # ont rompu leurs relations, ont renoué leur dialogue: a possessive leur(s) on the
+    # object makes the compound subject both owners, so the act is mutual.
+    objects = [c for c in trigger.children if c.dep_ in ("obj", "iobj")]
+    return all(any(d.lower_ in ("leur", "leurs") for d in c.children if d.dep_ == "det") for c in objects)

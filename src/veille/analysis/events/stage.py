@@ -186,10 +186,18 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for candidate in (lemma, *infinitive_guesses(token.text)):
             if candidate in lexicon.verbs:
                 return lexicon.verbs[candidate]
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or (token.pos_ == "ADP" and _mistagged_noun(token)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None
+
+
+def _mistagged_noun(token: Token) -> bool:
+    """Say whether a word tagged as a preposition is a noun the tagger missed (*a mené de
+    nouvelles frappes*: frappes ADP): a preposition is never preceded by an adjective or
+    an article of its own phrase."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
@@ -273,7 +281,7 @@ def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
 def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
     """Return the trigger row with the type a cue of the clause gives it, if any."""
     lemma = token.lemma_.lower()
-    clause = own_clause(token, with_participles=False)
+    clause = [*own_clause(token, with_participles=False), token.head]  # a noun's verb: levé les sanctions
     for shift in lexicon.shifts:
         if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
             return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
