@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.authors import national
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS
 from veille.analysis.syntax.clauses import subject_chain
 
@@ -52,7 +53,7 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
     found = reader.object(head, owner=False) or reader.by_slot(head, "à")
     if not found:
         # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
-        found = [e for c in head.children if c.dep_ == "obj" for e in reader.national(c)]
+        found = [e for c in head.children if c.dep_ == "obj" for e in national(reader, c)]
     return [e for e in found if e] if found else []
 
 

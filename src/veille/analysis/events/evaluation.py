@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.authors import national
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
@@ -60,12 +61,12 @@ class EvaluationReader:
             return found
         for child in head.children:
             if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
-                found = self.reader.group(child) or self.reader.national(child)  # par les autorités X
+                found = self.reader.group(child) or national(self.reader, child)  # par les autorités X
                 if found:
                     return found
         # l'accord conclu par X: the agent of the participle on the judged act
         found = participle_agent(self.reader, head)
-        return found or self.reader.owner(head) or self.reader.national(head)
+        return found or self.reader.owner(head) or national(self.reader, head)
 
     def speaker(self, token: Token) -> list[str]:
         """Return the speaker of the quotation that holds a word, or []."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.events.authors import national
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
@@ -167,7 +168,7 @@ def noun_roles(
                     depth = 0
                     break
     if not actors:
-        actors = reader.national(noun)  # une frappe américaine: the United States strike
+        actors = national(reader, noun)  # une frappe américaine: the United States strike
         depth = 0 if actors else depth
     governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
     if governor is not None and governor.lemma_ == "objet" and governor.head != governor:

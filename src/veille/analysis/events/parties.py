@@ -35,3 +35,23 @@ class PartyIndex(MentionIndex):
                     return entity.id
                 first = first or entity.id
         return first
+
+
+def words_of_names(doc: Document) -> frozenset[int]:
+    """Return the offsets of the words inside the names of bodies, places and persons of
+    several words: such a word names, it does not tell an act (*le Rassemblement national*,
+    *l'Organisation de coopération de Shanghai*). MISC names (*l'accord de Paris*) are
+    left alone: an agreement named so may still be signed or ratified."""
+    out: set[int] = set()
+    text = doc.article.text
+    for entity in doc.entities:
+        if entity.type not in ("ORG", "LOC", "PER"):
+            continue
+        for mention in entity.mentions:
+            if mention.kind != "name" or " " not in mention.text.strip():
+                continue
+            at = mention.start
+            for word in text[mention.start : mention.end].split(" "):
+                out.add(at)
+                at += len(word) + 1
+    return frozenset(out)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.authors import act_author, event_place, national
 from veille.analysis.events.control import (
     clitic_object,
     controller,
@@ -38,17 +39,13 @@ from veille.analysis.events.spans import (
     reciprocal,
     sentence_head,
 )
-from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
+from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import OF
-from veille.analysis.syntax.clauses import own_clause, subject_chain
+from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document
 
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
-_PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
-# Nouns of an armed or police act whose adjective of nationality names its author when a
-# passive verb has no par-agent (abattu … lors d'une frappe américaine).
-_ACT_NOUNS = frozenset({"frappe", "bombardement", "raid", "attaque", "opération", "offensive", "tir"})
 
 
 @dataclass(frozen=True)
@@ -188,7 +185,7 @@ class RoleReader:
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
-                named = self.group(child) or self.national(child)  # Elle l'a accusé: mislabelled
+                named = self.group(child) or national(self, child)  # Elle l'a accusé: mislabelled
                 return self.pronoun(child) if child.pos_ == "PRON" else named
             if child not in nominal or (child.i > verb.i and subject_before(verb)):
                 continue
@@ -197,7 +194,7 @@ class RoleReader:
                 return self.group(verb.head) if verb.dep_.startswith("acl") else []
             if child.pos_ == "PRON":
                 return self.pronoun(child)
-            found = self.group(child) or self.national(child)
+            found = self.group(child) or national(self, child)
             # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
             before = sentence_head(child, self.index.entity_at)
             return [*(e for e in before if e not in found), *found]
@@ -237,7 +234,7 @@ class RoleReader:
         if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
             # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
             # the noun does it, never the subject of the clause above.
-            return self.group(first.head) or self.national(first.head), 0
+            return self.group(first.head) or national(self, first.head), 0
         if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
             # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
             # the noun undergoes it, so only a par-agent acts, never the clause above.
@@ -287,7 +284,7 @@ class RoleReader:
         candidates = [*node.children, *(c for o in objects for c in o.children)]
         for child in candidates:
             if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
-                found = self.group(child) or self.owner(child) or self.national(child)
+                found = self.group(child) or self.owner(child) or national(self, child)
                 if found:
                     return found
         if slot == "à" and node.pos_ != "NOUN":
@@ -333,7 +330,7 @@ class RoleReader:
             if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
                 if is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
-                return self.group(child) or self.owner(child) or self.national(child)
+                return self.group(child) or self.owner(child) or national(self, child)
         if passive and verb.dep_ == "conj" and not subject_before(verb):
             # … a demandé des engagements et sera reçu par X: the coordination shares its subject
             shared = [
@@ -359,7 +356,7 @@ class RoleReader:
                 continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
                 found = self.group(child) or (
-                    self.acting_owner(child) or self.national(child) or participle_agent(self, child)
+                    self.acting_owner(child) or national(self, child) or participle_agent(self, child)
                     if owner
                     else []
                 )  # condamné l'attaque menée par le Hamas: the act's agent
@@ -440,7 +437,7 @@ class RoleReader:
                 if found:
                     actors, depth = found, at
             if not actors and passive_like(trigger):
-                actors, depth = self.act_author(trigger), 0
+                actors, depth = act_author(self, trigger), 0
             for slot in slots:
                 if slot == "entre":
                     continue
@@ -472,41 +469,8 @@ class RoleReader:
             return None
         if not any(self.types.get(r) != "MISC" for r in recipients):
             return None
-        location = self.place(trigger, set(actors) | set(recipients))
+        location = event_place(self, trigger, set(actors) | set(recipients))
         return Roles(tuple(actors), tuple(recipients), location, depth)
-
-    def national(self, head: Token) -> list[str]:
-        """Return the country an adjective of nationality on a phrase names (une frappe
-        américaine, la police turque, un diplomate algérien), when the document names that
-        country as an entity: an event's parties are entities of the document."""
-        if head.lemma_.lower() not in self.national_heads and head.lower_ not in self.national_heads:
-            return []
-        for child in head.children:
-            if child.dep_ != "amod" or child.i < head.i:
-                continue
-            found = demonym(child.text)
-            if found is None or child.text[:1].isupper():
-                continue  # a capitalised demonym is a people (les Russes), read elsewhere
-            places = [e for e in self.doc.entities if e.type in ("LOC", "ORG")]
-            for entity in places:
-                if country_code(entity.name) == found.iso3:
-                    return [entity.id]
-            for entity in places:  # des frappes soudanaises, Khartoum named: the capital acts
-                if entity.type == "LOC" and capital_country(entity.name) == found.iso3:
-                    return [entity.id]
-        return []
-
-    def act_author(self, verb: Token) -> list[str]:
-        """Return the author of an armed act a passive verb without par-agent names in its
-        complement (*abattu en Syrie lors d'une frappe américaine*)."""
-        for child in verb.children:
-            if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
-                found = self.national(child) or [
-                    e for c in child.children if c.dep_ == "nmod" and case_of(c) in OF for e in self.group(c)
-                ]
-                if found:
-                    return found
-        return []
 
     def acting_owner(self, head: Token) -> list[str]:
         """Return the owner of a thing when it can act (not the city an agreement is named
@@ -520,16 +484,3 @@ class RoleReader:
         if entity is None or entity.type != "LOC":
             return True
         return country_code(entity.name) is not None or any(m.stands_for for m in entity.mentions)
-
-    def place(self, trigger: Token, parties: set[str]) -> str | None:
-        """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
-        scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else own_clause(trigger)
-        if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
-            scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
-        for token in scope:
-            if case_of(token) not in _PLACE_CASES:
-                continue
-            found = self.index.entity_at(token.idx)
-            if found is not None and found not in parties and self.types.get(found) == "LOC":
-                return found
-        return None

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
-from veille.analysis.events.parties import PartyIndex
+from veille.analysis.events.parties import PartyIndex, words_of_names
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import accept, factive, infinitive_sense, refused, sense
@@ -92,7 +92,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
-    names = _inside_names(doc)
+    names = words_of_names(doc)
     for token in parsed:
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
@@ -145,26 +145,6 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             seen.add(_identity(event))
             found.append(event)
     return _attach_amounts(_merge_headlines(found, doc), doc.amounts, parsed)
-
-
-def _inside_names(doc: Document) -> frozenset[int]:
-    """Return the offsets of the words inside the names of bodies, places and persons of
-    several words: such a word names, it does not tell an act (*le Rassemblement national*,
-    *l'Organisation de coopération de Shanghai*). MISC names (*l'accord de Paris*) are
-    left alone: an agreement named so may still be signed or ratified."""
-    out: set[int] = set()
-    text = doc.article.text
-    for entity in doc.entities:
-        if entity.type not in ("ORG", "LOC", "PER"):
-            continue
-        for mention in entity.mentions:
-            if mention.kind != "name" or " " not in mention.text.strip():
-                continue
-            at = mention.start
-            for word in text[mention.start : mention.end].split(" "):
-                out.add(at)
-                at += len(word) + 1
-    return frozenset(out)
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -346,13 +326,6 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
     scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in node.children)]
     return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
-
-    form, lemma = token.lower_, token.lemma_.lower()
-    for ending in ("ront", "ra", "rai", "ras"):
-        if form.endswith(ending) and len(form) > len(ending) + 1:
-            simple_past = lemma.endswith("er") and form == lemma[:-2] + ending[1:]
-            return not simple_past
-    return False
 
 
 def _date(
