@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 _GOVERNED = frozenset({"obj", "obl:arg", "xcomp", "nsubj:pass"})
 _TARGET_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "contre", "vers"})
 _SCOPE = 40
+# appeler à la grève, au boycott contre X: the caller leads the protest it calls (the
+# factivity rule drops every other act under appeler); not a support verb, since
+# *appeler X au dialogue* is a request of its own.
+_CALLS = frozenset({"appeler"})
 _NEAR_WORDS = 8  # an object's phrase right after its verb
 _SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
 
@@ -122,7 +126,7 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
         return False
     if governor.pos_ != "VERB" or lemma in inverting or lemma == "objet":
         return True  # a noun above (à l'issue d'une rencontre): the chain climbs to its verb
-    if lemma not in reader.light_verbs:
+    if lemma not in reader.light_verbs and lemma not in _CALLS:
         return False
     # The verb's own object carries it (mis son veto à l'aide): not this noun's verb.
     objects = [c for c in governor.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]

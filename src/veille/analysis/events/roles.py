@@ -348,7 +348,12 @@ class RoleReader:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
             if self.in_time(child):
-                continue  # a time expression is no object (a reçu lundi les représentants de X)
+                # A time expression is no object (a reçu lundi les représentants de X), but
+                # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi).
+                hung = [e for c in child.children if case_of(c) is None for e in self.group(c)]
+                if hung:
+                    return hung
+                continue
             if child.dep_ == "obj" and case_of(child) in ("de", "d'", "du"):
                 continue  # a source, not an object (a reçu de la Suède des avions)
             bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
