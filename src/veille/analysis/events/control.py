@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
-_NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 _SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 _PLACE_WORDS = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
 # The parser labels a subject pronoun before a clitic or a modal verb as passive or
@@ -99,15 +98,17 @@ def dative_object(reader: RoleReader, verb: Token) -> list[str]:
 
 def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     """Return the entity an object clitic most likely stands for: the last party named
-    before it in its sentence (or the one before) other than its verb's own subject
+    before it in its sentence, else in the one before, other than its verb's own subject
     (*a exposé au chef de l'État ses revendications, tout en l'interpellant*); singular
     clitics only (le, la, l'), since *les* may group several parties, and only on verbs
     whose object is always a party (a clitic of *arrêter* may be a penalty)."""
     actors, _ = reader.actors_of_verb(subject_chain(verb))
     sentence = verb.sent
     start, floor = sentence.start_char, sentence.start
-    if min(verb.i, clitic.i + 1) - sentence.start < _NEAR and sentence.start > 0:
-        before = verb.doc[sentence.start - 1].sent  # a clitic opening its sentence
+    if sentence.start > 0:
+        # The sentence before too, read after the clitic's own (La députée X l'accuse …,
+        # the party named in the sentence before): the nearest party wins.
+        before = verb.doc[sentence.start - 1].sent
         start, floor = before.start_char, before.start
     if verb.lemma_.lower() not in reader.party_object and clitic.lower_ not in DATIVE_CLITICS:
         return []

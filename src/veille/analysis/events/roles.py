@@ -20,7 +20,7 @@ from veille.analysis.events.control import (
     previous_subject,
 )
 from veille.analysis.events.groups import plural_group
-from veille.analysis.events.nominal import lends_subject, noun_roles, participle_agent, target_place
+from veille.analysis.events.nominal import lends_subject, noun_roles, par_agent, participle_agent, target_place
 from veille.analysis.events.shape import (
     case_of,
     detached_subject,
@@ -73,6 +73,7 @@ class RoleReader:
         light_verbs: frozenset[str] = frozenset(),
         object_control: frozenset[str] = frozenset(),
         party_object: frozenset[str] = frozenset(),
+        patient_nouns: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -83,6 +84,7 @@ class RoleReader:
         self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
         self.object_control = object_control  # verbs whose object does their infinitive
         self.party_object = party_object  # verbs whose object is always a party
+        self.patient_nouns = patient_nouns  # acts whose de-complement undergoes (l'assassinat de X)
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -360,11 +362,18 @@ class RoleReader:
             if bare and self._after_preposition(child):
                 continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
+                # condamné l'attaque menée par le Hamas: the act's agent; the owner of an act
+                # told by its victim (condamné l'assassinat de X) is not the one blamed.
+                if owner and child.lemma_.lower() in self.patient_nouns:
+                    found = par_agent(self, child) or national(self, child)
+                    if found:
+                        return found
+                    continue
                 found = self.group(child) or (
                     self.acting_owner(child) or national(self, child) or participle_agent(self, child)
                     if owner
                     else []
-                )  # condamné l'attaque menée par le Hamas: the act's agent
+                )
                 if found:
                     return found
                 if not owner and child.dep_ == "obj":

@@ -89,6 +89,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         lexicon.light_verbs,
         lexicon.object_control,
         lexicon.party_object,
+        frozenset(lemma for lemma, row in lexicon.nouns.items() if row.actor_par),
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
