@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
+from veille.analysis.events.shape import in_time
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
@@ -130,7 +131,7 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
         return False
     # The verb's own object carries it (mis son veto à l'aide): not this noun's verb.
     objects = [c for c in governor.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]
-    return noun.dep_ == "obj" or all(reader.in_time(c) for c in objects)
+    return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
 
 
 def noun_roles(

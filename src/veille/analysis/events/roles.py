@@ -20,10 +20,18 @@ from veille.analysis.events.control import (
     previous_subject,
 )
 from veille.analysis.events.groups import plural_group
-from veille.analysis.events.nominal import lends_subject, noun_roles, par_agent, participle_agent, target_place
+from veille.analysis.events.nominal import (
+    lends_subject,
+    noun_roles,
+    par_agent,
+    participle_agent,
+    target_place,
+)
 from veille.analysis.events.shape import (
+    after_preposition,
     case_of,
     detached_subject,
+    in_time,
     is_relative,
     passive,
     passive_like,
@@ -349,7 +357,7 @@ class RoleReader:
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
-            if self.in_time(child):
+            if in_time(child, self.doc.timexes):
                 # A time expression is no object (a reçu lundi les représentants de X), but
                 # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi).
                 hung = [e for c in child.children if case_of(c) is None for e in self.group(c)]
@@ -359,7 +367,7 @@ class RoleReader:
             if child.dep_ == "obj" and case_of(child) in ("de", "d'", "du"):
                 continue  # a source, not an object (a reçu de la Suède des avions)
             bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
-            if bare and self._after_preposition(child):
+            if bare and after_preposition(child, self.index.entity_at):
                 continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
                 # condamné l'attaque menée par le Hamas: the act's agent; the owner of an act
@@ -386,21 +394,6 @@ class RoleReader:
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
-
-    def in_time(self, token: Token) -> bool:
-        """Say whether a word lies in a time expression of the document."""
-        return any(t.start <= token.idx < t.end for t in self.doc.timexes)
-
-    def _after_preposition(self, token: Token) -> bool:
-        """Say whether the name a word belongs to opens after a preposition (*à New Delhi*:
-        the parser may hang *Delhi* alone on the verb, caseless)."""
-        found = self.index.entity_at(token.idx)
-        if found is None:
-            return False
-        at = token.i
-        while at > 0 and self.index.entity_at(self.parsed[at - 1].idx) == found:
-            at -= 1
-        return at > 0 and at < token.i and self.parsed[at - 1].pos_ == "ADP"
 
     def content(self, verb: Token) -> list[str]:
         """Return an entity named in a complement clause (avertir que … avec l'Europe)."""
