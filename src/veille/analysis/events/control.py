@@ -206,3 +206,18 @@ def _after_place_word(doc: Doc, offset: int, floor: int) -> bool:
     if before.pos_ == "DET" and index > 1:
         before = doc[index - 2]
     return before.lower_ in _PLACE_WORDS
+
+
+def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str]:
+    """Return who a passive's pronoun subject stands for: its resolved mention; in a
+    clause under another (*X s'est rendu à Alger, où il a été reçu par Y*), the subject
+    of the clause above; else the subject of the sentence before."""
+    found = reader.pronoun(pronoun)
+    if found is not None:
+        return found
+    if verb.head is not verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
+        above = verb.head
+        while above.pos_ not in ("VERB", "AUX") and above.head is not above:
+            above = above.head  # où elle a été reçue, hung on the place: its clause's verb
+        return reader.subject(above, agent=False) or []
+    return previous_subject(reader, [verb])[0]

@@ -17,6 +17,7 @@ from veille.analysis.events.control import (
     controller,
     dative_object,
     infinitive_form,
+    passive_pronoun,
     previous_subject,
 )
 from veille.analysis.events.groups import plural_group
@@ -341,7 +342,7 @@ class RoleReader:
                 if is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 if child.pos_ == "PRON":
-                    return self._passive_pronoun(verb, child)
+                    return passive_pronoun(self, verb, child)
                 return self.group(child) or self.owner(child) or national(self, child)
         if passive and verb.dep_ == "conj" and not subject_before(verb):
             # … a demandé des engagements et sera reçu par X: the coordination shares its subject
@@ -396,20 +397,6 @@ class RoleReader:
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
             return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
         return []
-
-    def _passive_pronoun(self, verb: Token, pronoun: Token) -> list[str]:
-        """Return who a passive's pronoun subject stands for: its resolved mention; in a
-        clause under another (*X s'est rendu à Alger, où il a été reçu par Y*), the subject
-        of the clause above; else the subject of the sentence before."""
-        found = self.pronoun(pronoun)
-        if found is not None:
-            return found
-        if verb.head is not verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
-            above = verb.head
-            while above.pos_ not in ("VERB", "AUX") and above.head is not above:
-                above = above.head  # où elle a été reçue, hung on the place: its clause's verb
-            return self.subject(above, agent=False) or []
-        return previous_subject(self, [verb])[0]
 
     def content(self, verb: Token) -> list[str]:
         """Return an entity named in a complement clause (avertir que … avec l'Europe)."""
