@@ -133,7 +133,17 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         return True
     if _unreal_clause(token, lexicon):
         return False
-    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in _embedders(token))
+    embedders = _embedders(token)
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "obj"
+        and embedders
+        and embedders[0][0].lemma_.lower() in (lexicon.light_verbs)
+    ):
+        # ordonner des frappes, une enquête: a support verb's noun is its subject's act, told
+        # as done (the verb would be non-factive over an infinitive: ordonner à X de partir).
+        embedders = embedders[1:]
+    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in embedders)
 
 
 def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
