@@ -71,3 +71,21 @@ def event_place(reader: RoleReader, trigger: Token, parties: set[str]) -> str | 
         if found is not None and found not in parties and reader.types.get(found) == "LOC":
             return found
     return None
+
+
+def convener(reader: RoleReader, trigger: Token) -> list[str]:
+    """Return who called a collective act whose doers name nobody: the *de*-complement of
+    *à l'appel de X*, *à l'initiative de X* in the trigger's sentence (*plusieurs
+    centaines de personnes ont manifesté devant l'ambassade, à l'appel de la COB*)."""
+    sentence = trigger.sent
+    for word in sentence:
+        if word.lower_ not in ("appel", "initiative") or word.i < 2:
+            continue
+        if word.doc[word.i - 2].lower_ not in ("à", "sur"):
+            continue
+        for child in word.children:
+            if child.dep_ == "nmod" and case_of(child) in OF:
+                found = reader.group(child)
+                if found:
+                    return found
+    return []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.authors import act_author, event_place, national
+from veille.analysis.events.authors import act_author, convener, event_place, national
 from veille.analysis.events.control import (
     clitic_object,
     controller,
@@ -462,6 +462,8 @@ class RoleReader:
         ):
             # The same for the verb that governs a noun (Washington et Pékin ont repris …).
             actors = left_subject(trigger.head, self.index.entity_at, self.doc.timexes) or actors
+        if not any(self.types.get(a) != "MISC" for a in actors):
+            actors = convener(self, trigger) or actors  # des centaines ont manifesté, à l'appel de X
         recipients = [r for r in recipients if r not in actors]
         if not recipients and "recip" in slots and len(actors) == 1 and pos != "NOUN":
             # A reciprocal whose coordination the parser broke: the word order has it all.

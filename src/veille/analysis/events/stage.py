@@ -211,7 +211,8 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
         for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
-            if token.pos_ == "NOUN" and match_trigger(token, lexicon) is not None:
+            row = match_trigger(token, lexicon) if token.pos_ == "NOUN" else None
+            if row is not None and accept(token, row, lexicon, True):  # not à l'appel de X
                 return True
     return False
 
