@@ -20,7 +20,7 @@ from veille.analysis.events.control import (
     passive_pronoun,
     previous_subject,
 )
-from veille.analysis.events.groups import plural_group
+from veille.analysis.events.groups import listed_persons, plural_group
 from veille.analysis.events.nominal import (
     lends_subject,
     noun_roles,
@@ -106,7 +106,7 @@ class RoleReader:
             return [found]
         fallback = [found] if found is not None else []
         if found is None and depth <= 1:
-            grouped = plural_group(self, head)  # les deux pays, les émissaires de X
+            grouped = listed_persons(self, head) or plural_group(self, head)  # les deux pays
             if grouped:
                 return grouped
         if depth > 2:
