@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
-from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS
+from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
 
 if TYPE_CHECKING:
@@ -96,6 +97,20 @@ def dative_object(reader: RoleReader, verb: Token) -> list[str]:
     return antecedent(reader, verb, clitic)
 
 
+def possessor(reader: RoleReader, verb: Token, thing: Token) -> list[str]:
+    """Return whose thing a possessive names on the object of a verb of judgement (*Le
+    syndicat a dénoncé son projet*, *Sa décision a été critiquée par X*): the last party
+    named before the possessive, other than the verb's actor, as for a clitic. Not for
+    persons and bodies (*ses homologues*, *ses troupes*: the possessor is the actor)."""
+    if verb.lemma_.lower() not in reader.judging_verbs or reader.index.entity_at(thing.idx) is not None:
+        return []
+    det = next((c for c in thing.children if c.dep_ == "det" and c.lower_ in POSSESSIVES), None)
+    lemma = thing.lemma_.lower()
+    if det is None or lemma in reader.actor_heads or role_key(lemma) in load_roles().by_first:
+        return []
+    return antecedent(reader, verb, det)
+
+
 def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     """Return the entity an object clitic most likely stands for: the last party named
     before it in its sentence, else in the one before, other than its verb's own subject
@@ -110,14 +125,23 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
         # the party named in the sentence before): the nearest party wins.
         before = verb.doc[sentence.start - 1].sent
         start, floor = before.start_char, before.start
-    if verb.lemma_.lower() not in reader.party_object and clitic.lower_ not in DATIVE_CLITICS:
+    possessive = clitic.lower_ in POSSESSIVES and clitic.dep_ == "det"
+    if (
+        verb.lemma_.lower() not in reader.party_object
+        and clitic.lower_ not in DATIVE_CLITICS
+        and not possessive
+    ):
         return []
-    if clitic.lower_ in ("les", "leur"):
+    if clitic.lower_ in ("les", "leur", "leurs"):
         return _plural_antecedent(reader, verb, clitic, actors)
     doc = verb.doc
-    for mention_start, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
+    mentions = reader.index.within(start, clitic.idx)
+    spans = [(lo, hi) for lo, hi, _, entity in mentions if entity.id in actors]
+    for mention_start, _, _, entity in reversed(mentions):
         if entity.id in actors or entity.type == "MISC" or entity.group:
             continue
+        if any(lo <= mention_start < hi for lo, hi in spans):
+            continue  # a name inside the actor's (le tribunal de Bordeaux … son recours)
         if entity.type == "LOC" and _after_place_word(doc, mention_start, floor):
             continue  # where the last act took place (à Rabat), not a party it could stand for
         return [entity.id]

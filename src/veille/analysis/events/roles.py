@@ -18,6 +18,7 @@ from veille.analysis.events.control import (
     dative_object,
     infinitive_form,
     passive_pronoun,
+    possessor,
     previous_subject,
 )
 from veille.analysis.events.groups import listed_persons, plural_group
@@ -83,6 +84,7 @@ class RoleReader:
         object_control: frozenset[str] = frozenset(),
         party_object: frozenset[str] = frozenset(),
         patient_nouns: frozenset[str] = frozenset(),
+        judging_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -94,6 +96,7 @@ class RoleReader:
         self.object_control = object_control  # verbs whose object does their infinitive
         self.party_object = party_object  # verbs whose object is always a party
         self.patient_nouns = patient_nouns  # acts whose de-complement undergoes (l'assassinat de X)
+        self.judging_verbs = judging_verbs  # verbs that judge another's thing (dénoncer son projet)
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -343,7 +346,8 @@ class RoleReader:
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 if child.pos_ == "PRON":
                     return passive_pronoun(self, verb, child)
-                return self.group(child) or self.owner(child) or national(self, child)
+                found = self.group(child) or self.owner(child) or national(self, child)
+                return found or possessor(self, verb, child)  # Sa décision a été critiquée par X
         if passive and verb.dep_ == "conj" and not subject_before(verb):
             # … a demandé des engagements et sera reçu par X: the coordination shares its subject
             shared = [
@@ -385,8 +389,9 @@ class RoleReader:
                     if owner
                     else []
                 )
+                found = found or (possessor(self, verb, child) if owner and child.dep_ == "obj" else [])
                 if found:
-                    return found
+                    return found  # … or whose thing it is (a dénoncé son projet)
                 if not owner and child.dep_ == "obj":
                     return []  # (a bare oblique before it is a day: reçu lundi les …)
             if bare and owner and child.lemma_ == "celui":

@@ -41,6 +41,8 @@ _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
 _SINCE = ("depuis", "dès")
+# Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
+_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 DateSource = Literal["timex", "article"]
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
@@ -90,6 +92,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         lexicon.object_control,
         lexicon.party_object,
         frozenset(lemma for lemma, row in lexicon.nouns.items() if row.actor_par),
+        frozenset(lemma for lemma, row in lexicon.verbs.items() if row.type in _JUDGING),
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
