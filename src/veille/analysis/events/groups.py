@@ -208,3 +208,15 @@ def listed_persons(reader: RoleReader, head: Token) -> list[str]:
     found = [reader.index.entity_at(t.idx) for t in words]
     listed = list(dict.fromkeys(e for e in found if e is not None and reader.types.get(e) == "PER"))
     return listed if len(listed) >= 2 else []
+
+
+def listed_item(reader: RoleReader, head: Token, child: Token) -> bool:
+    """Say whether an apposition is the next item of a list the parser took for an
+    apposition (Keir Starmer, Emmanuel Macron et Friedrich Merz): a name of another
+    entity of the same type as the head's."""
+    if child.dep_ != "appos" or child.pos_ != "PROPN":
+        return False
+    first, other = reader.index.entity_at(head.idx), reader.index.entity_at(child.idx)
+    if first is None or other is None or first == other:
+        return False
+    return reader.types.get(first) == reader.types.get(other) != "MISC"

@@ -21,7 +21,7 @@ from veille.analysis.events.control import (
     possessor,
     previous_subject,
 )
-from veille.analysis.events.groups import listed_persons, plural_group
+from veille.analysis.events.groups import listed_item, listed_persons, plural_group
 from veille.analysis.events.nominal import (
     lends_subject,
     noun_roles,
@@ -151,19 +151,8 @@ class RoleReader:
                 c for h in heads for c in h.children
                 if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
             )  # fmt: skip
-            stack.extend(c for c in token.children if self._listed(token, c))
+            stack.extend(c for c in token.children if listed_item(self, token, c))
         return out
-
-    def _listed(self, head: Token, child: Token) -> bool:
-        """Say whether an apposition is the next item of a list the parser took for an
-        apposition (Keir Starmer, Emmanuel Macron et Friedrich Merz): a name of another
-        entity of the same type as the head's."""
-        if child.dep_ != "appos" or child.pos_ != "PROPN":
-            return False
-        first, other = self.index.entity_at(head.idx), self.index.entity_at(child.idx)
-        if first is None or other is None or first == other:
-            return False
-        return self.types.get(first) == self.types.get(other) != "MISC"
 
     def owner(self, head: Token, depth: int = 0) -> list[str]:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
