@@ -11,6 +11,7 @@ order-60, forbid-67): ``events_lexicon.json`` ``object_control``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,7 @@ from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
+from veille.model import Event
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -245,3 +247,24 @@ def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str
             above = above.head  # où elle a été reçue, hung on the place: its clause's verb
         return reader.subject(above, agent=False) or []
     return previous_subject(reader, [verb])[0]
+
+
+def answered_request(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
+    """Return who asked what a refusal verb with no named object refuses: the actors of
+    the last REQUEST told in the two sentences before whose recipient is the refuser
+    (*La CGT a demandé au maire Paul Girard de suspendre le projet. L'élu a refusé.* →
+    REJECT Girard → CGT; PLOVER REJECT: reject a request)."""
+    actors, _ = reader.actors_of_verb(subject_chain(verb))
+    named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
+    sentence = verb.sent
+    for _ in range(2):  # two sentences back
+        if sentence.start == 0:
+            break
+        sentence = verb.doc[sentence.start - 1].sent
+    floor = sentence.start_char
+    for event in reversed(earlier):
+        if event.start < floor:
+            break
+        if event.type == "REQUEST" and named & set(event.target) and not event.negated:
+            return list(event.source)
+    return []

@@ -22,6 +22,7 @@ from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.control import answered_request
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, words_of_names
@@ -115,6 +116,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
+        if roles is None and trigger.type == "REJECT" and token.pos_ == "VERB":
+            roles = _refused_request(reader, token, found)  # X a demandé à Y … Y a refusé.
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
@@ -182,6 +185,16 @@ def _mistagged_noun(token: Token) -> bool:
     an article of its own phrase."""
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
+
+
+def _refused_request(reader: RoleReader, token: Token, found: list[Event]) -> Roles | None:
+    """Return the roles of a refusal that names no party but answers a request told just
+    before (control.answered_request), or None."""
+    askers = answered_request(reader, token, found)
+    if not askers:
+        return None
+    actors, depth = reader.actors_of_verb(subject_chain(token))
+    return Roles(tuple(actors), tuple(askers), None, depth)
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
