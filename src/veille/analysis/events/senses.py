@@ -19,10 +19,12 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
-from veille.analysis.events.roles import Roles
+from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
+from veille.model import Event
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
 # no more per trigger than a short one.
@@ -224,4 +226,25 @@ def infinitive_sense(
         types.get(a) == "PER" for a in roles.actors
     ):
         return dataclasses.replace(trigger, type="CONSULT", mode="phone")
+    return None
+
+
+def refused_request(reader: RoleReader, token: Token, found: list[Event]) -> Roles | None:
+    """Return the roles of a refusal that names no party but answers a request told just
+    before (control.answered_request), or None."""
+    askers = answered_request(reader, token, found)
+    if not askers:
+        return None
+    actors, depth = reader.actors_of_verb(subject_chain(token))
+    return Roles(tuple(actors), tuple(askers), None, depth)
+
+
+def threatened(token: Token, trigger: Trigger) -> Token | None:
+    """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
+    or None: PLOVER codes the threat, not an act that has not happened."""
+    head = token.head
+    if trigger.type == "THREATEN" or token.dep_ not in ("xcomp", "obl", "obl:arg", "ccomp"):
+        return None
+    if head.lemma_.lower() in ("menacer", "menace") and head.i < token.i:
+        return head
     return None

@@ -22,13 +22,20 @@ from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.analysis.events.control import answered_request
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, words_of_names
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.events.senses import accept, factive, infinitive_sense, refused, sense
+from veille.analysis.events.senses import (
+    accept,
+    factive,
+    infinitive_sense,
+    refused,
+    refused_request,
+    sense,
+    threatened,
+)
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -117,14 +124,14 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.actor_par,
         )
         if roles is None and trigger.type == "REJECT" and token.pos_ == "VERB":
-            roles = _refused_request(reader, token, found)  # X a demandé à Y … Y a refusé.
+            roles = refused_request(reader, token, found)  # X a demandé à Y … Y a refusé.
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
-        threat = _threatened(token, trigger)
+        threat = threatened(token, trigger)
         refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
@@ -187,33 +194,12 @@ def _mistagged_noun(token: Token) -> bool:
     return token.i > 0 and doc[token.i - 1].pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
 
 
-def _refused_request(reader: RoleReader, token: Token, found: list[Event]) -> Roles | None:
-    """Return the roles of a refusal that names no party but answers a request told just
-    before (control.answered_request), or None."""
-    askers = answered_request(reader, token, found)
-    if not askers:
-        return None
-    actors, depth = reader.actors_of_verb(subject_chain(token))
-    return Roles(tuple(actors), tuple(askers), None, depth)
-
-
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
     """Return a negated cooperative event announced for the future (*ne participera pas à
     la réunion convoquée par X*) as the REJECT it states; any other event as it is."""
     if event.negated and event.modality == "planned" and event.type in lexicon.cooperative:
         return dataclasses.replace(event, type="REJECT", mode=None, negated=False, modality="asserted")
     return event
-
-
-def _threatened(token: Token, trigger: Trigger) -> Token | None:
-    """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
-    or None: PLOVER codes the threat, not an act that has not happened."""
-    head = token.head
-    if trigger.type == "THREATEN" or token.dep_ not in ("xcomp", "obl", "obl:arg", "ccomp"):
-        return None
-    if head.lemma_.lower() in ("menacer", "menace") and head.i < token.i:
-        return head
-    return None
 
 
 def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
