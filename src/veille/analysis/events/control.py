@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
+from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
@@ -249,13 +250,18 @@ def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str
     return previous_subject(reader, [verb])[0]
 
 
-def answered_request(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
-    """Return who asked what a refusal verb with no named object refuses: the actors of
-    the last REQUEST told in the two sentences before whose recipient is the refuser
-    (*La CGT a demandé au maire Paul Girard de suspendre le projet. L'élu a refusé.* →
-    REJECT Girard → CGT; PLOVER REJECT: reject a request)."""
+def answered_request(
+    reader: RoleReader, verb: Token, earlier: Sequence[Event], types: frozenset[str] = frozenset({"REQUEST"})
+) -> list[str]:
+    """Return whom a reaction with no named object answers: the actors of the last event
+    of ``types`` told in the two sentences before whose recipient is the reacting party
+    or its country (*La CGT a demandé au maire Paul Girard de suspendre le projet. L'élu
+    a refusé.* → REJECT Girard → CGT, PLOVER REJECT: reject a request; *L'UE a adopté des
+    sanctions contre la Russie. Moscou a dénoncé une « guerre économique »* → ACCUSE
+    Moscou → UE)."""
     actors, _ = reader.actors_of_verb(subject_chain(verb))
     named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
+    countries = {c for a in named for c in [_country_of(reader, a)] if c is not None}
     sentence = verb.sent
     for _ in range(2):  # two sentences back
         if sentence.start == 0:
@@ -265,6 +271,17 @@ def answered_request(reader: RoleReader, verb: Token, earlier: Sequence[Event]) 
     for event in reversed(earlier):
         if event.start < floor:
             break
-        if event.type == "REQUEST" and named & set(event.target) and not event.negated:
+        if event.type not in types or event.negated or named & set(event.source):
+            continue
+        hit = named & set(event.target) or countries & {_country_of(reader, t) for t in event.target}
+        if hit:
             return list(event.source)
     return []
+
+
+def _country_of(reader: RoleReader, entity_id: str) -> str | None:
+    """Return the country a place entity is or stands for (Russie, Moscou → RUS), or None."""
+    entity = reader.doc.entity(entity_id)
+    if entity is None or entity.type != "LOC":
+        return None
+    return country_code(entity.name) or capital_country(entity.name)

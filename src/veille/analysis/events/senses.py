@@ -229,10 +229,16 @@ def infinitive_sense(
     return None
 
 
-def refused_request(reader: RoleReader, token: Token, found: list[Event]) -> Roles | None:
-    """Return the roles of a refusal that names no party but answers a request told just
-    before (control.answered_request), or None."""
-    askers = answered_request(reader, token, found)
+# Acts a party answers by condemning them when it undergoes them (PLOVER ACCUSE/disapprove).
+_HOSTILE = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "MOBILIZE"})
+
+
+def refused_request(reader: RoleReader, token: Token, found: list[Event], kind: str) -> Roles | None:
+    """Return the roles of a refusal or a condemnation that names no party but answers an
+    act told just before (control.answered_request): a refusal answers a request, a
+    condemnation a hostile act against the one who condemns; or None."""
+    types = frozenset({"REQUEST"}) if kind == "REJECT" else _HOSTILE
+    askers = answered_request(reader, token, found, types)
     if not askers:
         return None
     actors, depth = reader.actors_of_verb(subject_chain(token))

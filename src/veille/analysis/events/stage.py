@@ -123,8 +123,14 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.host,
             trigger.actor_par,
         )
-        if roles is None and trigger.type == "REJECT" and token.pos_ == "VERB":
-            roles = refused_request(reader, token, found)  # X a demandé à Y … Y a refusé.
+        if (
+            roles is None
+            and trigger.type in ("REJECT", "ACCUSE")
+            and token.pos_ == "VERB"
+            and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
+        ):
+            # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
+            roles = refused_request(reader, token, found, trigger.type)
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
