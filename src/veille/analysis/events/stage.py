@@ -194,11 +194,10 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _mistagged_noun(token: Token) -> bool:
-    """Say whether a word tagged as a preposition is a noun the tagger missed (*a mené de
-    nouvelles frappes*: frappes ADP): a preposition is never preceded by an adjective or
-    an article of its own phrase."""
-    doc = token.doc
-    return token.i > 0 and doc[token.i - 1].pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
+    """Say whether a word tagged as a preposition is a noun (*de nouvelles frappes*: a
+    preposition never follows an adjective or an article of its own phrase)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
