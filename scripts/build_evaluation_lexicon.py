@@ -54,6 +54,14 @@ opaque partial partiale irresponsabilité scandale honte faute erreur mensonge t
 
 NOUN_FORMS = frozenset("irresponsabilité scandale honte faute erreur mensonge trahison".split())
 
+# Appraisal JUDGEMENT told by a verb of misconduct (veracity: mentir, tromper; propriety:
+# trahir, bafouer, mépriser): a speaker who says a named party did it accuses that party
+# (*selon X, le préfet a « menti »*). Infinitives; the stage reads the lemma.
+VERBS = frozenset(
+    "mentir tromper duper trahir manipuler bafouer mépriser humilier saboter frauder falsifier "
+    "escroquer dissimuler".split()
+)
+
 
 def pattern_words(path: Path) -> list[str]:
     """Return the Pattern adjectives kept as negative judgements."""
@@ -79,6 +87,8 @@ def main(argv: list[str]) -> int:
     for word in APPRAISAL:
         pos = "NOUN" if word in NOUN_FORMS else "ADJ"
         rows.setdefault(word, ("neg", pos, "appraisal"))
+    for word in VERBS:
+        rows.setdefault(word, ("neg", "VERB", "appraisal"))
     lines = [
         "# Negative evaluative words: a speaker who applies one to a named party or its act",
         "# accuses it (PLOVER ACCUSE/disapprove). Built by scripts/build_evaluation_lexicon.py;",

@@ -11,18 +11,22 @@ order-60, forbid-67): ``events_lexicon.json`` ``object_control``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import OBJECT_CLITICS
+from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.events.authors import national
+from veille.analysis.lang.fr.countries import capital_country, country_code
+from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
+from veille.model import Event
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
-_NEAR = 4  # a clitic this close to its sentence's start looks back one sentence
 _SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 _PLACE_WORDS = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
 # The parser labels a subject pronoun before a clitic or a modal verb as passive or
@@ -52,7 +56,7 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
     found = reader.object(head, owner=False) or reader.by_slot(head, "à")
     if not found:
         # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
-        found = [e for c in head.children if c.dep_ == "obj" for e in reader.national(c)]
+        found = [e for c in head.children if c.dep_ == "obj" for e in national(reader, c)]
     return [e for e in found if e] if found else []
 
 
@@ -80,26 +84,67 @@ def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
     return antecedent(reader, verb, clitic)
 
 
+def dative_object(reader: RoleReader, verb: Token) -> list[str]:
+    """Return what a dative clitic of a verb stands for (*L'élue lui reproche d'avoir …*,
+    *il leur a promis …*): its resolved mention, else the last party named before it. The
+    à-complement of a trigger row is a party (the one blamed, asked, promised), so *lui*
+    and *leur* there stand for a person or a body, never a thing."""
+    clitic = next(
+        (c for c in verb.children if c.lower_ in DATIVE_CLITICS and c.i < verb.i and c.pos_ == "PRON"), None
+    )
+    if clitic is None:
+        return []
+    found = reader.index.entity_at(clitic.idx)
+    if found is not None:
+        return [found]
+    return antecedent(reader, verb, clitic)
+
+
+def possessor(reader: RoleReader, verb: Token, thing: Token) -> list[str]:
+    """Return whose thing a possessive names on the object of a verb of judgement (*Le
+    syndicat a dénoncé son projet*, *Sa décision a été critiquée par X*): the last party
+    named before the possessive, other than the verb's actor, as for a clitic. Not for
+    persons and bodies (*ses homologues*, *ses troupes*: the possessor is the actor)."""
+    if verb.lemma_.lower() not in reader.judging_verbs or reader.index.entity_at(thing.idx) is not None:
+        return []
+    det = next((c for c in thing.children if c.dep_ == "det" and c.lower_ in POSSESSIVES), None)
+    lemma = thing.lemma_.lower()
+    if det is None or lemma in reader.actor_heads or role_key(lemma) in load_roles().by_first:
+        return []
+    return antecedent(reader, verb, det)
+
+
 def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     """Return the entity an object clitic most likely stands for: the last party named
-    before it in its sentence (or the one before) other than its verb's own subject
+    before it in its sentence, else in the one before, other than its verb's own subject
     (*a exposé au chef de l'État ses revendications, tout en l'interpellant*); singular
     clitics only (le, la, l'), since *les* may group several parties, and only on verbs
     whose object is always a party (a clitic of *arrêter* may be a penalty)."""
     actors, _ = reader.actors_of_verb(subject_chain(verb))
     sentence = verb.sent
     start, floor = sentence.start_char, sentence.start
-    if min(verb.i, clitic.i + 1) - sentence.start < _NEAR and sentence.start > 0:
-        before = verb.doc[sentence.start - 1].sent  # a clitic opening its sentence
+    if sentence.start > 0:
+        # The sentence before too, read after the clitic's own (La députée X l'accuse …,
+        # the party named in the sentence before): the nearest party wins.
+        before = verb.doc[sentence.start - 1].sent
         start, floor = before.start_char, before.start
-    if verb.lemma_.lower() not in reader.party_object:
+    possessive = clitic.lower_ in POSSESSIVES and clitic.dep_ == "det"
+    if (
+        verb.lemma_.lower() not in reader.party_object
+        and clitic.lower_ not in DATIVE_CLITICS
+        and not possessive
+    ):
         return []
-    if clitic.lower_ == "les":
+    if clitic.lower_ in ("les", "leur", "leurs"):
         return _plural_antecedent(reader, verb, clitic, actors)
     doc = verb.doc
-    for mention_start, _, _, entity in reversed(reader.index.within(start, clitic.idx)):
+    mentions = reader.index.within(start, clitic.idx)
+    spans = [(lo, hi) for lo, hi, _, entity in mentions if entity.id in actors]
+    for mention_start, _, _, entity in reversed(mentions):
         if entity.id in actors or entity.type == "MISC" or entity.group:
             continue
+        if any(lo <= mention_start < hi for lo, hi in spans):
+            continue  # a name inside the actor's (le tribunal de Bordeaux … son recours)
         if entity.type == "LOC" and _after_place_word(doc, mention_start, floor):
             continue  # where the last act took place (à Rabat), not a party it could stand for
         return [entity.id]
@@ -188,3 +233,55 @@ def _after_place_word(doc: Doc, offset: int, floor: int) -> bool:
     if before.pos_ == "DET" and index > 1:
         before = doc[index - 2]
     return before.lower_ in _PLACE_WORDS
+
+
+def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str]:
+    """Return who a passive's pronoun subject stands for: its resolved mention; in a
+    clause under another (*X s'est rendu à Alger, où il a été reçu par Y*), the subject
+    of the clause above; else the subject of the sentence before."""
+    found = reader.pronoun(pronoun)
+    if found is not None:
+        return found
+    if verb.head is not verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
+        above = verb.head
+        while above.pos_ not in ("VERB", "AUX") and above.head is not above:
+            above = above.head  # où elle a été reçue, hung on the place: its clause's verb
+        return reader.subject(above, agent=False) or []
+    return previous_subject(reader, [verb])[0]
+
+
+def answered_request(
+    reader: RoleReader, verb: Token, earlier: Sequence[Event], types: frozenset[str] = frozenset({"REQUEST"})
+) -> list[str]:
+    """Return whom a reaction with no named object answers: the actors of the last event
+    of ``types`` told in the two sentences before whose recipient is the reacting party
+    or its country (*La CGT a demandé au maire Paul Girard de suspendre le projet. L'élu
+    a refusé.* → REJECT Girard → CGT, PLOVER REJECT: reject a request; *L'UE a adopté des
+    sanctions contre la Russie. Moscou a dénoncé une « guerre économique »* → ACCUSE
+    Moscou → UE)."""
+    actors, _ = reader.actors_of_verb(subject_chain(verb))
+    named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
+    countries = {c for a in named for c in [_country_of(reader, a)] if c is not None}
+    sentence = verb.sent
+    for _ in range(2):  # two sentences back
+        if sentence.start == 0:
+            break
+        sentence = verb.doc[sentence.start - 1].sent
+    floor = sentence.start_char
+    for event in reversed(earlier):
+        if event.start < floor:
+            break
+        if event.type not in types or event.negated or named & set(event.source):
+            continue
+        hit = named & set(event.target) or countries & {_country_of(reader, t) for t in event.target}
+        if hit:
+            return list(event.source)
+    return []
+
+
+def _country_of(reader: RoleReader, entity_id: str) -> str | None:
+    """Return the country a place entity is or stands for (Russie, Moscou → RUS), or None."""
+    entity = reader.doc.entity(entity_id)
+    if entity is None or entity.type != "LOC":
+        return None
+    return country_code(entity.name) or capital_country(entity.name)

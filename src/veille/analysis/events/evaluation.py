@@ -1,7 +1,7 @@
 """Read accusations told as evaluation: a speaker who judges a named party, or its act,
 with a negative evaluative word (PLOVER ACCUSE/disapprove: criticize, condemn, decry).
 
-Two constructions, both bounded to one clause:
+Three constructions, each bounded to one clause:
 
 - a verb of judgement with a predicate adjective: *la députée a jugé « irresponsable » la
   décision de la préfète*, *a qualifié le projet du maire de dangereux* → the verb's
@@ -9,7 +9,9 @@ Two constructions, both bounded to one clause:
 - a copular clause in a quotation or an opinion clause: *« La gestion du dossier par le
   ministre est indigne »*, *pour la sénatrice, la réforme du gouvernement est
   inacceptable* → the quotation's speaker (quotes stage) or the *pour*/*selon* party
-  accuses the party of the subject.
+  accuses the party of the subject;
+- a verb of misconduct in the same reported speech: *selon la syndicaliste, le préfet a
+  « menti »* → the speaker accuses the subject.
 
 The party of a phrase is its entity, else its *par*-agent (*la gestion par le ministre*),
 else its owner (*la décision de la préfète*), else the country of an adjective of
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.authors import national
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
@@ -60,12 +63,12 @@ class EvaluationReader:
             return found
         for child in head.children:
             if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
-                found = self.reader.group(child) or self.reader.national(child)  # par les autorités X
+                found = self.reader.group(child) or national(self.reader, child)  # par les autorités X
                 if found:
                     return found
         # l'accord conclu par X: the agent of the participle on the judged act
         found = participle_agent(self.reader, head)
-        return found or self.reader.owner(head) or self.reader.national(head)
+        return found or self.reader.owner(head) or national(self.reader, head)
 
     def speaker(self, token: Token) -> list[str]:
         """Return the speaker of the quotation that holds a word, or []."""
@@ -86,6 +89,14 @@ class EvaluationReader:
     def judged(self, word: Token) -> tuple[list[str], list[str]] | None:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
         head = word.head
+        for _ in range(3):  # qualifié d'« inacceptable »: the parser hangs it on the marks
+            if head.pos_ not in ("PUNCT", "ADP") or head.head is head:
+                break
+            head = head.head
+        if head is not word.head and head.pos_ == "NOUN" and head.dep_ == "obj":
+            verb = head.head  # … and the marks on the object: the object is what is judged
+            if verb.lemma_.lower() in self.lexicon.judging_verbs:
+                return self.reader.subject(verb, agent=False) or self.speaker(word), self.party(head)
         if head.lemma_.lower() in self.lexicon.judging_verbs and word.dep_ in (
             "xcomp", "obj", "obl", "obl:mod", "obl:arg", "advmod", "amod", "acl"
         ):  # fmt: skip
@@ -98,6 +109,12 @@ class EvaluationReader:
             )
             judge = self.reader.subject(head, agent=False) or self.speaker(word)
             return judge, judged
+        if word.pos_ == "VERB" and not any(c.dep_ == "cop" for c in word.children):
+            # A verb of misconduct in reported speech (selon X, le préfet a « menti »): the
+            # speaker or opinion holder accuses its subject; told by the narrator, no one.
+            subjects = [c for c in word.children if c.dep_ == "nsubj"]
+            judged = next((p for s in subjects for p in [self.party(s)] if p), [])
+            return self.opinion_holder(word) or self.speaker(word), judged
         if any(c.dep_ == "cop" for c in word.children):
             subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
             judged = next((p for s in subjects for p in [self.party(s)] if p), [])

@@ -189,3 +189,34 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
         if found is not None and found not in out:
             out.append(found)
     return out
+
+
+def listed_persons(reader: RoleReader, head: Token) -> list[str]:
+    """Return the persons a plural noun lists after it (*Les ministres des deux pays,
+    Mariam Coulibaly et Hassane Moussa, …*: the parser may hang the list anywhere in
+    the phrase), when there are at least two."""
+    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number", []):
+        return []
+    doc = head.doc
+    nodes = [head, *(c for c in head.children if c.dep_ == "nmod")]
+    nodes.extend(c for n in nodes[1:] for c in n.children if c.dep_ == "nmod")  # des deux pays
+    first = [
+        c for n in nodes for c in n.children
+        if c.dep_ in ("appos", "conj") and c.i > head.i and doc[c.i - 1].text == ","
+    ]  # fmt: skip  # set off by a comma, as an apposition is
+    words = [*first, *(t for f in first for t in f.subtree if t.dep_ == "conj")]
+    found = [reader.index.entity_at(t.idx) for t in words]
+    listed = list(dict.fromkeys(e for e in found if e is not None and reader.types.get(e) == "PER"))
+    return listed if len(listed) >= 2 else []
+
+
+def listed_item(reader: RoleReader, head: Token, child: Token) -> bool:
+    """Say whether an apposition is the next item of a list the parser took for an
+    apposition (Keir Starmer, Emmanuel Macron et Friedrich Merz): a name of another
+    entity of the same type as the head's."""
+    if child.dep_ != "appos" or child.pos_ != "PROPN":
+        return False
+    first, other = reader.index.entity_at(head.idx), reader.index.entity_at(child.idx)
+    if first is None or other is None or first == other:
+        return False
+    return reader.types.get(first) == reader.types.get(other) != "MISC"

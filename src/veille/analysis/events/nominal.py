@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.events.authors import national
+from veille.analysis.events.shape import in_time
 from veille.analysis.events.spans import clause_window, linear_complement
+from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
 
 if TYPE_CHECKING:
@@ -26,6 +29,10 @@ if TYPE_CHECKING:
 _GOVERNED = frozenset({"obj", "obl:arg", "xcomp", "nsubj:pass"})
 _TARGET_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "contre", "vers"})
 _SCOPE = 40
+# appeler à la grève, au boycott contre X: the caller leads the protest it calls (the
+# factivity rule drops every other act under appeler); not a support verb, since
+# *appeler X au dialogue* is a request of its own.
+_CALLS = frozenset({"appeler"})
 _NEAR_WORDS = 8  # an object's phrase right after its verb
 _SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
 
@@ -109,6 +116,24 @@ def _place_after(reader: RoleReader, verb: Token) -> list[str]:
     return []
 
 
+def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: frozenset[str]) -> bool:
+    """Say whether the subject of the verb above a noun trigger is the noun's actor: only
+    a support verb's (mener des frappes, apporter son soutien; G. Gross 1996) or an
+    inverting verb's (recevoir l'aide de X), and only when no adjective of nationality names
+    the act's own author (la frappe israélienne, l'aide européenne) and the noun is not
+    the complement of another trigger noun's support verb (mettre son veto à l'aide)."""
+    lemma = governor.lemma_.lower()
+    if any(c.dep_ == "amod" and c.i > noun.i and demonym(c.text) is not None for c in noun.children):
+        return False
+    if governor.pos_ != "VERB" or lemma in inverting or lemma == "objet":
+        return True  # a noun above (à l'issue d'une rencontre): the chain climbs to its verb
+    if lemma not in reader.light_verbs and lemma not in _CALLS:
+        return False
+    # The verb's own object carries it (mis son veto à l'aide): not this noun's verb.
+    objects = [c for c in governor.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]
+    return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
+
+
 def noun_roles(
     reader: RoleReader,
     noun: Token,
@@ -148,7 +173,7 @@ def noun_roles(
                     depth = 0
                     break
     if not actors:
-        actors = reader.national(noun)  # une frappe américaine: the United States strike
+        actors = national(reader, noun)  # une frappe américaine: the United States strike
         depth = 0 if actors else depth
     governor = noun.head if noun.dep_ not in ("nsubj", "ROOT") else None
     if governor is not None and governor.lemma_ == "objet" and governor.head != governor:
@@ -156,6 +181,10 @@ def noun_roles(
     if actor_par and (noun.dep_ not in _GOVERNED or (governor and governor.lemma_ not in reader.light_verbs)):
         # en raison d'une condamnation, ralentir le financement: the subject did not do it;
         # a support or decision verb's subject does (décider le rappel, procéder à l'arrestation).
+        governor = None
+    if governor is not None and not actors and not lends_subject(reader, noun, governor, inverting):
+        # a condamné la frappe israélienne contre le Qatar, a mis son veto à l'aide
+        # européenne: the act has an author of its own, not the subject of the verb above.
         governor = None
     inverted = governor is not None and (
         governor.lemma_ in inverting

@@ -11,12 +11,29 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.control import clitic_object, controller, infinitive_form, previous_subject
-from veille.analysis.events.groups import plural_group
-from veille.analysis.events.nominal import noun_roles, participle_agent, target_place
+from veille.analysis.events.authors import act_author, convener, event_place, national
+from veille.analysis.events.control import (
+    clitic_object,
+    controller,
+    dative_object,
+    infinitive_form,
+    passive_pronoun,
+    possessor,
+    previous_subject,
+)
+from veille.analysis.events.groups import listed_item, listed_persons, plural_group
+from veille.analysis.events.nominal import (
+    lends_subject,
+    noun_roles,
+    par_agent,
+    participle_agent,
+    target_place,
+)
 from veille.analysis.events.shape import (
+    after_preposition,
     case_of,
     detached_subject,
+    in_time,
     is_relative,
     passive,
     passive_like,
@@ -32,17 +49,13 @@ from veille.analysis.events.spans import (
     reciprocal,
     sentence_head,
 )
-from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
+from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import OF
-from veille.analysis.syntax.clauses import own_clause, subject_chain
+from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document
 
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
-_PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
-# Nouns of an armed or police act whose adjective of nationality names its author when a
-# passive verb has no par-agent (abattu … lors d'une frappe américaine).
-_ACT_NOUNS = frozenset({"frappe", "bombardement", "raid", "attaque", "opération", "offensive", "tir"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,8 @@ class RoleReader:
         light_verbs: frozenset[str] = frozenset(),
         object_control: frozenset[str] = frozenset(),
         party_object: frozenset[str] = frozenset(),
+        patient_nouns: frozenset[str] = frozenset(),
+        judging_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -80,6 +95,8 @@ class RoleReader:
         self.light_verbs = light_verbs  # verbs whose subject does a nominalisation they govern
         self.object_control = object_control  # verbs whose object does their infinitive
         self.party_object = party_object  # verbs whose object is always a party
+        self.patient_nouns = patient_nouns  # acts whose de-complement undergoes (l'assassinat de X)
+        self.judging_verbs = judging_verbs  # verbs that judge another's thing (dénoncer son projet)
         self.types = {e.id: e.type for e in doc.entities}
 
     # -- noun phrases -------------------------------------------------------------------
@@ -92,7 +109,7 @@ class RoleReader:
             return [found]
         fallback = [found] if found is not None else []
         if found is None and depth <= 1:
-            grouped = plural_group(self, head)  # les deux pays, les émissaires de X
+            grouped = listed_persons(self, head) or plural_group(self, head)  # les deux pays
             if grouped:
                 return grouped
         if depth > 2:
@@ -134,19 +151,8 @@ class RoleReader:
                 c for h in heads for c in h.children
                 if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
             )  # fmt: skip
-            stack.extend(c for c in token.children if self._listed(token, c))
+            stack.extend(c for c in token.children if listed_item(self, token, c))
         return out
-
-    def _listed(self, head: Token, child: Token) -> bool:
-        """Say whether an apposition is the next item of a list the parser took for an
-        apposition (Keir Starmer, Emmanuel Macron et Friedrich Merz): a name of another
-        entity of the same type as the head's."""
-        if child.dep_ != "appos" or child.pos_ != "PROPN":
-            return False
-        first, other = self.index.entity_at(head.idx), self.index.entity_at(child.idx)
-        if first is None or other is None or first == other:
-            return False
-        return self.types.get(first) == self.types.get(other) != "MISC"
 
     def owner(self, head: Token, depth: int = 0) -> list[str]:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
@@ -182,7 +188,7 @@ class RoleReader:
         for child in verb.children:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
             if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
-                named = self.group(child) or self.national(child)  # Elle l'a accusé: mislabelled
+                named = self.group(child) or national(self, child)  # Elle l'a accusé: mislabelled
                 return self.pronoun(child) if child.pos_ == "PRON" else named
             if child not in nominal or (child.i > verb.i and subject_before(verb)):
                 continue
@@ -191,7 +197,7 @@ class RoleReader:
                 return self.group(verb.head) if verb.dep_.startswith("acl") else []
             if child.pos_ == "PRON":
                 return self.pronoun(child)
-            found = self.group(child) or self.national(child)
+            found = self.group(child) or national(self, child)
             # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
             before = sentence_head(child, self.index.entity_at)
             return [*(e for e in before if e not in found), *found]
@@ -231,7 +237,7 @@ class RoleReader:
         if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
             # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
             # the noun does it, never the subject of the clause above.
-            return self.group(first.head) or self.national(first.head), 0
+            return self.group(first.head) or national(self, first.head), 0
         if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
             # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
             # the noun undergoes it, so only a par-agent acts, never the clause above.
@@ -271,7 +277,7 @@ class RoleReader:
             found = participle_agent(self, node)  # la réunion convoquée par X
             if found:
                 return found
-        objects = [c for c in node.children if c.dep_ == "obj"]
+        objects = [c for c in node.children if c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and passive(node))]
         if node.pos_ == "NOUN":
             # l'attaque menée par le Hamas contre Israël: the participle carries the complement
             objects.extend(
@@ -281,9 +287,13 @@ class RoleReader:
         candidates = [*node.children, *(c for o in objects for c in o.children)]
         for child in candidates:
             if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
-                found = self.group(child) or self.owner(child) or self.national(child)
+                found = self.group(child) or self.owner(child) or national(self, child)
                 if found:
                     return found
+        if slot == "à" and node.pos_ != "NOUN":
+            found = dative_object(self, node)  # L'élue lui reproche …: lui is the party
+            if found:
+                return found
         # The parser may hang the complement on any word after the trigger (avec son
         # homologue … under the weekday before it): read it from the word order.
         return linear_complement(node, (slot,), self.index.entity_at, self.doc.timexes) if linear else []
@@ -323,7 +333,10 @@ class RoleReader:
             if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
                 if is_relative(child):
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
-                return self.group(child) or self.owner(child) or self.national(child)
+                if child.pos_ == "PRON":
+                    return passive_pronoun(self, verb, child)
+                found = self.group(child) or self.owner(child) or national(self, child)
+                return found or possessor(self, verb, child)  # Sa décision a été critiquée par X
         if passive and verb.dep_ == "conj" and not subject_before(verb):
             # … a demandé des engagements et sera reçu par X: the coordination shares its subject
             shared = [
@@ -340,15 +353,34 @@ class RoleReader:
         for child in verb.children:
             # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
             # or labels a bare object as an oblique: try each, in order.
+            if in_time(child, self.doc.timexes):
+                # A time expression is no object (a reçu lundi les représentants de X), but
+                # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi).
+                hung = [e for c in child.children if case_of(c) is None for e in self.group(c)]
+                if hung:
+                    return hung
+                continue
+            if child.dep_ == "obj" and case_of(child) in ("de", "d'", "du"):
+                continue  # a source, not an object (a reçu de la Suède des avions)
             bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
+            if bare and after_preposition(child, self.index.entity_at):
+                continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
             if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
+                # condamné l'attaque menée par le Hamas: the act's agent; the owner of an act
+                # told by its victim (condamné l'assassinat de X) is not the one blamed.
+                if owner and child.lemma_.lower() in self.patient_nouns:
+                    found = par_agent(self, child) or national(self, child)
+                    if found:
+                        return found
+                    continue
                 found = self.group(child) or (
-                    self.acting_owner(child) or self.national(child) or participle_agent(self, child)
+                    self.acting_owner(child) or national(self, child) or participle_agent(self, child)
                     if owner
                     else []
-                )  # condamné l'attaque menée par le Hamas: the act's agent
+                )
+                found = found or (possessor(self, verb, child) if owner and child.dep_ == "obj" else [])
                 if found:
-                    return found
+                    return found  # … or whose thing it is (a dénoncé son projet)
                 if not owner and child.dep_ == "obj":
                     return []  # (a bare oblique before it is a day: reçu lundi les …)
             if bare and owner and child.lemma_ == "celui":
@@ -409,16 +441,23 @@ class RoleReader:
                 if found:
                     actors, depth = found, at
             if not actors and passive_like(trigger):
-                actors, depth = self.act_author(trigger), 0
+                actors, depth = act_author(self, trigger), 0
             for slot in slots:
                 if slot == "entre":
                     continue
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
-        if pos == "NOUN" and trigger.dep_ == "obj" and not any(self.types.get(a) != "MISC" for a in actors):
+        if (
+            pos == "NOUN"
+            and trigger.dep_ == "obj"
+            and not any(self.types.get(a) != "MISC" for a in actors)
+            and lends_subject(self, trigger, trigger.head, inverting)
+        ):
             # The same for the verb that governs a noun (Washington et Pékin ont repris …).
             actors = left_subject(trigger.head, self.index.entity_at, self.doc.timexes) or actors
+        if not any(self.types.get(a) != "MISC" for a in actors):
+            actors = convener(self, trigger) or actors  # des centaines ont manifesté, à l'appel de X
         recipients = [r for r in recipients if r not in actors]
         if not recipients and "recip" in slots and len(actors) == 1 and pos != "NOUN":
             # A reciprocal whose coordination the parser broke: the word order has it all.
@@ -436,41 +475,8 @@ class RoleReader:
             return None
         if not any(self.types.get(r) != "MISC" for r in recipients):
             return None
-        location = self.place(trigger, set(actors) | set(recipients))
+        location = event_place(self, trigger, set(actors) | set(recipients))
         return Roles(tuple(actors), tuple(recipients), location, depth)
-
-    def national(self, head: Token) -> list[str]:
-        """Return the country an adjective of nationality on a phrase names (une frappe
-        américaine, la police turque, un diplomate algérien), when the document names that
-        country as an entity: an event's parties are entities of the document."""
-        if head.lemma_.lower() not in self.national_heads and head.lower_ not in self.national_heads:
-            return []
-        for child in head.children:
-            if child.dep_ != "amod" or child.i < head.i:
-                continue
-            found = demonym(child.text)
-            if found is None or child.text[:1].isupper():
-                continue  # a capitalised demonym is a people (les Russes), read elsewhere
-            places = [e for e in self.doc.entities if e.type in ("LOC", "ORG")]
-            for entity in places:
-                if country_code(entity.name) == found.iso3:
-                    return [entity.id]
-            for entity in places:  # des frappes soudanaises, Khartoum named: the capital acts
-                if entity.type == "LOC" and capital_country(entity.name) == found.iso3:
-                    return [entity.id]
-        return []
-
-    def act_author(self, verb: Token) -> list[str]:
-        """Return the author of an armed act a passive verb without par-agent names in its
-        complement (*abattu en Syrie lors d'une frappe américaine*)."""
-        for child in verb.children:
-            if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
-                found = self.national(child) or [
-                    e for c in child.children if c.dep_ == "nmod" and case_of(c) in OF for e in self.group(c)
-                ]
-                if found:
-                    return found
-        return []
 
     def acting_owner(self, head: Token) -> list[str]:
         """Return the owner of a thing when it can act (not the city an agreement is named
@@ -484,16 +490,3 @@ class RoleReader:
         if entity is None or entity.type != "LOC":
             return True
         return country_code(entity.name) is not None or any(m.stands_for for m in entity.mentions)
-
-    def place(self, trigger: Token, parties: set[str]) -> str | None:
-        """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
-        scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else own_clause(trigger)
-        if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
-            scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
-        for token in scope:
-            if case_of(token) not in _PLACE_CASES:
-                continue
-            found = self.index.entity_at(token.idx)
-            if found is not None and found not in parties and self.types.get(found) == "LOC":
-                return found
-        return None

@@ -19,10 +19,12 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
-from veille.analysis.events.roles import Roles
+from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
+from veille.model import Event
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
 # no more per trigger than a short one.
@@ -133,7 +135,17 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         return True
     if _unreal_clause(token, lexicon):
         return False
-    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in _embedders(token))
+    embedders = _embedders(token)
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "obj"
+        and embedders
+        and embedders[0][0].lemma_.lower() in (lexicon.light_verbs)
+    ):
+        # ordonner des frappes, une enquête: a support verb's noun is its subject's act, told
+        # as done (the verb would be non-factive over an infinitive: ordonner à X de partir).
+        embedders = embedders[1:]
+    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in embedders)
 
 
 def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
@@ -214,4 +226,31 @@ def infinitive_sense(
         types.get(a) == "PER" for a in roles.actors
     ):
         return dataclasses.replace(trigger, type="CONSULT", mode="phone")
+    return None
+
+
+# Acts a party answers by condemning them when it undergoes them (PLOVER ACCUSE/disapprove).
+_HOSTILE = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "MOBILIZE"})
+
+
+def refused_request(reader: RoleReader, token: Token, found: list[Event], kind: str) -> Roles | None:
+    """Return the roles of a refusal or a condemnation that names no party but answers an
+    act told just before (control.answered_request): a refusal answers a request, a
+    condemnation a hostile act against the one who condemns; or None."""
+    types = frozenset({"REQUEST"}) if kind == "REJECT" else _HOSTILE
+    askers = answered_request(reader, token, found, types)
+    if not askers:
+        return None
+    actors, depth = reader.actors_of_verb(subject_chain(token))
+    return Roles(tuple(actors), tuple(askers), None, depth)
+
+
+def threatened(token: Token, trigger: Trigger) -> Token | None:
+    """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
+    or None: PLOVER codes the threat, not an act that has not happened."""
+    head = token.head
+    if trigger.type == "THREATEN" or token.dep_ not in ("xcomp", "obl", "obl:arg", "ccomp"):
+        return None
+    if head.lemma_.lower() in ("menacer", "menace") and head.i < token.i:
+        return head
     return None

@@ -3,7 +3,11 @@ it is passive or relative, where its subject stands (read by the role reader).""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from spacy.tokens import Token
+
+from veille.model import Timex
 
 
 def case_of(token: Token) -> str | None:
@@ -94,3 +98,20 @@ def prepositional(token: Token) -> bool:
     whatever the parser labels it (*Selon le quotidien X, le suspect aurait…*: the source of
     a report, read as the subject of *aurait*)."""
     return any(child.dep_ == "case" and child.i < token.i for child in token.children)
+
+
+def in_time(token: Token, timexes: Sequence[Timex]) -> bool:
+    """Say whether a word lies in a time expression of the document."""
+    return any(t.start <= token.idx < t.end for t in timexes)
+
+
+def after_preposition(token: Token, entity_at: Callable[[int], str | None]) -> bool:
+    """Say whether the name a word belongs to opens after a preposition (*à New Delhi*:
+    the parser may hang *Delhi* alone on the verb, caseless)."""
+    found = entity_at(token.idx)
+    if found is None:
+        return False
+    doc, at = token.doc, token.i
+    while at > 0 and entity_at(doc[at - 1].idx) == found:
+        at -= 1
+    return 0 < at < token.i and doc[at - 1].pos_ == "ADP"

@@ -66,6 +66,9 @@ def _is_preposition(token: Token, previous: Token | None) -> bool:
     """Say whether a token opens a prepositional phrase; *des*/*du*/*de* not where it is a
     partitive article (a rencontré des responsables)."""
     if token.lower_ in OF:
+        doc = token.doc
+        if token.lower_ == "de" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("la", "l'"):
+            return True  # de la, de l': a partitive only before a mass noun, never a party
         # After a verb, a coordinator or a comma it opens a noun phrase; after anything
         # else (a noun, au-delà, près) it is a preposition.
         return previous is not None and previous.pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT")
@@ -203,4 +206,7 @@ def reciprocal(trigger: Token) -> bool:
     doc = trigger.doc
     if trigger.i > 1 and doc[trigger.i - 2].lower_ in _REFLEXIVE | {"s'"}:
         return True
-    return not any(c.dep_ in ("obj", "iobj") for c in trigger.children)
+    # ont rompu leurs relations, ont renoué leur dialogue: a possessive leur(s) on the
+    # object makes the compound subject both owners, so the act is mutual.
+    objects = [c for c in trigger.children if c.dep_ in ("obj", "iobj")]
+    return all(any(d.lower_ in ("leur", "leurs") for d in c.children if d.dep_ == "det") for c in objects)

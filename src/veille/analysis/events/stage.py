@@ -24,10 +24,18 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
-from veille.analysis.events.parties import PartyIndex
+from veille.analysis.events.parties import PartyIndex, words_of_names
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.events.senses import accept, factive, infinitive_sense, refused, sense
+from veille.analysis.events.senses import (
+    accept,
+    factive,
+    infinitive_sense,
+    refused,
+    refused_request,
+    sense,
+    threatened,
+)
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -41,6 +49,8 @@ _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
 _SINCE = ("depuis", "dès")
+# Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
+_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 DateSource = Literal["timex", "article"]
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
@@ -89,13 +99,18 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         lexicon.light_verbs,
         lexicon.object_control,
         lexicon.party_object,
+        frozenset(lemma for lemma, row in lexicon.nouns.items() if row.actor_par),
+        frozenset(lemma for lemma, row in lexicon.verbs.items() if row.type in _JUDGING),
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    names = words_of_names(doc)
     for token in parsed:
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
+        if token.idx in names:
+            continue  # a word of a body's name (Rassemblement national, Conseil de coopération)
         material = trigger.needs == "mat" and _material_object(token, lexicon)
         if not accept(token, trigger, lexicon, material):
             continue
@@ -110,11 +125,19 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         )
         if (
             roles is None
+            and trigger.type in ("REJECT", "ACCUSE")
+            and token.pos_ == "VERB"
+            and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
+        ):
+            # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
+            roles = refused_request(reader, token, found, trigger.type)
+        if (
+            roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
-        threat = _threatened(token, trigger)
+        threat = threatened(token, trigger)
         refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
@@ -164,10 +187,17 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for candidate in (lemma, *infinitive_guesses(token.text)):
             if candidate in lexicon.verbs:
                 return lexicon.verbs[candidate]
-    if pos == "NOUN":
+    if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None
+
+
+def _mistagged_noun(token: Token) -> bool:
+    """Say whether a word tagged as a preposition is a noun (*de nouvelles frappes*: a
+    preposition never follows an adjective or an article of its own phrase)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
@@ -176,17 +206,6 @@ def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
     if event.negated and event.modality == "planned" and event.type in lexicon.cooperative:
         return dataclasses.replace(event, type="REJECT", mode=None, negated=False, modality="asserted")
     return event
-
-
-def _threatened(token: Token, trigger: Trigger) -> Token | None:
-    """Return the *menacer* above a trigger it only threatens (menace de frapper Israël),
-    or None: PLOVER codes the threat, not an act that has not happened."""
-    head = token.head
-    if trigger.type == "THREATEN" or token.dep_ not in ("xcomp", "obl", "obl:arg", "ccomp"):
-        return None
-    if head.lemma_.lower() in ("menacer", "menace") and head.i < token.i:
-        return head
-    return None
 
 
 def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
@@ -200,7 +219,8 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
         for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
-            if token.pos_ == "NOUN" and match_trigger(token, lexicon) is not None:
+            row = match_trigger(token, lexicon) if token.pos_ == "NOUN" else None
+            if row is not None and accept(token, row, lexicon, True):  # not à l'appel de X
                 return True
     return False
 
@@ -251,7 +271,7 @@ def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
 def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
     """Return the trigger row with the type a cue of the clause gives it, if any."""
     lemma = token.lemma_.lower()
-    clause = own_clause(token, with_participles=False)
+    clause = [*own_clause(token, with_participles=False), token.head]  # a noun's verb: levé les sanctions
     for shift in lexicon.shifts:
         if shift.lemma == lemma and any(t.lower_ in shift.cues for t in clause):
             return dataclasses.replace(trigger, type=shift.type, mode=shift.mode)
@@ -316,13 +336,6 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
     scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in node.children)]
     return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
-
-    form, lemma = token.lower_, token.lemma_.lower()
-    for ending in ("ront", "ra", "rai", "ras"):
-        if form.endswith(ending) and len(form) > len(ending) + 1:
-            simple_past = lemma.endswith("er") and form == lemma[:-2] + ending[1:]
-            return not simple_past
-    return False
 
 
 def _date(
@@ -442,8 +455,13 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
     ]  # fmt: skip  # a first line without a full stop is a title, however long
 
     def undated_heading(event: Event) -> bool:
+        # A heading restates its lede; so does a body sentence with no date of its own
+        # that tells again an act the article dates elsewhere (L'élue lui reproche …,
+        # after … a critiqué mardi le préfet): one act, kept where its day is stated.
         where = event.trigger_start if event.trigger_start is not None else event.start
-        return event.date_from == "article" and any(lo <= where < hi for lo, hi in headings)
+        return event.date_from == "article" and (
+            any(lo <= where < hi for lo, hi in headings) or event.modality == "asserted"
+        )
 
     dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
     kept = [

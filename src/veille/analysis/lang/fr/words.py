@@ -17,6 +17,7 @@ CONTRACTED = frozenset({"du", "au"})  # de + le, à + le: the article is inside 
 OF = frozenset({"de", "du", "des", "d'"})  # the preposition de in all its forms
 TO = frozenset({"à", "au", "aux"})  # the preposition à in all its forms
 OBJECT_CLITICS = ARTICLES  # le, la, les, l' before a verb: the same forms as the articles
+DATIVE_CLITICS = frozenset({"lui", "leur"})  # the à-complement as a clitic (lui reproche, leur a promis)
 INDEFINITE = frozenset({"un", "une", "des"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})

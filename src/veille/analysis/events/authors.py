@@ -1,0 +1,91 @@
+"""Read who an act belongs to from an adjective of nationality, and where it happens.
+
+*une frappe américaine*, *la police turque*: the adjective names the country as the party,
+when the document names that country; *à Miami*, *au Kremlin*: the place of the event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from veille.analysis.events.shape import case_of
+from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
+from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.clauses import own_clause
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+_PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans"})
+# Nouns of an armed or police act whose adjective of nationality names its author when a
+# passive verb has no par-agent (abattu … lors d'une frappe américaine).
+_ACT_NOUNS = frozenset({"frappe", "bombardement", "raid", "attaque", "opération", "offensive", "tir"})
+
+
+def national(reader: RoleReader, head: Token) -> list[str]:
+    """Return the country an adjective of nationality on a phrase names (une frappe
+    américaine, la police turque, un diplomate algérien), when the document names that
+    country as an entity: an event's parties are entities of the document."""
+    if head.lemma_.lower() not in reader.national_heads and head.lower_ not in reader.national_heads:
+        return []
+    for child in head.children:
+        if child.dep_ != "amod" or child.i < head.i:
+            continue
+        found = demonym(child.text)
+        if found is None or child.text[:1].isupper():
+            continue  # a capitalised demonym is a people (les Russes), read elsewhere
+        places = [e for e in reader.doc.entities if e.type in ("LOC", "ORG")]
+        for entity in places:
+            if country_code(entity.name) == found.iso3:
+                return [entity.id]
+        for entity in places:  # des frappes soudanaises, Khartoum named: the capital acts
+            if entity.type == "LOC" and capital_country(entity.name) == found.iso3:
+                return [entity.id]
+    return []
+
+
+def act_author(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the author of an armed act a passive verb without par-agent names in its
+    complement (*abattu en Syrie lors d'une frappe américaine*)."""
+    for child in verb.children:
+        if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
+            found = national(reader, child) or [
+                e for c in child.children if c.dep_ == "nmod" and case_of(c) in OF for e in reader.group(c)
+            ]
+            if found:
+                return found
+    return []
+
+
+def event_place(reader: RoleReader, trigger: Token, parties: set[str]) -> str | None:
+    """Return the place of the event: a LOC entity after à, au, en or dans in its phrase."""
+    scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else own_clause(trigger)
+    if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
+        scope.extend(own_clause(trigger.head))  # les discussions … ont repris à Riyad
+    for token in scope:
+        if case_of(token) not in _PLACE_CASES:
+            continue
+        found = reader.index.entity_at(token.idx)
+        if found is not None and found not in parties and reader.types.get(found) == "LOC":
+            return found
+    return None
+
+
+def convener(reader: RoleReader, trigger: Token) -> list[str]:
+    """Return who called a collective act whose doers name nobody: the *de*-complement of
+    *à l'appel de X*, *à l'initiative de X* in the trigger's sentence (*plusieurs
+    centaines de personnes ont manifesté devant l'ambassade, à l'appel de la COB*)."""
+    sentence = trigger.sent
+    for word in sentence:
+        if word.lower_ not in ("appel", "initiative") or word.i < 2:
+            continue
+        if word.doc[word.i - 2].lower_ not in ("à", "sur"):
+            continue
+        for child in word.children:
+            if child.dep_ == "nmod" and case_of(child) in OF:
+                found = reader.group(child)
+                if found:
+                    return found
+    return []
