@@ -450,13 +450,9 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
 
 
 def _first_capitalised(doc: Doc, start: int, end: int) -> int:
-    """Return the index of the first capitalised word after a 'de', else of a proper noun
-    that runs to the end of the span (le média en ligne | Vizio), or -1."""
+    """Return the index of the first capitalised word after a 'de', or -1."""
     for i in range(start + 1, end):
         if doc[i].text[:1].isupper() and doc[i - 1].lower_ in OF | ARTICLES:
-            return i
-    for i in range(start + 1, end):
-        if doc[i].pos_ == "PROPN" and all(t.text[:1].isupper() or t.text == "-" for t in doc[i:end]):
             return i
     return -1
 
