@@ -251,6 +251,8 @@ def _clause_end(ctx: QuoteContext, start: int) -> int:
 def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     """Return the sentence before an inverted incise that closes it (…, précise l'OFAG)."""
     i = verb.i - 1
+    if i > 0 and ctx.parsed[i].lemma_ in ("faire", "laisser") and ctx.lexicon.cue(verb) is not None:
+        i -= 1  # …, a fait savoir la gendarmerie: the light verb and its infinitive are one cue
     while i >= 0 and (
         ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")
     ):

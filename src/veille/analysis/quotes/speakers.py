@@ -19,15 +19,13 @@ from veille.analysis.entities.resolve import entity_at
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.phrases import content_start, head_noun, is_plural, phrase_gender, singular
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-_DETERMINER = re.compile(
-    r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Nn]otre) |[Ll]['’])"
-)
 # How far back (in characters) a pronoun or a bare description may look for its person.
 _LOOKBACK_CHARS = 1500
 # The gap of a de-complement (la rédaction de Splann): the same words with their name.
@@ -39,9 +37,6 @@ _NAMED_COMPLEMENT = re.compile(
 # Determiners of an indefinite description (une habitante, des témoins).
 _INDEFINITE = frozenset({"un", "une", "des"})
 _INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
-# Determiners that show a description's gender (son, l' and les do not).
-_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
-_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
 _MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
@@ -75,6 +70,7 @@ class SpeakerResolver(SubjectFinder):
         self._genders = {e.id: self._gender(e) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
+        self.unnamed: set[str] = set()  # ids of the entities made for unnamed speakers (des témoins)
 
     # 2. From a phrase to an entity.
     def resolve_phrase(self, start: int, end: int) -> Speaker:
@@ -87,9 +83,11 @@ class SpeakerResolver(SubjectFinder):
         if first == "on":
             return Speaker(None, start, end)
         inside = self.mentions_in(start, end)
-        head = _content_start(self.text, start, end)
-        noun = _head_noun(self.text[head:end])
-        gender = _phrase_gender(words)
+        head = content_start(self.text, start, end)
+        known = self.person_nouns | self.org_nouns | self.institutions
+        noun = singular(head_noun(self.text[head:end]), known)
+        plural = is_plural(words, head_noun(self.text[head:end]), known)
+        gender = phrase_gender(words)
         # 1. The phrase is a name, or a description the entity stages resolved (one that
         #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
         for _s, _e, mention, entity in inside:
@@ -158,9 +156,12 @@ class SpeakerResolver(SubjectFinder):
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
         speaking = noun in self.person_nouns or noun in self.org_nouns
-        if first in _INDEFINITE and not inside and speaking and len(words) <= _INDEFINITE_WORDS:
+        places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
+        if (first in _INDEFINITE or plural) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
             # une habitante, un proche du dossier: an indefinite description brings in someone
-            # new, never one named before: an entity made from the phrase.
+            # new, never one named before; so does a plural one (les secouristes, des témoins,
+            # les habitants de Montluel), never a single person named before: an entity made
+            # from the phrase.
             kind: EntityType = "ORG" if noun in self.org_nouns else "PER"
             return Speaker(self._unnamed(start, end, kind), start, end)
         if noun in self.person_nouns:
@@ -252,12 +253,16 @@ class SpeakerResolver(SubjectFinder):
                 dataclasses.replace(m, kind="description")
                 for m in speaker_hints.name_mentions(self.text, phrase, taken)
             )
+            if not mentions:  # les habitants de Gap: a phrase holding a place's name
+                first = self.text.index(phrase, start)
+                mentions = (Mention(first, first + len(phrase), phrase, "description"),)
             numbers = [int(e.id[1:]) for e in self.doc.entities if e.id[1:].isdigit()]
             number = max(numbers, default=0) + len(self.created) + 1
-            name = phrase[_content_start(phrase, 0, len(phrase)) :]
+            name = phrase[content_start(phrase, 0, len(phrase)) :]
             self.created[phrase] = Entity(
                 id=f"e{number}", name=name[:1].upper() + name[1:], type=kind, mentions=mentions
             )
+            self.unnamed.add(self.created[phrase].id)
         return self.created[phrase].id
 
     def resolve_pronoun(
@@ -342,13 +347,13 @@ class SpeakerResolver(SubjectFinder):
         """Resolve a description with no entity inside: the same words next to a name
         elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
         wanted type before it, else the first one after it in the same paragraph."""
-        phrase = self.text[_content_start(self.text, start, end) : end].strip(" ,")
-        if wanted == "PER" and _head_noun(phrase) in self.lexicon.word_class("rival"):
+        phrase = self.text[content_start(self.text, start, end) : end].strip(" ,")
+        if wanted == "PER" and head_noun(phrase) in self.lexicon.word_class("rival"):
             if re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]):
                 return self._rival(start)
         if len(phrase) > 3:
             for match in re.finditer(re.escape(phrase), self.text):
-                if match.start() == _content_start(self.text, start, end):
+                if match.start() == content_start(self.text, start, end):
                     continue
                 # The same words next to a name: le président finlandais Sauli Niinistö,
                 # le commandement … pour le Moyen-Orient (Centcom).
@@ -448,24 +453,3 @@ class SpeakerResolver(SubjectFinder):
             if masc:
                 return "m"
         return None
-
-
-def _content_start(text: str, start: int, end: int) -> int:
-    """Skip a leading determiner (le, la, l', les, un, son, cette…) of a phrase."""
-    match = _DETERMINER.match(text[start:end])
-    return start + match.end() if match else start
-
-
-def _phrase_gender(words: list[str]) -> str | None:
-    """Return the gender a description's determiner shows (la lycéenne: f; le gendarme: m)."""
-    first = words[0].lower() if words else ""
-    if first in _FEMININE_DETERMINERS:
-        return "f"
-    if first in _MASCULINE_DETERMINERS:
-        return "m"
-    return None
-
-
-def _head_noun(phrase: str) -> str:
-    words = re.findall(r"[\w-]+", phrase.lower())
-    return words[0] if words else ""
