@@ -155,7 +155,8 @@ class QuoteContext:
             return None
         if verb.i + 1 < end and tokens[verb.i + 1].lower_ in ("que", "qu'", "qu’"):
             return None  # a déclaré que …: not an incise
-        stop = self._incise_end(subject, end)
+        # a-t-il estimé: the inverted pronoun stands before the participle, the incise ends after both
+        stop = max(self._incise_end(subject, end), verb.idx + len(verb))
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
 
     def _opens_sentence(self, closing: int) -> bool:
@@ -231,10 +232,15 @@ class QuoteContext:
         """Return True when the verb's own subject stands before it with no other verb in
         between (an apposition, not a quoted clause, separates them)."""
         if any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i and self.resolver.can_speak(c)
+            (c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i and self.resolver.can_speak(c))
+            or (c.text.startswith("-") and c.text[1:].lower() in _INVERTED_PRONOUNS)
+            or (c.dep_ == "obj" and c.i > verb.i and self._named_then_comma(c))
             for c in verb.children
         ):
-            return False  # a subject after the verb too (…, a indiqué mardi l'Insee): an incise
+            # a subject after the verb too (…, a indiqué mardi l'Insee; La réforme, a-t-il
+            # estimé, …; Le projet, estime Claire Dumas, …, a name the parser took for an
+            # object): an incise
+            return False
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
                 if self.inside_mark(child.idx) is not None:
@@ -245,6 +251,15 @@ class QuoteContext:
                 if not any(t.pos_ == "VERB" for t in between):
                     return True
         return False
+
+    def _named_then_comma(self, token: Token) -> bool:
+        """Return True for a person's name closed by a comma or the sentence end (…, estime
+        Claire Dumas, …): inverted after a verb of saying, a subject, not an object."""
+        nxt = token.right_edge.i + 1
+        if nxt >= len(self.parsed) or self.parsed[nxt].text not in (",", ".", ";"):
+            return False
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        return any(e.type == "PER" and m.start <= token.idx for _s, _e, m, e in self.resolver.mentions_in(lo, hi))
 
     def _subject_after(self, verb: Token, end: int) -> Token | None:
         for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:

@@ -157,7 +157,8 @@ class SpeakerResolver(SubjectFinder):
             return Speaker(self._institution(noun, start, end), start, end)
         speaking = noun in self.person_nouns or noun in self.org_nouns
         places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
-        if (first in _INDEFINITE or plural) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
+        group = plural and noun in self.person_nouns  # not les syndicats: often ones named before
+        if (first in _INDEFINITE or group) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
             # une habitante, un proche du dossier: an indefinite description brings in someone
             # new, never one named before; so does a plural one (les secouristes, des témoins,
             # les habitants de Montluel), never a single person named before: an entity made
