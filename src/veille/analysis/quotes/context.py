@@ -259,7 +259,8 @@ class QuoteContext:
         if nxt >= len(self.parsed) or self.parsed[nxt].text not in (",", ".", ";"):
             return False
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        return any(e.type == "PER" and m.start <= token.idx for _s, _e, m, e in self.resolver.mentions_in(lo, hi))
+        named = self.resolver.mentions_in(lo, hi)
+        return any(e.type == "PER" and m.start <= token.idx for _s, _e, m, e in named)
 
     def _subject_after(self, verb: Token, end: int) -> Token | None:
         for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:
