@@ -84,9 +84,9 @@ class SpeakerResolver(SubjectFinder):
             return Speaker(None, start, end)
         inside = self.mentions_in(start, end)
         head = content_start(self.text, start, end)
-        known = self.person_nouns | self.org_nouns | self.institutions
-        noun = singular(head_noun(self.text[head:end]), known)
-        plural = is_plural(words, head_noun(self.text[head:end]), known)
+        nouns = self.person_nouns | self.org_nouns | self.institutions
+        noun = singular(head_noun(self.text[head:end]), nouns)
+        plural = is_plural(words, head_noun(self.text[head:end]), nouns)
         gender = phrase_gender(words)
         # 1. The phrase is a name, or a description the entity stages resolved (one that
         #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).

@@ -361,7 +361,7 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
         speaker: Speaker | None = None
         if cand.how == "phrase" and cand.phrase is not None:
             speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
-            if speaker.entity in ctx.resolver.unnamed and ctx.lexicon.cue_class(cand.cue) in _FEELINGS:
+            if speaker.entity in ctx.resolver.unnamed and ctx.lexicon.cue_class(cand.cue or "") in _FEELINGS:
                 continue  # plusieurs responsables craignent que …: an anonymous mood, not a statement
         elif cand.how == "continue":
             # A person named as the subject just before beats the previous quotation's speaker.

@@ -1,0 +1,157 @@
+"""Find statements attributed by *selon X* / *d'après X* and by view openers (*Pour X,*,
+*Aux yeux de X,*, *De l'avis de X,*, *À en croire X,*): the rest of the sentence, or the part
+before the source when it closes the sentence. Part of the indirect quotations (indirect.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
+
+# At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
+OPENER_WORDS = 4
+# A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
+_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
+# Connectors that may stand before a view opener (Mais, pour X, …).
+_OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
+# Stressed pronouns after selon / d'après (selon elle, d'après eux).
+SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+
+
+def skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
+    """Skip an opening adverbial (De plus, Ainsi,) that is not part of what was said."""
+    head = ctx.text[start:end]
+    for opener in ctx.lexicon.word_class("opener"):
+        match = re.match(re.escape(opener) + r"\s*,\s*", head, re.IGNORECASE)
+        if match:
+            return start + match.end()
+    return start
+
+
+def view_opener(ctx: QuoteContext, token: Token) -> tuple[int, int] | None:
+    """Return where a view opener starts and where its source begins: *Pour X,*, *Aux yeux
+    de X,*, *De l'avis de X,*, *À en croire X,* (French press attributes an opinion with
+    them as with selon). ``token`` is the opener's last word (pour, yeux, avis, croire)."""
+    tokens = ctx.parsed
+    word = token.lower_
+    i = token.i
+    if word == "pour":
+        first = i
+    elif word == "yeux" and i > 0 and tokens[i - 1].lower_ == "aux":
+        first = i - 1
+    elif word == "avis" and i > 1 and tokens[i - 1].lower_ in ("l'", "l’") and tokens[i - 2].lower_ == "de":
+        first = i - 2
+    elif word == "croire" and i > 1 and tokens[i - 1].lower_ == "en" and tokens[i - 2].lower_ in ("à", "a"):
+        first = i - 2
+    else:
+        return None
+    if not tokens[first].text[0].isupper() and not (
+        first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower_ in _OPENER_CONNECTORS
+    ):
+        return None  # only an opener of its sentence (Mais, pour X, …), not pour + a purpose
+    nxt = i + 1
+    if word in ("yeux", "avis"):
+        if nxt >= len(tokens) or tokens[nxt].lower_ not in ("de", "d'", "d’", "du", "des"):
+            return None
+        if tokens[nxt].lower_ in ("de", "d'", "d’"):
+            nxt += 1
+    if nxt >= len(tokens):
+        return None
+    return tokens[first].idx, tokens[nxt].idx
+
+
+def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None) -> list[Candidate]:
+    """Return the statement attributed by selon X / d'après X (or a view opener, see
+    _view_opener), when X can speak."""
+    if ctx.paragraph(token.idx)[2]:
+        return []
+    np_start = token.idx + len(token) if opener is None else opener[1]
+    while np_start < len(ctx.text) and ctx.text[np_start] == " ":
+        np_start += 1
+    sent_start = ctx.sentence_start(token.idx)
+    sent_end = ctx.sentence_end(token.idx)
+    np_end = ctx.np_end(np_start, sent_end)
+    if opener is not None and not _view_source(ctx, np_start, np_end, sent_end):
+        return []
+    if token.lower_ == "pour" and not any(
+        entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
+    ):
+        return []  # Pour les habitants, … is also what befalls them: only a named source
+    if not can_speak(ctx, np_start, np_end):
+        return []
+    if opener is not None:
+        opener_start = opener[0]
+    else:
+        opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
+    before = ctx.text[sent_start:opener_start]
+    # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
+    # the sentence, and the content follows the source as after a sentence-initial selon.
+    lo, hi = ctx.token_after(sent_start), ctx.token_after(opener_start)
+    connector = (
+        before.rstrip().endswith(",")
+        and len(before.split()) <= OPENER_WORDS
+        and not any(
+            t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
+        )
+    )  # a participle opens an adverbial too (Dit autrement, selon)
+    adverbs = ctx.parsed[lo:hi]
+    if 0 < len(adverbs) <= 2 and all(t.pos_ in ("ADV", "CCONJ") for t in adverbs):
+        connector = True  # Toujours selon X, … / Mais selon X, …: an adverb with no comma
+    if not before.strip() or connector or skip_opener(ctx, sent_start, opener_start) == opener_start:
+        # Selon X, … : the content follows the noun phrase (and the agent of a participle
+        # that ends it: selon le ministre interviewé par X, …).
+        start = np_end
+        if BY_AGENT.match(ctx.text, np_end) and ctx.text.find(",", np_end, sent_end) != -1:
+            start = ctx.text.find(",", np_end, sent_end)
+        while start < sent_end and ctx.text[start] in " ,":
+            start += 1
+        relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
+        if relative is not None:
+            start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
+        end = sent_end
+    elif before.rstrip().endswith(","):
+        start = skip_opener(ctx, sent_start, opener_start)
+        end = sent_start + len(before.rstrip()) - 1
+        if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
+            end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
+    else:
+        return []
+    if end - start < 10 or (opener is not None and start < np_end):
+        return []
+    cue = "pour" if token.lower_ == "pour" else "selon"  # as the mixed quote after Pour X,
+    return [Candidate("indirect", start, end, cue, "phrase", (np_start, np_end), token.idx)]
+
+
+def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:
+    """Return True when a view opener's phrase is a speaker closed by a comma and followed by
+    a clause: a person or organisation named or described (not a place: *Pour Lyon, le match
+    est décisif* is about the city; not a time or purpose: *Pour la première fois*)."""
+    if not ctx.text.startswith(",", end) or end - start > 120:
+        return False
+    if re.match(
+        r"(?:l['’]|la |le |les )?(?:première|dernière|seconde|deuxième|heure|instant|moment)\b",
+        ctx.text[start:end],
+        re.IGNORECASE,
+    ):
+        return False
+    named = ctx.resolver.mentions_in(start, end)
+    if named and not any(entity.type in ("PER", "ORG") for _s, _e, _m, entity in named):
+        return False
+    rest = ctx.text[end + 1 : sent_end]
+    lo, hi = ctx.token_after(end + 1), ctx.token_after(sent_end)
+    return len(rest.split()) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[lo:hi])
+
+
+def can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Return True when the phrase names an entity or a person or organisation noun
+    (selon les opérations de vote is not a source)."""
+    if ctx.resolver.mentions_in(start, end):
+        return True
+    if ctx.text[start:end].strip().lower() in SELON_PRONOUNS:
+        return True  # selon lui, d'après elle: the person just named
+    words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
+    nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
+    return any(word in nouns for word in words[:3])
