@@ -65,9 +65,11 @@ def view_opener(ctx: QuoteContext, token: Token) -> tuple[int, int] | None:
 
 def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None) -> list[Candidate]:
     """Return the statement attributed by selon X / d'après X (or a view opener, see
-    _view_opener), when X can speak."""
+    view_opener), when X can speak."""
     if ctx.paragraph(token.idx)[2]:
         return []
+    if opener is None and token.i + 1 < len(ctx.parsed) and ctx.parsed[token.i + 1].lower_ == "qui":
+        return _selon_qui(ctx, token, ctx.parsed[token.i + 1])
     np_start = token.idx + len(token) if opener is None else opener[1]
     while np_start < len(ctx.text) and ctx.text[np_start] == " ":
         np_start += 1
@@ -155,3 +157,24 @@ def can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
     words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
     nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
     return any(word in nouns for word in words[:3])
+
+
+def _selon_qui(ctx: QuoteContext, token: Token, qui: Token) -> list[Candidate]:
+    """Return the statement of a relative *selon qui* / *d'après qui* (… Marc Delorme,
+    l'adjoint à l'urbanisme, selon qui le chantier reprendra en janvier): what follows qui,
+    said by the person or organisation named last before it in the sentence."""
+    sent_start = ctx.sentence_start(token.idx)
+    start = qui.idx + len(qui)
+    while start < len(ctx.text) and ctx.text[start] == " ":
+        start += 1
+    end = ctx.sentence_end(start)
+    while end > start and ctx.text[end - 1] in " ,;:":
+        end -= 1
+    named = [
+        (s, e)
+        for s, e, _m, entity in ctx.resolver.mentions_in(sent_start, token.idx)
+        if entity.type in ("PER", "ORG") and e <= token.idx and ctx.inside_mark(s) is None
+    ]
+    if not named or end - start < 10:
+        return []
+    return [Candidate("indirect", start, end, "selon", "phrase", named[-1], token.idx)]

@@ -90,13 +90,17 @@ class SpeakerResolver(SubjectFinder):
         gender = phrase_gender(words)
         # 1. The phrase is a name, or a description the entity stages resolved (one that
         #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
+        named = {e.id for _s, _e, m, e in inside if m.kind == "name" and e.type == "PER"}
+        other_names = {e.id for _s, _e, _m, e in inside} - named if named else set()
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and self._given_name_misc(entity, mention):
                 # témoigne Julie, 34 ans: a witness named by a given name the tagger left as MISC
                 return Speaker(entity.id, mention.start, mention.end)
             if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
-                if mention.kind == "description" and self._clashes(entity, gender):
-                    continue
+                if mention.kind == "description" and (
+                    self._clashes(entity, gender) or entity.id in other_names
+                ):
+                    continue  # la maire Sylvie Lenoir: the name in the phrase, not another's description
                 bare = len(self.text[head:end].split()) == 1  # l'organisation, le collectif
                 if mention.kind == "description" and entity.type == "ORG" and bare and noun in self.org_nouns:
                     # l'organisation: the organisation the text is about (a subject) before
