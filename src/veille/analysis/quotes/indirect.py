@@ -38,7 +38,9 @@ _CONJUNCTIONS = frozenset(
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
 _CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
-_INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
+_INFINITIVE_CLASSES = frozenset(
+    {"say", "admit", "deny", "announce", "confirm", "think", "insist", "explain", "write"}
+)
 # Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
 _BEFORE_INFINITIVE = frozenset(
     {"ne", "n'", "n’", "pas", "jamais", "plus", "rien", "guère", "en", "y", "l'", "l’", "les", "lui", "leur"}
@@ -101,8 +103,8 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         if token.lower_ in _QUE:
             if ctx.parsed[token.i - 1].lower_ in _CONJUNCTIONS:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
-            if ctx.parsed[token.i - 1].text == ",":
-                return []  # a annoncé un plan, que l'opposition conteste: a relative clause
+            if ctx.parsed[token.i - 1].text == "," or ctx.parsed[token.i - 1].lower_ == "ce":
+                return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
             que = token
             break
         if (

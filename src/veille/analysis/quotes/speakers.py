@@ -162,6 +162,9 @@ class SpeakerResolver(SubjectFinder):
         speaking = noun in self.person_nouns or noun in self.org_nouns
         places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
         group = plural and noun in self.person_nouns  # not les syndicats: often ones named before
+        group = group or (
+            head == start and words[0][:1].islower() and noun in self.person_nouns
+        )  # de source sûre
         if (first in _INDEFINITE or group) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
             # une habitante, un proche du dossier: an indefinite description brings in someone
             # new, never one named before; so does a plural one (les secouristes, des témoins,
