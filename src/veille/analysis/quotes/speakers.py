@@ -37,6 +37,13 @@ _NAMED_COMPLEMENT = re.compile(
 # Determiners of an indefinite description (une habitante, des témoins).
 _INDEFINITE = frozenset({"un", "une", "des"})
 _INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
+# Suffixes of French nouns of agents and inhabitants (Riegel, Pellat & Rioul, Grammaire
+# méthodique du français, derivation: -eur/-euse/-rice, -ant/-ent, -iste, -ier/-ière, -aire,
+# -ien/-ienne, -ais/-ois, -ard), singular and feminine forms: a person the lexicon lacks.
+_AGENT_SUFFIXES = (
+    "eur", "euse", "rice", "ant", "ante", "ent", "ente", "iste", "ier", "ière",
+    "aire", "ien", "ienne", "ais", "aise", "ois", "oise", "ard", "arde",
+)  # fmt: skip
 _FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
 _MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
@@ -172,6 +179,15 @@ class SpeakerResolver(SubjectFinder):
             # from the phrase.
             kind: EntityType = "ORG" if noun in self.org_nouns else "PER"
             return Speaker(self._unnamed(start, end, kind), start, end)
+        if (
+            first in ("un", "une")
+            and not inside
+            and self._common_noun(head)
+            and len(words) <= _INDEFINITE_WORDS
+        ):
+            # a soufflé une adolescente: whatever its noun, an indefinite subject of a verb of
+            # saying is someone not named before.
+            return Speaker(self._unnamed(start, end, "PER"), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER", gender), start, end)
         if noun in self.org_nouns:
@@ -188,6 +204,18 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(known.id, start, end, named=True)
             return Speaker(self._created(start, end), start, end)
         return Speaker(None, start, end)
+
+    def _common_noun(self, offset: int) -> bool:
+        """Return True when the word at ``offset`` is a common noun of a person by its suffix
+        (une adolescente, un vacancier; not un document, un acte) and not a source noun."""
+        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        word = token.lower_
+        return (
+            token.pos_ == "NOUN"
+            and word not in self.lexicon.word_class("source")
+            and word.endswith(_AGENT_SUFFIXES)
+            and not word.endswith("ment")
+        )
 
     def _in_complement(self, head: int, offset: int) -> bool:
         """Return True when a name stands in a de-complement of the phrase's head noun (l'avocat
