@@ -42,6 +42,8 @@ _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\
 _FINITE_ENDINGS = ("e", "t", "d", "a")
 # Endings of past participles, regular and not (expliqué, convenu, admis, écrit, ressenti).
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
+# At most this many tokens between an incise-only cue and the quoted fragment it governs.
+_OBJECT_FRAGMENT_GAP = 3
 _INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
 
 
@@ -320,7 +322,15 @@ class QuoteContext:
         hi = self.token_after(offset)
         for token in reversed(self.parsed[lo:hi]):
             cue = self.lexicon.cue(token)
-            if cue is not None and cue.scope == "all" and self.inside_mark(token.idx) is None:
+            # An incise-only cue counts when the fragment is its object, a few words after it
+            # (Elle a salué « une victoire collective »; a défendu une décision « … »).
+            near = (
+                cue is not None
+                and cue.scope == "incise"
+                and hi - token.i <= _OBJECT_FRAGMENT_GAP
+                and not any(t.pos_ == "ADP" for t in self.parsed[token.i + 1 : hi])
+            )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
+            if cue is not None and (cue.scope == "all" or near) and self.inside_mark(token.idx) is None:
                 if token.text.lower().endswith("ant") or (
                     token.pos_ == "VERB" and not _bare_participle(token)
                 ):

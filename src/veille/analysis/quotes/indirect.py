@@ -25,6 +25,7 @@ from veille.analysis.quotes.selon import (
     can_speak,
     selon,
     skip_opener,
+    subject_then_predicate,
     view_opener,
 )
 from veille.analysis.quotes.written import learnt_statements
@@ -326,7 +327,7 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     phrase = ctx.speaker_phrase(incise.subject)
     sent_end = ctx.sentence_end(incise.end)
     rest = re.match(r"\s*,\s*", ctx.text[incise.end : sent_end])
-    if rest is not None and _subject_then_predicate(ctx, start, comma, incise.end + rest.end(), sent_end):
+    if rest is not None and subject_then_predicate(ctx, start, comma, incise.end + rest.end(), sent_end):
         # La réforme, a-t-il estimé, est mal engagée: the incise cuts the statement between its
         # subject and its verb; the statement is the whole sentence, incise included.
         return [Candidate("indirect", start, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
@@ -339,24 +340,6 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     if comma - start < 10:
         return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
-
-
-def _subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int, end: int) -> bool:
-    """Return True when an incise stands between a subject with no verb of its own (before
-    ``comma``) and a predicate that opens with a finite verb (from ``after``): the two halves
-    are one statement (Le projet de tramway, estime X, coûtera deux fois plus)."""
-    if ctx.marks_in(start, end) or end - after < 10 or len(ctx.text[start:comma].split()) < 2:
-        return False
-    before = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in before):
-        return False
-    if not before or before[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
-        return False  # Au XIXe siècle déjà, rappelle l'élue, le naufrage …: an adverbial
-    for token in ctx.parsed[ctx.token_after(after) : ctx.token_after(end)]:
-        if token.lower_ in ("ne", "n'", "n’") or token.pos_ == "ADV":
-            continue
-        return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
-    return False
 
 
 def _said_before(ctx: QuoteContext) -> list[Candidate]:

@@ -17,6 +17,8 @@ OPENER_WORDS = 4
 _RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
 # Connectors that may stand before a view opener (Mais, pour X, …).
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
+# Negation and clitics that may stand before a finite verb.
+_CLITICS = frozenset("ne n' n’ se s' s’ me m' m’ te t' t’ nous vous lui leur le la les l' l’ y en".split())
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
@@ -102,7 +104,13 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     adverbs = ctx.parsed[lo:hi]
     if 0 < len(adverbs) <= 2 and all(t.pos_ in ("ADV", "CCONJ") for t in adverbs):
         connector = True  # Toujours selon X, … / Mais selon X, …: an adverb with no comma
-    if not before.strip() or connector or skip_opener(ctx, sent_start, opener_start) == opener_start:
+    comma = sent_start + len(before.rstrip()) - 1
+    after = np_end + len(ctx.text[np_end:sent_end]) - len(ctx.text[np_end:sent_end].lstrip(" ,"))
+    if connector and subject_then_predicate(ctx, sent_start, comma, after, sent_end):
+        # Le match, selon lui, s'est joué …: selon cuts the statement between its subject and
+        # its verb; the statement is the whole sentence.
+        start, end = skip_opener(ctx, sent_start, opener_start), sent_end
+    elif not before.strip() or connector or skip_opener(ctx, sent_start, opener_start) == opener_start:
         # Selon X, … : the content follows the noun phrase (and the agent of a participle
         # that ends it: selon le ministre interviewé par X, …).
         start = np_end
@@ -178,3 +186,21 @@ def _selon_qui(ctx: QuoteContext, token: Token, qui: Token) -> list[Candidate]:
     if not named or end - start < 10:
         return []
     return [Candidate("indirect", start, end, "selon", "phrase", named[-1], token.idx)]
+
+
+def subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int, end: int) -> bool:
+    """Return True when an incise stands between a subject with no verb of its own (before
+    ``comma``) and a predicate that opens with a finite verb (from ``after``): the two halves
+    are one statement (Le projet de tramway, estime X, coûtera deux fois plus)."""
+    if ctx.marks_in(start, end) or end - after < 10 or len(ctx.text[start:comma].split()) < 2:
+        return False
+    before = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in before):
+        return False
+    if not before or before[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
+        return False  # Au XIXe siècle déjà, rappelle l'élue, le naufrage …: an adverbial
+    for token in ctx.parsed[ctx.token_after(after) : ctx.token_after(end)]:
+        if token.lower_ in _CLITICS or token.pos_ == "ADV":
+            continue  # ne, s', y, en, lui… before the verb (Le match, selon lui, s'est joué)
+        return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
+    return False
