@@ -326,7 +326,7 @@ class QuoteContext:
             # (Elle a salué « une victoire collective »; a défendu une décision « … »).
             near = (
                 cue is not None
-                and cue.scope == "incise"
+                and self.lexicon.cues[cue.lemma].scope == "incise"  # not étonner « … » (se-verbs)
                 and hi - token.i <= _OBJECT_FRAGMENT_GAP
                 and not any(t.pos_ == "ADP" for t in self.parsed[token.i + 1 : hi])
             )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
