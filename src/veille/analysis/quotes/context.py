@@ -315,6 +315,21 @@ class QuoteContext:
             return start, start + len(text)
         return self.resolver.phrase_of(subject)
 
+    def clause_verb(self, cue: Token, offset: int) -> Token | None:
+        """Return the finite verb of a later clause of the cue's sentence that holds the
+        fragment at ``offset``, when a named person or organisation is its subject (a dénoncé
+        X, tandis que son homologue, Y, comparait ces images à « … »): the fragment is Y's."""
+        for token in reversed(self.parsed[cue.i + 1 : self.token_after(offset)]):
+            if token.pos_ != "VERB" or "Fin" not in token.morph.get("VerbForm", []):
+                continue
+            subject = self.resolver.subject_of(token)
+            if subject is None or not cue.i < subject.i < token.i:
+                return None
+            start, end = self.speaker_phrase(subject)
+            named = self.resolver.mentions_in(start, end)
+            return token if any(e.type in ("PER", "ORG") for _s, _e, _m, e in named) else None
+        return None
+
     def cue_before(self, start: int, offset: int) -> Token | None:
         """Return the nearest cue verb (scope all) between ``start`` and ``offset``, outside
         any quotation marks."""

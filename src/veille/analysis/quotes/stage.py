@@ -245,6 +245,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                 ]
     verb = ctx.cue_before(sent_start, mark.open)
     if verb is not None:
+        verb = ctx.clause_verb(verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
         if subject is not None and subject.lower_ == "on":
             return []  # comme on dit: a figure of speech, not a statement
