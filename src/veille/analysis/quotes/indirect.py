@@ -208,8 +208,11 @@ def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
     tokens = ctx.parsed
     que = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
     verb = noun.head
-    if que is None or que.lower_ not in _QUE or noun.dep_ != "obj" or verb.pos_ != "VERB":
-        return []
+    part = noun.dep_ in ("obl:arg", "obl") and any(
+        c.lower_ == "part" and c.dep_ == "obj" for c in verb.children
+    )
+    if que is None or que.lower_ not in _QUE or (noun.dep_ != "obj" and not part) or verb.pos_ != "VERB":
+        return []  # a exprimé l'espoir que; a fait part de sa crainte que
     if ctx.paragraph(noun.idx)[2] or any(t.lemma_ in _NOUN_VERBS for t in que.head.subtree if t.i > que.i):
         return []
     subject = ctx.resolver.subject_of(verb)

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
+from veille.analysis.quotes.phrases import singular
 
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 OPENER_WORDS = 4
@@ -163,8 +164,19 @@ def can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
     if ctx.text[start:end].strip().lower() in SELON_PRONOUNS:
         return True  # selon lui, d'après elle: the person just named
     words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
-    nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
-    return any(word in nouns for word in words[:3])
+    nouns = (
+        ctx.lexicon.word_class("person")
+        | ctx.lexicon.word_class("org")
+        | ctx.lexicon.word_class("institution")
+    )
+    if any(word in nouns for word in words[:3]):
+        return True
+    # d'après des témoins: a plural noun, read by its singular (its first noun only: not
+    # selon les premiers éléments de l'enquête)
+    head = next(
+        (t for t in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)] if t.pos_ == "NOUN"), None
+    )
+    return head is not None and singular(head.lower_, nouns) in nouns
 
 
 def _selon_qui(ctx: QuoteContext, token: Token, qui: Token) -> list[Candidate]:
