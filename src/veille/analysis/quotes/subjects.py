@@ -44,6 +44,12 @@ class SubjectFinder:
         en avertissant que) borrows the subject of the verb it hangs on."""
         if verb.lower_.endswith("ant"):
             return self._gerund_subject(verb)
+        inverted = next(
+            (c for c in verb.children if c.text.startswith("-") and c.text[1:].lower() in SUBJECT_PRONOUNS),
+            None,
+        )
+        if inverted is not None:
+            return inverted  # La Chine, a-t-il ajouté, prendra …: the inverted pronoun, not La Chine
         current = verb
         for _ in range(4):
             for child in current.children:
