@@ -292,6 +292,8 @@ class QuoteContext:
                 in_pp = False  # a noun phrase after the prepositional one
             elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
+            elif token.pos_ == "ADJ" and not in_pp and self.parsed[token.i - 1].pos_ == "DET":
+                return token  # confie la quadragénaire: a noun the tagger read as an adjective
             elif token.text[:1].isupper() and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 # A person's name right after the prepositional phrase (a indiqué à l'AFP
                 # Julien Marchal): a new name there starts the subject, not the complement

@@ -10,11 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from veille.analysis.lang.fr.countries import demonym
+
 _DETERMINER = re.compile(
     r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Cc]es|[Nn]otre"
     r"|[Pp]lusieurs|[Qq]uelques|[Cc]ertaine?s|[Dd]e (?:nombreux|nombreuses)|[Nn]ombre de|[Dd]['’]autres)"
     r"(?: (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+))? |[Ll]['’])"
 )
+# Suffixes of French nouns of agents and inhabitants (Riegel, Pellat & Rioul, Grammaire
+# méthodique du français, derivation: -eur/-euse/-rice, -ant/-ent, -iste, -ier/-ière, -aire,
+# -ien/-ienne, -ais/-ois, -ard), singular and feminine forms: a person the lexicon lacks.
+_AGENT_SUFFIXES = (
+    "eur", "euse", "rice", "ant", "ante", "ent", "ente", "iste", "ier", "ière",
+    "aire", "ien", "ienne", "ais", "aise", "ois", "oise", "ard", "arde",
+)  # fmt: skip
+# Suffixes of French gentilés (demonyms of regions and cities: Breton, Lyonnaise, Niçois).
+_ORIGIN_SUFFIXES = ("ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "on", "onne", "in", "ine")
 # Determiners that show a description's gender (son, l' and les do not).
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
@@ -63,3 +74,18 @@ def is_plural(words: list[str], noun: str, known: Collection[str]) -> bool:
     its singular (les secouristes, des témoins, plusieurs riverains)."""
     first = words[0].lower() if words else ""
     return first in PLURAL_DETERMINERS or (noun not in known and singular(noun, known) != noun)
+
+
+def agent_noun(word: str) -> bool:
+    """Return True for a noun of a person by its suffix (adolescente, vacancier; not
+    document, which ends in -ment)."""
+    return word.endswith(_AGENT_SUFFIXES) and not word.endswith("ment")
+
+
+def demonym_person(words: list[str]) -> bool:
+    """Return True for le/la + a capitalised demonym (le Breton, la Néerlandaise, la
+    Franco-Algérienne): a country's (lang.fr.countries) or one with a suffix of origin."""
+    if len(words) != 2 or words[0].lower() not in ("le", "la") or not words[1][:1].isupper():
+        return False
+    last = words[1].rstrip(",.").split("-")[-1]
+    return demonym(last) is not None or last.lower().endswith(_ORIGIN_SUFFIXES)

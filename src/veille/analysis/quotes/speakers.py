@@ -19,7 +19,15 @@ from veille.analysis.entities.resolve import entity_at
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
-from veille.analysis.quotes.phrases import content_start, head_noun, is_plural, phrase_gender, singular
+from veille.analysis.quotes.phrases import (
+    agent_noun,
+    content_start,
+    demonym_person,
+    head_noun,
+    is_plural,
+    phrase_gender,
+    singular,
+)
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document, Entity, EntityType, Mention
@@ -37,13 +45,6 @@ _NAMED_COMPLEMENT = re.compile(
 # Determiners of an indefinite description (une habitante, des témoins).
 _INDEFINITE = frozenset({"un", "une", "des"})
 _INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
-# Suffixes of French nouns of agents and inhabitants (Riegel, Pellat & Rioul, Grammaire
-# méthodique du français, derivation: -eur/-euse/-rice, -ant/-ent, -iste, -ier/-ière, -aire,
-# -ien/-ienne, -ais/-ois, -ard), singular and feminine forms: a person the lexicon lacks.
-_AGENT_SUFFIXES = (
-    "eur", "euse", "rice", "ant", "ante", "ent", "ente", "iste", "ier", "ière",
-    "aire", "ien", "ienne", "ais", "aise", "ois", "oise", "ard", "arde",
-)  # fmt: skip
 _FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
 _MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
@@ -90,6 +91,12 @@ class SpeakerResolver(SubjectFinder):
         if first == "on":
             return Speaker(None, start, end)
         inside = self.mentions_in(start, end)
+        if demonym_person(words) and all(
+            e.type in ("PER", "MISC") and len({m.text for m in e.mentions}) == 1 for _s, _e, _m, e in inside
+        ):  # not le Parisien, a newspaper the entity stages know
+            # a lâché le Breton, a souri la Néerlandaise: a person named before, by origin (an
+            # entity of that word alone is the tagger's misreading)
+            return Speaker(self._describe(start, end, "PER", phrase_gender(words)), start, end)
         head = content_start(self.text, start, end)
         nouns = self.person_nouns | self.org_nouns | self.institutions
         noun = singular(head_noun(self.text[head:end]), nouns)
@@ -210,12 +217,7 @@ class SpeakerResolver(SubjectFinder):
         (une adolescente, un vacancier; not un document, un acte) and not a source noun."""
         token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
         word = token.lower_
-        return (
-            token.pos_ == "NOUN"
-            and word not in self.lexicon.word_class("source")
-            and word.endswith(_AGENT_SUFFIXES)
-            and not word.endswith("ment")
-        )
+        return token.pos_ == "NOUN" and word not in self.lexicon.word_class("source") and agent_noun(word)
 
     def _in_complement(self, head: int, offset: int) -> bool:
         """Return True when a name stands in a de-complement of the phrase's head noun (l'avocat
