@@ -20,6 +20,8 @@ _RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Negation and clitics that may stand before a finite verb.
 _CLITICS = frozenset("ne n' n’ se s' s’ me m' m’ te t' t’ nous vous lui leur le la les l' l’ y en".split())
+# Relative pronouns of selon lequel (un rapport selon lequel …).
+_LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
@@ -73,6 +75,8 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         return []
     if opener is None and token.i + 1 < len(ctx.parsed) and ctx.parsed[token.i + 1].lower_ == "qui":
         return _selon_qui(ctx, token, ctx.parsed[token.i + 1])
+    if opener is None and token.i + 1 < len(ctx.parsed) and ctx.parsed[token.i + 1].lower_ in _LEQUEL:
+        return _selon_lequel(ctx, token, ctx.parsed[token.i + 1])
     np_start = token.idx + len(token) if opener is None else opener[1]
     while np_start < len(ctx.text) and ctx.text[np_start] == " ":
         np_start += 1
@@ -216,3 +220,37 @@ def subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int
             continue  # ne, s', y, en, lui… before the verb (Le match, selon lui, s'est joué)
         return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
     return False
+
+
+def _selon_lequel(ctx: QuoteContext, token: Token, pronoun: Token) -> list[Candidate]:
+    """Return the statement of *un rapport selon lequel …*: said by the name the source noun
+    holds (un sondage Ifop), else by the subject that publishes it (L'Insee a publié un
+    rapport selon lequel …); not a rumour or an idea (une rumeur selon laquelle: no source)."""
+    if token.i == 0:
+        return []
+    noun = ctx.parsed[token.i - 1]
+    while noun.i > 0 and noun.pos_ == "ADJ":
+        noun = ctx.parsed[noun.i - 1]  # un rapport confidentiel selon lequel
+    if noun.lower_ not in ctx.lexicon.word_class("source") and noun.head.lower_ not in ctx.lexicon.word_class(
+        "source"
+    ):
+        return []
+    head = noun if noun.lower_ in ctx.lexicon.word_class("source") else noun.head
+    lo, hi = head.left_edge.idx, token.idx
+    named = [(s, e) for s, e, _m, _entity in ctx.resolver.mentions_in(lo, hi)]  # any type: sondage Elabe
+    subject = ctx.resolver.subject_of(head.head) if head.dep_ == "obj" else None
+    if named:
+        phrase: tuple[int, int] | None = named[-1]
+    elif subject is not None and subject.i < head.i:
+        phrase = ctx.speaker_phrase(subject)
+    else:
+        return []
+    start = pronoun.idx + len(pronoun)
+    while start < len(ctx.text) and ctx.text[start] == " ":
+        start += 1
+    end = ctx.sentence_end(start)
+    while end > start and ctx.text[end - 1] in " ,;:":
+        end -= 1
+    if end - start < 10:
+        return []
+    return [Candidate("indirect", start, end, "selon", "phrase", phrase, token.idx)]
