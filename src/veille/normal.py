@@ -50,6 +50,7 @@ def fold(text: str) -> str:
     return " ".join(bare.split())
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked again and again for the same words
 def word_key(text: str) -> str:
     """Return the key of a word or phrase: folded, hyphens and apostrophes as spaces."""
     return " ".join(_NAME_PUNCTUATION.sub(" ", fold(text)).split())

@@ -89,13 +89,16 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | None = None) -> Doc:
     doc = make_doc(nlp, article.text)
+    # spaCy's tokenizer keeps the text exactly: doc_text need not join the tokens again.
+    doc.user_data[_TEXT] = article.text
     starts = {p.start for p in article.paragraphs}
     since = 0  # tokens since the last likely sentence end (a paragraph's start, a cut)
+    after_end = False  # the previous token ends a sentence (read once per token)
     for token in doc:
         if token.idx in starts:
             token.is_sent_start = True
             since = 0
-        elif token.i and doc[token.i - 1].text in _SENTENCE_ENDS:
+        elif after_end:
             since = 0  # the parser will likely end a sentence here: count afresh
         elif (
             max_tokens is not None
@@ -107,6 +110,7 @@ def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | No
             token.is_sent_start = True
             since = 0
         since += 1
+        after_end = token.text in _SENTENCE_ENDS
     return doc
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from veille.analysis.clean import clean_article
 from veille.model import Article, Document
 from veille.runners.bench import _base, bench_corpus
+from veille.runners.proctime import TreeClock
 from veille.settings import Settings
 from veille.store.db import connect
 from veille.store.writes import write_document
@@ -239,6 +240,7 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
     articles = bench_corpus(inputs, count)
     small = max(1, count // 8)
     times: dict[tuple[str, int], list[float]] = defaultdict(list)
+    cpu: dict[tuple[str, int], list[float]] = defaultdict(list)
     owned = not ray.is_initialized()
     if owned:
         ray.init(address="local", num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
@@ -248,7 +250,9 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
                 runs = [("local", count), ("ray", count), ("local", small), ("ray", small)]
                 for which, n in runs if turn % 2 == 0 else runs[::-1]:
                     out = f"{folder}/out-{turn}-{n}"
-                    times[which, n].append(_time_runner(which, articles[:n], actors, Path(folder), out))
+                    with TreeClock() as clock:
+                        times[which, n].append(_time_runner(which, articles[:n], actors, Path(folder), out))
+                    cpu[which, n].append(clock.seconds)
         peak = _actor_peak_mb(ray, articles)
     finally:
         if owned:
@@ -256,6 +260,11 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
     median = {key: statistics.median(values) for key, values in times.items()}
     local_steady = median["local", count] - median["local", small]
     ray_steady = median["ray", count] - median["ray", small]
+    # CPU seconds of the driver and every process under it (Ray's daemons and workers, the
+    # local pool's loader and workers): what each runner spent, whatever else the machine ran.
+    spent = {key: statistics.median(values) for key, values in cpu.items()}
+    local_cpu_steady = spent["local", count] - spent["local", small]
+    ray_cpu_steady = spent["ray", count] - spent["ray", small]
     return {
         "articles": count,
         "actors": actors,
@@ -267,8 +276,16 @@ def bench_ray(inputs: Sequence[str], *, count: int = 120, actors: int = 1, round
         "ray_fixed_s": round(median["ray", small], 2),
         # Once running: the extra articles' time alone, start-up and fixed costs left out.
         "steady_ray_vs_local": round(local_steady / ray_steady, 3) if ray_steady > 0 else 0.0,
+        "local_cpu_s": round(spent["local", count], 2),
+        "ray_cpu_s": round(spent["ray", count], 2),
+        "ray_vs_local_cpu": _ratio(spent["local", count], spent["ray", count]),
+        "steady_ray_vs_local_cpu": _ratio(local_cpu_steady, ray_cpu_steady),
         "actor_peak_mb": round(peak),
     }
+
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, 3) if b > 0 else 0.0
 
 
 def _time_runner(which: str, articles: list[Article], actors: int, folder: Path, out: str) -> float:
@@ -309,10 +326,10 @@ def _actor_peak_mb(ray: Any, articles: list[Article]) -> float:
 
             import pyarrow as pa
 
-            from veille.runners.ray import ARTICLE_SCHEMA, article_row
+            from veille.runners.ray import ARTICLE_SCHEMA, WRITE_BATCH, article_row
 
-            for start in range(0, len(batch), 16):  # the batches the runner gives its actors
-                rows = [article_row(article) for article in batch[start : start + 16]]
+            for start in range(0, len(batch), WRITE_BATCH):  # the batches the runner gives its actors
+                rows = [article_row(article) for article in batch[start : start + WRITE_BATCH]]
                 self.analyse(pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA))
             return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 

@@ -1,14 +1,15 @@
 """The Ray Data runner: the local pool's unit of work, ``analyze_records``, over a Ray cluster.
 
-Reading, analysing and writing are three Ray Data stages:
+Reading, analysing and writing are one streaming Ray Data pass:
 
 1. the input files become a dataset of articles (or failure rows), parsed by veille's own
    ingest readers, so a file reads exactly as `veille ingest` reads it;
 2. ``map_batches`` over a pool of actors: each actor loads the model once and analyses
    batches with ``analyze_records``; every article comes out as one row (its Document, or
    its failure), with the rows of the flat tables beside it (``veille.runners.results``);
-3. the rows stream to OUTPUT/staging as Parquet; the tables are cut from it by column:
-   OUTPUT/documents and one folder per flat table. A failure is a row: the job goes on.
+3. the actor writes those rows itself, one Parquet file per table and batch, the documents
+   aside until the run ends; the driver only counts documents and failures. A failure is
+   a row: the job goes on.
 
 Ray is imported only here, and only when the runner runs: ``pip install 'veille[ray]'``.
 """
@@ -16,6 +17,7 @@ Ray is imported only here, and only when the runner runs: ``pip install 'veille[
 from __future__ import annotations
 
 import glob
+import hashlib
 import io
 import json
 import logging
@@ -51,7 +53,8 @@ from veille.store.writes import article_hash
 ARTICLE_SCHEMA = pa.schema(
     [("article", pa.string()), ("where", pa.string()), ("line", pa.int64()), ("reason", pa.string())]
 )
-STAGING = "staging"  # every analysed column, until the tables are cut from it
+STAGING = "staging"  # the documents of a run on object storage, until it is finished
+PARTIAL = ".documents-partial"  # the documents of a local run, until it is finished
 ANALYSED_SCHEMA = pa.schema([*RESULT_SCHEMA, *((f"rows_{name}", pa.string()) for name in FLAT_TABLES)])
 
 
@@ -115,32 +118,39 @@ def import_ray() -> Any:
 
 def _run(ray: Any, inputs: list[str], output: str, settings: Settings, actors: int) -> RaySummary:
     started = time.perf_counter()
-    staging = f"{output}/{STAGING}"
-    # One streaming pass reads, analyses and writes every article once; the tables are then
-    # cut from that Parquet by column (Ray reads only the columns selected), so no stage
-    # ever holds the whole corpus (a cluster's
-    # object store spills to local disk, which a 10⁷-article run would fill).
-    read_articles(ray, inputs, settings).map_batches(
-        Analyse,
-        fn_constructor_args=(settings,),
-        batch_size=settings.batch_size,
+    # One streaming pass reads, analyses and writes every article once: each actor writes its
+    # batch's rows of the flat tables and its documents itself, and hands back only a count
+    # of its documents and its failure rows. No stage holds the corpus (a cluster's object
+    # store spills to local disk, which a 10⁷-article run would fill), and no second pass
+    # reads it back: every Ray Data job costs its worker processes' start-up, seconds each.
+    schemas = flat_schemas()
+    # (The workers get absolute paths: their working folder need not be this process's.)
+    root = output if "://" in output else str(Path(output).resolve())
+    # The documents are written aside and put in place at the end: on a local disk renamed,
+    # on object storage (no rename) copied out by a last job.
+    aside = STAGING if "://" in output else PARTIAL
+    for name in [*schemas, aside]:
+        _empty(f"{root}/{name}")  # what an earlier run left there goes
+    counted = read_articles(ray, inputs, settings).map_batches(
+        AnalyseAndWrite,
+        fn_constructor_args=(settings, root, schemas, f"{root}/{aside}"),
+        batch_size=WRITE_BATCH,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=1,  # Ray then sets OMP_NUM_THREADS=1 in the actor: N actors already use N cores
-    ).write_parquet(staging, mode="overwrite")  # what a killed run left there goes
-    for name, schema in flat_schemas().items():
-        ray.data.read_parquet(staging).select_columns([f"rows_{name}"]).map_batches(
-            explode, fn_args=(schema,), batch_format="pyarrow"
-        ).write_parquet(f"{output}/{name}", mode="overwrite")
+    )
     summary = RaySummary(output=output)
-    for row in ray.data.read_parquet(staging).select_columns(["where", "line", "reason"]).iter_rows():
+    for row in counted.iter_rows():
         if row["reason"] is None:
-            summary.documents += 1
+            summary.documents += row["documents"]
         else:
             summary.failures.append(Failure(row["where"], row["reason"], row["line"]))
     # Written last: a documents/ folder is a finished run, the one thing the next run refuses.
-    ray.data.read_parquet(staging).select_columns(RESULT_SCHEMA.names).write_parquet(f"{output}/{DOCUMENTS}")
-    _delete(staging)
+    if aside == PARTIAL:
+        os.replace(f"{root}/{PARTIAL}", f"{root}/{DOCUMENTS}")  # an empty documents/ is replaced
+    else:
+        ray.data.read_parquet(f"{root}/{STAGING}").write_parquet(f"{output}/{DOCUMENTS}")
+        _delete(f"{root}/{STAGING}")
     summary.tables = _count_tables(output)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -282,6 +292,17 @@ class Analyse:
         return analyse_batch(self.pipeline, batch)
 
 
+class AnalyseAndWrite(Analyse):
+    """The runner's actor: analyse a batch, write its rows (``write_flat_tables``), return its count."""
+
+    def __init__(self, settings: Settings, root: str, schemas: dict[str, pa.Schema], documents: str) -> None:
+        super().__init__(settings)
+        self.root, self.schemas, self.documents = root, schemas, documents
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        return write_flat_tables(analyse_batch(self.pipeline, batch), self.root, self.schemas, self.documents)
+
+
 def analyse_batch(pipeline: Any, batch: pa.Table) -> pa.Table:
     """Turn a batch of ARTICLE_SCHEMA rows into ANALYSED_SCHEMA rows, one per row."""
     from veille.analysis.pipeline import analyze_records
@@ -314,10 +335,44 @@ def analyse_batch(pipeline: Any, batch: pa.Table) -> pa.Table:
     return table
 
 
-def explode(batch: pa.Table, schema: pa.Schema) -> pa.Table:
+def explode(column: pa.ChunkedArray, schema: pa.Schema) -> pa.Table:
     """Turn a column of JSON lists of rows into the rows themselves, typed by ``schema``."""
-    rows = [row for cell in batch.column(0).to_pylist() if cell for row in json.loads(cell)]
+    rows = [row for cell in column.to_pylist() if cell for row in json.loads(cell)]
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+# Articles per actor call, so per file of each table: the pipeline still parses them in
+# batches of Settings.batch_size; fewer, larger files suit Parquet readers.
+WRITE_BATCH = 256
+COUNTED_SCHEMA = pa.schema([("documents", pa.int64()), ("where", pa.string()), ("line", pa.int64()),
+                            ("reason", pa.string())])  # fmt: skip
+
+
+def write_flat_tables(
+    batch: pa.Table, output: str, schemas: dict[str, pa.Schema], documents: str | None = None
+) -> pa.Table:
+    """Write an analysed batch's rows of every flat table, one Parquet file per table, and
+    its documents into the folder ``documents`` if given; return a row counting its
+    documents, and one row per failure."""
+    filesystem, root = _filesystem(output)
+    # Named by the batch's content: a batch Ray runs again (a lost worker) overwrites its
+    # files instead of adding its rows twice.
+    content = json.dumps([batch.column(c).to_pylist() for c in ("rows_articles", "where", "line")])
+    part = f"{hashlib.sha256(content.encode()).hexdigest()[:32]}.parquet"
+    for name, schema in schemas.items():
+        rows = explode(batch.column(f"rows_{name}"), schema)
+        pq.write_table(rows, f"{root}/{name}/{part}", filesystem=filesystem)
+    if documents is not None:
+        aside, folder = _filesystem(documents)
+        pq.write_table(batch.select(RESULT_SCHEMA.names), f"{folder}/{part}", filesystem=aside)
+    reasons = batch.column("reason").to_pylist()
+    counted = [{"documents": reasons.count(None), "where": None, "line": None, "reason": None}]
+    for where, line, reason in zip(
+        batch["where"].to_pylist(), batch["line"].to_pylist(), reasons, strict=True
+    ):
+        if reason is not None:
+            counted.append({"documents": 0, "where": where, "line": line, "reason": reason})
+    return pa.Table.from_pylist(counted, schema=COUNTED_SCHEMA)
 
 
 # --- output ------------------------------------------------------------------------------------------------
@@ -333,9 +388,20 @@ def _check_output(output: str) -> None:
         raise SettingsError(f"--output {output} already holds a run: choose an empty folder")
 
 
-def _delete(folder: str) -> None:
+def _filesystem(folder: str) -> tuple[pafs.FileSystem, str]:
     filesystem, path = pafs.FileSystem.from_uri(folder if "://" in folder else str(Path(folder).resolve()))
+    return filesystem, path
+
+
+def _delete(folder: str) -> None:
+    filesystem, path = _filesystem(folder)
     filesystem.delete_dir(path)
+
+
+def _empty(folder: str) -> None:
+    filesystem, path = _filesystem(folder)
+    filesystem.create_dir(path)
+    filesystem.delete_dir_contents(path, missing_dir_ok=True)
 
 
 def _count_tables(output: str) -> dict[str, int]:

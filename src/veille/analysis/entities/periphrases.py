@@ -31,7 +31,8 @@ def load_periphrases() -> tuple[tuple[re.Pattern[str], str], ...]:
 def add_periphrases(clusters: list[Cluster], text: str) -> None:
     """Add each periphrasis in the text as a description of the country it names."""
     # Fold letter by letter so that offsets hold (fold() also squeezes spaces).
-    folded = "".join(f if len(f := fold(c)) == 1 else c.lower() for c in text)
+    # (Each distinct character once, then one translate: the same string, without a call per character.)
+    folded = text.translate({ord(c): f if len(f := fold(c)) == 1 else c.lower() for c in set(text)})
     by_code: dict[str, Cluster] = {}
     for cluster in clusters:
         code = countries.country_code(cluster.longest) if cluster.type == "LOC" else None

@@ -8,7 +8,7 @@ business. Role nouns and their synonym classes are in ``data/roles.tsv``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +38,7 @@ _STOPWORDS = frozenset({"et", "ou", "que", "qui", "dont", "où", "mais", "selon"
 _MAX_WORDS = 14
 
 
+@lru_cache(maxsize=1 << 16)  # pure, asked for every word of every article by several steps
 def role_key(word: str) -> str:
     """Return the key a word is matched by in the role table: folded (État = Etat, l’ = l')
     and without a leading ex- (l'ex-présidente reads as présidente)."""

@@ -55,13 +55,25 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
     opening = start == 0 or token.is_sent_start or doc[start - 1].is_punct or doc[start - 1].is_space
     if not opening or countries.demonym(text) is not None:
         return False
-    if any(t.text == text and t.i != start and not t.is_sent_start for t in doc):
+    if _mid_sentence(doc).get(text, 0) > (0 if token.is_sent_start else 1):
         return False  # capitalised again inside a sentence: a name (Macron … selon Macron)
     if token.pos_ in ("ADV", "VERB", "AUX") or (token.pos_ == "ADJ" and text.lower().endswith(_PARTICIPLE)):
         return True
     return text.lower().endswith("ment") and len(text) > 7  # Normalement, Finalement
 
 
+def _mid_sentence(doc: Doc) -> dict[str, int]:
+    """Count each word's tokens that do not open a sentence, once per parsed doc."""
+    counts: dict[str, int] | None = doc.user_data.get(_MID_SENTENCE)
+    if counts is None:
+        counts = doc.user_data[_MID_SENTENCE] = {}
+        for t in doc:
+            if not t.is_sent_start:
+                counts[t.text] = counts.get(t.text, 0) + 1
+    return counts
+
+
+_MID_SENTENCE = "veille.mid_sentence_words"
 _IMPERATIVE_PRONOUNS = frozenset("moi toi nous vous le la les lui leur en y".split())
 
 

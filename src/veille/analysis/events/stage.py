@@ -159,11 +159,12 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for words, trigger in lexicon.phrase_heads.get(key, ()):
             if _phrase_follows(token, words):
                 return trigger
-    if _is_verbal(token):
+    pos = token.pos_  # read once: asked of every token of every article
+    if pos in ("VERB", "ADJ", "NOUN") and _is_verbal(token):  # no other tag is ever verbal
         for candidate in (lemma, *infinitive_guesses(token.text)):
             if candidate in lexicon.verbs:
                 return lexicon.verbs[candidate]
-    if token.pos_ == "NOUN":
+    if pos == "NOUN":
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None

@@ -8,6 +8,7 @@ Sources are noted in the files' headers and in ``data/SOURCES.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -85,9 +86,17 @@ class CueLexicon:
 
     def noun_cue(self, noun: str) -> str | None:
         """Return the verb whose que-clause a statement noun takes (promesse → promettre)."""
-        return next(
-            (c[5:] for c, nouns in self.words.items() if c.startswith("noun-") and noun in nouns), None
-        )
+        return self._noun_cues.get(noun)
+
+    @cached_property
+    def _noun_cues(self) -> dict[str, str]:
+        # Statement noun -> verb, the first noun- class holding it winning, built once.
+        found: dict[str, str] = {}
+        for name, nouns in self.words.items():
+            if name.startswith("noun-"):
+                for noun in nouns:
+                    found.setdefault(noun, name[5:])
+        return found
 
     def first_name_gender(self, name: str) -> str | None:
         """Return "m" or "f" for a person's name by its given name (Jean-Marie: by Jean),

@@ -21,6 +21,10 @@ OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 STRAIGHT = '"'
 CLOSERS = frozenset("»”›")
 ALL_MARKS = frozenset('«»“”„‹›"')
+# An opening mark or its closer, searched for at once rather than looked at character by character.
+_PAIR = {opener: re.compile(f"[{re.escape(opener + closer)}]") for opener, closer in OPENERS.items()}
+# The characters the pairing acts on; it steps over every other one.
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS | set(OPENERS) | CLOSERS))) + "]")
 # Words a paragraph must hold before a closing mark with no opener to be read as a quotation.
 _MIN_ORPHAN_WORDS = 4
 # Content longer than this inside one pair is a pairing error, not a quotation.
@@ -86,7 +90,8 @@ def _pair_in_block(text: str, start: int, end: int, running: bool = False) -> li
     mark with no opener before it ends that quotation here (the page did not reopen it)."""
     found: list[tuple[int, int | None]] = []
     i = start
-    while i < end:
+    while (mark := _ANY_MARK.search(text, i, end)) is not None:  # no mark left: nothing more to do
+        i = mark.start()
         char = text[i]
         reversed_mark = char == "»" and _reversed_open(text, i, end)
         if char in OPENERS or reversed_mark or (char == STRAIGHT and _opens_straight(text, i, start)):
@@ -165,7 +170,9 @@ def _find_close(text: str, open_: int, end: int) -> int | None:
         return close if close != -1 else None
     closer = OPENERS[opener]
     depth = 0
-    for j in range(open_ + 1, end):
+    j = open_ + 1
+    while (mark := _PAIR[opener].search(text, j, end)) is not None:  # only the pair's marks count
+        j = mark.start()
         char = text[j]
         if char == opener and closer != opener:
             depth += 1  # the same mark nested: « … « … » … »
@@ -173,6 +180,7 @@ def _find_close(text: str, open_: int, end: int) -> int | None:
             if depth == 0:
                 return j
             depth -= 1
+        j += 1
     if opener == "«":
         # Pages mixing typographies close « with ” (« … ”): accept it when no » comes.
         mixed = text.find("”", open_ + 1, end)

@@ -93,6 +93,11 @@ def parse_sentence(token: Token) -> tuple[int, int]:
     parser split without final punctuation joined again."""
     doc = token.doc
     start, end = token.sent.start, token.sent.end
+    # The answer depends on the sentence alone, and the stages ask it of most of its tokens.
+    known: dict[int, tuple[int, int]] = doc.user_data.setdefault(_JOINED, {})
+    if start in known:
+        return known[start]
+    first = start
     # At most a few pieces each way: a text without final punctuation would otherwise make
     # every call walk it all (the events stage was quadratic on such texts, issue 19).
     # Never across a paragraph: the parser may end a sentence on the break's own token.
@@ -102,7 +107,11 @@ def parse_sentence(token: Token) -> tuple[int, int]:
     for _ in range(_MAX_PIECES):
         if end < len(doc) and doc[end - 1].text not in _FINAL and not _breaks(doc[end - 1], doc[end]):
             end = doc[end].sent.end
+    known[first] = start, end
     return start, end
+
+
+_JOINED = "veille.joined_sentences"  # user_data: sentence start -> its joined token range
 
 
 def _breaks(before: Token, after: Token) -> bool:

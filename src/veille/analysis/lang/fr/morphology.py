@@ -4,6 +4,8 @@ gets wrong. Plain functions over word forms; nothing here reads a parse.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Endings of the simple future (rencontrerons: rencontrer + ons) and the conditional.
 FUTURE_ENDINGS = ("ront", "rons", "rez", "rai", "ras", "ra")
 CONDITIONAL_ENDINGS = ("raient", "rions", "riez", "rais", "rait")
@@ -39,7 +41,11 @@ def infinitive_guesses(form: str) -> list[str]:
     """Guess infinitives from regular -er and -ir endings (affirmé → affirmer, avertissant
     → avertir, estime → estimer), for forms the lemmatiser got wrong. Several guesses may
     come back; the caller keeps the one its lexicon knows."""
-    word = form.lower()
+    return list(_infinitive_guesses(form.lower()))
+
+
+@lru_cache(maxsize=1 << 16)  # asked for most words of every article, by quotes and events
+def _infinitive_guesses(word: str) -> tuple[str, ...]:
     out: list[str] = []
     for ending in _IR_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -51,7 +57,7 @@ def infinitive_guesses(form: str) -> list[str]:
             # considère → considérer: the grave accent of the present stem is acute in the infinitive
             if "è" in stem:
                 out.append(stem[::-1].replace("è", "é", 1)[::-1] + "er")
-    return out
+    return tuple(out)
 
 
 # Endings of the plural nouns of inhabitants (gentilés: les Boulonnais, les Grenoblois, les

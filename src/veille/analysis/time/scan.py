@@ -1,0 +1,243 @@
+"""Run many case-insensitive rules over one text fast, with exactly the matches of ``finditer``.
+
+The time stage tries some sixty regular expressions on every article, each over the whole
+text: it was the largest cost of the analysis after the parse. Two things make it cheaper
+without changing a single match:
+
+1. **Lower-case once.** Each rule is compiled a second time with its letters lower-cased and
+   without ``re.IGNORECASE``, and runs over ``text.lower()``. A case-insensitive comparison
+   costs Python's ``re`` a case mapping per character; a plain one does not. The two agree on
+   every text whose lower-casing keeps its length and holds none of the few characters that
+   ``re`` folds beyond ``str.lower`` (dotless ı, long ſ, final ς, …): on any other text the
+   original patterns run (``can_lower`` tells which).
+2. **Skip a rule whose words are absent.** Every match of a rule holds some fixed words: one of
+   the weekday names, ``siècle``, one of the holiday names. They are read off the parsed
+   pattern once (``required_words``); a text that lacks one of them cannot match, and the
+   rule is not run on it. About a third of the rules are skipped on a typical article.
+
+Group values are read from the original text at the match's offsets (lower-casing keeps
+them), so a candidate's text and fields are the text's own characters.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+
+def _internal(name: str) -> Any:
+    try:  # a module of ``re``'s own (Python 3.11 and later); without it, no shortcut is taken
+        return importlib.import_module(name)
+    except ImportError:  # pragma: no cover
+        return None
+
+
+_parser, sre, _casefix = _internal("re._parser"), _internal("re._constants"), _internal("re._casefix")
+# Characters that ``re`` matches case-insensitively beyond str.lower (ı with i, ſ with s, …).
+_FOLDED = frozenset(chr(code) for code in _casefix._EXTRA_CASES) - {"i", "s"} if _casefix else frozenset()
+
+_safe: set[str] = set()  # characters found safe to lower-case, learned as texts come
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule twice: as written (case-insensitive) and lower-cased, with its required words."""
+
+    kind: str
+    pattern: re.Pattern[str]  # as written, compiled with re.IGNORECASE
+    lowered: re.Pattern[str]  # the same, letters lower-cased, for text.lower()
+    # Each set: one of its words is in every match (a conjunction of alternatives).
+    required: tuple[frozenset[str], ...]
+
+
+def compile_rule(kind: str, pattern: str) -> Rule:
+    """Compile a case-insensitive rule both ways and read the words its matches must hold."""
+    lowered = lower_pattern(pattern)
+    gated = f"{gate}(?:{lowered})" if (gate := first_gate(lowered)) else lowered
+    return Rule(kind, re.compile(pattern, re.IGNORECASE), re.compile(gated), required_words(lowered))
+
+
+def first_gate(pattern: str) -> str:
+    """Return a look-ahead on the characters a match of ``pattern`` can start with, or "".
+
+    ``re`` tries a pattern at every position; one that opens with optional words and word
+    boundaries (*ce lundi*, *lundi*) costs several tests at each. The look-ahead fails
+    at once where no match can start, and changes no match: every match starts with one
+    of these characters. "" when they cannot all be read off the pattern, or when it can
+    match the empty string.
+    """
+    if _parser is None or sre is None:  # pragma: no cover
+        return ""
+    try:
+        first, nullable = _first(_parser.parse(pattern).data)
+    except _Unknown:
+        return ""
+    return "" if nullable or not first else f"(?=[{''.join(sorted(first))}])"
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not read here."""
+
+
+def _first(items: Any) -> tuple[set[str], bool]:
+    """Return the class items a sequence can start with, and whether it can match empty."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the next item gives the first character
+        if op is sre.LITERAL:
+            found.add(re.escape(chr(av)))
+            return found, False
+        if op is sre.IN:
+            found.update(_class_items(av))
+            return found, False
+        if op is sre.SUBPATTERN or op is getattr(sre, "ATOMIC_GROUP", None):
+            inner, nullable = _first(av[3] if op is sre.SUBPATTERN else av)
+        elif op is sre.BRANCH:
+            inner, nullable = set(), False
+            for branch in av[1]:
+                first, empty = _first(branch)
+                inner |= first
+                nullable = nullable or empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            inner, nullable = _first(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            raise _Unknown(str(op))
+        found |= inner
+        if not nullable:
+            return found, False
+    return found, True
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_UNI_DIGIT": r"\d", "CATEGORY_UNI_WORD": r"\w", "CATEGORY_UNI_SPACE": r"\s",
+}  # fmt: skip
+
+
+def _class_items(items: Any) -> set[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            found.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and str(av) in _CATEGORIES:
+            found.add(_CATEGORIES[str(av)])
+        else:
+            raise _Unknown(str(op))  # a negated class, another category
+    return found
+
+
+def lower_pattern(pattern: str) -> str:
+    """Return the pattern with its literal letters lower-cased: escapes (``\\S``, ``\\b``) and
+    group names are kept as they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i : end + 1])
+            i = end + 1
+        else:
+            lower = pattern[i].lower()
+            if len(lower) != 1:  # pragma: no cover - no such letter in a rule
+                raise ValueError(f"cannot lower-case {pattern[i]!r} in a rule")
+            out.append(lower)
+            i += 1
+    return "".join(out)
+
+
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """Return sets of words such that every match holds one word of each set.
+
+    Read from the parsed pattern: a run of literal characters is required; an alternation
+    requires one of its branches' words; an optional part, a character class or a
+    look-around requires nothing. Words of one character are left out (never worth a look).
+    """
+    if _parser is None or sre is None:  # pragma: no cover
+        return ()
+    try:
+        found = _required(_parser.parse(pattern).data)
+    except Exception:  # pragma: no cover - a construct not read here: the rule always runs
+        return ()
+    return tuple(dict.fromkeys(words for words in found if min(map(len, words)) >= 2))
+
+
+def _required(items: Any) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op is sre.SUBPATTERN:
+            found.extend(_required(av[3]))
+        elif op is sre.BRANCH:
+            choices: list[frozenset[str]] = []
+            for branch in av[1]:
+                words = _required(branch)
+                if not words:
+                    break  # a branch that requires nothing: the alternation requires nothing
+                choices.append(max(words, key=lambda w: min(map(len, w))))
+            else:
+                found.append(frozenset().union(*choices))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            found.extend(_required(av[2]))
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
+
+
+def can_lower(text: str, lowered: str) -> bool:
+    """Tell whether the lower-cased rules over ``lowered`` match exactly as the rules as
+    written over ``text``: same length, and no character that ``re`` folds otherwise."""
+    if len(lowered) != len(text) or _casefix is None:
+        return False
+    new = set(text) - _safe
+    for char in new:
+        low = char.lower()
+        if (
+            len(low) != 1
+            or low in _FOLDED
+            or char in _FOLDED
+            or char.isalnum() != low.isalnum()
+            or char.isdecimal() != low.isdecimal()
+            or char.isspace() != low.isspace()
+        ):
+            return False
+    _safe.update(new)
+    return True
+
+
+def scan(rules: tuple[Rule, ...], text: str) -> Iterator[tuple[int, Rule, re.Match[str], str]]:
+    """Yield ``(priority, rule, match, scanned)`` for every match of every rule, rule by rule,
+    each rule's matches as ``finditer`` gives them; ``scanned`` is the string matched (the
+    text, or its lower-cased copy: same offsets)."""
+    lowered = text.lower()
+    if not can_lower(text, lowered):
+        for priority, rule in enumerate(rules):
+            for match in rule.pattern.finditer(text):
+                yield priority, rule, match, text
+        return
+    present: dict[frozenset[str], bool] = {}
+    for priority, rule in enumerate(rules):
+        for words in rule.required:
+            found = present.get(words)
+            if found is None:
+                found = present[words] = any(word in lowered for word in words)
+            if not found:
+                break
+        else:
+            for match in rule.lowered.finditer(lowered):
+                yield priority, rule, match, lowered

@@ -1,0 +1,67 @@
+"""The time rules' fast scan finds exactly the matches of ``finditer`` over the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analysis.time.detect import find_candidates, rules
+from veille.analysis.time.scan import can_lower, first_gate, lower_pattern, required_words, scan
+
+# Invented sentences: dates, weekdays, durations, holidays, clock times, ranges, years.
+TEXTS = [
+    "Le conseil de Montbrac s'est réuni mardi 4 mars 2025 au soir, puis le lendemain à 18 h 30.",
+    "Du 6 au 13 avril, les grévistes de Lunel ont tenu trois semaines et demie, il y a deux ans.",
+    "À Noël et à la Saint-Sylvestre, la fête du Travail ou le 14-Juillet, chaque été depuis 1998.",
+    "Entre 2015 et 2019, puis en 2021-2022, au premier trimestre, T3 2024, fin 2023 et mi-2024.",
+    "Ce soir-là, dans la nuit de jeudi à vendredi, vers minuit, une dizaine de jours plus tard.",
+    "DIMANCHE 12 JANVIER, LE MAIRE A PARLÉ PENDANT DEUX HEURES ET QUART.",
+]
+
+
+def _reference(text: str) -> list[tuple[int, tuple[int, int], dict[str, str | None]]]:
+    found = []
+    for n, rule in enumerate(rules()):
+        found.extend((n, m.span(), m.groupdict()) for m in rule.pattern.finditer(text))
+    return found
+
+
+def _fast(text: str) -> list[tuple[int, tuple[int, int], dict[str, str | None]]]:
+    found = []
+    for n, rule, m, _scanned in scan(rules(), text):
+        names = rule.pattern.groupindex
+        groups = {k: text[m.start(k) : m.end(k)] if m.start(k) >= 0 else None for k in names}
+        found.append((n, m.span(), groups))
+    return found
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *(t.upper() for t in TEXTS), *(t.swapcase() for t in TEXTS)])
+def test_scan_matches_finditer_in_any_case(text: str) -> None:
+    assert _fast(text) == _reference(text)
+    assert find_candidates(text)  # every sentence holds a time expression
+
+
+def test_a_text_with_a_character_re_folds_otherwise_runs_the_rules_as_written() -> None:
+    # The long s and the dotless i match s and i case-insensitively; str.lower keeps them.
+    for text in ("Le ſamedi 3 mai à Kerlan.", "Le 3 mai à İzmir, lundı."):
+        assert not can_lower(text, text.lower())
+        assert _fast(text) == _reference(text)
+    assert can_lower("Le samedi 3 mai à Kerlan.", "le samedi 3 mai à kerlan.")
+
+
+def test_lower_pattern_keeps_escapes_and_group_names() -> None:
+    assert lower_pattern(r"\bLe\s+(?P<Wd>Lundi)\S(?P=Wd)[IVX]") == r"\ble\s+(?P<Wd>lundi)\S(?P=Wd)[ivx]"
+
+
+def test_required_words_are_those_every_match_holds() -> None:
+    assert required_words(r"\b(?:du|entre)\s+(?:lundi|mardi)(?:\s+soir)?") == (
+        frozenset({"du", "entre"}),
+        frozenset({"lundi", "mardi"}),
+    )
+    assert required_words(r"\d+\s+(?:ans|x)") == ()  # a one-character branch: nothing required
+
+
+def test_first_gate_reads_the_characters_a_match_can_start_with() -> None:
+    assert first_gate(r"(?:\bce\s+)?\blundi") == "(?=[cl])"
+    assert first_gate(r"(?<![\w'])(?:\d+|mi)-\w+") == r"(?=[\dm])"
+    assert first_gate(r"(?:le\s+)?") == ""  # matches the empty string: no gate
+    assert first_gate(r"[^\S\n]+x") == ""  # a negated class is not read
