@@ -15,13 +15,6 @@ from veille.eval.harness import evaluate
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 ARTICLES = sorted((Path(__file__).resolve().parent.parent / "gold4").glob("evt-*.gold.json"))
-# Written for issue 15's fourth round and not tuned on after writing (their README says why
-# they stay out of the gate sets).
-HELD_OUT = sorted(
-    (Path(__file__).resolve().parent.parent / "golden" / "events" / "articles").glob("*.gold.json")
-)
-
-
 def test_invented_event_articles(pipeline: Pipeline) -> None:
     result = evaluate(ARTICLES, pipeline=pipeline).to_dict()
     metrics = result["total"]
@@ -29,10 +22,3 @@ def test_invented_event_articles(pipeline: Pipeline) -> None:
     assert metrics["events.precision"] >= 0.90, metrics
     assert metrics["events.recall"] >= 0.70, metrics
 
-
-def test_held_out_event_articles(pipeline: Pipeline) -> None:
-    result = evaluate(HELD_OUT, pipeline=pipeline).to_dict()
-    metrics = result["total"]
-    assert len(result["articles"]) == 2
-    assert metrics["events.precision"] >= 0.80, metrics
-    assert metrics["events.recall"] >= 0.60, metrics

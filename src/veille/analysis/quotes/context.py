@@ -42,6 +42,8 @@ _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(]))(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|St)\
 _FINITE_ENDINGS = ("e", "t", "d", "a")
 # Endings of past participles, regular and not (expliqué, convenu, admis, écrit, ressenti).
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
+# At most this many tokens between an incise-only cue and the quoted fragment it governs.
+_OBJECT_FRAGMENT_GAP = 3
 _INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
 
 
@@ -155,7 +157,8 @@ class QuoteContext:
             return None
         if verb.i + 1 < end and tokens[verb.i + 1].lower_ in ("que", "qu'", "qu’"):
             return None  # a déclaré que …: not an incise
-        stop = self._incise_end(subject, end)
+        # a-t-il estimé: the inverted pronoun stands before the participle, the incise ends after both
+        stop = max(self._incise_end(subject, end), verb.idx + len(verb))
         return Incise(verb, cue, subject, tokens[start_i].idx, stop)
 
     def _opens_sentence(self, closing: int) -> bool:
@@ -231,10 +234,15 @@ class QuoteContext:
         """Return True when the verb's own subject stands before it with no other verb in
         between (an apposition, not a quoted clause, separates them)."""
         if any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i and self.resolver.can_speak(c)
+            (c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i and self.resolver.can_speak(c))
+            or (c.text.startswith("-") and c.text[1:].lower() in _INVERTED_PRONOUNS)
+            or (c.dep_ == "obj" and c.i > verb.i and self._named_then_comma(c))
             for c in verb.children
         ):
-            return False  # a subject after the verb too (…, a indiqué mardi l'Insee): an incise
+            # a subject after the verb too (…, a indiqué mardi l'Insee; La réforme, a-t-il
+            # estimé, …; Le projet, estime Claire Dumas, …, a name the parser took for an
+            # object): an incise
+            return False
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
                 if self.inside_mark(child.idx) is not None:
@@ -245,6 +253,16 @@ class QuoteContext:
                 if not any(t.pos_ == "VERB" for t in between):
                     return True
         return False
+
+    def _named_then_comma(self, token: Token) -> bool:
+        """Return True for a person's name closed by a comma or the sentence end (…, estime
+        Claire Dumas, …): inverted after a verb of saying, a subject, not an object."""
+        nxt = token.right_edge.i + 1
+        if nxt >= len(self.parsed) or self.parsed[nxt].text not in (",", ".", ";"):
+            return False
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        named = self.resolver.mentions_in(lo, hi)
+        return any(e.type == "PER" and m.start <= token.idx for _s, _e, m, e in named)
 
     def _subject_after(self, verb: Token, end: int) -> Token | None:
         for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:
@@ -274,6 +292,8 @@ class QuoteContext:
                 in_pp = False  # a noun phrase after the prepositional one
             elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token
+            elif token.pos_ == "ADJ" and not in_pp and self.parsed[token.i - 1].pos_ == "DET":
+                return token  # confie la quadragénaire: a noun the tagger read as an adjective
             elif token.text[:1].isupper() and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 # A person's name right after the prepositional phrase (a indiqué à l'AFP
                 # Julien Marchal): a new name there starts the subject, not the complement
@@ -297,6 +317,21 @@ class QuoteContext:
             return start, start + len(text)
         return self.resolver.phrase_of(subject)
 
+    def clause_verb(self, cue: Token, offset: int) -> Token | None:
+        """Return the finite verb of a later clause of the cue's sentence that holds the
+        fragment at ``offset``, when a named person or organisation is its subject (a dénoncé
+        X, tandis que son homologue, Y, comparait ces images à « … »): the fragment is Y's."""
+        for token in reversed(self.parsed[cue.i + 1 : self.token_after(offset)]):
+            if token.pos_ != "VERB" or "Fin" not in token.morph.get("VerbForm", []):
+                continue
+            subject = self.resolver.subject_of(token)
+            if subject is None or not cue.i < subject.i < token.i:
+                return None
+            start, end = self.speaker_phrase(subject)
+            named = self.resolver.mentions_in(start, end)
+            return token if any(e.type in ("PER", "ORG") for _s, _e, _m, e in named) else None
+        return None
+
     def cue_before(self, start: int, offset: int) -> Token | None:
         """Return the nearest cue verb (scope all) between ``start`` and ``offset``, outside
         any quotation marks."""
@@ -304,7 +339,15 @@ class QuoteContext:
         hi = self.token_after(offset)
         for token in reversed(self.parsed[lo:hi]):
             cue = self.lexicon.cue(token)
-            if cue is not None and cue.scope == "all" and self.inside_mark(token.idx) is None:
+            # An incise-only cue counts when the fragment is its object, a few words after it
+            # (Elle a salué « une victoire collective »; a défendu une décision « … »).
+            near = (
+                cue is not None
+                and self.lexicon.cues[cue.lemma].scope == "incise"  # not étonner « … » (se-verbs)
+                and hi - token.i <= _OBJECT_FRAGMENT_GAP
+                and not any(t.pos_ == "ADP" for t in self.parsed[token.i + 1 : hi])
+            )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
+            if cue is not None and (cue.scope == "all" or near) and self.inside_mark(token.idx) is None:
                 if token.text.lower().endswith("ant") or (
                     token.pos_ == "VERB" and not _bare_participle(token)
                 ):

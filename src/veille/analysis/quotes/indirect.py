@@ -17,8 +17,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
+from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import Cue
+from veille.analysis.quotes.selon import (
+    OPENER_WORDS,
+    SELON_PRONOUNS,
+    can_speak,
+    selon,
+    skip_opener,
+    subject_then_predicate,
+    view_opener,
+)
 from veille.analysis.quotes.written import learnt_statements
 
 _QUE = frozenset({"que", "qu'", "qu’"})
@@ -27,18 +36,12 @@ _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 _CONJUNCTIONS = frozenset(
     "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
 )
-# At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
-_OPENER_WORDS = 4
-# A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
-_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
 _CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
-# Connectors that may stand before a view opener (Mais, pour X, …).
-_OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
-# Stressed pronouns after selon / d'après (selon elle, d'après eux).
-_SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
-_INFINITIVE_CLASSES = frozenset({"say", "admit", "deny", "announce", "confirm", "think", "insist"})
+_INFINITIVE_CLASSES = frozenset(
+    {"say", "admit", "deny", "announce", "confirm", "think", "insist", "explain", "write"}
+)
 # Negation and clitics between the cue and its infinitive (affirme ne pas en avoir eu).
 _BEFORE_INFINITIVE = frozenset(
     {"ne", "n'", "n’", "pas", "jamais", "plus", "rien", "guère", "en", "y", "l'", "l’", "les", "lui", "leur"}
@@ -52,6 +55,8 @@ _MAX_GAP_TOKENS = 10
 _NOUN_VERBS = frozenset(
     {"faire", "tenir", "formuler", "exprimer", "donner", "nourrir", "avoir", "garder", "réitérer"}
 )
+# Words that may stand between a cue verb and a colon introducing speech (a tranché lundi :).
+_MAX_COLON_GAP = 5
 # Words an aside between commas may hold between a cue and its que (a assuré, …, que).
 _MAX_ASIDE_TOKENS = 30
 
@@ -63,6 +68,8 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         if ctx.inside_mark(token.idx) is not None:
             continue  # a reporting verb inside a quotation belongs to the quoted speaker
         cue = ctx.lexicon.cue(token)
+        if cue is not None:
+            found.extend(_colon_clause(ctx, token, cue))
         if cue is not None and cue.scope == "all":
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
@@ -72,10 +79,10 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
-            found.extend(_selon(ctx, token))
-        opener = _view_opener(ctx, token)
+            found.extend(selon(ctx, token))
+        opener = view_opener(ctx, token)
         if opener is not None:
-            found.extend(_selon(ctx, token, opener))
+            found.extend(selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
     found.extend(_said_before(ctx))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
@@ -97,8 +104,8 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         if token.lower_ in _QUE:
             if ctx.parsed[token.i - 1].lower_ in _CONJUNCTIONS:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
-            if ctx.parsed[token.i - 1].text == ",":
-                return []  # a annoncé un plan, que l'opposition conteste: a relative clause
+            if ctx.parsed[token.i - 1].text == "," or ctx.parsed[token.i - 1].lower_ == "ce":
+                return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
             que = token
             break
         if (
@@ -155,6 +162,45 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
 
 
+def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
+    """Return the statement a colon introduces after a verb of saying, without quotation
+    marks (Le maire a prévenu : il n'y aura pas de hausse; La direction a tranché lundi :
+    l'usine fermera): French reports speech this way as often as with que. The verb is
+    finite, its subject before it can speak, at most a few words (an adverb, a date, an
+    object: a plaidé la clémence :) stand between it and the colon, and what follows is a
+    clause (a finite verb, four words or more) with no quotation marks."""
+    tokens = ctx.parsed
+    if verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2] or ctx.inside_mark(verb.idx) is not None:
+        return []
+    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):
+        return []
+    colon = None
+    for token in tokens[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]:
+        if token.text == ":":
+            colon = token
+            break
+        if token.pos_ in ("VERB", "AUX") or token.text in '.;!?«»"“”,' or token.lower_ in _QUE:
+            return []
+    if colon is None:
+        return []
+    start = colon.idx + 1
+    while start < len(ctx.text) and ctx.text[start] == " ":
+        start += 1
+    end = ctx.sentence_end(start)
+    while end > start and ctx.text[end - 1] in " ,;:":
+        end -= 1
+    if end - start < 10 or ctx.marks_in(colon.idx, end) or len(ctx.text[start:end].split()) < 4:
+        return []
+    clause = tokens[ctx.token_after(start) : ctx.token_after(end)]
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in clause):
+        return []  # a annoncé trois mesures : la baisse …, la hausse …: a list, not a statement
+    subject = ctx.resolver.subject_of(verb)
+    if subject is None or subject.i > verb.i or not _may_speak(ctx, subject):
+        return []
+    phrase = ctx.speaker_phrase(subject)
+    return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
 def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
     """Return the que-clause of a statement noun object of the speaker's verb (X a fait la
     promesse que …, X a exprimé l'espoir que …): only with a subject that can speak, and not a
@@ -162,8 +208,11 @@ def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
     tokens = ctx.parsed
     que = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
     verb = noun.head
-    if que is None or que.lower_ not in _QUE or noun.dep_ != "obj" or verb.pos_ != "VERB":
-        return []
+    part = noun.dep_ in ("obl:arg", "obl") and any(
+        c.lower_ == "part" and c.dep_ == "obj" for c in verb.children
+    )
+    if que is None or que.lower_ not in _QUE or (noun.dep_ != "obj" and not part) or verb.pos_ != "VERB":
+        return []  # a exprimé l'espoir que; a fait part de sa crainte que
     if ctx.paragraph(noun.idx)[2] or any(t.lemma_ in _NOUN_VERBS for t in que.head.subtree if t.i > que.i):
         return []
     subject = ctx.resolver.subject_of(verb)
@@ -251,6 +300,8 @@ def _clause_end(ctx: QuoteContext, start: int) -> int:
 def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     """Return the sentence before an inverted incise that closes it (…, précise l'OFAG)."""
     i = verb.i - 1
+    if i > 0 and ctx.parsed[i].lemma_ in ("faire", "laisser") and ctx.lexicon.cue(verb) is not None:
+        i -= 1  # …, a fait savoir la gendarmerie: the light verb and its infinitive are one cue
     while i >= 0 and (
         ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")
     ):
@@ -275,11 +326,15 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     colon = ctx.text.rfind(" : ", start, comma)
     if colon != -1 and not ctx.marks_in(colon, comma):
         start = colon + 3  # … et ne s'en cache pas : il l'a générée, répète-t-il: what follows the colon
-    start = _skip_opener(ctx, start, comma)
+    start = skip_opener(ctx, start, comma)
     phrase = ctx.speaker_phrase(incise.subject)
     sent_end = ctx.sentence_end(incise.end)
     rest = re.match(r"\s*,\s*", ctx.text[incise.end : sent_end])
-    if rest is not None and len(ctx.text[start:comma].split()) <= _OPENER_WORDS:
+    if rest is not None and subject_then_predicate(ctx, start, comma, incise.end + rest.end(), sent_end):
+        # La réforme, a-t-il estimé, est mal engagée: the incise cuts the statement between its
+        # subject and its verb; the statement is the whole sentence, incise included.
+        return [Candidate("indirect", start, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
+    if rest is not None and len(ctx.text[start:comma].split()) <= OPENER_WORDS:
         # Au XIXe siècle déjà, rappelle l'élue, le naufrage …: an adverbial, the incise, then
         # the statement itself.
         after = incise.end + rest.end()
@@ -306,7 +361,7 @@ def _said_before(ctx: QuoteContext) -> list[Candidate]:
         start = ctx.sentence_start(end - 1) if end > 0 else 0
         if ctx.paragraph(start)[0] != ctx.paragraph(match.start())[0] or ctx.marks_in(start, match.start()):
             continue
-        start = _skip_opener(ctx, start, end)
+        start = skip_opener(ctx, start, end)
         phrase = ctx.speaker_phrase(incise.subject)
         found.append(Candidate("indirect", start, end, incise.cue.lemma, "phrase", phrase, incise.verb.idx))
     return found
@@ -322,7 +377,7 @@ def _fronted_comme(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         return []
     while ctx.text[source] == " ":
         source += 1
-    if not _can_speak(ctx, source, comma) or ctx.text[source:comma].lower() in _SELON_PRONOUNS:
+    if not can_speak(ctx, source, comma) or ctx.text[source:comma].lower() in SELON_PRONOUNS:
         return []
     start = comma + 1
     while start < sent_end and ctx.text[start] == " ":
@@ -343,139 +398,3 @@ def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
     if subject.lower_ in ctx.lexicon.word_class("source"):
         return True  # …, souligne le quotidien
     return bool(ctx.resolver.mentions_in(lo, hi)) or ctx.resolver.can_speak(subject)
-
-
-def _skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
-    """Skip an opening adverbial (De plus, Ainsi,) that is not part of what was said."""
-    head = ctx.text[start:end]
-    for opener in ctx.lexicon.word_class("opener"):
-        match = re.match(re.escape(opener) + r"\s*,\s*", head, re.IGNORECASE)
-        if match:
-            return start + match.end()
-    return start
-
-
-def _view_opener(ctx: QuoteContext, token: Token) -> tuple[int, int] | None:
-    """Return where a view opener starts and where its source begins: *Pour X,*, *Aux yeux
-    de X,*, *De l'avis de X,*, *À en croire X,* (French press attributes an opinion with
-    them as with selon). ``token`` is the opener's last word (pour, yeux, avis, croire)."""
-    tokens = ctx.parsed
-    word = token.lower_
-    i = token.i
-    if word == "pour":
-        first = i
-    elif word == "yeux" and i > 0 and tokens[i - 1].lower_ == "aux":
-        first = i - 1
-    elif word == "avis" and i > 1 and tokens[i - 1].lower_ in ("l'", "l’") and tokens[i - 2].lower_ == "de":
-        first = i - 2
-    elif word == "croire" and i > 1 and tokens[i - 1].lower_ == "en" and tokens[i - 2].lower_ in ("à", "a"):
-        first = i - 2
-    else:
-        return None
-    if not tokens[first].text[0].isupper() and not (
-        first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower_ in _OPENER_CONNECTORS
-    ):
-        return None  # only an opener of its sentence (Mais, pour X, …), not pour + a purpose
-    nxt = i + 1
-    if word in ("yeux", "avis"):
-        if nxt >= len(tokens) or tokens[nxt].lower_ not in ("de", "d'", "d’", "du", "des"):
-            return None
-        if tokens[nxt].lower_ in ("de", "d'", "d’"):
-            nxt += 1
-    if nxt >= len(tokens):
-        return None
-    return tokens[first].idx, tokens[nxt].idx
-
-
-def _selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None) -> list[Candidate]:
-    """Return the statement attributed by selon X / d'après X (or a view opener, see
-    _view_opener), when X can speak."""
-    if ctx.paragraph(token.idx)[2]:
-        return []
-    np_start = token.idx + len(token) if opener is None else opener[1]
-    while np_start < len(ctx.text) and ctx.text[np_start] == " ":
-        np_start += 1
-    sent_start = ctx.sentence_start(token.idx)
-    sent_end = ctx.sentence_end(token.idx)
-    np_end = ctx.np_end(np_start, sent_end)
-    if opener is not None and not _view_source(ctx, np_start, np_end, sent_end):
-        return []
-    if token.lower_ == "pour" and not any(
-        entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
-    ):
-        return []  # Pour les habitants, … is also what befalls them: only a named source
-    if not _can_speak(ctx, np_start, np_end):
-        return []
-    if opener is not None:
-        opener_start = opener[0]
-    else:
-        opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
-    before = ctx.text[sent_start:opener_start]
-    # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
-    # the sentence, and the content follows the source as after a sentence-initial selon.
-    lo, hi = ctx.token_after(sent_start), ctx.token_after(opener_start)
-    connector = (
-        before.rstrip().endswith(",")
-        and len(before.split()) <= _OPENER_WORDS
-        and not any(
-            t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
-        )
-    )  # a participle opens an adverbial too (Dit autrement, selon)
-    adverbs = ctx.parsed[lo:hi]
-    if 0 < len(adverbs) <= 2 and all(t.pos_ in ("ADV", "CCONJ") for t in adverbs):
-        connector = True  # Toujours selon X, … / Mais selon X, …: an adverb with no comma
-    if not before.strip() or connector or _skip_opener(ctx, sent_start, opener_start) == opener_start:
-        # Selon X, … : the content follows the noun phrase (and the agent of a participle
-        # that ends it: selon le ministre interviewé par X, …).
-        start = np_end
-        if BY_AGENT.match(ctx.text, np_end) and ctx.text.find(",", np_end, sent_end) != -1:
-            start = ctx.text.find(",", np_end, sent_end)
-        while start < sent_end and ctx.text[start] in " ,":
-            start += 1
-        relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
-        if relative is not None:
-            start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
-        end = sent_end
-    elif before.rstrip().endswith(","):
-        start = _skip_opener(ctx, sent_start, opener_start)
-        end = sent_start + len(before.rstrip()) - 1
-        if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
-            end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
-    else:
-        return []
-    if end - start < 10 or (opener is not None and start < np_end):
-        return []
-    cue = "pour" if token.lower_ == "pour" else "selon"  # as the mixed quote after Pour X,
-    return [Candidate("indirect", start, end, cue, "phrase", (np_start, np_end), token.idx)]
-
-
-def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:
-    """Return True when a view opener's phrase is a speaker closed by a comma and followed by
-    a clause: a person or organisation named or described (not a place: *Pour Lyon, le match
-    est décisif* is about the city; not a time or purpose: *Pour la première fois*)."""
-    if not ctx.text.startswith(",", end) or end - start > 120:
-        return False
-    if re.match(
-        r"(?:l['’]|la |le |les )?(?:première|dernière|seconde|deuxième|heure|instant|moment)\b",
-        ctx.text[start:end],
-        re.IGNORECASE,
-    ):
-        return False
-    named = ctx.resolver.mentions_in(start, end)
-    if named and not any(entity.type in ("PER", "ORG") for _s, _e, _m, entity in named):
-        return False
-    rest = ctx.text[end + 1 : sent_end]
-    lo, hi = ctx.token_after(end + 1), ctx.token_after(sent_end)
-    return len(rest.split()) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[lo:hi])
-
-
-def _can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
-    """Return True when the phrase names an entity or a person or organisation noun
-    (selon les opérations de vote is not a source)."""
-    if ctx.resolver.mentions_in(start, end):
-        return True
-    if ctx.text[start:end].strip().lower() in _SELON_PRONOUNS:
-        return True  # selon lui, d'après elle: the person just named
-    words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
-    nouns = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
-    return any(word in nouns for word in words[:3])

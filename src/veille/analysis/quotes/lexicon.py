@@ -79,6 +79,11 @@ class CueLexicon:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
         return self.words.get(name, frozenset())
 
+    def cue_class(self, lemma: str) -> str | None:
+        """Return the class of a cue lemma (say, think, fear…), or None for selon and nouns."""
+        found = self.cues.get(lemma)
+        return found.cls if found is not None else None
+
     def noun_cue(self, noun: str) -> str | None:
         """Return the verb whose que-clause a statement noun takes (promesse → promettre)."""
         return self._noun_cues.get(noun)

@@ -19,15 +19,21 @@ from veille.analysis.entities.resolve import entity_at
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.phrases import (
+    agent_noun,
+    content_start,
+    demonym_person,
+    head_noun,
+    is_plural,
+    phrase_gender,
+    singular,
+)
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-_DETERMINER = re.compile(
-    r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Nn]otre) |[Ll]['’])"
-)
 # How far back (in characters) a pronoun or a bare description may look for its person.
 _LOOKBACK_CHARS = 1500
 # The gap of a de-complement (la rédaction de Splann): the same words with their name.
@@ -39,9 +45,6 @@ _NAMED_COMPLEMENT = re.compile(
 # Determiners of an indefinite description (une habitante, des témoins).
 _INDEFINITE = frozenset({"un", "une", "des"})
 _INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
-# Determiners that show a description's gender (son, l' and les do not).
-_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
-_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
 _FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
 _MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
@@ -75,6 +78,7 @@ class SpeakerResolver(SubjectFinder):
         self._genders = {e.id: self._gender(e) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
+        self.unnamed: set[str] = set()  # ids of the entities made for unnamed speakers (des témoins)
 
     # 2. From a phrase to an entity.
     def resolve_phrase(self, start: int, end: int) -> Speaker:
@@ -87,18 +91,30 @@ class SpeakerResolver(SubjectFinder):
         if first == "on":
             return Speaker(None, start, end)
         inside = self.mentions_in(start, end)
-        head = _content_start(self.text, start, end)
-        noun = _head_noun(self.text[head:end])
-        gender = _phrase_gender(words)
+        if demonym_person(words) and all(
+            e.type in ("PER", "MISC") and len({m.text for m in e.mentions}) == 1 for _s, _e, _m, e in inside
+        ):  # not le Parisien, a newspaper the entity stages know
+            # a lâché le Breton, a souri la Néerlandaise: a person named before, by origin (an
+            # entity of that word alone is the tagger's misreading)
+            return Speaker(self._describe(start, end, "PER", phrase_gender(words)), start, end)
+        head = content_start(self.text, start, end)
+        nouns = self.person_nouns | self.org_nouns | self.institutions
+        noun = singular(head_noun(self.text[head:end]), nouns)
+        plural = is_plural(words, head_noun(self.text[head:end]), nouns)
+        gender = phrase_gender(words)
         # 1. The phrase is a name, or a description the entity stages resolved (one that
         #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
+        named = {e.id for _s, _e, m, e in inside if m.kind == "name" and e.type == "PER"}
+        other_names = {e.id for _s, _e, _m, e in inside} - named if named else set()
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and self._given_name_misc(entity, mention):
                 # témoigne Julie, 34 ans: a witness named by a given name the tagger left as MISC
                 return Speaker(entity.id, mention.start, mention.end)
             if mention.start <= head + 1 and entity.type in ("PER", "ORG", "LOC") and not entity.group:
-                if mention.kind == "description" and self._clashes(entity, gender):
-                    continue
+                if mention.kind == "description" and (
+                    self._clashes(entity, gender) or entity.id in other_names
+                ):
+                    continue  # la maire Sylvie Lenoir: the name in the phrase, not another's description
                 bare = len(self.text[head:end].split()) == 1  # l'organisation, le collectif
                 if mention.kind == "description" and entity.type == "ORG" and bare and noun in self.org_nouns:
                     # l'organisation: the organisation the text is about (a subject) before
@@ -158,11 +174,27 @@ class SpeakerResolver(SubjectFinder):
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
         speaking = noun in self.person_nouns or noun in self.org_nouns
-        if first in _INDEFINITE and not inside and speaking and len(words) <= _INDEFINITE_WORDS:
+        places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
+        group = plural and noun in self.person_nouns  # not les syndicats: often ones named before
+        group = group or (
+            head == start and words[0][:1].islower() and noun in self.person_nouns
+        )  # de source sûre
+        if (first in _INDEFINITE or group) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
             # une habitante, un proche du dossier: an indefinite description brings in someone
-            # new, never one named before: an entity made from the phrase.
+            # new, never one named before; so does a plural one (les secouristes, des témoins,
+            # les habitants de Montluel), never a single person named before: an entity made
+            # from the phrase.
             kind: EntityType = "ORG" if noun in self.org_nouns else "PER"
             return Speaker(self._unnamed(start, end, kind), start, end)
+        if (
+            first in ("un", "une")
+            and not inside
+            and self._common_noun(head)
+            and len(words) <= _INDEFINITE_WORDS
+        ):
+            # a soufflé une adolescente: whatever its noun, an indefinite subject of a verb of
+            # saying is someone not named before.
+            return Speaker(self._unnamed(start, end, "PER"), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER", gender), start, end)
         if noun in self.org_nouns:
@@ -179,6 +211,13 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(known.id, start, end, named=True)
             return Speaker(self._created(start, end), start, end)
         return Speaker(None, start, end)
+
+    def _common_noun(self, offset: int) -> bool:
+        """Return True when the word at ``offset`` is a common noun of a person by its suffix
+        (une adolescente, un vacancier; not un document, un acte) and not a source noun."""
+        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        word = token.lower_
+        return token.pos_ == "NOUN" and word not in self.lexicon.word_class("source") and agent_noun(word)
 
     def _in_complement(self, head: int, offset: int) -> bool:
         """Return True when a name stands in a de-complement of the phrase's head noun (l'avocat
@@ -252,12 +291,16 @@ class SpeakerResolver(SubjectFinder):
                 dataclasses.replace(m, kind="description")
                 for m in speaker_hints.name_mentions(self.text, phrase, taken)
             )
+            if not mentions:  # les habitants de Gap: a phrase holding a place's name
+                first = self.text.index(phrase, start)
+                mentions = (Mention(first, first + len(phrase), phrase, "description"),)
             numbers = [int(e.id[1:]) for e in self.doc.entities if e.id[1:].isdigit()]
             number = max(numbers, default=0) + len(self.created) + 1
-            name = phrase[_content_start(phrase, 0, len(phrase)) :]
+            name = phrase[content_start(phrase, 0, len(phrase)) :]
             self.created[phrase] = Entity(
                 id=f"e{number}", name=name[:1].upper() + name[1:], type=kind, mentions=mentions
             )
+            self.unnamed.add(self.created[phrase].id)
         return self.created[phrase].id
 
     def resolve_pronoun(
@@ -342,13 +385,13 @@ class SpeakerResolver(SubjectFinder):
         """Resolve a description with no entity inside: the same words next to a name
         elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
         wanted type before it, else the first one after it in the same paragraph."""
-        phrase = self.text[_content_start(self.text, start, end) : end].strip(" ,")
-        if wanted == "PER" and _head_noun(phrase) in self.lexicon.word_class("rival"):
+        phrase = self.text[content_start(self.text, start, end) : end].strip(" ,")
+        if wanted == "PER" and head_noun(phrase) in self.lexicon.word_class("rival"):
             if re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]):
                 return self._rival(start)
         if len(phrase) > 3:
             for match in re.finditer(re.escape(phrase), self.text):
-                if match.start() == _content_start(self.text, start, end):
+                if match.start() == content_start(self.text, start, end):
                     continue
                 # The same words next to a name: le président finlandais Sauli Niinistö,
                 # le commandement … pour le Moyen-Orient (Centcom).
@@ -448,24 +491,3 @@ class SpeakerResolver(SubjectFinder):
             if masc:
                 return "m"
         return None
-
-
-def _content_start(text: str, start: int, end: int) -> int:
-    """Skip a leading determiner (le, la, l', les, un, son, cette…) of a phrase."""
-    match = _DETERMINER.match(text[start:end])
-    return start + match.end() if match else start
-
-
-def _phrase_gender(words: list[str]) -> str | None:
-    """Return the gender a description's determiner shows (la lycéenne: f; le gendarme: m)."""
-    first = words[0].lower() if words else ""
-    if first in _FEMININE_DETERMINERS:
-        return "f"
-    if first in _MASCULINE_DETERMINERS:
-        return "m"
-    return None
-
-
-def _head_noun(phrase: str) -> str:
-    words = re.findall(r"[\w-]+", phrase.lower())
-    return words[0] if words else ""

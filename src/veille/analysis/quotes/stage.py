@@ -53,6 +53,9 @@ _NARRATIVE_INFINITIVE = re.compile(r"\s*(?:[Ee]t|[Pp]uis)\s+d(?:e\s+|['’])(?:\
 _MIN_UNATTRIBUTED_WORDS = 4
 # A continuation takes the previous speaker only if that quote is this close (paragraphs).
 _CONTINUATION_PARAGRAPHS = 1
+# Cue classes of a feeling: with an anonymous subject (plusieurs responsables craignent que)
+# they report a mood, not a statement of a source.
+_FEELINGS = frozenset({"fear", "hope"})
 # Openers that give the view of someone just named: À ses yeux, « … ».
 _VIEW_OPENER = re.compile(
     r"\s*(?:[ÀA] (?:ses|leurs) yeux|[ÀA] (?:son|leur) avis|De (?:son|leur) point de vue)\s*,"
@@ -242,6 +245,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                 ]
     verb = ctx.cue_before(sent_start, mark.open)
     if verb is not None:
+        verb = ctx.clause_verb(verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
         if subject is not None and subject.lower_ == "on":
             return []  # comme on dit: a figure of speech, not a statement
@@ -358,6 +362,8 @@ def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quot
         speaker: Speaker | None = None
         if cand.how == "phrase" and cand.phrase is not None:
             speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
+            if speaker.entity in ctx.resolver.unnamed and ctx.lexicon.cue_class(cand.cue or "") in _FEELINGS:
+                continue  # plusieurs responsables craignent que …: an anonymous mood, not a statement
         elif cand.how == "continue":
             # A person named as the subject just before beats the previous quotation's speaker.
             near = last is not None and _near(ctx, last[1], paragraph)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.phrases import singular
 from veille.model import Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -29,6 +30,7 @@ class SubjectFinder:
     lexicon: CueLexicon
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    institutions: frozenset[str]
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
         raise NotImplementedError
@@ -42,6 +44,12 @@ class SubjectFinder:
         en avertissant que) borrows the subject of the verb it hangs on."""
         if verb.lower_.endswith("ant"):
             return self._gerund_subject(verb)
+        inverted = next(
+            (c for c in verb.children if c.text.startswith("-") and c.text[1:].lower() in SUBJECT_PRONOUNS),
+            None,
+        )
+        if inverted is not None:
+            return inverted  # La Chine, a-t-il ajouté, prendra …: the inverted pronoun, not La Chine
         current = verb
         for _ in range(4):
             for child in current.children:
@@ -118,7 +126,8 @@ class SubjectFinder:
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
         if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.mentions_in(lo, hi)):
             return True
-        return token.lower_ in self.person_nouns or token.lower_ in self.org_nouns
+        nouns = self.person_nouns | self.org_nouns | self.institutions
+        return singular(token.lower_, nouns) in nouns  # les secouristes, la gendarmerie
 
     def inverted_subject(self, verb: Token) -> Token | None:
         """Return the subject placed after a verb in an incise (« … », a déclaré X; précise

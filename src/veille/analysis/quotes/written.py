@@ -23,10 +23,12 @@ _READ_IN = re.compile(
 )
 
 
-# …, a-t-on appris auprès de X / apprend-on de source proche de X: the source after auprès de.
+# …, a-t-on appris auprès de X / a-t-on appris de source judiciaire: the source after auprès de,
+# or the source itself (de source policière, de sources concordantes).
 _LEARNT = re.compile(
     r"\s*,\s*(?:a-t-on|avons-nous|apprend-on|a-t-on également|a-t-on par ailleurs)\s+(?:appris\s+)?"
-    r"(?:mardi |lundi |mercredi |jeudi |vendredi |samedi |dimanche )?auprès\s+(?:de\s+|d['’]|(?=du\s|des\s))",
+    r"(?:mardi |lundi |mercredi |jeudi |vendredi |samedi |dimanche )?"
+    r"(?:auprès\s+(?:de\s+|d['’]|(?=du\s|des\s))|de\s+(?=sources?\s|bonne\ssource))",
     re.IGNORECASE,
 )
 

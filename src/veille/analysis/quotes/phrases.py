@@ -1,0 +1,91 @@
+"""Read a speaker phrase: its determiner, its head noun (singular), its gender and number.
+
+Helpers of ``speakers.py``: a description's head noun is looked up in the lexicon's noun
+classes, which hold singular forms (témoin, secouriste); a plural phrase (des témoins, les
+secouristes) is looked up by its singular.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from veille.analysis.lang.fr.countries import demonym
+
+_DETERMINER = re.compile(
+    r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Cc]es|[Nn]otre"
+    r"|[Pp]lusieurs|[Qq]uelques|[Cc]ertaine?s|[Dd]e (?:nombreux|nombreuses)|[Nn]ombre de|[Dd]['’]autres)"
+    r"(?: (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+))? |[Ll]['’])"
+)
+# Suffixes of French nouns of agents and inhabitants (Riegel, Pellat & Rioul, Grammaire
+# méthodique du français, derivation: -eur/-euse/-rice, -ant/-ent, -iste, -ier/-ière, -aire,
+# -ien/-ienne, -ais/-ois, -ard), singular and feminine forms: a person the lexicon lacks.
+_AGENT_SUFFIXES = (
+    "eur", "euse", "rice", "ant", "ante", "ent", "ente", "iste", "ier", "ière",
+    "aire", "ien", "ienne", "ais", "aise", "ois", "oise", "ard", "arde",
+)  # fmt: skip
+# Suffixes of French gentilés (demonyms of regions and cities: Breton, Lyonnaise, Niçois).
+_ORIGIN_SUFFIXES = ("ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "on", "onne", "in", "ine")
+# Determiners that show a description's gender (son, l' and les do not).
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
+# Determiners of a plural description of people who are not named (des témoins, les
+# secouristes, plusieurs habitants): a group the gold guide adds as an entity of its own.
+PLURAL_DETERMINERS = frozenset(
+    {"les", "des", "ces", "plusieurs", "quelques", "certains", "certaines", "de", "nombre", "d'", "d’"}
+)
+
+
+def content_start(text: str, start: int, end: int) -> int:
+    """Skip a leading determiner (le, la, l', les, un, son, cette, plusieurs…) of a phrase."""
+    match = _DETERMINER.match(text[start:end])
+    return start + match.end() if match else start
+
+
+def phrase_gender(words: list[str]) -> str | None:
+    """Return the gender a description's determiner shows (la lycéenne: f; le gendarme: m)."""
+    first = words[0].lower() if words else ""
+    if first in _FEMININE_DETERMINERS:
+        return "f"
+    if first in _MASCULINE_DETERMINERS:
+        return "m"
+    return None
+
+
+def head_noun(phrase: str) -> str:
+    """Return the first word of a phrase without its determiner, lower-cased."""
+    words = re.findall(r"[\w-]+", phrase.lower())
+    return words[0] if words else ""
+
+
+def singular(noun: str, known: Collection[str]) -> str:
+    """Return the noun as the lexicon holds it: itself, else its regular singular
+    (témoins → témoin, journaux → journal) when that one is known."""
+    if noun in known:
+        return noun
+    for plural, single in (("aux", "al"), ("eaux", "eau"), ("s", ""), ("x", "")):
+        if noun.endswith(plural) and noun[: -len(plural)] + single in known:
+            return noun[: -len(plural)] + single
+    return noun
+
+
+def is_plural(words: list[str], noun: str, known: Collection[str]) -> bool:
+    """Return True for a plural description: a plural determiner, or a noun known only by
+    its singular (les secouristes, des témoins, plusieurs riverains)."""
+    first = words[0].lower() if words else ""
+    return first in PLURAL_DETERMINERS or (noun not in known and singular(noun, known) != noun)
+
+
+def agent_noun(word: str) -> bool:
+    """Return True for a noun of a person by its suffix (adolescente, vacancier; not
+    document, which ends in -ment)."""
+    return word.endswith(_AGENT_SUFFIXES) and not word.endswith("ment")
+
+
+def demonym_person(words: list[str]) -> bool:
+    """Return True for le/la + a capitalised demonym (le Breton, la Néerlandaise, la
+    Franco-Algérienne): a country's (lang.fr.countries) or one with a suffix of origin."""
+    if len(words) != 2 or words[0].lower() not in ("le", "la") or not words[1][:1].isupper():
+        return False
+    last = words[1].rstrip(",.").split("-")[-1]
+    return demonym(last) is not None or last.lower().endswith(_ORIGIN_SUFFIXES)
