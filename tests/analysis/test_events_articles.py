@@ -15,6 +15,8 @@ from veille.eval.harness import evaluate
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 ARTICLES = sorted((Path(__file__).resolve().parent.parent / "gold4").glob("evt-*.gold.json"))
+
+
 def test_invented_event_articles(pipeline: Pipeline) -> None:
     result = evaluate(ARTICLES, pipeline=pipeline).to_dict()
     metrics = result["total"]

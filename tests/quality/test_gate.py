@@ -7,6 +7,7 @@ Sets (tests/quality/baseline.json):
 - "project" is tests/gold/, the project's own articles, annotated by reading;
 - "project2" is tests/gold2/, invented articles for the error classes of unseen news;
 - "project3" is tests/gold4/, the invented articles of the second session (quotes, time);
+- "project4" is tests/gold5/, the invented articles of the third session (entities, quotes, events);
 - "blind" is tests/gold3/, invented articles written by an annotator who wrote no rule, whose
   errors no rule writer has looked at: the set that measures generalisation.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
@@ -18,6 +19,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold2 --set project2 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold --set project --raise-baseline tests/quality/baseline.json
     veille eval tests/gold4 --set project3 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold5 --set project4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set blind --raise-baseline tests/quality/baseline.json
 """
 
@@ -37,6 +39,7 @@ SEED_GOLD = ROOT / "examples" / "seed.gold.json"
 PROJECT_GOLD = ROOT / "tests" / "gold"
 PROJECT2_GOLD = ROOT / "tests" / "gold2"
 PROJECT3_GOLD = ROOT / "tests" / "gold4"
+PROJECT4_GOLD = ROOT / "tests" / "gold5"
 BLIND_GOLD = ROOT / "tests" / "gold3"
 
 pytestmark = pytest.mark.model
@@ -72,6 +75,11 @@ def project2_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def project3_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
     return evaluate([PROJECT3_GOLD], pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def project4_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
+    return evaluate([PROJECT4_GOLD], pipeline=pipeline)
 
 
 @pytest.fixture(scope="module")
@@ -114,12 +122,17 @@ def test_project3_scores_stay_above_their_floors(project3_evaluation):
     check(project3_evaluation, "project3")
 
 
+def test_project4_scores_stay_above_their_floors(project4_evaluation):
+    assert len(project4_evaluation.articles) == len(list(PROJECT4_GOLD.glob("*.gold.json"))) == 8
+    check(project4_evaluation, "project4")
+
+
 def test_blind_scores_stay_above_their_floors(blind_evaluation):
     assert len(blind_evaluation.articles) == len(list(BLIND_GOLD.glob("*.gold.json"))) == 12
     check(blind_evaluation, "blind")
 
 
-@pytest.mark.parametrize("name", ["seed", "dev", "dev2", "project", "project2", "project3", "blind"])
+@pytest.mark.parametrize("name", ["seed", "dev", "dev2", "project", "project2", "project3", "project4", "blind"])
 def test_every_metric_has_a_floor(name):
     # A metric without a floor could regress unseen.
     assert set(floors_for(BASELINE, name)) == set(Scores().metrics())
