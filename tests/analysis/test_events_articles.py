@@ -23,4 +23,3 @@ def test_invented_event_articles(pipeline: Pipeline) -> None:
     assert len(result["articles"]) == 2
     assert metrics["events.precision"] >= 0.90, metrics
     assert metrics["events.recall"] >= 0.70, metrics
-

@@ -132,7 +132,9 @@ def test_blind_scores_stay_above_their_floors(blind_evaluation):
     check(blind_evaluation, "blind")
 
 
-@pytest.mark.parametrize("name", ["seed", "dev", "dev2", "project", "project2", "project3", "project4", "blind"])
+@pytest.mark.parametrize(
+    "name", ["seed", "dev", "dev2", "project", "project2", "project3", "project4", "blind"]
+)
 def test_every_metric_has_a_floor(name):
     # A metric without a floor could regress unseen.
     assert set(floors_for(BASELINE, name)) == set(Scores().metrics())

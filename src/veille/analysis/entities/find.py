@@ -24,7 +24,9 @@ from veille.analysis.entities.spans import (
     demonym_prefix,
     join_proper_nouns,
     name_after_portfolio,
+    name_after_title,
     not_a_name,
+    person_after_complement,
     portfolio_head,
     role_tail,
     split_of_country,
@@ -207,6 +209,14 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return [Candidate(start, credit, "ORG"), *fix_entity(SpacySpan(doc, credit, end, label="PER"), rules)]
     if demonym_prefix(doc, start, end):
         start += 1
+    # 3e. An organisation in a title's complement glued to the name after it (secrétaire
+    #     général de l'Otan Mark Rutte, tagged as one ORG): two names.
+    person = person_after_complement(doc, start, end) if label != "PER" else None
+    if person is not None:
+        return [
+            *fix_entity(SpacySpan(doc, start, person, label=label), rules),
+            *fix_entity(SpacySpan(doc, person, end, label="PER"), rules),
+        ]
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and doc[start].text in rules.org_heads:
@@ -261,6 +271,13 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         start, first = tail, doc[tail]
     role = load_roles().match(doc, start) if role_key(first.text) in rules.role_words else None
     whole = role is not None and start + len(role.words) >= end
+    if role is not None and not whole:
+        # 6a. A title and the name after it tagged as one span (Premier ministre Lars Berglund
+        #     MISC; ministre de la Culture Rachida Dati ORG): the name is the person, and the
+        #     resolve stage reads the words before it as the title.
+        person = name_after_title(doc, start, end, start + len(role.words))
+        if person is not None:
+            return fix_entity(SpacySpan(doc, person, end, label="PER"), rules)
     if whole and first.text[:1].isupper() and (label != "PER" or len(role.words) > 1):  # type: ignore[union-attr]
         return []
     if role_key(first.text) in rules.role_words and first.text[:1].islower():

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES, OF
-from veille.normal import fold
+from veille.normal import fold, word_key
 
 # Prepositions that never sit inside a name of an organisation or a place as the model
 # runs it on (Maison de la radio | dans la soirée); de, du, des and à do.
@@ -275,3 +275,75 @@ def untagged_courts(doc: Doc, taken: set[int]) -> list[tuple[int, int, int]]:
         if not any(k in taken for k in range(i, end)):
             found.append((court, i, end))
     return found
+
+
+def name_after_title(doc: Doc, start: int, end: int, title_end: int) -> int | None:
+    """Return where a person's name starts inside a span that opens with a title
+    (Premier ministre | Lars Berglund; ministre de la Culture | Rachida Dati), or None.
+
+    The model often tags a title and the name after it as one MISC or ORG span. The name is
+    the run of capitalised proper nouns that ends the span: directly after the title words
+    (and a demonym or adjective), or after a complement when it opens on a known first name
+    (secrétaire général de l'ONU | Antonio Guterres), so that an organisation in the
+    complement is never taken for the person's first name.
+    """
+    from veille.analysis.entities.referents import load_referents  # referents imports clusters
+
+    first_names = load_referents().first_names
+    adjacent = title_end
+    while adjacent < end and doc[adjacent].text[:1].islower() and doc[adjacent].pos_ == "ADJ":
+        adjacent += 1  # ministre | délégué, président | kényan
+    for k in range(title_end, end):
+        token = doc[k]
+        if token.pos_ != "PROPN" or not all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end]):
+            continue
+        if k == adjacent and end - k >= 2 and not token.text.isupper():
+            return k
+        if word_key(token.text) in first_names and not token.text.isupper() and end - k >= 2:
+            return k
+    return None
+
+
+def person_after_complement(doc: Doc, start: int, end: int) -> int | None:
+    """Return where a person's name starts inside a span that glues an organisation, the
+    complement of a title, to the name after it (le secrétaire général de l'|Otan Mark
+    Rutte; la présidente de la |FNSEA Claire Morin), or None.
+
+    Only inside a title's complement, and only at a known first name followed by capitalised
+    words to the end of the span: an organisation named after a person (la Fondation Jean
+    Jaurès, le lycée Victor Hugo) has no title before it and keeps its name.
+    """
+    from veille.analysis.entities.referents import load_referents  # referents imports clusters
+
+    if not _in_title_complement(doc, start):
+        return None
+    first_names = load_referents().first_names
+    for k in range(start + 1, end - 1):
+        token = doc[k]
+        if (
+            token.pos_ == "PROPN"
+            and not token.text.isupper()
+            and word_key(token.text) in first_names
+            and doc[k - 1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end])
+        ):
+            return k
+    return None
+
+
+def _in_title_complement(doc: Doc, start: int) -> bool:
+    """Tell whether the span at ``start`` is the de-complement of a role noun (le président
+    de la | X, la directrice du | X, le secrétaire général de l' | X)."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ARTICLES:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in OF:
+        return False
+    roles = load_roles()
+    for j in range(i - 1, max(-1, i - 4), -1):
+        token = doc[j]
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+        if roles.match(doc, j) is not None:
+            return True
+    return False

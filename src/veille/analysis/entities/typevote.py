@@ -33,7 +33,9 @@ from spacy.tokens import Doc
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.find import load_rules
 from veille.analysis.entities.referents import Referents
+from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import OF
 from veille.analysis.parse import token_starts
 from veille.normal import word_key
 
@@ -130,6 +132,24 @@ def _after_org_noun(cluster: Cluster, parsed: Doc, evidence: TypeEvidence) -> bo
     return False
 
 
+def _after_title(cluster: Cluster, parsed: Doc) -> bool:
+    """Tell whether a title phrase ends right before one of the cluster's names (la ministre
+    Ana Lobo, le président du conseil régional Tor Aasen), not through a de-complement."""
+    roles = load_roles()
+    starts = token_starts(parsed)
+    for mention in cluster.names:
+        i = starts.get(mention.start)
+        if i is None or i == 0 or parsed[i - 1].lower_ in OF or parsed[i - 1].is_punct:
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):
+            token = parsed[j]
+            if token.is_punct or token.pos_ in ("VERB", "AUX", "PROPN"):
+                break
+            if roles.match(parsed, j) is not None:
+                return True
+    return False
+
+
 def vote_types(clusters: list[Cluster], parsed: Doc, referents: Referents) -> None:
     """Set each cluster's type from the evidence of its names and their context."""
     evidence = load_evidence()
@@ -169,6 +189,15 @@ def _voted(
         return "ORG"  # Comité organisateur des Jeux olympiques, tagged PER
     # A company may bear its founder's name (Louis Vuitton): only places and MISC names turn.
     if cluster.type in ("LOC", "MISC") and person_shaped(name, evidence) and _first_name(name, referents):
+        return "PER"
+    # ... and an organisation's only when a title stands right before one of its names (le
+    # président du conseil régional Tor Aasen, tagged ORG); not after de (le PDG de Louis Vuitton).
+    if (
+        cluster.type == "ORG"
+        and person_shaped(name, evidence)
+        and _first_name(name, referents)
+        and _after_title(cluster, parsed)
+    ):
         return "PER"
     if (
         cluster.type == "PER"
