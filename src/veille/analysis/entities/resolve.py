@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.entities import typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -94,6 +95,7 @@ class ResolveStage:
         vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
+        typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
@@ -180,8 +182,7 @@ def _add_title(
     cluster.roles.append(_role_fact(parsed, phrase, inner, dernier.start() if dernier else None))
     if phrase.gender and not cluster.gender:
         cluster.gender = phrase.gender
-    # A possessive title next to the name (Son entraîneur, Paul Sarrazin) refers to that
-    # person as surely as a definite one.
+    # A possessive title next to the name (Son entraîneur, Paul Sarrazin) is as sure as a definite one.
     describes = phrase.definite or phrase.possessive
     # A person named in the complement (l'avocate de Maïwenn X, Me Julia Y) leaves the
     # apposition the holder's description; glued to the name it is that person's title.

@@ -251,3 +251,25 @@ def surnames_as_places(clusters: list[Cluster], parsed: Doc, referents: Referent
         )
         if not placed:
             cluster.type = "PER"
+
+
+# Offices held for a territory: their de-complement names a place (le maire de Villeneuve,
+# la préfète de l'Isère, le sénateur de la Gironde), never a person, whatever the model
+# tagged (Villeneuve, a surname too, is tagged PER). Classes of data/roles.tsv.
+_TERRITORIAL = frozenset({"mayor", "prefect", "councillor", "mp", "senator", "governor"})
+
+
+def territories_of_offices(clusters: list[Cluster]) -> None:
+    """Make a place of the complement of a territorial office that the model took for a
+    person: a cluster with no title or gender of its own, named only in that complement."""
+    by_id = {f"@{id(c)}": c for c in clusters}
+    for cluster in clusters:
+        for fact in cluster.roles:
+            target = by_id.get(fact.role.of or "")
+            if (
+                fact.cls in _TERRITORIAL
+                and target is not None
+                and target.type == "PER"
+                and not (target.roles or target.gender)
+            ):
+                target.type = "LOC"
