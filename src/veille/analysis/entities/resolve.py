@@ -37,6 +37,7 @@ from veille.analysis.entities.roles import (
     RoleLexicon,
     TitlePhrase,
     description_at,
+    in_complement,
     load_roles,
     title_after,
     title_before,
@@ -227,7 +228,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     for token in parsed:
         if not lexicon.starts(token) or token.idx in named:
             continue
-        if token.idx in covered and not _in_complement(parsed, token.i):
+        if token.idx in covered and not in_complement(parsed, token.i):
             continue  # inside a title, only a complement's role noun is someone (à la maire)
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None:
@@ -263,15 +264,6 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         if (start, end) not in taken:
             holders[0].mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.add((start, end))
-
-
-def _in_complement(parsed: Doc, i: int) -> bool:
-    """Tell whether token i opens a complement inside a title (le premier adjoint à la |
-    maire; le fils du | président): the role noun there is another person's."""
-    before = parsed[i - 1].lower_ if i > 0 else ""
-    if before in ("du", "au"):
-        return True
-    return before in ("la", "l'", "le") and i > 1 and parsed[i - 2].lower_ in ("à", "de")
 
 
 def _before_name(parsed: Doc, i: int) -> bool:

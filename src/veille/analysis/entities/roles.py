@@ -446,3 +446,20 @@ def _glued_hyphen(doc: Doc, k: int) -> bool:
         and not doc[k - 1].whitespace_
         and not doc[k].whitespace_
     )
+
+
+_NOMINAL = ("NOUN", "ADJ", "PROPN")
+
+
+def in_complement(parsed: Doc, i: int) -> bool:
+    """Tell whether token i opens a complement inside a title (le premier adjoint à la |
+    maire; le fils du | président): the role noun there is another person's."""
+    before = parsed[i - 1].lower_ if i > 0 else ""
+    if before in ("du", "au"):  # of a noun, not of a verb (a écrit au | préfet)
+        return i > 1 and parsed[i - 2].pos_ in _NOMINAL
+    return (
+        before in ("la", "l'", "le")
+        and i > 2
+        and parsed[i - 2].lower_ in ("à", "de")
+        and parsed[i - 3].pos_ in _NOMINAL
+    )
