@@ -37,6 +37,11 @@ _NEAR_WORDS = 8  # an object's phrase right after its verb
 _SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
 
 
+# Verbs whose present participle after an act names its target (French press usage:
+# une enquête visant, des frappes ciblant); dictionary sense "avoir pour cible".
+_AIMING = frozenset({"viser", "cibler"})
+
+
 def _case(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in ("case", "mark") and child.i < token.i:
@@ -205,6 +210,13 @@ def noun_roles(
         verb_depth = None if found_depth is None else found_depth + 1
         if not actors:
             actors, depth = found_actors, verb_depth
+    # A participle of aim after the noun names its target (une enquête visant X, des
+    # sanctions ciblant Y): the participle's object, as a contre-phrase would.
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _AIMING:
+            aimed = [p for c in child.children if c.dep_ == "obj" for p in reader.group(c)]
+            if aimed:
+                return actors, aimed, depth
     # The complement may hang from the noun or from the verbs of its clause
     # (instituer une plainte … contre le juge, attached to décider).
     # Every slot in the parse first, then in the word order: a parsed en-phrase beats a
