@@ -97,9 +97,37 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     for court, seat, end in untagged_courts(doc, taken):
         candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
+    candidates += [make(start, end, "LOC") for start, end in untagged_countries(doc, taken)]
     terms = term_acronyms(doc)
     candidates = [c for c in candidates if doc[c.start : c.end].text not in terms]
     return _join_first_names(sorted(candidates, key=lambda c: c.start), doc, make)
+
+
+# Words before a country's name in French: its article, or a preposition that absorbs it
+# (en France, au Mali, aux États-Unis); Israël, Cuba and Chypre take none (à Chypre).
+_COUNTRY_OPENERS = frozenset("le la l' les en au aux à d' de du des".split())
+
+
+def untagged_countries(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Return the spans of country names (data/countries.tsv) the model left untagged (Le
+    Maroc et l'| Espagne: the second of two coordinated countries is often missed), each
+    after an article or preposition, so that a first name that is also a country's
+    (Salvador, Maurice) stays a person's."""
+    found: list[tuple[int, int]] = []
+    for token in doc[1:]:
+        i = token.i
+        if i in taken or not token.text[:1].isupper() or doc[i - 1].lower_ not in _COUNTRY_OPENERS:
+            continue
+        for end in range(min(i + 4, len(doc)), i, -1):  # Corée du Nord, République tchèque
+            if any(k in taken for k in range(i, end)) or not doc[end - 1].text[:1].isalpha():
+                continue
+            if countries.country_code(doc[i:end].text) and not (
+                end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN"
+            ):
+                found.append((i, end))
+                taken.update(range(i, end))
+                break
+    return found
 
 
 _GLUE = frozenset("de du des d' la le l' les à au aux et en".split())

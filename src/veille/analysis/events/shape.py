@@ -115,3 +115,12 @@ def after_preposition(token: Token, entity_at: Callable[[int], str | None]) -> b
     while at > 0 and entity_at(doc[at - 1].idx) == found:
         at -= 1
     return 0 < at < token.i and doc[at - 1].pos_ == "ADP"
+
+
+def topic_of_noun(token: Token) -> bool:
+    """Tell whether a noun trigger is only the topic of another noun (une exposition sur
+    les échanges entre X et Y, un rapport sur les frappes): what a work or a debate is about
+    is not told as an act that took place."""
+    if token.pos_ != "NOUN" or token.head.pos_ != "NOUN" or token.head is token:
+        return False
+    return any(c.dep_ == "case" and c.lower_ == "sur" for c in token.children)

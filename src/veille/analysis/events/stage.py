@@ -36,6 +36,7 @@ from veille.analysis.events.senses import (
     sense,
     threatened,
 )
+from veille.analysis.events.shape import topic_of_noun
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -170,7 +171,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
     trigger = _trigger_row(token, lexicon)
-    if trigger is None:
+    if trigger is None or topic_of_noun(token):
         return None
     rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
     return None if rest.startswith(lexicon.blocks) else trigger  # blocks: a tuple, any of them
