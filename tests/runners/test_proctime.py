@@ -29,3 +29,12 @@ def test_tree_clock_counts_a_child_that_ended_inside_the_block() -> None:
     with TreeClock(every=0.05) as clock:
         subprocess.run([sys.executable, "-c", work], check=True)
     assert clock.seconds > 0.2  # the child's half second of CPU, bar its last sample
+
+
+def test_a_settling_clock_counts_a_child_still_busy_after_the_block() -> None:
+    # A child that goes on working after the block ends, as an exiting Ray actor does.
+    work = "import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass"
+    with TreeClock(every=0.05, settle=10) as clock:
+        child = subprocess.Popen([sys.executable, "-c", work])
+    child.wait()
+    assert clock.seconds > 0.1  # counted after the block (its start-up alone is a few hundredths)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -44,10 +45,16 @@ class TreeClock:
 
     Sampled every ``every`` seconds: a process that ends between two samples loses at most
     its last interval (a runner's workers live for the whole run, so little).
+
+    With ``settle`` seconds, the clock keeps counting after the block until the tree has
+    gone quiet (two samples in a row under a fifth of a core), at most that long: what a
+    runner spends ending (a Ray actor's interpreter freeing its model, most of a second)
+    is then counted with it, and not with whatever runs next.
     """
 
-    def __init__(self, every: float = 0.2) -> None:
+    def __init__(self, every: float = 0.2, settle: float = 0.0) -> None:
         self.every = every
+        self.settle = settle
         self.seconds = 0.0
         self._start: dict[int, float] = {}
         self._seen: dict[int, float] = {}
@@ -65,7 +72,17 @@ class TreeClock:
         self._stop.set()
         self._thread.join()
         self._sample()
+        self._wait_quiet()
         self.seconds = sum(cpu - self._start.get(pid, 0.0) for pid, cpu in self._seen.items())
+
+    def _wait_quiet(self) -> None:
+        deadline = time.monotonic() + self.settle
+        quiet = 0
+        while quiet < 2 and time.monotonic() < deadline:
+            before = sum(self._seen.values())
+            time.sleep(self.every)
+            self._sample()
+            quiet = quiet + 1 if sum(self._seen.values()) - before < self.every / 5 else 0
 
     def _watch(self) -> None:
         while not self._stop.wait(self.every):

@@ -16,6 +16,7 @@ Ray is imported only here, and only when the runner runs: ``pip install 'veille[
 
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
 import io
@@ -287,6 +288,10 @@ class Analyse:
         from veille.analysis.pipeline import Pipeline
 
         self.pipeline = Pipeline(settings)
+        # The model's half a million Python objects live as long as the actor: frozen, the
+        # collector never traverses them again, and the interpreter does not free them one by
+        # one as the actor exits (0.55 s of CPU per actor and run, 0.05 s frozen, measured).
+        gc.freeze()
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         return analyse_batch(self.pipeline, batch)
