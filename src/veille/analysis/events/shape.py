@@ -124,3 +124,15 @@ def topic_of_noun(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.head.pos_ != "NOUN" or token.head is token:
         return False
     return any(c.dep_ == "case" and c.lower_ == "sur" for c in token.children)
+
+
+def own_date(word: Token, noun: Token) -> bool:
+    """Tell whether a time expression below a noun trigger dates that noun, not a clause of
+    its own inside the phrase (les discussions, une semaine après une réunion tenue le 30
+    décembre: the participle dates the other meeting)."""
+    node = word
+    while node.head is not node and node.head is not noun:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return True

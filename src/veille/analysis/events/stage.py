@@ -36,7 +36,7 @@ from veille.analysis.events.senses import (
     sense,
     threatened,
 )
-from veille.analysis.events.shape import topic_of_noun
+from veille.analysis.events.shape import own_date, topic_of_noun
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -344,14 +344,12 @@ def _date(
 ) -> tuple[str | None, DateSource | None]:
     """Return (date, where it came from): the clause's time expression, else the article date."""
     if token.pos_ == "NOUN":
-        # A noun trigger carries its own date (les discussions de mardi). The subtree's
-        # offsets are read once, not once per time expression of the article.
-        below = {t.idx for t in token.subtree if t.i != token.i}
-        for timex in doc.timexes:
-            if timex.type in ("DATE", "TIME") and timex.start in below:
-                value = _day(timex.value)
-                if value is not None:
-                    return value, "timex"
+        # A noun trigger carries its own date (les discussions de mardi); offsets read once.
+        below = {t.idx: t for t in token.subtree if t.i != token.i}
+        for timex in (t for t in doc.timexes if t.start in below and t.type in ("DATE", "TIME")):
+            value = _day(timex.value) if own_date(below[timex.start], token) else None
+            if value is not None:
+                return value, "timex"
         if token.dep_.startswith("nsubj"):
             # The noun is the subject of its clause (les discussions … ont repris mardi).
             value = attached_date(doc, parsed, token.head.i)
