@@ -121,7 +121,7 @@ def topic_of_noun(token: Token) -> bool:
     """Tell whether a noun trigger is only the topic of another noun (une exposition sur
     les échanges entre X et Y, un rapport sur les frappes): what a work or a debate is about
     is not told as an act that took place."""
-    if token.pos_ != "NOUN" or token.head.pos_ != "NOUN" or token.head is token:
+    if token.pos_ != "NOUN" or token.head.pos_ != "NOUN" or token.head.i == token.i:
         return False
     return any(c.dep_ == "case" and c.lower_ == "sur" for c in token.children)
 
@@ -131,7 +131,7 @@ def own_date(word: Token, noun: Token) -> bool:
     its own inside the phrase (les discussions, une semaine après une réunion tenue le 30
     décembre: the participle dates the other meeting)."""
     node = word
-    while node.head is not node and node.head is not noun:
+    while node.head.i != node.i and node.head.i != noun.i:  # Token objects are made anew: compare indexes
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return False
