@@ -37,6 +37,7 @@ from veille.analysis.entities.roles import (
     RoleLexicon,
     TitlePhrase,
     description_at,
+    elected_leader,
     in_complement,
     load_roles,
     title_after,
@@ -422,7 +423,11 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
     for fact in cluster.roles:
         if _former(fact.role.title) != former and fact.cls in _OFFICES:
             continue  # a trade outlives a post: l'ancien entraîneur de Nice is still le coach
-        if fact.cls != phrase.role.cls and fact.cls not in phrase.role.covers:
+        if (
+            fact.cls != phrase.role.cls
+            and fact.cls not in phrase.role.covers
+            and not elected_leader(phrase.role.cls, fact.cls, fact.complement or fact.named)
+        ):
             continue
         if phrase.country and fact.role.of != phrase.country and not _seat_of(phrase, fact):
             continue

@@ -463,3 +463,18 @@ def in_complement(parsed: Doc, i: int) -> bool:
         and parsed[i - 2].lower_ in ("à", "de")
         and parsed[i - 3].pos_ in _NOMINAL
     )
+
+
+# Assemblies whose president is elected (French local government: conseil régional,
+# départemental, municipal; métropoles and communautés; the two chambers).
+_ASSEMBLIES = frozenset(
+    "region departement conseil metropole communaute agglomeration assemblee senat".split()
+)
+
+
+def elected_leader(description: str, title: str, complement: str | None) -> bool:
+    """Tell whether a description of class ``elected`` (l'élue socialiste) names the holder
+    of a ``leader`` title over an elected assembly (la présidente de la région Occitanie),
+    which the covers column of roles.tsv cannot list: most presidents are not elected."""
+    words = (complement or "").split()
+    return description == "elected" and title == "leader" and bool(words) and words[0] in _ASSEMBLIES
