@@ -44,7 +44,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
         version = schema_version(conn)
-        if version == 0 and _has_tables(conn):
+        if _foreign(conn):
             conn.close()
             raise StoreError(
                 "is an SQLite file but not a veille store: refusing to add veille's tables to it; "
@@ -94,8 +94,15 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+def _foreign(conn: sqlite3.Connection) -> bool:
+    """Tell whether the file holds tables but no veille schema version. Both are read in one
+    statement, one snapshot: read apart, another process creating the store between the
+    two reads (its migration commits tables and version together) looked foreign."""
+    version, tables = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+    ).fetchone()
+    return int(version) == 0 and int(tables) > 0
 
 
 def _reason(error: sqlite3.Error) -> str:
