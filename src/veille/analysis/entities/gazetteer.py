@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES, OF, TO
 from veille.normal import fold, name_key, word_key
 
 _LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'Atlantique nord)
@@ -105,7 +106,7 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
 
 # Words before a country's name in French: its article, or a preposition that absorbs it
 # (en France, au Mali, aux États-Unis); Israël, Cuba and Chypre take none (à Chypre).
-_COUNTRY_OPENERS = frozenset("le la l' les en au aux à d' de du des".split())
+_COUNTRY_OPENERS = ARTICLES | OF | TO | {"en"}
 
 
 def untagged_countries(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
@@ -114,6 +115,7 @@ def untagged_countries(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     after an article or preposition, so that a first name that is also a country's
     (Salvador, Maurice) stays a person's."""
     found: list[tuple[int, int]] = []
+    taken = set(taken)  # the caller's set stays as it was
     for token in doc[1:]:
         i = token.i
         if i in taken or not token.text[:1].isupper() or doc[i - 1].lower_ not in _COUNTRY_OPENERS:

@@ -175,12 +175,18 @@ def titled(doc: Doc, i: int) -> bool:
     return any(lexicon.match(doc, k) is not None for k in range(max(i - 4, 0), i))
 
 
+def _capitalised(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether every word from ``start`` to ``end`` is capitalised (hyphens allowed):
+    the run of a name that ends a span."""
+    return all(t.text[:1].isupper() or t.text == "-" for t in doc[start:end])
+
+
 def name_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
     """Return where a person's name starts inside a span that opens with a portfolio
     (Transports | Paul Garnier): the first proper noun after the portfolio's nouns, when the
     name runs to the end of the span; else None."""
     for k in range(start + 1, end):
-        if doc[k].pos_ == "PROPN" and all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end]):
+        if doc[k].pos_ == "PROPN" and _capitalised(doc, k, end):
             return k if doc[k - 1].pos_ in ("NOUN", "ADJ") else None
     return None
 
@@ -295,7 +301,7 @@ def name_after_title(doc: Doc, start: int, end: int, title_end: int) -> int | No
         adjacent += 1  # ministre | délégué, président | kényan
     for k in range(title_end, end):
         token = doc[k]
-        if token.pos_ != "PROPN" or not all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end]):
+        if token.pos_ != "PROPN" or not _capitalised(doc, k, end):
             continue
         if k == adjacent and end - k >= 2 and not token.text.isupper():
             return k
@@ -325,7 +331,7 @@ def person_after_complement(doc: Doc, start: int, end: int) -> int | None:
             and not token.text.isupper()
             and word_key(token.text) in first_names
             and doc[k - 1].text[:1].isupper()
-            and all(t.text[:1].isupper() or t.text == "-" for t in doc[k:end])
+            and _capitalised(doc, k, end)
         ):
             return k
     return None

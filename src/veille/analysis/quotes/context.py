@@ -111,6 +111,17 @@ class QuoteContext:
             end = self.sentences.end(end + 1)
         return end
 
+    def rest_of_sentence(self, offset: int) -> tuple[int, int]:
+        """Return the span from ``offset`` (spaces skipped) to the end of its sentence, without
+        trailing commas, semicolons or colons: the statement after a cue (selon qui, a dit :)."""
+        start = offset
+        while start < len(self.text) and self.text[start] == " ":
+            start += 1
+        end = self.sentence_end(start)
+        while end > start and self.text[end - 1] in " ,;:":
+            end -= 1
+        return start, end
+
     def inside_mark(self, offset: int) -> MarkedSpan | None:
         """Return the marked span whose marks enclose ``offset``."""
         if self._disjoint:  # only the last quotation opened before the offset can enclose it

@@ -183,12 +183,7 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
             return []
     if colon is None:
         return []
-    start = colon.idx + 1
-    while start < len(ctx.text) and ctx.text[start] == " ":
-        start += 1
-    end = ctx.sentence_end(start)
-    while end > start and ctx.text[end - 1] in " ,;:":
-        end -= 1
+    start, end = ctx.rest_of_sentence(colon.idx + 1)
     if end - start < 10 or ctx.marks_in(colon.idx, end) or len(ctx.text[start:end].split()) < 4:
         return []
     clause = tokens[ctx.token_after(start) : ctx.token_after(end)]

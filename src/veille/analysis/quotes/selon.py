@@ -188,12 +188,7 @@ def _selon_qui(ctx: QuoteContext, token: Token, qui: Token) -> list[Candidate]:
     l'adjoint à l'urbanisme, selon qui le chantier reprendra en janvier): what follows qui,
     said by the person or organisation named last before it in the sentence."""
     sent_start = ctx.sentence_start(token.idx)
-    start = qui.idx + len(qui)
-    while start < len(ctx.text) and ctx.text[start] == " ":
-        start += 1
-    end = ctx.sentence_end(start)
-    while end > start and ctx.text[end - 1] in " ,;:":
-        end -= 1
+    start, end = ctx.rest_of_sentence(qui.idx + len(qui))
     named = [
         (s, e)
         for s, e, _m, entity in ctx.resolver.mentions_in(sent_start, token.idx)
@@ -245,12 +240,7 @@ def _selon_lequel(ctx: QuoteContext, token: Token, pronoun: Token) -> list[Candi
         phrase = ctx.speaker_phrase(subject)
     else:
         return []
-    start = pronoun.idx + len(pronoun)
-    while start < len(ctx.text) and ctx.text[start] == " ":
-        start += 1
-    end = ctx.sentence_end(start)
-    while end > start and ctx.text[end - 1] in " ,;:":
-        end -= 1
+    start, end = ctx.rest_of_sentence(pronoun.idx + len(pronoun))
     if end - start < 10:
         return []
     return [Candidate("indirect", start, end, "selon", "phrase", phrase, token.idx)]
