@@ -33,6 +33,7 @@ from veille.analysis.entities.spans import (
     surname_particle,
     trailing_participle,
 )
+from veille.analysis.entities.trim import first_capitalised, proper_tail, site_split, trimmed_label
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES, OF
@@ -296,10 +297,12 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         and first.lower_ not in rules.name_heads
         and not surname_particle(doc, start, end, label)
     ):
-        start = _first_capitalised(doc, start, end)
-        if start < 0:
+        name = first_capitalised(doc, start, end)
+        glued = name < 0 and (name := proper_tail(doc, start, end)) >= 0  # 7b. en | Normandie
+        voted = trimmed_label(doc, start, name, end, label, glued) if name >= 0 else None
+        if voted is None:
             return []
-        first = doc[start]
+        start, first, label = name, doc[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     start = _extend_left(doc, start, rules)
     if doc[start].lower_ in rules.org_name_heads:
@@ -321,6 +324,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
         if word_key(first.text) in rules.groups or (label != "ORG" and _inhabitants(doc, start)):
             return [Candidate(start, end, "MISC", None, True, None)]
+    site = site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
+    if site is not None:
+        return [Candidate(start, site[0], "ORG"), Candidate(site[1], end, "LOC")]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
     split = split_of_country(doc, start, end)
@@ -464,14 +470,6 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
             break
         end = j
     return end
-
-
-def _first_capitalised(doc: Doc, start: int, end: int) -> int:
-    """Return the index of the first capitalised word after a 'de', or -1."""
-    for i in range(start + 1, end):
-        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in OF | ARTICLES:
-            return i
-    return -1
 
 
 def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:

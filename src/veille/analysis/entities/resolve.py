@@ -43,6 +43,7 @@ from veille.analysis.entities.roles import (
     title_after,
     title_before,
 )
+from veille.analysis.entities.trades import add_implied_trades
 from veille.analysis.entities.typevote import load_evidence, person_shaped, surnames_as_places, vote_types
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
@@ -98,6 +99,7 @@ class ResolveStage:
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
+        add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
         add_place_descriptions(clusters, text)
@@ -426,6 +428,7 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
         if (
             fact.cls != phrase.role.cls
             and fact.cls not in phrase.role.covers
+            and phrase.role.cls not in fact.implies
             and not elected_leader(phrase.role.cls, fact.cls, fact.complement or fact.named)
         ):
             continue
