@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import typevote
+from veille.analysis.entities import epithets, trades, typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -43,7 +43,6 @@ from veille.analysis.entities.roles import (
     title_after,
     title_before,
 )
-from veille.analysis.entities.trades import add_implied_trades
 from veille.analysis.entities.typevote import load_evidence, person_shaped, surnames_as_places, vote_types
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
@@ -99,14 +98,14 @@ class ResolveStage:
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
-        add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
+        trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
+        epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         add_place_descriptions(clusters, text)
         add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
-        # A category noun inside a person's title may name an organisation (le président de
-        # l'entreprise publique, X): only names and other descriptions are taken.
+        # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
         add_org_appositions(clusters, parsed, self.referents, taken)
