@@ -3,11 +3,13 @@
 The press calls a person it has just named by an age noun: *Paul Arnaud, 43 ans, … le
 quadragénaire*; *à la barre, le sexagénaire a reconnu les faits*. The noun says a decade
 (``age_epithets`` of ``entity_rules.json``: the age nouns of the French dictionaries, each
-with the first year of its decade; *jeune homme* / *jeune femme* for 15 to 34). The epithet
-joins, among the people named in the ~600 characters before it whose gender fits:
+with the ages it covers; not *la jeune femme*, which names the article's main subject more
+than an age). The epithet joins, among the people named in the ~600 characters before it
+whose gender fits:
 
-1. the one whose stated age (*X, 43 ans*; *X (43 ans)*) falls in the decade; else
-2. the only such person, none of whom has an age outside it.
+1. the one whose stated age (*X, 43 ans*; *X (43 ans)*; *X, âgé de 43 ans*) falls in the
+   decade; else
+2. the only such person, when the text gives no age for them.
 
 With two candidates and no age to tell them apart, it joins nobody (coreference proper is
 out of reach). Only a definite epithet counts: *une quinquagénaire* introduces someone new.
@@ -46,7 +48,7 @@ def add_age_epithets(clusters: list[Cluster], text: str, taken: set[tuple[int, i
     for match in pattern.finditer(text):
         low, high = ages[match.group("noun").lower()]
         end = match.end("noun")
-        gender = _gender(match.group("det"), match.group("noun"))
+        gender = _gender(match.group("det"))
         adjective = match.group("adj")
         demonym = countries.demonym(adjective.strip()) if adjective else None
         if demonym is not None:
@@ -80,11 +82,11 @@ def _stated_age(cluster: Cluster, text: str) -> int | None:
     return None
 
 
-def _gender(det: str, noun: str) -> Gender | None:
-    """Tell the epithet's gender from its determiner (la, cette) or its noun (jeune femme)."""
+def _gender(det: str) -> Gender | None:
+    """Tell the epithet's gender from its determiner (la, cette; l' tells nothing)."""
     word = det.strip().lower()
-    if word in ("la", "cette") or noun.lower().endswith("femme"):
+    if word in ("la", "cette"):
         return "f"
-    if word in ("le", "ce", "cet") or noun.lower().endswith("homme"):
+    if word in ("le", "ce", "cet"):
         return "m"
     return None

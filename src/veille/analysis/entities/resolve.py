@@ -330,7 +330,7 @@ def build_entities(clusters: list[Cluster]) -> tuple[Entity, ...]:
     entities = []
     for cluster in ordered:
         mentions = tuple(sorted(set(cluster.mentions), key=lambda m: (m.start, m.end)))
-        roles = tuple(_final_role(f.role, ids) for f in cluster.roles)
+        roles = tuple(_final_role(f.role, ids) for f in cluster.roles if not f.hidden)
         country = cluster.country
         if cluster.type == "LOC" and country is None:
             country = countries.country_code(cluster.longest) or countries.capital_country(cluster.longest)
@@ -448,7 +448,7 @@ def _seat_of(phrase: TitlePhrase, fact: RoleFact) -> bool:
         and fact.role.of is None
         and fact.cls == phrase.role.cls
         and fact.cls in ("head_of_state", "head_gov")
-    )
+    ) or trades.national_of_office(phrase.country, fact.role)  # la commissaire suédoise
 
 
 def _same_complement(complement: str, fact: RoleFact) -> bool:

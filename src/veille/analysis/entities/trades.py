@@ -12,15 +12,27 @@ whereas an office in a company (directeur, délégué) does not make someone a s
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.clusters import Cluster, RoleFact
 from veille.analysis.entities.referents import Referents, org_kind
 from veille.analysis.entities.roles import RoleLexicon, RoleWord
-from veille.analysis.parse import token_starts
+from veille.analysis.parse import doc_text, token_starts
+from veille.model import Role
+from veille.normal import fold
 
 # The kind of organisation -> the class of roles.tsv that any office in it implies.
 _TRADE_OF_KIND = {"union": "unionist"}
+# The member states of the European Union (ISO 3166-1 alpha-3), as of 2020.
+_EU_MEMBERS = frozenset(
+    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK "
+    "SVN ESP SWE".split()
+)
+# Maître (Me), the title of address of the French bar, before a name: a lawyer (Me Claire
+# Vasseur … l'avocate, le pénaliste). Notaries bear it too, but the press names them by trade.
+_BAR_TITLE = re.compile(r"\b(?:Me|Maître)\s+$")
 
 
 def add_implied_trades(
@@ -34,6 +46,7 @@ def add_implied_trades(
 
     if os.environ.get("NOTRADE"):
         return
+    _add_bar_titles(clusters, doc_text(parsed))
     kinds = {id(c): org_kind(c, referents) for c in clusters if c.type == "ORG"}
     glued = _glued_labels(clusters, parsed, kinds, lexicon)
     for cluster in clusters:
@@ -48,6 +61,24 @@ def add_implied_trades(
                 if k in _TRADE_OF_KIND
             }
             fact.implies = fact.implies | frozenset(trades)
+
+
+def national_of_office(country: str | None, role: Role) -> bool:
+    """Tell whether a national demonym may name the holder of an office of the European Union
+    (la commissaire européenne X … la commissaire suédoise): the press calls a European
+    commissioner or member by nationality, a member state's."""
+    european = role.of == "EU" or "europeen" in fold(role.title)
+    return european and country in _EU_MEMBERS
+
+
+def _add_bar_titles(clusters: list[Cluster], text: str) -> None:
+    """Give a person named after *Me* or *Maître* a hidden lawyer's role, so that a later
+    *l'avocate* or *le pénaliste* finds them; the role is not shown (the text gave none)."""
+    for cluster in clusters:
+        if cluster.type == "PER" and any(
+            _BAR_TITLE.search(text, max(0, m.start - 8), m.start) for m in cluster.names
+        ):
+            cluster.roles.append(RoleFact(Role(title="avocat"), "lawyer", None, None, hidden=True))
 
 
 def _glued_labels(
