@@ -61,6 +61,39 @@ def add_implied_trades(
                 if k in _TRADE_OF_KIND
             }
             fact.implies = fact.implies | frozenset(trades)
+    _add_counterparts(clusters, parsed)
+
+
+def _add_counterparts(clusters: list[Cluster], parsed: Doc) -> None:
+    """Give a counterpart (le ministre marocain des Affaires étrangères, X, et son homologue
+    espagnole, Y) the classes of the office it is the counterpart of: the nearest person
+    with another role named before *homologue* in its sentence. A later *la ministre
+    espagnole* then finds Y."""
+    people = [c for c in clusters if c.type == "PER" and not c.group]
+    for token in parsed:
+        if token.lower_ not in ("homologue", "homologues"):
+            continue
+        sentence = token.sent
+        after = parsed[token.i + 1 : min(token.i + 6, sentence.end)]
+        holders = [
+            c
+            for c in people
+            if any(f.cls == "counterpart" for f in c.roles)
+            and any(after and after[0].idx <= m.start < after[-1].idx + len(after[-1]) for m in c.names)
+        ]
+        before = [
+            (max(m.end for m in c.names if sentence.start_char <= m.start and m.end <= token.idx), c)
+            for c in people
+            if any(f.cls != "counterpart" for f in c.roles)
+            and any(sentence.start_char <= m.start and m.end <= token.idx for m in c.names)
+        ]
+        if len(holders) != 1 or not before:
+            continue
+        source = max(before, key=lambda pair: pair[0])[1]
+        classes = frozenset(f.cls for f in source.roles if f.cls != "counterpart")
+        for fact in holders[0].roles:
+            if fact.cls == "counterpart":
+                fact.implies = fact.implies | classes
 
 
 def national_of_office(country: str | None, role: Role) -> bool:
