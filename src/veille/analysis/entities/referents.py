@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text, token_starts
 from veille.errors import SettingsError
@@ -170,8 +171,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             # le quotidien conservateur américain, l'armée turque; an adjective that is no
             # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
             demonym = countries.demonym(parsed[end].text)
-            said.append(word_key(parsed[end].text) if demonym is not None else "?")
-            end += 1
+            if demonym is not None or looks_like_place_adjective(parsed[end].text):
+                said.append(word_key(parsed[end].text) if demonym is not None else "?")
+            end += 1  # islamiste, conservateur: a qualifier, no place
+        if any(d != "?" for d in said):  # le quotidien conservateur américain: the country is told
+            said = [d for d in said if d != "?"]
         glued = _complement_then_name(parsed, end)
         if glued is not None:
             end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor

@@ -112,6 +112,18 @@ def _first_name(name: str, referents: Referents) -> bool:
     return first in referents.first_names or first.split("-")[0] in referents.first_names
 
 
+def _kind_opens(name: str, referents: Referents) -> bool:
+    """Tell whether a name is, or opens on (after an article), a word of ``org_kinds.tsv``
+    (Courrier international), or is an English title that ends on one (The Morning Herald,
+    The Washington Post); not la Coupe du Monde."""
+    keys = word_key(name).split()
+    words = [w for w in keys if w not in ("the", "le", "la", "les", "l")]
+    english = keys[:1] == ["the"] and words and words[-1] in referents.kinds
+    return bool(words) and (
+        " ".join(words) in referents.kinds or words[0] in referents.kinds or bool(english)
+    )
+
+
 def _is_acronym(name: str) -> bool:
     letters = name.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
@@ -225,6 +237,8 @@ def _voted(
         return "ORG"
     if cluster.type == "LOC" and all(_is_acronym(n) for n in names) and name not in evidence.place_acronyms:
         return "ORG"
+    if cluster.type == "MISC" and not person and _kind_opens(name, referents):
+        return "ORG"  # Courrier international, The Morning Herald: a title of the press, a club
     if cluster.type == "MISC" and _words(name)[0] in evidence.place_heads and len(_words(name)) >= 2:
         return "LOC"
     return None
