@@ -115,7 +115,10 @@ def _first_name(name: str, referents: Referents) -> bool:
 def _kind_opens(name: str, referents: Referents) -> bool:
     """Tell whether a name is, or opens on (after an article), a word of ``org_kinds.tsv``
     (Courrier international), or is an English title that ends on one (The Morning Herald,
-    The Washington Post); not la Coupe du Monde."""
+    The Washington Post); not la Coupe du Monde. One lower-case word at most: a longer run
+    is a phrase the model took in (Mediapart sur les soupçons de viol)."""
+    if sum(w[:1].islower() for w in _words(name)) > 1:
+        return False  # Mediapart sur les soupçons de viol: a span the model ran on
     keys = word_key(name).split()
     words = [w for w in keys if w not in ("the", "le", "la", "les", "l")]
     english = keys[:1] == ["the"] and words and words[-1] in referents.kinds
