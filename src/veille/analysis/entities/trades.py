@@ -42,10 +42,6 @@ def add_implied_trades(
     organisation is the role's complement (de la CGT) or glued right after the title (Paul
     Dubreuil, délégué CGT); ``RoleFact.implies`` then lets a later *la syndicaliste* name
     the holder."""
-    import os
-
-    if os.environ.get("NOTRADE"):
-        return
     _add_bar_titles(clusters, doc_text(parsed))
     kinds = {id(c): org_kind(c, referents) for c in clusters if c.type == "ORG"}
     glued = _glued_labels(clusters, parsed, kinds, lexicon)

@@ -1,28 +1,35 @@
-"""Trim a span the model opened on lower-case words to the name it ends with, and vote its type.
+"""Cut a span the model took too wide, and vote the type of the name left.
 
 The French model often tags a name together with the words before it: *groupe Veolia*, *en
-Normandie*, *le média en ligne Vizio*, *l'avocat Paul Arnaud*. Dropping such a span loses a
-name; keeping the model's label for the trimmed name is often wrong, because the label was
-given to the whole phrase (*en Normandie* may come out MISC, *média en ligne Vizio* PER).
-The trimmed name gets its own type, from the words the trim cut off and from the name:
+Normandie*, *le média en ligne Vizio*, *l'ancien footballeur Kerbrat*. Dropping such a span
+loses a name; keeping the model's label for the trimmed name is often wrong, because the
+label was given to the whole phrase (*média en ligne Vizio* may come out LOC or PER). The
+trimmed name gets its own type, from the words the trim cut off and from the name
+(``trimmed_label``), in this order:
 
-1. a known first name opening a name of two or more capitalised words: a person
-   (*l'ancien footballeur Marc Lavigne*);
-2. a country or a capital the tables know: a place (*vers la Pologne*);
-3. a category noun before it (``org_categories.tsv``): an organisation for an organisation
-   noun (*le groupe*, *le média en ligne*), a place for a place noun (*la commune*, *le
-   pays*);
-4. a role noun before it (``roles.tsv``: *l'avocat*, *la chanteuse*): a person;
-5. a locative preposition opening the span (*en*, *à*, *au*, *aux*): a place;
-6. otherwise the model's label stays.
+1. a known first name opening a name of two or more words: a person (*le chanteur Paul
+   Arnaud*);
+2. a country or a capital the tables know: a place (*le voisin Pologne*);
+3. a category noun of ``org_categories.tsv`` ending right before the name, perhaps before
+   the model's span: an organisation for an organisation noun (*le groupe*, *le média en
+   ligne*), a place for a place noun (*le village de*, *l'archipel des*); after *de* only a
+   place noun counts (*le club de | Birmingham*: the club is not Birmingham);
+4. the label the model gave the same name where it tagged it alone;
+5. a role noun of ``roles.tsv`` right before the name: a person (*l'ancien footballeur*);
+6. a locative preposition opening the span (*en*, *à*, *au*, *aux*): a place;
+7. otherwise a glued name is dropped, as before the trim existed (*la tempête Zélie*,
+   *l'opération Harmattan*: events and products, no entities); after *de* the model's label
+   stays.
+
+The module also splits a firm from its town after a site noun (*l'usine Brenmar | de
+Vitré*) and takes in a name cut at an inner apostrophe or a month used as a surname.
 """
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.referents import first_name_gender, load_referents
 from veille.analysis.entities.roles import load_roles
@@ -44,12 +51,28 @@ def first_capitalised(doc: Doc, start: int, end: int) -> int:
     return -1
 
 
+def glued_word(doc: Doc, i: int) -> bool:
+    """Tell whether token i is a word glued to the apostrophe before it (Guivarc'h, O'Neill,
+    Moody's): the rest of the same name, which the tokenizer cut there; not after an elided
+    article or preposition (l', d')."""
+    if i == 0 or doc[i - 1].whitespace_ or not doc[i].text.isalpha():
+        return False
+    before = doc[i - 1].text
+    return before[:1].isupper() or len(before) > 2
+
+
+def month_as_surname(token: Token) -> bool:
+    """Tell whether a capitalised month or weekday after a capitalised word, inside a
+    sentence, is a surname (Hervé Janvier, Paul Avril): French writes months in lower case."""
+    i = token.i
+    after_name = i > 0 and token.doc[i - 1].text[:1].isupper()
+    return token.text[:1].isupper() and not token.is_sent_start and after_name
+
+
 def site_split(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Find 'FIRM de TOWN' right after a site noun (l'usine | Valdor de Cholet, le site
     ArcelorMittal de Florange): the firm ends at the first index returned, the town starts
     at the second. The firm is all capitalised words; the town starts with a capital."""
-    if os.environ.get("NOSITE"):
-        return None
     if start == 0 or doc[start - 1].lower_ not in site_nouns() or not doc[start].text[:1].isupper():
         return None
     for i in range(start + 1, end - 1):
@@ -68,8 +91,6 @@ def site_nouns() -> frozenset[str]:
 def proper_tail(doc: Doc, start: int, end: int) -> int:
     """Return the index where a run of capitalised words to the end of the span begins (le
     média en ligne | Vizio), or -1; a hyphen may join them."""
-    if os.environ.get("NOTRIM"):
-        return -1
     for i in range(start + 1, end):
         # Not the tagger's PROPN: it calls unknown names nouns (le média en ligne Orvalis).
         if doc[i].text[:1].isupper() and all(t.text[:1].isupper() or t.text == "-" for t in doc[i:end]):
@@ -80,16 +101,8 @@ def proper_tail(doc: Doc, start: int, end: int) -> int:
 def trimmed_label(doc: Doc, start: int, name: int, end: int, label: str, glued: bool = True) -> str | None:
     """Vote the type of the name doc[name:end] that a trim cut from doc[start:end]; ``glued``
     when nothing stands between the words cut off and the name (le groupe | Veolia), not a
-    de (le club de | Birmingham: the club is not Birmingham, so its noun tells nothing)."""
-    new = _vote(doc, start, name, end, label, glued) if not os.environ.get("NOVOTE") else label
-    import sys
-
-    if os.environ.get("TRIMDBG"):
-        print("TRIM", repr(doc[start:end].text), label, "->", repr(doc[name:end].text), new, file=sys.stderr)
-    return new
-
-
-def _vote(doc: Doc, start: int, name: int, end: int, label: str, glued: bool) -> str | None:
+    de (le club de | Birmingham: the club is not Birmingham, so its noun tells nothing).
+    Return None when nothing tells the type of a glued name (la tempête Zélie)."""
     text = doc[name:end].text
     if end - name >= 2 and first_name_gender(text, load_referents()) is not None:
         return "PER"
