@@ -169,6 +169,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
+    start = trim.apostrophe_head(doc, start)  # 1b. N' | Djamena: the model left N' out
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
     #    that the name is a person's (the model tags 'M. Soubie' LOC).
     if start < end - 1 and doc[start].text in rules.honorifics:

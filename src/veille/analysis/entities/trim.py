@@ -61,6 +61,17 @@ def glued_word(doc: Doc, i: int) -> bool:
     return before[:1].isupper() or len(before) > 2
 
 
+def apostrophe_head(doc: Doc, start: int) -> int:
+    """Return where a name starts when the model left out a capital and apostrophe glued
+    before it (N' | Djamena, O' | Brien): that token; not L', D' (an elided article or de)."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None or before.whitespace_ or not doc[start].text[:1].isupper():
+        return start
+    text = before.text.replace("’", "'")
+    glued = len(text) == 2 and text[1] == "'" and text[0].isupper() and text[0] not in "LD"
+    return start - 1 if glued else start
+
+
 def month_as_surname(token: Token) -> bool:
     """Tell whether a capitalised month or weekday after a capitalised word, inside a
     sentence, is a surname (Hervé Janvier, Paul Avril): French writes months in lower case."""
