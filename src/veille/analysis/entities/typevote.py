@@ -116,11 +116,15 @@ def _kind_opens(name: str, referents: Referents) -> bool:
     """Tell whether a name is, or opens on (after an article), a word of ``org_kinds.tsv``
     (Courrier international), or is an English title that ends on one (The Morning Herald,
     The Washington Post); not la Coupe du Monde. One lower-case word at most: a longer run
-    is a phrase the model took in (Mediapart sur les soupçons de viol)."""
+    is a phrase the model took in (Mediapart sur les soupçons de viol). A name of one word
+    keeps the model's type: the table's one-word entries are also common words (Monde,
+    Presse, Post; le monde a besoin de paix)."""
     if sum(w[:1].islower() for w in _words(name)) > 1:
         return False  # Mediapart sur les soupçons de viol: a span the model ran on
     keys = word_key(name).split()
     words = [w for w in keys if w not in ("the", "le", "la", "les", "l")]
+    if len(words) < 2:
+        return False
     english = keys[:1] == ["the"] and words and words[-1] in referents.kinds
     return bool(words) and (
         " ".join(words) in referents.kinds or words[0] in referents.kinds or bool(english)
