@@ -46,6 +46,7 @@ from veille.analysis.entities.roles import (
 from veille.analysis.entities.typevote import load_evidence, person_shaped, surnames_as_places, vote_types
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
+from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Gender, Mention, Role
 from veille.normal import fold, word_key
 from veille.settings import Settings
@@ -122,7 +123,8 @@ def add_titles(
     characters the titles cover: the later steps leave them alone."""
     covered: set[int] = set()
     owner = _owner_map(clusters)
-    ends = {t.idx + len(t): t.i for t in parsed}
+    view = token_view(parsed)
+    ends = {idx + len(text): i for i, (idx, text) in enumerate(zip(view.idx, view.text, strict=True))}
     evidence = load_evidence()
     for cluster in clusters:
         # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma
@@ -226,9 +228,11 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
-    for token in parsed:
-        if not lexicon.starts(token) or token.idx in named:
+    view = token_view(parsed)
+    for i, word in enumerate(view.text):
+        if not lexicon.starts_word(word) or view.idx[i] in named:
             continue
+        token = view.tokens[i]
         if token.idx in covered and not in_complement(parsed, token.i):
             continue  # inside a title, only a complement's role noun is someone (à la maire)
         phrase = description_at(parsed, token.i, lexicon)

@@ -28,10 +28,12 @@ from veille.analysis.events.authors import national
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
 _OPINION = ("pour", "selon", "d'après")
 _NOUN_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:mod", "obl:arg"})
+_EVALUATIVE_TAGS = ("ADJ", "NOUN", "PROPN", "VERB")
 
 
 def _case(token: Token) -> str | None:
@@ -39,12 +41,6 @@ def _case(token: Token) -> str | None:
         if child.dep_ == "case" and child.i < token.i:
             return child.lower_
     return None
-
-
-def _negative(token: Token, lexicon: EventLexicon) -> bool:
-    if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
-        return False
-    return token.lower_ in lexicon.negative_words or token.lemma_.lower() in lexicon.negative_words
 
 
 class EvaluationReader:
@@ -130,9 +126,14 @@ def evaluations(
     if not lexicon.negative_words:
         return
     evaluation = EvaluationReader(doc, reader, lexicon)
-    for token in parsed:
-        if not _negative(token, lexicon):
+    view = token_view(parsed)
+    words = lexicon.negative_words
+    # A negative word (its form or its lemma in the list), read off the shared view: most
+    # words are not, and every word is asked.
+    for i, (pos, lower, lemma) in enumerate(zip(view.pos, view.lower, view.lemma_lower, strict=True)):
+        if pos not in _EVALUATIVE_TAGS or (lower not in words and lemma not in words):
             continue
+        token = view.tokens[i]
         found = evaluation.judged(token)
         if found is None:
             continue

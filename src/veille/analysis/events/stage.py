@@ -42,6 +42,7 @@ from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
+from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import attached_date
 from veille.model import Amount, Document, Event
 from veille.settings import Settings
@@ -106,7 +107,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     names = words_of_names(doc)
-    for token in parsed:
+    for token in token_view(parsed).tokens:
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
@@ -184,13 +185,26 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
             if _phrase_follows(token, words):
                 return trigger
     pos = token.pos_  # read once: asked of every token of every article
-    if pos in ("VERB", "ADJ", "NOUN") and _is_verbal(token):  # no other tag is ever verbal
-        for candidate in (lemma, *infinitive_guesses(token.text)):
-            if candidate in lexicon.verbs:
-                return lexicon.verbs[candidate]
+    if pos in ("VERB", "ADJ", "NOUN"):  # no other tag is ever verbal
+        # The lexicon first (a lookup), the parse after (a walk over the children).
+        row = _verb_row(lemma, token.text, lexicon)
+        if row is not None and _is_verbal(token):
+            return row
     if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
+    return None
+
+
+def _verb_row(lemma: str, form: str, lexicon: EventLexicon) -> Trigger | None:
+    """Return the verb trigger of a word by its lemma, else by an infinitive its form may
+    come from (the lemmatiser misreads some participles), or None."""
+    verbs = lexicon.verbs
+    if lemma in verbs:
+        return verbs[lemma]
+    for candidate in infinitive_guesses(form):
+        if candidate in verbs:
+            return verbs[candidate]
     return None
 
 

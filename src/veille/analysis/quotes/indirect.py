@@ -29,6 +29,7 @@ from veille.analysis.quotes.selon import (
     view_opener,
 )
 from veille.analysis.quotes.written import learnt_statements
+from veille.analysis.syntax.view import token_view
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
@@ -64,7 +65,7 @@ _MAX_ASIDE_TOKENS = 30
 def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
     """Return the indirect quotations of the document."""
     found: list[Candidate] = []
-    for token in ctx.parsed:
+    for token in token_view(ctx.parsed).tokens:
         if ctx.inside_mark(token.idx) is not None:
             continue  # a reporting verb inside a quotation belongs to the quoted speaker
         cue = ctx.lexicon.cue(token)

@@ -30,6 +30,7 @@ from veille.analysis.quotes.phrases import (
 )
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
@@ -74,7 +75,7 @@ class SpeakerResolver(SubjectFinder):
         self.institutions = lexicon.word_class("institution")
         self.index = MentionIndex(doc)
         self.mentions = self.index.items
-        self._token_starts = [t.idx for t in parsed]
+        self._token_starts = token_view(parsed).idx
         self._genders = {e.id: self._gender(e) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name

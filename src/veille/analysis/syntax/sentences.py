@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.syntax.view import drop_token_view, token_view
 from veille.model import Paragraph
 
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
@@ -74,7 +75,7 @@ class TokenIndex:
     """The token at a character offset."""
 
     def __init__(self, parsed: Doc) -> None:
-        self._idx = [t.idx for t in parsed]
+        self._idx = token_view(parsed).idx
 
     def at(self, offset: int) -> int:
         """Return the index of the token that starts at or covers ``offset``."""
@@ -125,7 +126,8 @@ def indexed_sentences(parsed: Doc) -> Iterator[None]:
 
     spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
     (a text without full stops) every ``token.sent`` costs its length and a stage that asks
-    it per trigger becomes quadratic; the index makes each answer a bisection.
+    it per trigger becomes quadratic; the index makes each answer a bisection. On leaving,
+    the doc's shared token view (``view.token_view``) is dropped with the index.
     """
     hooks = parsed.user_token_hooks
     if "sent" in hooks:
@@ -142,3 +144,4 @@ def indexed_sentences(parsed: Doc) -> Iterator[None]:
         yield
     finally:
         del hooks["sent"]
+        drop_token_view(parsed)
