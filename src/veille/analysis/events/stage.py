@@ -179,15 +179,16 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    lemma = token.lemma_.lower()
-    for key in dict.fromkeys((lemma, token.lower_)):  # the form too: mesures, not mesure
+    # Asked of every token of every article: its words read off the shared view.
+    view, i = token_view(token.doc), token.i
+    lemma, lower, pos = view.lemma_lower[i], view.lower[i], view.pos[i]
+    for key in (lemma,) if lower == lemma else (lemma, lower):  # the form too: mesures, not mesure
         for words, trigger in lexicon.phrase_heads.get(key, ()):
             if _phrase_follows(token, words):
                 return trigger
-    pos = token.pos_  # read once: asked of every token of every article
     if pos in ("VERB", "ADJ", "NOUN"):  # no other tag is ever verbal
         # The lexicon first (a lookup), the parse after (a walk over the children).
-        row = _verb_row(lemma, token.text, lexicon)
+        row = _verb_row(lemma, view.text[i], lexicon)
         if row is not None and _is_verbal(token):
             return row
     if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):

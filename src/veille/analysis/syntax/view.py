@@ -15,6 +15,7 @@ The columns are copies of what spaCy answers: a stage reading ``view.lower[i]`` 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
@@ -71,8 +72,7 @@ def token_view(doc: Doc) -> TokenView:
     view = doc.user_data.get(_VIEW)
     if view is None:
         view = doc.user_data[_VIEW] = TokenView(doc)
-    assert isinstance(view, TokenView)
-    return view
+    return cast("TokenView", view)
 
 
 def drop_token_view(doc: Doc) -> None:
