@@ -1,7 +1,7 @@
 """Run many case-insensitive rules over one text fast, with exactly the matches of ``finditer``.
 
 The time stage tries some sixty regular expressions on every article, each over the whole
-text: it was the largest cost of the analysis after the parse. Two things make it cheaper
+text: it was the largest cost of the analysis after the parse. Three things make it cheaper
 without changing a single match:
 
 1. **Lower-case once.** Each rule is compiled a second time with its letters lower-cased and

@@ -114,8 +114,10 @@ def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) 
         if timex.start in fixed:
             out.append(timex)
             continue
-        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type))
         start, end = widen(text, timex.start, timex.end, timex.type, extent)
+        # The mod is read on the timeml extent: the one just found, under that profile.
+        timeml = start if extent == "timeml" else None
+        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type, timeml))
         if extent == "tempeval" and timex.value.endswith("_REF"):
             start = without_signal(text, start, end)
         if out and start < out[-1].end:
