@@ -24,6 +24,7 @@ def test_each_column_is_what_spacy_answers_token_by_token(nlp) -> None:  # type:
     assert view.pos == [t.pos_ for t in doc]
     assert view.idx == [t.idx for t in doc]
     assert view.is_punct == [t.is_punct for t in doc]
+    assert view.is_space == [t.is_space for t in doc]
     assert all(view.tokens[i].i == i for i in range(len(doc)))
 
 

@@ -19,6 +19,7 @@ from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF, TO
+from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.normal import fold, name_key, word_key
 
@@ -49,7 +50,8 @@ def known_spans(doc: Doc) -> list[tuple[int, int]]:
     never two overlapping."""
     names, firsts, single = known_names()
     view = token_view(doc)
-    text, lower = view.text, view.lower
+    text, lower, idx, punct, space = view.text, view.lower, view.idx, view.is_punct, view.is_space
+    full = doc_text(doc)  # doc[i:j].text is full[idx[i] : idx[j - 1] + len(text[j - 1])]
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -65,7 +67,8 @@ def known_spans(doc: Doc) -> list[tuple[int, int]]:
             (
                 j
                 for j in range(min(i + _LONGEST, len(doc)), i + 1, -1)
-                if not (doc[j - 1].is_punct or doc[j - 1].is_space) and word_key(doc[i:j].text) in names
+                if not (punct[j - 1] or space[j - 1])
+                and word_key(full[idx[i] : idx[j - 1] + len(text[j - 1])]) in names
             ),
             None,
         )

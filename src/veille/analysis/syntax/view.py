@@ -66,6 +66,11 @@ class TokenView:
         """``token.is_punct`` of each token."""
         return [t.is_punct for t in self.tokens]
 
+    @cached_property
+    def is_space(self) -> list[bool]:
+        """``token.is_space`` of each token."""
+        return [t.is_space for t in self.tokens]
+
 
 def token_view(doc: Doc) -> TokenView:
     """Return the shared view of a parsed doc's tokens, made on the first call."""
