@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veille.analysis.syntax.sentences import TokenIndex, indexed_sentences
-from veille.analysis.syntax.view import TokenView, drop_token_view, token_view
+from veille.analysis.syntax.view import TokenView, drop_token_view, has_token_view, token_view
 
 pytestmark = pytest.mark.model
 
@@ -36,9 +36,25 @@ def test_one_view_per_doc_while_the_stages_run_then_dropped(nlp) -> None:  # typ
         with indexed_sentences(doc):  # a stage that enters the index again keeps it
             assert token_view(doc) is first
         assert token_view(doc) is first
-    assert token_view(doc) is not first  # dropped on leaving: no Token outlives the analysis
+    assert not has_token_view(doc)  # dropped on leaving: no Token outlives the analysis
+    assert token_view(doc) is not first
     drop_token_view(doc)
     drop_token_view(doc)  # dropping twice is harmless
+
+
+def test_a_view_made_inside_a_nested_block_is_dropped_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+
+    def own_hook(token):  # type: ignore[no-untyped-def]
+        return token.doc[0:1]
+
+    doc.user_token_hooks["sent"] = own_hook  # a caller's own sentence hook: kept, not replaced
+    with indexed_sentences(doc):
+        token_view(doc)
+    assert not has_token_view(doc)
+    assert doc.user_token_hooks["sent"] is own_hook
+    del doc.user_token_hooks["sent"]
+    doc.to_bytes()  # nothing left in user_data that spaCy cannot write
 
 
 def test_token_index_reads_the_offsets_off_the_view(nlp) -> None:  # type: ignore[no-untyped-def]

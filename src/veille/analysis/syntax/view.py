@@ -80,6 +80,11 @@ def token_view(doc: Doc) -> TokenView:
     return cast("TokenView", view)
 
 
+def has_token_view(doc: Doc) -> bool:
+    """Tell whether a doc holds a token view now."""
+    return _VIEW in doc.user_data
+
+
 def drop_token_view(doc: Doc) -> None:
     """Forget a doc's view (its Token objects refer back to the doc: a reference cycle)."""
     doc.user_data.pop(_VIEW, None)
