@@ -285,11 +285,20 @@ def scan(rules: tuple[Rule, ...], text: str) -> Iterator[tuple[int, Rule, re.Mat
                 yield priority, rule, match, text
         return
     present: dict[frozenset[str], bool] = {}
+    holds: dict[str, bool] = {}  # each word searched for once: it stands in several rules' sets
     for priority, rule in enumerate(rules):
         for words in rule.required:
             found = present.get(words)
             if found is None:
-                found = present[words] = any(word in lowered for word in words)
+                found = False
+                for word in words:
+                    held = holds.get(word)
+                    if held is None:
+                        held = holds[word] = word in lowered
+                    if held:
+                        found = True
+                        break
+                present[words] = found
             if not found:
                 break
         else:
