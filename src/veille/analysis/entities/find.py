@@ -351,9 +351,7 @@ def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list
     groups = []
     view = token_view(parsed)
     for i, text in enumerate(view.text):
-        if i in covered or not text[:1].isupper() or i == 0:
-            continue
-        if view.lower[i - 1] not in ("les", "des", "aux"):
+        if i in covered or i == 0 or not text[:1].isupper() or view.lower[i - 1] not in ("les", "des", "aux"):
             continue
         demonym = countries.demonym(text)
         if demonym is not None and demonym.number == "pl":

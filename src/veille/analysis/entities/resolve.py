@@ -123,8 +123,7 @@ def add_titles(
     characters the titles cover: the later steps leave them alone."""
     covered: set[int] = set()
     owner = _owner_map(clusters)
-    view = token_view(parsed)
-    ends = {idx + len(text): i for i, (idx, text) in enumerate(zip(view.idx, view.text, strict=True))}
+    ends = {t.idx + len(t): t.i for t in token_view(parsed).tokens}
     evidence = load_evidence()
     for cluster in clusters:
         # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma
@@ -229,10 +228,9 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
     view = token_view(parsed)
-    for i, word in enumerate(view.text):
-        if not lexicon.starts_word(word) or view.idx[i] in named:
+    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
+        if not lexicon.starts_word(word) or offset in named:
             continue
-        token = view.tokens[i]
         if token.idx in covered and not in_complement(parsed, token.i):
             continue  # inside a title, only a complement's role noun is someone (à la maire)
         phrase = description_at(parsed, token.i, lexicon)

@@ -37,7 +37,6 @@ from veille.analysis.events.senses import (
     threatened,
 )
 from veille.analysis.events.shape import own_date, topic_of_noun
-from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
@@ -179,33 +178,19 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    # Asked of every token of every article: its words read off the shared view.
-    view, i = token_view(token.doc), token.i
+    view, i = token_view(token.doc), token.i  # asked of every token: read off the shared view
     lemma, lower, pos = view.lemma_lower[i], view.lower[i], view.pos[i]
     for key in (lemma,) if lower == lemma else (lemma, lower):  # the form too: mesures, not mesure
         for words, trigger in lexicon.phrase_heads.get(key, ()):
             if _phrase_follows(token, words):
                 return trigger
     if pos in ("VERB", "ADJ", "NOUN"):  # no other tag is ever verbal
-        # The lexicon first (a lookup), the parse after (a walk over the children).
-        row = _verb_row(lemma, view.text[i], lexicon)
+        row = lexicon.verb_trigger(lemma, view.text[i])  # a lookup first, the parse's walk after
         if row is not None and _is_verbal(token):
             return row
     if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
-    return None
-
-
-def _verb_row(lemma: str, form: str, lexicon: EventLexicon) -> Trigger | None:
-    """Return the verb trigger of a word by its lemma, else by an infinitive its form may
-    come from (the lemmatiser misreads some participles), or None."""
-    verbs = lexicon.verbs
-    if lemma in verbs:
-        return verbs[lemma]
-    for candidate in infinitive_guesses(form):
-        if candidate in verbs:
-            return verbs[candidate]
     return None
 
 
