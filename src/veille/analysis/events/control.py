@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
+from veille.analysis.events.parties import plural_party
 from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
@@ -163,6 +164,8 @@ def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: l
         token = verb.doc[index]
         entity = reader.index.entity_at(token.idx)
         if entity is not None and entity not in actors and reader.types.get(entity) not in (None, "MISC"):
+            if not run and plural_party(reader.doc.entity(entity)):
+                return [entity]  # les syndicats … Il les a accusés: one body named in the plural
             if entity not in run:
                 run.insert(0, entity)
             continue

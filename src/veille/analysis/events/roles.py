@@ -21,7 +21,7 @@ from veille.analysis.events.control import (
     possessor,
     previous_subject,
 )
-from veille.analysis.events.groups import listed_item, listed_persons, plural_group
+from veille.analysis.events.groups import described_body, listed_item, listed_persons, plural_group
 from veille.analysis.events.nominal import (
     lends_subject,
     noun_roles,
@@ -109,7 +109,8 @@ class RoleReader:
             return [found]
         fallback = [found] if found is not None else []
         if found is None and depth <= 1:
-            grouped = listed_persons(self, head) or plural_group(self, head)  # les deux pays
+            # les deux pays; les syndicats (the unions named before)
+            grouped = listed_persons(self, head) or plural_group(self, head) or described_body(self, head)
             if grouped:
                 return grouped
         if depth > 2:
