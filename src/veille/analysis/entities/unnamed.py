@@ -129,14 +129,21 @@ def phrase_mentions(
 
 
 def unnamed_entity(
-    entity_id: str, text: str, phrase: str, at: int, kind: EntityType, taken: list[tuple[int, int]]
+    entity_id: str,
+    text: str,
+    phrase: str,
+    at: int,
+    kind: EntityType,
+    taken: list[tuple[int, int]],
+    name: str | None = None,
 ) -> Entity:
     """Return the entity made for an unnamed party named by ``phrase`` at offset ``at``:
-    named by the phrase without its determiner, with a description mention at each place
-    the text repeats the phrase (the gold guide's rule for unnamed speakers and parties)."""
+    named by ``name`` or the phrase without its determiner, with a description mention at
+    each place the text repeats the phrase (the gold guide's rule for unnamed speakers and
+    parties)."""
     return Entity(
         id=entity_id,
-        name=entity_name(phrase),
+        name=entity_name(name or phrase),
         type=kind,
         mentions=phrase_mentions(text, phrase, taken, at),
     )
