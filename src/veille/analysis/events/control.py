@@ -58,6 +58,11 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
     if not found:
         # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
         found = [e for c in head.children if c.dep_ == "obj" for e in national(reader, c)]
+    clitic = next((c for c in head.children if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
+    if not found and clitic is not None and clitic.i < head.i:
+        # X l'accuse d'avoir bombardé Y: the clitic's antecedent does the infinitive's act
+        resolved = reader.index.entity_at(clitic.idx)
+        found = [resolved] if resolved is not None else antecedent(reader, head, clitic)
     return [e for e in found if e] if found else []
 
 
@@ -147,7 +152,10 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
         if any(lo <= mention_start < hi for lo, hi in spans):
             continue  # a name inside the actor's (le tribunal de Bordeaux … son recours)
         if entity.type == "LOC" and _after_place_word(doc, mention_start, floor):
-            continue  # where the last act took place (à Rabat), not a party it could stand for
+            # where the last act took place (à Rabat), not a party it could stand for; a
+            # country is one (a rappelé son ambassadeur au Soudan. … l'accuse)
+            if not country_code(entity.name):
+                continue
         return [entity.id]
     return []
 
