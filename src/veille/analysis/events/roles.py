@@ -23,6 +23,8 @@ from veille.analysis.events.control import (
 )
 from veille.analysis.events.groups import described_body, listed_item, listed_persons, plural_group
 from veille.analysis.events.nominal import (
+    act_agent,
+    agent_complements,
     lends_subject,
     noun_roles,
     par_agent,
@@ -285,7 +287,7 @@ class RoleReader:
                 c for c in node.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
             )
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
-        candidates = [*node.children, *(c for o in objects for c in o.children)]
+        candidates = [*node.children, *(c for o in objects for c in o.children), *agent_complements(node)]
         for child in candidates:
             if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
                 found = self.group(child) or self.owner(child) or national(self, child)
@@ -336,7 +338,10 @@ class RoleReader:
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 if child.pos_ == "PRON":
                     return passive_pronoun(self, verb, child)
-                found = self.group(child) or self.owner(child) or national(self, child)
+                # Le bombardement de X par Y a été condamné: the act's author is blamed
+                found = (
+                    act_agent(self, child) or self.group(child) or self.owner(child) or national(self, child)
+                )
                 return found or possessor(self, verb, child)  # Sa décision a été critiquée par X
         if passive and verb.dep_ == "conj" and not subject_before(verb):
             # … a demandé des engagements et sera reçu par X: the coordination shares its subject
