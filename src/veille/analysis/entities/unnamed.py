@@ -98,6 +98,14 @@ def party_kind(determiner: str, head: str) -> PartyKind | None:
     return None
 
 
+def unnamed_party(text: str, start: int, head: int, end: int) -> bool:
+    """Say whether the phrase ``text[start:end]``, whose head noun starts at ``head`` (after
+    its determiner), names an unnamed party by :func:`party_kind` and is not generic."""
+    determiner = text[start:head].strip().lower()
+    words = re.findall(r"[\w-]+", text[head:end])
+    return bool(words) and party_kind(determiner, words[0]) is not None and not generic_after(text, end)
+
+
 def generic_after(text: str, end: int) -> bool:
     """Say whether the words after a phrase make it generic (*les syndicats en général*)."""
     return _GENERIC.match(text, end) is not None
