@@ -153,13 +153,9 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
     kind = party_kind(det.lower_, token.text) if det is not None else None
     if det is None or kind is None:
         return None
-    if kind.union and any(
-        union_like(e, doc.article.text) and any(m.start < token.idx for m in e.mentions) for e in doc.entities
-    ):
-        return None  # les syndicats, le syndicat after unions named: those (groups.described_body)
     start = det.idx if det.lower_ in ARTICLES or det.lower_ in ("l’",) else token.idx
     end = token.idx + len(token.text)
-    complement = placed = ""
+    placed = ""
     text = doc.article.text
     for child in token.children:
         if child.i < token.i:
@@ -170,23 +166,21 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
             if child.dep_ == "nmod" and entity is not None and entity.type == "LOC" and not _country(entity):
                 # la préfecture du Finistère: an institution named by its place
                 end = max(end, max(t.idx + len(t.text) for t in child.subtree))
-                complement = placed = word_key(text[token.idx + len(token.text) : end])
+                placed = word_key(text[token.idx + len(token.text) : end])
                 continue
             return None  # le gouvernement de François Bayrou, les syndicats de la SNCF: the name
-        people = demonym(child.text) if child.dep_ == "amod" and child.i == token.i + 1 else None
-        if people is not None:
-            if any(e.type == "LOC" and country_code(e.name) == people.iso3 for e in doc.entities):
-                return None  # l'armée russe, Russia named: the country acts (authors.national)
-            end = child.idx + len(child.text)  # le gouvernement français, France not named
-            complement = word_key(child.text)
-    if not (kind.union or kind.plural or placed):
-        # A bare institution (le gouvernement, la police, la justice) acts in much of the
-        # news without being a party the reader can count; named by its place it is one
-        # (la préfecture du Finistère, le tribunal de Vannes), as the gold guide's entities.
+        if child.dep_ == "amod" and demonym(child.text) is not None:
+            return None  # l'armée russe: the country acts, when named (authors.national)
+    if kind.union or kind.plural or not placed:
+        # Only an institution named by its place is a party an annotator counts (la
+        # préfecture du Finistère, le tribunal de Vannes: the gold guide's entities). A bare
+        # one (le gouvernement, la police), a union or a service in the plural (les
+        # syndicats, les pompiers) cost precision on unseen news and gained nothing
+        # (docs/events.md); unions named before are read by groups.described_body.
         return None
     if generic_after(text, end) or (token.i > 1 and token.doc[det.i - 1].lower_ in ("tous", "toutes")):
         return None  # les syndicats en général, tous les sauveteurs: a class, not a party
-    return start, end, word_key(token.lemma_ if token.lemma_ else token.text), complement
+    return start, end, word_key(token.lemma_ if token.lemma_ else token.text), placed
 
 
 def _country(entity: Entity) -> bool:
