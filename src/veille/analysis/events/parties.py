@@ -106,23 +106,18 @@ class UnnamedParties:
         index = MentionIndex(doc)
         number = next_entity_number(doc.entities)
         made: dict[str, Entity] = {}  # phrase key -> entity
-        latest: dict[str, str] = {}  # head key -> phrase key of the latest entity of that head
         text = doc.article.text
         for token in parsed:
             found = _category_phrase(token, index, doc)
             if found is None:
                 continue
-            start, end, head_key, complement = found
-            key = f"{head_key} {complement}".strip()
-            if not complement and head_key in latest:
-                key = latest[head_key]
+            start, end, key = found
             mention = Mention(start, end, text[start:end], "description")
             entity = made.get(key)
             if entity is None:
                 entity = Entity(id=f"e{number}", name=entity_name(text[start:end]), type="ORG")
                 number += 1
             made[key] = dataclasses.replace(entity, mentions=(*entity.mentions, mention))
-            latest[head_key] = key
         self.made = {e.id: e for e in made.values()}
         self.document = dataclasses.replace(doc, entities=(*doc.entities, *self.made.values()))
 
@@ -143,9 +138,9 @@ class UnnamedParties:
         return dataclasses.replace(self.original, entities=entities, events=tuple(kept))
 
 
-def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int, str, str] | None:
-    """Return (start, end, head key, complement key) of a definite category phrase headed by
-    ``token`` that names an unnamed party, or None."""
+def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int, str] | None:
+    """Return (start, end, key) of a definite category phrase headed by ``token`` that names
+    an unnamed party, or None."""
     if token.pos_ not in ("NOUN", "PROPN") or index.entity_at(token.idx) is not None:
         return None
     before = (c for c in token.children if c.i < token.i and c.dep_ in ("det", "case"))
@@ -180,7 +175,7 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
         return None
     if generic_after(text, end) or (token.i > 1 and token.doc[det.i - 1].lower_ in ("tous", "toutes")):
         return None  # les syndicats en général, tous les sauveteurs: a class, not a party
-    return start, end, word_key(token.lemma_ if token.lemma_ else token.text), placed
+    return start, end, f"{word_key(token.lemma_ or token.text)} {placed}"
 
 
 def _country(entity: Entity) -> bool:
