@@ -89,16 +89,13 @@ def words_of_names(doc: Document) -> frozenset[int]:
 
 
 class UnnamedParties:
-    """The document as the roles are read: with an entity for each definite category phrase
-    that no entity covers (*le gouvernement*, *les syndicats*, *la préfecture du Finistère*;
-    which phrases: :func:`veille.analysis.entities.unnamed.party_kind`), so that subjects,
-    objects, clitics and pronouns reach them like any party. :meth:`keep` returns the
-    original document with the events and only the entities those events name.
-
-    A phrase joins the entity of the same words named before it; a bare phrase (*le
-    gouvernement*) joins the latest one of its head (*le gouvernement malgache*). A phrase
-    with a name in it (*le gouvernement de François Bayrou*, *l'armée russe* with Russia
-    named) is left to the name, which the roles read as before.
+    """The document as the roles are read: with an entity for each institution named by its
+    place that no entity covers (*la gendarmerie de Ploërmel*; the phrases
+    :func:`veille.analysis.entities.unnamed.party_kind` accepts, kept to those docs/events.md
+    says), so that subjects, objects, clitics and pronouns reach it like any party.
+    :meth:`keep` returns the original document with the events and only the entities those
+    events name. The same words twice are one entity; a phrase with a person, a body or a
+    country in it (*le gouvernement de François Bayrou*) is left to that name.
     """
 
     def __init__(self, doc: Document, parsed: Doc) -> None:
@@ -173,7 +170,7 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
         # syndicats, les pompiers) cost precision on unseen news and gained nothing
         # (docs/events.md); unions named before are read by groups.described_body.
         return None
-    if generic_after(text, end) or (token.i > 1 and token.doc[det.i - 1].lower_ in ("tous", "toutes")):
+    if generic_after(text, end) or (det.i > 0 and token.doc[det.i - 1].lower_ in ("tous", "toutes")):
         return None  # les syndicats en général, tous les sauveteurs: a class, not a party
     return start, end, f"{word_key(token.lemma_ or token.text)} {placed}"
 
