@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
-from veille.analysis.events.parties import PartyIndex, words_of_names
+from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
@@ -80,13 +80,14 @@ class EventStage:
         return cls(load_event_lexicon())
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        return dataclasses.replace(doc, events=find_events(doc, parsed, self.lexicon))
+        return find_events(doc, parsed, self.lexicon)
 
 
-def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
-    """Return the events of a document, in text order, each told once."""
+def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> Document:
+    """Return the document with its events, each told once, and the unnamed parties they name."""
     with indexed_sentences(parsed):
-        return _find_events(doc, parsed, lexicon or load_event_lexicon())
+        parties = UnnamedParties(doc, parsed)
+        return parties.keep(_find_events(parties.document, parsed, lexicon or load_event_lexicon()))
 
 
 def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
