@@ -66,6 +66,8 @@ def speaker_candidates(
         entity = entities[entity_id]
         salience = sum(1 for m in entity.mentions if m.start < cand.end)
         gender = ctx.resolver.gender(entity)
+        if situation.pronoun_gender is not None and gender is not None and gender != situation.pronoun_gender:
+            continue  # a-t-il précisé is never the woman named before: no candidate at all
         out.append((entity_id, features(entity, mentioned, situation, salience, gender)))
     return out
 
@@ -73,7 +75,7 @@ def speaker_candidates(
 def _situation(ctx: QuoteContext, cand: Candidate, previous: str | None, sentence_of: list[int]) -> Situation:
     pronoun = None
     if cand.phrase is not None:
-        word = ctx.text[cand.phrase[0] : cand.phrase[1]].strip().lower()
+        word = ctx.text[cand.phrase[0] : cand.phrase[1]].strip().lower().lstrip("-").removeprefix("t-")
         pronoun = _PRONOUN_GENDER.get(word)
     return Situation(
         start=cand.start,

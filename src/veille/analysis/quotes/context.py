@@ -23,6 +23,7 @@ from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
+_STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 _POUR = re.compile(r"\s*Pour\s+")
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
@@ -45,6 +46,11 @@ _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue"
 # At most this many tokens between an incise-only cue and the quoted fragment it governs.
 _OBJECT_FRAGMENT_GAP = 3
 _INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
+
+
+# What training gathers for one quotation (scripts/train_speakers.py): its start and end, the
+# rules' speaker, every candidate's (entity id, features), the ground of the rules' choice.
+Collected = tuple[int, int, str | None, list[tuple[str, list[float]]], str | None]
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class QuoteContext:
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
         # Set by the training script: every quotation's candidates and the rules' choice.
-        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
+        self.collect: list[Collected] | None = None
         self.tokens = TokenIndex(parsed)
         self.sentences = SentenceIndex(
             self.text, doc.article.paragraphs, lambda o: self.inside_mark(o) is not None
@@ -384,6 +390,8 @@ class QuoteContext:
             return None
         if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.resolver.mentions_in(match.end(), np_end)):
             return match.end(), np_end
+        if self.text[match.end() : np_end].strip().lower() in _STRESSED_PRONOUNS:
+            return match.end(), np_end  # Pour elle, « … »: the view of the person just named
         speaking = self.lexicon.word_class("person") | self.lexicon.word_class("org")
         head = re.findall(r"[\w-]+", self.text[match.end() : np_end].lower())[:2]
         return (match.end(), np_end) if set(head) & speaking else None

@@ -23,8 +23,9 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
-from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
@@ -77,7 +78,7 @@ class QuoteStage:
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
         # Set by scripts/train_speakers.py to gather every quotation's candidate speakers.
-        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
+        self.collect: list[Collected] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QuoteStage:
@@ -137,7 +138,7 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
         return [written]
     colon = _colon_before(ctx, mark, before, sent_start)
     if colon is not None:
-        verb = _last_verb(ctx, ctx.sentence_start(colon), colon)
+        verb = _last_verb(ctx, _after_last_mark(ctx, ctx.sentence_start(colon), colon), colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
             subject = ctx.resolver.subject_of(verb)
@@ -338,11 +339,18 @@ def _closes_sentence(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     return re.match(r"\s*(?:[.!?…]|et\s*[«“\"]|,\s*[«“\"])", rest) is not None
 
 
+def _after_last_mark(ctx: QuoteContext, start: int, colon: int) -> int:
+    """Return where a colon's introduction starts: after a quotation closed before it in the
+    same sentence (« … » Son voisin partage ce constat : « … »: not a verb of the first quote)."""
+    closed = [m.outer_end for m in ctx.marks_in(start, colon) if m.outer_end <= colon]
+    return max([start, *closed])
+
+
 def _last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyped-def]
     """Return the last verb before a colon, preferring a reporting verb."""
     lo = ctx.token_after(start)
     hi = ctx.token_after(end)
-    verbs = [t for t in ctx.parsed[lo:hi] if t.pos_ == "VERB"]
+    verbs = [t for t in ctx.parsed[lo:hi] if t.pos_ == "VERB" and ctx.inside_mark(t.idx) is None]
     for token in reversed(verbs):
         if ctx.lexicon.cue(token) is not None:
             return token
@@ -428,7 +436,7 @@ def _ranked(
         return speaker
     scored = speaker_candidates(ctx, cand, previous)
     if ctx.collect is not None:
-        ctx.collect.append((cand.start, cand.end, ruled, scored))
+        ctx.collect.append((cand.start, cand.end, ruled, scored, rule_basis(ctx, speaker)))
     if ruled is not None:
         return speaker
     chosen = load_ranker().choose(scored)
