@@ -45,6 +45,9 @@ _FINITE_ENDINGS = ("e", "t", "d", "a")
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
 # At most this many tokens between an incise-only cue and the quoted fragment it governs.
 _OBJECT_FRAGMENT_GAP = 3
+# How far after an incise's verb its inverted subject may stand, past a prepositional phrase
+# (témoigne auprès de nos confrères de Ouest-France Manon Bellec).
+_PP_TOKENS = 14
 _INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
 
 
@@ -300,11 +303,12 @@ class QuoteContext:
         # The parser lost the link: the first noun phrase after the verb that no preposition
         # opens (a indiqué sur France Inter la porte-parole …: the speaker is the porte-parole).
         in_pp = False
-        for token in self.parsed[verb.i + 1 : min(verb.i + 10, end)]:
+        for token in self.parsed[verb.i + 1 : min(verb.i + _PP_TOKENS, end)]:
             if token.is_punct:
                 return None
-            if token.pos_ == "ADP":
-                in_pp = True
+            nxt = self.parsed[token.i + 1] if token.i + 1 < len(self.parsed) else token
+            if token.pos_ == "ADP" or (token.pos_ == "ADV" and nxt.pos_ == "ADP"):
+                in_pp = True  # auprès de, lors de: an adverb and de make a preposition
             elif token.pos_ == "DET" and in_pp and self.parsed[token.i - 1].pos_ != "ADP":
                 in_pp = False  # a noun phrase after the prepositional one
             elif token.pos_ in ("NOUN", "PROPN") and not in_pp:

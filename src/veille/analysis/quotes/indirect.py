@@ -28,6 +28,7 @@ from veille.analysis.quotes.selon import (
     subject_then_predicate,
     view_opener,
 )
+from veille.analysis.quotes.stance import stance_colon
 from veille.analysis.quotes.written import learnt_statements
 
 _QUE = frozenset({"que", "qu'", "qu’"})
@@ -76,6 +77,8 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_closing_incise(ctx, token))
         if token.pos_ == "NOUN" and ctx.lexicon.noun_cue(token.lower_) is not None:
             found.extend(_noun_clause(ctx, token))
+        if token.pos_ in ("ADJ", "NOUN", "VERB"):
+            found.extend(stance_colon(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
