@@ -86,6 +86,11 @@ def _described_subjects(
     subject of the verb that introduces a quotation is its likeliest speaker."""
     lo = ctx.sentence_start(max(ctx.sentence_start(cand.start) - 2, 0))
     out: list[tuple[Entity, Mentioned]] = []
+    # Only entities the document or the rules already have: an entity made here for an
+    # unnamed body would be a new entity of the document whenever the ranker chose it (the
+    # rules make those: speakers.py, created.py).
+    created, unnamed = dict(ctx.resolver.created), set(ctx.resolver.unnamed)
+    known = {e.id for e in ctx.doc.entities} | {e.id for e in created.values()}
     for token in ctx.parsed[ctx.token_after(lo) : ctx.token_after(hi)]:
         if token.dep_ not in _SUBJECT or token.pos_ not in ("NOUN", "PRON", "ADJ"):
             continue  # names are entity mentions already
@@ -96,7 +101,7 @@ def _described_subjects(
             continue
         speaker = ctx.resolver.resolve_phrase(start, end)
         entity = ctx.resolver.entity(speaker.entity)
-        if entity is None or entity.group or entity.type not in ("PER", "ORG"):
+        if entity is None or entity.id not in known or entity.group or entity.type not in ("PER", "ORG"):
             continue
         mentioned = Mentioned(
             start=start,
@@ -109,6 +114,9 @@ def _described_subjects(
             after_selon=False,
         )
         out.append((entity, mentioned))
+    ctx.resolver.created.clear()
+    ctx.resolver.created.update(created)
+    ctx.resolver.unnamed.intersection_update(unnamed)
     return out
 
 

@@ -85,14 +85,12 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     np_end = ctx.np_end(np_start, sent_end)
     if opener is not None and not _view_source(ctx, np_start, np_end, sent_end):
         return []
-    if (
-        token.lower_ == "pour"
-        and ctx.text[np_start:np_end].strip().lower() not in SELON_PRONOUNS
-        and not any(
-            entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
-        )
+    if token.lower_ == "pour" and not any(
+        entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
     ):
-        return []  # Pour les habitants, … is also what befalls them: a named source or a pronoun
+        # Pour les habitants, … is also what befalls them: only a named source. So is Pour
+        # lui, … without marks (what it means for him); Pour lui, « … » is his view (context.py).
+        return []
     if not can_speak(ctx, np_start, np_end):
         return []
     if opener is not None:
