@@ -138,7 +138,8 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
         return [written]
     colon = _colon_before(ctx, mark, before, sent_start)
     if colon is not None:
-        verb = _last_verb(ctx, _after_last_mark(ctx, ctx.sentence_start(colon), colon), colon)
+        intro = _after_last_mark(ctx, ctx.sentence_start(colon), colon)
+        verb = _last_verb(ctx, intro, colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
             subject = ctx.resolver.subject_of(verb)
@@ -150,7 +151,7 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
-        lead = _named_in_lead(ctx, ctx.sentence_start(colon), colon)
+        lead = _named_in_lead(ctx, intro, colon)
         if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
             # with no verb names its speaker.
