@@ -53,10 +53,10 @@ def speaker_candidates(
             )
         )
         entities[entity.id] = entity
-    for entity, mentioned in _described_subjects(ctx, cand, hi, sentence_of):
-        if entity.id not in by_entity or not any(m.start == mentioned.start for m in by_entity[entity.id]):
-            by_entity.setdefault(entity.id, []).append(mentioned)
-            entities[entity.id] = entity
+    for subject_of, subject in _described_subjects(ctx, cand, hi, sentence_of):
+        if not any(m.start == subject.start for m in by_entity.get(subject_of.id, [])):
+            by_entity.setdefault(subject_of.id, []).append(subject)
+            entities[subject_of.id] = subject_of
     if previous is not None and previous not in by_entity:
         known = ctx.resolver.entity(previous)
         if known is not None:

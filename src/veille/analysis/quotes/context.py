@@ -373,6 +373,12 @@ class QuoteContext:
                     token.pos_ == "VERB" and not _bare_participle(token)
                 ):
                     return token
+                if (
+                    token.pos_ == "NOUN"
+                    and hi - token.i <= _OBJECT_FRAGMENT_GAP + 1
+                    and _verb_read_as_noun(token)
+                ):
+                    return token  # X juge la décision « … »: the verb juger read as the noun juge
         return None
 
     def selon_in(self, start: int, end: int) -> tuple[int, int] | None:
@@ -444,6 +450,17 @@ class Candidate:
     how: str
     phrase: tuple[int, int] | None = None
     anchor: int | None = None  # offset of the cue verb, for the date of the statement
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """Return True for a present-tense cue the tagger read as a noun (juge, estime) between
+    its subject and a determiner: no determiner or preposition before it, one after it."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is None or nxt is None or nxt.pos_ != "DET" or not re.fullmatch(r"\w+e(?:nt)?", token.lower_):
+        return False
+    return prev.pos_ == "PROPN" or prev.text == ","
 
 
 def _in_pp(token: Token) -> bool:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
+from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
@@ -63,8 +64,6 @@ _VIEW_OPENER = re.compile(
 )
 # Selon X right after a closing mark (« … », selon X.).
 _SELON_AFTER = re.compile(r"[.!?]?\s*,\s*(?:selon|d['’]après)\b", re.IGNORECASE)
-# At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
-_LEAD_WORDS = 8
 # Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
 _STRESSED = {"lui": "il", "eux": "ils"}
 
@@ -107,7 +106,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
-        if last_word[0] in blockers and not _SE_DIRE.search(before):
+        if last_word[0] in blockers and not _SE_DIRE.search(before) and not _clause_in(ctx, mark):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
             continue
         if is_term(ctx, mark, before):
@@ -119,6 +118,16 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         found.extend(attribute_marked(ctx, mark, before))
     return found
+
+
+def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when the marks hold a lower-case clause with a finite verb (ce plan « ne
+    suffira pas à … »): a statement, never the name or title a blocker word announces."""
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) < _MIN_UNATTRIBUTED_WORDS or not words[0][:1].islower():
+        return False
+    tokens = ctx.parsed[ctx.token_after(mark.start) : ctx.token_after(mark.end)]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens)
 
 
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
@@ -136,10 +145,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     written = quoted_writing(ctx, mark)
     if written is not None and opens:
         return [written]
-    colon = _colon_before(ctx, mark, before, sent_start)
+    colon = colon_before(ctx, mark, before, sent_start)
     if colon is not None:
-        intro = _after_last_mark(ctx, ctx.sentence_start(colon), colon)
-        verb = _last_verb(ctx, intro, colon)
+        intro = after_last_mark(ctx, ctx.sentence_start(colon), colon)
+        verb = last_verb(ctx, intro, colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
             subject = ctx.resolver.subject_of(verb)
@@ -151,7 +160,7 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
-        lead = _named_in_lead(ctx, intro, colon)
+        lead = named_in_lead(ctx, intro, colon)
         if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
             # with no verb names its speaker.
@@ -174,31 +183,6 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
     return [Candidate("direct", mark.start, mark.end, None, "continue", named[0], named[1])]
-
-
-def _named_in_lead(ctx: QuoteContext, start: int, colon: int) -> tuple[int, int] | None:
-    """Return the last person or organisation named in a short lead before a colon."""
-    if len(ctx.text[start:colon].split()) > _LEAD_WORDS or ctx.marks_in(start, colon):
-        return None
-    named = [
-        (s, e) for s, e, _m, entity in ctx.resolver.mentions_in(start, colon) if entity.type in ("PER", "ORG")
-    ]
-    return named[-1] if named else None
-
-
-def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
-    """Return the offset of the colon that introduces the quotation: in its sentence, or at
-    the end of the paragraph before when the quotation opens its own paragraph."""
-    if before.rstrip().endswith(":"):
-        return sent_start + len(before.rstrip()) - 1
-    if before.strip() or sent_start != ctx.paragraph(mark.open)[0]:
-        return None
-    index = ctx.paragraph_index(mark.open)
-    if index == 0 or ctx.paragraphs[index - 1][2]:
-        return None
-    start, end, _heading = ctx.paragraphs[index - 1]
-    lead = ctx.text[start:end].rstrip()
-    return start + len(lead) - 1 if lead.endswith(":") else None
 
 
 def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, int], int | None] | None:
@@ -338,24 +322,6 @@ def _closes_sentence(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     if not rest.strip() or ctx.text[mark.end - 1] in ".!?…":
         return True
     return re.match(r"\s*(?:[.!?…]|et\s*[«“\"]|,\s*[«“\"])", rest) is not None
-
-
-def _after_last_mark(ctx: QuoteContext, start: int, colon: int) -> int:
-    """Return where a colon's introduction starts: after a quotation closed before it in the
-    same sentence (« … » Son voisin partage ce constat : « … »: not a verb of the first quote)."""
-    closed = [m.outer_end for m in ctx.marks_in(start, colon) if m.outer_end <= colon]
-    return max([start, *closed])
-
-
-def _last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyped-def]
-    """Return the last verb before a colon, preferring a reporting verb."""
-    lo = ctx.token_after(start)
-    hi = ctx.token_after(end)
-    verbs = [t for t in ctx.parsed[lo:hi] if t.pos_ == "VERB" and ctx.inside_mark(t.idx) is None]
-    for token in reversed(verbs):
-        if ctx.lexicon.cue(token) is not None:
-            return token
-    return verbs[-1] if verbs else None
 
 
 def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quote], list[Speaker]]:
