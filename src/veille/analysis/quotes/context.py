@@ -311,8 +311,8 @@ class QuoteContext:
                 in_pp = True  # auprès de, lors de: an adverb and de make a preposition
             elif token.pos_ == "DET" and in_pp and self.parsed[token.i - 1].pos_ != "ADP":
                 in_pp = False  # a noun phrase after the prepositional one
-            elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
-                return token
+            elif token.pos_ in ("NOUN", "PROPN") and not in_pp and not self._in_timex(token.idx):
+                return token  # not a time (a annoncé dimanche soir sur TF1 le maire …)
             elif token.pos_ == "ADJ" and not in_pp and self.parsed[token.i - 1].pos_ == "DET":
                 return token  # confie la quadragénaire: a noun the tagger read as an adjective
             elif token.text[:1].isupper() and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -325,6 +325,10 @@ class QuoteContext:
                 ):
                     return token
         return None
+
+    def _in_timex(self, offset: int) -> bool:
+        """Return True inside a time expression the time stage found."""
+        return any(t.start <= offset < t.end for t in self.doc.timexes)
 
     def _incise_end(self, subject: Token, end: int) -> int:
         _start, stop = self.speaker_phrase(subject)
@@ -468,6 +472,8 @@ def _in_pp(token: Token) -> bool:
     the parser split the name and hung its last word elsewhere (sur France | Bleu)."""
     if any(child.dep_ == "case" and child.i < token.i for child in token.children):
         return True
+    if token.left_edge.pos_ == "DET":
+        return False  # le maire de X after sur TF1: a determiner opens a new phrase
     i = token.left_edge.i - 1
     while i >= 0 and token.doc[i].pos_ == "PROPN":
         i -= 1
