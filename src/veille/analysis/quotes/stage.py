@@ -23,6 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.quotes.after import named_after
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
@@ -179,6 +180,9 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             return [
                 Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
             ]
+    pointed = named_after(ctx, mark)
+    if pointed is not None:
+        return [pointed]  # « … » Voilà comment X résume …
     named = _previous_subject(ctx, sent_start)
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
