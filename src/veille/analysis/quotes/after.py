@@ -37,7 +37,11 @@ def named_after(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
             continue
         subject = ctx.resolver.subject_of(token)
         if subject is None or not match.end() <= subject.idx < token.idx:
-            return None
+            # The parser may hang the name on voilà: the phrase right after the turn.
+            first = ctx.parsed[ctx.token_after(match.end())]
+            subject = first.head if first.pos_ == "DET" else first
+            if subject.pos_ not in ("NOUN", "PROPN") or not match.end() <= subject.idx < token.idx:
+                return None
         phrase = ctx.speaker_phrase(subject)
         return Candidate("direct", mark.start, mark.end, cue.lemma, "phrase", phrase, token.idx)
     return None
