@@ -338,9 +338,21 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         after = incise.end + rest.end()
         if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
             return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
-    if comma - start < 10:
+    if comma - start < 10 or _named_subject(ctx, start, comma):
         return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _named_subject(ctx: QuoteContext, start: int, comma: int) -> bool:
+    """Return True when what stands before the comma is a subject, not a statement: no finite
+    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X)."""
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens):
+        return False
+    return any(
+        e.type in ("PER", "ORG") and not ctx.text[end:comma].strip()
+        for _s, end, _m, e in ctx.resolver.mentions_in(start, comma)
+    )
 
 
 def _said_before(ctx: QuoteContext) -> list[Candidate]:
