@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
+from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
@@ -326,6 +327,11 @@ class QuoteContext:
                     return token
         return None
 
+    def on_source(self, subject: Token) -> tuple[int, int] | None:
+        """Return the party an opener names for an impersonal on (Chez X, on …), else None."""
+        start = self.sentence_start(subject.idx)
+        return on_source(self.text, start, subject, self.resolver.mentions_in(start, subject.idx))
+
     def _in_timex(self, offset: int) -> bool:
         """Return True inside a time expression the time stage found."""
         return any(t.start <= offset < t.end for t in self.doc.timexes)
@@ -336,6 +342,9 @@ class QuoteContext:
 
     def speaker_phrase(self, subject: Token) -> tuple[int, int]:
         """Return the character span of the speaker phrase headed by ``subject``."""
+        source = self.on_source(subject)
+        if source is not None:
+            return source  # Du côté de la DGAC, on se dit …: the party the opener names
         if (subject.text.startswith("-") and len(subject.text) > 1) or subject.pos_ == "PRON":
             text = subject.text.lstrip("-")
             start = subject.idx + (len(subject.text) - len(text))

@@ -237,7 +237,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     if verb is not None:
         verb = ctx.clause_verb(verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
-        if subject is not None and subject.lower_ == "on":
+        if subject is not None and subject.lower_ == "on" and ctx.on_source(subject) is None:
             return []  # comme on dit: a figure of speech, not a statement
         cue = ctx.lexicon.cue(verb)
         subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
