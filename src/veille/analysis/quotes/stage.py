@@ -39,7 +39,7 @@ from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.quotes.terms import is_term
 from veille.analysis.quotes.written import quoted_writing
 from veille.analysis.time.stage import attached_date
-from veille.model import Document, Entity, Quote, Span
+from veille.model import Document, Quote, Span
 from veille.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -386,22 +386,14 @@ def _named_before(
     répondu. « … »), not one the text merely talks about (Poutine était absent. « … »)."""
     if cand.phrase is None or (last is not None and cand.phrase[0] < last[2]):
         return None
+    if near and cand.anchor is None:
+        return None
     recent = last[0] if last is not None else None
     speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
     entity = ctx.resolver.entity(speaker.entity)
     if entity is None or entity.type not in ("PER", "ORG") or entity.group:
         return None
-    if near and cand.anchor is None and not _introduced(entity, cand.phrase, last):
-        return None
     return speaker
-
-
-def _introduced(entity: Entity, phrase: tuple[int, int], last: tuple[str | None, int, int] | None) -> bool:
-    """Return True for a person named for the first time in the sentence before an uncued
-    quotation, after the previous quotation (Son mari, Karim, a tenté de … « … »): the press
-    introduces someone new, then quotes them."""
-    first = min((m.start for m in entity.mentions), default=phrase[0])
-    return entity.type == "PER" and first >= phrase[0] and (last is None or entity.id != last[0])
 
 
 def _ranked(
