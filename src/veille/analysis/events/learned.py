@@ -24,7 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from veille.analysis.events.features import FEATURES, BuildEvent, Candidate, Neighbours, candidates
+from veille.analysis.events.features import FEATURES, Candidate, Neighbours, candidates
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.parties import words_of_names
 from veille.analysis.events.roles import RoleReader, Roles
@@ -111,15 +111,16 @@ def learned_events(
     names = words_of_names(doc)
 
     def skip(token: Token) -> bool:
-        return token.idx in taken or token.idx in names or match(token, lexicon) is not None
+        return token.idx in taken or token.idx in names
+
+    def listed(token: Token) -> Trigger | None:
+        return match(token, lexicon)
 
     def bound(token: Token, trigger: Trigger, roles: Roles) -> Event:
         return build(doc, parsed, token, trigger, roles, lexicon, 0)
 
-    binder: BuildEvent = bound
-    proposed = candidates(
-        parsed, reader, lexicon, detector.neighbours(lexicon, parsed.vocab), skip, binder, speech_verbs()
-    )
+    neighbours = detector.neighbours(lexicon, parsed.vocab)
+    proposed = candidates(parsed, reader, lexicon, neighbours, skip, listed, bound, speech_verbs())
     if detector.collect is not None:
         detector.collect.append((doc, list(found), proposed))
         return []
