@@ -9,7 +9,9 @@ Sets (tests/quality/baseline.json):
 - "project3" is tests/gold4/, the invented articles of the second session (quotes, time);
 - "project4" is tests/gold5/, the invented articles of the third session (entities, quotes, events);
 - "blind" is tests/gold3/, invented articles written by an annotator who wrote no rule, whose
-  errors no rule writer has looked at: the set that measures generalisation.
+  errors no rule writer has looked at: the set that measures generalisation;
+- "blind2" is tests/gold7/, a second blind set by another such annotator (fourth session), other
+  outlets and years (2019-2026), scored as totals only like "blind".
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -21,6 +23,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold4 --set project3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold5 --set project4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set blind --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold7 --set blind2 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ PROJECT2_GOLD = ROOT / "tests" / "gold2"
 PROJECT3_GOLD = ROOT / "tests" / "gold4"
 PROJECT4_GOLD = ROOT / "tests" / "gold5"
 BLIND_GOLD = ROOT / "tests" / "gold3"
+BLIND2_GOLD = ROOT / "tests" / "gold7"
 
 pytestmark = pytest.mark.model
 
@@ -85,6 +89,11 @@ def project4_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def blind_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
     return evaluate([BLIND_GOLD], pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def blind2_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
+    return evaluate([BLIND2_GOLD], pipeline=pipeline)
 
 
 def check(evaluation: Evaluation, name: str) -> None:
@@ -132,8 +141,14 @@ def test_blind_scores_stay_above_their_floors(blind_evaluation):
     check(blind_evaluation, "blind")
 
 
+def test_blind2_scores_stay_above_their_floors(blind2_evaluation):
+    assert len(blind2_evaluation.articles) == len(list(BLIND2_GOLD.glob("*.gold.json"))) == 12
+    check(blind2_evaluation, "blind2")
+
+
 @pytest.mark.parametrize(
-    "name", ["seed", "dev", "dev2", "project", "project2", "project3", "project4", "blind"]
+    "name",
+    ["seed", "dev", "dev2", "project", "project2", "project3", "project4", "blind", "blind2"],
 )
 def test_every_metric_has_a_floor(name):
     # A metric without a floor could regress unseen.
