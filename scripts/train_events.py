@@ -87,11 +87,11 @@ def counts(gold: Gold, doc: Document, emap: EntityMap) -> Counter[str]:
     )
 
 
-def collect(golds: list[Path]) -> tuple[list[Row], dict[str, Any]]:
-    """Run the pipeline on each article; return the proposals' rows and, per article, what
-    the cross-validation needs (gold, document with the rules' events)."""
+def collect(golds: list[Path], pipeline: Pipeline | None = None) -> tuple[list[Row], dict[str, Any]]:
+    """Run the pipeline (a new one unless given) on each article; return the proposals' rows
+    and, per article, what the cross-validation needs (gold, document with the rules' events)."""
     cases = load_cases(golds)
-    pipeline = Pipeline()
+    pipeline = pipeline or Pipeline()
     detector = load_detector()
     rows: list[Row] = []
     articles: dict[str, Any] = {}
@@ -199,7 +199,7 @@ def prf(count: Counter[str]) -> tuple[float, float, float]:
     return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--golds", type=Path, nargs="*", help="train on these gold files instead")
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         golds = args.golds or training_golds(args.shared)
         print(f"{len(golds)} annotated articles", file=sys.stderr)
-        rows, articles = collect(golds)
+        rows, articles = collect(golds, pipeline)
         if args.cache is not None:
             args.cache.write_bytes(pickle.dumps((rows, articles)))
     label(rows, articles)
