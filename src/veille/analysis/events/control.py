@@ -255,7 +255,8 @@ def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str
         return found
     if verb.head is not verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
         above = verb.head
-        while above.pos_ not in ("VERB", "AUX") and above.head is not above:
+        # Tokens are rebuilt on each access: compare them, never by `is` (a root is its own head).
+        while above.pos_ not in ("VERB", "AUX") and above.head != above:
             above = above.head  # où elle a été reçue, hung on the place: its clause's verb
         return reader.subject(above, agent=False) or []
     return previous_subject(reader, [verb])[0]

@@ -23,6 +23,7 @@ from typing import ClassVar, Literal
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
+from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.retold import anterior, coming_week, retold_date
@@ -55,15 +56,9 @@ _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 DateSource = Literal["timex", "article"]
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
-    lemma="",
-    pos="VERB",
-    type="ACCUSE",
-    mode="disapprove",
-    recipient=(),
-    actor_de=False,
-    needs_inf=False,
-    source="evaluation_fr.tsv",
-)
+    lemma="", pos="VERB", type="ACCUSE", mode="disapprove", recipient=(), actor_de=False,
+    needs_inf=False, source="evaluation_fr.tsv",
+)  # fmt: skip
 
 
 class EventStage:
@@ -161,8 +156,10 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             continue  # one event told twice in an article is one event
         seen.add(key)
         found.append(event)
-    for token, roles in evaluations(doc, parsed, reader, lexicon):
-        event = _build_event(doc, parsed, token, _EVALUATION, roles, lexicon, len(found) + 1)
+    told = evaluations(doc, parsed, reader, lexicon)
+    extra = [_build_event(doc, parsed, t, _EVALUATION, r, lexicon, 0) for t, r in told]
+    extra += learned_events(doc, parsed, reader, lexicon, [*found, *extra], match_trigger, _build_event)
+    for event in extra:
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
