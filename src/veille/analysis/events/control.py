@@ -253,7 +253,7 @@ def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str
     found = reader.pronoun(pronoun)
     if found is not None:
         return found
-    if verb.head is not verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
+    if verb.head != verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
         above = verb.head
         # Tokens are rebuilt on each access: compare them, never by `is` (a root is its own head).
         while above.pos_ not in ("VERB", "AUX") and above.head != above:

@@ -86,17 +86,17 @@ class EvaluationReader:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
         head = word.head
         for _ in range(3):  # qualifié d'« inacceptable »: the parser hangs it on the marks
-            if head.pos_ not in ("PUNCT", "ADP") or head.head is head:
+            if head.pos_ not in ("PUNCT", "ADP") or head.head == head:
                 break
             head = head.head
-        if head is not word.head and head.pos_ == "NOUN" and head.dep_ == "obj":
+        if head != word.head and head.pos_ == "NOUN" and head.dep_ == "obj":
             verb = head.head  # … and the marks on the object: the object is what is judged
             if verb.lemma_.lower() in self.lexicon.judging_verbs:
                 return self.reader.subject(verb, agent=False) or self.speaker(word), self.party(head)
         if head.lemma_.lower() in self.lexicon.judging_verbs and word.dep_ in (
             "xcomp", "obj", "obl", "obl:mod", "obl:arg", "advmod", "amod", "acl"
         ):  # fmt: skip
-            objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c is not word]
+            objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c != word]
             objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
             # jugé « irresponsable » l'accord …: the parser hangs the object on the adjective
             objects.extend(c for c in word.children if c.dep_ == "nmod" and _case(c) is None and c.i > word.i)

@@ -255,7 +255,7 @@ def noun_roles(
                 return actors, recipients, depth
         for slot in slots:
             for node in scope:
-                if node is not noun and slot in ("obj", "de"):
+                if node != noun and slot in ("obj", "de"):
                     continue  # the patient of a nominalisation is its own de-complement
                 recipients = reader.by_slot(node, slot, linear)
                 if recipients:

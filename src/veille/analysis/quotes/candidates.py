@@ -152,7 +152,7 @@ def _head_in(token: Token, end: int) -> Token:
     for candidate in token.doc[token.i : token.i + 12]:
         if candidate.idx >= end:
             break
-        if not (token.idx <= candidate.head.idx < end) or candidate.head is candidate:
+        if not (token.idx <= candidate.head.idx < end) or candidate.head == candidate:
             return candidate
         current = candidate
     return current

@@ -57,7 +57,7 @@ class SubjectFinder:
                     if child.text.lower() in _RELATIVE and current.dep_.startswith("acl"):
                         return current.head  # la Ville, qui a dressé… → la Ville
                     return child
-            if current.head is current:
+            if current.head == current:
                 break
             if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
