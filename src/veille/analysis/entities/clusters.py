@@ -30,6 +30,8 @@ class RoleFact:
     cls: str
     complement: str | None  # normalised complement before a named one (affaires etrangeres)
     named: str | None = None  # the whole complement with its name (secretaire general de l'OTAN: otan)
+    implies: frozenset[str] = frozenset()  # trades the organisation gives (délégué CGT: unionist)
+    hidden: bool = False  # told by a title of address only (Me X: a lawyer), not shown as a role
 
 
 @dataclass(eq=False)  # compared and hashed by identity: two clusters are never "equal"

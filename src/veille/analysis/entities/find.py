@@ -15,6 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from veille.analysis.entities import trim
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
@@ -169,6 +170,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
+    start = trim.apostrophe_head(doc, start)  # 1b. N' | Djamena: the model left N' out
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
     #    that the name is a person's (the model tags 'M. Soubie' LOC).
     if start < end - 1 and doc[start].text in rules.honorifics:
@@ -198,8 +200,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         _trailing_junk(doc[end - 1], rules) or (label == "PER" and trailing_participle(doc[end - 1]))
     ):
         end -= 1
-    # 3d. An English genitive cut at its apostrophe (Moody' | s, McDonald' | s) is taken whole.
-    if start < end < len(doc) and doc[end - 1].text[-1:] in ("'", "’") and doc[end].text == "s":
+    # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
+    if start < end < len(doc) and doc[end - 1].text[-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1
     if start >= end or not_a_name(doc, start, end):
         return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée: capitalised common words
@@ -297,10 +299,12 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         and first.lower_ not in rules.name_heads
         and not surname_particle(doc, start, end, label)
     ):
-        start = _first_capitalised(doc, start, end)
-        if start < 0:
+        name = trim.first_capitalised(doc, start, end)
+        glued = name < 0 and (name := trim.proper_tail(doc, start, end)) >= 0  # 7b. en | Normandie
+        voted = trim.trimmed_label(doc, start, name, end, label, glued) if name >= 0 else None
+        if voted is None:
             return []
-        first = doc[start]
+        start, first, label = name, doc[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     start = _extend_left(doc, start, rules)
     if doc[start].lower_ in rules.org_name_heads:
@@ -322,6 +326,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
         if word_key(first.text) in rules.groups or (label != "ORG" and _inhabitants(doc, start)):
             return [Candidate(start, end, "MISC", None, True, None)]
+    site = trim.site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
+    if site is not None:
+        return [Candidate(start, site[0], "ORG"), Candidate(site[1], end, "LOC")]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
     split = split_of_country(doc, start, end)
@@ -423,8 +430,8 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
         # A score (Crystal Palace 3-0) is not part of the name; a channel number (France 3) is.
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.text.startswith("-") and not token.whitespace_
-    if token.lower_.removeprefix("mi-") in rules.calendar:
-        return True  # jeudi, mi-mars
+    if token.lower_.removeprefix("mi-") in rules.calendar and not trim.month_as_surname(token):
+        return True  # jeudi, mi-mars; not Hervé Janvier
     return token.text[:1].islower() and token.pos_ in _TRAILING_POS
 
 
@@ -464,14 +471,6 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
             break
         end = j
     return end
-
-
-def _first_capitalised(doc: Doc, start: int, end: int) -> int:
-    """Return the index of the first capitalised word after a 'de', or -1."""
-    for i in range(start + 1, end):
-        if doc[i].text[:1].isupper() and doc[i - 1].lower_ in OF | ARTICLES:
-            return i
-    return -1
 
 
 def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view
@@ -134,6 +135,13 @@ def _may_be_of(cluster: Cluster, demonym: str) -> bool:
     return not said or (wanted is not None and wanted.iso3 in said)
 
 
+def _said_of(cluster: Cluster, demonyms: tuple[str, ...]) -> bool:
+    """Tell whether one of the cluster's descriptions already says each of these demonyms."""
+    wanted = [d for d in demonyms if d != "?"]
+    said = {w for m in cluster.mentions if m.kind == "description" for w in word_key(m.text).split()}
+    return bool(wanted) and all(d in said for d in wanted)
+
+
 def _opens_sentence(parsed: Doc, token: Token) -> bool:
     """Tell whether a token truly opens a sentence (after a stop or a line break); the
     parser also starts sentences at unknown names (la société norvégienne | Nordhav)."""
@@ -173,8 +181,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             # le quotidien conservateur américain, l'armée turque; an adjective that is no
             # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
             demonym = countries.demonym(parsed[end].text)
-            said.append(word_key(parsed[end].text) if demonym is not None else "?")
-            end += 1
+            if demonym is not None or looks_like_place_adjective(parsed[end].text):
+                said.append(word_key(parsed[end].text) if demonym is not None else "?")
+            end += 1  # islamiste, conservateur: a qualifier, no place
+        if any(d != "?" for d in said):  # le quotidien conservateur américain: the country is told
+            said = [d for d in said if d != "?"]
         glued = _complement_then_name(parsed, end)
         if glued is not None:
             end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor
@@ -224,6 +235,9 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         fits = [c for c in fits if kinds[id(c)] is not None] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
         fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
+        # One the text already called so (le journal américain X … le quotidien américain).
+        told = [c for c in fits if _said_of(c, demonyms)]
+        fits = told if len(told) == 1 else fits
         if category.words[0] in _TOWN_NOUNS:
             # A name said with an article of its own is a river or a region, not a town
             # (au-dessus de la Penfeld); Le Havre carries its article in its name.

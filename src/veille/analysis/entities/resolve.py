@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import typevote
+from veille.analysis.entities import epithets, trades, typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -99,13 +99,14 @@ class ResolveStage:
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
+        trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
+        epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         add_place_descriptions(clusters, text)
         add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
-        # A category noun inside a person's title may name an organisation (le président de
-        # l'entreprise publique, X): only names and other descriptions are taken.
+        # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
         add_org_appositions(clusters, parsed, self.referents, taken)
@@ -331,7 +332,7 @@ def build_entities(clusters: list[Cluster]) -> tuple[Entity, ...]:
     entities = []
     for cluster in ordered:
         mentions = tuple(sorted(set(cluster.mentions), key=lambda m: (m.start, m.end)))
-        roles = tuple(_final_role(f.role, ids) for f in cluster.roles)
+        roles = tuple(_final_role(f.role, ids) for f in cluster.roles if not f.hidden)
         country = cluster.country
         if cluster.type == "LOC" and country is None:
             country = countries.country_code(cluster.longest) or countries.capital_country(cluster.longest)
@@ -428,6 +429,7 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
         if (
             fact.cls != phrase.role.cls
             and fact.cls not in phrase.role.covers
+            and phrase.role.cls not in fact.implies
             and not elected_leader(phrase.role.cls, fact.cls, fact.complement or fact.named)
         ):
             continue
@@ -448,7 +450,7 @@ def _seat_of(phrase: TitlePhrase, fact: RoleFact) -> bool:
         and fact.role.of is None
         and fact.cls == phrase.role.cls
         and fact.cls in ("head_of_state", "head_gov")
-    )
+    ) or trades.national_of_office(phrase.country, fact.role)  # la commissaire suédoise
 
 
 def _same_complement(complement: str, fact: RoleFact) -> bool:

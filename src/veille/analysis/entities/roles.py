@@ -269,6 +269,9 @@ def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | 
         i += 2
         if fold(doc[i].text) in POSSESSIVES:
             i += 1
+    # An indefinite apposition (Inès Margot, une lycéenne de 17 ans): a role, no description.
+    indefinite = not partitive and i == comma + 1 and opener in ("un", "une")
+    i += indefinite
     while i < len(doc) and doc[i].lower_ in _MODIFIERS:
         i += 1
     if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
@@ -276,7 +279,7 @@ def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | 
     phrase = description_at(doc, i, lexicon, definite_only=False, plural=partitive)
     if phrase is None or _clause_follows(doc, phrase.end):
         return None  # 'Chirac, le chef de l'État ne dispose pas…': the subject of a new clause
-    if partitive:
+    if partitive or indefinite:
         phrase = TitlePhrase(**{**phrase.__dict__, "definite": False, "possessive": False})
     return TitlePhrase(**{**phrase.__dict__, "loose": True})
 

@@ -155,6 +155,8 @@ def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bo
         if i < 0 or doc[i].lower_ not in OF:
             return None
         i -= 1
+        if i >= 1 and doc[i].text.islower() and countries.demonym(doc[i].text) is not None:
+            i -= 1  # a demonym between them: le ministre suédois des | Finances
         if i >= 0 and doc[i].lower_ in heads and (not doc[i].lower_.startswith("charg") or titled(doc, i)):
             return i, chained
         if i < 0 or doc[i].lower_ not in ("et", ","):

@@ -34,6 +34,7 @@ from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.find import load_rules
 from veille.analysis.entities.referents import Referents
 from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.trim import site_nouns
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.parse import token_starts
@@ -111,20 +112,41 @@ def _first_name(name: str, referents: Referents) -> bool:
     return first in referents.first_names or first.split("-")[0] in referents.first_names
 
 
+def _kind_opens(name: str, referents: Referents) -> bool:
+    """Tell whether a name is, or opens on (after an article), a word of ``org_kinds.tsv``
+    (Courrier international), or is an English title that ends on one (The Morning Herald,
+    The Washington Post); not la Coupe du Monde. One lower-case word at most: a longer run
+    is a phrase the model took in (Mediapart sur les soupçons de viol)."""
+    if sum(w[:1].islower() for w in _words(name)) > 1:
+        return False  # Mediapart sur les soupçons de viol: a span the model ran on
+    keys = word_key(name).split()
+    words = [w for w in keys if w not in ("the", "le", "la", "les", "l")]
+    english = keys[:1] == ["the"] and words and words[-1] in referents.kinds
+    return bool(words) and (
+        " ".join(words) in referents.kinds or words[0] in referents.kinds or bool(english)
+    )
+
+
 def _is_acronym(name: str) -> bool:
     letters = name.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-def _after_org_noun(cluster: Cluster, parsed: Doc, evidence: TypeEvidence) -> bool:
+def _after_org_noun(cluster: Cluster, parsed: Doc, evidence: TypeEvidence, site: bool = False) -> bool:
     """Tell whether a mention follows a noun whose complement is an organisation (la
-    direction de Valmor, l'usine Valmor)."""
+    direction de Valmor, l'usine Valmor); with ``site``, only right after a site noun of
+    ``entity_rules.json`` (l'usine Valmor, la filiale Orsen: not le patron Dupont, not la
+    direction de Lyon)."""
     starts = token_starts(parsed)
     for mention in cluster.names:
         i = starts.get(mention.start)
         if i is None or i == 0:
             continue
         before = parsed[i - 1]
+        if site:
+            if before.lower_ in site_nouns():
+                return True
+            continue
         if before.lower_ in ("de", "d'", "d’") and i >= 2:
             before = parsed[i - 2]
         if before.text in evidence.org_contexts:
@@ -207,8 +229,19 @@ def _voted(
         and _after_org_noun(cluster, parsed, evidence)
     ):
         return "ORG"
+    # A place or MISC name glued after such a noun (l'usine Brenmar, la filiale Orsen) is the
+    # firm's: the model tags unknown one-word names as places.
+    if (
+        cluster.type in ("LOC", "MISC")
+        and not person
+        and all(len(_words(n)) == 1 for n in names)
+        and _after_org_noun(cluster, parsed, evidence, site=True)
+    ):
+        return "ORG"
     if cluster.type == "LOC" and all(_is_acronym(n) for n in names) and name not in evidence.place_acronyms:
         return "ORG"
+    if cluster.type == "MISC" and not person and _kind_opens(name, referents):
+        return "ORG"  # Courrier international, The Morning Herald: a title of the press, a club
     if cluster.type == "MISC" and _words(name)[0] in evidence.place_heads and len(_words(name)) >= 2:
         return "LOC"
     return None

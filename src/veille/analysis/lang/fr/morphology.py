@@ -70,3 +70,20 @@ GENTILE_PLURAL_ENDINGS = ("ais", "ois", "iens", "éens", "aises", "oises", "ienn
 def looks_like_gentile(word: str) -> bool:
     """Tell whether a capitalised word may be a plural noun of inhabitants (Boulonnais)."""
     return word[:1].isupper() and len(word) > 5 and word.lower().endswith(GENTILE_PLURAL_ENDINGS)
+
+
+# The endings of French adjectives of place (gentilés) in the singular and plural: -ais/-aise
+# (rennais), -ois/-oise (zurichoise), -ien/-ienne (parisien), -éen (européen), -ain/-aine
+# (toulousain), -in/-ine (angevin), -on/-onne (breton), -ard/-arde (savoyard), -ote (cairote).
+# From the formation rules of gentilés (Grevisse, Le Bon Usage, § 168); a test of shape only.
+PLACE_ADJECTIVE_ENDINGS = tuple(
+    stem + tail
+    for stem in ("ais", "ois", "ien", "éen", "ain", "in", "on", "ard", "ot")
+    for tail in (("", "s", "e", "es") if not stem.endswith("n") else ("", "s", "ne", "nes", "e", "es"))
+)
+
+
+def looks_like_place_adjective(word: str) -> bool:
+    """Tell whether a lower-case adjective may be a gentilé (zurichoise, rennais), by its
+    ending: islamiste, conservateur, publique cannot be."""
+    return word[:1].islower() and len(word) > 4 and word.endswith(PLACE_ADJECTIVE_ENDINGS)
