@@ -35,3 +35,11 @@ def test_sentence_index_answers_as_spacy_and_goes_away(nlp) -> None:  # type: ig
         assert "sent" in doc.user_token_hooks
         assert [(t.sent.start, t.sent.end) for t in doc] == expected
     assert "sent" not in doc.user_token_hooks
+
+
+def test_a_verb_trigger_is_found_by_its_lemma_else_by_its_form() -> None:
+    lexicon = load_event_lexicon()
+    assert lexicon.verb_trigger("condamner", "condamne") is lexicon.verbs["condamner"]
+    # A participle the lemmatiser left as its own lemma: the form's regular infinitive.
+    assert lexicon.verb_trigger("critiquée", "critiquée") is lexicon.verbs["critiquer"]
+    assert lexicon.verb_trigger("marcher", "marche") is None

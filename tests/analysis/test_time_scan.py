@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from veille.analysis.time.detect import find_candidates, rules
-from veille.analysis.time.scan import can_lower, first_gate, lower_pattern, required_words, scan
+from veille.analysis.time.scan import (
+    can_lower,
+    compile_starting,
+    first_gate,
+    lower_pattern,
+    required_words,
+    scan,
+)
 
 # Invented sentences: dates, weekdays, durations, holidays, clock times, ranges, years.
 TEXTS = [
@@ -65,3 +74,34 @@ def test_first_gate_reads_the_characters_a_match_can_start_with() -> None:
     assert first_gate(r"(?<![\w'])(?:\d+|mi)-\w+") == r"(?=[\dm])"
     assert first_gate(r"(?:le\s+)?") == ""  # matches the empty string: no gate
     assert first_gate(r"[^\S\n]+x") == ""  # a negated class is not read
+
+
+def test_every_rule_is_compiled_with_its_first_characters_and_matches_as_written() -> None:
+    # The set in the header only says where to try: the matches are the plain pattern's.
+    for rule in rules():
+        plain = re.compile(rule.lowered.pattern)
+        assert rule.lowered.groupindex == plain.groupindex
+        for text in [*TEXTS, *(t.lower() for t in TEXTS)]:
+            assert [m.regs for m in rule.lowered.finditer(text)] == [m.regs for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?=[l\d])(?:(?<![\w'])(?:lundi|(?P<n>\d+)\s?h))", r"[l\d]"),
+        (r"(?=[d])(?:\bdu\s+(?P<a>\d+)\s+au\s+(?P<b>\d+)\b)", "[d]"),  # one character
+    ],
+)
+def test_compile_starting_finds_what_the_plain_pattern_finds(pattern: str, first: str) -> None:
+    fast = compile_starting(pattern, first)
+    assert fast is not None and fast.pattern == pattern
+    plain = re.compile(pattern)
+    for text in ["", "l", "lundi", "du 3 au 5", "xx du 3 au 5 mars, lundi à 18h et 7 h", "à 18 h, 9h30, 12"]:
+        for start in range(len(text) + 1):
+            expected = [m.regs for m in plain.finditer(text, start)]
+            assert [m.regs for m in fast.finditer(text, start)] == expected
+
+
+def test_compile_starting_declines_what_can_match_nothing() -> None:
+    assert compile_starting(r"(?:le\s+)?", "[l]") is None  # the empty match starts anywhere
+    assert compile_starting(r"(?i)lundi", "[l]") is None  # case-insensitive: not lower-cased

@@ -41,6 +41,9 @@ def test_bench_analysis_reports_every_section() -> None:
     assert 0 < report["full_vs_raw_pipe_cpu"] < 1.5
     assert abs(sum(report["stage_share"].values()) - 1) < 0.01
     assert "clean+parse" in report["stage_share"] and "quotes" in report["stage_share"]
+    # Each stage's CPU per article, and all of them together.
+    assert set(report["stage_cpu_ms"]) == set(report["stage_share"]) - {"clean+parse"}
+    assert report["stages_cpu_ms"] == pytest.approx(sum(report["stage_cpu_ms"].values()), abs=0.1)
     assert [row["words"] for row in report["lengths"]] == [50, 100]
     assert report["store"]["bytes_per_article"] > 0
     assert len(report["estimate"]) == 2

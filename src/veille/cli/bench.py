@@ -162,8 +162,17 @@ def run_analysis(args: argparse.Namespace) -> int:
         f"{report['per_core_articles_per_s']} articles/s on one core "
         f"({report['per_core_cpu_articles_per_s']} per CPU second)"
     )
-    shares = [[name, f"{100 * share:.1f} %"] for name, share in report["stage_share"].items()]
-    columns = [Column("stage"), Column("share of the time", justify="right")]
+    cpu_ms = report["stage_cpu_ms"]
+    shares = [
+        [name, f"{100 * share:.1f} %", str(cpu_ms.get(name, ""))]
+        for name, share in report["stage_share"].items()
+    ]
+    shares.append(["all stages", "", str(report["stages_cpu_ms"])])
+    columns = [
+        Column("stage"),
+        Column("share of the time", justify="right"),
+        Column("CPU ms per article", justify="right"),
+    ]
     print_records(console, columns, shares, title="Where the time goes")
     _print_rows(report["lengths"], "Analysis time against article length")
     _print_rows(report["estimate"], "On paper, from the per-core rate and the store's size per article")

@@ -54,6 +54,7 @@ def bench_analysis(
     raw_cpu: list[float] = []
     full_cpu: list[float] = []
     stage_runs: list[dict[str, float]] = []
+    stage_cpu: list[dict[str, float]] = []
     documents: list[Document] = []
     for turn in range(rounds):
         for which in ("raw", "full") if turn % 2 == 0 else ("full", "raw"):
@@ -64,11 +65,13 @@ def bench_analysis(
                 raw.append(time.perf_counter() - started)
                 raw_cpu.append(time.process_time() - started_cpu)
             else:
-                with _timed_stages(pipeline) as stages:
+                timer = _timed_stages(pipeline)
+                with timer as stages:
                     results = analyze_records(pipeline, articles)
                 full.append(time.perf_counter() - started)
                 full_cpu.append(time.process_time() - started_cpu)
                 stage_runs.append(stages)
+                stage_cpu.append(timer.cpu)
                 documents = [r for r in results if isinstance(r, Document)]
     raw_s, full_s = statistics.median(raw), statistics.median(full)
     # CPU seconds of this process: what other jobs on a shared machine take from the
@@ -93,6 +96,14 @@ def bench_analysis(
         "per_core_articles_per_s": round(per_core, 2),
         "per_core_cpu_articles_per_s": round(per_core_cpu, 2),
         "stage_share": shares,
+        # CPU milliseconds per article of each stage, and of all of them (medians over rounds).
+        "stage_cpu_ms": {
+            name: round(1000 * statistics.median(run[name] for run in stage_cpu) / count, 2)
+            for name in (stage_cpu[0] if stage_cpu else {})
+        },
+        "stages_cpu_ms": round(1000 * statistics.median(sum(run.values()) for run in stage_cpu) / count, 2)
+        if stage_cpu
+        else 0.0,
         "lengths": bench_lengths(pipeline, inputs, lengths),
     }
     report["store"] = store_size(documents)
@@ -107,6 +118,7 @@ class _timed_stages:
         self.pipeline = pipeline
         self.saved = pipeline.stages
         self.totals: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)  # CPU seconds of each stage
 
     def __enter__(self) -> dict[str, float]:
         self.pipeline.stages = [(name, self._timer(name, stage)) for name, stage in self.saved]
@@ -117,11 +129,12 @@ class _timed_stages:
 
     def _timer(self, name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
         def run(doc: Any, parsed: Any) -> Any:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             try:
                 return stage(doc, parsed)
             finally:
                 self.totals[name] += time.perf_counter() - started
+                self.cpu[name] += time.process_time() - started_cpu
 
         return run
 

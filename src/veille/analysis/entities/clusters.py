@@ -17,6 +17,7 @@ from veille.analysis.entities.names import first_name, initials, similar_name, s
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.parse import doc_text
+from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
 from veille.normal import name_key, word_key
 
@@ -155,9 +156,11 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
     (le commandement militaire américain pour le Moyen-Orient (Centcom))."""
     by_name = {word_key(m.text): c for c in clusters for m in c.names}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
-    for token in parsed[1:-1]:
-        if token.text != "(" or not token.nbor(1).text[:1].isupper():
+    text = token_view(parsed).text
+    for i in range(1, len(parsed) - 1):
+        if text[i] != "(" or not text[i + 1][:1].isupper():
             continue
+        token = parsed[i]
         target = by_name.get(word_key(token.nbor(1).text))
         if target is None or token.nbor(2).text != ")":
             continue

@@ -37,6 +37,7 @@ from veille.analysis.entities.spans import (
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
 from veille.settings import Settings
@@ -355,14 +356,13 @@ def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list
     """Return demonym nouns the model left untagged (les Européens), as group candidates."""
     covered = {i for c in found for i in range(c.start, c.end)}
     groups = []
-    for token in parsed:
-        if token.i in covered or not token.text[:1].isupper() or token.i == 0:
+    view = token_view(parsed)
+    for i, text in enumerate(view.text):
+        if i in covered or i == 0 or not text[:1].isupper() or view.lower[i - 1] not in ("les", "des", "aux"):
             continue
-        if parsed[token.i - 1].lower_ not in ("les", "des", "aux"):
-            continue
-        demonym = countries.demonym(token.text)
+        demonym = countries.demonym(text)
         if demonym is not None and demonym.number == "pl":
-            groups.append(Candidate(token.i, token.i + 1, "MISC", demonym.gender, True, demonym.iso3))
+            groups.append(Candidate(i, i + 1, "MISC", demonym.gender, True, demonym.iso3))
     return groups
 
 

@@ -19,6 +19,8 @@ from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF, TO
+from veille.analysis.parse import doc_text
+from veille.analysis.syntax.view import token_view
 from veille.normal import fold, name_key, word_key
 
 _LONGEST = 12  # tokens: the longest listed names (Organisation du traité de l'Atlantique nord)
@@ -47,23 +49,26 @@ def known_spans(doc: Doc) -> list[tuple[int, int]]:
     """Return the token spans of listed names in the text, longest first at each start,
     never two overlapping."""
     names, firsts, single = known_names()
+    view = token_view(doc)
+    text, lower, idx, punct, space = view.text, view.lower, view.idx, view.is_punct, view.is_space
+    full = doc_text(doc)  # doc[i:j].text is full[idx[i] : idx[j - 1] + len(text[j - 1])]
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if token.text[:1].isupper() and i > 0 and doc[i - 1].lower_ in _INTRODUCERS:
-            if word_key(token.text) in single:
+        if text[i][:1].isupper() and i > 0 and lower[i - 1] in _INTRODUCERS:
+            if word_key(text[i]) in single:
                 found.append((i, i + 1))  # le parti Reconquête, which the model leaves untagged
                 i += 1
                 continue
-        if not token.text[:1].isupper() or word_key(token.text) not in firsts:
+        if not text[i][:1].isupper() or word_key(text[i]) not in firsts:
             i += 1
             continue
         end = next(
             (
                 j
                 for j in range(min(i + _LONGEST, len(doc)), i + 1, -1)
-                if not (doc[j - 1].is_punct or doc[j - 1].is_space) and word_key(doc[i:j].text) in names
+                if not (punct[j - 1] or space[j - 1])
+                and word_key(full[idx[i] : idx[j - 1] + len(text[j - 1])]) in names
             ),
             None,
         )
@@ -116,12 +121,13 @@ def untagged_countries(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     (Salvador, Maurice) stays a person's."""
     found: list[tuple[int, int]] = []
     taken = set(taken)  # the caller's set stays as it was
-    for token in doc[1:]:
-        i = token.i
-        if i in taken or not token.text[:1].isupper() or doc[i - 1].lower_ not in _COUNTRY_OPENERS:
+    view = token_view(doc)
+    text, lower = view.text, view.lower
+    for i in range(1, len(doc)):
+        if i in taken or not text[i][:1].isupper() or lower[i - 1] not in _COUNTRY_OPENERS:
             continue
         for end in range(min(i + 4, len(doc)), i, -1):  # Corée du Nord, République tchèque
-            if any(k in taken for k in range(i, end)) or not doc[end - 1].text[:1].isalpha():
+            if any(k in taken for k in range(i, end)) or not text[end - 1][:1].isalpha():
                 continue
             if countries.country_code(doc[i:end].text) and not (
                 end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN"
@@ -140,12 +146,13 @@ def term_acronyms(doc: Doc) -> set[str]:
     organisations: l'indice de masse corporelle (IMC), les missiles balistiques
     intercontinentaux (MBI)."""
     found: set[str] = set()
-    for token in doc[2:-1]:
-        acronym = token.text
-        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not acronym.isupper():
+    text = token_view(doc).text
+    for i in range(2, len(doc) - 1):
+        acronym = text[i]
+        if text[i - 1] != "(" or text[i + 1] != ")" or not acronym.isupper():
             continue
         words: list[str] = []
-        k = token.i - 2
+        k = i - 2
         while k >= 0 and len(words) < len(acronym) and doc[k].text.islower():
             if not (doc[k].is_alpha or fold(doc[k].text) in _GLUE):
                 break

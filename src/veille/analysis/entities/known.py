@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at, role_key
 from veille.analysis.lang.fr import countries
+from veille.analysis.syntax.view import token_view
 from veille.kb.format import KBRole
 from veille.kb.offices import match_office
 from veille.kb.store import KB
@@ -48,9 +49,11 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         if e.type == "PER"
     }
     added: dict[str, list[Mention]] = {}
-    for token in parsed:
-        if token.idx in covered or not lexicon.starts(token):
+    view = token_view(parsed)
+    for i, word in enumerate(view.text):
+        if view.idx[i] in covered or not lexicon.starts_word(word):
             continue
+        token = view.tokens[i]
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None or _before_name(parsed, phrase.end):
             continue

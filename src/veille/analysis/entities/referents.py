@@ -18,6 +18,7 @@ from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text, token_starts
+from veille.analysis.syntax.view import token_view
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
 from veille.normal import word_key
@@ -167,9 +168,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
     orgs = [c for c in clusters if c.type in ("ORG", "LOC") and c.names and not c.group]
     kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
     found: list[tuple[int, int, Category, tuple[str, ...]]] = []
-    for token in parsed:
-        if token.lower_ not in _DETERMINERS or token.idx in taken or token.i + 1 >= len(parsed):
+    view = token_view(parsed)
+    for i, lower in enumerate(view.lower):
+        if lower not in _DETERMINERS or view.idx[i] in taken or i + 1 >= len(parsed):
             continue
+        token = view.tokens[i]
         category, end = _category_at(parsed, token.i + 1, referents)
         if category is None:
             continue

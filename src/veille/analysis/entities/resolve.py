@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import epithets, trades, typevote
+from veille.analysis.entities import epithets, periphrases, trades, typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -24,7 +24,6 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
-from veille.analysis.entities.periphrases import add_periphrases
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
@@ -43,9 +42,9 @@ from veille.analysis.entities.roles import (
     title_after,
     title_before,
 )
-from veille.analysis.entities.typevote import load_evidence, person_shaped, surnames_as_places, vote_types
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
+from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Gender, Mention, Role
 from veille.normal import fold, word_key
 from veille.settings import Settings
@@ -91,10 +90,10 @@ class ResolveStage:
         add_bracket_descriptions(clusters, parsed)
         clusters = merge_aliases(clusters, self.aliases)
         add_first_name_genders(clusters, self.referents)
-        surnames_as_places(clusters, parsed, self.referents)
+        typevote.surnames_as_places(clusters, parsed, self.referents)
         clusters = merge_names(clusters, text)
         clusters = merge_place_heads(clusters)
-        vote_types(clusters, parsed, self.referents)
+        typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
@@ -103,7 +102,7 @@ class ResolveStage:
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         add_place_descriptions(clusters, text)
-        add_periphrases(clusters, text)
+        periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
@@ -123,8 +122,8 @@ def add_titles(
     characters the titles cover: the later steps leave them alone."""
     covered: set[int] = set()
     owner = _owner_map(clusters)
-    ends = {t.idx + len(t): t.i for t in parsed}
-    evidence = load_evidence()
+    ends = {t.idx + len(t): t.i for t in token_view(parsed).tokens}
+    evidence = typevote.load_evidence()
     for cluster in clusters:
         # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma
         # apposition with a person's title (le chef de l'EI, …) makes them people.
@@ -132,7 +131,7 @@ def add_titles(
         # Ties van der Meer) may be one too.
         maybe_person = not cluster.group and (
             (cluster.type in ("LOC", "MISC") and len(cluster.longest.split()) >= 2)
-            or (cluster.type == "ORG" and person_shaped(cluster.longest, evidence))
+            or (cluster.type == "ORG" and typevote.person_shaped(cluster.longest, evidence))
         )
         if cluster.type != "PER" and not maybe_person:
             continue
@@ -227,8 +226,9 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
-    for token in parsed:
-        if not lexicon.starts(token) or token.idx in named:
+    view = token_view(parsed)
+    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
+        if not lexicon.starts_word(word) or offset in named:
             continue
         if token.idx in covered and not in_complement(parsed, token.i):
             continue  # inside a title, only a complement's role noun is someone (à la maire)

@@ -69,6 +69,11 @@ class RoleLexicon:
         """Tell whether a role noun can start at this token."""
         return role_key(token.text) in self.by_first
 
+    def starts_word(self, text: str) -> bool:
+        """Tell whether a role noun can start at a token of this text (``starts`` for a
+        scan that reads the words off the shared token view)."""
+        return role_key(text) in self.by_first
+
     def match(self, doc: Doc, i: int, plural: bool = False) -> RoleWord | None:
         """Return the longest role noun that starts at token i (with ``plural``, also one
         whose first word is in the plural: les présidents de la République)."""

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.syntax.view import token_view
 from veille.normal import fold, word_key
 
 # Prepositions that never sit inside a name of an organisation or a place as the model
@@ -271,8 +272,9 @@ def untagged_courts(doc: Doc, taken: set[int]) -> list[tuple[int, int, int]]:
     it tags nothing there) as (court start, seat start, end) token indexes; ``taken`` holds
     the tokens of the names already found."""
     found = []
-    for i, token in enumerate(doc):
-        if i in taken or not token.text[:1].isupper() or token.pos_ != "PROPN" or i == 0:
+    view = token_view(doc)
+    for i, (text, pos) in enumerate(zip(view.text, view.pos, strict=True)):
+        if i in taken or not text[:1].isupper() or pos != "PROPN" or i == 0:
             continue
         court = court_head(doc, i)
         if court is None or any(k in taken for k in range(court, i)):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
+from veille.analysis.events.parties import plural_party
 from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
@@ -57,6 +58,11 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
     if not found:
         # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
         found = [e for c in head.children if c.dep_ == "obj" for e in national(reader, c)]
+    clitic = next((c for c in head.children if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
+    if not found and clitic is not None and clitic.i < head.i:
+        # X l'accuse d'avoir bombardé Y: the clitic's antecedent does the infinitive's act
+        resolved = reader.index.entity_at(clitic.idx)
+        found = [resolved] if resolved is not None else antecedent(reader, head, clitic)
     return [e for e in found if e] if found else []
 
 
@@ -146,7 +152,10 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
         if any(lo <= mention_start < hi for lo, hi in spans):
             continue  # a name inside the actor's (le tribunal de Bordeaux … son recours)
         if entity.type == "LOC" and _after_place_word(doc, mention_start, floor):
-            continue  # where the last act took place (à Rabat), not a party it could stand for
+            # where the last act took place (à Rabat), not a party it could stand for; a
+            # country is one (a rappelé son ambassadeur au Soudan. … l'accuse)
+            if not country_code(entity.name):
+                continue
         return [entity.id]
     return []
 
@@ -163,6 +172,8 @@ def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: l
         token = verb.doc[index]
         entity = reader.index.entity_at(token.idx)
         if entity is not None and entity not in actors and reader.types.get(entity) not in (None, "MISC"):
+            if not run and plural_party(reader.doc.entity(entity)):
+                return [entity]  # les syndicats … Il les a accusés: one body named in the plural
             if entity not in run:
                 run.insert(0, entity)
             continue
@@ -242,9 +253,10 @@ def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str
     found = reader.pronoun(pronoun)
     if found is not None:
         return found
-    if verb.head is not verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
+    if verb.head != verb and verb.dep_ in ("acl:relcl", "advcl", "conj", "ccomp"):
         above = verb.head
-        while above.pos_ not in ("VERB", "AUX") and above.head is not above:
+        # Tokens are rebuilt on each access: compare them, never by `is` (a root is its own head).
+        while above.pos_ not in ("VERB", "AUX") and above.head != above:
             above = above.head  # où elle a été reçue, hung on the place: its clause's verb
         return reader.subject(above, agent=False) or []
     return previous_subject(reader, [verb])[0]

@@ -28,10 +28,12 @@ from veille.analysis.events.authors import national
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
 _OPINION = ("pour", "selon", "d'après")
 _NOUN_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:mod", "obl:arg"})
+_EVALUATIVE_TAGS = ("ADJ", "NOUN", "PROPN", "VERB")
 
 
 def _case(token: Token) -> str | None:
@@ -39,12 +41,6 @@ def _case(token: Token) -> str | None:
         if child.dep_ == "case" and child.i < token.i:
             return child.lower_
     return None
-
-
-def _negative(token: Token, lexicon: EventLexicon) -> bool:
-    if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
-        return False
-    return token.lower_ in lexicon.negative_words or token.lemma_.lower() in lexicon.negative_words
 
 
 class EvaluationReader:
@@ -90,17 +86,17 @@ class EvaluationReader:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
         head = word.head
         for _ in range(3):  # qualifié d'« inacceptable »: the parser hangs it on the marks
-            if head.pos_ not in ("PUNCT", "ADP") or head.head is head:
+            if head.pos_ not in ("PUNCT", "ADP") or head.head == head:
                 break
             head = head.head
-        if head is not word.head and head.pos_ == "NOUN" and head.dep_ == "obj":
+        if head != word.head and head.pos_ == "NOUN" and head.dep_ == "obj":
             verb = head.head  # … and the marks on the object: the object is what is judged
             if verb.lemma_.lower() in self.lexicon.judging_verbs:
                 return self.reader.subject(verb, agent=False) or self.speaker(word), self.party(head)
         if head.lemma_.lower() in self.lexicon.judging_verbs and word.dep_ in (
             "xcomp", "obj", "obl", "obl:mod", "obl:arg", "advmod", "amod", "acl"
         ):  # fmt: skip
-            objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c is not word]
+            objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c != word]
             objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
             # jugé « irresponsable » l'accord …: the parser hangs the object on the adjective
             objects.extend(c for c in word.children if c.dep_ == "nmod" and _case(c) is None and c.i > word.i)
@@ -130,9 +126,14 @@ def evaluations(
     if not lexicon.negative_words:
         return
     evaluation = EvaluationReader(doc, reader, lexicon)
-    for token in parsed:
-        if not _negative(token, lexicon):
+    view = token_view(parsed)
+    words = lexicon.negative_words
+    # A negative word (its form or its lemma in the list), read off the shared view: most
+    # words are not, and every word is asked.
+    for i, (pos, lower, lemma) in enumerate(zip(view.pos, view.lower, view.lemma_lower, strict=True)):
+        if pos not in _EVALUATIVE_TAGS or (lower not in words and lemma not in words):
             continue
+        token = view.tokens[i]
         found = evaluation.judged(token)
         if found is None:
             continue

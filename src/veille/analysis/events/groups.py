@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.analysis.entities.roles import RoleWord, load_roles, role_key
+from veille.analysis.entities.unnamed import party_kind
+from veille.analysis.events.parties import union_like
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
 from veille.model import Entity
@@ -220,3 +222,26 @@ def listed_item(reader: RoleReader, head: Token, child: Token) -> bool:
     if first is None or other is None or first == other:
         return False
     return reader.types.get(first) == reader.types.get(other) != "MISC"
+
+
+def described_body(reader: RoleReader, head: Token) -> list[str]:
+    """Return the unions a definite union noun names when the text named unions before it:
+    *les syndicats*, *l'intersyndicale* → every union named before (up to four, in text
+    order); *le syndicat*, *du syndicat* → the nearest one (a description the entity layer
+    left unresolved). The unnamed-party entities (parties.UnnamedParties) are made only
+    where no union was named before."""
+    det = next((c for c in head.children if c.dep_ in ("det", "case") and c.i < head.i), None)
+    kind = party_kind(det.lower_, head.text) if det is not None else None
+    if kind is None or not kind.union or reader.index.entity_at(head.idx) is not None:
+        return []
+    if any(c.dep_ in ("nmod", "appos", "flat:name") for c in head.children):
+        return []  # les syndicats de Norvia, le syndicat Unisud: read by the phrase's names
+    text = reader.doc.article.text
+    unions = [e for e in _named_before(reader, head) if union_like(e, text)]
+    if not unions:
+        return []
+    if kind.plural or fold(head.lemma_) == "intersyndicale":
+        chosen = unions[:_MOST]
+        first = {e.id: min(m.start for m in e.mentions) for e in chosen}
+        return sorted(first, key=first.__getitem__)
+    return [unions[0].id]

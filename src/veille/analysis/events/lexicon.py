@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES
 
@@ -96,6 +97,16 @@ class EventLexicon:
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
         init=False, repr=False, compare=False
     )
+
+    def verb_trigger(self, lemma: str, form: str) -> Trigger | None:
+        """Return the verb trigger of a word by its lemma (lower-cased), else by an infinitive
+        its form may come from (the lemmatiser misreads some participles), or None."""
+        if lemma in self.verbs:
+            return self.verbs[lemma]
+        for candidate in infinitive_guesses(form):
+            if candidate in self.verbs:
+                return self.verbs[candidate]
+        return None
 
     def __post_init__(self) -> None:
         heads: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}

@@ -80,6 +80,30 @@ def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
     return []
 
 
+def act_agent(reader: RoleReader, noun: Token) -> list[str]:
+    """Return the author of an act a noun names when it can have one (the *par*-agent of
+    *le bombardement de X par Y*, the country of *les frappes russes*), else []."""
+    if noun.lemma_.lower() not in reader.patient_nouns:
+        return []
+    return par_agent(reader, noun) or national(reader, noun)
+
+
+def agent_complements(noun: Token) -> list[Token]:
+    """Return the phrases the parser hung on the *par*-agent of a participle on a noun
+    trigger, which complement the noun (*les violences commises par X contre Y*: contre Y)."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [
+        inner
+        for child in noun.children
+        if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm", [])
+        for agent in child.children
+        if agent.dep_ == "obl:agent"
+        for inner in agent.children
+        if inner.dep_ == "nmod"
+    ]
+
+
 def target_place(reader: RoleReader, node: Token) -> list[str]:
     """Return a place an armed act is aimed at: a LOC entity in an à, en, dans, sur, contre
     or vers phrase of the trigger's phrase or clause (un raid dans le nord de l'Irak)."""
@@ -231,7 +255,7 @@ def noun_roles(
                 return actors, recipients, depth
         for slot in slots:
             for node in scope:
-                if node is not noun and slot in ("obj", "de"):
+                if node != noun and slot in ("obj", "de"):
                     continue  # the patient of a nominalisation is its own de-complement
                 recipients = reader.by_slot(node, slot, linear)
                 if recipients:

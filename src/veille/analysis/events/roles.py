@@ -21,8 +21,10 @@ from veille.analysis.events.control import (
     possessor,
     previous_subject,
 )
-from veille.analysis.events.groups import listed_item, listed_persons, plural_group
+from veille.analysis.events.groups import described_body, listed_item, listed_persons, plural_group
 from veille.analysis.events.nominal import (
+    act_agent,
+    agent_complements,
     lends_subject,
     noun_roles,
     par_agent,
@@ -109,7 +111,8 @@ class RoleReader:
             return [found]
         fallback = [found] if found is not None else []
         if found is None and depth <= 1:
-            grouped = listed_persons(self, head) or plural_group(self, head)  # les deux pays
+            # les deux pays; les syndicats (the unions named before)
+            grouped = listed_persons(self, head) or plural_group(self, head) or described_body(self, head)
             if grouped:
                 return grouped
         if depth > 2:
@@ -284,7 +287,7 @@ class RoleReader:
                 c for c in node.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
             )
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
-        candidates = [*node.children, *(c for o in objects for c in o.children)]
+        candidates = [*node.children, *(c for o in objects for c in o.children), *agent_complements(node)]
         for child in candidates:
             if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
                 found = self.group(child) or self.owner(child) or national(self, child)
@@ -335,7 +338,10 @@ class RoleReader:
                     return self.group(verb.head) if verb.dep_.startswith("acl") else []
                 if child.pos_ == "PRON":
                     return passive_pronoun(self, verb, child)
-                found = self.group(child) or self.owner(child) or national(self, child)
+                # Le bombardement de X par Y a été condamné: the act's author is blamed
+                found = (
+                    act_agent(self, child) or self.group(child) or self.owner(child) or national(self, child)
+                )
                 return found or possessor(self, verb, child)  # Sa décision a été critiquée par X
         if passive and verb.dep_ == "conj" and not subject_before(verb):
             # … a demandé des engagements et sera reçu par X: the coordination shares its subject

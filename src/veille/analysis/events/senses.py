@@ -47,7 +47,7 @@ def _scope(token: Token) -> list[Token]:
             if len(out) >= _SCOPE:
                 break
     out.extend(doc[token.i + 1 : min(len(doc), token.i + 1 + _AFTER)])
-    if token.pos_ == "NOUN" and token.head is not token:
+    if token.pos_ == "NOUN" and token.head != token:
         out.append(token.head)  # une frappe a visé: the verb's subject is the cue
     return out
 

@@ -23,8 +23,9 @@ from typing import ClassVar, Literal
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.evaluation import evaluations
+from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
-from veille.analysis.events.parties import PartyIndex, words_of_names
+from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.retold import anterior, coming_week, retold_date
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
@@ -37,11 +38,11 @@ from veille.analysis.events.senses import (
     threatened,
 )
 from veille.analysis.events.shape import own_date, topic_of_noun
-from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
+from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import attached_date
 from veille.model import Amount, Document, Event
 from veille.settings import Settings
@@ -55,15 +56,9 @@ _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 DateSource = Literal["timex", "article"]
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
-    lemma="",
-    pos="VERB",
-    type="ACCUSE",
-    mode="disapprove",
-    recipient=(),
-    actor_de=False,
-    needs_inf=False,
-    source="evaluation_fr.tsv",
-)
+    lemma="", pos="VERB", type="ACCUSE", mode="disapprove", recipient=(), actor_de=False,
+    needs_inf=False, source="evaluation_fr.tsv",
+)  # fmt: skip
 
 
 class EventStage:
@@ -80,13 +75,14 @@ class EventStage:
         return cls(load_event_lexicon())
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
-        return dataclasses.replace(doc, events=find_events(doc, parsed, self.lexicon))
+        return find_events(doc, parsed, self.lexicon)
 
 
-def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
-    """Return the events of a document, in text order, each told once."""
+def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> Document:
+    """Return the document with its events, each told once, and the unnamed parties they name."""
     with indexed_sentences(parsed):
-        return _find_events(doc, parsed, lexicon or load_event_lexicon())
+        parties = UnnamedParties(doc, parsed)
+        return parties.keep(_find_events(parties.document, parsed, lexicon or load_event_lexicon()))
 
 
 def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
@@ -106,7 +102,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     names = words_of_names(doc)
-    for token in parsed:
+    for token in token_view(parsed).tokens:
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
@@ -160,8 +156,10 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             continue  # one event told twice in an article is one event
         seen.add(key)
         found.append(event)
-    for token, roles in evaluations(doc, parsed, reader, lexicon):
-        event = _build_event(doc, parsed, token, _EVALUATION, roles, lexicon, len(found) + 1)
+    told = evaluations(doc, parsed, reader, lexicon)
+    extra = [_build_event(doc, parsed, t, _EVALUATION, r, lexicon, 0) for t, r in told]
+    extra += learned_events(doc, parsed, reader, lexicon, [*found, *extra], match_trigger, _build_event)
+    for event in extra:
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
@@ -178,16 +176,16 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    lemma = token.lemma_.lower()
-    for key in dict.fromkeys((lemma, token.lower_)):  # the form too: mesures, not mesure
+    view, i = token_view(token.doc), token.i  # asked of every token: read off the shared view
+    lemma, lower, pos = view.lemma_lower[i], view.lower[i], view.pos[i]
+    for key in (lemma,) if lower == lemma else (lemma, lower):  # the form too: mesures, not mesure
         for words, trigger in lexicon.phrase_heads.get(key, ()):
             if _phrase_follows(token, words):
                 return trigger
-    pos = token.pos_  # read once: asked of every token of every article
-    if pos in ("VERB", "ADJ", "NOUN") and _is_verbal(token):  # no other tag is ever verbal
-        for candidate in (lemma, *infinitive_guesses(token.text)):
-            if candidate in lexicon.verbs:
-                return lexicon.verbs[candidate]
+    if pos in ("VERB", "ADJ", "NOUN"):  # no other tag is ever verbal
+        row = lexicon.verb_trigger(lemma, view.text[i])  # a lookup first, the parse's walk after
+        if row is not None and _is_verbal(token):
+            return row
     if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)

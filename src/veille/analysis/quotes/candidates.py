@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.ranker import WINDOW_PARAGRAPHS, Mentioned, Situation, after_selon, features
+from veille.model import Entity
 
 _PRONOUN_GENDER = {"il": "m", "elle": "f"}
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -52,6 +53,10 @@ def speaker_candidates(
             )
         )
         entities[entity.id] = entity
+    for subject_of, subject in _described_subjects(ctx, cand, hi, sentence_of):
+        if not any(m.start == subject.start for m in by_entity.get(subject_of.id, [])):
+            by_entity.setdefault(subject_of.id, []).append(subject)
+            entities[subject_of.id] = subject_of
     if previous is not None and previous not in by_entity:
         known = ctx.resolver.entity(previous)
         if known is not None:
@@ -66,14 +71,59 @@ def speaker_candidates(
         entity = entities[entity_id]
         salience = sum(1 for m in entity.mentions if m.start < cand.end)
         gender = ctx.resolver.gender(entity)
+        if situation.pronoun_gender is not None and gender is not None and gender != situation.pronoun_gender:
+            continue  # a-t-il précisé is never the woman named before: no candidate at all
         out.append((entity_id, features(entity, mentioned, situation, salience, gender)))
+    return out
+
+
+def _described_subjects(
+    ctx: QuoteContext, cand: Candidate, hi: int, sentence_of: list[int]
+) -> list[tuple[Entity, Mentioned]]:
+    """Return the entities that the subjects of the quotation's sentence and the one before
+    resolve to, with the subject phrase as their mention: a description (le collectif, la
+    magistrate), a pronoun or an unnamed body (la mairie) is no entity mention, yet the
+    subject of the verb that introduces a quotation is its likeliest speaker."""
+    lo = ctx.sentence_start(max(ctx.sentence_start(cand.start) - 2, 0))
+    out: list[tuple[Entity, Mentioned]] = []
+    # Only entities the document or the rules already have: an entity made here for an
+    # unnamed body would be a new entity of the document whenever the ranker chose it (the
+    # rules make those: speakers.py, created.py).
+    created, unnamed = dict(ctx.resolver.created), set(ctx.resolver.unnamed)
+    known = {e.id for e in ctx.doc.entities} | {e.id for e in created.values()}
+    for token in ctx.parsed[ctx.token_after(lo) : ctx.token_after(hi)]:
+        if token.dep_ not in _SUBJECT or token.pos_ not in ("NOUN", "PRON", "ADJ"):
+            continue  # names are entity mentions already
+        if cand.start <= token.idx < cand.end or ctx.inside_mark(token.idx) is not None:
+            continue
+        start, end = ctx.speaker_phrase(token)
+        if not ctx.text[start:end].strip():
+            continue
+        speaker = ctx.resolver.resolve_phrase(start, end)
+        entity = ctx.resolver.entity(speaker.entity)
+        if entity is None or entity.id not in known or entity.group or entity.type not in ("PER", "ORG"):
+            continue
+        mentioned = Mentioned(
+            start=start,
+            end=end,
+            sentence=sentence_of[token.i],
+            paragraph=ctx.paragraph_index(start),
+            subject_of_cue=_speaks(ctx, token),
+            subject_of_verb=True,
+            object_or_oblique=False,
+            after_selon=False,
+        )
+        out.append((entity, mentioned))
+    ctx.resolver.created.clear()
+    ctx.resolver.created.update(created)
+    ctx.resolver.unnamed.intersection_update(unnamed)
     return out
 
 
 def _situation(ctx: QuoteContext, cand: Candidate, previous: str | None, sentence_of: list[int]) -> Situation:
     pronoun = None
     if cand.phrase is not None:
-        word = ctx.text[cand.phrase[0] : cand.phrase[1]].strip().lower()
+        word = ctx.text[cand.phrase[0] : cand.phrase[1]].strip().lower().lstrip("-").removeprefix("t-")
         pronoun = _PRONOUN_GENDER.get(word)
     return Situation(
         start=cand.start,
@@ -102,7 +152,7 @@ def _head_in(token: Token, end: int) -> Token:
     for candidate in token.doc[token.i : token.i + 12]:
         if candidate.idx >= end:
             break
-        if not (token.idx <= candidate.head.idx < end) or candidate.head is candidate:
+        if not (token.idx <= candidate.head.idx < end) or candidate.head == candidate:
             return candidate
         current = candidate
     return current

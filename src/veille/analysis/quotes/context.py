@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
+from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
@@ -23,6 +24,7 @@ from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
+_STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 _POUR = re.compile(r"\s*Pour\s+")
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
@@ -44,7 +46,15 @@ _FINITE_ENDINGS = ("e", "t", "d", "a")
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
 # At most this many tokens between an incise-only cue and the quoted fragment it governs.
 _OBJECT_FRAGMENT_GAP = 3
+# How far after an incise's verb its inverted subject may stand, past a prepositional phrase
+# (témoigne auprès de nos confrères de Ouest-France Manon Bellec).
+_PP_TOKENS = 14
 _INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
+
+
+# What training gathers for one quotation (scripts/train_speakers.py): its start and end, the
+# rules' speaker, every candidate's (entity id, features), the ground of the rules' choice.
+Collected = tuple[int, int, str | None, list[tuple[str, list[float]]], str | None]
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ class QuoteContext:
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
         # Set by the training script: every quotation's candidates and the rules' choice.
-        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
+        self.collect: list[Collected] | None = None
         self.tokens = TokenIndex(parsed)
         self.sentences = SentenceIndex(
             self.text, doc.article.paragraphs, lambda o: self.inside_mark(o) is not None
@@ -294,15 +304,16 @@ class QuoteContext:
         # The parser lost the link: the first noun phrase after the verb that no preposition
         # opens (a indiqué sur France Inter la porte-parole …: the speaker is the porte-parole).
         in_pp = False
-        for token in self.parsed[verb.i + 1 : min(verb.i + 10, end)]:
+        for token in self.parsed[verb.i + 1 : min(verb.i + _PP_TOKENS, end)]:
             if token.is_punct:
                 return None
-            if token.pos_ == "ADP":
-                in_pp = True
+            nxt = self.parsed[token.i + 1] if token.i + 1 < len(self.parsed) else token
+            if token.pos_ == "ADP" or (token.pos_ == "ADV" and nxt.pos_ == "ADP"):
+                in_pp = True  # auprès de, lors de: an adverb and de make a preposition
             elif token.pos_ == "DET" and in_pp and self.parsed[token.i - 1].pos_ != "ADP":
                 in_pp = False  # a noun phrase after the prepositional one
-            elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
-                return token
+            elif token.pos_ in ("NOUN", "PROPN") and not in_pp and not self._in_timex(token.idx):
+                return token  # not a time (a annoncé dimanche soir sur TF1 le maire …)
             elif token.pos_ == "ADJ" and not in_pp and self.parsed[token.i - 1].pos_ == "DET":
                 return token  # confie la quadragénaire: a noun the tagger read as an adjective
             elif token.text[:1].isupper() and self.parsed[token.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -316,12 +327,24 @@ class QuoteContext:
                     return token
         return None
 
+    def on_source(self, subject: Token) -> tuple[int, int] | None:
+        """Return the party an opener names for an impersonal on (Chez X, on …), else None."""
+        start = self.sentence_start(subject.idx)
+        return on_source(self.text, start, subject, self.resolver.mentions_in(start, subject.idx))
+
+    def _in_timex(self, offset: int) -> bool:
+        """Return True inside a time expression the time stage found."""
+        return any(t.start <= offset < t.end for t in self.doc.timexes)
+
     def _incise_end(self, subject: Token, end: int) -> int:
         _start, stop = self.speaker_phrase(subject)
         return stop
 
     def speaker_phrase(self, subject: Token) -> tuple[int, int]:
         """Return the character span of the speaker phrase headed by ``subject``."""
+        source = self.on_source(subject)
+        if source is not None:
+            return source  # Du côté de la DGAC, on se dit …: the party the opener names
         if (subject.text.startswith("-") and len(subject.text) > 1) or subject.pos_ == "PRON":
             text = subject.text.lstrip("-")
             start = subject.idx + (len(subject.text) - len(text))
@@ -363,6 +386,12 @@ class QuoteContext:
                     token.pos_ == "VERB" and not _bare_participle(token)
                 ):
                     return token
+                if (
+                    token.pos_ == "NOUN"
+                    and hi - token.i <= _OBJECT_FRAGMENT_GAP + 1
+                    and _verb_read_as_noun(token)
+                ):
+                    return token  # X juge la décision « … »: the verb juger read as the noun juge
         return None
 
     def selon_in(self, start: int, end: int) -> tuple[int, int] | None:
@@ -384,6 +413,8 @@ class QuoteContext:
             return None
         if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.resolver.mentions_in(match.end(), np_end)):
             return match.end(), np_end
+        if self.text[match.end() : np_end].strip().lower() in _STRESSED_PRONOUNS:
+            return match.end(), np_end  # Pour elle, « … »: the view of the person just named
         speaking = self.lexicon.word_class("person") | self.lexicon.word_class("org")
         head = re.findall(r"[\w-]+", self.text[match.end() : np_end].lower())[:2]
         return (match.end(), np_end) if set(head) & speaking else None
@@ -434,11 +465,24 @@ class Candidate:
     anchor: int | None = None  # offset of the cue verb, for the date of the statement
 
 
+def _verb_read_as_noun(token: Token) -> bool:
+    """Return True for a present-tense cue the tagger read as a noun (juge, estime) between
+    its subject and a determiner: no determiner or preposition before it, one after it."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is None or nxt is None or nxt.pos_ != "DET" or not re.fullmatch(r"\w+e(?:nt)?", token.lower_):
+        return False
+    return prev.pos_ == "PROPN" or prev.text == ","
+
+
 def _in_pp(token: Token) -> bool:
     """Return True for a noun a preposition governs (sur France Inter, à la radio), also when
     the parser split the name and hung its last word elsewhere (sur France | Bleu)."""
     if any(child.dep_ == "case" and child.i < token.i for child in token.children):
         return True
+    if token.left_edge.pos_ == "DET":
+        return False  # le maire de X after sur TF1: a determiner opens a new phrase
     i = token.left_edge.i - 1
     while i >= 0 and token.doc[i].pos_ == "PROPN":
         i -= 1

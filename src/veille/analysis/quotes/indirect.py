@@ -28,7 +28,9 @@ from veille.analysis.quotes.selon import (
     subject_then_predicate,
     view_opener,
 )
+from veille.analysis.quotes.stance import stance_colon
 from veille.analysis.quotes.written import learnt_statements
+from veille.analysis.syntax.view import token_view
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
@@ -64,7 +66,7 @@ _MAX_ASIDE_TOKENS = 30
 def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
     """Return the indirect quotations of the document."""
     found: list[Candidate] = []
-    for token in ctx.parsed:
+    for token in token_view(ctx.parsed).tokens:
         if ctx.inside_mark(token.idx) is not None:
             continue  # a reporting verb inside a quotation belongs to the quoted speaker
         cue = ctx.lexicon.cue(token)
@@ -76,6 +78,8 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_closing_incise(ctx, token))
         if token.pos_ == "NOUN" and ctx.lexicon.noun_cue(token.lower_) is not None:
             found.extend(_noun_clause(ctx, token))
+        if token.pos_ in ("ADJ", "NOUN", "VERB"):
+            found.extend(stance_colon(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
@@ -335,9 +339,21 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         after = incise.end + rest.end()
         if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
             return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
-    if comma - start < 10:
+    if comma - start < 10 or _named_subject(ctx, start, comma):
         return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _named_subject(ctx: QuoteContext, start: int, comma: int) -> bool:
+    """Return True when what stands before the comma is a subject, not a statement: no finite
+    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X)."""
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens):
+        return False
+    return any(
+        e.type in ("PER", "ORG") and not ctx.text[end:comma].strip()
+        for _s, end, _m, e in ctx.resolver.mentions_in(start, comma)
+    )
 
 
 def _said_before(ctx: QuoteContext) -> list[Candidate]:

@@ -111,20 +111,36 @@ class CueLexicon:
     def cue(self, token: Token) -> Cue | None:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
         regular French endings (the model lemmatises participles like avertissant badly)."""
-        if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+        pos = token.pos_  # each read once: asked of every token of every article
+        if pos not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        if token.pos_ == "AUX" and token.lemma_ in ("avoir", "être"):
+        lemma = token.lemma_
+        if pos == "AUX" and lemma in ("avoir", "être"):
             return None
-        light = _LIGHT_VERBS.get(token.lemma_)
+        light = _LIGHT_VERBS.get(lemma)
         if light is not None and token.i > 0 and token.doc[token.i - 1].lemma_ == light:
-            return self.cues.get(f"{light} {token.lemma_}")  # a fait savoir, a laissé entendre: one cue
-        for lemma in self.candidates(token.text, token.lemma_):
-            found = self.cues.get(lemma)
-            if found is not None:
-                if found.scope == "se":
-                    return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
-                return found
-        return None
+            return self.cues.get(f"{light} {lemma}")  # a fait savoir, a laissé entendre: one cue
+        found = self._word_cue(token.text, lemma)
+        if found is not None and found.scope == "se":
+            return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
+        return found
+
+    def _word_cue(self, text: str, lemma: str) -> Cue | None:
+        """Return the cue of the first of a form's candidate lemmas that is one, or None:
+        a function of the form and its lemma alone, so each pair is worked out once."""
+        known = self._cue_by_form
+        key = (text, lemma)
+        if key in known:
+            return known[key]
+        found = next((self.cues[c] for c in self.candidates(text, lemma) if c in self.cues), None)
+        if len(known) >= _MAX_KNOWN_FORMS:
+            known.clear()  # a bound on a long run's memory; the common words come back at once
+        known[key] = found
+        return found
+
+    @cached_property
+    def _cue_by_form(self) -> dict[tuple[str, str], Cue | None]:
+        return {}
 
     def candidates(self, text: str, lemma: str = "") -> list[str]:
         """Return possible lemmas of an inflected verb form, most likely first."""
@@ -145,6 +161,7 @@ def _single_words(table: str) -> set[str]:
     return {row[0].lower() for _n, row in read_rows(table) if row and " " not in row[0] and "'" not in row[0]}
 
 
+_MAX_KNOWN_FORMS = 1 << 16
 # Infinitives that make one reporting verb with the verb before them (a fait savoir que,
 # a laissé entendre que): the pair is a row of quote_cues.tsv.
 _LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}

@@ -88,7 +88,9 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     if token.lower_ == "pour" and not any(
         entity.type in ("PER", "ORG") for _s, _e, _m, entity in ctx.resolver.mentions_in(np_start, np_end)
     ):
-        return []  # Pour les habitants, … is also what befalls them: only a named source
+        # Pour les habitants, … is also what befalls them: only a named source. So is Pour
+        # lui, … without marks (what it means for him); Pour lui, « … » is his view (context.py).
+        return []
     if not can_speak(ctx, np_start, np_end):
         return []
     if opener is not None:

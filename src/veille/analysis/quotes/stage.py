@@ -23,8 +23,11 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.quotes.after import named_after
+from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
-from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
+from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
@@ -62,8 +65,6 @@ _VIEW_OPENER = re.compile(
 )
 # Selon X right after a closing mark (« … », selon X.).
 _SELON_AFTER = re.compile(r"[.!?]?\s*,\s*(?:selon|d['’]après)\b", re.IGNORECASE)
-# At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
-_LEAD_WORDS = 8
 # Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
 _STRESSED = {"lui": "il", "eux": "ils"}
 
@@ -77,7 +78,7 @@ class QuoteStage:
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lexicon = lexicon
         # Set by scripts/train_speakers.py to gather every quotation's candidate speakers.
-        self.collect: list[tuple[int, int, str | None, list[tuple[str, list[float]]]]] | None = None
+        self.collect: list[Collected] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QuoteStage:
@@ -106,7 +107,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
-        if last_word[0] in blockers and not _SE_DIRE.search(before):
+        if last_word[0] in blockers and not _SE_DIRE.search(before) and not _clause_in(ctx, mark):
             log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
             continue
         if is_term(ctx, mark, before):
@@ -118,6 +119,16 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         found.extend(attribute_marked(ctx, mark, before))
     return found
+
+
+def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when the marks hold a lower-case clause with a finite verb (ce plan « ne
+    suffira pas à … »): a statement, never the name or title a blocker word announces."""
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) < _MIN_UNATTRIBUTED_WORDS or not words[0][:1].islower():
+        return False
+    tokens = ctx.parsed[ctx.token_after(mark.start) : ctx.token_after(mark.end)]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens)
 
 
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
@@ -135,9 +146,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     written = quoted_writing(ctx, mark)
     if written is not None and opens:
         return [written]
-    colon = _colon_before(ctx, mark, before, sent_start)
+    colon = colon_before(ctx, mark, before, sent_start)
     if colon is not None:
-        verb = _last_verb(ctx, ctx.sentence_start(colon), colon)
+        intro = after_last_mark(ctx, ctx.sentence_start(colon), colon)
+        verb = last_verb(ctx, intro, colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
             subject = ctx.resolver.subject_of(verb)
@@ -149,7 +161,7 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
-        lead = _named_in_lead(ctx, ctx.sentence_start(colon), colon)
+        lead = named_in_lead(ctx, intro, colon)
         if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
             # with no verb names its speaker.
@@ -168,35 +180,13 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             return [
                 Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
             ]
+    pointed = named_after(ctx, mark)
+    if pointed is not None:
+        return [pointed]  # « … » Voilà comment X résume …
     named = _previous_subject(ctx, sent_start)
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
     return [Candidate("direct", mark.start, mark.end, None, "continue", named[0], named[1])]
-
-
-def _named_in_lead(ctx: QuoteContext, start: int, colon: int) -> tuple[int, int] | None:
-    """Return the last person or organisation named in a short lead before a colon."""
-    if len(ctx.text[start:colon].split()) > _LEAD_WORDS or ctx.marks_in(start, colon):
-        return None
-    named = [
-        (s, e) for s, e, _m, entity in ctx.resolver.mentions_in(start, colon) if entity.type in ("PER", "ORG")
-    ]
-    return named[-1] if named else None
-
-
-def _colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
-    """Return the offset of the colon that introduces the quotation: in its sentence, or at
-    the end of the paragraph before when the quotation opens its own paragraph."""
-    if before.rstrip().endswith(":"):
-        return sent_start + len(before.rstrip()) - 1
-    if before.strip() or sent_start != ctx.paragraph(mark.open)[0]:
-        return None
-    index = ctx.paragraph_index(mark.open)
-    if index == 0 or ctx.paragraphs[index - 1][2]:
-        return None
-    start, end, _heading = ctx.paragraphs[index - 1]
-    lead = ctx.text[start:end].rstrip()
-    return start + len(lead) - 1 if lead.endswith(":") else None
 
 
 def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, int], int | None] | None:
@@ -247,7 +237,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     if verb is not None:
         verb = ctx.clause_verb(verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
-        if subject is not None and subject.lower_ == "on":
+        if subject is not None and subject.lower_ == "on" and ctx.on_source(subject) is None:
             return []  # comme on dit: a figure of speech, not a statement
         cue = ctx.lexicon.cue(verb)
         subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
@@ -338,17 +328,6 @@ def _closes_sentence(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     return re.match(r"\s*(?:[.!?…]|et\s*[«“\"]|,\s*[«“\"])", rest) is not None
 
 
-def _last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyped-def]
-    """Return the last verb before a colon, preferring a reporting verb."""
-    lo = ctx.token_after(start)
-    hi = ctx.token_after(end)
-    verbs = [t for t in ctx.parsed[lo:hi] if t.pos_ == "VERB"]
-    for token in reversed(verbs):
-        if ctx.lexicon.cue(token) is not None:
-            return token
-    return verbs[-1] if verbs else None
-
-
 def attribute(ctx: QuoteContext, candidates: list[Candidate]) -> tuple[list[Quote], list[Speaker]]:
     """Resolve speakers in text order and build the quotes (step 6)."""
     quotes: list[Quote] = []
@@ -428,7 +407,7 @@ def _ranked(
         return speaker
     scored = speaker_candidates(ctx, cand, previous)
     if ctx.collect is not None:
-        ctx.collect.append((cand.start, cand.end, ruled, scored))
+        ctx.collect.append((cand.start, cand.end, ruled, scored, rule_basis(ctx, speaker)))
     if ruled is not None:
         return speaker
     chosen = load_ranker().choose(scored)

@@ -57,7 +57,7 @@ class SubjectFinder:
                     if child.text.lower() in _RELATIVE and current.dep_.startswith("acl"):
                         return current.head  # la Ville, qui a dressé… → la Ville
                     return child
-            if current.head is current:
+            if current.head == current:
                 break
             if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
@@ -126,6 +126,13 @@ class SubjectFinder:
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
         if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.mentions_in(lo, hi)):
             return True
+        if token.text[:1].isupper() and token.lower_ in self._titles() and token.i + 1 < len(self.parsed):
+            after = self.parsed[token.i + 1]  # a balayé Me | Éric Morain: a title cut from its name
+            if any(
+                e.type == "PER" and s == after.idx
+                for s, _e, _m, e in self.mentions_in(after.idx, after.idx + 1)
+            ):
+                return True
         nouns = self.person_nouns | self.org_nouns | self.institutions
         return singular(token.lower_, nouns) in nouns  # les secouristes, la gendarmerie
 

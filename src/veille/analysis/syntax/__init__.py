@@ -8,6 +8,8 @@
 - mentions.py: the entity mention covering an offset, or within a range.
 - sentences.py: sentence bounds that quotation marks and the parser's splits do not break,
   the token at an offset, and one sentence index that answers ``token.sent`` for every stage.
+- view.py: the parse's tokens and their strings (text, lower, lemma, tag, offsets) read once
+  per article and shared by the stages' whole-document scans.
 
 The French words these readers need (auxiliaries, negations, future governors) come from
 ``lang/fr``; nothing here holds a word list of its own.

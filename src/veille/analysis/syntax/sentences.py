@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.syntax.view import drop_token_view, has_token_view, token_view
 from veille.model import Paragraph
 
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
@@ -74,7 +75,7 @@ class TokenIndex:
     """The token at a character offset."""
 
     def __init__(self, parsed: Doc) -> None:
-        self._idx = [t.idx for t in parsed]
+        self._idx = token_view(parsed).idx
 
     def at(self, offset: int) -> int:
         """Return the index of the token that starts at or covers ``offset``."""
@@ -125,20 +126,35 @@ def indexed_sentences(parsed: Doc) -> Iterator[None]:
 
     spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
     (a text without full stops) every ``token.sent`` costs its length and a stage that asks
-    it per trigger becomes quadratic; the index makes each answer a bisection.
+    it per trigger becomes quadratic; the index makes each answer a bisection. On leaving,
+    the doc's shared token view (``view.token_view``) is dropped, unless it was there on
+    entering (a stage entering again inside the pipeline's block): no view, which holds
+    Token objects, stays in the doc's ``user_data`` after the analysis.
     """
-    hooks = parsed.user_token_hooks
-    if "sent" in hooks:
-        yield
-        return
-    sentences: list[Span] = list(parsed.sents)
-    starts = [sentence.start for sentence in sentences]
+    with _dropping_view(parsed):
+        hooks = parsed.user_token_hooks
+        if "sent" in hooks:
+            yield
+            return
+        sentences: list[Span] = list(parsed.sents)
+        starts = [sentence.start for sentence in sentences]
 
-    def sentence_of(token: Token) -> Span:
-        return sentences[bisect.bisect_right(starts, token.i) - 1]
+        def sentence_of(token: Token) -> Span:
+            return sentences[bisect.bisect_right(starts, token.i) - 1]
 
-    hooks["sent"] = sentence_of
+        hooks["sent"] = sentence_of
+        try:
+            yield
+        finally:
+            del hooks["sent"]
+
+
+@contextmanager
+def _dropping_view(parsed: Doc) -> Iterator[None]:
+    """Drop the doc's token view on leaving when the block made it."""
+    had_view = has_token_view(parsed)
     try:
         yield
     finally:
-        del hooks["sent"]
+        if not had_view:
+            drop_token_view(parsed)

@@ -15,6 +15,7 @@ annotation guide leaves out: the vague words of ``tempeval_vague_words`` (*maint
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from veille.analysis.time.detect import lexicon
 from veille.settings import TIMEX_EXTENTS, TimexExtent
@@ -108,21 +109,28 @@ _PHASE_MOD = re.compile(
 _PHASES = {"début": "START", "fin": "END", "milieu": "MID", "mi": "MID"}
 
 
-def modifier(text: str, start: int, end: int, type_: str) -> str | None:
+def modifier(text: str, start: int, end: int, type_: str, wide_start: int | None = None) -> str | None:
     """Return the TIMEX3 ``mod`` of the expression whose core is ``start:end``: an approximator
     before it (*environ deux ans* APPROX, *plus de trois heures* MORE_THAN, *au moins un an*
     EQUAL_OR_MORE) or a phase word (*la fin du XIXe siècle* END, *début mars* START, *mi-juin*
     MID). It is read on the TimeML extent whatever the profile: the core profile drops the
-    words, not their meaning."""
-    wide_start, _ = widen(text, start, end, type_, "timeml")
+    words, not their meaning. ``wide_start``: that extent's start, when the caller has it."""
+    if wide_start is None:
+        wide_start, _ = widen(text, start, end, type_, "timeml")
     wide = text[wide_start:end]
     for pattern, mod in _APPROX_MOD:
         if pattern.match(wide):
             return mod
-    numerals = "|".join(lexicon()["approximate_numerals"])
-    if re.search(rf"\b(?:{numerals}){_SP}(?:de{_SP}|d{_APOS})", wide, re.IGNORECASE):
+    if _approximate_numeral().search(wide):
         return "APPROX"  # une dizaine de jours, il y a une vingtaine d'années
     if type_ == "TIME" and re.search(r"journée", wide, re.IGNORECASE):
         return None  # en fin de journée is the evening (TEV) itself, not its end
     phase = _PHASE_MOD.search(wide)
     return _PHASES[phase.group(1).lower()] if phase else None
+
+
+@cache
+def _approximate_numeral() -> re.Pattern[str]:
+    """Compile once *une dizaine de*, *une vingtaine d'* (asked for every expression)."""
+    numerals = "|".join(lexicon()["approximate_numerals"])
+    return re.compile(rf"\b(?:{numerals}){_SP}(?:de{_SP}|d{_APOS})", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """Run many case-insensitive rules over one text fast, with exactly the matches of ``finditer``.
 
 The time stage tries some sixty regular expressions on every article, each over the whole
-text: it was the largest cost of the analysis after the parse. Two things make it cheaper
+text: it was the largest cost of the analysis after the parse. Three things make it cheaper
 without changing a single match:
 
 1. **Lower-case once.** Each rule is compiled a second time with its letters lower-cased and
@@ -14,6 +14,11 @@ without changing a single match:
    the weekday names, ``siècle``, one of the holiday names. They are read off the parsed
    pattern once (``required_words``); a text that lacks one of them cannot match, and the
    rule is not run on it. About a third of the rules are skipped on a typical article.
+3. **Try only where a match can start.** The characters a rule's matches start with are
+   read off its pattern (``first_gate``) and written in its compiled header
+   (``compile_starting``), where ``re`` keeps the set it reads off a pattern that opens
+   with a character class: its search then skips every other position in a loop of its
+   own, instead of trying the rule there (a third less time for the scan).
 
 Group values are read from the original text at the match's offsets (lower-casing keeps
 them), so a candidate's text and fields are the text's own characters.
@@ -36,6 +41,7 @@ def _internal(name: str) -> Any:
 
 
 _parser, sre, _casefix = _internal("re._parser"), _internal("re._constants"), _internal("re._casefix")
+_compiler, _sre = _internal("re._compiler"), _internal("_sre")
 # Characters that ``re`` matches case-insensitively beyond str.lower (ı with i, ſ with s, …).
 _FOLDED = frozenset(chr(code) for code in _casefix._EXTRA_CASES) - {"i", "s"} if _casefix else frozenset()
 
@@ -56,8 +62,56 @@ class Rule:
 def compile_rule(kind: str, pattern: str) -> Rule:
     """Compile a case-insensitive rule both ways and read the words its matches must hold."""
     lowered = lower_pattern(pattern)
-    gated = f"{gate}(?:{lowered})" if (gate := first_gate(lowered)) else lowered
-    return Rule(kind, re.compile(pattern, re.IGNORECASE), re.compile(gated), required_words(lowered))
+    gate = first_gate(lowered)
+    gated = f"{gate}(?:{lowered})" if gate else lowered
+    fast = compile_starting(gated, gate[3:-1]) if gate else None  # (?=[…]): […]
+    return Rule(kind, re.compile(pattern, re.IGNORECASE), fast or re.compile(gated), required_words(lowered))
+
+
+def compile_starting(pattern: str, first: str) -> re.Pattern[str] | None:
+    """Compile ``pattern`` telling ``re`` that its matches start with a character of the
+    class ``first`` (``[…]``), or return None where that cannot be done.
+
+    ``re`` reads such a set off a pattern that opens with a character class, and then looks
+    for a match only where one of its characters stands, in a loop of its own over the text
+    that costs next to nothing per character; a pattern opening with a look-ahead or a word
+    boundary (every time rule) is tried at every position instead. The set is put in the
+    compiled pattern's header, where ``re`` keeps what it reads off a pattern, so only the
+    positions to try change, never a match: the pattern itself is compiled as ``re`` does,
+    and ``first`` must hold every character a match can start with (``first_gate``, whose
+    look-ahead ``pattern`` also opens with, so a position outside the set fails anyway).
+    It uses ``re``'s own compiler (Python 3.11 to 3.13); elsewhere, None.
+    """
+    try:
+        parsed = _parser.parse(pattern, 0)
+        flags = parsed.state.flags
+        low, high = parsed.getwidth()
+        items = _parser.parse(first, 0).data  # one class; one character comes back a literal
+        if low == 0 or flags & re.IGNORECASE or len(items) != 1 or items[0][0] not in (sre.IN, sre.LITERAL):
+            return None
+        op, av = items[0]
+        charset, cased = _compiler._optimize_charset(av if op is sre.IN else [(op, av)])
+        if cased:
+            return None
+        limit = _compiler.MAXCODE
+        code: list[int] = [sre.INFO, 0, sre.SRE_INFO_CHARSET, min(low, limit), min(high, limit)]
+        _compiler._compile_charset(charset, flags, code)
+        code[1] = len(code) - 1  # the header's length, as re's own header gives it
+        _compiler._compile(code, parsed.data, flags)
+        code.append(sre.SUCCESS)
+        groups = parsed.state.groupdict
+        names: list[str | None] = [None] * parsed.state.groups
+        for name, number in groups.items():
+            names[number] = name
+        compiled: re.Pattern[str] = _sre.compile(
+            pattern, flags, code, parsed.state.groups - 1, groups, tuple(names)
+        )
+    except Exception:  # pragma: no cover - another Python's internals: the plain pattern runs
+        return None
+    plain = re.compile(pattern)
+    if compiled.groupindex != plain.groupindex or compiled.groups != plain.groups:  # pragma: no cover
+        return None
+    return compiled
 
 
 def first_gate(pattern: str) -> str:
@@ -231,11 +285,20 @@ def scan(rules: tuple[Rule, ...], text: str) -> Iterator[tuple[int, Rule, re.Mat
                 yield priority, rule, match, text
         return
     present: dict[frozenset[str], bool] = {}
+    holds: dict[str, bool] = {}  # each word searched for once: it stands in several rules' sets
     for priority, rule in enumerate(rules):
         for words in rule.required:
             found = present.get(words)
             if found is None:
-                found = present[words] = any(word in lowered for word in words)
+                found = False
+                for word in words:
+                    held = holds.get(word)
+                    if held is None:
+                        held = holds[word] = word in lowered
+                    if held:
+                        found = True
+                        break
+                present[words] = found
             if not found:
                 break
         else:

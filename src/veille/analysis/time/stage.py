@@ -114,8 +114,10 @@ def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) 
         if timex.start in fixed:
             out.append(timex)
             continue
-        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type))
         start, end = widen(text, timex.start, timex.end, timex.type, extent)
+        # The mod is read on the timeml extent: the one just found, under that profile.
+        timeml = start if extent == "timeml" else None
+        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type, timeml))
         if extent == "tempeval" and timex.value.endswith("_REF"):
             start = without_signal(text, start, end)
         if out and start < out[-1].end:
@@ -240,7 +242,7 @@ def _line(text: str, start: int, end: int) -> str:
 def _modifies_noun(root: Token) -> bool:
     """Say whether a date hangs from a noun (*une réunion le 28 avril*, *le sommet du 3 mai*)
     rather than from the verb: the verb's tense then says nothing of when it falls."""
-    return root.head is not root and root.head.pos_ == "NOUN" and root.dep_.startswith("nmod")
+    return root.head != root and root.head.pos_ == "NOUN" and root.dep_.startswith("nmod")
 
 
 _LIST_HEAD = re.compile(r"\s+les\s+\d{1,2}(?:er)?(?:\s*,\s*\d{1,2})*\s+et\s+(?:le\s+)?$")

@@ -1,0 +1,47 @@
+"""Find the speaker a sentence names right after a whole quotation, subject first.
+
+French news may quote first and then say who spoke, with the subject before its verb:
+*« C'est un crève-cœur. » Voilà comment X, directrice de l'Ehpad, résume la fermeture.* or
+*« … » : c'est en ces termes que X a conclu son discours.* (the inverted *C'est ce qu'a
+déclaré X* is read by the stage with the incise reader). The sentence must open with one of
+these presentative turns and hold a reporting verb whose subject follows the turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.marks import MarkedSpan
+
+# Presentatives that point back to the quotation just closed (grammars call them
+# présentatifs: voilà, voici, c'est … que).
+_POINTS_BACK = re.compile(
+    r"[\s.!?:]*(?:(?:Voilà|Voici|voilà|voici) comment|(?:C|c)['’]est (?:ainsi|en ces termes|avec ces mots"
+    r"|par ces mots|de cette façon|de cette manière) que?)\s+"
+)
+
+
+def named_after(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
+    """Return the direct quotation with its speaker when the sentence after it opens with a
+    presentative and names the speaker as the subject of a reporting verb, else None."""
+    match = _POINTS_BACK.match(ctx.text, mark.outer_end)
+    if match is None or "\n" in ctx.text[mark.outer_end : match.end()]:
+        return None
+    end = ctx.sentence_end(match.end())
+    for token in ctx.parsed[ctx.token_after(match.end()) : ctx.token_after(end)]:
+        if ctx.inside_mark(token.idx) is not None or token.pos_ != "VERB":
+            continue
+        cue = ctx.lexicon.cue(token)
+        if cue is None:
+            continue
+        subject = ctx.resolver.subject_of(token)
+        if subject is None or not match.end() <= subject.idx < token.idx:
+            # The parser may hang the name on voilà: the phrase right after the turn.
+            first = ctx.parsed[ctx.token_after(match.end())]
+            subject = first.head if first.pos_ == "DET" else first
+            if subject.pos_ not in ("NOUN", "PROPN") or not match.end() <= subject.idx < token.idx:
+                return None
+        phrase = ctx.speaker_phrase(subject)
+        return Candidate("direct", mark.start, mark.end, cue.lemma, "phrase", phrase, token.idx)
+    return None

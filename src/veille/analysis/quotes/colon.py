@@ -1,0 +1,54 @@
+"""Read what introduces a quotation before a colon: the verb and its subject, or a short lead
+that names the speaker (Réaction de X : « … »), after any quotation closed in the same sentence.
+"""
+
+from __future__ import annotations
+
+from veille.analysis.quotes.context import QuoteContext
+from veille.analysis.quotes.marks import MarkedSpan
+
+# At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
+_LEAD_WORDS = 8
+
+
+def named_in_lead(ctx: QuoteContext, start: int, colon: int) -> tuple[int, int] | None:
+    """Return the last person or organisation named in a short lead before a colon."""
+    if len(ctx.text[start:colon].split()) > _LEAD_WORDS or ctx.marks_in(start, colon):
+        return None
+    named = [
+        (s, e) for s, e, _m, entity in ctx.resolver.mentions_in(start, colon) if entity.type in ("PER", "ORG")
+    ]
+    return named[-1] if named else None
+
+
+def colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
+    """Return the offset of the colon that introduces the quotation: in its sentence, or at
+    the end of the paragraph before when the quotation opens its own paragraph."""
+    if before.rstrip().endswith(":"):
+        return sent_start + len(before.rstrip()) - 1
+    if before.strip() or sent_start != ctx.paragraph(mark.open)[0]:
+        return None
+    index = ctx.paragraph_index(mark.open)
+    if index == 0 or ctx.paragraphs[index - 1][2]:
+        return None
+    start, end, _heading = ctx.paragraphs[index - 1]
+    lead = ctx.text[start:end].rstrip()
+    return start + len(lead) - 1 if lead.endswith(":") else None
+
+
+def after_last_mark(ctx: QuoteContext, start: int, colon: int) -> int:
+    """Return where a colon's introduction starts: after a quotation closed before it in the
+    same sentence (« … » Son voisin partage ce constat : « … »: not a verb of the first quote)."""
+    closed = [m.outer_end for m in ctx.marks_in(start, colon) if m.outer_end <= colon]
+    return max([start, *closed])
+
+
+def last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyped-def]
+    """Return the last verb before a colon, preferring a reporting verb."""
+    lo = ctx.token_after(start)
+    hi = ctx.token_after(end)
+    verbs = [t for t in ctx.parsed[lo:hi] if t.pos_ == "VERB" and ctx.inside_mark(t.idx) is None]
+    for token in reversed(verbs):
+        if ctx.lexicon.cue(token) is not None:
+            return token
+    return verbs[-1] if verbs else None

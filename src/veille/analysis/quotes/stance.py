@@ -1,0 +1,119 @@
+"""Find speech a colon introduces after a stance, not a verb of saying.
+
+French news introduces a statement with the speaker's attitude as often as with a reporting
+verb: *Le maire est catégorique : il n'y aura pas de hausse.*, *La directrice se montre
+prudente : …*, *Le sénateur a une certitude : le texte sera censuré.* The predicate before the
+colon is a copula with an adjective (être, se montrer, se dire, se vouloir, rester, paraître,
+sembler, demeurer: the French copular verbs, Riegel, Pellat & Rioul, Grammaire méthodique du
+français, ch. VIII, l'attribut du sujet) or *avoir* with a statement noun (quote_words.tsv
+``noun-*``: une conviction, une certitude, un regret). Its subject must be able to speak; what
+follows the colon must be a clause. Marked quotations after such a colon are attributed by the
+stage itself (the colon's introducer, stage._last_verb).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from veille.analysis.lang.fr.morphology import infinitive_guesses
+from veille.analysis.quotes.context import Candidate, QuoteContext
+
+# Copular verbs (lemmas) whose adjective attribute states the subject's attitude.
+_COPULAS = frozenset({"être", "paraître", "sembler", "rester", "demeurer", "montrer", "dire", "vouloir"})
+# The pronominal copulas need their clitic (se montrer prudent; montrer alone is not a copula).
+_PRONOMINAL = frozenset({"montrer", "dire", "vouloir"})
+# At most this many tokens between the attribute (or the noun) and the colon (sur ce point).
+_GAP = 4
+_MIN_WORDS = 4
+
+
+def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
+    """Return the statement after a colon introduced by a stance whose head is ``token``: an
+    adjective attribute (est catégorique, se montre prudente) or a statement noun object of
+    avoir (a une conviction). None when the sentence is narration (Le bilan est lourd : …)."""
+    if ctx.paragraph(token.idx)[2] or ctx.inside_mark(token.idx) is not None:
+        return []
+    verb = _stance_verb(ctx, token)
+    if verb is None:
+        return []
+    colon = _colon_after(ctx, token)
+    if colon is None:
+        return []
+    start, end = ctx.rest_of_sentence(colon.idx + 1)
+    if ctx.marks_in(colon.idx, end) or len(ctx.text[start:end].split()) < _MIN_WORDS:
+        return []
+    clause = ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in clause):
+        return []  # a une certitude : la victoire: a noun phrase, not a statement
+    subject = _subject(ctx, token, verb)
+    if subject is None or subject.i > verb.i or not _speaks(ctx, subject):
+        return []
+    phrase = ctx.speaker_phrase(subject)
+    lemma = _copula(verb) or verb.lemma_.lower()
+    return [Candidate("indirect", start, end, lemma, "phrase", phrase, verb.idx)]
+
+
+def _stance_verb(ctx: QuoteContext, token: Token) -> Token | None:
+    """Return the copula or avoir of a stance headed by ``token``, else None."""
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and ctx.lexicon.noun_cue(token.lower_) is not None:
+        head = token.head
+        if head.lemma_ == "avoir" and head.pos_ in ("VERB", "AUX"):
+            return head  # a une conviction, a un regret
+        return None
+    if not _masculine(token.lower_, token.lemma_.lower()) & ctx.lexicon.word_class("stance"):
+        return None
+    cop = next((c for c in token.children if c.dep_ == "cop"), None)
+    if cop is not None and _copula(cop):
+        return cop  # est catégorique: the adjective heads the clause (tagged ADJ or VERB)
+    head = token.head
+    if token.dep_ in ("xcomp", "obj", "acl", "advcl") and head.pos_ in ("VERB", "AUX") and _copula(head):
+        if _copula(head) in _PRONOMINAL and not any(c.lower_ in ("se", "s'", "s’") for c in head.children):
+            return None  # montrer alone is no copula
+        return head  # se montre prudente, reste sceptique
+    return None
+
+
+def _copula(verb: Token) -> str | None:
+    """Return the copular lemma of a verb form (montre → montrer), else None."""
+    for lemma in (verb.lemma_.lower(), *infinitive_guesses(verb.lower_)):
+        if lemma in _COPULAS:
+            return lemma
+    return None
+
+
+def _masculine(word: str, lemma: str) -> set[str]:
+    """Return the forms an adjective may have in the masculine singular (prudente → prudent,
+    inquiète → inquiet, combative → combatif, soucieuse → soucieux)."""
+    forms = {word, lemma}
+    for end, repl in (("es", ""), ("s", ""), ("e", ""), ("ète", "et"), ("ive", "if"), ("euse", "eux")):
+        for form in list(forms):
+            if form.endswith(end):
+                forms.add(form[: -len(end)] + repl)
+    return forms
+
+
+def _colon_after(ctx: QuoteContext, token: Token) -> Token | None:
+    """Return the colon right after the stance (a few words may stand between), else None."""
+    for nxt in ctx.parsed[token.i + 1 : token.i + 1 + _GAP]:
+        if nxt.text == ":":
+            return nxt
+        if nxt.pos_ in ("VERB", "AUX") or nxt.text in '.;!?«»"“”' or nxt.is_sent_start:
+            return None
+    return None
+
+
+def _subject(ctx: QuoteContext, token: Token, verb: Token) -> Token | None:
+    """Return the subject of the stance: the adjective's (est catégorique) or the verb's."""
+    for head in (token, verb):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None:
+            return subject
+    return ctx.resolver.subject_of(verb)
+
+
+def _speaks(ctx: QuoteContext, subject: Token) -> bool:
+    """Return True for a subject that can be a source: a personal pronoun, a phrase holding a
+    person or organisation, a person or organisation noun (not le bilan, le constat)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ("il", "elle", "ils", "elles")
+    return ctx.resolver.can_speak(subject)

@@ -1,0 +1,70 @@
+"""The shared token view: the same answers as spaCy's tokens, read once per parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.analysis.syntax.sentences import TokenIndex, indexed_sentences
+from veille.analysis.syntax.view import TokenView, drop_token_view, has_token_view, token_view
+
+pytestmark = pytest.mark.model
+
+# Invented: capitals, an elided article, a lemma with a capital, punctuation, a number.
+TEXT = "Selon Lucie Ferrand, l'Assemblée de Vérone a voté (AV) 12 textes à Paris mardi !"
+
+
+def test_each_column_is_what_spacy_answers_token_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    view = TokenView(doc)
+    assert view.tokens == list(doc)
+    assert view.text == [t.text for t in doc]
+    assert view.lower == [t.lower_ for t in doc]
+    assert view.lemma == [t.lemma_ for t in doc]
+    assert view.lemma_lower == [t.lemma_.lower() for t in doc]
+    assert view.pos == [t.pos_ for t in doc]
+    assert view.idx == [t.idx for t in doc]
+    assert view.is_punct == [t.is_punct for t in doc]
+    assert view.is_space == [t.is_space for t in doc]
+    assert all(view.tokens[i].i == i for i in range(len(doc)))
+
+
+def test_one_view_per_doc_while_the_stages_run_then_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    with indexed_sentences(doc):
+        first = token_view(doc)
+        assert token_view(doc) is first  # built once, shared by every stage
+        with indexed_sentences(doc):  # a stage that enters the index again keeps it
+            assert token_view(doc) is first
+        assert token_view(doc) is first
+    assert not has_token_view(doc)  # dropped on leaving: no Token outlives the analysis
+    assert token_view(doc) is not first
+    drop_token_view(doc)
+    drop_token_view(doc)  # dropping twice is harmless
+
+
+def test_a_view_made_inside_a_nested_block_is_dropped_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+
+    def own_hook(token):  # type: ignore[no-untyped-def]
+        return token.doc[0:1]
+
+    doc.user_token_hooks["sent"] = own_hook  # a caller's own sentence hook: kept, not replaced
+    with indexed_sentences(doc):
+        token_view(doc)
+    assert not has_token_view(doc)
+    assert doc.user_token_hooks["sent"] is own_hook
+    del doc.user_token_hooks["sent"]
+    doc.to_bytes()  # nothing left in user_data that spaCy cannot write
+
+
+def test_token_index_reads_the_offsets_off_the_view(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    index = TokenIndex(doc)
+    paris = next(t for t in doc if t.text == "Paris")
+    assert index.at(paris.idx + 2) == paris.i
+    assert index.after(paris.idx + 1) == paris.i + 1
+
+
+def test_an_empty_doc_has_empty_columns(nlp) -> None:  # type: ignore[no-untyped-def]
+    view = token_view(nlp(""))
+    assert view.tokens == [] and view.text == [] and view.pos == [] and view.lemma_lower == []
