@@ -8,6 +8,7 @@ Sets (tests/quality/baseline.json):
 - "project2" is tests/gold2/, invented articles for the error classes of unseen news;
 - "project3" is tests/gold4/, the invented articles of the second session (quotes, time);
 - "project4" is tests/gold5/, the invented articles of the third session (entities, quotes, events);
+- "project5" is tests/gold6/, the invented articles of the fourth session (entities);
 - "blind" is tests/gold3/, invented articles written by an annotator who wrote no rule, whose
   errors no rule writer has looked at: the set that measures generalisation;
 - "blind2" is tests/gold7/, a second blind set by another such annotator (fourth session), other
@@ -22,6 +23,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold --set project --raise-baseline tests/quality/baseline.json
     veille eval tests/gold4 --set project3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold5 --set project4 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold6 --set project5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set blind --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set blind2 --raise-baseline tests/quality/baseline.json
 """
@@ -43,6 +45,7 @@ PROJECT_GOLD = ROOT / "tests" / "gold"
 PROJECT2_GOLD = ROOT / "tests" / "gold2"
 PROJECT3_GOLD = ROOT / "tests" / "gold4"
 PROJECT4_GOLD = ROOT / "tests" / "gold5"
+PROJECT5_GOLD = ROOT / "tests" / "gold6"
 BLIND_GOLD = ROOT / "tests" / "gold3"
 BLIND2_GOLD = ROOT / "tests" / "gold7"
 
@@ -84,6 +87,11 @@ def project3_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def project4_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
     return evaluate([PROJECT4_GOLD], pipeline=pipeline)
+
+
+@pytest.fixture(scope="module")
+def project5_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
+    return evaluate([PROJECT5_GOLD], pipeline=pipeline)
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +144,11 @@ def test_project4_scores_stay_above_their_floors(project4_evaluation):
     check(project4_evaluation, "project4")
 
 
+def test_project5_scores_stay_above_their_floors(project5_evaluation):
+    assert len(project5_evaluation.articles) == len(list(PROJECT5_GOLD.glob("*.gold.json")))
+    check(project5_evaluation, "project5")
+
+
 def test_blind_scores_stay_above_their_floors(blind_evaluation):
     assert len(blind_evaluation.articles) == len(list(BLIND_GOLD.glob("*.gold.json"))) == 12
     check(blind_evaluation, "blind")
@@ -148,7 +161,18 @@ def test_blind2_scores_stay_above_their_floors(blind2_evaluation):
 
 @pytest.mark.parametrize(
     "name",
-    ["seed", "dev", "dev2", "project", "project2", "project3", "project4", "blind", "blind2"],
+    [
+        "seed",
+        "dev",
+        "dev2",
+        "project",
+        "project2",
+        "project3",
+        "project4",
+        "project5",
+        "blind",
+        "blind2",
+    ],
 )
 def test_every_metric_has_a_floor(name):
     # A metric without a floor could regress unseen.
