@@ -14,7 +14,6 @@ Usage: .venv/bin/python scripts/quote_tally.py GOLD... [--lines]
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,17 +22,7 @@ from veille.analysis.pipeline import Pipeline
 from veille.analysis.quotes.stage import QuoteStage
 from veille.eval.harness import find_golds, load_cases
 from veille.eval.matching import TextIndex, map_entities, match_quotes
-
-HELD_OUT_FIRST = 25
-BLIND = ("gold3", "gold7")
-
-
-def allowed(path: Path) -> bool:
-    """Return False for a held-out or blind gold file."""
-    if any(part in BLIND for part in path.resolve().parts):
-        return False
-    number = re.match(r"d2-(\d+)", path.name)
-    return number is None or int(number.group(1)) < HELD_OUT_FIRST
+from veille.eval.training import allowed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,6 @@ import argparse
 import dataclasses
 import json
 import pickle
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from veille.analysis.events.features import FEATURES, Candidate
 from veille.analysis.events.learned import load_detector
 from veille.analysis.pipeline import Pipeline
+from veille.eval import training
 from veille.eval.gold import Gold
 from veille.eval.harness import load_cases
 from veille.eval.matching import EntityMap, map_entities, match_events
@@ -43,28 +43,16 @@ from veille.model import Document, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "src/veille/analysis/lang/fr/data/event_detector.json"
-HELD_OUT_FIRST = 25  # dev2 d2-025 and after are the lead's held-out check
 C = 0.3  # inverse regularisation strength
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
-# The project's own gold sets the detector may learn from; never tests/gold3 nor tests/gold7
-# (the blind sets).
-TRAINING_FOLDERS = ("tests/gold", "tests/gold2", "tests/gold4", "tests/gold5")
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 Row = dict[str, Any]
 
 
 def training_golds(shared: Path) -> list[Path]:
-    """Return the gold files the detector may learn from, refusing any held-out article."""
-    golds = [shared / "examples/seed.gold.json"]
-    golds += sorted((shared / "corpus/dev").glob("*.gold.json"))
-    for path in sorted((shared / "corpus/dev2").glob("d2-*.gold.json")):
-        number = int(re.match(r"d2-(\d+)", path.name).group(1))  # type: ignore[union-attr]
-        if number < HELD_OUT_FIRST:
-            golds.append(path)
-    for folder in TRAINING_FOLDERS:
-        golds += sorted((ROOT / folder).glob("*.gold.json"))
-    return golds
+    """Return the gold files the detector may learn from (veille.eval.training)."""
+    return training.training_golds(shared, ROOT)
 
 
 def identity(event: Event) -> tuple[object, ...]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,34 +26,23 @@ from sklearn.linear_model import LogisticRegression
 from veille.analysis.pipeline import Pipeline
 from veille.analysis.quotes.ranker import FEATURES
 from veille.analysis.quotes.stage import QuoteStage
+from veille.eval import training
 from veille.eval.harness import load_cases
 from veille.eval.matching import TextIndex, map_entities, match_quotes
 from veille.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "src/veille/analysis/lang/fr/data/quote_speaker_ranker.json"
-HELD_OUT_FIRST = 25  # dev2 d2-025 and after are the lead's held-out check
 THRESHOLD = 0.15  # below this best score, the quotation keeps no speaker
 C = 0.1  # inverse regularisation strength (strong: few quotations are left to the ranker)
 
-# The project's own gold sets the ranker may learn from; never tests/gold3 nor tests/gold7
-# (the blind sets).
-TRAINING_FOLDERS = ("tests/gold", "tests/gold2", "tests/gold4", "tests/gold5")
 
 Row = dict  # {"article", "quote", "ruled", "candidates": [[features, label]], "gold_known"}
 
 
 def training_golds(shared: Path) -> list[Path]:
-    """Return the gold files the ranker may learn from, refusing any held-out article."""
-    golds = [shared / "examples/seed.gold.json"]
-    golds += sorted((shared / "corpus/dev").glob("*.gold.json"))
-    for path in sorted((shared / "corpus/dev2").glob("d2-*.gold.json")):
-        number = int(re.match(r"d2-(\d+)", path.name).group(1))  # type: ignore[union-attr]
-        if number < HELD_OUT_FIRST:
-            golds.append(path)
-    for folder in TRAINING_FOLDERS:
-        golds += sorted((ROOT / folder).glob("*.gold.json"))
-    return golds
+    """Return the gold files the ranker may learn from (veille.eval.training)."""
+    return training.training_golds(shared, ROOT)
 
 
 def collect(golds: list[Path]) -> list[Row]:
