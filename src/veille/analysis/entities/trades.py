@@ -20,6 +20,7 @@ from veille.analysis.entities.clusters import Cluster, RoleFact
 from veille.analysis.entities.referents import Referents, org_kind
 from veille.analysis.entities.roles import RoleLexicon, RoleWord
 from veille.analysis.parse import doc_text, token_starts
+from veille.analysis.syntax.view import token_view
 from veille.model import Role
 from veille.normal import fold
 
@@ -66,9 +67,11 @@ def _add_counterparts(clusters: list[Cluster], parsed: Doc) -> None:
     with another role named before *homologue* in its sentence. A later *la ministre
     espagnole* then finds Y."""
     people = [c for c in clusters if c.type == "PER" and not c.group]
-    for token in parsed:
-        if token.lower_ not in ("homologue", "homologues"):
+    view = token_view(parsed)
+    for i, word in enumerate(view.lower):
+        if word not in ("homologue", "homologues"):
             continue
+        token = view.tokens[i]
         sentence = token.sent
         after = parsed[token.i + 1 : min(token.i + 6, sentence.end)]
         holders = [
@@ -132,8 +135,8 @@ def _glued_labels(
                 continue
             holder = _apposed_person(parsed, head, person_end)
             if holder is None:
-                after = parsed[at:].text[len(mention.text) :]
-                holder = person_start.get(mention.end + 1) if after[:1] == " " else None
+                spaced = doc_text(parsed)[mention.end : mention.end + 1] == " "
+                holder = person_start.get(mention.end + 1) if spaced else None
             if holder is not None:
                 found.setdefault((id(holder), role.cls), set()).add(kinds[id(org)] or "")
     return found

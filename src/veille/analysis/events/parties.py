@@ -21,6 +21,7 @@ from veille.analysis.entities.unnamed import entity_name, generic_after, next_en
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Event, Mention
 from veille.normal import fold, name_key, word_key
 
@@ -104,8 +105,9 @@ class UnnamedParties:
         number = next_entity_number(doc.entities)
         made: dict[str, Entity] = {}  # phrase key -> entity
         text = doc.article.text
-        for token in parsed:
-            found = _category_phrase(token, index, doc)
+        view = token_view(parsed)  # the words are read from the shared view; Tokens only for nouns
+        for i, pos in enumerate(view.pos):
+            found = _category_phrase(view.tokens[i], index, doc) if pos in ("NOUN", "PROPN") else None
             if found is None:
                 continue
             start, end, key = found
