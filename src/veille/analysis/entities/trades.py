@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.clusters import Cluster, RoleFact
 from veille.analysis.entities.referents import Referents, org_kind
 from veille.analysis.entities.roles import RoleLexicon, RoleWord
+from veille.analysis.lang.fr.words import DEFINITE
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view
 from veille.model import Role
@@ -155,7 +156,7 @@ def _apposed_person(parsed: Doc, head: int, person_end: dict[int, Cluster]) -> C
     """Return the person whose name the title at ``head`` follows after a comma (X, délégué;
     X, la déléguée), or None."""
     i = head - 1
-    if i >= 0 and parsed[i].lower_ in ("le", "la", "l'"):
+    if i >= 0 and parsed[i].lower_ in DEFINITE:
         i -= 1
     if i < 1 or parsed[i].text != ",":
         return None

@@ -34,12 +34,12 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.referents import first_name_gender, load_referents
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries, tables
-from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.lang.fr.words import ARTICLES, OF, TO
 from veille.normal import word_key
 
 # Prepositions that put the noun after them in a place (en Normandie, à Lille, au Mali).
 # 'dans' and 'vers' are left out: dans le groupe X, vers la fondation Y are as common.
-_LOCATIVE = frozenset({"en", "à", "au", "aux"})
+_LOCATIVE = TO | {"en"}
 _REACH = 4  # the longest category or role phrase looked for before a name, in words
 
 
@@ -87,7 +87,7 @@ def site_split(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if start == 0 or doc[start - 1].lower_ not in site_nouns() or not doc[start].text[:1].isupper():
         return None
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in ("de", "d'", "du"):
+        if doc[i].lower_ in OF - {"des"}:
             if doc[i + 1].text[:1].isupper() and all(t.text[:1].isupper() for t in doc[start:i]):
                 return i, i + 1
             return None

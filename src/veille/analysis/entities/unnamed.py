@@ -33,6 +33,7 @@ from functools import cache
 
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
 from veille.model import Entity, EntityType, Mention
 from veille.normal import word_key
 
@@ -48,8 +49,8 @@ _UNION_KINDS = frozenset({"union"})
 _PLURAL_KINDS = frozenset({"autorite"}) | _UNION_KINDS
 # Classes of roles.tsv whose plural names a public service acting as a corps.
 _SERVICE_CLASSES = frozenset({"firefighter", "rescuer", "police"})
-_DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
-_CONTRACTED = frozenset({"du", "au", "aux"})
+_DEFINITE = ARTICLES | {"l’"}
+_CONTRACTED = CONTRACTED | {"aux"}  # à + les as well
 # Words after a phrase that make it a class, not a party (les syndicats en général).
 _GENERIC = re.compile(r"\s*,?\s*(?:en général|en règle générale|dans leur ensemble|de tout le pays)\b")
 # A phrase's leading determiner, kept out of the entity's name.
