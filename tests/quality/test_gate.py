@@ -41,13 +41,17 @@ from veille.eval.scores import Scores, total
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = Path(__file__).with_name("baseline.json")
 SEED_GOLD = ROOT / "examples" / "seed.gold.json"
-PROJECT_GOLD = ROOT / "tests" / "gold"
-PROJECT2_GOLD = ROOT / "tests" / "gold2"
-PROJECT3_GOLD = ROOT / "tests" / "gold4"
-PROJECT4_GOLD = ROOT / "tests" / "gold5"
-PROJECT5_GOLD = ROOT / "tests" / "gold6"
-BLIND_GOLD = ROOT / "tests" / "gold3"
-BLIND2_GOLD = ROOT / "tests" / "gold7"
+# The sets that are one folder of this repository, with the number of articles each must
+# hold where it is fixed (None: whatever the folder holds).
+FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
+    "project": (ROOT / "tests" / "gold", None),
+    "project2": (ROOT / "tests" / "gold2", None),
+    "project3": (ROOT / "tests" / "gold4", None),
+    "project4": (ROOT / "tests" / "gold5", 8),
+    "project5": (ROOT / "tests" / "gold6", None),
+    "blind": (ROOT / "tests" / "gold3", 12),
+    "blind2": (ROOT / "tests" / "gold7", 12),
+}
 
 pytestmark = pytest.mark.model
 
@@ -67,41 +71,6 @@ def dev_evaluation(pipeline, dev_dir, seed_evaluation) -> Evaluation:  # type: i
 @pytest.fixture(scope="module")
 def dev2_evaluation(pipeline, dev2_dir) -> Evaluation:  # type: ignore[no-untyped-def]
     return evaluate([dev2_dir], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def project_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([PROJECT_GOLD], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def project2_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([PROJECT2_GOLD], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def project3_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([PROJECT3_GOLD], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def project4_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([PROJECT4_GOLD], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def project5_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([PROJECT5_GOLD], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def blind_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([BLIND_GOLD], pipeline=pipeline)
-
-
-@pytest.fixture(scope="module")
-def blind2_evaluation(pipeline) -> Evaluation:  # type: ignore[no-untyped-def]
-    return evaluate([BLIND2_GOLD], pipeline=pipeline)
 
 
 def check(evaluation: Evaluation, name: str) -> None:
@@ -124,56 +93,16 @@ def test_dev2_scores_stay_above_their_floors(dev2_evaluation, dev2_dir):
     check(dev2_evaluation, "dev2")
 
 
-def test_project_scores_stay_above_their_floors(project_evaluation):
-    assert len(project_evaluation.articles) == len(list(PROJECT_GOLD.glob("*.gold.json")))
-    check(project_evaluation, "project")
+@pytest.mark.parametrize("name", list(FOLDER_SETS))
+def test_folder_set_scores_stay_above_their_floors(pipeline, name):  # type: ignore[no-untyped-def]
+    folder, count = FOLDER_SETS[name]
+    evaluation = evaluate([folder], pipeline=pipeline)
+    assert len(evaluation.articles) == len(list(folder.glob("*.gold.json")))
+    assert count is None or len(evaluation.articles) == count
+    check(evaluation, name)
 
 
-def test_project2_scores_stay_above_their_floors(project2_evaluation):
-    assert len(project2_evaluation.articles) == len(list(PROJECT2_GOLD.glob("*.gold.json")))
-    check(project2_evaluation, "project2")
-
-
-def test_project3_scores_stay_above_their_floors(project3_evaluation):
-    assert len(project3_evaluation.articles) == len(list(PROJECT3_GOLD.glob("*.gold.json")))
-    check(project3_evaluation, "project3")
-
-
-def test_project4_scores_stay_above_their_floors(project4_evaluation):
-    assert len(project4_evaluation.articles) == len(list(PROJECT4_GOLD.glob("*.gold.json"))) == 8
-    check(project4_evaluation, "project4")
-
-
-def test_project5_scores_stay_above_their_floors(project5_evaluation):
-    assert len(project5_evaluation.articles) == len(list(PROJECT5_GOLD.glob("*.gold.json")))
-    check(project5_evaluation, "project5")
-
-
-def test_blind_scores_stay_above_their_floors(blind_evaluation):
-    assert len(blind_evaluation.articles) == len(list(BLIND_GOLD.glob("*.gold.json"))) == 12
-    check(blind_evaluation, "blind")
-
-
-def test_blind2_scores_stay_above_their_floors(blind2_evaluation):
-    assert len(blind2_evaluation.articles) == len(list(BLIND2_GOLD.glob("*.gold.json"))) == 12
-    check(blind2_evaluation, "blind2")
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "seed",
-        "dev",
-        "dev2",
-        "project",
-        "project2",
-        "project3",
-        "project4",
-        "project5",
-        "blind",
-        "blind2",
-    ],
-)
+@pytest.mark.parametrize("name", ["seed", "dev", "dev2", *FOLDER_SETS])
 def test_every_metric_has_a_floor(name):
     # A metric without a floor could regress unseen.
     assert set(floors_for(BASELINE, name)) == set(Scores().metrics())
