@@ -4,7 +4,9 @@ French news may quote first and then say who spoke, with the subject before its 
 *« C'est un crève-cœur. » Voilà comment X, directrice de l'Ehpad, résume la fermeture.* or
 *« … » : c'est en ces termes que X a conclu son discours.* (the inverted *C'est ce qu'a
 déclaré X* is read by the stage with the incise reader). The sentence must open with one of
-these presentative turns and hold a reporting verb whose subject follows the turn.
+these presentative turns and hold a reporting verb whose subject follows the turn. With the
+subject inverted after the verb (*« … » C'est ce qu'a déclaré X.*, *« … » : voilà ce qu'a lancé
+X*, *« … » : ainsi s'est exprimé X*), the incise reader finds the verb and its subject.
 """
 
 from __future__ import annotations
@@ -20,6 +22,28 @@ _POINTS_BACK = re.compile(
     r"[\s.!?:]*(?:(?:Voilà|Voici|voilà|voici) comment|(?:C|c)['’]est (?:ainsi|en ces termes|avec ces mots"
     r"|par ces mots|de cette façon|de cette manière) que?)\s+"
 )
+
+
+# What points back to the quotation before an inverted verb and subject (after a period or a
+# colon): c'est / voilà / voici ce qu'a déclaré X, ainsi s'est exprimé X.
+_SAID_BACK = re.compile(
+    r"[.!?]?\s*:?\s*(?:(?:C['’]est|Voilà|Voici|c['’]est|voilà|voici) (?:ce|là ce) qu['’]"
+    r"(?:a|ont|avait|avaient)?|[Aa]insi)\s*"
+)
+
+
+def said_next(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
+    """Return the direct quotation whose speaker the next words name inverted after a
+    reporting verb (« … » C'est ce qu'a déclaré X.; « … » : ainsi s'est exprimé X), else None."""
+    match = _SAID_BACK.match(ctx.text, mark.outer_end)
+    if match is None or "\n" in ctx.text[mark.outer_end : match.end()]:
+        return None
+    i = ctx.token_after(match.end())
+    incise = ctx.incise_at(i) if i < len(ctx.parsed) else None
+    if incise is None or incise.subject is None:
+        return None
+    phrase = ctx.speaker_phrase(incise.subject)
+    return Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
 
 
 def named_after(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:

@@ -167,7 +167,7 @@ class QuoteContext:
         cue = self.lexicon.cue(verb)
         if cue is None and after_quote and self._opens_sentence(tokens[start_i - 1].idx):
             cue = self._free_incise_cue(verb, grouped, end)
-        if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+        if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"):  # X: dixit
             return None
         if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
@@ -371,6 +371,7 @@ class QuoteContext:
         any quotation marks."""
         lo = self.token_after(start)
         hi = self.token_after(offset)
+        lower = hi + 1 < len(self.parsed) and self.parsed[hi + 1].text[:1].islower()
         for token in reversed(self.parsed[lo:hi]):
             cue = self.lexicon.cue(token)
             # An incise-only cue counts when the fragment is its object, a few words after it
@@ -379,7 +380,10 @@ class QuoteContext:
                 cue is not None
                 and self.lexicon.cues[cue.lemma].scope == "incise"  # not étonner « … » (se-verbs)
                 and hi - token.i <= _OBJECT_FRAGMENT_GAP
-                and not any(t.pos_ == "ADP" for t in self.parsed[token.i + 1 : hi])
+                and not any(
+                    t.pos_ == "ADP" and not (self.lexicon.designates(cue.lemma, t.lower_) and lower)
+                    for t in self.parsed[token.i + 1 : hi]
+                )  # parle de « Guerre et Paix »: a capitalised fragment after de is a title
             )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
             if cue is not None and (cue.scope == "all" or near) and self.inside_mark(token.idx) is None:
                 if token.text.lower().endswith("ant") or (

@@ -28,7 +28,7 @@ from veille.analysis.quotes.selon import (
     subject_then_predicate,
     view_opener,
 )
-from veille.analysis.quotes.stance import stance_colon
+from veille.analysis.quotes.stance import stance_colon, stance_que
 from veille.analysis.quotes.written import learnt_statements
 from veille.analysis.syntax.view import token_view
 
@@ -80,6 +80,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_noun_clause(ctx, token))
         if token.pos_ in ("ADJ", "NOUN", "VERB"):
             found.extend(stance_colon(ctx, token))
+            found.extend(stance_que(ctx, token))
         if token.lower_ == "selon" or (
             token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
         ):
@@ -151,6 +152,8 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     head = tokens[i]
     infinitive = "Inf" in head.morph.get("VerbForm", []) and head.pos_ in ("VERB", "AUX")
     stated = cue.lemma in ("dire", "déclarer") and head.pos_ == "ADJ" and reflexive_before(ctx, verb)
+    if stated and head.i + 1 < len(tokens) and tokens[head.i + 1].lower_ in _QUE:
+        return []  # se dit certain que …: the clause after que is the statement (stance_que)
     if not (infinitive or stated) or ctx.inside_mark(head.idx) is not None:
         return []
     if infinitive and head.lemma_ in _NOT_REPORTED and not _perfect(tokens, head):

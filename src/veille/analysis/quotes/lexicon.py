@@ -79,6 +79,12 @@ class CueLexicon:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
         return self.words.get(name, frozenset())
 
+    def designates(self, lemma: str, preposition: str) -> bool:
+        """Return True for the de of a verb of designation (parle d'un « tournant »): the
+        quoted fragment after it is the speaker's word, not what is reacted to."""
+        # d'« un massacre »: the tokenizer splits the elided de from its apostrophe
+        return preposition in _DE_FORMS and lemma in self.word_class("designate")
+
     def cue_class(self, lemma: str) -> str | None:
         """Return the class of a cue lemma (say, think, fear…), or None for selon and nouns."""
         found = self.cues.get(lemma)
@@ -112,8 +118,8 @@ class CueLexicon:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
         regular French endings (the model lemmatises participles like avertissant badly)."""
         pos = token.pos_  # each read once: asked of every token of every article
-        if pos not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            return None
+        if pos not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"):
+            return None  # X: a foreign word, the Latin dixit of « … », dixit X
         lemma = token.lemma_
         if pos == "AUX" and lemma in ("avoir", "être"):
             return None
@@ -162,6 +168,7 @@ def _single_words(table: str) -> set[str]:
 
 
 _MAX_KNOWN_FORMS = 1 << 16
+_DE_FORMS = frozenset({"de", "d'", "d’", "d", "'", "’", "du", "des"})
 # Infinitives that make one reporting verb with the verb before them (a fait savoir que,
 # a laissé entendre que): the pair is a row of quote_cues.tsv.
 _LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}

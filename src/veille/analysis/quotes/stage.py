@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.quotes.after import named_after
+from veille.analysis.quotes.after import named_after, said_next
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
@@ -44,7 +44,6 @@ from veille.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CEST_CE_QUE = re.compile(r"\s*C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
 # Se dire « … » reports a stated feeling (la ministre s'est dite « choquée »), unlike the
 # nickname dit « le Tsar »: the reflexive clitic tells them apart.
 _SE_DIRE = re.compile(
@@ -166,21 +165,14 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
             # with no verb names its speaker.
             return [Candidate(kind, mark.start, mark.end, None, "phrase", lead, None)]
+    if opens and not closes:
+        pointed = said_next(ctx, mark) or named_after(ctx, mark)
+        if pointed is not None:
+            return [pointed]  # « … » : c'est en ces termes que X a conclu: a colon, then the speaker
     if kind == "mixed" or not opens:
         return _mixed(ctx, mark, sent_start)
     # A direct quotation with no cue of its own: the next sentence may name the speaker.
-    follow = _CEST_CE_QUE.match(
-        text, mark.outer_end + 1 if text[mark.outer_end : mark.outer_end + 1] in ".!?" else mark.outer_end
-    )
-    if follow is not None:
-        i = ctx.token_after(follow.end())
-        incise = ctx.incise_at(i) if i < len(ctx.parsed) else None
-        if incise is not None and incise.subject is not None:
-            phrase = ctx.speaker_phrase(incise.subject)
-            return [
-                Candidate("direct", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx)
-            ]
-    pointed = named_after(ctx, mark)
+    pointed = said_next(ctx, mark) or named_after(ctx, mark)
     if pointed is not None:
         return [pointed]  # « … » Voilà comment X résume …
     named = _previous_subject(ctx, sent_start)

@@ -53,6 +53,37 @@ def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     return [Candidate("indirect", start, end, lemma, "phrase", phrase, verb.idx)]
 
 
+def stance_que(ctx: QuoteContext, token: Token) -> list[Candidate]:
+    """Return the que-clause of an adjective of conviction after a copula (Le maire est
+    certain que …, La ministre se dit persuadée que …, X est convaincu que …): what the
+    subject holds true, reported as its own statement. Not the impersonal *il est certain
+    que* (no one speaks), and only a subject that can speak."""
+    tokens = ctx.parsed
+    que = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    if que is None or que.lower_ not in ("que", "qu'", "qu’"):
+        return []
+    if ctx.paragraph(token.idx)[2] or ctx.inside_mark(token.idx) is not None:
+        return []
+    if not _masculine(token.lower_, token.lemma_.lower()) & ctx.lexicon.word_class("conviction"):
+        return []
+    verb = _stance_verb(ctx, token)
+    if verb is None:
+        return []
+    subject = _subject(ctx, token, verb)
+    if subject is None or subject.i > verb.i or not _speaks(ctx, subject):
+        return []
+    if subject.lower_ == "il" and _copula(verb) == "être" and token.lower_ in ("certain", "sûr"):
+        return []  # il est certain que: impersonal
+    start = que.idx + len(que)
+    while start < len(ctx.text) and ctx.text[start] == " ":
+        start += 1
+    end = ctx.rest_of_sentence(start)[1]
+    if end - start < 10:
+        return []
+    lemma = _copula(verb) or verb.lemma_.lower()
+    return [Candidate("indirect", start, end, lemma, "phrase", ctx.speaker_phrase(subject), verb.idx)]
+
+
 def _stance_verb(ctx: QuoteContext, token: Token) -> Token | None:
     """Return the copula or avoir of a stance headed by ``token``, else None."""
     if token.pos_ == "NOUN" and token.dep_ == "obj" and ctx.lexicon.noun_cue(token.lower_) is not None:
@@ -62,9 +93,11 @@ def _stance_verb(ctx: QuoteContext, token: Token) -> Token | None:
         return None
     if not _masculine(token.lower_, token.lemma_.lower()) & ctx.lexicon.word_class("stance"):
         return None
-    cop = next((c for c in token.children if c.dep_ == "cop"), None)
-    if cop is not None and _copula(cop):
-        return cop  # est catégorique: the adjective heads the clause (tagged ADJ or VERB)
+    cop = next((c for c in token.children if c.dep_ in ("cop", "aux:pass")), None)
+    if cop is not None and _copula(cop) == "être":
+        # est catégorique: the adjective heads the clause (tagged ADJ or VERB); en est
+        # convaincu: a participle used as an adjective, which the parser reads as a passive
+        return cop
     head = token.head
     if token.dep_ in ("xcomp", "obj", "acl", "advcl") and head.pos_ in ("VERB", "AUX") and _copula(head):
         if _copula(head) in _PRONOMINAL and not any(c.lower_ in ("se", "s'", "s’") for c in head.children):
