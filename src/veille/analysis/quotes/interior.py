@@ -49,8 +49,20 @@ def _rest_start(ctx: QuoteContext, incise: Incise, mark: MarkedSpan) -> int | No
     for pattern in (_COMMA_REST, _SENTENCE_REST):
         match = pattern.match(rest)
         if match and len(rest[match.end() :].split()) >= _MIN_REST_WORDS:
+            if pattern is _COMMA_REST and _apposition(ctx, incise.end + match.end(), mark.end):
+                continue  # tonne le retraité, ancien infirmier du service. …: the incise runs on
             return incise.end + match.end()
     return None
+
+
+def _apposition(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Return True when the words after the incise's comma close their sentence with no finite
+    verb: an apposition to the incise's subject, not the rest of the quotation."""
+    stop = re.search(r"[.!?]\s", ctx.text[start:end])
+    if stop is None:
+        return False
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(start + stop.start())]
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens)
 
 
 def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:

@@ -9,7 +9,8 @@ Three layouts are read:
    in the first person (an explainer's subheads, *Faut-il s'inquiéter ?*, are answered in
    the third person);
 3. an answer opened by the interviewee's name and a colon (*Lucie Ferrand : Nous …*).
-The answers are the interviewee's: the person named in the answer's opening, else the first
+The answers are the interviewee's: the person named in the answer's opening, else the one
+person the paragraph before the first question names (the introduction), else the first
 person the article names before the answers.
 """
 
@@ -44,7 +45,26 @@ def find_interview(ctx: QuoteContext) -> list[Candidate]:
         ]
     else:
         answers = _bare_answers(ctx, paragraphs)
-    return [_answer(ctx, start, end) for start, end in answers]
+    if not answers:
+        return []
+    guest = _introduced(ctx, paragraphs, answers[0][0])
+    return [_answer(ctx, start, end, guest) for start, end in answers]
+
+
+def _introduced(ctx: QuoteContext, paragraphs: list[tuple[int, int]], first: int) -> tuple[int, int] | None:
+    """Return the one person the paragraph before the first question names (Nous avons
+    interrogé le docteur X, urgentiste.), else None: the interviewee an article introduces
+    right before the transcript."""
+    before = [(s, e) for s, e in paragraphs if e < first]
+    if len(before) < 2:
+        return None
+    start, end = before[-2]  # before[-1] is the first question
+    people = {
+        (s, e): entity.id
+        for s, e, mention, entity in ctx.resolver.mentions_in(start, end)
+        if entity.type == "PER" and mention.kind == "name"
+    }
+    return next(iter(people)) if len(set(people.values())) == 1 else None
 
 
 def _bare_answers(ctx: QuoteContext, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -60,8 +80,10 @@ def _bare_answers(ctx: QuoteContext, paragraphs: list[tuple[int, int]]) -> list[
         for i in range(q + 1, stop):
             start, end = paragraphs[i]
             body = ctx.text[start:end]
-            if body.lstrip()[:1] in _MARKS or (i > q + 1 and not _FIRST_PERSON.search(body)):
-                break  # a quotation of its own, or the article's narrative again
+            if body.lstrip()[:1] in _MARKS or (
+                i > q + 1 and (not _FIRST_PERSON.search(body) or any(m in body for m in _MARKS))
+            ):
+                break  # a quotation of its own, or the article's narrative again (it quotes in marks)
             dash = _DASH.match(body)
             answers.append((start + (dash.end() if dash else 0), end))
     spoken = sum(1 for s, e in answers if _FIRST_PERSON.search(ctx.text[s:e]))
@@ -76,16 +98,17 @@ def _is_question(body: str) -> bool:
     return not re.search(r"[.!]\s", stripped.rstrip("?"))  # one question, not a paragraph ending in one
 
 
-def _answer(ctx: QuoteContext, start: int, end: int) -> Candidate:
+def _answer(ctx: QuoteContext, start: int, end: int, guest: tuple[int, int] | None) -> Candidate:
     """Return the quotation of one answer, attributed to the name that opens it (Lucie
-    Ferrand : …) or else to the first person named before it."""
+    Ferrand : …), else to the person introduced right before the questions, else to the
+    first person named before it."""
     for s, e, mention, entity in ctx.resolver.mentions_in(start, start + 80):
         if s == start and entity.type == "PER" and mention.kind == "name":
             colon = re.match(r"\s*:\s*", ctx.text[e:end])
             if colon is not None:
                 return Candidate("direct", e + colon.end(), end, None, "phrase", (s, e))
         break
-    person = next(
+    person = guest or next(
         (
             (s, e)
             for s, e, mention, entity in ctx.resolver.mentions

@@ -21,7 +21,7 @@ import logging
 import re
 from typing import ClassVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.after import named_after, said_next
 from veille.analysis.quotes.basis import rule_basis
@@ -105,12 +105,8 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if heading:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
-        last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
-        if last_word[0] in blockers and not _SE_DIRE.search(before) and not _clause_in(ctx, mark):
-            log.debug("quotation at %d is a name or title (%s)", mark.open, last_word[0])
-            continue
-        if is_term(ctx, mark, before):
-            log.debug("quotation at %d is a name or a term in marks", mark.open)
+        if _is_name(ctx, mark, before, blockers):
+            log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
@@ -118,6 +114,15 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         found.extend(attribute_marked(ctx, mark, before))
     return found
+
+
+def _is_name(ctx: QuoteContext, mark: MarkedSpan, before: str, blockers: frozenset[str]) -> bool:
+    """Return True for marks around a name or a title, not a quotation (le film « … » after a
+    blocker word, « Orechnik » a term)."""
+    last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
+    if last_word[0] in blockers and not _SE_DIRE.search(before) and not _clause_in(ctx, mark):
+        return True
+    return is_term(ctx, mark, before)
 
 
 def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
@@ -196,16 +201,48 @@ def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, in
             return None
         end = ctx.paragraphs[index - 1][1]
     start = ctx.sentence_start(max(end - 2, 0))
-    if ctx.marks_in(start, end):
-        return None
+    blockers = ctx.lexicon.word_class("blocker")
+    if any(
+        not _is_name(ctx, m, ctx.text[ctx.sentence_start(m.open) : m.open], blockers)
+        for m in ctx.marks_in(start, end)
+    ):
+        return None  # a title in marks (son spectacle « … ») leaves the sentence to its subject
     for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
         if token.dep_ == "ROOT":
             subject = ctx.resolver.subject_of(token)
+            if subject is None and token.pos_ not in ("VERB", "AUX"):
+                continue  # La chanteuse X, qui … « … », a réagi: the parser cut the sentence at a mark
+            if subject is not None and ctx.inside_mark(subject.idx) is not None:
+                subject = _opening_name(ctx, start, end)  # the parser took the title for the subject
             if subject is not None and start <= subject.idx < end:
-                cued = ctx.lexicon.cue(token) is not None
-                return ctx.speaker_phrase(subject), token.idx if cued else None
+                return ctx.speaker_phrase(subject), token.idx if _speech_act(ctx, token) else None
             return None
     return None
+
+
+def _opening_name(ctx: QuoteContext, start: int, end: int) -> Token | None:
+    """Return the head of the person's or organisation's name that opens a sentence (before
+    its first comma), else None: the subject when the parser hangs it on a title in marks
+    (La chanteuse X, qui … son spectacle « Les Heures bleues », a réagi …)."""
+    comma = ctx.text.find(",", start, end)
+    for s, _e, _m, entity in ctx.resolver.mentions_in(start, end if comma == -1 else comma):
+        if entity.type in ("PER", "ORG"):
+            return ctx.parsed[ctx.token_after(s)]
+    return None
+
+
+def _speech_act(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True for a verb that reports its subject speaking: a cue, a cue infinitive after
+    a semi-auxiliary (a tenu à s'expliquer, a voulu répondre), or a verb with a noun of
+    speech as object (a pris la parole)."""
+    if ctx.lexicon.cue(verb) is not None:
+        return True
+    speech = ctx.lexicon.word_class("speech-noun")
+    return any(
+        (child.dep_ == "xcomp" and ctx.lexicon.cue(child) is not None)
+        or (child.dep_ == "obj" and child.lower_ in speech)
+        for child in verb.children
+    )
 
 
 def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candidate]:
