@@ -367,8 +367,7 @@ class QuoteContext:
         return None
 
     def cue_before(self, start: int, offset: int) -> Token | None:
-        """Return the nearest cue verb (scope all) between ``start`` and ``offset``, outside
-        any quotation marks."""
+        """Return the nearest cue verb (scope all) in [start, offset), outside quotation marks."""
         lo = self.token_after(start)
         hi = self.token_after(offset)
         lower = hi + 1 < len(self.parsed) and self.parsed[hi + 1].text[:1].islower()
@@ -424,10 +423,9 @@ class QuoteContext:
         return (match.end(), np_end) if set(head) & speaking else None
 
     def np_end(self, start: int, limit: int) -> int:
-        """Return where a speaker noun phrase starting at ``start`` ends: at the first comma,
-        unless a description is followed by a person's name in apposition, closed by a comma
-        or the end (le conseiller …, Yuri Ushakov, …). A name before the comma is the source
-        itself: in Selon l'Ifop, Jordan Bardella …, the person is what the poll is about."""
+        """Return where a speaker noun phrase from ``start`` ends: at the first comma, unless a
+        description is followed by an apposed person's name (le conseiller …, Me Yuri Ushakov,)
+        closed by a comma or the end. Selon l'Ifop, Jordan Bardella …: the source is the name."""
         agent = BY_AGENT.search(self.text, start, limit)
         if agent is not None:
             # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
@@ -444,6 +442,8 @@ class QuoteContext:
         after = comma + 1
         while after < limit and self.text[after] == " ":
             after += 1
+        title = re.match(r"(\S+) +", self.text[after:limit])  # Me, Mme, M. before the name
+        after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
         for s, e, _m, entity in self.resolver.mentions:
             if s == after and entity.type == "PER" and re.fullmatch(r"\s*(?:,.*)?", self.text[e:limit], re.S):
                 return e

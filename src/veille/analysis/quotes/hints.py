@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.model import Document, Entity, Mention
+from veille.normal import word_key
 
 _TITLE_BEFORE = re.compile(r"([A-Za-zÀ-ÿ]+\.?)\s+$")
 # Words that may open a capitalised subject without making it a name (Certains, Plusieurs).
@@ -139,3 +140,31 @@ def name_mentions(text: str, name: str, taken: list[tuple[int, int]]) -> tuple[M
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append(Mention(match.start(), match.end(), name, "name"))
     return tuple(found)
+
+
+def org_named(mentions: list[tuple[int, int, Mention, Entity]], name: str) -> str | None:
+    """Return the id of the organisation a mention names ``name`` (by word key), else None."""
+    key = word_key(name)
+    return next((e.id for _s, _e, m, e in mentions if e.type == "ORG" and word_key(m.text) == key), None)
+
+
+# The words before a person's name that tell the gender (la ministre …, Elina Valtonen).
+_FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
+_MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
+
+
+def guess_gender(text: str, entity: Entity) -> str | None:
+    """Guess a person's gender from the words before a name (la ministre …, Elina Valtonen)."""
+    if entity.type != "PER":
+        return None
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        before = text[max(0, mention.start - 90) : mention.start]
+        fem = _FEMININE_BEFORE.search(before)
+        masc = _MASCULINE_BEFORE.search(before)
+        if fem and (not masc or fem.start() > masc.start()):
+            return "f"
+        if masc:
+            return "m"
+    return None

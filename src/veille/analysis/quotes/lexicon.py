@@ -79,6 +79,10 @@ class CueLexicon:
         """Return the words of one class of quote_words.tsv (blocker, person, org, opener)."""
         return self.words.get(name, frozenset())
 
+    def is_title(self, word: str) -> bool:
+        """Return True for a title of address before a surname (M., Mme, Me)."""
+        return any(word.lower() in self.word_class(f"title-{kind}") for kind in ("m", "f", "lawyer"))
+
     def designates(self, lemma: str, preposition: str) -> bool:
         """Return True for the de of a verb of designation (parle d'un « tournant »): the
         quoted fragment after it is the speaker's word, not what is reacted to."""

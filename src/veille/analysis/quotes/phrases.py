@@ -89,3 +89,18 @@ def demonym_person(words: list[str]) -> bool:
         return False
     last = words[1].rstrip(",.").split("-")[-1]
     return demonym(last) is not None or last.lower().endswith(_ORIGIN_SUFFIXES)
+
+
+# A body's name in lower case: its head noun, one or two relational adjectives, then de and a
+# place or a bare domain noun (conseil départemental du Gard, fédération française de
+# cyclisme), not an article (le syndicat majoritaire de l'entreprise is a description).
+_OFFICIAL = re.compile(
+    r"[\w-]+\s+(?:[a-zàâçéèêëîïôûùüœ-]+\s+){1,2}(?:du|des|de|d['’])\s*"
+    r"(?!(?:la|le|les|l['’]|un|une|son|sa|ses|leur|leurs|cette|ce|cet|ces)\b)\w"
+)
+
+
+def official_name(text: str, head: int, end: int) -> bool:
+    """Return True when the phrase from its head noun is the name of an official body written
+    in lower case (le conseil départemental du Gard), not a description of one named before."""
+    return _OFFICIAL.match(text, head, end) is not None

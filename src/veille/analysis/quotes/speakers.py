@@ -25,6 +25,7 @@ from veille.analysis.quotes.phrases import (
     demonym_person,
     head_noun,
     is_plural,
+    official_name,
     phrase_gender,
     singular,
 )
@@ -44,10 +45,10 @@ _NAMED_COMPLEMENT = re.compile(
     r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
 )
 # Determiners of an indefinite description (une habitante, des témoins).
+# A stressed pronoun after a plural subject (Les syndicats, eux, …; Les élues, elles, …).
+_CONTRAST = re.compile(r"\s*,\s*(?:eux|elles)\s*,")
 _INDEFINITE = frozenset({"un", "une", "des"})
 _INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
-_FEMININE_BEFORE = re.compile(r"\b(?:[Ll]a|[Uu]ne|Mme|[Cc]ette)\s[^.;:!?«»\"]{0,80}$")
-_MASCULINE_BEFORE = re.compile(r"\b(?:[Ll]e|[Uu]n|M\.|[Cc]e|[Dd]u|[Aa]u)\s[^.;:!?«»\"]{0,80}$")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ class SpeakerResolver(SubjectFinder):
         # 1. The phrase is a name, or a description the entity stages resolved (one that
         #    disagrees in gender with its person is left to step 4: la lycéenne is not Romain).
         named = {e.id for _s, _e, m, e in inside if m.kind == "name" and e.type == "PER"}
-        other_names = {e.id for _s, _e, _m, e in inside} - named if named else set()
+        # Le patron de la PME Alvéa, Régis Cordier: the name apposed after a comma is the head's
+        apposed = {e.id for s, _e, m, e in inside if e.id in named and self.text[:s].rstrip().endswith(",")}
+        other_names = {e.id for _s, _e, _m, e in inside} - (apposed or named) if named else set()
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and self._given_name_misc(entity, mention):
                 # témoigne Julie, 34 ans: a witness named by a given name the tagger left as MISC
@@ -142,17 +145,17 @@ class SpeakerResolver(SubjectFinder):
             key=lambda item: (
                 item[3].type != "PER",
                 item[2].kind != "name",
+                item[3].id not in apposed,
                 self._in_complement(head, item[0]),
             ),
         )
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))
-        # 4. A description with no name inside: a public body or service speaking as itself
-        #    (la gendarmerie, les pompiers, la mairie) is the organisation whose name holds the
-        #    noun, else a new one named by the phrase, as the gold guide adds unnamed speakers.
-        # The entity layer's answer for the whole phrase (entity_at: a description it resolved,
-        # le collectif, la mairie, le gendarme, also one that covers the phrase).
+        # 4. A description with no name inside: first the entity layer's answer for the phrase
+        #    (entity_at: le collectif, la mairie, le gendarme); a public body speaking as itself
+        #    (la gendarmerie, les pompiers) is the organisation whose name holds the noun, else
+        #    a new one named by the phrase, as the gold guide adds unnamed speakers.
         described = entity_at(self.doc, start, end)
         if (
             described is not None
@@ -172,11 +175,20 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(known.id, name_start, end, named=True)
             if noun in self.org_nouns or noun in self.lexicon.word_class("source"):
                 return Speaker(self._created(name_start, end), name_start, end)
+        places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
+        bodies = self.lexicon.word_class("body") | self.institutions | self.org_nouns
+        if noun in bodies and places_only and official_name(self.text, head, end) and not plural:
+            # le conseil départemental du Gard: a body's name the entity stages left in lower
+            # case, the body itself (known by that name, else made), not the place it holds
+            body = speaker_hints.org_named(self.mentions, self.text[head:end].strip(" ,"))
+            return Speaker(body or self._unnamed(head, end, "ORG"), head, end)
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
         speaking = noun in self.person_nouns or noun in self.org_nouns
-        places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
         group = plural and noun in self.person_nouns  # not les syndicats: often ones named before
+        # Les syndicats, eux, dénoncent …: the stressed pronoun sets the group against the party
+        # just named, so it is none of those named before.
+        group = group or (plural and _CONTRAST.match(self.text, end) is not None)
         group = group or (
             head == start and words[0][:1].islower() and noun in self.person_nouns
         )  # de source sûre
@@ -226,8 +238,7 @@ class SpeakerResolver(SubjectFinder):
         return token.pos_ == "NOUN" and word not in self.lexicon.word_class("source") and agent_noun(word)
 
     def _in_complement(self, head: int, offset: int) -> bool:
-        """Return True when a name stands in a de-complement of the phrase's head noun (l'avocat
-        de Jean Morel), not in apposition to it."""
+        """Return True for a name in a de-complement of the head noun (l'avocat de Jean Morel)."""
         between = self.text[head:offset]
         if "," in between:
             return False  # an apposition after a comma names the speaker itself
@@ -480,20 +491,4 @@ class SpeakerResolver(SubjectFinder):
             ),
             None,
         )
-        return by_name or entity.gender or self._guess_gender(entity)
-
-    def _guess_gender(self, entity: Entity) -> str | None:
-        """Guess a person's gender from the words before a name (la ministre …, Elina Valtonen)."""
-        if entity.type != "PER":
-            return None
-        for mention in entity.mentions:
-            if mention.kind != "name":
-                continue
-            before = self.text[max(0, mention.start - 90) : mention.start]
-            fem = _FEMININE_BEFORE.search(before)
-            masc = _MASCULINE_BEFORE.search(before)
-            if fem and (not masc or fem.start() > masc.start()):
-                return "f"
-            if masc:
-                return "m"
-        return None
+        return by_name or entity.gender or speaker_hints.guess_gender(self.text, entity)
