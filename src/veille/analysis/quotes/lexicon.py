@@ -130,6 +130,10 @@ class CueLexicon:
         light = _LIGHT_VERBS.get(lemma)
         if light is not None and token.i > 0 and token.doc[token.i - 1].lemma_ == light:
             return self.cues.get(f"{light} {lemma}")  # a fait savoir, a laissé entendre: one cue
+        for rest, locution in self._locutions.get(lemma, ()):
+            after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3 + len(rest)]]
+            if after[: len(rest)] == list(rest) and after[len(rest) :] != ["à", "vue"]:
+                return locution  # a mis en garde contre (not mis en garde à vue), a fait état de
         found = self._word_cue(token.text, lemma)
         if found is not None and found.scope == "se":
             return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
@@ -146,6 +150,16 @@ class CueLexicon:
         if len(known) >= _MAX_KNOWN_FORMS:
             known.clear()  # a bound on a long run's memory; the common words come back at once
         known[key] = found
+        return found
+
+    @cached_property
+    def _locutions(self) -> dict[str, list[tuple[tuple[str, ...], Cue]]]:
+        # First word -> (the words after it, cue) of the verbal locutions (mettre en garde).
+        found: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+        for lemma, cue in self.cues.items():
+            first, *rest = lemma.split()
+            if rest and rest[0] not in _LIGHT_VERBS:
+                found.setdefault(first, []).append((tuple(rest), cue))
         return found
 
     @cached_property
