@@ -24,6 +24,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.after import named_after, said_next
+from veille.analysis.quotes.agent import agent_fragment, own_words
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
@@ -286,9 +287,13 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     if _VIEW_OPENER.match(ctx.text, sent_start):
         # À ses yeux, « … » / À son avis, « … »: the view of the person just quoted or named.
         return [Candidate("mixed", mark.start, mark.end, "selon", "continue")]
-    fronted = _fronted_cue(ctx, mark, sent_end)
+    fronted = _fronted_cue(ctx, mark, sent_end) or agent_fragment(ctx, mark, sent_start)
     if fronted is not None:
-        return [fronted]
+        return [fronted]  # …, l'Assurance maladie a annoncé; jugée « … » par la CGT
+    if own_words(ctx, mark, sent_start):
+        # Le projet est, pour reprendre ses mots, « un gâchis »: the person just named
+        named = _previous_subject(ctx, sent_start)
+        return [Candidate("mixed", mark.start, mark.end, "selon", "continue", *(named or (None, None)))]
     if _clause_after_quote(ctx, mark, sent_start):
         # « … », résume-t-il. Pour sauver les otages, « il faudrait … »: a quoted clause with
         # no cue of its own, right after a quotation in the same paragraph, goes on with it.

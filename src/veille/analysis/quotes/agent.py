@@ -1,0 +1,65 @@
+"""Attribute a quoted fragment that has no reporting verb of its own in its clause.
+
+Two constructions of French news give the fragment's source without a finite cue:
+1. a reporting participle carrying the fragment, its agent after it: *La réforme, jugée
+   « inacceptable » par la CGT, sera examinée mardi*; *un plan qualifié de « brutal » par les
+   élus* (the passive of a verb of judging or saying, the agent its speaker);
+2. a phrase that points to the words of the person just named: *Le projet est, selon ses
+   mots, « mort-né »*; *pour reprendre ses termes*; *selon sa propre formule*.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
+from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.marks import MarkedSpan
+
+# At most this many tokens between the participle and the opening mark (qualifié d' « …).
+_PARTICIPLE_GAP = 3
+# At most this many tokens between the closing mark and par (« … » tant par X que …).
+_AGENT_GAP = 2
+# The phrases that point to the words of the person just named.
+_OWN_WORDS = re.compile(
+    r"\b(?:[Ss]elon|[Pp]our reprendre|[Dd]['’]après|[Ss]uivant) (?:ses|son|sa|leurs?) "
+    r"(?:propres )?(?:mots|termes|expression|formule|propos)\b"
+)
+
+
+def agent_fragment(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
+    """Return the fragment a reporting participle carries, its speaker the agent after it
+    (jugée « inacceptable » par la CGT), else None."""
+    lo = ctx.token_after(sent_start)
+    hi = ctx.token_after(mark.open)
+    participle = None
+    for token in reversed(ctx.parsed[max(lo, hi - _PARTICIPLE_GAP) : hi]):
+        # jugée: the tagger may read a participle used as an adjective as ADJ, with no VerbForm
+        participial = "Part" in token.morph.get("VerbForm", []) or token.lower_.endswith(PARTICIPLE_ENDINGS)
+        if token.pos_ in ("VERB", "ADJ") and participial and not token.lower_.endswith("ant"):
+            participle = token
+            break
+    cue = ctx.lexicon.cue(participle) if participle is not None else None
+    if participle is None or cue is None:
+        return None
+    sent_end = ctx.sentence_end(mark.outer_end)
+    after = ctx.token_after(mark.outer_end)
+    for token in ctx.parsed[after : min(after + _AGENT_GAP, ctx.token_after(sent_end))]:
+        if token.lower_ == "par":
+            start = token.idx + len(token)
+            while start < sent_end and ctx.text[start] == " ":
+                start += 1
+            end = ctx.np_end(start, sent_end)
+            while end > start and ctx.text[end - 1] in " .,;":
+                end -= 1
+            if end > start:
+                return Candidate(
+                    "mixed", mark.start, mark.end, cue.lemma, "phrase", (start, end), participle.idx
+                )
+    return None
+
+
+def own_words(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> bool:
+    """Return True when the fragment's sentence points to the words of the person just named
+    (selon ses mots, pour reprendre ses termes) before the fragment."""
+    return _OWN_WORDS.search(ctx.text, sent_start, mark.open) is not None
