@@ -9,16 +9,22 @@ from veille.analysis.quotes.marks import MarkedSpan
 
 # At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
 _LEAD_WORDS = 8
+# At most this many when the name closes the lead, right before the colon.
+_LONG_LEAD_WORDS = 14
 
 
 def named_in_lead(ctx: QuoteContext, start: int, colon: int) -> tuple[int, int] | None:
-    """Return the last person or organisation named in a short lead before a colon."""
-    if len(ctx.text[start:colon].split()) > _LEAD_WORDS or ctx.marks_in(start, colon):
+    """Return the last person or organisation named in a short lead before a colon; a longer
+    lead only when the name closes it (Même son de cloche chez le maire de Dinan, X : « … »)."""
+    words = len(ctx.text[start:colon].split())
+    if words > _LONG_LEAD_WORDS or ctx.marks_in(start, colon):
         return None
     named = [
         (s, e) for s, e, _m, entity in ctx.resolver.mentions_in(start, colon) if entity.type in ("PER", "ORG")
     ]
-    return named[-1] if named else None
+    if not named or (words > _LEAD_WORDS and ctx.text[named[-1][1] : colon].strip()):
+        return None
+    return named[-1]
 
 
 def colon_before(ctx: QuoteContext, mark: MarkedSpan, before: str, sent_start: int) -> int | None:
