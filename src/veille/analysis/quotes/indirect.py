@@ -98,8 +98,11 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         return []
     if verb.pos_ != "VERB" and not verb.lower_.endswith("ant") and not _finite_misread(ctx, verb):
         return []
-    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and lemma not in _REFLEXIVE_CUES:
-        return []  # s'assurer que (make sure), se demander: not a statement
+    pronominal = lemma in _REFLEXIVE_CUES or ctx.lexicon.cues[lemma].scope == "se"
+    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and not pronominal:
+        # s'assurer que (make sure), se demander: not a statement; the pronominal verbs of
+        # speech and stated feeling (se félicite que, s'étonne que, se plaint que) are
+        return []
     if any(c.dep_ == "aux:pass" for c in verb.children) and not any(
         c.dep_ in ("obl:agent",) for c in verb.children
     ):
