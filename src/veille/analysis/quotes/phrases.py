@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 
 from veille.analysis.lang.fr.countries import demonym
+from veille.analysis.lang.fr.words import PRENOMINAL_ADJECTIVES
 
 _DETERMINER = re.compile(
     r"(?:(?:[Ll]es?|[Ll]a|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?|[Cc]e|[Cc]et|[Cc]ette|[Cc]es|[Nn]otre"
@@ -29,6 +30,9 @@ _ORIGIN_SUFFIXES = ("ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne",
 # Determiners that show a description's gender (son, l' and les do not).
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au"})
+# Prenominal adjectives whose form shows the gender of a description after l'.
+_FEMININE_PRENOMINAL = frozenset({"ancienne", "actuelle"})
+_MASCULINE_PRENOMINAL = frozenset({"ancien", "actuel", "nouvel"})
 # Determiners of a plural description of people who are not named (des témoins, les
 # secouristes, plusieurs habitants): a group the gold guide adds as an entity of its own.
 PLURAL_DETERMINERS = frozenset(
@@ -49,12 +53,21 @@ def phrase_gender(words: list[str]) -> str | None:
         return "f"
     if first in _MASCULINE_DETERMINERS:
         return "m"
+    # l'ancienne avocate, l'ancien banquier: after l' a prenominal adjective shows the gender
+    second = re.sub(r"^l['’]", "", first) or (words[1].lower() if len(words) > 1 else "")
+    if second in _FEMININE_PRENOMINAL:
+        return "f"
+    if second in _MASCULINE_PRENOMINAL:
+        return "m"
     return None
 
 
 def head_noun(phrase: str) -> str:
-    """Return the first word of a phrase without its determiner, lower-cased."""
+    """Return the first word of a phrase without its determiner, lower-cased, after the
+    adjectives French puts before a noun (une deuxième source → source)."""
     words = re.findall(r"[\w-]+", phrase.lower())
+    while len(words) > 1 and (words[0] in PRENOMINAL_ADJECTIVES or words[0].endswith("ième")):
+        words = words[1:]
     return words[0] if words else ""
 
 

@@ -74,3 +74,14 @@ def negations() -> frozenset[str]:
 def auxiliary_forms() -> frozenset[str]:
     """Return the finite forms of avoir and être that open a compound tense (*a*, *ont*, *est*)."""
     return _words("auxiliary_forms")
+
+
+# Adjectives French places before the noun (Riegel, Pellat & Rioul, Grammaire méthodique du
+# français, ch. XI, la place de l'adjectif épithète: the short, frequent and ordinal ones):
+# a description's head noun comes after them (une deuxième source, l'ancien banquier).
+PRENOMINAL_ADJECTIVES = frozenset(
+    "autre autres ancien ancienne anciens anciennes nouveau nouvel nouvelle nouveaux nouvelles "
+    "actuel actuelle actuels actuelles jeune jeunes vieux vieil vieille seul seule seuls seules "
+    "premier première premiers premières "
+    "dernier dernière derniers dernières second seconde même mêmes simple simples haut haute".split()
+)
