@@ -21,6 +21,7 @@ from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import Cue
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
+    VIEW_OPENERS,
     SELON_PRONOUNS,
     can_speak,
     selon,
@@ -66,8 +67,15 @@ _MAX_ASIDE_TOKENS = 30
 def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
     """Return the indirect quotations of the document."""
     found: list[Candidate] = []
-    for token in token_view(ctx.parsed).tokens:
-        if ctx.inside_mark(token.idx) is not None:
+    view = token_view(ctx.parsed)
+    pos, lower, idx = view.pos, view.lower, view.idx
+    for i, token in enumerate(view.tokens):
+        # Read off the shared view first: only a word that may be a cue (a verb, noun,
+        # adjective or name), selon, d'après or a view opener's last word can open one.
+        tag, word = pos[i], lower[i]
+        if tag not in _CUE_TAGS and word not in _OPENER_HEADS:
+            continue
+        if ctx.inside_mark(idx[i]) is not None:
             continue  # a reporting verb inside a quotation belongs to the quoted speaker
         cue = ctx.lexicon.cue(token)
         if cue is not None:
@@ -76,20 +84,24 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
-        if token.pos_ == "NOUN" and ctx.lexicon.noun_cue(token.lower_) is not None:
+        if tag == "NOUN" and ctx.lexicon.noun_cue(word) is not None:
             found.extend(_noun_clause(ctx, token))
-        if token.pos_ in ("ADJ", "NOUN", "VERB"):
+        if tag in ("ADJ", "NOUN", "VERB"):
             found.extend(stance_colon(ctx, token))
-        if token.lower_ == "selon" or (
-            token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
-        ):
+        if word == "selon" or (word == "après" and i > 0 and lower[i - 1] in ("d'", "d’")):
             found.extend(selon(ctx, token))
-        opener = view_opener(ctx, token)
+        opener = view_opener(ctx, token) if word in VIEW_OPENERS else None
         if opener is not None:
             found.extend(selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
     found.extend(_said_before(ctx))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
+
+
+# The tags a cue, a statement noun or a stance may have (CueLexicon.cue answers None for
+# any other), and the words that open selon, d'après or a view opener whatever their tag.
+_CUE_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN"})
+_OPENER_HEADS = frozenset({"selon", "après"}) | VIEW_OPENERS
 
 
 def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:

@@ -13,6 +13,8 @@ stage itself (the colon's introducer, stage._last_verb).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.morphology import infinitive_guesses
@@ -81,15 +83,17 @@ def _copula(verb: Token) -> str | None:
     return None
 
 
-def _masculine(word: str, lemma: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _masculine(word: str, lemma: str) -> frozenset[str]:
     """Return the forms an adjective may have in the masculine singular (prudente → prudent,
-    inquiète → inquiet, combative → combatif, soucieuse → soucieux)."""
+    inquiète → inquiet, combative → combatif, soucieuse → soucieux). Asked of every
+    adjective, noun and verb of an article: each (form, lemma) is worked out once."""
     forms = {word, lemma}
     for end, repl in (("es", ""), ("s", ""), ("e", ""), ("ète", "et"), ("ive", "if"), ("euse", "eux")):
         for form in list(forms):
             if form.endswith(end):
                 forms.add(form[: -len(end)] + repl)
-    return forms
+    return frozenset(forms)
 
 
 def _colon_after(ctx: QuoteContext, token: Token) -> Token | None:
