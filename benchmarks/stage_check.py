@@ -8,6 +8,13 @@ made of them (about 5,000 words) is parsed once; then
     .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json
     .venv/bin/python benchmarks/stage_check.py time --rounds 3          # CPU ms an article, stages only
     .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
+    .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3
+
+``ab`` times two versions of the stages in one process, taking turns article by article:
+the version in this checkout against another source tree (``git archive main | tar -x -C
+/tmp/veille-main``), loaded under another package name. On a shared machine whose load
+drifts by tens of percent within a minute, runs made one after the other in separate
+processes cannot be compared; turns of a few milliseconds can.
 
 ``dump`` writes each article's Document as JSON with sorted keys; ``compare`` names the
 articles whose output differs (byte for byte) and exits 1 if any does. ``time`` and
@@ -22,10 +29,16 @@ import argparse
 import cProfile
 import dataclasses
 import json
+import importlib
 import pstats
+import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from veille.analysis.parse import parse_articles
 from veille.analysis.pipeline import Pipeline
@@ -127,6 +140,59 @@ def profile(rounds: int, top: int, sort: str) -> None:
     pstats.Stats(profiler).sort_stats(sort).print_stats(top)
 
 
+def load_base(src: Path) -> ModuleType:
+    """Import the ``veille`` package of another source tree as ``veille_base``."""
+    target = Path(tempfile.mkdtemp(prefix="veille-ab-")) / "veille_base"
+    shutil.copytree(src / "veille", target, ignore=shutil.ignore_patterns("__pycache__"))
+    imports = re.compile(r"^(\s*)(from|import) veille\b", re.MULTILINE)
+    for path in target.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        text = imports.sub(r"\1\2 veille_base", text)
+        text = text.replace('files("veille.', 'files("veille_base.').replace('PACKAGE = "veille.', 'PACKAGE = "veille_base.')
+        path.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(target.parent))
+    return importlib.import_module("veille_base.analysis.pipeline")
+
+
+def ab(src: Path, rounds: int) -> None:
+    """Time this checkout's stages against another tree's, in turns, in one process."""
+    base = load_base(src)
+    base_settings = importlib.import_module("veille_base.settings")
+    ours = Pipeline(Settings())
+    theirs = base.Pipeline(base_settings.Settings(), nlp=ours.nlp)
+    mine = prepared(ours)
+    read = importlib.import_module("veille_base.runners.ingest").read_inputs
+    base_articles = [a for a in read([str(f) for f in allowed_files()]) if not hasattr(a, "reason")]
+    long_text = "\n\n".join(a.text for a in base_articles[:13])
+    base_articles.append(dataclasses.replace(base_articles[0], id="long-5000", source="long-5000", text=long_text))
+    ready = [theirs.prepare(a) for a in base_articles]
+    parse = importlib.import_module("veille_base.analysis.parse").parse_articles
+    other = list(zip(ready, parse(ours.nlp, ready, 16, ours.settings.max_sentence_tokens), strict=True))
+    assert len(other) == len(mine), "the two trees read the articles differently"
+    spent = {"base": [0.0] * rounds, "this": [0.0] * rounds}
+    runs: list[tuple[str, Any, list[Any]]] = [("this", ours, mine), ("base", theirs, other)]
+    outputs: dict[str, list[str]] = {}
+    for _ in range(2):  # warm both: lazy tables, compiled patterns
+        for name, pipeline, pairs in runs:
+            outputs[name] = [
+                json.dumps(pipeline.run_stages(*pair).to_dict(), sort_keys=True) for pair in pairs
+            ]
+    same = sum(a == b for a, b in zip(outputs["this"], outputs["base"], strict=True))
+    print(f"{same} of {len(mine)} analyses identical in the two trees")
+    for r in range(rounds):
+        for k in range(len(mine)):
+            for name, pipeline, pairs in runs if (r + k) % 2 == 0 else runs[::-1]:
+                started = time.process_time()
+                pipeline.run_stages(*pairs[k])
+                spent[name][r] += time.process_time() - started
+    n = len(mine)
+    for r in range(rounds):
+        b, t = 1000 * spent["base"][r] / n, 1000 * spent["this"][r] / n
+        print(f"round {r + 1}: base {b:.2f} ms, this {t:.2f} ms an article: this / base {t / b:.3f}")
+    b, t = sum(spent["base"]), sum(spent["this"])
+    print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({1000 * b / n / rounds:.2f} → {1000 * t / n / rounds:.2f} ms)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,6 +206,9 @@ def main() -> int:
     pro.add_argument("--rounds", type=int, default=2)
     pro.add_argument("--top", type=int, default=40)
     pro.add_argument("--sort", default="tottime")
+    two = sub.add_parser("ab")
+    two.add_argument("base", type=Path, help="another source tree's src/ folder")
+    two.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     if args.command == "dump":
         dump(args.out)
@@ -147,6 +216,8 @@ def main() -> int:
         return compare(args.before, args.after)
     elif args.command == "time":
         timed(args.rounds)
+    elif args.command == "ab":
+        ab(args.base, args.rounds)
     else:
         profile(args.rounds, args.top, args.sort)
     return 0

@@ -139,7 +139,7 @@ def join_split_names(parsed: Doc) -> list[SpacySpan]:
     for span in parsed.ents:
         if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
             previous = spans[-1]
-            between = [t.lower_ for t in parsed[previous.end : span.start]]
+            between = token_view(parsed).lower[previous.end : span.start]
             joined = (
                 between[:1]
                 and between[0] in OF

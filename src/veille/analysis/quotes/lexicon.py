@@ -16,6 +16,7 @@ from veille.analysis.entities.referents import first_name_gender, load_referents
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.tables import read_rows
+from veille.analysis.syntax.view import token_view
 from veille.errors import SettingsError
 from veille.normal import word_key
 
@@ -111,16 +112,18 @@ class CueLexicon:
     def cue(self, token: Token) -> Cue | None:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
         regular French endings (the model lemmatises participles like avertissant badly)."""
-        pos = token.pos_  # each read once: asked of every token of every article
+        # Read off the shared view: asked of every token of every article.
+        view, i = token_view(token.doc), token.i
+        pos = view.pos[i]
         if pos not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return None
-        lemma = token.lemma_
+        lemma = view.lemma[i]
         if pos == "AUX" and lemma in ("avoir", "être"):
             return None
         light = _LIGHT_VERBS.get(lemma)
-        if light is not None and token.i > 0 and token.doc[token.i - 1].lemma_ == light:
+        if light is not None and i > 0 and view.lemma[i - 1] == light:
             return self.cues.get(f"{light} {lemma}")  # a fait savoir, a laissé entendre: one cue
-        found = self._word_cue(token.text, lemma)
+        found = self._word_cue(view.text[i], lemma)
         if found is not None and found.scope == "se":
             return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
         return found

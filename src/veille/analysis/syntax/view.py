@@ -81,6 +81,14 @@ class TokenView:
         """``token.is_space`` of each token."""
         return [flag == 1 for flag in self._column(IS_SPACE)]
 
+    @cached_property
+    def entity_labels(self) -> dict[str, frozenset[str]]:
+        """The labels the model gave each entity text of the doc (``doc.ents``), read once."""
+        found: dict[str, set[str]] = {}
+        for span in self.doc.ents:
+            found.setdefault(span.text, set()).add(span.label_)
+        return {text: frozenset(labels) for text, labels in found.items()}
+
     def _column(self, attr: int) -> list[int]:
         """Return one attribute of every token as plain ints (hashes for strings)."""
         if not len(self.doc):
@@ -89,8 +97,24 @@ class TokenView:
 
     def _strings(self, attr: int) -> list[str]:
         """Return one string attribute of every token, through the doc's string store."""
-        strings = self.doc.vocab.strings
-        return [strings[key] for key in self._column(attr)]
+        keys = self._column(attr)
+        try:
+            return list(map(_DECODED.__getitem__, keys))
+        except KeyError:  # a word not seen yet: decode it once
+            strings = self.doc.vocab.strings
+            if len(_DECODED) > _MAX_DECODED:
+                _DECODED.clear()  # a bound on a long run's memory; common words come back at once
+            for key in keys:
+                if key not in _DECODED:
+                    _DECODED[key] = strings[key]
+            return list(map(_DECODED.__getitem__, keys))
+
+
+# The string of each hash the views have read: a string store decodes its UTF-8 bytes into
+# a new Python string on every lookup (a third of the cost of a column), while a hash names
+# one string in every vocabulary (spaCy's hash of the string itself), so one dict serves all.
+_DECODED: dict[int, str] = {}
+_MAX_DECODED = 1 << 17
 
 
 def token_view(doc: Doc) -> TokenView:
