@@ -28,8 +28,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import dataclasses
-import json
 import importlib
+import json
 import pstats
 import re
 import shutil
@@ -82,7 +82,9 @@ def dump(out: Path) -> None:
     outputs: dict[str, str] = {}
     for article, parsed in prepared(pipeline):
         document = pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
-        outputs[article.source or article.id] = json.dumps(document.to_dict(), sort_keys=True, ensure_ascii=False)
+        outputs[article.source or article.id] = json.dumps(
+            document.to_dict(), sort_keys=True, ensure_ascii=False
+        )
     out.write_text(json.dumps(outputs, sort_keys=True, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{len(outputs)} documents written to {out}")
 
@@ -111,7 +113,8 @@ def timed(rounds: int) -> None:
         for article, parsed in pairs:
             pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
         totals.append(1000 * (time.process_time() - started) / len(pairs))
-    print(f"{len(pairs)} articles; stages CPU ms an article per round: {', '.join(f'{t:.2f}' for t in totals)}")
+    rounds_ms = ", ".join(f"{t:.2f}" for t in totals)
+    print(f"{len(pairs)} articles; stages CPU ms an article per round: {rounds_ms}")
     print("  ".join(f"{n} {1000 * s / rounds / len(pairs):.2f}" for n, s in per_stage.items()))
 
 
@@ -122,7 +125,7 @@ class _Timed:
     def __call__(self, doc: Document, parsed: object) -> Document:
         started = time.process_time()
         try:
-            return self.stage(doc, parsed)  # type: ignore[operator,no-any-return]
+            return self.stage(doc, parsed)  # type: ignore[operator]
         finally:
             self.into[self.name] += time.process_time() - started
 
@@ -148,7 +151,9 @@ def load_base(src: Path) -> ModuleType:
     for path in target.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         text = imports.sub(r"\1\2 veille_base", text)
-        text = text.replace('files("veille.', 'files("veille_base.').replace('PACKAGE = "veille.', 'PACKAGE = "veille_base.')
+        text = text.replace('files("veille.', 'files("veille_base.').replace(
+            'PACKAGE = "veille.', 'PACKAGE = "veille_base.'
+        )
         path.write_text(text, encoding="utf-8")
     sys.path.insert(0, str(target.parent))
     return importlib.import_module("veille_base.analysis.pipeline")
@@ -164,7 +169,9 @@ def ab(src: Path, rounds: int) -> None:
     read = importlib.import_module("veille_base.runners.ingest").read_inputs
     base_articles = [a for a in read([str(f) for f in allowed_files()]) if not hasattr(a, "reason")]
     long_text = "\n\n".join(a.text for a in base_articles[:13])
-    base_articles.append(dataclasses.replace(base_articles[0], id="long-5000", source="long-5000", text=long_text))
+    base_articles.append(
+        dataclasses.replace(base_articles[0], id="long-5000", source="long-5000", text=long_text)
+    )
     ready = [theirs.prepare(a) for a in base_articles]
     parse = importlib.import_module("veille_base.analysis.parse").parse_articles
     other = list(zip(ready, parse(ours.nlp, ready, 16, ours.settings.max_sentence_tokens), strict=True))
@@ -190,7 +197,8 @@ def ab(src: Path, rounds: int) -> None:
         b, t = 1000 * spent["base"][r] / n, 1000 * spent["this"][r] / n
         print(f"round {r + 1}: base {b:.2f} ms, this {t:.2f} ms an article: this / base {t / b:.3f}")
     b, t = sum(spent["base"]), sum(spent["this"])
-    print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({1000 * b / n / rounds:.2f} → {1000 * t / n / rounds:.2f} ms)")
+    per = 1000 / n / rounds
+    print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({b * per:.2f} → {t * per:.2f} ms)")
 
 
 def main() -> int:

@@ -18,11 +18,11 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
-from veille.analysis.quotes.lexicon import Cue
+from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
-    VIEW_OPENERS,
     SELON_PRONOUNS,
+    VIEW_OPENERS,
     can_speak,
     selon,
     skip_opener,
@@ -73,7 +73,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         # Read off the shared view first: only a word that may be a cue (a verb, noun,
         # adjective or name), selon, d'après or a view opener's last word can open one.
         tag, word = pos[i], lower[i]
-        if tag not in _CUE_TAGS and word not in _OPENER_HEADS:
+        if tag not in CUE_TAGS and word not in _OPENER_HEADS:
             continue
         if ctx.inside_mark(idx[i]) is not None:
             continue  # a reporting verb inside a quotation belongs to the quoted speaker
@@ -98,9 +98,9 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
 
 
-# The tags a cue, a statement noun or a stance may have (CueLexicon.cue answers None for
-# any other), and the words that open selon, d'après or a view opener whatever their tag.
-_CUE_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN"})
+# The words that open selon, d'après or a view opener whatever their tag. Any other word
+# opens something only with a cue's tag (lexicon.CUE_TAGS, which holds the tags of the
+# statement nouns and the stances too).
 _OPENER_HEADS = frozenset({"selon", "après"}) | VIEW_OPENERS
 
 

@@ -115,7 +115,7 @@ class CueLexicon:
         # Read off the shared view: asked of every token of every article.
         view, i = token_view(token.doc), token.i
         pos = view.pos[i]
-        if pos not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+        if pos not in CUE_TAGS:
             return None
         lemma = view.lemma[i]
         if pos == "AUX" and lemma in ("avoir", "être"):
@@ -165,6 +165,9 @@ def _single_words(table: str) -> set[str]:
 
 
 _MAX_KNOWN_FORMS = 1 << 16
+# The tags a cue may have: ``cue`` answers None for any other tag, and the indirect-quote
+# scan skips such words without asking (indirect.find_indirect).
+CUE_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN"})
 # Infinitives that make one reporting verb with the verb before them (a fait savoir que,
 # a laissé entendre que): the pair is a row of quote_cues.tsv.
 _LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}
