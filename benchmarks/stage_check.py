@@ -186,6 +186,10 @@ def ab(src: Path, rounds: int) -> None:
             ]
     same = sum(a == b for a, b in zip(outputs["this"], outputs["base"], strict=True))
     print(f"{same} of {len(mine)} analyses identical in the two trees")
+    per_stage: dict[str, dict[str, float]] = {"this": {}, "base": {}}
+    for name, pipeline, _pairs in runs:
+        per_stage[name] = {stage: 0.0 for stage, _ in pipeline.stages}
+        pipeline.stages = [(stage, _Timed(run, stage, per_stage[name])) for stage, run in pipeline.stages]
     for r in range(rounds):
         for k in range(len(mine)):
             for name, pipeline, pairs in runs if (r + k) % 2 == 0 else runs[::-1]:
@@ -198,6 +202,9 @@ def ab(src: Path, rounds: int) -> None:
         print(f"round {r + 1}: base {b:.2f} ms, this {t:.2f} ms an article: this / base {t / b:.3f}")
     b, t = sum(spent["base"]), sum(spent["this"])
     per = 1000 / n / rounds
+    for stage in per_stage["this"]:
+        b_ms, t_ms = per_stage["base"].get(stage, 0.0) * per, per_stage["this"][stage] * per
+        print(f"  {stage:10} base {b_ms:6.2f} ms, this {t_ms:6.2f} ms")
     print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({b * per:.2f} → {t * per:.2f} ms)")
 
 
