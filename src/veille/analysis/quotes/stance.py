@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.syntax.view import token_view
 
 # Copular verbs (lemmas) whose adjective attribute states the subject's attitude.
 _COPULAS = frozenset({"être", "paraître", "sembler", "rester", "demeurer", "montrer", "dire", "vouloir"})
@@ -33,6 +34,8 @@ def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     """Return the statement after a colon introduced by a stance whose head is ``token``: an
     adjective attribute (est catégorique, se montre prudente) or a statement noun object of
     avoir (a une conviction). None when the sentence is narration (Le bilan est lourd : …)."""
+    if ":" not in token_view(ctx.parsed).text[token.i + 1 : token.i + 1 + _GAP]:
+        return []  # no colon near (_colon_after): asked of every adjective, noun and verb
     if ctx.paragraph(token.idx)[2] or ctx.inside_mark(token.idx) is not None:
         return []
     verb = _stance_verb(ctx, token)
