@@ -186,6 +186,8 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
     object: a plaidé la clémence :) stand between it and the colon, and what follows is a
     clause (a finite verb, four words or more) with no quotation marks."""
     tokens = ctx.parsed
+    if ":" not in token_view(tokens).text[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]:
+        return []  # no colon near (the walk below): asked of every cue, read off the view
     if verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2] or ctx.inside_mark(verb.idx) is not None:
         return []
     if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):
