@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from veille.analysis.entities.unnamed import (
+    _CONTRACTED,
+    _DEFINITE,
     entity_name,
     generic_after,
+    may_name_party,
     next_entity_number,
     party_kind,
     unnamed_entity,
@@ -64,3 +67,12 @@ def test_entity_name_and_numbering() -> None:
     assert entity_name("l'intersyndicale") == "Intersyndicale"
     assert entity_name("la préfecture du Finistère") == "Préfecture du Finistère"
     assert next_entity_number([Entity("e2", "A", "ORG"), Entity("e7", "B", "PER")]) == 8
+
+
+def test_may_name_party_holds_for_every_determiner_that_makes_a_party() -> None:
+    # The scan asks it before reading a noun's determiner: it must never say no where some
+    # determiner (definite, contracted, singular or plural) makes the phrase a party.
+    heads = ["syndicat", "syndicats", "Gouvernement", "mairie", "préfecture", "pompiers", "table", "Lucie"]
+    for head in heads:
+        named = any(party_kind(det, head) is not None for det in _DEFINITE | _CONTRACTED)
+        assert may_name_party(head) == named, head

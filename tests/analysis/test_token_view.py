@@ -68,3 +68,29 @@ def test_token_index_reads_the_offsets_off_the_view(nlp) -> None:  # type: ignor
 def test_an_empty_doc_has_empty_columns(nlp) -> None:  # type: ignore[no-untyped-def]
     view = token_view(nlp(""))
     assert view.tokens == [] and view.text == [] and view.pos == [] and view.lemma_lower == []
+
+
+def test_a_second_doc_reads_the_same_strings_from_the_decoded_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The second view finds its words already decoded (one dict for the process): same answers.
+    first, second = nlp(TEXT), nlp("Mardi, Lucie Ferrand a quitté Vérone pour Nîmes.")
+    for doc in (first, second, nlp(TEXT)):
+        view = TokenView(doc)
+        assert view.text == [t.text for t in doc]
+        assert view.lemma == [t.lemma_ for t in doc]
+        assert view.lower == [t.lower_ for t in doc]
+
+
+def test_a_doc_without_tags_has_the_empty_tag_and_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(TEXT)  # tokenized only: no tagger, no lemmatizer ran
+    view = TokenView(doc)
+    assert view.pos == [t.pos_ for t in doc] == [""] * len(doc)
+    assert view.lemma == [t.lemma_ for t in doc]
+
+
+def test_entity_labels_by_text_are_the_labels_of_doc_ents(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT + " Lucie Ferrand a répondu.")
+    labels = TokenView(doc).entity_labels
+    expected: dict[str, set[str]] = {}
+    for span in doc.ents:
+        expected.setdefault(span.text, set()).add(span.label_)
+    assert labels == {text: frozenset(found) for text, found in expected.items()}

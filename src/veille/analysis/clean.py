@@ -127,8 +127,10 @@ def _continues(previous: str, line: str) -> bool:
 def _is_heading(block: str) -> bool:
     """A heading is a short line with no final punctuation that starts with a capital
     (or an opening quotation mark); a closing quotation mark does not count as final."""
+    if len(block) > _HEADING_MAX_CHARS:
+        return False  # most paragraphs: decided before their words are counted
     words = sum(1 for word in block.split() if any(c.isalnum() for c in word))
-    if len(block) > _HEADING_MAX_CHARS or words > _HEADING_MAX_WORDS:
+    if words > _HEADING_MAX_WORDS:
         return False
     first = block.lstrip("".join(_OPENING_QUOTES) + " ")[:1]
     if not first.isupper():

@@ -139,7 +139,7 @@ def join_split_names(parsed: Doc) -> list[SpacySpan]:
     for span in parsed.ents:
         if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
             previous = spans[-1]
-            between = [t.lower_ for t in parsed[previous.end : span.start]]
+            between = token_view(parsed).lower[previous.end : span.start]
             joined = (
                 between[:1]
                 and between[0] in OF
@@ -160,48 +160,50 @@ def _is_country(text: str) -> bool:
 def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     """Return the candidates a NER span becomes after the fixes: none, one, or two (split)."""
     doc = span.doc
+    view = token_view(doc)  # doc[i] makes a new Token on every read, token.text a new string
+    tokens, texts, lowers = view.tokens, view.text, view.lower
     start, end = span.start, span.end
     label = span.label_ if span.label_ in ("PER", "ORG", "LOC", "MISC") else "MISC"
     gender: Gender | None = None
     # 1. Spaces, punctuation and a leading article are not part of a name (l'OTAN → OTAN),
     #    unless the article belongs to it (Le Caire, La Haye).
-    while start < end and (doc[start].is_space or doc[start].is_punct):
+    while start < end and (tokens[start].is_space or tokens[start].is_punct):
         start += 1
-    if start < end and doc[start].lower_ in ARTICLES | {"d'"}:
+    if start < end and lowers[start] in ARTICLES | {"d'"}:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
     start = trim.apostrophe_head(doc, start)  # 1b. N' | Djamena: the model left N' out
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
     #    that the name is a person's (the model tags 'M. Soubie' LOC).
-    if start < end - 1 and doc[start].text in rules.honorifics:
-        gender = rules.honorifics[doc[start].text]
+    if start < end - 1 and texts[start] in rules.honorifics:
+        gender = rules.honorifics[texts[start]]
         label = "PER"
         start += 1
-    elif start > 0 and doc[start - 1].text in rules.honorifics and doc[start].text[:1].isupper():
-        gender, label = rules.honorifics[doc[start - 1].text], "PER"  # M. | Soubie
-        if doc[start].text == ".":
+    elif start > 0 and texts[start - 1] in rules.honorifics and texts[start][:1].isupper():
+        gender, label = rules.honorifics[texts[start - 1]], "PER"  # M. | Soubie
+        if texts[start] == ".":
             start += 1
     # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
     while (
         end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].text[:1].isupper()
+        and texts[end] == "-"
+        and not tokens[end - 1].whitespace_
+        and not tokens[end].whitespace_
+        and texts[end + 1][:1].isupper()
     ):
         end += 2
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
     # Sécurité sociale | rembourse, … | dans la soirée
-    end = cut_inside(doc, start, end, label, doc[start].text in rules.org_heads)
+    end = cut_inside(doc, start, end, label, texts[start] in rules.org_heads)
     if label in ("ORG", "MISC"):
         end = join_proper_nouns(doc, end)  # Nordhav | Energi
     while end > start and (
-        _trailing_junk(doc[end - 1], rules) or (label == "PER" and trailing_participle(doc[end - 1]))
+        _trailing_junk(tokens[end - 1], rules) or (label == "PER" and trailing_participle(tokens[end - 1]))
     ):
         end -= 1
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
-    if start < end < len(doc) and doc[end - 1].text[-1:] in ("'", "’") and trim.glued_word(doc, end):
+    if start < end < len(doc) and texts[end - 1][-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1
     if start >= end or not_a_name(doc, start, end):
         return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée: capitalised common words
@@ -222,12 +224,12 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         ]
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
-    if label in ("ORG", "LOC", "MISC") and doc[start].text in rules.org_heads:
+    if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
         end = _extend_adjectives(doc, end)
         end = _extend_org(doc, end, rules.calendar)
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
-    if end < len(doc) and f"{doc[start:end].text} {doc[end].text}" in rules.noun_adjective_names:
+    if end < len(doc) and f"{doc[start:end].text} {texts[end]}" in rules.noun_adjective_names:
         end += 1
     words = [t for t in doc[start:end] if not t.is_punct]
     text = doc[start:end].text
@@ -250,19 +252,19 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     found = portfolio_head(doc, start, frozenset(rules.portfolio_heads))
     if found is not None:
         portfolio, chained = found
-        if rules.portfolio_heads[doc[portfolio].lower_] is None or chained:
+        if rules.portfolio_heads[lowers[portfolio]] is None or chained:
             person = name_after_portfolio(doc, start, end)
             if person is None:
                 return []
             start, label = person, "PER"
         else:
             start, label = portfolio, "ORG"
-    first = doc[start]
+    first = tokens[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
-    if first.lower_ in rules.seat_heads and start + 2 < end and doc[start + 1].lower_ in ("de", "d'"):
-        if doc[start + 2].text[:1].isupper():
+    if first.lower_ in rules.seat_heads and start + 2 < end and lowers[start + 1] in ("de", "d'"):
+        if texts[start + 2][:1].isupper():
             start, label = start + 2, "LOC"
-            first = doc[start]
+            first = tokens[start]
     # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
     #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
     #    A capitalised title tagged alone (la Première ministre, Vice-présidente) is one too.
@@ -271,7 +273,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if tail is not None:
         if tail >= end:
             return []
-        start, first = tail, doc[tail]
+        start, first = tail, tokens[tail]
     role = load_roles().match(doc, start) if role_key(first.text) in rules.role_words else None
     whole = role is not None and start + len(role.words) >= end
     if role is not None and not whole:
@@ -286,11 +288,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if role_key(first.text) in rules.role_words and first.text[:1].islower():
         if label != "PER" or whole:  # the model's PER 'président de la République'
             return []
-        while start < end and not doc[start].text[:1].isupper():
+        while start < end and not texts[start][:1].isupper():
             start += 1
         if start >= end:
             return []
-        first = doc[start]
+        first = tokens[start]
     # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
     #    otherwise trim to the capitalised part (congrès de l'Association → Association,
     #    club de Birmingham → Birmingham) or drop it (chlorothalonil).
@@ -304,10 +306,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         voted = trim.trimmed_label(doc, start, name, end, label, glued) if name >= 0 else None
         if voted is None:
             return []
-        start, first, label = name, doc[name], voted
+        start, first, label = name, tokens[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     start = _extend_left(doc, start, rules)
-    if doc[start].lower_ in rules.org_name_heads:
+    if lowers[start] in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
     #     de Grenoble, le parquet de Saint-Étienne): the model tags the town alone.
@@ -316,7 +318,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if court is not None and label in ("LOC", "ORG", "MISC"):
         return [Candidate(court, end, "ORG"), Candidate(start, end, "LOC")]
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
-    if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(doc[end].text):
+    if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(texts[end]):
         end += 1
     # 10. Demonyms and people groups (les Russes, les Européens) are groups tied to their
     #     country, not places.

@@ -122,7 +122,8 @@ def add_titles(
     characters the titles cover: the later steps leave them alone."""
     covered: set[int] = set()
     owner = _owner_map(clusters)
-    ends = {t.idx + len(t): t.i for t in token_view(parsed).tokens}
+    view = token_view(parsed)
+    ends = {start + len(word): i for i, (start, word) in enumerate(zip(view.idx, view.text, strict=True))}
     evidence = typevote.load_evidence()
     for cluster in clusters:
         # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma

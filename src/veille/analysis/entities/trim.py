@@ -35,6 +35,7 @@ from veille.analysis.entities.referents import first_name_gender, load_referents
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF, TO
+from veille.analysis.syntax.view import token_view
 from veille.normal import word_key
 
 # Prepositions that put the noun after them in a place (en Normandie, à Lille, au Mali).
@@ -136,8 +137,8 @@ def trimmed_label(doc: Doc, start: int, name: int, end: int, label: str, glued: 
 
 def _label_alone(doc: Doc, text: str) -> str | None:
     """Return the label the model gave the same name where it tagged it alone, if one."""
-    labels = {span.label_ for span in doc.ents if span.text == text}
-    return labels.pop() if len(labels) == 1 else None
+    labels = token_view(doc).entity_labels.get(text, frozenset())
+    return next(iter(labels)) if len(labels) == 1 else None
 
 
 def _role_before(doc: Doc, name: int) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.roles import load_roles, role_key
@@ -97,6 +97,14 @@ def party_kind(determiner: str, head: str) -> PartyKind | None:
         if any(len(r.words) == 1 and r.cls in _SERVICE_CLASSES for r in roles):
             return PartyKind("ORG", True)
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def may_name_party(head: str) -> bool:
+    """Say whether some determiner makes a phrase of this head noun name a party
+    (:func:`party_kind`), for a scan that asks it of every noun before reading its
+    determiner: a determiner counts only as singular (le) or plural (les)."""
+    return party_kind("le", head) is not None or party_kind("les", head) is not None
 
 
 def unnamed_party(text: str, start: int, head: int, end: int) -> bool:

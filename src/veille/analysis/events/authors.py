@@ -14,6 +14,7 @@ from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import own_clause
+from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -78,12 +79,14 @@ def convener(reader: RoleReader, trigger: Token) -> list[str]:
     *à l'appel de X*, *à l'initiative de X* in the trigger's sentence (*plusieurs
     centaines de personnes ont manifesté devant l'ambassade, à l'appel de la COB*)."""
     sentence = trigger.sent
-    for word in sentence:
-        if word.lower_ not in ("appel", "initiative") or word.i < 2:
+    view = token_view(trigger.doc)  # asked for each trigger: the words read off the shared view
+    lower = view.lower
+    for i in range(sentence.start, sentence.end):
+        if lower[i] not in ("appel", "initiative") or i < 2:
             continue
-        if word.doc[word.i - 2].lower_ not in ("à", "sur"):
+        if lower[i - 2] not in ("à", "sur"):
             continue
-        for child in word.children:
+        for child in view.tokens[i].children:
             if child.dep_ == "nmod" and case_of(child) in OF:
                 found = reader.group(child)
                 if found:

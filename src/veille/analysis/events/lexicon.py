@@ -9,7 +9,7 @@ words of reported judgements. Sources: ``lang/fr/data/SOURCES.md`` and docs/even
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.morphology import infinitive_guesses
@@ -103,10 +103,20 @@ class EventLexicon:
         its form may come from (the lemmatiser misreads some participles), or None."""
         if lemma in self.verbs:
             return self.verbs[lemma]
-        for candidate in infinitive_guesses(form):
-            if candidate in self.verbs:
-                return self.verbs[candidate]
-        return None
+        # A function of the form alone from here: asked of every verb, noun and adjective of
+        # an article, each form's guesses are worked out once.
+        known = self._verb_by_form
+        if form in known:
+            return known[form]
+        found = next((self.verbs[c] for c in infinitive_guesses(form) if c in self.verbs), None)
+        if len(known) >= _MAX_KNOWN_FORMS:
+            known.clear()  # a bound on a long run's memory; the common words come back at once
+        known[form] = found
+        return found
+
+    @cached_property
+    def _verb_by_form(self) -> dict[str, Trigger | None]:
+        return {}
 
     def __post_init__(self) -> None:
         heads: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
@@ -114,6 +124,9 @@ class EventLexicon:
             first, *rest = phrase.replace("'", "' ").split()  # as the tokenizer cuts d' accord
             heads.setdefault(first, []).append((tuple(rest), trigger))
         object.__setattr__(self, "phrase_heads", {k: tuple(v) for k, v in heads.items()})
+
+
+_MAX_KNOWN_FORMS = 1 << 16
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:

@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import load_aliases
 from veille.analysis.entities.roles import load_roles, role_key
-from veille.analysis.entities.unnamed import entity_name, generic_after, next_entity_number, party_kind
+from veille.analysis.entities.unnamed import (
+    entity_name,
+    generic_after,
+    may_name_party,
+    next_entity_number,
+    party_kind,
+)
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.mentions import MentionIndex
@@ -106,8 +112,11 @@ class UnnamedParties:
         made: dict[str, Entity] = {}  # phrase key -> entity
         text = doc.article.text
         view = token_view(parsed)  # the words are read from the shared view; Tokens only for nouns
+        words = view.text
         for i, pos in enumerate(view.pos):
-            found = _category_phrase(view.tokens[i], index, doc) if pos in ("NOUN", "PROPN") else None
+            if pos not in ("NOUN", "PROPN") or not may_name_party(words[i]):
+                continue  # no determiner makes it a party (party_kind): its parse is not read
+            found = _category_phrase(view.tokens[i], index, doc)
             if found is None:
                 continue
             start, end, key = found

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.sentences import parse_sentence
+from veille.analysis.syntax.view import token_view
 from veille.model import Timex
 
 EntityAt = Callable[[int], "str | None"]
@@ -53,12 +54,14 @@ def clause_window(trigger: Token) -> list[Token]:
     (*des fonds destinés à*) end it too, since their complements are theirs."""
     out: list[Token] = []
     sentence_end = min(parse_sentence(trigger)[1], trigger.i + 1 + _WINDOW)
-    for token in trigger.doc[trigger.i + 1 : sentence_end]:
-        if token.text in _HARD_STOPS or token.lower_ in _CLAUSE_OPENERS:
+    view = token_view(trigger.doc)
+    text, lower, pos, tokens = view.text, view.lower, view.pos, view.tokens
+    for i in range(trigger.i + 1, sentence_end):
+        if text[i] in _HARD_STOPS or lower[i] in _CLAUSE_OPENERS:
             break
-        if token.pos_ in ("VERB", "AUX", "SCONJ"):
+        if pos[i] in ("VERB", "AUX", "SCONJ"):
             break
-        out.append(token)
+        out.append(tokens[i])
     return out
 
 

@@ -102,7 +102,11 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     names = words_of_names(doc)
-    for token in token_view(parsed).tokens:
+    view = token_view(parsed)
+    heads, pos, lemma, lower = lexicon.phrase_heads, view.pos, view.lemma_lower, view.lower
+    for i, token in enumerate(view.tokens):
+        if pos[i] not in _TRIGGER_TAGS and lemma[i] not in heads and lower[i] not in heads:
+            continue  # no trigger row for it (_trigger_row): read off the view, no Token asked
         trigger = match_trigger(token, lexicon)
         if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
             continue
@@ -190,6 +194,10 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None
+
+
+# The tags of a word that may open a trigger other than a phrase's (_trigger_row).
+_TRIGGER_TAGS = frozenset({"VERB", "ADJ", "NOUN", "ADP"})
 
 
 def _mistagged_noun(token: Token) -> bool:

@@ -18,10 +18,11 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
-from veille.analysis.quotes.lexicon import Cue
+from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
     SELON_PRONOUNS,
+    VIEW_OPENERS,
     can_speak,
     selon,
     skip_opener,
@@ -66,8 +67,15 @@ _MAX_ASIDE_TOKENS = 30
 def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]:
     """Return the indirect quotations of the document."""
     found: list[Candidate] = []
-    for token in token_view(ctx.parsed).tokens:
-        if ctx.inside_mark(token.idx) is not None:
+    view = token_view(ctx.parsed)
+    pos, lower, idx = view.pos, view.lower, view.idx
+    for i, token in enumerate(view.tokens):
+        # Read off the shared view first: only a word that may be a cue (a verb, noun,
+        # adjective or name), selon, d'après or a view opener's last word can open one.
+        tag, word = pos[i], lower[i]
+        if tag not in CUE_TAGS and word not in _OPENER_HEADS:
+            continue
+        if ctx.inside_mark(idx[i]) is not None:
             continue  # a reporting verb inside a quotation belongs to the quoted speaker
         cue = ctx.lexicon.cue(token)
         if cue is not None:
@@ -76,21 +84,25 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
-        if token.pos_ == "NOUN" and ctx.lexicon.noun_cue(token.lower_) is not None:
+        if tag == "NOUN" and ctx.lexicon.noun_cue(word) is not None:
             found.extend(_noun_clause(ctx, token))
-        if token.pos_ in ("ADJ", "NOUN", "VERB"):
+        if tag in ("ADJ", "NOUN", "VERB"):
             found.extend(stance_colon(ctx, token))
             found.extend(stance_que(ctx, token))
-        if token.lower_ == "selon" or (
-            token.lower_ == "après" and token.i > 0 and ctx.parsed[token.i - 1].lower_ in ("d'", "d’")
-        ):
+        if word == "selon" or (word == "après" and i > 0 and lower[i - 1] in ("d'", "d’")):
             found.extend(selon(ctx, token))
-        opener = view_opener(ctx, token)
+        opener = view_opener(ctx, token) if word in VIEW_OPENERS else None
         if opener is not None:
             found.extend(selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
     found.extend(_said_before(ctx))
     return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
+
+
+# The words that open selon, d'après or a view opener whatever their tag. Any other word
+# opens something only with a cue's tag (lexicon.CUE_TAGS, which holds the tags of the
+# statement nouns and the stances too).
+_OPENER_HEADS = frozenset({"selon", "après"}) | VIEW_OPENERS
 
 
 def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
@@ -180,6 +192,8 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
     object: a plaidé la clémence :) stand between it and the colon, and what follows is a
     clause (a finite verb, four words or more) with no quotation marks."""
     tokens = ctx.parsed
+    if ":" not in token_view(tokens).text[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]:
+        return []  # no colon near (the walk below): asked of every cue, read off the view
     if verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2] or ctx.inside_mark(verb.idx) is not None:
         return []
     if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):

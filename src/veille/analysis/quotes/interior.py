@@ -12,6 +12,7 @@ import re
 
 from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.view import token_view
 
 # The rest of a quotation after an incise that closes a sentence (… a-t-il ajouté. …).
 _SENTENCE_REST = re.compile(r"[^.!?]*?[.!?]\s+")
@@ -31,10 +32,11 @@ def interior_incise(ctx: QuoteContext, mark: MarkedSpan) -> Incise | None:
     """Return an incise inside the marks followed by more quoted text."""
     lo = ctx.token_after(mark.start)
     hi = ctx.token_after(mark.end)
-    for token in ctx.parsed[lo:hi]:
-        if token.text != ",":
+    text = token_view(ctx.parsed).text
+    for i in range(lo, hi):
+        if text[i] != ",":
             continue
-        incise = ctx.incise_at(token.i, hi)
+        incise = ctx.incise_at(i, hi)
         if incise is None:
             continue
         if _rest_start(ctx, incise, mark) is not None:

@@ -16,6 +16,7 @@ from veille.analysis.entities.referents import first_name_gender, load_referents
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.tables import read_rows
+from veille.analysis.syntax.view import token_view
 from veille.errors import SettingsError
 from veille.normal import word_key
 
@@ -121,20 +122,22 @@ class CueLexicon:
     def cue(self, token: Token) -> Cue | None:
         """Return the cue for a verb token, trying its lemma, then its irregular form, then
         regular French endings (the model lemmatises participles like avertissant badly)."""
-        pos = token.pos_  # each read once: asked of every token of every article
-        if pos not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"):
-            return None  # X: a foreign word, the Latin dixit of « … », dixit X
-        lemma = token.lemma_
+        # Read off the shared view: asked of every token of every article.
+        view, i = token_view(token.doc), token.i
+        pos = view.pos[i]
+        if pos not in CUE_TAGS:
+            return None
+        lemma = view.lemma[i]
         if pos == "AUX" and lemma in ("avoir", "être"):
             return None
         light = _LIGHT_VERBS.get(lemma)
-        if light is not None and token.i > 0 and token.doc[token.i - 1].lemma_ == light:
+        if light is not None and i > 0 and view.lemma[i - 1] == light:
             return self.cues.get(f"{light} {lemma}")  # a fait savoir, a laissé entendre: one cue
         for rest, locution in self._locutions.get(lemma, ()):
-            after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3 + len(rest)]]
+            after = list(view.lower[i + 1 : i + 3 + len(rest)])
             if after[: len(rest)] == list(rest) and after[len(rest) :] != ["à", "vue"]:
                 return locution  # a mis en garde contre (not mis en garde à vue), a fait état de
-        found = self._word_cue(token.text, lemma)
+        found = self._word_cue(view.text[i], lemma)
         if found is not None and found.scope == "se":
             return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
         return found
@@ -187,6 +190,10 @@ def _single_words(table: str) -> set[str]:
 
 _MAX_KNOWN_FORMS = 1 << 16
 _DE_FORMS = frozenset({"de", "d'", "d’", "d", "'", "’", "du", "des"})
+# The tags a cue may have: ``cue`` answers None for any other tag, and the indirect-quote
+# scan skips such words without asking (indirect.find_indirect). X: a foreign word, the
+# Latin dixit of « … », dixit X.
+CUE_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"})
 # Infinitives that make one reporting verb with the verb before them (a fait savoir que,
 # a laissé entendre que): the pair is a row of quote_cues.tsv.
 _LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}

@@ -16,6 +16,8 @@ from veille.analysis.quotes.phrases import singular
 OPENER_WORDS = 4
 # A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
 _RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
+# The last words of the view openers (Pour X, Aux yeux de X, De l'avis de X, À en croire X).
+VIEW_OPENERS = frozenset({"pour", "yeux", "avis", "croire"})
 # Connectors that may stand before a view opener (Mais, pour X, …).
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Negation and clitics that may stand before a finite verb.

@@ -13,10 +13,13 @@ stage itself (the colon's introducer, stage._last_verb).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.syntax.view import token_view
 
 # Copular verbs (lemmas) whose adjective attribute states the subject's attitude.
 _COPULAS = frozenset({"être", "paraître", "sembler", "rester", "demeurer", "montrer", "dire", "vouloir"})
@@ -31,6 +34,8 @@ def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     """Return the statement after a colon introduced by a stance whose head is ``token``: an
     adjective attribute (est catégorique, se montre prudente) or a statement noun object of
     avoir (a une conviction). None when the sentence is narration (Le bilan est lourd : …)."""
+    if ":" not in token_view(ctx.parsed).text[token.i + 1 : token.i + 1 + _GAP]:
+        return []  # no colon near (_colon_after): asked of every adjective, noun and verb
     if ctx.paragraph(token.idx)[2] or ctx.inside_mark(token.idx) is not None:
         return []
     verb = _stance_verb(ctx, token)
@@ -114,15 +119,17 @@ def _copula(verb: Token) -> str | None:
     return None
 
 
-def _masculine(word: str, lemma: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _masculine(word: str, lemma: str) -> frozenset[str]:
     """Return the forms an adjective may have in the masculine singular (prudente → prudent,
-    inquiète → inquiet, combative → combatif, soucieuse → soucieux)."""
+    inquiète → inquiet, combative → combatif, soucieuse → soucieux). Asked of every
+    adjective, noun and verb of an article: each (form, lemma) is worked out once."""
     forms = {word, lemma}
     for end, repl in (("es", ""), ("s", ""), ("e", ""), ("ète", "et"), ("ive", "if"), ("euse", "eux")):
         for form in list(forms):
             if form.endswith(end):
                 forms.add(form[: -len(end)] + repl)
-    return forms
+    return frozenset(forms)
 
 
 def _colon_after(ctx: QuoteContext, token: Token) -> Token | None:

@@ -10,6 +10,10 @@ asks for it, and keeps it with the doc while the pipeline runs its stages
 
 The columns are copies of what spaCy answers: a stage reading ``view.lower[i]`` gets exactly
 ``doc[i].lower_``. The parse must not change while a view is held (no stage retokenizes).
+Each column is read with one ``Doc.to_array`` (a C loop over the token structs) and its
+hashes turned into strings through the string store: no ``Token`` is made for it, which
+costs about a third of reading the attribute off each ``Token`` (``view.tokens`` makes them
+only for the stages that need a token's parse).
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Token
+
+# ``token.pos_`` of each part-of-speech id (0, no tag, is "").
+_POS_NAMES = {int(key): name for key, name in NAMES.items()}
 
 
 class TokenView:
@@ -34,17 +43,17 @@ class TokenView:
     @cached_property
     def text(self) -> list[str]:
         """``token.text`` of each token."""
-        return [t.text for t in self.tokens]
+        return self._strings(ORTH)
 
     @cached_property
     def lower(self) -> list[str]:
         """``token.lower_`` of each token."""
-        return [t.lower_ for t in self.tokens]
+        return self._strings(LOWER)
 
     @cached_property
     def lemma(self) -> list[str]:
         """``token.lemma_`` of each token."""
-        return [t.lemma_ for t in self.tokens]
+        return self._strings(LEMMA)
 
     @cached_property
     def lemma_lower(self) -> list[str]:
@@ -54,22 +63,58 @@ class TokenView:
     @cached_property
     def pos(self) -> list[str]:
         """``token.pos_`` of each token."""
-        return [t.pos_ for t in self.tokens]
+        names = _POS_NAMES
+        return [names[p] for p in self._column(POS)]
 
     @cached_property
     def idx(self) -> list[int]:
         """``token.idx`` (the character offset) of each token."""
-        return [t.idx for t in self.tokens]
+        return self._column(IDX)
 
     @cached_property
     def is_punct(self) -> list[bool]:
         """``token.is_punct`` of each token."""
-        return [t.is_punct for t in self.tokens]
+        return [flag == 1 for flag in self._column(IS_PUNCT)]
 
     @cached_property
     def is_space(self) -> list[bool]:
         """``token.is_space`` of each token."""
-        return [t.is_space for t in self.tokens]
+        return [flag == 1 for flag in self._column(IS_SPACE)]
+
+    @cached_property
+    def entity_labels(self) -> dict[str, frozenset[str]]:
+        """The labels the model gave each entity text of the doc (``doc.ents``), read once."""
+        found: dict[str, set[str]] = {}
+        for span in self.doc.ents:
+            found.setdefault(span.text, set()).add(span.label_)
+        return {text: frozenset(labels) for text, labels in found.items()}
+
+    def _column(self, attr: int) -> list[int]:
+        """Return one attribute of every token as plain ints (hashes for strings)."""
+        if not len(self.doc):
+            return []
+        return cast("list[int]", self.doc.to_array(attr).tolist())
+
+    def _strings(self, attr: int) -> list[str]:
+        """Return one string attribute of every token, through the doc's string store."""
+        keys = self._column(attr)
+        try:
+            return list(map(_DECODED.__getitem__, keys))
+        except KeyError:  # a word not seen yet: decode it once
+            strings = self.doc.vocab.strings
+            if len(_DECODED) > _MAX_DECODED:
+                _DECODED.clear()  # a bound on a long run's memory; common words come back at once
+            for key in keys:
+                if key not in _DECODED:
+                    _DECODED[key] = strings[key]
+            return list(map(_DECODED.__getitem__, keys))
+
+
+# The string of each hash the views have read: a string store decodes its UTF-8 bytes into
+# a new Python string on every lookup (a third of the cost of a column), while a hash names
+# one string in every vocabulary (spaCy's hash of the string itself), so one dict serves all.
+_DECODED: dict[int, str] = {}
+_MAX_DECODED = 1 << 17
 
 
 def token_view(doc: Doc) -> TokenView:

@@ -1,0 +1,242 @@
+"""Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
+
+Not a test: a tool for speed work on the stages. Every article allowed for error study (the
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2, gold4, gold5, gold6) plus one long text
+made of them (about 5,000 words) is parsed once; then
+
+    .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
+    .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json
+    .venv/bin/python benchmarks/stage_check.py time --rounds 3          # CPU ms an article, stages only
+    .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
+    .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3
+
+``ab`` times two versions of the stages in one process, taking turns article by article:
+the version in this checkout against another source tree (``git archive main | tar -x -C
+/tmp/veille-main``), loaded under another package name. On a shared machine whose load
+drifts by tens of percent within a minute, runs made one after the other in separate
+processes cannot be compared; turns of a few milliseconds can.
+
+``dump`` writes each article's Document as JSON with sorted keys; ``compare`` names the
+articles whose output differs (byte for byte) and exits 1 if any does. ``time`` and
+``profile`` run the planned stages over the parses already made (each round on every
+article), so the parser's cost stays out of the figures. The blind and held-out sets are
+never read: the file list is built from the allowed folders only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import dataclasses
+import importlib
+import json
+import pstats
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from veille.analysis.parse import parse_articles
+from veille.analysis.pipeline import Pipeline
+from veille.model import Article, Document
+from veille.runners.ingest import read_inputs
+from veille.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def allowed_files() -> list[Path]:
+    """Return the article texts allowed for error study, in a fixed order."""
+    files = [ROOT / "examples" / "seed.txt"]
+    files += sorted((SHARED / "corpus" / "dev").glob("fr-*.txt"))
+    files += [SHARED / "corpus" / "dev2" / f"d2-{n:03d}.txt" for n in range(1, 25)]
+    for folder in ("gold", "gold2", "gold4", "gold5", "gold6"):
+        files += sorted((ROOT / "tests" / folder).glob("*.txt"))
+    return [f for f in files if f.exists()]
+
+
+def articles() -> list[Article]:
+    """Return the allowed articles, and one long article made of them (about 5,000 words)."""
+    read = [a for a in read_inputs([str(f) for f in allowed_files()]) if isinstance(a, Article)]
+    long_text = "\n\n".join(a.text for a in read[:13])
+    long = dataclasses.replace(read[0], id="long-5000", source="long-5000", text=long_text)
+    return [*read, long]
+
+
+def prepared(pipeline: Pipeline) -> list[tuple[Article, object]]:
+    """Return each article cleaned and parsed, once."""
+    cleaned = [pipeline.prepare(a) for a in articles()]
+    ready = [a for a in cleaned if isinstance(a, Article)]
+    docs = list(parse_articles(pipeline.nlp, ready, 16, pipeline.settings.max_sentence_tokens))
+    return list(zip(ready, docs, strict=True))
+
+
+def dump(out: Path) -> None:
+    """Write each article's analysis as JSON with sorted keys."""
+    pipeline = Pipeline(Settings())
+    outputs: dict[str, str] = {}
+    for article, parsed in prepared(pipeline):
+        document = pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
+        outputs[article.source or article.id] = json.dumps(
+            document.to_dict(), sort_keys=True, ensure_ascii=False
+        )
+    out.write_text(json.dumps(outputs, sort_keys=True, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{len(outputs)} documents written to {out}")
+
+
+def compare(before: Path, after: Path) -> int:
+    """Name the articles whose analysis differs; return 1 if any does."""
+    a = json.loads(before.read_text(encoding="utf-8"))
+    b = json.loads(after.read_text(encoding="utf-8"))
+    differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    for name in differ:
+        print(f"differs: {name}")
+    print(f"{len(a)} / {len(b)} documents, {len(differ)} differ")
+    return 1 if differ else 0
+
+
+def timed(rounds: int) -> None:
+    """Print the stages' CPU milliseconds per article, per round and per stage."""
+    pipeline = Pipeline(Settings())
+    pairs = prepared(pipeline)
+    per_stage = {name: 0.0 for name, _ in pipeline.stages}
+    stages = pipeline.stages
+    pipeline.stages = [(name, _Timed(stage, name, per_stage)) for name, stage in stages]  # type: ignore[misc]
+    totals = []
+    for _ in range(rounds):
+        started = time.process_time()
+        for article, parsed in pairs:
+            pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
+        totals.append(1000 * (time.process_time() - started) / len(pairs))
+    rounds_ms = ", ".join(f"{t:.2f}" for t in totals)
+    print(f"{len(pairs)} articles; stages CPU ms an article per round: {rounds_ms}")
+    print("  ".join(f"{n} {1000 * s / rounds / len(pairs):.2f}" for n, s in per_stage.items()))
+
+
+class _Timed:
+    def __init__(self, stage: object, name: str, into: dict[str, float]) -> None:
+        self.stage, self.name, self.into = stage, name, into
+
+    def __call__(self, doc: Document, parsed: object) -> Document:
+        started = time.process_time()
+        try:
+            return self.stage(doc, parsed)  # type: ignore[operator]
+        finally:
+            self.into[self.name] += time.process_time() - started
+
+
+def profile(rounds: int, top: int, sort: str) -> None:
+    """Profile the stages over the parsed articles and print the top functions."""
+    pipeline = Pipeline(Settings())
+    pairs = prepared(pipeline)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(rounds):
+        for article, parsed in pairs:
+            pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats(sort).print_stats(top)
+
+
+def load_base(src: Path) -> ModuleType:
+    """Import the ``veille`` package of another source tree as ``veille_base``."""
+    target = Path(tempfile.mkdtemp(prefix="veille-ab-")) / "veille_base"
+    shutil.copytree(src / "veille", target, ignore=shutil.ignore_patterns("__pycache__"))
+    imports = re.compile(r"^(\s*)(from|import) veille\b", re.MULTILINE)
+    for path in target.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        text = imports.sub(r"\1\2 veille_base", text)
+        text = text.replace('files("veille.', 'files("veille_base.').replace(
+            'PACKAGE = "veille.', 'PACKAGE = "veille_base.'
+        )
+        path.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(target.parent))
+    return importlib.import_module("veille_base.analysis.pipeline")
+
+
+def ab(src: Path, rounds: int) -> None:
+    """Time this checkout's stages against another tree's, in turns, in one process."""
+    base = load_base(src)
+    base_settings = importlib.import_module("veille_base.settings")
+    ours = Pipeline(Settings())
+    theirs = base.Pipeline(base_settings.Settings(), nlp=ours.nlp)
+    mine = prepared(ours)
+    read = importlib.import_module("veille_base.runners.ingest").read_inputs
+    base_articles = [a for a in read([str(f) for f in allowed_files()]) if not hasattr(a, "reason")]
+    long_text = "\n\n".join(a.text for a in base_articles[:13])
+    base_articles.append(
+        dataclasses.replace(base_articles[0], id="long-5000", source="long-5000", text=long_text)
+    )
+    ready = [theirs.prepare(a) for a in base_articles]
+    parse = importlib.import_module("veille_base.analysis.parse").parse_articles
+    other = list(zip(ready, parse(ours.nlp, ready, 16, ours.settings.max_sentence_tokens), strict=True))
+    assert len(other) == len(mine), "the two trees read the articles differently"
+    spent = {"base": [0.0] * rounds, "this": [0.0] * rounds}
+    runs: list[tuple[str, Any, list[Any]]] = [("this", ours, mine), ("base", theirs, other)]
+    outputs: dict[str, list[str]] = {}
+    for _ in range(2):  # warm both: lazy tables, compiled patterns
+        for name, pipeline, pairs in runs:
+            outputs[name] = [
+                json.dumps(pipeline.run_stages(*pair).to_dict(), sort_keys=True) for pair in pairs
+            ]
+    same = sum(a == b for a, b in zip(outputs["this"], outputs["base"], strict=True))
+    print(f"{same} of {len(mine)} analyses identical in the two trees")
+    per_stage: dict[str, dict[str, float]] = {"this": {}, "base": {}}
+    for name, pipeline, _pairs in runs:
+        per_stage[name] = {stage: 0.0 for stage, _ in pipeline.stages}
+        pipeline.stages = [(stage, _Timed(run, stage, per_stage[name])) for stage, run in pipeline.stages]
+    for r in range(rounds):
+        for k in range(len(mine)):
+            for name, pipeline, pairs in runs if (r + k) % 2 == 0 else runs[::-1]:
+                started = time.process_time()
+                pipeline.run_stages(*pairs[k])
+                spent[name][r] += time.process_time() - started
+    n = len(mine)
+    for r in range(rounds):
+        b, t = 1000 * spent["base"][r] / n, 1000 * spent["this"][r] / n
+        print(f"round {r + 1}: base {b:.2f} ms, this {t:.2f} ms an article: this / base {t / b:.3f}")
+    b, t = sum(spent["base"]), sum(spent["this"])
+    per = 1000 / n / rounds
+    for stage in per_stage["this"]:
+        b_ms, t_ms = per_stage["base"].get(stage, 0.0) * per, per_stage["this"][stage] * per
+        print(f"  {stage:10} base {b_ms:6.2f} ms, this {t_ms:6.2f} ms")
+    print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({b * per:.2f} → {t * per:.2f} ms)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("dump").add_argument("out", type=Path)
+    cmp = sub.add_parser("compare")
+    cmp.add_argument("before", type=Path)
+    cmp.add_argument("after", type=Path)
+    tim = sub.add_parser("time")
+    tim.add_argument("--rounds", type=int, default=3)
+    pro = sub.add_parser("profile")
+    pro.add_argument("--rounds", type=int, default=2)
+    pro.add_argument("--top", type=int, default=40)
+    pro.add_argument("--sort", default="tottime")
+    two = sub.add_parser("ab")
+    two.add_argument("base", type=Path, help="another source tree's src/ folder")
+    two.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if args.command == "dump":
+        dump(args.out)
+    elif args.command == "compare":
+        return compare(args.before, args.after)
+    elif args.command == "time":
+        timed(args.rounds)
+    elif args.command == "ab":
+        ab(args.base, args.rounds)
+    else:
+        profile(args.rounds, args.top, args.sort)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
