@@ -238,11 +238,22 @@ def refused_request(reader: RoleReader, token: Token, found: list[Event], kind: 
     act told just before (control.answered_request): a refusal answers a request, a
     condemnation a hostile act against the one who condemns; or None."""
     types = frozenset({"REQUEST"}) if kind == "REJECT" else _HOSTILE
+    if kind == "REJECT" and _refused_act_names_party(reader, token):
+        return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
     askers = answered_request(reader, token, found, types)
     if not askers:
         return None
     actors, depth = reader.actors_of_verb(subject_chain(token))
     return Roles(tuple(actors), tuple(askers), None, depth)
+
+
+def _refused_act_names_party(reader: RoleReader, token: Token) -> bool:
+    """Say whether the infinitive a refusal governs names a party of its own."""
+    for act in token.children:
+        if act.pos_ == "VERB" and "Inf" in act.morph.get("VerbForm", []):
+            if any(c.dep_ in ("obj", "obl", "obl:arg") and reader.group(c) for c in act.children):
+                return True
+    return False
 
 
 def threatened(token: Token, trigger: Trigger) -> Token | None:

@@ -38,7 +38,7 @@ from veille.analysis.events.senses import (
     sense,
     threatened,
 )
-from veille.analysis.events.shape import own_date, topic_of_noun
+from veille.analysis.events.shape import aimed, own_date, topic_of_noun
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
@@ -214,7 +214,7 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     if verb.lemma_.lower() not in lexicon.light_verbs:
         return False
     for child in verb.children:
-        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
+        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child):
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
         for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
