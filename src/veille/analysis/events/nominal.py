@@ -260,4 +260,8 @@ def noun_roles(
                 recipients = reader.by_slot(node, slot, linear)
                 if recipients:
                     return actors, recipients, depth
+    if governor is not None and noun.dep_ != "obj" and governor.lemma_.lower() in reader.light_verbs:
+        # assurer Vilnius de son soutien: a support verb whose noun is not its object gives
+        # the noun its own object as the recipient (G. Gross 1996: the noun's argument raised).
+        recipients = reader.by_slot(governor, "objdirect", True)
     return actors, recipients, depth
