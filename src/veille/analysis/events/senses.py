@@ -74,6 +74,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         return any(c.dep_ == "ccomp" for c in token.children) or any(
             w.lower_ in ("que", "qu'") for w in token.doc[token.i + 1 : token.i + 1 + _SCOPE]
         )
+    if trigger.needs == "warn":
+        return _coercive_warning(token)
     cues = (lexicon.cue_words or {}).get(trigger.needs)
     if cues is None:
         return True
@@ -83,6 +85,25 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
         around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
     return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+
+
+def _coercive_warning(token: Token) -> bool:
+    """Say whether a warning may be coercive (PLOVER THREATEN): not when it is about a state,
+    told by a topic phrase (*mettre en garde X sur la gravité de la situation*, *avertir X sur
+    les risques*) before anything it warns against (*contre toute attaque*, *de ne pas …*,
+    *que …*, a quotation after a colon). A bare warning (*a averti l'Iran*) stays one."""
+    doc = token.doc
+    for word in doc[token.i + 1 : min(len(doc), token.i + 1 + _SCOPE)]:
+        if word.text in (".", ";", "?", "!") or word.lower_ in ("contre", "que", "qu'", "qu’", ":"):
+            return True
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if word.lower_ in ("de", "d'", "d’") and after is not None and after.lower_ in ("ne", "n'", "n’"):
+            return True  # de ne pas … (an infinitive's de: the parse's tag of it is unsure)
+        if word.lower_ in ("de", "d'", "d’") and after is not None and after.pos_ in ("VERB", "AUX"):
+            return True
+        if word.lower_ in ("sur", "quant"):
+            return False  # … sur sa responsabilité et sur le fait que …: a topic
+    return True
 
 
 def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
