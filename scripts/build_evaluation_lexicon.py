@@ -49,10 +49,18 @@ révoltant révoltante inqualifiable ignoble odieux odieuse abject abjecte infâ
 autoritaire arbitraire brutal brutale répressif répressive liberticide antidémocratique
 inconstitutionnel inconstitutionnelle provocateur provocatrice irrationnel irrationnelle
 discriminatoire raciste xénophobe populiste démagogique démagogue complaisant complaisante
-opaque partial partiale irresponsabilité scandale honte faute erreur mensonge trahison
+opaque partial partiale précipité précipitée hâtif hâtive
+irresponsabilité scandale honte faute erreur mensonge trahison
+fiasco mascarade gâchis affront insulte injustice imposture catastrophe
 """.split()
 
-NOUN_FORMS = frozenset("irresponsabilité scandale honte faute erreur mensonge trahison".split())
+# Nouns: a judgement of conduct (scandale, honte, mensonge, trahison) or a negative
+# APPRECIATION of an act as its valuation (fiasco, mascarade, gâchis, catastrophe: Martin &
+# White 2005, ch. 2), used as a predicate: *X a qualifié de « mascarade » le scrutin de Y*.
+NOUN_FORMS = frozenset(
+    "irresponsabilité scandale honte faute erreur mensonge trahison "
+    "fiasco mascarade gâchis affront insulte injustice imposture catastrophe".split()
+)
 
 # Appraisal JUDGEMENT told by a verb of misconduct (veracity: mentir, tromper; propriety:
 # trahir, bafouer, mépriser): a speaker who says a named party did it accuses that party

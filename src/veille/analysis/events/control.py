@@ -50,6 +50,10 @@ def infinitive_form(verb: Token) -> bool:
 def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
     """Return the object of an object-control verb over an infinitive (its subject), [] when
     the object names nobody, or None when ``head`` does not control the infinitive's subject."""
+    if head.lemma_ in ("avoir", "être") and "Inf" in head.morph.get("VerbForm", []) and head.head != head:
+        # d'avoir piraté X: the parser may take the auxiliary for the infinitive and the
+        # participle for its object; the pair is one past infinitive under the verb above.
+        infinitive, head = head, head.head
     if infinitive.dep_ not in _LINKS or not infinitive_form(infinitive):
         return None
     if head.lemma_.lower() not in reader.object_control:

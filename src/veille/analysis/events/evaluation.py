@@ -3,9 +3,11 @@ with a negative evaluative word (PLOVER ACCUSE/disapprove: criticize, condemn, d
 
 Three constructions, each bounded to one clause:
 
-- a verb of judgement with a predicate adjective: *la députée a jugé « irresponsable » la
-  décision de la préfète*, *a qualifié le projet du maire de dangereux* → the verb's
-  subject accuses the party of its object;
+- a verb of judgement with a predicate adjective or noun: *la députée a jugé
+  « irresponsable » la décision de la préfète*, *a qualifié le projet du maire de
+  dangereux* (the parser hangs the *de*-predicate inside the object), *a qualifié de
+  « mascarade » le scrutin organisé par X* → the verb's subject accuses the party of its
+  object;
 - a copular clause in a quotation or an opinion clause: *« La gestion du dossier par le
   ministre est indigne »*, *pour la sénatrice, la réforme du gouvernement est
   inacceptable* → the quotation's speaker (quotes stage) or the *pour*/*selon* party
@@ -66,6 +68,22 @@ class EvaluationReader:
         found = participle_agent(self.reader, head)
         return found or self.reader.owner(head) or national(self.reader, head)
 
+    def de_predicate(self, word: Token) -> Token | None:
+        """Return the judging verb whose *de*-predicate a word is, when the parser hung it
+        inside the verb's object (*qualifier X de « dangereux »*: a predicate of the object,
+        Grevisse § 306), or None."""
+        if not any(c.dep_ in ("case", "mark") and c.lower_ in ("de", "d'", "d’") for c in word.children):
+            return None
+        node = word.head
+        for _ in range(4):  # dangereux → ministre → projet → qualifié
+            if node.pos_ not in ("NOUN", "PROPN") or node.head == node:
+                break
+            if node.dep_ == "obj":
+                verb = node.head
+                return verb if verb.lemma_.lower() in self.lexicon.judging_verbs else None
+            node = node.head
+        return None
+
     def speaker(self, token: Token) -> list[str]:
         """Return the speaker of the quotation that holds a word, or []."""
         for start, end, speaker in self.quotes:
@@ -84,6 +102,11 @@ class EvaluationReader:
 
     def judged(self, word: Token) -> tuple[list[str], list[str]] | None:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
+        verb = self.de_predicate(word)
+        if verb is not None:  # qualifié le projet du ministre de « dangereux »
+            objects = [c for c in verb.children if c.dep_ == "obj"]
+            judged = next((p for o in objects for p in [self.party(o)] if p), [])
+            return self.reader.subject(verb, agent=False) or self.speaker(word), judged
         head = word.head
         for _ in range(3):  # qualifié d'« inacceptable »: the parser hangs it on the marks
             if head.pos_ not in ("PUNCT", "ADP") or head.head == head:
@@ -100,6 +123,8 @@ class EvaluationReader:
             objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
             # jugé « irresponsable » l'accord …: the parser hangs the object on the adjective
             objects.extend(c for c in word.children if c.dep_ == "nmod" and _case(c) is None and c.i > word.i)
+            # qualifié de « mensonge » l'argument de X: the object read as the noun's apposition
+            objects.extend(c for c in word.children if c.dep_ == "appos" and c.i > word.i)
             judged = next(
                 (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
             )

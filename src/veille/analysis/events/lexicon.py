@@ -17,8 +17,9 @@ from veille.errors import SettingsError
 from veille.model import EVENT_TYPES
 
 # What a row may require of its clause (column "needs"): an infinitive, a reflexive clitic,
-# aid as the object, a diplomat, a relations word, an armed word, a complement clause.
-NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que"})
+# aid as the object, a diplomat, a relations word, an armed word, a complement clause, a
+# coercive warning (against an act, not about a state).
+NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn"})
 
 
 @dataclass(frozen=True)

@@ -260,4 +260,9 @@ def noun_roles(
                 recipients = reader.by_slot(node, slot, linear)
                 if recipients:
                     return actors, recipients, depth
+    if governor is not None and _case(noun) in OF and governor.lemma_.lower() in reader.light_verbs:
+        # assurer Vilnius de son soutien: a support verb whose noun is its de-phrase gives
+        # the noun its own object as the recipient (G. Gross 1996: the noun's argument raised);
+        # not a noun aimed at (mettre en garde X contre toute incursion).
+        recipients = reader.by_slot(governor, "objdirect", True)
     return actors, recipients, depth

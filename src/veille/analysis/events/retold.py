@@ -20,6 +20,8 @@ from veille.analysis.time.stage import attached_date
 from veille.model import Document
 
 _ANAPHORIC = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
+_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
+_BACK = 6  # sentences: a demonstrative may point back over a paragraph (a title, a lede)
 _AHEAD = 2  # sentences: the retelling follows closely (a sentence of context may come between)
 _EMBEDDED = frozenset({"xcomp", "acl", "obl", "obl:arg", "advcl", "ccomp"})
 
@@ -53,20 +55,49 @@ def retold_date(
             continue
         if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in word.children):
             continue
-        below = {t.idx for t in word.subtree}
-        for timex in doc.timexes:
-            if timex.type in ("DATE", "TIME") and timex.start in below and timex.value[:4].isdigit():
-                return timex.value.split("T")[0]
-        if word.dep_.startswith("nsubj"):
-            return attached_date(doc, parsed, word.head.i)
-        sentence = word.sent  # the parse lost the noun's place: the retelling's only day
-        days = [
-            t.value.split("T")[0]
-            for t in doc.timexes
-            if t.type in ("DATE", "TIME") and sentence.start_char <= t.start < sentence.end_char
-        ]
-        return days[0] if len(days) == 1 and days[0][:4].isdigit() else None
+        return noun_day(doc, parsed, word)
     return None
+
+
+def recalled_date(
+    doc: Document, parsed: Doc, token: Token, kind: str, match: Callable[[Token], Trigger | None]
+) -> str | None:
+    """Return the day of the act a demonstrative noun trigger points back to (*Xi Jinping doit
+    rencontrer jeudi Donald Trump. … Cette rencontre …*): the nearest word of the same type in
+    the sentences before whose clause or phrase is dated; the search stops at the same noun
+    undated (the act it points to has no day)."""
+    if not any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in token.children):
+        return None
+    start, steps = token.sent.start, 0
+    while start > 0 and steps < _BACK:
+        before = parsed[start - 1].sent
+        start = before.start
+        steps += bool(before.text.strip())  # a blank line between paragraphs is no sentence
+        for word in reversed(before):
+            found = match(word) if word.pos_ in ("NOUN", "VERB") else None
+            if found is None or found.type != kind:
+                continue
+            day = noun_day(doc, parsed, word) if word.pos_ == "NOUN" else attached_date(doc, parsed, word.i)
+            if day is not None or word.lemma_ == token.lemma_:
+                return day
+    return None
+
+
+def noun_day(doc: Document, parsed: Doc, word: Token) -> str | None:
+    """Return the day a noun trigger's phrase, its clause or its sentence's only day gives it."""
+    below = {t.idx for t in word.subtree}
+    for timex in doc.timexes:
+        if timex.type in ("DATE", "TIME") and timex.start in below and timex.value[:4].isdigit():
+            return timex.value.split("T")[0]
+    if word.dep_.startswith("nsubj"):
+        return attached_date(doc, parsed, word.head.i)
+    sentence = word.sent  # the parse lost the noun's place: the retelling's only day
+    days = [
+        t.value.split("T")[0]
+        for t in doc.timexes
+        if t.type in ("DATE", "TIME") and sentence.start_char <= t.start < sentence.end_char
+    ]
+    return days[0] if len(days) == 1 and days[0][:4].isdigit() else None
 
 
 def coming_week(doc: Document, token: Token) -> str | None:

@@ -74,6 +74,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         return any(c.dep_ == "ccomp" for c in token.children) or any(
             w.lower_ in ("que", "qu'") for w in token.doc[token.i + 1 : token.i + 1 + _SCOPE]
         )
+    if trigger.needs == "warn":
+        return _coercive_warning(token)
     cues = (lexicon.cue_words or {}).get(trigger.needs)
     if cues is None:
         return True
@@ -83,6 +85,25 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
         around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
     return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+
+
+def _coercive_warning(token: Token) -> bool:
+    """Say whether a warning may be coercive (PLOVER THREATEN): not when it is about a state,
+    told by a topic phrase (*mettre en garde X sur la gravité de la situation*, *avertir X sur
+    les risques*) before anything it warns against (*contre toute attaque*, *de ne pas …*,
+    *que …*, a quotation after a colon). A bare warning (*a averti l'Iran*) stays one."""
+    doc = token.doc
+    for word in doc[token.i + 1 : min(len(doc), token.i + 1 + _SCOPE)]:
+        if word.text in (".", ";", "?", "!") or word.lower_ in ("contre", "que", "qu'", "qu’", ":"):
+            return True
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if word.lower_ in ("de", "d'", "d’") and after is not None and after.lower_ in ("ne", "n'", "n’"):
+            return True  # de ne pas … (an infinitive's de: the parse's tag of it is unsure)
+        if word.lower_ in ("de", "d'", "d’") and after is not None and after.pos_ in ("VERB", "AUX"):
+            return True
+        if word.lower_ in ("sur", "quant"):
+            return False  # … sur sa responsabilité et sur le fait que …: a topic
+    return True
 
 
 def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
@@ -238,11 +259,22 @@ def refused_request(reader: RoleReader, token: Token, found: list[Event], kind: 
     act told just before (control.answered_request): a refusal answers a request, a
     condemnation a hostile act against the one who condemns; or None."""
     types = frozenset({"REQUEST"}) if kind == "REJECT" else _HOSTILE
+    if kind == "REJECT" and _refused_act_names_party(reader, token):
+        return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
     askers = answered_request(reader, token, found, types)
     if not askers:
         return None
     actors, depth = reader.actors_of_verb(subject_chain(token))
     return Roles(tuple(actors), tuple(askers), None, depth)
+
+
+def _refused_act_names_party(reader: RoleReader, token: Token) -> bool:
+    """Say whether the infinitive a refusal governs names a party of its own."""
+    for act in token.children:
+        if act.pos_ == "VERB" and "Inf" in act.morph.get("VerbForm", []):
+            if any(c.dep_ in ("obj", "obl", "obl:arg") and reader.group(c) for c in act.children):
+                return True
+    return False
 
 
 def threatened(token: Token, trigger: Trigger) -> Token | None:

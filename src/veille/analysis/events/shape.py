@@ -136,3 +136,9 @@ def own_date(word: Token, noun: Token) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return False
     return True
+
+
+def aimed(noun: Token) -> bool:
+    """Say whether a complement says what an act is against (*mettre en garde X contre toute
+    attaque*): a support verb's noun is its object or its *à / en / de* phrase, never that."""
+    return any(c.dep_ == "case" and c.lower_ in ("contre", "envers", "sur") for c in noun.children)

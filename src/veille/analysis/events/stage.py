@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.dating import DateSource, sharpen_date
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
-from veille.analysis.events.retold import anterior, coming_week, retold_date
+from veille.analysis.events.retold import coming_week
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
@@ -37,7 +38,7 @@ from veille.analysis.events.senses import (
     sense,
     threatened,
 )
-from veille.analysis.events.shape import own_date, topic_of_noun
+from veille.analysis.events.shape import aimed, own_date, topic_of_noun
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
@@ -53,7 +54,6 @@ _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
 _SINCE = ("depuis", "dès")
 # Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
 _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
-DateSource = Literal["timex", "article"]
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
     lemma="", pos="VERB", type="ACCUSE", mode="disapprove", recipient=(), actor_de=False,
@@ -222,7 +222,7 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     if verb.lemma_.lower() not in lexicon.light_verbs:
         return False
     for child in verb.children:
-        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
+        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child):
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
         for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
@@ -294,10 +294,8 @@ def _build_event(
     kind = trigger.type
     if kind == "SUPPORT" and mode in _MATERIAL_MODES:
         kind = "AID"  # PLOVER: SUPPORT is verbal only; material support is AID
-    date, date_from = _date(doc, parsed, token, chain)
-    if token.pos_ != "NOUN" and anterior(token):
-        retold = retold_date(doc, parsed, token, kind, lambda w: match_trigger(w, lexicon))
-        date, date_from = (retold, "timex") if retold else (date, date_from)
+    dated = _date(doc, parsed, token, chain)
+    date, date_from = sharpen_date(doc, parsed, token, kind, dated, lambda w: match_trigger(w, lexicon))
     return Event(
         id=f"v{n}", type=kind, start=sentence.start_char, end=_sentence_end(sentence),
         trigger=token.text, source=roles.actors, target=roles.recipients, mode=mode,
@@ -349,6 +347,7 @@ def _date(
     doc: Document, parsed: Doc, token: Token, chain: list[Token]
 ) -> tuple[str | None, DateSource | None]:
     """Return (date, where it came from): the clause's time expression, else the article date."""
+    starts = _start_days(doc, parsed, token)
     if token.pos_ == "NOUN":
         # A noun trigger carries its own date (les discussions de mardi); offsets read once.
         below = {t.idx: t for t in token.subtree if t.i != token.i}
@@ -359,10 +358,9 @@ def _date(
         if token.dep_.startswith("nsubj"):
             # The noun is the subject of its clause (les discussions … ont repris mardi).
             value = attached_date(doc, parsed, token.head.i)
-            if value is not None:
+            if value is not None and value not in starts:
                 return value, "timex"
     verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node)]
-    starts = _start_days(doc, parsed, token)
     for node in verbs:
         value = attached_date(doc, parsed, node.i)
         if value is not None and value not in starts:

@@ -1,0 +1,111 @@
+"""Sharpen an event's date with what the rest of the article states.
+
+The stage dates an event by the time expression of its own clause (``stage._date``). News
+often gives a coarse time in the sentence that tells the act and the exact day elsewhere,
+or points back to an act dated before. Three checks, in this order:
+
+1. An act told as anterior (*d'avoir bombardé*) takes the day of the sentence that tells
+   it again (``retold.retold_date``), else the day of its own clause (*a accusé jeudi X
+   d'avoir bombardé la veille Y*), not the day of the verb above it.
+2. A demonstrative noun with no date of its own (*Cette rencontre …*, dated only by the
+   article) takes the day of the act it points back to (``retold.recalled_date``).
+3. A month or a year is sharpened to the one day inside it that the article states for a
+   word of the same event type: *Edwy Plenel accuse X de l'avoir agressé fin février. …
+   le 22 février, une femme l'a saisi avec violence* gives the assault 22 February.
+4. A past act cannot happen after the article was published: a later date stated in its
+   sentence names something else (*la candidature à l'Euro 2025 a été recalée*), so the
+   article date stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.events.lexicon import Trigger
+from veille.analysis.events.retold import anterior, recalled_date, retold_date
+from veille.analysis.syntax.clauses import governing_verb
+from veille.analysis.syntax.tense import direction
+from veille.analysis.time.stage import day_value
+from veille.model import Document, Timex
+
+Match = Callable[[Token], Trigger | None]
+DateSource = Literal["timex", "article"]
+
+
+Dated = tuple[str | None, DateSource | None]
+
+
+def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dated, match: Match) -> Dated:
+    """Return the event's (date, where it came from), sharpened by the article's other days."""
+    date, source = dated
+    noun = token.pos_ == "NOUN"
+    if not noun and anterior(token):
+        retold = retold_date(doc, parsed, token, kind, match) or _own_day(doc, parsed, token)
+        if retold:
+            return retold, "timex"
+    if noun and source == "article":
+        recalled = recalled_date(doc, parsed, token, kind, match)
+        if recalled:
+            return recalled, "timex"
+    if date is None or source != "timex":
+        return date, source
+    if len(date) in (4, 7):  # a year or a month
+        day = _day_within(doc, parsed, token, kind, date, match)
+        if day is not None:
+            return day, "timex"
+    if not noun and not _not_after(date, doc.article.date) and direction(token) == "past":
+        return doc.article.date, "article"
+    return date, source
+
+
+def _own_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
+    """Return the day of a time expression whose clause is the verb's own (*a accusé jeudi X
+    d'avoir bombardé la veille Y*: *la veille*, not *jeudi*, dates the bombing)."""
+    sentence = verb.sent
+    for timex in doc.timexes:
+        if timex.type not in ("DATE", "TIME") or not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span) and governing_verb(span.root) == verb:
+            return day_value(timex.value)
+    return None
+
+
+def _not_after(date: str, article: str | None) -> bool:
+    """Say whether a date does not start after the article's day (compared at its precision)."""
+    return article is None or date <= article[: len(date)]
+
+
+def _day_within(doc: Document, parsed: Doc, token: Token, kind: str, period: str, match: Match) -> str | None:
+    """Return the one day inside ``period`` that the article states for a word of type
+    ``kind`` in the day's sentence, when the article states no other day inside the period."""
+    days = [t for t in doc.timexes if _is_day(t) and t.value.startswith(period)]
+    if len({t.value[:10] for t in days}) != 1 or not _not_after(days[0].value[:10], doc.article.date):
+        return None
+    for timex in days:
+        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not len(span) or (span.sent == token.sent and len(period) == 7):
+            continue  # a month and a day in the one sentence: two times, not a coarse and a fine one
+        # The parse of a long retelling often hangs the day on another clause than the
+        # act's word (… relate que le 22 février, … l'a saisi avec violence): the sentence is the unit.
+        for word in span.sent:
+            found = match(word) if word.i != token.i and word.pos_ == "NOUN" else None
+            if found is not None and found.type == kind:
+                return timex.value[:10]
+    return None
+
+
+def _is_day(timex: Timex) -> bool:
+    value = timex.value
+    return (
+        timex.type in ("DATE", "TIME")
+        and timex.anchored
+        and len(value) >= 10
+        and value[:4].isdigit()
+        and value[4] == "-"
+        and value[7] == "-"
+        and value[8:10].isdigit()
+    )
