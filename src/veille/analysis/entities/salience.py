@@ -18,11 +18,13 @@ sentence that names a fitting person wins, and within it the subject before any 
 2. The description is definite (*le*, *la*, *l'*, *ce*), not past (*l'ancien gendarme*),
    is no apposition before a name, and its complement names no person (*le fils de Jean
    Riou* is another man).
-3. If anyone in the text holds the class (the apposition gave it), the description is
-   ``add_descriptions``' business, and this step leaves it.
+3. If anyone of the description's gender holds the class (an apposition gave it), the
+   description is ``add_descriptions``' business, and this step leaves it.
 4. The candidates are the people with a mention in the description's sentence before it or
-   in the three sentences before, whose gender fits. The nearest such sentence decides; with
+   in the three sentences before, in its paragraph, whose gender and country fit. The nearest such sentence decides; with
    two candidates there, the one that is a clause's subject wins; with two subjects, nobody.
+5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
+   *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ def trade_classes() -> frozenset[str]:
 def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
     """Give each unheld trade description to the salient person before it (module rules)."""
     classes = trade_classes()
-    held = {fact.cls for c in clusters if c.type == "PER" for fact in c.roles}
-    held |= {cls for c in clusters if c.type == "PER" for fact in c.roles for cls in fact.implies}
+    holders = [(c, {f.cls for f in c.roles} | {k for f in c.roles for k in f.implies}) for c in clusters]
+    chosen_for: dict[str, Cluster] = {}  # the class -> the person an earlier description went to
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     people = [c for c in clusters if c.type == "PER" and not c.group]
     text = doc_text(parsed)
@@ -61,15 +63,20 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
         if offset in covered or not lexicon.starts_word(word):
             continue
         phrase = description_at(parsed, token.i, lexicon)
-        if phrase is None or phrase.role.cls not in classes or phrase.role.cls in held:
+        if phrase is None or phrase.role.cls not in classes:
             continue
+        if any(c.type == "PER" and phrase.role.cls in held and _fits(c, phrase) for c, held in holders):
+            continue  # rule 3 (a woman titled réalisatrice does not hold le cinéaste)
         start, end = phrase.chars(parsed)
         if any(i in covered for i in range(start, end)) or not _referring(parsed, phrase, text):
             continue
-        chosen = _salient(people, parsed, token.sent, start, phrase)
+        # Rule 5: a second description of the class goes where the first went (le prévenu … l'accusé).
+        earlier = chosen_for.get(phrase.role.cls)
+        chosen = earlier if earlier and _fits(earlier, phrase) else _salient(people, parsed, token.sent, start, phrase)
         if chosen is not None:
             chosen.mentions.append(Mention(start, end, text[start:end], "description"))
             covered.update(range(start, end))
+            chosen_for[phrase.role.cls] = chosen
 
 
 def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
@@ -91,8 +98,14 @@ def _salient(people: list[Cluster], parsed: Doc, sentence: Span, start: int, phr
     (rule 4)."""
     sentences = list(parsed.sents)
     at = next(k for k, s in enumerate(sentences) if s.start == sentence.start)
+    # A subject description is someone else than a non-subject name of its own sentence
+    # (après avoir servi Tom Arbeloa, le milieu a marqué): it continues the topic before.
+    as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
+    text = doc_text(parsed)
     for k in range(at, max(-1, at - _SENTENCES_BACK - 1), -1):
         low, high = sentences[k].start_char, min(sentences[k].end_char, start)
+        if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
+            return None  # a new paragraph may bring a new topic: the search stays in its own
         here: dict[int, tuple[Cluster, bool]] = {}
         for cluster in people:
             if not _fits(cluster, phrase):
@@ -100,6 +113,8 @@ def _salient(people: list[Cluster], parsed: Doc, sentence: Span, start: int, phr
             for mention in cluster.mentions:
                 if low <= mention.start and mention.end <= high:
                     subject = _is_subject(parsed, mention.start, mention.end)
+                    if k == at and as_subject and not subject:
+                        continue
                     seen = here.get(id(cluster), (cluster, False))
                     here[id(cluster)] = (cluster, seen[1] or subject)
         if not here:
@@ -121,6 +136,13 @@ def _fits(cluster: Cluster, phrase: TitlePhrase) -> bool:
     known = {cluster.country} | {fact.role.of for fact in cluster.roles}
     known = {code for code in known if code and not code.startswith("@")}
     return not known or phrase.country in known
+
+
+def _paragraph_between(text: str, first: Span, second: Span) -> bool:
+    """Tell whether a line break separates two sentences (spaCy may put it in either)."""
+    last = first.start_char + len(text[first.start_char : first.end_char].rstrip())
+    opening = text[second.start_char : second.end_char]
+    return "\n" in text[last : second.start_char + len(opening) - len(opening.lstrip())]
 
 
 def _is_subject(parsed: Doc, start: int, end: int) -> bool:
