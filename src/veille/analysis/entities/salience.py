@@ -21,8 +21,9 @@ sentence that names a fitting person wins, and within it the subject before any 
 3. If anyone of the description's gender holds the class (an apposition gave it), the
    description is ``add_descriptions``' business, and this step leaves it.
 4. The candidates are the people with a mention in the description's sentence before it or
-   in the three sentences before, in its paragraph, whose gender and country fit. The nearest such sentence decides; with
-   two candidates there, the one that is a clause's subject wins; with two subjects, nobody.
+   in the three sentences before, in its paragraph, whose gender and country fit. The
+   nearest such sentence decides; with two candidates there, the one that is a clause's
+   subject wins; with two subjects, nobody.
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
@@ -72,7 +73,11 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
             continue
         # Rule 5: a second description of the class goes where the first went (le prévenu … l'accusé).
         earlier = chosen_for.get(phrase.role.cls)
-        chosen = earlier if earlier and _fits(earlier, phrase) else _salient(people, parsed, token.sent, start, phrase)
+        chosen = (
+            earlier
+            if earlier and _fits(earlier, phrase)
+            else _salient(people, parsed, token.sent, start, phrase)
+        )
         if chosen is not None:
             chosen.mentions.append(Mention(start, end, text[start:end], "description"))
             covered.update(range(start, end))
@@ -82,7 +87,10 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
 def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     """Tell whether a description may refer back by itself (rule 2)."""
     first = parsed[phrase.start]
-    if first.lower_ in ("un", "une", "son", "sa", "leur") or "ancien" in text[first.idx : parsed[phrase.head].idx]:
+    if (
+        first.lower_ in ("un", "une", "son", "sa", "leur")
+        or "ancien" in text[first.idx : parsed[phrase.head].idx]
+    ):
         return False
     if any(t.pos_ == "NOUN" for t in parsed[phrase.start + 1 : phrase.head]):
         return False  # the role word qualifies another noun (le commandement militaire)
@@ -93,7 +101,9 @@ def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     return not any(t.ent_type_ == "PER" or (t.pos_ == "PROPN" and t.text[:1].isupper()) for t in complement)
 
 
-def _salient(people: list[Cluster], parsed: Doc, sentence: Span, start: int, phrase: TitlePhrase) -> Cluster | None:
+def _salient(
+    people: list[Cluster], parsed: Doc, sentence: Span, start: int, phrase: TitlePhrase
+) -> Cluster | None:
     """Return the person the description refers to, or None when the discourse does not say
     (rule 4)."""
     sentences = list(parsed.sents)
