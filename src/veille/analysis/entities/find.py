@@ -235,8 +235,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if all(t.lower_ in rules.calendar for t in words):
         return []
     # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
-    #    and single letters (the Q and R of an interview transcript).
-    if text in rules.not_names or len(text) == 1:
+    #    single letters (the Q and R of an interview transcript), a naming noun alone (département).
+    if text in rules.not_names or len(text) == 1 or text in rules.name_heads:
         return []
     # 5b. A nickname in quote marks after 'surnommé' or 'dit' names the person just named;
     #     it is not an entity of its own (surnommé « le Chacal »).
@@ -258,11 +258,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         else:
             start, label = portfolio, "ORG"
     first = doc[start]
-    # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
-    if first.lower_ in rules.seat_heads and start + 2 < end and doc[start + 1].lower_ in ("de", "d'"):
-        if doc[start + 2].text[:1].isupper():
-            start, label = start + 2, "LOC"
-            first = doc[start]
+    # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town;
+    #     a region or département after its category noun is the place (la région Bretagne).
+    if (place := trim.seat_or_division(doc, start, end, rules.seat_heads)) is not None:
+        start, label, first = place, "LOC", doc[place]
     # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
     #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
     #    A capitalised title tagged alone (la Première ministre, Vice-présidente) is one too.
@@ -306,7 +305,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return []
         start, first, label = name, doc[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
-    start = _extend_left(doc, start, rules)
+    start = _extend_left(doc, start, end, rules)
     if doc[start].lower_ in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
@@ -473,7 +472,7 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
     return end
 
 
-def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
+def _extend_left(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
     """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
     i = start - 1
     if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
@@ -481,7 +480,8 @@ def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
     if i >= 0 and doc[i].lower_ in OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
         # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
         bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
-        if not bare or doc[i - 1].lower_ not in rules.town_heads:
+        town = doc[i - 1].lower_ in rules.town_heads and not countries.french_division(doc[start:end].text)
+        if not bare or not town:  # la préfecture d'Ille-et-Vilaine (a département) is the office
             return i - 1
     return start
 
