@@ -158,4 +158,15 @@ def _paragraph_between(text: str, first: Span, second: Span) -> bool:
 def _is_subject(parsed: Doc, start: int, end: int) -> bool:
     """Tell whether a mention's head is a clause's subject."""
     span = parsed.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _SUBJECTS
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # Paul Marec et Jean Tanguy: both are the subject
+    # An infinitive clause has no subject of its own (après avoir salué Tom X: the model
+    # may call Tom the subject of salué).
+    verb = root.head
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
+        "Inf" in child.morph.get("VerbForm") for child in verb.children if child.dep_.startswith("aux")
+    )
+    return root.dep_ in _SUBJECTS and not infinitive
