@@ -166,7 +166,7 @@ def _is_subject(parsed: Doc, start: int, end: int) -> bool:
     # An infinitive clause has no subject of its own (après avoir salué Tom X: the model
     # may call Tom the subject of salué).
     verb = root.head
-    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
-        "Inf" in child.morph.get("VerbForm") for child in verb.children if child.dep_.startswith("aux")
+    infinitive = "Inf" in verb.morph.get("VerbForm", []) or any(
+        "Inf" in child.morph.get("VerbForm", []) for child in verb.children if child.dep_.startswith("aux")
     )
     return root.dep_ in _SUBJECTS and not infinitive
