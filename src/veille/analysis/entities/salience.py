@@ -16,8 +16,9 @@ sentence that names a fitting person wins, and within it the subject before any 
    text never names, and a relation (*le père*, *son avocate*, *l'adversaire*) names
    someone else than the person it is said of.
 2. The description is definite (*le*, *la*, *l'*, *ce*), not past (*l'ancien gendarme*),
-   is no apposition before a name, and its complement names no person (*le fils de Jean
-   Riou* is another man).
+   is no apposition before a name, its complement names no person (*le fils de Jean Riou*
+   is another man), and no restrictive relative follows it (*le syndicaliste qui
+   l'interpellait* is picked out by the clause, not by the discourse).
 3. If anyone of the description's gender holds the class (an apposition gave it), the
    description is ``add_descriptions``' business, and this step leaves it.
 4. The candidates are the people with a mention in the description's sentence before it or
@@ -37,9 +38,11 @@ from spacy.tokens import Doc, Span
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
 from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.words import RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
+from veille.normal import fold
 
 _SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -94,6 +97,8 @@ def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
         return False
     if any(t.pos_ == "NOUN" for t in parsed[phrase.start + 1 : phrase.head]):
         return False  # the role word qualifies another noun (le commandement militaire)
+    if phrase.end < len(parsed) and fold(parsed[phrase.end].text) in RELATIVE_PRONOUNS:
+        return False  # a restrictive relative picks someone out (le syndicaliste qui l'interpellait)
     after = phrase.end + (1 if phrase.end < len(parsed) and parsed[phrase.end].text == "," else 0)
     if after < len(parsed) and parsed[after].pos_ == "PROPN" and parsed[after].text[:1].isupper():
         return False  # an apposition before a name: add_titles read it
