@@ -97,6 +97,8 @@ def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
         return False
     if any(t.pos_ == "NOUN" for t in parsed[phrase.start + 1 : phrase.head]):
         return False  # the role word qualifies another noun (le commandement militaire)
+    if parsed[phrase.head].pos_ in ("VERB", "AUX"):
+        return False  # matched without accents: l'accuse (a clitic and a verb) is no accusé
     if phrase.end < len(parsed) and fold(parsed[phrase.end].text) in RELATIVE_PRONOUNS:
         return False  # a restrictive relative picks someone out (le syndicaliste qui l'interpellait)
     after = phrase.end + (1 if phrase.end < len(parsed) and parsed[phrase.end].text == "," else 0)
