@@ -365,6 +365,13 @@ def merge_place_heads(clusters: list[Cluster]) -> list[Cluster]:
     result = []
     for cluster in clusters:
         name = cluster.longest
+        # The capitalised Région or Département is the institution of the one region or
+        # département the article names (la région Normandie … la Région a voté).
+        kind = word_key(name) if name[:1].isupper() and word_key(name) in ("region", "departement") else None
+        same = [c for c in places if kind and countries.french_division(c.longest) == kind]
+        if len(same) == 1 and same[0] is not cluster:
+            same[0].absorb(cluster)
+            continue
         alone = cluster in places and "-" not in name and " " not in name and len(name) > 2
         if alone and not countries.country_code(name) and not countries.capital_country(name):
             longer = [

@@ -237,8 +237,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if all(t.lower_ in rules.calendar for t in words):
         return []
     # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
-    #    and single letters (the Q and R of an interview transcript).
-    if text in rules.not_names or len(text) == 1:
+    #    single letters (the Q and R of an interview transcript), a naming noun alone (département).
+    if text in rules.not_names or len(text) == 1 or text in rules.name_heads:
         return []
     # 5b. A nickname in quote marks after 'surnommé' or 'dit' names the person just named;
     #     it is not an entity of its own (surnommé « le Chacal »).
@@ -260,11 +260,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         else:
             start, label = portfolio, "ORG"
     first = tokens[start]
-    # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town.
-    if first.lower_ in rules.seat_heads and start + 2 < end and lowers[start + 1] in ("de", "d'"):
-        if texts[start + 2][:1].isupper():
-            start, label = start + 2, "LOC"
-            first = tokens[start]
+    # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town;
+    #     a region or département after its category noun is the place (la région Bretagne).
+    if (place := trim.seat_or_division(doc, start, end, rules.seat_heads)) is not None:
+        start, label, first = place, "LOC", tokens[place]
     # 6. A role phrase (ministre ukrainien des Affaires étrangères) is a title, not an ORG;
     #    the resolve stage reads it as a role. A PER span that starts with one keeps the name.
     #    A capitalised title tagged alone (la Première ministre, Vice-présidente) is one too.
@@ -308,7 +307,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return []
         start, first, label = name, tokens[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
-    start = _extend_left(doc, start, rules)
+    start = _extend_left(doc, start, end, rules)
     if lowers[start] in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
@@ -475,7 +474,7 @@ def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> i
     return end
 
 
-def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
+def _extend_left(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
     """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
     i = start - 1
     if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
@@ -483,7 +482,8 @@ def _extend_left(doc: Doc, start: int, rules: EntityRules) -> int:
     if i >= 0 and doc[i].lower_ in OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
         # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
         bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
-        if not bare or doc[i - 1].lower_ not in rules.town_heads:
+        town = doc[i - 1].lower_ in rules.town_heads and not countries.french_division(doc[start:end].text)
+        if not bare or not town:  # la préfecture d'Ille-et-Vilaine (a département) is the office
             return i - 1
     return start
 

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import epithets, periphrases, trades, typevote
+from veille.analysis.entities import epithets, incise, periphrases, salience, trades, typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -101,6 +101,7 @@ class ResolveStage:
         add_descriptions(clusters, parsed, self.lexicon, titles)
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
+        salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
@@ -147,7 +148,7 @@ def add_titles(
             one_of = last + 3 < len(parsed) and parsed[last + 3].lower_ in ("un", "une")
             if after is not None and cluster.type != "PER" and (after.possessive or one_of):
                 after = None  # la France, son premier client; Renault, l'un des constructeurs
-            phrase = title_before(parsed, first, lexicon) or after
+            phrase = incise.title_before_name(parsed, first, lexicon) or after
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
             cluster.type = "PER"

@@ -101,3 +101,14 @@ def _tables() -> _Tables:
     capitals = {word_key(row["name"]): row["iso3"] for row in capital_rows}
     cities = frozenset(word_key(row["name"]) for row in capital_rows if row["kind"] == "capital")
     return _Tables(demonyms, names, capitals, countries, cities)
+
+
+@cache
+def _divisions() -> dict[str, str]:
+    return {word_key(row["name"]): row["kind"] for row in tables.read_records("french_divisions.tsv")}
+
+
+def french_division(name: str) -> str | None:
+    """Return ``region`` or ``departement`` for the name of a French region or département
+    (INSEE's Code officiel géographique: Bretagne, Nord, Ille-et-Vilaine), else None."""
+    return _divisions().get(word_key(name))

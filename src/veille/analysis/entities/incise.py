@@ -1,0 +1,52 @@
+"""Read a title that a relative incise separates from its name (Le préfet de la Manche, qui
+avait reçu les élus, Xavier Castaing, …).
+
+The press opens a sentence with a person's title, slips a relative clause in, and only then
+gives the name: *Le ministre de l'Intérieur, qui s'exprimait au Sénat, Paul Girard, a
+promis …*; *La présidente du conseil régional, qui présidait la séance, Anne Roux, …*. The
+apposition reader (``roles.title_before``) stops at the incise's commas. This step looks
+past one incise when nothing nearer titles the name:
+
+1. the name follows a comma, and the stretch before it back to the previous comma is one
+   relative clause (its first word is a relative pronoun: qui, que, dont, où, lequel …);
+2. a title phrase ends right before that clause, as ``title_before`` reads it;
+3. the title opens its sentence: the sentence's subject is the title and its name, whereas
+   a title inside the sentence (*Il a reçu le maire, qui …, Paul X*) may be anyone's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, title_before
+from veille.analysis.lang.fr.words import RELATIVE_PRONOUNS
+from veille.normal import fold
+
+_MAX_INCISE = 30  # tokens: an incise is a clause, not a paragraph
+
+
+def title_before_name(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
+    """Return the title right before a name, or else the one before a relative incise."""
+    return title_before(doc, name_start, lexicon) or title_across_incise(doc, name_start, lexicon)
+
+
+def title_across_incise(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
+    """Return the title before a relative incise before a name (module rules), or None."""
+    comma = name_start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    sentence = doc[name_start].sent.start
+    for j in range(comma - 1, max(sentence, comma - _MAX_INCISE), -1):
+        if doc[j].text == ",":
+            return None  # rule 1: a second comma inside is no single incise
+        if fold(doc[j].text) in RELATIVE_PRONOUNS and doc[j - 1].text == ",":
+            phrase = title_before(doc, j, lexicon)
+            if phrase is None or not phrase.loose:
+                return None
+            return phrase if _opens_sentence(doc, phrase.start) else None
+    return None
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """Tell whether a phrase starts its sentence (rule 3), a line break or a stop before it."""
+    return start == 0 or doc[start - 1].is_space or doc[start - 1].text in (".", "!", "?", "»", "\n")

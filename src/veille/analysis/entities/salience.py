@@ -1,0 +1,179 @@
+"""Give a trade description that no titled person holds (le pêcheur, la syndicaliste, le
+prévenu) to the person the discourse is about.
+
+The press names a person, then calls them by what they do or are, though no apposition gave
+that trade: *Le président de la fédération, Paul Le Goff, a fait appel. « … », a assuré le
+pêcheur*; *Le tribunal a condamné Marc Riou, 29 ans. Le prévenu restera en détention*. The
+role table's class of *pêcheur* (``fisher``) is no role the text gave anyone, so the matching
+of ``resolve.add_descriptions`` finds no holder. This step reads such a description as
+a reference to the most salient person of its gender, ranked as centering theory ranks the
+entities of a discourse (Grosz, Joshi and Weinstein 1995, *Centering: a framework for
+modeling the local coherence of discourse*, Computational Linguistics 21(2)): the nearest
+sentence that names a fitting person wins, and within it the subject before any other role.
+
+1. Only the classes that say what someone does or is count (``trade_classes`` of
+   ``entity_rules.json``): a post (*le directeur*, *le maire*) may be held by someone the
+   text never names, and a relation (*le père*, *son avocate*, *l'adversaire*) names
+   someone else than the person it is said of.
+2. The description is definite (*le*, *la*, *l'*, *ce*), not past (*l'ancien gendarme*),
+   is no apposition before a name, its complement names no person (*le fils de Jean Riou*
+   is another man), and no restrictive relative follows it (*le syndicaliste qui
+   l'interpellait* is picked out by the clause, not by the discourse).
+3. If anyone of the description's gender holds the class (an apposition gave it), the
+   description is ``add_descriptions``' business, and this step leaves it.
+4. The candidates are the people with a mention in the description's sentence before it or
+   in the three sentences before, in its paragraph, whose gender and country fit. The
+   nearest such sentence decides; with two candidates there, the one that is a clause's
+   subject wins; with two subjects, nobody.
+5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
+   *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.words import RELATIVE_PRONOUNS
+from veille.analysis.parse import doc_text
+from veille.analysis.syntax.view import token_view
+from veille.model import Mention
+from veille.normal import fold
+
+_SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+
+@cache
+def trade_classes() -> frozenset[str]:
+    """Return the role classes that name a person by trade or status (entity_rules.json)."""
+    return frozenset(tables.read_json("entity_rules.json")["trade_classes"])
+
+
+def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, titles: set[int]) -> None:
+    """Give each unheld trade description to the salient person before it (module rules)."""
+    classes = trade_classes()
+    holders = [(c, {f.cls for f in c.roles} | {k for f in c.roles for k in f.implies}) for c in clusters]
+    chosen_for: dict[str, Cluster] = {}  # the class -> the person an earlier description went to
+    covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    people = [c for c in clusters if c.type == "PER" and not c.group]
+    text = doc_text(parsed)
+    view = token_view(parsed)
+    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
+        if offset in covered or not lexicon.starts_word(word):
+            continue
+        phrase = description_at(parsed, token.i, lexicon)
+        if phrase is None or phrase.role.cls not in classes:
+            continue
+        if any(c.type == "PER" and phrase.role.cls in held and _fits(c, phrase) for c, held in holders):
+            continue  # rule 3 (a woman titled réalisatrice does not hold le cinéaste)
+        start, end = phrase.chars(parsed)
+        if any(i in covered for i in range(start, end)) or not _referring(parsed, phrase, text):
+            continue
+        # Rule 5: a second description of the class goes where the first went (le prévenu … l'accusé).
+        earlier = chosen_for.get(phrase.role.cls)
+        chosen = (
+            earlier
+            if earlier and _fits(earlier, phrase)
+            else _salient(people, parsed, token.sent, start, phrase)
+        )
+        if chosen is not None:
+            chosen.mentions.append(Mention(start, end, text[start:end], "description"))
+            covered.update(range(start, end))
+            chosen_for[phrase.role.cls] = chosen
+
+
+def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
+    """Tell whether a description may refer back by itself (rule 2)."""
+    first = parsed[phrase.start]
+    if (
+        first.lower_ in ("un", "une", "son", "sa", "leur")
+        or "ancien" in text[first.idx : parsed[phrase.head].idx]
+    ):
+        return False
+    if any(t.pos_ == "NOUN" for t in parsed[phrase.start + 1 : phrase.head]):
+        return False  # the role word qualifies another noun (le commandement militaire)
+    if parsed[phrase.head].pos_ in ("VERB", "AUX"):
+        return False  # matched without accents: l'accuse (a clitic and a verb) is no accusé
+    if phrase.end < len(parsed) and fold(parsed[phrase.end].text) in RELATIVE_PRONOUNS:
+        return False  # a restrictive relative picks someone out (le syndicaliste qui l'interpellait)
+    after = phrase.end + (1 if phrase.end < len(parsed) and parsed[phrase.end].text == "," else 0)
+    if after < len(parsed) and parsed[after].pos_ == "PROPN" and parsed[after].text[:1].isupper():
+        return False  # an apposition before a name: add_titles read it
+    complement = parsed[phrase.complement : phrase.end]
+    return not any(t.ent_type_ == "PER" or (t.pos_ == "PROPN" and t.text[:1].isupper()) for t in complement)
+
+
+def _salient(
+    people: list[Cluster], parsed: Doc, sentence: Span, start: int, phrase: TitlePhrase
+) -> Cluster | None:
+    """Return the person the description refers to, or None when the discourse does not say
+    (rule 4)."""
+    sentences = list(parsed.sents)
+    at = next(k for k, s in enumerate(sentences) if s.start == sentence.start)
+    # A subject description is someone else than a non-subject name of its own sentence
+    # (après avoir servi Tom Arbeloa, le milieu a marqué): it continues the topic before.
+    as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
+    text = doc_text(parsed)
+    for k in range(at, max(-1, at - _SENTENCES_BACK - 1), -1):
+        low, high = sentences[k].start_char, min(sentences[k].end_char, start)
+        if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
+            return None  # a new paragraph may bring a new topic: the search stays in its own
+        here: dict[int, tuple[Cluster, bool]] = {}
+        for cluster in people:
+            if not _fits(cluster, phrase):
+                continue
+            for mention in cluster.mentions:
+                if low <= mention.start and mention.end <= high:
+                    subject = _is_subject(parsed, mention.start, mention.end)
+                    if k == at and as_subject and not subject:
+                        continue
+                    seen = here.get(id(cluster), (cluster, False))
+                    here[id(cluster)] = (cluster, seen[1] or subject)
+        if not here:
+            continue
+        if len(here) == 1:
+            return next(iter(here.values()))[0]
+        subjects = [c for c, subject in here.values() if subject]
+        return subjects[0] if len(subjects) == 1 else None
+    return None
+
+
+def _fits(cluster: Cluster, phrase: TitlePhrase) -> bool:
+    """Tell whether nothing the text says of a person contradicts the description: its
+    gender (la syndicaliste), its country (le milliardaire américain is not Xi Jinping)."""
+    if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
+        return False
+    if phrase.country is None:
+        return True
+    known = {cluster.country} | {fact.role.of for fact in cluster.roles}
+    known = {code for code in known if code and not code.startswith("@")}
+    return not known or phrase.country in known
+
+
+def _paragraph_between(text: str, first: Span, second: Span) -> bool:
+    """Tell whether a line break separates two sentences (spaCy may put it in either)."""
+    last = first.start_char + len(text[first.start_char : first.end_char].rstrip())
+    opening = text[second.start_char : second.end_char]
+    return "\n" in text[last : second.start_char + len(opening) - len(opening.lstrip())]
+
+
+def _is_subject(parsed: Doc, start: int, end: int) -> bool:
+    """Tell whether a mention's head is a clause's subject."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # Paul Marec et Jean Tanguy: both are the subject
+    # An infinitive clause has no subject of its own (après avoir salué Tom X: the model
+    # may call Tom the subject of salué).
+    verb = root.head
+    infinitive = "Inf" in verb.morph.get("VerbForm", []) or any(
+        "Inf" in child.morph.get("VerbForm", []) for child in verb.children if child.dep_.startswith("aux")
+    )
+    return root.dep_ in _SUBJECTS and not infinitive
