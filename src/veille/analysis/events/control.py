@@ -267,7 +267,11 @@ def passive_pronoun(reader: RoleReader, verb: Token, pronoun: Token) -> list[str
 
 
 def answered_request(
-    reader: RoleReader, verb: Token, earlier: Sequence[Event], types: frozenset[str] = frozenset({"REQUEST"})
+    reader: RoleReader,
+    verb: Token,
+    earlier: Sequence[Event],
+    types: frozenset[str] = frozenset({"REQUEST"}),
+    back: int = 2,
 ) -> list[str]:
     """Return whom a reaction with no named object answers: the actors of the last event
     of ``types`` told in the two sentences before whose recipient is the reacting party
@@ -279,7 +283,7 @@ def answered_request(
     named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
     countries = {c for a in named for c in [_country_of(reader, a)] if c is not None}
     sentence = verb.sent
-    for _ in range(2):  # two sentences back
+    for _ in range(back):  # two sentences back unless told otherwise
         if sentence.start == 0:
             break
         sentence = verb.doc[sentence.start - 1].sent
@@ -298,6 +302,8 @@ def answered_request(
 def _country_of(reader: RoleReader, entity_id: str) -> str | None:
     """Return the country a place entity is or stands for (Russie, Moscou → RUS), or None."""
     entity = reader.doc.entity(entity_id)
-    if entity is None or entity.type != "LOC":
+    if entity is None:
         return None
+    if entity.type != "LOC":
+        return entity.country  # a person or body of a country (son homologue tadjik)
     return country_code(entity.name) or capital_country(entity.name)

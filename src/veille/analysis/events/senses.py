@@ -254,18 +254,37 @@ def infinitive_sense(
 _HOSTILE = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REJECT", "MOBILIZE"})
 
 
-def refused_request(reader: RoleReader, token: Token, found: list[Event], kind: str) -> Roles | None:
+def refused_request(
+    reader: RoleReader, token: Token, found: list[Event], kind: str, accusing: frozenset[str] = frozenset()
+) -> Roles | None:
     """Return the roles of a refusal or a condemnation that names no party but answers an
     act told just before (control.answered_request): a refusal answers a request, a
-    condemnation a hostile act against the one who condemns; or None."""
+    condemnation a hostile act against the one who condemns, a denial (*a rejeté ces
+    accusations*) the accusation aimed at the one who denies; or None."""
     types = frozenset({"REQUEST"}) if kind == "REJECT" else _HOSTILE
-    if kind == "REJECT" and _refused_act_names_party(reader, token):
+    back = 2
+    if kind == "REJECT" and _denied_accusation(token, accusing):
+        # PLOVER REJECT covers denying an accusation: the denial answers the accuser, who
+        # may be a few sentences up, after the accuser's own quotes (same paragraph or so).
+        types, back = frozenset({"ACCUSE"}), 5
+    elif kind == "REJECT" and _refused_act_names_party(reader, token):
         return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
-    askers = answered_request(reader, token, found, types)
+    askers = answered_request(reader, token, found, types, back)
     if not askers:
         return None
     actors, depth = reader.actors_of_verb(subject_chain(token))
     return Roles(tuple(actors), tuple(askers), None, depth)
+
+
+def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:
+    """Say whether a refusal verb's object is an accusation noun (*a rejeté ces accusations*,
+    *réfute les critiques*): ``accusing`` holds the ACCUSE nouns of the trigger table."""
+    for child in token.children:
+        if child.dep_ in ("obj", "nsubj:pass") and child.pos_ == "NOUN":
+            lemma = child.lemma_.lower()
+            if lemma in accusing or lemma.rstrip("s") in accusing:
+                return True
+    return False
 
 
 def _refused_act_names_party(reader: RoleReader, token: Token) -> bool:

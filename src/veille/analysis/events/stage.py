@@ -104,6 +104,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     names = words_of_names(doc)
     view = token_view(parsed)
     heads, pos, lemma, lower = lexicon.phrase_heads, view.pos, view.lemma_lower, view.lower
+    accusing = frozenset(word for word, row in lexicon.nouns.items() if row.type == "ACCUSE")
     for i, token in enumerate(view.tokens):
         if pos[i] not in _TRIGGER_TAGS and lemma[i] not in heads and lower[i] not in heads:
             continue  # no trigger row for it (_trigger_row): read off the view, no Token asked
@@ -131,7 +132,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
-            roles = refused_request(reader, token, found, trigger.type)
+            roles = refused_request(reader, token, found, trigger.type, accusing)
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
