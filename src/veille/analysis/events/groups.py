@@ -14,7 +14,11 @@ one stands for several entities, which an event may take as its actors or recipi
 3. a *de*-complement or an adjective of nationality narrows the role holders to those of
    that principal or country (*les émissaires de Donald Trump*: envoys whose role is *of*
    Trump or of his country);
-4. a numeral (*les deux pays*) asks for exactly that many parties, the most recently named
+4. a role noun whose *de*-complements name two or more countries stands for those
+   countries (*les présidents du Ghana et du Togo se sont entretenus*, *les chefs de la
+   diplomatie chilienne et argentine*, *les ministres des Affaires étrangères du Kirghizistan
+   et du Tadjikistan*): each office-holder acts for the state named;
+5. a numeral (*les deux pays*) asks for exactly that many parties, the most recently named
    before the phrase; without one, a role phrase needs at least two holders and takes them
    all (up to four), the others are left alone (*les ministres* of a whole summit).
 """
@@ -72,6 +76,9 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
     role = compound or _role_word(singular)
     if role is None and singular not in _PERSON_NOUNS:
         return []
+    principals = _principals(reader, head) if role is not None else []
+    if principals:
+        return principals
     persons = [e for e in before if e.type == "PER"]
     holders = [e for e in persons if role is not None and _holds(e, role)]
     holders = _narrowed(reader, head, holders)
@@ -123,6 +130,32 @@ def _holds(entity: Entity, wanted: RoleWord) -> bool:
         if found.cls == wanted.cls or found.cls in wanted.covers or wanted.cls in found.covers:
             return True
     return False
+
+
+def _principals(reader: RoleReader, head: Token) -> list[str]:
+    """Return the countries a plural title's complements name (*les présidents du Ghana et
+    du Togo*; an adjective of nationality counts as its country when the document names
+    it), in text order, when there are at least two; else []."""
+    by_code = {
+        country_code(e.name): e.id for e in reader.doc.entities if e.type == "LOC" and country_code(e.name)
+    }
+    out: list[str] = []
+    for token in head.subtree:
+        if token.i <= head.i or token.sent != head.sent:
+            continue
+        found: str | None = None
+        if token.dep_ in ("nmod", "conj") and token.pos_ in ("PROPN", "NOUN"):
+            entity_id = reader.index.entity_at(token.idx)
+            entity = reader.doc.entity(entity_id) if entity_id is not None else None
+            if entity is not None and entity.type == "LOC":
+                code = country_code(entity.name) or capital_country(entity.name)
+                found = by_code.get(code, entity.id) if code else None
+        elif token.pos_ == "ADJ" and token.dep_ in ("amod", "conj"):
+            nationality = demonym(token.text)
+            found = by_code.get(nationality.iso3) if nationality is not None else None
+        if found is not None and found not in out:
+            out.append(found)
+    return out if len(out) >= 2 else []
 
 
 def _narrows(head: Token) -> bool:

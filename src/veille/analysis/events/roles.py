@@ -41,6 +41,7 @@ from veille.analysis.events.shape import (
     passive_like,
     passive_voice,
     prepositional,
+    same_case,
     subject_before,
     verb_like,
 )
@@ -152,7 +153,7 @@ class RoleReader:
             heads = [token, *(c for c in token.children if c.dep_.startswith("flat"))]
             stack.extend(
                 c for h in heads for c in h.children
-                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and same_case(token, c)
             )  # fmt: skip
             stack.extend(c for c in token.children if listed_item(self, token, c))
         return out

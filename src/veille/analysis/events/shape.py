@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import OF, TO
 from veille.model import Timex
 
 
@@ -142,3 +143,18 @@ def aimed(noun: Token) -> bool:
     """Say whether a complement says what an act is against (*mettre en garde X contre toute
     attaque*): a support verb's noun is its object or its *à / en / de* phrase, never that."""
     return any(c.dep_ == "case" and c.lower_ in ("contre", "envers", "sur") for c in noun.children)
+
+
+def same_case(head: Token, conjunct: Token) -> bool:
+    """Say whether a conjunct may belong to its head's phrase: a conjunct with a
+    preposition of its own other than the head's belongs to another phrase the parser
+    hung there (*une aide de 8 millions d'euros au Kirghizistan et au Tadjikistan*: the
+    second country is a recipient like the first, not one of the aid's givers)."""
+    own = case_of(conjunct)
+    if own is None:
+        return True
+    theirs = case_of(head)
+    for forms in (OF, TO):
+        if own in forms:
+            return theirs in forms
+    return theirs is None or theirs == own
