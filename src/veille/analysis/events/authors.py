@@ -1,7 +1,8 @@
 """Read who an act belongs to from an adjective of nationality, and where it happens.
 
 *une frappe américaine*, *la police turque*: the adjective names the country as the party,
-when the document names that country; *à Miami*, *au Kremlin*: the place of the event.
+when the document names that country; *à Miami*, *au Kremlin*: the place of the event;
+*le long de la frontière avec X*: the neighbour forces are massed against.
 """
 
 from __future__ import annotations
@@ -92,3 +93,38 @@ def convener(reader: RoleReader, trigger: Token) -> list[str]:
                 if found:
                     return found
     return []
+
+
+def border_party(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the country a border phrase of a verb's clause names (*a déployé deux
+    bataillons le long de la frontière avec le Tadjikistan*, *masse des troupes à la
+    frontière ukrainienne*): PLOVER MOBILIZE is aimed at the neighbour across it."""
+    for word in own_clause(verb, with_participles=False):
+        if word.lemma_.lower() != "frontière":
+            continue
+        for child in word.children:
+            if child.dep_ in ("nmod", "conj") and case_of(child) == "avec":
+                found = reader.group(child)
+                if found:
+                    return found
+            if child.dep_ == "amod" and child.i > word.i:
+                found = _country_named(reader, child.text)
+                if found:
+                    return found
+        # The parser may hang *avec X* on another word of the clause: read the word order.
+        doc = word.doc
+        if word.i + 2 < len(doc) and doc[word.i + 1].lower_ == "avec":
+            after = doc[word.i + 2 : min(word.i + 5, len(doc))]
+            named = [reader.index.entity_at(t.idx) for t in after if t.pos_ in ("PROPN", "NOUN")]
+            if named and named[0] is not None:
+                return [named[0]]
+    return []
+
+
+def _country_named(reader: RoleReader, adjective: str) -> list[str]:
+    """Return the document's entity for the country an adjective of nationality names."""
+    nationality = demonym(adjective)
+    if nationality is None:
+        return []
+    places = [e for e in reader.doc.entities if e.type == "LOC"]
+    return [e.id for e in places if country_code(e.name) == nationality.iso3][:1]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.authors import act_author, convener, event_place, national
+from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
 from veille.analysis.events.control import (
     clitic_object,
     controller,
@@ -275,8 +275,8 @@ class RoleReader:
             return self.content(node)
         if slot == "recip":
             return []  # read by :meth:`read` from a compound subject
-        if slot == "loc":
-            return target_place(self, node)
+        if slot in ("loc", "frontière"):  # a place attacked; the neighbour a border names
+            return target_place(self, node) if slot == "loc" else border_party(self, node)
         if slot == "par" and node.pos_ == "NOUN":
             found = participle_agent(self, node)  # la réunion convoquée par X
             if found:
