@@ -127,4 +127,6 @@ def _country_named(reader: RoleReader, adjective: str) -> list[str]:
     if nationality is None:
         return []
     places = [e for e in reader.doc.entities if e.type == "LOC"]
-    return [e.id for e in places if country_code(e.name) == nationality.iso3][:1]
+    found = [e.id for e in places if country_code(e.name) == nationality.iso3]
+    # The capital acts for a country the document names only by it (selon Islamabad).
+    return (found or [e.id for e in places if capital_country(e.name) == nationality.iso3])[:1]
