@@ -218,7 +218,18 @@ def _conduct(token: Token, lexicon: EventLexicon) -> bool:
 
 
 def _has_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
+    """Say whether a verb governs an infinitive: its xcomp, or one introduced by *à* or *de*
+    that the parser hung on its object (*a appelé les deux pays à négocier*: acl of pays)."""
+    if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children):
+        return True
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    return any(
+        c.dep_ == "acl"
+        and "Inf" in c.morph.get("VerbForm", [])
+        and any(m.dep_ == "mark" and m.lower_ in ("à", "de", "d'") and m.i < c.i for m in c.children)
+        for o in objects
+        for c in o.children
+    )
 
 
 # Verbs of urging that, with a person as object and neither an infinitive nor a conduct
