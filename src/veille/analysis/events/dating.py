@@ -109,3 +109,39 @@ def _is_day(timex: Timex) -> bool:
         and value[7] == "-"
         and value[8:10].isdigit()
     )
+
+
+def previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
+    """Return the last full day dated in the two sentences before the trigger's, if it is
+    not after the article date; None when the sentence itself holds a time expression."""
+    sentence = token.sent
+    if any(
+        sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
+    ):
+        return None  # a duration (pendant quatre heures) says how long, not which day
+    window = sentence.start_char
+    for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
+        before = sentence.start - 1 if sentence.start_char == window else None
+        if not before or before < 0:
+            break
+        sentence_before = parsed[before].sent
+        while sentence_before.start > 0 and not sentence_before.text.strip():
+            sentence_before = parsed[sentence_before.start - 1].sent
+        window = sentence_before.start_char
+        sentence = sentence_before
+    end = token.sent.start_char
+    days = [
+        t for t in doc.timexes
+        if window <= t.start < end and t.type in ("DATE", "TIME") and t.anchored
+    ]  # fmt: skip
+    for timex in reversed(days):
+        value = event_day(timex.value)
+        if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
+            return value
+    return None
+
+
+def event_day(value: str) -> str | None:
+    """Return the day part of a time value (2025-12-03TEV → 2025-12-03), None for a vague one."""
+    head = value.split("T")[0]
+    return head if head[:4].isdigit() else None

@@ -287,6 +287,36 @@ def refused_request(
     return Roles(tuple(actors), tuple(askers), None, depth)
 
 
+def restated_act(reader: RoleReader, verb: Token, lexicon: EventLexicon) -> Roles | None:
+    """Return the roles of a judging verb in a relative clause on a noun that restates the
+    clause before it (*X a proposé d'accueillir la session, une offre que Y a déclinée*;
+    *X a réclamé un audit, une demande que Y a rejetée*): the judge acts on the one who
+    made the offer, request or decision, the subject of the restated clause; else None."""
+    if not verb.dep_.startswith("acl") or not any(
+        c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children
+    ):
+        return None
+    noun, act = verb.head, verb.head.head
+    if act.lemma_.lower() not in lexicon.verbs:
+        return None  # an act of the table (proposer, réclamer, décider), not a mere reading
+    if act.pos_ != "VERB" or act.i > noun.i or noun.i == verb.i:
+        return None  # the noun may be tagged as a verb (une offre: offrir); its article tells
+    left = next(t for t in noun.subtree if t.pos_ != "PUNCT")  # the comma may hang on the noun
+    if left.i == 0 or left.i == noun.i or noun.doc[left.i - 1].text != "," or left.lower_ not in _RESTATING:
+        return None  # only a restatement set off by a comma (…, une offre que …)
+    actors, depth = reader.actors_of_verb(subject_chain(verb))
+    makers, _ = reader.actors_of_verb(subject_chain(act))
+    named = [a for a in actors if reader.types.get(a) not in (None, "MISC")]
+    makers = [m for m in makers if reader.types.get(m) not in (None, "MISC") and m not in actors]
+    if not named or not makers:
+        return None
+    return Roles(tuple(actors), tuple(makers), None, depth)
+
+
+# Determiners that open a noun restating the clause before it (une offre, cette demande).
+_RESTATING = frozenset({"une", "un", "cette", "ce", "cet"})
+
+
 def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:
     """Say whether a refusal verb's object is an accusation noun (*a rejeté ces accusations*,
     *réfute les critiques*): ``accusing`` holds the ACCUSE nouns of the trigger table."""

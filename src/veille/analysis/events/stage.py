@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.analysis.events.dating import DateSource, sharpen_date
+from veille.analysis.events.dating import DateSource, event_day, previous_day, sharpen_date
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
@@ -35,6 +35,7 @@ from veille.analysis.events.senses import (
     infinitive_sense,
     refused,
     refused_request,
+    restated_act,
     sense,
     threatened,
 )
@@ -116,6 +117,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         material = trigger.needs == "mat" and _material_object(token, lexicon)
         if not accept(token, trigger, lexicon, material):
             continue
+        restated = None
         roles = reader.read(
             token,
             trigger.pos,
@@ -132,7 +134,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
-            roles = refused_request(reader, token, found, trigger.type, accusing)
+            restated = restated_act(reader, token, lexicon)  # …, une offre que Y a déclinée
+            roles = restated or refused_request(reader, token, found, trigger.type, accusing)
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
@@ -147,7 +150,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             if trigger.host:  # refuser de recevoir X: the host refuses, the visitor is refused
                 roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
-        elif not factive(token, trigger, lexicon):
+        elif restated is None and not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
         cue = threat or refusal
@@ -353,7 +356,7 @@ def _date(
         # A noun trigger carries its own date (les discussions de mardi); offsets read once.
         below = {t.idx: t for t in token.subtree if t.i != token.i}
         for timex in (t for t in doc.timexes if t.start in below and t.type in ("DATE", "TIME")):
-            value = _day(timex.value) if own_date(below[timex.start], token) else None
+            value = event_day(timex.value) if own_date(below[timex.start], token) else None
             if value is not None:
                 return value, "timex"
         if token.dep_.startswith("nsubj"):
@@ -372,7 +375,7 @@ def _date(
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
     if verbs and direction(verbs[0]) == "past":
-        value = _previous_day(doc, parsed, token)
+        value = previous_day(doc, parsed, token)
         if value is not None:
             return value, "timex"
     if doc.article.date is None:
@@ -389,7 +392,7 @@ def _start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
         if not sentence.start_char <= timex.start < sentence.end_char:
             continue
         if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
-            value = _day(timex.value)
+            value = event_day(timex.value)
             if value is not None:
                 out.add(value)
     return frozenset(out)
@@ -410,41 +413,6 @@ def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
             return False
         index -= 1
     return False
-
-
-def _previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
-    """Return the last full day dated in the two sentences before the trigger's, if it is
-    not after the article date; None when the sentence itself holds a time expression."""
-    sentence = token.sent
-    if any(
-        sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
-    ):
-        return None  # a duration (pendant quatre heures) says how long, not which day
-    window = sentence.start_char
-    for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
-        before = sentence.start - 1 if sentence.start_char == window else None
-        if not before or before < 0:
-            break
-        sentence_before = parsed[before].sent
-        while sentence_before.start > 0 and not sentence_before.text.strip():
-            sentence_before = parsed[sentence_before.start - 1].sent
-        window = sentence_before.start_char
-        sentence = sentence_before
-    end = token.sent.start_char
-    days = [
-        t for t in doc.timexes
-        if window <= t.start < end and t.type in ("DATE", "TIME") and t.anchored
-    ]  # fmt: skip
-    for timex in reversed(days):
-        value = _day(timex.value)
-        if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
-            return value
-    return None
-
-
-def _day(value: str) -> str | None:
-    head = value.split("T")[0]
-    return head if head[:4].isdigit() else None
 
 
 def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
