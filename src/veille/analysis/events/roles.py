@@ -60,6 +60,15 @@ from veille.model import Document
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
 
 
+def _present_participle(verb: Token) -> bool:
+    """Say whether a verb is a present participle adjunct (*exhortant*, *appelant*)."""
+    return (
+        verb.dep_ == "advcl"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and ("Pres" in verb.morph.get("Tense", []))
+    )
+
+
 @dataclass(frozen=True)
 class Roles:
     """Who acts, on whom, and where; ``actor_clause_depth`` is how far up the clause chain
@@ -162,6 +171,7 @@ class RoleReader:
         looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
         for child in head.children:
             if child.dep_ == "nmod" and case_of(child) in OF:
+                # les positions de l'armée malienne: a national body's country owns them
                 found = self.group(child)
                 if found:
                     return found
@@ -206,14 +216,46 @@ class RoleReader:
             return [*(e for e in before if e not in found), *found]
         return None
 
+    def inverted_subject(self, verb: Token) -> list[str] | None:
+        """Return what an inverted subject clitic stands for (*« … », a-t-elle déclaré,
+        exhortant X à …*; *estime-t-il*): the parser often takes the quotation before the
+        verb for its subject too, but the hyphenated clitic is the subject. Its resolved
+        mention, else the speaker of the quotation it introduces; None without one."""
+        for child in verb.children:
+            if not (child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child.pos_ == "PRON"):
+                continue  # after the verb or its auxiliary (a-t-elle déclaré): the hyphen says so
+            if not child.text.startswith(("-", "‑")) or child.lower_ in ("-t", "-t-"):
+                continue
+            found = self.index.entity_at(child.idx) or self.index.entity_at(child.idx + 1)
+            if found is not None:
+                return [found]
+            for quote in self.doc.quotes:
+                mention = quote.speaker_mention
+                if quote.speaker and mention is not None and mention.start <= child.idx + 1 < mention.end:
+                    return [quote.speaker]
+            return None
+        return None
+
     def passive_agent(self, verb: Token) -> list[str]:
         """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
         the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
         for child in verb.children:
             if child.dep_ == "obl:agent":
-                return self.group(child)  # 1. a passive's par-agent does it
+                # 1. a passive's par-agent does it; a national body's country (par la police turque)
+                return self.group(child) or national(self, child)
         if passive_like(verb):
-            return linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+            return found or self.national_agent(verb)
+        return []
+
+    def national_agent(self, verb: Token) -> list[str]:
+        """Return the country of a national body in the first *par*-phrase after a passive
+        verb, wherever the parser hung it (*a été arrêté lundi par la police turque*)."""
+        for word in verb.doc[verb.i + 1 : verb.sent.end]:
+            if word.dep_ == "case" and word.lower_ == "par":
+                return national(self, word.head)
+            if word.text in (";", ":") or (word.pos_ == "VERB" and word.dep_ != "xcomp"):
+                return []
         return []
 
     def pronoun(self, token: Token) -> list[str] | None:
@@ -254,6 +296,12 @@ class RoleReader:
                 return controlled, depth  # accuser X de faire: X does it
             if controlled is not None and any(c.dep_ == "obj" for c in node.children):
                 return [], None  # X does it, but names nobody: never the accuser
+            if depth == 0 or (depth == 1 and _present_participle(chain[0])):
+                # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
+                # quotation the parser also hangs on the cue as a subject.
+                inverted = self.inverted_subject(node)
+                if inverted is not None:
+                    return inverted, depth
             found = self.subject(node, agent=depth == 0)
             if found is not None:  # a subject that names nobody stops the climb too
                 return found, depth
@@ -380,7 +428,10 @@ class RoleReader:
                         return found
                     continue
                 found = self.group(child) or (
-                    self.acting_owner(child) or national(self, child) or participle_agent(self, child)
+                    self.acting_owner(child)
+                    or national(self, child)
+                    or self.national_owner(child)
+                    or participle_agent(self, child)
                     if owner
                     else []
                 )
@@ -488,6 +539,17 @@ class RoleReader:
         """Return the owner of a thing when it can act (not the city an agreement is named
         after: l'accord de Paris)."""
         return [e for e in self.owner(head) if self.can_act(e)]
+
+    def national_owner(self, head: Token) -> list[str]:
+        """Return the country of a national body a thing belongs to (*a attaqué les positions
+        de l'armée malienne*, *a arraisonné un navire de la marine turque*): the body's
+        adjective of nationality names the party, as for the body itself (authors.national)."""
+        for child in head.children:
+            if child.dep_ == "nmod" and case_of(child) in OF:
+                found = national(self, child)
+                if found:
+                    return found
+        return []
 
     def can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,

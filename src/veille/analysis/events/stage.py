@@ -22,6 +22,7 @@ from typing import ClassVar, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.anaphora import condemned_act
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
@@ -127,7 +128,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
-            roles = refused_request(reader, token, found, trigger.type)
+            roles = refused_request(reader, token, found, trigger.type) or condemned_act(
+                reader, token, trigger.type, found, lexicon
+            )  # L'UE a dénoncé l'arrestation: the arrest told just before
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None

@@ -1,0 +1,64 @@
+"""Read the author of an act a reaction names by its noun after the text told it.
+
+News tells an act, then a third party's reaction to it by the act's noun alone: *La police
+turque a arrêté lundi le journaliste Deniz Kaya. L'Union européenne a dénoncé
+l'arrestation.* The noun (*l'arrestation*, *ces frappes*, *l'attaque*) has no party of its
+own; it points back to the act told just before, and the condemnation is aimed at that
+act's author (PLOVER ACCUSE: accuse, condemn, denounce a party for its act). The reading:
+
+1. the reaction is a judging verb (ACCUSE, REJECT or PROTEST row) whose direct object is a
+   trigger noun with a definite or demonstrative determiner (the act is known) and no
+   complement naming a party (then the ordinary rules read it);
+2. the act is the last event the rules found in the two sentences before (or earlier in the
+   same sentence) with the noun's PLOVER type, asserted and not negated;
+3. the reacting party is none of that act's actors (*Ankara a défendu l'arrestation* is no
+   accusation of itself); the act's actors are the recipients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from veille.analysis.events.lexicon import EventLexicon
+from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.lang.fr.words import DEMONSTRATIVES
+from veille.analysis.syntax.clauses import subject_chain
+from veille.model import Event
+
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+_KNOWN = frozenset({"le", "la", "l'", "l’", "les"}) | DEMONSTRATIVES
+_BACK = 2  # sentences: the act is told just before its reaction
+
+
+def condemned_act(
+    reader: RoleReader, verb: Token, kind: str, earlier: Sequence[Event], lexicon: EventLexicon
+) -> Roles | None:
+    """Return the roles of a reaction to an act named by its noun alone (module doc), or None."""
+    if kind not in _REACTIONS:
+        return None
+    act = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+    if act is None or not any(c.dep_ == "det" and c.lower_ in _KNOWN for c in act.children):
+        return None
+    row = lexicon.nouns.get(act.lemma_.lower()) or lexicon.nouns.get(act.lower_.rstrip("s"))
+    if row is None or any(reader.index.entity_at(t.idx) for t in act.subtree if t.i != act.i):
+        return None  # no act noun, or a phrase naming a party: the ordinary rules read it
+    actors, depth = reader.actors_of_verb(subject_chain(verb))
+    named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
+    if not named:
+        return None
+    sentence = verb.sent
+    for _ in range(_BACK):
+        if sentence.start == 0:
+            break
+        sentence = verb.doc[sentence.start - 1].sent
+    for event in reversed(earlier):
+        if event.start < sentence.start_char:
+            break
+        if event.type != row.type or event.negated or event.modality != "asserted" or event.start > verb.idx:
+            continue
+        if named & set(event.source):
+            return None  # the author reacting to its own act
+        return Roles(tuple(actors), tuple(event.source), None, depth)
+    return None
