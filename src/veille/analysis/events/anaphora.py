@@ -10,9 +10,11 @@ act's author (PLOVER ACCUSE: accuse, condemn, denounce a party for its act). The
    trigger noun with a definite or demonstrative determiner (the act is known) and no
    complement naming a party (then the ordinary rules read it);
 2. the act is the last event the rules found in the two sentences before (or earlier in the
-   same sentence) with the noun's PLOVER type, asserted and not negated;
-3. the reacting party is none of that act's actors (*Ankara a défendu l'arrestation* is no
-   accusation of itself); the act's actors are the recipients.
+   same sentence) with the noun's PLOVER type, asserted and not negated; further back, the
+   only such act the article told (a definite noun names a unique act: *l'accord*);
+3. the reacting party is none of that act's authors (*Ankara a dénoncé l'arrestation*
+   after Ankara arrested is no accusation of itself); the authors are the recipients: the
+   actors, or every party of a shared act (*Moscou a critiqué l'accord* signed by X and Y).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ from spacy.tokens import Token
 
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.events.shape import in_time
 from veille.analysis.lang.fr.words import DEMONSTRATIVES
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
 
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _KNOWN = frozenset({"le", "la", "l'", "l’", "les"}) | DEMONSTRATIVES
+_SHARED = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _BACK = 2  # sentences: the act is told just before its reaction
 
 
@@ -38,7 +42,10 @@ def condemned_act(
     """Return the roles of a reaction to an act named by its noun alone (module doc), or None."""
     if kind not in _REACTIONS:
         return None
-    act = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+    # The object, or the one the parser hung on a weekday (condamné vendredi ces frappes).
+    days = [c for c in verb.children if in_time(c, reader.doc.timexes)]
+    objects = [*verb.children, *(g for d in days for g in d.children)]
+    act = next((c for c in objects if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
     if act is None or not any(c.dep_ == "det" and c.lower_ in _KNOWN for c in act.children):
         return None
     row = lexicon.nouns.get(act.lemma_.lower()) or lexicon.nouns.get(act.lower_.rstrip("s"))
@@ -53,12 +60,22 @@ def condemned_act(
         if sentence.start == 0:
             break
         sentence = verb.doc[sentence.start - 1].sent
-    for event in reversed(earlier):
-        if event.start < sentence.start_char:
-            break
-        if event.type != row.type or event.negated or event.modality != "asserted" or event.start > verb.idx:
-            continue
-        if named & set(event.source):
-            return None  # the author reacting to its own act
-        return Roles(tuple(actors), tuple(event.source), None, depth)
-    return None
+    acts = [
+        e for e in earlier
+        if e.type == row.type and not e.negated and e.modality == "asserted"
+        and (e.trigger_start if e.trigger_start is not None else e.start) < verb.idx
+    ]  # fmt: skip
+    near = [e for e in acts if e.start >= sentence.start_char]
+    # The nearest act of the type, or the only one the article told (a definite noun).
+    act_told = near[-1] if near else (acts[0] if len({_parties(e) for e in acts}) == 1 else None)
+    if act_told is None:
+        return None
+    # A shared act (an agreement, a meeting) is the doing of all its parties.
+    authors = (*act_told.source, *act_told.target) if act_told.type in _SHARED else act_told.source
+    if named & set(authors):
+        return None  # a party reacting to its own act
+    return Roles(tuple(actors), tuple(authors), None, depth)
+
+
+def _parties(event: Event) -> frozenset[str]:
+    return frozenset((*event.source, *event.target))
