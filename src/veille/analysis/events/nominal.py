@@ -61,9 +61,12 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
             if found:
                 return found
     # The parser often hangs the par-phrase on the verb (à cause de l'invasion de X par Y).
-    return participle_agent(reader, noun) or linear_complement(
+    found = participle_agent(reader, noun) or linear_complement(
         noun, ("par",), reader.index.entity_at, reader.doc.timexes
     )
+    # A national body's par-phrase hung deeper in the phrase (de Kessala par l'aviation X).
+    pars = (t.head for t in noun.subtree if t.dep_ == "case" and t.lower_ == "par" and t.head != noun)
+    return found or next((f for h in pars if (f := national(reader, h))), [])
 
 
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
