@@ -19,6 +19,7 @@ act's author (PLOVER ACCUSE: accuse, condemn, denounce a party for its act). The
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -28,7 +29,7 @@ from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.shape import in_time
 from veille.analysis.lang.fr.words import DEMONSTRATIVES
 from veille.analysis.syntax.clauses import subject_chain
-from veille.model import Event
+from veille.model import Document, Event
 
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 _KNOWN = frozenset({"le", "la", "l'", "l’", "les"}) | DEMONSTRATIVES
@@ -79,3 +80,17 @@ def condemned_act(
 
 def _parties(event: Event) -> frozenset[str]:
     return frozenset((*event.source, *event.target))
+
+
+def reaction_day(event: Event, doc: Document) -> Event:
+    """Return a reaction's event dated by its own sentence: a time expression there, else
+    the article date. The narrative time that carries a past day over from the sentence
+    before dates the act, not the reaction to it (*… a arrêté mercredi X. RSF a dénoncé
+    l'arrestation*: RSF spoke when the article tells it, not on Wednesday)."""
+    own = [
+        t for t in doc.timexes
+        if event.start <= t.start < event.end and t.type in ("DATE", "TIME")
+    ]  # fmt: skip
+    if own or doc.article.date is None:
+        return event
+    return dataclasses.replace(event, date=doc.article.date, date_from="article")
