@@ -104,6 +104,9 @@ def test_wrong_speaker_and_kind_lower_their_accuracies_not_the_match(gold, build
     assert result.scores.quotes.recall == 1.0
     assert result.scores.speakers.value == 0.0
     assert result.scores.quote_kinds.value == 0.0
+    # End to end, a quote with the wrong speaker is worth nothing: found, but not attributed.
+    assert result.scores.attributed.f1 == 0.0
+    assert result.scores.metrics()["quotes.end_to_end_f1"] == 0.0
     assert result.errors["quotes.wrong_speaker"] == [
         "Nous devons soutenir l’Ukraine jusqu’au bout, sans faiblir: Olaf Scholz instead of Emmanuel Macron"
     ]

@@ -12,7 +12,9 @@ Sets (tests/quality/baseline.json):
 - "blind" is tests/gold3/, invented articles written by an annotator who wrote no rule, whose
   errors no rule writer has looked at: the set that measures generalisation;
 - "blind2" is tests/gold7/, a second blind set by another such annotator (fourth session), other
-  outlets and years (2019-2026), scored as totals only like "blind".
+  outlets and years (2019-2026), scored as totals only like "blind";
+- "blind3" is tests/gold9/, a third blind set (fifth session), event-dense and quote-rich,
+  12 outlets' styles and years 2017-2026, added to the gate before any change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -26,6 +28,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold6 --set project5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set blind --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set blind2 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold9 --set blind3 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project5": (ROOT / "tests" / "gold6", None),
     "blind": (ROOT / "tests" / "gold3", 12),
     "blind2": (ROOT / "tests" / "gold7", 12),
+    "blind3": (ROOT / "tests" / "gold9", 12),
 }
 
 pytestmark = pytest.mark.model

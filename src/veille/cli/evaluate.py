@@ -188,7 +188,15 @@ def print_scores(out: Console, scores: Scores, title: str) -> None:
                 ("types", scores.entity_types.value),
             ],
         ),
-        ("quotes", scores.quotes, [("speakers", scores.speakers.value), ("kinds", scores.quote_kinds.value)]),
+        (
+            "quotes",
+            scores.quotes,
+            [
+                ("speakers", scores.speakers.value),
+                ("kinds", scores.quote_kinds.value),
+                ("end-to-end", scores.attributed.f1),
+            ],
+        ),
         ("timexes", scores.timexes, [("values", scores.timex_values.value)]),
         ("events", scores.events, [("dates", scores.event_dates.value)]),
     ]

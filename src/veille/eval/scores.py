@@ -92,6 +92,7 @@ class Scores:
     entity_types: Ratio = Ratio()  # found gold entities whose main system entity has the gold type
     quotes: Counts = Counts()
     speakers: Ratio = Ratio()  # matched quotes whose speaker maps to the gold speaker
+    attributed: Counts = Counts()  # end to end: a quote counts only when found with its gold speaker
     quote_kinds: Ratio = Ratio()
     timexes: Counts = Counts()
     timex_values: Ratio = Ratio()  # matched time expressions with the gold value or an accepted one
@@ -123,6 +124,7 @@ class Scores:
                 "entities.nil_precision": self.nil.value,
                 "entities.type_accuracy": self.entity_types.value,
                 "quotes.speaker_accuracy": self.speakers.value,
+                "quotes.end_to_end_f1": self.attributed.f1,
                 "quotes.kind_accuracy": self.quote_kinds.value,
                 "timexes.value_accuracy": self.timex_values.value,
                 "events.date_accuracy": self.event_dates.value,
@@ -280,10 +282,12 @@ def _score_quotes(
     errors["quotes.false_positives"] = [
         _short(q.text) for s, q in enumerate(doc.quotes) if s not in matched_system
     ]
+    counted = len(doc.quotes) - len(on_optional)
     return dataclasses.replace(
         scores,
-        quotes=Counts(len(required), len(found), len(doc.quotes) - len(on_optional), len(found)),
+        quotes=Counts(len(required), len(found), counted, len(found)),
         speakers=speakers,
+        attributed=Counts(len(required), speakers.right, counted, speakers.right),
         quote_kinds=kinds,
     )
 
