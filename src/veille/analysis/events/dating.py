@@ -145,3 +145,27 @@ def event_day(value: str) -> str | None:
     """Return the day part of a time value (2025-12-03TEV → 2025-12-03), None for a vague one."""
     head = value.split("T")[0]
     return head if head[:4].isdigit() else None
+
+
+def lede_day(doc: Document) -> str | None:
+    """Return the day the lede dates, when a past act elsewhere has no date of its own: a
+    news story tells the day of its main event in its first paragraph (*se sont rencontrés
+    mardi à Genève*) and its later past acts (*a rejeté ces accusations*) belong to that day
+    unless they say otherwise. The first full day of the first body paragraph, not after
+    the article date; None when the lede dates nothing."""
+    body = [p for p in doc.article.paragraphs if not p.heading]
+    if not body:
+        return None
+    lede = body[1] if len(body) > 1 and _title_like(doc, body[0]) else body[0]
+    for timex in doc.timexes:
+        if lede.start <= timex.start < lede.end and timex.type in ("DATE", "TIME") and timex.anchored:
+            value = event_day(timex.value)
+            if value is not None and len(value) == 10:
+                return value if doc.article.date is None or value <= doc.article.date else None
+    return None
+
+
+def _title_like(doc: Document, paragraph: object) -> bool:
+    """Say whether a first paragraph is a title: no full stop at its end."""
+    start, end = paragraph.start, paragraph.end
+    return not doc.article.text[start:end].rstrip().endswith((".", "!", "?", "…", "»"))

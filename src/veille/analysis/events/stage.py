@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
-from veille.analysis.events.dating import DateSource, event_day, previous_day, sharpen_date
+from veille.analysis.events.dating import DateSource, event_day, lede_day, previous_day, sharpen_date
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
@@ -381,7 +381,7 @@ def _date(
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
     if verbs and direction(verbs[0]) == "past":
-        value = previous_day(doc, parsed, token)
+        value = previous_day(doc, parsed, token) or lede_day(doc)
         if value is not None:
             return value, "timex"
     if doc.article.date is None:
