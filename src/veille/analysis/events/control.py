@@ -279,6 +279,7 @@ def answered_request(
     earlier: Sequence[Event],
     types: frozenset[str] = frozenset({"REQUEST"}),
     back: int = 2,
+    latest: bool = False,
 ) -> list[str]:
     """Return whom a reaction with no named object answers: the actors of the last event
     of ``types`` told in the two sentences before whose recipient is the reacting party
@@ -300,6 +301,8 @@ def answered_request(
             break
         if event.type not in types or event.negated or named & set(event.source):
             continue
+        if latest:
+            return list(event.source)  # ces accusations: the last ones told, whoever they aim at
         hit = named & set(event.target) or countries & {_country_of(reader, t) for t in event.target}
         if hit:
             return list(event.source)

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.lang.fr.words import DEMONSTRATIVES
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
@@ -273,14 +274,18 @@ def refused_request(
     condemnation a hostile act against the one who condemns, a denial (*a rejeté ces
     accusations*) the accusation aimed at the one who denies; or None."""
     types = frozenset({"REQUEST"}) if kind == "REJECT" else _HOSTILE
-    back = 2
+    back, latest = 2, False
     if kind == "REJECT" and _denied_accusation(token, accusing):
         # PLOVER REJECT covers denying an accusation: the denial answers the accuser, who
         # may be a few sentences up, after the accuser's own quotes (same paragraph or so).
         types, back = frozenset({"ACCUSE"}), 5
+        # A demonstrative (ces accusations) points back to the last accusation told.
+        latest = any(
+            d.lower_ in DEMONSTRATIVES for c in token.children if c.dep_ == "obj" for d in c.children
+        )
     elif kind == "REJECT" and _refused_act_names_party(reader, token):
         return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
-    askers = answered_request(reader, token, found, types, back)
+    askers = answered_request(reader, token, found, types, back, latest)
     if not askers:
         return None
     actors, depth = reader.actors_of_verb(subject_chain(token))
