@@ -29,7 +29,7 @@ from veille.analysis.events.retold import anterior, recalled_date, retold_date
 from veille.analysis.syntax.clauses import governing_verb
 from veille.analysis.syntax.tense import direction
 from veille.analysis.time.stage import day_value
-from veille.model import Document, Timex
+from veille.model import Document, Paragraph, Timex
 
 Match = Callable[[Token], Trigger | None]
 DateSource = Literal["timex", "article"]
@@ -165,7 +165,7 @@ def lede_day(doc: Document) -> str | None:
     return None
 
 
-def _title_like(doc: Document, paragraph: object) -> bool:
+def _title_like(doc: Document, paragraph: Paragraph) -> bool:
     """Say whether a first paragraph is a title: no full stop at its end."""
     start, end = paragraph.start, paragraph.end
     return not doc.article.text[start:end].rstrip().endswith((".", "!", "?", "…", "»"))
