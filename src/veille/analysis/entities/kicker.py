@@ -20,13 +20,11 @@ from __future__ import annotations
 
 from functools import cache
 
-import spacy
-from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.nouns import is_common_noun
 from veille.analysis.parse import doc_text
-from veille.settings import Settings
 
 
 @cache
@@ -39,7 +37,10 @@ def is_kicker(doc: Doc, start: int, end: int) -> bool:
     """Tell whether a span is a headline's topic word before a colon, a common noun."""
     text = doc_text(doc)
     first = doc[start]
-    if first.idx > 0 and text[: first.idx].rstrip(" \t")[-1:] != "\n":
+    k = first.idx - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] != "\n":
         return False  # 1. it opens a line
     after = end
     while after < len(doc) and doc[after].is_space:
@@ -56,21 +57,7 @@ def is_kicker(doc: Doc, start: int, end: int) -> bool:
     if any(token.text[:1].islower() for token in again):
         return True
     # 5. The model's lexicon lists it as a noun, and the body never names it again.
-    return first.text.lower() in _model_nouns() and not any(not token.is_sent_start for token in again)
-
-
-@cache
-def _model_nouns() -> frozenset[str]:
-    """Return the nouns of the model's lemma index (empty when the model ships none)."""
-    try:
-        package = spacy.util.get_package_path(Settings().model)
-        folders = sorted(package.glob("*/lemmatizer/lookups"))
-        if not folders:
-            return frozenset()
-        index = Lookups().from_disk(folders[0]).get_table("lemma_index")
-        return frozenset(index.get("noun", ()))
-    except (OSError, KeyError, ValueError):
-        return frozenset()
+    return is_common_noun(first.text.lower()) and not any(not token.is_sent_start for token in again)
 
 
 def _stem(word: str) -> str:
