@@ -24,7 +24,9 @@ sentence that names a fitting person wins, and within it the subject before any 
 4. The candidates are the people with a mention in the description's sentence before it or
    in the three sentences before, in its paragraph, whose gender and country fit. The
    nearest such sentence decides; with two candidates there, the one that is a clause's
-   subject wins; with two subjects, nobody.
+   subject wins; with two subjects, nobody. A paragraph that opens with a quotation, the
+   description in its incise (*X a marqué.* ¶ *« … », a confié l'attaquant*), continues
+   the paragraph before: the search goes on into it.
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
@@ -46,6 +48,8 @@ from veille.normal import fold
 
 _SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_OPENING_MARKS = ("«", "“", '"')
+_CLOSING_MARKS = ("»", "”", '"')
 
 
 @cache
@@ -119,10 +123,16 @@ def _salient(
     # (après avoir servi Tom Arbeloa, le milieu a marqué): it continues the topic before.
     as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
     text = doc_text(parsed)
+    crossed = False
     for k in range(at, max(-1, at - _SENTENCES_BACK - 1), -1):
         low, high = sentences[k].start_char, min(sentences[k].end_char, start)
         if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
-            return None  # a new paragraph may bring a new topic: the search stays in its own
+            # A new paragraph may bring a new topic: the search stays in its own, unless
+            # that paragraph opens with a quotation whose incise the description is (« … »,
+            # a confié l'attaquant): the quote gives the voice of the one named just before.
+            if crossed or not _opens_with_quote(text, sentences[k + 1].start_char, start):
+                return None
+            crossed = True
         here: dict[int, tuple[Cluster, bool]] = {}
         for cluster in people:
             if not _fits(cluster, phrase):
@@ -153,6 +163,13 @@ def _fits(cluster: Cluster, phrase: TitlePhrase) -> bool:
     known = {cluster.country} | {fact.role.of for fact in cluster.roles}
     known = {code for code in known if code and not code.startswith("@")}
     return not known or phrase.country in known
+
+
+def _opens_with_quote(text: str, paragraph: int, start: int) -> bool:
+    """Tell whether the paragraph that holds a description opens with a quotation mark,
+    the description coming after the quotation's close (its incise)."""
+    opening = text[paragraph:start].lstrip()
+    return opening[:1] in _OPENING_MARKS and any(mark in opening[1:] for mark in _CLOSING_MARKS)
 
 
 def _paragraph_between(text: str, first: Span, second: Span) -> bool:
