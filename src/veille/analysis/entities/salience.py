@@ -25,9 +25,10 @@ sentence that names a fitting person wins, and within it the subject before any 
    in the three sentences before, in its paragraph, whose gender and country fit. The
    nearest such sentence decides; with two candidates there, the one that is a clause's
    subject wins, else the one that is a direct object (centering's ranking: subject, object,
-   others; Brennan, Friedman and Pollard 1987); with two of the best rank, nobody. A paragraph that opens with a quotation, the
-   description in its incise (*X a marqué.* ¶ *« … », a confié l'attaquant*), continues
-   the paragraph before: the search goes on into it.
+   others; Brennan, Friedman and Pollard 1987); with two of the best rank, nobody. A
+   paragraph that opens with a quotation, the description in its incise (*X a marqué.* ¶
+   *« … », a confié l'attaquant*), continues the paragraph before: the search goes on
+   into it.
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
