@@ -32,8 +32,8 @@ def national(reader: RoleReader, head: Token) -> list[str]:
     if head.lemma_.lower() not in reader.national_heads and head.lower_ not in reader.national_heads:
         return []
     for child in head.children:
-        if child.dep_ != "amod" or child.i < head.i:
-            continue
+        if child.i < head.i or not (child.dep_ == "amod" or (child.dep_ == "nmod" and child.pos_ == "ADJ")):
+            continue  # (the parser labels some adjectives nmod: l'armée birmane)
         found = demonym(child.text)
         if found is None or child.text[:1].isupper():
             continue  # a capitalised demonym is a people (les Russes), read elsewhere

@@ -218,7 +218,7 @@ def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str],
     found = reader.subject(root, agent=True) or (reader.group(root) if root.pos_ in ("NOUN", "PROPN") else [])
     parties = [e for e in found if reader.types.get(e) not in (None, "MISC")]
     plural = pronoun.lower_ in ("ils", "elles")
-    if not parties or (len(parties) > 1) != plural:
+    if not parties or ((len(parties) > 1) != plural and not (plural and _plural_body(root))):
         return [], 0
     if not plural:
         entity = reader.doc.entity(parties[0])
@@ -226,6 +226,13 @@ def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str],
         if entity is None or (entity.gender is not None and entity.gender != wanted):
             return [], 0
     return parties, next(i for i, node in enumerate(chain) if pronoun.head == node)
+
+
+def _plural_body(root: Token) -> bool:
+    """Say whether a clause's subject is one body told by a plural noun (*Les rebelles du
+    FLA contestent …; Ils ont attaqué …*, *les militants de Greenpeace*): *ils* may take it."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and "Plur" in subject.morph.get("Number", [])
 
 
 def _impersonal(pronoun: Token) -> bool:

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from veille.analysis.entities.roles import RoleWord, load_roles, role_key
 from veille.analysis.entities.unnamed import party_kind
 from veille.analysis.events.parties import union_like
+from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
 from veille.model import Entity
@@ -184,6 +185,9 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
     for entity in before:
         if entity.type != "LOC":
             continue
+        capital = country_code(entity.name) is None
+        if capital and _venue(reader, entity):
+            continue  # rencontré à Tbilissi: a meeting's venue, not a party of the pair
         code = country_code(entity.name) or capital_country(entity.name)
         found = by_code.get(code) if code else None
         if found is None and code is not None:
@@ -191,6 +195,17 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
         if found is not None and found not in out:
             out.append(found)
     return out
+
+
+def _venue(reader: RoleReader, entity: Entity) -> bool:
+    """Say whether a city is only ever named after a preposition of place (*à Tbilissi*,
+    *depuis Genève*): a venue, whereas a capital acting for its country is a subject or
+    an object (*Moscou a dénoncé*, *a accusé Bakou*)."""
+    text = reader.doc.article.text
+    return all(
+        fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith((" a", " depuis", " vers"))
+        for m in entity.mentions
+    )
 
 
 def listed_persons(reader: RoleReader, head: Token) -> list[str]:
@@ -230,11 +245,16 @@ def described_body(reader: RoleReader, head: Token) -> list[str]:
     order); *le syndicat*, *du syndicat* → the nearest one (a description the entity layer
     left unresolved). The unnamed-party entities (parties.UnnamedParties) are made only
     where no union was named before."""
+    # The first word before the noun: a preposition other than du, des, aux (avec les
+    # syndicats, entre l'intersyndicale et …) gives no union: measured, such phrases name
+    # the unions of a generic or background remark as often as the parties of an act.
     det = next((c for c in head.children if c.dep_ in ("det", "case") and c.i < head.i), None)
     kind = party_kind(det.lower_, head.text) if det is not None else None
     if kind is None or not kind.union or reader.index.entity_at(head.idx) is not None:
         return []
-    if any(c.dep_ in ("nmod", "appos", "flat:name") for c in head.children):
+    if any(
+        c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and case_of(c) in OF) for c in head.children
+    ):
         return []  # les syndicats de Norvia, le syndicat Unisud: read by the phrase's names
     text = reader.doc.article.text
     unions = [e for e in _named_before(reader, head) if union_like(e, text)]
@@ -245,3 +265,30 @@ def described_body(reader: RoleReader, head: Token) -> list[str]:
         first = {e.id: min(m.start for m in e.mentions) for e in chosen}
         return sorted(first, key=first.__getitem__)
     return [unions[0].id]
+
+
+def repeated_member(reader: RoleReader, head: Token) -> list[str]:
+    """Return the body a bare plural member noun stands for when the text named it before
+    with the same noun and a *de*-complement (*les combattants du Front de l'Aïr … un camp
+    des rebelles*: *Les rebelles du X* earlier; *les militants de Greenpeace … les
+    militants*): the nearest such phrase before, when it names an organisation. The noun
+    is one of ``actor_heads`` (members of a body), in the plural, with a definite article
+    (or *des*, *aux*) and no complement of its own."""
+    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number", []):
+        return []
+    if head.lower_ not in reader.actor_heads and head.lemma_.lower() not in reader.actor_heads:
+        return []
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
+        for c in head.children
+    ) or any(c.dep_ in ("nmod", "appos", "amod", "acl", "acl:relcl") for c in head.children):
+        return []
+    for word in reversed(head.doc[: head.i]):
+        if word.lower_ != head.lower_:
+            continue
+        for child in word.children:
+            if child.dep_ == "nmod" and case_of(child) in OF:
+                found = reader.index.entity_at(child.idx)
+                if found is not None and reader.types.get(found) == "ORG":
+                    return [found]
+    return []

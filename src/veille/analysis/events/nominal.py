@@ -57,13 +57,16 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the entities of a noun's *par*-complement (le bombardement par l'aviation)."""
     for child in noun.children:
         if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
-            found = reader.group(child)
+            found = reader.group(child) or national(reader, child)  # par l'aviation éthiopienne
             if found:
                 return found
     # The parser often hangs the par-phrase on the verb (à cause de l'invasion de X par Y).
-    return participle_agent(reader, noun) or linear_complement(
+    found = participle_agent(reader, noun) or linear_complement(
         noun, ("par",), reader.index.entity_at, reader.doc.timexes
     )
+    # A national body's par-phrase hung deeper in the phrase (de Kessala par l'aviation X).
+    pars = (t.head for t in noun.subtree if t.dep_ == "case" and t.lower_ == "par" and t.head != noun)
+    return found or next((f for h in pars if (f := national(reader, h))), [])
 
 
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
@@ -74,7 +77,7 @@ def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
             continue
         for inner in child.children:
             if inner.dep_ in ("obl:agent", "obl", "nmod") and _case(inner) == "par":
-                found = reader.group(inner)
+                found = reader.group(inner) or national(reader, inner)  # commises par l'armée X
                 if found:
                     return found
     return []
@@ -145,6 +148,24 @@ def _place_after(reader: RoleReader, verb: Token) -> list[str]:
     return []
 
 
+def _between_on_verb(reader: RoleReader, noun: Token) -> list[str]:
+    """Return the parties of an *entre* phrase in the clause of the verb a noun trigger is
+    the subject or object of (*Un accord a été signé mardi entre X et Y*; *une rencontre a
+    eu lieu lundi à Genève entre X et son homologue Y*): the verb only tells that the act
+    took place, its *entre* phrase names who took part. The parser hangs that phrase on any
+    word of the clause, so it is read from the word order, inside the verb's subtree."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubj:pass", "obj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    inside = {t.i for t in verb.subtree}
+    for word in verb.doc[noun.i + 1 : verb.sent.end]:
+        if word.lower_ != "entre" or word.dep_ != "case" or word.head.i not in inside:
+            continue
+        heads = [word.head, *(t for t in word.head.subtree if t.dep_ == "conj")]
+        return list(dict.fromkeys(e for h in heads for e in reader.group(h)))
+    return []
+
+
 def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: frozenset[str]) -> bool:
     """Say whether the subject of the verb above a noun trigger is the noun's actor: only
     a support verb's (mener des frappes, apporter son soutien; G. Gross 1996) or an
@@ -182,6 +203,9 @@ def noun_roles(
             parties = reader.group(child)
             if len(parties) >= 2:
                 return parties[:1], parties[1:], 0
+    parties = _between_on_verb(reader, noun) if "entre" in slots else []
+    if len(parties) >= 2:
+        return parties[:1], parties[1:], 0
     if actor_par:
         actors = par_agent(reader, noun)
         depth = 0 if actors else None

@@ -17,25 +17,25 @@ from veille.analysis.events.control import (
     controller,
     dative_object,
     infinitive_form,
-    passive_pronoun,
-    possessor,
     previous_subject,
 )
-from veille.analysis.events.groups import described_body, listed_item, listed_persons, plural_group
+from veille.analysis.events.groups import (
+    described_body,
+    listed_item,
+    listed_persons,
+    plural_group,
+    repeated_member,
+)
 from veille.analysis.events.nominal import (
-    act_agent,
     agent_complements,
     lends_subject,
     noun_roles,
-    par_agent,
     participle_agent,
     target_place,
 )
+from veille.analysis.events.objects import direct_object
 from veille.analysis.events.shape import (
-    after_preposition,
     case_of,
-    detached_subject,
-    in_time,
     is_relative,
     passive,
     passive_like,
@@ -57,7 +57,18 @@ from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document
 
+# Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
+_INVERTED = frozenset({"il", "elle", "ils", "elles"})
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
+
+
+def _present_participle(verb: Token) -> bool:
+    """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
+    *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
+    (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
+    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
 
 
 @dataclass(frozen=True)
@@ -112,7 +123,12 @@ class RoleReader:
         fallback = [found] if found is not None else []
         if found is None and depth <= 1:
             # les deux pays; les syndicats (the unions named before)
-            grouped = listed_persons(self, head) or plural_group(self, head) or described_body(self, head)
+            grouped = (
+                listed_persons(self, head)
+                or plural_group(self, head)
+                or described_body(self, head)
+                or repeated_member(self, head)  # les rebelles, after les rebelles du X
+            )
             if grouped:
                 return grouped
         if depth > 2:
@@ -120,7 +136,12 @@ class RoleReader:
         member = head.lower_ in self.actor_heads or head.lemma_.lower() in self.actor_heads  # représentants
         for child in head.children:
             case = case_of(child)
-            named = self.index.entity_at(child.idx) if case is None and child.i > head.i else None
+            # (not a conjunct: les syndicats et la préfète are two parties, read by group)
+            named = (
+                self.index.entity_at(child.idx)
+                if case is None and child.i > head.i and child.dep_ != "conj"
+                else None
+            )
             if named is not None and named != found:
                 return [named]  # a name the parser hung on the head with any label
             if (child.dep_ in ("appos", "flat:name", "flat") and case is None) or (
@@ -162,6 +183,7 @@ class RoleReader:
         looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
         for child in head.children:
             if child.dep_ == "nmod" and case_of(child) in OF:
+                # les positions de l'armée malienne: a national body's country owns them
                 found = self.group(child)
                 if found:
                     return found
@@ -206,14 +228,49 @@ class RoleReader:
             return [*(e for e in before if e not in found), *found]
         return None
 
+    def inverted_subject(self, verb: Token) -> list[str] | None:
+        """Return what an inverted subject clitic stands for (*« … », a-t-elle déclaré,
+        exhortant X à …*; *estime-t-il*): the parser often takes the quotation before the
+        verb for its subject, or hangs the clitic elsewhere, but the hyphenated pronoun
+        right after the verb or its auxiliary is the subject. Its resolved mention, else the
+        speaker of the quotation it introduces; None without one."""
+        doc = verb.doc
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+        for word in doc[first + 1 : min(len(doc), verb.i + 3)]:
+            if word.pos_ != "PRON" or word.lower_.lstrip("-‑") not in _INVERTED:
+                continue
+            if not word.text.startswith(("-", "‑")):
+                continue
+            found = self.index.entity_at(word.idx) or self.index.entity_at(word.idx + 1)
+            if found is not None:
+                return [found]
+            for quote in self.doc.quotes:
+                mention = quote.speaker_mention
+                if quote.speaker and mention is not None and mention.start <= word.idx + 1 < mention.end:
+                    return [quote.speaker]
+            return None
+        return None
+
     def passive_agent(self, verb: Token) -> list[str]:
         """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
         the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
         for child in verb.children:
             if child.dep_ == "obl:agent":
-                return self.group(child)  # 1. a passive's par-agent does it
+                # 1. a passive's par-agent does it; a national body's country (par la police turque)
+                return self.group(child) or national(self, child)
         if passive_like(verb):
-            return linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
+            return found or self.national_agent(verb)
+        return []
+
+    def national_agent(self, verb: Token) -> list[str]:
+        """Return the country of a national body in the first *par*-phrase after a passive
+        verb, wherever the parser hung it (*a été arrêté lundi par la police turque*)."""
+        for word in verb.doc[verb.i + 1 : verb.sent.end]:
+            if word.dep_ == "case" and word.lower_ == "par":
+                return national(self, word.head)
+            if word.text in (";", ":") or (word.pos_ == "VERB" and word.dep_ != "xcomp"):
+                return []
         return []
 
     def pronoun(self, token: Token) -> list[str] | None:
@@ -254,6 +311,14 @@ class RoleReader:
                 return controlled, depth  # accuser X de faire: X does it
             if controlled is not None and any(c.dep_ == "obj" for c in node.children):
                 return [], None  # X does it, but names nobody: never the accuser
+            if depth == 0 or (
+                _present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])
+            ):
+                # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
+                # quotation the parser also hangs on the cue as a subject.
+                inverted = self.inverted_subject(node)
+                if inverted is not None:
+                    return inverted, depth
             found = self.subject(node, agent=depth == 0)
             if found is not None:  # a subject that names nobody stops the climb too
                 return found, depth
@@ -310,93 +375,8 @@ class RoleReader:
         return case
 
     def object(self, verb: Token, owner: bool = True) -> list[str]:
-        """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
-        que Poutine a accusés), else the object or, when it names no entity and ``owner``
-        allows it, its owner (not for *recevoir*: a letter from X is not a visit of X)."""
-        passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        if (
-            not passive
-            and "Part" in verb.morph.get("VerbForm", [])
-            and any(c.dep_ == "obl:agent" for c in verb.children)
-        ):
-            # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
-            # subject is the subject of the verb above, or the noun it qualifies.
-            if verb.dep_ == "xcomp":
-                for child in verb.head.children:
-                    if child.dep_ in ("nsubj", "nsubj:pass"):
-                        return self.group(child) or self.owner(child)
-            if verb.dep_ in ("acl", "amod"):
-                return self.group(verb.head) or self.owner(verb.head)
-        if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
-            return self.group(undergoer) if undergoer.pos_ != "PRON" else self.pronoun(undergoer) or []
-        for child in verb.children:
-            if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
-                return self.group(child)  # the parser's second subject is the object
-        for child in verb.children:
-            if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
-                if is_relative(child):
-                    return self.group(verb.head) if verb.dep_.startswith("acl") else []
-                if child.pos_ == "PRON":
-                    return passive_pronoun(self, verb, child)
-                # Le bombardement de X par Y a été condamné: the act's author is blamed
-                found = (
-                    act_agent(self, child) or self.group(child) or self.owner(child) or national(self, child)
-                )
-                return found or possessor(self, verb, child)  # Sa décision a été critiquée par X
-        if passive and verb.dep_ == "conj" and not subject_before(verb):
-            # … a demandé des engagements et sera reçu par X: the coordination shares its subject
-            shared = [
-                c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and not is_relative(c)
-            ]
-            if shared:
-                return self.group(shared[0])
-        if (
-            verb.dep_.startswith("acl")
-            and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
-            and any(c.dep_ == "nsubj" and not is_relative(c) for c in verb.children)
-        ):
-            return self.group(verb.head)
-        for child in verb.children:
-            # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
-            # or labels a bare object as an oblique: try each, in order.
-            if in_time(child, self.doc.timexes):
-                # A time expression is no object (a reçu lundi les représentants de X), but
-                # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi).
-                hung = [e for c in child.children if case_of(c) is None for e in self.group(c)]
-                if hung:
-                    return hung
-                continue
-            if child.dep_ == "obj" and case_of(child) in ("de", "d'", "du"):
-                continue  # a source, not an object (a reçu de la Suède des avions)
-            bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
-            if bare and after_preposition(child, self.index.entity_at):
-                continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
-            if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
-                # condamné l'attaque menée par le Hamas: the act's agent; the owner of an act
-                # told by its victim (condamné l'assassinat de X) is not the one blamed.
-                if owner and child.lemma_.lower() in self.patient_nouns:
-                    found = par_agent(self, child) or national(self, child)
-                    if found:
-                        return found
-                    continue
-                found = self.group(child) or (
-                    self.acting_owner(child) or national(self, child) or participle_agent(self, child)
-                    if owner
-                    else []
-                )
-                found = found or (possessor(self, verb, child) if owner and child.dep_ == "obj" else [])
-                if found:
-                    return found  # … or whose thing it is (a dénoncé son projet)
-                if not owner and child.dep_ == "obj":
-                    return []  # (a bare oblique before it is a day: reçu lundi les …)
-            if bare and owner and child.lemma_ == "celui":
-                # A restatement after a dash or comma (la réforme – celle de la ministre X).
-                found = self.acting_owner(child)
-                if found:
-                    return found
-        if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
-            return self.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
-        return []
+        """Return the direct object of a verb (objects.direct_object)."""
+        return direct_object(self, verb, owner)
 
     def content(self, verb: Token) -> list[str]:
         """Return an entity named in a complement clause (avertir que … avec l'Europe)."""
@@ -488,6 +468,17 @@ class RoleReader:
         """Return the owner of a thing when it can act (not the city an agreement is named
         after: l'accord de Paris)."""
         return [e for e in self.owner(head) if self.can_act(e)]
+
+    def national_owner(self, head: Token) -> list[str]:
+        """Return the country of a national body a thing belongs to (*a attaqué les positions
+        de l'armée malienne*, *a arraisonné un navire de la marine turque*): the body's
+        adjective of nationality names the party, as for the body itself (authors.national)."""
+        for child in head.children:
+            if child.dep_ == "nmod" and case_of(child) in OF:
+                found = national(self, child)
+                if found:
+                    return found
+        return []
 
     def can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,

@@ -22,6 +22,8 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.anaphora import condemned_act, reaction_day
+from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.dating import DateSource, sharpen_date
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
@@ -45,11 +47,10 @@ from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, modality, negated
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import attached_date
-from veille.model import Amount, Document, Event
+from veille.model import Document, Event
 from veille.settings import Settings
 
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-_AMOUNT_TYPES = frozenset({"AID", "SANCTION"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
 _SINCE = ("depuis", "dès")
 # Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
@@ -115,6 +116,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         material = trigger.needs == "mat" and _material_object(token, lexicon)
         if not accept(token, trigger, lexicon, material):
             continue
+        reaction = None
         roles = reader.read(
             token,
             trigger.pos,
@@ -132,6 +134,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
             roles = refused_request(reader, token, found, trigger.type)
+            # L'UE a dénoncé l'arrestation: the arrest told just before (events/anaphora.py)
+            reaction = None if roles else condemned_act(reader, token, trigger.type, found, lexicon)
+            roles = roles or reaction
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None
@@ -149,6 +154,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         elif not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
+        event = reaction_day(event, doc) if reaction is not None and roles is reaction else event
         cue = threat or refusal
         if cue is not None:
             # The threat or refusal is the event (L'Iran menace de frapper Israël): its verb is the evidence.
@@ -167,7 +173,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
-    return _attach_amounts(_merge_headlines(found, doc), doc.amounts, parsed)
+    return attach_amounts(_merge_headlines(found, doc), doc.amounts)
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -481,22 +487,3 @@ def _identity(event: Event) -> tuple[object, ...]:
         parties = frozenset((*event.source, *event.target))
         return (event.type, parties, event.date, event.negated)
     return (event.type, frozenset(event.source), frozenset(event.target), event.date, event.negated)
-
-
-def _attach_amounts(events: tuple[Event, ...], amounts: tuple[Amount, ...], parsed: Doc) -> tuple[Event, ...]:
-    """Attach each amount to the nearest AID or SANCTION trigger of its sentence."""
-
-    if not amounts:
-        return events
-    attached: dict[str, list[int]] = {}
-    for index, amount in enumerate(amounts):
-        candidates = [
-            e for e in events
-            if e.type in _AMOUNT_TYPES and e.start <= amount.start < e.end and e.trigger_start is not None
-        ]  # fmt: skip
-        if candidates:
-            nearest = min(candidates, key=lambda e: abs((e.trigger_start or 0) - amount.start))
-            attached.setdefault(nearest.id, []).append(index)
-    return tuple(
-        dataclasses.replace(e, amounts=tuple(attached[e.id])) if e.id in attached else e for e in events
-    )

@@ -1,0 +1,199 @@
+"""List the required gold events the rules miss on the allowed sets, and why.
+
+For each missed event of an allowed article (veille.eval.training.allowed: never the
+held-out dev2 d2-025..d2-036 nor a blind set), the script looks for the sentences that
+name a party of each side (the gold entity's forms), and in them for the words that open a
+trigger of an accepted type. For each such word it says where the rules stop:
+
+- ``light``/``name``/``accept``: the trigger is skipped before roles are read;
+- ``no-actor``/``no-recipient``: the role gate drops it (with what the parse held there);
+- ``sense``/``factive``: the roles were read but the row's sense or factivity drops it;
+- ``wrong-parties``: an event of that type came out of the sentence with other parties.
+
+Usage: .venv/bin/python scripts/event_misses.py [GOLD ...] [--shared ../shared] [--summary]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.analysis.events.lexicon import EventLexicon, load_event_lexicon
+from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
+from veille.analysis.events.roles import RoleReader
+from veille.analysis.events.senses import accept, factive, infinitive_sense
+from veille.analysis.events.stage import _JUDGING, _light_verb, match_trigger
+from veille.analysis.parse import parse_articles
+from veille.analysis.pipeline import Pipeline
+from veille.analysis.syntax.clauses import subject_chain
+from veille.analysis.syntax.sentences import indexed_sentences
+from veille.eval import training
+from veille.eval.gold import Gold, GoldEvent
+from veille.eval.harness import load_cases
+from veille.eval.matching import EntityMap, map_entities, match_events
+from veille.model import Document, Failure
+from veille.normal import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+_COMPLEMENTS = ("obj", "obl", "obl:arg", "iobj", "obl:mod")
+
+
+def default_golds(shared: Path) -> list[Path]:
+    """Return the gold files of every allowed set (the training ones and tests/gold6)."""
+    golds = training.training_golds(shared, ROOT)
+    golds += sorted((ROOT / "tests/gold6").glob("*.gold.json"))
+    return [g for g in dict.fromkeys(golds) if training.allowed(g)]
+
+
+def forms(gold: Gold, name: str) -> list[str]:
+    """Return the folded surface forms of a gold entity (names and descriptions)."""
+    for entity in gold.entities:
+        if entity.name == name:
+            return [fold(f) for f in (entity.name, *entity.mentions, *entity.descriptions) if len(f) > 2]
+    return [fold(name)]
+
+
+def sentences_for(parsed: Doc, gold: Gold, event: GoldEvent) -> list[Span]:
+    """Return the sentences naming a party of each side, else one side."""
+    sources = [f for n in event.source for f in forms(gold, n)]
+    targets = [f for n in event.target for f in forms(gold, n)]
+    both, one = [], []
+    for sentence in parsed.sents:
+        text = fold(sentence.text)
+        has_s = any(f in text for f in sources)
+        has_t = any(f in text for f in targets)
+        if has_s and has_t:
+            both.append(sentence)
+        elif has_s or has_t:
+            one.append(sentence)
+    return both or one[:4]
+
+
+def entity_names(doc: Document, ids: Sequence[str]) -> str:
+    """Return the names of entities, joined by commas."""
+    return ",".join(e.name if (e := doc.entity(i)) is not None else i for i in ids)
+
+
+def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, names: frozenset[int]) -> str:
+    """Say where the rules stop on a trigger word."""
+    trigger = match_trigger(token, lexicon)
+    assert trigger is not None
+    if trigger.pos == "VERB" and _light_verb(token, lexicon):
+        return "light"
+    if token.idx in names:
+        return "name"
+    if not accept(token, trigger, lexicon, trigger.needs == "mat"):
+        return "accept"
+    roles = reader.read(
+        token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host,
+        trigger.actor_par,
+    )  # fmt: skip
+    if roles is None:
+        verbal = trigger.pos != "NOUN"
+        actors = reader.actors_of_verb(subject_chain(token))[0] if verbal else []
+        recips = [r for s in trigger.recipient for r in reader.by_slot(token, s)] if verbal else []
+        subj = [c.text for c in token.children if c.dep_.startswith("nsubj")]
+        objs = [f"{c.dep_}:{c.text}" for c in token.children if c.dep_ in _COMPLEMENTS]
+        side = "no-actor" if not actors else "no-recipient"
+        return (
+            f"{side} [{trigger.pos} slots={trigger.recipient} actors={entity_names(doc, actors)} "
+            f"recips={entity_names(doc, recips)} subj={subj} objs={objs} head={token.head.text}/{token.dep_}]"
+        )
+    if infinitive_sense(token, trigger, roles, reader.types, lexicon) is None:
+        return "sense"
+    if not factive(token, trigger, lexicon):
+        return "factive"
+    return f"read {entity_names(doc, roles.actors)} -> {entity_names(doc, roles.recipients)}"
+
+
+def gold_names(case_gold: Gold, full: Document, entities: EntityMap, ids: Sequence[str]) -> str:
+    """Return the gold names (else the system names) of system entities."""
+    return ",".join(entities.gold_name(case_gold, i) or entity_names(full, [i]) for i in ids)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("golds", nargs="*", type=Path)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--summary", action="store_true")
+    args = parser.parse_args()
+    golds = args.golds or default_golds(args.shared)
+    refused = [g for g in golds if not training.allowed(g)]
+    if refused:
+        print(f"refused (held-out or blind): {', '.join(map(str, refused))}", file=sys.stderr)
+        return 2
+    cases = load_cases(golds)
+    pipeline = Pipeline()
+    lexicon = load_event_lexicon()
+    stages = [(n, s) for n, s in pipeline.stages if n != "events"]
+    events_stage = dict(pipeline.stages)["events"]
+    classes: Counter[str] = Counter()
+    missed_total = required_total = 0
+    for case in cases:
+        article = pipeline.prepare(case.article)
+        if isinstance(article, Failure):
+            continue
+        parsed = next(parse_articles(pipeline.nlp, [article], 1, pipeline.settings.max_sentence_tokens))
+        doc = Document(article=article)
+        with indexed_sentences(parsed):
+            for _name, stage in stages:
+                doc = stage(doc, parsed)
+            full = events_stage(doc, parsed)
+            entities = map_entities(case.gold, full)
+            matched = match_events(case.gold, full, entities)
+            parties = UnnamedParties(doc, parsed)
+            pdoc = parties.document
+            reader = RoleReader(
+                pdoc, parsed, PartyIndex(pdoc), lexicon.actor_heads, lexicon.first_person,
+                lexicon.national_heads, lexicon.light_verbs, lexicon.object_control, lexicon.party_object,
+                frozenset(lemma for lemma, row in lexicon.nouns.items() if row.actor_par),
+                frozenset(lemma for lemma, row in lexicon.verbs.items() if row.type in _JUDGING),
+            )  # fmt: skip
+            names = words_of_names(pdoc)
+            for g, event in enumerate(case.gold.events):
+                if event.optional:
+                    continue
+                required_total += 1
+                if g in matched:
+                    continue
+                missed_total += 1
+                head = f"{case.gold.path.name}: {event.type} {event.source} -> {event.target}"
+                reasons: list[str] = []
+                for sentence in sentences_for(parsed, case.gold, event):
+                    for token in sentence:
+                        trigger = match_trigger(token, lexicon)
+                        if trigger is None or trigger.type not in event.types:
+                            continue
+                        produced = [
+                            e for e in full.events
+                            if e.trigger_start == token.idx and e.type in event.types
+                        ]  # fmt: skip
+                        if produced:
+                            sources = gold_names(case.gold, full, entities, produced[0].source)
+                            targets = gold_names(case.gold, full, entities, produced[0].target)
+                            reason = f"wrong-parties {sources} -> {targets}"
+                        else:
+                            reason = why(token, pdoc, reader, lexicon, names)
+                        reasons.append(f"  «{token.text}» {reason}\n    | {sentence.text.strip()[:220]}")
+                        classes[reason.split()[0]] += 1
+                if not reasons:
+                    classes["no-trigger"] += 1
+                    sents = sentences_for(parsed, case.gold, event)
+                    shown = f"\n    | {sents[0].text.strip()[:220]}" if sents else ""
+                    reasons.append(f"  no trigger{shown}")
+                if not args.summary:
+                    print(head)
+                    print("\n".join(reasons))
+    print(f"\nmissed {missed_total} of {required_total} required; first reasons by trigger word:")
+    for key, n in classes.most_common():
+        print(f"  {key}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
