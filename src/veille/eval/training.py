@@ -14,7 +14,15 @@ HELD_OUT_FIRST = 25  # dev2 d2-025 and after are the held-out check
 # tests/gold3 was blind until the fifth session, then opened for error study (docs/evaluation.md).
 BLIND_FOLDERS = ("gold7", "gold9")
 # The project's own gold sets a model may learn from (the blind sets never).
-TRAINING_FOLDERS = ("tests/gold", "tests/gold2", "tests/gold3", "tests/gold4", "tests/gold5", "tests/gold6")
+TRAINING_FOLDERS = (
+    "tests/gold",
+    "tests/gold2",
+    "tests/gold3",
+    "tests/gold4",
+    "tests/gold5",
+    "tests/gold6",
+    "tests/gold8",
+)
 
 
 def allowed(path: Path) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.names import first_name, initials, similar_name, similar_word, surnames, tokens
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.nouns import is_common_noun
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
@@ -257,7 +258,16 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     # 2. A surname alone (Poutine, Le Maire, de Gonneville) or a first name alone (Donald)
     #    joins the one full name it shortens. Two full names that share it (two Le Pen)
     #    make it ambiguous: it stays apart. A place never joins a person (Paris, Paris Hilton).
-    anchors = [c for c in merged if c.type in ("PER", "MISC") and not c.group and len(tokens(c.longest)) >= 2]
+    #    A name opened by a lower-case common noun (gouvernement Morvillier, affaire Dumas)
+    #    is named after a person, and is none: it lends no surname.
+    anchors = [
+        c
+        for c in merged
+        if c.type in ("PER", "MISC")
+        and not c.group
+        and len(tokens(c.longest)) >= 2
+        and not is_common_noun(c.longest.split()[0])
+    ]
     short_forms: dict[str, list[Cluster]] = {}
     for anchor in anchors:
         forms = set(surnames(anchor.longest))

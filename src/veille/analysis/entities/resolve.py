@@ -123,8 +123,7 @@ def add_titles(
     characters the titles cover: the later steps leave them alone."""
     covered: set[int] = set()
     owner = _owner_map(clusters)
-    view = token_view(parsed)
-    ends = {start + len(word): i for i, (start, word) in enumerate(zip(view.idx, view.text, strict=True))}
+    ends = token_view(parsed).ends
     evidence = typevote.load_evidence()
     for cluster in clusters:
         # The model tags some foreign names as places (Abou Bakr al-Baghdadi); a comma

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.entities.ages import age_complement_end
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import (
     ADVERBIAL_CLITICS,
@@ -122,11 +123,12 @@ class TitlePhrase:
     possessive: bool = False  # son avocat, leur entraîneur: definite in meaning, not in form
 
     def chars(self, parsed: Doc) -> tuple[int, int]:
-        """Return the phrase's characters; 'du président russe' gives 'président russe'."""
+        """Return the phrase's characters; 'du président russe' gives 'président russe', and
+        an age complement is part of it (le milieu de terrain de 27 ans)."""
         start = parsed[self.start].idx
         if parsed[self.start].lower_ in ("du", "au"):
             start = parsed[self.start + 1].idx
-        last = parsed[self.end - 1]
+        last = parsed[age_complement_end(parsed, self.end) - 1]
         return start, last.idx + len(last)
 
 

@@ -24,7 +24,11 @@ sentence that names a fitting person wins, and within it the subject before any 
 4. The candidates are the people with a mention in the description's sentence before it or
    in the three sentences before, in its paragraph, whose gender and country fit. The
    nearest such sentence decides; with two candidates there, the one that is a clause's
-   subject wins; with two subjects, nobody.
+   subject wins, else the one that is a direct object (centering's ranking: subject, object,
+   others; Brennan, Friedman and Pollard 1987); with two of the best rank, nobody. A
+   paragraph that opens with a quotation, the description in its incise (*X a marqué.* ¶
+   *« … », a confié l'attaquant*), continues the paragraph before: the search goes on
+   into it.
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
@@ -46,6 +50,9 @@ from veille.normal import fold
 
 _SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_SUBJECT = 2  # the rank of a clause's subject (_rank)
+_OPENING_MARKS = ("«", "“", '"')
+_CLOSING_MARKS = ("»", "”", '"')
 
 
 @cache
@@ -119,27 +126,37 @@ def _salient(
     # (après avoir servi Tom Arbeloa, le milieu a marqué): it continues the topic before.
     as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
     text = doc_text(parsed)
+    crossed = False
     for k in range(at, max(-1, at - _SENTENCES_BACK - 1), -1):
         low, high = sentences[k].start_char, min(sentences[k].end_char, start)
         if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
-            return None  # a new paragraph may bring a new topic: the search stays in its own
-        here: dict[int, tuple[Cluster, bool]] = {}
+            # A new paragraph may bring a new topic: the search stays in its own, unless
+            # that paragraph opens with a quotation whose incise the description is (« … »,
+            # a confié l'attaquant): the quote gives the voice of the one named just before.
+            if crossed or not _opens_with_quote(text, sentences[k + 1].start_char, start):
+                return None
+            crossed = True
+        here: dict[int, tuple[Cluster, int]] = {}  # cluster -> its best rank in the sentence
         for cluster in people:
             if not _fits(cluster, phrase):
                 continue
             for mention in cluster.mentions:
                 if low <= mention.start and mention.end <= high:
-                    subject = _is_subject(parsed, mention.start, mention.end)
-                    if k == at and as_subject and not subject:
+                    rank = _rank(parsed, mention.start, mention.end)
+                    if k == at and as_subject and rank < _SUBJECT:
                         continue
-                    seen = here.get(id(cluster), (cluster, False))
-                    here[id(cluster)] = (cluster, seen[1] or subject)
+                    seen = here.get(id(cluster), (cluster, 0))
+                    here[id(cluster)] = (cluster, max(seen[1], rank))
         if not here:
             continue
         if len(here) == 1:
             return next(iter(here.values()))[0]
-        subjects = [c for c, subject in here.values() if subject]
-        return subjects[0] if len(subjects) == 1 else None
+        # The best-ranked person wins, the subject before the object before any other
+        # (le tribunal a condamné Marc Riou pour le meurtre de Paul Sarre. L'accusé …);
+        # two people of the best rank leave it open.
+        best = max(rank for _c, rank in here.values())
+        ranked = [c for c, rank in here.values() if rank == best]
+        return ranked[0] if len(ranked) == 1 and best > 0 else None
     return None
 
 
@@ -155,11 +172,32 @@ def _fits(cluster: Cluster, phrase: TitlePhrase) -> bool:
     return not known or phrase.country in known
 
 
+def _opens_with_quote(text: str, paragraph: int, start: int) -> bool:
+    """Tell whether the paragraph that holds a description opens with a quotation mark,
+    the description coming after the quotation's close (its incise)."""
+    opening = text[paragraph:start].lstrip()
+    return opening[:1] in _OPENING_MARKS and any(mark in opening[1:] for mark in _CLOSING_MARKS)
+
+
 def _paragraph_between(text: str, first: Span, second: Span) -> bool:
     """Tell whether a line break separates two sentences (spaCy may put it in either)."""
     last = first.start_char + len(text[first.start_char : first.end_char].rstrip())
     opening = text[second.start_char : second.end_char]
     return "\n" in text[last : second.start_char + len(opening) - len(opening.lstrip())]
+
+
+def _rank(parsed: Doc, start: int, end: int) -> int:
+    """Rank a mention as centering ranks the entities of an utterance: a subject (2), a
+    direct object (1), anything else (0)."""
+    if _is_subject(parsed, start, end):
+        return _SUBJECT
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0
+    root = span.root
+    while root.dep_ in ("conj", "flat:name") and root.head is not root:
+        root = root.head
+    return 1 if root.dep_ == "obj" else 0
 
 
 def _is_subject(parsed: Doc, start: int, end: int) -> bool:

