@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import trim
+from veille.analysis.entities import kicker, trim
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
@@ -205,8 +205,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
     if start < end < len(doc) and texts[end - 1][-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1
-    if start >= end or not_a_name(doc, start, end):
-        return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée: capitalised common words
+    if start >= end or not_a_name(doc, start, end) or kicker.is_kicker(doc, start, end, rules.org_heads):
+        return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée, Budget : capitalised common words
     # 3a. A news agency's credit (AFP Claire Morel) and a demonym (Japonais Sony) glued before
     #     a name are not part of it; the agency is a name of its own.
     credit = agency_credit(doc, start, end, rules.agencies)

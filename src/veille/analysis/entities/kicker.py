@@ -18,23 +18,18 @@ The heads that open an institution's name (*Conseil*, *Assemblée*) are left alo
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Set
 
 from spacy.tokens import Doc
 
-from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.nouns import is_common_noun
 from veille.analysis.parse import doc_text
+from veille.analysis.syntax.view import token_view
 
 
-@cache
-def _org_heads() -> frozenset[str]:
-    """Return the words that open an organisation's name (entity_rules.json)."""
-    return frozenset(tables.read_json("entity_rules.json")["org_heads"])
-
-
-def is_kicker(doc: Doc, start: int, end: int) -> bool:
-    """Tell whether a span is a headline's topic word before a colon, a common noun."""
+def is_kicker(doc: Doc, start: int, end: int, org_heads: Set[str]) -> bool:
+    """Tell whether a span is a headline's topic word before a colon, a common noun
+    (``org_heads``: the words that open an organisation's name, entity_rules.json)."""
     text = doc_text(doc)
     first = doc[start]
     k = first.idx - 1
@@ -49,15 +44,16 @@ def is_kicker(doc: Doc, start: int, end: int) -> bool:
         return False  # 2. a colon follows it
     if any(not doc[i].text[:1].islower() and not doc[i].is_punct for i in range(start + 1, end)):
         return False  # 3. only its first word is capitalised (Frontière kirghizo-tadjike)
-    if first.text in _org_heads() or not first.text[:1].isupper():
+    if first.text in org_heads or not first.text[:1].isupper():
         return False
     # 4. The word comes back in lower case in the article: a common noun.
+    view = token_view(doc)
     wanted = _stem(first.text.lower())
-    again = [token for token in doc if token.i != start and _stem(token.text.lower()) == wanted]
-    if any(token.text[:1].islower() for token in again):
+    again = [i for i, word in enumerate(view.lower) if i != start and _stem(word) == wanted]
+    if any(view.text[i][:1].islower() for i in again):
         return True
     # 5. The model's lexicon lists it as a noun, and the body never names it again.
-    return is_common_noun(first.text.lower()) and not any(not token.is_sent_start for token in again)
+    return is_common_noun(first.text.lower()) and not any(not doc[i].is_sent_start for i in again)
 
 
 def _stem(word: str) -> str:

@@ -10,7 +10,6 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.kicker import is_kicker
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES, OF
@@ -44,10 +43,8 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
 def not_a_name(doc: Doc, start: int, end: int) -> bool:
     """Tell whether a span is a capitalised common word, not a name: an ordinal numeral
     (XVIIIe), a heading in capitals with accents (AUSTÉRITÉ), or an adverb, adjective or
-    participle opening a sentence or a clause (Normalement, Contactée, Intrigués, …), or a
-    headline's kicker (Budget : …)."""
-    if is_kicker(doc, start, end):
-        return True
+    participle opening a sentence or a clause (Normalement, Contactée, Intrigués, …).
+    A headline's kicker (Budget : …) is told by ``kicker.is_kicker``."""
     if end - start != 1:
         return False
     token = doc[start]

@@ -26,12 +26,12 @@ from spacy.tokens import Token
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.shape import in_time
-from veille.analysis.lang.fr.words import DEMONSTRATIVES
+from veille.analysis.lang.fr.words import ARTICLES, DEMONSTRATIVES
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Document, Event
 
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST"})
-_KNOWN = frozenset({"le", "la", "l'", "l’", "les"}) | DEMONSTRATIVES
+_KNOWN = ARTICLES | DEMONSTRATIVES | {"l’"}
 _SHARED = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _BACK = 2  # sentences: the act is told just before its reaction
 

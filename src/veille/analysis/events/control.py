@@ -20,7 +20,7 @@ from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
 from veille.analysis.events.parties import plural_party
 from veille.analysis.lang.fr.countries import capital_country, country_code
-from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES
+from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _LINKS = frozenset({"xcomp", "obl", "obl:arg"})
-_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 _PLACE_WORDS = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
 # The parser labels a subject pronoun before a clitic or a modal verb as passive or
 # expletive at times (Elle l'a accusé: nsubj:pass; Il doit rencontrer: expl:subj).
@@ -203,7 +202,12 @@ def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str],
     congrès lundi. Il a ensuite accusé la ministre …*), agreeing in gender and number; and
     the depth in ``chain`` of the clause the pronoun is the subject of."""
     pronoun = next(
-        (c for node in chain[:3] for c in node.children if c.dep_ in _SUBJECT_DEPS and c.lower_ in _SUBJECTS),
+        (
+            c
+            for node in chain[:3]
+            for c in node.children
+            if c.dep_ in _SUBJECT_DEPS and c.lower_ in SUBJECT_PRONOUNS
+        ),
         None,
     )
     if pronoun is None or reader.index.entity_at(pronoun.idx) is not None or _impersonal(pronoun):

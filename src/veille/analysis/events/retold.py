@@ -16,11 +16,11 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.lexicon import Trigger
+from veille.analysis.lang.fr.words import DEMONSTRATIVES
 from veille.analysis.time.stage import attached_date
 from veille.model import Document
 
 _ANAPHORIC = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
-_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
 _BACK = 6  # sentences: a demonstrative may point back over a paragraph (a title, a lede)
 _AHEAD = 2  # sentences: the retelling follows closely (a sentence of context may come between)
 _EMBEDDED = frozenset({"xcomp", "acl", "obl", "obl:arg", "advcl", "ccomp"})
@@ -66,7 +66,7 @@ def recalled_date(
     rencontrer jeudi Donald Trump. … Cette rencontre …*): the nearest word of the same type in
     the sentences before whose clause or phrase is dated; the search stops at the same noun
     undated (the act it points to has no day)."""
-    if not any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
         return None
     start, steps = token.sent.start, 0
     while start > 0 and steps < _BACK:

@@ -53,13 +53,12 @@ from veille.analysis.events.spans import (
     sentence_head,
 )
 from veille.analysis.lang.fr.countries import country_code
-from veille.analysis.lang.fr.words import OF
+from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
-_INVERTED = frozenset({"il", "elle", "ils", "elles"})
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
 
 
@@ -238,7 +237,7 @@ class RoleReader:
         doc = verb.doc
         first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
         for word in doc[first + 1 : min(len(doc), verb.i + 3)]:
-            if word.pos_ != "PRON" or word.lower_.lstrip("-‑") not in _INVERTED:
+            if word.pos_ != "PRON" or word.lower_.lstrip("-‑") not in SUBJECT_PRONOUNS:
                 continue
             if not word.text.startswith(("-", "‑")):
                 continue

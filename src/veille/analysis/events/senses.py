@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.lang.fr.words import DEMONSTRATIVES
+from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
@@ -319,7 +319,7 @@ def restated_act(reader: RoleReader, verb: Token, lexicon: EventLexicon) -> Role
 
 
 # Determiners that open a noun restating the clause before it (une offre, cette demande).
-_RESTATING = frozenset({"une", "un", "cette", "ce", "cet"})
+_RESTATING = (INDEFINITE | DEMONSTRATIVES) - {"des", "ces"}  # one act restated: une offre, cette demande
 
 
 def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:

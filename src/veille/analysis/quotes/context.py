@@ -49,7 +49,7 @@ _OBJECT_FRAGMENT_GAP = 3
 # How far after an incise's verb its inverted subject may stand, past a prepositional phrase
 # (témoigne auprès de nos confrères de Ouest-France Manon Bellec).
 _PP_TOKENS = 14
-_INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"})
+_INVERTED_PRONOUNS = frozenset(words.SUBJECT_PRONOUNS) | {"t-il", "t-elle", "t-ils", "t-elles"}
 
 
 # What training gathers for one quotation (scripts/train_speakers.py): its start and end, the

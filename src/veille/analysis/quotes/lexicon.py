@@ -189,7 +189,8 @@ def _single_words(table: str) -> set[str]:
 
 
 _MAX_KNOWN_FORMS = 1 << 16
-_DE_FORMS = frozenset({"de", "d'", "d’", "d", "'", "’", "du", "des"})
+# de in all its forms, with the pieces the tokenizer may split d' into (parle d'« … »).
+_DE_FORMS = words.OF | {"d’", "d", "'", "’"}
 # The tags a cue may have: ``cue`` answers None for any other tag, and the indirect-quote
 # scan skips such words without asking (indirect.find_indirect). X: a foreign word, the
 # Latin dixit of « … », dixit X.

@@ -23,6 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.after import named_after, said_next
 from veille.analysis.quotes.agent import agent_fragment, own_words
 from veille.analysis.quotes.basis import rule_basis
@@ -480,7 +481,7 @@ def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, rec
     start, end = phrase
     word = ctx.text[start:end].strip().lower()
     word = _STRESSED.get(word, word)  # selon lui, d'après eux
-    if word in ("il", "elle", "ils", "elles"):
+    if word in SUBJECT_PRONOUNS:
         return ctx.resolver.resolve_pronoun(start, end, word, recent, recent_end)
     return ctx.resolver.resolve_phrase(start, end)
 

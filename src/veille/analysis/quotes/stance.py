@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.morphology import infinitive_guesses
+from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.syntax.view import token_view
 
@@ -155,5 +156,5 @@ def _speaks(ctx: QuoteContext, subject: Token) -> bool:
     """Return True for a subject that can be a source: a personal pronoun, a phrase holding a
     person or organisation, a person or organisation noun (not le bilan, le constat)."""
     if subject.pos_ == "PRON":
-        return subject.lower_ in ("il", "elle", "ils", "elles")
+        return subject.lower_ in SUBJECT_PRONOUNS
     return ctx.resolver.can_speak(subject)
