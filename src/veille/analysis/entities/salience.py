@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
 from veille.analysis.lang.fr import tables
-from veille.analysis.lang.fr.words import RELATIVE_PRONOUNS
+from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
@@ -51,6 +51,8 @@ from veille.normal import fold
 _SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _SUBJECT = 2  # the rank of a clause's subject (_rank)
+# Determiners that do not refer back by themselves (un pêcheur, son avocat).
+_NOT_REFERRING = INDEFINITE | POSSESSIVES
 _OPENING_MARKS = ("«", "“", '"')
 _CLOSING_MARKS = ("»", "”", '"')
 
@@ -97,10 +99,7 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
 def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     """Tell whether a description may refer back by itself (rule 2)."""
     first = parsed[phrase.start]
-    if (
-        first.lower_ in ("un", "une", "son", "sa", "leur")
-        or "ancien" in text[first.idx : parsed[phrase.head].idx]
-    ):
+    if first.lower_ in _NOT_REFERRING or "ancien" in text[first.idx : parsed[phrase.head].idx]:
         return False
     if any(t.pos_ == "NOUN" for t in parsed[phrase.start + 1 : phrase.head]):
         return False  # the role word qualifies another noun (le commandement militaire)
@@ -120,7 +119,7 @@ def _salient(
 ) -> Cluster | None:
     """Return the person the description refers to, or None when the discourse does not say
     (rule 4)."""
-    sentences = list(parsed.sents)
+    sentences = token_view(parsed).sentences
     at = next(k for k, s in enumerate(sentences) if s.start == sentence.start)
     # A subject description is someone else than a non-subject name of its own sentence
     # (après avoir servi Tom Arbeloa, le milieu a marqué): it continues the topic before.

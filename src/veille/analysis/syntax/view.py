@@ -23,7 +23,7 @@ from typing import cast
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NAMES
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 # ``token.pos_`` of each part-of-speech id (0, no tag, is "").
 _POS_NAMES = {int(key): name for key, name in NAMES.items()}
@@ -70,6 +70,11 @@ class TokenView:
     def idx(self) -> list[int]:
         """``token.idx`` (the character offset) of each token."""
         return self._column(IDX)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The doc's sentences, walked once (``doc.sents`` walks the whole doc at each call)."""
+        return list(self.doc.sents)
 
     @cached_property
     def ends(self) -> dict[int, int]:
