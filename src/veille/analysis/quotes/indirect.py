@@ -51,6 +51,10 @@ _BEFORE_INFINITIVE = frozenset(
 )
 # Infinitives of intention or ability that are not a statement on their own (dit vouloir).
 _NOT_REPORTED = frozenset({"vouloir", "pouvoir", "devoir", "aller", "savoir", "faire"})
+# Cue classes whose que-clause is a feared possibility in the subjunctive, often with the
+# expletive ne (craint que la crise ne s'étende; redoute que le blocage ne dure), not a
+# reported statement: the gold guide's indirect quotation is what the speaker asserts.
+_NOT_ASSERTED = frozenset({"fear"})
 # Words that may stand between a cue verb and its que (a déclaré jeudi à CBC que).
 _MAX_GAP_TOKENS = 10
 # Verbs that take a statement noun as object: after que, they make a relative clause on it
@@ -80,7 +84,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         cue = ctx.lexicon.cue(token)
         if cue is not None:
             found.extend(_colon_clause(ctx, token, cue))
-        if cue is not None and cue.scope == "all":
+        if cue is not None and cue.scope == "all" and cue.cls not in _NOT_ASSERTED:
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
             found.extend(_closing_incise(ctx, token))
@@ -173,6 +177,9 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
         return []
     if infinitive and head.lemma_ in _NOT_REPORTED and not _perfect(tokens, head):
         return []  # a dit pouvoir / vouloir venir: an intention, left to the que-clause cases
+    feared = ctx.lexicon.cue(head) if infinitive else None
+    if feared is not None and feared.cls in _NOT_ASSERTED:
+        return []  # disent craindre que …: a fear, as the que-clause of craindre (_NOT_ASSERTED)
     subject = ctx.resolver.subject_of(verb)
     if subject is None or subject.i > verb.i:
         return []

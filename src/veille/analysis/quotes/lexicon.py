@@ -131,8 +131,11 @@ class CueLexicon:
         if pos == "AUX" and lemma in ("avoir", "être"):
             return None
         light = _LIGHT_VERBS.get(lemma)
-        if light is not None and i > 0 and view.lemma[i - 1] == light:
-            return self.cues.get(f"{light} {lemma}")  # a fait savoir, a laissé entendre: one cue
+        # a fait savoir, a laissé entendre: one cue, also with an adverb between (fait
+        # également valoir, a aussi fait savoir)
+        at = i - 2 if i > 1 and view.pos[i - 1] == "ADV" else i - 1
+        if light is not None and at >= 0 and view.lemma[at] == light:
+            return self.cues.get(f"{light} {lemma}")
         for rest, locution in self._locutions.get(lemma, ()):
             after = list(view.lower[i + 1 : i + 3 + len(rest)])
             if after[: len(rest)] == list(rest) and after[len(rest) :] != ["à", "vue"]:

@@ -31,6 +31,7 @@ from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
+from veille.analysis.quotes.governed import governing_cue
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
 from veille.analysis.quotes.interview import find_interview
@@ -264,7 +265,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                         "mixed", mark.start, mark.end, incise.cue.lemma, "phrase", phrase, incise.verb.idx
                     )
                 ]
-    verb = ctx.cue_before(sent_start, mark.open)
+    verb = ctx.cue_before(sent_start, mark.open) or governing_cue(ctx, mark)
     if verb is not None:
         verb = ctx.clause_verb(verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
@@ -273,7 +274,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         cue = ctx.lexicon.cue(verb)
         subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
         how = "phrase" if subject_phrase is not None else "none"
-        lemma = cue.lemma if cue else None
+        lemma = cue.lemma if cue else verb.lemma_
         return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
     selon = ctx.selon_in(sent_start, sent_end)
     if selon is not None:
