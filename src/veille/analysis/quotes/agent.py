@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
@@ -63,3 +65,14 @@ def own_words(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> bool:
     """Return True when the fragment's sentence points to the words of the person just named
     (selon ses mots, pour reprendre ses termes) before the fragment."""
     return _OWN_WORDS.search(ctx.text, sent_start, mark.open) is not None
+
+
+def passive_agent(ctx: QuoteContext, verb: Token) -> Token | None:
+    """Return the agent of a passive participle that can speak (Une critique balayée par X :
+    « … »; Un argument repris par la CGT : « … »), else None: the agent did the saying, not
+    the noun the participle qualifies."""
+    passive = verb.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in verb.children)
+    if not passive or "Part" not in verb.morph.get("VerbForm", []):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    return agent if agent is not None and ctx.resolver.can_speak(agent) else None

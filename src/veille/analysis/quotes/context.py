@@ -20,6 +20,7 @@ from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
+from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
@@ -386,7 +387,7 @@ class QuoteContext:
             )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
             if cue is not None and (cue.scope == "all" or near) and self.inside_mark(token.idx) is None:
                 if token.text.lower().endswith("ant") or (
-                    token.pos_ == "VERB" and not _bare_participle(token)
+                    token.pos_ == "VERB" and not bare_participle(token)
                 ):
                     return token
                 if (
@@ -491,10 +492,3 @@ def _in_pp(token: Token) -> bool:
     while i >= 0 and token.doc[i].pos_ == "PROPN":
         i -= 1
     return i < token.left_edge.i - 1 and i >= 0 and token.doc[i].pos_ == "ADP"
-
-
-def _bare_participle(token: Token) -> bool:
-    """Return True for a past participle with no auxiliary (l'enquête, confiée à la police)."""
-    if "Part" not in token.morph.get("VerbForm", []) or token.text.lower().endswith("ant"):
-        return False
-    return not any(c.dep_.startswith("aux") for c in token.children)

@@ -29,6 +29,7 @@ from veille.analysis.quotes.phrases import (
     phrase_gender,
     singular,
 )
+from veille.analysis.quotes.salience import narrative_floor
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.view import token_view
@@ -361,7 +362,7 @@ class SpeakerResolver(SubjectFinder):
         or the one before: a pronoun takes up the sentence's topic (Le maire Pierre Durand a
         reçu Paul Girard. Il a déclaré … → Pierre Durand), not the last name read."""
         sent = self.parsed[max(bisect.bisect_right(self._token_starts, start) - 1, 0)].sent
-        floor = self.parsed[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        floor = narrative_floor(sent, self._quoted)  # skipping the sentences of a quotation
         for s, e, _mention, candidate in reversed(self.mentions[:index]):
             if s < floor:
                 break

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.after import named_after, said_next
-from veille.analysis.quotes.agent import agent_fragment, own_words
+from veille.analysis.quotes.agent import agent_fragment, own_words, passive_agent
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
@@ -159,7 +159,7 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
         verb = last_verb(ctx, intro, colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
-            subject = ctx.resolver.subject_of(verb)
+            subject = passive_agent(ctx, verb) or ctx.resolver.subject_of(verb)
             subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"

@@ -138,9 +138,17 @@ class SubjectFinder:
 
     def inverted_subject(self, verb: Token) -> Token | None:
         """Return the subject placed after a verb in an incise (« … », a déclaré X; précise
-        l'OFAG), which the parser often labels as an object."""
+        l'OFAG), which the parser often labels as an object, or as the rest of a name when
+        it reads the verb as a first name (lâche Karim Ferhat, délégué CGT: flat:name)."""
         for child in verb.children:
-            if child.i > verb.i and child.dep_ in (*_SUBJECT_DEPS, "obj", "appos", "nmod", "dep"):
+            if child.i > verb.i and child.dep_ in (
+                *_SUBJECT_DEPS,
+                "obj",
+                "appos",
+                "nmod",
+                "dep",
+                "flat:name",
+            ):
                 if child.text.lower() in ("-t", "t") or child.is_punct:
                     continue
                 return child

@@ -72,3 +72,13 @@ def governing_verb(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def bare_participle(token: Token) -> bool:
+    """Return True for a past participle with no auxiliary (l'enquête, confiée à la police).
+    A participle coordinated with a verb that has one shares it (a imputé … et averti que):
+    it is finite."""
+    if "Part" not in token.morph.get("VerbForm", []) or token.text.lower().endswith("ant"):
+        return False
+    heads = (token, token.head) if token.dep_ == "conj" and token.head.pos_ == "VERB" else (token,)
+    return not any(c.dep_.startswith("aux") for head in heads for c in head.children)
