@@ -66,10 +66,14 @@ def _speaks(ctx: QuoteContext, head: Token, child: Token) -> bool:
     cue = ctx.lexicon.cue(head)
     if head.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in head.children):
         return False  # une ville considérée comme un « bastion »: a passive with no speaker
+    if "Inf" in head.morph.get("VerbForm", []) and any(c.lower_ == "pour" for c in head.children):
+        return False  # pour reprendre ses mots, « … »: the words of the person named (agent.own_words)
     if head.pos_ == "VERB":
         if head.lemma_ in ctx.lexicon.word_class("designate"):
             return child.dep_ in _OBJECTS or _preposition(child) in _DE_FORMS  # parle d'un « … »
-        return cue is not None and child.dep_ in _OBJECTS  # not a réagi à une « vidéo »
+        if cue is None or (ctx.lexicon.cues[cue.lemma].scope == "se" and cue.scope != "all"):
+            return False  # a étonné « les plus sceptiques »: a pronominal cue without its clitic
+        return child.dep_ in _OBJECTS  # not a réagi à une « vidéo »
     if head.pos_ not in _MISREAD or cue is None or head.i == 0 or child.dep_ != "amod":
         return False
     # que X, présidente de …, juge « injuste »: the verb juge after its subject, in a sentence

@@ -76,9 +76,18 @@ def governing_verb(token: Token) -> Token | None:
 
 def bare_participle(token: Token) -> bool:
     """Return True for a past participle with no auxiliary (l'enquête, confiée à la police).
-    A participle coordinated with a verb that has one shares it (a imputé … et averti que):
-    it is finite."""
+    A participle coordinated after *et* with an earlier participle that has one shares it
+    (a imputé les violences à des « casseurs » et averti que …): it is finite, wherever the
+    parser hung it."""
     if "Part" not in token.morph.get("VerbForm", []) or token.text.lower().endswith("ant"):
         return False
-    heads = (token, token.head) if token.dep_ == "conj" and token.head.pos_ == "VERB" else (token,)
-    return not any(c.dep_.startswith("aux") for head in heads for c in head.children)
+    if any(c.dep_.startswith("aux") for c in token.children):
+        return False
+    if token.i == 0 or token.doc[token.i - 1].lower_ not in ("et", "puis", "mais"):
+        return True
+    for before in reversed(token.doc[token.sent.start : token.i - 1]):
+        if before.dep_ == "acl":
+            continue  # des groupes organisés: a participle qualifying a noun coordinates nothing
+        if before.pos_ in ("VERB", "AUX") and "Part" in before.morph.get("VerbForm", []):
+            return not any(c.dep_.startswith("aux") for c in before.children)
+    return True
