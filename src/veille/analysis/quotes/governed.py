@@ -74,7 +74,7 @@ def _speaks(ctx: QuoteContext, head: Token, child: Token) -> bool:
         if cue is None or (ctx.lexicon.cues[cue.lemma].scope == "se" and cue.scope != "all"):
             return False  # a étonné « les plus sceptiques »: a pronominal cue without its clitic
         return child.dep_ in _OBJECTS  # not a réagi à une « vidéo »
-    if head.pos_ not in _MISREAD or cue is None or head.i == 0 or child.dep_ != "amod":
+    if head.pos_ not in _MISREAD or cue is None or head.i == 0 or child.dep_ not in ("amod", "acl"):
         return False
     # que X, présidente de …, juge « injuste »: the verb juge after its subject, in a sentence
     # where the parser found no finite verb (Paul Morin, juge à Lyon, a pris … has one).

@@ -131,9 +131,11 @@ class CueLexicon:
         if pos == "AUX" and lemma in ("avoir", "être"):
             return None
         light = _LIGHT_VERBS.get(lemma)
-        # a fait savoir, a laissé entendre: one cue, also with an adverb between (fait
-        # également valoir, a aussi fait savoir)
-        at = i - 2 if i > 1 and view.pos[i - 1] == "ADV" else i - 1
+        # a fait savoir, a laissé entendre: one cue, also with adverbs or a stressed pronoun
+        # between (fait également valoir, a fait lui aussi valoir)
+        at = i - 1
+        while at > max(i - 3, 0) and (view.pos[at] == "ADV" or view.lower[at] in words.STRESSED_PRONOUNS):
+            at -= 1
         if light is not None and at >= 0 and view.lemma[at] == light:
             return self.cues.get(f"{light} {lemma}")
         for rest, locution in self._locutions.get(lemma, ()):

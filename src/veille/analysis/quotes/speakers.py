@@ -377,8 +377,10 @@ class SpeakerResolver(SubjectFinder):
         to one (La directrice, Claire Fabre, a rencontré …): the parser's subjects after the
         verb are mostly objects it misread."""
         token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
+        token = token.head if token.dep_ == "det" else token  # Le maire …: the noun, not le
         if token.dep_ in ("appos", "conj", "flat:name") and token.head.i < token.i:
-            token = token.head
+            token = token.head  # Le maire de Tarsil, X: a name the parser hung on the complement
+            token = token.head if token.dep_ == "nmod" and token.head.i < token.i else token
         return token.dep_ in _SUBJECT_DEPS and token.i < token.head.i
 
     def gender(self, entity: Entity) -> str | None:

@@ -41,6 +41,8 @@ REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous
 QUE = frozenset({"que", "qu'"})
 NE = frozenset({"ne", "n'"})  # the negative clitic before a verb
 ADVERBIAL_CLITICS = frozenset({"y", "en"})  # clitics between a subject and its verb
+# Stressed (disjunctive) pronouns: lui aussi, elle-même, selon eux.
+STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
 
 
 @cache
