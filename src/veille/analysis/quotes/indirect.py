@@ -36,8 +36,11 @@ from veille.analysis.syntax.view import token_view
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
 _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
+# The word before que in a subordinating conjunction (alors que, à condition que, à moins
+# que, de façon que: the locutions conjonctives of Riegel, Pellat & Rioul, ch. XVIII).
 _CONJUNCTIONS = frozenset(
-    "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si".split()
+    "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si "
+    "condition moins pourvu façon manière attendu vu outre".split()
 )
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
 _CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
