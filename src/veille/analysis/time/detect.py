@@ -150,10 +150,11 @@ def rules() -> tuple[Rule, ...]:
         ("yearphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+l'|d')année\b"
                       r"(?!\s+(?:\d|dernière|prochaine|passée))"),
         ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
-        # A season needs a determiner or a preposition: "a été" is not the summer.
-        ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
+        # A season needs a determiner or a preposition: "a été" is not the summer. Only
+        # printemps takes "le" and "du" (the others elide: l'été, de l'hiver).
+        ("season", rf"(?:\b(?:au|en|du)\s+|\b(?=l'|cet\s|ce\s|le\s))(?P<span>(?:l'|cet\s+|ce\s+|le\s+)?"
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
-        ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
+        ("decade", r"\b(?:(?:les\s+)?années|décennie)\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
         ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num}|quelques|plusieurs)\s+"
                 rf"|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))(?P<unit>{unit})\b"),
