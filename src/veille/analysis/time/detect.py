@@ -125,7 +125,10 @@ def rules() -> tuple[Rule, ...]:
         ("daylist", rf"(?<=,\s)(?P<span>(?P<d1>{day})){list_rest}"),
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
-        ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
+        # le matin du 14 mars, dans la soirée du 3 juin: that part of that day
+        ("date", rf"(?:\b(?:le|la)\s+(?P<podpre>matin|soir|nuit|matinée|soirée|après-midi|fin\s+de\s+matinée"
+                 rf"|fin\s+d'après-midi|début\s+de\s+soirée|fin\s+de\s+soirée)\s+du\s+)?"
+                 rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
                  rf"(?:\s+(?P<year>{year})\b|\s+(?P<yy>\d{{2}}){short_end}|\s+(?P<rel>dernier|prochain)\b)?"
                  rf"(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
