@@ -27,17 +27,33 @@ Modality = Literal["asserted", "planned", "hypothetical"]
 _MAX_DEPTH = 5
 
 
-def feature(token: Token, name: str) -> list[str]:
-    """Return the values of one morphological feature of a token."""
-    values: list[str] = token.morph.get(name, [])
+def feature(token: Token, name: str) -> tuple[str, ...]:
+    """Return the values of one morphological feature of a token (none: an empty tuple).
+
+    ``token.morph.get`` decodes the analysis' strings and splits them on every call (about
+    2 µs, the largest single cost of the clause readers); the answer depends only on the
+    analysis, which a parse shares among many tokens, so it is kept per (analysis, feature).
+    """
+    key = (token.morph.key, name)  # type: ignore[attr-defined]  # not in spaCy's stubs
+    values = _FEATURES.get(key)
+    if values is None:
+        if len(_FEATURES) > _MAX_FEATURES:
+            _FEATURES.clear()  # a bound on memory; a model has a few hundred analyses
+        values = _FEATURES[key] = tuple(token.morph.get(name, []))
     return values
+
+
+# The values of each (analysis key, feature name) asked: an analysis' key is the hash of its
+# features written out, one key for the same analysis in every parse of a vocabulary.
+_FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+_MAX_FEATURES = 1 << 15
 
 
 def is_future(token: Token) -> bool:
     """Tell whether a finite verb is in the future: tagged so, or with a future ending the
     tagger missed (*recevra* comes out Tense=Past; *rencontrerons* Tense=Pres)."""
-    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
-        return False
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in (feature(token, "VerbForm") or ("Fin",)):
+        return False  # no VerbForm at all counts as finite
     return "Fut" in feature(token, "Tense") or morphology.is_future_form(token.text, token.lemma_)
 
 
