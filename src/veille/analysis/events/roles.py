@@ -56,6 +56,7 @@ from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.tense import feature
 from veille.model import Document
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
@@ -66,7 +67,7 @@ def _present_participle(verb: Token) -> bool:
     """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
     *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
     (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
-    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+    if "Part" not in feature(verb, "VerbForm") or "Pres" not in feature(verb, "Tense"):
         return False
     return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
 
@@ -348,9 +349,7 @@ class RoleReader:
         objects = [c for c in node.children if c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and passive(node))]
         if node.pos_ == "NOUN":
             # l'attaque menée par le Hamas contre Israël: the participle carries the complement
-            objects.extend(
-                c for c in node.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
-            )
+            objects.extend(c for c in node.children if c.dep_ == "acl" and "Part" in feature(c, "VerbForm"))
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children), *agent_complements(node)]
         for child in candidates:

@@ -45,7 +45,7 @@ from veille.analysis.events.shape import aimed, own_date, topic_of_noun
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
-from veille.analysis.syntax.tense import Modality, direction, modality, negated
+from veille.analysis.syntax.tense import Modality, direction, feature, modality, negated
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Event
@@ -133,7 +133,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             roles is None
             and trigger.type in ("REJECT", "ACCUSE")
             and token.pos_ == "VERB"
-            and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
+            and "Inf" not in feature(token, "VerbForm")  # loin de condamner: no reaction told
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
             restated = restated_act(reader, token, lexicon)  # …, une offre que Y a déclinée

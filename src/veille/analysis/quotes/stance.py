@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 # Copular verbs (lemmas) whose adjective attribute states the subject's attitude.
@@ -49,7 +50,7 @@ def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     if ctx.marks_in(colon.idx, end) or len(ctx.text[start:end].split()) < _MIN_WORDS:
         return []
     clause = ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]
-    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in clause):
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in clause):
         return []  # a une certitude : la victoire: a noun phrase, not a statement
     subject = _subject(ctx, token, verb)
     if subject is None or subject.i > verb.i or not _speaks(ctx, subject):
