@@ -72,6 +72,28 @@ class TokenView:
         return self._column(IDX)
 
     @cached_property
+    def doc_text(self) -> str:
+        """``doc.text``, joined once."""
+        return self.doc.text
+
+    def span_text(self, start: int, end: int) -> str:
+        """Return ``doc[start:end].text`` for token indexes ``0 <= start``, ``0 <= end``,
+        cut from the doc's text by offsets: no ``Span`` is made (3 µs) nor joined (5 µs)."""
+        end = min(end, len(self.idx))
+        if start >= end:
+            return ""
+        return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+    def span_chars(self, start: int, end: int) -> tuple[int, int, str]:
+        """Return ``(span.start_char, span.end_char, span.text)`` of ``span = doc[start:end]``,
+        read off the columns where the span holds a token (no Span made)."""
+        if not 0 <= start < end <= len(self.idx):
+            span = self.doc[start:end]
+            return span.start_char, span.end_char, span.text
+        first, last = self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
+        return first, last, self.doc_text[first:last]
+
+    @cached_property
     def sentences(self) -> list[Span]:
         """The doc's sentences, walked once (``doc.sents`` walks the whole doc at each call)."""
         return list(self.doc.sents)
