@@ -29,7 +29,7 @@ from veille.analysis.quotes.selon import (
     subject_then_predicate,
     view_opener,
 )
-from veille.analysis.quotes.stance import stance_colon, stance_que
+from veille.analysis.quotes.stance import STANCE_QUE, stance_colon, stance_que
 from veille.analysis.quotes.written import learnt_statements
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
@@ -89,7 +89,8 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_noun_clause(ctx, token))
         if tag in ("ADJ", "NOUN", "VERB"):
             found.extend(stance_colon(ctx, token))
-            found.extend(stance_que(ctx, token))
+            if i + 1 < len(lower) and lower[i + 1] in STANCE_QUE:  # stance_que's first test
+                found.extend(stance_que(ctx, token))
         if word == "selon" or (word == "après" and i > 0 and lower[i - 1] in ("d'", "d’")):
             found.extend(selon(ctx, token))
         opener = view_opener(ctx, token) if word in VIEW_OPENERS else None
