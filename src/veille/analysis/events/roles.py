@@ -57,6 +57,7 @@ from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
@@ -237,11 +238,13 @@ class RoleReader:
         speaker of the quotation it introduces; None without one."""
         doc = verb.doc
         first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
-        for word in doc[first + 1 : min(len(doc), verb.i + 3)]:
-            if word.pos_ != "PRON" or word.lower_.lstrip("-‑") not in SUBJECT_PRONOUNS:
+        view = token_view(doc)  # the words read off the view: no Span nor Token made for them
+        for k in range(first + 1, min(len(doc), verb.i + 3)):
+            if view.pos[k] != "PRON" or view.lower[k].lstrip("-‑") not in SUBJECT_PRONOUNS:
                 continue
-            if not word.text.startswith(("-", "‑")):
+            if not view.text[k].startswith(("-", "‑")):
                 continue
+            word = view.tokens[k]
             found = self.index.entity_at(word.idx) or self.index.entity_at(word.idx + 1)
             if found is not None:
                 return [found]

@@ -200,7 +200,7 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
         row = lexicon.verb_trigger(lemma, view.text[i])  # a lookup first, the parse's walk after
         if row is not None and _is_verbal(token):
             return row
-    if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):
+    if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(view.pos, view.lower, i)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None
@@ -210,11 +210,11 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
 _TRIGGER_TAGS = frozenset({"VERB", "ADJ", "NOUN", "ADP"})
 
 
-def _mistagged_noun(token: Token) -> bool:
-    """Say whether a word tagged as a preposition is a noun (*de nouvelles frappes*: a
-    preposition never follows an adjective or an article of its own phrase)."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
+def _mistagged_noun(pos: list[str], lower: list[str], i: int) -> bool:
+    """Say whether word ``i`` (the view's columns), tagged as a preposition, is a noun (*de
+    nouvelles frappes*: a preposition never follows an adjective or an article of its own
+    phrase)."""
+    return i > 0 and pos[i - 1] in ("ADJ", "DET") and lower[i] not in ("de", "des", "du")
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
