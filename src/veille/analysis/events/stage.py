@@ -243,18 +243,19 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
-    doc = token.doc
+    view = token_view(token.doc)  # the words after it read off the view: no Token made
+    pos, lower, lemma = view.pos, view.lower, view.lemma_lower
     at = token.i + 1
-    if token.pos_ in ("VERB", "AUX"):
+    if pos[token.i] in ("VERB", "AUX"):
         # Adverbs may stand between a verb and the rest of its phrase (s'en est pris
         # violemment à X, a porté aussitôt plainte); the phrase itself stays whole.
-        while at < len(doc) and doc[at].pos_ == "ADV" and doc[at].lower_ not in ("ne", "pas", "n'"):
+        while at < len(pos) and pos[at] == "ADV" and lower[at] not in ("ne", "pas", "n'"):
             at += 1
     for offset, word in enumerate(words):
-        if at + offset >= len(doc):
+        if at + offset >= len(pos):
             return False
         # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
-        if word not in (doc[at + offset].lemma_.lower(), doc[at + offset].lower_):
+        if word not in (lemma[at + offset], lower[at + offset]):
             return False
     return True
 
