@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 
 # At most this many tokens between the participle and the opening mark (qualifié d' « …).
 _PARTICIPLE_GAP = 3
@@ -37,7 +38,7 @@ def agent_fragment(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
     participle = None
     for token in reversed(ctx.parsed[max(lo, hi - _PARTICIPLE_GAP) : hi]):
         # jugée: the tagger may read a participle used as an adjective as ADJ, with no VerbForm
-        participial = "Part" in token.morph.get("VerbForm", []) or token.lower_.endswith(PARTICIPLE_ENDINGS)
+        participial = "Part" in feature(token, "VerbForm") or token.lower_.endswith(PARTICIPLE_ENDINGS)
         if token.pos_ in ("VERB", "ADJ") and participial and not token.lower_.endswith("ant"):
             participle = token
             break
@@ -72,7 +73,7 @@ def passive_agent(ctx: QuoteContext, verb: Token) -> Token | None:
     « … »; Un argument repris par la CGT : « … »), else None: the agent did the saying, not
     the noun the participle qualifies."""
     passive = verb.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in verb.children)
-    if not passive or "Part" not in verb.morph.get("VerbForm", []):
+    if not passive or "Part" not in feature(verb, "VerbForm"):
         return None
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     return agent if agent is not None and ctx.resolver.can_speak(agent) else None

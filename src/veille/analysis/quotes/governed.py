@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 
 # Dependency relations through which a fragment may hang from its verb: the object, an
 # oblique argument (parle d'une …), the attribute (traitée d'« … »), and inside the noun
@@ -66,7 +67,7 @@ def _speaks(ctx: QuoteContext, head: Token, child: Token) -> bool:
     cue = ctx.lexicon.cue(head)
     if head.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in head.children):
         return False  # une ville considérée comme un « bastion »: a passive with no speaker
-    if "Inf" in head.morph.get("VerbForm", []) and any(c.lower_ == "pour" for c in head.children):
+    if "Inf" in feature(head, "VerbForm") and any(c.lower_ == "pour" for c in head.children):
         return False  # pour reprendre ses mots, « … »: the words of the person named (agent.own_words)
     if head.pos_ == "VERB":
         if head.lemma_ in ctx.lexicon.word_class("designate"):
@@ -83,7 +84,7 @@ def _speaks(ctx: QuoteContext, head: Token, child: Token) -> bool:
         return False
     sentence = head.sent
     return not any(
-        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) and ctx.inside_mark(t.idx) is None
+        t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") and ctx.inside_mark(t.idx) is None
         for t in sentence
     )
 
