@@ -27,7 +27,7 @@ from veille.analysis.syntax.tense import (
     is_all_caps,
 )
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.extent import Profile, modifier, widen, without_signal
+from veille.analysis.time.extent import Profile, is_vague, modifier, widen, without_signal
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
@@ -84,6 +84,8 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
+            if extent != "tempeval" and is_vague(value.type, value.value, candidate.text):
+                continue  # désormais, quelques jours: the guide's optional words; the span stays taken
             timex = Timex(
                 text=candidate.text,
                 start=candidate.start,
@@ -184,8 +186,11 @@ def _context(
     day = None
     night = False
     noun_time = False
+    dep = governor = ""
     if span is not None and len(span):
         root = span.root
+        if root.head != root:
+            dep, governor = root.dep_, root.head.lemma_.lower()
         direction = _preposition_direction(before, clause_direction(root))
         noun_time = candidate.kind in ("date", "range", "daylist") and _modifies_noun(root)
         line = _line(text, candidate.start, candidate.end)
@@ -231,6 +236,8 @@ def _context(
         pos,
         next_pos=following.pos_ if following is not None else "",
         noun_time=noun_time,
+        dep=dep,
+        governor=governor,
     )
 
 
