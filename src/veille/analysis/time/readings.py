@@ -186,6 +186,7 @@ def is_age(candidate: Candidate, context: Context) -> bool:
 
 # After an age held (elle avait 19 ans), a length one has for something: il a trois ans pour
 # rembourser, elle a deux ans de retard, il a dix ans devant lui.
+_OWN_COMPLEMENT = re.compile(rf"\bde{_SP}(?:[\w-]+{_SP}(?:et|à|ou){_SP})?$", re.IGNORECASE)
 _HELD_LENGTH = re.compile(rf"^{_SP}(?:pour|de|d['’]|devant|avant|à)\b", re.IGNORECASE)
 
 
@@ -203,7 +204,10 @@ def _age_by_syntax(ctx: Context) -> bool:
         return there is None and not _HELD_LENGTH.match(ctx.after)
     if ctx.governor.startswith("âgé"):
         return True
-    return ctx.dep.startswith("nmod") and ctx.governor in person_nouns()
+    # the noun's own complement (l'attaquant de 22 ans, des enfants de 3 à 6 ans), not a
+    # length the parser hung on a noun far back (opératrice depuis quatorze ans)
+    own = _OWN_COMPLEMENT.search(ctx.before.replace("’", "'"))
+    return own is not None and ctx.dep.startswith("nmod") and ctx.governor in person_nouns()
 
 
 @cache

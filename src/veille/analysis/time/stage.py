@@ -29,6 +29,7 @@ from veille.analysis.syntax.tense import (
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
 from veille.analysis.time.extent import Profile, is_vague, modifier, widen, without_signal
 from veille.analysis.time.readings import resolve
+from veille.analysis.time.requested import asked_ahead
 from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
@@ -198,8 +199,10 @@ def _context(
             # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
             # heading), so its tense is read on the whole line's lower-cased words
             direction = _preposition_direction(before, caps_direction(line))
-        if after_planning_participle(before):
-            direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
+        if after_planning_participle(before) or asked_ahead(root):
+            # prévue le 3 juillet: scheduled ahead, whatever the main verb; a appelé à un
+            # rassemblement samedi: the time of the act asked for (requested.py)
+            direction = "future"
         following = span.doc[span.end] if span.end < len(span.doc) else None
         next_is_noun = (
             following is not None
