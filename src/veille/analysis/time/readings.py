@@ -200,7 +200,7 @@ def _age_by_syntax(ctx: Context) -> bool:
     person) and *il a trois ans pour rembourser* (a length held for a purpose) stay lengths."""
     if ctx.dep == "obj" and ctx.governor == "avoir":
         # il y a 23 ans que…, il y avait dix ans: the time since, not an age
-        there = re.search(rf"\by{_SP}(?:\w+{_SP})?(?:eu{_SP})?$", ctx.before, re.IGNORECASE)
+        there = re.search(r"\by[^\S\n]+(?:a|avait|aura|aurait|eut|avoir)\b", ctx.before, re.IGNORECASE)
         return there is None and not _HELD_LENGTH.match(ctx.after)
     if ctx.governor.startswith("âgé"):
         return True
