@@ -47,7 +47,6 @@ _AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il 
 _NOT_AGE_AFTER = re.compile(
     rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
 )
-_PROPORTION = re.compile(r"^[^\S\n]+sur[^\S\n]+(?:\d+|[a-z]+)\b", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
 
 
@@ -60,7 +59,7 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return None  # un couple d'une trentaine d'années: how old they are
     if candidate.kind == "duration" and _SECOND.fullmatch(fields["unit"]) and _ordinal_second(context):
         return None  # une seconde vague, une seconde personne: the ordinal adjective
-    if candidate.kind in ("duration", "durapprox") and _PROPORTION.match(context.after):
+    if candidate.kind in ("duration", "durapprox") and _proportion().match(context.after):
         return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
@@ -188,6 +187,14 @@ def is_age(candidate: Candidate, context: Context) -> bool:
 # rembourser, elle a deux ans de retard, il a dix ans devant lui.
 _OWN_COMPLEMENT = re.compile(rf"\bde{_SP}(?:[\w-]+{_SP}(?:et|à|ou){_SP})?$", re.IGNORECASE)
 _HELD_LENGTH = re.compile(rf"^{_SP}(?:pour|de|d['’]|devant|avant|à)\b", re.IGNORECASE)
+
+
+@cache
+def _proportion() -> re.Pattern[str]:
+    """Compile *sur* + a number (*six jours sur sept*, *24 heures sur 24*): a share of time.
+    *huit mois sur le dossier*, *deux ans sur ce chantier* are lengths spent on something."""
+    numbers = "|".join(sorted(lexicon()["numbers"], key=len, reverse=True))
+    return re.compile(rf"^{_SP}sur{_SP}(?:\d+|{numbers})\b", re.IGNORECASE)
 
 
 def _age_by_syntax(ctx: Context) -> bool:
