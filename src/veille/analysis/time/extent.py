@@ -147,4 +147,3 @@ def is_vague(type_: str, value: str, text: str) -> bool:
     if "aujourd" in text.lower():
         return False
     return value.endswith("_REF") or (type_ == "DURATION" and "X" in value)
-

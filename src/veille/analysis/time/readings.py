@@ -138,10 +138,12 @@ def _valid(value: str) -> bool:
 
 
 def _narrative_year(ctx: Context) -> str | None:
-    """Return the year a year-less date inherits: the latest dated expression before it, when
-    that is a bare year two or more years from the article's (*En 98, … en janvier* is
-    January 1998)."""
-    if not ctx.earlier or ctx.anchor is None:
+    """Return the year a year-less date inherits: the latest dated expression before it in
+    its paragraph, when that is a bare year two or more years from the article's (*En 98, …
+    en janvier* is January 1998)."""
+    if not ctx.earlier or ctx.anchor is None or ctx.new_paragraph:
+        # a new paragraph leaves the story's year to the tense (… arrivé en 2022. ¶ En janvier,
+        # le Parlement a adopté …: the January just past)
         return None
     latest = ctx.earlier[-1]
     # The year next to the article's is left to the tense (fin 2024, … début octobre, …: the

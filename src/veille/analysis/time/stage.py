@@ -78,9 +78,12 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 continue
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             context = _context(candidate, span, text, anchor, days, nights)
-            earlier = tuple(value for at, value in dated if at < candidate.start)
+            prior = [(at, value) for at, value in dated if at < candidate.start]
             context = dataclasses.replace(
-                context, earlier=earlier, sentence_year=_sentence_year(dated, candidate.start, span)
+                context,
+                earlier=tuple(value for _at, value in prior),
+                sentence_year=_sentence_year(dated, candidate.start, span),
+                new_paragraph=bool(prior) and "\n" in text[prior[-1][0] : candidate.start],
             )
             value = resolve(candidate, context)
             if value is None or not value.value:
