@@ -47,6 +47,10 @@ _AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il 
 _NOT_AGE_AFTER = re.compile(
     rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
 )
+# journée(s) + de: a day that names an event (une journée de grève, trois journées
+# d'action) or a round of a league (à cinq journées de la fin), counted, not a length.
+_EVENT_DAY = re.compile(r"journées?", re.IGNORECASE)
+_OF = re.compile(r"^[^\S\n]+(?:de|d['’])", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
 
 
@@ -59,6 +63,8 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return None  # un couple d'une trentaine d'années: how old they are
     if candidate.kind == "duration" and _SECOND.fullmatch(fields["unit"]) and _ordinal_second(context):
         return None  # une seconde vague, une seconde personne: the ordinal adjective
+    if candidate.kind == "duration" and _EVENT_DAY.match(fields.get("unit", "")) and _OF.match(context.after):
+        return None  # une journée de grève, trois journées de mobilisation: days that name events
     if candidate.kind in ("duration", "durapprox") and _proportion().match(context.after):
         return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
     if candidate.kind == "shortyear":
