@@ -25,3 +25,6 @@ class Context:
     earlier: tuple[str, ...] = ()  # values of the dated expressions before this one, in text order
     noun_time: bool = False  # the date hangs from a noun (une réunion le 28 avril), not the verb
     sentence_year: str | None = None  # the year of the latest dated expression before it, same sentence
+    new_paragraph: bool = False  # a paragraph break lies between the latest of ``earlier`` and it
+    dep: str = ""  # the parser's relation of the expression's head word to its governor (obj, nmod…)
+    governor: str = ""  # the lower-cased lemma of that governor (avoir in elle avait 19 ans)

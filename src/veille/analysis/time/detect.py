@@ -159,7 +159,9 @@ def rules() -> tuple[Rule, ...]:
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
         ("decade", r"\b(?:(?:les\s+)?années|décennie)\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
-        ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num}|quelques|plusieurs)\s+"
+        # il y a près de quarante ans, il y a plus de dix ans: the approximator is inside (mod)
+        ("ago", rf"\bil\s+y\s+a\s+(?:(?:près\s+de|environ|presque|plus\s+de|moins\s+de|au\s+moins)\s+)?"
+                rf"(?:(?P<num>{num}|quelques|plusieurs)\s+"
                 rf"|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))(?P<unit>{unit})\b"),
         # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
         ("shift", rf"\b(?P<num>{num})\s+(?P<unit>{unit})\s+(?P<dir>{shift_dir})\b"

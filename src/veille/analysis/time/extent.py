@@ -8,8 +8,9 @@ is what the value is read from. TimeML's extent is wider: it takes in the determ
 the core alone, which reads better in a list of dates. The ``tempeval`` profile is the
 ``timeml`` one plus what TempEval-style corpora (French TimeBank) tag and the project's
 annotation guide leaves out: the vague words of ``tempeval_vague_words`` (*maintenant*,
-*actuel*, *l'avenir*), and vague phrases without their preposition (*à l'avenir* →
-*l'avenir*: the preposition is a SIGNAL). docs/time.md gives each rule.
+*actuel*, *l'avenir*), vague references and vague lengths (*désormais*, *plus tôt*,
+*quelques jours*: ``is_vague``), and vague phrases without their preposition (*à l'avenir*
+→ *l'avenir*: the preposition is a SIGNAL). docs/time.md gives each rule.
 """
 
 from __future__ import annotations
@@ -134,3 +135,15 @@ def _approximate_numeral() -> re.Pattern[str]:
     """Compile once *une dizaine de*, *une vingtaine d'* (asked for every expression)."""
     numerals = "|".join(lexicon()["approximate_numerals"])
     return re.compile(rf"\b(?:{numerals}){_SP}(?:de{_SP}|d{_APOS})", re.IGNORECASE)
+
+
+def is_vague(type_: str, value: str, text: str) -> bool:
+    """Say whether an expression is vague: a reference to the present, past or future
+    (*désormais*, *à ce stade*, *plus tôt*: ``PRESENT_REF``…) or a length without a number
+    (*quelques jours*, ``PXD``). TimeML tags them, so the ``tempeval`` profile keeps them;
+    the project's annotation guide lists them as optional at most, so ``timeml`` and
+    ``core`` leave them out. *aujourd'hui* (*la France d'aujourd'hui*) is a word a reader
+    takes for a time and stays."""
+    if "aujourd" in text.lower():
+        return False
+    return value.endswith("_REF") or (type_ == "DURATION" and "X" in value)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import cache
 
+from veille.analysis.lang.fr.tables import read_rows
+from veille.analysis.lang.fr.words import PRENOMINAL_ADJECTIVES
 from veille.analysis.time.calendar import Direction, day_month_value, shift_value, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 from veille.analysis.time.ranges import month_range, year_range
@@ -32,6 +35,8 @@ _SP = r"[^\S\n]+"
 # What comes before "N ans" when N is how old someone is, never how long something lasted.
 _AGE_BEFORE = re.compile(
     rf"(?:âgée?s?{_SP}(?:de{_SP})?(?:seulement{_SP}|à{_SP}peine{_SP}|environ{_SP}|près{_SP}de{_SP})?"
+    # âgés de 19 et 23 ans, âgées de 16, 17 et 19 ans: the last of several ages
+    rf"(?:[\w-]+(?:[^\S\n]*,[^\S\n]*|{_SP}(?:et|à|ou){_SP})){{0,3}}"
     rf"|\b(?:les|des|aux){_SP}\d{{1,2}}[^\S\n]*[-–][^\S\n]*"  # les 6-16 ans: an age bracket
     rf"|\b(?:les|des|aux){_SP}(?:moins|plus){_SP}de{_SP}"  # les moins de 25 ans
     rf"|\b(?:ses|leurs|mes|tes|nos|vos){_SP}"  # fêter ses 80 ans
@@ -42,7 +47,10 @@ _AGE_AT = re.compile(rf"(?<![\w'’])à{_SP}$", re.IGNORECASE)  # à 34 ans, il 
 _NOT_AGE_AFTER = re.compile(
     rf"^(?:{_SP}(?:de|d['’]|ferme|avec|plus|supplémentaires|après|avant|durant))", re.IGNORECASE
 )
-_PROPORTION = re.compile(r"^[^\S\n]+sur[^\S\n]+(?:\d+|[a-z]+)\b", re.IGNORECASE)
+# journée(s) + de: a day that names an event (une journée de grève, trois journées
+# d'action) or a round of a league (à cinq journées de la fin), counted, not a length.
+_EVENT_DAY = re.compile(r"journées?", re.IGNORECASE)
+_OF = re.compile(r"^[^\S\n]+(?:de|d['’])", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"^\s*(?:[,)]|et\s+demi)", re.IGNORECASE)
 
 
@@ -55,7 +63,9 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return None  # un couple d'une trentaine d'années: how old they are
     if candidate.kind == "duration" and _SECOND.fullmatch(fields["unit"]) and _ordinal_second(context):
         return None  # une seconde vague, une seconde personne: the ordinal adjective
-    if candidate.kind in ("duration", "durapprox") and _PROPORTION.match(context.after):
+    if candidate.kind == "duration" and _EVENT_DAY.match(fields.get("unit", "")) and _OF.match(context.after):
+        return None  # une journée de grève, trois journées de mobilisation: days that name events
+    if candidate.kind in ("duration", "durapprox") and _proportion().match(context.after):
         return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
@@ -134,10 +144,12 @@ def _valid(value: str) -> bool:
 
 
 def _narrative_year(ctx: Context) -> str | None:
-    """Return the year a year-less date inherits: the latest dated expression before it, when
-    that is a bare year two or more years from the article's (*En 98, … en janvier* is
-    January 1998)."""
-    if not ctx.earlier or ctx.anchor is None:
+    """Return the year a year-less date inherits: the latest dated expression before it in
+    its paragraph, when that is a bare year two or more years from the article's (*En 98, …
+    en janvier* is January 1998)."""
+    if not ctx.earlier or ctx.anchor is None or ctx.new_paragraph:
+        # a new paragraph leaves the story's year to the tense (… arrivé en 2022. ¶ En janvier,
+        # le Parlement a adopté …: the January just past)
         return None
     latest = ctx.earlier[-1]
     # The year next to the article's is left to the tense (fin 2024, … début octobre, …: the
@@ -163,6 +175,8 @@ def is_age(candidate: Candidate, context: Context) -> bool:
         return False
     before = context.before.replace("’", "'")
     after = context.after
+    if _age_by_syntax(context):
+        return True
     if _AGE_BEFORE.search(before):
         if before.rstrip().endswith((",", "(")) and not _APPOSITION_END.match(after):
             return False  # …, 16 ans plus tard: a clause, not an apposition
@@ -175,6 +189,50 @@ def is_age(candidate: Candidate, context: Context) -> bool:
         word = person.group(1)
         return word.lower() in nouns or (word[0].isupper() and word.lower() not in ("de", "le", "la"))
     return False
+
+
+# After an age held (elle avait 19 ans), a length one has for something: il a trois ans pour
+# rembourser, elle a deux ans de retard, il a dix ans devant lui.
+_OWN_COMPLEMENT = re.compile(rf"\bde{_SP}(?:[\w-]+{_SP}(?:et|à|ou){_SP})?$", re.IGNORECASE)
+_HELD_LENGTH = re.compile(rf"^{_SP}(?:pour|de|d['’]|devant|avant|à)\b", re.IGNORECASE)
+
+
+@cache
+def _proportion() -> re.Pattern[str]:
+    """Compile *sur* + a number (*six jours sur sept*, *24 heures sur 24*): a share of time.
+    *huit mois sur le dossier*, *deux ans sur ce chantier* are lengths spent on something."""
+    numbers = "|".join(sorted(lexicon()["numbers"], key=len, reverse=True))
+    return re.compile(rf"^{_SP}sur{_SP}(?:\d+|{numbers})\b", re.IGNORECASE)
+
+
+def _age_by_syntax(ctx: Context) -> bool:
+    """Say from the parse whether *N ans* is how old someone is, wherever the words around
+    it sit: the object of the verb *avoir* (*elle avait 19 ans quand…*, *il a eu 30 ans*),
+    the complement of *âgé* however far (*âgés de 19 et 23 ans*, *âgées de 11 à 18 ans*),
+    or the complement of a noun for a person (*le milieu de terrain de 27 ans*, *l'attaquant
+    de 22 ans*: the ``age_nouns`` of the time table and the role nouns of ``roles.tsv``).
+    *Il a passé 16 ans en prison* (the object of *passer*), *un mandat de six ans* (not a
+    person) and *il a trois ans pour rembourser* (a length held for a purpose) stay lengths."""
+    if ctx.dep == "obj" and ctx.governor == "avoir":
+        # il y a 23 ans que…, il y avait dix ans: the time since, not an age
+        there = re.search(r"\by[^\S\n]+(?:a|avait|aura|aurait|eut|avoir)\b", ctx.before, re.IGNORECASE)
+        return there is None and not _HELD_LENGTH.match(ctx.after)
+    if ctx.governor.startswith("âgé"):
+        return True
+    # the noun's own complement (l'attaquant de 22 ans, des enfants de 3 à 6 ans), not a
+    # length the parser hung on a noun far back (opératrice depuis quatorze ans)
+    own = _OWN_COMPLEMENT.search(ctx.before.replace("’", "'"))
+    return own is not None and ctx.dep.startswith("nmod") and ctx.governor in person_nouns()
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Return the one-word nouns for a person that an age may follow: ``age_nouns`` of
+    ``time_fr.json`` and the one-word role nouns of ``roles.tsv`` (the entity stages' table,
+    read here rather than copied), less the adjectives French puts before a noun."""
+    nouns: list[str] = lexicon()["age_nouns"]
+    roles = {row[0].lower() for _n, row in read_rows("roles.tsv") if row and " " not in row[0]}
+    return frozenset(nouns) | frozenset(roles - PRENOMINAL_ADJECTIVES)
 
 
 def _weekday_set(f: dict[str, str], ctx: Context) -> Value | None:

@@ -27,8 +27,9 @@ from veille.analysis.syntax.tense import (
     is_all_caps,
 )
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
-from veille.analysis.time.extent import Profile, modifier, widen, without_signal
+from veille.analysis.time.extent import Profile, is_vague, modifier, widen, without_signal
 from veille.analysis.time.readings import resolve
+from veille.analysis.time.requested import asked_ahead
 from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
@@ -77,13 +78,18 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 continue
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
             context = _context(candidate, span, text, anchor, days, nights)
-            earlier = tuple(value for at, value in dated if at < candidate.start)
+            prior = [(at, value) for at, value in dated if at < candidate.start]
             context = dataclasses.replace(
-                context, earlier=earlier, sentence_year=_sentence_year(dated, candidate.start, span)
+                context,
+                earlier=tuple(value for _at, value in prior),
+                sentence_year=_sentence_year(dated, candidate.start, span),
+                new_paragraph=bool(prior) and "\n" in text[prior[-1][0] : candidate.start],
             )
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
+            if extent != "tempeval" and is_vague(value.type, value.value, candidate.text):
+                continue  # désormais, quelques jours: the guide's optional words; the span stays taken
             timex = Timex(
                 text=candidate.text,
                 start=candidate.start,
@@ -184,8 +190,11 @@ def _context(
     day = None
     night = False
     noun_time = False
+    dep = governor = ""
     if span is not None and len(span):
         root = span.root
+        if root.head != root:
+            dep, governor = root.dep_, root.head.lemma_.lower()
         direction = _preposition_direction(before, clause_direction(root))
         noun_time = candidate.kind in ("date", "range", "daylist") and _modifies_noun(root)
         line = _line(text, candidate.start, candidate.end)
@@ -193,8 +202,10 @@ def _context(
             # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
             # heading), so its tense is read on the whole line's lower-cased words
             direction = _preposition_direction(before, caps_direction(line))
-        if after_planning_participle(before):
-            direction = "future"  # prévue le 3 juillet: scheduled ahead, whatever the main verb
+        if after_planning_participle(before) or asked_ahead(root):
+            # prévue le 3 juillet: scheduled ahead, whatever the main verb; a appelé à un
+            # rassemblement samedi: the time of the act asked for (requested.py)
+            direction = "future"
         following = span.doc[span.end] if span.end < len(span.doc) else None
         next_is_noun = (
             following is not None
@@ -231,6 +242,8 @@ def _context(
         pos,
         next_pos=following.pos_ if following is not None else "",
         noun_time=noun_time,
+        dep=dep,
+        governor=governor,
     )
 
 
