@@ -81,10 +81,11 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         # or labels a bare object as an oblique: try each, in order.
         if in_time(child, reader.doc.timexes):
             # A time expression is no object (a reçu lundi les représentants de X), but
-            # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi).
+            # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi;
+            # accusé mercredi les garde-côtes chinois: a national body hung there).
             hung = [
                 e for c in child.children if case_of(c) is None
-                for e in reader.group(c) or (reader.national_owner(c) if owner else [])
+                for e in reader.group(c) or national(reader, c) or (reader.national_owner(c) if owner else [])
             ]  # fmt: skip  # attaqué mercredi les positions de l'armée X: hung on mercredi
             if hung:
                 return hung
