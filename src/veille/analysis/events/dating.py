@@ -15,6 +15,8 @@ or points back to an act dated before. Three checks, in this order:
 4. A past act cannot happen after the article was published: a later date stated in its
    sentence names something else (*la candidature à l'Euro 2025 a été recalée*), so the
    article date stands.
+5. An act told in the present (*La Bolivie menace de …*) is not dated by an earlier day that
+   another verb's clause holds (*comme elle l'avait fait il y a huit ans*).
 """
 
 from __future__ import annotations
@@ -58,7 +60,25 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
             return day, "timex"
     if not noun and not _not_after(date, doc.article.date) and direction(token) == "past":
         return doc.article.date, "article"
+    if (
+        not noun
+        and _present(token)
+        and _not_after(date, doc.article.date)
+        and _own_day(doc, parsed, token) is None
+    ):
+        # La Bolivie menace de saisir la CIJ, comme elle l'avait fait il y a huit ans: a
+        # present act is not dated by a past day that another verb's clause holds.
+        return doc.article.date, "article"
     return date, source
+
+
+def _present(verb: Token) -> bool:
+    """Say whether a finite verb is in the present indicative (*menace*, *accuse*)."""
+    return (
+        direction(verb) == "nearest"
+        and "Fin" in verb.morph.get("VerbForm", [])
+        and ("Pres" in verb.morph.get("Tense", []))
+    )
 
 
 def _own_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
