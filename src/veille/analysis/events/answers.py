@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from veille.analysis.events.disputes import author
 from veille.analysis.events.lexicon import load_event_lexicon
 from veille.analysis.lang.fr import tables
 from veille.analysis.parse import doc_text
@@ -44,7 +45,7 @@ def asking_verbs() -> frozenset[str]:
 def unaddressed_offer(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
     """Return the named party whose offer or demand, addressed to no named party, a refusal
     verb answers (module docstring), or an empty list."""
-    refusers = set(reader.actors_of_verb(subject_chain(verb))[0])
+    refusers = set(author(reader, verb)[0])
     if not refusers or _silence(verb):
         return []
     told = {e.trigger_start for e in earlier}
@@ -53,11 +54,7 @@ def unaddressed_offer(reader: RoleReader, verb: Token, earlier: Sequence[Event])
             continue
         if token.idx in told or negated(token, subject_chain(token)[:2]):
             return []  # an event carried it (answered_request reads it), or nothing was asked
-        askers = [
-            a
-            for a in reader.actors_of_verb(subject_chain(token))[0]
-            if reader.types.get(a) not in (None, "MISC")
-        ]
+        askers = [a for a in author(reader, token)[0] if reader.types.get(a) not in (None, "MISC")]
         if askers and not refusers & set(askers):
             return askers
         return []  # the last offer is the refuser's own, or its asker is unnamed

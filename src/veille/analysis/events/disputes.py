@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from veille.analysis.events.control import previous_subject
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
@@ -27,7 +28,7 @@ _HOSTILE = frozenset({"ACCUSE", "THREATEN", "SANCTION", "REJECT", "COERCE", "ASS
 def continued_dispute(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> Roles | None:
     """Return the roles of a threat that names no recipient: its author, and the target of
     that author's last hostile event told before it (module docstring); else None."""
-    actors, depth = reader.actors_of_verb(subject_chain(verb))
+    actors, depth = author(reader, verb)
     named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
     if not named:
         return None
@@ -37,3 +38,16 @@ def continued_dispute(reader: RoleReader, verb: Token, earlier: Sequence[Event])
         if named & set(event.source) and event.target and not named & set(event.target):
             return Roles(tuple(actors), tuple(event.target), None, depth)
     return None
+
+
+def author(reader: RoleReader, verb: Token) -> tuple[list[str], int | None]:
+    """Return who does a verb's act and the clause depth where it was found: its subject or
+    the one it borrows (``RoleReader.actors_of_verb``), else, for a subject pronoun the entity
+    layer left unresolved, the subject of the sentence before (``control.previous_subject``:
+    *Le maire Paul Girard a dénoncé … Il menace de …*)."""
+    chain = subject_chain(verb)
+    actors, depth = reader.actors_of_verb(chain)
+    if any(reader.types.get(a) not in (None, "MISC") for a in actors):
+        return actors, depth
+    found, at = previous_subject(reader, chain)
+    return (found, at) if found else (actors, depth)
