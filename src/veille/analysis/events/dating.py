@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
 from veille.analysis.syntax.clauses import governing_verb
-from veille.analysis.syntax.tense import direction
+from veille.analysis.syntax.tense import direction, feature
 from veille.analysis.time.stage import day_value
 from veille.model import Document, Paragraph, Timex
 
@@ -88,8 +88,8 @@ def _present(verb: Token) -> bool:
     """Say whether a finite verb is in the present indicative (*menace*, *accuse*)."""
     return (
         direction(verb) == "nearest"
-        and "Fin" in verb.morph.get("VerbForm", [])
-        and ("Pres" in verb.morph.get("Tense", []))
+        and "Fin" in feature(verb, "VerbForm")
+        and "Pres" in feature(verb, "Tense")
     )
 
 
