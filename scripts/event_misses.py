@@ -97,8 +97,8 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
         verbal = trigger.pos != "NOUN"
         actors = reader.actors_of_verb(subject_chain(token))[0] if verbal else []
         recips = [r for s in trigger.recipient for r in reader.by_slot(token, s)] if verbal else []
-        subj = [c.text for c in token.children if c.dep_.startswith("nsubj")]
-        objs = [f"{c.dep_}:{c.text}" for c in token.children if c.dep_ in _COMPLEMENTS]
+        subj = [phrase(c, reader, doc) for c in token.children if c.dep_.startswith("nsubj")]
+        objs = [f"{c.dep_}:{phrase(c, reader, doc)}" for c in token.children if c.dep_ in _COMPLEMENTS]
         side = "no-actor" if not actors else "no-recipient"
         return (
             f"{side} [{trigger.pos} slots={trigger.recipient} actors={entity_names(doc, actors)} "
@@ -109,6 +109,14 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     if not factive(token, trigger, lexicon):
         return "factive"
     return f"read {entity_names(doc, roles.actors)} -> {entity_names(doc, roles.recipients)}"
+
+
+def phrase(head: Token, reader: RoleReader, doc: Document) -> str:
+    """Return a complement's words (its subtree, cut short) and what the entity layer made
+    of its head: ``=Name`` (a mention covers it), ``=?`` (none)."""
+    words = " ".join(t.text for t in head.subtree)
+    found = reader.index.entity_at(head.idx)
+    return f"{words[:40]}={entity_names(doc, [found]) if found else '?'}"
 
 
 def gold_names(case_gold: Gold, full: Document, entities: EntityMap, ids: Sequence[str]) -> str:

@@ -50,6 +50,12 @@ def infinitive_form(verb: Token) -> bool:
 def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
     """Return the object of an object-control verb over an infinitive (its subject), [] when
     the object names nobody, or None when ``head`` does not control the infinitive's subject."""
+    if infinitive.dep_ == "conj" and any(
+        c.dep_.startswith("aux") and "Fin" in feature(c, "VerbForm") for c in infinitive.children
+    ):
+        # X a accusé Y d'avoir visé un navire, et a convoqué Z: a conjunct with a finite
+        # auxiliary of its own is a second main clause the parser hung on the infinitive.
+        return None
     if head.lemma_ in ("avoir", "être") and "Inf" in feature(head, "VerbForm") and head.head != head:
         # d'avoir piraté X: the parser may take the auxiliary for the infinitive and the
         # participle for its object; the pair is one past infinitive under the verb above.

@@ -15,10 +15,15 @@ or points back to an act dated before. Three checks, in this order:
 4. A past act cannot happen after the article was published: a later date stated in its
    sentence names something else (*la candidature à l'Euro 2025 a été recalée*), so the
    article date stands.
+5. A past act of *la nuit* told on the day the article is published happened in the night
+   that began the day before.
+6. An act told in the present (*La Bolivie menace de …*) is not dated by an earlier day that
+   another verb's clause holds (*comme elle l'avait fait il y a huit ans*).
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Literal
 
@@ -27,7 +32,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
 from veille.analysis.syntax.clauses import governing_verb
-from veille.analysis.syntax.tense import direction
+from veille.analysis.syntax.tense import direction, feature
 from veille.analysis.time.stage import day_value
 from veille.model import Document, Paragraph, Timex
 
@@ -58,7 +63,34 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
             return day, "timex"
     if not noun and not _not_after(date, doc.article.date) and direction(token) == "past":
         return doc.article.date, "article"
+    if (
+        not noun
+        and date == doc.article.date
+        and direction(token) == "past"
+        and _last_night(doc, parsed, token)
+    ):
+        # a été interpellée dans la nuit, told on the day it is published: the night began
+        # the day before (TimeML dates a night by the day it begins).
+        return _day_before(date), "timex"
+    if (
+        not noun
+        and _present(token)
+        and _not_after(date, doc.article.date)
+        and _own_day(doc, parsed, token) is None
+    ):
+        # La Bolivie menace de saisir la CIJ, comme elle l'avait fait il y a huit ans: a
+        # present act is not dated by a past day that another verb's clause holds.
+        return doc.article.date, "article"
     return date, source
+
+
+def _present(verb: Token) -> bool:
+    """Say whether a finite verb is in the present indicative (*menace*, *accuse*)."""
+    return (
+        direction(verb) == "nearest"
+        and "Fin" in feature(verb, "VerbForm")
+        and "Pres" in feature(verb, "Tense")
+    )
 
 
 def _own_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
@@ -169,3 +201,21 @@ def _title_like(doc: Document, paragraph: Paragraph) -> bool:
     """Say whether a first paragraph is a title: no full stop at its end."""
     start, end = paragraph.start, paragraph.end
     return not doc.article.text[start:end].rstrip().endswith((".", "!", "?", "…", "»"))
+
+
+def _last_night(doc: Document, parsed: Doc, verb: Token) -> bool:
+    """Say whether the verb's own clause holds a night of the article's day (*dans la nuit*)."""
+    sentence = verb.sent
+    night = f"{doc.article.date}TNI"
+    for timex in doc.timexes:
+        if timex.value != night or not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span) and governing_verb(span.root) == verb:
+            return True
+    return False
+
+
+def _day_before(day: str) -> str:
+    """Return the day before an ISO day."""
+    return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()

@@ -52,20 +52,21 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
             return reader.group(child)  # the parser's second subject is the object
-    for child in verb.children:
-        if (child.dep_ == "nsubj:pass" and passive) or (passive and child.dep_ == "nsubj"):
-            if is_relative(child):
-                return reader.group(verb.head) if verb.dep_.startswith("acl") else []
-            if child.pos_ == "PRON":
-                return passive_pronoun(reader, verb, child)
-            # Le bombardement de X par Y a été condamné: the act's author is blamed
-            found = (
-                act_agent(reader, child)
-                or reader.group(child)
-                or reader.owner(child)
-                or national(reader, child)
-            )
-            return found or possessor(reader, verb, child)  # Sa décision a été critiquée par X
+    subjects = [c for c in verb.children if passive and c.dep_ in ("nsubj:pass", "nsubj")]
+    for n, child in enumerate(subjects):
+        if is_relative(child):
+            return reader.group(verb.head) if verb.dep_.startswith("acl") else []
+        if child.pos_ == "PRON":
+            return passive_pronoun(reader, verb, child)
+        # Le bombardement de X par Y a été condamné: the act's author is blamed
+        found = (
+            act_agent(reader, child) or reader.group(child) or reader.owner(child) or national(reader, child)
+        )
+        if found:
+            return found
+        if n + 1 < len(subjects) and _restated(child, subjects[n + 1]):
+            continue  # La figure de l'opposition, Marta Villalba, a été arrêtée: the name
+        return possessor(reader, verb, child)  # Sa décision a été critiquée par X
     if passive and verb.dep_ == "conj" and not subject_before(verb):
         # … a demandé des engagements et sera reçu par X: the coordination shares its subject
         shared = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and not is_relative(c)]
@@ -82,10 +83,11 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         # or labels a bare object as an oblique: try each, in order.
         if in_time(child, reader.doc.timexes):
             # A time expression is no object (a reçu lundi les représentants de X), but
-            # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi).
+            # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi;
+            # accusé mercredi les garde-côtes chinois: a national body hung there).
             hung = [
                 e for c in child.children if case_of(c) is None
-                for e in reader.group(c) or (reader.national_owner(c) if owner else [])
+                for e in reader.group(c) or national(reader, c) or (reader.national_owner(c) if owner else [])
             ]  # fmt: skip  # attaqué mercredi les positions de l'armée X: hung on mercredi
             if hung:
                 return hung
@@ -124,3 +126,11 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     if verb.dep_ in ("acl", "amod") and "Part" in feature(verb, "VerbForm"):
         return reader.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
     return []
+
+
+def _restated(first: Token, second: Token) -> bool:
+    """Say whether a second subject restates the first between commas: the parser takes the
+    name in apposition (*La principale figure de l'opposition, Marta Villalba, a été …*) for
+    a subject of its own."""
+    between = first.doc[first.right_edge.i + 1 : second.i]
+    return second.i > first.i and len(between) == 1 and between[0].text == ","

@@ -34,6 +34,7 @@ from veille.analysis.events.nominal import (
     target_place,
 )
 from veille.analysis.events.objects import direct_object
+from veille.analysis.events.organs import organ_owner
 from veille.analysis.events.shape import (
     case_of,
     is_relative,
@@ -130,6 +131,7 @@ class RoleReader:
                 or plural_group(self, head)
                 or described_body(self, head)
                 or repeated_member(self, head)  # les rebelles, after les rebelles du X
+                or organ_owner(self, head)  # la commission de discipline de la FFR
             )
             if grouped:
                 return grouped

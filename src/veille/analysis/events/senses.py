@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import RoleReader, Roles
@@ -287,6 +288,8 @@ def refused_request(
     elif kind == "REJECT" and _refused_act_names_party(reader, token):
         return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
     askers = answered_request(reader, token, found, types, back, latest)
+    if not askers and types == {"REQUEST"}:
+        askers = unaddressed_offer(reader, token, found)  # X a proposé une réunion. Y a refusé.
     if not askers:
         return None
     actors, depth = reader.actors_of_verb(subject_chain(token))

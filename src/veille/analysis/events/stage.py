@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.dating import DateSource, event_day, lede_day, previous_day, sharpen_date
+from veille.analysis.events.disputes import continued_dispute
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
@@ -42,6 +43,7 @@ from veille.analysis.events.senses import (
     threatened,
 )
 from veille.analysis.events.shape import aimed, own_date, topic_of_noun
+from veille.analysis.events.states import with_states
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
@@ -84,7 +86,8 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
     """Return the document with its events, each told once, and the unnamed parties they name."""
     with indexed_sentences(parsed):
         parties = UnnamedParties(doc, parsed)
-        return parties.keep(_find_events(parties.document, parsed, lexicon or load_event_lexicon()))
+        found = _find_events(parties.document, parsed, lexicon or load_event_lexicon())
+        return parties.keep(with_states(found, parties.document))
 
 
 def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
@@ -141,6 +144,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             # L'UE a dénoncé l'arrestation: the arrest told just before (events/anaphora.py)
             reaction = None if roles else condemned_act(reader, token, trigger.type, found, lexicon)
             roles = roles or reaction
+        if roles is None and trigger.type == "THREATEN" and token.pos_ == "VERB":
+            roles = continued_dispute(reader, token, found)  # X a accusé Y. X menace de saisir la CIJ
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None

@@ -1,0 +1,90 @@
+"""Read whom a refusal with no party of its own answers: an offer or a demand told just
+before and addressed to nobody named.
+
+*Lima a proposé une réunion de la commission binationale. Mais La Paz a refusé de siéger*
+→ REJECT La Paz → Lima (PLOVER REJECT: reject a proposal or a request). The refusal names
+no party; the offer named no recipient, so no REQUEST or AGREE event carried the asker
+(``control.answered_request`` reads those). The asker is the subject of the last verb of
+offering or asking of the trigger table (a REQUEST row, or an AGREE row of an offer:
+*proposer*) told before the refusal in its own sentence or the one before, in the same
+paragraph, when that subject is a named party other than the one who refuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from veille.analysis.events.disputes import author
+from veille.analysis.events.lexicon import load_event_lexicon
+from veille.analysis.lang.fr import tables
+from veille.analysis.parse import doc_text
+from veille.analysis.syntax.clauses import subject_chain
+from veille.analysis.syntax.tense import negated
+from veille.model import Event
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+
+@cache
+def asking_verbs() -> frozenset[str]:
+    """Return the verbs of the trigger table that ask or offer something of another party:
+    REQUEST rows and the AGREE rows of an offer (*proposer*)."""
+    verbs = load_event_lexicon().verbs
+    return frozenset(
+        lemma
+        for lemma, row in verbs.items()
+        if row.type == "REQUEST" or (row.type == "AGREE" and "offer" in row.source)
+    )
+
+
+def unaddressed_offer(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
+    """Return the named party whose offer or demand, addressed to no named party, a refusal
+    verb answers (module docstring), or an empty list."""
+    refusers = set(author(reader, verb)[0])
+    if not refusers or _silence(verb):
+        return []
+    told = {e.trigger_start for e in earlier}
+    for token in reversed(_before(verb)):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in asking_verbs():
+            continue
+        if token.idx in told or negated(token, subject_chain(token)[:2]):
+            return []  # an event carried it (answered_request reads it), or nothing was asked
+        askers = [a for a in author(reader, token)[0] if reader.types.get(a) not in (None, "MISC")]
+        if askers and not refusers & set(askers):
+            return askers
+        return []  # the last offer is the refuser's own, or its asker is unnamed
+    return []
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Return the reporting verbs of ``quote_cues.tsv`` (commenter, répondre, confirmer)."""
+    return frozenset(row[0] for _n, row in tables.read_rows("quote_cues.tsv"))
+
+
+def _silence(verb: Token) -> bool:
+    """Say whether a refusal refuses to speak (*a refusé de commenter*, *de répondre*): the
+    press's way of saying someone kept silent, not that an offer was turned down."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "obj") and c.lemma_.lower() in _speech_verbs() for c in verb.children
+    )
+
+
+def _before(verb: Token) -> list[Token]:
+    """Return the words told before a verb in its sentence and the sentence before, when
+    no paragraph break parts them."""
+    sentence: Span = verb.sent
+    words = [t for t in sentence if t.i < verb.i]
+    if sentence.start == 0:
+        return words
+    previous = verb.doc[sentence.start - 1].sent
+    last = next((t for t in reversed(previous) if not t.is_space), previous[-1])
+    between = doc_text(verb.doc)[last.idx + len(last.text) : sentence.start_char]
+    if "\n" in between:
+        return words  # a new paragraph: another exchange
+    return [*previous, *words]
