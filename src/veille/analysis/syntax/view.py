@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
+import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
@@ -74,25 +75,36 @@ class TokenView:
     @cached_property
     def head(self) -> list[int]:
         """``token.head.i`` of each token (the root is its own head)."""
-        return [i + offset for i, offset in enumerate(self._signed(HEAD))]
+        return cast("list[int]", self._heads.tolist())
 
     @cached_property
     def dep(self) -> list[str]:
         """``token.dep_`` of each token."""
         return self._strings(DEP)
 
-    @cached_property
-    def _children(self) -> list[list[int]]:
-        found: list[list[int]] = [[] for _ in self.head]
-        for i, head in enumerate(self.head):
-            if head != i:
-                found[head].append(i)
-        return found
-
     def children(self, i: int) -> list[int]:
-        """The indexes of ``doc[i].children``, in the doc's order (spaCy yields the left
-        dependents, then the right ones, each in order). Read only."""
-        return self._children[i]
+        """Return the indexes of ``doc[i].children``, in the doc's order (spaCy yields the
+        left dependents, then the right ones, each in order)."""
+        dependents, bounds = self._children
+        return dependents[bounds[i] : bounds[i + 1]]
+
+    @cached_property
+    def _heads(self) -> np.ndarray:
+        if not len(self.doc):
+            return np.zeros(0, dtype=np.int64)
+        return np.arange(len(self.doc)) + self.doc.to_array(HEAD).astype(np.int64)  # offsets
+
+    @cached_property
+    def _children(self) -> tuple[list[int], list[int]]:
+        # Every token's dependents in one list, ordered by head then by position, and where
+        # each head's run starts: two lists a doc (a list per token would cost the garbage
+        # collector's passes more than the walks save), read by numpy's C loops.
+        heads = self._heads
+        words = np.arange(len(heads))
+        dependents = words[heads != words]
+        dependents = dependents[np.argsort(heads[dependents], kind="stable")]
+        bounds = np.searchsorted(heads[dependents], np.arange(len(heads) + 1))
+        return dependents.tolist(), bounds.tolist()
 
     @cached_property
     def doc_text(self) -> str:
@@ -149,12 +161,6 @@ class TokenView:
         if not len(self.doc):
             return []
         return cast("list[int]", self.doc.to_array(attr).tolist())
-
-    def _signed(self, attr: int) -> list[int]:
-        """Return one attribute of every token read as signed ints (a head's offset)."""
-        if not len(self.doc):
-            return []
-        return cast("list[int]", self.doc.to_array(attr).astype("int64").tolist())
 
     def _strings(self, attr: int) -> list[str]:
         """Return one string attribute of every token, through the doc's string store."""
