@@ -29,6 +29,8 @@ sentence that names a fitting person wins, and within it the subject before any 
    paragraph that opens with a quotation, the description in its incise (*X a marqué.* ¶
    *« … », a confié l'attaquant*), continues the paragraph before: the search goes on
    into it.
+   A coach or a referee is never a player's position, nor the reverse
+   (``sport_staff``, ``sport_players``).
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
@@ -55,6 +57,23 @@ _SUBJECT = 2  # the rank of a clause's subject (_rank)
 _NOT_REFERRING = INDEFINITE | POSSESSIVES
 _OPENING_MARKS = ("«", "“", '"')
 _CLOSING_MARKS = ("»", "”", '"')
+
+
+@cache
+def _sport_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the role classes of a team's staff and officials, and of its players."""
+    rules = tables.read_json("entity_rules.json")
+    return frozenset(rules["sport_staff"]), frozenset(rules["sport_players"])
+
+
+def _other_side(cluster: Cluster, phrase: TitlePhrase) -> bool:
+    """Tell whether a person holds a sports role on the other side of the one described: a
+    coach or a referee is no player (« … », sourit l'entraîneur X. Le demi d'ouverture …)."""
+    staff, players = _sport_sides()
+    held = {fact.cls for fact in cluster.roles}
+    return (phrase.role.cls in players and bool(held & staff)) or (
+        phrase.role.cls in staff and bool(held & players)
+    )
 
 
 @cache
@@ -137,7 +156,7 @@ def _salient(
             crossed = True
         here: dict[int, tuple[Cluster, int]] = {}  # cluster -> its best rank in the sentence
         for cluster in people:
-            if not _fits(cluster, phrase):
+            if not _fits(cluster, phrase) or _other_side(cluster, phrase):
                 continue
             for mention in cluster.mentions:
                 if low <= mention.start and mention.end <= high:
