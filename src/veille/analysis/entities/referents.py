@@ -131,15 +131,16 @@ def org_kind(cluster: Cluster, referents: Referents) -> str | None:
     return None
 
 
-def place_kind(cluster: Cluster, referents: Referents | None = None) -> str:
-    """Return country for a country's name, the natural feature a place's name opens with
-    (lac de Roustan: lac), place for any other place."""
-    if countries.country_code(cluster.longest):
-        return "country"
+def place_kind(cluster: Cluster) -> str:
+    """Return country for a country's name, place for any other place."""
+    return "country" if countries.country_code(cluster.longest) else "place"
+
+
+def feature_kind(cluster: Cluster, referents: Referents) -> str | None:
+    """Return the natural feature or institution a place's name opens with (lac de Roustan:
+    lac), which only that noun names (le lac); the place still fits la ville, la région."""
     words = word_key(cluster.longest).split()
-    if referents is not None and words and words[0] in referents.features:
-        return words[0]
-    return "place"
+    return words[0] if cluster.type == "LOC" and words and words[0] in referents.features else None
 
 
 def _may_be_of(cluster: Cluster, demonym: str) -> bool:
@@ -191,7 +192,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if cluster.type == "PER" and not cluster.roles and _opens_with_site(cluster, referents):
             cluster.type = "ORG"  # la Fonderie Vauclair: no person's name opens with a plant's noun
     orgs = [c for c in clusters if c.type in ("ORG", "LOC") and c.names and not c.group]
-    kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c, referents) for c in orgs}
+    kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
     found: list[tuple[int, int, Category, tuple[str, ...]]] = []
     view = token_view(parsed)
     for i, lower in enumerate(view.lower):
@@ -264,7 +265,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
-        fits = [c for c in orgs if _accepts(category, kinds[id(c)])]
+        fits = [
+            c
+            for c in orgs
+            if _accepts(category, kinds[id(c)]) or feature_kind(c, referents) in category.accepts
+        ]
         if not fits and "mairie" in category.accepts:
             # La mairie with no town hall named: the town acting, when the text names its
             # mayor (La maire de Rennes, X … La mairie assure…), as for la Ville.
