@@ -145,7 +145,10 @@ def _salient(
     as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
     text = doc_text(parsed)
     crossed = False
-    for k in range(at, max(-1, at - _SENTENCES_BACK - 1), -1):
+    # The sentences of a quotation that opens the description's paragraph are one voice, the
+    # one named before it (« J'ai cru… Ils criaient… », raconte la commerçante): not counted.
+    free = _quoted_sentences(text, sentences, at, start)
+    for k in range(at, max(-1, at - _SENTENCES_BACK - free - 1), -1):
         low, high = sentences[k].start_char, min(sentences[k].end_char, start)
         if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
             # A new paragraph may bring a new topic: the search stays in its own, unless
@@ -176,6 +179,15 @@ def _salient(
         ranked = [c for c, rank in here.values() if rank == best]
         return ranked[0] if len(ranked) == 1 and best > 0 else None
     return None
+
+
+def _quoted_sentences(text: str, sentences: list[Span], at: int, start: int) -> int:
+    """Count the sentences before sentence ``at`` in its paragraph when that paragraph opens
+    with a quotation closed before the description (its incise)."""
+    k = at
+    while k > 0 and not _paragraph_between(text, sentences[k - 1], sentences[k]):
+        k -= 1
+    return at - k if _opens_with_quote(text, sentences[k].start_char, start) else 0
 
 
 def _fits(cluster: Cluster, phrase: TitlePhrase) -> bool:
