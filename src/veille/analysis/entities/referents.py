@@ -351,12 +351,18 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
             category, end = _category_at(parsed, j, referents)
             if category is None or category.kind in ("place", "country") or "place" in category.accepts:
                 continue
+            if category.accepts & referents.features:
+                continue  # le Roustan, un lac d'altitude: a place
             while end < len(parsed) and end - i <= 10 and not parsed[end].is_punct:
                 if parsed[end].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or parsed[end].text[:1].isupper():
                     break
                 end += 1
             if end < len(parsed) and not parsed[end].is_punct:
-                continue  # not a whole apposition: the phrase runs into something else
+                # Not a whole apposition (the phrase runs into something else); an indefinite
+                # one still tells a MISC name's type (Black Tide, un groupe criminel soupçonné …).
+                if cluster.type == "MISC" and parsed[i + 1].lower_ in ("un", "une"):
+                    cluster.type = "ORG"
+                continue
             first, last = parsed[i + 1], parsed[end - 1]
             text = doc_text(parsed)[first.idx : last.idx + len(last)]
             cluster.type = "ORG"  # Bpifrance, la banque publique…: the noun tells the type
