@@ -4,9 +4,11 @@ which name it is glued to, and which town or organisation the text is about."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
+from veille.analysis.lang.fr.words import ARTICLES
+from veille.analysis.parse import doc_text
 from veille.model import Mention
 from veille.normal import word_key
 
@@ -84,3 +86,52 @@ def bare(parsed: Doc, noun_end: int, name: int) -> bool:
     """Tell whether the complement between a category noun and a name is a bare classifier
     (le groupe d'opposition X, le club de basket X): de and nouns or adjectives, no determiner."""
     return name - noun_end >= 2 and all(t.pos_ in ("NOUN", "ADJ") for t in parsed[noun_end + 1 : name])
+
+
+def apposed(
+    clusters: list[Cluster],
+    known: tuple[list[Cluster], dict[int, str | None], str | None],
+    parsed: Doc,
+    start: int,
+    end: int,
+    taken: set[int],
+) -> bool:
+    """Give a category phrase in apposition before an organisation's name to it: 'l'entreprise
+    concernée, Minera Sur, respecte …'. Not after a preposition (selon l'entreprise, Orvalis
+    a dit …: a fronted adjunct, the name the subject of a new clause) and only where the name
+    closes the apposition with a comma."""
+    orgs, kinds, kind = known
+    while end < len(parsed) and end - start < 6 and participle(parsed[end]):
+        end += 1  # l'entreprise concernée, l'association visée
+    if end + 1 >= len(parsed) or parsed[end].text != "," or parsed[start].lower_ not in ARTICLES:
+        return False
+    if start > 0 and parsed[start - 1].pos_ == "ADP":
+        return False
+    owner = cluster_at(clusters, parsed[end + 1].idx)
+    if owner is None or owner.type not in ("ORG", "MISC") or owner.group:
+        return False
+    name = next(m for m in owner.names if m.start == parsed[end + 1].idx)
+    after = parsed.char_span(name.end, name.end + 1, alignment_mode="expand")
+    if after is None or after.text != ",":
+        return False
+    first, last = parsed[start], parsed[end - 1]
+    text = doc_text(parsed)[first.idx : last.idx + len(last)]
+    if owner.type == "MISC":
+        owner.type = "ORG"  # the category noun tells the type, as glued before the name
+        orgs.append(owner)
+        kinds[id(owner)] = kind
+    owner.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
+    taken.update(range(first.idx, first.idx + len(text)))
+    return True
+
+
+def participle(token: Token) -> bool:
+    """Tell whether a word after a category noun qualifies it (concernée, mise en cause)."""
+    return token.text[:1].islower() and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm", []))
+
+
+def cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:
+    for cluster in clusters:
+        if any(m.start == position and m.kind == "name" for m in cluster.mentions):
+            return cluster
+    return None

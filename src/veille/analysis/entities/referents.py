@@ -189,8 +189,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
     before, else the one in the whole article. A noun right before a name (le groupe
     Renault) tells that organisation's kind instead."""
     for cluster in clusters:
-        if cluster.type == "PER" and not cluster.roles and _opens_with_site(cluster, referents):
-            cluster.type = "ORG"  # la Fonderie Vauclair: no person's name opens with a plant's noun
+        if cluster.type != "ORG" and not cluster.roles and _opens_with_site(cluster, referents):
+            cluster.type = "ORG"  # la Fonderie Vauclair: no person or place is named by a plant's noun
     orgs = [c for c in clusters if c.type in ("ORG", "LOC") and c.names and not c.group]
     kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
     found: list[tuple[int, int, Category, tuple[str, ...]]] = []
@@ -225,7 +225,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
-            named = _cluster_at(clusters, after.idx)
+            named = orgwords.cluster_at(clusters, after.idx)
             # Across a complement the name may be a person's (l'entreprise de son père Jean X),
             # not across a bare classifier (le groupe d'opposition X, le club de basket X).
             retypable = (
@@ -240,7 +240,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
                     if named not in orgs:
                         orgs.append(named)
                     kinds[id(named)] = category.kind
-            owner = _cluster_at(orgs, after.idx)
+            owner = orgwords.cluster_at(orgs, after.idx)
             if owner is not None and category.kind is not None:
                 kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
             if owner is not None and owner.type == "ORG" and token.lower_ in ARTICLES and first == i + 1:
@@ -253,13 +253,13 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         if after is not None and after.lower_.replace("’", "'") in ("de", "du", "des", "d'"):
             # la rédaction de Splann: the noun tells the kind of the organisation it governs.
-            governed = _cluster_at(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
+            governed = orgwords.cluster_at(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
                 kinds[id(governed)] = kinds[id(governed)] or category.kind
             continue  # le groupe de travail, l'entreprise de son père: another thing
         if contracted:
             continue  # au siège du parti: the nearest organisation is often not the one meant
-        if _apposed(clusters, orgs, parsed, token.i, end, taken):
+        if orgwords.apposed(clusters, (orgs, kinds, category.kind), parsed, token.i, end, taken):
             continue  # l'entreprise concernée, Minera Altos del Sur, …: the name after the comma
         found.append((token.i, end, category, tuple(said)))
     for start_i, end_i, category, demonyms in found:
@@ -388,7 +388,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
             if i is None or i == 0 or parsed[i - 1].lower_ not in ARTICLES:
                 spans = []
                 break
-            following = _cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
+            following = orgwords.cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
             if following is not None:
                 following.country = following.country or cluster.country
                 target = target or following
@@ -454,38 +454,6 @@ def _holds_noun(cluster: Cluster, category: Category) -> bool:
     Vauclair for la fonderie, musée Aubineau for le musée)."""
     wanted = " ".join(category.words)
     return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
-
-
-def _apposed(
-    clusters: list[Cluster], orgs: list[Cluster], parsed: Doc, start: int, end: int, taken: set[int]
-) -> bool:
-    """Give a category phrase in apposition before an organisation's name to it: 'l'entreprise
-    concernée, Minera Sur, respecte …'. Not after a preposition (selon l'entreprise, Orvalis
-    a dit …: a fronted adjunct, the name the subject of a new clause) and only where the name
-    closes the apposition with a comma."""
-    if end + 1 >= len(parsed) or parsed[end].text != "," or parsed[start].lower_ not in ARTICLES:
-        return False
-    if start > 0 and parsed[start - 1].pos_ == "ADP":
-        return False
-    owner = _cluster_at(orgs, parsed[end + 1].idx)
-    if owner is None or owner.type != "ORG":
-        return False
-    name = next(m for m in owner.names if m.start == parsed[end + 1].idx)
-    after = parsed.char_span(name.end, name.end + 1, alignment_mode="expand")
-    if after is None or after.text != ",":
-        return False
-    first, last = parsed[start], parsed[end - 1]
-    text = doc_text(parsed)[first.idx : last.idx + len(last)]
-    owner.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
-    taken.update(range(first.idx, first.idx + len(text)))
-    return True
-
-
-def _cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:
-    for cluster in clusters:
-        if any(m.start == position and m.kind == "name" for m in cluster.mentions):
-            return cluster
-    return None
 
 
 def _only(clusters: list[Cluster]) -> Cluster | None:
