@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
+from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text
 from veille.model import Mention
@@ -90,7 +91,7 @@ def bare(parsed: Doc, noun_end: int, name: int) -> bool:
 
 def apposed(
     clusters: list[Cluster],
-    known: tuple[list[Cluster], dict[int, str | None], str | None],
+    known: tuple[list[Cluster], dict[int, str | None], str | None, bool],
     parsed: Doc,
     start: int,
     end: int,
@@ -99,8 +100,10 @@ def apposed(
     """Give a category phrase in apposition before an organisation's name to it: 'l'entreprise
     concernée, Minera Sur, respecte …'. Not after a preposition (selon l'entreprise, Orvalis
     a dit …: a fronted adjunct, the name the subject of a new clause) and only where the name
-    closes the apposition with a comma."""
-    orgs, kinds, kind = known
+    closes the apposition with a comma. A place's noun (la commune concernée, Vitré,) goes to
+    a place only; an organisation's noun makes a MISC name or a place name that is no
+    country an organisation, as it does glued before the name."""
+    orgs, kinds, kind, place = known
     while end < len(parsed) and end - start < 6 and participle(parsed[end]):
         end += 1  # l'entreprise concernée, l'association visée
     if end + 1 >= len(parsed) or parsed[end].text != "," or parsed[start].lower_ not in ARTICLES:
@@ -108,7 +111,9 @@ def apposed(
     if start > 0 and parsed[start - 1].pos_ == "ADP":
         return False
     owner = cluster_at(clusters, parsed[end + 1].idx)
-    if owner is None or owner.type not in ("ORG", "MISC") or owner.group:
+    if owner is None or owner.group or owner.type == "PER" or (place and owner.type != "LOC"):
+        return False
+    if owner.type == "LOC" and not place and (kind is None or countries.country_code(owner.longest)):
         return False
     name = next(m for m in owner.names if m.start == parsed[end + 1].idx)
     after = parsed.char_span(name.end, name.end + 1, alignment_mode="expand")
@@ -116,9 +121,10 @@ def apposed(
         return False
     first, last = parsed[start], parsed[end - 1]
     text = doc_text(parsed)[first.idx : last.idx + len(last)]
-    if owner.type == "MISC":
+    if owner.type in ("MISC", "LOC") and not place:
+        if owner not in orgs:
+            orgs.append(owner)
         owner.type = "ORG"  # the category noun tells the type, as glued before the name
-        orgs.append(owner)
         kinds[id(owner)] = kind
     owner.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
     taken.update(range(first.idx, first.idx + len(text)))

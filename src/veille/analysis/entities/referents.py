@@ -259,7 +259,14 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue  # le groupe de travail, l'entreprise de son père: another thing
         if contracted:
             continue  # au siège du parti: the nearest organisation is often not the one meant
-        if orgwords.apposed(clusters, (orgs, kinds, category.kind), parsed, token.i, end, taken):
+        if orgwords.apposed(
+            clusters,
+            (orgs, kinds, category.kind, _place_noun(category, referents)),
+            parsed,
+            token.i,
+            end,
+            taken,
+        ):
             continue  # l'entreprise concernée, Minera Altos del Sur, …: the name after the comma
         found.append((token.i, end, category, tuple(said)))
     for start_i, end_i, category, demonyms in found:
@@ -432,6 +439,11 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
             if best[0] is None or n > len(best[0].words):
                 best = (category, i + n)
     return best
+
+
+def _place_noun(category: Category, referents: Referents) -> bool:
+    """Tell whether a category noun names places (la ville, le pays, le lac)."""
+    return bool(category.accepts & ({"place", "country"} | referents.features))
 
 
 def _opens_with_site(cluster: Cluster, referents: Referents) -> bool:
