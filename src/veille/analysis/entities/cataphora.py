@@ -9,8 +9,9 @@ it. Such a forward reference (a cataphora) is read only where the text leaves no
 
 1. the description is definite (*le*, *la*, *l'*; not *un*, not a possessive, whose holder is
    someone else's), not past (*l'ancien maire*), not right before a name (a title: read by
-   ``add_titles``), and nobody named before it holds its class (then it refers back, or to
-   nobody when two did);
+   ``add_titles``), not before a restrictive relative (*la journaliste qui enquêtait*: the
+   clause picks her out), and nobody named before it holds its class (then it refers back,
+   or to nobody when two did);
 2. the first title of that class after it, within about 800 characters and in its
    paragraph or one of the next two (a lead, then the first paragraphs), is given to a
    person by apposition (*la préfète du Var, Claire Dumas*), with a gender that fits;
@@ -27,7 +28,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
-from veille.analysis.lang.fr.words import ARTICLES
+from veille.analysis.lang.fr.words import ARTICLES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
@@ -79,6 +80,8 @@ def _forward_candidate(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
         return False
     if parsed[phrase.head].pos_ in ("VERB", "AUX"):
         return False
+    if phrase.end < len(parsed) and fold(parsed[phrase.end].text) in RELATIVE_PRONOUNS:
+        return False  # la journaliste qui enquêtait sur X: the clause picks her out, not the next title
     after = phrase.end + (1 if phrase.end < len(parsed) and parsed[phrase.end].text == "," else 0)
     return not (after < len(parsed) and parsed[after].text[:1].isupper() and parsed[after].pos_ == "PROPN")
 

@@ -259,6 +259,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue  # le groupe de travail, l'entreprise de son père: another thing
         if contracted:
             continue  # au siège du parti: the nearest organisation is often not the one meant
+        if category.accepts & referents.features and i > 0 and view.lower[i - 1] in ("de", "d'"):
+            continue  # les agriculteurs de la vallée: a noun's complement, the area more than the place
         if orgwords.apposed(
             clusters,
             (orgs, kinds, category.kind, _place_noun(category, referents)),
