@@ -83,12 +83,6 @@ def complement_then_name(parsed: Doc, i: int) -> int | None:
     return None
 
 
-def bare(parsed: Doc, noun_end: int, name: int) -> bool:
-    """Tell whether the complement between a category noun and a name is a bare classifier
-    (le groupe d'opposition X, le club de basket X): de and nouns or adjectives, no determiner."""
-    return name - noun_end >= 2 and all(t.pos_ in ("NOUN", "ADJ") for t in parsed[noun_end + 1 : name])
-
-
 def apposed(
     clusters: list[Cluster],
     known: tuple[list[Cluster], dict[int, str | None], str | None, bool],

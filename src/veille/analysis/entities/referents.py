@@ -215,7 +215,6 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             end += 1  # islamiste, conservateur: a qualifier, no place
         if any(d != "?" for d in said):  # le quotidien conservateur américain: the country is told
             said = [d for d in said if d != "?"]
-        end_noun = end
         glued = orgwords.complement_then_name(parsed, end)
         if glued is not None:
             end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor
@@ -226,16 +225,14 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
             named = orgwords.cluster_at(clusters, after.idx)
-            # Across a complement the name may be a person's (l'entreprise de son père Jean X),
-            # not across a bare classifier (le groupe d'opposition X, le club de basket X).
-            retypable = (
-                ("MISC", "LOC")
-                if glued is not None and not orgwords.bare(parsed, end_noun, end)
-                else ("PER", "MISC", "LOC")
-            )
+            # Across a complement the name may be a person's (l'entreprise de son père Jean X;
+            # a bare classifier too, measured: le groupe d'opposition X retyped a person on an
+            # unseen set). After a contracted article the noun may be a person's trade (au
+            # promoteur Didier X).
+            retypable = ("MISC", "LOC") if contracted or glued is not None else ("PER", "MISC", "LOC")
             if named is not None and named.type in retypable and not named.roles:
                 country = named.type == "LOC" and place_kind(named) == "country"
-                if category.kind not in (None, "country", "place") and not country:
+                if category.kind not in (None, "country", "place", *referents.features) and not country:
                     named.type = "ORG"  # le collectif Sauvons la Lande: the noun tells the type
                     if named not in orgs:
                         orgs.append(named)
