@@ -13,6 +13,11 @@ whose gender fits:
 
 With two candidates and no age to tell them apart, it joins nobody (coreference proper is
 out of reach). Only a definite epithet counts: *une quinquagénaire* introduces someone new.
+
+A superlative in apposition before a name is a description of that person as a title is
+(*Le plus âgé, Yanis B., est connu de la justice*; *La plus jeune des deux, Léa M.*): the
+press picks one of a group it has just spoken of by age or any other degree. Its determiner
+must agree with the person's gender where the text tells it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ from veille.model import Gender, Mention
 
 _WINDOW = 600  # characters: an epithet refers to someone named a paragraph or so before
 _DEFINITE = r"(?P<det>[Ll]e |[Ll]a |[Ll]'|[Ll]’|[Cc]e |[Cc]ette |[Cc]et )"
+# le plus âgé, la moins connue, le plus jeune des trois | , Name
+_SUPERLATIVE = re.compile(
+    r"(?P<det>\b[Ll]e|\b[Ll]a) (?:plus|moins) [a-zàâçéèêëîïôûùü-]+"
+    r"(?: d(?:es|u|e la) [a-zàâçéèêëîïôûùü-]+)?,\s+$"
+)
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée? de )?(\d{1,3})\s*ans\b")
 
 
@@ -42,6 +52,7 @@ def _epithets() -> tuple[dict[str, tuple[int, int]], re.Pattern[str]]:
 
 def add_age_epithets(clusters: list[Cluster], text: str, taken: set[tuple[int, int]] | None = None) -> None:
     """Add each definite age epithet to the person it names (see the module's rules)."""
+    add_superlatives(clusters, text)  # le plus âgé, Yanis B.: an apposition, before the epithets
     ages, pattern = _epithets()
     taken = taken if taken is not None else {(m.start, m.end) for c in clusters for m in c.mentions}
     stated = {id(c): _stated_age(c, text) for c in clusters if c.type == "PER"}
@@ -71,6 +82,27 @@ def add_age_epithets(clusters: list[Cluster], text: str, taken: set[tuple[int, i
         if len(chosen) == 1:
             chosen[0].mentions.append(Mention(start, end, text[start:end], "description"))
             taken.add((start, end))
+
+
+def add_superlatives(clusters: list[Cluster], text: str) -> None:
+    """Give a superlative in apposition right before a person's name to that person (module
+    docstring: *Le plus âgé, Yanis B.*)."""
+    taken = {(m.start, m.end) for c in clusters for m in c.mentions}
+    for cluster in clusters:
+        if cluster.type != "PER" or cluster.group:
+            continue
+        for mention in list(cluster.names):
+            found = _SUPERLATIVE.search(text, max(0, mention.start - 60), mention.start)
+            if found is None:
+                continue
+            gender = _gender(found.group("det") + " ")
+            if gender is not None and cluster.gender not in (None, gender):
+                continue
+            start = found.start()
+            end = start + len(text[start : found.end()].rstrip().rstrip(","))
+            if (start, end) not in taken:
+                cluster.mentions.append(Mention(start, end, text[start:end], "description"))
+                taken.add((start, end))
 
 
 def _stated_age(cluster: Cluster, text: str) -> int | None:

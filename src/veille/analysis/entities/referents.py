@@ -8,15 +8,17 @@ entity only where one entity fits; otherwise the mention stays out of every enti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.entities import orgwords
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
-from veille.analysis.lang.fr.words import ARTICLES
+from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view
 from veille.errors import SettingsError
@@ -29,6 +31,12 @@ _LEADING_ADJECTIVES = frozenset(
     "principal principale premier première grand grande petit petite puissant puissante".split()
 )
 _OPENING_QUOTES = frozenset({"«", "“", '"', "‘"})
+# Kinds any organisation or place may be; the other kinds are institutions and natural
+# features, which a noun names only where the name holds the same noun (la préfecture, le lac).
+_GENERIC_KINDS = frozenset(
+    "company club eu_body public media party union association school country place".split()
+)
+_ORDINAL = re.compile(r"\d+(?:e|er|re|ère|ème)|[a-zé]+ième", re.IGNORECASE)
 _TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
 _FORWARD = 300  # characters: a description before any name looks this far ahead for it
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
@@ -53,6 +61,8 @@ class Referents:
     # a position tries only the categories its word can open (asked at every lower-case word).
     by_first: dict[str, tuple[Category, ...]] = field(init=False, repr=False, compare=False)
     longest: int = field(init=False, repr=False, compare=False)
+    # Nouns that name only what a name holding them names (lac, préfecture, musée).
+    features: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         heads: dict[str, list[Category]] = {}
@@ -62,6 +72,12 @@ class Referents:
             heads.setdefault(category.words[0], []).append(category)
         object.__setattr__(self, "by_first", {word: tuple(found) for word, found in heads.items()})
         object.__setattr__(self, "longest", max((len(c.words) for c in self.categories), default=0))
+        own = {
+            c.kind
+            for c in self.categories
+            if c.kind and c.accepts == {c.kind} and " ".join(c.words) == c.kind
+        }
+        object.__setattr__(self, "features", frozenset(own - _GENERIC_KINDS))
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -120,6 +136,13 @@ def place_kind(cluster: Cluster) -> str:
     return "country" if countries.country_code(cluster.longest) else "place"
 
 
+def feature_kind(cluster: Cluster, referents: Referents) -> str | None:
+    """Return the natural feature or institution a place's name opens with (lac de Roustan:
+    lac), which only that noun names (le lac); the place still fits la ville, la région."""
+    words = word_key(cluster.longest).split()
+    return words[0] if cluster.type == "LOC" and words and words[0] in referents.features else None
+
+
 def _may_be_of(cluster: Cluster, demonym: str) -> bool:
     """Tell whether an organisation may be of the demonym's country: its name says so, or
     names no country at all (The Telegraph, le média britannique)."""
@@ -165,15 +188,21 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
     refers back to: the one organisation of a fitting kind named in the three sentences
     before, else the one in the whole article. A noun right before a name (le groupe
     Renault) tells that organisation's kind instead."""
+    for cluster in clusters:
+        if cluster.type != "ORG" and not cluster.roles and _opens_with_site(cluster, referents):
+            cluster.type = "ORG"  # la Fonderie Vauclair: no person or place is named by a plant's noun
     orgs = [c for c in clusters if c.type in ("ORG", "LOC") and c.names and not c.group]
     kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
     found: list[tuple[int, int, Category, tuple[str, ...]]] = []
     view = token_view(parsed)
     for i, lower in enumerate(view.lower):
-        if lower not in _DETERMINERS or view.idx[i] in taken or i + 1 >= len(parsed):
+        contracted = lower in CONTRACTED  # du collectif Eau Commune: the noun tells the name's kind
+        if (lower not in _DETERMINERS and not contracted) or view.idx[i] in taken or i + 1 >= len(parsed):
             continue
         token = view.tokens[i]
-        category, end = _category_at(parsed, token.i + 1, referents)
+        # An ordinal before the noun numbers one of several (la 17e chambre, le deuxième groupe).
+        first = i + 2 if i + 2 < len(parsed) and _ORDINAL.fullmatch(view.text[i + 1]) else i + 1
+        category, end = _category_at(parsed, first, referents)
         if category is None:
             continue
         said: list[str] = []
@@ -186,7 +215,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             end += 1  # islamiste, conservateur: a qualifier, no place
         if any(d != "?" for d in said):  # le quotidien conservateur américain: the country is told
             said = [d for d in said if d != "?"]
-        glued = _complement_then_name(parsed, end)
+        glued = orgwords.complement_then_name(parsed, end)
         if glued is not None:
             end = glued  # le fabricant de vélos électriques | Cyclonor: the noun names Cyclonor
         after = parsed[end] if end < len(parsed) else None
@@ -195,20 +224,23 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
-            named = _cluster_at(clusters, after.idx)
-            # Across a complement the name may be a person's (l'entreprise de son père Jean X).
-            retypable = ("MISC", "LOC") if glued is not None else ("PER", "MISC", "LOC")
+            named = orgwords.cluster_at(clusters, after.idx)
+            # Across a complement the name may be a person's (l'entreprise de son père Jean X;
+            # a bare classifier too, measured: le groupe d'opposition X retyped a person on an
+            # unseen set). After a contracted article the noun may be a person's trade (au
+            # promoteur Didier X).
+            retypable = ("MISC", "LOC") if contracted or glued is not None else ("PER", "MISC", "LOC")
             if named is not None and named.type in retypable and not named.roles:
                 country = named.type == "LOC" and place_kind(named) == "country"
-                if category.kind not in (None, "country", "place") and not country:
+                if category.kind not in (None, "country", "place", *referents.features) and not country:
                     named.type = "ORG"  # le collectif Sauvons la Lande: the noun tells the type
                     if named not in orgs:
                         orgs.append(named)
                     kinds[id(named)] = category.kind
-            owner = _cluster_at(orgs, after.idx)
+            owner = orgwords.cluster_at(orgs, after.idx)
             if owner is not None and category.kind is not None:
                 kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
-            if owner is not None and owner.type == "ORG" and token.lower_ in ARTICLES:
+            if owner is not None and owner.type == "ORG" and token.lower_ in ARTICLES and first == i + 1:
                 # Glued to the name, the noun describes it as a title does a person
                 # (l'agence de notation Moody's; later: selon l'agence de notation).
                 last = parsed[end - 1]
@@ -218,19 +250,36 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         if after is not None and after.lower_.replace("’", "'") in ("de", "du", "des", "d'"):
             # la rédaction de Splann: the noun tells the kind of the organisation it governs.
-            governed = _cluster_at(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
+            governed = orgwords.cluster_at(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
                 kinds[id(governed)] = kinds[id(governed)] or category.kind
             continue  # le groupe de travail, l'entreprise de son père: another thing
+        if contracted:
+            continue  # au siège du parti: the nearest organisation is often not the one meant
+        if category.accepts & referents.features and i > 0 and view.lower[i - 1] in ("de", "d'"):
+            continue  # les agriculteurs de la vallée: a noun's complement, the area more than the place
+        if orgwords.apposed(
+            clusters,
+            (orgs, kinds, category.kind, _place_noun(category, referents)),
+            parsed,
+            token.i,
+            end,
+            taken,
+        ):
+            continue  # l'entreprise concernée, Minera Altos del Sur, …: the name after the comma
         found.append((token.i, end, category, tuple(said)))
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
-        fits = [c for c in orgs if (kinds[id(c)] or "any") in category.accepts]
+        fits = [
+            c
+            for c in orgs
+            if _accepts(category, kinds[id(c)]) or feature_kind(c, referents) in category.accepts
+        ]
         if not fits and "mairie" in category.accepts:
             # La mairie with no town hall named: the town acting, when the text names its
             # mayor (La maire de Rennes, X … La mairie assure…), as for la Ville.
-            fits = _mayors_towns(clusters)
+            fits = orgwords.mayors_towns(clusters)
         # A name that says its kind (The Wall Street Journal: media) beats one that says none.
         fits = [c for c in fits if kinds[id(c)] is not None] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
@@ -241,10 +290,15 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if category.words[0] in _TOWN_NOUNS:
             # A name said with an article of its own is a river or a region, not a town
             # (au-dessus de la Penfeld); Le Havre carries its article in its name.
-            fits = [c for c in fits if not all(_after_article(parsed, m) for m in c.names)]
+            fits = [c for c in fits if not all(orgwords.after_article(parsed, m) for m in c.names)]
         # The noun the article already used for one of them names it again (l'agence de
         # notation Ardea … selon l'agence), whatever else is nearer.
-        again = [c for c in fits if any(_said_with(m, category.words[0]) for m in c.mentions)]
+        # So does a name that holds the noun (la Fonderie Vauclair … la fonderie ardennaise).
+        again = [
+            c
+            for c in fits
+            if any(orgwords.said_with(m, category.words[0]) for m in c.mentions) or _holds_noun(c, category)
+        ]
         if len(again) == 1 and any(m.end <= start for m in again[0].mentions):
             fits = again
         distance = {
@@ -256,13 +310,16 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         )
         # With none named before, the only one of the article, if it is named soon after
         # (a lead that names the company in its next sentence), not paragraphs later.
-        soon = [c for c in fits if any(m.start - start <= _FORWARD for m in c.names)]
+        # An institution's noun names only an institution of that name (la préfecture … la
+        # préfecture du Finistère): the one of the article, however far after.
+        institution = not (category.accepts & _GENERIC_KINDS) and "any" not in category.accepts
+        soon = [c for c in fits if institution or any(m.start - start <= _FORWARD for m in c.names)]
         if "?" in demonyms and (len(soon) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
             continue  # a place of two words may be a company the model tagged LOC
         owner = _only(before) or (_only(soon) if not before and _only(fits) else None)
         if owner is None and len(before) > 1:
             # The one named in the sentence before (À Roubaix, l'inquiétude grandit. La ville…).
-            owner = _only([c for c in before if _in_previous_sentence(parsed, c, start_i)])
+            owner = _only([c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)])
         if owner is None and len(before) > 1:
             # One clearly more recent than the others (du PSG. « Le club …, with OGC Nice
             # named a paragraph before); two close together leave it open.
@@ -271,8 +328,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if category.words[0] in _TOWN_NOUNS and len(fits) > 1:
             # La ville: the town of the sentence before, else the town the article is about
             # (named most often), not a town named in passing nearer.
-            previous = [c for c in before if _in_previous_sentence(parsed, c, start_i)]
-            owner = _only(previous) or _topic(fits)
+            previous = [c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)]
+            owner = _only(previous) or orgwords.topic(fits)
         if owner is not None:
             owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
@@ -300,12 +357,18 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
             category, end = _category_at(parsed, j, referents)
             if category is None or category.kind in ("place", "country") or "place" in category.accepts:
                 continue
+            if category.accepts & referents.features:
+                continue  # le Roustan, un lac d'altitude: a place
             while end < len(parsed) and end - i <= 10 and not parsed[end].is_punct:
                 if parsed[end].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or parsed[end].text[:1].isupper():
                     break
                 end += 1
             if end < len(parsed) and not parsed[end].is_punct:
-                continue  # not a whole apposition: the phrase runs into something else
+                # Not a whole apposition (the phrase runs into something else); an indefinite
+                # one still tells a MISC name's type (Black Tide, un groupe criminel soupçonné …).
+                if cluster.type == "MISC" and parsed[i + 1].lower_ in ("un", "une"):
+                    cluster.type = "ORG"
+                continue
             first, last = parsed[i + 1], parsed[end - 1]
             text = doc_text(parsed)[first.idx : last.idx + len(last)]
             cluster.type = "ORG"  # Bpifrance, la banque publique…: the noun tells the type
@@ -331,7 +394,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
             if i is None or i == 0 or parsed[i - 1].lower_ not in ARTICLES:
                 spans = []
                 break
-            following = _cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
+            following = orgwords.cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
             if following is not None:
                 following.country = following.country or cluster.country
                 target = target or following
@@ -362,8 +425,8 @@ def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
 def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
-    if not parsed[i].text[:1].islower():
-        return best
+    if not parsed[i].text[:1].islower() and not (parsed[i].text.isupper() and len(parsed[i].text) > 1):
+        return best  # a name, not a noun; an acronym may be one (l'ONG)
     candidates = referents.by_first.get(word_key(parsed[i].text))
     if not candidates:
         return best
@@ -377,80 +440,31 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
     return best
 
 
-def _mayors_towns(clusters: list[Cluster]) -> list[Cluster]:
-    """Return the towns whose mayor the text names (a role of class mayor of a place)."""
-    by_ref = {f"@{id(c)}": c for c in clusters if c.type == "LOC"}
-    towns = {
-        id(town): town
-        for c in clusters
-        if c.type == "PER"
-        for fact in c.roles
-        if fact.cls == "mayor" and fact.role.of and (town := by_ref.get(fact.role.of)) is not None
-    }
-    return list(towns.values())
+def _place_noun(category: Category, referents: Referents) -> bool:
+    """Tell whether a category noun names places (la ville, le pays, le lac)."""
+    return bool(category.accepts & ({"place", "country"} | referents.features))
 
 
-def _topic(clusters: list[Cluster]) -> Cluster | None:
-    """Return the one cluster named strictly more often than every other, and twice at least."""
-    ranked = sorted(clusters, key=lambda c: -len(c.names))
-    if not ranked or len(ranked[0].names) < 2:
-        return None
-    return ranked[0] if len(ranked) == 1 or len(ranked[0].names) > len(ranked[1].names) else None
-
-
-def _after_article(parsed: Doc, mention: Mention) -> bool:
-    """Tell whether a name follows a lower-case article (la Penfeld, le Finistère)."""
-    before = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-    return (
-        before is not None
-        and before.start > 0
-        and parsed[before.start - 1].text in ("le", "la", "les", "l'", "l’")
+def _opens_with_site(cluster: Cluster, referents: Referents) -> bool:
+    """Tell whether every name of a cluster opens with an establishment's noun (Fonderie
+    Vauclair, Verrerie du Nord: kind site in org_kinds.tsv)."""
+    return all(
+        len(words := word_key(m.text).split()) > 1 and referents.kinds.get(words[0]) == "site"
+        for m in cluster.names
     )
 
 
-def _said_with(mention: Mention, noun: str) -> bool:
-    """Tell whether a description mention holds a category noun (l'agence de notation: agence)."""
-    return mention.kind == "description" and noun in word_key(mention.text).split()
+def _accepts(category: Category, kind: str | None) -> bool:
+    """Tell whether a category noun may name an organisation of this kind; a plant (kind
+    site) is a company's establishment, so l'entreprise may name the Fonderie Vauclair."""
+    return (kind or "any") in category.accepts or (kind == "site" and {"company", "any"} <= category.accepts)
 
 
-def _in_previous_sentence(parsed: Doc, cluster: Cluster, i: int) -> bool:
-    """Tell whether a cluster is named in the sentence before token i's, or in its own
-    sentence before it, and nowhere else in between."""
-    sentence = parsed[i].sent
-    previous = parsed[sentence.start - 1].sent if sentence.start > 0 else None
-    low = previous.start_char if previous is not None else sentence.start_char
-    return any(low <= m.start and m.end <= parsed[i].idx for m in cluster.names)
-
-
-def _complement_then_name(parsed: Doc, i: int) -> int | None:
-    """Return the index of a name that follows a category noun's lower-case complement
-    (le fabricant de vélos électriques | Cyclonor), or None."""
-    # The press writes d' with a typographic apostrophe (le média d’investigation X).
-    if i >= len(parsed) or parsed[i].lower_.replace("’", "'") not in ("de", "d'", "du", "des"):
-        return None
-    for k in range(i + 1, min(i + 6, len(parsed))):
-        token = parsed[k]
-        if token.text[:1].isupper():
-            return (
-                # A capital inside the sentence is a name even where the model reads a noun
-                # (le média d'investigation Splann).
-                k if k > i + 1 and parsed[k - 1].pos_ in ("NOUN", "ADJ") else None
-            )
-        if token.pos_ not in ("NOUN", "ADJ", "DET") and token.lower_.replace("’", "'") not in (
-            "de",
-            "d'",
-            "du",
-            "des",
-        ):
-            return None
-    return None
-
-
-def _cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:
-    for cluster in clusters:
-        if any(m.start == position and m.kind == "name" for m in cluster.mentions):
-            return cluster
-    return None
+def _holds_noun(cluster: Cluster, category: Category) -> bool:
+    """Tell whether one of an organisation's names holds the category's words (Fonderie
+    Vauclair for la fonderie, musée Aubineau for le musée)."""
+    wanted = " ".join(category.words)
+    return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
 
 
 def _only(clusters: list[Cluster]) -> Cluster | None:

@@ -1,9 +1,8 @@
 """Resolve mentions into entities: every name, typo, title and description of one
 person, organisation or place in one entity, and nothing of anyone else.
 
-The steps run in a fixed order, each with its reason in a numbered comment. Names are
-compared by ``names.py`` and merged in ``clusters.py``; title phrases are found by ``roles.py``.
-"""
+The steps run in a fixed order, each with its reason in a numbered comment. Names are compared
+by ``names.py``, merged in ``clusters.py``; title phrases are found by ``roles.py``."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import epithets, incise, periphrases, salience, trades, typevote
+from veille.analysis.entities import cataphora, epithets, incise, periphrases, salience, trades, typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -99,6 +98,7 @@ class ResolveStage:
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_descriptions(clusters, parsed, self.lexicon, titles)
+        cataphora.add_forward_titles(clusters, parsed, self.lexicon)  # la préfète … la préfète du Var, X
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic

@@ -29,6 +29,8 @@ sentence that names a fitting person wins, and within it the subject before any 
    paragraph that opens with a quotation, the description in its incise (*X a marqué.* ¶
    *« … », a confié l'attaquant*), continues the paragraph before: the search goes on
    into it.
+   A coach or a referee is never a player's position, nor the reverse
+   (``sport_staff``, ``sport_players``).
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 """
@@ -56,6 +58,23 @@ _SUBJECT = 2  # the rank of a clause's subject (_rank)
 _NOT_REFERRING = INDEFINITE | POSSESSIVES
 _OPENING_MARKS = ("«", "“", '"')
 _CLOSING_MARKS = ("»", "”", '"')
+
+
+@cache
+def _sport_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the role classes of a team's staff and officials, and of its players."""
+    rules = tables.read_json("entity_rules.json")
+    return frozenset(rules["sport_staff"]), frozenset(rules["sport_players"])
+
+
+def _other_side(cluster: Cluster, phrase: TitlePhrase) -> bool:
+    """Tell whether a person holds a sports role on the other side of the one described: a
+    coach or a referee is no player (« … », sourit l'entraîneur X. Le demi d'ouverture …)."""
+    staff, players = _sport_sides()
+    held = {fact.cls for fact in cluster.roles}
+    return (phrase.role.cls in players and bool(held & staff)) or (
+        phrase.role.cls in staff and bool(held & players)
+    )
 
 
 @cache
@@ -127,7 +146,10 @@ def _salient(
     as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
     text = doc_text(parsed)
     crossed = False
-    for k in range(at, max(-1, at - _SENTENCES_BACK - 1), -1):
+    # The sentences of a quotation that opens the description's paragraph are one voice, the
+    # one named before it (« J'ai cru… Ils criaient… », raconte la commerçante): not counted.
+    free = _quoted_sentences(text, sentences, at, start)
+    for k in range(at, max(-1, at - _SENTENCES_BACK - free - 1), -1):
         low, high = sentences[k].start_char, min(sentences[k].end_char, start)
         if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
             # A new paragraph may bring a new topic: the search stays in its own, unless
@@ -138,7 +160,7 @@ def _salient(
             crossed = True
         here: dict[int, tuple[Cluster, int]] = {}  # cluster -> its best rank in the sentence
         for cluster in people:
-            if not _fits(cluster, phrase):
+            if not _fits(cluster, phrase) or _other_side(cluster, phrase):
                 continue
             for mention in cluster.mentions:
                 if low <= mention.start and mention.end <= high:
@@ -158,6 +180,15 @@ def _salient(
         ranked = [c for c, rank in here.values() if rank == best]
         return ranked[0] if len(ranked) == 1 and best > 0 else None
     return None
+
+
+def _quoted_sentences(text: str, sentences: list[Span], at: int, start: int) -> int:
+    """Count the sentences before sentence ``at`` in its paragraph when that paragraph opens
+    with a quotation closed before the description (its incise)."""
+    k = at
+    while k > 0 and not _paragraph_between(text, sentences[k - 1], sentences[k]):
+        k -= 1
+    return at - k if _opens_with_quote(text, sentences[k].start_char, start) else 0
 
 
 def _fits(cluster: Cluster, phrase: TitlePhrase) -> bool:
