@@ -45,6 +45,7 @@ from veille.analysis.events.shape import (
     subject_before,
     verb_like,
 )
+from veille.analysis.events.verdicts import accuser_of_object
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -339,6 +340,8 @@ class RoleReader:
             return self.content(node)
         if slot == "recip":
             return []  # read by :meth:`read` from a compound subject
+        if slot == "accusateur":  # relaxer X, poursuivi par Y: the ruling answers Y
+            return accuser_of_object(self, node)
         if slot in ("loc", "frontière"):  # a place attacked; the neighbour a border names
             return target_place(self, node) if slot == "loc" else border_party(self, node)
         if slot == "par" and node.pos_ == "NOUN":
