@@ -93,6 +93,7 @@ class EventLexicon:
     unreal_marks: frozenset[str] = frozenset()  # pour (que), si: a clause that asserts nothing
     conduct_verbs: frozenset[str] = frozenset()  # appeler X à la retenue: a noun for the infinitive
     not_conduct: frozenset[str] = frozenset()
+    convening_verbs: frozenset[str] = frozenset()  # convoquer: la réunion convoquée par X
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -186,4 +187,5 @@ def load_event_lexicon() -> EventLexicon:
         unreal_marks=frozenset(words["unreal_marks"]),
         conduct_verbs=frozenset(words["conduct_nouns"]["verbs"]),
         not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
+        convening_verbs=frozenset(words["convening_verbs"]),
     )  # fmt: skip

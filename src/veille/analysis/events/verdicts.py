@@ -22,19 +22,25 @@ if TYPE_CHECKING:
 
 # The dependents that carry the object's name: the noun itself, an apposed name.
 _NAMED = ("appos", "flat:name")
+# Where the parser puts a par-agent: on the participle, or on one of its complements.
+_AGENT = ("obl:agent", "obl", "obl:arg", "nmod")
 
 
 def accuser_of_object(reader: RoleReader, verb: Token) -> list[str]:
     """Return the one who prosecuted the object of a ruling verb, or []."""
     objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
     for obj in objects:
-        # 1. A par-agent anywhere in the object's phrase: the parser hangs *par la
+        # 1. A par-agent anywhere in a participle on the object: the parser hangs *par la
         #    députée Y* on the participle or on its complement (poursuivi pour injure).
-        for token in obj.subtree:
-            if token.dep_ == "obl:agent" and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
-                found = reader.group(token) or national(reader, token)
-                if found:
-                    return found
+        participles = [c for n in (obj, *obj.children) if n.dep_ in ("obj", *_NAMED) for c in n.children]
+        for participle in participles:
+            if participle.dep_ != "acl" or "Part" not in participle.morph.get("VerbForm", []):
+                continue
+            for token in participle.subtree:
+                if token.dep_ in _AGENT and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
+                    found = reader.group(token) or national(reader, token)
+                    if found:
+                        return found
     # 2. A relative clause on the object (X, que le parquet accusait de …), which the parser
     #    also hangs on the ruling verb as a complement clause opened by *que*.
     clauses = [c for o in objects for n in (o, *o.children) if n.dep_ in ("obj", *_NAMED) for c in n.children]
