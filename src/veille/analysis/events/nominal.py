@@ -201,8 +201,16 @@ def noun_roles(
     for child in noun.children if "entre" in slots else ():
         if _case(child) == "entre":
             parties = reader.group(child)
+            if any("Yes" in d.morph.get("Poss") for d in child.children if d.dep_ == "det"):
+                # *accueillir des discussions entre ses deux voisins*: the owner of *ses* (the
+                # subject above, the host) is by construction none of the parties.
+                owner = set(reader.actors_of_verb(chain)[0]) if chain else set()
+                parties = [p for p in parties if p not in owner]
             if len(parties) >= 2:
                 return parties[:1], parties[1:], 0
+            # The talks are the others' (between two sides the text does not both name):
+            # neither a host nor the subject above is a party of them.
+            return [], [], None
     parties = _between_on_verb(reader, noun) if "entre" in slots else []
     if len(parties) >= 2:
         return parties[:1], parties[1:], 0
