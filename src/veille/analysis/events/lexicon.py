@@ -94,6 +94,7 @@ class EventLexicon:
     conduct_verbs: frozenset[str] = frozenset()  # appeler X à la retenue: a noun for the infinitive
     not_conduct: frozenset[str] = frozenset()
     convening_verbs: frozenset[str] = frozenset()  # convoquer: la réunion convoquée par X
+    protest_sites: dict[str, str] = field(default_factory=dict)  # usine: work, préfecture: seat
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -188,4 +189,5 @@ def load_event_lexicon() -> EventLexicon:
         conduct_verbs=frozenset(words["conduct_nouns"]["verbs"]),
         not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
         convening_verbs=frozenset(words["convening_verbs"]),
+        protest_sites=dict(words["protest_sites"]),
     )  # fmt: skip

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
 from veille.analysis.events.shape import in_time
+from veille.analysis.events.slots import CONSTRUCTION_SLOTS
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
@@ -34,7 +35,7 @@ _SCOPE = 40
 # *appeler X au dialogue* is a request of its own.
 _CALLS = frozenset({"appeler"})
 _NEAR_WORDS = 8  # an object's phrase right after its verb
-_SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
+_SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"}) | CONSTRUCTION_SLOTS
 
 
 # Verbs whose present participle after an act names its target (French press usage:

@@ -45,8 +45,7 @@ from veille.analysis.events.shape import (
     subject_before,
     verb_like,
 )
-from veille.analysis.events.convened import convener_of_meeting
-from veille.analysis.events.verdicts import accuser_of_object
+from veille.analysis.events.slots import CONSTRUCTION_SLOTS, construction_party
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -341,10 +340,8 @@ class RoleReader:
             return self.content(node)
         if slot == "recip":
             return []  # read by :meth:`read` from a compound subject
-        if slot == "accusateur":  # relaxer X, poursuivi par Y: the ruling answers Y
-            return accuser_of_object(self, node)
-        if slot == "convocateur":  # refuser de siéger au comité convoqué par X
-            return convener_of_meeting(self, node)
+        if slot in CONSTRUCTION_SLOTS:  # relaxer X, poursuivi par Y; la grève à l'usine X
+            return construction_party(self, node, slot)
         if slot in ("loc", "frontière"):  # a place attacked; the neighbour a border names
             return target_place(self, node) if slot == "loc" else border_party(self, node)
         if slot == "par" and node.pos_ == "NOUN":
