@@ -8,7 +8,8 @@ says *contre X*; it names the target in two other ways, each read here as a tabl
 - ``site``: the place the act is held at belongs to its target (*la grève à l'usine
   Brovex*, *se sont rassemblés devant la préfecture de l'Orne*, *devant les grilles de la
   fonderie X*): a workplace names its firm, a seat of power (préfecture, mairie,
-  ambassade) its body; the nouns are ``protest_sites`` of events_lexicon.json;
+  ambassade) its body, and strikers who are a firm's staff (*les ouvriers de X ont
+  débrayé*) their employer; the nouns are ``protest_sites`` of events_lexicon.json;
 - ``but``: a purpose clause says what the crowd came to do to whom (*se sont rassemblés …
   pour interpeller le maire X*, *ont défilé pour dénoncer la direction de Y*): its verb is
   a trigger of a verbal act (REQUEST, ACCUSE, REJECT, PROTEST) and its party is the target.
@@ -42,7 +43,12 @@ def site_party(reader: RoleReader, node: Token) -> list[str]:
         words += own_clause(node.head, with_participles=False)
     for word in words:
         lemma = word.lemma_.lower()
-        if lemma not in sites or case_of(word) not in _AT:
+        if sites.get(lemma) == "staff" and word.dep_ in ("nsubj", "nsubj:pass") and word.head == node:
+            # les ouvriers de Métalor ont débrayé: the strikers' employer
+            found = [e for e in reader.owner(word) if reader.types.get(e) == "ORG"]
+            if found:
+                return found
+        if lemma not in sites or sites[lemma] == "staff" or case_of(word) not in _AT:
             continue
         # l'usine Brovex (a name inside the phrase), le siège de X, les grilles de la fonderie X
         found = [e for e in reader.group(word) if reader.types.get(e) == "ORG"]
@@ -66,7 +72,11 @@ def purpose_party(reader: RoleReader, node: Token) -> list[str]:
         if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in clause.children):
             continue
         row = lexicon.verb_trigger(clause.lemma_.lower(), clause.text)
-        if row is None or row.type not in _AIMED_TYPES:
+        if row is None:
+            continue
+        # interpeller: an arrest by its row, a request when aimed at an official (its sense)
+        types = {row.type, *(sense.type for sense in lexicon.senses if sense.lemma == row.lemma)}
+        if not types & _AIMED_TYPES:
             continue
         for slot in row.recipient:
             if slot in ("obj", "à", "contre", "auprès"):

@@ -67,6 +67,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     before = doc_text(token.doc)[max(0, end - 24) : end].lower()
     if any(before.endswith(block) for block in lexicon.blocks_before):
         return False
+    if trigger.type == "PROTEST" and trigger.pos == "VERB" and _shows_a_feeling(token):
+        return False
     if trigger.needs == "mat":
         return material
     if trigger.needs == "refl":
@@ -86,6 +88,16 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
         around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
     return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+
+
+def _shows_a_feeling(verb: Token) -> bool:
+    """Say whether a demonstrating verb has an owned object, so that it shows a feeling
+    rather than holds a demonstration (*ont manifesté leur inquiétude devant le siège de X*,
+    *manifeste sa colère*): the intransitive *manifester* is the march (TLFi, sense B)."""
+    return any(
+        c.dep_ == "obj" and any(d.dep_ == "det" and "Yes" in d.morph.get("Poss") for d in c.children)
+        for c in verb.children
+    )
 
 
 def _coercive_warning(token: Token) -> bool:
