@@ -42,6 +42,10 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
     """Return the event's (date, where it came from), sharpened by the article's other days."""
     date, source = dated
     noun = token.pos_ == "NOUN"
+    if not noun and date is not None and len(date) in (4, 7):  # a year or a month
+        opening = _opening_day(doc, parsed, token)
+        if opening is not None:
+            return opening, "timex"
     if not noun and anterior(token):
         retold = retold_date(doc, parsed, token, kind, match) or _own_day(doc, parsed, token)
         if retold:
@@ -71,6 +75,25 @@ def _own_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None and len(span) and governing_verb(span.root) == verb:
             return day_value(timex.value)
+    return None
+
+
+def _opening_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
+    """Return the day of a sentence opening the parser cut off at its comma (*Samedi
+    dernier, une trentaine de parents s'étaient rassemblés …, promis pour la rentrée
+    2018*): the opening adverbial dates the main clause, and a year in a noun's modifier
+    further on (*promis pour 2018*) dates that noun, not the act."""
+    start = verb.sent.start
+    if start == 0:
+        return None
+    piece = parsed[start - 1].sent
+    if not (piece.text.rstrip().endswith(",") or verb.sent.text.lstrip().startswith(",")):
+        return None  # the writer's own sentence before, not a piece of this one
+    for timex in doc.timexes:
+        if piece.start_char <= timex.start < piece.end_char and timex.type in ("DATE", "TIME"):
+            value = event_day(timex.value)
+            if value is not None and len(value) == 10:
+                return value
     return None
 
 
