@@ -18,8 +18,9 @@ from veille.model import EVENT_TYPES
 
 # What a row may require of its clause (column "needs"): an infinitive, a reflexive clitic,
 # aid as the object, a diplomat, a relations word, an armed word, a complement clause, a
-# coercive warning (against an act, not about a state).
-NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn"})
+# coercive warning (against an act, not about a state), a protest cue (se rassembler à l'appel
+# de X, contre Y, pour dénoncer Z: not a rally behind a leader).
+NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn", "demo"})
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.analysis.events.lexicon import load_event_lexicon
+from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.shape import case_of
 from veille.analysis.syntax.clauses import own_clause
 
@@ -32,6 +32,34 @@ if TYPE_CHECKING:
 _AT = frozenset({"à", "au", "aux", "devant", "sur", "dans"})
 # The types of the act a purpose clause may aim at a target (PLOVER verbal conflict).
 _AIMED_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "PROTEST"})
+
+
+def protest_cue(verb: Token) -> bool:
+    """Say whether a gathering verb tells a protest (row needs ``demo``): a reflexive
+    *se rassembler* whose sentence names a convener (*à l'appel de X*), whose clause is
+    against someone (*contre X*) or whose purpose clause is an act aimed at someone (*pour
+    dénoncer*, *pour interpeller*). *Les alliés se sont rassemblés derrière X* is a rally of
+    support and *les fans se sont rassemblés devant le stade* a crowd: neither is one."""
+    if not any(c.lower_ in ("se", "s'") for c in verb.children):
+        return False
+    words = [w.lower_ for w in verb.sent]
+    if any(words[i] in ("appel", "initiative") and words[i - 2] in ("à", "sur") for i in range(2, len(words))):
+        return True
+    if any(case_of(c) == "contre" for c in verb.children):
+        return True
+    lexicon = load_event_lexicon()
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "pour" for c in clause.children):
+            row = lexicon.verb_trigger(clause.lemma_.lower(), clause.text)
+            if row is not None and _aimed(row, lexicon):
+                return True
+    return False
+
+
+def _aimed(row: Trigger, lexicon: EventLexicon) -> bool:
+    """Say whether a verb's row (or one of its senses) is an act aimed at someone."""
+    types = {row.type, *(sense.type for sense in lexicon.senses if sense.lemma == row.lemma)}
+    return bool(types & _AIMED_TYPES)
 
 
 def site_party(reader: RoleReader, node: Token) -> list[str]:
@@ -72,11 +100,8 @@ def purpose_party(reader: RoleReader, node: Token) -> list[str]:
         if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in clause.children):
             continue
         row = lexicon.verb_trigger(clause.lemma_.lower(), clause.text)
-        if row is None:
-            continue
         # interpeller: an arrest by its row, a request when aimed at an official (its sense)
-        types = {row.type, *(sense.type for sense in lexicon.senses if sense.lemma == row.lemma)}
-        if not types & _AIMED_TYPES:
+        if row is None or not _aimed(row, lexicon):
             continue
         for slot in row.recipient:
             if slot in ("obj", "à", "contre", "auprès"):

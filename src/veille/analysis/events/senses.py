@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
+from veille.analysis.events.protests import protest_cue
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
 from veille.analysis.parse import doc_text
@@ -79,6 +80,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         )
     if trigger.needs == "warn":
         return _coercive_warning(token)
+    if trigger.needs == "demo":
+        return protest_cue(token)
     cues = (lexicon.cue_words or {}).get(trigger.needs)
     if cues is None:
         return True
