@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
@@ -78,17 +78,27 @@ def _own_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
     return None
 
 
+def cut_opening(token: Token) -> Span | None:
+    """Return the opening of the token's sentence that the parser made a sentence of its
+    own at a comma (*Samedi dernier, …*; *À la verrerie X de Y, la grève …*), or None when
+    the sentence before is the writer's own."""
+    start = token.sent.start
+    if start == 0:
+        return None
+    piece = token.doc[start - 1].sent
+    if not (piece.text.rstrip().endswith(",") or token.sent.text.lstrip().startswith(",")):
+        return None
+    return piece
+
+
 def _opening_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
     """Return the day of a sentence opening the parser cut off at its comma (*Samedi
     dernier, une trentaine de parents s'étaient rassemblés …, promis pour la rentrée
     2018*): the opening adverbial dates the main clause, and a year in a noun's modifier
     further on (*promis pour 2018*) dates that noun, not the act."""
-    start = verb.sent.start
-    if start == 0:
+    piece = cut_opening(verb)
+    if piece is None:
         return None
-    piece = parsed[start - 1].sent
-    if not (piece.text.rstrip().endswith(",") or verb.sent.text.lstrip().startswith(",")):
-        return None  # the writer's own sentence before, not a piece of this one
     for timex in doc.timexes:
         if piece.start_char <= timex.start < piece.end_char and timex.type in ("DATE", "TIME"):
             value = event_day(timex.value)

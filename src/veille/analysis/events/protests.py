@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.events.dating import cut_opening
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.shape import case_of
 from veille.analysis.syntax.clauses import own_clause
@@ -69,6 +70,9 @@ def site_party(reader: RoleReader, node: Token) -> list[str]:
     if node.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubj:pass"):
         # À l'usine X, la grève … se poursuit: the place is a complement of the noun's verb.
         words += own_clause(node.head, with_participles=False)
+    opening = cut_opening(node)
+    if opening is not None:  # the same place phrase, cut off by the parser at its comma
+        words += [opening.root]
     for word in words:
         lemma = word.lemma_.lower()
         if sites.get(lemma) == "staff" and word.dep_ in ("nsubj", "nsubj:pass") and word.head == node:
@@ -80,6 +84,11 @@ def site_party(reader: RoleReader, node: Token) -> list[str]:
             continue
         # l'usine Brovex (a name inside the phrase), le siège de X, les grilles de la fonderie X
         found = [e for e in reader.group(word) if reader.types.get(e) == "ORG"]
+        for child in () if found else word.children:
+            if child.dep_ in ("nmod", "appos", "flat:name"):  # la verrerie Cristalis de Saint-Aubin
+                found = [e for e in reader.group(child) if reader.types.get(e) == "ORG"]
+                if found:
+                    break
         found = found or [e for e in reader.owner(word) if reader.types.get(e) == "ORG"]
         if found:
             return found
