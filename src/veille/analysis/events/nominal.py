@@ -203,7 +203,7 @@ def noun_roles(
     for child in noun.children if "entre" in slots else ():
         if _case(child) == "entre":
             parties = reader.group(child)
-            if any("Yes" in d.morph.get("Poss") for d in child.children if d.dep_ == "det"):
+            if any("Yes" in d.morph.get("Poss", []) for d in child.children if d.dep_ == "det"):
                 # *accueillir des discussions entre ses deux voisins*: the owner of *ses* (the
                 # subject above, the host) is by construction none of the parties.
                 owner = set(reader.actors_of_verb(chain)[0]) if chain else set()

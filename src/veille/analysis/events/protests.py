@@ -44,7 +44,9 @@ def protest_cue(verb: Token) -> bool:
     if not any(c.lower_ in ("se", "s'") for c in verb.children):
         return False
     words = [w.lower_ for w in verb.sent]
-    if any(words[i] in ("appel", "initiative") and words[i - 2] in ("à", "sur") for i in range(2, len(words))):
+    if any(
+        words[i] in ("appel", "initiative") and words[i - 2] in ("à", "sur") for i in range(2, len(words))
+    ):
         return True
     if any(case_of(c) == "contre" for c in verb.children):
         return True

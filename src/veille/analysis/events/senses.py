@@ -99,7 +99,7 @@ def _shows_a_feeling(verb: Token) -> bool:
     rather than holds a demonstration (*ont manifesté leur inquiétude devant le siège de X*,
     *manifeste sa colère*): the intransitive *manifester* is the march (TLFi, sense B)."""
     return any(
-        c.dep_ == "obj" and any(d.dep_ == "det" and "Yes" in d.morph.get("Poss") for d in c.children)
+        c.dep_ == "obj" and any(d.dep_ == "det" and "Yes" in d.morph.get("Poss", []) for d in c.children)
         for c in verb.children
     )
 

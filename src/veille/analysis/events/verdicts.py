@@ -37,7 +37,9 @@ def accuser_of_object(reader: RoleReader, verb: Token) -> list[str]:
             if participle.dep_ != "acl" or "Part" not in participle.morph.get("VerbForm", []):
                 continue
             for token in participle.subtree:
-                if token.dep_ in _AGENT and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
+                if token.dep_ in _AGENT and any(
+                    c.dep_ == "case" and c.lower_ == "par" for c in token.children
+                ):
                     found = reader.group(token) or national(reader, token)
                     if found:
                         return found
