@@ -27,7 +27,7 @@ import datetime
 from collections.abc import Callable
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
@@ -47,6 +47,10 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
     """Return the event's (date, where it came from), sharpened by the article's other days."""
     date, source = dated
     noun = token.pos_ == "NOUN"
+    if not noun and date is not None and len(date) in (4, 7):  # a year or a month
+        opening = _opening_day(doc, parsed, token)
+        if opening is not None:
+            return opening, "timex"
     if not noun and anterior(token):
         retold = retold_date(doc, parsed, token, kind, match) or _own_day(doc, parsed, token)
         if retold:
@@ -103,6 +107,35 @@ def _own_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None and len(span) and governing_verb(span.root) == verb:
             return day_value(timex.value)
+    return None
+
+
+def cut_opening(token: Token) -> Span | None:
+    """Return the opening of the token's sentence that the parser made a sentence of its
+    own at a comma (*Samedi dernier, …*; *À la verrerie X de Y, la grève …*), or None when
+    the sentence before is the writer's own."""
+    start = token.sent.start
+    if start == 0:
+        return None
+    piece = token.doc[start - 1].sent
+    if not (piece.text.rstrip().endswith(",") or token.sent.text.lstrip().startswith(",")):
+        return None
+    return piece
+
+
+def _opening_day(doc: Document, parsed: Doc, verb: Token) -> str | None:
+    """Return the day of a sentence opening the parser cut off at its comma (*Samedi
+    dernier, une trentaine de parents s'étaient rassemblés …, promis pour la rentrée
+    2018*): the opening adverbial dates the main clause, and a year in a noun's modifier
+    further on (*promis pour 2018*) dates that noun, not the act."""
+    piece = cut_opening(verb)
+    if piece is None:
+        return None
+    for timex in doc.timexes:
+        if piece.start_char <= timex.start < piece.end_char and timex.type in ("DATE", "TIME"):
+            value = event_day(timex.value)
+            if value is not None and len(value) == 10:
+                return value
     return None
 
 

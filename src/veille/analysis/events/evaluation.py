@@ -72,7 +72,8 @@ class EvaluationReader:
         """Return the judging verb whose *de*-predicate a word is, when the parser hung it
         inside the verb's object (*qualifier X de « dangereux »*: a predicate of the object,
         Grevisse § 306), or None."""
-        if not any(c.dep_ in ("case", "mark") and c.lower_ in ("de", "d'", "d’") for c in word.children):
+        # d'« incapable »: the tokenizer glues the apostrophe to the mark and leaves d alone
+        if not any(c.dep_ in ("case", "mark") and c.lower_ in ("de", "d'", "d’", "d") for c in word.children):
             return None
         node = word.head
         for _ in range(4):  # dangereux → ministre → projet → qualifié

@@ -18,8 +18,9 @@ from veille.model import EVENT_TYPES
 
 # What a row may require of its clause (column "needs"): an infinitive, a reflexive clitic,
 # aid as the object, a diplomat, a relations word, an armed word, a complement clause, a
-# coercive warning (against an act, not about a state).
-NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn"})
+# coercive warning (against an act, not about a state), a protest cue (se rassembler à l'appel
+# de X, contre Y, pour dénoncer Z: not a rally behind a leader).
+NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn", "demo"})
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class EventLexicon:
     unreal_marks: frozenset[str] = frozenset()  # pour (que), si: a clause that asserts nothing
     conduct_verbs: frozenset[str] = frozenset()  # appeler X à la retenue: a noun for the infinitive
     not_conduct: frozenset[str] = frozenset()
+    convening_verbs: frozenset[str] = frozenset()  # convoquer: la réunion convoquée par X
+    protest_sites: dict[str, str] = field(default_factory=dict)  # usine: work, préfecture: seat
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -186,4 +189,6 @@ def load_event_lexicon() -> EventLexicon:
         unreal_marks=frozenset(words["unreal_marks"]),
         conduct_verbs=frozenset(words["conduct_nouns"]["verbs"]),
         not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
+        convening_verbs=frozenset(words["convening_verbs"]),
+        protest_sites=dict(words["protest_sites"]),
     )  # fmt: skip

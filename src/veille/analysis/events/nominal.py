@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
 from veille.analysis.events.shape import in_time
+from veille.analysis.events.slots import CONSTRUCTION_SLOTS
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
@@ -35,7 +36,7 @@ _SCOPE = 40
 # *appeler X au dialogue* is a request of its own.
 _CALLS = frozenset({"appeler"})
 _NEAR_WORDS = 8  # an object's phrase right after its verb
-_SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"})
+_SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"}) | CONSTRUCTION_SLOTS
 
 
 # Verbs whose present participle after an act names its target (French press usage:
@@ -202,8 +203,16 @@ def noun_roles(
     for child in noun.children if "entre" in slots else ():
         if _case(child) == "entre":
             parties = reader.group(child)
+            if any("Yes" in d.morph.get("Poss", []) for d in child.children if d.dep_ == "det"):
+                # *accueillir des discussions entre ses deux voisins*: the owner of *ses* (the
+                # subject above, the host) is by construction none of the parties.
+                owner = set(reader.actors_of_verb(chain)[0]) if chain else set()
+                parties = [p for p in parties if p not in owner]
             if len(parties) >= 2:
                 return parties[:1], parties[1:], 0
+            # The talks are the others' (between two sides the text does not both name):
+            # neither a host nor the subject above is a party of them.
+            return [], [], None
     parties = _between_on_verb(reader, noun) if "entre" in slots else []
     if len(parties) >= 2:
         return parties[:1], parties[1:], 0

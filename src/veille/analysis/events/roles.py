@@ -46,6 +46,7 @@ from veille.analysis.events.shape import (
     subject_before,
     verb_like,
 )
+from veille.analysis.events.slots import CONSTRUCTION_SLOTS, construction_party
 from veille.analysis.events.spans import (
     left_subject,
     linear_complement,
@@ -345,6 +346,8 @@ class RoleReader:
             return self.content(node)
         if slot == "recip":
             return []  # read by :meth:`read` from a compound subject
+        if slot in CONSTRUCTION_SLOTS:  # relaxer X, poursuivi par Y; la grève à l'usine X
+            return construction_party(self, node, slot)
         if slot in ("loc", "frontière"):  # a place attacked; the neighbour a border names
             return target_place(self, node) if slot == "loc" else border_party(self, node)
         if slot == "par" and node.pos_ == "NOUN":

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
+from veille.analysis.events.protests import protest_cue
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
 from veille.analysis.parse import doc_text
@@ -69,6 +70,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     before = doc_text(token.doc)[max(0, end - 24) : end].lower()
     if any(before.endswith(block) for block in lexicon.blocks_before):
         return False
+    if trigger.type == "PROTEST" and trigger.pos == "VERB" and _shows_a_feeling(token):
+        return False
     if trigger.needs == "mat":
         return material
     if trigger.needs == "refl":
@@ -79,6 +82,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         )
     if trigger.needs == "warn":
         return _coercive_warning(token)
+    if trigger.needs == "demo":
+        return protest_cue(token)
     cues = (lexicon.cue_words or {}).get(trigger.needs)
     if cues is None:
         return True
@@ -88,6 +93,16 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
         around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
     return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+
+
+def _shows_a_feeling(verb: Token) -> bool:
+    """Say whether a demonstrating verb has an owned object, so that it shows a feeling
+    rather than holds a demonstration (*ont manifesté leur inquiétude devant le siège de X*,
+    *manifeste sa colère*): the intransitive *manifester* is the march (TLFi, sense B)."""
+    return any(
+        c.dep_ == "obj" and any(d.dep_ == "det" and "Yes" in d.morph.get("Poss", []) for d in c.children)
+        for c in verb.children
+    )
 
 
 def _coercive_warning(token: Token) -> bool:

@@ -278,7 +278,22 @@ def _is_verbal(token: Token) -> bool:
         return False
     if any(child.dep_.startswith("aux") for child in token.children):
         return True
+    if _predicate_noun(token):
+        return True
     return token.text.lower().endswith("ant") and token.i > 0 and token.doc[token.i - 1].lower_ == "en"
+
+
+def _predicate_noun(token: Token) -> bool:
+    """Say whether a noun the parser made the predicate of a subject is a verb's form
+    (*Son fondateur, X, demande au Parlement de …*: the homograph *demande* read as a noun
+    whose subject the parser still found). A noun of its own never has a nominal subject
+    unless it is an attribute (*X est une demande*: a copula) or has an article. A word
+    with a subordinating mark (*suggère que la France sanctionne …*, parsed flat) stays a
+    noun: the parse lost the clause above it, and with it what says whether it happened."""
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in children) and not any(
+        c.dep_ in ("cop", "det", "case", "mark") for c in children
+    )
 
 
 def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
