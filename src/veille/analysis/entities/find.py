@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import kicker, trim
+from veille.analysis.entities import extend, kicker, trim
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
@@ -183,15 +183,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         gender, label = rules.honorifics[texts[start - 1]], "PER"  # M. | Soubie
         if texts[start] == ".":
             start += 1
-    # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
-    while (
-        end + 1 < len(doc)
-        and texts[end] == "-"
-        and not tokens[end - 1].whitespace_
-        and not tokens[end].whitespace_
-        and texts[end + 1][:1].isupper()
-    ):
-        end += 2
+    # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques, Clermont + -l'Hérault)
+    #     is taken whole.
+    end = extend.hyphen_tail(doc, end)
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
     # Sécurité sociale | rembourse, … | dans la soirée
@@ -225,8 +219,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
-        end = _extend_adjectives(doc, end)
-        end = _extend_org(doc, end, rules.calendar)
+        end = extend.adjectives(doc, end)
+        end = extend.org_complements(doc, end, rules.calendar)
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{doc[start:end].text} {texts[end]}" in rules.noun_adjective_names:
@@ -307,14 +301,17 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return []
         start, first, label = name, tokens[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
-    start = _extend_left(doc, start, end, rules)
+    start, head_label = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
+    label = head_label or label
     if lowers[start] in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
     #     de Grenoble, le parquet de Saint-Étienne): the model tags the town alone.
     #     The town stays a place of its own: the court's name holds it.
     court = court_head(doc, start)
-    if court is not None and label in ("LOC", "ORG", "MISC"):
+    # The model reads 'de Metz' after 'le parquet' as a person's particle (de Gaulle): a
+    # one-word 'person' there is the seat.
+    if court is not None and (label in ("LOC", "ORG", "MISC") or end - start == 1):
         return [Candidate(court, end, "ORG"), Candidate(start, end, "LOC")]
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
     if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(texts[end]):
@@ -436,56 +433,10 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
     return token.text[:1].islower() and token.pos_ in _TRAILING_POS
 
 
-def _extend_adjectives(doc: Doc, end: int) -> int:
-    """Extend over at most two lower-case adjectives right after an organisation head
-    (Conseil | constitutionnel, Parquet | national financier); not over a participle or a
-    word after a comma."""
-    for _ in range(2):
-        if end >= len(doc) or doc[end - 1].whitespace_ == "":
-            break
-        token = doc[end]
-        if not (token.text[:1].islower() and token.pos_ == "ADJ" and token.tag_ != "VERB"):
-            break
-        if token.text.endswith(("é", "ée", "és", "ées")):
-            break  # a participle: la Commission saisie
-        end += 1
-    return end
 
 
-def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> int:
-    """Extend over '(et) de (la) lower-case nouns' complements, at most three; a date is
-    not a complement (Conseil européen | de mi-mars)."""
-    for _ in range(3):
-        i = end
-        if i < len(doc) and doc[i].lower_ == "et":
-            i += 1
-        # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
-        if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
-            break
-        i += 1
-        if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
-            i += 1
-        j = i
-        while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
-            j += 1
-        if j == i or doc[i].pos_ != "NOUN" or doc[i].lower_.removeprefix("mi-") in calendar:
-            break
-        end = j
-    return end
 
 
-def _extend_left(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
-    """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
-        i -= 1  # de la / de l'
-    if i >= 0 and doc[i].lower_ in OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
-        # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
-        bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
-        town = doc[i - 1].lower_ in rules.town_heads and not countries.french_division(doc[start:end].text)
-        if not bare or not town:  # la préfecture d'Ille-et-Vilaine (a département) is the office
-            return i - 1
-    return start
 
 
 def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
