@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import extend, kicker, trim
+from veille.analysis.entities import extend, kicker, locative, trim
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
@@ -173,6 +173,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         if word_key(doc[start:end].text) not in rules.article_names:
             start += 1
     start = trim.apostrophe_head(doc, start)  # 1b. N' | Djamena: the model left N' out
+    start = locative.article_before(doc, start, end, rules.article_names)  # 1c. Les | Républicains
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
     #    that the name is a person's (the model tags 'M. Soubie' LOC).
     if start < end - 1 and texts[start] in rules.honorifics:
@@ -193,7 +194,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if label in ("ORG", "MISC"):
         end = join_proper_nouns(doc, end)  # Nordhav | Energi
     while end > start and (
-        _trailing_junk(tokens[end - 1], rules) or (label == "PER" and trailing_participle(tokens[end - 1]))
+        _trailing_junk(tokens[end - 1], rules)
+        or (label == "PER" and trailing_participle(tokens[end - 1]))
+        or (role_key(texts[start]) in rules.role_words and _lower_modifier(tokens[end - 1]))
     ):
         end -= 1
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
@@ -215,6 +218,14 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return [
             *fix_entity(SpacySpan(doc, start, person, label=label), rules),
             *fix_entity(SpacySpan(doc, person, end, label="PER"), rules),
+        ]
+    # 3f. A locative complement naming an institution or a known place glued after a name
+    #     (Les Républicains au Sénat, Porte-parole joint à Milan): two names.
+    cut = locative.split_at(doc, start, end, rules.org_heads)
+    if cut is not None:
+        return [
+            *fix_entity(SpacySpan(doc, start, cut[0], label=label), rules),
+            *fix_entity(SpacySpan(doc, cut[1], end, label=cut[2]), rules),
         ]
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
@@ -419,6 +430,12 @@ def _group_key(text: str) -> str:
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:
     span = parsed[candidate.start : candidate.end]
     return Mention(span.start_char, span.end_char, span.text, "name")
+
+
+def _lower_modifier(token: Token) -> bool:
+    """Tell whether a lower-case word ending a span opened by a role noun is a modifier, not
+    a name's noun (Porte-parole | joint à Milan: the model tags the participle PROPN)."""
+    return token.text[:1].islower() and token.pos_ in ("ADJ", "VERB", "PROPN")
 
 
 def _trailing_junk(token: Token, rules: EntityRules) -> bool:

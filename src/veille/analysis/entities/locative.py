@@ -1,0 +1,55 @@
+"""Split a name from the institution or place the model glued after it with à.
+
+The French model runs a name on over a locative complement that names another entity:
+*le groupe Les Républicains au Sénat* (one ORG *Républicains au Sénat*), *le porte-parole,
+joint à Milan*, *la délégation de Sorelia à l'Assemblée*. The complement is its own entity
+when it is one by itself: an institution (its name opens with an organisation head:
+*Sénat*, *Assemblée nationale*, *Parlement européen*) or a place the country table knows (a
+country, a capital, a French region or département). A complement that is none of these
+stays in the name it completes: *Haut-Commissariat au Plan*, *Commissariat à l'Énergie
+atomique*, *Secrétariat d'État aux Anciens combattants*.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.words import ARTICLES, TO
+from veille.normal import word_key
+
+
+def split_at(doc: Doc, start: int, end: int, org_heads: frozenset[str]) -> tuple[int, int, str] | None:
+    """Return (end of the name, start of the complement, the complement's label) when a
+    span holds 'à (la, l') + an institution or a known place' after its first word, else None."""
+    for i in range(start + 1, end - 1):
+        word = doc[i].lower_
+        if word not in TO:
+            continue
+        k = i + 1
+        if word == "à" and doc[k].lower_ in ARTICLES:
+            k += 1  # à la, à l'
+        if k >= end or not doc[k].text[:1].isupper():
+            continue
+        label = _entity_label(doc[k:end].text, doc[k].text, org_heads)
+        if label is not None:
+            return i, k, label
+    return None
+
+
+def _entity_label(tail: str, first: str, org_heads: frozenset[str]) -> str | None:
+    """Return ORG or LOC when the complement names an entity by itself, else None."""
+    if first in org_heads:
+        return "ORG"  # au Sénat, à l'Assemblée nationale, au Parlement européen
+    if countries.country_code(tail) or countries.is_capital(tail) or countries.french_division(tail):
+        return "LOC"
+    return None
+
+
+def article_before(doc: Doc, start: int, end: int, article_names: frozenset[str]) -> int:
+    """Return the start of a name that the model tagged without its own article
+    (le groupe Les | Républicains: the article is part of Les Républicains)."""
+    if start > 0 and doc[start - 1].lower_ in ARTICLES and doc[start - 1].text[:1].isupper():
+        if word_key(doc[start - 1 : end].text) in article_names:
+            return start - 1
+    return start
