@@ -14,7 +14,14 @@ from functools import cache
 from spacy.tokens import Doc
 
 from veille.analysis.entities.acronyms import acronym_forms
-from veille.analysis.entities.names import first_name, similar_name, similar_word, surnames, tokens
+from veille.analysis.entities.names import (
+    first_name,
+    paternal_surname,
+    similar_name,
+    similar_word,
+    surnames,
+    tokens,
+)
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
@@ -23,7 +30,7 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
 from veille.normal import name_key, word_key
 
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,3})?)(?![\w-])")  # (ANSM), (Brav-M)
 
 
 @dataclass
@@ -278,6 +285,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         given = first_name(anchor.longest)
         if given and anchor.type == "PER":
             forms.add("first:" + given)
+            paternal = paternal_surname(anchor.longest)  # Quispe of Carmen Quispe Arandia
+            if paternal:
+                forms.add(paternal)
         for form in forms:
             short_forms.setdefault(form, []).append(anchor)
     result = []

@@ -60,38 +60,45 @@ def of_before(doc: Doc, start: int) -> int:
     return i if i >= 0 and doc[i].lower_ in OF else -1
 
 
+@dataclass(frozen=True)
+class Extension:
+    """Where a name starts once its category head is taken in."""
+
+    start: int
+    label: str | None = None  # the label the head gives (None: keep the span's)
+    seat: bool = False  # the name after the head is a town, a place of its own too
+
+
 def left(
     doc: Doc, start: int, end: int, extend_heads: frozenset[str], town_heads: frozenset[str]
-) -> tuple[int, str | None]:
-    """Take in 'plage du', 'banc d'', 'mairie de la', 'centre hospitalier de' before a name;
-    return the new start and the label the head gives (None: keep the span's)."""
+) -> Extension:
+    """Take in 'plage du', 'banc d'', 'mairie de la', 'centre hospitalier de' before a name."""
     i = of_before(doc, start)
     if i < 1:
-        return start, None
+        return Extension(start)
+    bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
     if doc[i - 1].lower_ in extend_heads:
         # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
-        bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
         town = doc[i - 1].lower_ in town_heads and not countries.french_division(doc[start:end].text)
         if not bare or not town:  # la préfecture d'Ille-et-Vilaine (a département) is the office
-            return i - 1, None
-        return start, None
+            return Extension(i - 1)
+        return Extension(start)
     # A head of category_heads.tsv: a natural feature (la lagune de Carrizal: the name is the
     # lagoon's, LOC, whatever the model said) or an establishment named by its seat (le centre
-    # hospitalier de Vierzon, le CHU d'Angers: ORG). The town, named alone elsewhere, keeps
-    # its own entity from those mentions.
+    # hospitalier de Vierzon, le CHU d'Angers: ORG). A seat after a bare de is a town, which
+    # stays a place of its own as a court's does (des Trois-Rivières, with its article, names
+    # the establishment only).
     head = head_before(doc, i - 1)
     if head is not None:
-        return i - len(head.words), head.label
-    return start, None
+        return Extension(i - len(head.words), head.label, bare and head.kind != "feature")
+    return Extension(start)
 
 
 # The linking words of French compound commune names after a hyphen, as INSEE's Code officiel
 # géographique spells them (Licence Ouverte): Clermont-l'Hérault, Bourg-en-Bresse,
 # Villeneuve-lès-Avignon, Bar-sur-Aube, Saint-Rémy-de-Provence, Vitry-aux-Loges. The model
 # splits the name where an elided article follows the hyphen (Clermont | - | l' | Hérault).
-_COMMUNE_LINKS = frozenset(
-    "l' l’ d' d’ le la les de du des en lès lez sur sous aux au".split()
-)
+_COMMUNE_LINKS = frozenset("l' l’ d' d’ le la les de du des en lès lez sur sous aux au".split())
 
 
 def hyphen_tail(doc: Doc, end: int) -> int:
@@ -107,6 +114,42 @@ def hyphen_tail(doc: Doc, end: int) -> int:
     return end
 
 
+def _last_participle(doc: Doc, j: int, i: int, before: tuple[str, ...] = ("NOUN", "ADJ")) -> bool:
+    """Tell whether a participle ends a complement, with a punctuation mark after it (de
+    l'action violente | motorisée,): part of the name. One followed by a word is a predicate
+    (l'Office de la sécurité alimentaire | saisi du dossier)."""
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    return (
+        j > i
+        and doc[j].text.endswith(("é", "ée", "és", "ées"))
+        and (after is None or after.is_punct)
+        and doc[j - 1].pos_ in before
+    )
+
+
+def to_gloss(doc: Doc, end: int) -> int:
+    """Extend an organisation's name over one or two lower-case words that end it right
+    before its acronym in brackets (Brigade de répression de l'action violente | motorisée
+    (Brav-M)): the acronym glosses the whole name, so the name runs to the bracket."""
+    for k in (end, end + 1):
+        if doc[k : k + 1].text == "(" and _acronym_after(doc, k + 1):
+            words = doc[end:k]
+            if words and all(t.text.isalpha() and t.text.islower() and t.pos_ != "ADP" for t in words):
+                return k
+            return end
+        if k >= len(doc) or not doc[k].text.islower():
+            break
+    return end
+
+
+def _acronym_after(doc: Doc, i: int) -> bool:
+    """Tell whether an acronym and a closing bracket follow (ANSM), (Brav-M), (Ofast)."""
+    close = next((k for k in range(i, min(i + 4, len(doc))) if doc[k].text == ")"), None)
+    text = doc[i:close].text if close is not None else ""
+    capitals = sum(map(str.isupper, text))
+    return 2 <= len(text) <= 12 and text[:1].isupper() and " " not in text and capitals >= 2
+
+
 def adjectives(doc: Doc, end: int) -> int:
     """Extend over at most two lower-case adjectives right after an organisation head
     (Conseil | constitutionnel, Parquet | national financier); not over a participle or a
@@ -115,6 +158,9 @@ def adjectives(doc: Doc, end: int) -> int:
         if end >= len(doc) or doc[end - 1].whitespace_ == "":
             break
         token = doc[end]
+        if _last_participle(doc, end, end - 1, ("ADJ",)):
+            end += 1  # l'action violente | motorisée, : a participle after an adjective ends it
+            break
         if not (token.text[:1].islower() and token.pos_ == "ADJ" and token.tag_ != "VERB"):
             break
         if token.text.endswith(("é", "ée", "és", "ées")):
@@ -137,7 +183,11 @@ def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) 
         if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
             i += 1
         j = i
-        while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
+        while (
+            j < len(doc)
+            and doc[j].text[:1].islower()
+            and (doc[j].pos_ in ("NOUN", "ADJ") or _last_participle(doc, j, i))
+        ):
             j += 1
         if j == i or doc[i].pos_ != "NOUN" or doc[i].lower_.removeprefix("mi-") in calendar:
             break

@@ -231,7 +231,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
         end = extend.adjectives(doc, end)
-        end = extend.org_complements(doc, end, rules.calendar)
+        end = extend.to_gloss(doc, extend.org_complements(doc, end, rules.calendar))
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{doc[start:end].text} {texts[end]}" in rules.noun_adjective_names:
@@ -312,8 +312,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return []
         start, first, label = name, tokens[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
-    start, head_label = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
-    label = head_label or label
+    extension = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
+    if extension.seat:  # le CHU | de Poitiers: the establishment and its town
+        return [Candidate(extension.start, end, "ORG"), Candidate(start, end, "LOC")]
+    start, label = extension.start, extension.label or label
     if lowers[start] in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
@@ -338,6 +340,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     site = trim.site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
     if site is not None:
         return [Candidate(start, site[0], "ORG"), Candidate(site[1], end, "LOC")]
+    seat = locative.seat_after_name(doc, start, end, rules.extend_heads)  # 11c. le musée X | de Y
+    if seat is not None:
+        return [Candidate(start, seat[0], label, gender), Candidate(seat[1], end, "LOC")]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
     split = split_of_country(doc, start, end)

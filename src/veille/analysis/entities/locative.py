@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from veille.analysis.entities.names import is_given_name
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES, TO
 from veille.normal import word_key
@@ -53,3 +54,19 @@ def article_before(doc: Doc, start: int, end: int, article_names: frozenset[str]
         if word_key(doc[start - 1 : end].text) in article_names:
             return start - 1
     return start
+
+
+def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) -> tuple[int, int] | None:
+    """Find 'head NAME de TOWN' in a span opened by a lower-case name head (le musée Aubineau
+    | de Rochefort, le lycée Jean-Moulin | de Béziers): the establishment is named by its own
+    name, and the town after a bare de says where it stands, a place of its own. Return where
+    the name ends and the town starts, or None. A given name before de is a surname's
+    particle (le musée Jean de La Fontaine)."""
+    if doc[start].lower_ not in name_heads or not doc[start + 1 : start + 2].text[:1].isupper():
+        return None
+    for i in range(start + 2, end - 1):
+        if doc[i].lower_ not in ("de", "d'") or is_given_name(doc[i - 1].text):
+            continue  # Charles de | Gaulle: a particle inside the name
+        named = all(t.text[:1].isupper() or t.lower_ in ("de", "d'") for t in doc[start + 1 : i])
+        return (i, i + 1) if named and doc[i + 1].text[:1].isupper() else None
+    return None
