@@ -241,6 +241,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
     if all(t.lower_ in rules.calendar for t in words):
         return []
+    if locative.division(doc, start, end):  # 4b. Fédérale 1, National 2: a level, not a club
+        label = "MISC"
     # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
     #    single letters (the Q and R of an interview transcript), a naming noun alone (département).
     if text in rules.not_names or len(text) == 1 or text in rules.name_heads:
@@ -340,7 +342,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     site = trim.site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
     if site is not None:
         return [Candidate(start, site[0], "ORG"), Candidate(site[1], end, "LOC")]
-    seat = locative.seat_after_name(doc, start, end, rules.extend_heads)  # 11c. le musée X | de Y
+    seat = locative.seat_after_name(doc, start, end, rules.town_heads)  # 11c. le musée X | de Y
     if seat is not None:
         return [Candidate(start, seat[0], label, gender), Candidate(seat[1], end, "LOC")]
     # 11. An acronym or repeated name glued to a country by 'de' is two names

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from veille.analysis.entities.names import is_given_name
-from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, TO
 from veille.normal import word_key
 
@@ -61,7 +61,9 @@ def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) 
     | de Rochefort, le lycée Jean-Moulin | de Béziers): the establishment is named by its own
     name, and the town after a bare de says where it stands, a place of its own. Return where
     the name ends and the town starts, or None. A given name before de is a surname's
-    particle (le musée Jean de La Fontaine)."""
+    particle (le musée Jean de La Fontaine). Only the heads that take a town after a bare
+    de (``town_heads``): a university's town is part of its name (l'université Ouverte de
+    Catalogne)."""
     if doc[start].lower_ not in name_heads or not doc[start + 1 : start + 2].text[:1].isupper():
         return None
     for i in range(start + 2, end - 1):
@@ -70,3 +72,11 @@ def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) 
         named = all(t.text[:1].isupper() or t.lower_ in ("de", "d'") for t in doc[start + 1 : i])
         return (i, i + 1) if named and doc[i + 1].text[:1].isupper() else None
     return None
+
+
+def division(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a span is a sports division's name: a division word and its level
+    (Fédérale 1, Nationale 2, Top 14, Pro D2; ``division_words``)."""
+    words = tables.read_json("entity_rules.json")["division_words"]
+    level = doc[end - 1].text
+    return end - start == 2 and doc[start].text in words and (level.isdigit() or level[:1] == "D")
