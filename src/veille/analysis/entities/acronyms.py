@@ -5,7 +5,8 @@ paysans* → *USP*, ``names.initials``):
 
 1. a word already in capitals stays whole in the acronym: a sports club's prefix (*AS
    Mauriac* → *ASM*, *CA Brivadois* → *CAB*, *RC Lens* → *RCL*) or an institution's
-   (*SNCF Voyageurs* → *SNCFV* follows the same rule);
+   (*SNCF Voyageurs* → *SNCFV* follows the same rule), a hyphen's parts counting as words
+   (*AS Saint-Étienne* → *ASSE*);
 2. an establishment named by its category and its seat is called by the category alone:
    the initials of its lower-case head (*police judiciaire de Metz* → *PJ*, *agence
    régionale de santé Centre-Val de Loire* → *ARS*, *chambre régionale des comptes
@@ -37,9 +38,9 @@ def acronym_forms(name: str) -> frozenset[str]:
     forms = {initials(name)}
     parts = [p for w in words for p in w.split("-")]
     forms.add("".join(fold(p)[:1].upper() for p in parts if _content(p) and fold(p) not in _PREPOSITIONS))
-    # 1. Words in capitals kept whole (AS Mauriac → ASM).
+    # 1. Words in capitals kept whole (AS Mauriac → ASM, AS Saint-Étienne → ASSE).
     if any(_capitals(w) for w in words):
-        forms.add("".join(_letters(w) for w in words if _content(w)))
+        forms.add("".join(_letters(p) for p in parts if _content(p)))
     # 2. The lower-case category head before the seat (police judiciaire | de Metz → PJ).
     head: list[str] = []
     for word in words:
