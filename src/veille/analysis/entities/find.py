@@ -457,12 +457,6 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
     return token.text[:1].islower() and token.pos_ in _TRAILING_POS
 
 
-
-
-
-
-
-
 def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
     """Tell whether a span follows 'surnommé «' (or 'dit "'), perhaps with an article."""
     i = start - 1
