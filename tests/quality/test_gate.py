@@ -17,7 +17,10 @@ Sets (tests/quality/baseline.json):
   outlets and years (2019-2026); it was blind (set "blind2") until the sixth session opened it
   for error study, when a fourth blind set was written to take over its role;
 - "blind3" is tests/gold9/, a third blind set (fifth session), event-dense and quote-rich,
-  12 outlets' styles and years 2017-2026, added to the gate before any change of that session.
+  12 outlets' styles and years 2017-2026, added to the gate before any change of that session;
+- "blind4" is tests/gold10/, a fourth blind set (sixth session), 12 outlet styles (wire, dailies,
+  Belgian, Swiss, Québec and overseas outlets, a live blog, a feature) and years 2016-2026, with
+  floors at the scores of the code that had never seen it.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -33,6 +36,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set blind3 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold10 --set blind4 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "blind3": (ROOT / "tests" / "gold9", 12),
+    "blind4": (ROOT / "tests" / "gold10", 12),
 }
 
 pytestmark = pytest.mark.model

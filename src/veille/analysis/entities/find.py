@@ -170,7 +170,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     while start < end and (tokens[start].is_space or tokens[start].is_punct):
         start += 1
     if start < end and lowers[start] in ARTICLES | {"d'"}:
-        if word_key(doc[start:end].text) not in rules.article_names:
+        if word_key(view.span_text(start, end)) not in rules.article_names:
             start += 1
     start = trim.apostrophe_head(doc, start)  # 1b. N' | Djamena: the model left N' out
     start = locative.article_before(doc, start, end, rules.article_names)  # 1c. Les | Républicains
@@ -234,12 +234,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end = extend.to_gloss(doc, extend.org_complements(doc, end, rules.calendar))
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
-    if end < len(doc) and f"{doc[start:end].text} {texts[end]}" in rules.noun_adjective_names:
+    if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
         end += 1
-    words = [t for t in doc[start:end] if not t.is_punct]
-    text = doc[start:end].text
+    text = view.span_text(start, end)
     # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
-    if all(t.lower_ in rules.calendar for t in words):
+    if all(lowers[i] in rules.calendar for i in range(start, end) if not view.is_punct[i]):
         return []
     if locative.division(doc, start, end):  # 4b. Fédérale 1, National 2: a level, not a club
         label = "MISC"
@@ -329,7 +328,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if court is not None and (label in ("LOC", "ORG", "MISC") or end - start == 1):
         return [Candidate(court, end, "ORG"), Candidate(start, end, "LOC")]
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
-    if doc[start:end].text in rules.compass and end < len(doc) and countries.demonym(texts[end]):
+    if view.span_text(start, end) in rules.compass and end < len(doc) and countries.demonym(texts[end]):
         end += 1
     # 10. Demonyms and people groups (les Russes, les Européens) are groups tied to their
     #     country, not places.
@@ -435,8 +434,7 @@ def _group_key(text: str) -> str:
 
 
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:
-    span = parsed[candidate.start : candidate.end]
-    return Mention(span.start_char, span.end_char, span.text, "name")
+    return Mention(*token_view(parsed).span_chars(candidate.start, candidate.end), "name")
 
 
 def _lower_modifier(token: Token) -> bool:

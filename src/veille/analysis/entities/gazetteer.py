@@ -105,7 +105,8 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
         candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
     candidates += [make(start, end, "LOC") for start, end in untagged_countries(doc, taken)]
     terms, institutions = glossed_acronyms(doc)
-    candidates = [c for c in candidates if doc[c.start : c.end].text not in terms]
+    text = token_view(doc).span_text
+    candidates = [c for c in candidates if text(c.start, c.end) not in terms]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [
         make(start, end, "ORG") for start, end in institutions if taken.isdisjoint(range(start, end))

@@ -44,7 +44,6 @@ _IN_TITLES = frozenset("chargé chargée chargés chargées délégué délégu�
 
 
 @lru_cache(maxsize=1 << 16)  # pure, asked for every word of every article by several steps
-@lru_cache(maxsize=1 << 16)  # asked of every word of an article, twice
 def role_key(word: str) -> str:
     """Return the key a word is matched by in the role table: folded (État = Etat, l’ = l')
     and without a leading ex- (l'ex-présidente reads as présidente)."""

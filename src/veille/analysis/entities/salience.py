@@ -44,6 +44,7 @@ from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import fold
@@ -210,7 +211,7 @@ def _is_subject(parsed: Doc, start: int, end: int) -> bool:
     # An infinitive clause has no subject of its own (après avoir salué Tom X: the model
     # may call Tom the subject of salué).
     verb = root.head
-    infinitive = "Inf" in verb.morph.get("VerbForm", []) or any(
-        "Inf" in child.morph.get("VerbForm", []) for child in verb.children if child.dep_.startswith("aux")
+    infinitive = "Inf" in feature(verb, "VerbForm") or any(
+        "Inf" in feature(child, "VerbForm") for child in verb.children if child.dep_.startswith("aux")
     )
     return root.dep_ in _SUBJECTS and not infinitive

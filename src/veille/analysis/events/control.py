@@ -22,6 +22,7 @@ from veille.analysis.events.parties import plural_party
 from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
+from veille.analysis.syntax.tense import feature
 from veille.model import Event
 
 if TYPE_CHECKING:
@@ -41,15 +42,15 @@ _IMPERSONAL = frozenset(
 
 def infinitive_form(verb: Token) -> bool:
     """Say whether a verb is an infinitive, past ones included (*de l'avoir agressé*)."""
-    if "Inf" in verb.morph.get("VerbForm", []):
+    if "Inf" in feature(verb, "VerbForm"):
         return True
-    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+    return any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm") for c in verb.children)
 
 
 def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
     """Return the object of an object-control verb over an infinitive (its subject), [] when
     the object names nobody, or None when ``head`` does not control the infinitive's subject."""
-    if head.lemma_ in ("avoir", "être") and "Inf" in head.morph.get("VerbForm", []) and head.head != head:
+    if head.lemma_ in ("avoir", "être") and "Inf" in feature(head, "VerbForm") and head.head != head:
         # d'avoir piraté X: the parser may take the auxiliary for the infinitive and the
         # participle for its object; the pair is one past infinitive under the verb above.
         infinitive, head = head, head.head
@@ -236,7 +237,7 @@ def _plural_body(root: Token) -> bool:
     """Say whether a clause's subject is one body told by a plural noun (*Les rebelles du
     FLA contestent …; Ils ont attaqué …*, *les militants de Greenpeace*): *ils* may take it."""
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    return subject is not None and subject.pos_ == "NOUN" and "Plur" in subject.morph.get("Number", [])
+    return subject is not None and subject.pos_ == "NOUN" and "Plur" in feature(subject, "Number")
 
 
 def _impersonal(pronoun: Token) -> bool:

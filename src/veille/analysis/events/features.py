@@ -29,7 +29,7 @@ from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import factive, refused, threatened
 from veille.analysis.syntax.clauses import subject_chain
-from veille.analysis.syntax.tense import direction
+from veille.analysis.syntax.tense import direction, feature
 from veille.model import EVENT_TYPES, Event
 
 # The rules' event builder bound to one document (stage._build_event): dates, modality,
@@ -192,7 +192,7 @@ def word_features(
 ) -> list[float]:
     """Return the features of a word and its proposed type (the parties' left at zero)."""
     values = [0.0] * len(FEATURES)
-    verb_form = token.morph.get("VerbForm", [])
+    verb_form = feature(token, "VerbForm")
     dep = token.dep_
     tense = direction(token) if token.pos_ == "VERB" else None
     for name, value in (

@@ -35,6 +35,7 @@ from veille.analysis.events.parties import union_like
 from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
+from veille.analysis.syntax.tense import feature
 from veille.model import Entity
 from veille.normal import fold
 
@@ -56,7 +57,7 @@ _NEAR = 400  # characters: about the sentence before
 
 def plural_group(reader: RoleReader, head: Token) -> list[str]:
     """Return the entities a plural description stands for, or [] (rules in the module doc)."""
-    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number", ["Plur"]):
+    if head.pos_ != "NOUN" or "Plur" not in (feature(head, "Number") or ("Plur",)):
         return []
     if not head.text.lower().endswith(("s", "x")):
         return []
@@ -245,7 +246,7 @@ def listed_persons(reader: RoleReader, head: Token) -> list[str]:
     """Return the persons a plural noun lists after it (*Les ministres des deux pays,
     Mariam Coulibaly et Hassane Moussa, …*: the parser may hang the list anywhere in
     the phrase), when there are at least two."""
-    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number", []):
+    if head.pos_ != "NOUN" or "Plur" not in feature(head, "Number"):
         return []
     doc = head.doc
     nodes = [head, *(c for c in head.children if c.dep_ == "nmod")]
@@ -307,7 +308,7 @@ def repeated_member(reader: RoleReader, head: Token) -> list[str]:
     militants*): the nearest such phrase before, when it names an organisation. The noun
     is one of ``actor_heads`` (members of a body), in the plural, with a definite article
     (or *des*, *aux*) and no complement of its own."""
-    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number", []):
+    if head.pos_ != "NOUN" or "Plur" not in feature(head, "Number"):
         return []
     if head.lower_ not in reader.actor_heads and head.lemma_.lower() not in reader.actor_heads:
         return []

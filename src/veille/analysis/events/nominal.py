@@ -20,6 +20,7 @@ from veille.analysis.events.shape import in_time
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.tense import feature
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -73,7 +74,7 @@ def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the *par*-agent of a participle on a noun (les violences commises par la
     milice, la réunion convoquée par le ministre)."""
     for child in noun.children:
-        if child.dep_ not in ("acl", "amod") or "Part" not in child.morph.get("VerbForm", []):
+        if child.dep_ not in ("acl", "amod") or "Part" not in feature(child, "VerbForm"):
             continue
         for inner in child.children:
             if inner.dep_ in ("obl:agent", "obl", "nmod") and _case(inner) == "par":
@@ -99,7 +100,7 @@ def agent_complements(noun: Token) -> list[Token]:
     return [
         inner
         for child in noun.children
-        if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm", [])
+        if child.dep_ == "acl" and "Part" in feature(child, "VerbForm")
         for agent in child.children
         if agent.dep_ == "obl:agent"
         for inner in agent.children

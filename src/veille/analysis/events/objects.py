@@ -23,6 +23,7 @@ from veille.analysis.events.shape import (
     is_relative,
     subject_before,
 )
+from veille.analysis.syntax.tense import feature
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -35,7 +36,7 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
     if (
         not passive
-        and "Part" in verb.morph.get("VerbForm", [])
+        and "Part" in feature(verb, "VerbForm")
         and any(c.dep_ == "obl:agent" for c in verb.children)
     ):
         # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
@@ -120,6 +121,6 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
             found = reader.acting_owner(child)
             if found:
                 return found
-    if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []):
+    if verb.dep_ in ("acl", "amod") and "Part" in feature(verb, "VerbForm"):
         return reader.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
     return []

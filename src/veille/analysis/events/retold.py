@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.lang.fr.words import DEMONSTRATIVES
+from veille.analysis.syntax.tense import feature
 from veille.analysis.time.stage import attached_date
 from veille.model import Document
 
@@ -31,7 +32,7 @@ def anterior(token: Token) -> bool:
     if token.dep_ not in _EMBEDDED:
         return False
     return any(
-        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Inf" in c.morph.get("VerbForm", [])
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Inf" in feature(c, "VerbForm")
         for c in token.children
     )
 

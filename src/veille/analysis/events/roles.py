@@ -56,6 +56,8 @@ from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
@@ -66,7 +68,7 @@ def _present_participle(verb: Token) -> bool:
     """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
     *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
     (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
-    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+    if "Part" not in feature(verb, "VerbForm") or "Pres" not in feature(verb, "Tense"):
         return False
     return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
 
@@ -236,11 +238,13 @@ class RoleReader:
         speaker of the quotation it introduces; None without one."""
         doc = verb.doc
         first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
-        for word in doc[first + 1 : min(len(doc), verb.i + 3)]:
-            if word.pos_ != "PRON" or word.lower_.lstrip("-‑") not in SUBJECT_PRONOUNS:
+        view = token_view(doc)  # the words read off the view: no Span nor Token made for them
+        for k in range(first + 1, min(len(doc), verb.i + 3)):
+            if view.pos[k] != "PRON" or view.lower[k].lstrip("-‑") not in SUBJECT_PRONOUNS:
                 continue
-            if not word.text.startswith(("-", "‑")):
+            if not view.text[k].startswith(("-", "‑")):
                 continue
+            word = view.tokens[k]
             found = self.index.entity_at(word.idx) or self.index.entity_at(word.idx + 1)
             if found is not None:
                 return [found]
@@ -348,9 +352,7 @@ class RoleReader:
         objects = [c for c in node.children if c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and passive(node))]
         if node.pos_ == "NOUN":
             # l'attaque menée par le Hamas contre Israël: the participle carries the complement
-            objects.extend(
-                c for c in node.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", [])
-            )
+            objects.extend(c for c in node.children if c.dep_ == "acl" and "Part" in feature(c, "VerbForm"))
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*node.children, *(c for o in objects for c in o.children), *agent_complements(node)]
         for child in candidates:

@@ -25,6 +25,7 @@ from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
+from veille.analysis.syntax.tense import feature
 from veille.model import Event
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
@@ -221,12 +222,12 @@ def _conduct(token: Token, lexicon: EventLexicon) -> bool:
 def _has_infinitive(token: Token) -> bool:
     """Say whether a verb governs an infinitive: its xcomp, or one introduced by *à* or *de*
     that the parser hung on its object (*a appelé les deux pays à négocier*: acl of pays)."""
-    if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in token.children):
+    if any(c.dep_ == "xcomp" and "Inf" in feature(c, "VerbForm") for c in token.children):
         return True
     objects = [c for c in token.children if c.dep_ == "obj"]
     return any(
         c.dep_ == "acl"
-        and "Inf" in c.morph.get("VerbForm", [])
+        and "Inf" in feature(c, "VerbForm")
         and any(m.dep_ == "mark" and m.lower_ in ("à", "de", "d'") and m.i < c.i for m in c.children)
         for o in objects
         for c in o.children
@@ -336,7 +337,7 @@ def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:
 def _refused_act_names_party(reader: RoleReader, token: Token) -> bool:
     """Say whether the infinitive a refusal governs names a party of its own."""
     for act in token.children:
-        if act.pos_ == "VERB" and "Inf" in act.morph.get("VerbForm", []):
+        if act.pos_ == "VERB" and "Inf" in feature(act, "VerbForm"):
             if any(c.dep_ in ("obj", "obl", "obl:arg") and reader.group(c) for c in act.children):
                 return True
     return False

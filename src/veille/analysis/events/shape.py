@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import OF, TO
+from veille.analysis.syntax.tense import feature
 from veille.model import Timex
 
 
@@ -21,7 +22,7 @@ def case_of(token: Token) -> str | None:
 
 def is_relative(token: Token) -> bool:
     relative = ("qui", "que", "qu'", "lequel", "laquelle")
-    return "Rel" in token.morph.get("PronType", []) or token.lower_ in relative
+    return "Rel" in feature(token, "PronType") or token.lower_ in relative
 
 
 def passive(verb: Token) -> bool:
@@ -35,8 +36,8 @@ def passive_like(verb: Token) -> bool:
         return True
     return (
         verb.dep_ in ("acl", "amod")
-        and "Part" in verb.morph.get("VerbForm", [])
-        and "Pres" not in verb.morph.get("Tense", [])
+        and "Part" in feature(verb, "VerbForm")
+        and "Pres" not in feature(verb, "Tense")
         and not any(c.dep_ in ("nsubj", "aux", "aux:tense") for c in verb.children)
     )  # not a relative clause the parser hung as acl (que Poutine a accusés)
 
@@ -68,7 +69,7 @@ def detached_subject(verb: Token) -> Token | None:
     """Return the subject a detached participle qualifies, or None."""
     if verb.dep_ not in ("advcl", "obl:mod", "acl", "xcomp", "ROOT"):
         return None
-    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" in verb.morph.get("Tense", []):
+    if "Part" not in feature(verb, "VerbForm") or "Pres" in feature(verb, "Tense"):
         return None
     if any(c.dep_.startswith(("nsubj", "aux", "expl")) or c.lower_ in ("se", "s'") for c in verb.children):
         return None

@@ -45,7 +45,7 @@ from veille.analysis.events.shape import aimed, own_date, topic_of_noun
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
-from veille.analysis.syntax.tense import Modality, direction, modality, negated
+from veille.analysis.syntax.tense import Modality, direction, feature, modality, negated
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Event
@@ -133,7 +133,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             roles is None
             and trigger.type in ("REJECT", "ACCUSE")
             and token.pos_ == "VERB"
-            and "Inf" not in token.morph.get("VerbForm", [])  # loin de condamner: no reaction told
+            and "Inf" not in feature(token, "VerbForm")  # loin de condamner: no reaction told
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
             restated = restated_act(reader, token, lexicon)  # …, une offre que Y a déclinée
@@ -200,7 +200,7 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
         row = lexicon.verb_trigger(lemma, view.text[i])  # a lookup first, the parse's walk after
         if row is not None and _is_verbal(token):
             return row
-    if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(token)):
+    if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(view.pos, view.lower, i)):
         singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
         return lexicon.nouns.get(singular)
     return None
@@ -210,11 +210,11 @@ def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
 _TRIGGER_TAGS = frozenset({"VERB", "ADJ", "NOUN", "ADP"})
 
 
-def _mistagged_noun(token: Token) -> bool:
-    """Say whether a word tagged as a preposition is a noun (*de nouvelles frappes*: a
-    preposition never follows an adjective or an article of its own phrase)."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.pos_ in ("ADJ", "DET") and token.lower_ not in ("de", "des", "du")
+def _mistagged_noun(pos: list[str], lower: list[str], i: int) -> bool:
+    """Say whether word ``i`` (the view's columns), tagged as a preposition, is a noun (*de
+    nouvelles frappes*: a preposition never follows an adjective or an article of its own
+    phrase)."""
+    return i > 0 and pos[i - 1] in ("ADJ", "DET") and lower[i] not in ("de", "des", "du")
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
@@ -243,18 +243,19 @@ def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
-    doc = token.doc
+    view = token_view(token.doc)  # the words after it read off the view: no Token made
+    pos, lower, lemma = view.pos, view.lower, view.lemma_lower
     at = token.i + 1
-    if token.pos_ in ("VERB", "AUX"):
+    if pos[token.i] in ("VERB", "AUX"):
         # Adverbs may stand between a verb and the rest of its phrase (s'en est pris
         # violemment à X, a porté aussitôt plainte); the phrase itself stays whole.
-        while at < len(doc) and doc[at].pos_ == "ADV" and doc[at].lower_ not in ("ne", "pas", "n'"):
+        while at < len(pos) and pos[at] == "ADV" and lower[at] not in ("ne", "pas", "n'"):
             at += 1
     for offset, word in enumerate(words):
-        if at + offset >= len(doc):
+        if at + offset >= len(pos):
             return False
         # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
-        if word not in (doc[at + offset].lemma_.lower(), doc[at + offset].lower_):
+        if word not in (lemma[at + offset], lower[at + offset]):
             return False
     return True
 

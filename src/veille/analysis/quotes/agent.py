@@ -15,6 +15,7 @@ import re
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 
 # At most this many tokens between the participle and the opening mark (qualifié d' « …).
 _PARTICIPLE_GAP = 3
@@ -35,7 +36,7 @@ def agent_fragment(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
     participle = None
     for token in reversed(ctx.parsed[max(lo, hi - _PARTICIPLE_GAP) : hi]):
         # jugée: the tagger may read a participle used as an adjective as ADJ, with no VerbForm
-        participial = "Part" in token.morph.get("VerbForm", []) or token.lower_.endswith(PARTICIPLE_ENDINGS)
+        participial = "Part" in feature(token, "VerbForm") or token.lower_.endswith(PARTICIPLE_ENDINGS)
         if token.pos_ in ("VERB", "ADJ") and participial and not token.lower_.endswith("ant"):
             participle = token
             break

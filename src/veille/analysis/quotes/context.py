@@ -21,6 +21,7 @@ from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
+from veille.analysis.syntax.tense import feature
 from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
@@ -356,7 +357,7 @@ class QuoteContext:
         fragment at ``offset``, when a named person or organisation is its subject (a dénoncé
         X, tandis que son homologue, Y, comparait ces images à « … »): the fragment is Y's."""
         for token in reversed(self.parsed[cue.i + 1 : self.token_after(offset)]):
-            if token.pos_ != "VERB" or "Fin" not in token.morph.get("VerbForm", []):
+            if token.pos_ != "VERB" or "Fin" not in feature(token, "VerbForm"):
                 continue
             subject = self.resolver.subject_of(token)
             if subject is None or not cue.i < subject.i < token.i:
@@ -495,6 +496,6 @@ def _in_pp(token: Token) -> bool:
 
 def _bare_participle(token: Token) -> bool:
     """Return True for a past participle with no auxiliary (l'enquête, confiée à la police)."""
-    if "Part" not in token.morph.get("VerbForm", []) or token.text.lower().endswith("ant"):
+    if "Part" not in feature(token, "VerbForm") or token.text.lower().endswith("ant"):
         return False
     return not any(c.dep_.startswith("aux") for c in token.children)

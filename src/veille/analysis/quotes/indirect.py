@@ -29,8 +29,9 @@ from veille.analysis.quotes.selon import (
     subject_then_predicate,
     view_opener,
 )
-from veille.analysis.quotes.stance import stance_colon, stance_que
+from veille.analysis.quotes.stance import STANCE_QUE, stance_colon, stance_que
 from veille.analysis.quotes.written import learnt_statements
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 _QUE = frozenset({"que", "qu'", "qu’"})
@@ -88,7 +89,8 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_noun_clause(ctx, token))
         if tag in ("ADJ", "NOUN", "VERB"):
             found.extend(stance_colon(ctx, token))
-            found.extend(stance_que(ctx, token))
+            if i + 1 < len(lower) and lower[i + 1] in STANCE_QUE:  # stance_que's first test
+                found.extend(stance_que(ctx, token))
         if word == "selon" or (word == "après" and i > 0 and lower[i - 1] in ("d'", "d’")):
             found.extend(selon(ctx, token))
         opener = view_opener(ctx, token) if word in VIEW_OPENERS else None
@@ -155,7 +157,7 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     demandé à partir, a promis de venir take a preposition and are left out)."""
     if cue.cls not in _INFINITIVE_CLASSES or verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2]:
         return []
-    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):
+    if verb.lower_.endswith("ant") or "Inf" in feature(verb, "VerbForm"):
         return []
     i = verb.i + 1
     tokens = ctx.parsed
@@ -165,7 +167,7 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     if i >= len(tokens):
         return []
     head = tokens[i]
-    infinitive = "Inf" in head.morph.get("VerbForm", []) and head.pos_ in ("VERB", "AUX")
+    infinitive = "Inf" in feature(head, "VerbForm") and head.pos_ in ("VERB", "AUX")
     stated = cue.lemma in ("dire", "déclarer") and head.pos_ == "ADJ" and reflexive_before(ctx, verb)
     if stated and head.i + 1 < len(tokens) and tokens[head.i + 1].lower_ in _QUE:
         return []  # se dit certain que …: the clause after que is the statement (stance_que)
@@ -196,7 +198,7 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
         return []  # no colon near (the walk below): asked of every cue, read off the view
     if verb.pos_ != "VERB" or ctx.paragraph(verb.idx)[2] or ctx.inside_mark(verb.idx) is not None:
         return []
-    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm", []):
+    if verb.lower_.endswith("ant") or "Inf" in feature(verb, "VerbForm"):
         return []
     colon = None
     for token in tokens[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]:
@@ -211,7 +213,7 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
     if end - start < 10 or ctx.marks_in(colon.idx, end) or len(ctx.text[start:end].split()) < 4:
         return []
     clause = tokens[ctx.token_after(start) : ctx.token_after(end)]
-    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in clause):
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in clause):
         return []  # a annoncé trois mesures : la baisse …, la hausse …: a list, not a statement
     subject = ctx.resolver.subject_of(verb)
     if subject is None or subject.i > verb.i or not _may_speak(ctx, subject):
@@ -368,7 +370,7 @@ def _named_subject(ctx: QuoteContext, start: int, comma: int) -> bool:
     """Return True when what stands before the comma is a subject, not a statement: no finite
     verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X)."""
     tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens):
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
         return False
     return any(
         e.type in ("PER", "ORG") and not ctx.text[end:comma].strip()

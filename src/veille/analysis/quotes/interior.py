@@ -12,6 +12,7 @@ import re
 
 from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 # The rest of a quotation after an incise that closes a sentence (… a-t-il ajouté. …).
@@ -64,7 +65,7 @@ def _apposition(ctx: QuoteContext, start: int, end: int) -> bool:
     if stop is None:
         return False
     tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(start + stop.start())]
-    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens)
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)
 
 
 def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:

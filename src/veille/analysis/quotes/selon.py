@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.phrases import singular
+from veille.analysis.syntax.tense import feature
 
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 OPENER_WORDS = 4
@@ -107,7 +108,7 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         before.rstrip().endswith(",")
         and len(before.split()) <= OPENER_WORDS
         and not any(
-            t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]
+            t.pos_ in ("VERB", "AUX") and "Part" not in feature(t, "VerbForm") for t in ctx.parsed[lo:hi]
         )
     )  # a participle opens an adverbial too (Dit autrement, selon)
     adverbs = ctx.parsed[lo:hi]
@@ -210,14 +211,14 @@ def subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int
     if ctx.marks_in(start, end) or end - after < 10 or len(ctx.text[start:comma].split()) < 2:
         return False
     before = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in before):
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in before):
         return False
     if not before or before[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
         return False  # Au XIXe siècle déjà, rappelle l'élue, le naufrage …: an adverbial
     for token in ctx.parsed[ctx.token_after(after) : ctx.token_after(end)]:
         if token.lower_ in _CLITICS or token.pos_ == "ADV":
             continue  # ne, s', y, en, lui… before the verb (Le match, selon lui, s'est joué)
-        return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
+        return token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm")
     return False
 
 

@@ -40,6 +40,7 @@ from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.quotes.terms import is_term
 from veille.analysis.quotes.written import quoted_writing
+from veille.analysis.syntax.tense import feature
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
@@ -134,7 +135,7 @@ def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     if len(words) < _MIN_UNATTRIBUTED_WORDS or not words[0][:1].islower():
         return False
     tokens = ctx.parsed[ctx.token_after(mark.start) : ctx.token_after(mark.end)]
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens)
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)
 
 
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
@@ -330,7 +331,7 @@ def _clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) ->
     if len(words) < _MIN_UNATTRIBUTED_WORDS + 1:
         return False
     lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
-    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in ctx.parsed[lo:hi]):
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in ctx.parsed[lo:hi]):
         return False
     para_start = ctx.paragraph(mark.open)[0]
     previous = [m for m in ctx.marks if para_start <= m.open and m.outer_end <= sent_start]

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 # Copular verbs (lemmas) whose adjective attribute states the subject's attitude.
@@ -29,6 +30,8 @@ _PRONOMINAL = frozenset({"montrer", "dire", "vouloir"})
 # At most this many tokens between the attribute (or the noun) and the colon (sur ce point).
 _GAP = 4
 _MIN_WORDS = 4
+# The forms of que a stance's clause opens with (est certain que, qu'il).
+STANCE_QUE = frozenset({"que", "qu'", "qu’"})
 
 
 def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
@@ -49,7 +52,7 @@ def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     if ctx.marks_in(colon.idx, end) or len(ctx.text[start:end].split()) < _MIN_WORDS:
         return []
     clause = ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]
-    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in clause):
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in clause):
         return []  # a une certitude : la victoire: a noun phrase, not a statement
     subject = _subject(ctx, token, verb)
     if subject is None or subject.i > verb.i or not _speaks(ctx, subject):
@@ -64,9 +67,8 @@ def stance_que(ctx: QuoteContext, token: Token) -> list[Candidate]:
     certain que …, La ministre se dit persuadée que …, X est convaincu que …): what the
     subject holds true, reported as its own statement. Not the impersonal *il est certain
     que* (no one speaks), and only a subject that can speak."""
-    tokens = ctx.parsed
-    que = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
-    if que is None or que.lower_ not in ("que", "qu'", "qu’"):
+    lower = token_view(ctx.parsed).lower
+    if token.i + 1 >= len(lower) or lower[token.i + 1] not in STANCE_QUE:
         return []
     if ctx.paragraph(token.idx)[2] or ctx.inside_mark(token.idx) is not None:
         return []
@@ -80,7 +82,8 @@ def stance_que(ctx: QuoteContext, token: Token) -> list[Candidate]:
         return []
     if subject.lower_ == "il" and _copula(verb) == "être" and token.lower_ in ("certain", "sûr"):
         return []  # il est certain que: impersonal
-    start = que.idx + len(que)
+    view = token_view(ctx.parsed)
+    start = view.idx[token.i + 1] + len(view.text[token.i + 1])  # after the que
     while start < len(ctx.text) and ctx.text[start] == " ":
         start += 1
     end = ctx.rest_of_sentence(start)[1]

@@ -136,7 +136,7 @@ def indexed_sentences(parsed: Doc) -> Iterator[None]:
         if "sent" in hooks:
             yield
             return
-        sentences: list[Span] = list(parsed.sents)
+        sentences = token_view(parsed).sentences  # one walk of doc.sents, shared with the stages
         starts = [sentence.start for sentence in sentences]
 
         def sentence_of(token: Token) -> Span:

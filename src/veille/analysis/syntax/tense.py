@@ -21,23 +21,40 @@ from typing import Literal
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr import morphology, tables, words
+from veille.analysis.syntax.view import token_view
 
 Direction = Literal["past", "future", "nearest"]
 Modality = Literal["asserted", "planned", "hypothetical"]
 _MAX_DEPTH = 5
 
 
-def feature(token: Token, name: str) -> list[str]:
-    """Return the values of one morphological feature of a token."""
-    values: list[str] = token.morph.get(name, [])
+def feature(token: Token, name: str) -> tuple[str, ...]:
+    """Return the values of one morphological feature of a token (none: an empty tuple).
+
+    ``token.morph.get`` decodes the analysis' strings and splits them on every call (about
+    2 µs, the largest single cost of the clause readers); the answer depends only on the
+    analysis, which a parse shares among many tokens, so it is kept per (analysis, feature).
+    """
+    key = (token.morph.key, name)  # type: ignore[attr-defined]  # not in spaCy's stubs
+    values = _FEATURES.get(key)
+    if values is None:
+        if len(_FEATURES) > _MAX_FEATURES:
+            _FEATURES.clear()  # a bound on memory; a model has a few hundred analyses
+        values = _FEATURES[key] = tuple(token.morph.get(name, []))
     return values
+
+
+# The values of each (analysis key, feature name) asked: an analysis' key is the hash of its
+# features written out, one key for the same analysis in every parse of a vocabulary.
+_FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+_MAX_FEATURES = 1 << 15
 
 
 def is_future(token: Token) -> bool:
     """Tell whether a finite verb is in the future: tagged so, or with a future ending the
     tagger missed (*recevra* comes out Tense=Past; *rencontrerons* Tense=Pres)."""
-    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
-        return False
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in (feature(token, "VerbForm") or ("Fin",)):
+        return False  # no VerbForm at all counts as finite
     return "Fut" in feature(token, "Tense") or morphology.is_future_form(token.text, token.lemma_)
 
 
@@ -57,13 +74,15 @@ def direction(verb: Token, depth: int = 0) -> Direction:
     4. An infinitive is read on the verb above it: *doivent rencontrer*, *va signer* →
        future; otherwise it inherits that verb's direction.
     """
-    children = list(verb.children)
-    tense_aux = [c for c in children if c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être")]
+    view = token_view(verb.doc)  # the dependents read off the view's columns
+    dep, lemma, children = view.dep, view.lemma, view.children(verb.i)
+    tense_aux = [c for c in children if dep[c] in ("aux", "aux:tense") and lemma[c] in ("avoir", "être")]
     if tense_aux:
-        return "future" if is_future(tense_aux[0]) else "past"
-    carrier = next((c for c in children if c.dep_ in ("aux:pass", "cop")), None)
-    if carrier is not None:
-        if carrier.dep_ == "aux:pass" and verb.lemma_ in words.etre_verbs():
+        return "future" if is_future(view.tokens[tense_aux[0]]) else "past"
+    carrier_i = next((c for c in children if dep[c] in ("aux:pass", "cop")), None)
+    if carrier_i is not None:
+        carrier = view.tokens[carrier_i]
+        if dep[carrier_i] == "aux:pass" and verb.lemma_ in words.etre_verbs():
             return "future" if is_future(carrier) else "past"
         return _finite_direction(carrier)
     forms = feature(verb, "VerbForm")
@@ -136,13 +155,15 @@ def negated(token: Token, scope: Sequence[Token]) -> bool:
     """Tell whether a clause is negated (*n'a pas approuvé*, *ne viendra jamais*, *aucune
     aide*): a negative adverb or polarity on one of its verbs, or *aucun* on the word."""
     negative = words.negations()
+    view = token_view(token.doc)  # the dependents read off the view's columns
+    lower, dep = view.lower, view.dep
     for node in scope:
-        for child in node.children:
-            if child.lower_ in negative and child.dep_.startswith("advmod"):
+        for child in view.children(node.i):
+            if lower[child] in negative and dep[child].startswith("advmod"):
                 return True
-            if "Neg" in feature(child, "Polarity") and child.lower_ not in ("ne", "n'"):
+            if "Neg" in feature(view.tokens[child], "Polarity") and lower[child] not in ("ne", "n'"):
                 return True
-    return any(child.lemma_ == "aucun" for child in token.children)
+    return any(view.lemma[child] == "aucun" for child in view.children(token.i))
 
 
 # A future ending on a lower-cased word (ouvrira, signeront), not a noun in -ra (ère, zéro).

@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +72,51 @@ class TokenView:
         return self._column(IDX)
 
     @cached_property
+    def head(self) -> list[int]:
+        """``token.head.i`` of each token (the root is its own head)."""
+        return [i + offset for i, offset in enumerate(self._signed(HEAD))]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """``token.dep_`` of each token."""
+        return self._strings(DEP)
+
+    @cached_property
+    def _children(self) -> list[list[int]]:
+        found: list[list[int]] = [[] for _ in self.head]
+        for i, head in enumerate(self.head):
+            if head != i:
+                found[head].append(i)
+        return found
+
+    def children(self, i: int) -> list[int]:
+        """The indexes of ``doc[i].children``, in the doc's order (spaCy yields the left
+        dependents, then the right ones, each in order). Read only."""
+        return self._children[i]
+
+    @cached_property
+    def doc_text(self) -> str:
+        """``doc.text``, joined once."""
+        return self.doc.text
+
+    def span_text(self, start: int, end: int) -> str:
+        """Return ``doc[start:end].text`` for token indexes ``0 <= start``, ``0 <= end``,
+        cut from the doc's text by offsets: no ``Span`` is made (3 µs) nor joined (5 µs)."""
+        end = min(end, len(self.idx))
+        if start >= end:
+            return ""
+        return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+    def span_chars(self, start: int, end: int) -> tuple[int, int, str]:
+        """Return ``(span.start_char, span.end_char, span.text)`` of ``span = doc[start:end]``,
+        read off the columns where the span holds a token (no Span made)."""
+        if not 0 <= start < end <= len(self.idx):
+            span = self.doc[start:end]
+            return span.start_char, span.end_char, span.text
+        first, last = self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
+        return first, last, self.doc_text[first:last]
+
+    @cached_property
     def sentences(self) -> list[Span]:
         """The doc's sentences, walked once (``doc.sents`` walks the whole doc at each call)."""
         return list(self.doc.sents)
@@ -104,6 +149,12 @@ class TokenView:
         if not len(self.doc):
             return []
         return cast("list[int]", self.doc.to_array(attr).tolist())
+
+    def _signed(self, attr: int) -> list[int]:
+        """Return one attribute of every token read as signed ints (a head's offset)."""
+        if not len(self.doc):
+            return []
+        return cast("list[int]", self.doc.to_array(attr).astype("int64").tolist())
 
     def _strings(self, attr: int) -> list[str]:
         """Return one string attribute of every token, through the doc's string store."""

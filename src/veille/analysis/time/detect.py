@@ -125,7 +125,10 @@ def rules() -> tuple[Rule, ...]:
         ("daylist", rf"(?<=,\s)(?P<span>(?P<d1>{day})){list_rest}"),
         ("wdrange1", rf"\b(?:du|entre)\s+(?P<span>(?P<wd1>{wd}))\s+(?:au|et)\s+(?P<wd>{wd})\b"),
         ("wdrange2", rf"\b(?:du|entre)\s+(?P<wd1>{wd})\s+(?:au|et)\s+(?P<span>(?P<wd>{wd}))\b"),
-        ("date", rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
+        # le matin du 14 mars, dans la soirée du 3 juin: that part of that day
+        ("date", rf"(?:\b(?:le|la)\s+(?P<podpre>matin|soir|nuit|matinée|soirée|après-midi|fin\s+de\s+matinée"
+                 rf"|fin\s+d'après-midi|début\s+de\s+soirée|fin\s+de\s+soirée)\s+du\s+)?"
+                 rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
                  rf"(?:\s+(?P<year>{year})\b|\s+(?P<yy>\d{{2}}){short_end}|\s+(?P<rel>dernier|prochain)\b)?"
                  rf"(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
@@ -150,10 +153,11 @@ def rules() -> tuple[Rule, ...]:
         ("yearphase", r"\b(?P<mod>début|fin|milieu)\s+(?:de\s+l'|d')année\b"
                       r"(?!\s+(?:\d|dernière|prochaine|passée))"),
         ("yearmod", rf"\b(?P<mod>fin|début|mi|courant)(?:\s+|-)(?P<year>{year})\b"),
-        # A season needs a determiner or a preposition: "a été" is not the summer.
-        ("season", rf"(?:\b(?:au|en)\s+|\b(?=l'|cet\s|ce\s))(?P<span>(?:l'|cet\s+|ce\s+)?"
+        # A season needs a determiner or a preposition: "a été" is not the summer. Only
+        # printemps takes "le" and "du" (the others elide: l'été, de l'hiver).
+        ("season", rf"(?:\b(?:au|en|du)\s+|\b(?=l'|cet\s|ce\s|le\s))(?P<span>(?:l'|cet\s+|ce\s+|le\s+)?"
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
-        ("decade", r"\b(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)\b"),
+        ("decade", r"\b(?:(?:les\s+)?années|décennie)\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
         ("ago", rf"\bil\s+y\s+a\s+(?:(?P<num>{num}|quelques|plusieurs)\s+"
                 rf"|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))(?P<unit>{unit})\b"),

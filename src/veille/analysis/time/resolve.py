@@ -116,6 +116,8 @@ Fields = dict[str, str]
 
 def _date(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     day, month = _day(f["day"]), _month(f["mon"])
+    if "podpre" in f and "pod" not in f:
+        f = {**f, "pod": f["podpre"]}
     weekday = _weekday(f["wd"]) if "wd" in f else None
     if "year" in f:
         try:
@@ -306,8 +308,8 @@ def _set(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 
 
 def _set_adjective(c: Candidate, f: Fields, ctx: Context) -> Value | None:
-    if not ctx.is_adjective:
-        return None  # le quotidien (a newspaper), un mensuel
+    if not ctx.is_adjective and not f["word"].lower().endswith("ment"):
+        return None  # le quotidien (a newspaper), un mensuel; an adverb (annuellement) is never a noun
     return Value("SET", _code("sets", f["word"]) or "P1D", quant="EVERY")
 
 
