@@ -269,7 +269,8 @@ def split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         place = countries.country_code(tail_text) or countries.capital_country(tail_text)
         # An acronym's departmental branch (la FDSEA des Deux-Sèvres, le SDIS de l'Hérault): the
         # organisation and the division INSEE's COG names.
-        place = place or (head.isupper() and countries.french_division(tail_text))
+        if not place and head.isupper():
+            place = countries.french_division(tail_text)
         if tail >= end or not (label or place):
             return None
         if not head[:1].isupper():
