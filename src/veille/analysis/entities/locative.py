@@ -49,8 +49,16 @@ def _entity_label(tail: str, first: str, org_heads: frozenset[str]) -> str | Non
 
 def article_before(doc: Doc, start: int, end: int, article_names: frozenset[str]) -> int:
     """Return the start of a name that the model tagged without its own article
-    (le groupe Les | Républicains: the article is part of Les Républicains)."""
-    if start > 0 and doc[start - 1].lower_ in ARTICLES and doc[start - 1].text[:1].isupper():
+    (le groupe Les | Républicains: the article is part of Les Républicains). Only inside a
+    sentence, where the capital says the article is the name's; a sentence's first word is
+    capitalised anyway."""
+    article = doc[start - 1] if start > 0 else None
+    if (
+        article is not None
+        and article.lower_ in ARTICLES
+        and article.text[:1].isupper()
+        and not article.is_sent_start
+    ):
         if word_key(doc[start - 1 : end].text) in article_names:
             return start - 1
     return start
