@@ -323,9 +323,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     #     de Grenoble, le parquet de Saint-Étienne): the model tags the town alone.
     #     The town stays a place of its own: the court's name holds it.
     court = court_head(doc, start)
-    # The model reads 'de Metz' after 'le parquet' as a person's particle (de Gaulle): a
-    # one-word 'person' there is the seat.
-    if court is not None and (label in ("LOC", "ORG", "MISC") or end - start == 1):
+    if court is not None and label in ("LOC", "ORG", "MISC"):
         return [Candidate(court, end, "ORG"), Candidate(start, end, "LOC")]
     # 9. A compass point with a demonym is one place (le Nord-Est syrien).
     if view.span_text(start, end) in rules.compass and end < len(doc) and countries.demonym(texts[end]):

@@ -10,7 +10,6 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities import extend
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import ARTICLES, OF
@@ -114,14 +113,7 @@ def surname_particle(doc: Doc, start: int, end: int, label: str) -> bool:
         and fold(doc[start].text) in OF
         and start + 1 < end
         and doc[start + 1].text[:1].isupper()
-        and not _after_seat_head(doc, start)
     )
-
-
-def _after_seat_head(doc: Doc, i: int) -> bool:
-    """Tell whether the 'de' at ``i`` links a name to a court's or an establishment's
-    category noun (le parquet | de Valence, le CHU | d'Angers): a preposition, no particle."""
-    return i > 0 and (fold(doc[i - 1].text) in _COURTS or extend.head_before(doc, i - 1) is not None)
 
 
 def agency_credit(doc: Doc, start: int, end: int, agencies: frozenset[str]) -> int | None:
