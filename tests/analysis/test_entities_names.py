@@ -96,3 +96,37 @@ def test_country_names_and_capitals() -> None:
     ukraine = countries.country("UKR")
     assert ukraine is not None and (ukraine.name_fr, ukraine.name_en) == ("Ukraine", "Ukraine")
     assert countries.demonym("Allemagne") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("US Montbrison", "USM"),  # a prefix in capitals stays whole
+        ("AS Saint-Étienne", "ASSE"),  # hyphen parts count as words
+        ("police judiciaire de Tulle", "PJ"),  # the category head without its seat
+        ("CHU de Limoges", "CHU"),  # the head itself when it is an acronym
+        ("agence régionale de santé Grand Est", "ARS"),
+        ("Agence nationale pour la rénovation urbaine", "ANRU"),  # prepositions skipped like de
+        ("Union suisse des paysans", "USP"),  # plain initials still
+    ],
+)
+def test_acronym_forms(name: str, acronym: str) -> None:
+    from veille.analysis.entities.acronyms import acronym_forms
+
+    assert acronym in acronym_forms(name)
+
+
+def test_acronym_forms_negatives() -> None:
+    from veille.analysis.entities.acronyms import acronym_forms
+
+    assert "US" not in acronym_forms("US Montbrison")  # a club prefix alone is no short form
+    assert acronym_forms("Montbrison") == frozenset()  # one word has no acronym
+
+
+def test_paternal_surname() -> None:
+    from veille.analysis.entities.names import paternal_surname
+
+    assert paternal_surname("Lucía Ferrada Olmos") == "ferrada"
+    assert paternal_surname("Jean Paul Martin") is None  # Paul is a given name
+    assert paternal_surname("Marie de Gaulle") is None  # a particle, not two surnames
+    assert paternal_surname("Anne-Laure Berthier") is None  # two words only

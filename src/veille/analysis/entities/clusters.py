@@ -13,7 +13,15 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.names import first_name, initials, similar_name, similar_word, surnames, tokens
+from veille.analysis.entities.acronyms import acronym_forms
+from veille.analysis.entities.names import (
+    first_name,
+    paternal_surname,
+    similar_name,
+    similar_word,
+    surnames,
+    tokens,
+)
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
@@ -22,7 +30,7 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
 from veille.normal import name_key, word_key
 
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\b")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,3})?)(?![\w-])")  # (ANSM), (Brav-M)
 
 
 @dataclass
@@ -81,7 +89,8 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
        its letters can spell it (so that 'pour le Moyen-Orient (Centcom)' does not make
        Centcom a name of the Middle East). The model often misses the acronym itself:
        every occurrence of it in the text becomes a mention.
-    2. Otherwise initials that spell it (Union suisse des paysans → USP), when only one
+    2. Otherwise initials that spell it (Union suisse des paysans → USP; AS Mauriac → ASM,
+       police judiciaire de Metz → PJ: ``acronyms.acronym_forms``), when only one
        name in the article does.
     """
     by_name = {word_key(m.text): c for c in clusters for m in c.names}
@@ -111,7 +120,7 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             for c in clusters
             if c is not cluster
             and len(tokens(c.longest)) >= 2
-            and initials(c.longest) == name
+            and name in acronym_forms(c.longest)
             and c.type != "PER"
         ]
         if len(spelled) == 1:
@@ -136,7 +145,9 @@ def _add_unbracketed_acronyms(clusters: list[Cluster], text: str) -> None:
             continue
         acronym = found.group()
         spelled = [
-            c for c in orgs if any(len(tokens(m.text)) >= 2 and initials(m.text) == acronym for m in c.names)
+            c
+            for c in orgs
+            if any(len(tokens(m.text)) >= 2 and acronym in acronym_forms(m.text) for m in c.names)
         ]
         if len(spelled) == 1:
             spelled[0].mentions.append(Mention(found.start(), found.end(), acronym, "name"))
@@ -274,6 +285,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         given = first_name(anchor.longest)
         if given and anchor.type == "PER":
             forms.add("first:" + given)
+            paternal = paternal_surname(anchor.longest)  # Quispe of Carmen Quispe Arandia
+            if paternal:
+                forms.add(paternal)
         for form in forms:
             short_forms.setdefault(form, []).append(anchor)
     result = []

@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import kicker, trim
+from veille.analysis.entities import extend, kicker, locative, trim
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
@@ -173,6 +173,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         if word_key(view.span_text(start, end)) not in rules.article_names:
             start += 1
     start = trim.apostrophe_head(doc, start)  # 1b. N' | Djamena: the model left N' out
+    start = locative.article_before(doc, start, end, rules.article_names)  # 1c. Les | Républicains
     # 2. A title of address (M., Mme) is not part of the name, but tells the gender, and
     #    that the name is a person's (the model tags 'M. Soubie' LOC).
     if start < end - 1 and texts[start] in rules.honorifics:
@@ -183,15 +184,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         gender, label = rules.honorifics[texts[start - 1]], "PER"  # M. | Soubie
         if texts[start] == ".":
             start += 1
-    # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques) is taken whole.
-    while (
-        end + 1 < len(doc)
-        and texts[end] == "-"
-        and not tokens[end - 1].whitespace_
-        and not tokens[end].whitespace_
-        and texts[end + 1][:1].isupper()
-    ):
-        end += 2
+    # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques, Clermont + -l'Hérault)
+    #     is taken whole.
+    end = extend.hyphen_tail(doc, end)
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
     # Sécurité sociale | rembourse, … | dans la soirée
@@ -199,7 +194,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if label in ("ORG", "MISC"):
         end = join_proper_nouns(doc, end)  # Nordhav | Energi
     while end > start and (
-        _trailing_junk(tokens[end - 1], rules) or (label == "PER" and trailing_participle(tokens[end - 1]))
+        _trailing_junk(tokens[end - 1], rules)
+        or (label == "PER" and trailing_participle(tokens[end - 1]))
+        or (role_key(texts[start]) in rules.role_words and _lower_modifier(tokens[end - 1]))
     ):
         end -= 1
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
@@ -222,11 +219,19 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             *fix_entity(SpacySpan(doc, start, person, label=label), rules),
             *fix_entity(SpacySpan(doc, person, end, label="PER"), rules),
         ]
+    # 3f. A locative complement naming an institution or a known place glued after a name
+    #     (Les Républicains au Sénat, Porte-parole joint à Milan): two names.
+    cut = locative.split_at(doc, start, end, rules.org_heads)
+    if cut is not None:
+        return [
+            *fix_entity(SpacySpan(doc, start, cut[0], label=label), rules),
+            *fix_entity(SpacySpan(doc, cut[1], end, label=cut[2]), rules),
+        ]
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
-        end = _extend_adjectives(doc, end)
-        end = _extend_org(doc, end, rules.calendar)
+        end = extend.adjectives(doc, end)
+        end = extend.to_gloss(doc, extend.org_complements(doc, end, rules.calendar))
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
@@ -235,6 +240,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 4. Weekdays and months are dates, never organisations (Mercredi → ORG on the seed).
     if all(lowers[i] in rules.calendar for i in range(start, end) if not view.is_punct[i]):
         return []
+    if locative.division(doc, start, end):  # 4b. Fédérale 1, National 2: a level, not a club
+        label = "MISC"
     # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
     #    single letters (the Q and R of an interview transcript), a naming noun alone (département).
     if text in rules.not_names or len(text) == 1 or text in rules.name_heads:
@@ -306,7 +313,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             return []
         start, first, label = name, tokens[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
-    start = _extend_left(doc, start, end, rules)
+    extension = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
+    if extension.seat:  # le CHU | de Poitiers: the establishment and its town
+        return [Candidate(extension.start, end, "ORG"), Candidate(start, end, "LOC")]
+    start, label = extension.start, extension.label or label
     if lowers[start] in rules.org_name_heads:
         label = "ORG"  # la préfecture du Rhône, la mairie de Paris: organisations
     # 8b. A court is named by its seat (le tribunal administratif de Rennes, la cour d'appel
@@ -329,6 +339,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     site = trim.site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
     if site is not None:
         return [Candidate(start, site[0], "ORG"), Candidate(site[1], end, "LOC")]
+    seat = locative.seat_after_name(doc, start, end, rules.town_heads)  # 11c. le musée X | de Y
+    if seat is not None:
+        return [Candidate(start, seat[0], label, gender), Candidate(seat[1], end, "LOC")]
     # 11. An acronym or repeated name glued to a country by 'de' is two names
     #     (JO de Tokyo, l'Otan de la Finlande).
     split = split_of_country(doc, start, end)
@@ -422,6 +435,12 @@ def _mention(parsed: Doc, candidate: Candidate) -> Mention:
     return Mention(*token_view(parsed).span_chars(candidate.start, candidate.end), "name")
 
 
+def _lower_modifier(token: Token) -> bool:
+    """Tell whether a lower-case word ending a span opened by a role noun is a modifier, not
+    a name's noun (Porte-parole | joint à Milan: the model tags the participle PROPN)."""
+    return token.text[:1].islower() and token.pos_ in ("ADJ", "VERB", "PROPN")
+
+
 def _trailing_junk(token: Token, rules: EntityRules) -> bool:
     if token.is_space or (token.is_punct and token.text not in (")",)):
         return True
@@ -432,58 +451,6 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
     if token.lower_.removeprefix("mi-") in rules.calendar and not trim.month_as_surname(token):
         return True  # jeudi, mi-mars; not Hervé Janvier
     return token.text[:1].islower() and token.pos_ in _TRAILING_POS
-
-
-def _extend_adjectives(doc: Doc, end: int) -> int:
-    """Extend over at most two lower-case adjectives right after an organisation head
-    (Conseil | constitutionnel, Parquet | national financier); not over a participle or a
-    word after a comma."""
-    for _ in range(2):
-        if end >= len(doc) or doc[end - 1].whitespace_ == "":
-            break
-        token = doc[end]
-        if not (token.text[:1].islower() and token.pos_ == "ADJ" and token.tag_ != "VERB"):
-            break
-        if token.text.endswith(("é", "ée", "és", "ées")):
-            break  # a participle: la Commission saisie
-        end += 1
-    return end
-
-
-def _extend_org(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> int:
-    """Extend over '(et) de (la) lower-case nouns' complements, at most three; a date is
-    not a complement (Conseil européen | de mi-mars)."""
-    for _ in range(3):
-        i = end
-        if i < len(doc) and doc[i].lower_ == "et":
-            i += 1
-        # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
-        if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
-            break
-        i += 1
-        if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
-            i += 1
-        j = i
-        while j < len(doc) and doc[j].text[:1].islower() and doc[j].pos_ in ("NOUN", "ADJ"):
-            j += 1
-        if j == i or doc[i].pos_ != "NOUN" or doc[i].lower_.removeprefix("mi-") in calendar:
-            break
-        end = j
-    return end
-
-
-def _extend_left(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
-    """Take in 'plage du', 'banc d'', 'mairie de la' before a name."""
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
-        i -= 1  # de la / de l'
-    if i >= 0 and doc[i].lower_ in OF and i - 1 >= 0 and doc[i - 1].lower_ in rules.extend_heads:
-        # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
-        bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
-        town = doc[i - 1].lower_ in rules.town_heads and not countries.french_division(doc[start:end].text)
-        if not bare or not town:  # la préfecture d'Ille-et-Vilaine (a département) is the office
-            return i - 1
-    return start
 
 
 def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:

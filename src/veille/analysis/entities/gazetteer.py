@@ -104,9 +104,13 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
     for court, seat, end in untagged_courts(doc, taken):
         candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
     candidates += [make(start, end, "LOC") for start, end in untagged_countries(doc, taken)]
-    terms = term_acronyms(doc)
+    terms, institutions = glossed_acronyms(doc)
     text = token_view(doc).span_text
     candidates = [c for c in candidates if text(c.start, c.end) not in terms]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += [
+        make(start, end, "ORG") for start, end in institutions if taken.isdisjoint(range(start, end))
+    ]
     return _join_first_names(sorted(candidates, key=lambda c: c.start), doc, make)
 
 
@@ -146,7 +150,17 @@ def term_acronyms(doc: Doc) -> set[str]:
     """Return the acronyms the text glosses with a lower-case noun phrase, terms and not
     organisations: l'indice de masse corporelle (IMC), les missiles balistiques
     intercontinentaux (MBI)."""
+    return glossed_acronyms(doc)[0]
+
+
+def glossed_acronyms(doc: Doc) -> tuple[set[str], list[tuple[int, int]]]:
+    """Return the acronyms glossed by a lower-case noun phrase that are terms (l'indice de
+    masse corporelle (IMC)), and the spans of the phrases that name an organisation: those
+    whose head is an organisation noun (l'agence régionale de santé (ARS), la
+    sous-direction de la lutte contre la cybercriminalité (SDLC)): French writes the names
+    of State services in lower case, and the acronym in brackets makes the phrase a name."""
     found: set[str] = set()
+    institutions: list[tuple[int, int]] = []
     text = token_view(doc).text
     for i in range(2, len(doc) - 1):
         acronym = text[i]
@@ -155,14 +169,28 @@ def term_acronyms(doc: Doc) -> set[str]:
         words: list[str] = []
         k = i - 2
         while k >= 0 and len(words) < len(acronym) and doc[k].text.islower():
-            if not (doc[k].is_alpha or fold(doc[k].text) in _GLUE):
+            if not (doc[k].text.replace("-", "").isalpha() or fold(doc[k].text) in _GLUE):
                 break
             if doc[k].lower_ not in _GLUE:
                 words.append(doc[k].lower_)
             k -= 1
-        if len(acronym) >= 2 and "".join(w[0] for w in reversed(words)) == acronym.lower():
+        letters = "".join(p[0] for w in reversed(words) for p in w.split("-") if p not in _SKIPPED)
+        if len(acronym) < 2 or letters != acronym.lower():
+            continue
+        if words[-1].rsplit("-", 1)[-1] in _org_nouns():
+            institutions.append((k + 1, i - 1))
+        else:
             found.add(acronym)
-    return found
+    return found, institutions
+
+
+_SKIPPED = frozenset({"contre", "pour", "sur", "avec", "dans", "par", "sans"})
+
+
+@cache
+def _org_nouns() -> frozenset[str]:
+    """Return the heads of French organisation names, in lower case (agence, direction)."""
+    return frozenset(fold(w) for w in tables.read_json("entity_rules.json")["org_heads"])
 
 
 def _join_first_names(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]) -> list[S]:

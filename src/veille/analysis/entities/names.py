@@ -7,9 +7,11 @@ is not Kim Yo-jong) can be read and tested in one place.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import NAME_PARTICLES
 from veille.normal import word_key
 
@@ -69,6 +71,32 @@ def surnames(full: str) -> list[str]:
             continue
         forms.append(" ".join(tail))
     return forms
+
+
+def paternal_surname(full: str) -> str | None:
+    """Return the first of two surnames after a given name (Carmen Quispe Arandia → quispe),
+    the form by which the Spanish-language press, and the French press after it, calls the
+    person: Hispanic names carry the father's surname, then the mother's. None when the name
+    is not given name + two surnames (Jean Paul Martin: Paul is a given name too)."""
+    words = full.split()
+    if len(words) != 3 or any("-" in w or not w[:1].isupper() for w in words):
+        return None
+    given, middle, last = (word_key(w) for w in words)
+    names = _given_names()
+    if given not in names or middle in names or {middle, last} & NAME_PARTICLES:
+        return None
+    return middle
+
+
+def is_given_name(word: str) -> bool:
+    """Tell whether a word is a given name of ``first_names.tsv`` (Jean, Aminata)."""
+    return word_key(word) in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Return the given names of ``first_names.tsv``, as word keys."""
+    return frozenset(word_key(cells[0]) for _, cells in tables.read_rows("first_names.tsv", 3))
 
 
 def first_name(full: str) -> str | None:

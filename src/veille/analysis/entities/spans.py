@@ -246,7 +246,8 @@ def role_tail(doc: Doc, start: int, end: int) -> int | None:
 
 
 def split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere."""
+    """Find 'HEAD de (la) COUNTRY' where HEAD is an acronym or a name used alone elsewhere, or
+    'ACRONYM de DIVISION' (a French région or département)."""
 
     for i in range(start + 1, min(end - 1, start + 3)):
         if doc[i].lower_ not in OF:
@@ -258,6 +259,10 @@ def split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         # After a title, a party's label glued to the constituency (le sénateur LR du Var).
         label = head.isupper() and titled(doc, start) and tail_text[:1].isupper()
         place = countries.country_code(tail_text) or countries.capital_country(tail_text)
+        # An acronym's departmental branch (la FDSEA des Deux-Sèvres, le SDIS de l'Hérault): the
+        # organisation and the division INSEE's COG names.
+        if not place and head.isupper():
+            place = countries.french_division(tail_text)
         if tail >= end or not (label or place):
             return None
         if not head[:1].isupper():

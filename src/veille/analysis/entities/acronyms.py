@@ -1,0 +1,74 @@
+"""The acronyms a name may be called by, beyond the initials of all its words.
+
+French news shortens a name in three more ways than its plain initials (*Union suisse des
+paysans* → *USP*, ``names.initials``):
+
+1. a word already in capitals stays whole in the acronym: a sports club's prefix (*AS
+   Mauriac* → *ASM*, *CA Brivadois* → *CAB*, *RC Lens* → *RCL*) or an institution's
+   (*SNCF Voyageurs* → *SNCFV* follows the same rule), a hyphen's parts counting as words
+   (*AS Saint-Étienne* → *ASSE*);
+2. an establishment named by its category and its seat is called by the category alone:
+   the initials of its lower-case head (*police judiciaire de Metz* → *PJ*, *agence
+   régionale de santé Centre-Val de Loire* → *ARS*, *chambre régionale des comptes
+   d'Occitanie* → *CRC*), or the head itself when it is an acronym (*CHU de Rennes* → *CHU*);
+3. the initials without the prepositions, which French acronyms skip as they skip *de*
+   (*Agence nationale pour la rénovation urbaine* → *ANRU*).
+
+The merge takes an acronym only when exactly one name of the article spells it, so a
+second CHU or a second PJ in the text leaves every acronym apart.
+"""
+
+from __future__ import annotations
+
+from veille.analysis.entities.names import initials
+from veille.analysis.lang.fr.words import NAME_PARTICLES
+from veille.normal import fold
+
+_MINOR = frozenset({"l", "et", "les"})
+# Prepositions that French acronyms skip like de (Agence nationale pour la rénovation urbaine
+# → ANRU; sous-direction de la lutte contre la cybercriminalité → SDLC).
+_PREPOSITIONS = frozenset({"pour", "contre", "sur", "en", "a", "au", "aux", "avec", "dans", "par", "sans"})
+
+
+def acronym_forms(name: str) -> frozenset[str]:
+    """Return the acronyms by which a name of two words or more may be called."""
+    words = name.replace("’", "'").replace("'", "' ").split()
+    if len(words) < 2:
+        return frozenset()
+    forms = {initials(name)}
+    parts = [p for w in words for p in w.split("-")]
+    forms.add("".join(fold(p)[:1].upper() for p in parts if _content(p) and fold(p) not in _PREPOSITIONS))
+    # 1. Words in capitals kept whole (AS Mauriac → ASM, AS Saint-Étienne → ASSE).
+    if any(_capitals(w) for w in words):
+        forms.add("".join(_letters(p) for p in parts if _content(p)))
+    # 2. The lower-case category head before the seat (police judiciaire | de Metz → PJ).
+    head: list[str] = []
+    for word in words:
+        if word[:1].isupper() and not _capitals(word):
+            break
+        head.append(word)
+    seat = False
+    while head and fold(head[-1].rstrip("'")) in NAME_PARTICLES:
+        head.pop()  # police judiciaire de | Metz: the particle goes with the seat
+        seat = True
+    if len(head) < len(words) and (seat or all(not _capitals(w) for w in head)):
+        content = [w for w in head if _content(w)]
+        if len(content) == 1 and _capitals(content[0]):
+            forms.add(content[0])  # CHU de Rennes → CHU
+        elif len(content) >= 2:
+            forms.add("".join(w[0].upper() for w in content))
+    forms.discard("")
+    return frozenset(forms)
+
+
+def _capitals(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _content(word: str) -> bool:
+    key = fold(word.rstrip("'"))
+    return bool(key) and key not in NAME_PARTICLES and key not in _MINOR
+
+
+def _letters(word: str) -> str:
+    return word if _capitals(word) else fold(word)[:1].upper()

@@ -1,0 +1,195 @@
+"""Extend a name over the words the French model leaves out of it.
+
+The model stops a French name at its first lower-case word: an organisation's adjectives
+and complements (*Conseil | constitutionnel*, *Office fédéral | de la sécurité alimentaire*)
+and the category noun that opens a place's or an establishment's name (*plage | du Truquet*,
+*centre hospitalier | de Vierzon*, *lagune | de Carrizal*). These functions take them in;
+``find.fix_entity`` calls them as its rules 3b and 8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.words import ARTICLES, OF
+
+
+@dataclass(frozen=True)
+class CategoryHead:
+    """A category noun phrase that opens a name (category_heads.tsv)."""
+
+    words: tuple[str, ...]  # lower case, or an acronym as written (CHU)
+    label: str  # ORG or LOC
+    kind: str  # feature, health, police
+
+
+@cache
+def category_heads() -> dict[str, tuple[CategoryHead, ...]]:
+    """Return the heads of ``category_heads.tsv`` by their last word, longest first."""
+    by_last: dict[str, list[CategoryHead]] = {}
+    for record in tables.read_records("category_heads.tsv"):
+        head = CategoryHead(tuple(record["head"].split()), record["type"], record["class"])
+        by_last.setdefault(head.words[-1], []).append(head)
+    return {last: tuple(sorted(heads, key=lambda h: -len(h.words))) for last, heads in by_last.items()}
+
+
+def _word(doc: Doc, i: int) -> str:
+    text = doc[i].text
+    return text if text.isupper() and len(text) > 1 else text.lower()
+
+
+def head_before(doc: Doc, i: int) -> CategoryHead | None:
+    """Return the category head whose last word is token ``i`` (centre hospitalier | de)."""
+    for head in category_heads().get(_word(doc, i), ()):
+        first = i - len(head.words) + 1
+        if first >= 0 and tuple(_word(doc, k) for k in range(first, i + 1)) == head.words:
+            return head
+    return None
+
+
+def of_before(doc: Doc, start: int) -> int:
+    """Return the index of the 'de' (du, des, d') that links a name at ``start`` to the noun
+    before it, over an article (de la, de l'); -1 when there is none."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
+        i -= 1  # de la / de l'
+    return i if i >= 0 and doc[i].lower_ in OF else -1
+
+
+@dataclass(frozen=True)
+class Extension:
+    """Where a name starts once its category head is taken in."""
+
+    start: int
+    label: str | None = None  # the label the head gives (None: keep the span's)
+    seat: bool = False  # the name after the head is a town, a place of its own too
+
+
+def left(
+    doc: Doc, start: int, end: int, extend_heads: frozenset[str], town_heads: frozenset[str]
+) -> Extension:
+    """Take in 'plage du', 'banc d'', 'mairie de la', 'centre hospitalier de' before a name."""
+    i = of_before(doc, start)
+    if i < 1:
+        return Extension(start)
+    bare = doc[i].lower_ in ("de", "d'") and i + 1 == start
+    if doc[i - 1].lower_ in extend_heads:
+        # 'plage de Vendays-Montalivet' names a beach by its town; 'plage du Truquet' is a name.
+        town = doc[i - 1].lower_ in town_heads and not countries.french_division(doc[start:end].text)
+        if not bare or not town:  # la préfecture d'Ille-et-Vilaine (a département) is the office
+            return Extension(i - 1)
+        return Extension(start)
+    # A head of category_heads.tsv: a natural feature (la lagune de Carrizal: the name is the
+    # lagoon's, LOC, whatever the model said) or an establishment named by its seat (le centre
+    # hospitalier de Vierzon, le CHU d'Angers: ORG). A seat after a bare de is a town, which
+    # stays a place of its own as a court's does (des Trois-Rivières, with its article, names
+    # the establishment only).
+    head = head_before(doc, i - 1)
+    if head is not None:
+        return Extension(i - len(head.words), head.label, bare and head.kind != "feature")
+    return Extension(start)
+
+
+# The linking words of French compound commune names after a hyphen, as INSEE's Code officiel
+# géographique spells them (Licence Ouverte): Clermont-l'Hérault, Bourg-en-Bresse,
+# Villeneuve-lès-Avignon, Bar-sur-Aube, Saint-Rémy-de-Provence, Vitry-aux-Loges. The model
+# splits the name where an elided article follows the hyphen (Clermont | - | l' | Hérault).
+_COMMUNE_LINKS = frozenset("l' l’ d' d’ le la les de du des en lès lez sur sous aux au".split())
+
+
+def hyphen_tail(doc: Doc, end: int) -> int:
+    """Extend a name over hyphens glued to it and the capitalised words after them, with a
+    commune name's linking words between (Pyrénées | -Atlantiques, Clermont | -l'Hérault)."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        k = end + 1
+        while k < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].lower_ in _COMMUNE_LINKS:
+            k += 1  # l' | Hérault, -sur- | Aube when the model splits them
+        if k >= len(doc) or doc[k - 1].whitespace_ or not doc[k].text[:1].isupper():
+            break
+        end = k + 1
+    return end
+
+
+def _last_participle(doc: Doc, j: int, i: int, before: tuple[str, ...] = ("NOUN", "ADJ")) -> bool:
+    """Tell whether a participle ends a complement, with a punctuation mark after it (de
+    l'action violente | motorisée,): part of the name. One followed by a word is a predicate
+    (l'Office de la sécurité alimentaire | saisi du dossier)."""
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    return (
+        j > i
+        and doc[j].text.endswith(("é", "ée", "és", "ées"))
+        and (after is None or after.is_punct)
+        and doc[j - 1].pos_ in before
+    )
+
+
+def to_gloss(doc: Doc, end: int) -> int:
+    """Extend an organisation's name over one or two lower-case words that end it right
+    before its acronym in brackets (Brigade de répression de l'action violente | motorisée
+    (Brav-M)): the acronym glosses the whole name, so the name runs to the bracket."""
+    for k in (end, end + 1):
+        if doc[k : k + 1].text == "(" and _acronym_after(doc, k + 1):
+            words = doc[end:k]
+            if words and all(t.text.isalpha() and t.text.islower() and t.pos_ != "ADP" for t in words):
+                return k
+            return end
+        if k >= len(doc) or not doc[k].text.islower():
+            break
+    return end
+
+
+def _acronym_after(doc: Doc, i: int) -> bool:
+    """Tell whether an acronym and a closing bracket follow (ANSM), (Brav-M), (Ofast)."""
+    close = next((k for k in range(i, min(i + 4, len(doc))) if doc[k].text == ")"), None)
+    text = doc[i:close].text if close is not None else ""
+    capitals = sum(map(str.isupper, text))
+    return 2 <= len(text) <= 12 and text[:1].isupper() and " " not in text and capitals >= 2
+
+
+def adjectives(doc: Doc, end: int) -> int:
+    """Extend over at most two lower-case adjectives right after an organisation head
+    (Conseil | constitutionnel, Parquet | national financier); not over a participle or a
+    word after a comma."""
+    for _ in range(2):
+        if end >= len(doc) or doc[end - 1].whitespace_ == "":
+            break
+        token = doc[end]
+        if _last_participle(doc, end, end - 1, ("ADJ",)):
+            end += 1  # l'action violente | motorisée, : a participle after an adjective ends it
+            break
+        if not (token.text[:1].islower() and token.pos_ == "ADJ" and token.tag_ != "VERB"):
+            break
+        if token.text.endswith(("é", "ée", "és", "ées")):
+            break  # a participle: la Commission saisie
+        end += 1
+    return end
+
+
+def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> int:
+    """Extend over '(et) de (la) lower-case nouns' complements, at most three; a date is
+    not a complement (Conseil européen | de mi-mars)."""
+    for _ in range(3):
+        i = end
+        if i < len(doc) and doc[i].lower_ == "et":
+            i += 1
+        # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
+        if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
+            i += 1
+        j = i
+        while (
+            j < len(doc)
+            and doc[j].text[:1].islower()
+            and (doc[j].pos_ in ("NOUN", "ADJ") or _last_participle(doc, j, i))
+        ):
+            j += 1
+        if j == i or doc[i].pos_ != "NOUN" or doc[i].lower_.removeprefix("mi-") in calendar:
+            break
+        end = j
+    return end
