@@ -10,6 +10,7 @@ Sets (tests/quality/baseline.json):
 - "project4" is tests/gold5/, the invented articles of the third session (entities, quotes, events);
 - "project5" is tests/gold6/, the invented articles of the fourth session (entities);
 - "project6" is tests/gold8/, the invented articles of the fifth session (entities, quotes, events);
+- "project7" is tests/gold11/, the invented articles of the sixth session (entities, quotes, events);
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -33,6 +34,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold5 --set project4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold6 --set project5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold8 --set project6 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold11 --set project7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set blind3 --raise-baseline tests/quality/baseline.json
@@ -61,6 +63,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project4": (ROOT / "tests" / "gold5", 8),
     "project5": (ROOT / "tests" / "gold6", None),
     "project6": (ROOT / "tests" / "gold8", 12),
+    "project7": (ROOT / "tests" / "gold11", 15),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "blind3": (ROOT / "tests" / "gold9", 12),

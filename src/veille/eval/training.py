@@ -24,6 +24,7 @@ TRAINING_FOLDERS = (
     "tests/gold6",
     "tests/gold7",
     "tests/gold8",
+    "tests/gold11",
 )
 
 
