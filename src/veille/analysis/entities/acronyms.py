@@ -4,11 +4,11 @@ French news shortens a name in three more ways than its plain initials (*Union s
 paysans* → *USP*, ``names.initials``):
 
 1. a word already in capitals stays whole in the acronym: a sports club's prefix (*AS
-   Mauriac* → *ASM*, *CA Brivadois* → *CAB*, *RC Lens* → *RCL*) or an institution's
+   Salers* → *ASS*, *CA Brivadois* → *CAB*, *RC Lens* → *RCL*) or an institution's
    (*SNCF Voyageurs* → *SNCFV* follows the same rule), a hyphen's parts counting as words
    (*AS Saint-Étienne* → *ASSE*);
 2. an establishment named by its category and its seat is called by the category alone:
-   the initials of its lower-case head (*police judiciaire de Metz* → *PJ*, *agence
+   the initials of its lower-case head (*police judiciaire de Vannes* → *PJ*, *agence
    régionale de santé Centre-Val de Loire* → *ARS*, *chambre régionale des comptes
    d'Occitanie* → *CRC*), or the head itself when it is an acronym (*CHU de Rennes* → *CHU*);
 3. the initials without the prepositions, which French acronyms skip as they skip *de*
@@ -38,10 +38,10 @@ def acronym_forms(name: str) -> frozenset[str]:
     forms = {initials(name)}
     parts = [p for w in words for p in w.split("-")]
     forms.add("".join(fold(p)[:1].upper() for p in parts if _content(p) and fold(p) not in _PREPOSITIONS))
-    # 1. Words in capitals kept whole (AS Mauriac → ASM, AS Saint-Étienne → ASSE).
+    # 1. Words in capitals kept whole (AS Vitré → ASV, AS Saint-Étienne → ASSE).
     if any(_capitals(w) for w in words):
         forms.add("".join(_letters(p) for p in parts if _content(p)))
-    # 2. The lower-case category head before the seat (police judiciaire | de Metz → PJ).
+    # 2. The lower-case category head before the seat (police judiciaire | de Vannes → PJ).
     head: list[str] = []
     for word in words:
         if word[:1].isupper() and not _capitals(word):
@@ -49,7 +49,7 @@ def acronym_forms(name: str) -> frozenset[str]:
         head.append(word)
     seat = False
     while head and fold(head[-1].rstrip("'")) in NAME_PARTICLES:
-        head.pop()  # police judiciaire de | Metz: the particle goes with the seat
+        head.pop()  # police judiciaire de | Vannes: the particle goes with the seat
         seat = True
     if len(head) < len(words) and (seat or all(not _capitals(w) for w in head)):
         content = [w for w in head if _content(w)]

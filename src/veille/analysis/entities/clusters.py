@@ -89,8 +89,8 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
        its letters can spell it (so that 'pour le Moyen-Orient (Centcom)' does not make
        Centcom a name of the Middle East). The model often misses the acronym itself:
        every occurrence of it in the text becomes a mention.
-    2. Otherwise initials that spell it (Union suisse des paysans → USP; AS Mauriac → ASM,
-       police judiciaire de Metz → PJ: ``acronyms.acronym_forms``), when only one
+    2. Otherwise initials that spell it (Union suisse des paysans → USP; AS Vitré → ASV,
+       police judiciaire de Vannes → PJ: ``acronyms.acronym_forms``), when only one
        name in the article does.
     """
     by_name = {word_key(m.text): c for c in clusters for m in c.names}
@@ -285,7 +285,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         given = first_name(anchor.longest)
         if given and anchor.type == "PER":
             forms.add("first:" + given)
-            paternal = paternal_surname(anchor.longest)  # Quispe of Carmen Quispe Arandia
+            paternal = paternal_surname(anchor.longest)  # Mamani of Lucía Mamani Torres
             if paternal:
                 forms.add(paternal)
         for form in forms:

@@ -86,7 +86,7 @@ def left(
     # A head of category_heads.tsv: a natural feature (la lagune de Carrizal: the name is the
     # lagoon's, LOC, whatever the model said) or an establishment named by its seat (le centre
     # hospitalier de Vierzon, le CHU d'Angers: ORG). A seat after a bare de is a town, which
-    # stays a place of its own as a court's does (des Trois-Rivières, with its article, names
+    # stays a place of its own as a court's does (des Sables-Blancs, with its article, names
     # the establishment only).
     head = head_before(doc, i - 1)
     if head is not None:

@@ -65,7 +65,7 @@ def article_before(doc: Doc, start: int, end: int, article_names: frozenset[str]
 
 
 def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) -> tuple[int, int] | None:
-    """Find 'head NAME de TOWN' in a span opened by a lower-case name head (le musée Aubineau
+    """Find 'head NAME de TOWN' in a span opened by a lower-case name head (le musée Vernadet
     | de Rochefort, le lycée Jean-Moulin | de Béziers): the establishment is named by its own
     name, and the town after a bare de says where it stands, a place of its own. Return where
     the name ends and the town starts, or None. A given name before de is a surname's

@@ -74,7 +74,7 @@ def surnames(full: str) -> list[str]:
 
 
 def paternal_surname(full: str) -> str | None:
-    """Return the first of two surnames after a given name (Carmen Quispe Arandia → quispe),
+    """Return the first of two surnames after a given name (Lucía Mamani Torres → mamani),
     the form by which the Spanish-language press, and the French press after it, calls the
     person: Hispanic names carry the father's surname, then the mother's. None when the name
     is not given name + two surnames (Jean Paul Martin: Paul is a given name too)."""

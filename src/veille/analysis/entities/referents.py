@@ -462,7 +462,7 @@ def _accepts(category: Category, kind: str | None) -> bool:
 
 def _holds_noun(cluster: Cluster, category: Category) -> bool:
     """Tell whether one of an organisation's names holds the category's words (Fonderie
-    Vauclair for la fonderie, musée Aubineau for le musée)."""
+    Vauclair for la fonderie, musée Vernadet for le musée)."""
     wanted = " ".join(category.words)
     return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
 

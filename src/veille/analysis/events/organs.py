@@ -1,7 +1,7 @@
 """Read an organ of a named organisation as that organisation.
 
 *la commission de discipline de la FFR a suspendu le joueur*, *le conseil d'administration du
-musée Aubineau a refusé*, *le bureau politique du parti Avenir a exclu*: the organ names no
+musée Vernadet a refusé*, *le bureau politique du parti Avenir a exclu*: the organ names no
 entity of its own, and its act is the organisation's (an annotator codes the federation, the
 museum, the party). The organ nouns are ``org_organs.tsv`` (the organs French law gives
 companies, associations, federations and assemblies).
