@@ -4,7 +4,7 @@ French news shortens a name in three more ways than its plain initials (*Union s
 paysans* → *USP*, ``names.initials``):
 
 1. a word already in capitals stays whole in the acronym: a sports club's prefix (*AS
-   Salers* → *ASS*, *CA Brivadois* → *CAB*, *RC Lens* → *RCL*) or an institution's
+   Vitré* → *ASV*, *CA Brivadois* → *CAB*, *RC Lens* → *RCL*) or an institution's
    (*SNCF Voyageurs* → *SNCFV* follows the same rule), a hyphen's parts counting as words
    (*AS Saint-Étienne* → *ASSE*);
 2. an establishment named by its category and its seat is called by the category alone:
