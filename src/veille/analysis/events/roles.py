@@ -354,14 +354,16 @@ class RoleReader:
             found = participle_agent(self, node)  # la réunion convoquée par X
             if found:
                 return found
-        objects = [c for c in node.children if c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and passive(node))]
+        view = token_view(node.doc)  # children and labels off the columns: no Token made
+        dep, kids = view.dep, view.child_tokens(node.i)
+        objects = [c for c in kids if dep[c.i] == "obj" or (dep[c.i] == "nsubj:pass" and passive(node))]
         if node.pos_ == "NOUN":
             # l'attaque menée par le Hamas contre Israël: the participle carries the complement
-            objects.extend(c for c in node.children if c.dep_ == "acl" and "Part" in feature(c, "VerbForm"))
+            objects.extend(c for c in kids if dep[c.i] == "acl" and "Part" in feature(c, "VerbForm"))
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
-        candidates = [*node.children, *(c for o in objects for c in o.children), *agent_complements(node)]
+        candidates = [*kids, *(c for o in objects for c in view.child_tokens(o.i)), *agent_complements(node)]
         for child in candidates:
-            if child.dep_ in _CASEOFPS and self._slotcase_of(child) == slot:
+            if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot:
                 found = self.group(child) or self.owner(child) or national(self, child)
                 if found:
                     return found

@@ -88,6 +88,11 @@ class TokenView:
         dependents, bounds = self._children
         return dependents[bounds[i] : bounds[i + 1]]
 
+    def child_tokens(self, i: int) -> list[Token]:
+        """Return ``list(doc[i].children)`` off the columns, with the view's Token objects."""
+        tokens = self.tokens
+        return [tokens[j] for j in self.children(i)]
+
     @cached_property
     def _heads(self) -> np.ndarray:
         if not len(self.doc):
