@@ -168,19 +168,20 @@ class RoleReader:
         """Return the entities of a phrase and of the phrases coordinated with it
         (Le Canada, l'Allemagne, la Pologne et les Pays-Bas)."""
         out: list[str] = []
-        stack = [head]
+        stack, view = [head], token_view(head.doc)  # children, labels, tags off the columns
         while stack:
             token = stack.pop(0)
             for entity_id in self.phrase(token):
                 if entity_id not in out:
                     out.append(entity_id)
             # A conjunct may hang on the last word of a name (Donald Trump et Volodymyr …).
-            heads = [token, *(c for c in token.children if c.dep_.startswith("flat"))]
+            kids, dep, pos = view.child_tokens(token.i), view.dep, view.pos
+            heads = [token, *(c for c in kids if dep[c.i].startswith("flat"))]
             stack.extend(
-                c for h in heads for c in h.children
-                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and same_case(token, c)
+                c for h in heads for c in view.child_tokens(h.i)
+                if dep[c.i] == "conj" and pos[c.i] in ("PROPN", "NOUN", "PRON") and same_case(token, c)
             )  # fmt: skip
-            stack.extend(c for c in token.children if listed_item(self, token, c))
+            stack.extend(c for c in kids if listed_item(self, token, c))
         return out
 
     def owner(self, head: Token, depth: int = 0) -> list[str]:
