@@ -209,16 +209,17 @@ class RoleReader:
             found = self.passive_agent(verb)
             if found:
                 return found
-        passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        nominal = [c for c in verb.children if c.dep_ == "nsubj" and not prepositional(c)]
+        kids, dep = (view := token_view(verb.doc)).child_tokens(verb.i), view.dep  # no Token made
+        passive = any(dep[c.i] == "aux:pass" for c in kids)
+        nominal = [c for c in kids if dep[c.i] == "nsubj" and not prepositional(c)]
         subjects = [c for c in nominal if c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)]
         if len(subjects) > 1:
             # A coordination the parser read as several subjects (Poutine et Donald Trump
             # doivent …): each names an actor.
             return list(dict.fromkeys(e for c in subjects for e in self.group(c)))
-        for child in verb.children:
+        for child in kids:
             # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
-            if child.dep_ in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
+            if dep[child.i] in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
                 named = self.group(child) or national(self, child)  # Elle l'a accusé: mislabelled
                 return self.pronoun(child) if child.pos_ == "PRON" else named
             if child not in nominal or (child.i > verb.i and subject_before(verb)):
