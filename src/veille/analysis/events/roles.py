@@ -187,18 +187,18 @@ class RoleReader:
     def owner(self, head: Token, depth: int = 0) -> list[str]:
         """Return the entities of a thing's de-complement (l'adhésion de la Finlande → Finlande),
         looking one phrase deeper (l'entrée dans l'Otan de la Finlande)."""
-        for child in head.children:
-            if child.dep_ == "nmod" and case_of(child) in OF:
+        nmods = token_view(head.doc).labelled_children(head.i, "nmod")  # no Token made
+        for child in nmods:
+            if case_of(child) in OF:
                 # les positions de l'armée malienne: a national body's country owns them
                 found = self.group(child)
                 if found:
                     return found
         if depth == 0:
-            for child in head.children:
-                if child.dep_ == "nmod":
-                    found = self.owner(child, 1)
-                    if found:
-                        return found
+            for child in nmods:
+                found = self.owner(child, 1)
+                if found:
+                    return found
         return []
 
     # -- actors -------------------------------------------------------------------------

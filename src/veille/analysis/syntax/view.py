@@ -93,6 +93,11 @@ class TokenView:
         tokens = self.tokens
         return [tokens[j] for j in self.children(i)]
 
+    def labelled_children(self, i: int, label: str) -> list[Token]:
+        """Return the children of ``doc[i]`` whose ``dep_`` is ``label``, in the doc's order."""
+        tokens, dep = self.tokens, self.dep
+        return [tokens[j] for j in self.children(i) if dep[j] == label]
+
     @cached_property
     def _heads(self) -> np.ndarray:
         if not len(self.doc):
