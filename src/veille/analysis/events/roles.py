@@ -263,10 +263,9 @@ class RoleReader:
     def passive_agent(self, verb: Token) -> list[str]:
         """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
         the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
-        for child in verb.children:
-            if child.dep_ == "obl:agent":
-                # 1. a passive's par-agent does it; a national body's country (par la police turque)
-                return self.group(child) or national(self, child)
+        for child in token_view(verb.doc).labelled_children(verb.i, "obl:agent")[:1]:  # no Token made
+            # 1. a passive's par-agent does it; a national body's country (par la police turque)
+            return self.group(child) or national(self, child)
         if passive_like(verb):
             found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
             return found or self.national_agent(verb)
