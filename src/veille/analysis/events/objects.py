@@ -24,6 +24,7 @@ from veille.analysis.events.shape import (
     subject_before,
 )
 from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -33,30 +34,28 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
     que Poutine a accusés), else the object or, when it names no entity and ``owner``
     allows it, its owner (not for *recevoir*: a letter from X is not a visit of X)."""
-    passive = any(c.dep_ == "aux:pass" for c in verb.children)
-    if (
-        not passive
-        and "Part" in feature(verb, "VerbForm")
-        and any(c.dep_ == "obl:agent" for c in verb.children)
-    ):
+    view = token_view(verb.doc)  # children, labels and heads off the columns: no Token made
+    dep, kids, above = view.dep, view.child_tokens(verb.i), view.tokens[view.head[verb.i]]
+    passive = any(dep[c.i] == "aux:pass" for c in kids)
+    if not passive and "Part" in feature(verb, "VerbForm") and any(dep[c.i] == "obl:agent" for c in kids):
         # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
         # subject is the subject of the verb above, or the noun it qualifies.
-        if verb.dep_ == "xcomp":
-            for child in verb.head.children:
-                if child.dep_ in ("nsubj", "nsubj:pass"):
+        if dep[verb.i] == "xcomp":
+            for child in view.child_tokens(above.i):
+                if dep[child.i] in ("nsubj", "nsubj:pass"):
                     return reader.group(child) or reader.owner(child)
-        if verb.dep_ in ("acl", "amod"):
-            return reader.group(verb.head) or reader.owner(verb.head)
+        if dep[verb.i] in ("acl", "amod"):
+            return reader.group(above) or reader.owner(above)
     if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
-        return reader.group(undergoer) if undergoer.pos_ != "PRON" else reader.pronoun(undergoer) or []
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.i > verb.i and subject_before(verb):
+        return reader.group(undergoer) if view.pos[undergoer.i] != "PRON" else reader.pronoun(undergoer) or []
+    for child in kids:
+        if dep[child.i] == "nsubj" and child.i > verb.i and subject_before(verb):
             return reader.group(child)  # the parser's second subject is the object
-    subjects = [c for c in verb.children if passive and c.dep_ in ("nsubj:pass", "nsubj")]
+    subjects = [c for c in kids if passive and dep[c.i] in ("nsubj:pass", "nsubj")]
     for n, child in enumerate(subjects):
         if is_relative(child):
-            return reader.group(verb.head) if verb.dep_.startswith("acl") else []
-        if child.pos_ == "PRON":
+            return reader.group(above) if dep[verb.i].startswith("acl") else []
+        if view.pos[child.i] == "PRON":
             return passive_pronoun(reader, verb, child)
         # Le bombardement de X par Y a été condamné: the act's author is blamed
         found = (
@@ -67,18 +66,22 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         if n + 1 < len(subjects) and _restated(child, subjects[n + 1]):
             continue  # La figure de l'opposition, Marta Villalba, a été arrêtée: the name
         return possessor(reader, verb, child)  # Sa décision a été critiquée par X
-    if passive and verb.dep_ == "conj" and not subject_before(verb):
+    if passive and dep[verb.i] == "conj" and not subject_before(verb):
         # … a demandé des engagements et sera reçu par X: the coordination shares its subject
-        shared = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and not is_relative(c)]
+        shared = [
+            c
+            for c in view.child_tokens(above.i)
+            if dep[c.i] in ("nsubj", "nsubj:pass") and not is_relative(c)
+        ]
         if shared:
             return reader.group(shared[0])
     if (
-        verb.dep_.startswith("acl")
-        and any(c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children)
-        and any(c.dep_ == "nsubj" and not is_relative(c) for c in verb.children)
+        dep[verb.i].startswith("acl")
+        and any(view.lower[c.i] in ("que", "qu'") and c.i < verb.i for c in kids)
+        and any(dep[c.i] == "nsubj" and not is_relative(c) for c in kids)
     ):
-        return reader.group(verb.head)
-    for child in verb.children:
+        return reader.group(above)
+    for child in kids:
         # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
         # or labels a bare object as an oblique: try each, in order.
         if in_time(child, reader.doc.timexes):
@@ -86,21 +89,21 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
             # a name the parser hung on it is (accusé mercredi Khartoum: nmod of mercredi;
             # accusé mercredi les garde-côtes chinois: a national body hung there).
             hung = [
-                e for c in child.children if case_of(c) is None
+                e for c in view.child_tokens(child.i) if case_of(c) is None
                 for e in reader.group(c) or national(reader, c) or (reader.national_owner(c) if owner else [])
             ]  # fmt: skip  # attaqué mercredi les positions de l'armée X: hung on mercredi
             if hung:
                 return hung
             continue
-        if child.dep_ == "obj" and case_of(child) in ("de", "d'", "du"):
+        if dep[child.i] == "obj" and case_of(child) in ("de", "d'", "du"):
             continue  # a source, not an object (a reçu de la Suède des avions)
-        bare = child.dep_ in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
+        bare = dep[child.i] in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
         if bare and after_preposition(child, reader.index.entity_at):
             continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
-        if (child.dep_ == "obj" or bare) and child.pos_ != "PRON":
+        if (dep[child.i] == "obj" or bare) and view.pos[child.i] != "PRON":
             # condamné l'attaque menée par le Hamas: the act's agent; the owner of an act
             # told by its victim (condamné l'assassinat de X) is not the one blamed.
-            if owner and child.lemma_.lower() in reader.patient_nouns:
+            if owner and view.lemma_lower[child.i] in reader.patient_nouns:
                 found = par_agent(reader, child) or national(reader, child)
                 if found:
                     return found
@@ -113,18 +116,18 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
                 if owner
                 else []
             )
-            found = found or (possessor(reader, verb, child) if owner and child.dep_ == "obj" else [])
+            found = found or (possessor(reader, verb, child) if owner and dep[child.i] == "obj" else [])
             if found:
                 return found  # … or whose thing it is (a dénoncé son projet)
-            if not owner and child.dep_ == "obj":
+            if not owner and dep[child.i] == "obj":
                 return []  # (a bare oblique before it is a day: reçu lundi les …)
-        if bare and owner and child.lemma_ == "celui":
+        if bare and owner and view.lemma[child.i] == "celui":
             # A restatement after a dash or comma (la réforme – celle de la ministre X).
             found = reader.acting_owner(child)
             if found:
                 return found
-    if verb.dep_ in ("acl", "amod") and "Part" in feature(verb, "VerbForm"):
-        return reader.group(verb.head)  # a participle (la candidature … bloquée par Ankara)
+    if dep[verb.i] in ("acl", "amod") and "Part" in feature(verb, "VerbForm"):
+        return reader.group(above)  # a participle (la candidature … bloquée par Ankara)
     return []
 
 
