@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import singular
+from veille.analysis.syntax.view import token_view
 from veille.model import Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -44,29 +45,39 @@ class SubjectFinder:
         en avertissant que) borrows the subject of the verb it hangs on."""
         if verb.lower_.endswith("ant"):
             return self._gerund_subject(verb)
+        view = token_view(verb.doc)  # children, heads, labels and words off the columns
+        tokens, head, dep, text = view.tokens, view.head, view.dep, view.text
         inverted = next(
-            (c for c in verb.children if c.text.startswith("-") and c.text[1:].lower() in SUBJECT_PRONOUNS),
+            (
+                j
+                for j in view.children(verb.i)
+                if text[j].startswith("-") and text[j][1:].lower() in SUBJECT_PRONOUNS
+            ),
             None,
         )
         if inverted is not None:
-            return inverted  # La Chine, a-t-il ajouté, prendra …: the inverted pronoun, not La Chine
-        current = verb
+            return tokens[inverted]  # La Chine, a-t-il ajouté, prendra …: il, not La Chine
+        current = verb.i
         for _ in range(4):
-            for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS and child.text.lower() not in ("-t", "t"):
-                    if child.text.lower() in _RELATIVE and current.dep_.startswith("acl"):
-                        return current.head  # la Ville, qui a dressé… → la Ville
-                    return child
-            if current.head == current:
+            for j in view.children(current):
+                if dep[j] in _SUBJECT_DEPS and text[j].lower() not in ("-t", "t"):
+                    if text[j].lower() in _RELATIVE and dep[current].startswith("acl"):
+                        return tokens[head[current]]  # la Ville, qui a dressé… → la Ville
+                    return tokens[j]
+            if head[current] == current:
                 break
-            if current.dep_ in ("ccomp", "csubj") or current.dep_.startswith("parataxis"):
+            if dep[current] in ("ccomp", "csubj") or dep[current].startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
-            if current.dep_ == "conj" and current.head.dep_ in _SUBORDINATE and _after_comma(current):
+            if (
+                dep[current] == "conj"
+                and dep[head[current]] in _SUBORDINATE
+                and _after_comma(tokens[current])
+            ):
                 # …, mais précise que: the parser tied the verb to the subordinate clause
                 # before the comma (où la frappe a eu lieu); it coordinates with the main one.
-                current = current.head.head
+                current = head[head[current]]
                 continue
-            current = current.head
+            current = head[current]
         return self._apposed_subject(verb)
 
     def _apposed_subject(self, verb: Token) -> Token | None:
