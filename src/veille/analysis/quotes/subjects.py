@@ -174,37 +174,39 @@ class SubjectFinder:
         clause or anything after a second comma."""
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
-        left = subject.left_edge.i
+        view = token_view(subject.doc)  # the words read off the columns: no Token made for them
+        text, lower = view.text, view.lower
+        left, last_inside = subject.left_edge.i, subject.right_edge.i
         right = subject.i
         commas = 0
         sent_end = subject.sent.end
-        for token in self.parsed[subject.i + 1 : sent_end]:
-            if token.is_punct and token.text not in (",", "-"):
+        for k in range(subject.i + 1, sent_end):
+            if view.is_punct[k] and text[k] not in (",", "-"):
                 break  # a hyphen inside a word is no boundary (les marins-pompiers)
-            if token.text == ",":
+            if text[k] == ",":
                 commas += 1
-                apposed = self._apposed_name(token.i + 1) if commas == 1 else None
+                apposed = self._apposed_name(k + 1) if commas == 1 else None
                 if apposed is None:
                     break
                 # The apposed name ends the phrase, however the parser attached it
                 # (le patron du commandement …, le général Michael Kurilla, cité dans …).
-                return self.parsed[left].idx, apposed
-            if token.dep_.startswith("acl") or token.lower_ in ("qui", "dans", "lors", "juste"):
+                return view.idx[left], apposed
+            if view.dep[k].startswith("acl") or lower[k] in ("qui", "dans", "lors", "juste"):
                 break
-            if token.lower_ == "en" and token.nbor(1).text.lower().endswith("ant"):
+            if lower[k] == "en" and text[k + 1].lower().endswith("ant"):
                 break  # en avertissant que: a gerund, not part of the name
-            if not _inside(token, subject) and token.head.i != subject.i:
+            if not left <= k <= last_inside and view.head[k] != subject.i:
                 break
-            right = token.i
+            right = k
         # A name in the de-complement that the parser hung elsewhere (la rédaction de Splann).
         if (
             right + 2 < sent_end
-            and self.parsed[right + 1].lower_ in ("de", "du", "des", "d'", "d’")
-            and self.parsed[right + 2].text[:1].isupper()
-            and self.parsed[right].pos_ == "NOUN"
+            and lower[right + 1] in ("de", "du", "des", "d'", "d’")
+            and text[right + 2][:1].isupper()
+            and view.pos[right] == "NOUN"
         ):
             right += 2
-            while right + 1 < sent_end and self.parsed[right + 1].text[:1].isupper():
+            while right + 1 < sent_end and text[right + 1][:1].isupper():
                 right += 1
         # A hyphenated name the tokenizer split (Météo - France) is one word.
         while left > 0 and not self.parsed[left - 1].whitespace_ and _glued(self.parsed[left - 1]):
@@ -253,10 +255,6 @@ def _after_comma(verb: Token) -> bool:
     ):
         i -= 1
     return i >= 0 and doc[i].text == ","
-
-
-def _inside(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i
 
 
 def _glued(token: Token) -> bool:
