@@ -9,14 +9,17 @@ from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 from veille.model import Timex
 
 
 def case_of(token: Token) -> str | None:
     """Return the preposition that introduces a noun phrase (à, avec, contre, de…), lower-cased."""
-    for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
-            return child.lower_
+    view = token_view(token.doc)  # children, labels and words off the columns: no Token made
+    dep, i = view.dep, token.i
+    for j in view.children(i):
+        if dep[j] in ("case", "mark") and j < i:
+            return view.lower[j]
     return None
 
 
