@@ -29,7 +29,8 @@ def is_relative(token: Token) -> bool:
 
 
 def passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux:pass" for c in verb.children)
+    view = token_view(verb.doc)
+    return any(view.dep[j] == "aux:pass" for j in view.children(verb.i))
 
 
 def passive_like(verb: Token) -> bool:
