@@ -55,7 +55,8 @@ def passive_voice(verb: Token) -> bool:
 
 
 def subject_before(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    view = token_view(verb.doc)
+    return any(view.dep[j] == "nsubj" and j < verb.i for j in view.children(verb.i))
 
 
 def verb_like(token: Token) -> bool:
