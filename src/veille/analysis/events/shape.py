@@ -60,7 +60,10 @@ def subject_before(verb: Token) -> bool:
 
 
 def verb_like(token: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "obl:agent") or c.dep_.startswith("aux") for c in token.children)
+    view = token_view(token.doc)
+    return any(
+        view.dep[j] in ("nsubj", "obl:agent") or view.dep[j].startswith("aux") for j in view.children(token.i)
+    )
 
 
 def detached_participle(verb: Token) -> bool:
