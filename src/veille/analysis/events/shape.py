@@ -107,7 +107,8 @@ def prepositional(token: Token) -> bool:
     """Tell whether a phrase is opened by a preposition: such a phrase is never the subject,
     whatever the parser labels it (*Selon le quotidien X, le suspect aurait…*: the source of
     a report, read as the subject of *aurait*)."""
-    return any(child.dep_ == "case" and child.i < token.i for child in token.children)
+    view = token_view(token.doc)
+    return any(view.dep[j] == "case" and j < token.i for j in view.children(token.i))
 
 
 def in_time(token: Token, timexes: Sequence[Timex]) -> bool:
