@@ -50,7 +50,8 @@ def passive_voice(verb: Token) -> bool:
     """Say whether a verb is surely passive, so that only a par-agent can act: a passive
     shape without a reflexive clitic (the parser marks the être of a pronominal verb, *se
     sont rencontrés*, as a passive auxiliary)."""
-    reflexive = any(c.lower_ in ("se", "s'") for c in verb.children)
+    view = token_view(verb.doc)
+    reflexive = any(view.lower[j] in ("se", "s'") for j in view.children(verb.i))
     return passive_like(verb) and not reflexive
 
 
