@@ -38,11 +38,12 @@ def passive_like(verb: Token) -> bool:
     journaliste aspergé de gaz par des policiers; les violences commises par la milice)."""
     if passive(verb) or detached_participle(verb):
         return True
+    dep = token_view(verb.doc).dep  # labels and children off the columns: no Token made
     return (
-        verb.dep_ in ("acl", "amod")
+        dep[verb.i] in ("acl", "amod")
         and "Part" in feature(verb, "VerbForm")
         and "Pres" not in feature(verb, "Tense")
-        and not any(c.dep_ in ("nsubj", "aux", "aux:tense") for c in verb.children)
+        and not any(dep[j] in ("nsubj", "aux", "aux:tense") for j in token_view(verb.doc).children(verb.i))
     )  # not a relative clause the parser hung as acl (que Poutine a accusés)
 
 
