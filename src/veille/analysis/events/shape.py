@@ -77,19 +77,23 @@ def detached_participle(verb: Token) -> bool:
 
 def detached_subject(verb: Token) -> Token | None:
     """Return the subject a detached participle qualifies, or None."""
-    if verb.dep_ not in ("advcl", "obl:mod", "acl", "xcomp", "ROOT"):
+    view = token_view(verb.doc)  # labels, words, heads and children off the columns
+    dep, i = view.dep, verb.i
+    if dep[i] not in ("advcl", "obl:mod", "acl", "xcomp", "ROOT"):
         return None
     if "Part" not in feature(verb, "VerbForm") or "Pres" in feature(verb, "Tense"):
         return None
-    if any(c.dep_.startswith(("nsubj", "aux", "expl")) or c.lower_ in ("se", "s'") for c in verb.children):
+    if any(
+        dep[j].startswith(("nsubj", "aux", "expl")) or view.lower[j] in ("se", "s'") for j in view.children(i)
+    ):
         return None
-    head = verb.head if verb.head.i != verb.i else _next_root(verb)
-    if head is None or head.pos_ not in ("VERB", "AUX") or verb.i > head.i:
+    head = view.tokens[view.head[i]] if view.head[i] != i else _next_root(verb)
+    if head is None or view.pos[head.i] not in ("VERB", "AUX") or i > head.i:
         return None
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i), None)
-    if subject is None or not any(t.text == "," for t in verb.doc[verb.i + 1 : subject.i]):
+    subject = next((j for j in view.children(head.i) if dep[j] in ("nsubj", "nsubj:pass") and j > i), None)
+    if subject is None or "," not in view.text[i + 1 : subject]:
         return None  # a comma closes the phrase before the subject
-    return subject
+    return view.tokens[subject]
 
 
 def _next_root(verb: Token) -> Token | None:
