@@ -425,13 +425,14 @@ def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
 def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
-    if not parsed[i].text[:1].islower() and not (parsed[i].text.isupper() and len(parsed[i].text) > 1):
+    texts = token_view(parsed).text  # the words off the view: no Token made for them
+    if not texts[i][:1].islower() and not (texts[i].isupper() and len(texts[i]) > 1):
         return best  # a name, not a noun; an acronym may be one (l'ONG)
-    candidates = referents.by_first.get(word_key(parsed[i].text))
+    candidates = referents.by_first.get(word_key(texts[i]))
     if not candidates:
         return best
     # The keys of the next words, once for every category (not once per category).
-    keys = [word_key(t.text) for t in parsed[i : i + referents.longest]]
+    keys = [word_key(text) for text in texts[i : i + referents.longest]]
     for category in candidates:
         n = len(category.words)
         if keys[:n] == list(category.words):
