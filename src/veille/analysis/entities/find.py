@@ -455,11 +455,11 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
 
 def _after_nickname_cue(doc: Doc, start: int, rules: EntityRules) -> bool:
     """Tell whether a span follows 'surnommé «' (or 'dit "'), perhaps with an article."""
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES:
+    view, i = token_view(doc), start - 1  # the words off the view: no Token made for them
+    if i >= 0 and view.lower[i] in ARTICLES:
         i -= 1
     quoted = False
-    while i >= 0 and (doc[i].is_quote or doc[i].text in ("«", "“", '"') or doc[i].is_space):
+    while i >= 0 and (view.is_quote[i] or view.text[i] in ("«", "“", '"') or view.is_space[i]):
         quoted = True
         i -= 1
-    return quoted and i >= 0 and doc[i].lower_ in rules.nickname_cues
+    return quoted and i >= 0 and view.lower[i] in rules.nickname_cues
