@@ -25,6 +25,7 @@ from veille.analysis.lang.fr.words import (
     REFLEXIVE_CLITICS,
     TO,
 )
+from veille.analysis.syntax.view import token_view
 from veille.model import Gender
 from veille.normal import fold
 
@@ -78,13 +79,14 @@ class RoleLexicon:
     def match(self, doc: Doc, i: int, plural: bool = False) -> RoleWord | None:
         """Return the longest role noun that starts at token i (with ``plural``, also one
         whose first word is in the plural: les présidents de la République)."""
-        key = role_key(doc[i].text)
+        texts = token_view(doc).text  # the words off the view: no Token made for them
+        key = role_key(texts[i])
         if plural and key not in self.by_first and key.endswith(("s", "x")):
             key = key[:-1]
         for role in self.by_first.get(key, ()):
             n = len(role.words)
-            if i + n <= len(doc) and all(
-                (key if k == 0 else fold(doc[i + k].text)) == w for k, w in enumerate(role.words)
+            if i + n <= len(texts) and all(
+                (key if k == 0 else fold(texts[i + k])) == w for k, w in enumerate(role.words)
             ):
                 return role
         return None
