@@ -139,7 +139,7 @@ class RoleReader:
         if depth > 2:
             return fallback
         member = head.lower_ in self.actor_heads or head.lemma_.lower() in self.actor_heads  # représentants
-        for child in head.children:
+        for child in token_view(head.doc).child_tokens(head.i):  # no Token made per child
             case = case_of(child)
             # (not a conjunct: les syndicats et la préfète are two parties, read by group)
             named = (
