@@ -390,9 +390,7 @@ class RoleReader:
 
     def content(self, verb: Token) -> list[str]:
         """Return an entity named in a complement clause (avertir que … avec l'Europe)."""
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
+        for child in token_view(verb.doc).labelled_children(verb.i, "ccomp"):  # no Token made
             for token in child.subtree:
                 if case_of(token) in ("avec", "contre", "à", "au", "aux") and token.dep_ in _CASEOFPS:
                     found = self.group(token)
@@ -483,8 +481,8 @@ class RoleReader:
         """Return the country of a national body a thing belongs to (*a attaqué les positions
         de l'armée malienne*, *a arraisonné un navire de la marine turque*): the body's
         adjective of nationality names the party, as for the body itself (authors.national)."""
-        for child in head.children:
-            if child.dep_ == "nmod" and case_of(child) in OF:
+        for child in token_view(head.doc).labelled_children(head.i, "nmod"):  # no Token made
+            if case_of(child) in OF:
                 found = national(self, child)
                 if found:
                     return found
