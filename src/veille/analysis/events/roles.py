@@ -242,8 +242,8 @@ class RoleReader:
         right after the verb or its auxiliary is the subject. Its resolved mention, else the
         speaker of the quotation it introduces; None without one."""
         doc = verb.doc
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
         view = token_view(doc)  # the words read off the view: no Span nor Token made for them
+        first = min([verb.i, *(j for j in view.children(verb.i) if view.dep[j].startswith("aux"))])
         for k in range(first + 1, min(len(doc), verb.i + 3)):
             if view.pos[k] != "PRON" or view.lower[k].lstrip("-‑") not in SUBJECT_PRONOUNS:
                 continue
