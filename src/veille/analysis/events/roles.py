@@ -317,7 +317,7 @@ class RoleReader:
             controlled = controller(self, chain[0], node) if depth == 1 else None
             if controlled:
                 return controlled, depth  # accuser X de faire: X does it
-            if controlled is not None and any(c.dep_ == "obj" for c in node.children):
+            if controlled is not None and token_view(node.doc).labelled_children(node.i, "obj"):
                 return [], None  # X does it, but names nobody: never the accuser
             if depth == 0 or (
                 _present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])
