@@ -151,7 +151,9 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
     an unnamed party, or None."""
     if token.pos_ not in ("NOUN", "PROPN") or index.entity_at(token.idx) is not None:
         return None
-    before = (c for c in token.children if c.i < token.i and c.dep_ in ("det", "case"))
+    view = token_view(token.doc)  # children and labels off the columns: no Token made per child
+    children = view.child_tokens(token.i)
+    before = (c for c in children if c.i < token.i and view.dep[c.i] in ("det", "case"))
     det = next((c for c in before if c.lower_ not in ("de", "d'", "d’")), None)
     kind = party_kind(det.lower_, token.text) if det is not None else None
     if det is None or kind is None:
@@ -160,7 +162,7 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
     end = token.idx + len(token.text)
     placed = ""
     text = doc.article.text
-    for child in token.children:
+    for child in children:
         if child.i < token.i:
             continue
         named = [index.entity_at(t.idx) for t in child.subtree]
