@@ -376,12 +376,12 @@ class SpeakerResolver(SubjectFinder):
         """Return True when the mention at ``offset`` is a subject before its verb, or apposed
         to one (La directrice, Claire Fabre, a rencontré …): the parser's subjects after the
         verb are mostly objects it misread."""
-        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
-        token = token.head if token.dep_ == "det" else token  # Le maire …: the noun, not le
-        if token.dep_ in ("appos", "conj", "flat:name") and token.head.i < token.i:
-            token = token.head  # Le maire de Tarsil, X: a name the parser hung on the complement
-            token = token.head if token.dep_ == "nmod" and token.head.i < token.i else token
-        return token.dep_ in _SUBJECT_DEPS and token.i < token.head.i
+        view, i = token_view(self.parsed), max(bisect.bisect_right(self._token_starts, offset) - 1, 0)
+        i = view.head[i] if view.dep[i] == "det" else i  # Le maire …: the noun, not le
+        if view.dep[i] in ("appos", "conj", "flat:name") and view.head[i] < i:
+            i = view.head[i]  # Le maire de Tarsil, X: a name the parser hung on the complement
+            i = view.head[i] if view.dep[i] == "nmod" and view.head[i] < i else i
+        return view.dep[i] in _SUBJECT_DEPS and i < view.head[i]
 
     def gender(self, entity: Entity) -> str | None:
         """Return a person's gender ("m", "f") as the resolver knows it, or None."""
