@@ -454,13 +454,11 @@ class SpeakerResolver(SubjectFinder):
     def _is_subject(self, offset: int) -> bool:
         """Return True when the mention at ``offset`` is a subject, or names one in apposition
         (le syndicat Force Ouvrière, majoritaire …, a demandé)."""
-        token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
-        if token.dep_ in _SUBJECT_DEPS:
+        view, i = token_view(self.parsed), max(bisect.bisect_right(self._token_starts, offset) - 1, 0)
+        if view.dep[i] in _SUBJECT_DEPS:
             return True
-        head = token.head
-        return (
-            token.dep_ in ("appos", "flat:name", "nmod") and head.i < token.i and head.dep_ in _SUBJECT_DEPS
-        )
+        head = view.head[i]  # heads and labels off the columns: no Token made
+        return view.dep[i] in ("appos", "flat:name", "nmod") and head < i and view.dep[head] in _SUBJECT_DEPS
 
     def _rival(self, start: int) -> str | None:
         """Resolve son adversaire: the nearest person named before who is not the possessor
