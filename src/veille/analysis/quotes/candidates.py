@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.ranker import WINDOW_PARAGRAPHS, Mentioned, Situation, after_selon, features
+from veille.analysis.syntax.view import token_view
 from veille.model import Entity
 
 _PRONOUN_GENDER = {"il": "m", "elle": "f"}
@@ -91,9 +92,11 @@ def _described_subjects(
     # rules make those: speakers.py, created.py).
     created, unnamed = dict(ctx.resolver.created), set(ctx.resolver.unnamed)
     known = {e.id for e in ctx.doc.entities} | {e.id for e in created.values()}
-    for token in ctx.parsed[ctx.token_after(lo) : ctx.token_after(hi)]:
-        if token.dep_ not in _SUBJECT or token.pos_ not in ("NOUN", "PRON", "ADJ"):
+    view = token_view(ctx.parsed)  # labels and tags off the columns: a Token only for a subject
+    for k in range(ctx.token_after(lo), ctx.token_after(hi)):
+        if view.dep[k] not in _SUBJECT or view.pos[k] not in ("NOUN", "PRON", "ADJ"):
             continue  # names are entity mentions already
+        token = view.tokens[k]
         if cand.start <= token.idx < cand.end or ctx.inside_mark(token.idx) is not None:
             continue
         start, end = ctx.speaker_phrase(token)
