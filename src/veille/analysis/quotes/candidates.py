@@ -151,14 +151,15 @@ def _sentence_numbers(ctx: QuoteContext) -> list[int]:
 
 def _head_in(token: Token, end: int) -> Token:
     """Return the token of a mention whose head lies outside it (the mention's syntactic head)."""
-    current = token
-    for candidate in token.doc[token.i : token.i + 12]:
-        if candidate.idx >= end:
+    view = token_view(token.doc)  # offsets and heads off the columns: no Token made per word
+    idx, head, current = view.idx, view.head, token.i
+    for k in range(token.i, min(token.i + 12, len(idx))):
+        if idx[k] >= end:
             break
-        if not (token.idx <= candidate.head.idx < end) or candidate.head == candidate:
-            return candidate
-        current = candidate
-    return current
+        if not (token.idx <= idx[head[k]] < end) or head[k] == k:
+            return view.tokens[k]
+        current = k
+    return view.tokens[current]
 
 
 def _speaks(ctx: QuoteContext, head: Token) -> bool:
