@@ -72,9 +72,10 @@ def _mid_sentence(doc: Doc) -> dict[str, int]:
     counts: dict[str, int] | None = doc.user_data.get(_MID_SENTENCE)
     if counts is None:
         counts = doc.user_data[_MID_SENTENCE] = {}
-        for t in doc:
-            if not t.is_sent_start:
-                counts[t.text] = counts.get(t.text, 0) + 1
+        view = token_view(doc)  # the words and sentence starts off the columns: no Token made
+        for text, opens in zip(view.text, view.sent_start, strict=True):
+            if not opens:
+                counts[text] = counts.get(text, 0) + 1
     return counts
 
 

@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import cast
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -157,6 +157,11 @@ class TokenView:
     def is_quote(self) -> list[bool]:
         """``token.is_quote`` of each token."""
         return [flag == 1 for flag in self._column(IS_QUOTE)]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """``bool(token.is_sent_start)`` of each token (its None, not known, reads False)."""
+        return [flag == 1 for flag in self._column(SENT_START)]
 
     @cached_property
     def is_space(self) -> list[bool]:
