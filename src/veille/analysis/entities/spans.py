@@ -204,23 +204,24 @@ _ORDINAL_WORD = re.compile(r"^(?:[a-z]+-)*[a-z]+ieme$|^\d+e$|^premiere$")
 def court_head(doc: Doc, start: int) -> int | None:
     """Return where a court's name starts before a place (tribunal administratif de |
     Rennes; cour d'appel de | Grenoble; parquet de | Saint-Étienne), or None."""
+    view = token_view(doc)  # the words off the view: no Token made for them
     i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES and i > 0 and doc[i - 1].lower_ == "de":
+    if i >= 0 and view.lower[i] in ARTICLES and i > 0 and view.lower[i - 1] == "de":
         i -= 1  # de la Seine
-    if i < 0 or doc[i].lower_ not in OF:
+    if i < 0 or view.lower[i] not in OF:
         return None
     i -= 1
     # At most three lower-case words between: administratif, judiciaire, d'appel, de grande instance.
     for _ in range(4):
         if i < 0:
             return None
-        if fold(doc[i].text) in _COURTS:
+        if fold(view.text[i]) in _COURTS:
             # A bare 'cour de' or 'chambre de' is a courtyard or a room (la cour de l'Élysée).
-            if i + 2 >= start and fold(doc[i].text) in ("cour", "chambre"):
+            if i + 2 >= start and fold(view.text[i]) in ("cour", "chambre"):
                 return None
             # A numbered chamber keeps its number (la dix-septième chambre correctionnelle).
-            return i - 1 if i > 0 and _ORDINAL_WORD.match(fold(doc[i - 1].text)) else i
-        if not doc[i].text[:1].islower() or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "PRON"):
+            return i - 1 if i > 0 and _ORDINAL_WORD.match(fold(view.text[i - 1])) else i
+        if not view.text[i][:1].islower() or view.is_punct[i] or view.pos[i] in ("VERB", "AUX", "PRON"):
             return None
         i -= 1
     return None
