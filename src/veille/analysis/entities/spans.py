@@ -149,23 +149,24 @@ def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bo
     """Return the index of 'ministre' or 'ministère' before a span that names its portfolio
     (ministère du | Travail), and whether the span is a later portfolio of a coordination
     (ministre de la Ville et du | Logement); None when no such head is there."""
+    view = token_view(doc)  # the words off the view: no Token made for them
     i = start - 1
     chained = False
     for _ in range(4):  # at most three coordinated portfolios before this one
-        if i >= 0 and doc[i].lower_ in ARTICLES:
+        if i >= 0 and view.lower[i] in ARTICLES:
             i -= 1
-        if i < 0 or doc[i].lower_ not in OF:
+        if i < 0 or view.lower[i] not in OF:
             return None
         i -= 1
-        if i >= 1 and doc[i].text.islower() and countries.demonym(doc[i].text) is not None:
+        if i >= 1 and view.text[i].islower() and countries.demonym(view.text[i]) is not None:
             i -= 1  # a demonym between them: le ministre suédois des | Finances
-        if i >= 0 and doc[i].lower_ in heads and (not doc[i].lower_.startswith("charg") or titled(doc, i)):
+        if i >= 0 and view.lower[i] in heads and (not view.lower[i].startswith("charg") or titled(doc, i)):
             return i, chained
-        if i < 0 or doc[i].lower_ not in ("et", ","):
+        if i < 0 or view.lower[i] not in ("et", ","):
             return None
         # Walk back over the previous portfolio (la Ville, des Affaires étrangères).
         k = i - 1
-        while k >= 0 and doc[k].pos_ != "DET" and (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
+        while k >= 0 and view.pos[k] != "DET" and (view.text[k][:1].isupper() or view.pos[k] == "ADJ"):
             k -= 1
         if k == i - 1:
             return None
