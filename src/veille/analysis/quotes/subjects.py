@@ -151,7 +151,7 @@ class SubjectFinder:
         """Return the subject placed after a verb in an incise (« … », a déclaré X; précise
         l'OFAG), which the parser often labels as an object, or as the rest of a name when
         it reads the verb as a first name (lâche Karim Ferhat, délégué CGT: flat:name)."""
-        for child in verb.children:
+        for child in token_view(verb.doc).child_tokens(verb.i):  # no Token made per child
             if child.i > verb.i and child.dep_ in (
                 *_SUBJECT_DEPS,
                 "obj",
