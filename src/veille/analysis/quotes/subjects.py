@@ -118,7 +118,7 @@ class SubjectFinder:
         for token in reversed(self.parsed[verb.sent.start : verb.i]):
             if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
                 continue
-            for child in token.children:
+            for child in token_view(token.doc).child_tokens(token.i):  # no Token made per child
                 if (
                     child.dep_ in _SUBJECT_DEPS
                     and child.text.lower() not in ("-t", "t")
