@@ -21,13 +21,10 @@ second CHU or a second PJ in the text leaves every acronym apart.
 from __future__ import annotations
 
 from veille.analysis.entities.names import initials
-from veille.analysis.lang.fr.words import NAME_PARTICLES
+from veille.analysis.lang.fr.words import ACRONYM_SKIPPED, NAME_PARTICLES
 from veille.normal import fold
 
 _MINOR = frozenset({"l", "et", "les"})
-# Prepositions that French acronyms skip like de (Agence nationale pour la rénovation urbaine
-# → ANRU; sous-direction de la lutte contre la cybercriminalité → SDLC).
-_PREPOSITIONS = frozenset({"pour", "contre", "sur", "en", "a", "au", "aux", "avec", "dans", "par", "sans"})
 
 
 def acronym_forms(name: str) -> frozenset[str]:
@@ -37,7 +34,7 @@ def acronym_forms(name: str) -> frozenset[str]:
         return frozenset()
     forms = {initials(name)}
     parts = [p for w in words for p in w.split("-")]
-    forms.add("".join(fold(p)[:1].upper() for p in parts if _content(p) and fold(p) not in _PREPOSITIONS))
+    forms.add("".join(fold(p)[:1].upper() for p in parts if _content(p) and fold(p) not in ACRONYM_SKIPPED))
     # 1. Words in capitals kept whole (AS Vitré → ASV, AS Saint-Étienne → ASSE).
     if any(_capitals(w) for w in words):
         forms.add("".join(_letters(p) for p in parts if _content(p)))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import countries, tables
-from veille.analysis.lang.fr.words import ARTICLES, OF, TO
+from veille.analysis.lang.fr.words import ACRONYM_SKIPPED, ARTICLES, OF, TO
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.normal import fold, name_key, word_key
@@ -174,7 +174,7 @@ def glossed_acronyms(doc: Doc) -> tuple[set[str], list[tuple[int, int]]]:
             if doc[k].lower_ not in _GLUE:
                 words.append(doc[k].lower_)
             k -= 1
-        letters = "".join(p[0] for w in reversed(words) for p in w.split("-") if p not in _SKIPPED)
+        letters = "".join(p[0] for w in reversed(words) for p in w.split("-") if p not in ACRONYM_SKIPPED)
         if len(acronym) < 2 or letters != acronym.lower():
             continue
         if words[-1].rsplit("-", 1)[-1] in _org_nouns():
@@ -182,9 +182,6 @@ def glossed_acronyms(doc: Doc) -> tuple[set[str], list[tuple[int, int]]]:
         else:
             found.add(acronym)
     return found, institutions
-
-
-_SKIPPED = frozenset({"contre", "pour", "sur", "avec", "dans", "par", "sans"})
 
 
 @cache

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import OF_TOKENS
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.syntax.tense import feature
@@ -32,7 +33,6 @@ _PATH = frozenset({"obj", "obl:arg", "obl", "xcomp", "amod", "nmod", "appos", "a
 _MAX_STEPS = 4
 # Relations of a verb's object or of its attribute (traitée d'« incompétente »: xcomp).
 _OBJECTS = frozenset({"obj", "xcomp", "ccomp"})
-_DE_FORMS = frozenset({"de", "d'", "d’", "d", "des", "du"})
 # Tags a present-tense cue may wrongly carry (juge, estime read as nouns).
 _MISREAD = frozenset({"NOUN", "ADJ"})
 
@@ -71,7 +71,7 @@ def _speaks(ctx: QuoteContext, head: Token, child: Token) -> bool:
         return False  # pour reprendre ses mots, « … »: the words of the person named (agent.own_words)
     if head.pos_ == "VERB":
         if head.lemma_ in ctx.lexicon.word_class("designate"):
-            return child.dep_ in _OBJECTS or _preposition(child) in _DE_FORMS  # parle d'un « … »
+            return child.dep_ in _OBJECTS or _preposition(child) in OF_TOKENS  # parle d'un « … »
         if cue is None or (ctx.lexicon.cues[cue.lemma].scope == "se" and cue.scope != "all"):
             return False  # a étonné « les plus sceptiques »: a pronominal cue without its clitic
         return child.dep_ in _OBJECTS  # not a réagi à une « vidéo »

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.lang.fr.words import QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.selon import (
@@ -29,7 +30,7 @@ from veille.analysis.quotes.selon import (
     subject_then_predicate,
     view_opener,
 )
-from veille.analysis.quotes.stance import STANCE_QUE, stance_colon, stance_que
+from veille.analysis.quotes.stance import stance_colon, stance_que
 from veille.analysis.quotes.written import learnt_statements
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
@@ -96,7 +97,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(_noun_clause(ctx, token))
         if tag in ("ADJ", "NOUN", "VERB"):
             found.extend(stance_colon(ctx, token))
-            if i + 1 < len(lower) and lower[i + 1] in STANCE_QUE:  # stance_que's first test
+            if i + 1 < len(lower) and lower[i + 1] in QUE_TOKENS:  # stance_que's first test
                 found.extend(stance_que(ctx, token))
         if word == "selon" or (word == "après" and i > 0 and lower[i - 1] in ("d'", "d’")):
             found.extend(selon(ctx, token))

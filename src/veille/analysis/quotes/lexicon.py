@@ -195,7 +195,7 @@ def _single_words(table: str) -> set[str]:
 
 _MAX_KNOWN_FORMS = 1 << 16
 # de in all its forms, with the pieces the tokenizer may split d' into (parle d'« … »).
-_DE_FORMS = words.OF | {"d’", "d", "'", "’"}
+_DE_FORMS = words.OF_TOKENS | {"'", "’"}
 # The tags a cue may have: ``cue`` answers None for any other tag, and the indirect-quote
 # scan skips such words without asking (indirect.find_indirect). X: a foreign word, the
 # Latin dixit of « … », dixit X.

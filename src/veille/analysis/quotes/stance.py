@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.morphology import infinitive_guesses
-from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.lang.fr.words import QUE_TOKENS, SUBJECT_PRONOUNS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
@@ -31,7 +31,6 @@ _PRONOMINAL = frozenset({"montrer", "dire", "vouloir"})
 _GAP = 4
 _MIN_WORDS = 4
 # The forms of que a stance's clause opens with (est certain que, qu'il).
-STANCE_QUE = frozenset({"que", "qu'", "qu’"})
 
 
 def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
@@ -68,7 +67,7 @@ def stance_que(ctx: QuoteContext, token: Token) -> list[Candidate]:
     subject holds true, reported as its own statement. Not the impersonal *il est certain
     que* (no one speaks), and only a subject that can speak."""
     lower = token_view(ctx.parsed).lower
-    if token.i + 1 >= len(lower) or lower[token.i + 1] not in STANCE_QUE:
+    if token.i + 1 >= len(lower) or lower[token.i + 1] not in QUE_TOKENS:
         return []
     if ctx.paragraph(token.idx)[2] or ctx.inside_mark(token.idx) is not None:
         return []

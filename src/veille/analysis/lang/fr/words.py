@@ -16,6 +16,11 @@ ARTICLES = frozenset({"le", "la", "les", "l'"})  # definite articles
 CONTRACTED = frozenset({"du", "au"})  # de + le, à + le: the article is inside the preposition
 OF = frozenset({"de", "du", "des", "d'"})  # the preposition de in all its forms
 TO = frozenset({"à", "au", "aux"})  # the preposition à in all its forms
+# de as a token: the apostrophe curled, or split off by the tokenizer (d | « … »)
+OF_TOKENS = OF | {"d’", "d"}
+# Prepositions that French acronyms skip as they skip de (Agence nationale pour la
+# rénovation urbaine → ANRU; sous-direction de la lutte contre la cybercriminalité → SDLC).
+ACRONYM_SKIPPED = frozenset({"pour", "contre", "sur", "en", "a", "au", "aux", "avec", "dans", "par", "sans"})
 OBJECT_CLITICS = ARTICLES  # le, la, les, l' before a verb: the same forms as the articles
 DATIVE_CLITICS = frozenset({"lui", "leur"})  # the à-complement as a clitic (lui reproche, leur a promis)
 INDEFINITE = frozenset({"un", "une", "des"})
@@ -39,6 +44,7 @@ RELATIVE_PRONOUNS = frozenset(
 )
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
 QUE = frozenset({"que", "qu'"})
+QUE_TOKENS = QUE | {"qu’"}  # with the apostrophe curled
 NE = frozenset({"ne", "n'"})  # the negative clitic before a verb
 ADVERBIAL_CLITICS = frozenset({"y", "en"})  # clitics between a subject and its verb
 # Stressed (disjunctive) pronouns: lui aussi, elle-même, selon eux.
