@@ -17,8 +17,9 @@ Sets (tests/quality/baseline.json):
 - "dev4" is tests/gold7/, a second set by another such annotator (fourth session), other
   outlets and years (2019-2026); it was blind (set "blind2") until the sixth session opened it
   for error study, when a fourth blind set was written to take over its role;
-- "blind3" is tests/gold9/, a third blind set (fifth session), event-dense and quote-rich,
-  12 outlets' styles and years 2017-2026, added to the gate before any change of that session;
+- "dev5" is tests/gold9/, a third such set (fifth session), event-dense and quote-rich, 12
+  outlets' styles and years 2017-2026; it was blind (set "blind3") until the seventh session
+  opened it for error study, when a fifth blind set was written to take over its role;
 - "blind4" is tests/gold10/, a fourth blind set (sixth session), 12 outlet styles (wire, dailies,
   Belgian, Swiss, Québec and overseas outlets, a live blog, a feature) and years 2016-2026, with
   floors at the scores of the code that had never seen it.
@@ -37,7 +38,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold11 --set project7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold9 --set blind3 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold10 --set blind4 --raise-baseline tests/quality/baseline.json
 """
 
@@ -66,7 +67,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project7": (ROOT / "tests" / "gold11", 15),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
-    "blind3": (ROOT / "tests" / "gold9", 12),
+    "dev5": (ROOT / "tests" / "gold9", 12),
     "blind4": (ROOT / "tests" / "gold10", 12),
 }
 
