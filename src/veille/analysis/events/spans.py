@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
 from veille.analysis.syntax.view import token_view
 from veille.model import Timex
@@ -87,7 +88,13 @@ def linear_object(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...
     found: list[str] = []
     previous: Token | None = trigger
     window = clause_window(trigger)
+    skip_to = -1
     for position, token in enumerate(window):
+        if token.i < skip_to:
+            continue  # inside an incise (accuse au contraire X de …)
+        if not found and not seen_thing and (end := incise_after(token.doc, token.i)) is not None:
+            skip_to = end
+            continue
         if token.text == ",":
             upcoming = window[position + 1] if position + 1 < len(window) else None
             # A comma after the object ends it; one before it sets off an incise.
@@ -153,9 +160,18 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     index = trigger.i - 1
     doc = trigger.doc
     start = max(parse_sentence(trigger)[0], trigger.i - _WINDOW)
-    while index >= start and (
-        doc[index].pos_ in ("AUX", "ADV") or doc[index].lower_ in _CLITICS or _in_spans(doc[index], spans)
-    ):
+    while index >= start:
+        if (first := incise_before(doc, index)) is not None and first >= start:
+            index = first - 1  # an incise (a pour sa part appelé, a elle aussi exhorté)
+        elif _auxiliary(doc[index]) or doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS:
+            index -= 1
+        elif _in_spans(doc[index], spans):
+            index -= 1
+        else:
+            break
+    if index > start and doc[index].text == "," and _auxiliary(doc[index + 1]):
+        # X, a appelé: the comma closes an apposition (Le ministre …, Mounir Haddad, a
+        # pour sa part appelé); the name before it is the subject when one is there.
         index -= 1
     found: list[str] = []
     while index >= start:
@@ -174,9 +190,35 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
             index -= 1
             continue
         if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in OF):
-            return []  # the name is a complement (la délégation du Hamas), not the subject
+            # The name is a complement (la délégation du Hamas), not the subject; after a
+            # comma the names read before it restate the phrase it ends (L'envoyée de l'ONU,
+            # Ingrid Halvorsen, a …).
+            return list(reversed(found[:-1]))
         break
     return list(reversed(found))
+
+
+def _auxiliary(token: Token) -> bool:
+    """Say whether a word is an auxiliary; the parser tags *a* before an incise VERB."""
+    return token.pos_ == "AUX" or (token.pos_ == "VERB" and token.lemma_ in ("avoir", "être"))
+
+
+def incised_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]) -> list[str]:
+    """Return the subject named before a verb whose auxiliary an incise parts from it (*X, a
+    pour sa part appelé l'UE à*; *X a elle aussi exhorté Y*), else []: the parser then takes
+    the object for the subject or hangs the verb on the subject's apposition, while the word
+    order still has the subject just before the auxiliary."""
+    doc, index = trigger.doc, trigger.i - 1
+    while (
+        index > 0
+        and incise_before(doc, index) is None
+        and (doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS)
+    ):
+        index -= 1
+    first = incise_before(doc, index)
+    if first is None or first < 1 or not _auxiliary(doc[first - 1]):
+        return []
+    return left_subject(trigger, entity_at, timexes)
 
 
 def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
