@@ -57,13 +57,35 @@ def clause_window(trigger: Token) -> list[Token]:
     sentence_end = min(parse_sentence(trigger)[1], trigger.i + 1 + _WINDOW)
     view = token_view(trigger.doc)
     text, lower, pos, tokens = view.text, view.lower, view.pos, view.tokens
+    quoted = _inside_quote(text, parse_sentence(trigger)[0], trigger.i)
     for i in range(trigger.i + 1, sentence_end):
+        if quoted and text[i] in _CLOSING_QUOTES:
+            # « délibérément aspergé de gaz » par des policiers: a quotation of the verb's
+            # own words ends there, the clause goes on after it (its par-agent, its object)
+            quoted = False
+            continue
         if text[i] in _HARD_STOPS or lower[i] in _CLAUSE_OPENERS:
             break
         if pos[i] in ("VERB", "AUX", "SCONJ"):
             break
         out.append(tokens[i])
     return out
+
+
+_OPENING_QUOTES = frozenset({"«", "“"})
+_CLOSING_QUOTES = frozenset({"»", "”"})
+
+
+def _inside_quote(text: list[str], start: int, at: int) -> bool:
+    """Say whether word ``at`` sits inside a quotation opened after ``start`` in its
+    sentence and not closed before it (the curly and angled marks, which say which way)."""
+    depth = 0
+    for i in range(start, at):
+        if text[i] in _OPENING_QUOTES:
+            depth += 1
+        elif text[i] in _CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _is_preposition(token: Token, previous: Token | None) -> bool:
