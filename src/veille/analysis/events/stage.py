@@ -44,6 +44,7 @@ from veille.analysis.events.senses import (
     threatened,
 )
 from veille.analysis.events.shape import aimed, own_date, topic_of_noun
+from veille.analysis.events.sides import sides_addressed
 from veille.analysis.events.states import with_states
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -146,7 +147,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             reaction = None if roles else condemned_act(reader, token, trigger.type, found, lexicon)
             roles = roles or reaction
         if roles is None and token.pos_ == "VERB":  # X a accusé Y … et a exigé la libération de …
-            roles = conjunct_addressee(reader, token, trigger.type, found)
+            roles = conjunct_addressee(reader, token, trigger.type, found) or sides_addressed(
+                reader, token, trigger.type, found
+            )  # Le médiateur a appelé les deux parties à …: the two sides told before
         if roles is None and trigger.type == "THREATEN" and token.pos_ == "VERB":
             roles = continued_dispute(reader, token, found)  # X a accusé Y. X menace de saisir la CIJ
         if (
