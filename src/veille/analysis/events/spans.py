@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.incises import incise_after, incise_before
@@ -183,7 +183,7 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     doc = trigger.doc
     start = max(parse_sentence(trigger)[0], trigger.i - _WINDOW)
     while index >= start:
-        if (first := incise_before(doc, index)) is not None and first >= start:
+        if (first := _incise_start(doc, index)) is not None and first >= start:
             index = first - 1  # an incise (a pour sa part appelé, a elle aussi exhorté)
         elif _auxiliary(doc[index]) or doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS:
             index -= 1
@@ -233,14 +233,24 @@ def incised_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, .
     doc, index = trigger.doc, trigger.i - 1
     while (
         index > 0
-        and incise_before(doc, index) is None
+        and _incise_start(doc, index) is None
         and (doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS)
     ):
         index -= 1
-    first = incise_before(doc, index)
+    first = _incise_start(doc, index)
     if first is None or first < 1 or not _auxiliary(doc[first - 1]):
         return []
     return left_subject(trigger, entity_at, timexes)
+
+
+def _incise_start(doc: Doc, index: int) -> int | None:
+    """Return the first index of an incise that ends at word ``index``, with the commas
+    that may set it off (*a, de son côté, exhorté*), else None."""
+    end = index - 1 if index > 0 and doc[index].text == "," else index
+    first = incise_before(doc, end)
+    if first is None:
+        return None
+    return first - 1 if first > 0 and doc[first - 1].text == "," else first
 
 
 def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
