@@ -6,7 +6,8 @@ name a party of each side (the gold entity's forms), and in them for the words t
 trigger of an accepted type. For each such word it says where the rules stop:
 
 - ``light``/``name``/``accept``: the trigger is skipped before roles are read;
-- ``no-actor``/``no-recipient``: the role gate drops it (with what the parse held there);
+- ``no-actor``/``no-recipient``: the role gate drops it, with what the parse held in the
+  missing slot (``/none``, ``/named``, ``/pronoun``, ``/description``) and its words;
 - ``sense``/``factive``: the roles were read but the row's sense or factivity drops it;
 - ``wrong-parties``: an event of that type came out of the sentence with other parties.
 
@@ -100,8 +101,10 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
         subj = [phrase(c, reader, doc) for c in token.children if c.dep_.startswith("nsubj")]
         objs = [f"{c.dep_}:{phrase(c, reader, doc)}" for c in token.children if c.dep_ in _COMPLEMENTS]
         side = "no-actor" if not actors else "no-recipient"
+        wanted = _COMPLEMENTS if side == "no-recipient" else ("nsubj", "nsubj:pass")
+        held = held_kind([c for c in token.children if c.dep_ in wanted], reader)
         return (
-            f"{side} [{trigger.pos} slots={trigger.recipient} actors={entity_names(doc, actors)} "
+            f"{side}/{held} [{trigger.pos} slots={trigger.recipient} actors={entity_names(doc, actors)} "
             f"recips={entity_names(doc, recips)} subj={subj} objs={objs} head={token.head.text}/{token.dep_}]"
         )
     if infinitive_sense(token, trigger, roles, reader.types, lexicon) is None:
@@ -109,6 +112,25 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     if not factive(token, trigger, lexicon):
         return "factive"
     return f"read {entity_names(doc, roles.actors)} -> {entity_names(doc, roles.recipients)}"
+
+
+def held_kind(heads: Sequence[Token], reader: RoleReader) -> str:
+    """Say what the parse held in the missing slot: ``none`` (no phrase), ``named`` (a
+    mention covers its head but the reader refused it), ``pronoun`` (an unresolved one),
+    ``description`` (a noun phrase no mention covers), ``other``."""
+    if not heads:
+        return "none"
+    kinds = []
+    for head in heads:
+        if reader.index.entity_at(head.idx) is not None:
+            kinds.append("named")
+        elif head.pos_ == "PRON":
+            kinds.append("pronoun")
+        elif head.pos_ in ("NOUN", "PROPN"):
+            kinds.append("description")
+        else:
+            kinds.append("other")
+    return "named" if "named" in kinds else kinds[0]
 
 
 def phrase(head: Token, reader: RoleReader, doc: Document) -> str:
@@ -141,6 +163,7 @@ def main() -> int:
     stages = [(n, s) for n, s in pipeline.stages if n != "events"]
     events_stage = dict(pipeline.stages)["events"]
     classes: Counter[str] = Counter()
+    held: Counter[str] = Counter()  # a dropped trigger's missing side and what the parse held there
     missed_total = required_total = 0
     for case in cases:
         article = pipeline.prepare(case.article)
@@ -189,6 +212,8 @@ def main() -> int:
                             reason = why(token, pdoc, reader, lexicon, names)
                         reasons.append(f"  «{token.text}» {reason}\n    | {sentence.text.strip()[:220]}")
                         classes[reason.split()[0]] += 1
+                        if reason.startswith("no-"):
+                            held[reason.split()[0]] += 1
                 if not reasons:
                     classes["no-trigger"] += 1
                     sents = sentences_for(parsed, case.gold, event)
@@ -199,6 +224,9 @@ def main() -> int:
                     print("\n".join(reasons))
     print(f"\nmissed {missed_total} of {required_total} required; first reasons by trigger word:")
     for key, n in classes.most_common():
+        print(f"  {key}: {n}")
+    print("dropped by the role gate, by missing side / what the parse held there:")
+    for key, n in held.most_common():
         print(f"  {key}: {n}")
     return 0
 

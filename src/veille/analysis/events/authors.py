@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.events.bodies import named_body
 from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import OF
@@ -41,7 +42,8 @@ def national(reader: RoleReader, head: Token) -> list[str]:
         places = [e for e in reader.doc.entities if e.type in ("LOC", "ORG")]
         for entity in places:
             if country_code(entity.name) == found.iso3:
-                return [entity.id]
+                # l'armée congolaise, the document naming the Forces armées de la RDC: both
+                return [entity.id, *named_body(reader.doc, head, found.iso3)]
         for entity in places:  # des frappes soudanaises, Khartoum named: the capital acts
             if entity.type == "LOC" and capital_country(entity.name) == found.iso3:
                 return [entity.id]

@@ -48,6 +48,7 @@ from veille.analysis.events.shape import (
 )
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS, construction_party
 from veille.analysis.events.spans import (
+    incised_subject,
     left_subject,
     linear_complement,
     linear_object,
@@ -424,8 +425,9 @@ class RoleReader:
             actors, recipients, depth = noun_roles(
                 self, trigger, chain, slots, actor_de, inverting, actor_par
             )
-        else:
-            actors, depth = self.actors_of_verb(chain)
+        else:  # an incise parts the auxiliary from the verb: the parse lost the subject
+            incised = incised_subject(trigger, self.index.entity_at, self.doc.timexes)
+            actors, depth = (incised, 0) if incised else self.actors_of_verb(chain)
             if not any(self.types.get(a) != "MISC" for a in actors) and not passive_voice(trigger):
                 # 4. the parser lost the subject (a name tagged as a verb): the name just
                 # before the verb and its auxiliaries is the subject.

@@ -240,7 +240,12 @@ def _has_infinitive(token: Token) -> bool:
     that the parser hung on its object (*a appelé les deux pays à négocier*: acl of pays)."""
     if any(c.dep_ == "xcomp" and "Inf" in feature(c, "VerbForm") for c in token.children):
         return True
-    objects = [c for c in token.children if c.dep_ == "obj"]
+    # (an object after a weekday the parser labels obl:mod, with no preposition: a appelé
+    # jeudi les parties à « revenir … »)
+    objects = [
+        c for c in token.children
+        if c.dep_ == "obj" or (c.dep_ == "obl:mod" and not any(k.dep_ == "case" for k in c.children))
+    ]  # fmt: skip
     return any(
         c.dep_ == "acl"
         and "Inf" in feature(c, "VerbForm")

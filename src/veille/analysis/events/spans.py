@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import OF
+from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
 from veille.analysis.syntax.view import token_view
 from veille.model import Timex
@@ -56,13 +57,35 @@ def clause_window(trigger: Token) -> list[Token]:
     sentence_end = min(parse_sentence(trigger)[1], trigger.i + 1 + _WINDOW)
     view = token_view(trigger.doc)
     text, lower, pos, tokens = view.text, view.lower, view.pos, view.tokens
+    quoted = _inside_quote(text, parse_sentence(trigger)[0], trigger.i)
     for i in range(trigger.i + 1, sentence_end):
+        if quoted and text[i] in _CLOSING_QUOTES:
+            # « délibérément aspergé de gaz » par des policiers: a quotation of the verb's
+            # own words ends there, the clause goes on after it (its par-agent, its object)
+            quoted = False
+            continue
         if text[i] in _HARD_STOPS or lower[i] in _CLAUSE_OPENERS:
             break
         if pos[i] in ("VERB", "AUX", "SCONJ"):
             break
         out.append(tokens[i])
     return out
+
+
+_OPENING_QUOTES = frozenset({"«", "“"})
+_CLOSING_QUOTES = frozenset({"»", "”"})
+
+
+def _inside_quote(text: list[str], start: int, at: int) -> bool:
+    """Say whether word ``at`` sits inside a quotation opened after ``start`` in its
+    sentence and not closed before it (the curly and angled marks, which say which way)."""
+    depth = 0
+    for i in range(start, at):
+        if text[i] in _OPENING_QUOTES:
+            depth += 1
+        elif text[i] in _CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _is_preposition(token: Token, previous: Token | None) -> bool:
@@ -87,7 +110,13 @@ def linear_object(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...
     found: list[str] = []
     previous: Token | None = trigger
     window = clause_window(trigger)
+    skip_to = -1
     for position, token in enumerate(window):
+        if token.i < skip_to:
+            continue  # inside an incise (accuse au contraire X de …)
+        if not found and not seen_thing and (end := incise_after(token.doc, token.i)) is not None:
+            skip_to = end
+            continue
         if token.text == ",":
             upcoming = window[position + 1] if position + 1 < len(window) else None
             # A comma after the object ends it; one before it sets off an incise.
@@ -153,9 +182,18 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     index = trigger.i - 1
     doc = trigger.doc
     start = max(parse_sentence(trigger)[0], trigger.i - _WINDOW)
-    while index >= start and (
-        doc[index].pos_ in ("AUX", "ADV") or doc[index].lower_ in _CLITICS or _in_spans(doc[index], spans)
-    ):
+    while index >= start:
+        if (first := _incise_start(doc, index)) is not None and first >= start:
+            index = first - 1  # an incise (a pour sa part appelé, a elle aussi exhorté)
+        elif _auxiliary(doc[index]) or doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS:
+            index -= 1
+        elif _in_spans(doc[index], spans):
+            index -= 1
+        else:
+            break
+    if index > start and doc[index].text == "," and _auxiliary(doc[index + 1]):
+        # X, a appelé: the comma closes an apposition (Le ministre …, Mounir Haddad, a
+        # pour sa part appelé); the name before it is the subject when one is there.
         index -= 1
     found: list[str] = []
     while index >= start:
@@ -174,9 +212,45 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
             index -= 1
             continue
         if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in OF):
-            return []  # the name is a complement (la délégation du Hamas), not the subject
+            # The name is a complement (la délégation du Hamas), not the subject; after a
+            # comma the names read before it restate the phrase it ends (L'envoyée de l'ONU,
+            # Ingrid Halvorsen, a …).
+            return list(reversed(found[:-1]))
         break
     return list(reversed(found))
+
+
+def _auxiliary(token: Token) -> bool:
+    """Say whether a word is an auxiliary; the parser tags *a* before an incise VERB."""
+    return token.pos_ == "AUX" or (token.pos_ == "VERB" and token.lemma_ in ("avoir", "être"))
+
+
+def incised_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]) -> list[str]:
+    """Return the subject named before a verb whose auxiliary an incise parts from it (*X, a
+    pour sa part appelé l'UE à*; *X a elle aussi exhorté Y*), else []: the parser then takes
+    the object for the subject or hangs the verb on the subject's apposition, while the word
+    order still has the subject just before the auxiliary."""
+    doc, index = trigger.doc, trigger.i - 1
+    while (
+        index > 0
+        and _incise_start(doc, index) is None
+        and (doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS)
+    ):
+        index -= 1
+    first = _incise_start(doc, index)
+    if first is None or first < 1 or not _auxiliary(doc[first - 1]):
+        return []
+    return left_subject(trigger, entity_at, timexes)
+
+
+def _incise_start(doc: Doc, index: int) -> int | None:
+    """Return the first index of an incise that ends at word ``index``, with the commas
+    that may set it off (*a, de son côté, exhorté*), else None."""
+    end = index - 1 if index > 0 and doc[index].text == "," else index
+    first = incise_before(doc, end)
+    if first is None:
+        return None
+    return first - 1 if first > 0 and doc[first - 1].text == "," else first
 
 
 def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:

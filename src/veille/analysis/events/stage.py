@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import DateSource, event_day, lede_day, previous_day, sharpen_date
 from veille.analysis.events.disputes import continued_dispute
 from veille.analysis.events.evaluation import evaluations
@@ -43,6 +44,7 @@ from veille.analysis.events.senses import (
     threatened,
 )
 from veille.analysis.events.shape import aimed, own_date, topic_of_noun
+from veille.analysis.events.sides import sides_addressed
 from veille.analysis.events.states import with_states
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
@@ -144,6 +146,10 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             # L'UE a dénoncé l'arrestation: the arrest told just before (events/anaphora.py)
             reaction = None if roles else condemned_act(reader, token, trigger.type, found, lexicon)
             roles = roles or reaction
+        if roles is None and token.pos_ == "VERB":  # X a accusé Y … et a exigé la libération de …
+            roles = conjunct_addressee(reader, token, trigger.type, found) or sides_addressed(
+                reader, token, trigger.type, found
+            )  # Le médiateur a appelé les deux parties à …: the two sides told before
         if roles is None and trigger.type == "THREATEN" and token.pos_ == "VERB":
             roles = continued_dispute(reader, token, found)  # X a accusé Y. X menace de saisir la CIJ
         if (

@@ -93,3 +93,23 @@ PRENOMINAL_ADJECTIVES = frozenset(
     "premier première premiers premières "
     "dernier dernière derniers dernières second seconde même mêmes simple simples haut haute".split()
 )
+
+# Adverbial incises that news sets inside a clause, between an auxiliary and its participle
+# or between a verb and its object (a pour sa part appelé X à; a elle aussi exhorté X;
+# accuse au contraire X de): the "adverbes de phrase" and "incidentes" of Riegel, Pellat &
+# Rioul (Grammaire méthodique du français, ch. XIV, les adverbes; ch. XXI, l'incise), with
+# the stressed pronoun + aussi / même of the concessive apposition. Single adverbs (toutefois,
+# également) are tagged ADV and need no row; these hold a noun, a pronoun or a preposition,
+# which the parser takes for a complement. Words as the tokenizer cuts them.
+INCISES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "pour sa part", "pour leur part", "pour ma part", "pour notre part",
+        "de son côté", "de leur côté", "de notre côté",
+        "à son tour", "à leur tour", "quant à lui", "quant à elle", "quant à eux", "quant à elles",
+        "au contraire", "en revanche", "par ailleurs", "en outre", "de nouveau", "à nouveau",
+        "pour autant", "d' ores et déjà", "elle aussi", "lui aussi", "eux aussi", "elles aussi",
+        "elle-même", "lui-même", "eux-mêmes", "elles-mêmes", "elle non plus", "lui non plus",
+        "une nouvelle fois", "une fois de plus", "dans la foulée", "sans surprise",
+    )
+)  # fmt: skip
