@@ -1,8 +1,8 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold8: never the blind gold9 and gold10
-nor the held-out d2-025..d2-036) plus one long text
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold9 and gold11: never the blind gold10
+and gold12 nor the held-out d2-025..d2-036) plus one long text
 made of them (about 5,000 words) is parsed once; then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
@@ -56,7 +56,8 @@ def allowed_files() -> list[Path]:
     files = [ROOT / "examples" / "seed.txt"]
     files += sorted((SHARED / "corpus" / "dev").glob("fr-*.txt"))
     files += [SHARED / "corpus" / "dev2" / f"d2-{n:03d}.txt" for n in range(1, 25)]
-    for folder in ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8"):
+    folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold11")
+    for folder in folders:
         files += sorted((ROOT / "tests" / folder).glob("*.txt"))
     return [f for f in files if f.exists()]
 

@@ -118,8 +118,8 @@ class TokenView:
 
     @cached_property
     def doc_text(self) -> str:
-        """``doc.text``, joined once."""
-        return self.doc.text
+        """``doc.text``: the text the parse kept (``doc_text``), else joined once."""
+        return doc_text(self.doc)
 
     def span_text(self, start: int, end: int) -> str:
         """Return ``doc[start:end].text`` for token indexes ``0 <= start``, ``0 <= end``,
@@ -202,6 +202,19 @@ class TokenView:
 # one string in every vocabulary (spaCy's hash of the string itself), so one dict serves all.
 _DECODED: dict[int, str] = {}
 _MAX_DECODED = 1 << 17
+
+
+def doc_text(doc: Doc) -> str:
+    """Return a parsed doc's text, built once: spaCy's ``Doc.text`` joins every token
+    anew on each call (about a millisecond an article), so a stage that reads it per token
+    goes quadratic. The parse stores the article's text, which the tokenizer keeps exactly."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
+TEXT_KEY = "veille.text"  # user_data: the doc's text
 
 
 def token_view(doc: Doc) -> TokenView:
