@@ -48,7 +48,6 @@ def parse_articles(
     )
 
 
-
 def token_starts(doc: Doc) -> dict[int, int]:
     """Return the index of the token starting at each character offset, built once per
     parsed doc: the resolution steps each asked it of a whole walk over the doc."""
