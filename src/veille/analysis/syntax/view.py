@@ -144,6 +144,16 @@ class TokenView:
         return list(self.doc.sents)
 
     @cached_property
+    def sentence_numbers(self) -> list[int]:
+        """The number of each token's sentence in ``sentences``, and one more item past the
+        last token (its sentence's number again; 0 for an empty doc): read only."""
+        numbers = [0] * (len(self.doc) + 1)
+        for n, sentence in enumerate(self.sentences):
+            numbers[sentence.start : sentence.end] = [n] * (sentence.end - sentence.start)
+        numbers[-1] = numbers[-2] if len(numbers) > 1 else 0
+        return numbers
+
+    @cached_property
     def ends(self) -> dict[int, int]:
         """The token index of each token's end offset (``token.idx + len(token)``): read only."""
         return {start + len(word): i for i, (start, word) in enumerate(zip(self.idx, self.text, strict=True))}
