@@ -143,6 +143,17 @@ class TokenView:
         """The doc's sentences, walked once (``doc.sents`` walks the whole doc at each call)."""
         return list(self.doc.sents)
 
+    def positions(self, lower: str) -> list[int]:
+        """Return the indexes of the tokens whose ``lower_`` is ``lower``, in order: read only."""
+        return self._positions.get(lower, [])
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, lower in enumerate(self.lower):
+            found.setdefault(lower, []).append(i)
+        return found
+
     @cached_property
     def sentence_numbers(self) -> list[int]:
         """The number of each token's sentence in ``sentences``, and one more item past the
