@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from veille.analysis.entities.mentionindex import MentionEnds, NameSpans
-from veille.model import Mention
+from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
+from veille.model import Article, Document, Entity, Mention
 
 
 @dataclass
@@ -51,3 +51,25 @@ def test_a_mention_ending_within_a_window_before_an_offset() -> None:
                 for window in (0, 10, 150):
                     walk = any(0 <= offset - m.end <= window for m in cluster.mentions)
                     assert ends.any_within(cluster, offset, window) == walk
+
+
+def _walked_entity_at(doc: Document, start: int, end: int) -> Entity | None:
+    best: tuple[int, Entity] | None = None
+    for entity in doc.entities:
+        for m in entity.mentions:
+            fits = (start <= m.start and m.end <= end) or (m.start <= start and end <= m.end)
+            if fits and (best is None or m.end - m.start > best[0]):
+                best = (m.end - m.start, entity)
+    return best[1] if best else None
+
+
+def test_the_entity_at_a_stretch_is_the_walks_longest_first_mention() -> None:
+    for seed in range(150):
+        rnd = random.Random(seed)
+        entities = []
+        for n, cluster in enumerate(_clusters(seed)):
+            entities.append(Entity(f"e{n}", f"E{n}", rnd.choice(["PER", "ORG"]), tuple(cluster.mentions)))
+        doc = Document(article=Article(id="a", text="x" * 400), entities=tuple(entities))
+        for start in range(0, 330, 6):
+            for end in (start, start + 2, start + 11, start + 40):
+                assert indexed_entity_at(doc, start, end) is _walked_entity_at(doc, start, end)

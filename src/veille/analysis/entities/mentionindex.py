@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Protocol
 
-from veille.model import Mention
+from veille.model import Document, Entity, Mention
 
 
 class _Clustered(Protocol):
@@ -56,3 +56,47 @@ class MentionEnds:
             ends = self._ends[id(cluster)] = sorted(m.end for m in cluster.mentions)
         k = bisect.bisect_left(ends, offset - window)
         return k < len(ends) and ends[k] <= offset
+
+
+class _EntityMentions:
+    """Every mention of a document's entities by offset, with its place in the walk over
+    each entity's mentions, entity by entity."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = entities  # held: the cache below is keyed by this tuple's identity
+        rows = [
+            (m.start, order, m.end, entity)
+            for order, (m, entity) in enumerate((m, e) for e in entities for m in e.mentions)
+        ]
+        rows.sort(key=lambda row: row[:2])
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
+        self.longest = max((row[2] - row[0] for row in rows), default=0)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        # Inside the stretch: a mention starting in [start, end]; covering it: one starting
+        # in [end - longest, start]. Among those that fit, the longest, the first walked.
+        starts = self.starts
+        best: tuple[int, int, Entity] | None = None
+        for lo, hi in ((start, end), (end - self.longest, start)):
+            for row in self.rows[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]:
+                m_start, order, m_end, entity = row
+                inside = start <= m_start and m_end <= end
+                covering = m_start <= start and end <= m_end
+                if (inside or covering) and (best is None or (m_end - m_start, -order) > (best[0], -best[1])):
+                    best = (m_end - m_start, order, entity)
+        return best[2] if best else None
+
+
+_LAST: list[_EntityMentions] = []  # the last document's index: the stages ask of one at a time
+
+
+def indexed_entity_at(doc: Document, start: int, end: int) -> Entity | None:
+    """Return the entity whose mention lies inside ``[start, end)`` or covers it, the
+    longest such mention winning (the first in the entities' order among equals), or None:
+    ``resolve.entity_at``, answered off an index of the document's mentions."""
+    index = _LAST[0] if _LAST and _LAST[0].entities is doc.entities else None
+    if index is None:
+        index = _EntityMentions(doc.entities)
+        _LAST[:] = [index]
+    return index.at(start, end)

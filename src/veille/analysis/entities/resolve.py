@@ -23,7 +23,7 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
-from veille.analysis.entities.mentionindex import MentionEnds, NameSpans
+from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
@@ -487,13 +487,7 @@ def entity_at(doc: Document, start: int, end: int) -> Entity | None:
     resolve stage gave to an entity (le collectif, la mairie, le gendarme, la ville) is a
     mention of kind ``description`` on that entity, so a speaker or an actor found as a noun
     phrase is looked up here. A mention inside the stretch counts (selon le quotidien
-    régional → the paper); among several, the longest mention wins.
+    régional → the paper); among several, the longest mention wins (the first among equals).
+    Answered off an index of the document's mentions (``mentionindex.indexed_entity_at``).
     """
-    best: tuple[int, Entity] | None = None
-    for entity in doc.entities:
-        for mention in entity.mentions:
-            inside = start <= mention.start and mention.end <= end
-            covering = mention.start <= start and end <= mention.end
-            if (inside or covering) and (best is None or mention.end - mention.start > best[0]):
-                best = (mention.end - mention.start, entity)
-    return best[1] if best else None
+    return indexed_entity_at(doc, start, end)
