@@ -95,7 +95,8 @@ def indexed_entity_at(doc: Document, start: int, end: int) -> Entity | None:
     """Return the entity whose mention lies inside ``[start, end)`` or covers it, the
     longest such mention winning (the first in the entities' order among equals), or None:
     ``resolve.entity_at``, answered off an index of the document's mentions."""
-    index = _LAST[0] if _LAST and _LAST[0].entities is doc.entities else None
+    last = next(iter(_LAST), None)  # one read: another thread may replace it meanwhile
+    index = last if last is not None and last.entities is doc.entities else None
     if index is None:
         index = _EntityMentions(doc.entities)
         _LAST[:] = [index]

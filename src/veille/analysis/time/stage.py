@@ -8,6 +8,7 @@ event stages date a clause from the time expression attached to it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -290,14 +291,26 @@ def day_value(value: str) -> str | None:
 
 
 def _dated_between(doc: Document, start: int, end: int) -> list[tuple[Timex, str]]:
-    """Return the anchored dates and times between two offsets, each with its day value."""
-    dated: list[tuple[Timex, str]] = []
-    for timex in doc.timexes:
-        if timex.type in ("DATE", "TIME") and timex.anchored and start <= timex.start < end:
-            value = day_value(timex.value)
-            if value is not None:
-                dated.append((timex, value))
-    return dated
+    """Return the anchored dates and times between two offsets, each with its day value,
+    in the document's order."""
+    last = next(iter(_DATED), None)  # one read: another thread may replace it meanwhile
+    index = last if last is not None and last[0] is doc.timexes else None
+    if index is None:
+        # The quote and event stages ask it for every clause: a walk over every expression
+        # each time grew with the text times its dates. Read once per document, by offset.
+        dated = (t for t in doc.timexes if t.type in ("DATE", "TIME") and t.anchored)
+        days = ((timex, day_value(timex.value)) for timex in dated)
+        rows = sorted((timex.start, n, timex, day) for n, (timex, day) in enumerate(days) if day is not None)
+        index = (doc.timexes, [row[0] for row in rows], rows)
+        _DATED[:] = [index]
+    _timexes, starts, rows = index
+    inside = rows[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    found = sorted(inside, key=lambda row: row[1])
+    return [(timex, value) for _start, _n, timex, value in found]
+
+
+# The last document's dated expressions: (its timexes, their starts, (start, place, timex, day)).
+_DATED: list[tuple[tuple[Timex, ...], list[int], list[tuple[int, int, Timex, str]]]] = []
 
 
 def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
