@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import ClassVar
 
@@ -308,6 +309,32 @@ def _dated_between(doc: Document, start: int, end: int) -> list[tuple[Timex, str
     found = sorted(inside, key=lambda row: row[1])
     return [(timex, value) for _start, _n, timex, value in found]
 
+
+def in_timexes(timexes: Sequence[Timex], offset: int) -> bool:
+    """Tell whether ``offset`` lies in one of the time expressions (``start <= offset < end``).
+
+    The event rules ask it of most words near a trigger; a document's expressions (a tuple)
+    are read once into their union by offset, so each answer is a bisection, not a walk."""
+    if not isinstance(timexes, tuple):
+        return any(t.start <= offset < t.end for t in timexes)
+    last = next(iter(_COVERED), None)  # one read: another thread may replace it meanwhile
+    if last is None or last[0] is not timexes:
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted((t.start, t.end) for t in timexes if t.start < t.end):
+            if starts and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)  # overlapping or touching: one stretch
+            else:
+                starts.append(start)
+                ends.append(end)
+        last = (timexes, starts, ends)
+        _COVERED[:] = [last]
+    _timexes, starts, ends = last
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < ends[k]
+
+
+_COVERED: list[tuple[tuple[Timex, ...], list[int], list[int]]] = []  # the last document's stretches
 
 # The last document's dated expressions: (its timexes, their starts, (start, place, timex, day)).
 _DATED: list[tuple[tuple[Timex, ...], list[int], list[tuple[int, int, Timex, str]]]] = []
