@@ -1,8 +1,8 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold8: never the blind gold9 and gold10
-nor the held-out d2-025..d2-036) plus one long text
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold9 and gold11: never the blind gold10
+and gold12 nor the held-out d2-025..d2-036) plus one long text
 made of them (about 5,000 words) is parsed once; then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
@@ -10,6 +10,7 @@ made of them (about 5,000 words) is parsed once; then
     .venv/bin/python benchmarks/stage_check.py time --rounds 3          # CPU ms an article, stages only
     .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
     .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3
+    .venv/bin/python benchmarks/stage_check.py lengths --words 1000,5000,20000
 
 ``ab`` times two versions of the stages in one process, taking turns article by article:
 the version in this checkout against another source tree (``git archive main | tar -x -C
@@ -56,7 +57,8 @@ def allowed_files() -> list[Path]:
     files = [ROOT / "examples" / "seed.txt"]
     files += sorted((SHARED / "corpus" / "dev").glob("fr-*.txt"))
     files += [SHARED / "corpus" / "dev2" / f"d2-{n:03d}.txt" for n in range(1, 25)]
-    for folder in ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8"):
+    folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold11")
+    for folder in folders:
         files += sorted((ROOT / "tests" / folder).glob("*.txt"))
     return [f for f in files if f.exists()]
 
@@ -130,6 +132,34 @@ class _Timed:
             return self.stage(doc, parsed)  # type: ignore[operator]
         finally:
             self.into[self.name] += time.process_time() - started
+
+
+def lengths(words: list[int], tries: int) -> None:
+    """Print each stage's CPU ms per 1,000 words on one article of each length, made of the
+    allowed texts one after another (the fastest of ``tries``): flat when linear."""
+    from veille.runners.bench_scale import long_article
+
+    pipeline = Pipeline(Settings())
+    base = articles()[:-1]
+    for n, size in enumerate(words):
+        article = pipeline.prepare(long_article(base, size, n))
+        assert isinstance(article, Article)
+        parsed = next(parse_articles(pipeline.nlp, [article], 1, pipeline.settings.max_sentence_tokens))
+        count = len(article.text.split())
+        best: dict[str, float] = {}
+        for _ in range(tries):
+            spent = {name: 0.0 for name, _ in pipeline.stages}
+            timed_stages = [(name, _Timed(stage, name, spent)) for name, stage in pipeline.stages]
+            saved, pipeline.stages = pipeline.stages, timed_stages  # type: ignore[assignment]
+            try:
+                pipeline.run_stages(article, parsed)
+            finally:
+                pipeline.stages = saved
+            if not best or sum(spent.values()) < sum(best.values()):
+                best = spent
+        per = {name: 1e6 * s / count for name, s in best.items()}
+        row = "  ".join(f"{name} {ms:.1f}" for name, ms in per.items())
+        print(f"{count:6d} words: stages {sum(per.values()):6.1f} ms per 1,000 words; {row}")
 
 
 def profile(rounds: int, top: int, sort: str) -> None:
@@ -223,6 +253,9 @@ def main() -> int:
     pro.add_argument("--rounds", type=int, default=2)
     pro.add_argument("--top", type=int, default=40)
     pro.add_argument("--sort", default="tottime")
+    sizes = sub.add_parser("lengths")
+    sizes.add_argument("--words", default="1000,5000,20000")
+    sizes.add_argument("--tries", type=int, default=2)
     two = sub.add_parser("ab")
     two.add_argument("base", type=Path, help="another source tree's src/ folder")
     two.add_argument("--rounds", type=int, default=3)
@@ -233,6 +266,8 @@ def main() -> int:
         return compare(args.before, args.after)
     elif args.command == "time":
         timed(args.rounds)
+    elif args.command == "lengths":
+        lengths([int(w) for w in args.words.split(",")], args.tries)
     elif args.command == "ab":
         ab(args.base, args.rounds)
     else:

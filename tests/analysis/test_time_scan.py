@@ -9,9 +9,11 @@ import pytest
 from veille.analysis.time.detect import find_candidates, rules
 from veille.analysis.time.scan import (
     can_lower,
+    canonical,
     compile_starting,
     first_gate,
     lower_pattern,
+    names_canonical_letters,
     required_words,
     scan,
 )
@@ -55,6 +57,45 @@ def test_a_text_with_a_character_re_folds_otherwise_runs_the_rules_as_written() 
         assert not can_lower(text, text.lower())
         assert _fast(text) == _reference(text)
     assert can_lower("Le samedi 3 mai à Kerlan.", "le samedi 3 mai à kerlan.")
+
+
+# Invented sentences with letters that re folds beyond str.lower: a Turkish name's dotless ı and
+# dotted İ, a Russian name in Cyrillic (о, с, т, в), a Greek one (σ and the final ς), the micro
+# sign, a long s, and the folded letters inside the French words the rules look for.
+FOLDED_TEXTS = [
+    "Le séisme de Kahramanmaraş a frappé lundi 6 février ; à Diyarbakır, trois jours plus tard.",
+    "Le 3 mai à İzmir, lundı soir, puis Sıla Yıldız a parlé pendant deux heures.",
+    "Le ministre Сергей Лавров (Москва) a répondu mardi, le 12 mars 2024 à 18 heures.",
+    "Στη Θεσσαλονίκη, ΟΔΟΣ ΣΟΦΟΚΛΈΟΥΣ, le maire a parlé dimanche 4 juin pendant deux ſemaines.",
+    "Une dose de 20 µg par jour depuis 2019, selon l'étude publiée le 1er juillet.",
+]
+
+
+def test_folded_letters_are_what_the_plain_lower_casing_declines() -> None:
+    for text in FOLDED_TEXTS:
+        assert not can_lower(text, text.lower())
+
+
+@pytest.mark.parametrize("text", [*FOLDED_TEXTS, *(t.upper() for t in FOLDED_TEXTS)])
+def test_folded_letters_keep_the_fast_path_with_the_matches_of_finditer(text: str) -> None:
+    # the lower-cased rules run (upper-cased, the dotless ı is a plain I)
+    assert can_lower(text, text.lower()) or canonical(text, text.lower()) is not None
+    assert all(rule.canonical for rule in rules())
+    assert _fast(text) == _reference(text)
+    assert find_candidates(text)
+
+
+def test_a_folded_letter_of_another_class_runs_the_rules_as_written() -> None:
+    # The combining ypogegrammeni folds with iota but is no letter (\w reads them apart).
+    text = "Le lundi 3 mai, ᾳͅ."
+    assert canonical(text, text.lower()) is None
+    assert _fast(text) == _reference(text)
+
+
+def test_a_rule_naming_a_folded_letter_other_than_its_sets_first_is_not_merged() -> None:
+    assert names_canonical_letters(r"\blundi\s+[a-z]+")
+    assert not names_canonical_letters(r"\blundı")  # the dotless ı, not i
+    assert not names_canonical_letters(r"[ı-ſ]")  # a range over them
 
 
 def test_lower_pattern_keeps_escapes_and_group_names() -> None:

@@ -93,7 +93,11 @@ def find_amounts(text: str, words: AmountWords | None = None) -> tuple[Amount, .
     lowered = [t[0].lower() for t in tokens]
     found: list[Amount] = []
     i = 0
+    number, openers = _NUMBER.match, _VAGUE_OPENERS
     while i < len(tokens):
+        if not (number(lowered[i]) or lowered[i] in openers):
+            i += 1  # no quantity opens here: _scan's first test, without a call per word
+            continue
         amount, used = _scan(text, tokens, lowered, i, table)
         if amount is not None:
             found.append(amount)

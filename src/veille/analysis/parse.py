@@ -14,6 +14,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import nouns
+from veille.analysis.syntax.view import TEXT_KEY, doc_text, token_view
+
+__all__ = ["doc_text", "load_model", "make_doc", "parse_articles", "token_starts"]
 from veille.errors import ModelError
 from veille.model import Article
 
@@ -45,24 +48,12 @@ def parse_articles(
     )
 
 
-def doc_text(doc: Doc) -> str:
-    """Return a parsed doc's text, built once: spaCy's ``Doc.text`` joins every token
-    anew on each call, so a stage that reads it per token goes quadratic."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return str(text)
-
-
-_TEXT = "veille.text"
-
-
 def token_starts(doc: Doc) -> dict[int, int]:
     """Return the index of the token starting at each character offset, built once per
     parsed doc: the resolution steps each asked it of a whole walk over the doc."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
-        starts = doc.user_data[_STARTS] = {t.idx: t.i for t in doc}
+        starts = doc.user_data[_STARTS] = {offset: i for i, offset in enumerate(token_view(doc).idx)}
     return cast("dict[int, int]", starts)
 
 
@@ -95,7 +86,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
 def _with_paragraph_starts(nlp: Language, article: Article, max_tokens: int | None = None) -> Doc:
     doc = make_doc(nlp, article.text)
     # spaCy's tokenizer keeps the text exactly: doc_text need not join the tokens again.
-    doc.user_data[_TEXT] = article.text
+    doc.user_data[TEXT_KEY] = article.text
     starts = {p.start for p in article.paragraphs}
     since = 0  # tokens since the last likely sentence end (a paragraph's start, a cut)
     after_end = False  # the previous token ends a sentence (read once per token)

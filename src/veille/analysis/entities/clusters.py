@@ -6,6 +6,7 @@ Used by the resolve stage (``resolve.py``); the name tests are in ``names.py``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -111,17 +112,20 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
                 if found.start() not in taken:
                     cluster.mentions.append(Mention(found.start(), found.end(), acronym, "name"))
                     taken.update(range(found.start(), found.end()))
+    spells: dict[str, frozenset[str]] = {}  # a name's acronyms, read once per name
+
+    def spelled_by(name: str) -> frozenset[str]:
+        forms = spells.get(name)
+        if forms is None:
+            forms = spells[name] = acronym_forms(name) if len(tokens(name)) >= 2 else frozenset()
+        return forms
+
     for cluster in list(clusters):
         name = cluster.longest
         if cluster not in clusters or not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
             continue
         spelled = [
-            c
-            for c in clusters
-            if c is not cluster
-            and len(tokens(c.longest)) >= 2
-            and name in acronym_forms(c.longest)
-            and c.type != "PER"
+            c for c in clusters if c is not cluster and name in spelled_by(c.longest) and c.type != "PER"
         ]
         if len(spelled) == 1:
             spelled[0].absorb(cluster)
@@ -140,15 +144,19 @@ def _add_unbracketed_acronyms(clusters: list[Cluster], text: str) -> None:
     are no acronyms."""
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     orgs = [c for c in clusters if c.type == "ORG" and not c.group]
+    # The organisations each acronym spells, read once (the mentions added below are one
+    # word each, and spell nothing): a test per organisation for each word in capitals made
+    # the step grow with the text times its organisations.
+    spelling: dict[str, list[Cluster]] = {}
+    for c in orgs:
+        forms = frozenset().union(*(acronym_forms(m.text) for m in c.names if len(tokens(m.text)) >= 2))
+        for form in forms:
+            spelling.setdefault(form, []).append(c)
     for found in _CAPITALS_WORD.finditer(text):
         if found.start() in taken or _in_heading(text, found.start()):
             continue
         acronym = found.group()
-        spelled = [
-            c
-            for c in orgs
-            if any(len(tokens(m.text)) >= 2 and acronym in acronym_forms(m.text) for m in c.names)
-        ]
+        spelled = spelling.get(acronym, [])
         if len(spelled) == 1:
             spelled[0].mentions.append(Mention(found.start(), found.end(), acronym, "name"))
             taken.update(range(found.start(), found.end()))
@@ -249,11 +257,15 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     #    the same words up to a typo; the earlier and more frequent spelling absorbs.
     clusters = sorted(clusters, key=lambda c: -len(c.mentions))
     merged: list[Cluster] = []
+    # Two names similar_name accepts have as many words, with the same first letters: only
+    # the clusters of that shape are tried, in the order they were kept (trying every pair
+    # made the step quadratic in the number of names of a long text).
+    by_shape: dict[tuple[str, ...], list[tuple[int, Cluster]]] = {}
     for cluster in clusters:
         home = next(
             (
                 m
-                for m in merged
+                for _position, m in by_shape.get(_shape(cluster.longest), ())
                 if _same_family(m, cluster)
                 and _genders_fit(m, cluster)
                 and not m.group
@@ -263,8 +275,14 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             None,
         )
         if home is not None:
+            shape = _shape(home.longest)
             home.absorb(cluster)
+            if _shape(home.longest) != shape:  # its fullest name changed: it moves
+                entry = next(e for e in by_shape[shape] if e[1] is home)
+                by_shape[shape].remove(entry)
+                bisect.insort(by_shape.setdefault(_shape(home.longest), []), entry, key=lambda e: e[0])
         else:
+            by_shape.setdefault(_shape(cluster.longest), []).append((len(merged), cluster))
             merged.append(cluster)
     # 2. A surname alone (Poutine, Le Maire, de Gonneville) or a first name alone (Donald)
     #    joins the one full name it shortens. Two full names that share it (two Le Pen)
@@ -290,6 +308,12 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 forms.add(paternal)
         for form in forms:
             short_forms.setdefault(form, []).append(anchor)
+    # The one-word surnames by first letter, which a typo keeps (similar_word): a lone word
+    # is compared with those only.
+    lone_forms: dict[str, list[tuple[str, list[Cluster]]]] = {}
+    for form, found in short_forms.items():
+        if not form.startswith("first:") and " " not in form:
+            lone_forms.setdefault(form[:1], []).append((form, found))
     result = []
     for cluster in merged:
         key = " ".join(tokens(cluster.longest))
@@ -299,7 +323,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             if short_forms.get(key):  # also someone's surname: ambiguous
                 owners = []
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " not in key:
-            owners = _typo_owners(key, short_forms)  # Ouazani for Karim Ouazzani
+            owners = _typo_owners(key, lone_forms)  # Ouazani for Karim Ouazzani
         if not owners and cluster.type == "ORG" and _bare_first_name(cluster, key, text, short_forms):
             owners = short_forms["first:" + key]  # Selon Marine, … for Marine Tondelier, tagged ORG
         # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
@@ -344,15 +368,12 @@ def _after_article(text: str, start: int) -> bool:
     return before.endswith(("le ", "la ", "l'", "l’", "les ", "du ", "au ", "des "))
 
 
-def _typo_owners(key: str, short_forms: dict[str, list[Cluster]]) -> list[Cluster]:
+def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]]) -> list[Cluster]:
     """Return the one full name whose surname a lone word misspells (Ouazani for Karim
-    Ouazzani), or nobody when none or several do."""
-    owners = {
-        id(o): o
-        for form, found in short_forms.items()
-        if not form.startswith("first:") and " " not in form and similar_word(key, form)
-        for o in found
-    }
+    Ouazzani), or nobody when none or several do; ``lone_forms``: the one-word surnames
+    and their owners, by first letter."""
+    candidates = lone_forms.get(key[:1], ())
+    owners = {id(o): o for form, found in candidates if similar_word(key, form) for o in found}
     return list(owners.values()) if len(owners) == 1 else []
 
 
@@ -368,6 +389,11 @@ def best_name(mentions: list[Mention]) -> str:
 def _first_word_is(full: str, word: str) -> bool:
     words = full.split()
     return len(words) >= 2 and word_key(words[0]) == word_key(word)
+
+
+def _shape(name: str) -> tuple[str, ...]:
+    """Return the first letter of each of a name's words: similar_name needs the same."""
+    return tuple(word[:1] for word in tokens(name))
 
 
 def _genders_fit(a: Cluster, b: Cluster) -> bool:

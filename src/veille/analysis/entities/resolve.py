@@ -23,6 +23,7 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
+from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
@@ -122,7 +123,7 @@ def add_titles(
     after it with a comma (Bruno Le Maire, le ministre de l'Economie). Return the
     characters the titles cover: the later steps leave them alone."""
     covered: set[int] = set()
-    owner = _owner_map(clusters)
+    owner, names = _owner_map(clusters), NameSpans(clusters)  # the names stay as they are here
     ends = token_view(parsed).ends
     evidence = typevote.load_evidence()
     for cluster in clusters:
@@ -157,12 +158,10 @@ def add_titles(
             outer = title_before(parsed, phrase.start, lexicon) if not phrase.loose else None
             if outer is not None and outer.loose and outer.end == phrase.start - 1:
                 # Not another person's title (par la sénatrice Anne Morel, le producteur X).
-                if all(
-                    owner[(m.start, m.end)].type != "PER" for m in _mentions_within(clusters, parsed, outer)
-                ):
+                if all(owner[(m.start, m.end)].type != "PER" for m in _mentions_within(names, parsed, outer)):
                     phrases.append(outer)
             for found in phrases:
-                covered.update(_add_title(clusters, cluster, parsed, found, owner))
+                covered.update(_add_title(clusters, cluster, parsed, found, (owner, names)))
     return covered
 
 
@@ -171,11 +170,12 @@ def _add_title(
     cluster: Cluster,
     parsed: Doc,
     phrase: TitlePhrase,
-    owner: dict[tuple[int, int], Cluster],
+    owners: tuple[dict[tuple[int, int], Cluster], NameSpans],
 ) -> range:
     """Give a person the role a title phrase names, and the phrase as a description when it
     is definite; return the characters it covers."""
-    inner = [owner[(m.start, m.end)] for m in _mentions_within(clusters, parsed, phrase)]
+    owner, names = owners
+    inner = [owner[(m.start, m.end)] for m in _mentions_within(names, parsed, phrase)]
     start, end = phrase.chars(parsed)
     dernier = _CE_DERNIER.search(doc_text(parsed), start, end)
     if dernier is not None:
@@ -227,7 +227,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
-    view = token_view(parsed)
+    view, recent = token_view(parsed), MentionEnds()  # no mention is added in this loop
     for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
         if not lexicon.starts_word(word) or offset in named:
             continue
@@ -248,7 +248,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             for c in clusters
             if c.type == "PER"
             and _holds(c, phrase, complement, former)
-            and any(0 <= start - m.end <= _DESCRIPTION_WINDOW for m in c.mentions)
+            and recent.any_within(c, start, _DESCRIPTION_WINDOW)
         ]
         found.append((phrase, complement, start, end, holders))
     # A title of an office with a complement that nobody named holds (le ministre du
@@ -356,9 +356,8 @@ def _owner_map(clusters: list[Cluster]) -> dict[tuple[int, int], Cluster]:
     return {(m.start, m.end): c for c in clusters for m in c.mentions if m.kind == "name"}
 
 
-def _mentions_within(clusters: list[Cluster], parsed: Doc, phrase: TitlePhrase) -> list[Mention]:
-    start, end = parsed[phrase.start].idx, parsed[phrase.end - 1].idx + len(parsed[phrase.end - 1])
-    return [m for c in clusters for m in c.names if start <= m.start and m.end <= end]
+def _mentions_within(names: NameSpans, parsed: Doc, phrase: TitlePhrase) -> list[Mention]:
+    return names.within(parsed[phrase.start].idx, parsed[phrase.end - 1].idx + len(parsed[phrase.end - 1]))
 
 
 def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: int | None) -> RoleFact:
@@ -488,13 +487,7 @@ def entity_at(doc: Document, start: int, end: int) -> Entity | None:
     resolve stage gave to an entity (le collectif, la mairie, le gendarme, la ville) is a
     mention of kind ``description`` on that entity, so a speaker or an actor found as a noun
     phrase is looked up here. A mention inside the stretch counts (selon le quotidien
-    régional → the paper); among several, the longest mention wins.
+    régional → the paper); among several, the longest mention wins (the first among equals).
+    Answered off an index of the document's mentions (``mentionindex.indexed_entity_at``).
     """
-    best: tuple[int, Entity] | None = None
-    for entity in doc.entities:
-        for mention in entity.mentions:
-            inside = start <= mention.start and mention.end <= end
-            covering = mention.start <= start and end <= mention.end
-            if (inside or covering) and (best is None or mention.end - mention.start > best[0]):
-                best = (mention.end - mention.start, entity)
-    return best[1] if best else None
+    return indexed_entity_at(doc, start, end)

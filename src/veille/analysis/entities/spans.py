@@ -270,7 +270,7 @@ def split_of_country(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             return None
         if not head[:1].isupper():
             return None
-        if head.isupper() or doc.text.count(head) > 1:
+        if head.isupper() or token_view(doc).doc_text.count(head) > 1:
             return i, tail
         return None
     return None

@@ -25,6 +25,7 @@ one stands for several entities, which an event may take as its actors or recipi
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -36,6 +37,7 @@ from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
 from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 from veille.model import Entity
 from veille.normal import fold
 
@@ -317,9 +319,12 @@ def repeated_member(reader: RoleReader, head: Token) -> list[str]:
         for c in head.children
     ) or any(c.dep_ in ("nmod", "appos", "amod", "acl", "acl:relcl") for c in head.children):
         return []
-    for word in reversed(head.doc[: head.i]):
-        if word.lower_ != head.lower_:
-            continue
+    # The earlier places of the same word, nearest first, off the view's index of forms (a
+    # walk back over every word for each noun made the stage quadratic in the text's length).
+    view = token_view(head.doc)
+    earlier = view.positions(head.lower_)
+    for j in reversed(earlier[: bisect.bisect_left(earlier, head.i)]):
+        word = view.tokens[j]
         for child in word.children:
             if child.dep_ == "nmod" and case_of(child) in OF:
                 found = reader.index.entity_at(child.idx)

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
+from veille.analysis.time.stage import in_timexes
 from veille.model import Timex
 
 
@@ -119,7 +120,7 @@ def prepositional(token: Token) -> bool:
 
 def in_time(token: Token, timexes: Sequence[Timex]) -> bool:
     """Say whether a word lies in a time expression of the document."""
-    return any(t.start <= token.idx < t.end for t in timexes)
+    return in_timexes(timexes, token.idx)
 
 
 def after_preposition(token: Token, entity_at: Callable[[int], str | None]) -> bool:

@@ -18,6 +18,7 @@ from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
 from veille.analysis.syntax.view import token_view
+from veille.analysis.time.stage import in_timexes
 from veille.model import Timex
 
 EntityAt = Callable[[int], "str | None"]
@@ -35,12 +36,12 @@ _REFLEXIVE = frozenset({"se", "s'", "nous", "vous"})
 _PREPOSITION_FORMS = {"à": ("à", "au", "aux"), "de": ("de", "du", "des", "d'")}
 
 
-def _timex_starts(timexes: tuple[Timex, ...]) -> list[tuple[int, int]]:
-    return [(t.start, t.end) for t in timexes]
+def _timex_starts(timexes: tuple[Timex, ...]) -> tuple[Timex, ...]:
+    return timexes  # read by offset once per document (in_timexes)
 
 
-def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in spans)
+def _in_spans(token: Token, spans: tuple[Timex, ...]) -> bool:
+    return in_timexes(spans, token.idx)
 
 
 # The most words a word-order reader walks from a trigger: a clause's roles sit near its

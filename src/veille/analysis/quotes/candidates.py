@@ -140,13 +140,9 @@ def _situation(ctx: QuoteContext, cand: Candidate, previous: str | None, sentenc
 
 
 def _sentence_numbers(ctx: QuoteContext) -> list[int]:
-    """Return the parser's sentence number of every token (and one past the end)."""
-    numbers = [0] * (len(ctx.parsed) + 1)
-    for n, sent in enumerate(ctx.parsed.sents):
-        for i in range(sent.start, sent.end):
-            numbers[i] = n
-    numbers[-1] = numbers[-2] if len(numbers) > 1 else 0
-    return numbers
+    """Return the parser's sentence number of every token (and one past the end), read once
+    per doc: made anew for each quotation, it made the stage quadratic in the text's length."""
+    return token_view(ctx.parsed).sentence_numbers
 
 
 def _head_in(token: Token, end: int) -> Token:

@@ -118,8 +118,8 @@ class TokenView:
 
     @cached_property
     def doc_text(self) -> str:
-        """``doc.text``, joined once."""
-        return self.doc.text
+        """``doc.text``: the text the parse kept (``doc_text``), else joined once."""
+        return doc_text(self.doc)
 
     def span_text(self, start: int, end: int) -> str:
         """Return ``doc[start:end].text`` for token indexes ``0 <= start``, ``0 <= end``,
@@ -142,6 +142,27 @@ class TokenView:
     def sentences(self) -> list[Span]:
         """The doc's sentences, walked once (``doc.sents`` walks the whole doc at each call)."""
         return list(self.doc.sents)
+
+    def positions(self, lower: str) -> list[int]:
+        """Return the indexes of the tokens whose ``lower_`` is ``lower``, in order: read only."""
+        return self._positions.get(lower, [])
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, lower in enumerate(self.lower):
+            found.setdefault(lower, []).append(i)
+        return found
+
+    @cached_property
+    def sentence_numbers(self) -> list[int]:
+        """The number of each token's sentence in ``sentences``, and one more item past the
+        last token (its sentence's number again; 0 for an empty doc): read only."""
+        numbers = [0] * (len(self.doc) + 1)
+        for n, sentence in enumerate(self.sentences):
+            numbers[sentence.start : sentence.end] = [n] * (sentence.end - sentence.start)
+        numbers[-1] = numbers[-2] if len(numbers) > 1 else 0
+        return numbers
 
     @cached_property
     def ends(self) -> dict[int, int]:
@@ -202,6 +223,19 @@ class TokenView:
 # one string in every vocabulary (spaCy's hash of the string itself), so one dict serves all.
 _DECODED: dict[int, str] = {}
 _MAX_DECODED = 1 << 17
+
+
+def doc_text(doc: Doc) -> str:
+    """Return a parsed doc's text, built once: spaCy's ``Doc.text`` joins every token
+    anew on each call (about a millisecond an article), so a stage that reads it per token
+    goes quadratic. The parse stores the article's text, which the tokenizer keeps exactly."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
+TEXT_KEY = "veille.text"  # user_data: the doc's text
 
 
 def token_view(doc: Doc) -> TokenView:

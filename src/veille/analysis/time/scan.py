@@ -8,8 +8,12 @@ without changing a single match:
    without ``re.IGNORECASE``, and runs over ``text.lower()``. A case-insensitive comparison
    costs Python's ``re`` a case mapping per character; a plain one does not. The two agree on
    every text whose lower-casing keeps its length and holds none of the few characters that
-   ``re`` folds beyond ``str.lower`` (dotless ı, long ſ, final ς, …): on any other text the
-   original patterns run (``can_lower`` tells which).
+   ``re`` folds beyond ``str.lower`` (dotless ı, long ſ, final ς, …). Those come in small
+   sets that ``re`` treats as one letter (ı with i, ſ with s, µ with μ, the Cyrillic о with
+   its old form ᲂ): in the lower-cased copy each is written as its set's first character
+   (``canonical``), which the rules, written in French, hold only as that character, so a
+   Turkish, Greek or Russian name in the text keeps the fast path. On any other text the
+   original patterns run (``can_lower`` and ``canonical`` tell which).
 2. **Skip a rule whose words are absent.** Every match of a rule holds some fixed words: one of
    the weekday names, ``siècle``, one of the holiday names. They are read off the parsed
    pattern once (``required_words``); a text that lacks one of them cannot match, and the
@@ -48,6 +52,33 @@ _FOLDED = frozenset(chr(code) for code in _casefix._EXTRA_CASES) - {"i", "s"} if
 _safe: set[str] = set()  # characters found safe to lower-case, learned as texts come
 
 
+def _fold_sets() -> list[frozenset[str]]:
+    """Return the sets of characters that ``re`` matches as one letter beyond ``str.lower``."""
+    if _casefix is None:  # pragma: no cover
+        return []
+    linked: dict[str, set[str]] = {}
+    for code, extras in _casefix._EXTRA_CASES.items():
+        members = {chr(code), *map(chr, extras)}
+        for member in list(members):
+            members |= linked.get(member, set())
+        for member in members:
+            linked[member] = members
+    return list({frozenset(members) for members in linked.values()})
+
+
+def _same_class(chars: frozenset[str]) -> bool:
+    # \w, \d, \s and \b read these properties: a set whose letters differ in one (the
+    # combining ypogegrammeni is no letter, the iota it folds with is) cannot be merged.
+    return len({(c.isalnum(), c.isdecimal(), c.isspace(), c == "_") for c in chars}) == 1
+
+
+# Each character of a mergeable set, written as the set's first character (ı → i, ſ → s).
+_MERGED_SETS = [chars for chars in _fold_sets() if _same_class(chars)]
+_CANONICAL = {member: min(chars) for chars in _MERGED_SETS for member in chars if member != min(chars)}
+_CANONICAL_TABLE = str.maketrans(_CANONICAL)
+_MERGEABLE = frozenset(c for chars in _MERGED_SETS for c in chars)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One rule twice: as written (case-insensitive) and lower-cased, with its required words."""
@@ -57,6 +88,8 @@ class Rule:
     lowered: re.Pattern[str]  # the same, letters lower-cased, for text.lower()
     # Each set: one of its words is in every match (a conjunction of alternatives).
     required: tuple[frozenset[str], ...]
+    # The lowered pattern names no folded letter but as its set's first (``canonical``).
+    canonical: bool = False
 
 
 def compile_rule(kind: str, pattern: str) -> Rule:
@@ -65,7 +98,61 @@ def compile_rule(kind: str, pattern: str) -> Rule:
     gate = first_gate(lowered)
     gated = f"{gate}(?:{lowered})" if gate else lowered
     fast = compile_starting(gated, gate[3:-1]) if gate else None  # (?=[…]): […]
-    return Rule(kind, re.compile(pattern, re.IGNORECASE), fast or re.compile(gated), required_words(lowered))
+    return Rule(
+        kind,
+        re.compile(pattern, re.IGNORECASE),
+        fast or re.compile(gated),
+        required_words(lowered),
+        names_canonical_letters(lowered),
+    )
+
+
+def names_canonical_letters(pattern: str) -> bool:
+    """Tell whether every letter ``pattern`` names (a literal, a class's letter or range)
+    that ``re`` folds beyond ``str.lower`` is its set's first: then the pattern matches a
+    text with its folded letters written as their sets' first exactly as it matches
+    case-insensitively. False when the pattern cannot be read here."""
+    if _parser is None or sre is None:  # pragma: no cover
+        return False
+    others = sorted(ord(c) for c in _CANONICAL)
+    try:
+        codes = _named_codes(_parser.parse(pattern).data)
+    except Exception:  # pragma: no cover - a construct not read here: no merging
+        return False
+    for low, high in codes:
+        if any(low <= code <= high for code in others):
+            return False
+    return True
+
+
+def _named_codes(items: Any) -> list[tuple[int, int]]:
+    """Return the ranges of code points a parsed pattern names (a literal is a range of one)."""
+    found: list[tuple[int, int]] = []
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            found.append((av, av))
+        elif op is sre.RANGE:
+            found.append(av)
+        elif op is sre.IN:
+            found.extend(_named_codes(av))
+        elif op is sre.SUBPATTERN:
+            found.extend(_named_codes(av[3]))
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                found.extend(_named_codes(branch))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            found.extend(_named_codes(av[1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            found.extend(_named_codes(av[2]))
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            found.extend(_named_codes(av))
+        elif op is sre.GROUPREF_EXISTS:
+            found.extend(_named_codes(av[1]))
+            if av[2] is not None:
+                found.extend(_named_codes(av[2]))
+        elif op not in (sre.AT, sre.ANY, sre.CATEGORY, sre.GROUPREF, sre.NEGATE):
+            raise _Unknown(str(op))
+    return found
 
 
 def compile_starting(pattern: str, first: str) -> re.Pattern[str] | None:
@@ -274,16 +361,54 @@ def can_lower(text: str, lowered: str) -> bool:
     return True
 
 
+def canonical(text: str, lowered: str) -> str | None:
+    """Return ``lowered`` with each letter ``re`` folds beyond ``str.lower`` written as its
+    set's first (Kahramanmaraş's dotless ı as i), where that leaves the lower-cased rules
+    matching as the rules as written over ``text`` (``can_lower``'s test, with those letters
+    allowed); None where it does not."""
+    if not _CANONICAL or _sre is None:  # pragma: no cover
+        return None
+    if len(lowered) != len(text):
+        # İzmir: str.lower writes İ as i and a combining dot, re's case-insensitive match reads
+        # it as i (the one-letter mapping): lower-case such letters that way, first.
+        simple = {ord(c): chr(_sre.unicode_tolower(ord(c))) for c in set(text) if len(c.lower()) != 1}
+        lowered = text.translate(simple).lower()
+        if len(lowered) != len(text):  # pragma: no cover - no such letter has a longer one-letter mapping
+            return None
+    for char in set(text) - _safe:
+        low = char.lower()
+        if len(low) != 1:
+            low = chr(_sre.unicode_tolower(ord(char)))
+        if (
+            len(low) != 1
+            or (low in _FOLDED and low not in _MERGEABLE)
+            or (char in _FOLDED and char not in _MERGEABLE)
+            or char.isalnum() != low.isalnum()
+            or char.isdecimal() != low.isdecimal()
+            or char.isspace() != low.isspace()
+        ):
+            return None
+    return lowered.translate(_CANONICAL_TABLE)
+
+
 def scan(rules: tuple[Rule, ...], text: str) -> Iterator[tuple[int, Rule, re.Match[str], str]]:
     """Yield ``(priority, rule, match, scanned)`` for every match of every rule, rule by rule,
     each rule's matches as ``finditer`` gives them; ``scanned`` is the string matched (the
     text, or its lower-cased copy: same offsets)."""
     lowered = text.lower()
     if not can_lower(text, lowered):
+        merged = canonical(text, lowered) if all(rule.canonical for rule in rules) else None
+        if merged is not None:
+            yield from _scan_lowered(rules, merged)
+            return
         for priority, rule in enumerate(rules):
             for match in rule.pattern.finditer(text):
                 yield priority, rule, match, text
         return
+    yield from _scan_lowered(rules, lowered)
+
+
+def _scan_lowered(rules: tuple[Rule, ...], lowered: str) -> Iterator[tuple[int, Rule, re.Match[str], str]]:
     present: dict[frozenset[str], bool] = {}
     holds: dict[str, bool] = {}  # each word searched for once: it stands in several rules' sets
     for priority, rule in enumerate(rules):

@@ -8,9 +8,11 @@ event stages date a clause from the time expression attached to it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import ClassVar
 
@@ -290,14 +292,52 @@ def day_value(value: str) -> str | None:
 
 
 def _dated_between(doc: Document, start: int, end: int) -> list[tuple[Timex, str]]:
-    """Return the anchored dates and times between two offsets, each with its day value."""
-    dated: list[tuple[Timex, str]] = []
-    for timex in doc.timexes:
-        if timex.type in ("DATE", "TIME") and timex.anchored and start <= timex.start < end:
-            value = day_value(timex.value)
-            if value is not None:
-                dated.append((timex, value))
-    return dated
+    """Return the anchored dates and times between two offsets, each with its day value,
+    in the document's order."""
+    last = next(iter(_DATED), None)  # one read: another thread may replace it meanwhile
+    index = last if last is not None and last[0] is doc.timexes else None
+    if index is None:
+        # The quote and event stages ask it for every clause: a walk over every expression
+        # each time grew with the text times its dates. Read once per document, by offset.
+        dated = (t for t in doc.timexes if t.type in ("DATE", "TIME") and t.anchored)
+        days = ((timex, day_value(timex.value)) for timex in dated)
+        rows = sorted((timex.start, n, timex, day) for n, (timex, day) in enumerate(days) if day is not None)
+        index = (doc.timexes, [row[0] for row in rows], rows)
+        _DATED[:] = [index]
+    _timexes, starts, rows = index
+    inside = rows[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    found = sorted(inside, key=lambda row: row[1])
+    return [(timex, value) for _start, _n, timex, value in found]
+
+
+def in_timexes(timexes: Sequence[Timex], offset: int) -> bool:
+    """Tell whether ``offset`` lies in one of the time expressions (``start <= offset < end``).
+
+    The event rules ask it of most words near a trigger; a document's expressions (a tuple)
+    are read once into their union by offset, so each answer is a bisection, not a walk."""
+    if not isinstance(timexes, tuple):
+        return any(t.start <= offset < t.end for t in timexes)
+    last = next(iter(_COVERED), None)  # one read: another thread may replace it meanwhile
+    if last is None or last[0] is not timexes:
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted((t.start, t.end) for t in timexes if t.start < t.end):
+            if starts and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)  # overlapping or touching: one stretch
+            else:
+                starts.append(start)
+                ends.append(end)
+        last = (timexes, starts, ends)
+        _COVERED[:] = [last]
+    _timexes, starts, ends = last
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < ends[k]
+
+
+_COVERED: list[tuple[tuple[Timex, ...], list[int], list[int]]] = []  # the last document's stretches
+
+# The last document's dated expressions: (its timexes, their starts, (start, place, timex, day)).
+_DATED: list[tuple[tuple[Timex, ...], list[int], list[tuple[int, int, Timex, str]]]] = []
 
 
 def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
