@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from veille.analysis.entities.acronyms import acronym_forms
 from veille.analysis.entities.names import (
     first_name,
+    initialled,
+    is_initialled,
     paternal_surname,
     similar_name,
     similar_word,
@@ -278,6 +280,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         and not c.group
         and len(tokens(c.longest)) >= 2
         and not is_common_noun(c.longest.split()[0])
+        and not is_initialled(c.longest)  # J.-P. Fabrégat shortens a name; it lends none
     ]
     short_forms: dict[str, list[Cluster]] = {}
     for anchor in anchors:
@@ -288,6 +291,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             paternal = paternal_surname(anchor.longest)  # Mamani of Lucía Mamani Torres
             if paternal:
                 forms.add(paternal)
+            initials = initialled(anchor.longest)  # J.-P. Fabrégat of Jean-Paul Fabrégat
+            if initials:
+                forms.add(initials)
         for form in forms:
             short_forms.setdefault(form, []).append(anchor)
     result = []
@@ -318,7 +324,10 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         shortened = cluster.type == "ORG" or (
             cluster.type == "LOC" and not countries.country_code(name) and not countries.capital_country(name)
         )
-        if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group:
+        # A place said after a locative preposition (à Vierzon, en Corrèze) is the place,
+        # not the list or the club named after it (Vierzon Debout, Vierzon en commun).
+        placed = cluster.type == "LOC" and any(_after_locative(text, m.start) for m in cluster.names)
+        if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group and not placed:
             # Whole words only: Nice-Matin is not Nice.
             owners = [o for o in orgs if any(_first_word_is(m.text, name) for m in o.names)]
             if len(owners) == 1:
@@ -342,6 +351,15 @@ def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[st
 def _after_article(text: str, start: int) -> bool:
     before = text[max(start - 4, 0) : start].lower()
     return before.endswith(("le ", "la ", "l'", "l’", "les ", "du ", "au ", "des "))
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Tell whether a name follows a locative preposition (à, en, dans, depuis, vers, près de)."""
+    before = text[max(start - 12, 0) : start].lower().split()
+    return bool(before) and (before[-1] in _LOCATIVE or before[-2:] == ["près", "de"])
+
+
+_LOCATIVE = frozenset({"à", "en", "dans", "depuis", "vers", "au", "aux"})
 
 
 def _typo_owners(key: str, short_forms: dict[str, list[Cluster]]) -> list[Cluster]:

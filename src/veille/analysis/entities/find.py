@@ -69,6 +69,7 @@ class EntityRules:
     seat_heads: frozenset[str]
     org_name_heads: frozenset[str]
     agencies: frozenset[str]
+    label_codes: frozenset[str]
 
 
 @cache
@@ -94,6 +95,7 @@ def load_rules() -> EntityRules:
         seat_heads=frozenset(data["seat_heads"]),
         org_name_heads=frozenset(data["org_name_heads"]),
         agencies=frozenset(data["agencies"]),
+        label_codes=frozenset(data["label_codes"]),
     )
 
 
@@ -243,8 +245,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if locative.division(doc, start, end):  # 4b. Fédérale 1, National 2: a level, not a club
         label = "MISC"
     # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
-    #    single letters (the Q and R of an interview transcript), a naming noun alone (département).
-    if text in rules.not_names or len(text) == 1 or text in rules.name_heads:
+    #    single letters (the Q and R of an interview transcript), a naming noun alone (département),
+    #    a candidate's political label or a debt's rating grade (DVG, EXD, Baa1, BBB-).
+    if text in rules.not_names or len(text) == 1 or text in rules.name_heads or text in rules.label_codes:
         return []
     # 5b. A nickname in quote marks after 'surnommé' or 'dit' names the person just named;
     #     it is not an entity of its own (surnommé « le Chacal »).

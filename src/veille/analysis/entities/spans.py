@@ -11,7 +11,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.names import is_given_name
 from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.nouns import is_common_word
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.analysis.syntax.view import token_view
 from veille.normal import fold, word_key
@@ -64,7 +66,27 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return True
     if token.pos_ == "NOUN" and start > 0 and doc[start - 1].text in ("«", "“", '"'):
         return True  # a common noun opening a quotation (« Marges de manœuvre… », « Connard ! »)
-    return text.lower().endswith("ment") and len(text) > 7  # Normalement, Finalement
+    return _common_word(doc, start) or (text.lower().endswith("ment") and len(text) > 7)  # Finalement
+
+
+def _common_word(doc: Doc, i: int) -> bool:
+    """Tell whether a capitalised word opening a sentence, a heading or a quotation is a
+    French common word, by the model's lemma tables (``nouns.is_common_word``): a noun or an
+    adjective the model tagged so (*Montant estimé du préjudice*, *Municipales à Vierzon : …*,
+    *Intrigués par …*), or a word alone in quotation marks before *!* or *?* whatever its tag
+    (*« Fumier ! »*). A given name (*Pierre*, *Rose*), a country or a capital (*Paris*, a bet's
+    plural too), the bare subject of a verb (*Orange a annoncé*) and a word tagged as a proper
+    noun outside quotation marks stay names."""
+    token = doc[i]
+    text, lower = token.text, token.text.lower()
+    if not is_common_word(lower) or is_given_name(text) or countries.country_code(text) or countries.is_capital(text):
+        return False
+    if token.pos_ in ("NOUN", "ADJ"):
+        # A French common noun needs a determiner to be a subject: a bare one that is the
+        # subject of a verb is a name (Orange a annoncé, Renaissance a voté).
+        return not token.dep_.startswith("nsubj")
+    quoted = i > 0 and doc[i - 1].text in ("«", "“", '"')
+    return quoted and i + 1 < len(doc) and doc[i + 1].text in ("!", "?", "»", "”", '"')
 
 
 def _mid_sentence(doc: Doc) -> dict[str, int]:
