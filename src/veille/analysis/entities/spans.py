@@ -15,6 +15,7 @@ from veille.analysis.entities.names import is_given_name
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.nouns import is_common_word
 from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.normal import fold, word_key
 
@@ -23,16 +24,20 @@ from veille.normal import fold, word_key
 _BREAKS = frozenset(
     "dans pendant lors après avant avec pour par sur sous contre selon chez vers depuis malgré entre".split()
 )
+_STOPS = frozenset({"!", "?", "«", "»", "“", "”"})  # no name holds them
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 
 
 def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = False) -> int:
-    """Return where a span must end: before a lower-case verb (Sécurité sociale | rembourse)
-    or, in an organisation or place, before a preposition that no name holds. A name that
-    opens with an organisation's head keeps 'pour' (Rassemblement pour la République)."""
+    """Return where a span must end: before an exclamation mark or a quotation mark, before a
+    lower-case verb (Sécurité sociale | rembourse) or, in an organisation or place, before a
+    preposition that no name holds. A name that opens with an organisation's head keeps
+    'pour' (Rassemblement pour la République)."""
     for i in range(start + 1, end):
         token = doc[i]
+        if token.text in _STOPS:
+            return i  # a span run over an exclamation or a quotation mark (Escroc ! » « Fumier)
         if not token.text[:1].islower():
             continue
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
@@ -74,19 +79,33 @@ def _common_word(doc: Doc, i: int) -> bool:
     French common word, by the model's lemma tables (``nouns.is_common_word``): a noun or an
     adjective the model tagged so (*Montant estimé du préjudice*, *Municipales à Vierzon : …*,
     *Intrigués par …*), or a word alone in quotation marks before *!* or *?* whatever its tag
-    (*« Fumier ! »*). A given name (*Pierre*, *Rose*), a country or a capital (*Paris*, a bet's
-    plural too), the bare subject of a verb (*Orange a annoncé*) and a word tagged as a proper
-    noun outside quotation marks stay names."""
+    (*« Fumier ! »*), or tagged a proper noun but followed by a lower-case complement or
+    modifier (*Montant des subventions*). A given name (*Pierre*, *Rose*), a country or a
+    capital (*Paris*, a bet's plural too) and the bare subject of a verb (*Orange a annoncé*)
+    stay names."""
     token = doc[i]
     text, lower = token.text, token.text.lower()
     if not is_common_word(lower) or is_given_name(text) or countries.country_code(text) or countries.is_capital(text):
         return False
+    # A French common noun needs a determiner to be a subject: a bare one that is the
+    # subject of a verb is a name (Orange a annoncé, Renaissance a voté).
+    if token.dep_.startswith("nsubj") and _finite(token.head):
+        return False
     if token.pos_ in ("NOUN", "ADJ"):
-        # A French common noun needs a determiner to be a subject: a bare one that is the
-        # subject of a verb is a name (Orange a annoncé, Renaissance a voté).
-        return not token.dep_.startswith("nsubj")
+        return True
+    # Tagged a proper noun, it is still a common word when a lower-case complement or
+    # modifier follows it (Montant des subventions, Bilan provisoire), as no name is.
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if token.pos_ == "PROPN" and following is not None and following.text[:1].islower() and following.is_alpha:
+        return following.pos_ in ("ADP", "ADJ", "DET") or following.lower_ in OF
     quoted = i > 0 and doc[i - 1].text in ("«", "“", '"')
     return quoted and i + 1 < len(doc) and doc[i + 1].text in ("!", "?", "»", "”", '"')
+
+
+def _finite(verb: Token) -> bool:
+    """Tell whether a verb is finite or has an auxiliary (a annoncé): a participle alone
+    (Montant estimé de la fraude) makes no clause, and its 'subject' none."""
+    return "Fin" in feature(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _mid_sentence(doc: Doc) -> dict[str, int]:
