@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF
@@ -166,7 +166,34 @@ def adjectives(doc: Doc, end: int) -> int:
         if token.text.endswith(("é", "ée", "és", "ées")):
             break  # a participle: la Commission saisie
         end += 1
-    return end
+    return _coordinated(doc, end)
+
+
+def _coordinated(doc: Doc, end: int) -> int:
+    """Extend a name that ends with a lower-case adjective over adjectives coordinated with
+    it (Comité national olympique | et sportif français, Conseil économique | , social et
+    environnemental): the list must close with 'et' and an adjective, then at most one more
+    adjective (français) may follow."""
+    if end >= len(doc) or not _plain_adjective(doc[end - 1]):
+        return end
+    i = end
+    while i + 1 < len(doc) and doc[i].text == "," and _plain_adjective(doc[i + 1]):
+        i += 2
+    if i + 1 >= len(doc) or doc[i].lower_ != "et" or not _plain_adjective(doc[i + 1]):
+        return end
+    i += 2
+    if i < len(doc) and _plain_adjective(doc[i]) and doc[i - 1].whitespace_:
+        i += 1
+    return i
+
+
+def _plain_adjective(token: Token) -> bool:
+    """Tell whether a token is a lower-case adjective that is no participle."""
+    return (
+        token.text[:1].islower()
+        and token.pos_ == "ADJ"
+        and not token.text.endswith(("é", "ée", "és", "ées"))
+    )
 
 
 def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> int:
