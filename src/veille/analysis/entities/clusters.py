@@ -102,7 +102,9 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             continue
         for mention in list(cluster.names):
             match = _ACRONYM.match(text, mention.end)
-            if match is None or not _can_spell(match.group(1), mention.text):
+            if match is None or not (
+                _can_spell(match.group(1), mention.text) or _abridged(match.group(1), mention.text)
+            ):
                 continue
             acronym = match.group(1)
             target = by_name.get(word_key(acronym))
@@ -195,6 +197,13 @@ def _person_title(parsed: Doc, start: int) -> bool:
     """Tell whether a noun phrase opens with a person's title (la députée, le maire)."""
     lexicon = load_roles()
     return start + 1 < len(parsed) and lexicon.match(parsed, start + 1) is not None
+
+
+def _abridged(acronym: str, name: str) -> bool:
+    """Tell whether a name is the opening of the one its bracketed acronym spells, the rest
+    left out by the writer (Office central de lutte contre la corruption (OCLCIFF): the
+    acronym opens with the initials of three words or more of the name)."""
+    return any(len(form) >= 3 and acronym.startswith(form) for form in acronym_forms(name))
 
 
 def _can_spell(acronym: str, name: str) -> bool:

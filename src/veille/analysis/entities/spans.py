@@ -43,8 +43,17 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
             return i
         if label in ("ORG", "LOC") and token.lower_ in _BREAKS and not (org_head and token.lower_ == "pour"):
-            return i
+            if not _noun_complement(doc, i):
+                return i
     return end
+
+
+def _noun_complement(doc: Doc, i: int) -> bool:
+    """Tell whether a preposition opens the complement of the lower-case noun just before it,
+    inside a name (Office central de lutte | contre la corruption, Comité de soutien | aux
+    otages): the parse hangs the complement on that noun, not on the name's head or a verb."""
+    before = doc[i - 1]
+    return before.pos_ == "NOUN" and before.text.islower() and doc[i].head.head.i == before.i
 
 
 def not_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -85,7 +94,12 @@ def _common_word(doc: Doc, i: int) -> bool:
     stay names."""
     token = doc[i]
     text, lower = token.text, token.text.lower()
-    if not is_common_word(lower) or is_given_name(text) or countries.country_code(text) or countries.is_capital(text):
+    if (
+        not is_common_word(lower)
+        or is_given_name(text)
+        or countries.country_code(text)
+        or countries.is_capital(text)
+    ):
         return False
     # A French common noun needs a determiner to be a subject: a bare one that is the
     # subject of a verb is a name (Orange a annoncé, Renaissance a voté).
@@ -96,7 +110,12 @@ def _common_word(doc: Doc, i: int) -> bool:
     # Tagged a proper noun, it is still a common word when a lower-case complement or
     # modifier follows it (Montant des subventions, Bilan provisoire), as no name is.
     following = doc[i + 1] if i + 1 < len(doc) else None
-    if token.pos_ == "PROPN" and following is not None and following.text[:1].islower() and following.is_alpha:
+    if (
+        token.pos_ == "PROPN"
+        and following is not None
+        and following.text[:1].islower()
+        and following.is_alpha
+    ):
         return following.pos_ in ("ADP", "ADJ", "DET") or following.lower_ in OF
     quoted = i > 0 and doc[i - 1].text in ("«", "“", '"')
     return quoted and i + 1 < len(doc) and doc[i + 1].text in ("!", "?", "»", "”", '"')
