@@ -35,7 +35,9 @@ def remember(nlp: Language) -> None:
 def _keep(lookups: Lookups) -> None:
     index = lookups.get_table("lemma_index")
     _REMEMBERED["nouns"] = frozenset(index.get("noun", ()))
-    _REMEMBERED["words"] = frozenset(w for part in ("noun", "adj", "verb", "adv") for w in index.get(part, ()))
+    _REMEMBERED["words"] = frozenset(
+        w for part in ("noun", "adj", "verb", "adv") for w in index.get(part, ())
+    )
     if lookups.has_table("lemma_lookup"):
         _FORMS["forms"] = lookups.get_table("lemma_lookup")
 
