@@ -256,3 +256,21 @@ def _lower_compound(doc: Doc, end: int) -> int:
     ):
         end += 2
     return end
+
+
+def place_complement(doc: Doc, end: int) -> int:
+    """Extend an organisation's name, grown over its lower-case words, over the place that
+    closes it (Comité départemental olympique et sportif | de la Loire, Fédération des
+    chasseurs | de la Somme): the model tags the place alone once the name has been cut
+    before it. The place stays an entity of its own."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in OF:
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ARTICLES:
+            i += 1
+    if i == end or i >= len(doc) or doc[i].ent_type_ != "LOC" or doc[i].ent_iob_ != "B":
+        return end
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j

@@ -232,8 +232,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
-        end = extend.adjectives(doc, end)
-        end = extend.to_gloss(doc, extend.org_complements(doc, end, rules.calendar))
+        grown = extend.adjectives(doc, end)
+        grown = extend.to_gloss(doc, extend.org_complements(doc, grown, rules.calendar))
+        end = extend.place_complement(doc, grown) if grown > end else grown  # … | de la Loire
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
