@@ -300,13 +300,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if role_key(first.text) in rules.role_words and first.text[:1].islower():
         if label != "PER" or whole:  # the model's PER 'président de la République'
             return []
-        opened = start
         while start < end and not texts[start][:1].isupper():
             start += 1
         if start >= end:
             return []
-        if start == opened + 2 and surname_particle(doc, start - 1, end, label):
-            start -= 1  # le général | de Gaulle: a title, then a surname with its particle
         first = tokens[start]
     # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
     #    otherwise trim to the capitalised part (congrès de l'Association → Association,
