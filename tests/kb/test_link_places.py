@@ -58,3 +58,13 @@ def test_french_names_and_english_aliases_of_world_cities(kb) -> None:  # type: 
 
 def test_a_person_with_a_city_name_stays_unlinked(kb) -> None:  # type: ignore[no-untyped-def]
     assert _linked(kb, "Nancy a répondu aux questions.", [("PER", "Nancy")]) == {"Nancy": None}
+
+
+def test_a_country_named_like_its_capital_links_to_the_country(kb) -> None:  # type: ignore[no-untyped-def]
+    """Luxembourg, Monaco, Singapour: the state and its capital bear one name; the tie goes to
+    the state. A homonym between two countries' cities (Valence) still stays unlinked."""
+    text = "Des comptes au Luxembourg, à Monaco et à Singapour, et un bureau à Valence."
+    got = _linked(
+        kb, text, [("LOC", "Luxembourg"), ("LOC", "Monaco"), ("LOC", "Singapour"), ("LOC", "Valence")]
+    )
+    assert got == {"Luxembourg": "Q32", "Monaco": "Q235", "Singapour": "Q334", "Valence": None}

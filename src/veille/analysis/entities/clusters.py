@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from veille.analysis.entities.acronyms import acronym_forms
 from veille.analysis.entities.names import (
     first_name,
+    initialled,
+    is_initialled,
     paternal_surname,
     similar_name,
     similar_word,
@@ -101,7 +103,9 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             continue
         for mention in list(cluster.names):
             match = _ACRONYM.match(text, mention.end)
-            if match is None or not _can_spell(match.group(1), mention.text):
+            if match is None or not (
+                _can_spell(match.group(1), mention.text) or _abridged(match.group(1), mention.text)
+            ):
                 continue
             acronym = match.group(1)
             target = by_name.get(word_key(acronym))
@@ -203,6 +207,13 @@ def _person_title(parsed: Doc, start: int) -> bool:
     return start + 1 < len(parsed) and lexicon.match(parsed, start + 1) is not None
 
 
+def _abridged(acronym: str, name: str) -> bool:
+    """Tell whether a name is the opening of the one its bracketed acronym spells, the rest
+    left out by the writer (Office central de lutte contre la corruption (OCLCIFF): the
+    acronym opens with the initials of three words or more of the name)."""
+    return any(len(form) >= 3 and acronym.startswith(form) for form in acronym_forms(name))
+
+
 def _can_spell(acronym: str, name: str) -> bool:
     """Tell whether an acronym's letters appear in order in a name, the first one first."""
     letters, bare = word_key(acronym).replace(" ", ""), word_key(name).replace(" ", "")
@@ -296,6 +307,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         and not c.group
         and len(tokens(c.longest)) >= 2
         and not is_common_noun(c.longest.split()[0])
+        and not is_initialled(c.longest)  # J.-P. Fabrégat shortens a name; it lends none
     ]
     short_forms: dict[str, list[Cluster]] = {}
     for anchor in anchors:
@@ -306,6 +318,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             paternal = paternal_surname(anchor.longest)  # Mamani of Lucía Mamani Torres
             if paternal:
                 forms.add(paternal)
+            initials = initialled(anchor.longest)  # J.-P. Fabrégat of Jean-Paul Fabrégat
+            if initials:
+                forms.add(initials)
         for form in forms:
             short_forms.setdefault(form, []).append(anchor)
     # The one-word surnames by first letter, which a typo keeps (similar_word): a lone word
@@ -342,7 +357,10 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         shortened = cluster.type == "ORG" or (
             cluster.type == "LOC" and not countries.country_code(name) and not countries.capital_country(name)
         )
-        if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group:
+        # A place said after a locative preposition (à Vierzon, en Corrèze) is the place,
+        # not the list or the club named after it (Vierzon Debout, Vierzon en commun).
+        placed = cluster.type == "LOC" and any(_after_locative(text, m.start) for m in cluster.names)
+        if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group and not placed:
             # Whole words only: Nice-Matin is not Nice.
             owners = [o for o in orgs if any(_first_word_is(m.text, name) for m in o.names)]
             if len(owners) == 1:
@@ -366,6 +384,15 @@ def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[st
 def _after_article(text: str, start: int) -> bool:
     before = text[max(start - 4, 0) : start].lower()
     return before.endswith(("le ", "la ", "l'", "l’", "les ", "du ", "au ", "des "))
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Tell whether a name follows a locative preposition (à, en, dans, depuis, vers, près de)."""
+    before = text[max(start - 12, 0) : start].lower().split()
+    return bool(before) and (before[-1] in _LOCATIVE or before[-2:] == ["près", "de"])
+
+
+_LOCATIVE = frozenset({"à", "en", "dans", "depuis", "vers", "au", "aux"})
 
 
 def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]]) -> list[Cluster]:

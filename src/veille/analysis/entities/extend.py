@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from veille.analysis.entities.acronyms import acronym_forms
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF
 
@@ -139,6 +140,26 @@ def to_gloss(doc: Doc, end: int) -> int:
             return end
         if k >= len(doc) or not doc[k].text.islower():
             break
+    return _spelled_gloss(doc, end)
+
+
+def _spelled_gloss(doc: Doc, end: int) -> int:
+    """Extend a name over the lower-case words before its acronym in brackets when the
+    acronym spells the whole (Office central de lutte contre la corruption | et les
+    infractions financières et fiscales (OCLCIFF)): the acronym says where the name ends."""
+    start = doc[end - 1].sent.start if end > 0 else 0
+    for k in range(end, min(end + 10, len(doc) - 1)):
+        token = doc[k]
+        if token.text == "(":
+            close = next((j for j in range(k + 2, min(k + 4, len(doc))) if doc[j].text == ")"), None)
+            if k == end or close is None or not _acronym_after(doc, k + 1):
+                return end
+            acronym = doc[k + 1 : close].text
+            # The name opens on a capitalised word before ``end``: try each one.
+            heads = [i for i in range(max(start, end - 12), end) if doc[i].text[:1].isupper()]
+            return k if any(acronym in acronym_forms(doc[i:k].text) for i in heads) else end
+        if not (token.text.islower() or token.text == ","):
+            return end
     return end
 
 
@@ -166,7 +187,32 @@ def adjectives(doc: Doc, end: int) -> int:
         if token.text.endswith(("é", "ée", "és", "ées")):
             break  # a participle: la Commission saisie
         end += 1
-    return end
+    return _coordinated(doc, end)
+
+
+def _coordinated(doc: Doc, end: int) -> int:
+    """Extend a name that ends with a lower-case adjective over adjectives coordinated with
+    it (Comité national olympique | et sportif français, Conseil économique | , social et
+    environnemental): the list must close with 'et' and an adjective, then at most one more
+    adjective (français) may follow."""
+    if end >= len(doc) or not _plain_adjective(doc[end - 1]):
+        return end
+    i = end
+    while i + 1 < len(doc) and doc[i].text == "," and _plain_adjective(doc[i + 1]):
+        i += 2
+    if i + 1 >= len(doc) or doc[i].lower_ != "et" or not _plain_adjective(doc[i + 1]):
+        return end
+    i += 2
+    if i < len(doc) and _plain_adjective(doc[i]) and doc[i - 1].whitespace_:
+        i += 1
+    return i
+
+
+def _plain_adjective(token: Token) -> bool:
+    """Tell whether a token is a lower-case adjective that is no participle."""
+    return (
+        token.text[:1].islower() and token.pos_ == "ADJ" and not token.text.endswith(("é", "ée", "és", "ées"))
+    )
 
 
 def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) -> int:
@@ -191,5 +237,40 @@ def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) 
             j += 1
         if j == i or doc[i].pos_ != "NOUN" or doc[i].lower_.removeprefix("mi-") in calendar:
             break
-        end = j
+        end = _lower_compound(doc, j)
     return end
+
+
+def _lower_compound(doc: Doc, end: int) -> int:
+    """Extend a complement over the rest of a lower-case compound the tokenizer cut at its
+    hyphen (Union des commerçants du centre | -ville, Comité de l'arrière | -pays)."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end - 1].text.isalpha()
+        and doc[end - 1].text.islower()
+        and doc[end + 1].text.isalpha()
+        and doc[end + 1].text.islower()
+    ):
+        end += 2
+    return end
+
+
+def place_complement(doc: Doc, end: int) -> int:
+    """Extend an organisation's name, grown over its lower-case words, over the place that
+    closes it (Comité départemental olympique et sportif | de la Loire, Fédération des
+    chasseurs | de la Somme): the model tags the place alone once the name has been cut
+    before it. The place stays an entity of its own."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in OF:
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ARTICLES:
+            i += 1
+    if i == end or i >= len(doc) or doc[i].ent_type_ != "LOC" or doc[i].ent_iob_ != "B":
+        return end
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j

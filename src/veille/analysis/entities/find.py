@@ -56,6 +56,7 @@ class EntityRules:
     honorifics: dict[str, Gender | None]
     name_heads: frozenset[str]
     extend_heads: frozenset[str]
+    venue_heads: frozenset[str]
     not_names: frozenset[str]
     groups: frozenset[str]
     compass: frozenset[str]
@@ -69,6 +70,7 @@ class EntityRules:
     seat_heads: frozenset[str]
     org_name_heads: frozenset[str]
     agencies: frozenset[str]
+    label_codes: frozenset[str]
 
 
 @cache
@@ -76,11 +78,13 @@ def load_rules() -> EntityRules:
     """Read the rule tables once per process."""
     data = tables.read_json("entity_rules.json")
     role_words = load_roles().by_first  # first words of the role nouns of data/roles.tsv
+    venues = frozenset(data["venue_heads"])  # streets and buildings: heads of names too
     return EntityRules(
         calendar=frozenset(data["calendar"]),
         honorifics=dict(data["honorifics"]),
-        name_heads=frozenset(data["name_heads"]),
+        name_heads=frozenset(data["name_heads"]) | venues,
         extend_heads=frozenset(data["extend_heads"]),
+        venue_heads=venues,
         not_names=frozenset(data["not_names"]),
         groups=frozenset(word_key(w) for w in data["groups"]),
         compass=frozenset(data["compass"]),
@@ -94,6 +98,7 @@ def load_rules() -> EntityRules:
         seat_heads=frozenset(data["seat_heads"]),
         org_name_heads=frozenset(data["org_name_heads"]),
         agencies=frozenset(data["agencies"]),
+        label_codes=frozenset(data["label_codes"]),
     )
 
 
@@ -230,8 +235,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 3b. The model stops an organisation's name at its first lower-case complement
     #     (Office fédéral de la sécurité alimentaire | et des affaires vétérinaires).
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
-        end = extend.adjectives(doc, end)
-        end = extend.to_gloss(doc, extend.org_complements(doc, end, rules.calendar))
+        grown = extend.adjectives(doc, end)
+        grown = extend.to_gloss(doc, extend.org_complements(doc, grown, rules.calendar))
+        end = extend.place_complement(doc, grown) if grown > end else grown  # … | de la Loire
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
@@ -243,8 +249,9 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if locative.division(doc, start, end):  # 4b. Fédérale 1, National 2: a level, not a club
         label = "MISC"
     # 5. Capitalised common words and pronouns tagged alone (NDLR, États, Ça, la Bourse),
-    #    single letters (the Q and R of an interview transcript), a naming noun alone (département).
-    if text in rules.not_names or len(text) == 1 or text in rules.name_heads:
+    #    single letters (the Q and R of an interview transcript), a naming noun alone (département),
+    #    a candidate's political label or a debt's rating grade (DVG, EXD, Baa1, BBB-).
+    if text in rules.not_names or len(text) == 1 or text in rules.name_heads or text in rules.label_codes:
         return []
     # 5b. A nickname in quote marks after 'surnommé' or 'dit' names the person just named;
     #     it is not an entity of its own (surnommé « le Chacal »).
@@ -301,9 +308,12 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
     #    otherwise trim to the capitalised part (congrès de l'Association → Association,
     #    club de Birmingham → Birmingham) or drop it (chlorothalonil).
+    #    A street or a building named by its town with a bare de (le théâtre de Nîmes) is
+    #    the town's: the town is the name.
+    town_venue = first.lower_ in rules.venue_heads and start + 1 < end and lowers[start + 1] in ("de", "d'")
     if (
         first.text[:1].islower()
-        and first.lower_ not in rules.name_heads
+        and (first.lower_ not in rules.name_heads or town_venue)
         and not surname_particle(doc, start, end, label)
     ):
         name = trim.first_capitalised(doc, start, end)
@@ -314,6 +324,18 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         start, first, label = name, tokens[name], voted
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     extension = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
+    # 8a. A street or a building before its name (la salle de l'Horloge), not before its
+    #     town (la salle de Vierzon) nor an organisation (le bâtiment de la Mutualité); a
+    #     person's name right after one names the place (le bâtiment | Stendhal, tagged PER).
+    if extension.start == start and label != "ORG":
+        extension = extend.left(doc, start, end, rules.venue_heads, rules.venue_heads)
+        if (
+            extension.start == start
+            and label == "PER"
+            and start > 0
+            and lowers[start - 1] in rules.venue_heads
+        ):
+            extension = extend.Extension(start - 1, "LOC")
     if extension.seat:  # le CHU | de Poitiers: the establishment and its town
         return [Candidate(extension.start, end, "ORG"), Candidate(start, end, "LOC")]
     start, label = extension.start, extension.label or label

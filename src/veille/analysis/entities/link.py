@@ -265,8 +265,20 @@ def decide(
     if not scored or scored[0][0] < options.threshold:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < options.tie_margin:
-        return None
+        return _country_of_its_capital(scored[0][1].ident, scored[1][1].ident, kb)
     return scored[0][1].ident
+
+
+def _country_of_its_capital(first: str, second: str, kb: KB) -> str | None:
+    """Return the country when a name ties between a country and its own capital of the
+    same name (Luxembourg, Monaco, Singapour, Djibouti, Koweït): the press names the
+    state far more often than the city, which it calls 'la ville de Luxembourg' or
+    'Luxembourg-Ville'; any other tie stays unlinked."""
+    a, b = kb.get(first), kb.get(second)
+    if a is None or b is None or a.country is None or a.country != b.country:
+        return None
+    kinds = {a.kind: a.id, b.kind: b.id}
+    return kinds.get("country") if set(kinds) == {"country", "city"} else None
 
 
 def _sex_contradicts(entity: Entity, kb_entity: KBEntity) -> bool:

@@ -85,6 +85,11 @@ def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) 
 def division(doc: Doc, start: int, end: int) -> bool:
     """Tell whether a span is a sports division's name: a division word and its level
     (Fédérale 1, Nationale 2, Top 14, Pro D2; ``division_words``)."""
+    return end - start == 2 and division_name(f"{doc[start].text} {doc[end - 1].text}")
+
+
+def division_name(name: str) -> bool:
+    """Tell whether a name is a sports division's: a division word, then its level (Ligue 2)."""
     words = tables.read_json("entity_rules.json")["division_words"]
-    level = doc[end - 1].text
-    return end - start == 2 and doc[start].text in words and (level.isdigit() or level[:1] == "D")
+    parts = name.split()
+    return len(parts) == 2 and parts[0] in words and (parts[1].isdigit() or parts[1][:1] == "D")

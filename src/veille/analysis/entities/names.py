@@ -99,6 +99,26 @@ def _given_names() -> frozenset[str]:
     return frozenset(word_key(cells[0]) for _, cells in tables.read_rows("first_names.tsv", 3))
 
 
+_INITIAL = re.compile(r"^(?:[A-ZÀ-Ý]\.-?)+$")  # J. | J.-P. | J.P.: given names cut to initials
+
+
+def initialled(full: str) -> str | None:
+    """Return the key of a name with its given names cut to their initials (j p fabregat for
+    Jean-Paul Fabrégat, written J.-P. Fabrégat; j fabregat for Jean Fabrégat), the form the
+    press uses for a name said again; None for a name of one word or already initialled."""
+    given, _, surname = full.partition(" ")
+    if not surname or _INITIAL.match(given) or not given[:1].isupper():
+        return None
+    letters = [part[:1] for part in word_key(given).split()]
+    return " ".join([*letters, *tokens(surname)])
+
+
+def is_initialled(name: str) -> bool:
+    """Tell whether a name opens with initials (J.-P. Fabrégat, M. C. Dupont is not: M. is a title)."""
+    given, _, surname = name.partition(" ")
+    return bool(surname) and given not in ("M.", "MM.") and bool(_INITIAL.match(given))
+
+
 def first_name(full: str) -> str | None:
     """Return the first word of a name of two words or more (Donald of Donald Trump)."""
     words = tokens(full)

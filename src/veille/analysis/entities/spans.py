@@ -10,9 +10,12 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.entities.names import is_given_name
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.nouns import is_common_word
 from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.normal import fold, word_key
 
@@ -21,23 +24,36 @@ from veille.normal import fold, word_key
 _BREAKS = frozenset(
     "dans pendant lors après avant avec pour par sur sous contre selon chez vers depuis malgré entre".split()
 )
+_STOPS = frozenset({"!", "?", "«", "»", "“", "”"})  # no name holds them
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 
 
 def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = False) -> int:
-    """Return where a span must end: before a lower-case verb (Sécurité sociale | rembourse)
-    or, in an organisation or place, before a preposition that no name holds. A name that
-    opens with an organisation's head keeps 'pour' (Rassemblement pour la République)."""
+    """Return where a span must end: before an exclamation mark or a quotation mark, before a
+    lower-case verb (Sécurité sociale | rembourse) or, in an organisation or place, before a
+    preposition that no name holds. A name that opens with an organisation's head keeps
+    'pour' (Rassemblement pour la République)."""
     for i in range(start + 1, end):
         token = doc[i]
+        if token.text in _STOPS:
+            return i  # a span run over an exclamation or a quotation mark (Escroc ! » « Fumier)
         if not token.text[:1].islower():
             continue
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
             return i
         if label in ("ORG", "LOC") and token.lower_ in _BREAKS and not (org_head and token.lower_ == "pour"):
-            return i
+            if not _noun_complement(doc, i):
+                return i
     return end
+
+
+def _noun_complement(doc: Doc, i: int) -> bool:
+    """Tell whether a preposition opens the complement of the lower-case noun just before it,
+    inside a name (Office central de lutte | contre la corruption, Comité de soutien | aux
+    otages): the parse hangs the complement on that noun, not on the name's head or a verb."""
+    before = doc[i - 1]
+    return before.pos_ == "NOUN" and before.text.islower() and doc[i].head.head.i == before.i
 
 
 def not_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -64,7 +80,51 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return True
     if token.pos_ == "NOUN" and start > 0 and doc[start - 1].text in ("«", "“", '"'):
         return True  # a common noun opening a quotation (« Marges de manœuvre… », « Connard ! »)
-    return text.lower().endswith("ment") and len(text) > 7  # Normalement, Finalement
+    return _common_word(doc, start) or (text.lower().endswith("ment") and len(text) > 7)  # Finalement
+
+
+def _common_word(doc: Doc, i: int) -> bool:
+    """Tell whether a capitalised word opening a sentence, a heading or a quotation is a
+    French common word, by the model's lemma tables (``nouns.is_common_word``): a noun or an
+    adjective the model tagged so (*Montant estimé du préjudice*, *Municipales à Vierzon : …*,
+    *Intrigués par …*), or a word alone in quotation marks before *!* or *?* whatever its tag
+    (*« Fumier ! »*), or tagged a proper noun but followed by a lower-case complement or
+    modifier (*Montant des subventions*). A given name (*Pierre*, *Rose*), a country or a
+    capital (*Paris*, a bet's plural too) and the bare subject of a verb (*Orange a annoncé*)
+    stay names."""
+    token = doc[i]
+    text, lower = token.text, token.text.lower()
+    if (
+        not is_common_word(lower)
+        or is_given_name(text)
+        or countries.country_code(text)
+        or countries.is_capital(text)
+    ):
+        return False
+    # A French common noun needs a determiner to be a subject: a bare one that is the
+    # subject of a verb is a name (Orange a annoncé, Renaissance a voté).
+    if token.dep_.startswith("nsubj") and _finite(token.head):
+        return False
+    if token.pos_ in ("NOUN", "ADJ"):
+        return True
+    # Tagged a proper noun, it is still a common word when a lower-case complement or
+    # modifier follows it (Montant des subventions, Bilan provisoire), as no name is.
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if (
+        token.pos_ == "PROPN"
+        and following is not None
+        and following.text[:1].islower()
+        and following.is_alpha
+    ):
+        return following.pos_ in ("ADP", "ADJ", "DET") or following.lower_ in OF
+    quoted = i > 0 and doc[i - 1].text in ("«", "“", '"')
+    return quoted and i + 1 < len(doc) and doc[i + 1].text in ("!", "?", "»", "”", '"')
+
+
+def _finite(verb: Token) -> bool:
+    """Tell whether a verb is finite or has an auxiliary (a annoncé): a participle alone
+    (Montant estimé de la fraude) makes no clause, and its 'subject' none."""
+    return "Fin" in feature(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _mid_sentence(doc: Doc) -> dict[str, int]:

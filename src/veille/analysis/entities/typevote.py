@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.find import load_rules
+from veille.analysis.entities.locative import division_name
 from veille.analysis.entities.referents import Referents
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.entities.trim import site_nouns
@@ -183,6 +184,8 @@ def vote_types(clusters: list[Cluster], parsed: Doc, referents: Referents) -> No
         if cluster.group or not cluster.names:
             continue
         name = cluster.longest
+        if cluster.type == "MISC" and division_name(name):
+            continue  # Ligue 2, Fédérale 1: a competition's level, whatever its first word says
         if countries.country_code(name) or countries.capital_country(name):
             # A seat of power is never a person (Matignon a confirmé, tagged PER): it acts
             # as the institution that sits there.
