@@ -52,14 +52,31 @@ discriminatoire raciste xénophobe populiste démagogique démagogue complaisant
 opaque partial partiale précipité précipitée hâtif hâtive
 irresponsabilité scandale honte faute erreur mensonge trahison
 fiasco mascarade gâchis affront insulte injustice imposture catastrophe
+menteur menteuse imposteur affabulateur affabulatrice mythomane tricheur tricheuse
+traître traîtresse escroc voyou truand charlatan usurpateur usurpatrice fossoyeur fossoyeuse
+pyromane girouette pantin marionnette
 """.split()
+
+# Nouns of insult: a JUDGEMENT of a person named by what they are said to be (Martin & White
+# 2005, ch. 2: veracity, menteur, imposteur, affabulateur, mythomane, tricheur; propriety,
+# traître, escroc, voyou, truand, charlatan, usurpateur; capacity told by metaphor,
+# fossoyeur, pyromane, girouette, pantin, marionnette), as a predicate: *« X est un
+# menteur »*, *a traité X de « traître »*. Masculine and feminine singular (plurals by lemma).
+INSULTS = frozenset(
+    "menteur menteuse imposteur affabulateur affabulatrice mythomane tricheur tricheuse "
+    "traître traîtresse escroc voyou truand charlatan usurpateur usurpatrice fossoyeur fossoyeuse "
+    "pyromane girouette pantin marionnette".split()
+)
 
 # Nouns: a judgement of conduct (scandale, honte, mensonge, trahison) or a negative
 # APPRECIATION of an act as its valuation (fiasco, mascarade, gâchis, catastrophe: Martin &
 # White 2005, ch. 2), used as a predicate: *X a qualifié de « mascarade » le scrutin de Y*.
-NOUN_FORMS = frozenset(
-    "irresponsabilité scandale honte faute erreur mensonge trahison "
-    "fiasco mascarade gâchis affront insulte injustice imposture catastrophe".split()
+NOUN_FORMS = (
+    frozenset(
+        "irresponsabilité scandale honte faute erreur mensonge trahison "
+        "fiasco mascarade gâchis affront insulte injustice imposture catastrophe".split()
+    )
+    | INSULTS
 )
 
 # Appraisal JUDGEMENT told by a verb of misconduct (veracity: mentir, tromper; propriety:

@@ -20,7 +20,7 @@ from veille.model import EVENT_TYPES
 # aid as the object, a diplomat, a relations word, an armed word, a complement clause, a
 # coercive warning (against an act, not about a state), a protest cue (se rassembler à l'appel
 # de X, contre Y, pour dénoncer Z: not a rally behind a leader).
-NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn", "demo"})
+NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn", "demo", "court"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class EventLexicon:
     not_conduct: frozenset[str] = frozenset()
     convening_verbs: frozenset[str] = frozenset()  # convoquer: la réunion convoquée par X
     protest_sites: dict[str, str] = field(default_factory=dict)  # usine: work, préfecture: seat
+    placing_verbs: frozenset[str] = frozenset()  # placer X en garde à vue (placements.py)
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -191,4 +192,5 @@ def load_event_lexicon() -> EventLexicon:
         not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
         convening_verbs=frozenset(words["convening_verbs"]),
         protest_sites=dict(words["protest_sites"]),
+        placing_verbs=frozenset(words["placing_verbs"]),
     )  # fmt: skip

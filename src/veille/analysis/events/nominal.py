@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
+from veille.analysis.events.lexicon import load_event_lexicon
+from veille.analysis.events.placements import placed_roles
 from veille.analysis.events.shape import in_time
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS
 from veille.analysis.events.spans import clause_window, linear_complement
@@ -197,6 +199,9 @@ def noun_roles(
 ) -> tuple[list[str], list[str], int | None]:
     """Read a noun trigger: *discussions entre A, B et C*, *le soutien du PSG*, *une plainte
     contre X* told by the verb's subject, inverted by *recevoir*, *l'arrestation de X par Y*."""
+    placed = placed_roles(reader, noun, load_event_lexicon().placing_verbs)
+    if placed is not None:
+        return placed  # placer X en garde à vue: the verb's subject and object
     actors: list[str] = []
     recipients: list[str] = []
     depth: int | None = None

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.conditions import conditional_reading, if_clause
 from veille.analysis.events.dating import DateSource, event_day, lede_day, previous_day, sharpen_date
 from veille.analysis.events.disputes import continued_dispute
 from veille.analysis.events.evaluation import evaluations
@@ -38,6 +39,7 @@ from veille.analysis.events.senses import (
     infinitive_sense,
     refused,
     refused_request,
+    rejects_a_place,
     restated_act,
     sense,
     threatened,
@@ -152,7 +154,17 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
+        if rejects_a_place(trigger, roles, reader):
+            continue  # bloquer l'autoroute A64: an obstructed place is no rejected party
         threat = threatened(token, trigger)
+        if threat is None and trigger.type != "THREATEN" and if_clause(token) is not None:
+            # Nous saisirons le tribunal s'il le faut: a threat or a promise, not an event
+            conditional = conditional_reading(trigger, lexicon.cooperative)  # (conditions.py)
+            if conditional is None:
+                continue
+            trigger = conditional
+        if threat is not None and trigger.type == "REQUEST" and trigger.needs == "court":
+            continue  # menace de saisir le tribunal: the court is no threatened party (disputes.py)
         refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
