@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 # The prepositions of a state one is put in (en garde à vue, sous contrôle judiciaire).
 _STATE_CASES = frozenset({"en", "sous"})
-# How far back the verb of placement may be (placé hier soir les deux hommes en …).
-_REACH = 12
+# How far back the verb of placement may be: its object may run over a title and an apposition
+# each (placé le maire de X, Didier Fauchon, et le gérant de Y, Franck Molard, en garde à vue).
+_REACH = 40
 
 
 def placing_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
