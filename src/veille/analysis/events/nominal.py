@@ -188,6 +188,22 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
 
 
+def _phrase_tail(noun: Token) -> list[Token]:
+    """Return the last words of a fixed phrase a noun trigger opens (*fin de non-recevoir*,
+    *mise en demeure*): the parser hangs the phrase's complement on its last word (*une fin
+    de non-recevoir à la CGT*: à la CGT under non-recevoir). A common noun or verb right
+    after the trigger, with only a preposition between."""
+    doc = noun.doc
+    return [
+        child
+        for child in noun.children
+        if child.dep_ in ("acl", "nmod")
+        and child.pos_ in ("NOUN", "VERB")
+        and noun.i + 1 < child.i <= noun.i + 3
+        and all(doc[j].pos_ in ("ADP", "SCONJ") for j in range(noun.i + 1, child.i))
+    ]
+
+
 def noun_roles(
     reader: RoleReader,
     noun: Token,
@@ -284,7 +300,7 @@ def noun_roles(
     # (instituer une plainte … contre le juge, attached to décider).
     # Every slot in the parse first, then in the word order: a parsed en-phrase beats a
     # later à-phrase the word order reaches (la visite de X en Chine, …, à la Cité).
-    scope = chain[: (verb_depth or 1) + 1]
+    scope = [*chain[: (verb_depth or 1) + 1], *_phrase_tail(noun)]
     for linear in (False, True):
         prepositions = tuple(s for s in slots if s not in _SPECIAL_SLOTS)
         if linear and prepositions:
