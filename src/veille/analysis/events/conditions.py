@@ -12,7 +12,7 @@ other act (an appeal to a court, a request) is not asserted and is dropped.
 
 The *si*-clause is found in word order, since the parser hangs it anywhere (on the
 reporting verb, as a complement clause): a subordinating *si* or *s'* in the sentence, not
-a concessive *même si* nor a comparative *comme si*. The event inside the *si*-clause
+a concessive *même si*, a comparative *comme si* nor *si ce n'est* (except). The event inside the *si*-clause
 itself is already dropped as unreal (``unreal_marks``).
 """
 
@@ -44,6 +44,7 @@ def if_clause(token: Token) -> Token | None:
             if w.lower_ in _IF
             and w.pos_ == "SCONJ"
             and not (w.i > 0 and w.doc[w.i - 1].lower_ in _NOT_CONDITION)
+            and not _except(w)
         ),
         None,
     )
@@ -56,6 +57,13 @@ def if_clause(token: Token) -> Token | None:
         if any(is_future(c) or is_conditional(c) for c in carriers):
             return mark
     return None
+
+
+def _except(mark: Token) -> bool:
+    """Say whether a *si* opens *si ce n'est* (except), a fixed phrase and no condition."""
+    after = [t.lower_ for t in mark.doc[mark.i + 1 : mark.i + 5]]
+    negation = len(after) > 2 and after[0] == "ce" and after[1] in ("n'", "n’", "ne")
+    return negation and after[3:4] != ["pas"]  # si ce n'est pas fait: a condition
 
 
 def _inside_condition(token: Token, mark: Token) -> bool:
