@@ -7,6 +7,8 @@ Two sources, both kept apart in the table's ``source`` column:
   as shipped by the PyPI package textblob-fr 0.2.0) with polarity <= -0.3 and subjectivity
   >= 0.5, less the words that describe the speaker's own feelings (déçu, triste: a state,
   not a judgement of a party) or no judgement at all (listed below, with the reason);
+- ``insult``: written for veille, nouns of insult (INSULTS below), read by the events
+  stage only as the predicate of a verb of naming (*traiter X de « menteur »*);
 - ``appraisal``: written for veille, the French adjectives of JUDGEMENT of social sanction
   (propriety, veracity) and social esteem (capacity) in the Appraisal framework (J. R.
   Martin and P. R. R. White, *The Language of Evaluation*, 2005, ch. 2), which the Pattern
@@ -111,14 +113,15 @@ def main(argv: list[str]) -> int:
     rows = {word: ("neg", "ADJ", "pattern") for word in pattern_words(Path(argv[1]))}
     for word in APPRAISAL:
         pos = "NOUN" if word in NOUN_FORMS else "ADJ"
-        rows.setdefault(word, ("neg", pos, "appraisal"))
+        rows.setdefault(word, ("neg", pos, "insult" if word in INSULTS else "appraisal"))
     for word in VERBS:
         rows.setdefault(word, ("neg", "VERB", "appraisal"))
     lines = [
         "# Negative evaluative words: a speaker who applies one to a named party or its act",
         "# accuses it (PLOVER ACCUSE/disapprove). Built by scripts/build_evaluation_lexicon.py;",
         "# sources in SOURCES.md (pattern: Pattern fr-sentiment.xml, PDDL; appraisal: written for",
-        "# veille after Martin & White 2005, JUDGEMENT).",
+        "# veille after Martin & White 2005, JUDGEMENT; insult: nouns of insult, read only as the",
+        "# predicate of a verb of naming, traiter X de, qualifier X de).",
         "word\tpolarity\tpos\tsource",
         *(f"{w}\t{p}\t{pos}\t{s}" for w, (p, pos, s) in sorted(rows.items())),
     ]

@@ -87,6 +87,7 @@ class EventLexicon:
     cooperative: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
+    insult_words: frozenset[str] = frozenset()  # menteur: only after traiter X de (evaluation.py)
     blocks_before: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -164,6 +165,10 @@ def load_event_lexicon() -> EventLexicon:
     negative = frozenset(
         cells[0] for _, cells in tables.read_rows("evaluation_fr.tsv", header=True) if cells[1] == "neg"
     )
+    insult = frozenset(
+        cells[0] for _, cells in tables.read_rows("evaluation_fr.tsv", header=True) if cells[3] == "insult"
+    )
+
     return EventLexicon(
         verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
         mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
@@ -184,7 +189,7 @@ def load_event_lexicon() -> EventLexicon:
         cue_words={key: frozenset(values) for key, values in words["needs_cues"].items()},
         non_factive=frozenset(words["non_factive"]), refusal=frozenset(words["refusal"]),
         cooperative=frozenset(words["cooperative_types"]),
-        judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
+        judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative, insult_words=insult,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
         object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
         unreal_marks=frozenset(words["unreal_marks"]),

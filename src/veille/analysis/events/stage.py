@@ -46,6 +46,7 @@ from veille.analysis.events.senses import (
 )
 from veille.analysis.events.shape import aimed, own_date, topic_of_noun
 from veille.analysis.events.states import with_states
+from veille.analysis.events.summons import is_summons, summoned
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
@@ -121,8 +122,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if token.idx in names:
             continue  # a word of a body's name (Rassemblement national, Conseil de coopération)
         material = trigger.needs == "mat" and _material_object(token, lexicon)
-        if not accept(token, trigger, lexicon, material):
-            continue
+        accepted = accept(token, trigger, lexicon, material)
+        if not accepted and not is_summons(trigger):
+            continue  # convoquer: a summons whose sense its parties tell (summons.py)
         restated: Roles | None = None  # …, une offre que Y a déclinée (senses.restated_act)
         reaction: Roles | None = None  # L'UE a dénoncé l'arrestation (anaphora.condemned_act)
         roles = reader.read(
@@ -156,6 +158,11 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
         if rejects_a_place(trigger, roles, reader):
             continue  # bloquer l'autoroute A64: an obstructed place is no rejected party
+        if is_summons(trigger):
+            summons = summoned(trigger, roles, reader, accepted)
+            if summons is None:
+                continue  # convoquer by a coach, a judge: no event of these types (summons.py)
+            trigger = summons
         threat = threatened(token, trigger)
         if threat is None and trigger.type != "THREATEN" and if_clause(token) is not None:
             # Nous saisirons le tribunal s'il le faut: a threat or a promise, not an event
