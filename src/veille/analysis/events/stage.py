@@ -170,8 +170,6 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             if conditional is None:
                 continue
             trigger = conditional
-        if threat is not None and trigger.type == "REQUEST" and trigger.needs == "court":
-            continue  # menace de saisir le tribunal: the court is no threatened party (disputes.py)
         refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
