@@ -159,7 +159,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if rejects_a_place(trigger, roles, reader):
             continue  # bloquer l'autoroute A64: an obstructed place is no rejected party
         if is_summons(trigger):
-            summons = summoned(trigger, roles, reader, accepted)
+            summons = summoned(token, trigger, roles, reader, accepted)
             if summons is None:
                 continue  # convoquer by a coach, a judge: no event of these types (summons.py)
             trigger = summons

@@ -24,6 +24,8 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
+from spacy.tokens import Token
+
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.lang.fr import tables
@@ -70,11 +72,17 @@ def governs(reader: RoleReader, entity_id: str) -> bool:
     return entity.type == "ORG" and any(name == b or name.startswith(b + " ") for b in bodies)
 
 
-def summoned(trigger: Trigger, roles: Roles, reader: RoleReader, diplomat: bool) -> Trigger | None:
+def summoned(
+    token: Token, trigger: Trigger, roles: Roles, reader: RoleReader, diplomat: bool
+) -> Trigger | None:
     """Return the row a summons codes (module docstring): the table's ACCUSE for a diplomat,
-    CONSULT for a summons by an office of government, else None."""
+    CONSULT for a summons by an office of government, else None. A participle on a noun
+    (*la réunion convoquée par le ministre*) names a meeting's convener, which the meeting
+    noun's own event reads (convened.py), not a summons of a party."""
     if diplomat:
         return trigger
+    if token.dep_.startswith("acl") or token.dep_ == "amod":
+        return None
     if any(governs(reader, a) for a in roles.actors):
         return dataclasses.replace(trigger, type="CONSULT", mode=None)
     return None
