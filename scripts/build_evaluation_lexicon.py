@@ -7,6 +7,8 @@ Two sources, both kept apart in the table's ``source`` column:
   as shipped by the PyPI package textblob-fr 0.2.0) with polarity <= -0.3 and subjectivity
   >= 0.5, less the words that describe the speaker's own feelings (déçu, triste: a state,
   not a judgement of a party) or no judgement at all (listed below, with the reason);
+- ``insult``: written for veille, nouns of insult (INSULTS below), read by the events
+  stage only as the predicate of a verb of naming (*traiter X de « menteur »*);
 - ``appraisal``: written for veille, the French adjectives of JUDGEMENT of social sanction
   (propriety, veracity) and social esteem (capacity) in the Appraisal framework (J. R.
   Martin and P. R. R. White, *The Language of Evaluation*, 2005, ch. 2), which the Pattern
@@ -52,14 +54,31 @@ discriminatoire raciste xénophobe populiste démagogique démagogue complaisant
 opaque partial partiale précipité précipitée hâtif hâtive
 irresponsabilité scandale honte faute erreur mensonge trahison
 fiasco mascarade gâchis affront insulte injustice imposture catastrophe
+menteur menteuse imposteur affabulateur affabulatrice mythomane tricheur tricheuse
+traître traîtresse escroc voyou truand charlatan usurpateur usurpatrice fossoyeur fossoyeuse
+pyromane girouette pantin marionnette
 """.split()
+
+# Nouns of insult: a JUDGEMENT of a person named by what they are said to be (Martin & White
+# 2005, ch. 2: veracity, menteur, imposteur, affabulateur, mythomane, tricheur; propriety,
+# traître, escroc, voyou, truand, charlatan, usurpateur; capacity told by metaphor,
+# fossoyeur, pyromane, girouette, pantin, marionnette), as a predicate: *« X est un
+# menteur »*, *a traité X de « traître »*. Masculine and feminine singular (plurals by lemma).
+INSULTS = frozenset(
+    "menteur menteuse imposteur affabulateur affabulatrice mythomane tricheur tricheuse "
+    "traître traîtresse escroc voyou truand charlatan usurpateur usurpatrice fossoyeur fossoyeuse "
+    "pyromane girouette pantin marionnette".split()
+)
 
 # Nouns: a judgement of conduct (scandale, honte, mensonge, trahison) or a negative
 # APPRECIATION of an act as its valuation (fiasco, mascarade, gâchis, catastrophe: Martin &
 # White 2005, ch. 2), used as a predicate: *X a qualifié de « mascarade » le scrutin de Y*.
-NOUN_FORMS = frozenset(
-    "irresponsabilité scandale honte faute erreur mensonge trahison "
-    "fiasco mascarade gâchis affront insulte injustice imposture catastrophe".split()
+NOUN_FORMS = (
+    frozenset(
+        "irresponsabilité scandale honte faute erreur mensonge trahison "
+        "fiasco mascarade gâchis affront insulte injustice imposture catastrophe".split()
+    )
+    | INSULTS
 )
 
 # Appraisal JUDGEMENT told by a verb of misconduct (veracity: mentir, tromper; propriety:
@@ -94,14 +113,15 @@ def main(argv: list[str]) -> int:
     rows = {word: ("neg", "ADJ", "pattern") for word in pattern_words(Path(argv[1]))}
     for word in APPRAISAL:
         pos = "NOUN" if word in NOUN_FORMS else "ADJ"
-        rows.setdefault(word, ("neg", pos, "appraisal"))
+        rows.setdefault(word, ("neg", pos, "insult" if word in INSULTS else "appraisal"))
     for word in VERBS:
         rows.setdefault(word, ("neg", "VERB", "appraisal"))
     lines = [
         "# Negative evaluative words: a speaker who applies one to a named party or its act",
         "# accuses it (PLOVER ACCUSE/disapprove). Built by scripts/build_evaluation_lexicon.py;",
         "# sources in SOURCES.md (pattern: Pattern fr-sentiment.xml, PDDL; appraisal: written for",
-        "# veille after Martin & White 2005, JUDGEMENT).",
+        "# veille after Martin & White 2005, JUDGEMENT; insult: nouns of insult, read only as the",
+        "# predicate of a verb of naming, traiter X de, qualifier X de).",
         "word\tpolarity\tpos\tsource",
         *(f"{w}\t{p}\t{pos}\t{s}" for w, (p, pos, s) in sorted(rows.items())),
     ]

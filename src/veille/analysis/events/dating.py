@@ -252,3 +252,38 @@ def _last_night(doc: Document, parsed: Doc, verb: Token) -> bool:
 def _day_before(day: str) -> str:
     """Return the day before an ISO day."""
     return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
+
+
+_SINCE = ("depuis", "dès")
+
+
+def start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
+    """Return the day values of the trigger sentence's *depuis* expressions (*Depuis
+    l'invasion de 2022, X a dépensé …*): a start of a period, not the event's date."""
+    sentence = token.sent
+    out: set[str] = set()
+    for timex in doc.timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
+            value = event_day(timex.value)
+            if value is not None:
+                out.add(value)
+    return frozenset(out)
+
+
+def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
+    """Say whether a *depuis*/*dès* opens the phrase a time expression ends (back to a verb
+    or a comma): *depuis l'invasion de 2022*."""
+    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    index = span.start - 1
+    while index >= floor:
+        word = parsed[index]
+        if word.lower_ in _SINCE:
+            return True
+        if word.pos_ in ("VERB", "AUX") or word.text in (",", ";", ":"):
+            return False
+        index -= 1
+    return False

@@ -131,6 +131,8 @@ class EvaluationReader:
             )
             judge = self.reader.subject(head, agent=False) or self.speaker(word)
             return judge, judged
+        if word.lower_ in self.lexicon.insult_words or word.lemma_.lower() in self.lexicon.insult_words:
+            return None  # a noun of insult accuses only as the predicate of traiter X de, qualifier X de
         if word.pos_ == "VERB" and not any(c.dep_ == "cop" for c in word.children):
             # A verb of misconduct in reported speech (selon X, le préfet a « menti »): the
             # speaker or opinion holder accuses its subject; told by the narrator, no one.

@@ -20,7 +20,7 @@ from veille.model import EVENT_TYPES
 # aid as the object, a diplomat, a relations word, an armed word, a complement clause, a
 # coercive warning (against an act, not about a state), a protest cue (se rassembler à l'appel
 # de X, contre Y, pour dénoncer Z: not a rally behind a leader).
-NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn", "demo"})
+NEEDS = frozenset({"-", "inf", "refl", "mat", "dipl", "rel", "arm", "que", "warn", "demo", "court"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ class EventLexicon:
     cooperative: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
+    insult_words: frozenset[str] = frozenset()  # menteur: only after traiter X de (evaluation.py)
     blocks_before: tuple[str, ...] = ()
     light_verbs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -96,6 +97,7 @@ class EventLexicon:
     not_conduct: frozenset[str] = frozenset()
     convening_verbs: frozenset[str] = frozenset()  # convoquer: la réunion convoquée par X
     protest_sites: dict[str, str] = field(default_factory=dict)  # usine: work, préfecture: seat
+    placing_verbs: frozenset[str] = frozenset()  # placer X en garde à vue (placements.py)
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -163,6 +165,10 @@ def load_event_lexicon() -> EventLexicon:
     negative = frozenset(
         cells[0] for _, cells in tables.read_rows("evaluation_fr.tsv", header=True) if cells[1] == "neg"
     )
+    insult = frozenset(
+        cells[0] for _, cells in tables.read_rows("evaluation_fr.tsv", header=True) if cells[3] == "insult"
+    )
+
     return EventLexicon(
         verbs=verbs, nouns=nouns, phrases=phrases, blocks=tuple(words["blocks"]),
         mode_cues=dict(words["mode_cues"]), actor_heads=frozenset(words["actor_heads"]),
@@ -183,7 +189,7 @@ def load_event_lexicon() -> EventLexicon:
         cue_words={key: frozenset(values) for key, values in words["needs_cues"].items()},
         non_factive=frozenset(words["non_factive"]), refusal=frozenset(words["refusal"]),
         cooperative=frozenset(words["cooperative_types"]),
-        judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative,
+        judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative, insult_words=insult,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
         object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
         unreal_marks=frozenset(words["unreal_marks"]),
@@ -191,4 +197,5 @@ def load_event_lexicon() -> EventLexicon:
         not_conduct=frozenset(words["conduct_nouns"]["not_conduct"]),
         convening_verbs=frozenset(words["convening_verbs"]),
         protest_sites=dict(words["protest_sites"]),
+        placing_verbs=frozenset(words["placing_verbs"]),
     )  # fmt: skip

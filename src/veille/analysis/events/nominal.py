@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
+from veille.analysis.events.lexicon import load_event_lexicon
+from veille.analysis.events.placements import placed_roles
 from veille.analysis.events.shape import in_time
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS
 from veille.analysis.events.spans import clause_window, linear_complement
@@ -186,6 +188,22 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
 
 
+def _phrase_tail(noun: Token) -> list[Token]:
+    """Return the last words of a fixed phrase a noun trigger opens (*fin de non-recevoir*,
+    *mise en demeure*): the parser hangs the phrase's complement on its last word (*une fin
+    de non-recevoir à la CGT*: à la CGT under non-recevoir). A common noun or verb right
+    after the trigger, with only a preposition between."""
+    doc = noun.doc
+    return [
+        child
+        for child in noun.children
+        if child.dep_ in ("acl", "nmod")
+        and child.pos_ in ("NOUN", "VERB")
+        and noun.i + 1 < child.i <= noun.i + 3
+        and all(doc[j].pos_ in ("ADP", "SCONJ") for j in range(noun.i + 1, child.i))
+    ]
+
+
 def noun_roles(
     reader: RoleReader,
     noun: Token,
@@ -197,6 +215,9 @@ def noun_roles(
 ) -> tuple[list[str], list[str], int | None]:
     """Read a noun trigger: *discussions entre A, B et C*, *le soutien du PSG*, *une plainte
     contre X* told by the verb's subject, inverted by *recevoir*, *l'arrestation de X par Y*."""
+    placed = placed_roles(reader, noun, load_event_lexicon().placing_verbs)
+    if placed is not None:
+        return placed  # placer X en garde à vue: the verb's subject and object
     actors: list[str] = []
     recipients: list[str] = []
     depth: int | None = None
@@ -279,7 +300,7 @@ def noun_roles(
     # (instituer une plainte … contre le juge, attached to décider).
     # Every slot in the parse first, then in the word order: a parsed en-phrase beats a
     # later à-phrase the word order reaches (la visite de X en Chine, …, à la Cité).
-    scope = chain[: (verb_depth or 1) + 1]
+    scope = [*chain[: (verb_depth or 1) + 1], *_phrase_tail(noun)]
     for linear in (False, True):
         prepositions = tuple(s for s in slots if s not in _SPECIAL_SLOTS)
         if linear and prepositions:

@@ -88,11 +88,25 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     if cues is None:
         return True
     around = _scope(token)
+    if trigger.needs == "dipl" and token.pos_ != "NOUN":
+        # The diplomat is the one summoned or recalled, never the one who summons: a title
+        # in the subject (le ministre délégué chargé de l'Industrie) is no cue.
+        subject = {t.i for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree}
+        around = [w for w in around if w.i not in subject]
     if trigger.needs == "arm":
         # An armed act: the cue may be the subject (une frappe a visé) or the verb's clause.
         around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
         around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
-    return any(w.lower_ in cues or w.lemma_.lower() in cues for w in around)
+    return any(_cue_at(w, cues) for w in around)
+
+
+def _cue_at(word: Token, cues: frozenset[str]) -> bool:
+    """Say whether a cue opens at a word: a single word (by form or lemma), or a phrase
+    cue (*chargé d'affaires*) whose text starts there."""
+    if word.lower_ in cues or word.lemma_.lower() in cues:
+        return True
+    text = doc_text(word.doc)[word.idx : word.idx + 40].lower().replace("’", "'")
+    return any(text.startswith(cue) for cue in cues if " " in cue or "'" in cue)
 
 
 def _shows_a_feeling(verb: Token) -> bool:
@@ -142,6 +156,15 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
         if kinds & entry.recipient_types and (not entry.actor_types or actors & entry.actor_types):
             return dataclasses.replace(trigger, type=entry.type, mode=entry.mode)
     return trigger
+
+
+def rejects_a_place(trigger: Trigger, roles: Roles, reader: RoleReader) -> bool:
+    """Say whether a REJECT is aimed only at places that cannot act (*bloquaient l'autoroute
+    A64*, *ont bloqué le port de Sète*): blocking a place obstructs a locale (PLOVER
+    PROTEST/obstruct, aimed at an authority the place does not name), it rejects no party's
+    request. A country or a city standing for its government can be rejected (*la Hongrie
+    a bloqué l'Ukraine*): ``RoleReader.can_act``."""
+    return trigger.type == "REJECT" and not any(reader.can_act(r) for r in roles.recipients)
 
 
 def _embedders(token: Token) -> list[tuple[Token, Token]]:

@@ -24,8 +24,16 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.conditions import conditional_reading, if_clause
 from veille.analysis.events.conjuncts import conjunct_addressee
-from veille.analysis.events.dating import DateSource, event_day, lede_day, previous_day, sharpen_date
+from veille.analysis.events.dating import (
+    DateSource,
+    event_day,
+    lede_day,
+    previous_day,
+    sharpen_date,
+    start_days,
+)
 from veille.analysis.events.disputes import continued_dispute
 from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
@@ -39,6 +47,7 @@ from veille.analysis.events.senses import (
     infinitive_sense,
     refused,
     refused_request,
+    rejects_a_place,
     restated_act,
     sense,
     threatened,
@@ -46,6 +55,7 @@ from veille.analysis.events.senses import (
 from veille.analysis.events.shape import aimed, own_date, topic_of_noun
 from veille.analysis.events.sides import sides_addressed
 from veille.analysis.events.states import with_states
+from veille.analysis.events.summons import is_summons, summoned
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
@@ -57,7 +67,6 @@ from veille.settings import Settings
 
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
-_SINCE = ("depuis", "dès")
 # Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
 _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
@@ -121,8 +130,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if token.idx in names:
             continue  # a word of a body's name (Rassemblement national, Conseil de coopération)
         material = trigger.needs == "mat" and _material_object(token, lexicon)
-        if not accept(token, trigger, lexicon, material):
-            continue
+        accepted = accept(token, trigger, lexicon, material)
+        if not accepted and not is_summons(trigger):
+            continue  # convoquer: a summons whose sense its parties tell (summons.py)
         restated: Roles | None = None  # …, une offre que Y a déclinée (senses.restated_act)
         reaction: Roles | None = None  # L'UE a dénoncé l'arrestation (anaphora.condemned_act)
         roles = reader.read(
@@ -158,7 +168,20 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
+        if rejects_a_place(trigger, roles, reader):
+            continue  # bloquer l'autoroute A64: an obstructed place is no rejected party
+        if is_summons(trigger):
+            summons = summoned(token, trigger, roles, reader, accepted)
+            if summons is None:
+                continue  # convoquer by a coach, a judge: no event of these types (summons.py)
+            trigger = summons
         threat = threatened(token, trigger)
+        if threat is None and trigger.type != "THREATEN" and if_clause(token) is not None:
+            # Nous saisirons le tribunal s'il le faut: a threat or a promise, not an event
+            conditional = conditional_reading(trigger, lexicon.cooperative)  # (conditions.py)
+            if conditional is None:
+                continue
+            trigger = conditional
         refusal = None if threat is not None else refused(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
@@ -384,7 +407,7 @@ def _date(
     doc: Document, parsed: Doc, token: Token, chain: list[Token]
 ) -> tuple[str | None, DateSource | None]:
     """Return (date, where it came from): the clause's time expression, else the article date."""
-    starts = _start_days(doc, parsed, token)
+    starts = start_days(doc, parsed, token)
     if token.pos_ == "NOUN":
         # A noun trigger carries its own date (les discussions de mardi); offsets read once.
         below = {t.idx: t for t in token.subtree if t.i != token.i}
@@ -414,38 +437,6 @@ def _date(
     if doc.article.date is None:
         return None, None
     return doc.article.date, "article"
-
-
-def _start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
-    """Return the day values of the trigger sentence's *depuis* expressions (*Depuis
-    l'invasion de 2022, X a dépensé …*): a start of a period, not the event's date."""
-    sentence = token.sent
-    out: set[str] = set()
-    for timex in doc.timexes:
-        if not sentence.start_char <= timex.start < sentence.end_char:
-            continue
-        if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
-            value = event_day(timex.value)
-            if value is not None:
-                out.add(value)
-    return frozenset(out)
-
-
-def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
-    """Say whether a *depuis*/*dès* opens the phrase a time expression ends (back to a verb
-    or a comma): *depuis l'invasion de 2022*."""
-    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    index = span.start - 1
-    while index >= floor:
-        word = parsed[index]
-        if word.lower_ in _SINCE:
-            return True
-        if word.pos_ in ("VERB", "AUX") or word.text in (",", ";", ":"):
-            return False
-        index -= 1
-    return False
 
 
 def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:

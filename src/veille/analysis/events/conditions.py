@@ -1,0 +1,86 @@
+"""Read an act told as what a party will do if a condition holds: a threat, not an event.
+
+*Nous saisirons le Conseil d'État s'il le faut*, *la CGT appellera à la grève contre X si
+la direction ne recule pas*, *son pays pourrait bloquer tout versement au budget de X si
+un mécanisme n'est pas adopté*: the main clause is in the future or the conditional and
+the sentence holds a *si*-clause (Grevisse & Goosse, *Le Bon Usage*, the hypothetical
+system *si* + present → future, *si* + imperfect → conditional). Nothing has happened: the
+act is put as the price of a condition. PLOVER codes a conditional coercive act as
+THREATEN (threats of sanctions, boycott, protest, force, legal action), and a conditional
+offer of cooperation as a promise (AGREE, which the planned modality already keeps). Any
+other act (an appeal to a court, a request) is not asserted and is dropped.
+
+The *si*-clause is found in word order, since the parser hangs it anywhere (on the
+reporting verb, as a complement clause): a subordinating *si* or *s'* in the sentence, not
+a concessive *même si*, a comparative *comme si* nor *si ce n'est* (except). The event inside the *si*-clause
+itself is already dropped as unreal (``unreal_marks``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from veille.analysis.events.lexicon import Trigger
+from veille.analysis.syntax.clauses import subject_chain
+from veille.analysis.syntax.tense import is_conditional, is_future
+
+# Types whose conditional announcement is a threat (PLOVER THREATEN: a threat of the act).
+COERCIVE = frozenset({"REJECT", "SANCTION", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+_IF = frozenset({"si", "s'", "s’"})
+_NOT_CONDITION = frozenset({"même", "comme"})  # même si (concessive), comme si (comparison)
+_UP = 3  # bloquer → pourrait → prévenu: the trigger, its modal and the clause above
+
+
+def if_clause(token: Token) -> Token | None:
+    """Return the *si* of a condition on the trigger's clause when that clause is in the
+    future or the conditional (module docstring), else None."""
+    sentence = token.sent
+    mark = next(
+        (
+            w
+            for w in sentence
+            if w.lower_ in _IF
+            and w.pos_ == "SCONJ"
+            and not (w.i > 0 and w.doc[w.i - 1].lower_ in _NOT_CONDITION)
+            and not _except(w)
+        ),
+        None,
+    )
+    if mark is None or _inside_condition(token, mark):
+        return None
+    for node in subject_chain(token)[:_UP]:
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+        if any(is_future(c) or is_conditional(c) for c in carriers):
+            return mark
+    return None
+
+
+def _except(mark: Token) -> bool:
+    """Say whether a *si* opens *si ce n'est* (except), a fixed phrase and no condition."""
+    after = [t.lower_ for t in mark.doc[mark.i + 1 : mark.i + 5]]
+    negation = len(after) > 2 and after[0] == "ce" and after[1] in ("n'", "n’", "ne")
+    return negation and after[3:4] != ["pas"]  # si ce n'est pas fait: a condition
+
+
+def _inside_condition(token: Token, mark: Token) -> bool:
+    """Say whether the trigger is itself in the *si*-clause (its event is the condition)."""
+    head = mark.head
+    if head.i == token.i:
+        return mark.dep_ == "mark"  # si la direction recule: the trigger is the condition's verb
+    if head in subject_chain(token):
+        return False  # the parser hung the si on the trigger's own clause or one above it
+    return any(t.i == token.i for t in head.subtree)
+
+
+def conditional_reading(trigger: Trigger, cooperative: frozenset[str]) -> Trigger | None:
+    """Return the row a conditional act codes: a threat for a coercive act, the row itself
+    for an offer of cooperation (a promise), None for anything else (an appeal, a request)."""
+    if trigger.type in COERCIVE or (trigger.type == "ACCUSE" and trigger.mode == "allege"):
+        return dataclasses.replace(trigger, type="THREATEN", mode=None)
+    if trigger.type in cooperative or trigger.type == "THREATEN":
+        return trigger
+    return None
