@@ -23,6 +23,7 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
+from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
@@ -52,7 +53,7 @@ from veille.settings import Settings
 _OFFICES = frozenset(
     "leader head_of_state head_gov minister foreign_minister secretary monarch mayor mp mep senator "
     "governor prefect secretary_general leader_party pope ambassador chief_judge prosecutor".split()
-)
+) | trades.OFFICES_BY_PORTFOLIO
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})
@@ -102,6 +103,7 @@ class ResolveStage:
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic
+        add_political_posts(clusters, parsed, self.lexicon)  # Paul X (LR) … L'élu landais: Paul X
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
@@ -249,6 +251,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             if c.type == "PER"
             and _holds(c, phrase, complement, former)
             and any(0 <= start - m.end <= _DESCRIPTION_WINDOW for m in c.mentions)
+            and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
         ]
         found.append((phrase, complement, start, end, holders))
     # A title of an office with a complement that nobody named holds (le ministre du
@@ -271,8 +274,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
 
 def _before_name(parsed: Doc, i: int) -> bool:
     """Tell whether a name follows token i, perhaps after a comma (le ministre, Jean X)."""
-    if i < len(parsed) and parsed[i].text == ",":
-        i += 1
+    i += 1 if i < len(parsed) and parsed[i].text == "," else 0
     return i < len(parsed) and parsed[i].text[:1].isupper() and parsed[i].pos_ == "PROPN"
 
 
@@ -404,9 +406,7 @@ def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
 
 
 def _strip_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    words = text.split()
+    words = (text or "").split()
     while words and words[0] in ("de", "du", "des", "d", "l", "la", "le", "les"):
         words = words[1:]
     return " ".join(words) or None
