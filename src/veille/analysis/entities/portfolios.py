@@ -68,7 +68,7 @@ def office_of(complement: str | None) -> str | None:
 def add_portfolio_classes(clusters: list[Cluster]) -> None:
     """Give each minister's role the office its portfolio is, and each periphrasis title the
     minister's class and portfolio (module rules 1 and 2)."""
-    offices, first = _portfolios()
+    first = _portfolios()[1]
     for cluster in clusters:
         if cluster.type != "PER":
             continue

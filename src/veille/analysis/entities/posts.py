@@ -46,6 +46,7 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import fold
 
+_HOLDER_WINDOW = 1500  # characters: resolve's look-back for the holder of a description
 _BACK = 1  # sentences: a post refers to the person of the sentence before, no farther
 # Offices of politics besides the posts themselves: a mayor or a minister is in politics.
 _OFFICE_CLASSES = frozenset({"mayor", "deputy_mayor", "minister", "head_gov", "head_of_state", "governor"})
@@ -62,7 +63,14 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
     """Give each unheld political post description to the person in politics named in the
     sentence before it (module rules)."""
     posts, _bodies = _rules()
-    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    # A place or an organisation in the complement leaves the post free (le député de la Somme).
+    covered = {
+        i
+        for c in clusters
+        for m in c.mentions
+        if m.kind != "name" or c.type == "PER"
+        for i in range(m.start, m.end)
+    }
     people = [c for c in clusters if c.type == "PER" and not c.group]
     politicians = [c for c in people if _in_politics(c)]
     text = doc_text(parsed)
@@ -76,7 +84,7 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
         start, end = phrase.chars(parsed)
         if any(i in covered for i in range(start, end)) or not _referring(parsed, phrase, text):
             continue
-        if any(_holds(c, phrase) and not salience.apart(parsed, start, end, c) for c in people):
+        if any(_holds(c, phrase, start) and not salience.apart(parsed, start, end, c) for c in people):
             continue  # rule 2: add_descriptions' business
         free = [c for c in politicians if not salience.apart(parsed, start, end, c)]
         chosen = salience.salient_person(free, parsed, token.sent, start, phrase, back=_BACK)
@@ -88,7 +96,9 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
 def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     """Tell whether a post description may refer back by itself (rule 1)."""
     first = parsed[phrase.start]
-    if first.lower_ in INDEFINITE | POSSESSIVES or "ancien" in fold(text[first.idx : parsed[phrase.head].idx]):
+    if first.lower_ in INDEFINITE | POSSESSIVES or "ancien" in fold(
+        text[first.idx : parsed[phrase.head].idx]
+    ):
         return False
     if phrase.end < len(parsed) and fold(parsed[phrase.end].text) in RELATIVE_PRONOUNS:
         return False  # l'élu qui a porté plainte: the clause picks him out
@@ -100,10 +110,13 @@ def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     return not any(t.ent_type_ == "PER" for t in parsed[phrase.complement : phrase.end])
 
 
-def _holds(cluster: Cluster, phrase: TitlePhrase) -> bool:
-    """Tell whether a person of fitting gender holds the post by a title."""
+def _holds(cluster: Cluster, phrase: TitlePhrase, start: int) -> bool:
+    """Tell whether a person of fitting gender, named in the paragraphs before the
+    description, holds the post by a title."""
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
+    if not any(0 <= start - m.end <= _HOLDER_WINDOW for m in cluster.mentions):
+        return False  # a holder named later is someone else, as in add_descriptions
     cls = phrase.role.cls
     return any(f.cls == cls or f.cls in phrase.role.covers or cls in f.implies for f in cluster.roles)
 

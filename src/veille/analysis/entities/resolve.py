@@ -50,10 +50,10 @@ from veille.normal import fold, word_key
 from veille.settings import Settings
 
 # Posts one holds and then leaves (roles.tsv classes): a past holder is not the present one.
-_OFFICES = frozenset(
+_OFFICES = trades.OFFICES_BY_PORTFOLIO | frozenset(
     "leader head_of_state head_gov minister foreign_minister secretary monarch mayor mp mep senator "
     "governor prefect secretary_general leader_party pope ambassador chief_judge prosecutor".split()
-) | trades.OFFICES_BY_PORTFOLIO
+)
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})

@@ -94,7 +94,8 @@ def _add_counterparts(clusters: list[Cluster], parsed: Doc) -> None:
         if len(holders) != 1 or not before:
             continue
         source = max(before, key=lambda pair: pair[0])[1]
-        classes = frozenset(f.cls for f in source.roles if f.cls != "counterpart")
+        # The office and what it implies (a minister of foreign affairs: la cheffe de la diplomatie).
+        classes = frozenset(k for f in source.roles if f.cls != "counterpart" for k in (f.cls, *f.implies))
         for fact in holders[0].roles:
             if fact.cls == "counterpart":
                 fact.implies = fact.implies | classes
