@@ -28,13 +28,15 @@ before, on stricter terms than a trade:
    paragraph (centering's ranking decides between two people, ``salience.salient_person``;
    two people of one rank leave it open); the quotation that opens the paragraph, whose
    incise the description is, counts as one voice as for trades.
+5. The same post said in those sentences of someone unnamed (*Paul X a écrit au député. Le
+   député lui a répondu*) is the one the description continues: nobody.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.analysis.entities import salience
 from veille.analysis.entities.clusters import Cluster, RoleFact
@@ -75,6 +77,7 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
     politicians = [c for c in people if _in_politics(c)]
     text = doc_text(parsed)
     view = token_view(parsed)
+    unnamed: list[tuple[int, str]] = []  # the post descriptions seen that no title covers
     for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
         if offset in covered or not lexicon.starts_word(word):
             continue
@@ -82,7 +85,15 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
         if phrase is None or phrase.role.cls not in posts:
             continue
         start, end = phrase.chars(parsed)
-        if any(i in covered for i in range(start, end)) or not _referring(parsed, phrase, text):
+        if any(i in covered for i in range(start, end)):
+            continue
+        # Rule 5: the same post said just before of someone unnamed (Paul X a écrit au
+        # député. Le député …) is the one this description continues.
+        earlier = [
+            at for at, cls in unnamed if cls == phrase.role.cls and _since_sentence_before(parsed, token, at)
+        ]
+        unnamed.append((start, phrase.role.cls))
+        if earlier or not _referring(parsed, phrase, text):
             continue
         if any(_holds(c, phrase, start) and not salience.apart(parsed, start, end, c) for c in people):
             continue  # rule 2: add_descriptions' business
@@ -91,6 +102,13 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
         if chosen is not None:
             chosen.mentions.append(Mention(start, end, text[start:end], "description"))
             covered.update(range(start, end))
+
+
+def _since_sentence_before(parsed: Doc, token: Token, at: int) -> bool:
+    """Tell whether a character lies in the sentence before the token's, or in its own."""
+    sentences = token_view(parsed).sentences
+    k = next(n for n, s in enumerate(sentences) if s.start <= token.i < s.end)
+    return sentences[max(k - 1, 0)].start_char <= at < token.idx
 
 
 def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
