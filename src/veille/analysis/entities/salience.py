@@ -264,30 +264,39 @@ def _is_subject(parsed: Doc, start: int, end: int) -> bool:
 
 
 def apart(parsed: Doc, start: int, end: int, cluster: Cluster) -> bool:
-    """Tell whether a description (characters start..end) and a name of the person are two
+    """Tell whether a description (characters start..end) and a name of the person lie in two
     arguments of one verb, so that the description is someone else (disjoint reference)."""
     span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    top = _clause_argument(span.root) if span is not None else None
+    if span is None or top is None or top.dep_ not in _ARGUMENTS:
         return False
-    head = span.root
-    if head.dep_ not in _ARGUMENTS or head.head.i == head.i:
-        return False
-    verb = head.head
     for mention in cluster.names:
-        if not (verb.sent.start_char <= mention.start < verb.sent.end_char) or start <= mention.start < end:
+        if not (top.sent.start_char <= mention.start < top.sent.end_char) or start <= mention.start < end:
             continue
         named = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-        if named is not None and _argument_of(named.root, verb, span):
+        if named is not None and _argument_of(named.root, top, span):
             return True
     return False
 
 
-def _argument_of(token: Token, verb: Token, description: Span) -> bool:
-    """Tell whether a token lies in an argument of ``verb`` other than the description,
-    without crossing a clause of its own on the way up."""
+def _clause_argument(token: Token) -> Token | None:
+    """Return the dependent of the nearest verb above a token that holds it (the token itself,
+    or the noun phrase it is a complement of: contre la candidate in une plainte contre la
+    candidate), or None at the root."""
+    while token.head.i != token.i:
+        if token.head.pos_ in ("VERB", "AUX"):
+            return token
+        token = token.head
+    return None
+
+
+def _argument_of(token: Token, top: Token, description: Span) -> bool:
+    """Tell whether a token lies in another argument of the verb than ``top`` (the one that
+    holds the description), without crossing a clause of its own on the way up."""
+    verb = top.head
     while token.head.i != token.i:
         if token.head.i == verb.i:
-            return token.dep_ in _ARGUMENTS or token.dep_ == "conj"
+            return token.i != top.i and (token.dep_ in _ARGUMENTS or token.dep_ == "conj")
         if description.start <= token.head.i < description.end or token.head.pos_ in ("VERB", "AUX"):
             return False  # inside the description, or inside a clause of its own
         token = token.head
