@@ -21,7 +21,9 @@ before, on stricter terms than a trade:
    verb (*L'élu accuse le président X*: disjoint reference, ``salience.apart``).
 3. The candidates are the people in politics: titled by an office of politics
    (``political_posts``, a mayor, a minister) or as the head of a political body
-   (``political_bodies``: *la présidente du groupe X*, *le président de la région*), or
+   (``political_bodies``: *la présidente du groupe X*, *le président de la région*),
+   followed by a party label in brackets (*Antoine X (Renaissance, Haute-Savoie)*, the
+   press's mark of a politician, whatever the title: *le rapporteur de la commission*), or
    with no title at all (*emmené par Yves Z*). A prefect, a judge or a union officer is not
    an elected member.
 4. The description's own sentence before it and the one sentence before count, in its
@@ -74,7 +76,8 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
         for i in range(m.start, m.end)
     }
     people = [c for c in clusters if c.type == "PER" and not c.group]
-    politicians = [c for c in people if _in_politics(c)]
+    labelled = _party_labelled(clusters, doc_text(parsed))
+    politicians = [c for c in people if id(c) in labelled or _in_politics(c)]
     text = doc_text(parsed)
     view = token_view(parsed)
     unnamed: list[tuple[int, str]] = []  # the post descriptions seen that no title covers
@@ -137,6 +140,19 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, start: int) -> bool:
         return False  # a holder named later is someone else, as in add_descriptions
     cls = phrase.role.cls
     return any(f.cls == cls or f.cls in phrase.role.covers or cls in f.implies for f in cluster.roles)
+
+
+def _party_labelled(clusters: list[Cluster], text: str) -> set[int]:
+    """Return the people whose name the text follows with a party label in brackets
+    (Antoine X (Renaissance, Haute-Savoie); Paul Y (LR)): the French press marks politicians so."""
+    starts = {m.start for c in clusters if c.type == "ORG" for m in c.names}
+    labelled = set()
+    for cluster in clusters:
+        for mention in cluster.names if cluster.type == "PER" else ():
+            opening = text.find("(", mention.end, mention.end + 3)
+            if opening >= 0 and not text[mention.end : opening].strip() and opening + 1 in starts:
+                labelled.add(id(cluster))
+    return labelled
 
 
 def _in_politics(cluster: Cluster) -> bool:
