@@ -40,7 +40,8 @@ a name that are two arguments of one verb, or inside two arguments of it, name t
 Paul Girard*). This is binding theory's condition C (Chomsky 1981, *Lectures on Government
 and Binding*): a full noun phrase is not bound by another in its own clause. A name inside a
 clause of its own (a relative, a subordinate) is not counted: *le député, qui a rencontré
-Paul Girard, …* says nothing.
+Paul Girard, …* says nothing, nor does a name outside the quotation that holds the
+description (*« … relève du ministre », ajoute un proche de X*: two voices, two clauses).
 """
 
 from __future__ import annotations
@@ -270,9 +271,13 @@ def apart(parsed: Doc, start: int, end: int, cluster: Cluster) -> bool:
     top = _clause_argument(span.root) if span is not None else None
     if span is None or top is None or top.dep_ not in _ARGUMENTS:
         return False
+    text = doc_text(parsed)
     for mention in cluster.names:
         if not (top.sent.start_char <= mention.start < top.sent.end_char) or start <= mention.start < end:
             continue
+        between = text[min(end, mention.end) : max(start, mention.start)]
+        if any(mark in between for mark in _OPENING_MARKS + _CLOSING_MARKS):
+            continue  # a quotation and its incise are two voices (« … du ministre », ajoute un proche de X)
         named = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if named is not None and _argument_of(named.root, top, span):
             return True
