@@ -275,8 +275,7 @@ def apart(parsed: Doc, start: int, end: int, cluster: Cluster) -> bool:
     for mention in cluster.names:
         if not (top.sent.start_char <= mention.start < top.sent.end_char) or start <= mention.start < end:
             continue
-        between = text[min(end, mention.end) : max(start, mention.start)]
-        if any(mark in between for mark in _OPENING_MARKS + _CLOSING_MARKS):
+        if _quoted(text, start) != _quoted(text, mention.start):
             continue  # a quotation and its incise are two voices (« … du ministre », ajoute un proche de X)
         named = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if named is not None and _argument_of(named.root, top, span):
@@ -306,3 +305,16 @@ def _argument_of(token: Token, top: Token, description: Span) -> bool:
             return False  # inside the description, or inside a clause of its own
         token = token.head
     return False
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Tell whether a position lies inside a quotation opened in its paragraph."""
+    depth = 0
+    for char in text[text.rfind("\n", 0, position) + 1 : position]:
+        if char in ("«", "“"):
+            depth += 1
+        elif char in ("»", "”"):
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            depth = 0 if depth else 1
+    return depth > 0
