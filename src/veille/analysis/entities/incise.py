@@ -12,6 +12,15 @@ past one incise when nothing nearer titles the name:
 2. a title phrase ends right before that clause, as ``title_before`` reads it;
 3. the title opens its sentence: the sentence's subject is the title and its name, whereas
    a title inside the sentence (*Il a reçu le maire, qui …, Paul X*) may be anyone's.
+
+A nationality is the other layer the press slips between a title and its name: *Selon le
+secrétaire général du Conseil, le Maltais Joseph X, …*; *la présidente de l'agence, la
+Suédoise Eva Y*. The demonym noun glued before the name (*le Maltais*, a country of
+``countries.tsv``, capitalised, after a definite article) is itself a description of the
+person (``referents.merge_demonym_nouns``); the title before its comma is the name's too:
+
+4. the name follows a definite article and a capitalised demonym noun, which follow a comma;
+5. a title phrase ends right before that comma, as ``title_before`` reads it (an apposition).
 """
 
 from __future__ import annotations
@@ -19,15 +28,32 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, title_before
-from veille.analysis.lang.fr.words import RELATIVE_PRONOUNS
+from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.words import DEFINITE, RELATIVE_PRONOUNS
 from veille.normal import fold
 
 _MAX_INCISE = 30  # tokens: an incise is a clause, not a paragraph
 
 
 def title_before_name(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
-    """Return the title right before a name, or else the one before a relative incise."""
-    return title_before(doc, name_start, lexicon) or title_across_incise(doc, name_start, lexicon)
+    """Return the title right before a name, or else the one before a relative incise or
+    before a nationality (le secrétaire général du CMC, le Maltais Joseph X)."""
+    return (
+        title_before(doc, name_start, lexicon)
+        or title_across_incise(doc, name_start, lexicon)
+        or title_across_nationality(doc, name_start, lexicon)
+    )
+
+
+def title_across_nationality(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
+    """Return the title before a comma and a demonym noun glued to a name (rules 4 and 5)."""
+    noun, article = name_start - 1, name_start - 2
+    if article < 1 or doc[article - 1].text != "," or fold(doc[article].text) not in DEFINITE:
+        return None
+    if not doc[noun].text[:1].isupper() or countries.demonym(doc[noun].text) is None:
+        return None
+    phrase = title_before(doc, article, lexicon)
+    return phrase if phrase is not None and phrase.loose else None
 
 
 def title_across_incise(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:

@@ -274,14 +274,17 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         fits = [
             c
             for c in orgs
-            if _accepts(category, kinds[id(c)]) or feature_kind(c, referents) in category.accepts
+            if _accepts(category, kinds[id(c)])
+            or feature_kind(c, referents) in category.accepts
+            or _holds_noun(c, category)  # l'Agence spatiale européenne is l'agence, whatever its kind
         ]
         if not fits and "mairie" in category.accepts:
             # La mairie with no town hall named: the town acting, when the text names its
             # mayor (La maire de Rennes, X … La mairie assure…), as for la Ville.
             fits = orgwords.mayors_towns(clusters)
         # A name that says its kind (The Wall Street Journal: media) beats one that says none.
-        fits = [c for c in fits if kinds[id(c)] is not None] or fits
+        # A name that holds the noun says it too (l'Agence spatiale européenne for l'agence).
+        fits = [c for c in fits if kinds[id(c)] is not None or _holds_noun(c, category)] or fits
         # l'armée israélienne: only an organisation whose name says it is Israeli.
         fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
         # One the text already called so (le journal américain X … le quotidien américain).

@@ -24,6 +24,7 @@ from veille.analysis.entities.clusters import (
     merge_place_heads,
 )
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
+from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
     Referents,
     add_first_name_genders,
@@ -50,7 +51,7 @@ from veille.normal import fold, word_key
 from veille.settings import Settings
 
 # Posts one holds and then leaves (roles.tsv classes): a past holder is not the present one.
-_OFFICES = frozenset(
+_OFFICES = trades.OFFICES_BY_PORTFOLIO | frozenset(
     "leader head_of_state head_gov minister foreign_minister secretary monarch mayor mp mep senator "
     "governor prefect secretary_general leader_party pope ambassador chief_judge prosecutor".split()
 )
@@ -103,6 +104,7 @@ class ResolveStage:
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic
+        add_political_posts(clusters, parsed, self.lexicon)  # Paul X (LR) … L'élu landais: Paul X
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
@@ -249,6 +251,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             if c.type == "PER"
             and _holds(c, phrase, complement, former)
             and recent.any_within(c, start, _DESCRIPTION_WINDOW)
+            and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
         ]
         found.append((phrase, complement, start, end, holders))
     # A title of an office with a complement that nobody named holds (le ministre du
@@ -271,8 +274,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
 
 def _before_name(parsed: Doc, i: int) -> bool:
     """Tell whether a name follows token i, perhaps after a comma (le ministre, Jean X)."""
-    if i < len(parsed) and parsed[i].text == ",":
-        i += 1
+    i += 1 if i < len(parsed) and parsed[i].text == "," else 0
     return i < len(parsed) and parsed[i].text[:1].isupper() and parsed[i].pos_ == "PROPN"
 
 
@@ -403,9 +405,7 @@ def _complement_key(parsed: Doc, phrase: TitlePhrase) -> str | None:
 
 
 def _strip_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    words = text.split()
+    words = (text or "").split()
     while words and words[0] in ("de", "du", "des", "d", "l", "la", "le", "les"):
         words = words[1:]
     return " ".join(words) or None

@@ -33,13 +33,22 @@ sentence that names a fitting person wins, and within it the subject before any 
    (``sport_staff``, ``sport_players``).
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
+
+Disjoint reference (``apart``, also read by ``resolve.add_descriptions``): a description and
+a name that are two arguments of one verb, or inside two arguments of it, name two people
+(*L'élu landais accuse le président Dutreuil*: the élu is not Dutreuil; *Le ministre a reçu
+Paul Girard*). This is binding theory's condition C (Chomsky 1981, *Lectures on Government
+and Binding*): a full noun phrase is not bound by another in its own clause. A name inside a
+clause of its own (a relative, a subordinate) is not counted: *le député, qui a rencontré
+Paul Girard, …* says nothing, nor does a name outside the quotation that holds the
+description (*« … relève du ministre », ajoute un proche de X*: two voices, two clauses).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
@@ -51,6 +60,8 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import fold
 
+# The dependencies that make a noun phrase an argument (or adjunct) of its clause's verb.
+_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent"})
 _SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _SUBJECT = 2  # the rank of a clause's subject (_rank)
@@ -108,7 +119,7 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
         chosen = (
             earlier
             if earlier and _fits(earlier, phrase)
-            else _salient(people, parsed, token.sent, start, phrase)
+            else salient_person(people, parsed, token.sent, start, phrase)
         )
         if chosen is not None:
             chosen.mentions.append(Mention(start, end, text[start:end], "description"))
@@ -134,11 +145,16 @@ def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     return not any(t.ent_type_ == "PER" or (t.pos_ == "PROPN" and t.text[:1].isupper()) for t in complement)
 
 
-def _salient(
-    people: list[Cluster], parsed: Doc, sentence: Span, start: int, phrase: TitlePhrase
+def salient_person(
+    people: list[Cluster],
+    parsed: Doc,
+    sentence: Span,
+    start: int,
+    phrase: TitlePhrase,
+    back: int = _SENTENCES_BACK,
 ) -> Cluster | None:
     """Return the person the description refers to, or None when the discourse does not say
-    (rule 4)."""
+    (rule 4); ``back`` sentences before the description's are searched."""
     sentences = token_view(parsed).sentences
     at = next(k for k, s in enumerate(sentences) if s.start == sentence.start)
     # A subject description is someone else than a non-subject name of its own sentence
@@ -149,7 +165,7 @@ def _salient(
     # The sentences of a quotation that opens the description's paragraph are one voice, the
     # one named before it (« J'ai cru… Ils criaient… », raconte la commerçante): not counted.
     free = _quoted_sentences(text, sentences, at, start)
-    for k in range(at, max(-1, at - _SENTENCES_BACK - free - 1), -1):
+    for k in range(at, max(-1, at - back - free - 1), -1):
         low, high = sentences[k].start_char, min(sentences[k].end_char, start)
         if k < at and _paragraph_between(text, sentences[k], sentences[k + 1]):
             # A new paragraph may bring a new topic: the search stays in its own, unless
@@ -246,3 +262,59 @@ def _is_subject(parsed: Doc, start: int, end: int) -> bool:
         "Inf" in feature(child, "VerbForm") for child in verb.children if child.dep_.startswith("aux")
     )
     return root.dep_ in _SUBJECTS and not infinitive
+
+
+def apart(parsed: Doc, start: int, end: int, cluster: Cluster) -> bool:
+    """Tell whether a description (characters start..end) and a name of the person lie in two
+    arguments of one verb, so that the description is someone else (disjoint reference)."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    top = _clause_argument(span.root) if span is not None else None
+    if span is None or top is None or top.dep_ not in _ARGUMENTS:
+        return False
+    text = doc_text(parsed)
+    for mention in cluster.names:
+        if not (top.sent.start_char <= mention.start < top.sent.end_char) or start <= mention.start < end:
+            continue
+        if _quoted(text, start) != _quoted(text, mention.start):
+            continue  # a quotation and its incise are two voices (« … du ministre », ajoute un proche de X)
+        named = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if named is not None and _argument_of(named.root, top, span):
+            return True
+    return False
+
+
+def _clause_argument(token: Token) -> Token | None:
+    """Return the dependent of the nearest verb above a token that holds it (the token itself,
+    or the noun phrase it is a complement of: contre la candidate in une plainte contre la
+    candidate), or None at the root."""
+    while token.head.i != token.i:
+        if token.head.pos_ in ("VERB", "AUX"):
+            return token
+        token = token.head
+    return None
+
+
+def _argument_of(token: Token, top: Token, description: Span) -> bool:
+    """Tell whether a token lies in another argument of the verb than ``top`` (the one that
+    holds the description), without crossing a clause of its own on the way up."""
+    verb = top.head
+    while token.head.i != token.i:
+        if token.head.i == verb.i:
+            return token.i != top.i and (token.dep_ in _ARGUMENTS or token.dep_ == "conj")
+        if description.start <= token.head.i < description.end or token.head.pos_ in ("VERB", "AUX"):
+            return False  # inside the description, or inside a clause of its own
+        token = token.head
+    return False
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Tell whether a position lies inside a quotation opened in its paragraph."""
+    depth = 0
+    for char in text[text.rfind("\n", 0, position) + 1 : position]:
+        if char in ("«", "“"):
+            depth += 1
+        elif char in ("»", "”"):
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            depth = 0 if depth else 1
+    return depth > 0

@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster, RoleFact
+from veille.analysis.entities.portfolios import add_portfolio_classes, portfolio_offices
 from veille.analysis.entities.referents import Referents, org_kind
 from veille.analysis.entities.roles import RoleLexicon, RoleWord
 from veille.analysis.lang.fr.words import DEFINITE
@@ -27,6 +28,8 @@ from veille.normal import fold
 
 # The kind of organisation -> the class of roles.tsv that any office in it implies.
 _TRADE_OF_KIND = {"union": "unionist"}
+# The offices the press names by periphrasis (portfolios.py), for resolve's posts held and left.
+OFFICES_BY_PORTFOLIO = portfolio_offices()
 # The member states of the European Union (ISO 3166-1 alpha-3), as of 2020.
 _EU_MEMBERS = frozenset(
     "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK "
@@ -59,6 +62,7 @@ def add_implied_trades(
                 if k in _TRADE_OF_KIND
             }
             fact.implies = fact.implies | frozenset(trades)
+    add_portfolio_classes(clusters)  # la ministre des Affaires étrangères: la chef de la diplomatie
     _add_counterparts(clusters, parsed)
 
 
@@ -90,7 +94,8 @@ def _add_counterparts(clusters: list[Cluster], parsed: Doc) -> None:
         if len(holders) != 1 or not before:
             continue
         source = max(before, key=lambda pair: pair[0])[1]
-        classes = frozenset(f.cls for f in source.roles if f.cls != "counterpart")
+        # The office and what it implies (a minister of foreign affairs: la cheffe de la diplomatie).
+        classes = frozenset(k for f in source.roles if f.cls != "counterpart" for k in (f.cls, *f.implies))
         for fact in holders[0].roles:
             if fact.cls == "counterpart":
                 fact.implies = fact.implies | classes
