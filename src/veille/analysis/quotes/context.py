@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
+from veille.analysis.quotes.apposition import apposed_end
 from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
@@ -427,7 +428,8 @@ class QuoteContext:
     def np_end(self, start: int, limit: int) -> int:
         """Return where a speaker noun phrase from ``start`` ends: at the first comma, unless a
         description is followed by an apposed person's name (le conseiller …, Me Yuri Ushakov,)
-        closed by a comma or the end. Selon l'Ifop, Jordan Bardella …: the source is the name."""
+        closed by a comma or the end (apposition.py). Selon l'Ifop, Jordan Bardella …: the
+        source is the name."""
         agent = BY_AGENT.search(self.text, start, limit)
         if agent is not None:
             # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
@@ -446,12 +448,8 @@ class QuoteContext:
             after += 1
         title = re.match(r"(\S+) +", self.text[after:limit])  # Me, Mme, M. before the name
         after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
-        for s, e, _m, entity in self.resolver.mentions:
-            if s == after and entity.type == "PER" and re.fullmatch(r"\s*(?:,.*)?", self.text[e:limit], re.S):
-                return e
-            if s > after:
-                break
-        return comma
+        apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
+        return comma if apposed is None else apposed
 
 
 @dataclass(frozen=True)

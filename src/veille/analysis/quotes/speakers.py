@@ -18,6 +18,7 @@ from veille.analysis.entities.resolve import entity_at
 from veille.analysis.entities.unnamed import next_entity_number, unnamed_entity, unnamed_party
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
+from veille.analysis.quotes.apposition import apposed_organisations
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import (
     agent_noun,
@@ -110,6 +111,8 @@ class SpeakerResolver(SubjectFinder):
         named = {e.id for _s, _e, m, e in inside if m.kind == "name" and e.type == "PER"}
         # Le patron de la PME Alvéa, Régis Cordier: the name apposed after a comma is the head's
         apposed = {e.id for s, _e, m, e in inside if e.id in named and self.text[:s].rstrip().endswith(",")}
+        # Son groupe, Union pour l'Aquitaine: an organisation's name apposed to a description.
+        apposed_org = apposed_organisations(self.text, inside)
         other_names = {e.id for _s, _e, _m, e in inside} - (apposed or named) if named else set()
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and self._given_name_misc(entity, mention):
@@ -120,13 +123,12 @@ class SpeakerResolver(SubjectFinder):
                     self._clashes(entity, gender) or entity.id in other_names
                 ):
                     continue  # la maire Sylvie Lenoir: the name in the phrase, not another's description
-                bare = len(self.text[head:end].split()) == 1  # l'organisation, le collectif
-                if mention.kind == "description" and entity.type == "ORG" and bare and noun in self.org_nouns:
-                    # l'organisation: the organisation the text is about (a subject) before
-                    # one merely named in passing (Le syndicat FO, majoritaire chez Transloire).
-                    topic = self._describe(start, end, "ORG")
-                    if topic is not None and topic != entity.id:
-                        return Speaker(topic, start, end)
+                if mention.kind == "description" and (apposed or apposed_org) - {entity.id}:
+                    continue  # Le principal groupe de supporters, le Kop X: the name apposed to it
+                # A bare category noun (la préfecture, le syndicat, le club) is the entity
+                # layer's answer, which reads the kinds its noun may name (org_categories.tsv);
+                # the nearest organisation that is a subject is often another (the CRS the
+                # prefecture commands, the rival club).
                 return self._by_title(Speaker(entity.id, mention.start, mention.end))
         # 2. A source noun speaks through the name it introduces (le quotidien portugais Record,
         #    un sondage Elabe), whatever type the entity stages gave that name.

@@ -21,6 +21,9 @@ _SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 # How many tokens after a comma an apposed name may start (le vice - amiral Lionel Mathieu).
 _APPOSED_TOKENS = 8
+# The token an apposed organisation's name may start at after the comma: at once, or after
+# its determiner (la Coordination laitière), never after other words (à Paris, la CGT).
+_ORG_APPOSED_AT = 1
 
 
 class SubjectFinder:
@@ -185,7 +188,8 @@ class SubjectFinder:
                 break  # a hyphen inside a word is no boundary (les marins-pompiers)
             if text[k] == ",":
                 commas += 1
-                apposed = self._apposed_name(k + 1) if commas == 1 else None
+                org = singular(subject.lower_, self.person_nouns) not in self.person_nouns
+                apposed = self._apposed_name(k + 1, org) if commas == 1 else None
                 if apposed is None:
                     break
                 # The apposed name ends the phrase, however the parser attached it
@@ -233,14 +237,19 @@ class SubjectFinder:
             | self.person_nouns
         )
 
-    def _apposed_name(self, i: int) -> int | None:
+    def _apposed_name(self, i: int, org: bool = False) -> int | None:
         """Return the end of a person's name that follows within a few words, before any
-        punctuation (le patron du commandement …, le général Michael Kurilla), else None."""
-        for token in self.parsed[i : i + _APPOSED_TOKENS]:
+        punctuation (le patron du commandement …, le général Michael Kurilla), else None.
+        With ``org`` (a subject that is no person noun), an organisation's name right after
+        the comma and its determiner counts too (Le syndicat des producteurs, la
+        Coordination laitière, dénonce …; Son groupe, Union pour l'Aquitaine, a annoncé …)."""
+        for n, token in enumerate(self.parsed[i : i + _APPOSED_TOKENS]):
             if token.is_punct and token.text != "-":
                 return None
             for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):
-                if s == token.idx and entity.type == "PER" and m.kind == "name":
+                if s != token.idx or m.kind != "name":
+                    continue
+                if entity.type == "PER" or (org and entity.type == "ORG" and n <= _ORG_APPOSED_AT):
                     return e
         return None
 
