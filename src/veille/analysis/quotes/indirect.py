@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.lang.fr.words import QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
+from veille.analysis.quotes.relative import relative_que
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
     SELON_PRONOUNS,
@@ -136,6 +137,10 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
             if ctx.parsed[token.i - 1].text == "," or ctx.parsed[token.i - 1].lower_ == "ce":
                 return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
+            speaking = ctx.resolver.person_nouns | ctx.resolver.org_nouns | ctx.resolver.institutions
+            completive = ctx.lexicon.word_class("completive") | ctx.lexicon.statement_nouns()
+            if relative_que(token, speaking, completive, _in_timex(ctx, token.i - 1)):
+                return []  # ne dit plus la même chose qu'il y a un an; l'influence qu'ils avaient
             que = token
             break
         if (
@@ -442,3 +447,9 @@ def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
     if subject.lower_ in ctx.lexicon.word_class("source"):
         return True  # …, souligne le quotidien
     return bool(ctx.resolver.mentions_in(lo, hi)) or ctx.resolver.can_speak(subject)
+
+
+def _in_timex(ctx: QuoteContext, i: int) -> bool:
+    """Return True when token ``i`` lies in a time expression (a déclaré ce matin que)."""
+    offset = ctx.parsed[i].idx
+    return any(t.start <= offset < t.end for t in ctx.doc.timexes)
