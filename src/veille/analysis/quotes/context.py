@@ -80,6 +80,7 @@ class QuoteContext:
         self.parsed = parsed
         self.lexicon = lexicon
         self.marks = marks
+        self.terms: set[int] = set()  # opening offsets of the marks around a name or term
         # Outermost quotations come sorted and disjoint: finding the one around an offset is
         # then a bisection, not a scan of every quotation per token (quadratic on long texts).
         self._opens = [m.open for m in marks]

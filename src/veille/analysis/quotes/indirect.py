@@ -13,6 +13,7 @@ A clause holding quotation marks is left to the mixed quotation inside it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Token
@@ -107,7 +108,14 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
     found.extend(_said_before(ctx))
-    return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
+    # A clause holding a name or term in marks (a charge, a title) is still reported, up to
+    # the term's closing mark.
+    kept = []
+    for c in found:
+        inside = ctx.marks_in(c.start, c.end)
+        if all(m.open in ctx.terms for m in inside) and c.end - c.start > 8:
+            kept.append(dataclasses.replace(c, end=max([c.end, *(m.outer_end for m in inside)])))
+    return kept
 
 
 # The words that open selon, d'après or a view opener whatever their tag. Any other word
@@ -357,8 +365,11 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     if not _may_speak(ctx, incise.subject):
         return []  # …, soutient au contraire le projet: an object, nobody speaks
     comma = ctx.parsed[i].idx
-    if ctx.text[:comma].rstrip().endswith(("»", "”", '"')):
-        return []  # « … », a déclaré X: the marked quotation is the content
+    closing = ctx.text[:comma].rstrip()
+    if closing.endswith(("»", "”", '"')) and not any(
+        m.open in ctx.terms for m in ctx.marks_in(len(closing) - 1, len(closing))
+    ):
+        return []  # « … », a déclaré X: the marked quotation is the content (not a charge's name)
     start = ctx.sentence_start(comma)
     colon = ctx.text.rfind(" : ", start, comma)
     if colon != -1 and not ctx.marks_in(colon, comma):

@@ -39,7 +39,7 @@ from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
-from veille.analysis.quotes.terms import is_term
+from veille.analysis.quotes.terms import is_charge, is_term
 from veille.analysis.quotes.written import quoted_writing
 from veille.analysis.syntax.tense import feature
 from veille.analysis.time.stage import attached_date
@@ -111,6 +111,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         if _is_name(ctx, mark, before, blockers):
             log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
+            ctx.terms.add(mark.open)
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
@@ -126,7 +127,7 @@ def _is_name(ctx: QuoteContext, mark: MarkedSpan, before: str, blockers: frozens
     last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
     if last_word[0] in blockers and not _SE_DIRE.search(before) and not _clause_in(ctx, mark):
         return True
-    return is_term(ctx, mark, before)
+    return is_term(ctx, mark, before) or is_charge(ctx, mark, before)
 
 
 def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:

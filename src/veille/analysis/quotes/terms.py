@@ -12,6 +12,19 @@ from veille.analysis.quotes.marks import MarkedSpan
 _TERM_WORDS = 4
 # Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
 _NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
+# The words that may stand between a charge word and the marks (interpellés pour « … »,
+# une plainte pour des faits de « … », mis en examen des chefs de « … »).
+_CHARGE_LEAD = re.compile(
+    r"\b(?:pour|des\s+chefs?\s+d['’]|du\s+chef\s+d['’]|des\s+chefs?\s+de|du\s+chef\s+de)"
+    r"(?:\s+(?:des\s+)?faits\s+d['’e]\w*)?\s*(?:[«“\"]\s*)?$",
+    re.IGNORECASE,
+)
+# Charges in marks coordinated before this one (« outrage … » et « injure … »).
+_COORDINATED = re.compile(r"(?:[«“\"][^«»“”\"]*[»”\"]\s*(?:,|et|ou)\s*)+$")
+# At most this many words in a charge's name (« violences volontaires en réunion »).
+_CHARGE_WORDS = 8
+# How many words before that lead a charge word may stand (interpellés jeudi soir pour).
+_CHARGE_WINDOW = 10
 _NAME_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
 )
@@ -35,3 +48,20 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
         return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
     after_i = ctx.token_after(mark.outer_end)
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
+
+
+def is_charge(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
+    """Return True for the legal name of an offence in marks (interpellés pour « outrage et
+    rébellion », une plainte pour « injure publique », mis en examen du chef d'« abus de
+    biens sociaux »): the qualification of the facts the procedure uses, quoted from it, not
+    the words of a speaker. A word of legal procedure (the ``charge`` class of
+    quote_words.tsv) stands a few words before *pour* or *du chef de*."""
+    before = _COORDINATED.sub("", before)  # pour « outrage … » et « injure … »: both charges
+    lead = _CHARGE_LEAD.search(before)
+    if lead is None:
+        return False
+    inner = ctx.text[mark.start : mark.end]
+    if re.search(r"[.!?…]\s*$", inner) or len(inner.split()) > _CHARGE_WORDS:
+        return False
+    words = re.findall(r"[\w’'-]+", before[: lead.start()].lower())[-_CHARGE_WINDOW:]
+    return bool(set(words) & ctx.lexicon.word_class("charge"))
