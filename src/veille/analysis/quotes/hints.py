@@ -168,3 +168,35 @@ def guess_gender(text: str, entity: Entity) -> str | None:
         if masc:
             return "m"
     return None
+
+
+# Words a title shares with any other (articles, prepositions, the delegation of a minister).
+_TITLE_FUNCTION_WORDS = frozenset(
+    "le la les l de du des d a au aux en un une chargé chargée délégué déléguée".split()
+)
+# A title must hold this many words of its own to pick a person by them (le ministre de
+# l'Industrie; not le ministre alone, which the nearest person answers).
+_MIN_TITLE_WORDS = 2
+
+
+def titled_person(doc: Document, phrase: str, wanted: str = "PER") -> Entity | None:
+    """Return the one person whose own descriptions and titles hold every word of a title
+    (le ministre de l'Industrie → the person the text calls le ministre délégué chargé de
+    l'Industrie, wherever it names him), None when none or several do (or ``wanted`` is
+    not a person)."""
+    words = set(word_key(phrase).split()) - _TITLE_FUNCTION_WORDS
+    if wanted != "PER" or len(words) < _MIN_TITLE_WORDS:
+        return None
+    found = []
+    for entity in doc.entities:
+        if entity.type != "PER" or entity.group:
+            continue
+        held: set[str] = set()
+        for mention in entity.mentions:
+            if mention.kind == "description":
+                held.update(word_key(mention.text).split())
+        for role in entity.roles:
+            held.update(word_key(role.title).split())
+        if words <= held:
+            found.append(entity)
+    return found[0] if len(found) == 1 else None

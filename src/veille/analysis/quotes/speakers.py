@@ -422,6 +422,9 @@ class SpeakerResolver(SubjectFinder):
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
                         if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
                             return entity.id
+        titled = speaker_hints.titled_person(self.doc, phrase, wanted)
+        if titled is not None and not self._clashes(titled, gender):
+            return titled.id  # le ministre de l'Industrie: the one person given that title
         index = bisect.bisect_left(self.index.starts, start)
         before = [
             (s, entity)
