@@ -33,10 +33,7 @@ _POUR = re.compile(r"\s*Pour\s+")
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
 # Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
 _SEMI_AUX = frozenset({"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"})
-_ADVERBIAL = re.compile(
-    r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
-    r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
-)
+_ADVERBIAL = re.compile(words.INSERTED_ADVERBIAL)
 
 
 # A participle with its agent after a source (interviewé par X, cité par Y): the end of the source.

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import singular
+from veille.analysis.syntax.clauses import inserted_auxiliary
 from veille.analysis.syntax.view import token_view
 from veille.model import Entity, Mention
 
@@ -60,6 +61,17 @@ class SubjectFinder:
         )
         if inverted is not None:
             return tokens[inverted]  # La Chine, a-t-il ajouté, prendra …: il, not La Chine
+        auxiliary = inserted_auxiliary(verb)
+        if auxiliary is not None:
+            # X, ministre …, a pour sa part appelé: the parser hung the participle on the
+            # adverbial phrase; the subject is the one of the auxiliary before it.
+            subject = (
+                self._apposed_subject(auxiliary)
+                or next((c for c in auxiliary.children if c.dep_ in _SUBJECT_DEPS), None)
+                or _opening_noun(auxiliary)
+            )
+            if subject is not None:
+                return subject
         current = verb.i
         for _ in range(4):
             for j in view.children(current):
@@ -121,6 +133,8 @@ class SubjectFinder:
         for token in reversed(self.parsed[verb.sent.start : verb.i]):
             if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
                 continue
+            if inserted_auxiliary(token) is not None:
+                return self.subject_of(token)  # a pour sa part appelé …, jugeant que: its subject
             for child in token_view(token.doc).child_tokens(token.i):  # no Token made per child
                 if (
                     child.dep_ in _SUBJECT_DEPS
@@ -269,3 +283,13 @@ def _after_comma(verb: Token) -> bool:
 def _glued(token: Token) -> bool:
     """Return True for a token that may be part of a hyphenated name (Météo, -, France)."""
     return token.text == "-" or (token.text[:1].isupper() and token.is_alpha)
+
+
+def _opening_noun(auxiliary: Token) -> Token | None:
+    """Return the head noun of a verbless phrase that opens the sentence before an auxiliary
+    (Le bureau départemental de FO | a de son côté accusé), whatever the parser hung it on."""
+    span = auxiliary.doc[auxiliary.sent.start : auxiliary.i]
+    if not span or any(t.pos_ in ("VERB", "AUX") or t.text in ',;:«»"' for t in span):
+        return None
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") else None

@@ -93,3 +93,13 @@ PRENOMINAL_ADJECTIVES = frozenset(
     "premier première premiers premières "
     "dernier dernière derniers dernières second seconde même mêmes simple simples haut haute".split()
 )
+
+
+# Adverbial phrases French inserts between an auxiliary and its participle, or after a verb of
+# an incise, to place the speaker in the exchange (a pour sa part appelé, s'est de son côté
+# inquiété, a lui aussi estimé): the connectives of turn-taking of Riegel, Pellat & Rioul
+# (ch. XXIV, les connecteurs), as a regular expression on the text.
+INSERTED_ADVERBIAL = (
+    r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
+    r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
+)
