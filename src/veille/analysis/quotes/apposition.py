@@ -18,8 +18,9 @@ from veille.model import Entity, Mention
 _LEAD = re.compile(r"(?:[Ll]['’]|[Ll][ae] |[Ll]es )((?:[\w-]+ ){0,2})")
 # How far after the comma an apposed name may start.
 _WITHIN_CHARS = 40
-# What may follow the name: a comma, or the end of the phrase.
-_CLOSED = re.compile(r"\s*(?:,.*)?", re.S)
+# What may follow the name: a party or an acronym in brackets (Claire Vasseur (RN)), then a
+# comma or the end of the phrase.
+_CLOSED = re.compile(r"(\s*\([^()]{1,40}\))?\s*(?:,.*)?", re.S)
 
 # A comma and a determiner (or none) right before an apposed name (…, la Coordination X).
 _COMMA_BEFORE = re.compile(r",\s*(?:l['’]|la |le |les )?$")
@@ -31,13 +32,15 @@ def apposed_end(text: str, mentions_in: MentionsIn, after: int, limit: int) -> i
     """Return the end of the person's or organisation's name apposed at ``after`` (just past
     the comma and a title of address) and closed by a comma or ``limit``, else None."""
     for s, e, _m, entity in mentions_in(after, min(limit, after + _WITHIN_CHARS)):
-        if s < after or entity.type not in ("PER", "ORG") or not _CLOSED.fullmatch(text, e, limit):
+        closed = _CLOSED.fullmatch(text, e, limit)
+        if s < after or entity.type not in ("PER", "ORG") or closed is None:
             continue
+        end = closed.end(1) if closed.group(1) else e  # the brackets belong to the name
         if s == after:
-            return e
+            return end
         lead = _LEAD.fullmatch(text, after, s)
         if lead is not None and (entity.type == "PER" or not lead.group(1)):
-            return e
+            return end
     return None
 
 

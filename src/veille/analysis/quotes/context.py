@@ -28,7 +28,7 @@ from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
 _STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
-_POUR = re.compile(r"\s*Pour\s+")
+_POUR = re.compile(r"\s*(?:Pour|(?:Mais|Et|Or|Enfin),?\s+pour)\s+")  # Mais pour X, …
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
 # Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
