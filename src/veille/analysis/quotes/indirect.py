@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.coordinated import resumes_after
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.relative import relative_que
 from veille.analysis.quotes.selon import (
@@ -162,7 +163,7 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     start = que.idx + len(que)
     while start < len(ctx.text) and ctx.text[start] in " ,":
         start += 1
-    end = _clause_end(ctx, start)
+    end = _clause_end(ctx, start, verb)
     subject = ctx.resolver.subject_of(verb)
     phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
     how = "phrase" if phrase is not None else "none"
@@ -326,14 +327,17 @@ def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
     return offset, offset + len(stripped)
 
 
-def _clause_end(ctx: QuoteContext, start: int) -> int:
-    """Return the end of reported content: the sentence end, or an incise or selon before it."""
+def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None) -> int:
+    """Return the end of reported content: the sentence end, or an incise or selon before it,
+    or the reporting clause resuming after a coordinator (coordinated.py)."""
     end = ctx.sentence_end(start)
     lo = ctx.token_after(start)
     hi = ctx.token_after(end)
     for token in ctx.parsed[lo:hi]:
         if token.text == "," and (
-            ctx.incise_at(token.i, hi + 1) is not None or token.nbor(1).lower_ == "selon"
+            ctx.incise_at(token.i, hi + 1) is not None
+            or token.nbor(1).lower_ == "selon"
+            or (cue is not None and resumes_after(token, cue))
         ):
             end = token.idx
             break
