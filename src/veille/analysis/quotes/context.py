@@ -46,6 +46,9 @@ _FINITE_ENDINGS = ("e", "t", "d", "a")
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
 # At most this many tokens between an incise-only cue and the quoted fragment it governs.
 _OBJECT_FRAGMENT_GAP = 3
+# Classes of pronominal cues whose transitive use still reports the speaker's words about its
+# object (défend une décision « prise en responsabilité », justifie un choix « assumé »).
+_ADVOCACY = frozenset({"say", "explain", "praise"})
 # How far after an incise's verb its inverted subject may stand, past a prepositional phrase
 # (témoigne auprès de nos confrères de Ouest-France Manon Bellec).
 _PP_TOKENS = 14
@@ -378,7 +381,10 @@ class QuoteContext:
             # (Elle a salué « une victoire collective »; a défendu une décision « … »).
             near = (
                 cue is not None
-                and self.lexicon.cues[cue.lemma].scope == "incise"  # not étonner « … » (se-verbs)
+                and (
+                    self.lexicon.cues[cue.lemma].scope == "incise"
+                    or cue.cls in _ADVOCACY  # défend une décision « … », not étonner « … »
+                )
                 and hi - token.i <= _OBJECT_FRAGMENT_GAP
                 and not any(
                     t.pos_ == "ADP" and not (self.lexicon.designates(cue.lemma, t.lower_) and lower)
