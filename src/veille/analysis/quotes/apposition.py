@@ -52,3 +52,12 @@ def apposed_organisations(text: str, inside: list[tuple[int, int, Mention, Entit
         for s, _e, mention, entity in inside
         if mention.kind == "name" and entity.type == "ORG" and _COMMA_BEFORE.search(text[max(0, s - 6) : s])
     }
+
+
+def in_complement(text: str, head: int, offset: int) -> bool:
+    """Return True for a name in a de-complement of the head noun at ``head`` (l'avocat de
+    Jean Morel), not one apposed after a comma (which names the speaker itself)."""
+    between = text[head:offset]
+    if "," in between:
+        return False
+    return re.search(r"\b(?:de|du|des|d['’])\s*(?:l['’]|la |le |les )?$", between) is not None

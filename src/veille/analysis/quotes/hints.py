@@ -172,7 +172,7 @@ def guess_gender(text: str, entity: Entity) -> str | None:
 
 # Words a title shares with any other (articles, prepositions, the delegation of a minister).
 _TITLE_FUNCTION_WORDS = frozenset(
-    "le la les l de du des d a au aux en un une chargé chargée délégué déléguée".split()
+    "le la les l de du des d a au aux en et un une chargé chargée délégué déléguée".split()
 )
 # A title must hold this many words of its own to pick a person by them (le ministre de
 # l'Industrie; not le ministre alone, which the nearest person answers).
@@ -200,3 +200,22 @@ def titled_person(doc: Document, phrase: str, wanted: str = "PER") -> Entity | N
         if words <= held:
             found.append(entity)
     return found[0] if len(found) == 1 else None
+
+
+# How close (characters, in one sentence) a person's and an organisation's names must stand
+# for the text to tie them (Edwy Plenel, cofondateur de Mediapart).
+_TIED_CHARS = 120
+
+
+def tied(text: str, person: Entity | None, organisation: Entity) -> bool:
+    """Return True when the text names the person and the organisation close together in one
+    sentence somewhere (X, président de Y; Y, dont X est le fondateur): then a title of the
+    organisation (le président de Y) may name that person."""
+    if person is None:
+        return False
+    for a in person.mentions:
+        for b in organisation.mentions:
+            lo, hi = min(a.end, b.end), max(a.start, b.start)
+            if hi - lo <= _TIED_CHARS and not re.search(r"[.!?]\s", text[lo:hi]):
+                return True
+    return False

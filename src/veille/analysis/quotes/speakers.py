@@ -18,7 +18,7 @@ from veille.analysis.entities.resolve import entity_at
 from veille.analysis.entities.unnamed import next_entity_number, unnamed_entity, unnamed_party
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
-from veille.analysis.quotes.apposition import apposed_organisations
+from veille.analysis.quotes.apposition import apposed_organisations, in_complement
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import (
     agent_noun,
@@ -149,9 +149,16 @@ class SpeakerResolver(SubjectFinder):
                 item[3].type != "PER",
                 item[2].kind != "name",
                 item[3].id not in apposed,
-                self._in_complement(head, item[0]),
+                in_complement(self.text, head, item[0]),
             ),
         )
+        if ranked and ranked[0][3].type != "PER" and noun in self.person_nouns and not plural:
+            # le président et directeur de publication de Mediapart: a title of the
+            # organisation in its complement names the person who holds it
+            of_org = in_complement(self.text, head, ranked[0][0])
+            holder = self._describe(start, end, "PER", gender) if of_org else None
+            if holder and speaker_hints.tied(self.text, self.entity(holder), ranked[0][3]):
+                return Speaker(holder, start, end)  # a person the text ties to the organisation
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))
@@ -239,13 +246,6 @@ class SpeakerResolver(SubjectFinder):
         token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
         word = token.lower_
         return token.pos_ == "NOUN" and word not in self.lexicon.word_class("source") and agent_noun(word)
-
-    def _in_complement(self, head: int, offset: int) -> bool:
-        """Return True for a name in a de-complement of the head noun (l'avocat de Jean Morel)."""
-        between = self.text[head:offset]
-        if "," in between:
-            return False  # an apposition after a comma names the speaker itself
-        return re.search(r"\b(?:de|du|des|d['’])\s*(?:l['’]|la |le |les )?$", between) is not None
 
     def _by_title(self, speaker: Speaker) -> Speaker:
         """Return the speaker a title of address designates among people sharing a surname
