@@ -219,3 +219,20 @@ def tied(text: str, person: Entity | None, organisation: Entity) -> bool:
             if hi - lo <= _TIED_CHARS and not re.search(r"[.!?]\s", text[lo:hi]):
                 return True
     return False
+
+
+def person_gender(entity: Entity, lexicon: CueLexicon, text: str) -> str | None:
+    """Return a person's gender: by given name first (the title words before a name can
+    mislead: son épouse Claire), then as the entity stages found it, then by the words
+    before a name (None for an organisation or place)."""
+    if entity.type != "PER":
+        return None
+    by_name = next(
+        (
+            lexicon.first_name_gender(m.text)
+            for m in entity.mentions
+            if m.kind == "name" and lexicon.first_name_gender(m.text)
+        ),
+        None,
+    )
+    return by_name or entity.gender or guess_gender(text, entity)

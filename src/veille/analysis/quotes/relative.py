@@ -17,6 +17,8 @@ from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.view import token_view
 
 _DETERMINERS = words.ARTICLES | words.INDEFINITE | words.DEMONSTRATIVES | words.POSSESSIVES | {"l’"}
+# The preposition de fused with an article (du lait, des éleveurs).
+_CONTRACTED = frozenset({"du", "des"})
 # How many adjectives may stand between the determiner and the noun (la même chose).
 _MAX_ADJECTIVES = 2
 
@@ -30,11 +32,23 @@ def relative_que(que: Token, speaking: frozenset[str], completive: frozenset[str
     i = que.i - 1
     if i < 1 or view.pos[i] != "NOUN" or in_timex or view.lower[i] in completive:
         return False
-    if singular(view.lower[i], speaking) in speaking:
-        return False  # a prévenu les salariés que: the addressee, then the reported clause
-    j = i - 1
-    while j > 0 and i - j <= _MAX_ADJECTIVES and view.pos[j] == "ADJ":
-        j -= 1
+    while True:
+        if singular(view.lower[i], speaking) in speaking:
+            return False  # a prévenu les salariés que: the addressee, then the reported clause
+        j = i - 1
+        while j > 0 and i - j <= _MAX_ADJECTIVES and view.pos[j] == "ADJ":
+            j -= 1
+        # la hausse du prix du lait que: a noun in the de-complement of another noun; the
+        # phrase is the outer noun's
+        of = -1
+        if view.lower[j] in _CONTRACTED:
+            of = j - 1
+        elif j > 0 and view.lower[j - 1] in words.OF:
+            of = j - 2
+        if of >= 0 and view.pos[of] == "NOUN" and not (view.lower[j] == "des" and view.pos[j - 1] != "NOUN"):
+            i = of
+            continue
+        break
     if view.lower[j] not in _DETERMINERS:
         return False
     before = j - 1

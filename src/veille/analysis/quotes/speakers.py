@@ -79,7 +79,7 @@ class SpeakerResolver(SubjectFinder):
         self.index = MentionIndex(doc)
         self.mentions = self.index.items
         self._token_starts = token_view(parsed).idx
-        self._genders = {e.id: self._gender(e) for e in doc.entities}
+        self._genders = {e.id: speaker_hints.person_gender(e, lexicon, self.text) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
         self.unnamed: set[str] = set()  # ids of the entities made for unnamed speakers (des témoins)
@@ -181,9 +181,11 @@ class SpeakerResolver(SubjectFinder):
             name_start = complement.start(1)
             name = self.text[name_start:end].strip()
             known = next((e for _s, _e, m, e in self.mentions if m.kind == "name" and m.text == name), None)
-            if known is not None:
+            if noun in self.institutions and (known is None or known.type == "LOC"):
+                pass  # la préfecture du Doubs: the body (below), not the place
+            elif known is not None:
                 return Speaker(known.id, name_start, end, named=True)
-            if noun in self.org_nouns or noun in self.lexicon.word_class("source"):
+            elif noun in self.org_nouns or noun in self.lexicon.word_class("source"):
                 return Speaker(self._created(name_start, end), name_start, end)
         places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
         bodies = self.lexicon.word_class("body") | self.institutions | self.org_nouns
@@ -482,19 +484,3 @@ class SpeakerResolver(SubjectFinder):
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
         """Return the entity mentions that overlap [start, end), in text order."""
         return self.index.within(start, end)
-
-    def _gender(self, entity: Entity) -> str | None:
-        """Return a person's gender: by given name first (the title words before a name can
-        mislead: son épouse Claire), then as the entity stages found it, then by the words
-        before a name."""
-        if entity.type != "PER":
-            return None
-        by_name = next(
-            (
-                self.lexicon.first_name_gender(m.text)
-                for m in entity.mentions
-                if m.kind == "name" and self.lexicon.first_name_gender(m.text)
-            ),
-            None,
-        )
-        return by_name or entity.gender or speaker_hints.guess_gender(self.text, entity)

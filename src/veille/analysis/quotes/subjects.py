@@ -22,6 +22,8 @@ _SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 # How many tokens after a comma an apposed name may start (le vice - amiral Lionel Mathieu).
 _APPOSED_TOKENS = 8
+# How many tokens an acronym in brackets may hold, brackets included (… (Sdis), …).
+_BRACKET_TOKENS = 6
 # The token an apposed organisation's name may start at after the comma: at once, or after
 # its determiner (la Coordination laitière), never after other words (à Paris, la CGT).
 _ORG_APPOSED_AT = 1
@@ -197,7 +199,15 @@ class SubjectFinder:
         right = subject.i
         commas = 0
         sent_end = subject.sent.end
+        skip_to = -1
         for k in range(subject.i + 1, sent_end):
+            if k <= skip_to:
+                continue
+            if text[k] == "(" and ")" in text[k + 1 : k + _BRACKET_TOKENS]:
+                # le commandant du service … (Sdis), le colonel X: an acronym in brackets
+                skip_to = k + 1 + text[k + 1 : k + _BRACKET_TOKENS].index(")")
+                right = skip_to
+                continue
             if view.is_punct[k] and text[k] not in (",", "-"):
                 break  # a hyphen inside a word is no boundary (les marins-pompiers)
             if text[k] == ",":
