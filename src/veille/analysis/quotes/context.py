@@ -385,7 +385,7 @@ class QuoteContext:
                     self.lexicon.cues[cue.lemma].scope == "incise"
                     or cue.cls in _ADVOCACY  # défend une décision « … », not étonner « … »
                 )
-                and hi - token.i <= _OBJECT_FRAGMENT_GAP
+                and hi - token.i <= _OBJECT_FRAGMENT_GAP + self.lexicon.designates(cue.lemma, "de")
                 and not any(
                     t.pos_ == "ADP" and not (self.lexicon.designates(cue.lemma, t.lower_) and lower)
                     for t in self.parsed[token.i + 1 : hi]

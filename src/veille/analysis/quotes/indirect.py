@@ -225,6 +225,8 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
         return []
     if verb.lower_.endswith("ant") or "Inf" in feature(verb, "VerbForm"):
         return []
+    if any(c.dep_ == "mark" and c.lower_ not in QUE_TOKENS for c in verb.children):
+        return []  # …, quand il soutenait ce projet : …: a subordinate clause introduces nothing
     colon = None
     for token in tokens[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]:
         if token.text == ":":

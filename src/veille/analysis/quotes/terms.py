@@ -6,6 +6,7 @@ import re
 
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 
 # A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
 # joined by these small words.
@@ -25,6 +26,10 @@ _COORDINATED = re.compile(r"(?:[«“\"][^«»“”\"]*[»”\"]\s*(?:,|et|ou)\
 _CHARGE_WORDS = 8
 # How many words before that lead a charge word may stand (interpellés jeudi soir pour).
 _CHARGE_WINDOW = 10
+# A clause in marks holds this many words at least (ce plan « ne suffira pas à … »).
+_MIN_CLAUSE_WORDS = 4
+# Endings of past participles the tagger may read as nouns (« conduite dans le calme »).
+_PARTICIPLE = ("é", "ée", "és", "ées", "uite", "uit", "ise", "is")
 _NAME_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
 )
@@ -65,3 +70,34 @@ def is_charge(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
         return False
     words = re.findall(r"[\w’'-]+", before[: lead.start()].lower())[-_CHARGE_WINDOW:]
     return bool(set(words) & ctx.lexicon.word_class("charge"))
+
+
+def _qualifies(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True for a lower-case fragment opening with an adjective or a participle after a
+    noun that usually announces a name (une opération « conduite dans le calme », un plan
+    « irréaliste »): it qualifies the noun in the speaker's words, where a name would be a
+    noun or capitalised (l'opération « Barkhane », le plan « vélo »)."""
+    inner = ctx.text[mark.start : mark.end].lstrip()
+    if not inner[:1].islower():
+        return False
+    i = ctx.token_after(mark.start)
+    if i >= len(ctx.parsed):
+        return False
+    first = ctx.parsed[i]
+    return first.pos_ == "ADJ" or "Part" in feature(first, "VerbForm") or first.lower_.endswith(_PARTICIPLE)
+
+
+def said_after_blocker(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when marks after a word that usually announces a name (plan, opération,
+    film) hold words said rather than a name: a clause or a qualification."""
+    return _clause_in(ctx, mark) or _qualifies(ctx, mark)
+
+
+def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when the marks hold a lower-case clause with a finite verb (ce plan « ne
+    suffira pas à … »): a statement, never the name or title a blocker word announces."""
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) < _MIN_CLAUSE_WORDS or not words[0][:1].islower():
+        return False
+    tokens = ctx.parsed[ctx.token_after(mark.start) : ctx.token_after(mark.end)]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)
