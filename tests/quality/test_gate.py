@@ -22,7 +22,11 @@ Sets (tests/quality/baseline.json):
   opened it for error study, when a fifth blind set was written to take over its role;
 - "blind4" is tests/gold10/, a fourth blind set (sixth session), 12 outlet styles (wire, dailies,
   Belgian, Swiss, Québec and overseas outlets, a live blog, a feature) and years 2016-2026, with
-  floors at the scores of the code that had never seen it.
+  floors at the scores of the code that had never seen it;
+- "blind5" is tests/gold12/, a fifth blind set (seventh session), 12 outlet styles (wires,
+  regional, national, business and sports outlets, radio, a TV live blog, African, Swiss,
+  Luxembourg and Québec outlets) and years 2015-2026, longer articles with page furniture,
+  added to the gate before any change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -40,6 +44,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold10 --set blind4 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold12 --set blind5 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),
     "blind4": (ROOT / "tests" / "gold10", 12),
+    "blind5": (ROOT / "tests" / "gold12", 12),
 }
 
 pytestmark = pytest.mark.model
