@@ -109,9 +109,11 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if heading:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
+        if is_charge(ctx, mark, before):
+            ctx.terms.add(mark.open)  # a clause holding a charge's name is still reported
+            continue
         if _is_name(ctx, mark, before, blockers):
             log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
-            ctx.terms.add(mark.open)
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
@@ -127,7 +129,7 @@ def _is_name(ctx: QuoteContext, mark: MarkedSpan, before: str, blockers: frozens
     last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
     if last_word[0] in blockers and not (_SE_DIRE.search(before) or said_after_blocker(ctx, mark)):
         return True
-    return is_term(ctx, mark, before) or is_charge(ctx, mark, before)
+    return is_term(ctx, mark, before)
 
 
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:
