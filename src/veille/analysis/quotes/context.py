@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
+from veille.analysis.quotes.apposition import apposed_end
 from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan
@@ -27,15 +28,12 @@ from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
 _STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
-_POUR = re.compile(r"\s*Pour\s+")
+_POUR = re.compile(r"\s*(?:Pour|(?:Mais|Et|Or|Enfin),?\s+pour)\s+")  # Mais pour X, …
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
 # Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
 _SEMI_AUX = frozenset({"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"})
-_ADVERBIAL = re.compile(
-    r"(?:de (?:son|leur) côté|pour (?:sa|leur) part|à (?:son|leur) tour|quant à (?:lui|elle|eux)"
-    r"|(?:lui|elle|eux) aussi|lui-même|elle-même)\b"
-)
+_ADVERBIAL = re.compile(words.INSERTED_ADVERBIAL)
 
 
 # A participle with its agent after a source (interviewé par X, cité par Y): the end of the source.
@@ -48,6 +46,9 @@ _FINITE_ENDINGS = ("e", "t", "d", "a")
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us", "t", "s")
 # At most this many tokens between an incise-only cue and the quoted fragment it governs.
 _OBJECT_FRAGMENT_GAP = 3
+# Classes of pronominal cues whose transitive use still reports the speaker's words about its
+# object (défend une décision « prise en responsabilité », justifie un choix « assumé »).
+_ADVOCACY = frozenset({"say", "explain", "praise"})
 # How far after an incise's verb its inverted subject may stand, past a prepositional phrase
 # (témoigne auprès de nos confrères de Ouest-France Manon Bellec).
 _PP_TOKENS = 14
@@ -79,6 +80,7 @@ class QuoteContext:
         self.parsed = parsed
         self.lexicon = lexicon
         self.marks = marks
+        self.terms: set[int] = set()  # opening offsets of the marks around a name or term
         # Outermost quotations come sorted and disjoint: finding the one around an offset is
         # then a bisection, not a scan of every quotation per token (quadratic on long texts).
         self._opens = [m.open for m in marks]
@@ -379,8 +381,11 @@ class QuoteContext:
             # (Elle a salué « une victoire collective »; a défendu une décision « … »).
             near = (
                 cue is not None
-                and self.lexicon.cues[cue.lemma].scope == "incise"  # not étonner « … » (se-verbs)
-                and hi - token.i <= _OBJECT_FRAGMENT_GAP
+                and (
+                    self.lexicon.cues[cue.lemma].scope == "incise"
+                    or cue.cls in _ADVOCACY  # défend une décision « … », not étonner « … »
+                )
+                and hi - token.i <= _OBJECT_FRAGMENT_GAP + self.lexicon.designates(cue.lemma, "de")
                 and not any(
                     t.pos_ == "ADP" and not (self.lexicon.designates(cue.lemma, t.lower_) and lower)
                     for t in self.parsed[token.i + 1 : hi]
@@ -427,7 +432,8 @@ class QuoteContext:
     def np_end(self, start: int, limit: int) -> int:
         """Return where a speaker noun phrase from ``start`` ends: at the first comma, unless a
         description is followed by an apposed person's name (le conseiller …, Me Yuri Ushakov,)
-        closed by a comma or the end. Selon l'Ifop, Jordan Bardella …: the source is the name."""
+        closed by a comma or the end (apposition.py). Selon l'Ifop, Jordan Bardella …: the
+        source is the name."""
         agent = BY_AGENT.search(self.text, start, limit)
         if agent is not None:
             # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
@@ -446,12 +452,8 @@ class QuoteContext:
             after += 1
         title = re.match(r"(\S+) +", self.text[after:limit])  # Me, Mme, M. before the name
         after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
-        for s, e, _m, entity in self.resolver.mentions:
-            if s == after and entity.type == "PER" and re.fullmatch(r"\s*(?:,.*)?", self.text[e:limit], re.S):
-                return e
-            if s > after:
-                break
-        return comma
+        apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
+        return comma if apposed is None else apposed
 
 
 @dataclass(frozen=True)

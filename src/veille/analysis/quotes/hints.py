@@ -168,3 +168,71 @@ def guess_gender(text: str, entity: Entity) -> str | None:
         if masc:
             return "m"
     return None
+
+
+# Words a title shares with any other (articles, prepositions, the delegation of a minister).
+_TITLE_FUNCTION_WORDS = frozenset(
+    "le la les l de du des d a au aux en et un une chargé chargée délégué déléguée".split()
+)
+# A title must hold this many words of its own to pick a person by them (le ministre de
+# l'Industrie; not le ministre alone, which the nearest person answers).
+_MIN_TITLE_WORDS = 2
+
+
+def titled_person(doc: Document, phrase: str, wanted: str = "PER") -> Entity | None:
+    """Return the one person whose own descriptions and titles hold every word of a title
+    (le ministre de l'Industrie → the person the text calls le ministre délégué chargé de
+    l'Industrie, wherever it names him), None when none or several do (or ``wanted`` is
+    not a person)."""
+    words = set(word_key(phrase).split()) - _TITLE_FUNCTION_WORDS
+    if wanted != "PER" or len(words) < _MIN_TITLE_WORDS:
+        return None
+    found = []
+    for entity in doc.entities:
+        if entity.type != "PER" or entity.group:
+            continue
+        held: set[str] = set()
+        for mention in entity.mentions:
+            if mention.kind == "description":
+                held.update(word_key(mention.text).split())
+        for role in entity.roles:
+            held.update(word_key(role.title).split())
+        if words <= held:
+            found.append(entity)
+    return found[0] if len(found) == 1 else None
+
+
+# How close (characters, in one sentence) a person's and an organisation's names must stand
+# for the text to tie them (Edwy Plenel, cofondateur de Mediapart).
+_TIED_CHARS = 120
+
+
+def tied(text: str, person: Entity | None, organisation: Entity) -> bool:
+    """Return True when the text names the person and the organisation close together in one
+    sentence somewhere (X, président de Y; Y, dont X est le fondateur): then a title of the
+    organisation (le président de Y) may name that person."""
+    if person is None:
+        return False
+    for a in person.mentions:
+        for b in organisation.mentions:
+            lo, hi = min(a.end, b.end), max(a.start, b.start)
+            if hi - lo <= _TIED_CHARS and not re.search(r"[.!?]\s", text[lo:hi]):
+                return True
+    return False
+
+
+def person_gender(entity: Entity, lexicon: CueLexicon, text: str) -> str | None:
+    """Return a person's gender: by given name first (the title words before a name can
+    mislead: son épouse Claire), then as the entity stages found it, then by the words
+    before a name (None for an organisation or place)."""
+    if entity.type != "PER":
+        return None
+    by_name = next(
+        (
+            lexicon.first_name_gender(m.text)
+            for m in entity.mentions
+            if m.kind == "name" and lexicon.first_name_gender(m.text)
+        ),
+        None,
+    )
+    return by_name or entity.gender or guess_gender(text, entity)

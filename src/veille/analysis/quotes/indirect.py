@@ -13,13 +13,16 @@ A clause holding quotation marks is left to the mixed quotation inside it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.coordinated import resumes_after
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
+from veille.analysis.quotes.relative import relative_que
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
     SELON_PRONOUNS,
@@ -106,7 +109,14 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
             found.extend(selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
     found.extend(_said_before(ctx))
-    return [c for c in found if not ctx.marks_in(c.start, c.end) and c.end - c.start > 8]
+    # A clause holding a name or term in marks (a charge, a title) is still reported, up to
+    # the term's closing mark.
+    kept = []
+    for c in found:
+        inside = ctx.marks_in(c.start, c.end)
+        if all(m.open in ctx.terms for m in inside) and c.end - c.start > 8:
+            kept.append(dataclasses.replace(c, end=max([c.end, *(m.outer_end for m in inside)])))
+    return kept
 
 
 # The words that open selon, d'après or a view opener whatever their tag. Any other word
@@ -136,6 +146,10 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
             if ctx.parsed[token.i - 1].text == "," or ctx.parsed[token.i - 1].lower_ == "ce":
                 return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
+            speaking = ctx.resolver.person_nouns | ctx.resolver.org_nouns | ctx.resolver.institutions
+            completive = ctx.lexicon.word_class("completive") | ctx.lexicon.statement_nouns()
+            if relative_que(token, speaking, completive, _in_timex(ctx, token.i - 1)):
+                return []  # ne dit plus la même chose qu'il y a un an; l'influence qu'ils avaient
             que = token
             break
         if (
@@ -149,7 +163,7 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     start = que.idx + len(que)
     while start < len(ctx.text) and ctx.text[start] in " ,":
         start += 1
-    end = _clause_end(ctx, start)
+    end = _clause_end(ctx, start, verb)
     subject = ctx.resolver.subject_of(verb)
     phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
     how = "phrase" if phrase is not None else "none"
@@ -211,6 +225,8 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
         return []
     if verb.lower_.endswith("ant") or "Inf" in feature(verb, "VerbForm"):
         return []
+    if any(c.dep_ == "mark" and c.lower_ not in QUE_TOKENS for c in verb.children):
+        return []  # …, quand il soutenait ce projet : …: a subordinate clause introduces nothing
     colon = None
     for token in tokens[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]:
         if token.text == ":":
@@ -313,14 +329,17 @@ def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
     return offset, offset + len(stripped)
 
 
-def _clause_end(ctx: QuoteContext, start: int) -> int:
-    """Return the end of reported content: the sentence end, or an incise or selon before it."""
+def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None) -> int:
+    """Return the end of reported content: the sentence end, or an incise or selon before it,
+    or the reporting clause resuming after a coordinator (coordinated.py)."""
     end = ctx.sentence_end(start)
     lo = ctx.token_after(start)
     hi = ctx.token_after(end)
     for token in ctx.parsed[lo:hi]:
         if token.text == "," and (
-            ctx.incise_at(token.i, hi + 1) is not None or token.nbor(1).lower_ == "selon"
+            ctx.incise_at(token.i, hi + 1) is not None
+            or token.nbor(1).lower_ == "selon"
+            or (cue is not None and resumes_after(token, cue))
         ):
             end = token.idx
             break
@@ -352,8 +371,11 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     if not _may_speak(ctx, incise.subject):
         return []  # …, soutient au contraire le projet: an object, nobody speaks
     comma = ctx.parsed[i].idx
-    if ctx.text[:comma].rstrip().endswith(("»", "”", '"')):
-        return []  # « … », a déclaré X: the marked quotation is the content
+    closing = ctx.text[:comma].rstrip()
+    if closing.endswith(("»", "”", '"')) and not any(
+        m.open in ctx.terms for m in ctx.marks_in(len(closing) - 1, len(closing))
+    ):
+        return []  # « … », a déclaré X: the marked quotation is the content (not a charge's name)
     start = ctx.sentence_start(comma)
     colon = ctx.text.rfind(" : ", start, comma)
     if colon != -1 and not ctx.marks_in(colon, comma):
@@ -442,3 +464,9 @@ def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
     if subject.lower_ in ctx.lexicon.word_class("source"):
         return True  # …, souligne le quotidien
     return bool(ctx.resolver.mentions_in(lo, hi)) or ctx.resolver.can_speak(subject)
+
+
+def _in_timex(ctx: QuoteContext, i: int) -> bool:
+    """Return True when token ``i`` lies in a time expression (a déclaré ce matin que)."""
+    offset = ctx.parsed[i].idx
+    return any(t.start <= offset < t.end for t in ctx.doc.timexes)

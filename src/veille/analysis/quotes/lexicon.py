@@ -99,6 +99,10 @@ class CueLexicon:
         """Return the verb whose que-clause a statement noun takes (promesse → promettre)."""
         return self._noun_cues.get(noun)
 
+    def statement_nouns(self) -> frozenset[str]:
+        """Return the statement nouns (promesse, espoir, crainte …)."""
+        return frozenset(self._noun_cues)
+
     @cached_property
     def _noun_cues(self) -> dict[str, str]:
         # Statement noun -> verb, the first noun- class holding it winning, built once.

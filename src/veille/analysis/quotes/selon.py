@@ -25,12 +25,19 @@ _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "p
 _CLITICS = frozenset("ne n' n’ se s' s’ me m' m’ te t' t’ nous vous lui leur le la les l' l’ y en".split())
 # Relative pronouns of selon lequel (un rapport selon lequel …).
 _LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
+# A colon that introduces a quotation in marks after the statement of selon.
+_COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
+# The time stamp that opens each entry of a live report (14h40 - , 9 h 05 : ).
+_STAMP = re.compile(r"\s*\d{1,2}\s?[hH:]\s?\d{2}\s*[-–—:]\s+")
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
     """Skip an opening adverbial (De plus, Ainsi,) that is not part of what was said."""
+    stamp = _STAMP.match(ctx.text, start, end)
+    if stamp is not None:
+        start = stamp.end()  # 14h40 - Selon l'ARS, …: a live report's time stamp opens the entry
     head = ctx.text[start:end]
     for opener in ctx.lexicon.word_class("opener"):
         match = re.match(re.escape(opener) + r"\s*,\s*", head, re.IGNORECASE)
@@ -132,6 +139,9 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         if relative is not None:
             start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
         end = sent_end
+        quoted = _COLON_QUOTE.search(ctx.text, start, sent_end)
+        if quoted is not None:
+            end = quoted.start()  # Selon elle, … : « … »: the quotation after the colon is direct
     elif before.rstrip().endswith(","):
         start = skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1

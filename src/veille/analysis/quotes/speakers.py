@@ -18,6 +18,7 @@ from veille.analysis.entities.resolve import entity_at
 from veille.analysis.entities.unnamed import next_entity_number, unnamed_entity, unnamed_party
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
+from veille.analysis.quotes.apposition import apposed_organisations, in_complement
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import (
     agent_noun,
@@ -78,7 +79,7 @@ class SpeakerResolver(SubjectFinder):
         self.index = MentionIndex(doc)
         self.mentions = self.index.items
         self._token_starts = token_view(parsed).idx
-        self._genders = {e.id: self._gender(e) for e in doc.entities}
+        self._genders = {e.id: speaker_hints.person_gender(e, lexicon, self.text) for e in doc.entities}
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
         self.unnamed: set[str] = set()  # ids of the entities made for unnamed speakers (des témoins)
@@ -110,6 +111,8 @@ class SpeakerResolver(SubjectFinder):
         named = {e.id for _s, _e, m, e in inside if m.kind == "name" and e.type == "PER"}
         # Le patron de la PME Alvéa, Régis Cordier: the name apposed after a comma is the head's
         apposed = {e.id for s, _e, m, e in inside if e.id in named and self.text[:s].rstrip().endswith(",")}
+        # Son groupe, Union pour l'Aquitaine: an organisation's name apposed to a description.
+        apposed_org = apposed_organisations(self.text, inside)
         other_names = {e.id for _s, _e, _m, e in inside} - (apposed or named) if named else set()
         for _s, _e, mention, entity in inside:
             if mention.start <= head + 1 and self._given_name_misc(entity, mention):
@@ -120,13 +123,12 @@ class SpeakerResolver(SubjectFinder):
                     self._clashes(entity, gender) or entity.id in other_names
                 ):
                     continue  # la maire Sylvie Lenoir: the name in the phrase, not another's description
-                bare = len(self.text[head:end].split()) == 1  # l'organisation, le collectif
-                if mention.kind == "description" and entity.type == "ORG" and bare and noun in self.org_nouns:
-                    # l'organisation: the organisation the text is about (a subject) before
-                    # one merely named in passing (Le syndicat FO, majoritaire chez Transloire).
-                    topic = self._describe(start, end, "ORG")
-                    if topic is not None and topic != entity.id:
-                        return Speaker(topic, start, end)
+                if mention.kind == "description" and (apposed or apposed_org) - {entity.id}:
+                    continue  # Le principal groupe de supporters, le Kop X: the name apposed to it
+                # A bare category noun (la préfecture, le syndicat, le club) is the entity
+                # layer's answer, which reads the kinds its noun may name (org_categories.tsv);
+                # the nearest organisation that is a subject is often another (the CRS the
+                # prefecture commands, the rival club).
                 return self._by_title(Speaker(entity.id, mention.start, mention.end))
         # 2. A source noun speaks through the name it introduces (le quotidien portugais Record,
         #    un sondage Elabe), whatever type the entity stages gave that name.
@@ -147,9 +149,16 @@ class SpeakerResolver(SubjectFinder):
                 item[3].type != "PER",
                 item[2].kind != "name",
                 item[3].id not in apposed,
-                self._in_complement(head, item[0]),
+                in_complement(self.text, head, item[0]),
             ),
         )
+        if ranked and ranked[0][3].type != "PER" and noun in self.person_nouns and not plural:
+            # le président et directeur de publication de Mediapart: a title of the
+            # organisation in its complement names the person who holds it
+            of_org = in_complement(self.text, head, ranked[0][0])
+            holder = self._describe(start, end, "PER", gender) if of_org else None
+            if holder and speaker_hints.tied(self.text, self.entity(holder), ranked[0][3]):
+                return Speaker(holder, start, end)  # a person the text ties to the organisation
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))
@@ -172,9 +181,11 @@ class SpeakerResolver(SubjectFinder):
             name_start = complement.start(1)
             name = self.text[name_start:end].strip()
             known = next((e for _s, _e, m, e in self.mentions if m.kind == "name" and m.text == name), None)
-            if known is not None:
+            if noun in self.institutions and (known is None or known.type == "LOC"):
+                pass  # la préfecture du Doubs: the body (below), not the place
+            elif known is not None:
                 return Speaker(known.id, name_start, end, named=True)
-            if noun in self.org_nouns or noun in self.lexicon.word_class("source"):
+            elif noun in self.org_nouns or noun in self.lexicon.word_class("source"):
                 return Speaker(self._created(name_start, end), name_start, end)
         places_only = all(entity.type == "LOC" for _s, _e, _m, entity in inside)
         bodies = self.lexicon.word_class("body") | self.institutions | self.org_nouns
@@ -237,13 +248,6 @@ class SpeakerResolver(SubjectFinder):
         token = self.parsed[max(bisect.bisect_right(self._token_starts, offset) - 1, 0)]
         word = token.lower_
         return token.pos_ == "NOUN" and word not in self.lexicon.word_class("source") and agent_noun(word)
-
-    def _in_complement(self, head: int, offset: int) -> bool:
-        """Return True for a name in a de-complement of the head noun (l'avocat de Jean Morel)."""
-        between = self.text[head:offset]
-        if "," in between:
-            return False  # an apposition after a comma names the speaker itself
-        return re.search(r"\b(?:de|du|des|d['’])\s*(?:l['’]|la |le |les )?$", between) is not None
 
     def _by_title(self, speaker: Speaker) -> Speaker:
         """Return the speaker a title of address designates among people sharing a surname
@@ -420,6 +424,9 @@ class SpeakerResolver(SubjectFinder):
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
                         if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
                             return entity.id
+        titled = speaker_hints.titled_person(self.doc, phrase, wanted)
+        if titled is not None and not self._clashes(titled, gender):
+            return titled.id  # le ministre de l'Industrie: the one person given that title
         index = bisect.bisect_left(self.index.starts, start)
         before = [
             (s, entity)
@@ -477,19 +484,3 @@ class SpeakerResolver(SubjectFinder):
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Mention, Entity]]:
         """Return the entity mentions that overlap [start, end), in text order."""
         return self.index.within(start, end)
-
-    def _gender(self, entity: Entity) -> str | None:
-        """Return a person's gender: by given name first (the title words before a name can
-        mislead: son épouse Claire), then as the entity stages found it, then by the words
-        before a name."""
-        if entity.type != "PER":
-            return None
-        by_name = next(
-            (
-                self.lexicon.first_name_gender(m.text)
-                for m in entity.mentions
-                if m.kind == "name" and self.lexicon.first_name_gender(m.text)
-            ),
-            None,
-        )
-        return by_name or entity.gender or speaker_hints.guess_gender(self.text, entity)

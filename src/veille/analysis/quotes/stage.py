@@ -39,7 +39,7 @@ from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
-from veille.analysis.quotes.terms import is_term
+from veille.analysis.quotes.terms import is_charge, is_term, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
 from veille.analysis.syntax.tense import feature
 from veille.analysis.time.stage import attached_date
@@ -109,6 +109,9 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
         if heading:
             continue  # a heading quoting a word ("Résilience") attributes nothing
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
+        if is_charge(ctx, mark, before):
+            ctx.terms.add(mark.open)  # a clause holding a charge's name is still reported
+            continue
         if _is_name(ctx, mark, before, blockers):
             log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
             continue
@@ -124,19 +127,9 @@ def _is_name(ctx: QuoteContext, mark: MarkedSpan, before: str, blockers: frozens
     """Return True for marks around a name or a title, not a quotation (le film « … » after a
     blocker word, « Orechnik » a term)."""
     last_word = re.findall(r"[\w-]+", before.lower())[-1:] or [""]
-    if last_word[0] in blockers and not _SE_DIRE.search(before) and not _clause_in(ctx, mark):
+    if last_word[0] in blockers and not (_SE_DIRE.search(before) or said_after_blocker(ctx, mark)):
         return True
     return is_term(ctx, mark, before)
-
-
-def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
-    """Return True when the marks hold a lower-case clause with a finite verb (ce plan « ne
-    suffira pas à … »): a statement, never the name or title a blocker word announces."""
-    words = ctx.text[mark.start : mark.end].split()
-    if len(words) < _MIN_UNATTRIBUTED_WORDS or not words[0][:1].islower():
-        return False
-    tokens = ctx.parsed[ctx.token_after(mark.start) : ctx.token_after(mark.end)]
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)
 
 
 def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[Candidate]:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import singular
+from veille.analysis.syntax.clauses import inserted_auxiliary
 from veille.analysis.syntax.view import token_view
 from veille.model import Entity, Mention
 
@@ -21,6 +22,11 @@ _SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 # How many tokens after a comma an apposed name may start (le vice - amiral Lionel Mathieu).
 _APPOSED_TOKENS = 8
+# How many tokens an acronym in brackets may hold, brackets included (… (Sdis), …).
+_BRACKET_TOKENS = 6
+# The token an apposed organisation's name may start at after the comma: at once, or after
+# its determiner (la Coordination laitière), never after other words (à Paris, la CGT).
+_ORG_APPOSED_AT = 1
 
 
 class SubjectFinder:
@@ -57,6 +63,17 @@ class SubjectFinder:
         )
         if inverted is not None:
             return tokens[inverted]  # La Chine, a-t-il ajouté, prendra …: il, not La Chine
+        auxiliary = inserted_auxiliary(verb)
+        if auxiliary is not None:
+            # X, ministre …, a pour sa part appelé: the parser hung the participle on the
+            # adverbial phrase; the subject is the one of the auxiliary before it.
+            subject = (
+                self._apposed_subject(auxiliary)
+                or next((c for c in auxiliary.children if c.dep_ in _SUBJECT_DEPS), None)
+                or _opening_noun(auxiliary)
+            )
+            if subject is not None:
+                return subject
         current = verb.i
         for _ in range(4):
             for j in view.children(current):
@@ -118,6 +135,8 @@ class SubjectFinder:
         for token in reversed(self.parsed[verb.sent.start : verb.i]):
             if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
                 continue
+            if inserted_auxiliary(token) is not None:
+                return self.subject_of(token)  # a pour sa part appelé …, jugeant que: its subject
             for child in token_view(token.doc).child_tokens(token.i):  # no Token made per child
                 if (
                     child.dep_ in _SUBJECT_DEPS
@@ -180,12 +199,21 @@ class SubjectFinder:
         right = subject.i
         commas = 0
         sent_end = subject.sent.end
+        skip_to = -1
         for k in range(subject.i + 1, sent_end):
+            if k <= skip_to:
+                continue
+            if text[k] == "(" and ")" in text[k + 1 : k + _BRACKET_TOKENS]:
+                # le commandant du service … (Sdis), le colonel X: an acronym in brackets
+                skip_to = k + 1 + text[k + 1 : k + _BRACKET_TOKENS].index(")")
+                right = skip_to
+                continue
             if view.is_punct[k] and text[k] not in (",", "-"):
                 break  # a hyphen inside a word is no boundary (les marins-pompiers)
             if text[k] == ",":
                 commas += 1
-                apposed = self._apposed_name(k + 1) if commas == 1 else None
+                org = singular(subject.lower_, self.person_nouns) not in self.person_nouns
+                apposed = self._apposed_name(k + 1, org) if commas == 1 else None
                 if apposed is None:
                     break
                 # The apposed name ends the phrase, however the parser attached it
@@ -233,14 +261,19 @@ class SubjectFinder:
             | self.person_nouns
         )
 
-    def _apposed_name(self, i: int) -> int | None:
+    def _apposed_name(self, i: int, org: bool = False) -> int | None:
         """Return the end of a person's name that follows within a few words, before any
-        punctuation (le patron du commandement …, le général Michael Kurilla), else None."""
-        for token in self.parsed[i : i + _APPOSED_TOKENS]:
+        punctuation (le patron du commandement …, le général Michael Kurilla), else None.
+        With ``org`` (a subject that is no person noun), an organisation's name right after
+        the comma and its determiner counts too (Le syndicat des producteurs, la
+        Coordination laitière, dénonce …; Son groupe, Union pour l'Aquitaine, a annoncé …)."""
+        for n, token in enumerate(self.parsed[i : i + _APPOSED_TOKENS]):
             if token.is_punct and token.text != "-":
                 return None
             for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):
-                if s == token.idx and entity.type == "PER" and m.kind == "name":
+                if s != token.idx or m.kind != "name":
+                    continue
+                if entity.type == "PER" or (org and entity.type == "ORG" and n <= _ORG_APPOSED_AT):
                     return e
         return None
 
@@ -260,3 +293,13 @@ def _after_comma(verb: Token) -> bool:
 def _glued(token: Token) -> bool:
     """Return True for a token that may be part of a hyphenated name (Météo, -, France)."""
     return token.text == "-" or (token.text[:1].isupper() and token.is_alpha)
+
+
+def _opening_noun(auxiliary: Token) -> Token | None:
+    """Return the head noun of a verbless phrase that opens the sentence before an auxiliary
+    (Le bureau départemental de FO | a de son côté accusé), whatever the parser hung it on."""
+    span = auxiliary.doc[auxiliary.sent.start : auxiliary.i]
+    if not span or any(t.pos_ in ("VERB", "AUX") or t.text in ',;:«»"' for t in span):
+        return None
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") else None

@@ -6,12 +6,30 @@ import re
 
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 
 # A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
 # joined by these small words.
 _TERM_WORDS = 4
 # Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
 _NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
+# The words that may stand between a charge word and the marks (interpellés pour « … »,
+# une plainte pour des faits de « … », mis en examen des chefs de « … »).
+_CHARGE_LEAD = re.compile(
+    r"\b(?:pour|des\s+chefs?\s+d['’]|du\s+chef\s+d['’]|des\s+chefs?\s+de|du\s+chef\s+de)"
+    r"(?:\s+(?:des\s+)?faits\s+d['’e]\w*)?\s*(?:[«“\"]\s*)?$",
+    re.IGNORECASE,
+)
+# Charges in marks coordinated before this one (« outrage … » et « injure … »).
+_COORDINATED = re.compile(r"(?:[«“\"][^«»“”\"]*[»”\"]\s*(?:,|et|ou)\s*)+$")
+# At most this many words in a charge's name (« violences volontaires en réunion »).
+_CHARGE_WORDS = 8
+# How many words before that lead a charge word may stand (interpellés jeudi soir pour).
+_CHARGE_WINDOW = 10
+# A clause in marks holds this many words at least (ce plan « ne suffira pas à … »).
+_MIN_CLAUSE_WORDS = 4
+# Endings of past participles the tagger may read as nouns (« conduite dans le calme »).
+_PARTICIPLE = ("é", "ée", "és", "ées", "uite", "uit", "ise", "is")
 _NAME_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
 )
@@ -35,3 +53,51 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
         return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
     after_i = ctx.token_after(mark.outer_end)
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
+
+
+def is_charge(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
+    """Return True for the legal name of an offence in marks (interpellés pour « outrage et
+    rébellion », une plainte pour « injure publique », mis en examen du chef d'« abus de
+    biens sociaux »): the qualification of the facts the procedure uses, quoted from it, not
+    the words of a speaker. A word of legal procedure (the ``charge`` class of
+    quote_words.tsv) stands a few words before *pour* or *du chef de*."""
+    before = _COORDINATED.sub("", before)  # pour « outrage … » et « injure … »: both charges
+    lead = _CHARGE_LEAD.search(before)
+    if lead is None:
+        return False
+    inner = ctx.text[mark.start : mark.end]
+    if re.search(r"[.!?…]\s*$", inner) or len(inner.split()) > _CHARGE_WORDS:
+        return False
+    words = re.findall(r"[\w’'-]+", before[: lead.start()].lower())[-_CHARGE_WINDOW:]
+    return bool(set(words) & ctx.lexicon.word_class("charge"))
+
+
+def _qualifies(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True for a lower-case fragment opening with an adjective or a participle after a
+    noun that usually announces a name (une opération « conduite dans le calme », un plan
+    « irréaliste »): it qualifies the noun in the speaker's words, where a name would be a
+    noun or capitalised (l'opération « Barkhane », le plan « vélo »)."""
+    inner = ctx.text[mark.start : mark.end].lstrip()
+    if not inner[:1].islower():
+        return False
+    i = ctx.token_after(mark.start)
+    if i >= len(ctx.parsed):
+        return False
+    first = ctx.parsed[i]
+    return first.pos_ == "ADJ" or "Part" in feature(first, "VerbForm") or first.lower_.endswith(_PARTICIPLE)
+
+
+def said_after_blocker(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when marks after a word that usually announces a name (plan, opération,
+    film) hold words said rather than a name: a clause or a qualification."""
+    return _clause_in(ctx, mark) or _qualifies(ctx, mark)
+
+
+def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when the marks hold a lower-case clause with a finite verb (ce plan « ne
+    suffira pas à … »): a statement, never the name or title a blocker word announces."""
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) < _MIN_CLAUSE_WORDS or not words[0][:1].islower():
+        return False
+    tokens = ctx.parsed[ctx.token_after(mark.start) : ctx.token_after(mark.end)]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)

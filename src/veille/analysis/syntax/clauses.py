@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import INSERTED_ADVERBIAL, auxiliary_forms
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
@@ -19,6 +22,8 @@ _CLIMB_DEPS = frozenset(
     {"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", "obj", "nmod", "acl", "ccomp"}
 )
 _MAX_CLIMB = 6
+# An inserted adverbial phrase closing the text before a participle (a pour sa part | appelé).
+_INSERTED_BEFORE = re.compile(r"(?:^|[\s,])(?:" + INSERTED_ADVERBIAL + r")[\s,]*$")
 _MAX_DEPTH = 40  # a parse tree is finite; the bound guards against a malformed one
 
 
@@ -94,7 +99,7 @@ def bare_participle(token: Token) -> bool:
     parser hung it."""
     if "Part" not in feature(token, "VerbForm") or token.text.lower().endswith("ant"):
         return False
-    if any(c.dep_.startswith("aux") for c in token.children):
+    if any(c.dep_.startswith("aux") for c in token.children) or inserted_auxiliary(token) is not None:
         return False
     if token.i == 0 or token.doc[token.i - 1].lower_ not in ("et", "puis", "mais"):
         return True
@@ -104,3 +109,17 @@ def bare_participle(token: Token) -> bool:
         if before.pos_ in ("VERB", "AUX") and "Part" in feature(before, "VerbForm"):
             return not any(c.dep_.startswith("aux") for c in before.children)
     return True
+
+
+def inserted_auxiliary(token: Token) -> Token | None:
+    """Return the auxiliary that stands before a participle across an inserted adverbial
+    phrase (a pour sa part appelé, a de son côté exhorté), which the parser often takes for
+    the participle's head, leaving it no auxiliary; None when there is none."""
+    start = token.sent.start_char
+    inserted = _INSERTED_BEFORE.search(token.doc.text, start, token.idx)
+    if inserted is None:
+        return None
+    for before in reversed(token.doc[token.sent.start : token.i]):
+        if before.idx + len(before) <= inserted.start() + 1 and before.text != ",":
+            return before if before.lower_ in auxiliary_forms() else None
+    return None

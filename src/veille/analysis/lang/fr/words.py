@@ -6,6 +6,7 @@ One copy of each set for every stage. The grammar tables the syntax layer reads
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from veille.analysis.lang.fr import tables
@@ -94,22 +95,33 @@ PRENOMINAL_ADJECTIVES = frozenset(
     "dernier dernière derniers dernières second seconde même mêmes simple simples haut haute".split()
 )
 
+# Adverbial phrases French inserts between an auxiliary and its participle, or after a verb of
+# an incise, to place the speaker in the exchange (a pour sa part appelé, s'est de son côté
+# inquiété, a lui aussi estimé): the connectives of turn-taking of Riegel, Pellat & Rioul
+# (Grammaire méthodique du français, ch. XXIV, les connecteurs).
+TURN_TAKING = (
+    "de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour",
+    "quant à lui", "quant à elle", "quant à eux", "lui aussi", "elle aussi", "eux aussi",
+    "lui-même", "elle-même",
+)  # fmt: skip
+# The same as a regular expression on the text (the quote stage reads the raw text).
+INSERTED_ADVERBIAL = "(?:" + "|".join(re.escape(phrase) for phrase in TURN_TAKING) + r")\b"
+
 # Adverbial incises that news sets inside a clause, between an auxiliary and its participle
 # or between a verb and its object (a pour sa part appelé X à; a elle aussi exhorté X;
-# accuse au contraire X de): the "adverbes de phrase" and "incidentes" of Riegel, Pellat &
-# Rioul (Grammaire méthodique du français, ch. XIV, les adverbes; ch. XXI, l'incise), with
+# accuse au contraire X de): the turn-taking phrases above, the "adverbes de phrase" and
+# "incidentes" of Riegel, Pellat & Rioul (ch. XIV, les adverbes; ch. XXI, l'incise), with
 # the stressed pronoun + aussi / même of the concessive apposition. Single adverbs (toutefois,
 # également) are tagged ADV and need no row; these hold a noun, a pronoun or a preposition,
 # which the parser takes for a complement. Words as the tokenizer cuts them.
 INCISES: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
     for phrase in (
-        "pour sa part", "pour leur part", "pour ma part", "pour notre part",
-        "de son côté", "de leur côté", "de notre côté",
-        "à son tour", "à leur tour", "quant à lui", "quant à elle", "quant à eux", "quant à elles",
+        *TURN_TAKING,
+        "pour ma part", "pour notre part", "de notre côté", "quant à elles",
         "au contraire", "en revanche", "par ailleurs", "en outre", "de nouveau", "à nouveau",
-        "pour autant", "d' ores et déjà", "elle aussi", "lui aussi", "eux aussi", "elles aussi",
-        "elle-même", "lui-même", "eux-mêmes", "elles-mêmes", "elle non plus", "lui non plus",
+        "pour autant", "d' ores et déjà", "elles aussi",
+        "eux-mêmes", "elles-mêmes", "elle non plus", "lui non plus",
         "une nouvelle fois", "une fois de plus", "dans la foulée", "sans surprise",
     )
 )  # fmt: skip
