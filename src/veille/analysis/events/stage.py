@@ -45,9 +45,9 @@ from veille.analysis.events.senses import (
     accept,
     factive,
     infinitive_sense,
+    only_places,
     refused,
     refused_request,
-    rejects_a_place,
     restated_act,
     sense,
     threatened,
@@ -168,8 +168,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
-        if rejects_a_place(trigger, roles, reader):
-            continue  # bloquer l'autoroute A64: an obstructed place is no rejected party
+        if only_places(token, trigger, roles, reader):
+            continue  # bloquer l'autoroute A64, en visite à Toulouse: a place is no party
         if is_summons(trigger):
             summons = summoned(token, trigger, roles, reader, accepted)
             if summons is None:
