@@ -286,15 +286,56 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
 def _conduct(token: Token, lexicon: EventLexicon) -> bool:
     """Say whether a verb of urging has a noun of the conduct it asks for as its
     à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
+    return _conduct_noun(token, lexicon) is not None
+
+
+def _conduct_noun(token: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the noun of conduct a verb of urging has as its à-complement, or None."""
     if token.lemma_.lower() not in lexicon.conduct_verbs:
-        return False
+        return None
     objects = [c for c in token.children if c.dep_ == "obj"]
     # The parser may hang the complement on the object (appelé les deux pays à la retenue).
     for child in (*token.children, *(c for o in objects for c in o.children)):
         case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
         if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
-            return child.lemma_.lower() not in lexicon.not_conduct
-    return False
+            return None if child.lemma_.lower() in lexicon.not_conduct else child
+    return None
+
+
+# Prepositions that place an act (devant le siège de X, à Nantes, sous les fenêtres de X).
+_PLACING = frozenset({"devant", "derrière", "près", "sous", "sur", "dans", "à", "au", "aux", "vers", "en"})
+
+
+def called_to_a_place(
+    token: Token, trigger: Trigger, roles: Roles, reader: RoleReader, lexicon: EventLexicon
+) -> bool:
+    """Say whether a call to a conduct with no addressee has for recipients only the places
+    of that conduct (*Le collectif appelle à un rassemblement devant le siège de Vantrel, à
+    Nantes*): a call to rally is addressed to the caller's own followers, and where the
+    rally is held names no one asked (the rally itself is a PROTEST, read off its noun).
+    A party the conduct is about is still asked (*appelant à la démission du préfet X*);
+    so is a named addressee (*appelle la direction de X à la négociation*)."""
+    if trigger.type != "REQUEST" or any(c.dep_ in ("obj", "iobj") for c in token.children):
+        return False
+    noun = _conduct_noun(token, lexicon)
+    if noun is None or not roles.recipients:
+        return False
+    parsed = token.doc
+
+    def placed(entity_id: str) -> bool:
+        entity = reader.doc.entity(entity_id)
+        for mention in entity.mentions if entity else ():
+            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.sent.start != token.sent.start:
+                continue
+            word = span.root  # up to the noun or the verb (the parser hangs the place on either)
+            while word.i not in (noun.i, token.i) and word.head.i != word.i:
+                if any(c.dep_ == "case" and c.lower_ in _PLACING for c in word.children):
+                    return True
+                word = word.head
+        return False
+
+    return all(placed(r) for r in roles.recipients)
 
 
 def _has_infinitive(token: Token) -> bool:

@@ -43,6 +43,7 @@ from veille.analysis.events.retold import coming_week
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
+    called_to_a_place,
     factive,
     infinitive_sense,
     only_places,
@@ -168,7 +169,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
-        if only_places(token, trigger, roles, reader):
+        if only_places(token, trigger, roles, reader) or called_to_a_place(
+            token, trigger, roles, reader, lexicon
+        ):
             continue  # bloquer l'autoroute A64, en visite à Toulouse: a place is no party
         if is_summons(trigger):
             summons = summoned(token, trigger, roles, reader, accepted)
