@@ -39,7 +39,7 @@ from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
-from veille.analysis.events.retold import coming_week
+from veille.analysis.events.retold import coming_week, told_in_lede
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
@@ -463,10 +463,13 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
         )
 
     dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
+    body = [p for p in doc.article.paragraphs if (p.start, p.end) not in headings and p.end > p.start]
+    lede = [e for e in events if body and body[0].start <= e.start < body[0].end]
     kept = [
         e
         for e in events
         if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)
+        and not (headings and e.start < headings[0][1] and told_in_lede(e, lede, doc))
     ]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
