@@ -463,13 +463,17 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
         )
 
     dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
-    body = [p for p in doc.article.paragraphs if (p.start, p.end) not in headings and p.end > p.start]
+    # The title is the first paragraph when it is a heading; the lede, the body's first.
+    paragraphs = doc.article.paragraphs
+    first = (paragraphs[0].start, paragraphs[0].end) if paragraphs else (0, 0)
+    title = first if first in headings else (0, 0)
+    body = [p for p in paragraphs if (p.start, p.end) not in headings and p.start >= title[1]]
     lede = [e for e in events if body and body[0].start <= e.start < body[0].end]
     kept = [
         e
         for e in events
         if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)
-        and not (headings and e.start < headings[0][1] and told_in_lede(e, lede, doc))
+        and not (title[0] <= e.start < title[1] and told_in_lede(e, lede, doc))
     ]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
