@@ -179,6 +179,8 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
         entity = reader.doc.entity(entity_id)
         if entity is None or reader.can_act(entity_id) or capital_country(entity.name) is not None:
             return True
+        if entity.country and any(c and c != entity.country for c in countries):
+            return True  # se rendre à Asunción, for a Brazilian minister: a state visit
         # A firm the entity layer typed as a place (la direction de Norelec) is met: only a
         # place named where one goes (à, en, dans; visiter X) is a venue.
         told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
@@ -188,6 +190,8 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
     visit = token.lemma_.lower() in ("visiter", "visite")
     sentence = token.sent
     parsed = token.doc
+    named = (reader.doc.entity(e) for e in (*roles.actors, *roles.recipients))
+    countries = {e.country for e in named if e is not None and e.type != "LOC"}
     return not (any(party(a) for a in roles.actors) and any(party(r) for r in roles.recipients))
 
 
