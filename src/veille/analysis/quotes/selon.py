@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
+from veille.analysis.quotes.narrator import narrator
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.tense import feature
 
@@ -152,7 +153,16 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     if end - start < 10 or (opener is not None and start < np_end):
         return []
     cue = "pour" if token.lower_ == "pour" else "selon"  # as the mixed quote after Pour X,
-    return [Candidate("indirect", start, end, cue, "phrase", (np_start, np_end), token.idx)]
+    return [Candidate("indirect", start, end, cue, "phrase", narrated(ctx, (np_start, np_end)), token.idx)]
+
+
+def narrated(ctx: QuoteContext, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the source phrase of selon / d'après, narrowed to the teller of an account
+    (d'après le récit qu'elle livre au Monde: elle) (narrator.py)."""
+    if phrase is None:
+        return None
+    teller = narrator(ctx.text, phrase[0], phrase[1], lambda s, e: can_speak(ctx, s, e))
+    return phrase if teller is None else teller
 
 
 def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:

@@ -38,6 +38,7 @@ from veille.analysis.quotes.interview import find_interview
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
+from veille.analysis.quotes.selon import narrated
 from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.quotes.terms import is_charge, is_term, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
@@ -270,7 +271,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         how = "phrase" if subject_phrase is not None else "none"
         lemma = cue.lemma if cue else verb.lemma_
         return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
-    selon = ctx.selon_in(sent_start, sent_end)
+    selon = narrated(ctx, ctx.selon_in(sent_start, sent_end))
     if selon is not None:
         # « … », selon X.: a whole quoted sentence is direct, as with any other attribution
         after = _SELON_AFTER.match(ctx.text, mark.outer_end)
