@@ -30,6 +30,11 @@ _LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
 # The time stamp that opens each entry of a live report (14h40 - , 9 h 05 : ).
 _STAMP = re.compile(r"\s*\d{1,2}\s?[hH:]\s?\d{2}\s*[-–—:]\s+")
+# Prepositions of a condition: what the source says holds only under it (En cas de victoire,
+# le club sera promu, selon la Ligue: the condition is said too).
+_CONDITION = re.compile(r"(?:en cas\b|sans\b|faute\b|sauf\b|à (?:défaut|condition|moins)\b)", re.IGNORECASE)
+# Relative pronouns that may be the subject of a clause inside a fronted adverbial.
+_RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
@@ -146,6 +151,7 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     elif before.rstrip().endswith(","):
         start = skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1
+        start = after_fronted(ctx, start, end)
         if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
@@ -163,6 +169,23 @@ def narrated(ctx: QuoteContext, phrase: tuple[int, int] | None) -> tuple[int, in
         return None
     teller = narrator(ctx.text, phrase[0], phrase[1], lambda s, e: can_speak(ctx, s, e))
     return phrase if teller is None else teller
+
+
+def after_fronted(ctx: QuoteContext, start: int, end: int) -> int:
+    """Return where the clause starts when the statement before a closing selon opens with a
+    prepositional adverbial closed by a comma (*Au lendemain de l'annonce, mardi, d'un plan
+    …, près de 70 % des ouvriers étaient en grève, selon X*: the source vouches for the
+    clause, not for the circumstances the writer sets): at the subject of the clause's head."""
+    lo, hi = ctx.token_after(start), ctx.token_after(end)
+    if lo >= hi or ctx.parsed[lo].pos_ != "ADP" or _CONDITION.match(ctx.text, start, end):
+        return start
+    for token in ctx.parsed[lo + 1 : hi]:
+        if token.dep_ not in ("nsubj", "nsubj:pass") or token.lower_ in _RELATIVES:
+            continue  # Depuis l'attaque, qui a fait …, les frappes …: not the relative's subject
+        clause = token.left_edge.idx
+        if clause > start and ctx.text[start:clause].rstrip().endswith(",") and end - clause >= 10:
+            return clause
+    return start
 
 
 def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:
