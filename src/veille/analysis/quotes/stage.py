@@ -32,6 +32,7 @@ from veille.analysis.quotes.colon import after_last_mark, colon_before, last_ver
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.governed import governing_cue
+from veille.analysis.quotes.headline import headline_quote
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
 from veille.analysis.quotes.interview import find_interview
@@ -108,7 +109,9 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
     for mark in ctx.marks:
         _pstart, _pend, heading = ctx.paragraph(mark.open)
         if heading:
-            continue  # a heading quoting a word ("Résilience") attributes nothing
+            # a heading quoting a word ("Résilience") attributes nothing; Nom : « … » does
+            found.extend(c for c in [headline_quote(ctx, mark)] if c is not None)
+            continue
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         if is_charge(ctx, mark, before):
             ctx.terms.add(mark.open)  # a clause holding a charge's name is still reported
