@@ -163,10 +163,15 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
 
 
 def narrated(ctx: QuoteContext, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Return the source phrase of selon / d'après, narrowed to the teller of an account
-    (d'après le récit qu'elle livre au Monde: elle) (narrator.py)."""
+    """Return the source phrase of selon / d'après, ended by the brackets it stands in and
+    narrowed to the teller of an account (d'après le récit qu'elle livre au Monde: elle)
+    (narrator.py)."""
     if phrase is None:
         return None
+    close = ctx.text.find(")", phrase[0], phrase[1])
+    if close != -1 and "(" not in ctx.text[phrase[0] : close]:
+        # (« … », selon elle) avant de repartir: the source ends with the brackets it stands in
+        phrase = (phrase[0], len(ctx.text[:close].rstrip()))
     teller = narrator(ctx.text, phrase[0], phrase[1], lambda s, e: can_speak(ctx, s, e))
     return phrase if teller is None else teller
 
