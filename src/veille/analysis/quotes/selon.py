@@ -17,7 +17,12 @@ from veille.analysis.syntax.tense import feature
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 OPENER_WORDS = 4
 # A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
-_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
+_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b(?:[^,.;:!?«»]|«[^»]*»)*,\s*")
+# A passive or impersonal incise that gives where the statement is written, not who says it
+# (Selon X, est-il écrit dans la plainte, …; peut-on lire dans le rapport; lit-on).
+_WRITTEN_INCISE = re.compile(
+    r"(?:(?:est|a été|était|avait été)-il|(?:peut|pouvait)-on|lit-on)\s[^,.;:!?«»]{2,60},\s*"
+)
 # The last words of the view openers (Pour X, Aux yeux de X, De l'avis de X, À en croire X).
 VIEW_OPENERS = frozenset({"pour", "yeux", "avis", "croire"})
 # Connectors that may stand before a view opener (Mais, pour X, …).
@@ -144,6 +149,9 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
         if relative is not None:
             start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
+        written = _WRITTEN_INCISE.match(ctx.text, start, sent_end)
+        if written is not None:
+            start = written.end()  # Selon X, est-il précisé dans la plainte, …: where it is written
         end = sent_end
         quoted = _COLON_QUOTE.search(ctx.text, start, sent_end)
         if quoted is not None:
