@@ -12,6 +12,8 @@ from veille.analysis.quotes.marks import MarkedSpan
 
 # At most this many words before the colon: a name, perhaps with a title (Le ministre X).
 _NAME_WORDS = 6
+# A preposition just before the name: the headline names an affair, not its speaker.
+_GOVERNED = re.compile(r"(?:\b(?:de|du|des|contre|pour|avec|après|sans|chez|sur)\s+|\bd['’])$", re.IGNORECASE)
 # The colon that separates the name from the quotation, then the opening mark.
 _COLON = re.compile(r"\s*:\s*$")
 
@@ -32,8 +34,8 @@ def headline_quote(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
         for s, e, _m, entity in ctx.resolver.mentions_in(start, colon.start())
         if entity.type == "PER" and e == colon.start()
     ]
-    if not named:
-        return None
+    if not named or _GOVERNED.search(ctx.text, start, named[-1][0]):
+        return None  # Procès de Jean Morel : « … »: the name is what the headline is about
     words = mark.text(ctx.text)
     if any(m.open != mark.open and words in m.text(ctx.text) for m in ctx.marks):
         return None
