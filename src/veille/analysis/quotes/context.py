@@ -19,7 +19,7 @@ from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_gu
 from veille.analysis.quotes.apposition import apposed_end
 from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
-from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.marks import MarkedSpan, Stretches
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
@@ -86,7 +86,7 @@ class QuoteContext:
         self._opens = [m.open for m in marks]
         self._disjoint = all(a.open <= b.open and a.outer_end <= b.open for a, b in pairwise(marks))
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
-        self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
+        self.resolver.quoted = Stretches((m.open, m.outer_end) for m in marks)
         # Set by the training script: every quotation's candidates and the rules' choice.
         self.collect: list[Collected] | None = None
         self.tokens = TokenIndex(parsed)
