@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import random
 
+from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.orgwords import NamedAt
 from veille.analysis.quotes.marks import Stretches
+from veille.model import Mention
 
 
 def test_an_offset_is_in_the_stretches_as_in_any_span() -> None:
@@ -18,3 +21,29 @@ def test_an_offset_is_in_the_stretches_as_in_any_span() -> None:
         stretches = Stretches(spans)
         for offset in range(-2, 250):
             assert (offset in stretches) == any(s <= offset < e for s, e in spans), (seed, offset)
+
+
+def _walk_cluster_at(pool: list[Cluster], position: int) -> Cluster | None:
+    """The walk NamedAt replaces: the first cluster of the pool with a name there."""
+    for cluster in pool:
+        if any(m.start == position and m.kind == "name" for m in cluster.mentions):
+            return cluster
+    return None
+
+
+def test_the_cluster_named_at_an_offset_is_the_walks_first_in_any_pool() -> None:
+    for seed in range(200):
+        rnd = random.Random(seed)
+        clusters = []
+        for _ in range(rnd.randint(0, 10)):
+            mentions = []
+            for _ in range(rnd.randint(1, 4)):
+                start = rnd.randint(0, 60)  # few offsets: several clusters named at one
+                mentions.append(Mention(start, start + 5, "xxxxx", rnd.choice(["name", "description"])))
+            clusters.append(Cluster(mentions, rnd.choice(["PER", "ORG", "LOC"])))
+        index = NamedAt(clusters)
+        pool = [c for c in clusters if rnd.random() < 0.6]
+        pool += [c for c in clusters if c not in pool and rnd.random() < 0.3]  # appended later
+        for position in range(0, 70):
+            assert index.first(clusters, position) is _walk_cluster_at(clusters, position)
+            assert index.first(pool, position) is _walk_cluster_at(pool, position)
