@@ -4,8 +4,9 @@ replace do (random spans and mentions, every offset asked)."""
 from __future__ import annotations
 
 import random
+import re
 
-from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.clusters import Cluster, _WordPlaces
 from veille.analysis.entities.orgwords import NamedAt
 from veille.analysis.quotes.marks import Stretches
 from veille.model import Mention
@@ -47,3 +48,14 @@ def test_the_cluster_named_at_an_offset_is_the_walks_first_in_any_pool() -> None
         for position in range(0, 70):
             assert index.first(clusters, position) is _walk_cluster_at(clusters, position)
             assert index.first(pool, position) is _walk_cluster_at(pool, position)
+
+
+def test_a_words_places_are_where_its_bounded_pattern_matches() -> None:
+    alphabet = ["ANSM", "OFAG", "Brav-M", "ANSMé", "l'", " ", "-", "_", "(", ")", "é", "3", "\n", "ONU"]
+    for seed in range(300):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        places = _WordPlaces(text)
+        for word in ("ANSM", "OFAG", "Brav-M", "ONU", "ANS"):
+            expected = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+            assert places.places(word) == expected, (seed, word, text)
