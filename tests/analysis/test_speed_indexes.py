@@ -9,7 +9,8 @@ import re
 from veille.analysis.entities.clusters import Cluster, _WordPlaces
 from veille.analysis.entities.orgwords import NamedAt
 from veille.analysis.quotes.marks import Stretches
-from veille.model import Mention
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.model import Article, Document, Entity, Mention
 
 
 def test_an_offset_is_in_the_stretches_as_in_any_span() -> None:
@@ -59,3 +60,21 @@ def test_a_words_places_are_where_its_bounded_pattern_matches() -> None:
         for word in ("ANSM", "OFAG", "Brav-M", "ONU", "ANS"):
             expected = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
             assert places.places(word) == expected, (seed, word, text)
+
+
+def test_the_entities_named_before_an_offset_come_as_the_walk_back_meets_them() -> None:
+    for seed in range(200):
+        rnd = random.Random(seed)
+        entities = []
+        for n in range(rnd.randint(0, 8)):
+            starts = [rnd.randint(0, 80) for _ in range(rnd.randint(1, 4))]
+            mentions = tuple(Mention(s, s + 4, "xxxx", "name") for s in starts)
+            entities.append(Entity(f"e{n % 5}", "xxxx", "PER", mentions))  # an id twice too
+        doc = Document(Article("a", "x" * 100, "2024-06-01"), entities=tuple(entities))
+        index = MentionIndex(doc)
+        for offset in range(0, 90):
+            walked: list[Entity] = []
+            for start, _end, _mention, entity in reversed(index.items):
+                if start < offset and entity.id not in {e.id for e in walked}:
+                    walked.append(entity)
+            assert [id(e) for e in index.named_before(offset)] == [id(e) for e in walked], (seed, offset)
