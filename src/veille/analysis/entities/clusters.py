@@ -33,6 +33,7 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
 from veille.normal import name_key, word_key
 
+_WORD = re.compile(r"\w+")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,3})?)(?![\w-])")  # (ANSM), (Brav-M)
 
 
@@ -85,6 +86,26 @@ class Cluster:
         self.roles.extend(other.roles)
 
 
+class _WordPlaces:
+    """Where each word of a text starts, read on the first question: the places where
+    ``\\bword\\b`` matches, where a search of the whole text per bracketed acronym grew
+    with the square of a long text's length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] | None = None
+
+    def places(self, word: str) -> list[int]:
+        """Return the starts of ``word`` standing alone, in text order."""
+        if not _WORD.fullmatch(word):
+            return [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)]
+        if self._at is None:
+            self._at = {}
+            for m in _WORD.finditer(self.text):  # a run of word characters is bounded on both sides
+                self._at.setdefault(m.group(), []).append(m.start())
+        return self._at.get(word, [])
+
+
 def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
     """Merge an acronym into the name it abbreviates.
 
@@ -97,6 +118,7 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
        name in the article does.
     """
     by_name = {word_key(m.text): c for c in clusters for m in c.names}
+    words = _WordPlaces(text)
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     for cluster in list(clusters):
         if cluster not in clusters or cluster.type == "PER" or cluster.group:
@@ -112,10 +134,10 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             if target is not None and target is not cluster and target in clusters:
                 cluster.absorb(target)
                 clusters.remove(target)
-            for found in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-                if found.start() not in taken:
-                    cluster.mentions.append(Mention(found.start(), found.end(), acronym, "name"))
-                    taken.update(range(found.start(), found.end()))
+            for start in words.places(acronym):
+                if start not in taken:
+                    cluster.mentions.append(Mention(start, start + len(acronym), acronym, "name"))
+                    taken.update(range(start, start + len(acronym)))
     spells: dict[str, frozenset[str]] = {}  # a name's acronyms, read once per name
 
     def spelled_by(name: str) -> frozenset[str]:

@@ -48,12 +48,25 @@ def is_kicker(doc: Doc, start: int, end: int, org_heads: Set[str]) -> bool:
         return False
     # 4. The word comes back in lower case in the article: a common noun.
     view = token_view(doc)
-    wanted = _stem(first.text.lower())
-    again = [i for i, word in enumerate(view.lower) if i != start and _stem(word) == wanted]
+    again = [i for i in _stem_places(doc).get(_stem(first.text.lower()), ()) if i != start]
     if any(view.text[i][:1].islower() for i in again):
         return True
     # 5. The model's lexicon lists it as a noun, and the body never names it again.
     return is_common_noun(first.text.lower()) and not any(not doc[i].is_sent_start for i in again)
+
+
+def _stem_places(doc: Doc) -> dict[str, list[int]]:
+    """Return the tokens of each stem, read once per parse: a scan of every token per
+    headline word grew with their product on a long text (a digest of many headlines)."""
+    places: dict[str, list[int]] | None = doc.user_data.get(_STEMS)
+    if places is None:
+        places = doc.user_data[_STEMS] = {}
+        for i, word in enumerate(token_view(doc).lower):
+            places.setdefault(_stem(word), []).append(i)
+    return places
+
+
+_STEMS = "veille.kicker_stems"  # user_data: stem -> its tokens' indexes
 
 
 def _stem(word: str) -> str:

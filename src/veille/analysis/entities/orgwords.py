@@ -84,7 +84,7 @@ def complement_then_name(parsed: Doc, i: int) -> int | None:
 
 
 def apposed(
-    clusters: list[Cluster],
+    named_at: NamedAt,
     known: tuple[list[Cluster], dict[int, str | None], str | None, bool],
     parsed: Doc,
     start: int,
@@ -104,7 +104,7 @@ def apposed(
         return False
     if start > 0 and parsed[start - 1].pos_ == "ADP":
         return False
-    owner = cluster_at(clusters, parsed[end + 1].idx)
+    owner = named_at.first(named_at.clusters, parsed[end + 1].idx)
     if owner is None or owner.group or owner.type == "PER" or (place and owner.type != "LOC"):
         return False
     if owner.type == "LOC" and not place and (kind is None or countries.country_code(owner.longest)):
@@ -130,8 +130,24 @@ def participle(token: Token) -> bool:
     return token.text[:1].islower() and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm", []))
 
 
-def cluster_at(clusters: list[Cluster], position: int) -> Cluster | None:
-    for cluster in clusters:
-        if any(m.start == position and m.kind == "name" for m in cluster.mentions):
-            return cluster
-    return None
+class NamedAt:
+    """The clusters with a name mention at each offset, read once while the names stay as
+    they are: asking a pool of clusters which one is named at an offset walked every
+    mention of every cluster per category noun (quadratic in a long text's length)."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.clusters = clusters
+        self._at: dict[int, list[Cluster]] = {}
+        for cluster in clusters:
+            for mention in cluster.mentions:
+                if mention.kind == "name":
+                    at = self._at.setdefault(mention.start, [])
+                    if not at or at[-1] is not cluster:
+                        at.append(cluster)
+
+    def first(self, pool: list[Cluster], position: int) -> Cluster | None:
+        """Return the first cluster of ``pool`` (indexed clusters only) named at ``position``."""
+        found = self._at.get(position, [])
+        if pool is not self.clusters:
+            found = [c for c in found if c in pool]  # eq=False: by identity
+        return min(found, key=pool.index) if len(found) > 1 else next(iter(found), None)

@@ -195,6 +195,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
     kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
     found: list[tuple[int, int, Category, tuple[str, ...]]] = []
     view = token_view(parsed)
+    named_at = orgwords.NamedAt(clusters)  # the token walk below adds descriptions, no names
     for i, lower in enumerate(view.lower):
         contracted = lower in CONTRACTED  # du collectif Eau Commune: the noun tells the name's kind
         if (lower not in _DETERMINERS and not contracted) or view.idx[i] in taken or i + 1 >= len(parsed):
@@ -224,7 +225,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if after is not None and after.text[:1].isupper() and not _opens_sentence(parsed, after):
             if after.lower_ in ARTICLES and end + 1 < len(parsed):
                 after = parsed[end + 1]  # le journal La Vigie: the name is Vigie
-            named = orgwords.cluster_at(clusters, after.idx)
+            named = named_at.first(clusters, after.idx)
             # Across a complement the name may be a person's (l'entreprise de son père Jean X;
             # a bare classifier too, measured: le groupe d'opposition X retyped a person on an
             # unseen set). After a contracted article the noun may be a person's trade (au
@@ -237,7 +238,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
                     if named not in orgs:
                         orgs.append(named)
                     kinds[id(named)] = category.kind
-            owner = orgwords.cluster_at(orgs, after.idx)
+            owner = named_at.first(orgs, after.idx)
             if owner is not None and category.kind is not None:
                 kinds[id(owner)] = kinds[id(owner)] or category.kind  # le groupe Renault
             if owner is not None and owner.type == "ORG" and token.lower_ in ARTICLES and first == i + 1:
@@ -250,7 +251,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue
         if after is not None and after.lower_.replace("’", "'") in ("de", "du", "des", "d'"):
             # la rédaction de Splann: the noun tells the kind of the organisation it governs.
-            governed = orgwords.cluster_at(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
+            governed = named_at.first(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
                 kinds[id(governed)] = kinds[id(governed)] or category.kind
             continue  # le groupe de travail, l'entreprise de son père: another thing
@@ -259,7 +260,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if category.accepts & referents.features and i > 0 and view.lower[i - 1] in ("de", "d'"):
             continue  # les agriculteurs de la vallée: a noun's complement, the area more than the place
         if orgwords.apposed(
-            clusters,
+            named_at,
             (orgs, kinds, category.kind, _place_noun(category, referents)),
             parsed,
             token.i,
@@ -385,6 +386,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
     before a person's name (le Brésilien Neymar) gives that person the country."""
     starts = token_starts(parsed)
     people = [c for c in clusters if c.type == "PER" and not c.group]
+    named_people = orgwords.NamedAt(people)  # descriptions only are added below
     result = []
     for cluster in clusters:
         if cluster.type != "MISC" or cluster.group or cluster.country is None:
@@ -397,7 +399,7 @@ def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:
             if i is None or i == 0 or parsed[i - 1].lower_ not in ARTICLES:
                 spans = []
                 break
-            following = orgwords.cluster_at(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
+            following = named_people.first(people, parsed[i + 1].idx) if i + 1 < len(parsed) else None
             if following is not None:
                 following.country = following.country or cluster.country
                 target = target or following

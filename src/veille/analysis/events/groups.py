@@ -195,14 +195,7 @@ def _narrowed(reader: RoleReader, head: Token, holders: list[Entity]) -> list[En
 
 def _named_before(reader: RoleReader, head: Token) -> list[Entity]:
     """Return the entities named before a phrase, most recently named first."""
-    out: list[Entity] = []
-    seen: set[str] = set()
-    for start, _end, _mention, entity in reversed(reader.index.items):
-        if start >= head.idx or entity.id in seen:
-            continue
-        seen.add(entity.id)
-        out.append(entity)
-    return out
+    return reader.index.named_before(head.idx)
 
 
 def _named_within(reader: RoleReader, entity: Entity, head: Token) -> bool:

@@ -328,11 +328,20 @@ def _predicate_noun(token: Token) -> bool:
     )
 
 
+# The relative pronoun object of a verb (le récit qu'elle livre): its noun is the object.
+_RELATIVE_OBJECTS = frozenset({"que", "qu'", "qu’"})
+
+
 def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
     not a message or an envoy: a word of the aid list in its object's phrase."""
-    if any(c.dep_ == "obj" and c.pos_ == "PRON" for c in verb.children):
+    if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ not in _RELATIVE_OBJECTS for c in verb.children):
         return True  # a clitic (les donner à l'Ukraine) points back to what was named before
+    if any(c.dep_ == "obj" and c.lower_ in _RELATIVE_OBJECTS for c in verb.children):
+        # les armes qu'il livre à Kiev / le récit qu'elle livre au Monde: what the relative's
+        # noun names is what is sent
+        antecedent = verb.head
+        return antecedent.lemma_.lower() in lexicon.material or antecedent.lower_ in lexicon.material
     scope = [t for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
     scope.extend(verb.doc[verb.i + 1 : verb.i + 6])  # an object the parser hung elsewhere
     return any(t.lemma_.lower() in lexicon.material or t.lower_ in lexicon.material for t in scope)

@@ -19,7 +19,7 @@ from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_gu
 from veille.analysis.quotes.apposition import apposed_end
 from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon
-from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.marks import MarkedSpan, Stretches
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
@@ -85,8 +85,9 @@ class QuoteContext:
         # then a bisection, not a scan of every quotation per token (quadratic on long texts).
         self._opens = [m.open for m in marks]
         self._disjoint = all(a.open <= b.open and a.outer_end <= b.open for a, b in pairwise(marks))
+        self._closed_at = {m.outer_end: (n, m) for n, m in reversed(list(enumerate(marks)))}  # by outer end
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
-        self.resolver.quoted = [(m.open, m.outer_end) for m in marks]
+        self.resolver.quoted = Stretches((m.open, m.outer_end) for m in marks)
         # Set by the training script: every quotation's candidates and the rules' choice.
         self.collect: list[Collected] | None = None
         self.tokens = TokenIndex(parsed)
@@ -189,10 +190,11 @@ class QuoteContext:
     def _opens_sentence(self, closing: int) -> bool:
         """Return True when the quotation closed at ``closing`` opens its sentence (or follows
         a colon): only a whole quoted sentence takes an incise with any verb."""
-        mark = next((m for m in self.marks if m.outer_end - 1 <= closing < m.outer_end + 1), None)
-        if mark is None:
+        at = self._closed_at  # the first quotation closed there, off an index: not a walk over all
+        found = min((at[e] for e in (closing, closing + 1) if e in at), default=None)
+        if found is None:
             return False
-        before = self.text[self.sentence_start(mark.open) : mark.open].strip()
+        before = self.text[self.sentence_start(found[1].open) : found[1].open].strip()
         return not before or before.endswith(":")
 
     def _free_incise_cue(self, verb: Token, grouped: bool, end: int) -> Cue | None:

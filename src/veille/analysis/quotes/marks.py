@@ -9,8 +9,10 @@ quote is closed at the end of its paragraph (or dropped when nothing is inside) 
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from veille.model import Paragraph
@@ -29,6 +31,28 @@ _ANY_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS | set(OPENERS) |
 _MIN_ORPHAN_WORDS = 4
 # Content longer than this inside one pair is a pairing error, not a quotation.
 _MAX_QUOTE_CHARS = 3000
+
+
+class Stretches:
+    """The union of spans of text ([start, end)), as sorted disjoint stretches: whether an
+    offset lies in one is a bisection, where a walk over every quotation per question grew
+    with the square of a long text's length (the speaker resolver asks per mention)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if start >= end:
+                continue  # an empty span holds no offset
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _end in merged]
+        self._ends = [end for _start, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
 
 
 @dataclass(frozen=True)

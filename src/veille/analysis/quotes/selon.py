@@ -10,13 +10,19 @@ import re
 from spacy.tokens import Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
+from veille.analysis.quotes.narrator import narrator
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.tense import feature
 
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
 OPENER_WORDS = 4
 # A relative clause apposed to the source of selon, closed by a comma (qui s'exprimait …,).
-_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b[^,.;:!?«»]*,\s*")
+_RELATIVE_ASIDE = re.compile(r"(?:qui|dont)\b(?:[^,.;:!?«»]|«[^»]*»)*,\s*")
+# A passive or impersonal incise that gives where the statement is written, not who says it
+# (Selon X, est-il écrit dans la plainte, …; peut-on lire dans le rapport; lit-on).
+_WRITTEN_INCISE = re.compile(
+    r"(?:(?:est|a été|était|avait été)-il|(?:peut|pouvait)-on|lit-on)\s[^,.;:!?«»]{2,60},\s*"
+)
 # The last words of the view openers (Pour X, Aux yeux de X, De l'avis de X, À en croire X).
 VIEW_OPENERS = frozenset({"pour", "yeux", "avis", "croire"})
 # Connectors that may stand before a view opener (Mais, pour X, …).
@@ -29,6 +35,11 @@ _LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
 # The time stamp that opens each entry of a live report (14h40 - , 9 h 05 : ).
 _STAMP = re.compile(r"\s*\d{1,2}\s?[hH:]\s?\d{2}\s*[-–—:]\s+")
+# Prepositions of a condition: what the source says holds only under it (En cas de victoire,
+# le club sera promu, selon la Ligue: the condition is said too).
+_CONDITION = re.compile(r"(?:en cas\b|sans\b|faute\b|sauf\b|à (?:défaut|condition|moins)\b)", re.IGNORECASE)
+# Relative pronouns that may be the subject of a clause inside a fronted adverbial.
+_RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
@@ -138,6 +149,9 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
         if relative is not None:
             start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
+        written = _WRITTEN_INCISE.match(ctx.text, start, sent_end)
+        if written is not None:
+            start = written.end()  # Selon X, est-il précisé dans la plainte, …: where it is written
         end = sent_end
         quoted = _COLON_QUOTE.search(ctx.text, start, sent_end)
         if quoted is not None:
@@ -145,6 +159,7 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     elif before.rstrip().endswith(","):
         start = skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1
+        start = after_fronted(ctx, start, end)
         if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
@@ -152,7 +167,38 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     if end - start < 10 or (opener is not None and start < np_end):
         return []
     cue = "pour" if token.lower_ == "pour" else "selon"  # as the mixed quote after Pour X,
-    return [Candidate("indirect", start, end, cue, "phrase", (np_start, np_end), token.idx)]
+    return [Candidate("indirect", start, end, cue, "phrase", narrated(ctx, (np_start, np_end)), token.idx)]
+
+
+def narrated(ctx: QuoteContext, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the source phrase of selon / d'après, ended by the brackets it stands in and
+    narrowed to the teller of an account (d'après le récit qu'elle livre au Monde: elle)
+    (narrator.py)."""
+    if phrase is None:
+        return None
+    close = ctx.text.find(")", phrase[0], phrase[1])
+    if close != -1 and "(" not in ctx.text[phrase[0] : close]:
+        # (« … », selon elle) avant de repartir: the source ends with the brackets it stands in
+        phrase = (phrase[0], len(ctx.text[:close].rstrip()))
+    teller = narrator(ctx.text, phrase[0], phrase[1], lambda s, e: can_speak(ctx, s, e))
+    return phrase if teller is None else teller
+
+
+def after_fronted(ctx: QuoteContext, start: int, end: int) -> int:
+    """Return where the clause starts when the statement before a closing selon opens with a
+    prepositional adverbial closed by a comma (*Au lendemain de l'annonce, mardi, d'un plan
+    …, près de 70 % des ouvriers étaient en grève, selon X*: the source vouches for the
+    clause, not for the circumstances the writer sets): at the subject of the clause's head."""
+    lo, hi = ctx.token_after(start), ctx.token_after(end)
+    if lo >= hi or ctx.parsed[lo].pos_ != "ADP" or _CONDITION.match(ctx.text, start, end):
+        return start
+    for token in ctx.parsed[lo + 1 : hi]:
+        if token.dep_ not in ("nsubj", "nsubj:pass") or token.lower_ in _RELATIVES:
+            continue  # Depuis l'attaque, qui a fait …, les frappes …: not the relative's subject
+        clause = token.left_edge.idx
+        if clause > start and ctx.text[start:clause].rstrip().endswith(",") and end - clause >= 10:
+            return clause
+    return start
 
 
 def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:

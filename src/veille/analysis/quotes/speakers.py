@@ -20,6 +20,7 @@ from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.apposition import apposed_organisations, in_complement
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.marks import Stretches
 from veille.analysis.quotes.phrases import (
     agent_noun,
     content_start,
@@ -80,7 +81,7 @@ class SpeakerResolver(SubjectFinder):
         self.mentions = self.index.items
         self._token_starts = token_view(parsed).idx
         self._genders = {e.id: speaker_hints.person_gender(e, lexicon, self.text) for e in doc.entities}
-        self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks, set by the caller
+        self.quoted = Stretches(())  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
         self.unnamed: set[str] = set()  # ids of the entities made for unnamed speakers (des témoins)
 
@@ -392,7 +393,7 @@ class SpeakerResolver(SubjectFinder):
         return self._genders.get(entity.id)
 
     def _quoted(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quoted)
+        return offset in self.quoted
 
     def _compatible(self, entity: Entity, gender: str, number: int) -> bool:
         if number == 2:

@@ -32,12 +32,14 @@ from veille.analysis.quotes.colon import after_last_mark, colon_before, last_ver
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
 from veille.analysis.quotes.governed import governing_cue
+from veille.analysis.quotes.headline import headline_quote
 from veille.analysis.quotes.indirect import find_indirect
 from veille.analysis.quotes.interior import interior_incise, opens_sentence, split_at_incise
 from veille.analysis.quotes.interview import find_interview
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, MarkedSpan, find_marked_spans, paragraph_pieces
 from veille.analysis.quotes.ranker import load_ranker
+from veille.analysis.quotes.selon import narrated
 from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.quotes.terms import is_charge, is_term, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
@@ -107,7 +109,9 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
     for mark in ctx.marks:
         _pstart, _pend, heading = ctx.paragraph(mark.open)
         if heading:
-            continue  # a heading quoting a word ("Résilience") attributes nothing
+            # a heading quoting a word ("Résilience") attributes nothing; Nom : « … » does
+            found.extend(c for c in [headline_quote(ctx, mark)] if c is not None)
+            continue
         before = ctx.text[ctx.sentence_start(mark.open) : mark.open]
         if is_charge(ctx, mark, before):
             ctx.terms.add(mark.open)  # a clause holding a charge's name is still reported
@@ -270,7 +274,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         how = "phrase" if subject_phrase is not None else "none"
         lemma = cue.lemma if cue else verb.lemma_
         return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
-    selon = ctx.selon_in(sent_start, sent_end)
+    selon = narrated(ctx, ctx.selon_in(sent_start, sent_end))
     if selon is not None:
         # « … », selon X.: a whole quoted sentence is direct, as with any other attribution
         after = _SELON_AFTER.match(ctx.text, mark.outer_end)

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import INSERTED_ADVERBIAL, auxiliary_forms
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import token_view
+from veille.analysis.syntax.view import doc_text, token_view
 
 # Dependents that open a clause of their own: their words are not the verb's.
 _SUBORDINATE = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj"})
@@ -116,7 +116,8 @@ def inserted_auxiliary(token: Token) -> Token | None:
     phrase (a pour sa part appelé, a de son côté exhorté), which the parser often takes for
     the participle's head, leaving it no auxiliary; None when there is none."""
     start = token.sent.start_char
-    inserted = _INSERTED_BEFORE.search(token.doc.text, start, token.idx)
+    # doc_text: spaCy's Doc.text joins every token on each call, quadratic over a long text
+    inserted = _INSERTED_BEFORE.search(doc_text(token.doc), start, token.idx)
     if inserted is None:
         return None
     for before in reversed(token.doc[token.sent.start : token.i]):

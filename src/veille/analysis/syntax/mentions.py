@@ -21,6 +21,16 @@ class MentionIndex:
             ((m.start, m.end, m, e) for e in doc.entities for m in e.mentions), key=lambda item: item[0]
         )
         self.starts = [item[0] for item in self.items]
+        self._entities = [item[3] for item in self.items]
+        self._ids = [entity.id for entity in self._entities]
+
+    def named_before(self, offset: int) -> list[Entity]:
+        """Return the entities with a mention starting before ``offset``, most recently
+        named first (the walk back over the mentions, each entity at its first meeting),
+        deduplicated by dictionaries over the columns rather than by a walk in Python."""
+        k = bisect.bisect_left(self.starts, offset)
+        last = dict(zip(self._ids[:k], self._entities[:k], strict=True))  # the last value wins
+        return [last[i] for i in dict.fromkeys(reversed(self._ids[:k]))]
 
     def entity_at(self, offset: int) -> str | None:
         """Return the id of the entity whose mention covers ``offset``, or None."""
