@@ -170,6 +170,12 @@ def _between_on_verb(reader: RoleReader, noun: Token) -> list[str]:
     return []
 
 
+# Nouns that set an act beside or before an event they name (*ont signé en marge de la
+# réunion un accord*, *à la veille du sommet*): the clause's subject did something else
+# there, so it is not the event's party (the event is not told, only its occasion).
+_FRAMING = frozenset({"marge", "veille"})
+
+
 def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: frozenset[str]) -> bool:
     """Say whether the subject of the verb above a noun trigger is the noun's actor: only
     a support verb's (mener des frappes, apporter son soutien; G. Gross 1996) or an
@@ -179,6 +185,8 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     lemma = governor.lemma_.lower()
     if any(c.dep_ == "amod" and c.i > noun.i and demonym(c.text) is not None for c in noun.children):
         return False
+    if lemma in _FRAMING:
+        return False  # en marge de la réunion, à la veille du sommet: the act is beside it
     if governor.pos_ != "VERB" or lemma in inverting or lemma == "objet":
         return True  # a noun above (à l'issue d'une rencontre): the chain climbs to its verb
     if lemma not in reader.light_verbs and lemma not in _CALLS:

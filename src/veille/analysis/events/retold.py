@@ -1,4 +1,5 @@
-"""Date an act told as anterior by the sentence that tells it again; date a coming week.
+"""Date an act told as anterior by the sentence that tells it again; date a coming week;
+tell a heading's act that the lede tells again.
 
 *Le Tchad a accusé mardi l'armée soudanaise d'avoir bombardé un camp. … le bombardement du
 camp par l'aviation soudanaise a fait douze morts lundi soir.* A perfect infinitive (*d'avoir
@@ -16,14 +17,16 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.lexicon import Trigger
+from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DEMONSTRATIVES
 from veille.analysis.syntax.tense import feature
 from veille.analysis.time.stage import attached_date
-from veille.model import Document
+from veille.model import Document, Event
 
 _ANAPHORIC = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
 _BACK = 6  # sentences: a demonstrative may point back over a paragraph (a title, a lede)
 _AHEAD = 2  # sentences: the retelling follows closely (a sentence of context may come between)
+_SHARED = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # symmetric: either side may come first
 _EMBEDDED = frozenset({"xcomp", "acl", "obl", "obl:arg", "advcl", "ccomp"})
 
 
@@ -114,3 +117,33 @@ def coming_week(doc: Document, token: Token) -> str | None:
     year, week, _ = datetime.date.fromisoformat(doc.article.date).isocalendar()
     # Only a week to come (la semaine prochaine): a past week is a period, not the day.
     return dated[0].value if dated[0].value > f"{year}-W{week:02d}" else None
+
+
+def told_in_lede(heading: Event, lede: list[Event], doc: Document) -> bool:
+    """Say whether the lede tells again a heading's act with other names for its parties
+    (*Manille accuse Pékin* over *Les Philippines ont accusé les garde-côtes chinois*): an
+    act of the same type whose every side shares a party or a country with the heading's
+    (a capital, a state's organ or official stands for its country). A heading names
+    its parties short; the lede's are the ones the article keeps."""
+
+    def keys(ids: tuple[str, ...]) -> set[str]:
+        found = set(ids)
+        for entity_id in ids:
+            entity = doc.entity(entity_id)
+            code = entity and (entity.country or capital_country(entity.name) or country_code(entity.name))
+            if code:
+                found.add(code)
+        return found
+
+    def meets(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return bool(keys(a) & keys(b))
+
+    for event in lede:
+        if event.type != heading.type or event.negated != heading.negated:
+            continue
+        if meets(event.source, heading.source) and meets(event.target, heading.target):
+            return True
+        crossed = meets(event.source, heading.target) and meets(event.target, heading.source)
+        if event.type in _SHARED and crossed:
+            return True
+    return False

@@ -17,13 +17,14 @@ import dataclasses
 import itertools
 from collections.abc import Mapping
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.protests import protest_cue
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.lang.fr.countries import capital_country
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
@@ -158,13 +159,55 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
     return trigger
 
 
-def rejects_a_place(trigger: Trigger, roles: Roles, reader: RoleReader) -> bool:
+def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader) -> bool:
     """Say whether a REJECT is aimed only at places that cannot act (*bloquaient l'autoroute
     A64*, *ont bloqué le port de Sète*): blocking a place obstructs a locale (PLOVER
     PROTEST/obstruct, aimed at an authority the place does not name), it rejects no party's
     request. A country or a city standing for its government can be rejected (*la Hongrie
-    a bloqué l'Ukraine*): ``RoleReader.can_act``."""
-    return trigger.type == "REJECT" and not any(reader.can_act(r) for r in roles.recipients)
+    a bloqué l'Ukraine*): ``RoleReader.can_act``. A CONSULT with a side of such places
+    only is a trip or a venue."""
+    if trigger.type == "REJECT":
+        return not any(reader.can_act(r) for r in roles.recipients)
+    # A meeting needs a party on each side: *En visite à Toulouse, la ministre …*, *s'étaient
+    # rencontrés … à Sriharikota* name a trip or a venue, not someone met (PLOVER CONSULT is
+    # between actors). A country or a capital standing for its government is met (*en
+    # visite en Chine*, *a rencontré Pékin*).
+    if trigger.type != "CONSULT":
+        return False
+
+    def party(entity_id: str) -> bool:
+        entity = reader.doc.entity(entity_id)
+        if entity is None or reader.can_act(entity_id) or capital_country(entity.name) is not None:
+            return True
+        if entity.country and any(c and c != entity.country for c in countries):
+            return True  # se rendre à Asunción, for a Brazilian minister: a state visit
+        # A firm the entity layer typed as a place (la direction de Norelec) is met: only a
+        # place named where one goes (à, en, dans; visiter X) is a venue.
+        told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+        return not (visit or all(_where_one_goes(parsed, m.start, m.end) for m in told or entity.mentions))
+
+    # What a visit takes as its object (a visité jeudi Brest, la visite de Toulouse) is visited.
+    visit = token.lemma_.lower() in ("visiter", "visite")
+    sentence = token.sent
+    parsed = token.doc
+    named = (reader.doc.entity(e) for e in (*roles.actors, *roles.recipients))
+    countries = {e.country for e in named if e is not None and e.type != "LOC"}
+    return not (any(party(a) for a in roles.actors) and any(party(r) for r in roles.recipients))
+
+
+_GOING = frozenset({"à", "au", "aux", "en", "dans", "vers"})
+
+
+def _where_one_goes(parsed: Doc, start: int, end: int) -> bool:
+    """Say whether a mention is a place one goes to (*à Toulouse*, *en Bretagne*): its head
+    has a locative case, or is the object of *visiter*."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if any(c.dep_ == "case" and c.lower_ in _GOING for c in head.children):
+        return True
+    return head.dep_ == "obj" and head.head.lemma_.lower() == "visiter"
 
 
 def _embedders(token: Token) -> list[tuple[Token, Token]]:
@@ -247,15 +290,56 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
 def _conduct(token: Token, lexicon: EventLexicon) -> bool:
     """Say whether a verb of urging has a noun of the conduct it asks for as its
     à-complement, in place of an infinitive (*a appelé les deux pays à la retenue*)."""
+    return _conduct_noun(token, lexicon) is not None
+
+
+def _conduct_noun(token: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the noun of conduct a verb of urging has as its à-complement, or None."""
     if token.lemma_.lower() not in lexicon.conduct_verbs:
-        return False
+        return None
     objects = [c for c in token.children if c.dep_ == "obj"]
     # The parser may hang the complement on the object (appelé les deux pays à la retenue).
     for child in (*token.children, *(c for o in objects for c in o.children)):
         case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
         if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
-            return child.lemma_.lower() not in lexicon.not_conduct
-    return False
+            return None if child.lemma_.lower() in lexicon.not_conduct else child
+    return None
+
+
+# Prepositions that place an act (devant le siège de X, à Nantes, sous les fenêtres de X).
+_PLACING = frozenset({"devant", "derrière", "près", "sous", "sur", "dans", "à", "au", "aux", "vers", "en"})
+
+
+def called_to_a_place(
+    token: Token, trigger: Trigger, roles: Roles, reader: RoleReader, lexicon: EventLexicon
+) -> bool:
+    """Say whether a call to a conduct with no addressee has for recipients only the places
+    of that conduct (*Le collectif appelle à un rassemblement devant le siège de Vantrel, à
+    Nantes*): a call to rally is addressed to the caller's own followers, and where the
+    rally is held names no one asked (the rally itself is a PROTEST, read off its noun).
+    A party the conduct is about is still asked (*appelant à la démission du préfet X*);
+    so is a named addressee (*appelle la direction de X à la négociation*)."""
+    if trigger.type != "REQUEST" or any(c.dep_ in ("obj", "iobj") for c in token.children):
+        return False
+    noun = _conduct_noun(token, lexicon)
+    if noun is None or not roles.recipients:
+        return False
+    parsed = token.doc
+
+    def placed(entity_id: str) -> bool:
+        entity = reader.doc.entity(entity_id)
+        for mention in entity.mentions if entity else ():
+            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.sent.start != token.sent.start:
+                continue
+            word = span.root  # up to the noun or the verb (the parser hangs the place on either)
+            while word.i not in (noun.i, token.i) and word.head.i != word.i:
+                if any(c.dep_ == "case" and c.lower_ in _PLACING for c in word.children):
+                    return True
+                word = word.head
+        return False
+
+    return all(placed(r) for r in roles.recipients)
 
 
 def _has_infinitive(token: Token) -> bool:

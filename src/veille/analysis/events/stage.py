@@ -39,15 +39,16 @@ from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
-from veille.analysis.events.retold import coming_week
+from veille.analysis.events.retold import coming_week, told_in_lede
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
+    called_to_a_place,
     factive,
     infinitive_sense,
+    only_places,
     refused,
     refused_request,
-    rejects_a_place,
     restated_act,
     sense,
     threatened,
@@ -168,8 +169,10 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             continue  # appeler X without à faire: a call to a person, else no event
         trigger = sense(_shifted(token, trigger, lexicon), roles, reader.types, lexicon)
-        if rejects_a_place(trigger, roles, reader):
-            continue  # bloquer l'autoroute A64: an obstructed place is no rejected party
+        if only_places(token, trigger, roles, reader) or called_to_a_place(
+            token, trigger, roles, reader, lexicon
+        ):
+            continue  # bloquer l'autoroute A64, en visite à Toulouse: a place is no party
         if is_summons(trigger):
             summons = summoned(token, trigger, roles, reader, accepted)
             if summons is None:
@@ -469,10 +472,17 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
         )
 
     dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
+    # The title is the first paragraph when it is a heading; the lede, the body's first.
+    paragraphs = doc.article.paragraphs
+    first = (paragraphs[0].start, paragraphs[0].end) if paragraphs else (0, 0)
+    title = first if first in headings else (0, 0)
+    body = [p for p in paragraphs if (p.start, p.end) not in headings and p.start >= title[1]]
+    lede = [e for e in events if body and body[0].start <= e.start < body[0].end]
     kept = [
         e
         for e in events
         if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)
+        and not (title[0] <= e.start < title[1] and told_in_lede(e, lede, doc))
     ]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
