@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities import salience
 from veille.analysis.entities.clusters import Cluster, RoleFact
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.roles import RoleLexicon, TitlePhrase
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
@@ -79,17 +79,8 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
     labelled = _party_labelled(clusters, doc_text(parsed))
     politicians = [c for c in people if id(c) in labelled or _in_politics(c)]
     text = doc_text(parsed)
-    view = token_view(parsed)
     unnamed: list[tuple[int, str]] = []  # the post descriptions seen that no title covers
-    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
-        if offset in covered or not lexicon.starts_word(word):
-            continue
-        phrase = description_at(parsed, token.i, lexicon)
-        if phrase is None or phrase.role.cls not in posts:
-            continue
-        start, end = phrase.chars(parsed)
-        if any(i in covered for i in range(start, end)):
-            continue
+    for token, phrase, start, end in salience.uncovered_descriptions(parsed, lexicon, posts, covered):
         # Rule 5: the same post said just before of someone unnamed (Paul X a écrit au
         # député. Le député …) is the one this description continues.
         earlier = [

@@ -46,6 +46,7 @@ description (*« … relève du ministre », ajoute un proche de X*: two voices,
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -102,17 +103,10 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     people = [c for c in clusters if c.type == "PER" and not c.group]
     text = doc_text(parsed)
-    view = token_view(parsed)
-    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
-        if offset in covered or not lexicon.starts_word(word):
-            continue
-        phrase = description_at(parsed, token.i, lexicon)
-        if phrase is None or phrase.role.cls not in classes:
-            continue
+    for token, phrase, start, end in uncovered_descriptions(parsed, lexicon, classes, covered):
         if any(c.type == "PER" and phrase.role.cls in held and _fits(c, phrase) for c, held in holders):
             continue  # rule 3 (a woman titled réalisatrice does not hold le cinéaste)
-        start, end = phrase.chars(parsed)
-        if any(i in covered for i in range(start, end)) or not _referring(parsed, phrase, text):
+        if not _referring(parsed, phrase, text):
             continue
         # Rule 5: a second description of the class goes where the first went (le prévenu … l'accusé).
         earlier = chosen_for.get(phrase.role.cls)
@@ -125,6 +119,23 @@ def add_salient_trades(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
             chosen.mentions.append(Mention(start, end, text[start:end], "description"))
             covered.update(range(start, end))
             chosen_for[phrase.role.cls] = chosen
+
+
+def uncovered_descriptions(
+    parsed: Doc, lexicon: RoleLexicon, classes: Collection[str], covered: set[int]
+) -> Iterator[tuple[Token, TitlePhrase, int, int]]:
+    """Yield each description of one of ``classes`` whose characters no mention or title
+    covers, with its token, start and end; ``covered`` is read as the caller grows it."""
+    view = token_view(parsed)
+    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
+        if offset in covered or not lexicon.starts_word(word):
+            continue
+        phrase = description_at(parsed, token.i, lexicon)
+        if phrase is None or phrase.role.cls not in classes:
+            continue
+        start, end = phrase.chars(parsed)
+        if not any(i in covered for i in range(start, end)):
+            yield token, phrase, start, end
 
 
 def _referring(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
