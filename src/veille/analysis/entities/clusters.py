@@ -28,6 +28,7 @@ from veille.analysis.entities.names import (
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
+from veille.analysis.lang.fr.words import TO
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
@@ -414,7 +415,7 @@ def _after_locative(text: str, start: int) -> bool:
     return bool(before) and (before[-1] in _LOCATIVE or before[-2:] == ["près", "de"])
 
 
-_LOCATIVE = frozenset({"à", "en", "dans", "depuis", "vers", "au", "aux"})
+_LOCATIVE = TO | {"en", "dans", "depuis", "vers"}
 
 
 def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]]) -> list[Cluster]:

@@ -12,7 +12,7 @@ someone who has acted against no one (*Le ministre menace de démissionner*) sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -22,22 +22,32 @@ from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
 
 # The events that make two parties adversaries (PLOVER's conflictual types).
-_HOSTILE = frozenset({"ACCUSE", "THREATEN", "SANCTION", "REJECT", "COERCE", "ASSAULT", "PROTEST"})
+HOSTILE = frozenset({"ACCUSE", "THREATEN", "SANCTION", "REJECT", "COERCE", "ASSAULT", "PROTEST"})
 
 
 def continued_dispute(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> Roles | None:
     """Return the roles of a threat that names no recipient: its author, and the target of
     that author's last hostile event told before it (module docstring); else None."""
     actors, depth = author(reader, verb)
-    named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
+    named = named_parties(reader, actors)
     if not named:
         return None
-    for event in reversed(earlier):
-        if event.start >= verb.idx or event.type not in _HOSTILE or event.negated:
-            continue
+    for event in told_before(earlier, verb, HOSTILE):
         if named & set(event.source) and event.target and not named & set(event.target):
             return Roles(tuple(actors), tuple(event.target), None, depth)
     return None
+
+
+def named_parties(reader: RoleReader, parties: Sequence[str]) -> set[str]:
+    """Return the parties the entity layer typed as a person, an organisation or a place."""
+    return {p for p in parties if reader.types.get(p) not in (None, "MISC")}
+
+
+def told_before(earlier: Sequence[Event], verb: Token, types: frozenset[str]) -> Iterator[Event]:
+    """Yield the asserted events of ``types`` told before a verb, the nearest first."""
+    for event in reversed(earlier):
+        if event.start < verb.idx and event.type in types and not event.negated:
+            yield event
 
 
 def author(reader: RoleReader, verb: Token) -> tuple[list[str], int | None]:

@@ -19,20 +19,20 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from veille.analysis.events.disputes import HOSTILE, named_parties, told_before
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.spans import clause_window
+from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.clauses import subject_chain
 from veille.model import Event
 
 _SIDE_NOUNS = frozenset({"parties", "camps", "belligérants", "protagonistes"})
 _DETERMINERS = frozenset({"les", "ces"})
 _NUMERALS = frozenset({"deux"})
-_COMPLEMENT_WORDS = frozenset({"de", "du", "des", "d'", "au", "aux"})  # les parties au procès
+_COMPLEMENT_WORDS = OF | TO  # les parties au procès, les parties à l'accord
 # The events that set two sides against each other or at one table (PLOVER's conflictual
-# types and CONSULT).
-_DISPUTE = frozenset(
-    {"ACCUSE", "THREATEN", "SANCTION", "REJECT", "COERCE", "ASSAULT", "PROTEST", "CONSULT", "REQUEST"}
-)
+# types, CONSULT and REQUEST).
+_DISPUTE = HOSTILE | {"CONSULT", "REQUEST"}
 _ADDRESSING = frozenset({"REQUEST", "CONSULT", "AGREE"})
 
 
@@ -42,12 +42,10 @@ def sides_addressed(reader: RoleReader, verb: Token, kind: str, earlier: Sequenc
     if kind not in _ADDRESSING or not any(_side_noun(t) for t in clause_window(verb)):
         return None
     actors, depth = reader.actors_of_verb(subject_chain(verb))
-    named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
+    named = named_parties(reader, actors)
     if not named:
         return None
-    for event in reversed(earlier):
-        if event.start >= verb.idx or event.type not in _DISPUTE or event.negated:
-            continue
+    for event in told_before(earlier, verb, _DISPUTE):
         sides = (*event.source, *event.target)
         if named & set(sides) or not event.source or not event.target:
             continue
