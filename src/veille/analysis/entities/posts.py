@@ -50,7 +50,6 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import fold
 
-_HOLDER_WINDOW = 1500  # characters: resolve's look-back for the holder of a description
 _BACK = 1  # sentences: a post refers to the person of the sentence before, no farther
 # Offices of politics besides the posts themselves: a mayor or a minister is in politics.
 _OFFICE_CLASSES = frozenset({"mayor", "deputy_mayor", "minister", "head_gov", "head_of_state", "governor"})
@@ -127,7 +126,7 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, start: int) -> bool:
     description, holds the post by a title."""
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
-    if not any(0 <= start - m.end <= _HOLDER_WINDOW for m in cluster.mentions):
+    if not any(0 <= start - m.end <= salience.DESCRIPTION_WINDOW for m in cluster.mentions):
         return False  # a holder named later is someone else, as in add_descriptions
     cls = phrase.role.cls
     return any(f.cls == cls or f.cls in phrase.role.covers or cls in f.implies for f in cluster.roles)

@@ -59,7 +59,6 @@ _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
-_DESCRIPTION_WINDOW = 1500  # characters: a role description looks back a few paragraphs
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
 # Words before a capital that make it the place where something happens, not an actor.
 _LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
@@ -250,7 +249,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
             for c in clusters
             if c.type == "PER"
             and _holds(c, phrase, complement, former)
-            and recent.any_within(c, start, _DESCRIPTION_WINDOW)
+            and recent.any_within(c, start, salience.DESCRIPTION_WINDOW)
             and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
         ]
         found.append((phrase, complement, start, end, holders))
@@ -264,7 +263,8 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         if len(holders) != 1:
             continue
         if complement is None and any(
-            cls == phrase.role.cls and 0 <= start - other <= _DESCRIPTION_WINDOW for cls, other in untitled
+            cls == phrase.role.cls and 0 <= start - other <= salience.DESCRIPTION_WINDOW
+            for cls, other in untitled
         ):
             continue
         if (start, end) not in taken:

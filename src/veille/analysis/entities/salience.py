@@ -62,6 +62,8 @@ from veille.model import Mention
 from veille.normal import fold
 
 # The dependencies that make a noun phrase an argument (or adjunct) of its clause's verb.
+# Characters a role description looks back for its holder: a few paragraphs (resolve, posts).
+DESCRIPTION_WINDOW = 1500
 _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent"})
 _SENTENCES_BACK = 3  # a trade epithet refers to someone named in the last few sentences
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
