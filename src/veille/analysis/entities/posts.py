@@ -99,8 +99,8 @@ def add_political_posts(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexic
 
 def _since_sentence_before(parsed: Doc, token: Token, at: int) -> bool:
     """Tell whether a character lies in the sentence before the token's, or in its own."""
-    sentences = token_view(parsed).sentences
-    k = next(n for n, s in enumerate(sentences) if s.start <= token.i < s.end)
+    view = token_view(parsed)
+    sentences, k = view.sentences, view.sentence_numbers[token.i]
     return sentences[max(k - 1, 0)].start_char <= at < token.idx
 
 
