@@ -1,8 +1,8 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold9 and gold11: never the blind gold10
-and gold12 nor the held-out d2-025..d2-036) plus one long text
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold11: never the blind gold12
+and gold15 nor the held-out d2-025..d2-036) plus one long text
 made of them (about 5,000 words) is parsed once; then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys

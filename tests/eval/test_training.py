@@ -13,7 +13,8 @@ def test_held_out_dev2_and_blind_sets_are_refused(tmp_path: Path) -> None:
     assert allowed(tmp_path / "tests/gold3/conseil.gold.json")  # opened in the fifth session
     assert allowed(tmp_path / "tests/gold7/recif.gold.json")  # opened in the sixth session
     assert allowed(tmp_path / "tests/gold9/b3-01-sommet.gold.json")  # opened in the seventh session
-    assert not allowed(tmp_path / "tests/gold10/b4-01-x.gold.json")
+    assert allowed(tmp_path / "tests/gold10/b4-01-x.gold.json")  # opened in the eighth session
+    assert not allowed(tmp_path / "tests/gold15/b6-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold12/b5-01-x.gold.json")
     assert allowed(tmp_path / "tests/gold5/evt-mekong.gold.json")
 

@@ -21,9 +21,10 @@ Sets (tests/quality/baseline.json):
 - "dev5" is tests/gold9/, a third such set (fifth session), event-dense and quote-rich, 12
   outlets' styles and years 2017-2026; it was blind (set "blind3") until the seventh session
   opened it for error study, when a fifth blind set was written to take over its role;
-- "blind4" is tests/gold10/, a fourth blind set (sixth session), 12 outlet styles (wire, dailies,
-  Belgian, Swiss, Québec and overseas outlets, a live blog, a feature) and years 2016-2026, with
-  floors at the scores of the code that had never seen it;
+- "dev6" is tests/gold10/, a fourth such set (sixth session), 12 outlet styles (wire, dailies,
+  Belgian, Swiss, Québec and overseas outlets, a live blog, a feature) and years 2016-2026; it
+  was blind (set "blind4") until the eighth session opened it for error study, when a sixth
+  blind set was written to take over its role;
 - "blind5" is tests/gold12/, a fifth blind set (seventh session), 12 outlet styles (wires,
   regional, national, business and sports outlets, radio, a TV live blog, African, Swiss,
   Luxembourg and Québec outlets) and years 2015-2026, longer articles with page furniture,
@@ -45,7 +46,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold10 --set blind4 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold10 --set dev6 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold12 --set blind5 --raise-baseline tests/quality/baseline.json
 """
 
@@ -76,7 +77,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),
-    "blind4": (ROOT / "tests" / "gold10", 12),
+    "dev6": (ROOT / "tests" / "gold10", 12),
     "blind5": (ROOT / "tests" / "gold12", 12),
 }
 
