@@ -37,7 +37,7 @@ _GENERIC_KINDS = frozenset(
     "company club eu_body public media party union association school country place".split()
 )
 _ORDINAL = re.compile(r"\d+(?:e|er|re|ère|ème)|[a-zé]+ième", re.IGNORECASE)
-_TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
+TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
 _FORWARD = 300  # characters: a description before any name looks this far ahead for it
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
@@ -291,7 +291,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         # One the text already called so (le journal américain X … le quotidien américain).
         told = [c for c in fits if _said_of(c, demonyms)]
         fits = told if len(told) == 1 else fits
-        if category.words[0] in _TOWN_NOUNS:
+        if category.words[0] in TOWN_NOUNS:
             # A name said with an article of its own is a river or a region, not a town
             # (au-dessus de la Penfeld); Le Havre carries its article in its name.
             fits = [c for c in fits if not all(orgwords.after_article(parsed, m) for m in c.names)]
@@ -329,7 +329,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             # named a paragraph before); two close together leave it open.
             if (distance[id(before[1])] or 0) - (distance[id(before[0])] or 0) >= _CLEARLY_NEARER:
                 owner = before[0]
-        if category.words[0] in _TOWN_NOUNS and len(fits) > 1:
+        if category.words[0] in TOWN_NOUNS and len(fits) > 1:
             # La ville: the town of the sentence before, else the town the article is about
             # (named most often), not a town named in passing nearer.
             previous = [c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)]
@@ -431,7 +431,8 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
     texts = token_view(parsed).text  # the words off the view: no Token made for them
-    if not texts[i][:1].islower() and not (texts[i].isupper() and len(texts[i]) > 1):
+    capital_town = word_key(texts[i]) in TOWN_NOUNS  # la Ville refuse de payer (townhall.py)
+    if not texts[i][:1].islower() and not (texts[i].isupper() and len(texts[i]) > 1) and not capital_town:
         return best  # a name, not a noun; an acronym may be one (l'ONG)
     candidates = referents.by_first.get(word_key(texts[i]))
     if not candidates:

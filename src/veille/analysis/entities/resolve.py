@@ -12,7 +12,16 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import cataphora, epithets, incise, periphrases, salience, trades, typevote
+from veille.analysis.entities import (
+    cataphora,
+    epithets,
+    incise,
+    periphrases,
+    salience,
+    townhall,
+    trades,
+    typevote,
+)
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -26,6 +35,7 @@ from veille.analysis.entities.clusters import (
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
 from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
+    TOWN_NOUNS,
     Referents,
     add_first_name_genders,
     add_org_appositions,
@@ -107,6 +117,7 @@ class ResolveStage:
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
+        clusters = townhall.drop_town_nouns(clusters, parsed, TOWN_NOUNS)  # la Ville: the town, no name
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
