@@ -51,7 +51,7 @@ def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
         if not lexicon.starts_word(view.text[token.i + 1]):
             continue
         phrase = description_at(parsed, token.i + 1, lexicon)
-        if phrase is None or phrase.start != token.i or not _forward_candidate(parsed, phrase, text):
+        if phrase is None or phrase.start != token.i or not forward_candidate(parsed, phrase, text):
             continue
         start, end = phrase.chars(parsed)
         if any(i in covered for i in range(start, end)):
@@ -73,7 +73,7 @@ def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
         covered.update(range(start, end))
 
 
-def _forward_candidate(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
+def forward_candidate(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     """Tell whether a description may refer forward (rule 1)."""
     if (
         phrase.possessive

@@ -12,16 +12,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import (
-    cataphora,
-    epithets,
-    incise,
-    periphrases,
-    salience,
-    townhall,
-    trades,
-    typevote,
-)
+from veille.analysis.entities import cataphora, epithets, incise, periphrases, salience, trades, typevote
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -32,6 +23,7 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
+from veille.analysis.entities.lede import add_lead_titles
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
 from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
@@ -53,6 +45,7 @@ from veille.analysis.entities.roles import (
     title_after,
     title_before,
 )
+from veille.analysis.entities.townhall import drop_town_nouns
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view
@@ -108,6 +101,7 @@ class ResolveStage:
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
+        add_lead_titles(clusters, parsed, self.lexicon, lambda p: _role_fact(parsed, p, [], None), _OFFICES)
         add_descriptions(clusters, parsed, self.lexicon, titles)
         cataphora.add_forward_titles(clusters, parsed, self.lexicon)  # la préfète … la préfète du Var, X
         add_ce_dernier(clusters, text, titles)
@@ -117,7 +111,7 @@ class ResolveStage:
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
-        clusters = townhall.drop_town_nouns(clusters, parsed, TOWN_NOUNS)  # la Ville: the town, no name
+        clusters = drop_town_nouns(clusters, parsed, TOWN_NOUNS)  # la Ville: the town, no name
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
