@@ -26,8 +26,9 @@ writing puts the who of the headline in the lead's first sentence).
    (a post one person holds at a time: minister, mayor, prefect …) holds the description's
    class (a titled minister is not *le cofondateur*; a trade, *le journaliste X*, says
    nothing against an office).
-5. The person gets the description and its role, so that a later description of the same
-   office (*le fondateur du site*) finds its holder by ``add_descriptions``.
+5. The person gets the description, not its role: the lead says it once, and a role would
+   make the person the holder of every later description of that class (measured on the
+   REAL articles: a second *la comédienne* far down gave a complaint to the wrong party).
 
 A headline with two people of the description's gender, or a lead that names someone first,
 leaves the description to nobody.
@@ -36,12 +37,11 @@ leaves the description to nobody.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from veille.analysis.entities.cataphora import forward_candidate
-from veille.analysis.entities.clusters import Cluster, RoleFact
+from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text
@@ -56,7 +56,6 @@ def add_lead_titles(
     clusters: list[Cluster],
     parsed: Doc,
     lexicon: RoleLexicon,
-    fact: Callable[[TitlePhrase], RoleFact],
     offices: frozenset[str],
 ) -> None:
     """Give each fitting title of the lead's first sentence to the one headline person it fits."""
@@ -99,7 +98,6 @@ def add_lead_titles(
             continue  # rule 4: two headline people of that gender, or none
         holder = fitting[0]
         holder.mentions.append(Mention(start, end, text[start:end], "description"))
-        holder.roles.append(fact(phrase))
         if phrase.gender and not holder.gender:
             holder.gender = phrase.gender
         covered.update(range(start, end))

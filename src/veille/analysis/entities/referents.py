@@ -20,7 +20,6 @@ from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
 from veille.analysis.parse import doc_text, token_starts
-from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.errors import SettingsError
 from veille.model import Gender, Mention
@@ -180,13 +179,8 @@ def _maybe_org(cluster: Cluster, kind: str | None) -> bool:
 
 
 def _epithet(token: Token) -> bool:
-    """Tell whether a word after a category noun qualifies it (conservateur, turque), a bare
-    past participle included (cette brigade controversée, l'entreprise incriminée)."""
-    if not token.text[:1].islower():
-        return False
-    if token.pos_ == "VERB" and token.dep_ in ("amod", "acl") and not any(True for _ in token.children):
-        return feature(token, "VerbForm") == ("Part",) and feature(token, "Tense") == ("Past",)
-    return token.pos_ == "ADJ" or countries.demonym(token.text) is not None
+    """Tell whether a word after a category noun qualifies it (conservateur, turque)."""
+    return token.text[:1].islower() and (token.pos_ == "ADJ" or countries.demonym(token.text) is not None)
 
 
 def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Referents, taken: set[int]) -> None:

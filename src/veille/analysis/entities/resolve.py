@@ -101,7 +101,7 @@ class ResolveStage:
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
-        add_lead_titles(clusters, parsed, self.lexicon, lambda p: _role_fact(parsed, p, [], None), _OFFICES)
+        add_lead_titles(clusters, parsed, self.lexicon, _OFFICES)  # Le journaliste X … ¶ Le fondateur de Y
         add_descriptions(clusters, parsed, self.lexicon, titles)
         cataphora.add_forward_titles(clusters, parsed, self.lexicon)  # la préfète … la préfète du Var, X
         add_ce_dernier(clusters, text, titles)
