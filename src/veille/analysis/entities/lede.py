@@ -16,16 +16,16 @@ writing puts the who of the headline in the lead's first sentence).
 1. The text opens with a headline: a first paragraph of one line, at most 200 characters,
    that does not end with a full stop (a first paragraph that is a sentence is a lead).
 2. The description is in the lead's first sentence (the first sentence of the next
-   paragraph), is definite, not past, not possessive, not right before a name (an
-   apposition: ``add_titles`` read it), not before a restrictive relative, and no mention
-   of any entity covers it.
+   paragraph, after its dateline: *NANTES, 3 mai (AFP) - …*), is definite, not past, not
+   possessive, not right before a name (an apposition: ``add_titles`` read it), not before
+   a restrictive relative, and no mention of any entity covers it.
 3. No person is named in the lead before it (then that person is the nearer reference, and
    the other steps decide).
 4. Exactly one person named in the headline fits it: the gender agrees, the demonym's
    country agrees where both are known, and a person the text already titled by an office
-   (a post one person holds at a time: minister, mayor, prefect …) holds the description's
-   class (a titled minister is not *le cofondateur*; a trade, *le journaliste X*, says
-   nothing against an office).
+   (a post one person holds at a time: minister, mayor, prefect …; not a past one, *l'ancien
+   ministre*) holds the description's class (a titled minister is not *le cofondateur*; a
+   trade, *le journaliste X*, says nothing against an office).
 5. The person gets the description, not its role: the lead says it once, and a role would
    make the person the holder of every later description of that class (measured on the
    REAL articles: a second *la comédienne* far down gave a complaint to the wrong party).
@@ -50,6 +50,10 @@ from veille.model import Mention
 
 _HEADLINE = 200  # characters: a headline is one short line
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
+# A dateline: a place in capitals, a bracketed region or agency, a date, then a dash
+# (NANTES (Loire-Atlantique), 3 mai 2026 (AFP) - …).
+_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,}(?:\s*\([^)\n]{1,40}\))?,[^\n–—]{0,60}?\s[-–—]\s+")
 
 
 def add_lead_titles(
@@ -115,13 +119,15 @@ def _lead(parsed: Doc, text: str) -> tuple[int, int, int] | None:
     lead_start = first.end()
     while lead_start < len(text) and text[lead_start].isspace():
         lead_start += 1
+    paragraph_end = _paragraph_end(text, lead_start)
+    dateline = _DATELINE.match(text, lead_start, paragraph_end)
+    if dateline is not None:
+        lead_start = dateline.end()  # PARIS, 12 mars (AFP) - …: the lead opens after the dash
     for sentence in parsed.sents:
         if sentence.end_char > lead_start:
-            begin = max(sentence.start_char, lead_start)
-            if begin != lead_start:
+            if sentence.start_char < lead_start and dateline is None:
                 return None  # the headline and the lead are one sentence to the parser: unsure
-            end = min(sentence.end_char, _paragraph_end(text, lead_start))
-            return first.start(), lead_start, end
+            return first.start(), lead_start, min(sentence.end_char, paragraph_end)
     return None
 
 
@@ -136,7 +142,10 @@ def _fits(cluster: Cluster, phrase: TitlePhrase, offices: frozenset[str]) -> boo
         return False
     if phrase.country and cluster.country and phrase.country != cluster.country:
         return False
-    shown = [f for f in cluster.roles if not f.hidden and f.cls in offices]
+    # A past office (l'ancien ministre X) leaves the person free for a present one.
+    shown = [
+        f for f in cluster.roles if not f.hidden and f.cls in offices and not _FORMER.search(f.role.title)
+    ]
     return not shown or any(
         f.cls == phrase.role.cls or f.cls in phrase.role.covers or phrase.role.cls in f.implies for f in shown
     )

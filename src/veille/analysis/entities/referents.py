@@ -292,7 +292,13 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             fits = orgwords.mayors_towns(clusters)
         # A name that says its kind (The Wall Street Journal: media) beats one that says none.
         # A name that holds the noun says it too (l'Agence spatiale européenne for l'agence).
-        fits = [c for c in fits if kinds[id(c)] is not None or _holds_noun(c, category)] or fits
+        # Not over one that says none named clearly nearer (l'agence fédérale right after the
+        # CCB, a council's groupe X paragraphs up).
+        kind_told = [c for c in fits if kinds[id(c)] is not None or _holds_noun(c, category)]
+        if kind_told and not orgwords.clearly_nearer(
+            [c for c in fits if c not in kind_told], kind_told, start, _CLEARLY_NEARER
+        ):
+            fits = kind_told
         # l'armée israélienne: only an organisation whose name says it is Israeli.
         fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
         # One the text already called so (le journal américain X … le quotidien américain).
@@ -300,8 +306,9 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         fits = told if len(told) == 1 else fits
         if category.words[0] in TOWN_NOUNS:
             # A name said with an article of its own is a river or a region, not a town
-            # (au-dessus de la Penfeld); Le Havre carries its article in its name.
-            fits = [c for c in fits if not all(orgwords.after_article(parsed, m) for m in c.names)]
+            # (au-dessus de la Penfeld; la préfète de la Dordogne, though a dateline writes
+            # (Dordogne) bare); Le Havre carries its article in its name.
+            fits = [c for c in fits if not any(orgwords.after_article(parsed, m) for m in c.names)]
         # The noun the article already used for one of them names it again (l'agence de
         # notation Ardea … selon l'agence), whatever else is nearer.
         # So does a name that holds the noun (la Fonderie Vauclair … la fonderie ardennaise).
@@ -341,6 +348,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             # (named most often), not a town named in passing nearer.
             previous = [c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)]
             owner = _only(previous) or orgwords.topic(fits)
+        elif owner is None and category.words[0] in TOWN_NOUNS and parsed[start_i + 1].text[:1].isupper():
+            owner = orgwords.topic(fits)  # la Ville, the institution: the article's town, however far
         if owner is not None:
             owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
