@@ -262,13 +262,13 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     # Redressement productif, its holder never titled by apposition) is a second holder:
     # a bare later description (le ministre) may be either, so it joins nobody.
     # Only posts one person holds at a time count (l'actuel entraîneur du PSG may be the
-    # ancien entraîneur de Nice).
-    untitled = [(p.role.cls, s) for p, c, s, _e, h in found if c and not h and p.role.cls in _OFFICES]
+    # ancien entraîneur de Nice); a person's own title read again in a complement does not.
+    untitled = [(p.role.cls, s) for p, c, s, e, h in found if c and not h and (s, e) not in taken]
     for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
             continue
         if complement is None and any(
-            cls == phrase.role.cls and 0 <= start - other <= salience.DESCRIPTION_WINDOW
+            cls == phrase.role.cls and cls in _OFFICES and 0 <= start - other <= salience.DESCRIPTION_WINDOW
             for cls, other in untitled
         ):
             continue
