@@ -447,7 +447,9 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
     texts = token_view(parsed).text  # the words off the view: no Token made for them
-    capital_town = word_key(texts[i]) in TOWN_NOUNS  # la Ville refuse de payer (townhall.py)
+    # la Ville refuse de payer (townhall.py); not a complement: le ministre de la Ville (a
+    # portfolio), le Service de police de la Ville de Montréal.
+    capital_town = word_key(texts[i]) in TOWN_NOUNS and i >= 2 and word_key(texts[i - 2]) not in ("de", "d")
     if not texts[i][:1].islower() and not (texts[i].isupper() and len(texts[i]) > 1) and not capital_town:
         return best  # a name, not a noun; an acronym may be one (l'ONG)
     candidates = referents.by_first.get(word_key(texts[i]))
