@@ -51,7 +51,7 @@ def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
         if not lexicon.starts_word(view.text[token.i + 1]):
             continue
         phrase = description_at(parsed, token.i + 1, lexicon)
-        if phrase is None or phrase.start != token.i or not _forward_candidate(parsed, phrase, text):
+        if phrase is None or phrase.start != token.i or not forward_candidate(parsed, phrase, text):
             continue
         start, end = phrase.chars(parsed)
         if any(i in covered for i in range(start, end)):
@@ -61,16 +61,19 @@ def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
             continue  # rules 1 and 4: named before (it refers back) or two holders
         holder = holders[0]
         limit = min(len(text), end + _AHEAD)
-        if len(_BREAK.findall(text, end, limit)) > _PARAGRAPHS_AHEAD:
-            continue  # rule 2: the holder is named in the same paragraph or the next two
         title = _first_title(holder, phrase, text, end, limit)
         if title is None or not _complement_in(parsed, phrase, title.text):
+            continue
+        if len(_BREAK.findall(text, end, title.start)) > _PARAGRAPHS_AHEAD:
+            # rule 2: the title is in the same paragraph or the next two; the breaks are
+            # counted up to the title, not to the window's end (a headline, then a lead
+            # of short paragraphs, has more than two breaks in 800 characters).
             continue
         holder.mentions.append(Mention(start, end, text[start:end], "description"))
         covered.update(range(start, end))
 
 
-def _forward_candidate(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
+def forward_candidate(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
     """Tell whether a description may refer forward (rule 1)."""
     if (
         phrase.possessive

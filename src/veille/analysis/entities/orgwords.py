@@ -151,3 +151,15 @@ class NamedAt:
         if pool is not self.clusters:
             found = [c for c in found if c in pool]  # eq=False: by identity
         return min(found, key=pool.index) if len(found) > 1 else next(iter(found), None)
+
+
+def clearly_nearer(untold: list[Cluster], told: list[Cluster], start: int, margin: int) -> bool:
+    """Tell whether an organisation of no known kind was named before a description at least
+    ``margin`` characters nearer than any of a known kind."""
+
+    def gap(cluster: Cluster) -> int | None:
+        return min((start - m.end for m in cluster.names if m.end <= start), default=None)
+
+    near = [g for c in untold if (g := gap(c)) is not None]
+    far = [g for c in told if (g := gap(c)) is not None]
+    return bool(near) and min(near) + margin <= min(far, default=start + margin)

@@ -37,7 +37,7 @@ _GENERIC_KINDS = frozenset(
     "company club eu_body public media party union association school country place".split()
 )
 _ORDINAL = re.compile(r"\d+(?:e|er|re|ère|ème)|[a-zé]+ième", re.IGNORECASE)
-_TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
+TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
 _FORWARD = 300  # characters: a description before any name looks this far ahead for it
 _WINDOW = 600  # characters: a description looks back about three sentences for its organisation
 _CLEARLY_NEARER = 250  # characters: the nearest organisation wins when the next is this much farther
@@ -257,8 +257,15 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             continue  # le groupe de travail, l'entreprise de son père: another thing
         if contracted:
             continue  # au siège du parti: the nearest organisation is often not the one meant
-        if category.accepts & referents.features and i > 0 and view.lower[i - 1] in ("de", "d'"):
-            continue  # les agriculteurs de la vallée: a noun's complement, the area more than the place
+        # les agriculteurs de la vallée: a noun's complement, the area more than the place; a
+        # demonstrative points back at one (la dissolution de cette brigade).
+        if (
+            category.accepts & referents.features
+            and i > 0
+            and view.lower[i - 1] in ("de", "d'")
+            and lower in ARTICLES
+        ):
+            continue
         if orgwords.apposed(
             named_at,
             (orgs, kinds, category.kind, _place_noun(category, referents)),
@@ -285,16 +292,23 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             fits = orgwords.mayors_towns(clusters)
         # A name that says its kind (The Wall Street Journal: media) beats one that says none.
         # A name that holds the noun says it too (l'Agence spatiale européenne for l'agence).
-        fits = [c for c in fits if kinds[id(c)] is not None or _holds_noun(c, category)] or fits
+        # Not over one that says none named clearly nearer (l'agence fédérale right after the
+        # CCB, a council's groupe X paragraphs up).
+        kind_told = [c for c in fits if kinds[id(c)] is not None or _holds_noun(c, category)]
+        if kind_told and not orgwords.clearly_nearer(
+            [c for c in fits if c not in kind_told], kind_told, start, _CLEARLY_NEARER
+        ):
+            fits = kind_told
         # l'armée israélienne: only an organisation whose name says it is Israeli.
         fits = [c for c in fits if all(_may_be_of(c, d) for d in demonyms if d != "?")]
         # One the text already called so (le journal américain X … le quotidien américain).
         told = [c for c in fits if _said_of(c, demonyms)]
         fits = told if len(told) == 1 else fits
-        if category.words[0] in _TOWN_NOUNS:
+        if category.words[0] in TOWN_NOUNS:
             # A name said with an article of its own is a river or a region, not a town
-            # (au-dessus de la Penfeld); Le Havre carries its article in its name.
-            fits = [c for c in fits if not all(orgwords.after_article(parsed, m) for m in c.names)]
+            # (au-dessus de la Penfeld; la préfète de la Dordogne, though a dateline writes
+            # (Dordogne) bare); Le Havre carries its article in its name.
+            fits = [c for c in fits if not any(orgwords.after_article(parsed, m) for m in c.names)]
         # The noun the article already used for one of them names it again (l'agence de
         # notation Ardea … selon l'agence), whatever else is nearer.
         # So does a name that holds the noun (la Fonderie Vauclair … la fonderie ardennaise).
@@ -329,11 +343,13 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             # named a paragraph before); two close together leave it open.
             if (distance[id(before[1])] or 0) - (distance[id(before[0])] or 0) >= _CLEARLY_NEARER:
                 owner = before[0]
-        if category.words[0] in _TOWN_NOUNS and len(fits) > 1:
+        if category.words[0] in TOWN_NOUNS and len(fits) > 1:
             # La ville: the town of the sentence before, else the town the article is about
             # (named most often), not a town named in passing nearer.
             previous = [c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)]
             owner = _only(previous) or orgwords.topic(fits)
+        elif owner is None and category.words[0] in TOWN_NOUNS and parsed[start_i + 1].text[:1].isupper():
+            owner = orgwords.topic(fits)  # la Ville, the institution: the article's town, however far
         if owner is not None:
             owner.mentions.append(Mention(start, end, doc_text(parsed)[start:end], "description"))
             taken.update(range(start, end))
@@ -431,7 +447,10 @@ def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | 
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
     texts = token_view(parsed).text  # the words off the view: no Token made for them
-    if not texts[i][:1].islower() and not (texts[i].isupper() and len(texts[i]) > 1):
+    # la Ville refuse de payer (townhall.py); not a complement: le ministre de la Ville (a
+    # portfolio), le Service de police de la Ville de Montréal.
+    capital_town = word_key(texts[i]) in TOWN_NOUNS and i >= 2 and word_key(texts[i - 2]) not in ("de", "d")
+    if not texts[i][:1].islower() and not (texts[i].isupper() and len(texts[i]) > 1) and not capital_town:
         return best  # a name, not a noun; an acronym may be one (l'ONG)
     candidates = referents.by_first.get(word_key(texts[i]))
     if not candidates:

@@ -23,9 +23,11 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
+from veille.analysis.entities.lede import add_lead_titles
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
 from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
+    TOWN_NOUNS,
     Referents,
     add_first_name_genders,
     add_org_appositions,
@@ -43,6 +45,7 @@ from veille.analysis.entities.roles import (
     title_after,
     title_before,
 )
+from veille.analysis.entities.townhall import drop_town_nouns
 from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view
@@ -98,6 +101,7 @@ class ResolveStage:
         titles = add_titles(clusters, parsed, starts, self.lexicon)
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
+        add_lead_titles(clusters, parsed, self.lexicon, _OFFICES)  # Le journaliste X … ¶ Le fondateur de Y
         add_descriptions(clusters, parsed, self.lexicon, titles)
         cataphora.add_forward_titles(clusters, parsed, self.lexicon)  # la préfète … la préfète du Var, X
         add_ce_dernier(clusters, text, titles)
@@ -107,6 +111,7 @@ class ResolveStage:
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)
         clusters = merge_demonym_nouns(clusters, parsed)
+        clusters = drop_town_nouns(clusters, parsed, TOWN_NOUNS)  # la Ville: the town, no name
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
@@ -257,13 +262,13 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     # Redressement productif, its holder never titled by apposition) is a second holder:
     # a bare later description (le ministre) may be either, so it joins nobody.
     # Only posts one person holds at a time count (l'actuel entraîneur du PSG may be the
-    # ancien entraîneur de Nice).
-    untitled = [(p.role.cls, s) for p, c, s, _e, h in found if c and not h and p.role.cls in _OFFICES]
+    # ancien entraîneur de Nice); a person's own title read again in a complement does not.
+    untitled = [(p.role.cls, s) for p, c, s, e, h in found if c and not h and (s, e) not in taken]
     for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
             continue
         if complement is None and any(
-            cls == phrase.role.cls and 0 <= start - other <= salience.DESCRIPTION_WINDOW
+            cls == phrase.role.cls and cls in _OFFICES and 0 <= start - other <= salience.DESCRIPTION_WINDOW
             for cls, other in untitled
         ):
             continue
