@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.authors import national
+from veille.analysis.events.labels import nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
@@ -72,18 +73,7 @@ class EvaluationReader:
         """Return the judging verb whose *de*-predicate a word is, when the parser hung it
         inside the verb's object (*qualifier X de « dangereux »*: a predicate of the object,
         Grevisse § 306), or None."""
-        # d'« incapable »: the tokenizer glues the apostrophe to the mark and leaves d alone
-        if not any(c.dep_ in ("case", "mark") and c.lower_ in ("de", "d'", "d’", "d") for c in word.children):
-            return None
-        node = word.head
-        for _ in range(4):  # dangereux → ministre → projet → qualifié
-            if node.pos_ not in ("NOUN", "PROPN") or node.head == node:
-                break
-            if node.dep_ == "obj":
-                verb = node.head
-                return verb if verb.lemma_.lower() in self.lexicon.judging_verbs else None
-            node = node.head
-        return None
+        return nested_predicate(word, self.lexicon.judging_verbs)
 
     def speaker(self, token: Token) -> list[str]:
         """Return the speaker of the quotation that holds a word, or []."""
