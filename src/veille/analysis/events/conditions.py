@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.syntax.clauses import subject_chain
@@ -39,6 +39,7 @@ _NOT_CONDITION = frozenset({"même", "comme"})  # même si (concessive), comme s
 # en cas de, faute de, à défaut de: (word before the noun or None, the noun) then de.
 _CONDITION_PHRASES = ((("en",), "cas"), ((), "faute"), (("à",), "défaut"))
 _DE = frozenset({"de", "d'", "d’"})
+_STOPS = frozenset({".", "!", "?", "…"})
 _UP = 3  # bloquer → pourrait → prévenu: the trigger, its modal and the clause above
 
 
@@ -58,8 +59,8 @@ def if_clause(token: Token) -> Token | None:
         None,
     )
     if mark is None:
-        mark = _condition_phrase(sentence)
-        if mark is None or any(t.i == token.i for t in mark.subtree):
+        mark = _condition_phrase(token)
+        if mark is None or in_condition_phrase(token):
             return None  # no condition, or en cas d'attaque: the trigger is the condition
     elif _inside_condition(token, mark):
         return None
@@ -72,11 +73,23 @@ def if_clause(token: Token) -> Token | None:
     return None
 
 
-def _condition_phrase(sentence: Span) -> Token | None:
+def in_condition_phrase(token: Token) -> bool:
+    """Say whether a trigger is the act of a prepositional phrase of condition (*en cas
+    d'attaque contre la Pologne*): the condition, not an act told."""
+    mark = _condition_phrase(token)
+    return mark is not None and any(t.i == token.i for t in mark.subtree)
+
+
+def _condition_phrase(token: Token) -> Token | None:
     """Return the noun of a prepositional phrase of condition (*en cas de*, *faute de*, *à
-    défaut de*) in a sentence, or None."""
-    doc = sentence.doc
-    for w in sentence:
+    défaut de*) in a trigger's sentence, or None. A fronted phrase the sentence splitter
+    cut off (*Faute d'accord avant vendredi, | Washington imposera …*) is read too: the
+    words back to the last full stop."""
+    doc = token.doc
+    start = token.sent.start
+    while start > 0 and doc[start - 1].text not in _STOPS and "\n" not in doc[start - 1].text:
+        start -= 1
+    for w in doc[start : token.sent.end]:
         for before, noun in _CONDITION_PHRASES:
             if w.lower_ != noun or w.i + 1 >= len(doc) or doc[w.i + 1].lower_ not in _DE:
                 continue

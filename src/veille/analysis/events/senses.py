@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.addressees import asks_a_place
 from veille.analysis.events.answers import unaddressed_offer
+from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.labels import labelling_verb
 from veille.analysis.events.lexicon import EventLexicon, Trigger
@@ -242,8 +243,8 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     (*appeler à la grève contre X*) is the protest's announcement, coded as PROTEST."""
     if trigger.type == "PROTEST" and token.pos_ == "NOUN":
         return True
-    if _unreal_clause(token, lexicon):
-        return False
+    if _unreal_clause(token, lexicon) or in_condition_phrase(token):
+        return False  # si la Russie attaque; en cas d'attaque contre la Pologne (conditions.py)
     embedders = _embedders(token)
     if (
         token.pos_ == "NOUN"
