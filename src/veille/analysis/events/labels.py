@@ -19,6 +19,10 @@ from spacy.tokens import Token
 
 _DE = frozenset({"de", "d'", "d’", "d"})  # d'« agression »: the tokenizer leaves d alone
 _PREDICATE_LINKS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
+# The verbs of judgement whose attribute of the object takes de (Grevisse & Goosse § 306:
+# qualifier, traiter, taxer X de N); juger, estimer, déclarer take a bare attribute, and a
+# de-phrase under them is a complement (déclaré à l'issue d'une rencontre).
+_DE_ATTRIBUTE = frozenset({"qualifier", "traiter", "taxer"})
 _REACH = 4  # agression → décision → qualifié; attaque → licenciements → qualifie
 
 
@@ -47,7 +51,8 @@ def labelling_verb(word: Token, judging: frozenset[str]) -> Token | None:
     for _ in range(_REACH):  # d'« attaque » → l'aluminerie → qualifié: the parser's attachments vary
         head = node.head
         if head.pos_ in ("VERB", "AUX"):
-            linked = node.dep_ in _PREDICATE_LINKS and head.lemma_.lower() in judging
+            lemma = head.lemma_.lower()
+            linked = node.dep_ in _PREDICATE_LINKS and lemma in judging and lemma in _DE_ATTRIBUTE
             return head if linked else None  # a qualifié de « sabotage » la fermeture de la gare
         if head.pos_ not in ("NOUN", "PROPN") or head == node:
             return None
