@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veille.analysis.lang.fr.morphology import infinitive_guesses, is_future_form
-from veille.analysis.syntax.tense import direction, is_future
+from veille.analysis.syntax.tense import direction, is_conditional, is_future
 
 pytestmark = pytest.mark.model
 
@@ -86,3 +86,19 @@ def test_a_planning_participle_points_ahead() -> None:
     assert after_planning_participle("le concert a été reporté au ")
     assert after_planning_participle("un vote programmé pour ")
     assert not after_planning_participle("Le maire a signé le ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "conditional"),
+    [
+        ("Le président dissoudrait l'Assemblée en cas de défaite.", "dissoudrait", True),
+        ("Le syndicat déclarerait la grève si la direction refusait.", "déclarerait", True),
+        ("Le ministre déclarait alors que rien ne changerait.", "déclarait", False),
+        ("Les pêcheurs espéraient une aide de la région.", "espéraient", False),
+    ],
+)
+def test_is_conditional_reads_the_endings_when_the_tagger_says_imperfect(
+    nlp, sentence: str, verb: str, conditional: bool
+) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(sentence) if t.text == verb)
+    assert is_conditional(token) is conditional

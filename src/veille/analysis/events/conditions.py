@@ -10,6 +10,12 @@ THREATEN (threats of sanctions, boycott, protest, force, legal action), and a co
 offer of cooperation as a promise (AGREE, which the planned modality already keeps). Any
 other act (an appeal to a court, a request) is not asserted and is dropped.
 
+A condition is also told by a prepositional phrase (Grevisse & Goosse § 1097, the
+prepositional phrases of condition: *en cas de*, *faute de*, *à défaut de*): *le président
+dissoudrait l'Assemblée en cas d'adoption de la motion*, *faute d'accord, Washington
+imposera des droits de douane au Mexique*. The act in the phrase itself (*en cas
+d'attaque*) is the condition, not the announced act.
+
 The *si*-clause is found in word order, since the parser hangs it anywhere (on the
 reporting verb, as a complement clause): a subordinating *si* or *s'* in the sentence, not
 a concessive *même si*, a comparative *comme si* nor *si ce n'est* (except). The event inside the *si*-clause
@@ -30,6 +36,10 @@ from veille.analysis.syntax.tense import is_conditional, is_future
 COERCIVE = frozenset({"REJECT", "SANCTION", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 _IF = frozenset({"si", "s'", "s’"})
 _NOT_CONDITION = frozenset({"même", "comme"})  # même si (concessive), comme si (comparison)
+# en cas de, faute de, à défaut de: (word before the noun or None, the noun) then de.
+_CONDITION_PHRASES = ((("en",), "cas"), ((), "faute"), (("à",), "défaut"))
+_DE = frozenset({"de", "d'", "d’"})
+_STOPS = frozenset({".", "!", "?", "…"})
 _UP = 3  # bloquer → pourrait → prévenu: the trigger, its modal and the clause above
 
 
@@ -48,7 +58,11 @@ def if_clause(token: Token) -> Token | None:
         ),
         None,
     )
-    if mark is None or _inside_condition(token, mark):
+    if mark is None:
+        mark = _condition_phrase(token)
+        if mark is None or in_condition_phrase(token):
+            return None  # no condition, or en cas d'attaque: the trigger is the condition
+    elif _inside_condition(token, mark):
         return None
     for node in subject_chain(token)[:_UP]:
         if node.pos_ not in ("VERB", "AUX"):
@@ -56,6 +70,31 @@ def if_clause(token: Token) -> Token | None:
         carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
         if any(is_future(c) or is_conditional(c) for c in carriers):
             return mark
+    return None
+
+
+def in_condition_phrase(token: Token) -> bool:
+    """Say whether a trigger is the act of a prepositional phrase of condition (*en cas
+    d'attaque contre la Pologne*): the condition, not an act told."""
+    mark = _condition_phrase(token)
+    return mark is not None and any(t.i == token.i for t in mark.subtree)
+
+
+def _condition_phrase(token: Token) -> Token | None:
+    """Return the noun of a prepositional phrase of condition (*en cas de*, *faute de*, *à
+    défaut de*) in a trigger's sentence, or None. A fronted phrase the sentence splitter
+    cut off (*Faute d'accord avant vendredi, | Washington imposera …*) is read too: the
+    words back to the last full stop."""
+    doc = token.doc
+    start = token.sent.start
+    while start > 0 and doc[start - 1].text not in _STOPS and "\n" not in doc[start - 1].text:
+        start -= 1
+    for w in doc[start : token.sent.end]:
+        for before, noun in _CONDITION_PHRASES:
+            if w.lower_ != noun or w.i + 1 >= len(doc) or doc[w.i + 1].lower_ not in _DE:
+                continue
+            if not before or (w.i > 0 and doc[w.i - 1].lower_ in before):
+                return w
     return None
 
 

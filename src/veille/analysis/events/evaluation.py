@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.authors import national
+from veille.analysis.events.labels import labelling_verb, nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
@@ -36,6 +37,7 @@ from veille.model import Document
 _OPINION = ("pour", "selon", "d'après")
 _NOUN_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:mod", "obl:arg"})
 _EVALUATIVE_TAGS = ("ADJ", "NOUN", "PROPN", "VERB")
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 
 
 def _case(token: Token) -> str | None:
@@ -72,18 +74,7 @@ class EvaluationReader:
         """Return the judging verb whose *de*-predicate a word is, when the parser hung it
         inside the verb's object (*qualifier X de « dangereux »*: a predicate of the object,
         Grevisse § 306), or None."""
-        # d'« incapable »: the tokenizer glues the apostrophe to the mark and leaves d alone
-        if not any(c.dep_ in ("case", "mark") and c.lower_ in ("de", "d'", "d’", "d") for c in word.children):
-            return None
-        node = word.head
-        for _ in range(4):  # dangereux → ministre → projet → qualifié
-            if node.pos_ not in ("NOUN", "PROPN") or node.head == node:
-                break
-            if node.dep_ == "obj":
-                verb = node.head
-                return verb if verb.lemma_.lower() in self.lexicon.judging_verbs else None
-            node = node.head
-        return None
+        return nested_predicate(word, self.lexicon.judging_verbs)
 
     def speaker(self, token: Token) -> list[str]:
         """Return the speaker of the quotation that holds a word, or []."""
@@ -156,11 +147,18 @@ def evaluations(
     evaluation = EvaluationReader(doc, reader, lexicon)
     view = token_view(parsed)
     words = lexicon.negative_words
+    # A hostile act's noun as the predicate of a verb of judgement (qualifié la décision
+    # d'« agression »: labels.py) judges that act as the evaluative words do.
+    acts = frozenset(word for word, row in lexicon.nouns.items() if row.type in _HOSTILE)
     # A negative word (its form or its lemma in the list), read off the shared view: most
     # words are not, and every word is asked.
     for i, (pos, lower, lemma) in enumerate(zip(view.pos, view.lower, view.lemma_lower, strict=True)):
-        if pos not in _EVALUATIVE_TAGS or (lower not in words and lemma not in words):
+        if pos not in _EVALUATIVE_TAGS:
             continue
+        if lower not in words and lemma not in words:
+            label = pos == "NOUN" and lemma in acts
+            if not label or not labelling_verb(view.tokens[i], lexicon.judging_verbs):
+                continue
         token = view.tokens[i]
         found = evaluation.judged(token)
         if found is None:

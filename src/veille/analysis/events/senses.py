@@ -19,8 +19,11 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.addressees import asks_a_place
 from veille.analysis.events.answers import unaddressed_offer
+from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
+from veille.analysis.events.labels import labelling_verb
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.protests import protest_cue
 from veille.analysis.events.roles import RoleReader, Roles
@@ -65,8 +68,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     """Say whether a trigger's row requirements hold here (``material``: the caller's
     reading of an aid object, for ``mat`` rows); a noun that only qualifies another trigger
     noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
-    if trigger.pos == "NOUN" and _qualifies(token, lexicon):
-        return False
+    if trigger.pos == "NOUN" and (_qualifies(token, lexicon) or labelling_verb(token, lexicon.judging_verbs)):
+        return False  # un accord de coopération; qualifié la décision d'« agression » (labels.py)
     end = token.idx + len(token.text)
     before = doc_text(token.doc)[max(0, end - 24) : end].lower()
     if any(before.endswith(block) for block in lexicon.blocks_before):
@@ -168,6 +171,8 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
     only is a trip or a venue."""
     if trigger.type == "REJECT":
         return not any(reader.can_act(r) for r in roles.recipients)
+    if asks_a_place(token, trigger, roles, reader):
+        return True  # réclame la reconstruction du pont; au préfet de la Dordogne (addressees.py)
     # A meeting needs a party on each side: *En visite à Toulouse, la ministre …*, *s'étaient
     # rencontrés … à Sriharikota* name a trip or a venue, not someone met (PLOVER CONSULT is
     # between actors). A country or a capital standing for its government is met (*en
@@ -238,8 +243,8 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     (*appeler à la grève contre X*) is the protest's announcement, coded as PROTEST."""
     if trigger.type == "PROTEST" and token.pos_ == "NOUN":
         return True
-    if _unreal_clause(token, lexicon):
-        return False
+    if _unreal_clause(token, lexicon) or in_condition_phrase(token):
+        return False  # si la Russie attaque; en cas d'attaque contre la Pologne (conditions.py)
     embedders = _embedders(token)
     if (
         token.pos_ == "NOUN"

@@ -60,7 +60,22 @@ def is_future(token: Token) -> bool:
 
 def is_conditional(token: Token) -> bool:
     """Tell whether a verb is in the conditional mood (*serait*, *pourraient*)."""
-    return "Cnd" in feature(token, "Mood")
+    if "Cnd" in feature(token, "Mood"):
+        return True
+    # The tagger reads some conditionals as imperfects (dissoudrait: Tense=Imp). The
+    # conditional is the infinitive (less a final e) with the endings of the imperfect
+    # (Grevisse & Goosse § 803: déclarer → déclarerait, dissoudre → dissoudrait), where the
+    # imperfect is the stem with them (déclarait): the form tells the two apart.
+    if "Imp" not in feature(token, "Tense"):
+        return False
+    form, lemma = token.lower_, token.lemma_.lower()
+    if not lemma.endswith(("er", "ir", "re")):
+        return False
+    stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
+    return any(form == stem + ending for stem in stems for ending in _IMPERFECT_ENDINGS)
+
+
+_IMPERFECT_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
 
 
 def direction(verb: Token, depth: int = 0) -> Direction:

@@ -1,0 +1,71 @@
+"""Tell a place that cannot be asked or accused from a party that can.
+
+A demand and an accusation are addressed to someone who can act on them (PLOVER REQUEST:
+"ask an actor to do something"; ACCUSE: "criticize an actor"). Two kinds of places are
+not such a party:
+
+- a way or a work (a street, a road, a bridge, a station: the types of ways of the Base
+  Adresse Nationale and the works built on them, ``inert_places`` of events_lexicon.json),
+  which is what the demanded act is about: *réclame la reconstruction du pont de la RN1*,
+  *exige la réouverture de la gare de Morlaix*;
+- a territory named only as the seat of an office (*a écrit au préfet de la Dordogne pour
+  lui demander …*, *interpelle le maire de Vannes*): the holder is asked, not the
+  territory; the place hangs on a title of ``roles.tsv`` in every mention of the sentence.
+
+A country, a capital, a region or a town told as a party (*a demandé à l'Occitanie*, *a
+accusé Lima*), and a place the resolve stage marked as standing for its government
+(``RoleReader.can_act``), are addressed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from veille.analysis.events.lexicon import Trigger
+from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.countries import capital_country
+from veille.normal import fold
+
+ADDRESSED = frozenset({"REQUEST", "ACCUSE"})
+
+
+@cache
+def _inert_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in tables.read_json("events_lexicon.json")["inert_places"])
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Return the folded one-word titles of ``roles.tsv`` (préfet, maire, président)."""
+    rows = (fold(cells[0]) for _n, cells in tables.read_rows("roles.tsv") if cells)
+    return frozenset(row for row in rows if " " not in row)
+
+
+def asks_a_place(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader) -> bool:
+    """Say whether a demand or an accusation is aimed only at places that cannot answer it."""
+    if trigger.type not in ADDRESSED or not roles.recipients:
+        return False
+    return all(_inert(token, reader, r) for r in roles.recipients)
+
+
+def _inert(token: Token, reader: RoleReader, entity_id: str) -> bool:
+    entity = reader.doc.entity(entity_id)
+    if entity is None or reader.can_act(entity_id) or capital_country(entity.name) is not None:
+        return False
+    if fold(entity.name).split(" ")[0] in _inert_heads():
+        return True  # le pont de la RN1, la gare de Morlaix: a way or a work
+    sentence = token.sent
+    told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+    return bool(told) and all(_seat_of_office(token, m.start, m.end) for m in told)
+
+
+def _seat_of_office(token: Token, start: int, end: int) -> bool:
+    """Say whether a mention hangs on a title as its complement (*préfet de la Dordogne*)."""
+    span = token.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nmod" and fold(root.head.text) in _titles()
