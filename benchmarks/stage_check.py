@@ -1,9 +1,9 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold11: never the blind gold12
-and gold15 nor the held-out d2-025..d2-036) plus one long text
-made of them (about 5,000 words) is parsed once; then
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold11 and gold13: never the blind
+gold12 and gold15 nor the held-out d2-025..d2-036) plus one long text made of them (about
+5,000 words) is parsed once (``dump --long 20000`` adds one of about 20,000 words); then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
     .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json
@@ -57,7 +57,8 @@ def allowed_files() -> list[Path]:
     files = [ROOT / "examples" / "seed.txt"]
     files += sorted((SHARED / "corpus" / "dev").glob("fr-*.txt"))
     files += [SHARED / "corpus" / "dev2" / f"d2-{n:03d}.txt" for n in range(1, 25)]
-    folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold11")
+    folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold10")
+    folders += ("gold11", "gold13")
     for folder in folders:
         files += sorted((ROOT / "tests" / folder).glob("*.txt"))
     return [f for f in files if f.exists()]
@@ -79,11 +80,19 @@ def prepared(pipeline: Pipeline) -> list[tuple[Article, object]]:
     return list(zip(ready, docs, strict=True))
 
 
-def dump(out: Path) -> None:
-    """Write each article's analysis as JSON with sorted keys."""
+def dump(out: Path, long_words: int) -> None:
+    """Write each article's analysis as JSON with sorted keys (and one long text's, if asked)."""
     pipeline = Pipeline(Settings())
     outputs: dict[str, str] = {}
-    for n, (article, parsed) in enumerate(prepared(pipeline)):
+    pairs = prepared(pipeline)
+    if long_words:
+        from veille.runners.bench_scale import long_article
+
+        article = pipeline.prepare(long_article([a for a, _ in pairs[:-1]], long_words, 0))
+        assert isinstance(article, Article)
+        parse = parse_articles(pipeline.nlp, [article], 1, pipeline.settings.max_sentence_tokens)
+        pairs.append((article, next(parse)))
+    for n, (article, parsed) in enumerate(pairs):
         document = pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
         # numbered: two folders may hold texts of the same name (gold3 and gold7 do)
         outputs[f"{n:03d} {article.source or article.id}"] = json.dumps(
@@ -243,7 +252,9 @@ def ab(src: Path, rounds: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("dump").add_argument("out", type=Path)
+    dumping = sub.add_parser("dump")
+    dumping.add_argument("out", type=Path)
+    dumping.add_argument("--long", type=int, default=0, help="add one text of about this many words")
     cmp = sub.add_parser("compare")
     cmp.add_argument("before", type=Path)
     cmp.add_argument("after", type=Path)
@@ -261,7 +272,7 @@ def main() -> int:
     two.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.out)
+        dump(args.out, args.long)
     elif args.command == "compare":
         return compare(args.before, args.after)
     elif args.command == "time":
