@@ -158,7 +158,9 @@ class Lines:
         self, pattern: re.Pattern[str], required: tuple[frozenset[str], ...]
     ) -> Iterator[re.Match[str]]:
         """Yield ``pattern.finditer(text)``'s matches, searching only the lines that hold one
-        word of each set of ``required`` (a line-bound pattern: ``line_bound``)."""
+        word of each set of ``required`` (a line-bound pattern: ``line_bound``). Any sets of
+        words every match holds give the same matches: a match lies in a line holding them
+        all, so a line kept for fewer sets only costs its search."""
         if not required:
             yield from pattern.finditer(self.text)
             return
