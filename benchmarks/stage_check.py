@@ -11,12 +11,18 @@ gold12 and gold15 nor the held-out d2-025..d2-036) plus one long text made of th
     .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
     .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3
     .venv/bin/python benchmarks/stage_check.py lengths --words 1000,5000,20000
+    .venv/bin/python benchmarks/stage_check.py full /tmp/veille-main/src --rounds 3 --copies 60
 
 ``ab`` times two versions of the stages in one process, taking turns article by article:
 the version in this checkout against another source tree (``git archive main | tar -x -C
 /tmp/veille-main``), loaded under another package name. On a shared machine whose load
 drifts by tens of percent within a minute, runs made one after the other in separate
 processes cannot be compared; turns of a few milliseconds can.
+
+``full`` times the whole analysis (cleaning, parsing, stages) of this checkout and of another
+tree against a raw ``nlp.pipe`` of the same texts, the three taking turns in one process, in
+CPU seconds: the seed copied ``--copies`` times (what ``veille bench analysis`` runs), then
+the allowed articles once each.
 
 ``dump`` writes each article's Document as JSON with sorted keys; ``compare`` names the
 articles whose output differs (byte for byte) and exits 1 if any does. ``time`` and
@@ -249,6 +255,49 @@ def ab(src: Path, rounds: int) -> None:
     print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({b * per:.2f} → {t * per:.2f} ms)")
 
 
+def full(src: Path, rounds: int, copies: int) -> None:
+    """Time the full analysis of this checkout and of another tree against raw ``nlp.pipe``."""
+    from veille.analysis.clean import clean_article
+    from veille.analysis.pipeline import analyze_records
+
+    base = load_base(src)
+    ours = Pipeline(Settings())
+    theirs = base.Pipeline(importlib.import_module("veille_base.settings").Settings(), nlp=ours.nlp)
+    base_records = importlib.import_module("veille_base.analysis.pipeline").analyze_records
+    base_article = importlib.import_module("veille_base.model").Article
+    allowed = articles()[:-1]
+    seed = allowed[0]
+    sets = {
+        f"seed x{copies}": [dataclasses.replace(seed, id=f"seed-{n}") for n in range(copies)],
+        f"{len(allowed)} open articles": allowed,
+    }
+    batch = ours.settings.batch_size
+    for label, batch_articles in sets.items():
+        texts = [clean_article(a).text for a in batch_articles]
+        theirs_in = [base_article(**dataclasses.asdict(a)) for a in batch_articles]
+        runs: dict[str, Any] = {
+            "raw nlp.pipe": lambda texts=texts: list(ours.nlp.pipe(texts, batch_size=batch)),
+            "base": lambda items=theirs_in: base_records(theirs, items),
+            "this": lambda items=batch_articles: analyze_records(ours, items),
+        }
+        for run in runs.values():
+            run()  # warm: lazy tables, compiled patterns, the model's caches
+        spent: dict[str, list[float]] = {name: [] for name in runs}
+        for r in range(rounds):
+            order = list(runs) if r % 2 == 0 else list(runs)[::-1]
+            for name in order:
+                started = time.process_time()
+                runs[name]()
+                spent[name].append(time.process_time() - started)
+        raw, b, t = (sorted(spent[n])[len(spent[n]) // 2] for n in ("raw nlp.pipe", "base", "this"))
+        n = len(batch_articles)
+        print(
+            f"{label}: CPU ms an article (median of {rounds}): raw nlp.pipe {1000 * raw / n:.1f}, "
+            f"base {1000 * b / n:.1f}, this {1000 * t / n:.1f}; "
+            f"full / raw: base {raw / b:.3f}×, this {raw / t:.3f}×"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -270,6 +319,10 @@ def main() -> int:
     two = sub.add_parser("ab")
     two.add_argument("base", type=Path, help="another source tree's src/ folder")
     two.add_argument("--rounds", type=int, default=3)
+    whole = sub.add_parser("full")
+    whole.add_argument("base", type=Path, help="another source tree's src/ folder")
+    whole.add_argument("--rounds", type=int, default=3)
+    whole.add_argument("--copies", type=int, default=60)
     args = parser.parse_args()
     if args.command == "dump":
         dump(args.out, args.long)
@@ -281,6 +334,8 @@ def main() -> int:
         lengths([int(w) for w in args.words.split(",")], args.tries)
     elif args.command == "ab":
         ab(args.base, args.rounds)
+    elif args.command == "full":
+        full(args.base, args.rounds, args.copies)
     else:
         profile(args.rounds, args.top, args.sort)
     return 0
