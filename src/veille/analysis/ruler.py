@@ -25,7 +25,11 @@ from spacy.attrs import DEP, IS_SPACE, POS, TAG
 from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+
+try:  # spaCy's own setter of a ruler's attributes (a private module); without it the ruler runs
+    from spacy.tokens._retokenize import set_token_attrs
+except ImportError:  # pragma: no cover
+    set_token_attrs = None  # type: ignore[assignment]
 
 _KEYS = frozenset({"POS", "IS_SPACE", "DEP"})
 
@@ -34,6 +38,8 @@ def fast_ruler(ruler: Any) -> Callable[[Doc], Doc] | None:
     """Return a function that does what ``ruler`` (an AttributeRuler) does to a doc, off its
     columns, or None when one of its patterns is not of the shape read here."""
     tests: list[dict[str, Any]] = []
+    if set_token_attrs is None:  # pragma: no cover - another spaCy
+        return None
     try:
         rows = ruler.patterns
         if len(rows) != len(ruler.attrs):
