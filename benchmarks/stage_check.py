@@ -1,9 +1,9 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold11: never the blind gold12
-and gold15 nor the held-out d2-025..d2-036) plus one long text
-made of them (about 5,000 words) is parsed once; then
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold11 and gold13: never the blind
+gold12 and gold15 nor the held-out d2-025..d2-036) plus one long text made of them (about
+5,000 words) is parsed once (``dump --long 20000`` adds one of about 20,000 words); then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
     .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json
@@ -11,12 +11,18 @@ made of them (about 5,000 words) is parsed once; then
     .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
     .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3
     .venv/bin/python benchmarks/stage_check.py lengths --words 1000,5000,20000
+    .venv/bin/python benchmarks/stage_check.py full /tmp/veille-main/src --rounds 3 --copies 60
 
 ``ab`` times two versions of the stages in one process, taking turns article by article:
 the version in this checkout against another source tree (``git archive main | tar -x -C
 /tmp/veille-main``), loaded under another package name. On a shared machine whose load
 drifts by tens of percent within a minute, runs made one after the other in separate
 processes cannot be compared; turns of a few milliseconds can.
+
+``full`` times the whole analysis (cleaning, parsing, stages) of this checkout and of another
+tree against a raw ``nlp.pipe`` of the same texts, the three taking turns in one process, in
+CPU seconds: the seed copied ``--copies`` times (what ``veille bench analysis`` runs), then
+the allowed articles once each.
 
 ``dump`` writes each article's Document as JSON with sorted keys; ``compare`` names the
 articles whose output differs (byte for byte) and exits 1 if any does. ``time`` and
@@ -57,7 +63,8 @@ def allowed_files() -> list[Path]:
     files = [ROOT / "examples" / "seed.txt"]
     files += sorted((SHARED / "corpus" / "dev").glob("fr-*.txt"))
     files += [SHARED / "corpus" / "dev2" / f"d2-{n:03d}.txt" for n in range(1, 25)]
-    folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold11")
+    folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold10")
+    folders += ("gold11", "gold13")
     for folder in folders:
         files += sorted((ROOT / "tests" / folder).glob("*.txt"))
     return [f for f in files if f.exists()]
@@ -79,11 +86,19 @@ def prepared(pipeline: Pipeline) -> list[tuple[Article, object]]:
     return list(zip(ready, docs, strict=True))
 
 
-def dump(out: Path) -> None:
-    """Write each article's analysis as JSON with sorted keys."""
+def dump(out: Path, long_words: int) -> None:
+    """Write each article's analysis as JSON with sorted keys (and one long text's, if asked)."""
     pipeline = Pipeline(Settings())
     outputs: dict[str, str] = {}
-    for n, (article, parsed) in enumerate(prepared(pipeline)):
+    pairs = prepared(pipeline)
+    if long_words:
+        from veille.runners.bench_scale import long_article
+
+        article = pipeline.prepare(long_article([a for a, _ in pairs[:-1]], long_words, 0))
+        assert isinstance(article, Article)
+        parse = parse_articles(pipeline.nlp, [article], 1, pipeline.settings.max_sentence_tokens)
+        pairs.append((article, next(parse)))
+    for n, (article, parsed) in enumerate(pairs):
         document = pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
         # numbered: two folders may hold texts of the same name (gold3 and gold7 do)
         outputs[f"{n:03d} {article.source or article.id}"] = json.dumps(
@@ -240,10 +255,55 @@ def ab(src: Path, rounds: int) -> None:
     print(f"{n} articles, {rounds} rounds: this / base {t / b:.3f} ({b * per:.2f} → {t * per:.2f} ms)")
 
 
+def full(src: Path, rounds: int, copies: int) -> None:
+    """Time the full analysis of this checkout and of another tree against raw ``nlp.pipe``."""
+    from veille.analysis.clean import clean_article
+    from veille.analysis.pipeline import analyze_records
+
+    base = load_base(src)
+    ours = Pipeline(Settings())
+    theirs = base.Pipeline(importlib.import_module("veille_base.settings").Settings(), nlp=ours.nlp)
+    base_records = importlib.import_module("veille_base.analysis.pipeline").analyze_records
+    base_article = importlib.import_module("veille_base.model").Article
+    allowed = articles()[:-1]
+    seed = allowed[0]
+    sets = {
+        f"seed x{copies}": [dataclasses.replace(seed, id=f"seed-{n}") for n in range(copies)],
+        f"{len(allowed)} open articles": allowed,
+    }
+    batch = ours.settings.batch_size
+    for label, batch_articles in sets.items():
+        texts = [clean_article(a).text for a in batch_articles]
+        theirs_in = [base_article(**dataclasses.asdict(a)) for a in batch_articles]
+        runs: dict[str, Any] = {
+            "raw nlp.pipe": lambda texts=texts: list(ours.nlp.pipe(texts, batch_size=batch)),
+            "base": lambda items=theirs_in: base_records(theirs, items),
+            "this": lambda items=batch_articles: analyze_records(ours, items),
+        }
+        for run in runs.values():
+            run()  # warm: lazy tables, compiled patterns, the model's caches
+        spent: dict[str, list[float]] = {name: [] for name in runs}
+        for r in range(rounds):
+            order = list(runs) if r % 2 == 0 else list(runs)[::-1]
+            for name in order:
+                started = time.process_time()
+                runs[name]()
+                spent[name].append(time.process_time() - started)
+        raw, b, t = (sorted(spent[n])[len(spent[n]) // 2] for n in ("raw nlp.pipe", "base", "this"))
+        n = len(batch_articles)
+        print(
+            f"{label}: CPU ms an article (median of {rounds}): raw nlp.pipe {1000 * raw / n:.1f}, "
+            f"base {1000 * b / n:.1f}, this {1000 * t / n:.1f}; "
+            f"full / raw: base {raw / b:.3f}×, this {raw / t:.3f}×"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("dump").add_argument("out", type=Path)
+    dumping = sub.add_parser("dump")
+    dumping.add_argument("out", type=Path)
+    dumping.add_argument("--long", type=int, default=0, help="add one text of about this many words")
     cmp = sub.add_parser("compare")
     cmp.add_argument("before", type=Path)
     cmp.add_argument("after", type=Path)
@@ -259,9 +319,13 @@ def main() -> int:
     two = sub.add_parser("ab")
     two.add_argument("base", type=Path, help="another source tree's src/ folder")
     two.add_argument("--rounds", type=int, default=3)
+    whole = sub.add_parser("full")
+    whole.add_argument("base", type=Path, help="another source tree's src/ folder")
+    whole.add_argument("--rounds", type=int, default=3)
+    whole.add_argument("--copies", type=int, default=60)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.out)
+        dump(args.out, args.long)
     elif args.command == "compare":
         return compare(args.before, args.after)
     elif args.command == "time":
@@ -270,6 +334,8 @@ def main() -> int:
         lengths([int(w) for w in args.words.split(",")], args.tries)
     elif args.command == "ab":
         ab(args.base, args.rounds)
+    elif args.command == "full":
+        full(args.base, args.rounds, args.copies)
     else:
         profile(args.rounds, args.top, args.sort)
     return 0

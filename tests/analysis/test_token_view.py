@@ -42,6 +42,24 @@ def test_one_view_per_doc_while_the_stages_run_then_dropped(nlp) -> None:  # typ
     drop_token_view(doc)  # dropping twice is harmless
 
 
+def test_two_docs_asked_in_turn_each_get_their_own_view_and_none_is_held_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    import gc
+    import weakref
+
+    first, second = nlp(TEXT), nlp("Le maire de Valbreuse a parlé mardi.")
+    views = [token_view(first), token_view(second)]
+    for _ in range(3):  # the doc asked last is answered first: never another doc's view
+        assert token_view(first) is views[0] and token_view(second) is views[1]
+    assert views[0].doc is first and views[1].doc is second
+    drop_token_view(first)
+    drop_token_view(second)
+    gone = weakref.ref(second)
+    del views, second
+    gc.collect()
+    assert gone() is None  # the view module keeps no reference to a dropped doc
+    assert token_view(first).doc is first
+
+
 def test_a_view_made_inside_a_nested_block_is_dropped_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(TEXT)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import cast
 
@@ -14,6 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import nouns
+from veille.analysis.ruler import fast_ruler
 from veille.analysis.syntax.view import TEXT_KEY, doc_text, token_view
 
 __all__ = ["doc_text", "load_model", "make_doc", "parse_articles", "token_starts"]
@@ -43,9 +44,30 @@ def parse_articles(
     """Parse cleaned articles in order. Sentences never cross a paragraph break: the
     parser splits better per paragraph, and a heading is never glued to the next line.
     No sentence runs past ``max_sentence_tokens``: a longer run is cut before parsing."""
-    return nlp.pipe(
-        (_with_paragraph_starts(nlp, a, max_sentence_tokens) for a in articles), batch_size=batch_size
-    )
+    docs = (_with_paragraph_starts(nlp, a, max_sentence_tokens) for a in articles)
+    names = nlp.pipe_names
+    fast = _fast_ruler(nlp)
+    if fast is None:
+        return nlp.pipe(docs, batch_size=batch_size)
+    # The model's attribute ruler, off the columns (ruler.py): the components before it,
+    # its attributes, then the components after it, each run by spaCy as nlp.pipe runs them.
+    at = names.index(_RULER)
+    ruled = map(fast, nlp.pipe(docs, batch_size=batch_size, disable=names[at:]))
+    return nlp.pipe(ruled, batch_size=batch_size, disable=names[: at + 1])
+
+
+_RULER = "attribute_ruler"
+_FAST: dict[int, tuple[object, Callable[[Doc], Doc] | None]] = {}  # id(ruler): (ruler, its fast form)
+
+
+def _fast_ruler(nlp: Language) -> Callable[[Doc], Doc] | None:
+    if _RULER not in nlp.pipe_names:
+        return None
+    ruler = nlp.get_pipe(_RULER)
+    known = _FAST.get(id(ruler))
+    if known is None or known[0] is not ruler:
+        known = _FAST[id(ruler)] = (ruler, fast_ruler(ruler))
+    return known[1]
 
 
 def token_starts(doc: Doc) -> dict[int, int]:

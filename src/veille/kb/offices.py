@@ -32,6 +32,9 @@ def office_key(title: str, of: str | None = None) -> str:
     return match_office(title, of)[0]
 
 
+# Pure (the table is the package's own): each description, role and candidate of an article
+# asks it again for the same few titles, and each answer is a walk over the whole table.
+@lru_cache(maxsize=1 << 12)
 def match_office(title: str, of: str | None = None) -> tuple[str, int]:
     """Return (office key, length of the pattern that matched; 0 when none did).
 

@@ -202,9 +202,14 @@ class KB:
         # check_same_thread off: the KB is read-only and stages may run in worker threads.
         self.connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
         self._entities: dict[str, KBEntity | None] = {}
+        self._size: int | None = None
 
     def __len__(self) -> int:
-        return int(self.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
+        # Counted once: the KB is opened read-only, and ``kb or default_kb()`` asks it of
+        # every title the resolve and link stages parse (a count over the table each time).
+        if self._size is None:
+            self._size = int(self.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
+        return self._size
 
     def get(self, ident: str) -> KBEntity | None:
         """Return the entity with this id, or None."""

@@ -240,9 +240,15 @@ TEXT_KEY = "veille.text"  # user_data: the doc's text
 
 def token_view(doc: Doc) -> TokenView:
     """Return the shared view of a parsed doc's tokens, made on the first call."""
+    last = _last  # one read: another thread may replace it meanwhile
+    if last[0] is doc:
+        # The stages ask it thousands of times an article, nearly always of the doc asked
+        # last: a test of identity, where ``doc.user_data`` is a lookup through spaCy.
+        return cast("TokenView", last[1])
     view = doc.user_data.get(_VIEW)
     if view is None:
         view = doc.user_data[_VIEW] = TokenView(doc)
+    _remember(doc, view)
     return cast("TokenView", view)
 
 
@@ -254,6 +260,14 @@ def has_token_view(doc: Doc) -> bool:
 def drop_token_view(doc: Doc) -> None:
     """Forget a doc's view (its Token objects refer back to the doc: a reference cycle)."""
     doc.user_data.pop(_VIEW, None)
+    if _last[0] is doc:
+        _remember(None, None)  # and hold no reference to the doc past its analysis
+
+
+def _remember(doc: Doc | None, view: TokenView | None) -> None:
+    global _last
+    _last = (doc, view)  # one assignment: a reader sees the old pair or the new one
 
 
 _VIEW = "veille.token_view"
+_last: tuple[Doc | None, TokenView | None] = (None, None)  # the doc asked last, and its view
