@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.lexicon import EventLexicon, load_event_lexicon
+from veille.analysis.events.nominal import noun_roles
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.roles import RoleReader
 from veille.analysis.events.senses import accept, factive, infinitive_sense
@@ -96,8 +97,14 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     )  # fmt: skip
     if roles is None:
         verbal = trigger.pos != "NOUN"
-        actors = reader.actors_of_verb(subject_chain(token))[0] if verbal else []
-        recips = [r for s in trigger.recipient for r in reader.by_slot(token, s)] if verbal else []
+        if verbal:
+            actors = reader.actors_of_verb(subject_chain(token))[0]
+            recips = [r for s in trigger.recipient for r in reader.by_slot(token, s)]
+        else:  # a noun's sides as noun_roles reads them, so that the missing one is named
+            actors, recips, _depth = noun_roles(
+                reader, token, subject_chain(token), trigger.recipient, trigger.actor_de,
+                lexicon.inverting_verbs, trigger.actor_par,
+            )  # fmt: skip
         subj = [phrase(c, reader, doc) for c in token.children if c.dep_.startswith("nsubj")]
         objs = [f"{c.dep_}:{phrase(c, reader, doc)}" for c in token.children if c.dep_ in _COMPLEMENTS]
         side = "no-actor" if not actors else "no-recipient"

@@ -11,14 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.addressees import passive_addressee
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
-from veille.analysis.events.control import (
-    clitic_object,
-    controller,
-    dative_object,
-    infinitive_form,
-    previous_subject,
-)
+from veille.analysis.events.control import clitic_object, controller, dative_object, infinitive_form
+from veille.analysis.events.control import previous_subject
 from veille.analysis.events.groups import (
     described_body,
     listed_item,
@@ -444,6 +440,7 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
+            recipients = recipients or passive_addressee(self, trigger)  # demande à être reçu par X
         if (
             pos == "NOUN"
             and trigger.dep_ == "obj"
