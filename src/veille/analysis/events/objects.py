@@ -29,6 +29,10 @@ from veille.analysis.syntax.view import token_view
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
+# The labels by which a word hangs inside the noun phrase of its head (complements,
+# appositions, names, a participle: le plan présenté par le ministre Luc Ferrand).
+_INSIDE_PHRASE = frozenset({"nmod", "appos", "flat:name", "flat", "amod", "acl", "obl:agent", "obl:arg"})
+
 
 def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[str]:
     """Return the direct object: a passive's subject, a relative's antecedent (les alliés,
@@ -46,6 +50,8 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
                     return reader.group(child) or reader.owner(child)
         if dep[verb.i] in ("acl", "amod"):
             return reader.group(above) or reader.owner(above)
+    if (antecedent := comma_relative(verb)) is not None:  # un plan, que X a rejeté
+        return reader.group(antecedent) or thing_author(reader, antecedent)
     if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
         return reader.group(undergoer) if view.pos[undergoer.i] != "PRON" else reader.pronoun(undergoer) or []
     for child in kids:
@@ -53,8 +59,9 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
             return reader.group(child)  # the parser's second subject is the object
     subjects = [c for c in kids if passive and dep[c.i] in ("nsubj:pass", "nsubj")]
     for n, child in enumerate(subjects):
-        if is_relative(child):
-            return reader.group(above) if dep[verb.i].startswith("acl") else []
+        if is_relative(child):  # (l'offre de X, qui a été rejetée par Y: X's offer)
+            found = reader.group(above) or thing_author(reader, above, governed=False)
+            return found if dep[verb.i].startswith("acl") else []
         if view.pos[child.i] == "PRON":
             return passive_pronoun(reader, verb, child)
         # Le bombardement de X par Y a été condamné: the act's author is blamed
@@ -80,7 +87,9 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         and any(view.lower[c.i] in ("que", "qu'") and c.i < verb.i for c in kids)
         and any(dep[c.i] == "nsubj" and not is_relative(c) for c in kids)
     ):
-        return reader.group(above)
+        # l'offre de X que Y a refusée (a clause the parser read well: a restated act,
+        # X a proposé un plan que Y a rejeté, is senses.restated_act's)
+        return reader.group(above) or thing_author(reader, above, governed=False)
     for child in kids:
         # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
         # or labels a bare object as an oblique: try each, in order.
@@ -129,6 +138,50 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     if dep[verb.i] in ("acl", "amod") and "Part" in feature(verb, "VerbForm"):
         return reader.group(above)  # a participle (la candidature … bloquée par Ankara)
     return []
+
+
+def comma_relative(verb: Token) -> Token | None:
+    """Return the antecedent of an object relative set off by a comma (*un plan de sortie
+    de crise, que le syndicat a rejeté*; *l'offre du groupe X, que la CGT a refusée*): the
+    parser often reads its *que* as a conjunction and hangs the clause anywhere, but a
+    *que* right after a comma, followed by the verb's own subject and no object, opens a
+    relative whose object is the noun phrase the comma closes. Its head is found by
+    climbing from the last word before the comma while the words stay inside that phrase."""
+    doc, view = verb.doc, token_view(verb.doc)
+    kids = view.children(verb.i)
+    que = next((j for j in kids if j < verb.i and view.lower[j] in ("que", "qu'")), None)
+    if que is None or que == 0 or view.text[que - 1] != ",":
+        return None
+    if not any(que < j < verb.i and view.dep[j] == "nsubj" for j in kids) or any(
+        view.dep[j] == "obj" and j != que for j in kids
+    ):
+        return None
+    head = doc[que - 2] if que >= 2 else None
+    while head is not None and head.dep_ in _INSIDE_PHRASE and head.head.i < head.i:
+        head = head.head
+    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+
+
+def thing_author(reader: RoleReader, noun: Token, governed: bool = True) -> list[str]:
+    """Return who put forward a thing a relative clause refers back to (*X a proposé une
+    médiation, que Y a déclinée*; *le plan présenté par X, que Y a dénoncé*; *l'offre de X,
+    que Y a refusée*): refusing or blaming a proposal, plan or offer is refusing or blaming
+    its author (PLOVER REJECT: reject a proposal; ACCUSE: criticise an act). The author is
+    its owner, else the par-agent of a participle on it, else the subject of the verb of
+    offering or asking whose object the thing is (answers.asking_verbs: not *signer*,
+    *recevoir*: a party to or a receiver of the thing); the parser may hang the relative on the last noun of
+    the thing's phrase (*un plan de sortie de crise, que …*), so the phrase is climbed.
+    ``governed=False`` leaves the governing verb out (senses.restated_act reads it)."""
+    from veille.analysis.events.answers import asking_verbs  # (answers imports roles)
+
+    node = noun
+    while node.dep_ == "nmod" and node.head.pos_ == "NOUN" and node.head.i < node.i:
+        node = node.head  # up to the phrase's head: plan ← sortie ← crise
+    found = reader.acting_owner(node) or participle_agent(reader, node)
+    governor = node.head
+    if found or not governed or node.dep_ != "obj" or governor.pos_ != "VERB":
+        return found
+    return (reader.subject(governor, agent=True) or []) if governor.lemma_.lower() in asking_verbs() else []
 
 
 def _restated(first: Token, second: Token) -> bool:

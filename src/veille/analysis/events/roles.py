@@ -13,8 +13,13 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.addressees import passive_addressee
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
-from veille.analysis.events.control import clitic_object, controller, dative_object, infinitive_form
-from veille.analysis.events.control import previous_subject
+from veille.analysis.events.control import (
+    clitic_object,
+    controller,
+    dative_object,
+    infinitive_form,
+    previous_subject,
+)
 from veille.analysis.events.groups import (
     described_body,
     listed_item,
@@ -38,6 +43,7 @@ from veille.analysis.events.shape import (
     passive_like,
     passive_voice,
     prepositional,
+    present_participle,
     same_case,
     subject_before,
     verb_like,
@@ -61,15 +67,6 @@ from veille.model import Document
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
-
-
-def _present_participle(verb: Token) -> bool:
-    """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
-    *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
-    (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
-    if "Part" not in feature(verb, "VerbForm") or "Pres" not in feature(verb, "Tense"):
-        return False
-    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
 
 
 @dataclass(frozen=True)
@@ -316,9 +313,7 @@ class RoleReader:
                 return controlled, depth  # accuser X de faire: X does it
             if controlled is not None and token_view(node.doc).labelled_children(node.i, "obj"):
                 return [], None  # X does it, but names nobody: never the accuser
-            if depth == 0 or (
-                _present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])
-            ):
+            if depth == 0 or (present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])):
                 # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
                 # quotation the parser also hangs on the cue as a subject.
                 inverted = self.inverted_subject(node)

@@ -175,3 +175,12 @@ def same_case(head: Token, conjunct: Token) -> bool:
         if own in forms:
             return theirs in forms
     return theirs is None or theirs == own
+
+
+def present_participle(verb: Token) -> bool:
+    """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
+    *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
+    (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
+    if "Part" not in feature(verb, "VerbForm") or "Pres" not in feature(verb, "Tense"):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
