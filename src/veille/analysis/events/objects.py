@@ -18,6 +18,7 @@ from veille.analysis.events.nominal import act_agent, par_agent, participle_agen
 from veille.analysis.events.shape import (
     after_preposition,
     case_of,
+    comma_relative,
     detached_subject,
     in_time,
     is_relative,
@@ -28,10 +29,6 @@ from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
-
-# The labels by which a word hangs inside the noun phrase of its head (complements,
-# appositions, names, a participle: le plan présenté par le ministre Luc Ferrand).
-_INSIDE_PHRASE = frozenset({"nmod", "appos", "flat:name", "flat", "amod", "acl", "obl:agent", "obl:arg"})
 
 
 def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[str]:
@@ -50,8 +47,11 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
                     return reader.group(child) or reader.owner(child)
         if dep[verb.i] in ("acl", "amod"):
             return reader.group(above) or reader.owner(above)
-    if (antecedent := comma_relative(verb)) is not None:  # un plan, que X a rejeté
-        return reader.group(antecedent) or thing_author(reader, antecedent)
+    if (antecedent := comma_relative(verb, reader.doc.timexes)) is not None:  # un plan, que X a rejeté
+        # A thing's phrase may hold a name that is not its author (une médiation de l'OSCE):
+        # only a party named at the phrase's head is the object itself.
+        named = reader.index.entity_at(antecedent.idx) is not None
+        return reader.group(antecedent) if named else thing_author(reader, antecedent)
     if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
         return reader.group(undergoer) if view.pos[undergoer.i] != "PRON" else reader.pronoun(undergoer) or []
     for child in kids:
@@ -140,28 +140,6 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     return []
 
 
-def comma_relative(verb: Token) -> Token | None:
-    """Return the antecedent of an object relative set off by a comma (*un plan de sortie
-    de crise, que le syndicat a rejeté*; *l'offre du groupe X, que la CGT a refusée*): the
-    parser often reads its *que* as a conjunction and hangs the clause anywhere, but a
-    *que* right after a comma, followed by the verb's own subject and no object, opens a
-    relative whose object is the noun phrase the comma closes. Its head is found by
-    climbing from the last word before the comma while the words stay inside that phrase."""
-    doc, view = verb.doc, token_view(verb.doc)
-    kids = view.children(verb.i)
-    que = next((j for j in kids if j < verb.i and view.lower[j] in ("que", "qu'")), None)
-    if que is None or que == 0 or view.text[que - 1] != ",":
-        return None
-    if not any(que < j < verb.i and view.dep[j] == "nsubj" for j in kids) or any(
-        view.dep[j] == "obj" and j != que for j in kids
-    ):
-        return None
-    head = doc[que - 2] if que >= 2 else None
-    while head is not None and head.dep_ in _INSIDE_PHRASE and head.head.i < head.i:
-        head = head.head
-    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
-
-
 def thing_author(reader: RoleReader, noun: Token, governed: bool = True) -> list[str]:
     """Return who put forward a thing a relative clause refers back to (*X a proposé une
     médiation, que Y a déclinée*; *le plan présenté par X, que Y a dénoncé*; *l'offre de X,
@@ -177,7 +155,9 @@ def thing_author(reader: RoleReader, noun: Token, governed: bool = True) -> list
     node = noun
     while node.dep_ == "nmod" and node.head.pos_ == "NOUN" and node.head.i < node.i:
         node = node.head  # up to the phrase's head: plan ← sortie ← crise
-    found = reader.acting_owner(node) or participle_agent(reader, node)
+    # Only the thing's own de-complement: a deeper one (une médiation sous l'égide de l'OSCE)
+    # names another party than its author.
+    found = [e for e in reader.owner(node, 1) if reader.can_act(e)] or participle_agent(reader, node)
     governor = node.head
     if found or not governed or node.dep_ != "obj" or governor.pos_ != "VERB":
         return found
