@@ -189,7 +189,9 @@ def present_participle(verb: Token) -> bool:
 # The labels by which a word hangs inside the noun phrase of its head (complements,
 # appositions, names, a participle, a conjunct: le plan présenté par le ministre X; la
 # sécurité et la coopération).
-_INSIDE_PHRASE = frozenset({"nmod", "appos", "flat:name", "flat", "amod", "acl", "obl:agent", "obl:arg", "conj"})
+_INSIDE_PHRASE = frozenset(
+    {"nmod", "appos", "flat:name", "flat", "amod", "acl", "obl:agent", "obl:arg", "conj"}
+)
 
 
 def comma_relative(verb: Token, timexes: Sequence[Timex] = ()) -> Token | None:
