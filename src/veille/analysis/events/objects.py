@@ -145,23 +145,26 @@ def thing_author(reader: RoleReader, noun: Token, governed: bool = True) -> list
     médiation, que Y a déclinée*; *le plan présenté par X, que Y a dénoncé*; *l'offre de X,
     que Y a refusée*): refusing or blaming a proposal, plan or offer is refusing or blaming
     its author (PLOVER REJECT: reject a proposal; ACCUSE: criticise an act). The author is
-    its owner, else the par-agent of a participle on it, else the subject of the verb of
-    offering or asking whose object the thing is (answers.asking_verbs: not *signer*,
-    *recevoir*: a party to or a receiver of the thing); the parser may hang the relative on the last noun of
-    the thing's phrase (*un plan de sortie de crise, que …*), so the phrase is climbed.
+    the subject of the verb of offering or asking whose object the thing is (*une médiation
+    de la DRAC* proposed by X is X's offer; answers.asking_verbs: not *signer*, *recevoir*:
+    a party to or a receiver of the thing), else its owner, else the par-agent of a
+    participle on it; the parser may hang the relative on the last noun of the thing's
+    phrase (*un plan de sortie de crise, que …*), so the phrase is climbed.
     ``governed=False`` leaves the governing verb out (senses.restated_act reads it)."""
     from veille.analysis.events.answers import asking_verbs  # (answers imports roles)
 
     node = noun
     while node.dep_ == "nmod" and node.head.pos_ == "NOUN" and node.head.i < node.i:
         node = node.head  # up to the phrase's head: plan ← sortie ← crise
+    governor = node.head
+    asked = governor.pos_ == "VERB" and governor.lemma_.lower() in asking_verbs()
+    if governed and node.dep_ == "obj" and asked:
+        found = reader.subject(governor, agent=True)  # X a proposé une médiation de Z: X's offer
+        if found:
+            return found
     # Only the thing's own de-complement: a deeper one (une médiation sous l'égide de l'OSCE)
     # names another party than its author.
-    found = [e for e in reader.owner(node, 1) if reader.can_act(e)] or participle_agent(reader, node)
-    governor = node.head
-    if found or not governed or node.dep_ != "obj" or governor.pos_ != "VERB":
-        return found
-    return (reader.subject(governor, agent=True) or []) if governor.lemma_.lower() in asking_verbs() else []
+    return [e for e in reader.owner(node, 1) if reader.can_act(e)] or participle_agent(reader, node)
 
 
 def _restated(first: Token, second: Token) -> bool:
