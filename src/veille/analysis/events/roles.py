@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.addressees import passive_addressee
+from veille.analysis.events.aims import threatened_party
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
 from veille.analysis.events.control import (
     clitic_object,
@@ -435,7 +436,8 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
-            recipients = recipients or passive_addressee(self, trigger)  # demande à être reçu par X
+            # demande à être reçu par X; menace de porter plainte contre X
+            recipients = recipients or passive_addressee(self, trigger) or threatened_party(self, trigger)
         if (
             pos == "NOUN"
             and trigger.dep_ == "obj"
