@@ -6,8 +6,11 @@ THREATEN is aimed at the party the threatened act would hit, and French tells th
 with *menacer de* + the act. When the verb of threat names no recipient of its own
 (*menacer X de …* is read by the row's slots), the target is read inside the act's clause:
 
-1. the infinitive's direct object, when it names a party that can act (*poursuivre la
-   Ligue*; not *bloquer le port de Sète*, a place, nor *boycotter le sommet*, a thing);
+1. the infinitive's direct object, when the infinitive is an act of the trigger table
+   whose row reads its recipient there (the act's own patient: *poursuivre la Ligue*,
+   *exclure X*) and the object names a party that can act (not *bloquer le port de Sète*,
+   a place, nor *boycotter le sommet*, a thing); the object of any other verb may be a
+   forum (*saisir le tribunal administratif*: the court hears the case, it is not aimed at);
 2. else the first *contre*-phrase of the clause, wherever the parser hung it (on the
    infinitive or on its object: *une motion contre le gouvernement de Y*), or the party
    that owns what it names (*contre la décision du préfet X*).
@@ -53,7 +56,9 @@ def threatened_party(reader: RoleReader, verb: Token) -> list[str]:
 def _act_target(reader: RoleReader, act: Token) -> list[str]:
     """Return the party an infinitive's clause acts on: its object, else a contre-phrase."""
     view = token_view(act.doc)
-    for child in view.child_tokens(act.i):
+    row = load_event_lexicon().verbs.get(act.lemma_.lower())
+    patient = row is not None and "obj" in row.recipient  # poursuivre X; not saisir le tribunal
+    for child in view.child_tokens(act.i) if patient else ():
         if view.dep[child.i] == "obj" and case_of(child) is None:
             found = [e for e in reader.group(child) if reader.can_act(e)]
             if found:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
 from veille.analysis.events.control import passive_pronoun, possessor
+from veille.analysis.events.lexicon import load_event_lexicon
 from veille.analysis.events.nominal import act_agent, par_agent, participle_agent
 from veille.analysis.events.shape import (
     after_preposition,
@@ -173,3 +174,29 @@ def _restated(first: Token, second: Token) -> bool:
     a subject of its own."""
     between = first.doc[first.right_edge.i + 1 : second.i]
     return second.i > first.i and len(between) == 1 and between[0].text == ","
+
+
+def holder(reader: RoleReader, thing: Token) -> list[str]:
+    """Return the par-agent of a participle on a thing when the participle tells who holds
+    or runs it (*au navire affrété par l'ONG X*, *aux camps gérés par le Croissant-Rouge*,
+    *contre les sociétés détenues par Y*): acting on the thing is acting on its holder. A
+    participle that is itself an event of the trigger table tells what the thing underwent
+    (*la ville assiégée par les rebelles*, *le convoi visé par l'armée*): its agent is the
+    other side, so it gives nothing."""
+    verbs = load_event_lexicon().verbs
+    for child in token_view(thing.doc).child_tokens(thing.i):
+        if child.dep_ in ("acl", "amod") and "Part" in feature(child, "VerbForm"):
+            if child.lemma_.lower() in verbs:
+                return []
+            return par_agent_of(reader, child)
+    return []
+
+
+def par_agent_of(reader: RoleReader, participle: Token) -> list[str]:
+    """Return the named *par*-phrase of a participle (its obl:agent or a par-oblique)."""
+    for inner in token_view(participle.doc).child_tokens(participle.i):
+        if inner.dep_ in ("obl:agent", "obl", "nmod") and case_of(inner) == "par":
+            found = reader.group(inner) or national(reader, inner)
+            if found:
+                return found
+    return []

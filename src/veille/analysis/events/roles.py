@@ -35,7 +35,7 @@ from veille.analysis.events.nominal import (
     participle_agent,
     target_place,
 )
-from veille.analysis.events.objects import direct_object
+from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
 from veille.analysis.events.shape import (
     case_of,
@@ -358,7 +358,9 @@ class RoleReader:
         candidates = [*kids, *(c for o in objects for c in view.child_tokens(o.i)), *agent_complements(node)]
         for child in candidates:
             if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot:
+                # … au navire affrété par X: a thing a participle gives an agent stands for it
                 found = self.group(child) or self.owner(child) or national(self, child)
+                found = found or holder(self, child)
                 if found:
                     return found
         if slot == "à" and node.pos_ != "NOUN":
