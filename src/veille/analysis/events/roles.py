@@ -39,6 +39,7 @@ from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
 from veille.analysis.events.shape import (
     case_of,
+    fronted,
     is_relative,
     passive,
     passive_like,
@@ -357,7 +358,7 @@ class RoleReader:
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*kids, *(c for o in objects for c in view.child_tokens(o.i)), *agent_complements(node)]
         for child in candidates:
-            if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot:
+            if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot and not fronted(child, node):
                 # … au navire affrété par X: a thing a participle gives an agent stands for it
                 found = self.group(child) or self.owner(child) or national(self, child)
                 found = found or holder(self, child)

@@ -229,3 +229,16 @@ def _bare_day(token: Token, timexes: Sequence[Timex]) -> bool:
     if in_time(token, timexes):
         return True
     return view.pos[token.i] == "NOUN" and not any(view.dep[c] == "det" for c in view.children(token.i))
+
+
+def fronted(phrase: Token, verb: Token) -> bool:
+    """Say whether a prepositional phrase is a fronted adjunct set off by a comma before its
+    verb (*À Genève, le délégué X a demandé …*; *À Moscou, le ministère russe a proposé …*):
+    a verb's à-, avec- or contre-complement follows it (a clitic or a relative pronoun
+    stands before it, not a phrase and a comma), so such a phrase is where or when, never
+    the party asked, met or promised to."""
+    if phrase.i > verb.i:
+        return False
+    doc = phrase.doc
+    end = max(t.i for t in phrase.subtree if t.pos_ != "PUNCT") + 1  # the comma may hang on it
+    return end < verb.i and doc[end].text == ","
