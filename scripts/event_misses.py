@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.lexicon import EventLexicon, load_event_lexicon
+from veille.analysis.events.nominal import noun_roles
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.roles import RoleReader
 from veille.analysis.events.senses import accept, factive, infinitive_sense
@@ -37,7 +38,7 @@ from veille.eval import training
 from veille.eval.gold import Gold, GoldEvent
 from veille.eval.harness import load_cases
 from veille.eval.matching import EntityMap, map_entities, match_events
-from veille.model import Document, Failure
+from veille.model import Document, Event, Failure
 from veille.normal import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,8 +97,14 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     )  # fmt: skip
     if roles is None:
         verbal = trigger.pos != "NOUN"
-        actors = reader.actors_of_verb(subject_chain(token))[0] if verbal else []
-        recips = [r for s in trigger.recipient for r in reader.by_slot(token, s)] if verbal else []
+        if verbal:
+            actors = reader.actors_of_verb(subject_chain(token))[0]
+            recips = [r for s in trigger.recipient for r in reader.by_slot(token, s)]
+        else:  # a noun's sides as noun_roles reads them, so that the missing one is named
+            actors, recips, _depth = noun_roles(
+                reader, token, subject_chain(token), trigger.recipient, trigger.actor_de,
+                lexicon.inverting_verbs, trigger.actor_par,
+            )  # fmt: skip
         subj = [phrase(c, reader, doc) for c in token.children if c.dep_.startswith("nsubj")]
         objs = [f"{c.dep_}:{phrase(c, reader, doc)}" for c in token.children if c.dep_ in _COMPLEMENTS]
         side = "no-actor" if not actors else "no-recipient"
@@ -146,6 +153,46 @@ def gold_names(case_gold: Gold, full: Document, entities: EntityMap, ids: Sequen
     return ",".join(entities.gold_name(case_gold, i) or entity_names(full, [i]) for i in ids)
 
 
+def false_positives(gold: Gold, full: Document, entities: EntityMap, matched: set[int]) -> list[str]:
+    """Return a line per system event that matches no gold event (optional ones included),
+    opened by its cause: ``wrong-party`` (a gold event of that type shares one side: the
+    other side was read wrong), ``unmapped-party`` (a side maps to no gold entity: an entity
+    error or an unnamed party), ``no-such-event`` (the parties are known, the event is not
+    in the gold: a trigger, sense or assertion error)."""
+    lines = []
+    for s, event in enumerate(full.events):
+        if s in matched or any(_optional_match(gold, g, event, entities) for g in gold.events):
+            continue
+        sources = {entities.gold_name(gold, e) for e in event.source}
+        targets = {entities.gold_name(gold, e) for e in event.target}
+        same_type = [g for g in gold.events if event.type in g.types]
+        one_side = any(
+            (sources & set(g.source)) or (targets & set(g.target))
+            or (g.symmetric and ((sources & set(g.target)) or (targets & set(g.source))))
+            for g in same_type
+        )  # fmt: skip
+        if None in sources | targets:
+            cause = "unmapped-party"
+        elif one_side:
+            cause = "wrong-party"
+        else:
+            cause = "no-such-event"
+        parties = f"{entity_names(full, event.source)} -> {entity_names(full, event.target)}"
+        lines.append(f"{cause}: {event.type} {parties} «{event.trigger}»")
+    return lines
+
+
+def _optional_match(gold: Gold, g: GoldEvent, event: Event, entities: EntityMap) -> bool:
+    """Say whether a system event matches an optional gold event (it counts neither way)."""
+    if not g.optional or event.type not in g.types:
+        return False
+    sources = {entities.gold_name(gold, e) for e in event.source}
+    targets = {entities.gold_name(gold, e) for e in event.target}
+    forward = bool(sources & set(g.source)) and bool(targets & set(g.target))
+    backward = bool(sources & set(g.target)) and bool(targets & set(g.source))
+    return forward or (g.symmetric and backward)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("golds", nargs="*", type=Path)
@@ -164,6 +211,7 @@ def main() -> int:
     events_stage = dict(pipeline.stages)["events"]
     classes: Counter[str] = Counter()
     held: Counter[str] = Counter()  # a dropped trigger's missing side and what the parse held there
+    fp_classes: Counter[str] = Counter()  # a false positive's cause (false_positives)
     missed_total = required_total = 0
     for case in cases:
         article = pipeline.prepare(case.article)
@@ -222,11 +270,18 @@ def main() -> int:
                 if not args.summary:
                     print(head)
                     print("\n".join(reasons))
+            for line in false_positives(case.gold, full, entities, set(matched.values())):
+                fp_classes[line.split(":")[0]] += 1
+                if not args.summary:
+                    print(f"{case.gold.path.name}: FALSE POSITIVE {line}")
     print(f"\nmissed {missed_total} of {required_total} required; first reasons by trigger word:")
     for key, n in classes.most_common():
         print(f"  {key}: {n}")
     print("dropped by the role gate, by missing side / what the parse held there:")
     for key, n in held.most_common():
+        print(f"  {key}: {n}")
+    print("false positives by cause:")
+    for key, n in fp_classes.most_common():
         print(f"  {key}: {n}")
     return 0
 

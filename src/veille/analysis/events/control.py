@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.events.authors import national
 from veille.analysis.events.parties import plural_party
+from veille.analysis.events.shape import prepositional
 from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
@@ -105,9 +106,14 @@ def dative_object(reader: RoleReader, verb: Token) -> list[str]:
     *il leur a promis …*): its resolved mention, else the last party named before it. The
     à-complement of a trigger row is a party (the one blamed, asked, promised), so *lui*
     and *leur* there stand for a person or a body, never a thing."""
+    # A strong pronoun after a preposition (selon lui, pour elle) is no clitic of the verb.
     clitic = next(
-        (c for c in verb.children if c.lower_ in DATIVE_CLITICS and c.i < verb.i and c.pos_ == "PRON"), None
-    )
+        (
+            c for c in verb.children
+            if c.lower_ in DATIVE_CLITICS and c.i < verb.i and c.pos_ == "PRON" and not prepositional(c)
+        ),
+        None,
+    )  # fmt: skip
     if clitic is None:
         return []
     found = reader.index.entity_at(clitic.idx)

@@ -14,10 +14,12 @@ from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
 from veille.analysis.events.control import passive_pronoun, possessor
+from veille.analysis.events.lexicon import load_event_lexicon
 from veille.analysis.events.nominal import act_agent, par_agent, participle_agent
 from veille.analysis.events.shape import (
     after_preposition,
     case_of,
+    comma_relative,
     detached_subject,
     in_time,
     is_relative,
@@ -46,6 +48,11 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
                     return reader.group(child) or reader.owner(child)
         if dep[verb.i] in ("acl", "amod"):
             return reader.group(above) or reader.owner(above)
+    if (antecedent := comma_relative(verb, reader.doc.timexes)) is not None:  # un plan, que X a rejeté
+        # A thing's phrase may hold a name that is not its author (une médiation de l'OSCE):
+        # only a party named at the phrase's head is the object itself.
+        named = reader.index.entity_at(antecedent.idx) is not None
+        return reader.group(antecedent) if named else thing_author(reader, antecedent)
     if (undergoer := detached_subject(verb)) is not None:  # Accusé de fraude par X, Y a démenti
         return reader.group(undergoer) if view.pos[undergoer.i] != "PRON" else reader.pronoun(undergoer) or []
     for child in kids:
@@ -53,8 +60,9 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
             return reader.group(child)  # the parser's second subject is the object
     subjects = [c for c in kids if passive and dep[c.i] in ("nsubj:pass", "nsubj")]
     for n, child in enumerate(subjects):
-        if is_relative(child):
-            return reader.group(above) if dep[verb.i].startswith("acl") else []
+        if is_relative(child):  # (l'offre de X, qui a été rejetée par Y: X's offer)
+            found = reader.group(above) or thing_author(reader, above, governed=False)
+            return found if dep[verb.i].startswith("acl") else []
         if view.pos[child.i] == "PRON":
             return passive_pronoun(reader, verb, child)
         # Le bombardement de X par Y a été condamné: the act's author is blamed
@@ -80,7 +88,9 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         and any(view.lower[c.i] in ("que", "qu'") and c.i < verb.i for c in kids)
         and any(dep[c.i] == "nsubj" and not is_relative(c) for c in kids)
     ):
-        return reader.group(above)
+        # l'offre de X que Y a refusée (a clause the parser read well: a restated act,
+        # X a proposé un plan que Y a rejeté, is senses.restated_act's)
+        return reader.group(above) or thing_author(reader, above, governed=False)
     for child in kids:
         # The parser sometimes takes a weekday for the object (accusé mardi Donald Trump)
         # or labels a bare object as an oblique: try each, in order.
@@ -131,9 +141,62 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     return []
 
 
+def thing_author(reader: RoleReader, noun: Token, governed: bool = True) -> list[str]:
+    """Return who put forward a thing a relative clause refers back to (*X a proposé une
+    médiation, que Y a déclinée*; *le plan présenté par X, que Y a dénoncé*; *l'offre de X,
+    que Y a refusée*): refusing or blaming a proposal, plan or offer is refusing or blaming
+    its author (PLOVER REJECT: reject a proposal; ACCUSE: criticise an act). The author is
+    the subject of the verb of offering or asking whose object the thing is (*une médiation
+    de la DRAC* proposed by X is X's offer; answers.asking_verbs: not *signer*, *recevoir*:
+    a party to or a receiver of the thing), else its owner, else the par-agent of a
+    participle on it; the parser may hang the relative on the last noun of the thing's
+    phrase (*un plan de sortie de crise, que …*), so the phrase is climbed.
+    ``governed=False`` leaves the governing verb out (senses.restated_act reads it)."""
+    from veille.analysis.events.answers import asking_verbs  # (answers imports roles)
+
+    node = noun
+    while node.dep_ == "nmod" and node.head.pos_ == "NOUN" and node.head.i < node.i:
+        node = node.head  # up to the phrase's head: plan ← sortie ← crise
+    governor = node.head
+    asked = governor.pos_ == "VERB" and governor.lemma_.lower() in asking_verbs()
+    if governed and node.dep_ == "obj" and asked:
+        found = reader.subject(governor, agent=True)  # X a proposé une médiation de Z: X's offer
+        if found:
+            return found
+    # Only the thing's own de-complement: a deeper one (une médiation sous l'égide de l'OSCE)
+    # names another party than its author.
+    return [e for e in reader.owner(node, 1) if reader.can_act(e)] or participle_agent(reader, node)
+
+
 def _restated(first: Token, second: Token) -> bool:
     """Say whether a second subject restates the first between commas: the parser takes the
     name in apposition (*La principale figure de l'opposition, Marta Villalba, a été …*) for
     a subject of its own."""
     between = first.doc[first.right_edge.i + 1 : second.i]
     return second.i > first.i and len(between) == 1 and between[0].text == ","
+
+
+def holder(reader: RoleReader, thing: Token) -> list[str]:
+    """Return the par-agent of a participle on a thing when the participle tells who holds
+    or runs it (*au navire affrété par l'ONG X*, *aux camps gérés par le Croissant-Rouge*,
+    *contre les sociétés détenues par Y*): acting on the thing is acting on its holder. A
+    participle that is itself an event of the trigger table tells what the thing underwent
+    (*la ville assiégée par les rebelles*, *le convoi visé par l'armée*): its agent is the
+    other side, so it gives nothing."""
+    verbs = load_event_lexicon().verbs
+    for child in token_view(thing.doc).child_tokens(thing.i):
+        if child.dep_ in ("acl", "amod") and "Part" in feature(child, "VerbForm"):
+            if child.lemma_.lower() in verbs:
+                return []
+            return par_agent_of(reader, child)
+    return []
+
+
+def par_agent_of(reader: RoleReader, participle: Token) -> list[str]:
+    """Return the named *par*-phrase of a participle (its obl:agent or a par-oblique)."""
+    for inner in token_view(participle.doc).child_tokens(participle.i):
+        if inner.dep_ in ("obl:agent", "obl", "nmod") and case_of(inner) == "par":
+            found = reader.group(inner) or national(reader, inner)
+            if found:
+                return found
+    return []

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.passive_asks import passive_addressee
+from veille.analysis.events.aims import threatened_party
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
 from veille.analysis.events.control import (
     clitic_object,
@@ -33,15 +35,17 @@ from veille.analysis.events.nominal import (
     participle_agent,
     target_place,
 )
-from veille.analysis.events.objects import direct_object
+from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
 from veille.analysis.events.shape import (
     case_of,
+    fronted,
     is_relative,
     passive,
     passive_like,
     passive_voice,
     prepositional,
+    present_participle,
     same_case,
     subject_before,
     verb_like,
@@ -65,15 +69,6 @@ from veille.model import Document
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
-
-
-def _present_participle(verb: Token) -> bool:
-    """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
-    *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
-    (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
-    if "Part" not in feature(verb, "VerbForm") or "Pres" not in feature(verb, "Tense"):
-        return False
-    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
 
 
 @dataclass(frozen=True)
@@ -320,9 +315,7 @@ class RoleReader:
                 return controlled, depth  # accuser X de faire: X does it
             if controlled is not None and token_view(node.doc).labelled_children(node.i, "obj"):
                 return [], None  # X does it, but names nobody: never the accuser
-            if depth == 0 or (
-                _present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])
-            ):
+            if depth == 0 or (present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])):
                 # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
                 # quotation the parser also hangs on the cue as a subject.
                 inverted = self.inverted_subject(node)
@@ -365,8 +358,10 @@ class RoleReader:
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*kids, *(c for o in objects for c in view.child_tokens(o.i)), *agent_complements(node)]
         for child in candidates:
-            if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot:
+            if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot and not fronted(child, node):
+                # … au navire affrété par X: a thing a participle gives an agent stands for it
                 found = self.group(child) or self.owner(child) or national(self, child)
+                found = found or holder(self, child)
                 if found:
                     return found
         if slot == "à" and node.pos_ != "NOUN":
@@ -444,6 +439,8 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
+            # demande à être reçu par X; menace de porter plainte contre X
+            recipients = recipients or passive_addressee(self, trigger) or threatened_party(self, trigger)
         if (
             pos == "NOUN"
             and trigger.dep_ == "obj"

@@ -27,6 +27,7 @@ from veille.analysis.events.labels import labelling_verb
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.protests import protest_cue
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.events.shape import comma_relative
 from veille.analysis.lang.fr.countries import capital_country
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
 from veille.analysis.parse import doc_text
@@ -221,7 +222,8 @@ def _embedders(token: Token) -> list[tuple[Token, Token]]:
     chain = subject_chain(token)
     out = []
     for below, node in itertools.pairwise(chain[: _MAX_UP + 1]):
-        if below.dep_ in _EMBEDDING and node.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        embedded = below.dep_ in _EMBEDDING and not comma_relative(below)  # not: un plan, que X a rejeté
+        if embedded and node.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             out.append((node, below))
     return out
 

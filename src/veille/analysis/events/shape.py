@@ -175,3 +175,70 @@ def same_case(head: Token, conjunct: Token) -> bool:
         if own in forms:
             return theirs in forms
     return theirs is None or theirs == own
+
+
+def present_participle(verb: Token) -> bool:
+    """Say whether a verb is a present participle adjunct of its clause (*…, exhortant X à*,
+    *…, appelant à*): an adverbial one, or one set off by a comma wherever the parser hung it
+    (*a-t-il déclaré à la sortie de l'usine, appelant à …*: not *les manifestants appelant*)."""
+    if "Part" not in feature(verb, "VerbForm") or "Pres" not in feature(verb, "Tense"):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")
+
+
+# The labels by which a word hangs inside the noun phrase of its head (complements,
+# appositions, names, a participle, a conjunct: le plan présenté par le ministre X; la
+# sécurité et la coopération).
+_INSIDE_PHRASE = frozenset(
+    {"nmod", "appos", "flat:name", "flat", "amod", "acl", "obl:agent", "obl:arg", "conj"}
+)
+
+
+def comma_relative(verb: Token, timexes: Sequence[Timex] = ()) -> Token | None:
+    """Return the antecedent of an object relative set off by a comma (*un plan de sortie
+    de crise, que le syndicat a rejeté*; *une médiation de l'OSCE (OSCE), que X a déclinée*):
+    the parser often reads its *que* as a conjunction and hangs the clause anywhere (as the
+    complement clause of the verb before it, or as an adverbial), but a *que* right after a
+    comma, followed by the verb's own subject and no object (a weekday the parser took for
+    one aside: ``_bare_day``), opens a relative whose object is the noun phrase the comma closes. Its head
+    is found by climbing from the last word before the comma (before a bracket it closes)
+    while the words stay inside that phrase."""
+    doc, view = verb.doc, token_view(verb.doc)
+    kids = view.children(verb.i)
+    que = next((j for j in kids if j < verb.i and view.lower[j] in ("que", "qu'")), None)
+    if que is None or que < 2 or view.text[que - 1] != ",":
+        return None
+    if not any(que < j < verb.i and view.dep[j] == "nsubj" for j in kids) or any(
+        view.dep[j] == "obj" and j != que and not _bare_day(view.tokens[j], timexes) for j in kids
+    ):
+        return None
+    last = que - 2
+    if view.text[last] == ")":  # … de l'Organisation X (OSCE), que …: the phrase before it
+        opening = next((j for j in range(last - 1, max(-1, last - 12), -1) if view.text[j] == "("), None)
+        last = opening - 1 if opening is not None and opening > 0 else -1
+    head = doc[last] if last >= 0 else None
+    while head is not None and head.dep_ in _INSIDE_PHRASE and head.head.i < head.i:
+        head = head.head
+    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _bare_day(token: Token, timexes: Sequence[Timex]) -> bool:
+    """Say whether an object the parser found is a time word: in a time expression, or a
+    common noun with no determiner (*a déclinée lundi*), which no object relative has."""
+    view = token_view(token.doc)
+    if in_time(token, timexes):
+        return True
+    return view.pos[token.i] == "NOUN" and not any(view.dep[c] == "det" for c in view.children(token.i))
+
+
+def fronted(phrase: Token, verb: Token) -> bool:
+    """Say whether a prepositional phrase is a fronted adjunct set off by a comma before its
+    verb (*À Genève, le délégué X a demandé …*; *À Moscou, le ministère russe a proposé …*):
+    a verb's à-, avec- or contre-complement follows it (a clitic or a relative pronoun
+    stands before it, not a phrase and a comma), so such a phrase is where or when, never
+    the party asked, met or promised to."""
+    if phrase.i > verb.i:
+        return False
+    doc = phrase.doc
+    end = max(t.i for t in phrase.subtree if t.pos_ != "PUNCT") + 1  # the comma may hang on it
+    return end < verb.i and doc[end].text == ","
