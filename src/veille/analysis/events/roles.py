@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.aims import threatened_party
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
 from veille.analysis.events.control import (
@@ -37,6 +36,7 @@ from veille.analysis.events.nominal import (
 )
 from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
+from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
     case_of,
     fronted,
