@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from veille.analysis.entities.acronyms import acronym_forms
+from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
     initialled,
@@ -25,10 +26,11 @@ from veille.analysis.entities.names import (
     surnames,
     tokens,
 )
+from veille.analysis.entities.namesakes import side_by_side
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
-from veille.analysis.lang.fr.words import NAME_PARTICLES, TO
+from veille.analysis.lang.fr.words import TO
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Gender, Mention, Role
@@ -305,6 +307,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 and not m.group
                 and not cluster.group
                 and similar_name(m.longest, cluster.longest)
+                and not side_by_side(m.names, cluster.names, text)  # Antoine Girard et Antoine Giraud
             ),
             None,
         )
@@ -386,23 +389,18 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group and not placed:
             # Whole words only: Nice-Matin is not Nice.
             # A place alone never joins a group named by a phrase (Nîmes, Nîmes en commun).
+            town = cluster.type == "LOC" and proper_word(name)
             owners = [
                 o
                 for o in orgs
                 if any(_first_word_is(m.text, name) for m in o.names)
-                and not (cluster.type == "LOC" and any(_phrase(m.text) for m in o.names))
+                and not (town and any(phrase_name(m.text) for m in o.names))
             ]
             if len(owners) == 1:
                 owners[0].absorb(cluster)
                 continue
         final.append(cluster)
     return final
-
-
-def _phrase(name: str) -> bool:
-    """Tell whether a name goes on in lower-case words that are no particle (Lyon en commun,
-    Vallée vivante; not Banque de France): a phrase, not named after its first word."""
-    return any(w[:1].islower() and w not in NAME_PARTICLES | {"l'", "d'"} for w in name.split()[1:])
 
 
 def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[str, list[Cluster]]) -> bool:

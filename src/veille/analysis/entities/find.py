@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from veille.analysis.entities import extend, groupnames, kicker, locative, trim
 from veille.analysis.entities.families import family_name
+from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.groupnames import with_group_names
 from veille.analysis.entities.roles import load_roles, role_key
@@ -137,6 +138,7 @@ class EntityStage:
         candidates: list[Candidate] = []
         for span in extend.join_split_names(parsed):
             candidates.extend(fix_entity(span, self.rules))
+        candidates = [c for c in candidates if not credit(parsed, c.start, c.end, self.rules.agencies)]
         candidates.extend(find_groups(parsed, candidates, self.rules))
         group = lambda start, end: Candidate(start, end, "ORG")  # noqa: E731
         candidates = with_group_names(candidates, parsed, Candidate.tokens, group)

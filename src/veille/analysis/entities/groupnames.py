@@ -13,8 +13,8 @@ de …*), and its lower-case words are of two shapes only:
 
 1. a preposition and a bare word (*en commun*, *pour Karim*, *non merci*);
 2. one adjective after a capitalised common noun (*Vallée vivante*, *Écologie solidaire*),
-   not after a company's or a town's name (*le groupe Ondulex français*: the adjective
-   describes it).
+   not after a company's or a town's name (*le groupe Ondulex rentable*: the adjective
+   describes it), and not a nationality (*Côté français*).
 
 The name must end there: a punctuation mark, a verb, a conjunction or a relative pronoun
 follows (*la liste Horizons en tête du scrutin* is a list in the lead, not a name). Once
@@ -31,7 +31,9 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import tables
+from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.nouns import is_common_word
+from veille.analysis.lang.fr.words import NAME_PARTICLES
 from veille.analysis.syntax.view import TokenView, token_view
 
 S = TypeVar("S")
@@ -102,7 +104,7 @@ def _learned(view: TokenView) -> set[tuple[str, ...]]:
             end + 2 < len(view.text)
             and view.text[end] == ","
             and view.lower[end + 1] in _APPOSITION_ARTICLES
-            and view.lower[end + 2] in heads
+            and view.text[end + 2] in heads  # lower case: Côté français, le Comité … is no apposition
         )
         if before or after:
             names.add(tuple(view.lower[j:end]))
@@ -125,7 +127,7 @@ def _lower_end(view: TokenView, j: int, k: int) -> int:
     if view.lower[k] in _LINKS:
         bare = k + 1 < n and view.text[k + 1].isalpha() and view.pos[k + 1] not in _NOT_BARE
         end = k + 2 if bare else k
-    elif view.pos[k] == "ADJ" and k == j + 1 and is_common_word(view.lower[j]):
+    elif view.pos[k] == "ADJ" and k == j + 1 and is_common_word(view.lower[j]) and not demonym(view.lower[k]):
         end = k + 1
     else:
         return k
@@ -147,3 +149,14 @@ def _occurrences(doc: Doc, names: set[tuple[str, ...]]) -> list[tuple[int, int]]
                 found.append((i, i + length))
                 break
     return found
+
+
+def proper_word(word: str) -> bool:
+    """Tell whether a capitalised word is no French common word (Nîmes; not Organisation)."""
+    return not is_common_word(word.lower())
+
+
+def phrase_name(name: str) -> bool:
+    """Tell whether a name goes on in lower-case words that are no particle (Lyon en commun,
+    Vallée vivante; not Banque de France): a phrase, not named after its first word."""
+    return any(w[:1].islower() and w not in NAME_PARTICLES | {"l'", "d'"} for w in name.split()[1:])
