@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.countries import demonym
-from veille.analysis.lang.fr.nouns import is_common_word
+from veille.analysis.lang.fr.nouns import is_common_noun, is_common_word
 from veille.analysis.lang.fr.words import NAME_PARTICLES
 from veille.analysis.syntax.view import TokenView, token_view
 
@@ -152,8 +152,9 @@ def _occurrences(doc: Doc, names: set[tuple[str, ...]]) -> list[tuple[int, int]]
 
 
 def proper_word(word: str) -> bool:
-    """Tell whether a capitalised word is no French common word (Nîmes; not Organisation)."""
-    return not is_common_word(word.lower())
+    """Tell whether a capitalised word is in no noun index of the model's lemmatizer
+    (Nîmes, Quimper; not Organisation)."""
+    return not is_common_noun(word.lower())
 
 
 def phrase_name(name: str) -> bool:
