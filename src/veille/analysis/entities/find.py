@@ -295,6 +295,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start += 1
         if start >= end:
             return []
+        # 6b. A surname said with its particle after a title (le général | de Gaulle, le
+        #     président | de Villepin): the particle is the name's, as after M.
+        if lowers[start - 1] in ("de", "d'", "d’") and surname_particle(doc, start - 1, end, label):
+            start -= 1
         first = tokens[start]
     # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
     #    otherwise trim to the capitalised part (congrès de l'Association → Association,
