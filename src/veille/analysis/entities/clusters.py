@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.acronyms import acronym_forms
+from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, same_club
 from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
@@ -129,7 +129,7 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         for mention in list(cluster.names):
             match = _ACRONYM.match(text, mention.end)
             if match is None or not (
-                _can_spell(match.group(1), mention.text) or _abridged(match.group(1), mention.text)
+                can_spell(match.group(1), mention.text) or abridged(match.group(1), mention.text)
             ):
                 continue
             acronym = match.group(1)
@@ -158,6 +158,18 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         ]
         if len(spelled) == 1:
             spelled[0].absorb(cluster)
+            clusters.remove(cluster)
+    # 3. A club's or a body's prefix in capitals before its seat (RC Montreval) for the full
+    #    name of that seat (Racing Club de Montreval), when one name of the article is so.
+    for cluster in [c for c in clusters if c.type != "PER"]:
+        full = [
+            c
+            for c in clusters
+            if c is not cluster and c.type != "PER" and same_club(cluster.longest, c.longest)
+        ]
+        if len(full) == 1 and cluster in clusters:
+            full[0].absorb(cluster)
+            full[0].type = "ORG"  # a prefix of capitals spelling its words names a body
             clusters.remove(cluster)
     _add_unbracketed_acronyms(clusters, text)
     return clusters
@@ -222,7 +234,7 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         if start in named:
             continue  # la santé of Organisation mondiale de la santé (OMS): inside the name itself
         phrase = doc_text(parsed)[start:end].rstrip()
-        if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
+        if not can_spell(token.nbor(1).text, phrase.split()[-1]):
             target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))
 
 
@@ -230,26 +242,6 @@ def _person_title(parsed: Doc, start: int) -> bool:
     """Tell whether a noun phrase opens with a person's title (la députée, le maire)."""
     lexicon = load_roles()
     return start + 1 < len(parsed) and lexicon.match(parsed, start + 1) is not None
-
-
-def _abridged(acronym: str, name: str) -> bool:
-    """Tell whether a name is the opening of the one its bracketed acronym spells, the rest
-    left out by the writer (Office central de lutte contre la corruption (OCLCIFF): the
-    acronym opens with the initials of three words or more of the name)."""
-    return any(len(form) >= 3 and acronym.startswith(form) for form in acronym_forms(name))
-
-
-def _can_spell(acronym: str, name: str) -> bool:
-    """Tell whether an acronym's letters appear in order in a name, the first one first."""
-    letters, bare = word_key(acronym).replace(" ", ""), word_key(name).replace(" ", "")
-    if not bare.startswith(letters[:1]):
-        return False
-    position = 0
-    for letter in letters:
-        position = bare.find(letter, position) + 1
-        if position == 0:
-            return False
-    return True
 
 
 def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) -> list[Cluster]:

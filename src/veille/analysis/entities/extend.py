@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.acronyms import acronym_forms
+from veille.analysis.entities.locative import spelled_whole
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF
 
@@ -317,8 +318,9 @@ def join_split_names(parsed: Doc) -> list[Span]:
                 and between[0] in OF
                 and all(w in OF | ARTICLES for w in between)
                 and len(between) <= 2
-            )
-            if joined and not _country(span.text):
+            ) or (not between and previous[-1].lower_ in OF)  # Union sportive de + Kervallon
+            # l'Institut Pasteur + de + Madagascar (IPM): the acronym holds the country
+            if joined and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):
                 spans[-1] = Span(parsed, previous.start, span.end, label="ORG")
                 continue
         spans.append(span)

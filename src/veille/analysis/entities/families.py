@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import tables
 
+_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von"})  # capitalised particles of surnames
+
 
 @cache
 def family_nouns() -> frozenset[str]:
@@ -26,6 +28,8 @@ def family_nouns() -> frozenset[str]:
 def family_name(doc: Doc, start: int) -> bool:
     """Tell whether the name at ``start`` follows a family noun written in lower case
     (la famille | Haddou), as no one person's name does."""
+    if start > 1 and doc[start - 1].text in _PARTICLES:
+        start -= 1  # la famille Le | Goff: the entity stage took Le for an article
     if start == 0:
         return False
     before = doc[start - 1].text

@@ -347,12 +347,14 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end += 1
     # 10. Demonyms and people groups (les Russes, les Européens) are groups tied to their
     #     country, not places.
+    if family_name(doc, start):  # la famille | Haddou, les frères | Van Damme: a group
+        return [Candidate(start, end, "MISC", None, True, None)]
     if end - start == 1 and first.text[:1].isupper() and not _is_country(first.text):
         demonym = countries.demonym(first.text)
         if demonym is not None:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
         people = label != "ORG" and _inhabitants(doc, start)  # les Boulonnais
-        if word_key(first.text) in rules.groups or people or family_name(doc, start):  # la famille | Haddou
+        if word_key(first.text) in rules.groups or people:
             return [Candidate(start, end, "MISC", None, True, None)]
     site = trim.site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
     if site is not None:
