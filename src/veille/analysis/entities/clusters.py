@@ -26,7 +26,7 @@ from veille.analysis.entities.names import (
     surnames,
     tokens,
 )
-from veille.analysis.entities.namesakes import side_by_side
+from veille.analysis.entities.namesakes import side_by_side, surname_as_place
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
@@ -350,7 +350,8 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     result = []
     for cluster in merged:
         key = " ".join(tokens(cluster.longest))
-        owners = [] if cluster.type not in ("PER", "MISC") or cluster.group else short_forms.get(key, [])
+        person = cluster.type in ("PER", "MISC") or surname_as_place(cluster.longest, cluster.type)
+        owners = [] if not person or cluster.group else short_forms.get(key, [])
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group:
             owners = short_forms.get("first:" + key, [])
             if short_forms.get(key):  # also someone's surname: ambiguous
