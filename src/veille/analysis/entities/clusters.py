@@ -19,6 +19,7 @@ from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
     initialled,
+    is_given_name,
     is_initialled,
     paternal_surname,
     similar_name,
@@ -362,6 +363,8 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = short_forms["first:" + key]  # Selon Marine, … for Marine Tondelier, tagged ORG
         # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
         owners = [o for o in owners if o is not cluster and _genders_fit(o, cluster)]
+        if cluster.type == "LOC":  # a place's name joins a person's only behind a given name
+            owners = [o for o in owners if is_given_name(o.longest.split()[0].split("-")[0])]
         if len(owners) == 1:
             owners[0].absorb(cluster)
         else:

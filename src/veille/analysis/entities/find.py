@@ -26,7 +26,6 @@ from veille.analysis.entities.spans import (
     court_head,
     cut_inside,
     demonym_prefix,
-    held_portfolio,
     join_proper_nouns,
     name_after_portfolio,
     name_after_title,
@@ -254,8 +253,6 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     #     A name glued after the portfolio is the minister's (le ministre des Transports
     #     Paul Garnier: the model tags 'Transports Paul Garnier' LOC), and a second portfolio
     #     (ministre de la Ville et du Logement) is part of the title too.
-    if held_portfolio(doc, start, end, rules.role_words):
-        return []  # 5e. la commissaire à l'Energie: a title's portfolio
     found = portfolio_head(doc, start, frozenset(rules.portfolio_heads))
     if found is not None:
         portfolio, chained = found

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.names import is_given_name
 from veille.analysis.entities.roles import load_roles
 from veille.analysis.lang.fr import countries
-from veille.analysis.lang.fr.nouns import is_common_noun, is_common_word
+from veille.analysis.lang.fr.nouns import is_common_word
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
@@ -255,25 +255,6 @@ def name_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
         if doc[k].pos_ == "PROPN" and _capitalised(doc, k, end):
             return k if doc[k - 1].pos_ in ("NOUN", "ADJ") else None
     return None
-
-
-_PORTFOLIO_LINKS = frozenset({"à", "au", "aux", "des"})  # adjointe à la | Culture, échevine des | Finances
-
-
-def held_portfolio(doc: Doc, start: int, end: int, role_words: frozenset[str]) -> bool:
-    """Tell whether a capitalised common noun alone is the portfolio of a title before it
-    (la commissaire à l'Energie, l'échevine des Finances, le délégué aux Sports): part of
-    the title, never a name. The accent a capital often drops is put back (Energie,
-    énergie)."""
-    if end - start != 1 or not doc[start].text[:1].isupper():
-        return False
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES:
-        i -= 1
-    if i < 1 or doc[i].lower_ not in _PORTFOLIO_LINKS or fold(doc[i - 1].text) not in role_words:
-        return False
-    words = {doc[start].lower_, doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s")}
-    return any(is_common_noun(w) or (w[:1] == "e" and is_common_noun("é" + w[1:])) for w in words)
 
 
 # Nouns of the courts and prosecution offices that French news names by their seat.
