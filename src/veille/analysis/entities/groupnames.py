@@ -24,6 +24,7 @@ Vallée vivante occupent …*).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
@@ -160,4 +161,5 @@ def proper_word(word: str) -> bool:
 def phrase_name(name: str) -> bool:
     """Tell whether a name goes on in lower-case words that are no particle (Lyon en commun,
     Vallée vivante; not Banque de France): a phrase, not named after its first word."""
-    return any(w[:1].islower() and w not in NAME_PARTICLES | {"l'", "d'"} for w in name.split()[1:])
+    words = [re.sub(r"^[dl]['’]", "", w) for w in name.split()[1:]]  # Conseil d'État: État
+    return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
