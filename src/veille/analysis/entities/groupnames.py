@@ -8,10 +8,10 @@ the name at its first lower-case word (or tags the capitalised word alone as a p
 place), which leaves a fragment and misses the group.
 
 A name is learned where a group noun of ``group_heads.tsv`` stands right before it (*la
-liste | Nîmes en commun*) or in apposition right after it (*Nîmes en commun, | la liste
-de …*), and its lower-case words are of two shapes only:
+liste | Nîmes en commun*, *sa liste, | Brévin d'abord*) or in apposition right after it
+(*Nîmes en commun, | la liste de …*), and its lower-case words are of two shapes only:
 
-1. a preposition and a bare word (*en commun*, *pour Karim*, *non merci*);
+1. a preposition and a bare word (*en commun*, *pour Karim*, *non merci*, *d'abord*);
 2. one adjective after a capitalised common noun (*Vallée vivante*, *Écologie solidaire*),
    not after a company's or a town's name (*le groupe Ondulex rentable*: the adjective
    describes it), and not a nationality (*Côté français*).
@@ -40,6 +40,7 @@ from veille.analysis.syntax.view import TokenView, token_view
 S = TypeVar("S")
 
 _LINKS = frozenset({"en", "pour", "sans", "contre", "non"})  # shape 1: en commun, pour Karim
+_ELIDED_OF = frozenset({"d'", "d’"})
 _NOT_BARE = frozenset({"DET", "PRON", "ADP", "VERB", "AUX"})  # en tête du, pour la, contre les
 _ENDS = frozenset({"VERB", "AUX", "CCONJ"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
@@ -100,7 +101,8 @@ def _learned(view: TokenView) -> set[tuple[str, ...]]:
         end = _lower_end(view, j, capitalised)
         if end == capitalised:
             continue
-        before = view.lower[j - 1] in heads and view.text[j - 1].islower()
+        noun = j - 2 if view.text[j - 1] == "," else j - 1  # sa propre liste, | Brévin d'abord
+        before = noun >= 0 and view.lower[noun] in heads and view.text[noun].islower()
         after = (
             end + 2 < len(view.text)
             and view.text[end] == ","
@@ -123,11 +125,13 @@ def _lower_end(view: TokenView, j: int, k: int) -> int:
     """Return where a name whose capitalised words end at k ends with its lower-case words
     (shape 1 or 2 of the module's docstring), or k when it has none."""
     n = len(view.text)
-    if k >= n or not view.text[k].islower() or not view.text[k].isalpha():
+    if k >= n or not view.text[k].islower() or not view.text[k].rstrip("'’").isalpha():
         return k
     if view.lower[k] in _LINKS:
         bare = k + 1 < n and view.text[k + 1].isalpha() and view.pos[k + 1] not in _NOT_BARE
         end = k + 2 if bare else k
+    elif view.lower[k] in _ELIDED_OF:  # Nantes d'abord; not Lyon d'Antoine Martin
+        end = k + 2 if k + 1 < n and view.text[k + 1].isalpha() and view.text[k + 1].islower() else k
     elif view.pos[k] == "ADJ" and k == j + 1 and is_common_word(view.lower[j]) and not demonym(view.lower[k]):
         end = k + 1
     else:
