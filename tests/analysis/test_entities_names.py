@@ -130,3 +130,51 @@ def test_paternal_surname() -> None:
     assert paternal_surname("Jean Paul Martin") is None  # Paul is a given name
     assert paternal_surname("Marie de Gaulle") is None  # a particle, not two surnames
     assert paternal_surname("Anne-Laure Berthier") is None  # two words only
+
+
+def test_a_struck_key_in_a_surname_after_the_same_given_name() -> None:
+    """Session 8: one replaced letter in a surname of four letters or more is a typo when the
+    given name (and particle) before it are the same; alone, or after another given name, not."""
+    assert similar_name("Yann Le Bihan", "Yann Le Bihen")
+    assert similar_name("Erwan Le Bras", "Erwan Le Bris")
+    assert similar_name("Claire Moret", "Claire Morat")
+    assert not similar_name("Claire Moret", "Julie Morat")  # another given name
+    assert not similar_name("Paul Roy", "Paul Ray")  # three letters: two names
+    assert not similar_name("Kim Jong-un", "Kim Jong-il")
+    assert not similar_word("bras", "bris")
+
+
+def test_two_spellings_in_one_sentence_are_namesakes() -> None:
+    from veille.analysis.entities.namesakes import side_by_side
+    from veille.model import Mention
+
+    def said(text: str, name: str) -> list[Mention]:
+        return [Mention(text.index(name), text.index(name) + len(name), name, "name")]
+
+    text = "Antoine Girard, ministre, et Antoine Giraud, député, ont débattu. Puis M. Giraud a parlé."
+    assert side_by_side(said(text, "Antoine Girard"), said(text, "Antoine Giraud"), text)
+    later = "Antoine Girard a parlé. Le lendemain, Antoine Giraud a répondu."
+    assert not side_by_side(said(later, "Antoine Girard"), said(later, "Antoine Giraud"), later)
+    title = "M. Girard et M. Giraud."  # the full stop of M. ends no sentence
+    assert side_by_side([Mention(3, 9, "Girard", "name")], [Mention(16, 22, "Giraud", "name")], title)
+
+
+def test_a_club_prefix_spells_the_words_before_its_seat() -> None:
+    from veille.analysis.entities.acronyms import same_club
+
+    assert same_club("RC Montreval", "Racing Club de Montreval")
+    assert same_club("AS Lorvenne", "Association sportive de Lorvenne")
+    assert same_club("ES Port-Marly", "Entente sportive de Port-Marly")
+    assert not same_club("RC Montreval", "Racing Club de Lorvenne")  # another seat
+    assert not same_club("FC Montreval", "Racing Club de Montreval")  # other words
+    assert not same_club("Montreval", "Racing Club de Montreval")
+
+
+def test_a_phrase_name_goes_on_in_lower_case() -> None:
+    from veille.analysis.entities.groupnames import phrase_name
+
+    assert phrase_name("Lyon en commun")
+    assert phrase_name("Vallée vivante")
+    assert not phrase_name("Banque de France")
+    assert not phrase_name("Manchester United")
+    assert not phrase_name("Conseil d'État")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from veille.analysis.entities.names import initials
 from veille.analysis.lang.fr.words import ACRONYM_SKIPPED, NAME_PARTICLES
-from veille.normal import fold
+from veille.normal import fold, word_key
 
 _MINOR = frozenset({"l", "et", "les"})
 
@@ -69,3 +69,37 @@ def _content(word: str) -> bool:
 
 def _letters(word: str) -> str:
     return word if _capitals(word) else fold(word)[:1].upper()
+
+
+def abridged(acronym: str, name: str) -> bool:
+    """Tell whether a name is the opening of the one its bracketed acronym spells, the rest
+    left out by the writer (Office central de lutte contre la corruption (OCLCIFF): the
+    acronym opens with the initials of three words or more of the name)."""
+    return any(len(form) >= 3 and acronym.startswith(form) for form in acronym_forms(name))
+
+
+def can_spell(acronym: str, name: str) -> bool:
+    """Tell whether an acronym's letters appear in order in a name, the first one first."""
+    letters, bare = word_key(acronym).replace(" ", ""), word_key(name).replace(" ", "")
+    if not bare.startswith(letters[:1]):
+        return False
+    position = 0
+    for letter in letters:
+        position = bare.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def same_club(short: str, full: str) -> bool:
+    """Tell whether a name of a capitals prefix and a seat (RC Montreval, AS Lorvenne, FC
+    Nantes) abbreviates a longer name of the same seat (Racing Club de Montreval, Association
+    sportive de Lorvenne, Football Club de Nantes): the prefix spells the words before it."""
+    prefix, _, seat = short.partition(" ")
+    if not (prefix.isupper() and 2 <= len(prefix) <= 4 and seat[:1].isupper()):
+        return False
+    head, _, rest = full.rpartition(" " + seat)
+    if rest or not head or head.isupper():
+        return False
+    words = [w for w in head.replace("'", " ").split() if w not in ("de", "du", "des", "d")]
+    return "".join(w[:1].upper() for w in words) == prefix

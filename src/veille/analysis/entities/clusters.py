@@ -14,10 +14,12 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.acronyms import acronym_forms
+from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, same_club
+from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
     initialled,
+    is_given_name,
     is_initialled,
     paternal_surname,
     similar_name,
@@ -25,6 +27,7 @@ from veille.analysis.entities.names import (
     surnames,
     tokens,
 )
+from veille.analysis.entities.namesakes import side_by_side, surname_as_place
 from veille.analysis.entities.roles import load_roles, noun_phrase_before
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
@@ -127,7 +130,7 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         for mention in list(cluster.names):
             match = _ACRONYM.match(text, mention.end)
             if match is None or not (
-                _can_spell(match.group(1), mention.text) or _abridged(match.group(1), mention.text)
+                can_spell(match.group(1), mention.text) or abridged(match.group(1), mention.text)
             ):
                 continue
             acronym = match.group(1)
@@ -156,6 +159,18 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         ]
         if len(spelled) == 1:
             spelled[0].absorb(cluster)
+            clusters.remove(cluster)
+    # 3. A club's or a body's prefix in capitals before its seat (RC Montreval) for the full
+    #    name of that seat (Racing Club de Montreval), when one name of the article is so.
+    for cluster in [c for c in clusters if c.type != "PER"]:
+        full = [
+            c
+            for c in clusters
+            if c is not cluster and c.type != "PER" and same_club(cluster.longest, c.longest)
+        ]
+        if len(full) == 1 and cluster in clusters:
+            full[0].absorb(cluster)
+            full[0].type = "ORG"  # a prefix of capitals spelling its words names a body
             clusters.remove(cluster)
     _add_unbracketed_acronyms(clusters, text)
     return clusters
@@ -220,7 +235,7 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
         if start in named:
             continue  # la santé of Organisation mondiale de la santé (OMS): inside the name itself
         phrase = doc_text(parsed)[start:end].rstrip()
-        if not _can_spell(token.nbor(1).text, phrase.split()[-1]):
+        if not can_spell(token.nbor(1).text, phrase.split()[-1]):
             target.mentions.append(Mention(start, start + len(phrase), phrase, "description"))
 
 
@@ -228,26 +243,6 @@ def _person_title(parsed: Doc, start: int) -> bool:
     """Tell whether a noun phrase opens with a person's title (la députée, le maire)."""
     lexicon = load_roles()
     return start + 1 < len(parsed) and lexicon.match(parsed, start + 1) is not None
-
-
-def _abridged(acronym: str, name: str) -> bool:
-    """Tell whether a name is the opening of the one its bracketed acronym spells, the rest
-    left out by the writer (Office central de lutte contre la corruption (OCLCIFF): the
-    acronym opens with the initials of three words or more of the name)."""
-    return any(len(form) >= 3 and acronym.startswith(form) for form in acronym_forms(name))
-
-
-def _can_spell(acronym: str, name: str) -> bool:
-    """Tell whether an acronym's letters appear in order in a name, the first one first."""
-    letters, bare = word_key(acronym).replace(" ", ""), word_key(name).replace(" ", "")
-    if not bare.startswith(letters[:1]):
-        return False
-    position = 0
-    for letter in letters:
-        position = bare.find(letter, position) + 1
-        if position == 0:
-            return False
-    return True
 
 
 def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) -> list[Cluster]:
@@ -305,6 +300,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 and not m.group
                 and not cluster.group
                 and similar_name(m.longest, cluster.longest)
+                and not side_by_side(m.names, cluster.names, text)  # Antoine Girard et Antoine Giraud
             ),
             None,
         )
@@ -355,7 +351,8 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     result = []
     for cluster in merged:
         key = " ".join(tokens(cluster.longest))
-        owners = [] if cluster.type not in ("PER", "MISC") or cluster.group else short_forms.get(key, [])
+        person = cluster.type in ("PER", "MISC") or surname_as_place(cluster.longest, cluster.type)
+        owners = [] if not person or cluster.group else short_forms.get(key, [])
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group:
             owners = short_forms.get("first:" + key, [])
             if short_forms.get(key):  # also someone's surname: ambiguous
@@ -366,6 +363,8 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = short_forms["first:" + key]  # Selon Marine, … for Marine Tondelier, tagged ORG
         # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
         owners = [o for o in owners if o is not cluster and _genders_fit(o, cluster)]
+        if cluster.type == "LOC":  # a place's name joins a person's only behind a given name
+            owners = [o for o in owners if is_given_name(o.longest.split()[0].split("-")[0])]
         if len(owners) == 1:
             owners[0].absorb(cluster)
         else:
@@ -385,7 +384,14 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         placed = cluster.type == "LOC" and any(_after_locative(text, m.start) for m in cluster.names)
         if shortened and len(tokens(name)) == 1 and not name.isupper() and not cluster.group and not placed:
             # Whole words only: Nice-Matin is not Nice.
-            owners = [o for o in orgs if any(_first_word_is(m.text, name) for m in o.names)]
+            # A place alone never joins a group named by a phrase (Nîmes, Nîmes en commun).
+            town = cluster.type == "LOC" and proper_word(name)
+            owners = [
+                o
+                for o in orgs
+                if any(_first_word_is(m.text, name) for m in o.names)
+                and not (town and any(phrase_name(m.text) for m in o.names))
+            ]
             if len(owners) == 1:
                 owners[0].absorb(cluster)
                 continue

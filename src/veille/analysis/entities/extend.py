@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.acronyms import acronym_forms
+from veille.analysis.entities.locative import spelled_whole
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF
 
@@ -102,9 +103,16 @@ def left(
 _COMMUNE_LINKS = frozenset("l' l’ d' d’ le la les de du des en lès lez sur sous aux au".split())
 
 
+_DASHES = ("-", "–")  # a hyphen, and the en dash of Québec's region names (Saguenay–Lac-Saint-Jean)
+
+
 def hyphen_tail(doc: Doc, end: int) -> int:
     """Extend a name over hyphens glued to it and the capitalised words after them, with a
-    commune name's linking words between (Pyrénées | -Atlantiques, Clermont | -l'Hérault)."""
+    commune name's linking words between (Pyrénées | -Atlantiques, Clermont | -l'Hérault).
+    A span that ends on the hyphen itself (Capesterre-Belle- | Eau) takes the word after it:
+    a name never ends inside a written word."""
+    if end >= 2 and doc[end - 1].text == "-" and not doc[end - 2].whitespace_:
+        end -= 1  # the model's span stops after the hyphen: the loop below takes the word
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         k = end + 1
         while k < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].lower_ in _COMMUNE_LINKS:
@@ -113,6 +121,19 @@ def hyphen_tail(doc: Doc, end: int) -> int:
             break
         end = k + 1
     return end
+
+
+def glued_by_dash(doc: Doc, end: int, start: int) -> bool:
+    """Tell whether two names are the halves of one compound written with a hyphen or an
+    en dash and no space (Saguenay | – | Lac-Saint-Jean, Alsace | - | Moselle), which the
+    model tags as two spans."""
+    return (
+        start == end + 1
+        and doc[end].text in _DASHES
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[start].text[:1].isupper()
+    )
 
 
 def _last_participle(doc: Doc, j: int, i: int, before: tuple[str, ...] = ("NOUN", "ADJ")) -> bool:
@@ -274,3 +295,37 @@ def place_complement(doc: Doc, end: int) -> int:
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
     return j
+
+
+def join_split_names(parsed: Doc) -> list[Span]:
+    """Return the NER spans with an organisation name cut in two made whole again
+    (Comité Régional + de la + Conchyliculture Arcachon Aquitaine)."""
+    spans: list[Span] = []
+    for span in parsed.ents:
+        # Saguenay–Lac-Saint-Jean is one region; Paris–Dakar, two capitals, a route.
+        if (
+            spans
+            and glued_by_dash(parsed, spans[-1].end, span.start)
+            and not (_country(spans[-1].text) or _country(span.text))
+        ):
+            spans[-1] = Span(parsed, spans[-1].start, span.end, label=spans[-1].label_)
+            continue
+        if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
+            previous = spans[-1]
+            between = [t.lower_ for t in parsed[previous.end : span.start]]
+            joined = (
+                between[:1]
+                and between[0] in OF
+                and all(w in OF | ARTICLES for w in between)
+                and len(between) <= 2
+            ) or (not between and previous[-1].lower_ in OF)  # Union sportive de + Kervallon
+            # l'Institut Pasteur + de + Madagascar (IPM): the acronym holds the country
+            if joined and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):
+                spans[-1] = Span(parsed, previous.start, span.end, label="ORG")
+                continue
+        spans.append(span)
+    return spans
+
+
+def _country(text: str) -> bool:
+    return bool(countries.country_code(text) or countries.capital_country(text))

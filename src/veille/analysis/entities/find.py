@@ -15,8 +15,11 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import extend, kicker, locative, trim
+from veille.analysis.entities import extend, groupnames, kicker, locative, trim
+from veille.analysis.entities.families import family_name
+from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
+from veille.analysis.entities.groupnames import with_group_names
 from veille.analysis.entities.roles import load_roles, role_key
 from veille.analysis.entities.spans import (
     agency_credit,
@@ -36,7 +39,7 @@ from veille.analysis.entities.spans import (
 )
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_gentile
-from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Gender, Mention
 from veille.normal import word_key
@@ -113,6 +116,10 @@ class Candidate:
     group: bool = False
     country: str | None = None
 
+    def tokens(self) -> tuple[int, int]:
+        """Return the candidate's token span."""
+        return self.start, self.end
+
 
 class EntityStage:
     """spaCy NER with rule fixes, grouped into entities by identical name."""
@@ -129,33 +136,15 @@ class EntityStage:
 
     def __call__(self, doc: Document, parsed: Doc) -> Document:
         candidates: list[Candidate] = []
-        for span in join_split_names(parsed):
+        for span in extend.join_split_names(parsed):
             candidates.extend(fix_entity(span, self.rules))
+        candidates = [c for c in candidates if not credit(parsed, c.start, c.end, self.rules.agencies)]
         candidates.extend(find_groups(parsed, candidates, self.rules))
+        group = lambda start, end: Candidate(start, end, "ORG")  # noqa: E731
+        candidates = with_group_names(candidates, parsed, Candidate.tokens, group)
         candidates = with_known(candidates, parsed, lambda start, end, label: Candidate(start, end, label))
         mentions = [(c, _mention(parsed, c)) for c in candidates]
         return dataclasses.replace(doc, entities=group_mentions(mentions))
-
-
-def join_split_names(parsed: Doc) -> list[SpacySpan]:
-    """Return the NER spans with an organisation name cut in two made whole again
-    (Comité Régional + de la + Conchyliculture Arcachon Aquitaine)."""
-    spans: list[SpacySpan] = []
-    for span in parsed.ents:
-        if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
-            previous = spans[-1]
-            between = token_view(parsed).lower[previous.end : span.start]
-            joined = (
-                between[:1]
-                and between[0] in OF
-                and all(w in OF | ARTICLES for w in between)
-                and len(between) <= 2
-            )
-            if joined and not _is_country(span.text):
-                spans[-1] = SpacySpan(parsed, previous.start, span.end, label="ORG")
-                continue
-        spans.append(span)
-    return spans
 
 
 def _is_country(text: str) -> bool:
@@ -207,6 +196,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
     if start < end < len(doc) and texts[end - 1][-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1
+    if (whole := groupnames.grown(doc, start, end)) > end:  # 3g. l'association Vallée | vivante
+        end, label = whole, "ORG"
     if start >= end or not_a_name(doc, start, end) or kicker.is_kicker(doc, start, end, rules.org_heads):
         return []  # XVIIIe, AUSTÉRITÉ, Normalement, Contactée, Budget : capitalised common words
     # 3a. A news agency's credit (AFP Claire Morel) and a demonym (Japonais Sony) glued before
@@ -304,6 +295,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start += 1
         if start >= end:
             return []
+        # 6b. A surname said with its particle after a title (le général | de Gaulle, le
+        #     président | de Villepin): the particle is the name's, as after M.
+        if lowers[start - 1] in ("de", "d'", "d’") and surname_particle(doc, start - 1, end, label):
+            start -= 1
         first = tokens[start]
     # 7. A name starts with a capital, or with a noun that makes names (canton de Berne);
     #    otherwise trim to the capitalised part (congrès de l'Association → Association,
@@ -352,11 +347,14 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         end += 1
     # 10. Demonyms and people groups (les Russes, les Européens) are groups tied to their
     #     country, not places.
+    if family_name(doc, start):  # la famille | Haddou, les frères | Van Damme: a group
+        return [Candidate(start, end, "MISC", None, True, None)]
     if end - start == 1 and first.text[:1].isupper() and not _is_country(first.text):
         demonym = countries.demonym(first.text)
         if demonym is not None:
             return [Candidate(start, end, "MISC", demonym.gender, demonym.number == "pl", demonym.iso3)]
-        if word_key(first.text) in rules.groups or (label != "ORG" and _inhabitants(doc, start)):
+        people = label != "ORG" and _inhabitants(doc, start)  # les Boulonnais
+        if word_key(first.text) in rules.groups or people:
             return [Candidate(start, end, "MISC", None, True, None)]
     site = trim.site_split(doc, start, end)  # 11b. l'usine Valdor | de Cholet: the firm and its town
     if site is not None:

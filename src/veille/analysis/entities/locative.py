@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.names import is_given_name
+from veille.analysis.entities.names import initials, is_given_name
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, TO
 from veille.normal import word_key
@@ -74,12 +74,24 @@ def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) 
     Catalogne)."""
     if doc[start].lower_ not in name_heads or not doc[start + 1 : start + 2].text[:1].isupper():
         return None
+    if spelled_whole(doc, start, end):
+        return None  # l'Institut Pasteur de Madagascar (IPM): the acronym holds the place
     for i in range(start + 2, end - 1):
         if doc[i].lower_ not in ("de", "d'") or is_given_name(doc[i - 1].text):
             continue  # Charles de | Gaulle: a particle inside the name
         named = all(t.text[:1].isupper() or t.lower_ in ("de", "d'") for t in doc[start + 1 : i])
         return (i, i + 1) if named and doc[i + 1].text[:1].isupper() else None
     return None
+
+
+def spelled_whole(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether the acronym in brackets right after a name spells all of it, its place
+    included (Institut Pasteur de Madagascar (IPM), Racing Club de Montreval (RCM)): the
+    place is part of the name, not a seat said after it."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    return acronym.isupper() and len(acronym) >= 3 and initials(doc[start:end].text) == acronym
 
 
 def division(doc: Doc, start: int, end: int) -> bool:

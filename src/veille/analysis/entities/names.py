@@ -55,9 +55,18 @@ def similar_name(a: str, b: str) -> bool:
     ta, tb = tokens(a), tokens(b)
     if len(ta) != len(tb) or ta == tb:
         return ta == tb
+    if len(ta) >= 2 and ta[:-1] == tb[:-1] and _struck(ta[-1], tb[-1]):
+        return True  # Yann Le Bihan, Yann Le Bihen: the given name and particle say who
     if not all(similar_word(x, y) for x, y in zip(ta, tb, strict=True)):
         return False
     return len(ta) == 1 or any(x == y for x, y in zip(ta, tb, strict=True))
+
+
+def _struck(a: str, b: str) -> bool:
+    """Tell whether two surnames of four letters or more differ by one struck key (Bihan,
+    Bihen): same length, same first letter, one letter replaced. Said alone such words may
+    be two names (Morin, Marin); after the same given name, one is a typo of the other."""
+    return len(a) == len(b) >= 4 and a[0] == b[0] and Levenshtein.distance(a, b) == 1
 
 
 def surnames(full: str) -> list[str]:

@@ -137,10 +137,10 @@ class RoleReader:
         member = head.lower_ in self.actor_heads or head.lemma_.lower() in self.actor_heads  # représentants
         for child in token_view(head.doc).child_tokens(head.i):  # no Token made per child
             case = case_of(child)
-            # (not a conjunct: les syndicats et la préfète are two parties, read by group)
+            # (not a conjunct, read by group: les syndicats et la préfète; not a name's hyphen)
             named = (
                 self.index.entity_at(child.idx)
-                if case is None and child.i > head.i and child.dep_ != "conj"
+                if case is None and child.i > head.i and child.dep_ != "conj" and not child.is_punct
                 else None
             )
             if named is not None and named != found:
