@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.quotes.coordinated import resumes_reporting
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
@@ -79,12 +80,20 @@ class SubjectFinder:
             for j in view.children(current):
                 if dep[j] in _SUBJECT_DEPS and text[j].lower() not in ("-t", "t"):
                     if text[j].lower() in _RELATIVE and dep[current].startswith("acl"):
-                        return tokens[head[current]]  # la Ville, qui a dressé… → la Ville
+                        antecedent = head[current]  # la Ville, qui a dressé… → la Ville
+                        while dep[antecedent] == "appos" and head[antecedent] < antecedent:
+                            # l'USC, premier syndicat de l'entreprise, qui réclame: the phrase
+                            # the apposition describes, not the company in its complement
+                            antecedent = head[antecedent]
+                        return tokens[antecedent]
                     return tokens[j]
             if head[current] == current:
                 break
             if dep[current] in ("ccomp", "csubj") or dep[current].startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
+            if resumes_reporting(tokens[current]):
+                current = head[head[current]]  # … que la ville compenserait « … » et a dénoncé
+                continue
             if (
                 dep[current] == "conj"
                 and dep[head[current]] in _SUBORDINATE
