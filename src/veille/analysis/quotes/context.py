@@ -21,7 +21,7 @@ from veille.analysis.quotes.embedded import in_reported_clause
 from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.lexicon import Cue, CueLexicon, inverted_verb
 from veille.analysis.quotes.marks import MarkedSpan, Stretches
-from veille.analysis.quotes.misread import finite_before_que, noun_before_object
+from veille.analysis.quotes.misread import finite_before_que, noun_before_object, present_read_as_participle
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
@@ -386,7 +386,7 @@ class QuoteContext:
             )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
             if cue is not None and (cue.scope == "all" or near) and self.inside_mark(token.idx) is None:
                 if token.text.lower().endswith("ant") or (
-                    token.pos_ == "VERB" and not bare_participle(token)
+                    token.pos_ == "VERB" and (not bare_participle(token) or present_read_as_participle(token))
                 ):
                     return token
                 if (

@@ -15,10 +15,12 @@ import re
 
 from spacy.tokens import Token
 
-from veille.analysis.lang.fr.words import QUE_TOKENS
+from veille.analysis.lang.fr.words import OF, QUE_TOKENS
 
 # A third-person present in -e or -ent (juge, jugent, rétorque, notent).
 _PRESENT = re.compile(r"\w+e(?:nt)?")
+# The marks that open a quotation right after its verb.
+_OPENING = frozenset({"«", "“", '"'})
 
 
 def finite_before_que(token: Token) -> bool:
@@ -47,3 +49,38 @@ def noun_before_object(token: Token) -> bool:
     if prev is None or nxt is None or nxt.pos_ != "DET" or not _PRESENT.fullmatch(token.lower_):
         return False
     return prev.pos_ == "PROPN" or prev.text == ","
+
+
+def present_read_as_participle(token: Token) -> bool:
+    """Return True for the present of a verb in -it (décrit, écrit, prédit) that the tagger read
+    as its past participle, the same form, hung on the subject before it (l'octogénaire décrit
+    « un immense réseau … »; X décrit « une usine à l'arrêt »): right after a noun or a name,
+    (or an adjective used as a noun),
+    with no comma, auxiliary or preposition between, and followed at once by the quotation,
+    its object. A participle modifying a noun takes no object (le texte décrit par X, un plan
+    décrit comme « … »)."""
+    doc = token.doc
+    if not token.lower_.endswith("it") or token.i == 0 or token.i + 2 >= len(doc):
+        return False
+    inside = doc[token.i + 2]
+    if doc[token.i + 1].text not in _OPENING or (inside.pos_ == "ADP" and inside.lower_ not in OF):
+        return False  # le trajet décrit « en pointillés »: an adverbial (des, du: an article)
+    return subject_before(token) is not None
+
+
+def subject_before(token: Token) -> Token | None:
+    """Return the noun (or name) right before a verb: its subject when the tagger hung the
+    verb on it; an adjective after a determiner is a noun (la septuagénaire décrit)."""
+    doc = token.doc
+    i = token.i - 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        i -= 1  # l'octogénaire israélienne décrit: the noun before its adjectives
+    if i < 0:
+        return None
+    prev = doc[i]
+    if prev.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ == "DET":
+        return prev
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = token.head  # la militante Inès Duval décrit: the parser hangs it on the phrase head
+    return head if prev.i <= head.i < token.i and head.pos_ in ("NOUN", "PROPN") else prev

@@ -33,7 +33,7 @@ from veille.analysis.quotes.phrases import (
 )
 from veille.analysis.quotes.salience import narrative_floor
 from veille.analysis.quotes.subjects import SubjectFinder
-from veille.analysis.quotes.topic import described_subject
+from veille.analysis.quotes.topic import described_subject, primary_first
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
@@ -453,7 +453,7 @@ class SpeakerResolver(SubjectFinder):
                 if self._is_subject(s):
                     return entity.id
         if before:
-            return before[0][1].id
+            return primary_first(self.parsed, before) if wanted == "PER" else before[0][1].id
         # Nobody fits before: the first one named after it, in its paragraph or the next (Selon
         # le ministre …, … ¶ « … » Cette petite phrase d'Arnaud Montebourg …).
         paragraph_end = self.text.find("\n\n", end)

@@ -12,10 +12,14 @@ by the same words by a name elsewhere, else the nearest person named before.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import DEFINITE
 from veille.analysis.quotes.salience import narrative_floor
+from veille.analysis.syntax.view import token_view
 from veille.model import Entity
 
 if TYPE_CHECKING:
@@ -51,3 +55,43 @@ def described_subject(resolver: SpeakerResolver, start: int, gender: str) -> tup
         known = resolver.gender(entity)
         return (entity, lo) if known is None or known == gender else None
     return None
+
+
+# Relations of a noun phrase that make it a complement of another noun (la voix de sa fille
+# X, l'invitation de la rappeuse X): a person named there is a secondary referent.
+_NOUN_COMPLEMENT = frozenset({"nmod"})
+# Relations that tie a name to the head of its phrase (la rappeuse Nour K., sa fille Sara,
+# also a name the tagger read as an adjective of the noun).
+_WITHIN_PHRASE = frozenset({"flat:name", "flat", "appos", "amod"})
+
+
+def primary_first(tokens: Doc, before: list[tuple[int, Entity]]) -> str:
+    """Return the person a description with no name of its own takes up among those named
+    before it (nearest first): the nearest one named as an argument of a clause, not one named
+    only inside another noun's complement (la voix de sa fille Sara, l'invitation de la rappeuse
+    X), a secondary referent: the text describes (l'octogénaire, la quadragénaire, l'élu) the
+    person it is about. The nearest when all are secondary."""
+    starts = token_view(tokens).idx
+    for offset, entity in before:
+        token = tokens[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        if token.dep_ == "det":
+            token = token.head  # sa fille: the noun, not its determiner
+        while token.dep_ in _WITHIN_PHRASE and token.head.i < token.i and tokens[token.i - 1].text != ",":
+            token = token.head  # not past a comma: Patron du chalutier X, Gildas Le Floch soutient
+        if not _complement(token):
+            return entity.id
+    return before[0][1].id
+
+
+def _complement(token: Token) -> bool:
+    """Return True for a noun complement: with its preposition (de sa fille), or a name right
+    after such a complement's noun (de la chanteuse Nora Vial, parsed apart); a name after a
+    comma with no preposition (Patron du chalutier X, Gildas Le Floch soutient) is none."""
+    if token.dep_ not in _NOUN_COMPLEMENT:
+        return False
+    if any(c.dep_ == "case" for c in token.children):
+        return True
+    prev = token.doc[token.i - 1]
+    return (
+        prev.pos_ == "NOUN" and prev.dep_ in _NOUN_COMPLEMENT and any(c.dep_ == "case" for c in prev.children)
+    )
