@@ -28,7 +28,11 @@ Sets (tests/quality/baseline.json):
 - "blind5" is tests/gold12/, a fifth blind set (seventh session), 12 outlet styles (wires,
   regional, national, business and sports outlets, radio, a TV live blog, African, Swiss,
   Luxembourg and Québec outlets) and years 2015-2026, longer articles with page furniture,
-  added to the gate before any change of that session.
+  added to the gate before any change of that session;
+- "blind6" is tests/gold15/, a sixth blind set (eighth session), 12 outlet styles (wires AFP,
+  Reuters and Belga, national, regional and business dailies, a weekly, a TV live blog, Senegalese,
+  Swiss and Québec outlets, an interview-based feature) and years 2014-2026, half with page
+  furniture, added to the gate before any change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -48,6 +52,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold10 --set dev6 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold12 --set blind5 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold15 --set blind6 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -79,6 +84,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev5": (ROOT / "tests" / "gold9", 12),
     "dev6": (ROOT / "tests" / "gold10", 12),
     "blind5": (ROOT / "tests" / "gold12", 12),
+    "blind6": (ROOT / "tests" / "gold15", 12),
 }
 
 pytestmark = pytest.mark.model
