@@ -4,9 +4,6 @@ that names the speaker (Réaction de X : « … »), after any quotation closed 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
-from veille.analysis.lang.fr import words
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
 
@@ -61,19 +58,3 @@ def last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyp
         if ctx.lexicon.cue(token) is not None:
             return token
     return verbs[-1] if verbs else None
-
-
-def inverted_before_colon(ctx: QuoteContext, verb: Token, colon: int) -> Token | None:
-    """Return the subject inverted after a verb of saying that follows a comma and closes the
-    lead of a colon (Trop tard, estime le maire : « … »; Rien n'est joué, a prévenu la CGT :
-    « … »): French inverts the subject only in an incise, so the phrase after the verb is the
-    speaker, whatever the parser made of the words before the comma."""
-    i = verb.i - 1
-    while i > 0 and (ctx.parsed[i].lower_ in words.auxiliary_forms() or ctx.parsed[i].pos_ == "ADV"):
-        i -= 1  # a prévenu, a encore estimé
-    if ctx.parsed[i].text != "," or ctx.lexicon.cue(verb) is None:
-        return None
-    subject = ctx.subject_after(verb, ctx.token_after(colon))
-    if subject is None or subject.i < verb.i or ctx.inside_mark(subject.idx) is not None:
-        return None
-    return subject

@@ -183,7 +183,7 @@ class QuoteContext:
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
         if not after_quote and self._subject_before(verb):
             return None  # la ministre …, Yvette Cooper, a appelé X à: not an incise
-        subject = self.subject_after(verb, end)
+        subject = self._subject_after(verb, end)
         if subject is None:
             return None
         if verb.i + 1 < end and tokens[verb.i + 1].lower_ in ("que", "qu'", "qu’"):
@@ -226,7 +226,7 @@ class QuoteContext:
         elif not word.endswith(_FINITE_ENDINGS):
             return None  # argumente-t-elle, se remémore X, tranche X
         if not hyphen:
-            subject = self.subject_after(verb, end)
+            subject = self._subject_after(verb, end)
             if subject is None or subject.pos_ == "PRON" or not self.resolver.can_speak(subject):
                 return None
         guesses = infinitive_guesses(word)
@@ -296,7 +296,7 @@ class QuoteContext:
         named = self.resolver.mentions_in(lo, hi)
         return any(e.type == "PER" and m.start <= token.idx for _s, _e, m, e in named)
 
-    def subject_after(self, verb: Token, end: int) -> Token | None:
+    def _subject_after(self, verb: Token, end: int) -> Token | None:
         for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:
             if token.text.startswith("-") and token.text.lower().lstrip("-") in (
                 "il",

@@ -31,7 +31,6 @@ from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.colon import (
     after_last_mark,
     colon_before,
-    inverted_before_colon,
     last_verb,
     named_in_lead,
 )
@@ -163,8 +162,7 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
         verb = last_verb(ctx, intro, colon)
         if verb is not None:
             cue = ctx.lexicon.cue(verb)
-            subject = passive_agent(ctx, verb) or inverted_before_colon(ctx, verb, colon)
-            subject = subject or ctx.resolver.subject_of(verb)
+            subject = passive_agent(ctx, verb) or ctx.resolver.subject_of(verb)
             subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
