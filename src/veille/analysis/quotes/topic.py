@@ -1,5 +1,10 @@
-"""Find the person a pronoun takes up when the sentence before names that person only by a
-description the entity stages did not resolve.
+"""Find the person a pronoun or a description takes up: the topic of the text, not the last
+name read.
+
+1. A pronoun whose antecedent the sentence before names only by a description the entity
+   stages did not resolve (``described_subject``).
+2. A description with no name of its own (*l'octogénaire*, *la quadragénaire*) after a person
+   named only inside another noun's complement (``primary_first``).
 
 *Le préfet rejette ces critiques. L'alerte a été déclenchée « … », a-t-il répondu.*: the
 pronoun takes up the subject of the sentence before, the topic (the salience rule of
@@ -34,9 +39,10 @@ def described_subject(resolver: SpeakerResolver, start: int, gender: str) -> tup
     subject of the pronoun's sentence, or of the narrative sentence before it, refers to, with
     the description's offset; None when that subject is no unresolved person description."""
     tokens = resolver.parsed
-    i = next((t.i for t in tokens if t.idx >= start), len(tokens)) - 1
+    starts = token_view(tokens).idx
+    i = bisect.bisect_left(starts, start) - 1  # the last token before the pronoun
     floor = narrative_floor(tokens[max(i, 0)].sent, lambda offset: offset in resolver.quoted)
-    first = next((t.i for t in tokens if t.idx >= floor), 0)
+    first = bisect.bisect_left(starts, floor)
     for token in reversed(tokens[first : i + 1]):
         if token.dep_ not in _SUBJECTS or token.pos_ != "NOUN" or token.i > token.head.i:
             continue
