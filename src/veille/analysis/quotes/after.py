@@ -15,6 +15,7 @@ import re
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.tense import feature
 
 # Presentatives that point back to the quotation just closed (grammars call them
 # présentatifs: voilà, voici, c'est … que).
@@ -69,3 +70,20 @@ def named_after(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
         phrase = ctx.speaker_phrase(subject)
         return Candidate("direct", mark.start, mark.end, cue.lemma, "phrase", phrase, token.idx)
     return None
+
+
+def clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int, least: int) -> bool:
+    """Return True for a quoted clause (a verb, several words) in the sentence right after
+    another quotation of the same paragraph, of ``least`` words or more."""
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) < least:
+        return False
+    lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in ctx.parsed[lo:hi]):
+        return False
+    para_start = ctx.paragraph(mark.open)[0]
+    previous = [m for m in ctx.marks if para_start <= m.open and m.outer_end <= sent_start]
+    if not previous:
+        return False
+    between = ctx.text[previous[-1].outer_end : sent_start]
+    return len(re.findall(r"[.!?…]", between)) <= 1

@@ -17,13 +17,15 @@ from spacy.tokens import Doc, Token
 from veille.analysis.lang.fr import words
 from veille.analysis.lang.fr.morphology import PARTICIPLE_ENDINGS, infinitive_guesses
 from veille.analysis.quotes.apposition import apposed_end
+from veille.analysis.quotes.embedded import in_reported_clause
 from veille.analysis.quotes.impersonal import on_source
-from veille.analysis.quotes.lexicon import Cue, CueLexicon
+from veille.analysis.quotes.lexicon import Cue, CueLexicon, inverted_verb
 from veille.analysis.quotes.marks import MarkedSpan, Stretches
+from veille.analysis.quotes.misread import finite_before_que, noun_before_object, present_read_as_participle
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
-from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
@@ -172,7 +174,10 @@ class QuoteContext:
         cue = self.lexicon.cue(verb)
         if cue is None and after_quote and self._opens_sentence(tokens[start_i - 1].idx):
             cue = self._free_incise_cue(verb, grouped, end)
-        if cue is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"):  # X: dixit
+        if cue is None or (
+            verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X")  # X: dixit
+            and not inverted_verb(token_view(tokens).text, i)  # tranche-t-il, read as a numeral
+        ):
             return None
         if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
             return None  # …, appelés métabolites / confirmant une information: no auxiliary, no incise
@@ -357,21 +362,6 @@ class QuoteContext:
             return start, start + len(text)
         return self.resolver.phrase_of(subject)
 
-    def clause_verb(self, cue: Token, offset: int) -> Token | None:
-        """Return the finite verb of a later clause of the cue's sentence that holds the
-        fragment at ``offset``, when a named person or organisation is its subject (a dénoncé
-        X, tandis que son homologue, Y, comparait ces images à « … »): the fragment is Y's."""
-        for token in reversed(self.parsed[cue.i + 1 : self.token_after(offset)]):
-            if token.pos_ != "VERB" or "Fin" not in feature(token, "VerbForm"):
-                continue
-            subject = self.resolver.subject_of(token)
-            if subject is None or not cue.i < subject.i < token.i:
-                return None
-            start, end = self.speaker_phrase(subject)
-            named = self.resolver.mentions_in(start, end)
-            return token if any(e.type in ("PER", "ORG") for _s, _e, _m, e in named) else None
-        return None
-
     def cue_before(self, start: int, offset: int) -> Token | None:
         """Return the nearest cue verb (scope all) in [start, offset), outside quotation marks."""
         lo = self.token_after(start)
@@ -387,6 +377,7 @@ class QuoteContext:
                     self.lexicon.cues[cue.lemma].scope == "incise"
                     or cue.cls in _ADVOCACY  # défend une décision « … », not étonner « … »
                 )
+                and (hi - token.i == 1 or not in_reported_clause(self.lexicon, self.parsed, lo, token.i))
                 and hi - token.i <= _OBJECT_FRAGMENT_GAP + self.lexicon.designates(cue.lemma, "de")
                 and not any(
                     t.pos_ == "ADP" and not (self.lexicon.designates(cue.lemma, t.lower_) and lower)
@@ -395,15 +386,17 @@ class QuoteContext:
             )  # not a réagi à cette « vidéo glaçante »: what is reacted to, not what is said
             if cue is not None and (cue.scope == "all" or near) and self.inside_mark(token.idx) is None:
                 if token.text.lower().endswith("ant") or (
-                    token.pos_ == "VERB" and not bare_participle(token)
+                    token.pos_ == "VERB" and (not bare_participle(token) or present_read_as_participle(token))
                 ):
                     return token
                 if (
                     token.pos_ == "NOUN"
                     and hi - token.i <= _OBJECT_FRAGMENT_GAP + 1
-                    and _verb_read_as_noun(token)
-                ):
-                    return token  # X juge la décision « … »: the verb juger read as the noun juge
+                    and noun_before_object(token)
+                ) or (cue.scope == "all" and finite_before_que(token)):
+                    # X juge la décision « … »; dont la dirigeante X juge que « … »: the verb
+                    # juger read as the noun juge, X, rétorque que as a participle (misread.py)
+                    return token
         return None
 
     def selon_in(self, start: int, end: int) -> tuple[int, int] | None:
@@ -473,17 +466,6 @@ class Candidate:
     how: str
     phrase: tuple[int, int] | None = None
     anchor: int | None = None  # offset of the cue verb, for the date of the statement
-
-
-def _verb_read_as_noun(token: Token) -> bool:
-    """Return True for a present-tense cue the tagger read as a noun (juge, estime) between
-    its subject and a determiner: no determiner or preposition before it, one after it."""
-    doc = token.doc
-    prev = doc[token.i - 1] if token.i > 0 else None
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if prev is None or nxt is None or nxt.pos_ != "DET" or not re.fullmatch(r"\w+e(?:nt)?", token.lower_):
-        return False
-    return prev.pos_ == "PROPN" or prev.text == ","
 
 
 def _in_pp(token: Token) -> bool:

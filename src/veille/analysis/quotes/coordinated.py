@@ -36,3 +36,27 @@ def resumes_after(comma: Token, cue: Token) -> bool:
     if verb.lower_ in auxiliary_forms():
         return True  # et a promis, et est revenu: a compound past on a present auxiliary
     return "Pres" in feature(verb, "Tense") and "Ind" in feature(verb, "Mood")
+
+
+# Tenses of a reported clause under a past cue (the sequence of tenses): conditional,
+# imperfect, pluperfect.
+_SEQUENCE_TENSES = frozenset({"Imp", "Pqp"})
+
+
+def resumes_reporting(verb: Token) -> bool:
+    """Return True for a verb the parser coordinated with the reported clause of a past cue
+    while its tense says it belongs to the reporting clause (Il a assuré que la ville
+    compenserait « … » et a dénoncé un « … »: a compound past on a present auxiliary after a
+    conditional): its subject is the speaker's, not the reported clause's."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or direction(clause.head) != "past":
+        return False
+    reported = any(
+        "Cnd" in feature(t, "Mood") or set(feature(t, "Tense")) & _SEQUENCE_TENSES
+        for t in (clause, *(c for c in clause.children if c.dep_ == "aux:tense"))
+    )  # compenserait, avait validé
+    present_auxiliary = any(
+        c.dep_ == "aux:tense" and c.lower_ in auxiliary_forms() and "Pres" in feature(c, "Tense")
+        for c in verb.children
+    )
+    return reported and present_auxiliary

@@ -236,3 +236,35 @@ def person_gender(entity: Entity, lexicon: CueLexicon, text: str) -> str | None:
         None,
     )
     return by_name or entity.gender or guess_gender(text, entity)
+
+
+# A title's complement and the comma before its apposed name (le préfet de la Guadeloupe,
+# Alexandre Rocheteau): a de-complement of a few words, no sentence punctuation.
+_COMPLEMENT_THEN_COMMA = re.compile(r"\s+(?:de|du|des|d['’])[^,.;:!?«»()]{1,40},\s*")
+# Characters after a title in which its apposed name must start.
+_APPOSED_REACH = 70
+
+
+def apposed_title_holder(
+    text: str,
+    phrase: str,
+    skip: int,
+    mentions_in: Callable[[int, int], list[tuple[int, int, Mention, Entity]]],
+) -> str | None:
+    """Return the one person a bare title names because the text introduced that person with
+    the same title, its complement and the name in apposition (le préfet de la Guadeloupe,
+    Alexandre Rocheteau … Le préfet rejette …): real news names a person once with the full
+    title and then goes on with the title alone. None when no person, or two, were so
+    introduced (le ministre de l'Intérieur, X … le ministre des Armées, Y); ``skip`` is the
+    offset of the phrase itself."""
+    found: set[str] = set()
+    for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.IGNORECASE):
+        if match.start() == skip:
+            continue
+        gap = _COMPLEMENT_THEN_COMMA.match(text, match.end())
+        if gap is None:
+            continue
+        for s, _e, _mention, entity in mentions_in(gap.end(), gap.end() + _APPOSED_REACH):
+            if entity.type == "PER" and s == gap.end():
+                found.add(entity.id)
+    return next(iter(found)) if len(found) == 1 else None

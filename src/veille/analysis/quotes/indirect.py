@@ -18,10 +18,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import QUE_TOKENS
+from veille.analysis.lang.fr.words import CONJUNCTION_HEADS, QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.coordinated import resumes_after
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
+from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
@@ -41,12 +42,6 @@ from veille.analysis.syntax.view import token_view
 _QUE = frozenset({"que", "qu'", "qu’"})
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
 _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
-# The word before que in a subordinating conjunction (alors que, à condition que, à moins
-# que, de façon que: the locutions conjonctives of Riegel, Pellat & Rioul, ch. XVIII).
-_CONJUNCTIONS = frozenset(
-    "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si "
-    "condition moins pourvu façon manière attendu vu outre".split()
-)
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
 _CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
@@ -128,7 +123,7 @@ _OPENER_HEADS = frozenset({"selon", "après"}) | VIEW_OPENERS
 def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     if verb.pos_ not in ("VERB", "NOUN", "ADJ") or ctx.paragraph(verb.idx)[2]:
         return []
-    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant") and not _finite_misread(ctx, verb):
+    if verb.pos_ != "VERB" and not verb.lower_.endswith("ant") and not finite_before_que(verb):
         return []
     pronominal = lemma in _REFLEXIVE_CUES or ctx.lexicon.cues[lemma].scope == "se"
     if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and not pronominal:
@@ -142,7 +137,7 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     que = _que_after_aside(ctx, verb)
     for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
         if token.lower_ in _QUE:
-            if ctx.parsed[token.i - 1].lower_ in _CONJUNCTIONS:
+            if ctx.parsed[token.i - 1].lower_ in CONJUNCTION_HEADS:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
             if ctx.parsed[token.i - 1].text == "," or ctx.parsed[token.i - 1].lower_ == "ce":
                 return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
@@ -288,19 +283,6 @@ def _que_after_aside(ctx: QuoteContext, verb: Token) -> Token | None:
         if token.lower_ in _QUE and tokens[token.i - 1].text == ",":
             return token if token.i - verb.i > 3 else None
     return None
-
-
-def _finite_misread(ctx: QuoteContext, verb: Token) -> bool:
-    """Return True for a present-tense cue the parser read as a noun or adjective (X juge que,
-    la ministre estime que, il conseille que): many verbs of thinking and saying share their
-    form with a noun. It is a verb when que follows it at once and no determiner or
-    preposition governs it (le juge que l'on attendait is a noun and a relative)."""
-    tokens = ctx.parsed
-    nxt = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
-    if nxt is None or nxt.lower_ not in _QUE or not re.fullmatch(r"\w+e(?:nt)?", verb.lower_):
-        return False
-    prev = tokens[verb.i - 1] if verb.i > 0 else None
-    return prev is not None and prev.pos_ not in ("DET", "ADP", "NUM") and not prev.is_punct
 
 
 def _perfect(tokens: Doc, head: Token) -> bool:

@@ -7,6 +7,7 @@ Sources are noted in the files' headers and in ``data/SOURCES.md``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -129,7 +130,7 @@ class CueLexicon:
         # Read off the shared view: asked of every token of every article.
         view, i = token_view(token.doc), token.i
         pos = view.pos[i]
-        if pos not in CUE_TAGS:
+        if pos not in CUE_TAGS and not inverted_verb(view.text, i):
             return None
         lemma = view.lemma[i]
         if pos == "AUX" and lemma in ("avoir", "être"):
@@ -227,3 +228,15 @@ def reflexive(token: Token) -> bool:
 def _is_reflexive_clitic(token: Token) -> bool:
     """Return True for se / s' (either apostrophe) and the other persons' clitics."""
     return token.lower_.replace("’", "'") in words.REFLEXIVE_CLITICS
+
+
+# The inverted subject pronoun after a verb (tranche-t-il, dit-elle): the tokenizer splits it
+# off with its hyphen, as -t, -il or -t-il.
+_INVERTED = frozenset({"t", "il", "elle", "ils", "elles", "on", "t-il", "t-elle", "t-ils", "t-elles", "t-on"})
+
+
+def inverted_verb(text: Sequence[str], i: int) -> bool:
+    """Return True when token ``i`` is followed by an inverted subject pronoun (« … »,
+    tranche-t-il): only a verb takes one, whatever the tagger made of the word (it reads
+    *tranche* as a numeral, *note* as a noun)."""
+    return i + 1 < len(text) and text[i + 1].startswith("-") and text[i + 1][1:].lower() in _INVERTED

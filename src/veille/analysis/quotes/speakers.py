@@ -33,6 +33,7 @@ from veille.analysis.quotes.phrases import (
 )
 from veille.analysis.quotes.salience import narrative_floor
 from veille.analysis.quotes.subjects import SubjectFinder
+from veille.analysis.quotes.topic import described_subject, primary_first
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
@@ -345,6 +346,8 @@ class SpeakerResolver(SubjectFinder):
                     nearest, nearest_start = candidate, s
                     break
         subject = self._salient_subject(start, index, wanted, gender, number)
+        if subject is None and number == 1:
+            subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
         if subject is not None and nearest is not None and subject[0].id != nearest.id:
             nearest, nearest_start = subject  # the subject before beats a nearer object
         if recent is not None:
@@ -410,13 +413,14 @@ class SpeakerResolver(SubjectFinder):
         """Resolve a description with no entity inside: the same words next to a name
         elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
         wanted type before it, else the first one after it in the same paragraph."""
-        phrase = self.text[content_start(self.text, start, end) : end].strip(" ,")
+        head = content_start(self.text, start, end)
+        phrase = self.text[head:end].strip(" ,")
         if wanted == "PER" and head_noun(phrase) in self.lexicon.word_class("rival"):
             if re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]):
                 return self._rival(start)
         if len(phrase) > 3:
             for match in re.finditer(re.escape(phrase), self.text):
-                if match.start() == content_start(self.text, start, end):
+                if match.start() == head:
                     continue
                 # The same words next to a name: le président finlandais Sauli Niinistö,
                 # le commandement … pour le Moyen-Orient (Centcom).
@@ -425,6 +429,9 @@ class SpeakerResolver(SubjectFinder):
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
                         if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
                             return entity.id
+        holder = self.entity(speaker_hints.apposed_title_holder(self.text, phrase, head, self.mentions_in))
+        if wanted == "PER" and holder is not None and not self._clashes(holder, gender):
+            return holder.id  # le préfet de la Guadeloupe, Alexandre Rocheteau … le préfet
         titled = speaker_hints.titled_person(self.doc, phrase, wanted)
         if titled is not None and not self._clashes(titled, gender):
             return titled.id  # le ministre de l'Industrie: the one person given that title
@@ -446,7 +453,7 @@ class SpeakerResolver(SubjectFinder):
                 if self._is_subject(s):
                     return entity.id
         if before:
-            return before[0][1].id
+            return primary_first(self.parsed, before) if wanted == "PER" else before[0][1].id
         # Nobody fits before: the first one named after it, in its paragraph or the next (Selon
         # le ministre …, … ¶ « … » Cette petite phrase d'Arnaud Montebourg …).
         paragraph_end = self.text.find("\n\n", end)

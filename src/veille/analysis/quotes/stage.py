@@ -24,13 +24,19 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
-from veille.analysis.quotes.after import named_after, said_next
+from veille.analysis.quotes.after import clause_after_quote, named_after, said_next
 from veille.analysis.quotes.agent import agent_fragment, own_words, passive_agent
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
-from veille.analysis.quotes.colon import after_last_mark, colon_before, last_verb, named_in_lead
+from veille.analysis.quotes.colon import (
+    after_last_mark,
+    colon_before,
+    last_verb,
+    named_in_lead,
+)
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
+from veille.analysis.quotes.embedded import clause_verb
 from veille.analysis.quotes.governed import governing_cue
 from veille.analysis.quotes.headline import headline_quote
 from veille.analysis.quotes.indirect import find_indirect
@@ -43,7 +49,6 @@ from veille.analysis.quotes.selon import narrated
 from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.quotes.terms import is_charge, is_term, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
-from veille.analysis.syntax.tense import feature
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Quote, Span
 from veille.settings import Settings
@@ -265,7 +270,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                 ]
     verb = ctx.cue_before(sent_start, mark.open) or governing_cue(ctx, mark)
     if verb is not None:
-        verb = ctx.clause_verb(verb, mark.open) or verb
+        verb = clause_verb(ctx, verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
         if subject is not None and subject.lower_ == "on" and ctx.on_source(subject) is None:
             return []  # comme on dit: a figure of speech, not a statement
@@ -294,7 +299,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         # Le projet est, pour reprendre ses mots, « un gâchis »: the person just named
         named = _previous_subject(ctx, sent_start)
         return [Candidate("mixed", mark.start, mark.end, "selon", "continue", *(named or (None, None)))]
-    if _clause_after_quote(ctx, mark, sent_start):
+    if clause_after_quote(ctx, mark, sent_start, _MIN_UNATTRIBUTED_WORDS + 1):
         # « … », résume-t-il. Pour sauver les otages, « il faudrait … »: a quoted clause with
         # no cue of its own, right after a quotation in the same paragraph, goes on with it.
         return [Candidate("mixed", mark.start, mark.end, None, "continue")]
@@ -320,23 +325,6 @@ def _fronted_cue(ctx: QuoteContext, mark: MarkedSpan, sent_end: int) -> Candidat
             phrase = ctx.speaker_phrase(subject)
             return Candidate("mixed", mark.start, mark.end, cue.lemma, "phrase", phrase, token.idx)
     return None
-
-
-def _clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> bool:
-    """Return True for a quoted clause (a verb, several words) in the sentence right after
-    another quotation of the same paragraph."""
-    words = ctx.text[mark.start : mark.end].split()
-    if len(words) < _MIN_UNATTRIBUTED_WORDS + 1:
-        return False
-    lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
-    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in ctx.parsed[lo:hi]):
-        return False
-    para_start = ctx.paragraph(mark.open)[0]
-    previous = [m for m in ctx.marks if para_start <= m.open and m.outer_end <= sent_start]
-    if not previous:
-        return False
-    between = ctx.text[previous[-1].outer_end : sent_start]
-    return len(re.findall(r"[.!?…]", between)) <= 1
 
 
 def _follows_quote(ctx: QuoteContext, mark: MarkedSpan) -> bool:

@@ -11,7 +11,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.quotes.coordinated import resumes_reporting
 from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
 from veille.analysis.syntax.view import token_view
@@ -51,6 +53,8 @@ class SubjectFinder:
         en avertissant que) borrows the subject of the verb it hangs on."""
         if verb.lower_.endswith("ant"):
             return self._gerund_subject(verb)
+        if verb.dep_ == "acl" and present_read_as_participle(verb):
+            return subject_before(verb)  # la septuagénaire décrit « … »: read as a participle
         view = token_view(verb.doc)  # children, heads, labels and words off the columns
         tokens, head, dep, text = view.tokens, view.head, view.dep, view.text
         inverted = next(
@@ -79,12 +83,20 @@ class SubjectFinder:
             for j in view.children(current):
                 if dep[j] in _SUBJECT_DEPS and text[j].lower() not in ("-t", "t"):
                     if text[j].lower() in _RELATIVE and dep[current].startswith("acl"):
-                        return tokens[head[current]]  # la Ville, qui a dressé… → la Ville
+                        antecedent = head[current]  # la Ville, qui a dressé… → la Ville
+                        while dep[antecedent] == "appos" and head[antecedent] < antecedent:
+                            # l'USC, premier syndicat de l'entreprise, qui réclame: the phrase
+                            # the apposition describes, not the company in its complement
+                            antecedent = head[antecedent]
+                        return tokens[antecedent]
                     return tokens[j]
             if head[current] == current:
                 break
             if dep[current] in ("ccomp", "csubj") or dep[current].startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
+            if resumes_reporting(tokens[current]):
+                current = head[head[current]]  # … que la ville compenserait « … » et a dénoncé
+                continue
             if (
                 dep[current] == "conj"
                 and dep[head[current]] in _SUBORDINATE
@@ -196,6 +208,10 @@ class SubjectFinder:
         view = token_view(subject.doc)  # the words read off the columns: no Token made for them
         text, lower = view.text, view.lower
         left, last_inside = subject.left_edge.i, subject.right_edge.i
+        while subject.dep_ == "conj" and "," in text[left : subject.i]:
+            # …, par la voix de sa fille Sara, l'octogénaire décrit: a left edge the parser
+            # carried over a comma (a conjunct hung on the phrase before) is not the subject's
+            left += text[left : subject.i].index(",") + 1
         right = subject.i
         commas = 0
         sent_end = subject.sent.end

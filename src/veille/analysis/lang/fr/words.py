@@ -46,6 +46,13 @@ RELATIVE_PRONOUNS = frozenset(
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
 QUE = frozenset({"que", "qu'"})
 QUE_TOKENS = QUE | {"qu’"}  # with the apostrophe curled
+# The word before que in a subordinating conjunction (alors que, à condition que, à moins
+# que, de façon que: the locutions conjonctives of Riegel, Pellat & Rioul, ch. XVIII): que
+# after one of them opens an adverbial clause, not a verb's completive.
+CONJUNCTION_HEADS = frozenset(
+    "alors tandis bien parce pour avant après sans ainsi même dès afin sorte lors tant si "
+    "condition moins pourvu façon manière attendu vu outre pendant".split()
+)
 NE = frozenset({"ne", "n'"})  # the negative clitic before a verb
 ADVERBIAL_CLITICS = frozenset({"y", "en"})  # clitics between a subject and its verb
 # Stressed (disjunctive) pronouns: lui aussi, elle-même, selon eux.

@@ -1,0 +1,103 @@
+"""Find the person a pronoun or a description takes up: the topic of the text, not the last
+name read.
+
+1. A pronoun whose antecedent the sentence before names only by a description the entity
+   stages did not resolve (``described_subject``).
+2. A description with no name of its own (*l'octogénaire*, *la quadragénaire*) after a person
+   named only inside another noun's complement (``primary_first``).
+
+*Le préfet rejette ces critiques. L'alerte a été déclenchée « … », a-t-il répondu.*: the
+pronoun takes up the subject of the sentence before, the topic (the salience rule of
+``SpeakerResolver._salient_subject``), but that rule reads only the mention index, and *Le
+préfet* is there only when the entity stages tied it to *préfet de la Guadeloupe, Alexandre
+Rocheteau*. Real news names a person once and then goes on with a title (*le préfet*, *la
+ministre*, *le magistrat*); here the subject description is resolved as a speaker phrase is,
+by the same words by a name elsewhere, else the nearest person named before.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr.words import DEFINITE
+from veille.analysis.quotes.salience import narrative_floor
+from veille.analysis.syntax.view import token_view
+from veille.model import Entity
+
+if TYPE_CHECKING:
+    from veille.analysis.quotes.speakers import SpeakerResolver
+
+# The subject relations of a clause (the passive subject speaks too: X a été reçu …).
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+
+def described_subject(resolver: SpeakerResolver, start: int, gender: str) -> tuple[Entity, int] | None:
+    """Return the person (of the pronoun's gender) that the definite description heading the
+    subject of the pronoun's sentence, or of the narrative sentence before it, refers to, with
+    the description's offset; None when that subject is no unresolved person description."""
+    tokens = resolver.parsed
+    starts = token_view(tokens).idx
+    i = bisect.bisect_left(starts, start) - 1  # the last token before the pronoun
+    floor = narrative_floor(tokens[max(i, 0)].sent, lambda offset: offset in resolver.quoted)
+    first = bisect.bisect_left(starts, floor)
+    for token in reversed(tokens[first : i + 1]):
+        if token.dep_ not in _SUBJECTS or token.pos_ != "NOUN" or token.i > token.head.i:
+            continue
+        if token.idx in resolver.quoted or token.lower_ not in resolver.person_nouns:
+            continue
+        determiner = tokens[token.i - 1] if token.i > 0 else None
+        if determiner is None or determiner.lower_.replace("’", "'") not in DEFINITE:
+            return None  # un habitant, des témoins: nobody named before
+        lo, hi = resolver.phrase_of(token)
+        if resolver.mentions_in(lo, hi):
+            return None  # the mention index has it: the salience rule decided
+        speaker = resolver.resolve_phrase(lo, hi)
+        entity = resolver.entity(speaker.entity)
+        if entity is None or entity.type != "PER" or speaker.entity in resolver.unnamed:
+            return None
+        known = resolver.gender(entity)
+        return (entity, lo) if known is None or known == gender else None
+    return None
+
+
+# Relations of a noun phrase that make it a complement of another noun (la voix de sa fille
+# X, l'invitation de la rappeuse X): a person named there is a secondary referent.
+_NOUN_COMPLEMENT = frozenset({"nmod"})
+# Relations that tie a name to the head of its phrase (la rappeuse Nour K., sa fille Sara,
+# also a name the tagger read as an adjective of the noun).
+_WITHIN_PHRASE = frozenset({"flat:name", "flat", "appos", "amod"})
+
+
+def primary_first(tokens: Doc, before: list[tuple[int, Entity]]) -> str:
+    """Return the person a description with no name of its own takes up among those named
+    before it (nearest first): the nearest one named as an argument of a clause, not one named
+    only inside another noun's complement (la voix de sa fille Sara, l'invitation de la rappeuse
+    X), a secondary referent: the text describes (l'octogénaire, la quadragénaire, l'élu) the
+    person it is about. The nearest when all are secondary."""
+    starts = token_view(tokens).idx
+    for offset, entity in before:
+        token = tokens[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        if token.dep_ == "det":
+            token = token.head  # sa fille: the noun, not its determiner
+        while token.dep_ in _WITHIN_PHRASE and token.head.i < token.i and tokens[token.i - 1].text != ",":
+            token = token.head  # not past a comma: Patron du chalutier X, Gildas Le Floch soutient
+        if not _complement(token):
+            return entity.id
+    return before[0][1].id
+
+
+def _complement(token: Token) -> bool:
+    """Return True for a noun complement: with its preposition (de sa fille), or a name right
+    after such a complement's noun (de la chanteuse Nora Vial, parsed apart); a name after a
+    comma with no preposition (Patron du chalutier X, Gildas Le Floch soutient) is none."""
+    if token.dep_ not in _NOUN_COMPLEMENT:
+        return False
+    if any(c.dep_ == "case" for c in token.children):
+        return True
+    prev = token.doc[token.i - 1]
+    return (
+        prev.pos_ == "NOUN" and prev.dep_ in _NOUN_COMPLEMENT and any(c.dep_ == "case" for c in prev.children)
+    )
