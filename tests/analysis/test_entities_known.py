@@ -54,3 +54,32 @@ def test_former_office_goes_to_the_past_holder(linking_pipeline: Any) -> None:
     text = "Donald Trump a publié un long message. L'ancien président des États-Unis accuse la justice."
     doc = _run(linking_pipeline, text, "2023-05-02")
     assert "L'ancien président des États-Unis" in _descriptions(doc, "Donald Trump")
+
+
+@pytest.mark.model
+def test_a_dated_paragraph_gives_the_office_to_that_year_s_holder(linking_pipeline: Any) -> None:
+    """A look back (le 12 mars 2015, …) means the office held then, not on the article date."""
+    text = (
+        "Le salon de l'agriculture ouvre samedi à Paris.\n\n"
+        "Le 12 mars 2015, François Hollande visite une ferme à Rodez. "
+        "Des éleveurs huent le chef de l'État pendant la visite."
+    )
+    doc = _run(linking_pipeline, text, "2024-03-02")
+    assert "le chef de l'État" in _descriptions(doc, "François Hollande")
+
+
+@pytest.mark.model
+def test_a_dated_paragraph_with_two_holders_that_year_leaves_it_open(linking_pipeline: Any) -> None:
+    """2012 saw two French presidents: the year alone does not say which one is meant."""
+    text = "En 2012, Nicolas Sarkozy et François Hollande se sont affrontés. Le chef de l'État a perdu."
+    doc = _run(linking_pipeline, text, "2024-03-02")
+    owners = [e.name for e in doc.entities for m in e.mentions if m.text == "Le chef de l'État"]
+    assert owners == []
+
+
+@pytest.mark.model
+def test_a_year_in_an_amount_does_not_date_the_paragraph(linking_pipeline: Any) -> None:
+    """Numbers are no dates: 2 015 euros leaves the article's date, whose holder is Macron."""
+    text = "Emmanuel Macron a reçu les syndicats lundi. Le chef de l'État a promis 2 015 euros par foyer."
+    doc = _run(linking_pipeline, text, "2025-12-04")
+    assert "Le chef de l'État" in _descriptions(doc, "Emmanuel Macron")

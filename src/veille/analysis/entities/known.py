@@ -16,13 +16,14 @@ written under Macron), a person whose title in the text has the same class (a cl
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.tokens import Doc
 
 from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at, role_key
 from veille.analysis.lang.fr import countries
 from veille.analysis.syntax.view import token_view
-from veille.kb.format import KBRole
+from veille.kb.format import KBEntity, KBRole
 from veille.kb.offices import match_office
 from veille.kb.store import KB
 from veille.model import Document, Entity, Mention
@@ -73,19 +74,31 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         office, length = match_office(title, of)
         if not length:
             continue  # an office the KB can't name
-        holders = [
-            e
-            for e, k in people
-            if any(_same_office(r, office, of) and _held(r, date, former) for r in k.roles)
-            and any(m.end <= start for m in e.mentions)
-        ]
-        # Present: any other holder, past or present, may be meant (an article on Hollande's
-        # time); past: any other past holder.
-        others = [
-            e
-            for e, k in people
-            if any(_same_office(r, office, of) and (not former or _held(r, date, True)) for r in k.roles)
-        ]
+        year = None if former else _look_back(doc.article.text, start, date, people, office, of)
+        if year is not None:
+            # A paragraph dated in the past (le 27 février 2016, …) tells its own time: the
+            # office is the one held that year, and only a sole holder that year is meant.
+            holders = [
+                e
+                for e, k in people
+                if any(_same_office(r, office, of) and _held_in(r, year) for r in k.roles)
+                and any(m.end <= start for m in e.mentions)
+            ]
+            others = holders
+        else:
+            holders = [
+                e
+                for e, k in people
+                if any(_same_office(r, office, of) and _held(r, date, former) for r in k.roles)
+                and any(m.end <= start for m in e.mentions)
+            ]
+            # Present: any other holder, past or present, may be meant (an article on
+            # Hollande's time); past: any other past holder.
+            others = [
+                e
+                for e, k in people
+                if any(_same_office(r, office, of) and (not former or _held(r, date, True)) for r in k.roles)
+            ]
         if len(holders) != 1:
             continue
         if len(others) > 1 and _last_before(holders[0], start) <= max(
@@ -100,6 +113,17 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         ]
         if rivals:
             continue  # someone else has a title of that kind in the text (a club's président)
+        form = fold(doc.article.text[start:end])
+        if year is not None and any(
+            fold(m.text) == form
+            for e in doc.entities
+            if e is not holders[0]
+            for m in (*e.mentions, *added.get(e.id, ()))
+        ):
+            # A look back whose wording another person of the article already holds (a
+            # piece that visits 2016 then 2008, le chef de l'État in each): a form is keyed
+            # by its text, so the wording stays with its first holder rather than tie two.
+            continue
         mention = Mention(start, end, doc.article.text[start:end], "description")
         added.setdefault(holders[0].id, []).append(mention)
         covered.update(range(start, end))
@@ -112,6 +136,40 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
         for e in doc.entities
     )
     return dataclasses.replace(doc, entities=entities)
+
+
+_YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
+
+
+def paragraph_year(text: str, position: int) -> tuple[str, int] | None:
+    """Return the last year written in the paragraph before a position, and where it ends.
+
+    A year stands alone (le 27 février 2016, en 2008), not inside an amount (12 000 euros)
+    or a longer number.
+    """
+    start = text.rfind("\n", 0, position) + 1
+    found = list(_YEAR.finditer(text, start, position))
+    return (found[-1].group(1), found[-1].end()) if found else None
+
+
+def _look_back(
+    text: str, position: int, date: str, people: list[tuple[Entity, KBEntity]], office: str, of: str | None
+) -> str | None:
+    """Return the past year a paragraph tells at a position, or None to read the article's date.
+
+    The paragraph comes back to the present when the office's holder on the article date is
+    named after the year (conseiller de X de 2007 à 2010 … sous Macron … le chef de l'État).
+    """
+    found = paragraph_year(text, position)
+    if found is None or found[0] >= date[:4]:
+        return None
+    year, after = found
+    for entity, known in people:
+        if any(_same_office(r, office, of) and _held(r, date, False) for r in known.roles) and any(
+            after <= m.start < position for m in entity.mentions
+        ):
+            return None
+    return year
 
 
 def _last_before(entity: Entity, position: int) -> int:
@@ -136,6 +194,11 @@ def title_class(title: str, lexicon: RoleLexicon) -> str | None:
 
 def _same_office(role: KBRole, office: str, of: str | None) -> bool:
     return match_office(role.title, role.of)[0] == office and (of is None or role.of == of)
+
+
+def _held_in(role: KBRole, year: str) -> bool:
+    """Tell whether a KB role was held at some time in a year (either end may fall in it)."""
+    return (role.start is None or role.start[:4] <= year) and (role.end is None or role.end[:4] >= year)
 
 
 def _held(role: KBRole, date: str, former: bool) -> bool:

@@ -13,6 +13,7 @@ from typing import ClassVar
 from spacy.tokens import Doc
 
 from veille.analysis.entities import cataphora, epithets, incise, periphrases, salience, trades, typevote
+from veille.analysis.entities.affiliation import add_affiliated_leaders
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
@@ -104,6 +105,7 @@ class ResolveStage:
         add_lead_titles(clusters, parsed, self.lexicon, _OFFICES)  # Le journaliste X … ¶ Le fondateur de Y
         add_descriptions(clusters, parsed, self.lexicon, titles)
         cataphora.add_forward_titles(clusters, parsed, self.lexicon)  # la préfète … la préfète du Var, X
+        add_affiliated_leaders(clusters, parsed, self.lexicon)  # X, au nom de la FSE
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic
