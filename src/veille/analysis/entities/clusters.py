@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, same_club
+from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, club_short, same_club
 from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
@@ -163,6 +163,8 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
     # 3. A club's or a body's prefix in capitals before its seat (RC Montreval) for the full
     #    name of that seat (Racing Club de Montreval), when one name of the article is so.
     for cluster in [c for c in clusters if c.type != "PER"]:
+        if not club_short(cluster.longest):
+            continue  # no prefix of capitals: same_club is false for every other name
         full = [
             c
             for c in clusters
