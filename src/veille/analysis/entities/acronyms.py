@@ -91,13 +91,20 @@ def can_spell(acronym: str, name: str) -> bool:
     return True
 
 
+def club_short(short: str) -> bool:
+    """Tell whether a name is a capitals prefix and a seat (RC Montreval), as ``same_club``
+    asks of its first name before it reads the second."""
+    prefix, _, seat = short.partition(" ")
+    return prefix.isupper() and 2 <= len(prefix) <= 4 and seat[:1].isupper()
+
+
 def same_club(short: str, full: str) -> bool:
     """Tell whether a name of a capitals prefix and a seat (RC Montreval, AS Lorvenne, FC
     Nantes) abbreviates a longer name of the same seat (Racing Club de Montreval, Association
     sportive de Lorvenne, Football Club de Nantes): the prefix spells the words before it."""
-    prefix, _, seat = short.partition(" ")
-    if not (prefix.isupper() and 2 <= len(prefix) <= 4 and seat[:1].isupper()):
+    if not club_short(short):
         return False
+    prefix, _, seat = short.partition(" ")
     head, _, rest = full.rpartition(" " + seat)
     if rest or not head or head.isupper():
         return False

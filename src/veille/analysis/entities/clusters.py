@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, same_club
+from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, club_short, same_club
 from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
@@ -150,19 +150,29 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             forms = spells[name] = acronym_forms(name) if len(tokens(name)) >= 2 else frozenset()
         return forms
 
+    spelling: dict[str, list[Cluster]] | None = None  # a pass over all per acronym grew squared
+    grown: set[Cluster] = set()  # the only clusters whose name changes below (they absorb)
     for cluster in list(clusters):
         name = cluster.longest
         if cluster not in clusters or not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
             continue
-        spelled = [
-            c for c in clusters if c is not cluster and name in spelled_by(c.longest) and c.type != "PER"
-        ]
+        if spelling is None:  # the clusters each form spells, read on the first acronym
+            spelling = {}
+            for c in clusters:
+                for form in spelled_by(c.longest):
+                    spelling.setdefault(form, []).append(c)
+        found = {*spelling.get(name, ()), *grown}  # each once; only a single one is taken
+        spelled = [c for c in found if c in clusters and c is not cluster and c.type != "PER"]
+        spelled = [c for c in spelled if name in spelled_by(c.longest)]
         if len(spelled) == 1:
             spelled[0].absorb(cluster)
+            grown.add(spelled[0])
             clusters.remove(cluster)
     # 3. A club's or a body's prefix in capitals before its seat (RC Montreval) for the full
     #    name of that seat (Racing Club de Montreval), when one name of the article is so.
     for cluster in [c for c in clusters if c.type != "PER"]:
+        if not club_short(cluster.longest):
+            continue  # no prefix of capitals: same_club is false for every other name
         full = [
             c
             for c in clusters

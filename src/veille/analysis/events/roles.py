@@ -433,6 +433,10 @@ class RoleReader:
                     actors, depth = found, at
             if not actors and passive_like(trigger):
                 actors, depth = act_author(self, trigger), 0
+            if "recip" not in slots and not any(self.types.get(a) != "MISC" for a in actors):
+                actors = convener(self, trigger) or actors  # the recipients never change them
+                if not any(self.types.get(a) != "MISC" for a in actors):
+                    return None  # no named actor, host or not: no event, no slot read
             for slot in slots:
                 if slot == "entre":
                     continue

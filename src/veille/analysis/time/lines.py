@@ -123,8 +123,9 @@ def _category_holds_newline(category: Any) -> bool:
 class Lines:
     """Where each line of a text starts, and the lines that hold a word, found as asked."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, known: dict[str, bool] | None = None) -> None:
         self.text = text
+        self._known = {} if known is None else known  # word -> in the text, as already asked
         starts = [0]
         at = text.find("\n")
         while at >= 0:
@@ -144,6 +145,8 @@ class Lines:
         lines = self._holding.get(word)
         if lines is None:
             lines = self._holding[word] = set()
+            if self._known.get(word) is False:
+                return lines  # the caller found it nowhere in the text: no search again
             text, starts = self.text, self.starts
             at = text.find(word)
             while at >= 0:

@@ -452,7 +452,7 @@ def _scan_lowered(rules: tuple[Rule, ...], lowered: str) -> Iterator[tuple[int, 
                 break
         else:
             if rule.line_words:  # 4. only the lines that hold its words (lines.py)
-                lines = lines or Lines(lowered)
+                lines = lines or Lines(lowered, holds)  # the words found absent are not searched
                 matches = lines.search(rule.lowered, rule.line_words)
             else:
                 matches = rule.lowered.finditer(lowered)
