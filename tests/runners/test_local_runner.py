@@ -94,6 +94,36 @@ def test_a_killed_worker_ends_the_pool_with_an_error() -> None:
     assert wait_gone([loader, *workers]) == []
 
 
+@pytest.mark.model
+def test_a_worker_killed_holding_the_results_lock_still_ends_the_pool() -> None:
+    """A worker killed between writing a result and releasing the results queue's write lock
+    leaves that lock held for good: the loader must still tell the caller. The test holds
+    the lock itself, as the dead worker would; an alarm turns a deadlock into a failure."""
+
+    def deadlocked(signum: int, frame: object) -> None:
+        raise AssertionError("the pool deadlocked on the results queue's write lock")
+
+    previous = signal.signal(signal.SIGALRM, deadlocked)
+    signal.alarm(120)
+    try:
+        with pytest.raises(ModelError, match="worker process died"):
+            with LocalRunner(ENTITIES, 2) as runner:
+                stream = runner.map(articles(400))
+                next(stream)
+                workers = children_of(runner._loader.pid)
+                lock = runner._results._wlock
+                lock.acquire()
+                try:
+                    os.kill(workers[0], signal.SIGKILL)
+                    for _ in stream:
+                        pass
+                finally:
+                    lock.release()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_model_that_cannot_load_is_one_clear_error() -> None:
     settings = Settings(model="fr_no_such_model", stages=("entities",))
     with pytest.raises(ModelError, match="fr_no_such_model"):

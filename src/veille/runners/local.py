@@ -46,7 +46,7 @@ _pipeline: Any = None  # the loader's Pipeline, inherited by the workers it fork
 
 
 def _load_then_fork(
-    settings: Settings, workers: int, tasks: Any, results: Any, caller: int
+    settings: Settings, workers: int, tasks: Any, results: Any, status: Any, caller: int
 ) -> None:  # pragma: no cover - runs in a child process (the pool tests drive it)
     """The loader: build the pipeline once, fork the workers, then watch them and the caller.
 
@@ -83,9 +83,10 @@ def _load_then_fork(
             child = alive.pop(sentinel)
             child.join()
             if child.exitcode != 0:
-                results.put(("error", f"a worker process died (exit code {child.exitcode})"))
-                results.close()
-                results.join_thread()  # the message is out before this process is
+                # Not on the results queue: a worker killed while writing a result dies
+                # holding that queue's write lock, and a put there would wait forever.
+                # The status queue is this process's alone; its put is written at once.
+                status.put(f"a worker process died (exit code {child.exitcode})")
                 os._exit(1)  # the other workers see their loader gone and exit too
         if os.getppid() != caller:
             os._exit(1)  # the caller was killed: stop, and let the workers follow
@@ -128,6 +129,7 @@ class LocalRunner:
         self._loader: Any = None
         self._tasks: Any = None
         self._results: Any = None
+        self._status: Any = None  # the loader's last word when a worker dies
         self._in_flight: set[int] = set()  # keys of the batches given out, not yet returned
 
     def __enter__(self) -> LocalRunner:
@@ -137,10 +139,10 @@ class LocalRunner:
             self._pipeline = Pipeline(self.settings)
             return self
         spawn = multiprocessing.get_context("spawn")
-        self._tasks, self._results = spawn.Queue(), spawn.Queue()
+        self._tasks, self._results, self._status = spawn.Queue(), spawn.Queue(), spawn.SimpleQueue()
         self._loader = spawn.Process(
             target=_load_then_fork,
-            args=(self.settings, self.workers, self._tasks, self._results, os.getpid()),
+            args=(self.settings, self.workers, self._tasks, self._results, self._status, os.getpid()),
             name="veille-loader",
         )
         self._loader.start()
@@ -164,6 +166,7 @@ class LocalRunner:
         for channel in (self._tasks, self._results):
             channel.close()
             channel.cancel_join_thread()  # never block on tasks nobody will read
+        self._status.close()
 
     def map(self, articles: Iterable[Article]) -> Generator[Document | Failure, None, None]:
         """Yield one Document or Failure per article, as workers finish them."""
@@ -201,6 +204,10 @@ class LocalRunner:
                 message = self._results.get(timeout=_POLL)
             except queue.Empty:
                 if not self._loader.is_alive():
+                    if not self._status.empty():
+                        raise ModelError(
+                            f"{self._status.get()}; run with --workers 0 to analyse in this process"
+                        ) from None
                     raise ModelError(
                         "the worker pool stopped (could the model load? is memory short?): see the "
                         "messages above, or run with --workers 0 to analyse in this process"
