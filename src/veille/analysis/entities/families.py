@@ -15,8 +15,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import tables
-
-_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von"})  # capitalised particles of surnames
+from veille.analysis.lang.fr.words import NAME_PARTICLES
 
 
 @cache
@@ -28,7 +27,8 @@ def family_nouns() -> frozenset[str]:
 def family_name(doc: Doc, start: int) -> bool:
     """Tell whether the name at ``start`` follows a family noun written in lower case
     (la famille | Haddou), as no one person's name does."""
-    if start > 1 and doc[start - 1].text in _PARTICLES:
+    particle = doc[start - 1] if start > 1 else None
+    if particle is not None and particle.text[:1].isupper() and particle.lower_ in NAME_PARTICLES:
         start -= 1  # la famille Le | Goff: the entity stage took Le for an article
     if start == 0:
         return False

@@ -29,13 +29,12 @@ from spacy.tokens import Token
 
 from veille.analysis.events.lexicon import load_event_lexicon
 from veille.analysis.events.shape import case_of
+from veille.analysis.lang.fr.words import DE_TOKENS
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
-
-_MARKS = frozenset({"de", "d'", "d’"})
 
 
 def threatened_party(reader: RoleReader, verb: Token) -> list[str]:
@@ -47,7 +46,7 @@ def threatened_party(reader: RoleReader, verb: Token) -> list[str]:
     for act in view.child_tokens(verb.i):
         if view.dep[act.i] != "xcomp" or "Inf" not in feature(act, "VerbForm"):
             continue
-        if not any(view.dep[m] == "mark" and view.lower[m] in _MARKS for m in view.children(act.i)):
+        if not any(view.dep[m] == "mark" and view.lower[m] in DE_TOKENS for m in view.children(act.i)):
             continue
         return _act_target(reader, act)
     return []

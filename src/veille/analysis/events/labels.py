@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_DE = frozenset({"de", "d'", "d’", "d"})  # d'« agression »: the tokenizer leaves d alone
+from veille.analysis.lang.fr.words import DE_TOKENS
+
 _PREDICATE_LINKS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
 # The verbs of judgement whose attribute of the object takes de (Grevisse & Goosse § 306:
 # qualifier, traiter, taxer X de N); juger, estimer, déclarer take a bare attribute, and a
@@ -61,4 +62,4 @@ def labelling_verb(word: Token, judging: frozenset[str]) -> Token | None:
 
 
 def _has_de(word: Token) -> bool:
-    return any(c.dep_ in ("case", "mark") and c.lower_ in _DE for c in word.children)
+    return any(c.dep_ in ("case", "mark") and c.lower_ in DE_TOKENS for c in word.children)

@@ -17,8 +17,10 @@ ARTICLES = frozenset({"le", "la", "les", "l'"})  # definite articles
 CONTRACTED = frozenset({"du", "au"})  # de + le, à + le: the article is inside the preposition
 OF = frozenset({"de", "du", "des", "d'"})  # the preposition de in all its forms
 TO = frozenset({"à", "au", "aux"})  # the preposition à in all its forms
-# de as a token: the apostrophe curled, or split off by the tokenizer (d | « … »)
-OF_TOKENS = OF | {"d’", "d"}
+# de alone (no article fused in) as a token: elided, the apostrophe curled, or split off by
+# the tokenizer (d | « … »)
+DE_TOKENS = frozenset({"de", "d'", "d’", "d"})
+OF_TOKENS = OF | DE_TOKENS
 # Prepositions that French acronyms skip as they skip de (Agence nationale pour la
 # rénovation urbaine → ANRU; sous-direction de la lutte contre la cybercriminalité → SDLC).
 ACRONYM_SKIPPED = frozenset({"pour", "contre", "sur", "en", "a", "au", "aux", "avec", "dans", "par", "sans"})
