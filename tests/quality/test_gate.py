@@ -26,10 +26,11 @@ Sets (tests/quality/baseline.json):
   Belgian, Swiss, Québec and overseas outlets, a live blog, a feature) and years 2016-2026; it
   was blind (set "blind4") until the eighth session opened it for error study, when a sixth
   blind set was written to take over its role;
-- "blind5" is tests/gold12/, a fifth blind set (seventh session), 12 outlet styles (wires,
+- "dev7" is tests/gold12/, a fifth such set (seventh session), 12 outlet styles (wires,
   regional, national, business and sports outlets, radio, a TV live blog, African, Swiss,
-  Luxembourg and Québec outlets) and years 2015-2026, longer articles with page furniture,
-  added to the gate before any change of that session;
+  Luxembourg and Québec outlets) and years 2015-2026, longer articles with page furniture; it
+  was blind (set "blind5") until the ninth session opened it for error study, when a seventh
+  blind set was written to take over its role;
 - "blind6" is tests/gold15/, a sixth blind set (eighth session), 12 outlet styles (wires AFP,
   Reuters and Belga, national, regional and business dailies, a weekly, a TV live blog, Senegalese,
   Swiss and Québec outlets, an interview-based feature) and years 2014-2026, half with page
@@ -53,7 +54,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold10 --set dev6 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold12 --set blind5 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold12 --set dev7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold15 --set blind6 --raise-baseline tests/quality/baseline.json
 """
 
@@ -86,7 +87,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),
     "dev6": (ROOT / "tests" / "gold10", 12),
-    "blind5": (ROOT / "tests" / "gold12", 12),
+    "dev7": (ROOT / "tests" / "gold12", 12),
     "blind6": (ROOT / "tests" / "gold15", 12),
 }
 
