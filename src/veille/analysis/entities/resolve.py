@@ -2,7 +2,8 @@
 person, organisation or place in one entity, and nothing of anyone else.
 
 The steps run in a fixed order, each with its reason in a numbered comment. Names are compared
-by ``names.py``, merged in ``clusters.py``; title phrases are found by ``roles.py``."""
+by ``names.py``, merged in ``clusters.py`` and ``abbreviations.py``; title phrases are found
+by ``roles.py``."""
 
 from __future__ import annotations
 
@@ -13,13 +14,12 @@ from typing import ClassVar
 from spacy.tokens import Doc
 
 from veille.analysis.entities import cataphora, epithets, incise, periphrases, salience, trades, typevote
+from veille.analysis.entities.abbreviations import add_bracket_descriptions, merge_acronyms
 from veille.analysis.entities.affiliation import add_affiliated_leaders
 from veille.analysis.entities.clusters import (
     Cluster,
     RoleFact,
-    add_bracket_descriptions,
     load_aliases,
-    merge_acronyms,
     merge_aliases,
     merge_names,
     merge_place_heads,
