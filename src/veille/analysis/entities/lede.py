@@ -6,7 +6,7 @@ description, not by the name again: *Le journaliste Paul Vasseur accuse une élu
 diffamation* ¶ *Le fondateur du site Rivages a déposé plainte …*; *Karine Delmas reçue à
 l'Élysée* ¶ *La secrétaire générale de la FSE a exposé ses revendications au chef de
 l'État*. The lead's description names an office or a trade that no apposition gave anyone
-(the headline said *le journaliste*, or nothing), so ``resolve.add_descriptions`` finds no
+(the headline said *le journaliste*, or nothing), so ``titles.add_descriptions`` finds no
 holder, and it is said before any name in the body, so the salience of trades looks back
 into an empty paragraph. The headline is the lead's context, as the sentence before is a
 description's elsewhere (the lead continues the headline's centre: Grosz, Joshi and

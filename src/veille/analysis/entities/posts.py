@@ -6,7 +6,7 @@ opposition they lead or by no title at all, and calls them in the next sentence 
 elected office: *Pour le chef de file de l'opposition, Paul X, … L'élu landais accuse …*;
 *« … », a dénoncé la présidente du groupe Écologie, Anne Y. La conseillère régionale
 reproche …*; *Le groupe d'opposition, emmené par Yves Z, … estime le conseiller municipal*.
-No apposition gave the office, so ``resolve.add_descriptions`` finds no holder, and the
+No apposition gave the office, so ``titles.add_descriptions`` finds no holder, and the
 salience of trades (``salience.py``) leaves posts alone, since a post may be held by someone
 the text never names. Here a post is read as a reference to the person of the sentence
 before, on stricter terms than a trade:

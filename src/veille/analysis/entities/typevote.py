@@ -19,7 +19,7 @@ voted again from evidence the text gives, strongest first:
 5. A MISC name that opens with a place noun (*Val de Sèvre*, *Puerto Alegre*): a LOC.
 
 Countries, capitals and groups are never changed. Titles next to a name are evidence too;
-``resolve.add_titles`` reads them (``person_shaped`` tells it which organisations may be
+``titles.add_titles`` reads them (``person_shaped`` tells it which organisations may be
 people).
 """
 
