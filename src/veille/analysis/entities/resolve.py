@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities import cataphora, epithets, periphrases, salience, trades, typevote
 from veille.analysis.entities.abbreviations import add_bracket_descriptions, merge_acronyms
 from veille.analysis.entities.affiliation import add_affiliated_leaders
+from veille.analysis.entities.categories import add_org_appositions, add_org_descriptions
 from veille.analysis.entities.clusters import (
     Cluster,
     load_aliases,
@@ -30,8 +31,6 @@ from veille.analysis.entities.referents import (
     TOWN_NOUNS,
     Referents,
     add_first_name_genders,
-    add_org_appositions,
-    add_org_descriptions,
     load_referents,
     merge_demonym_nouns,
 )
