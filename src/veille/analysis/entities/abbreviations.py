@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, club_short, same_club
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.names import tokens
-from veille.analysis.entities.roles import load_roles, noun_phrase_before
+from veille.analysis.entities.rolenouns import load_roles
+from veille.analysis.entities.roles import noun_phrase_before
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention

@@ -31,7 +31,8 @@ import re
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import description_at
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention

@@ -27,7 +27,8 @@ import re
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr.words import ARTICLES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view

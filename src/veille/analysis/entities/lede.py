@@ -42,7 +42,8 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.cataphora import forward_candidate
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view

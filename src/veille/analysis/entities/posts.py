@@ -42,7 +42,8 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities import salience
 from veille.analysis.entities.clusters import Cluster, RoleFact
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text

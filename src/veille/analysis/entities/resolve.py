@@ -34,7 +34,7 @@ from veille.analysis.entities.referents import (
     load_referents,
     merge_demonym_nouns,
 )
-from veille.analysis.entities.roles import RoleLexicon, load_roles
+from veille.analysis.entities.rolenouns import RoleLexicon, load_roles
 from veille.analysis.entities.titles import OFFICES, add_ce_dernier, add_descriptions, add_titles
 from veille.analysis.entities.townhall import drop_town_nouns
 from veille.analysis.lang.fr import countries

@@ -52,7 +52,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text

@@ -17,13 +17,10 @@ from spacy.tokens import Doc
 from veille.analysis.entities import incise, salience, trades, typevote
 from veille.analysis.entities.clusters import Cluster, RoleFact
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans
+from veille.analysis.entities.rolenouns import RoleLexicon, elected_leader, load_roles
 from veille.analysis.entities.roles import (
-    RoleLexicon,
     TitlePhrase,
     description_at,
-    elected_leader,
-    in_complement,
-    load_roles,
     title_after,
     title_before,
 )
@@ -336,3 +333,20 @@ def _last_person(clusters: list[Cluster], position: int, gender: Gender) -> Clus
             if recent and (best is None or mention.end > best[0]):
                 best = (mention.end, cluster)
     return best[1] if best else None
+
+
+_NOMINAL = ("NOUN", "ADJ", "PROPN")
+
+
+def in_complement(parsed: Doc, i: int) -> bool:
+    """Tell whether token i opens a complement inside a title (le premier adjoint à la |
+    maire; le fils du | président): the role noun there is another person's."""
+    before = parsed[i - 1].lower_ if i > 0 else ""
+    if before in ("du", "au"):  # of a noun, not of a verb (a écrit au | préfet)
+        return i > 1 and parsed[i - 2].pos_ in _NOMINAL
+    return (
+        before in ("la", "l'", "le")
+        and i > 2
+        and parsed[i - 2].lower_ in ("à", "de")
+        and parsed[i - 3].pos_ in _NOMINAL
+    )

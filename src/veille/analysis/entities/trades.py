@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.clusters import Cluster, RoleFact
 from veille.analysis.entities.portfolios import add_portfolio_classes, portfolio_offices
 from veille.analysis.entities.referents import Referents, org_kind
-from veille.analysis.entities.roles import RoleLexicon, RoleWord
+from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord
 from veille.analysis.lang.fr.words import DEFINITE
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view

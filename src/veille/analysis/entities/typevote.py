@@ -34,7 +34,7 @@ from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.find import load_rules
 from veille.analysis.entities.locative import division_name
 from veille.analysis.entities.referents import Referents
-from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.entities.trim import site_nouns
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import OF
