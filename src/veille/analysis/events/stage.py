@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.conditions import conditional_reading, if_clause
 from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import (
@@ -42,9 +43,7 @@ from veille.analysis.events.retold import coming_week, told_in_lede
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
-    called_to_a_place,
     factive,
-    infinitive_sense,
     only_places,
     refused,
     refused_request,
