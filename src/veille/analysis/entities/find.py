@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import extend, groupnames, kicker, locative, trim
+from veille.analysis.entities import extend, groupnames, instruments, kicker, locative, remits, trim
 from veille.analysis.entities.families import family_name
 from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
@@ -207,9 +207,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return [Candidate(start, credit, "ORG"), *fix_entity(SpacySpan(doc, credit, end, label="PER"), rules)]
     if demonym_prefix(doc, start, end):
         start += 1
-    # 3e. An organisation in a title's complement glued to the name after it (secrétaire
-    #     général de l'Otan Mark Rutte, tagged as one ORG): two names.
-    person = person_after_complement(doc, start, end) if label != "PER" else None
+    # 3e. An organisation or a place in a title's complement glued to the name after it
+    #     (secrétaire général de l'Otan Mark Rutte, tagged ORG; la députée de Seine-Saint-Denis
+    #     Karima Benaïssa, tagged PER): two names.
+    person = person_after_complement(doc, start, end)
     if person is not None:
         return [
             *fix_entity(SpacySpan(doc, start, person, label=label), rules),
@@ -263,6 +264,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start, label = person, "PER"
         else:
             start, label = portfolio, "ORG"
+    elif remits.after_remit_title(doc, start):  # 5e. la commissaire à | l'Énergie: a title's remit
+        if (person := name_after_portfolio(doc, start, end)) is None:
+            return []
+        start, label = person, "PER"
     first = tokens[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town;
     #     a region or département after its category noun is the place (la région Bretagne).
@@ -317,6 +322,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         if voted is None:
             return []
         start, first, label = name, tokens[name], voted
+    if label in ("LOC", "MISC") and instruments.names_a_treaty(doc, start, end):
+        return []  # 7c. le traité de | Lisbonne: a word of a treaty's name, not a place
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     extension = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
     # 8a. A street or a building before its name (la salle de l'Horloge), not before its

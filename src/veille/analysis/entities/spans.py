@@ -390,13 +390,16 @@ def person_after_complement(doc: Doc, start: int, end: int) -> int | None:
 
     Only inside a title's complement, and only at a known first name followed by capitalised
     words to the end of the span: an organisation named after a person (la Fondation Jean
-    Jaurès, le lycée Victor Hugo) has no title before it and keeps its name.
+    Jaurès, le lycée Victor Hugo) has no title before it and keeps its name. A span that
+    opens on a first name is one person's names (l'avocate de Marie Anne Lefort), never cut.
     """
     from veille.analysis.entities.referents import load_referents  # referents imports clusters
 
     if not _in_title_complement(doc, start):
         return None
     first_names = load_referents().first_names
+    if word_key(doc[start].text) in first_names:
+        return None
     for k in range(start + 1, end - 1):
         token = doc[k]
         if (
