@@ -282,18 +282,24 @@ def _lower_compound(doc: Doc, end: int) -> int:
 def place_complement(doc: Doc, end: int) -> int:
     """Extend an organisation's name, grown over its lower-case words, over the place that
     closes it (Comité départemental olympique et sportif | de la Loire, Fédération des
-    chasseurs | de la Somme): the model tags the place alone once the name has been cut
-    before it. The place stays an entity of its own."""
+    chasseurs | de la Somme), or over the event it was founded for (Comité organisateur |
+    des Jeux olympiques, Comité d'organisation | de la Coupe du monde): the model tags the
+    place or the event alone once the name has been cut before it. The place stays an
+    entity of its own; the event, a MISC name, is none."""
     i = end
     if i < len(doc) and doc[i].lower_ in OF:
         i += 1
         if i < len(doc) and doc[i].lower_ in ARTICLES:
             i += 1
-    if i == end or i >= len(doc) or doc[i].ent_type_ != "LOC" or doc[i].ent_iob_ != "B":
+    if i == end or i >= len(doc) or doc[i].ent_type_ not in ("LOC", "MISC") or doc[i].ent_iob_ != "B":
         return end
+    event = doc[i].ent_type_ == "MISC"
     j = i + 1
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
+    coordinated = j + 1 < len(doc) and doc[j].lower_ == "et" and doc[j + 1].text[:1].islower()
+    if event and coordinated and doc[j + 1].pos_ == "ADJ":
+        j += 2  # des Jeux olympiques | et paralympiques
     return j
 
 

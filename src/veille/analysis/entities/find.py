@@ -229,7 +229,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
         grown = extend.adjectives(doc, end)
         grown = extend.to_gloss(doc, extend.org_complements(doc, grown, rules.calendar))
-        end = extend.place_complement(doc, grown) if grown > end else grown  # … | de la Loire
+        worded = grown > end or any(texts[i][:1].islower() for i in range(start + 1, end))
+        end = extend.place_complement(doc, grown) if worded else grown  # … | de la Loire
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
