@@ -25,6 +25,9 @@ _BREAKS = frozenset(
     "dans pendant lors après avant avec pour par sur sous contre selon chez vers depuis malgré entre".split()
 )
 _STOPS = frozenset({"!", "?", "«", "»", "“", "”"})  # no name holds them
+# A capitalised article after a word that ends in a full stop opens a sentence: no name
+# holds 'X. La' (a name's inner article follows a word, not a stop: Marine Le Pen).
+_SENTENCE_OPENERS = frozenset({"La", "Le", "Les", "L'", "L’", "Un", "Une", "Des"})
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 
@@ -38,6 +41,8 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
         token = doc[i]
         if token.text in _STOPS:
             return i  # a span run over an exclamation or a quotation mark (Escroc ! » « Fumier)
+        if token.text in _SENTENCE_OPENERS and _full_stop(doc, start, i - 1):
+            return i  # a span run over a full stop the tokenizer kept (la Brav-M. | La Macronie)
         if not token.text[:1].islower():
             continue
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
@@ -46,6 +51,16 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
             if not _noun_complement(doc, i):
                 return i
     return end
+
+
+def _full_stop(doc: Doc, start: int, i: int) -> bool:
+    """Tell whether token i ends in a full stop that ends a sentence, not an initial standing
+    alone (J. | Le Goff, M. | Le Pen): a word glued to what comes before it (Brav-M.) or longer."""
+    text = doc[i].text
+    if not text.endswith(".") or not doc[i].whitespace_:
+        return False
+    alone = i == start or bool(doc[i - 1].whitespace_)
+    return not (alone and len(text) <= 3)
 
 
 def _noun_complement(doc: Doc, i: int) -> bool:
