@@ -9,6 +9,7 @@ and the category noun that opens a place's or an establishment's name (*plage | 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,12 +30,17 @@ class CategoryHead:
     kind: str  # feature, health, police
 
 
+_ELISION = re.compile(r"\b([dl]['’])")
+
+
 @cache
 def category_heads() -> dict[str, tuple[CategoryHead, ...]]:
     """Return the heads of ``category_heads.tsv`` by their last word, longest first."""
     by_last: dict[str, list[CategoryHead]] = {}
     for record in tables.read_records("category_heads.tsv"):
-        head = CategoryHead(tuple(record["head"].split()), record["type"], record["class"])
+        # The tokenizer cuts an elision off its word (maison d' | arrêt): so are the heads.
+        words = _ELISION.sub(r"\1 ", record["head"]).split()
+        head = CategoryHead(tuple(words), record["type"], record["class"])
         by_last.setdefault(head.words[-1], []).append(head)
     return {last: tuple(sorted(heads, key=lambda h: -len(h.words))) for last, heads in by_last.items()}
 

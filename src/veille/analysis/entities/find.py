@@ -267,7 +267,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start, label = portfolio, "ORG"
     elif remits.after_remit_title(doc, start):  # 5e. la commissaire à | l'Énergie: a title's remit
         if (person := name_after_portfolio(doc, start, end)) is None:
-            return []
+            town = remits.place_after(doc, start, end)  # l'échevin des Finances | d'Ostende
+            return [] if town is None else fix_entity(SpacySpan(doc, town, end, label="LOC"), rules)
         start, label = person, "PER"
     first = tokens[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town;

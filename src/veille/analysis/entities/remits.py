@@ -69,3 +69,13 @@ def _modifier(doc: Doc, i: int) -> bool:
     if not view.text[i].islower():
         return False
     return view.pos[i] in ("ADJ", "VERB") or countries.demonym(view.text[i]) is not None
+
+
+def place_after(doc: Doc, start: int, end: int) -> int | None:
+    """Return where the place after a remit starts inside the span (Finances d' | Ostende,
+    the model's one span for the remit and the town the title serves), or None."""
+    view = token_view(doc)
+    for k in range(start + 1, end - 1):
+        if view.lower[k] in _BARE_OF | _CONTRACTED_OF and view.text[k + 1][:1].isupper():
+            return k + 1
+    return None

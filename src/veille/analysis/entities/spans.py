@@ -27,6 +27,9 @@ _BREAKS = frozenset(
 _STOPS = frozenset({"!", "?", "«", "»", "“", "”"})  # no name holds them
 # A capitalised article after a word that ends in a full stop opens a sentence: no name
 # holds 'X. La' (a name's inner article follows a word, not a stop: Marine Le Pen).
+# An indefinite article right after a capitalised word opens a new noun phrase: no name
+# runs 'Justice un plan' (a name's own 'une' follows a preposition: Rassemblement pour une …).
+_INDEFINITE = frozenset({"un", "une"})
 _SENTENCE_OPENERS = frozenset({"La", "Le", "Les", "L'", "L’", "Un", "Une", "Des"})
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
@@ -47,6 +50,8 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
             continue
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
             return i
+        if token.lower_ in _INDEFINITE and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "ADP":
+            return i  # the object after a name (demande au ministère de la Justice | un plan)
         if label in ("ORG", "LOC") and token.lower_ in _BREAKS and not (org_head and token.lower_ == "pour"):
             if not _noun_complement(doc, i):
                 return i
