@@ -37,6 +37,7 @@ from veille.analysis.entities.spans import (
     surname_particle,
     trailing_participle,
 )
+from veille.analysis.entities.untagged import untagged_people
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES
@@ -143,6 +144,8 @@ class EntityStage:
         group = lambda start, end: Candidate(start, end, "ORG")  # noqa: E731
         candidates = with_group_names(candidates, parsed, Candidate.tokens, group)
         candidates = with_known(candidates, parsed, lambda start, end, label: Candidate(start, end, label))
+        taken = {i for c in candidates for i in range(c.start, c.end)}
+        candidates += [Candidate(start, end, "PER") for start, end in untagged_people(parsed, taken)]
         mentions = [(c, _mention(parsed, c)) for c in candidates]
         return dataclasses.replace(doc, entities=group_mentions(mentions))
 
