@@ -144,7 +144,8 @@ class EntityStage:
         group = lambda start, end: Candidate(start, end, "ORG")  # noqa: E731
         candidates = with_group_names(candidates, parsed, Candidate.tokens, group)
         candidates = with_known(candidates, parsed, lambda start, end, label: Candidate(start, end, label))
-        taken = {i for c in candidates for i in range(c.start, c.end)}
+        spans = [(c.start, c.end) for c in candidates] + [(e.start, e.end) for e in parsed.ents]
+        taken = {i for start, end in spans for i in range(start, end)}  # a span a rule dropped stays so
         candidates += [Candidate(start, end, "PER") for start, end in untagged_people(parsed, taken)]
         mentions = [(c, _mention(parsed, c)) for c in candidates]
         return dataclasses.replace(doc, entities=group_mentions(mentions))
