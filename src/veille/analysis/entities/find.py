@@ -15,7 +15,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import extend, groupnames, kicker, locative, trim
+from veille.analysis.entities import extend, groupnames, instruments, kicker, locative, remits, trim
 from veille.analysis.entities.families import family_name
 from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
@@ -37,6 +37,7 @@ from veille.analysis.entities.spans import (
     surname_particle,
     trailing_participle,
 )
+from veille.analysis.entities.untagged import untagged_people
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES
@@ -143,6 +144,9 @@ class EntityStage:
         group = lambda start, end: Candidate(start, end, "ORG")  # noqa: E731
         candidates = with_group_names(candidates, parsed, Candidate.tokens, group)
         candidates = with_known(candidates, parsed, lambda start, end, label: Candidate(start, end, label))
+        spans = [(c.start, c.end) for c in candidates] + [(e.start, e.end) for e in parsed.ents]
+        taken = {i for start, end in spans for i in range(start, end)}  # a span a rule dropped stays so
+        candidates += [Candidate(start, end, "PER") for start, end in untagged_people(parsed, taken)]
         mentions = [(c, _mention(parsed, c)) for c in candidates]
         return dataclasses.replace(doc, entities=group_mentions(mentions))
 
@@ -207,9 +211,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return [Candidate(start, credit, "ORG"), *fix_entity(SpacySpan(doc, credit, end, label="PER"), rules)]
     if demonym_prefix(doc, start, end):
         start += 1
-    # 3e. An organisation in a title's complement glued to the name after it (secrétaire
-    #     général de l'Otan Mark Rutte, tagged as one ORG): two names.
-    person = person_after_complement(doc, start, end) if label != "PER" else None
+    # 3e. An organisation or a place in a title's complement glued to the name after it
+    #     (secrétaire général de l'Otan Mark Rutte, tagged ORG; la députée de Seine-Saint-Denis
+    #     Karima Benaïssa, tagged PER): two names.
+    person = person_after_complement(doc, start, end)
     if person is not None:
         return [
             *fix_entity(SpacySpan(doc, start, person, label=label), rules),
@@ -228,7 +233,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
         grown = extend.adjectives(doc, end)
         grown = extend.to_gloss(doc, extend.org_complements(doc, grown, rules.calendar))
-        end = extend.place_complement(doc, grown) if grown > end else grown  # … | de la Loire
+        worded = grown > end or any(texts[i][:1].islower() for i in range(start + 1, end))
+        end = extend.place_complement(doc, grown) if worded else grown  # … | de la Loire
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
@@ -263,6 +269,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start, label = person, "PER"
         else:
             start, label = portfolio, "ORG"
+    elif remits.after_remit_title(doc, start):  # 5e. la commissaire à | l'Énergie: a title's remit
+        if (person := name_after_portfolio(doc, start, end)) is None:
+            town = remits.place_after(doc, start, end)  # l'échevin des Finances | d'Ostende
+            return [] if town is None else fix_entity(SpacySpan(doc, town, end, label="LOC"), rules)
+        start, label = person, "PER"
     first = tokens[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town;
     #     a region or département after its category noun is the place (la région Bretagne).
@@ -317,6 +328,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         if voted is None:
             return []
         start, first, label = name, tokens[name], voted
+    if label in ("LOC", "MISC") and instruments.names_a_treaty(doc, start, end):
+        return []  # 7c. le traité de | Lisbonne: a word of a treaty's name, not a place
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     extension = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
     # 8a. A street or a building before its name (la salle de l'Horloge), not before its
