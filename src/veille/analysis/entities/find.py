@@ -181,6 +181,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques, Clermont + -l'Hérault)
     #     is taken whole.
     end = extend.hyphen_tail(doc, end)
+    # 2c. A company's legal form right after its name is part of it, and says it is a
+    #     company's (Énergies Valdor | SA, Immeubles Laval | inc.; legalforms.py).
+    if (grown := extend.legal_form_tail(doc, start, end)) > end:
+        end, label = grown, "ORG"
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
     # Sécurité sociale | rembourse, … | dans la soirée
