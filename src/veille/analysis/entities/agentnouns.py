@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities import orgwords
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.referents import Referents
-from veille.analysis.entities.roles import RoleLexicon
+from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.lang.fr.morphology import looks_like_agent_noun
 from veille.analysis.lang.fr.words import CONTRACTED, OF
 from veille.analysis.parse import doc_text

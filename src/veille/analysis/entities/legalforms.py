@@ -26,7 +26,7 @@ def short_form(name: str, legal_forms: frozenset[str]) -> str | None:
     """Return a company's name without its final legal form (Orsen Holding SA → Orsen
     Holding), or None when the name does not end on one or is the legal form alone."""
     words = name.replace(",", " ").split()
-    if len(words) < 2 or words[-1] not in legal_forms and words[-1].rstrip(".") not in legal_forms:
+    if len(words) < 2 or (words[-1] not in legal_forms and words[-1].rstrip(".") not in legal_forms):
         return None
     return " ".join(words[:-1])
 
@@ -39,8 +39,9 @@ def merge_legal_forms(clusters: list[Cluster]) -> list[Cluster]:
         if cluster.group or (cluster.type == "PER" and cluster.roles):
             continue
         shorts = {short_form(m.text, legal_forms) for m in cluster.names}
-        for short in shorts - {None}:
-            assert short is not None
+        for short in shorts:
+            if short is None:
+                continue
             owners = by_short.setdefault(name_key(short), [])
             if cluster not in owners:
                 owners.append(cluster)
@@ -51,10 +52,10 @@ def merge_legal_forms(clusters: list[Cluster]) -> list[Cluster]:
         if cluster.group or cluster.roles or id(cluster) in gone:
             continue
         keys = {name_key(m.text) for m in cluster.names}
-        owners = {id(o): o for key in keys for o in by_short.get(key, []) if o is not cluster}
-        if len(owners) != 1:
+        found = {id(o): o for key in keys for o in by_short.get(key, []) if o is not cluster}
+        if len(found) != 1:
             continue  # Valmor SA and Valmor SAS: the short form names neither
-        owner = next(iter(owners.values()))
+        owner = next(iter(found.values()))
         if id(owner) in gone or any(short_form(m.text, legal_forms) for m in cluster.names):
             continue
         owner.absorb(cluster)

@@ -13,7 +13,16 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import cataphora, epithets, periphrases, salience, trades, typevote
+from veille.analysis.entities import (
+    agentnouns,
+    cataphora,
+    epithets,
+    legalforms,
+    periphrases,
+    salience,
+    trades,
+    typevote,
+)
 from veille.analysis.entities.abbreviations import add_bracket_descriptions, merge_acronyms
 from veille.analysis.entities.affiliation import add_affiliated_leaders
 from veille.analysis.entities.categories import add_org_appositions, add_org_descriptions
@@ -76,6 +85,7 @@ class ResolveStage:
         typevote.surnames_as_places(clusters, parsed, self.referents)
         clusters = merge_names(clusters, text)
         clusters = merge_place_heads(clusters)
+        clusters = legalforms.merge_legal_forms(clusters)  # Valmor SA … Valmor: one company
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
@@ -96,6 +106,7 @@ class ResolveStage:
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
+        agentnouns.add_agent_nouns(clusters, parsed, self.lexicon, self.referents)  # au bailleur, X SA,
         add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
         mark_metonymy(clusters, parsed, starts)

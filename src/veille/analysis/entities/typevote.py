@@ -61,7 +61,7 @@ def load_evidence() -> TypeEvidence:
     """Read ``type_evidence.json`` and the ``org_heads`` of ``entity_rules.json`` once."""
     data = tables.read_json("type_evidence.json")
     return TypeEvidence(
-        org_words=frozenset(data["legal_forms"]) | frozenset(data["group_words"]) | frozenset(data["org_words"]),
+        org_words=frozenset(data["legal_forms"] + data["group_words"] + data["org_words"]),
         legal_forms=frozenset(data["legal_forms"]),
         club_heads=frozenset(data["club_heads"]),
         org_heads=load_rules().org_heads,
