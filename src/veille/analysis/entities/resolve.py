@@ -18,6 +18,7 @@ from veille.analysis.entities import (
     cataphora,
     epithets,
     legalforms,
+    orgtitles,
     periphrases,
     salience,
     trades,
@@ -109,6 +110,7 @@ class ResolveStage:
         agentnouns.add_agent_nouns(clusters, parsed, self.lexicon, self.referents)  # au bailleur, X SA,
         add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
+        orgtitles.add_titles_by_organisation(clusters, parsed, self.lexicon, self.referents)  # du RCB
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
 
