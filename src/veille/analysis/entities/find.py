@@ -181,10 +181,6 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     # 2b. A hyphenated name cut at the hyphen (Pyrénées + -Atlantiques, Clermont + -l'Hérault)
     #     is taken whole.
     end = extend.hyphen_tail(doc, end)
-    # 2c. A company's legal form right after its name is part of it, and says it is a
-    #     company's (Énergies Valdor | SA, Immeubles Laval | inc.; legalforms.py).
-    if (grown := extend.legal_form_tail(doc, start, end)) > end:
-        end, label = grown, "ORG"
     # 3. The model runs spans on over a weekday, a score or a preposition (OFAG jeudi,
     #    Crystal Palace 3, Institut national de la statistique contre): trim them.
     # Sécurité sociale | rembourse, … | dans la soirée
@@ -197,6 +193,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         or (role_key(texts[start]) in rules.role_words and _lower_modifier(tokens[end - 1]))
     ):
         end -= 1
+    # 3h. A company's legal form right after its name is part of it, and says it is a
+    #     company's (Énergies Valdor | SA, Immeubles Laval | inc.; legalforms.py).
+    if (grown := extend.legal_form_tail(doc, start, end)) > end:
+        end, label = grown, "ORG"
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
     if start < end < len(doc) and texts[end - 1][-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1

@@ -66,10 +66,12 @@ def add_titles_by_organisation(
         if person.type != "PER" or person.group:
             continue
         for fact in person.roles:
+            if _former(fact.role.title):
+                continue  # l'ancien président du club holds it no more
             if fact.role.of and (org := by_ref.get(fact.role.of)) is not None:
                 held.append((person, fact.cls, org))
         for mention in person.mentions:
-            if mention.kind != "description":
+            if mention.kind != "description" or _former(mention.text):
                 continue
             phrase = _phrase_in(parsed, mention.start, mention.end, lexicon)
             if phrase is not None and phrase.complement < phrase.end:
