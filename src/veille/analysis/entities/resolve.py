@@ -23,6 +23,7 @@ from veille.analysis.entities import (
     salience,
     trades,
     typevote,
+    watchdogs,
 )
 from veille.analysis.entities.abbreviations import add_bracket_descriptions, merge_acronyms
 from veille.analysis.entities.affiliation import add_affiliated_leaders
@@ -90,6 +91,7 @@ class ResolveStage:
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
+        titles |= watchdogs.add_watchdogs(clusters, parsed, self.referents)  # le gendarme de la Bourse
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_lead_titles(clusters, parsed, self.lexicon, OFFICES)  # Le journaliste X … ¶ Le fondateur de Y
