@@ -35,6 +35,7 @@ from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
+from veille.normal import word_key
 
 _SKIPPED = OF | {"d’"}  # de l'établissement, du club: the preposition before the noun
 _WINDOW = 600  # characters: a category noun looks back about three sentences for its organisation
@@ -147,5 +148,18 @@ def _by_category(
             last[id(c)] = max(last.get(id(c), -1), e)
     if not last:
         return None
+    candidates = [c for c in orgs if id(c) in last]
+    # The noun the text glued to one of them names it again (du groupe nantais Vendelis …
+    # Le président du groupe), whatever else is nearer (a fund named in between).
+    text = doc_text(parsed)
+    said = [c for c in candidates if any(_glued(text, m.start, category.words[0]) for m in c.names)]
+    if len(said) == 1:
+        return said[0]
     nearest = max(last, key=lambda k: last[k])
-    return next(c for c in orgs if id(c) == nearest)
+    return next(c for c in candidates if id(c) == nearest)
+
+
+def _glued(text: str, start: int, noun: str) -> bool:
+    """Tell whether a category noun stands among the three words before a name (le groupe
+    nantais Vendelis)."""
+    return noun in word_key(text[max(0, start - 40) : start]).split()[-3:]
