@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities import (
     agentnouns,
+    cantons,
     cataphora,
     epithets,
     legalforms,
@@ -88,6 +89,7 @@ class ResolveStage:
         clusters = merge_names(clusters, text)
         clusters = merge_place_heads(clusters)
         clusters = legalforms.merge_legal_forms(clusters)  # Valmor SA … Valmor: one company
+        clusters = cantons.merge_canton_codes(clusters, parsed)  # Villnachern (AG): the canton
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
