@@ -129,6 +129,23 @@ def hyphen_tail(doc: Doc, end: int) -> int:
     return end
 
 
+@cache
+def _legal_forms() -> frozenset[str]:
+    """Read the companies' legal forms of ``type_evidence.json`` once (SA, inc., Ltd)."""
+    return frozenset(tables.read_json("type_evidence.json")["legal_forms"])
+
+
+def legal_form_tail(doc: Doc, start: int, end: int) -> int:
+    """Extend a name over the legal form right after it (Énergies Valdor | SA, Immeubles
+    Laval | inc.): the model often stops a company's registered name before it."""
+    if end >= len(doc) or end - start < 1 or not doc[end - 1].whitespace_:
+        return end
+    word = doc[end].text
+    if word in _legal_forms() or (word + "." in _legal_forms() and word[:1].islower()):
+        return end + 1
+    return end
+
+
 def glued_by_dash(doc: Doc, end: int, start: int) -> bool:
     """Tell whether two names are the halves of one compound written with a hyphen or an
     en dash and no space (Saguenay | – | Lac-Saint-Jean, Alsace | - | Moselle), which the

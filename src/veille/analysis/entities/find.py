@@ -197,6 +197,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         or (role_key(texts[start]) in rules.role_words and _lower_modifier(tokens[end - 1]))
     ):
         end -= 1
+    # 3h. A company's legal form right after its name is part of it, and says it is a
+    #     company's (Énergies Valdor | SA, Immeubles Laval | inc.; legalforms.py).
+    if (grown := extend.legal_form_tail(doc, start, end)) > end:
+        end, label = grown, "ORG"
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
     if start < end < len(doc) and texts[end - 1][-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1

@@ -87,3 +87,17 @@ def looks_like_place_adjective(word: str) -> bool:
     """Tell whether a lower-case adjective may be a gentilé (zurichoise, rennais), by its
     ending: islamiste, conservateur, publique cannot be."""
     return word[:1].islower() and len(word) > 4 and word.endswith(PLACE_ADJECTIVE_ENDINGS)
+
+
+# The suffixes of French agent nouns, the nouns of one who does (Riegel, Pellat & Rioul,
+# Grammaire méthodique du français, ch. XX, "noms d'agent": -eur/-euse/-trice (exploiteur,
+# repreneur, organisatrice), -ant/-ante from a present participle (exploitant, plaignant),
+# -aire (propriétaire, gestionnaire, concessionnaire, prestataire)). -ier and -ent are left
+# out: they end more things than doers (dossier, quartier, moment, parlement).
+AGENT_NOUN_ENDINGS = ("eur", "euse", "rice", "ant", "ante", "aire")
+
+
+def looks_like_agent_noun(word: str) -> bool:
+    """Tell whether a lower-case noun may name a doer by its ending (l'exploitant, le
+    bailleur, le propriétaire); a test of shape only (le rachat, le moment cannot be)."""
+    return word[:1].islower() and len(word) > 4 and word.lower().endswith(AGENT_NOUN_ENDINGS)
