@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import CONJUNCTION_HEADS, QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
-from veille.analysis.quotes.coordinated import resumes_after
+from veille.analysis.quotes.coordinated import coordinated_clauses, resumes_after
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
@@ -106,11 +106,18 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
     found.extend(_said_before(ctx))
     # A clause holding a name or term in marks (a charge, a title) is still reported, up to
     # the term's closing mark.
+    # A clause holding a quoted fragment gives way to the fragment's mixed quotation, but a
+    # completive coordinated with it (… que A « … » et que B) is reported on its own.
     kept = []
     for c in found:
-        inside = ctx.marks_in(c.start, c.end)
-        if all(m.open in ctx.terms for m in inside) and c.end - c.start > 8:
-            kept.append(dataclasses.replace(c, end=max([c.end, *(m.outer_end for m in inside)])))
+        pieces = [(c.start, c.end)]
+        if c.cue != "selon" and not all(m.open in ctx.terms for m in ctx.marks_in(c.start, c.end)):
+            pieces = coordinated_clauses(ctx.parsed, c.start, c.end, lambda o: ctx.inside_mark(o) is not None)
+        for start, end in pieces:
+            inside = ctx.marks_in(start, end)
+            if all(m.open in ctx.terms for m in inside) and end - start > 8:
+                end = max([end, *(m.outer_end for m in inside)])
+                kept.append(dataclasses.replace(c, start=start, end=end))
     return kept
 
 

@@ -90,7 +90,28 @@ def _qualifies(ctx: QuoteContext, mark: MarkedSpan) -> bool:
 def said_after_blocker(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     """Return True when marks after a word that usually announces a name (plan, opération,
     film) hold words said rather than a name: a clause or a qualification."""
-    return _clause_in(ctx, mark) or _qualifies(ctx, mark)
+    return _clause_in(ctx, mark) or _qualifies(ctx, mark) or _said_infinitive(ctx, mark)
+
+
+# The forms of dire that also announce a nickname (Jean Martin, dit « le Tsar »).
+_DIT = frozenset({"dit", "dite", "dits", "dites"})
+# Clitics and negation that may open a reported infinitive (« ne pas céder », « s'en remettre »).
+_BEFORE_INFINITIVE = frozenset("ne n' n’ pas se s' s’ en y le la les l' l’ lui leur".split())
+
+
+def _said_infinitive(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True for a lower-case infinitive in marks right after a form of dire (il a dit
+    « regretter profondément » la décision; l'ambassadrice, qui dit « comprendre
+    l'inquiétude »): dire with an infinitive reports what the subject says of itself, where
+    the nickname that dit announces (Jean Martin, dit « le Tsar ») is a noun phrase."""
+    words = re.findall(r"[\w-]+", ctx.text[max(mark.open - 12, 0) : mark.open].lower())
+    inner = ctx.text[mark.start : mark.end].lstrip()
+    if not words or words[-1] not in _DIT or not inner[:1].islower():
+        return False
+    i, end = ctx.token_after(mark.start), ctx.token_after(mark.end)
+    while i < end and ctx.parsed[i].lower_ in _BEFORE_INFINITIVE:
+        i += 1
+    return i < end and ctx.parsed[i].pos_ in ("VERB", "AUX") and "Inf" in feature(ctx.parsed[i], "VerbForm")
 
 
 def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:
