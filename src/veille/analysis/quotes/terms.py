@@ -48,11 +48,33 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     last = re.findall(r"[\w-]+", before.lower())[-2:]
     if set(last) & ctx.lexicon.word_class("source"):
         return True  # le journal américain « The Wall Street Journal »: a title after its noun
+    if _named_by_verb(ctx, mark):
+        return True  # Il surnommait X « le Gros Armand », rapporte Y: a nickname, whatever follows
     cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
     if cue is not None and cue.lemma_ not in _NAMING_VERBS:
         return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
     after_i = ctx.token_after(mark.outer_end)
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
+
+
+# How many words may stand between a naming verb and the name it gives (surnommait le
+# président de la République « … »).
+_NAMING_GAP = 8
+
+
+def _named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when a naming verb (surnommer, baptiser, appeler) stands a few words before
+    the marks in their sentence, with no punctuation but commas between: the capitalised words
+    are the name it gives, also when an incise follows that reports the whole sentence (Il
+    surnommait le président « le Gros Armand », rapporte l'historien)."""
+    lo = ctx.token_after(ctx.sentence_start(mark.open))
+    hi = ctx.token_after(mark.open)
+    for token in reversed(ctx.parsed[max(lo, hi - _NAMING_GAP) : hi]):
+        if token.is_punct and token.text != ",":
+            return False
+        if token.pos_ == "VERB" and token.lemma_ in _NAMING_VERBS:
+            return True
+    return False
 
 
 def is_charge(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
