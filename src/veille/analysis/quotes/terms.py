@@ -57,23 +57,18 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
 
 
-# How many words may stand between a naming verb and the name it gives (surnommait le
-# président de la République « … »).
-_NAMING_GAP = 8
-
-
 def _named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
-    """Return True when a naming verb (surnommer, baptiser, appeler) stands a few words before
-    the marks in their sentence, with no punctuation but commas between: the capitalised words
-    are the name it gives, also when an incise follows that reports the whole sentence (Il
-    surnommait le président « le Gros Armand », rapporte l'historien)."""
+    """Return True when the last verb before the marks in their sentence is a naming verb
+    (surnommer, baptiser, appeler), with no sentence punctuation between: the capitalised
+    words are the name it gives, also across an apposition (surnommait X, président de la
+    République entre 1906 et 1913, « … ») and when an incise that reports the whole sentence
+    follows (…, rapporte l'historien)."""
     lo = ctx.token_after(ctx.sentence_start(mark.open))
-    hi = ctx.token_after(mark.open)
-    for token in reversed(ctx.parsed[max(lo, hi - _NAMING_GAP) : hi]):
-        if token.is_punct and token.text != ",":
+    for token in reversed(ctx.parsed[lo : ctx.token_after(mark.open)]):
+        if token.text in ".;:!?«»\"“”":
             return False
-        if token.pos_ == "VERB" and token.lemma_ in _NAMING_VERBS:
-            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in _NAMING_VERBS
     return False
 
 
