@@ -6,6 +6,7 @@ import re
 
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.tense import feature
 
 # A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
@@ -65,9 +66,9 @@ def _named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     follows (…, rapporte l'historien)."""
     lo = ctx.token_after(ctx.sentence_start(mark.open))
     for token in reversed(ctx.parsed[lo : ctx.token_after(mark.open)]):
-        if token.text in ".;:!?«»\"“”":
+        if token.text in '.;:!?«»"“”':
             return False
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and not bare_participle(token):  # élu depuis 1995: an apposition
             return token.lemma_ in _NAMING_VERBS
     return False
 
