@@ -20,6 +20,7 @@ from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.antecedents import LOOKBACK_CHARS, AntecedentFinder
 from veille.analysis.quotes.apposition import apposed_organisations, in_complement
+from veille.analysis.quotes.carried import organisation_antecedent
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import Stretches
 from veille.analysis.quotes.phrases import (
@@ -344,6 +345,13 @@ class SpeakerResolver(AntecedentFinder):
             subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
         if subject is not None and nearest is not None and subject[0].id != nearest.id:
             nearest, nearest_start = subject  # the subject before beats a nearer object
+        if number == 1:
+            # « … », précise le château. « … », ajoute-t-il: an organisation named after any
+            # person of the pronoun's gender, by a noun of that gender (carried.py)
+            person_start = nearest_start if nearest is not None else -1
+            organisation = organisation_antecedent(self, start, gender, recent, recent_end, person_start)
+            if organisation is not None:
+                return Speaker(organisation.id, start, end, pronoun=True)
         if recent is not None:
             previous = self.entity(recent)
             if (
