@@ -228,6 +228,9 @@ def can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
         return True
     if ctx.text[start:end].strip().lower() in SELON_PRONOUNS:
         return True  # selon lui, d'après elle: the person just named
+    bare = re.sub(r"^(?:l['’]|le\s)", "", ctx.text[start:end].strip().lower())
+    if bare in ctx.lexicon.word_class("prosecution") and ctx.text[end:].lstrip(" ").startswith(","):
+        return True  # selon l'accusation, …: the parquet at a trial (not l'accusation portée par X)
     words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
     nouns = (
         ctx.lexicon.word_class("person")

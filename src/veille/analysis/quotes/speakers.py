@@ -193,6 +193,9 @@ class SpeakerResolver(AntecedentFinder):
             return Speaker(body or self._unnamed(head, end, "ORG"), head, end)
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
+        if self.text[head:end].strip(" ,").lower() in self.lexicon.word_class("prosecution"):
+            # Selon l'accusation, le ministère public a requis: the parquet of the trial
+            return Speaker(self._institution("parquet", start, end), start, end)
         speaking = noun in self.person_nouns or noun in self.org_nouns
         group = plural and noun in self.person_nouns  # not les syndicats: often ones named before
         # Les syndicats, eux, dénoncent …: the stressed pronoun sets the group against the party
