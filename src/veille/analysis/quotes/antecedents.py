@@ -44,6 +44,18 @@ class AntecedentFinder(SubjectFinder):
     def entity(self, entity_id: str | None) -> Entity | None:
         raise NotImplementedError
 
+    def latter(self, start: int, gender: str) -> str | None:
+        """Return the id of the last person of ``gender`` named before ``start`` outside
+        quotation marks (celui-ci, celle-ci take up the latter, whatever its function)."""
+        index = bisect.bisect_left(self.index.starts, start)
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if start - s > LOOKBACK_CHARS:
+                break
+            if e <= start and candidate.type == "PER" and not self._quoted(s):
+                if self._compatible(candidate, gender, 1):
+                    return candidate.id
+        return None
+
     def _salient_subject(
         self, start: int, index: int, wanted: tuple[str, ...], gender: str, number: int
     ) -> tuple[Entity, int] | None:

@@ -39,6 +39,8 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
+# The demonstrative pronoun of the latter (Celui-ci, celle-là), which the tokenizer cuts.
+_LATTER = re.compile(r"([Cc]elui|[Cc]elle)-(?:ci|là)\b")
 # A capitalised name closing a phrase in a de-complement (la rédaction de Splann !).
 _NAMED_COMPLEMENT = re.compile(
     r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
@@ -91,6 +93,11 @@ class SpeakerResolver(AntecedentFinder):
             return self.resolve_pronoun(start, end, first)
         if first == "on":
             return Speaker(None, start, end)
+        latter = _LATTER.match(self.text, start)
+        if latter is not None and latter.end() >= end:
+            # Celui-ci a indiqué …: the last person of that gender named, not the topic
+            feminine = latter.group(1).lower() == "celle"
+            return Speaker(self.latter(start, "f" if feminine else "m"), start, latter.end(), pronoun=True)
         inside = self.mentions_in(start, end)
         if demonym_person(words) and all(
             e.type in ("PER", "MISC") and len({m.text for m in e.mentions}) == 1 for _s, _e, _m, e in inside
