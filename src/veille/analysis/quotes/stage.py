@@ -261,7 +261,11 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         passive = agent_fragment(ctx, mark, sent_start)
         if passive is not None:
             return [passive]
-        verb = None
+        # …, l'entreprise affirme que la fuite a été signalée « … »: the cue whose clause
+        # holds the passive speaks, if any
+        verb = ctx.cue_before(sent_start, verb.idx)
+        if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
+            verb = None
     if verb is not None:
         verb = clause_verb(ctx, verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)
