@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from veille.analysis.lang.fr.morphology import noun_gender_guess
 from veille.analysis.quotes.phrases import phrase_gender
 from veille.analysis.syntax.tense import feature
 from veille.model import Entity
@@ -31,8 +32,9 @@ _GENDERS = {"Fem": "f", "Masc": "m"}
 def organisation_gender(resolver: SpeakerResolver, entity: Entity, before: int) -> str | None:
     """Return the grammatical gender that the mentions of an organisation before ``before``
     show, the nearest mention that shows one first: the determiner before it or opening it
-    (le château de Versailles, la préfecture du Rhône, du ministère), else the gender the
-    parser gives its first noun."""
+    (le château de Versailles, la préfecture du Rhône, du ministère; the category noun before
+    a name: la chaîne Bradley's), else the gender the parser gives its first noun, else the
+    one its suffix shows (lang.fr.morphology)."""
     parsed = resolver.parsed
     # The entity's own mentions: an organisation the quote stage made for a speaker has no
     # place in the resolver's index.
@@ -41,6 +43,9 @@ def organisation_gender(resolver: SpeakerResolver, entity: Entity, before: int) 
         if e > before or mention.kind == "pronoun":
             continue
         first = max(bisect.bisect_right(resolver._token_starts, s) - 1, 0)
+        if first > 0 and parsed[first - 1].pos_ == "NOUN" and parsed[first].pos_ == "PROPN":
+            first -= 1  # l'agence | Harrow's, la chaîne | Bradley's: the category noun before the name
+            s = parsed[first].idx
         words = [parsed[first].lower_] if parsed[first].pos_ == "DET" else []
         if not words and first > 0 and parsed[first - 1].pos_ in ("DET", "ADP"):
             words = [parsed[first - 1].lower_]  # la | préfecture …: the mention starts at the noun
@@ -49,6 +54,8 @@ def organisation_gender(resolver: SpeakerResolver, entity: Entity, before: int) 
             noun = next((t for t in parsed[first : first + 3] if t.pos_ == "NOUN" and t.idx < e), None)
             values = feature(noun, "Gender") if noun is not None else ()
             shown = _GENDERS.get(values[0]) if len(values) == 1 else None
+            if shown is None and noun is not None:
+                shown = noun_gender_guess(noun.text)  # l'agence: the parser gives no gender
         if shown is not None:
             return shown
     return None

@@ -346,7 +346,7 @@ class SpeakerResolver(AntecedentFinder):
         for s, e, _mention, candidate in reversed(self.mentions[:index]):
             if start - s > LOOKBACK_CHARS:
                 break
-            if e <= start and candidate.type in wanted and not self._quoted(s):
+            if e <= start and candidate.type in wanted and not self._quoted(s) and not self.in_byline(s):
                 if self._compatible(candidate, gender, number):
                     nearest, nearest_start = candidate, s
                     break
