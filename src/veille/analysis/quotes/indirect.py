@@ -141,6 +141,8 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         c.dep_ in ("obl:agent",) for c in verb.children
     ):
         return []  # il a été observé que: nobody is speaking
+    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ == "sans" and "Inf" in feature(verb, "VerbForm"):
+        return []  # a repris l'image, sans préciser qu'il s'agissait …: what was not said
     que = _que_after_aside(ctx, verb)
     for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
         if token.lower_ in _QUE:
