@@ -242,3 +242,23 @@ def fronted(phrase: Token, verb: Token) -> bool:
     doc = phrase.doc
     end = max(t.i for t in phrase.subtree if t.pos_ != "PUNCT") + 1  # the comma may hang on it
     return end < verb.i and doc[end].text == ","
+
+
+def bare_address(token: Token, previous: Token | None = None) -> bool:
+    """Say whether a word opens an address told without article nor preposition (*a reçu
+    l'intersyndicale vendredi rue de Grenelle*, *recevra les syndicats lundi place
+    Beauvau*): a lower-case common noun with no determiner before it, followed by its
+    name. French places a street in a bare noun phrase (Grevisse, *Le Bon Usage*, the
+    complement of place without preposition: *habiter rue de Rivoli*); an object or a
+    party always takes a determiner unless it is a proper name (*a reçu Paul Girard*), so
+    such a phrase is where, never who."""
+    if token.pos_ != "NOUN" or not token.text.islower() or token.i + 1 >= len(token.doc):
+        return False
+    if previous is not None and previous.pos_ in ("DET", "ADP", "ADJ", "NUM"):
+        return False
+    if any(c.dep_ in ("det", "case", "nummod") and c.i < token.i for c in token.children):
+        return False
+    after = token.doc[token.i + 1]
+    if after.lower_ in ("de", "du", "des", "d'", "d’"):
+        after = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else after
+    return after.text[:1].isupper()
