@@ -7,8 +7,9 @@ subjunctive *que*-clause asks the subject of that clause to act (PLOVER REQUEST:
 actor to do something"), as *exiger de la Commission qu'elle publie* does with the party in
 a *de*-phrase. The clause's subject must be a named party acting in the active voice: a
 passive (*demande que le texte soit examiné par X*) or a thing (*exige que les élèves
-soient protégés*, *que justice soit faite*) names no one asked. An indirect question
-(*demande si la France …*) asks nothing of its subject.
+soient protégés*, *que justice soit faite*) names no one asked, nor does a clause of
+leave (*demande que son collègue puisse s'expliquer*: asked for him, of someone else). An
+indirect question (*demande si la France …*) asks nothing of its subject.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def clause_addressee(reader: RoleReader, verb: Token) -> list[str]:
             continue
         if any(view.dep[c.i] in ("aux:pass", "nsubj:pass") for c in kids):
             continue  # demande que le texte soit examiné par X: the text is no party
+        if view.lemma_lower[clause.i] == "pouvoir":
+            continue  # demande que son collègue puisse s'expliquer: a leave asked for him, not of him
         for subject in kids:
             if view.dep[subject.i] == "nsubj" and view.pos[subject.i] != "PRON":
                 return [e for e in reader.group(subject) if reader.types.get(e) != "MISC"]
