@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 import re
 
-from veille.analysis.entities.clusters import Cluster, _WordPlaces
+from veille.analysis.entities.abbreviations import _WordPlaces
+from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.orgwords import NamedAt
 from veille.analysis.quotes.marks import Stretches
 from veille.analysis.syntax.mentions import MentionIndex

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import struct
 import time
 from pathlib import Path
 
@@ -114,6 +115,39 @@ def test_a_worker_killed_holding_the_results_lock_still_ends_the_pool() -> None:
                 lock = runner._results._wlock
                 lock.acquire()
                 try:
+                    os.kill(workers[0], signal.SIGKILL)
+                    for _ in stream:
+                        pass
+                finally:
+                    lock.release()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.model
+def test_a_worker_killed_in_the_middle_of_a_result_still_ends_the_pool() -> None:
+    """A worker killed while writing a large result leaves a message cut short in the results
+    pipe: its reader waits for the rest, which never comes. The caller must still hear the
+    loader's report and stop. The test writes such a head (a length, a few bytes) itself and
+    holds the write lock so that no worker completes it; an alarm turns a hang into a failure."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("the caller hung on a result cut short")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        with pytest.raises(ModelError, match="worker process died"):
+            with LocalRunner(ENTITIES, 2) as runner:
+                stream = runner.map(articles(400))
+                next(stream)
+                workers = children_of(runner._loader.pid)
+                lock = runner._results._wlock
+                lock.acquire()
+                try:
+                    # multiprocessing's framing: a 4-byte big-endian length, then the bytes.
+                    os.write(runner._results._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
                     os.kill(workers[0], signal.SIGKILL)
                     for _ in stream:
                         pass

@@ -130,6 +130,10 @@ class LocalRunner:
         self._tasks: Any = None
         self._results: Any = None
         self._status: Any = None  # the loader's last word when a worker dies
+        # Results as the reader thread takes them off the results queue (see _read_results).
+        self._inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._reading = threading.Event()
+        self._reader: threading.Thread | None = None
         self._in_flight: set[int] = set()  # keys of the batches given out, not yet returned
 
     def __enter__(self) -> LocalRunner:
@@ -146,6 +150,10 @@ class LocalRunner:
             name="veille-loader",
         )
         self._loader.start()
+        self._inbox = queue.SimpleQueue()
+        self._reading.set()
+        self._reader = threading.Thread(target=self._read_results, name="veille-results", daemon=True)
+        self._reader.start()
         return self
 
     def __exit__(
@@ -163,6 +171,12 @@ class LocalRunner:
         if loader.is_alive():
             loader.terminate()  # the workers see their loader gone and exit within a poll
             loader.join()
+        self._reading.clear()
+        if self._reader is not None:
+            # Within a poll, unless a message cut short keeps it waiting: it is a daemon thread
+            # then, and ends with the process (or when the queue's last writer is closed).
+            self._reader.join(timeout=2 * _POLL)
+            self._reader = None
         for channel in (self._tasks, self._results):
             channel.close()
             channel.cancel_join_thread()  # never block on tasks nobody will read
@@ -198,10 +212,30 @@ class LocalRunner:
             top_up()
             yield from message[2]
 
+    def _read_results(self) -> None:
+        """Move messages from the results queue to the inbox, in a thread of the caller's own.
+
+        A worker killed while writing a large result (the kernel's OOM killer, say) leaves a
+        message cut short in the pipe: reading it waits for bytes that never come, whatever
+        the timeout (a queue's timeout covers only the wait for the first byte). Reading in
+        this thread leaves the caller free to see the loader's report of the death and stop.
+        """
+        while self._reading.is_set():
+            try:
+                message = self._results.get(timeout=_POLL)
+            except queue.Empty:
+                continue
+            except (EOFError, OSError, ValueError):  # closed under it, or the writers are gone
+                return
+            except Exception as error:  # a message that is not one (bytes of two interleaved)
+                self._inbox.put(("lost", f"a worker's result could not be read ({error})"))
+                return
+            self._inbox.put(message)
+
     def _receive(self) -> tuple[str, int, list[Document | Failure]]:
         while True:
             try:
-                message = self._results.get(timeout=_POLL)
+                message = self._inbox.get(timeout=_POLL)
             except queue.Empty:
                 if not self._loader.is_alive():
                     if not self._status.empty():
@@ -213,6 +247,6 @@ class LocalRunner:
                         "messages above, or run with --workers 0 to analyse in this process"
                     ) from None
                 continue
-            if message[0] == "error":
+            if message[0] in ("error", "lost"):
                 raise ModelError(f"{message[1]}; run with --workers 0 to analyse in this process")
             return message

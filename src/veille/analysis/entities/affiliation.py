@@ -3,7 +3,7 @@
 News often names a union's or a party's leader by what the person does for the body, not
 by the title: *« Nous ne signerons pas », prévient Paul Marchal, au nom de la FSE* or *Paul
 Marchal (FSE)*, and later picks the person up by the office: *le secrétaire général de la
-FSE a quitté la réunion*. No apposition gave the title, so ``resolve.add_descriptions``
+FSE a quitté la réunion*. No apposition gave the title, so ``titles.add_descriptions``
 finds no holder. Speaking in the name of a body, or being given as its member, ties the
 person to it; a leader's title of that body (secrétaire général, président, porte-parole,
 dirigeant, patron, chef, numéro un: the lexicon's leading classes) is the tied person's when
@@ -31,7 +31,8 @@ import re
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import description_at
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention

@@ -4,7 +4,7 @@ person the next sentences name with it.
 A lead often speaks of an office before it names the holder: *La manifestation avait été
 interdite jeudi par la préfète. Selon la préfète du Var, Claire Dumas, …*; *Le maire a refusé
 de commenter. Joint mardi, le maire de Lanvéoc, Paul Riou, a dit …*. The description looks
-back for its holder (``resolve.add_descriptions``) and finds nobody: the holder is named after
+back for its holder (``titles.add_descriptions``) and finds nobody: the holder is named after
 it. Such a forward reference (a cataphora) is read only where the text leaves no doubt:
 
 1. the description is definite (*le*, *la*, *l'*; not *un*, not a possessive, whose holder is
@@ -27,7 +27,8 @@ import re
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr.words import ARTICLES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view

@@ -20,7 +20,7 @@ from veille.analysis.entities.families import family_name
 from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.groupnames import with_group_names
-from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.spans import (
     agency_credit,
     court_head,

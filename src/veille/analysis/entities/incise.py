@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, title_before
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, title_before
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.words import DEFINITE, RELATIVE_PRONOUNS
 from veille.normal import fold

@@ -20,7 +20,8 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at, role_key
+from veille.analysis.entities.rolenouns import RoleLexicon, role_key
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr import countries
 from veille.analysis.syntax.view import token_view
 from veille.kb.format import KBEntity, KBRole

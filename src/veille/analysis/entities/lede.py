@@ -6,7 +6,7 @@ description, not by the name again: *Le journaliste Paul Vasseur accuse une élu
 diffamation* ¶ *Le fondateur du site Rivages a déposé plainte …*; *Karine Delmas reçue à
 l'Élysée* ¶ *La secrétaire générale de la FSE a exposé ses revendications au chef de
 l'État*. The lead's description names an office or a trade that no apposition gave anyone
-(the headline said *le journaliste*, or nothing), so ``resolve.add_descriptions`` finds no
+(the headline said *le journaliste*, or nothing), so ``titles.add_descriptions`` finds no
 holder, and it is said before any name in the body, so the salience of trades looks back
 into an empty paragraph. The headline is the lead's context, as the sentence before is a
 description's elsewhere (the lead continues the headline's centre: Grosz, Joshi and
@@ -42,7 +42,8 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.cataphora import forward_candidate
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view

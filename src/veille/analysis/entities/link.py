@@ -33,7 +33,7 @@ from typing import ClassVar
 from spacy.tokens import Doc
 
 from veille.analysis.entities.known import describe_known_holders
-from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.rolenouns import load_roles
 from veille.kb.format import KBEntity
 from veille.kb.names import translit_key
 from veille.kb.offices import office_key

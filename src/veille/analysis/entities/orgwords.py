@@ -1,5 +1,5 @@
 """Read the words around an organisation's category noun (le groupe, la ville, la mairie):
-the helpers of ``referents.add_org_descriptions``, which say where a noun's complement ends,
+the helpers of ``categories.add_org_descriptions``, which say where a noun's complement ends,
 which name it is glued to, and which town or organisation the text is about."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ diplomatie française*, *le patron du Quai d'Orsay*); or the reverse (*le garde 
 Paul Y … le ministre*). In ``roles.tsv`` the periphrasis has its own class
 (``foreign_minister``, ``justice_minister``, ``interior_minister``, ``finance_minister``)
 and the title *ministre* the class ``minister`` with a complement, so the description
-matching of ``resolve.add_descriptions`` sees two offices. ``data/portfolios.tsv`` says
+matching of ``titles.add_descriptions`` sees two offices. ``data/portfolios.tsv`` says
 which portfolio each office is (sources in its header):
 
 1. a *ministre* whose complement is a listed portfolio, or one of its coordinated parts

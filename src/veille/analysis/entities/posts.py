@@ -6,7 +6,7 @@ opposition they lead or by no title at all, and calls them in the next sentence 
 elected office: *Pour le chef de file de l'opposition, Paul X, … L'élu landais accuse …*;
 *« … », a dénoncé la présidente du groupe Écologie, Anne Y. La conseillère régionale
 reproche …*; *Le groupe d'opposition, emmené par Yves Z, … estime le conseiller municipal*.
-No apposition gave the office, so ``resolve.add_descriptions`` finds no holder, and the
+No apposition gave the office, so ``titles.add_descriptions`` finds no holder, and the
 salience of trades (``salience.py``) leaves posts alone, since a post may be held by someone
 the text never names. Here a post is read as a reference to the person of the sentence
 before, on stricter terms than a trade:
@@ -42,7 +42,8 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities import salience
 from veille.analysis.entities.clusters import Cluster, RoleFact
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text

@@ -5,7 +5,7 @@ The press names a person, then calls them by what they do or are, though no appo
 that trade: *Le président de la fédération, Paul Le Goff, a fait appel. « … », a assuré le
 pêcheur*; *Le tribunal a condamné Marc Riou, 29 ans. Le prévenu restera en détention*. The
 role table's class of *pêcheur* (``fisher``) is no role the text gave anyone, so the matching
-of ``resolve.add_descriptions`` finds no holder. This step reads such a description as
+of ``titles.add_descriptions`` finds no holder. This step reads such a description as
 a reference to the most salient person of its gender, ranked as centering theory ranks the
 entities of a discourse (Grosz, Joshi and Weinstein 1995, *Centering: a framework for
 modeling the local coherence of discourse*, Computational Linguistics 21(2)): the nearest
@@ -34,7 +34,7 @@ sentence that names a fitting person wins, and within it the subject before any 
 5. A later description of the same class goes to the same person (*le prévenu … l'accusé*,
    *la sprinteuse … l'athlète* are not: two classes), however far the text has moved on.
 
-Disjoint reference (``apart``, also read by ``resolve.add_descriptions``): a description and
+Disjoint reference (``apart``, also read by ``titles.add_descriptions``): a description and
 a name that are two arguments of one verb, or inside two arguments of it, name two people
 (*L'élu landais accuse le président Dutreuil*: the élu is not Dutreuil; *Le ministre a reçu
 Paul Girard*). This is binding theory's condition C (Chomsky 1981, *Lectures on Government
@@ -52,7 +52,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.roles import RoleLexicon, TitlePhrase, description_at
+from veille.analysis.entities.rolenouns import RoleLexicon
+from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import INDEFINITE, POSSESSIVES, RELATIVE_PRONOUNS
 from veille.analysis.parse import doc_text

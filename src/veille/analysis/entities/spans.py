@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.names import is_given_name
-from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.nouns import is_common_word
 from veille.analysis.lang.fr.words import ARTICLES, OF

@@ -13,7 +13,7 @@ town (ANNOTATION.md round-1 notes, fr-007).
    the organisation descriptions read as a town: ville, commune, village, métropole …),
    each said right after a definite article or a demonstrative (*la Ville*, *cette Ville*),
    is no name: its name mentions are dropped.
-2. ``referents.add_org_descriptions`` then reads each of them as it reads *la ville*: the
+2. ``categories.add_org_descriptions`` then reads each of them as it reads *la ville*: the
    town of the sentence before, else the town the article is about, else nobody.
 
 A town noun in a longer name (*Ville de Paris*, *Cité des sciences*) is another entity's name

@@ -4,7 +4,7 @@ The press titles a person by an office in an organisation (*la secrétaire gén�
 CGT, Claire Arnoux*; *Paul Dubreuil, délégué CGT de l'usine*), then calls that person by the
 trade the office implies (*la syndicaliste*). The office's class (``secretary_general``,
 ``delegate``) is not the trade's (``unionist``), so the description matching of
-``resolve.add_descriptions`` needs to know that an office in a union makes its holder a
+``titles.add_descriptions`` needs to know that an office in a union makes its holder a
 unionist. The organisation's kind comes from ``org_kinds.tsv`` (``referents.org_kind``).
 Only a kind that says a trade by itself counts: any office in a union is a union activist's,
 whereas an office in a company (directeur, délégué) does not make someone a salesman.
@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.clusters import Cluster, RoleFact
 from veille.analysis.entities.portfolios import add_portfolio_classes, portfolio_offices
 from veille.analysis.entities.referents import Referents, org_kind
-from veille.analysis.entities.roles import RoleLexicon, RoleWord
+from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord
 from veille.analysis.lang.fr.words import DEFINITE
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.view import token_view

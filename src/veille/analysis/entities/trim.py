@@ -32,7 +32,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.referents import first_name_gender, load_referents
-from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF, TO
 from veille.analysis.syntax.view import token_view

@@ -19,7 +19,7 @@ voted again from evidence the text gives, strongest first:
 5. A MISC name that opens with a place noun (*Val de Sèvre*, *Puerto Alegre*): a LOC.
 
 Countries, capitals and groups are never changed. Titles next to a name are evidence too;
-``resolve.add_titles`` reads them (``person_shaped`` tells it which organisations may be
+``titles.add_titles`` reads them (``person_shaped`` tells it which organisations may be
 people).
 """
 
@@ -34,7 +34,7 @@ from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.find import load_rules
 from veille.analysis.entities.locative import division_name
 from veille.analysis.entities.referents import Referents
-from veille.analysis.entities.roles import load_roles
+from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.entities.trim import site_nouns
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import OF

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from veille.analysis.entities.referents import load_referents
-from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
 from veille.model import Entity, EntityType, Mention
 from veille.normal import word_key

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.events.authors import national
 from veille.analysis.events.parties import plural_party
 from veille.analysis.events.shape import prepositional

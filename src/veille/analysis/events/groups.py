@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.analysis.entities.roles import RoleWord, load_roles, role_key
+from veille.analysis.entities.rolenouns import RoleWord, load_roles, role_key
 from veille.analysis.entities.unnamed import party_kind
 from veille.analysis.events.parties import union_like
 from veille.analysis.events.shape import case_of

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import load_aliases
-from veille.analysis.entities.roles import load_roles, role_key
+from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.unnamed import (
     entity_name,
     generic_after,

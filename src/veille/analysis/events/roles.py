@@ -1,8 +1,9 @@
 """Read the actor, recipient and place of an event trigger from the dependency parse.
 
 Roles are entity ids: a parse token is mapped to the entity whose mention covers it
-(names, descriptions and pronouns from the entity and resolve stages). The numbered
-rules in :meth:`RoleReader.actors_of_verb` say why each construction is read as it is.
+(names, descriptions and pronouns from the entity and resolve stages). The actor of a
+verb is read in :mod:`veille.analysis.events.actors`, whose numbered rules say why each
+construction is read as it is; recipients and the whole reading are read here.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.actors import (
+    clause_subject,
+    inverted_clitic,
+    par_agent,
+    pronoun_referent,
+    verb_actors,
+)
 from veille.analysis.events.aims import threatened_party
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
-from veille.analysis.events.control import (
-    clitic_object,
-    controller,
-    dative_object,
-    infinitive_form,
-    previous_subject,
-)
+from veille.analysis.events.control import clitic_object, dative_object, previous_subject
 from veille.analysis.events.groups import (
     described_body,
     listed_item,
@@ -40,15 +42,10 @@ from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
     case_of,
     fronted,
-    is_relative,
     passive,
     passive_like,
     passive_voice,
-    prepositional,
-    present_participle,
     same_case,
-    subject_before,
-    verb_like,
 )
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS, construction_party
 from veille.analysis.events.spans import (
@@ -57,10 +54,9 @@ from veille.analysis.events.spans import (
     linear_complement,
     linear_object,
     reciprocal,
-    sentence_head,
 )
 from veille.analysis.lang.fr.countries import country_code
-from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
+from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.tense import feature
@@ -200,131 +196,25 @@ class RoleReader:
     # -- actors -------------------------------------------------------------------------
 
     def subject(self, verb: Token, *, agent: bool) -> list[str] | None:
-        """Return the actor of a clause, [] when it names nobody, None when it has no subject."""
-        if agent:
-            found = self.passive_agent(verb)
-            if found:
-                return found
-        kids, dep = (view := token_view(verb.doc)).child_tokens(verb.i), view.dep  # no Token made
-        passive = any(dep[c.i] == "aux:pass" for c in kids)
-        nominal = [c for c in kids if dep[c.i] == "nsubj" and not prepositional(c)]
-        subjects = [c for c in nominal if c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)]
-        if len(subjects) > 1:
-            # A coordination the parser read as several subjects (Poutine et Donald Trump
-            # doivent …): each names an actor.
-            return list(dict.fromkeys(e for c in subjects for e in self.group(c)))
-        for child in kids:
-            # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
-            if dep[child.i] in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
-                named = self.group(child) or national(self, child)  # Elle l'a accusé: mislabelled
-                return self.pronoun(child) if child.pos_ == "PRON" else named
-            if child not in nominal or (child.i > verb.i and subject_before(verb)):
-                continue
-            if is_relative(child):
-                # 2. qui: the relative clause's antecedent does it
-                return self.group(verb.head) if verb.dep_.startswith("acl") else []
-            if child.pos_ == "PRON":
-                return self.pronoun(child)
-            found = self.group(child) or national(self, child)
-            # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
-            before = sentence_head(child, self.index.entity_at)
-            return [*(e for e in before if e not in found), *found]
-        return None
+        """Return the actor of a clause (actors.clause_subject)."""
+        return clause_subject(self, verb, agent=agent)
 
     def inverted_subject(self, verb: Token) -> list[str] | None:
-        """Return what an inverted subject clitic stands for (*« … », a-t-elle déclaré,
-        exhortant X à …*; *estime-t-il*): the parser often takes the quotation before the
-        verb for its subject, or hangs the clitic elsewhere, but the hyphenated pronoun
-        right after the verb or its auxiliary is the subject. Its resolved mention, else the
-        speaker of the quotation it introduces; None without one."""
-        doc = verb.doc
-        view = token_view(doc)  # the words read off the view: no Span nor Token made for them
-        first = min([verb.i, *(j for j in view.children(verb.i) if view.dep[j].startswith("aux"))])
-        for k in range(first + 1, min(len(doc), verb.i + 3)):
-            if view.pos[k] != "PRON" or view.lower[k].lstrip("-‑") not in SUBJECT_PRONOUNS:
-                continue
-            if not view.text[k].startswith(("-", "‑")):
-                continue
-            word = view.tokens[k]
-            found = self.index.entity_at(word.idx) or self.index.entity_at(word.idx + 1)
-            if found is not None:
-                return [found]
-            for quote in self.doc.quotes:
-                mention = quote.speaker_mention
-                if quote.speaker and mention is not None and mention.start <= word.idx + 1 < mention.end:
-                    return [quote.speaker]
-            return None
-        return None
+        """Return what an inverted subject clitic stands for (actors.inverted_clitic)."""
+        return inverted_clitic(self, verb)
 
     def passive_agent(self, verb: Token) -> list[str]:
-        """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
-        the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
-        for child in token_view(verb.doc).labelled_children(verb.i, "obl:agent")[:1]:  # no Token made
-            # 1. a passive's par-agent does it; a national body's country (par la police turque)
-            return self.group(child) or national(self, child)
-        if passive_like(verb):
-            found = linear_complement(verb, ("par",), self.index.entity_at, self.doc.timexes)
-            return found or self.national_agent(verb)
-        return []
-
-    def national_agent(self, verb: Token) -> list[str]:
-        """Return the country of a national body in the first *par*-phrase after a passive
-        verb, wherever the parser hung it (*a été arrêté lundi par la police turque*)."""
-        for word in verb.doc[verb.i + 1 : verb.sent.end]:
-            if word.dep_ == "case" and word.lower_ == "par":
-                return national(self, word.head)
-            if word.text in (";", ":") or (word.pos_ == "VERB" and word.dep_ != "xcomp"):
-                return []
-        return []
+        """Return the par-agent of a verb (actors.par_agent)."""
+        return par_agent(self, verb)
 
     def pronoun(self, token: Token) -> list[str] | None:
-        """Return what a subject pronoun stands for: its resolved mention; the speaker of
-        the quotation for je/nous; else None, so the caller reads the clause above."""
-        found = self.index.entity_at(token.idx)
-        if found is not None:
-            return [found]
-        if token.lower_ in self.first_person:
-            for quote in self.doc.quotes:
-                if quote.start <= token.idx < quote.end and quote.speaker:
-                    return [quote.speaker]
-            return []
-        return None
+        """Return what a subject pronoun stands for (actors.pronoun_referent)."""
+        return pronoun_referent(self, token)
 
     def actors_of_verb(self, chain: list[Token]) -> tuple[list[str], int | None]:
-        """Return the actors of a verbal trigger and the chain depth where they were found.
-
-        1. the trigger's own subject or par-agent;
-        2. an infinitive, coordinated verb or gerund borrows the subject above it;
-        3. a pronoun subject (ils allaient …) is read on the clause that announces it.
-        """
-        first = chain[0] if chain else None
-        if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
-            # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
-            # the noun does it, never the subject of the clause above.
-            return self.group(first.head) or national(self, first.head), 0
-        if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
-            # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
-            # the noun undergoes it, so only a par-agent acts, never the clause above.
-            agent = self.passive_agent(chain[0])
-            return (agent, 0) if agent else ([], None)
-        for depth, node in enumerate(chain):
-            if node.pos_ == "NOUN" and depth > 0 and not verb_like(node):
-                continue
-            controlled = controller(self, chain[0], node) if depth == 1 else None
-            if controlled:
-                return controlled, depth  # accuser X de faire: X does it
-            if controlled is not None and token_view(node.doc).labelled_children(node.i, "obj"):
-                return [], None  # X does it, but names nobody: never the accuser
-            if depth == 0 or (present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])):
-                # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
-                # quotation the parser also hangs on the cue as a subject.
-                inverted = self.inverted_subject(node)
-                if inverted is not None:
-                    return inverted, depth
-            found = self.subject(node, agent=depth == 0)
-            if found is not None:  # a subject that names nobody stops the climb too
-                return found, depth
-        return [], None
+        """Return the actors of a verbal trigger and the chain depth where they were found
+        (actors.verb_actors)."""
+        return verb_actors(self, chain)
 
     # -- recipients ---------------------------------------------------------------------
 

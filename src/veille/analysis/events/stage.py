@@ -17,13 +17,13 @@ Decisions (docs/events.md):
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.conditions import conditional_reading, if_clause
 from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import (
@@ -43,9 +43,7 @@ from veille.analysis.events.retold import coming_week, told_in_lede
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
-    called_to_a_place,
     factive,
-    infinitive_sense,
     only_places,
     refused,
     refused_request,
@@ -53,11 +51,17 @@ from veille.analysis.events.senses import (
     sense,
     threatened,
 )
-from veille.analysis.events.shape import aimed, own_date, topic_of_noun
+from veille.analysis.events.shape import own_date
 from veille.analysis.events.sides import sides_addressed
 from veille.analysis.events.states import with_states
 from veille.analysis.events.summons import is_summons, summoned
-from veille.analysis.parse import doc_text
+from veille.analysis.events.triggers import (
+    TRIGGER_TAGS,
+    is_verbal,
+    light_verb,
+    match_trigger,
+    material_object,
+)
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, feature, modality, negated
@@ -123,14 +127,14 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     heads, pos, lemma, lower = lexicon.phrase_heads, view.pos, view.lemma_lower, view.lower
     accusing = frozenset(word for word, row in lexicon.nouns.items() if row.type == "ACCUSE")
     for i, token in enumerate(view.tokens):
-        if pos[i] not in _TRIGGER_TAGS and lemma[i] not in heads and lower[i] not in heads:
-            continue  # no trigger row for it (_trigger_row): read off the view, no Token asked
+        if pos[i] not in TRIGGER_TAGS and lemma[i] not in heads and lower[i] not in heads:
+            continue  # no trigger row for it (triggers._trigger_row): read off the view, no Token asked
         trigger = match_trigger(token, lexicon)
-        if trigger is None or (trigger.pos == "VERB" and _light_verb(token, lexicon)):
+        if trigger is None or (trigger.pos == "VERB" and light_verb(token, lexicon)):
             continue
         if token.idx in names:
             continue  # a word of a body's name (Rassemblement national, Conseil de coopération)
-        material = trigger.needs == "mat" and _material_object(token, lexicon)
+        material = trigger.needs == "mat" and material_object(token, lexicon)
         accepted = accept(token, trigger, lexicon, material)
         if not accepted and not is_summons(trigger):
             continue  # convoquer: a summons whose sense its parties tell (summons.py)
@@ -217,134 +221,12 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
 
 
-def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    """Return the trigger row that ``token`` opens, or None (hard negatives included)."""
-    trigger = _trigger_row(token, lexicon)
-    if trigger is None or topic_of_noun(token):
-        return None
-    rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
-    return None if rest.startswith(lexicon.blocks) else trigger  # blocks: a tuple, any of them
-
-
-def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    view, i = token_view(token.doc), token.i  # asked of every token: read off the shared view
-    lemma, lower, pos = view.lemma_lower[i], view.lower[i], view.pos[i]
-    for key in (lemma,) if lower == lemma else (lemma, lower):  # the form too: mesures, not mesure
-        for words, trigger in lexicon.phrase_heads.get(key, ()):
-            if _phrase_follows(token, words):
-                return trigger
-    if pos in ("VERB", "ADJ", "NOUN"):  # no other tag is ever verbal
-        row = lexicon.verb_trigger(lemma, view.text[i])  # a lookup first, the parse's walk after
-        if row is not None and _is_verbal(token):
-            return row
-    if pos == "NOUN" or (pos == "ADP" and _mistagged_noun(view.pos, view.lower, i)):
-        singular = lemma if lemma in lexicon.nouns else lemma.rstrip("s")
-        return lexicon.nouns.get(singular)
-    return None
-
-
-# The tags of a word that may open a trigger other than a phrase's (_trigger_row).
-_TRIGGER_TAGS = frozenset({"VERB", "ADJ", "NOUN", "ADP"})
-
-
-def _mistagged_noun(pos: list[str], lower: list[str], i: int) -> bool:
-    """Say whether word ``i`` (the view's columns), tagged as a preposition, is a noun (*de
-    nouvelles frappes*: a preposition never follows an adjective or an article of its own
-    phrase)."""
-    return i > 0 and pos[i - 1] in ("ADJ", "DET") and lower[i] not in ("de", "des", "du")
-
-
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
     """Return a negated cooperative event announced for the future (*ne participera pas à
     la réunion convoquée par X*) as the REJECT it states; any other event as it is."""
     if event.negated and event.modality == "planned" and event.type in lexicon.cooperative:
         return dataclasses.replace(event, type="REJECT", mode=None, negated=False, modality="asserted")
     return event
-
-
-def _light_verb(verb: Token, lexicon: EventLexicon) -> bool:
-    """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
-    fournir une aide): the noun then codes the event, not the verb. Only support verbs are
-    light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT."""
-    if verb.lemma_.lower() not in lexicon.light_verbs:
-        return False
-    for child in verb.children:
-        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child):
-            continue
-        # The noun itself, or one phrase down when the parser hung it on a neighbour.
-        for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
-            row = match_trigger(token, lexicon) if token.pos_ == "NOUN" else None
-            if row is not None and accept(token, row, lexicon, True):  # not à l'appel de X
-                return True
-    return False
-
-
-def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
-    view = token_view(token.doc)  # the words after it read off the view: no Token made
-    pos, lower, lemma = view.pos, view.lower, view.lemma_lower
-    at = token.i + 1
-    if pos[token.i] in ("VERB", "AUX"):
-        # Adverbs may stand between a verb and the rest of its phrase (s'en est pris
-        # violemment à X, a porté aussitôt plainte); the phrase itself stays whole.
-        while at < len(pos) and pos[at] == "ADV" and lower[at] not in ("ne", "pas", "n'"):
-            at += 1
-    for offset, word in enumerate(words):
-        if at + offset >= len(pos):
-            return False
-        # The form or the lemma: the lemmatiser reads commune as commun, mesures as mesure.
-        if word not in (lemma[at + offset], lower[at + offset]):
-            return False
-    return True
-
-
-def _is_verbal(token: Token) -> bool:
-    """Say whether a token is a verb; the parser tags some participles as nouns
-    (*qui les ont données*, *en avertissant*), recognisable by their auxiliary or *en*."""
-    if token.pos_ == "VERB":
-        return True
-    if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "DET":
-        # A verb the tagger took for an adjective (La Russie pilonne la ville): an
-        # adjective is not followed by an article; the form is then read as a verb's.
-        return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN", "PRON")
-    if token.pos_ != "NOUN":
-        return False
-    if any(child.dep_.startswith("aux") for child in token.children):
-        return True
-    if _predicate_noun(token):
-        return True
-    return token.text.lower().endswith("ant") and token.i > 0 and token.doc[token.i - 1].lower_ == "en"
-
-
-def _predicate_noun(token: Token) -> bool:
-    """Say whether a noun the parser made the predicate of a subject is a verb's form
-    (*Son fondateur, X, demande au Parlement de …*: the homograph *demande* read as a noun
-    whose subject the parser still found). A noun of its own never has a nominal subject
-    unless it is an attribute (*X est une demande*: a copula) or has an article. A word
-    with a subordinating mark (*suggère que la France sanctionne …*, parsed flat) stays a
-    noun: the parse lost the clause above it, and with it what says whether it happened."""
-    children = list(token.children)
-    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in children) and not any(
-        c.dep_ in ("cop", "det", "case", "mark") for c in children
-    )
-
-
-# The relative pronoun object of a verb (le récit qu'elle livre): its noun is the object.
-_RELATIVE_OBJECTS = frozenset({"que", "qu'", "qu’"})
-
-
-def _material_object(verb: Token, lexicon: EventLexicon) -> bool:
-    """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
-    not a message or an envoy: a word of the aid list in its object's phrase."""
-    if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ not in _RELATIVE_OBJECTS for c in verb.children):
-        return True  # a clitic (les donner à l'Ukraine) points back to what was named before
-    if any(c.dep_ == "obj" and c.lower_ in _RELATIVE_OBJECTS for c in verb.children):
-        # les armes qu'il livre à Kiev / le récit qu'elle livre au Monde: what the relative's
-        # noun names is what is sent
-        antecedent = verb.head
-        return antecedent.lemma_.lower() in lexicon.material or antecedent.lower_ in lexicon.material
-    scope = [t for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
-    scope.extend(verb.doc[verb.i + 1 : verb.i + 6])  # an object the parser hung elsewhere
-    return any(t.lemma_.lower() in lexicon.material or t.lower_ in lexicon.material for t in scope)
 
 
 def _shifted(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Trigger:
@@ -432,7 +314,7 @@ def _date(
             value = attached_date(doc, parsed, token.head.i)
             if value is not None and value not in starts:
                 return value, "timex"
-    verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or _is_verbal(node)]
+    verbs = [node for node in chain if node.pos_ in ("VERB", "AUX", "ADJ") or is_verbal(node)]
     for node in verbs:
         value = attached_date(doc, parsed, node.i)
         if value is not None and value not in starts:

@@ -1,0 +1,166 @@
+"""Read the actor of a verbal trigger from the dependency parse: its subject or par-agent,
+an inverted subject clitic, a pronoun's referent, or the subject of the clause above.
+
+:class:`~veille.analysis.events.roles.RoleReader` reads noun phrases as entities and keeps
+the whole reading; these functions are the actor half of it, taking the reader for its
+mention index, quotations and noun phrases. The numbered rules in :func:`verb_actors` say
+why each construction is read as it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from veille.analysis.events.authors import national
+from veille.analysis.events.control import controller, infinitive_form
+from veille.analysis.events.shape import (
+    is_relative,
+    passive,
+    passive_like,
+    passive_voice,
+    prepositional,
+    present_participle,
+    subject_before,
+    verb_like,
+)
+from veille.analysis.events.spans import linear_complement, sentence_head
+from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.syntax.view import token_view
+
+if TYPE_CHECKING:
+    from veille.analysis.events.roles import RoleReader
+
+
+def clause_subject(reader: RoleReader, verb: Token, *, agent: bool) -> list[str] | None:
+    """Return the actor of a clause, [] when it names nobody, None when it has no subject."""
+    if agent:
+        found = par_agent(reader, verb)
+        if found:
+            return found
+    kids, dep = (view := token_view(verb.doc)).child_tokens(verb.i), view.dep  # no Token made
+    passive = any(dep[c.i] == "aux:pass" for c in kids)
+    nominal = [c for c in kids if dep[c.i] == "nsubj" and not prepositional(c)]
+    subjects = [c for c in nominal if c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)]
+    if len(subjects) > 1:
+        # A coordination the parser read as several subjects (Poutine et Donald Trump
+        # doivent …): each names an actor.
+        return list(dict.fromkeys(e for c in subjects for e in reader.group(c)))
+    for child in kids:
+        # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
+        if dep[child.i] in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
+            named = reader.group(child) or national(reader, child)  # Elle l'a accusé: mislabelled
+            return pronoun_referent(reader, child) if child.pos_ == "PRON" else named
+        if child not in nominal or (child.i > verb.i and subject_before(verb)):
+            continue
+        if is_relative(child):
+            # 2. qui: the relative clause's antecedent does it
+            return reader.group(verb.head) if verb.dep_.startswith("acl") else []
+        if child.pos_ == "PRON":
+            return pronoun_referent(reader, child)
+        found = reader.group(child) or national(reader, child)
+        # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
+        before = sentence_head(child, reader.index.entity_at)
+        return [*(e for e in before if e not in found), *found]
+    return None
+
+
+def inverted_clitic(reader: RoleReader, verb: Token) -> list[str] | None:
+    """Return what an inverted subject clitic stands for (*« … », a-t-elle déclaré,
+    exhortant X à …*; *estime-t-il*): the parser often takes the quotation before the
+    verb for its subject, or hangs the clitic elsewhere, but the hyphenated pronoun
+    right after the verb or its auxiliary is the subject. Its resolved mention, else the
+    speaker of the quotation it introduces; None without one."""
+    doc = verb.doc
+    view = token_view(doc)  # the words read off the view: no Span nor Token made for them
+    first = min([verb.i, *(j for j in view.children(verb.i) if view.dep[j].startswith("aux"))])
+    for k in range(first + 1, min(len(doc), verb.i + 3)):
+        if view.pos[k] != "PRON" or view.lower[k].lstrip("-‑") not in SUBJECT_PRONOUNS:
+            continue
+        if not view.text[k].startswith(("-", "‑")):
+            continue
+        word = view.tokens[k]
+        found = reader.index.entity_at(word.idx) or reader.index.entity_at(word.idx + 1)
+        if found is not None:
+            return [found]
+        for quote in reader.doc.quotes:
+            mention = quote.speaker_mention
+            if quote.speaker and mention is not None and mention.start <= word.idx + 1 < mention.end:
+                return [quote.speaker]
+        return None
+    return None
+
+
+def par_agent(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
+    the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
+    for child in token_view(verb.doc).labelled_children(verb.i, "obl:agent")[:1]:  # no Token made
+        # 1. a passive's par-agent does it; a national body's country (par la police turque)
+        return reader.group(child) or national(reader, child)
+    if passive_like(verb):
+        found = linear_complement(verb, ("par",), reader.index.entity_at, reader.doc.timexes)
+        return found or _national_agent(reader, verb)
+    return []
+
+
+def _national_agent(reader: RoleReader, verb: Token) -> list[str]:
+    """Return the country of a national body in the first *par*-phrase after a passive
+    verb, wherever the parser hung it (*a été arrêté lundi par la police turque*)."""
+    for word in verb.doc[verb.i + 1 : verb.sent.end]:
+        if word.dep_ == "case" and word.lower_ == "par":
+            return national(reader, word.head)
+        if word.text in (";", ":") or (word.pos_ == "VERB" and word.dep_ != "xcomp"):
+            return []
+    return []
+
+
+def pronoun_referent(reader: RoleReader, token: Token) -> list[str] | None:
+    """Return what a subject pronoun stands for: its resolved mention; the speaker of
+    the quotation for je/nous; else None, so the caller reads the clause above."""
+    found = reader.index.entity_at(token.idx)
+    if found is not None:
+        return [found]
+    if token.lower_ in reader.first_person:
+        for quote in reader.doc.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker:
+                return [quote.speaker]
+        return []
+    return None
+
+
+def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int | None]:
+    """Return the actors of a verbal trigger and the chain depth where they were found.
+
+    1. the trigger's own subject or par-agent;
+    2. an infinitive, coordinated verb or gerund borrows the subject above it;
+    3. a pronoun subject (ils allaient …) is read on the clause that announces it.
+    """
+    first = chain[0] if chain else None
+    if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
+        # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
+        # the noun does it, never the subject of the clause above.
+        return reader.group(first.head) or national(reader, first.head), 0
+    if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
+        # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
+        # the noun undergoes it, so only a par-agent acts, never the clause above.
+        agent = par_agent(reader, chain[0])
+        return (agent, 0) if agent else ([], None)
+    for depth, node in enumerate(chain):
+        if node.pos_ == "NOUN" and depth > 0 and not verb_like(node):
+            continue
+        controlled = controller(reader, chain[0], node) if depth == 1 else None
+        if controlled:
+            return controlled, depth  # accuser X de faire: X does it
+        if controlled is not None and token_view(node.doc).labelled_children(node.i, "obj"):
+            return [], None  # X does it, but names nobody: never the accuser
+        if depth == 0 or (present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])):
+            # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
+            # quotation the parser also hangs on the cue as a subject.
+            inverted = inverted_clitic(reader, node)
+            if inverted is not None:
+                return inverted, depth
+        found = clause_subject(reader, node, agent=depth == 0)
+        if found is not None:  # a subject that names nobody stops the climb too
+            return found, depth
+    return [], None
