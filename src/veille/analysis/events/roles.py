@@ -20,6 +20,7 @@ from veille.analysis.events.actors import (
     verb_actors,
 )
 from veille.analysis.events.aims import threatened_party
+from veille.analysis.events.asked import clause_addressee
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
 from veille.analysis.events.control import clitic_object, dative_object, previous_subject
 from veille.analysis.events.groups import (
@@ -333,8 +334,11 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
-            # demande à être reçu par X; menace de porter plainte contre X
-            recipients = recipients or passive_addressee(self, trigger) or threatened_party(self, trigger)
+            # demande à être reçu par X; menace de porter plainte contre X; exige que X publie
+            recipients = (
+                recipients or passive_addressee(self, trigger) or threatened_party(self, trigger)
+                or clause_addressee(self, trigger)
+            )  # fmt: skip
         if (
             pos == "NOUN"
             and trigger.dep_ == "obj"
