@@ -41,6 +41,7 @@ from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
 from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
+    street_parties,
     case_of,
     fronted,
     passive,
@@ -360,6 +361,9 @@ class RoleReader:
             actors, recipients = actors[:1], actors[1:]
         if host and pos != "NOUN":
             actors, recipients = recipients, actors
+        streets = street_parties(self.doc, trigger.sent)  # reçu les deux camps rue de Valois
+        actors = [a for a in actors if a not in streets]
+        recipients = [r for r in recipients if r not in streets]
         # A countable event needs a named actor and recipient; a demonym group alone
         # (les Européens) may ride along but not carry the event.
         if not any(self.types.get(a) != "MISC" for a in actors):
