@@ -41,13 +41,13 @@ from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
 from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
-    street_parties,
     case_of,
     fronted,
     passive,
     passive_like,
     passive_voice,
     same_case,
+    street_parties,
 )
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS, construction_party
 from veille.analysis.events.spans import (
