@@ -242,3 +242,15 @@ def speaking_parties(doc: Document, speaker: str, word: str) -> list[str]:
         if role.of and (body := doc.entity(role.of)) is not None and body.type == "ORG"
     ]  # fmt: skip
     return [speaker, *bodies[:1]]
+
+
+def one_side(doc: Document, ids: list[str]) -> bool:
+    """Say whether parties are one person and the bodies she holds an office of (the
+    speaker of a quoted *nous* and her party: :func:`speaking_parties`): one side, never the
+    two sides of a reciprocal act (*« Nous avons eu une discussion franche »*, said by the
+    leader of a party, is no meeting of the leader with her party)."""
+    persons = [e for i in ids if (e := doc.entity(i)) is not None and e.type == "PER"]
+    if len(persons) != 1:
+        return False
+    bodies = {role.of for role in persons[0].roles if role.of}
+    return all(i == persons[0].id or i in bodies for i in ids)

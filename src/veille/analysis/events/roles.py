@@ -39,6 +39,7 @@ from veille.analysis.events.nominal import (
 )
 from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
+from veille.analysis.events.parties import one_side
 from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
     case_of,
@@ -355,7 +356,13 @@ class RoleReader:
             # A reciprocal whose coordination the parser broke: the word order has it all.
             before = left_subject(trigger, self.index.entity_at, self.doc.timexes)
             actors = before if len(before) > 1 and actors[0] in before else actors
-        if not recipients and "recip" in slots and len(actors) > 1 and reciprocal(trigger):
+        if (
+            not recipients
+            and "recip" in slots
+            and len(actors) > 1
+            and reciprocal(trigger)
+            and not one_side(self.doc, actors)  # « Nous avons eu une discussion », said by X
+        ):
             # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
             # conclu un accord) is one symmetric event: the first party acts, the others receive.
             actors, recipients = actors[:1], actors[1:]
