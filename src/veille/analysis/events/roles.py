@@ -58,6 +58,7 @@ from veille.analysis.events.spans import (
     linear_object,
     reciprocal,
 )
+from veille.analysis.events.told import told_side
 from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import subject_chain
@@ -313,6 +314,10 @@ class RoleReader:
             actors, recipients, depth = noun_roles(
                 self, trigger, chain, slots, actor_de, inverting, actor_par
             )
+            if recipients and not any(self.types.get(a) != "MISC" for a in actors):
+                # ce rendez-vous avec X, after a quotation of Y: Y's meeting (told.py)
+                told = told_side(self, trigger, recipients)
+                actors, depth = (told, 0) if told else (actors, depth)
         else:  # an incise parts the auxiliary from the verb: the parse lost the subject
             incised = incised_subject(trigger, self.index.entity_at, self.doc.timexes)
             actors, depth = (incised, 0) if incised else self.actors_of_verb(chain)
