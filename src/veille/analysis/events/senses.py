@@ -257,7 +257,17 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         # ordonner des frappes, une enquête: a support verb's noun is its subject's act, told
         # as done (the verb would be non-factive over an infinitive: ordonner à X de partir).
         embedders = embedders[1:]
-    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in embedders)
+    return not any(_verb_lemma(verb, lexicon) in lexicon.non_factive for verb, _ in embedders)
+
+
+def _verb_lemma(verb: Token, lexicon: EventLexicon) -> str:
+    """Return a verb's lemma, mended by the trigger table where the lemmatiser slips (*réclame
+    que …* lemmatised *réclame*: the demanded act would pass for asserted)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.non_factive or verb.pos_ != "VERB":
+        return lemma
+    row = lexicon.verb_trigger(lemma, verb.text)
+    return row.lemma if row is not None else lemma
 
 
 def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
