@@ -34,7 +34,11 @@ Sets (tests/quality/baseline.json):
 - "blind6" is tests/gold15/, a sixth blind set (eighth session), 12 outlet styles (wires AFP,
   Reuters and Belga, national, regional and business dailies, a weekly, a TV live blog, Senegalese,
   Swiss and Québec outlets, an interview-based feature) and years 2014-2026, half with page
-  furniture, added to the gate before any change of that session.
+  furniture, added to the gate before any change of that session;
+- "blind7" is tests/gold17/, a seventh blind set (ninth session), 12 outlet styles (AFP, ATS,
+  Belga and Reuters wires, national, regional and business dailies, a weekly's interview-based
+  feature, a public radio site, a TV live blog, Ivorian-style and Québec outlets) and years
+  2014-2026, seven with page furniture, added to the gate before any change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -56,6 +60,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold10 --set dev6 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold12 --set dev7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold15 --set blind6 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold17 --set blind7 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -89,6 +94,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev6": (ROOT / "tests" / "gold10", 12),
     "dev7": (ROOT / "tests" / "gold12", 12),
     "blind6": (ROOT / "tests" / "gold15", 12),
+    "blind7": (ROOT / "tests" / "gold17", 12),
 }
 
 pytestmark = pytest.mark.model
