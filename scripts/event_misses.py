@@ -24,11 +24,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.calls import infinitive_sense
 from veille.analysis.events.lexicon import EventLexicon, load_event_lexicon
 from veille.analysis.events.nominal import noun_roles
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.roles import RoleReader
-from veille.analysis.events.calls import infinitive_sense
 from veille.analysis.events.senses import accept, factive
 from veille.analysis.events.stage import _JUDGING
 from veille.analysis.events.triggers import light_verb, match_trigger
