@@ -56,22 +56,65 @@ def test_best_pair_needs_the_threshold() -> None:
     assert PartyRanker(weights, 0.5).best([]) is None
 
 
+# The actor named in the sentence before, the act a noun or a verb the role rules leave bare.
+_BARE = [
+    ("La ministre Ana Quispe est arrivée mardi à Lima. Elle doit y signer un accord avec le Pérou.",
+     "accord", "Ana Quispe", "Pérou"),
+    ("La sénatrice Claire Vannier a quitté Bruxelles lundi. Elle a ensuite obtenu un entretien avec "
+     "le commissaire Jonas Berg.", "entretien", "Claire Vannier", "Jonas Berg"),
+    ("Les troupes du Valdor ont franchi la frontière dimanche. Le Karistan a dénoncé une attaque "
+     "menée sans sommation.", "dénoncé", "Karistan", "Valdor"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "actor", "recipient"), _BARE)
+def test_a_bare_trigger_is_shown_with_the_pairs_of_its_paragraph(  # type: ignore[no-untyped-def]
+    analyze, text: str, word: str, actor: str, recipient: str
+) -> None:
+    bare = [b for b in _bare(analyze, text) if b.token.text == word]
+    assert bare, "an accepted trigger with no rule's parties is shown to the ranker"
+    proposed = bare[0]
+    assert proposed.pairs and len(proposed.events) == len(proposed.pairs)
+    assert all(p.actor != p.recipient for p in proposed.pairs)
+    assert all(len(p.features) == len(FEATURES) for p in proposed.pairs)
+
+
+@pytest.mark.parametrize(("text", "word", "actor", "recipient"), _BARE)
+def test_the_shipped_weights_rank_the_right_pair_first(  # type: ignore[no-untyped-def]
+    analyze, text: str, word: str, actor: str, recipient: str
+) -> None:
+    # The ranking, not the decision: the shipped threshold (1.0) adds no event (docs/events.md).
+    ranker = load_ranker()
+    ranker.collect = []
+    try:
+        doc = analyze(text)
+        bare = [b for b in ranker.collect if b.token.text == word]
+    finally:
+        ranker.collect = None
+    names = {e.id: e.name for e in doc.entities}
+    best = max(bare[0].pairs, key=lambda p: ranker.probability(p.features))
+    assert (names[best.actor], names[best.recipient]) == (actor, recipient)
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        # the actor named in the sentence before, the act a noun phrase: candidates from both
-        "La ministre Ana Quispe est arrivée mardi à Lima. Elle doit y signer un accord avec le Pérou.",
-        "Le président Raúl Vera a reçu jeudi son homologue Luis Carranza. Les deux hommes ont "
-        "conclu un accord de coopération.",
-        "L'entreprise Norvalis a été visée par la justice. Une amende de deux millions frappe la société.",
+        # hard negatives: a single party, nobody to pair it with
+        "Le ministre Marc Delorme a déploré un accord mal négocié.",
+        "La présidente Leïla Ben Salem a signé le texte après une longue rencontre.",
+        "Une attaque a visé la caserne dans la nuit, selon le ministre Paul Aubrac.",
     ],
 )
-def test_a_bare_trigger_is_shown_with_the_pairs_of_its_paragraph(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
-    bare = _bare(analyze, text)
-    for proposed in bare:
-        assert proposed.pairs and len(proposed.events) == len(proposed.pairs)
-        assert all(p.actor != p.recipient for p in proposed.pairs)
-        assert all(len(p.features) == len(FEATURES) for p in proposed.pairs)
+def test_a_trigger_with_one_party_gets_no_pairs(analyze, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(b.pairs for b in _bare(analyze, text))  # shown only with two parties or more
+    assert not [b for b in _bare(analyze, text) if b.token.lemma_ in ("accord", "rencontre", "attaque")]
+
+
+def test_the_shipped_ranker_leaves_the_rules_events_unchanged(analyze) -> None:  # type: ignore[no-untyped-def]
+    # Off (threshold 1): a bare trigger stays without an event.
+    text = _BARE[0][0]
+    assert load_ranker().threshold >= 1.0
+    assert not [e for e in analyze(text).events if e.trigger == "accord"]
 
 
 def test_a_candidate_of_the_sentence_before_says_so(analyze) -> None:  # type: ignore[no-untyped-def]
