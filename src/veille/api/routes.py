@@ -30,13 +30,10 @@ from veille.store.browse import (
     list_articles,
     quotes_per_week,
 )
+from veille.store.hits import ArticleHit, EntityHit, EventHit, QuoteHit
 from veille.store.queries import (
     MARK_END,
     MARK_START,
-    ArticleHit,
-    EntityHit,
-    EventHit,
-    QuoteHit,
     find_entities,
     find_events,
     find_quotes,

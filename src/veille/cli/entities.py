@@ -21,7 +21,8 @@ from veille.cli.store_common import (
 from veille.errors import SettingsError, StoreError
 from veille.model import ENTITY_TYPES
 from veille.store.db import connect
-from veille.store.queries import ClusterHit, EntityHit, find_clusters, find_entities
+from veille.store.hits import ClusterHit, EntityHit
+from veille.store.queries import find_clusters, find_entities
 from veille.store.review import merge, recluster, split
 
 

@@ -12,7 +12,8 @@ from veille.cli.render import Column, console, print_records
 from veille.cli.store_common import add_output_arguments, check_limit, check_period, query_and_print
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES
-from veille.store.queries import EventHit, find_events
+from veille.store.hits import EventHit
+from veille.store.queries import find_events
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -11,7 +11,8 @@ from rich.markup import escape
 from veille.cli.render import Column, console, print_records
 from veille.cli.store_common import add_output_arguments, check_limit, check_period, query_and_print
 from veille.model import QUOTE_KINDS
-from veille.store.queries import QuoteHit, find_quotes
+from veille.store.hits import QuoteHit
+from veille.store.queries import find_quotes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

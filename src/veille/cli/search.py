@@ -17,7 +17,8 @@ from veille.cli.store_common import (
     open_store,
     plain,
 )
-from veille.store.queries import ArticleHit, search
+from veille.store.hits import ArticleHit
+from veille.store.queries import search
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from veille.store.hits import EventHit, QuoteHit, Source
 from veille.store.queries import (
     _EVENT_ACTORS,
     _MATCHING_ENTITIES,
@@ -21,9 +22,6 @@ from veille.store.queries import (
     _QUOTE_JOINS,
     _QUOTE_SOURCES,
     DEFAULT_LIMIT,
-    EventHit,
-    QuoteHit,
-    Source,
     _named,
     fts_query,
     until_key,

@@ -8,123 +8,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from veille.errors import SettingsError
 from veille.normal import name_key
+from veille.store.hits import ArticleHit, ClusterHit, EntityHit, EventHit, QuoteHit, Source, Variant
 from veille.store.names import holds_words
 
 DEFAULT_LIMIT = 50
-
-
-@dataclass(frozen=True)
-class Source:
-    """One article that reports a quotation or an event."""
-
-    article: str
-    date: str | None
-    source: str | None
-    url: str | None
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class QuoteHit:
-    """A quotation (one corpus quote), its speaker and every article that reports it."""
-
-    id: int
-    text: str
-    kind: str
-    cue: str | None
-    day: str | None
-    speaker: str | None
-    speaker_id: int | None
-    sources: tuple[Source, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class EventHit:
-    """An event with its actors, recipients and the sentence that states it."""
-
-    type: str
-    date: str | None
-    trigger: str
-    actors: tuple[str, ...]
-    targets: tuple[str, ...]
-    location: str | None
-    negated: bool
-    modality: str
-    article: str
-    source: str | None
-    sentence: str
-    # Corpus entity ids of the actors and recipients, in the same order (None: not linked),
-    # so that pages and graphs can link each name to its entity.
-    actor_ids: tuple[int | None, ...] = ()
-    target_ids: tuple[int | None, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class EntityHit:
-    """A corpus entity: its name, how often it appears and every variant it goes by."""
-
-    id: int
-    name: str
-    type: str
-    kb_id: str | None
-    country: str | None
-    articles: int
-    mentions: int
-    variants: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One name a corpus entity goes by, and in how many articles."""
-
-    name: str
-    articles: int
-
-
-@dataclass(frozen=True)
-class ClusterHit:
-    """A corpus entity under review: its variants, the articles behind them and how sure the clustering is."""
-
-    id: int
-    name: str
-    type: str
-    kb_id: str | None
-    articles: int
-    confidence: float  # the weakest link of its document entities (1.0: KB id or a manual decision)
-    manual: bool  # shaped by a manual merge or split
-    variants: tuple[Variant, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class ArticleHit:
-    """An article found by full-text search, with a snippet around the match."""
-
-    id: str
-    date: str | None
-    source: str | None
-    title: str | None
-    snippet: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 # Snippet markers: control characters no article text contains after cleaning, so the

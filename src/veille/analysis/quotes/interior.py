@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from veille.analysis.quotes.context import Candidate, Incise, QuoteContext
+from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.incises import Incise
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view

@@ -8,7 +8,7 @@ name read.
 
 *Le préfet rejette ces critiques. L'alerte a été déclenchée « … », a-t-il répondu.*: the
 pronoun takes up the subject of the sentence before, the topic (the salience rule of
-``SpeakerResolver._salient_subject``), but that rule reads only the mention index, and *Le
+``AntecedentFinder._salient_subject``), but that rule reads only the mention index, and *Le
 préfet* is there only when the entity stages tied it to *préfet de la Guadeloupe, Alexandre
 Rocheteau*. Real news names a person once and then goes on with a title (*le préfet*, *la
 ministre*, *le magistrat*); here the subject description is resolved as a speaker phrase is,

@@ -1,0 +1,164 @@
+"""Find the entity a bare description or a pronoun takes up, among the mentions before it.
+
+A mixin of the speaker resolver (speakers.SpeakerResolver), which holds the parse, the text,
+the lexicon, the entity mentions and the genders these methods read. When a speaker phrase
+names nobody (le ministre, son adversaire) or is a pronoun (il, a-t-elle), the person is one
+the text named before: the same words next to a name elsewhere, the subject of the sentences
+before (the topic), else the nearest compatible entity within a lookback, outside quotation
+marks (a quotation's words are not the narrative's).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from veille.analysis.quotes import hints as speaker_hints
+from veille.analysis.quotes.phrases import content_start, head_noun
+from veille.analysis.quotes.salience import narrative_floor
+from veille.analysis.quotes.subjects import SubjectFinder
+from veille.analysis.quotes.topic import primary_first
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.view import token_view
+from veille.model import Document, Entity, Mention
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+# How far back (in characters) a pronoun or a bare description may look for its person.
+LOOKBACK_CHARS = 1500
+# The gap of a de-complement (la rédaction de Splann): the same words with their name.
+_OF = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s|le\s|les\s)?")
+
+
+class AntecedentFinder(SubjectFinder):
+    """From a description or a pronoun to the entity named before that it takes up."""
+
+    doc: Document
+    parsed: Doc
+    index: MentionIndex
+    mentions: list[tuple[int, int, Mention, Entity]]
+    _token_starts: list[int]
+    _genders: dict[str, str | None]
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        raise NotImplementedError
+
+    def _salient_subject(
+        self, start: int, index: int, wanted: tuple[str, ...], gender: str, number: int
+    ) -> tuple[Entity, int] | None:
+        """Return the nearest compatible entity named as a subject in the pronoun's sentence
+        or the one before: a pronoun takes up the sentence's topic (Le maire Pierre Durand a
+        reçu Paul Girard. Il a déclaré … → Pierre Durand), not the last name read."""
+        sent = self.parsed[max(bisect.bisect_right(self._token_starts, start) - 1, 0)].sent
+        floor = narrative_floor(sent, self._quoted)  # skipping the sentences of a quotation
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if s < floor:
+                break
+            if e > start or candidate.type not in wanted or self._quoted(s):
+                continue
+            if self._compatible(candidate, gender, number) and self._preverbal_subject(s):
+                return candidate, s
+        return None
+
+    def _preverbal_subject(self, offset: int) -> bool:
+        """Return True when the mention at ``offset`` is a subject before its verb, or apposed
+        to one (La directrice, Claire Fabre, a rencontré …): the parser's subjects after the
+        verb are mostly objects it misread."""
+        view, i = token_view(self.parsed), max(bisect.bisect_right(self._token_starts, offset) - 1, 0)
+        i = view.head[i] if view.dep[i] == "det" else i  # Le maire …: the noun, not le
+        if view.dep[i] in ("appos", "conj", "flat:name") and view.head[i] < i:
+            i = view.head[i]  # Le maire de Tarsil, X: a name the parser hung on the complement
+            i = view.head[i] if view.dep[i] == "nmod" and view.head[i] < i else i
+        return view.dep[i] in _SUBJECT_DEPS and i < view.head[i]
+
+    def _compatible(self, entity: Entity, gender: str, number: int) -> bool:
+        if number == 2:
+            return entity.type != "PER" or entity.group
+        known = self._genders.get(entity.id)
+        return known is None or known == gender
+
+    def _clashes(self, entity: Entity, gender: str | None) -> bool:
+        """Return True when a person's known gender disagrees with the phrase's."""
+        known = self._genders.get(entity.id)
+        return entity.type == "PER" and gender is not None and known is not None and known != gender
+
+    def _describe(self, start: int, end: int, wanted: str, gender: str | None = None) -> str | None:
+        """Resolve a description with no entity inside: the same words next to a name
+        elsewhere (le président finlandais Sauli Niinistö), else the nearest entity of the
+        wanted type before it, else the first one after it in the same paragraph."""
+        head = content_start(self.text, start, end)
+        phrase = self.text[head:end].strip(" ,")
+        if wanted == "PER" and head_noun(phrase) in self.lexicon.word_class("rival"):
+            if re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]):
+                return self._rival(start)
+        if len(phrase) > 3:
+            for match in re.finditer(re.escape(phrase), self.text):
+                if match.start() == head:
+                    continue
+                # The same words next to a name: le président finlandais Sauli Niinistö,
+                # le commandement … pour le Moyen-Orient (Centcom).
+                for s, _e, _mention, entity in self.mentions_in(match.end(), match.end() + 50):
+                    gap = self.text[match.end() : s]
+                    if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
+                        if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
+                            return entity.id
+        holder = self.entity(speaker_hints.apposed_title_holder(self.text, phrase, head, self.mentions_in))
+        if wanted == "PER" and holder is not None and not self._clashes(holder, gender):
+            return holder.id  # le préfet de la Guadeloupe, Alexandre Rocheteau … le préfet
+        titled = speaker_hints.titled_person(self.doc, phrase, wanted)
+        if titled is not None and not self._clashes(titled, gender):
+            return titled.id  # le ministre de l'Industrie: the one person given that title
+        index = bisect.bisect_left(self.index.starts, start)
+        before = [
+            (s, entity)
+            for s, e, _mention, entity in reversed(self.mentions[:index])
+            if start - s <= LOOKBACK_CHARS
+            and e <= start
+            and not self._quoted(s)
+            and entity.type == wanted
+            and not entity.group
+            and not self._clashes(entity, gender)
+        ]
+        if wanted == "ORG":
+            # l'organisation after « Le syndicat FO, majoritaire chez Transloire, a demandé »: the
+            # organisation the text is about (a subject) before one it merely mentions.
+            for s, entity in before:
+                if self._is_subject(s):
+                    return entity.id
+        if before:
+            return primary_first(self.parsed, before) if wanted == "PER" else before[0][1].id
+        # Nobody fits before: the first one named after it, in its paragraph or the next (Selon
+        # le ministre …, … ¶ « … » Cette petite phrase d'Arnaud Montebourg …).
+        paragraph_end = self.text.find("\n\n", end)
+        paragraph_end = self.text.find("\n\n", paragraph_end + 2) if paragraph_end != -1 else -1
+        paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
+        for s, _e, _mention, entity in self.mentions[index:]:
+            if s >= paragraph_end:
+                break
+            if s >= end and entity.type == wanted and not entity.group and not self._clashes(entity, gender):
+                return entity.id
+        return None
+
+    def _is_subject(self, offset: int) -> bool:
+        """Return True when the mention at ``offset`` is a subject, or names one in apposition
+        (le syndicat Force Ouvrière, majoritaire …, a demandé)."""
+        view, i = token_view(self.parsed), max(bisect.bisect_right(self._token_starts, offset) - 1, 0)
+        if view.dep[i] in _SUBJECT_DEPS:
+            return True
+        head = view.head[i]  # heads and labels off the columns: no Token made
+        return view.dep[i] in ("appos", "flat:name", "nmod") and head < i and view.dep[head] in _SUBJECT_DEPS
+
+    def _rival(self, start: int) -> str | None:
+        """Resolve son adversaire: the nearest person named before who is not the possessor
+        (the person of the nearest subject before it)."""
+        owner = speaker_hints.possessor(self.parsed, start, self.mentions_in)
+        if owner is None:
+            return None
+        index = bisect.bisect_left(self.index.starts, start)
+        for s, e, _mention, entity in reversed(self.mentions[:index]):
+            if start - s > LOOKBACK_CHARS:
+                break
+            if e <= start and entity.type == "PER" and not entity.group and entity.id != owner:
+                return entity.id
+        return None
