@@ -50,6 +50,7 @@ TABLE = ROOT / "src/veille/analysis/lang/fr/data/event_party_ranker.json"
 C = 0.3  # inverse regularisation strength
 PRECISION = 0.65  # an added event must be right at least this often (a false event costs a miss)
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
+REAL = ("dev2/", "dev/", "examples/")  # article keys (folder/name) of the real news articles
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 Row = dict[str, Any]  # one bare trigger: article, its events and pairs' features, labels
@@ -166,8 +167,13 @@ def cross_validate(rows: list[Row], articles: dict[str, Any], c: float) -> dict[
                     events.append(event)
             after = counts(gold, dataclasses.replace(doc, events=tuple(events)), emap)
             curve[threshold] += after
-            curve[threshold]["added"] += len(events) - len(doc.events)
-            curve[threshold]["gained"] += after["found"] - counts(gold, doc, emap)["found"]
+            added = len(events) - len(doc.events)
+            gained = after["found"] - counts(gold, doc, emap)["found"]
+            curve[threshold]["added"] += added
+            curve[threshold]["gained"] += gained
+            if name.startswith(REAL):  # the real news articles (dev2 d2-001..d2-024, dev, seed)
+                curve[threshold]["real_added"] += added
+                curve[threshold]["real_gained"] += gained
     return curve
 
 
@@ -214,8 +220,21 @@ def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int
         choice = round(count["top_right"] / count["reachable"], 3) if count["reachable"] else None
         table_curve[str(threshold)] = {
             "p_r_f1": prf(count), "added": added, "right": gained, "added_precision": precision,
+            "real_added": count["real_added"], "real_right": count["real_gained"],
         }  # fmt: skip
-        print(threshold, prf(count), "added", added, "right", gained, "precision", precision, file=sys.stderr)
+        real = f"real {count['real_gained']}/{count['real_added']}"
+        print(
+            threshold,
+            prf(count),
+            "added",
+            added,
+            "right",
+            gained,
+            "precision",
+            precision,
+            real,
+            file=sys.stderr,
+        )
     choice = (
         round(curve[THRESHOLDS[0]]["top_right"] / curve[THRESHOLDS[0]]["reachable"], 3) if reachable else None
     )
