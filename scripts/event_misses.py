@@ -24,12 +24,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.analysis.events.calls import infinitive_sense
 from veille.analysis.events.lexicon import EventLexicon, load_event_lexicon
 from veille.analysis.events.nominal import noun_roles
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.roles import RoleReader
-from veille.analysis.events.senses import accept, factive, infinitive_sense
-from veille.analysis.events.stage import _JUDGING, _light_verb, match_trigger
+from veille.analysis.events.senses import accept, factive
+from veille.analysis.events.stage import _JUDGING
+from veille.analysis.events.triggers import light_verb, match_trigger
 from veille.analysis.parse import parse_articles
 from veille.analysis.pipeline import Pipeline
 from veille.analysis.syntax.clauses import subject_chain
@@ -85,7 +87,7 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     """Say where the rules stop on a trigger word."""
     trigger = match_trigger(token, lexicon)
     assert trigger is not None
-    if trigger.pos == "VERB" and _light_verb(token, lexicon):
+    if trigger.pos == "VERB" and light_verb(token, lexicon):
         return "light"
     if token.idx in names:
         return "name"

@@ -13,6 +13,7 @@ Sets (tests/quality/baseline.json):
 - "project7" is tests/gold11/, the invented articles of the sixth session (entities, quotes, events);
 - "project8" is tests/gold13/, the invented articles of the seventh session (entities, quotes, events);
 - "project9" is tests/gold14/, the invented articles of the eighth session (entities, quotes, events);
+- "project10" is tests/gold16/, the invented articles of the ninth session (entities, quotes, events);
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -54,6 +55,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold11 --set project7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold13 --set project8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold14 --set project9 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold16 --set project10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
@@ -88,6 +90,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project7": (ROOT / "tests" / "gold11", 15),
     "project8": (ROOT / "tests" / "gold13", 15),
     "project9": (ROOT / "tests" / "gold14", 15),
+    "project10": (ROOT / "tests" / "gold16", 14),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),

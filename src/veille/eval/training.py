@@ -29,6 +29,8 @@ TRAINING_FOLDERS = (
     "tests/gold10",
     "tests/gold11",
     "tests/gold12",
+    "tests/gold13",
+    "tests/gold14",
 )
 
 

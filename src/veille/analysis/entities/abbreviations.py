@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, club_short, same_club
+from veille.analysis.entities.cantons import bracketed_canton
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.names import tokens
 from veille.analysis.entities.rolenouns import load_roles
@@ -167,8 +168,8 @@ def add_bracket_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     text = token_view(parsed).text
     for i in range(1, len(parsed) - 1):
-        if text[i] != "(" or not text[i + 1][:1].isupper():
-            continue
+        if text[i] != "(" or not text[i + 1][:1].isupper() or bracketed_canton(parsed, i):
+            continue  # Villnachern (AG): a canton's code locates, it is no acronym (cantons.py)
         token = parsed[i]
         target = by_name.get(word_key(token.nbor(1).text))
         if target is None or token.nbor(2).text != ")":

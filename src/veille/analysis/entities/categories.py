@@ -192,6 +192,10 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             or feature_kind(c, referents) in category.accepts
             or _holds_noun(c, category)  # l'Agence spatiale européenne is l'agence, whatever its kind
         ]
+        if category.words == ("departement",):
+            # Le département names a French département (INSEE's COG, french_divisions.tsv),
+            # never the town named nearer (Brignoles … le département: the Var).
+            fits = [c for c in fits if c.type != "LOC" or _departement(c)]
         if not fits and "mairie" in category.accepts:
             # La mairie with no town hall named: the town acting, when the text names its
             # mayor (La maire de Rennes, X … La mairie assure…), as for la Ville.
@@ -349,3 +353,7 @@ def _holds_noun(cluster: Cluster, category: Category) -> bool:
     Vauclair for la fonderie, musée Vernadet for le musée)."""
     wanted = " ".join(category.words)
     return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
+
+
+def _departement(cluster: Cluster) -> bool:
+    return countries.french_division(cluster.longest) == "departement"

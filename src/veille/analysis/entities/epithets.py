@@ -7,8 +7,10 @@ with the ages it covers; not *la jeune femme*, which names the article's main su
 than an age). The epithet joins, among the people named in the ~600 characters before it
 whose gender fits:
 
-1. the one whose stated age (*X, 43 ans*; *X (43 ans)*; *X, âgé de 43 ans*) falls in the
-   decade; else
+1. the one whose stated age (*X, 43 ans*; *X (43 ans)*; *X, âgé de 43 ans*; or a description
+   of theirs with an age complement, *le dirigeant de 71 ans*) falls in the decade; a person
+   the text last called by such a description counts as named there (*Michel R.* … *le
+   dirigeant de 71 ans* … a man named nearer … *Le septuagénaire*); else
 2. the only such person, when the text gives no age for them.
 
 With two candidates and no age to tell them apart, it joins nobody (coreference proper is
@@ -37,6 +39,7 @@ _SUPERLATIVE = re.compile(
     r"(?: d(?:es|u|e la) [a-zàâçéèêëîïôûùü-]+)?,\s+$"
 )
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée? de )?(\d{1,3})\s*ans\b")
+_AGE_IN = re.compile(r"\bde (\d{1,3}) ans\b")  # a description's age complement (ages.py)
 
 
 @cache
@@ -76,7 +79,17 @@ def add_age_epithets(clusters: list[Cluster], text: str, taken: set[tuple[int, i
             and (gender is None or c.gender in (None, gender))
             and any(0 <= start - m.end <= _WINDOW for m in c.names)
         ]
-        fitting = [c for c in near if (age := stated.get(id(c))) is not None and low <= age <= high]
+        # A description with an age complement names its person as a name does, for the
+        # age's sake only: le dirigeant de 71 ans … le septuagénaire.
+        aged_near = near + [
+            c
+            for c in clusters
+            if c not in near
+            and stated.get(id(c)) is not None
+            and (gender is None or c.gender in (None, gender))
+            and any(m.kind == "description" and 0 <= start - m.end <= _WINDOW for m in c.mentions)
+        ]
+        fitting = [c for c in aged_near if (age := stated.get(id(c))) is not None and low <= age <= high]
         unaged = [c for c in near if stated.get(id(c)) is None]
         chosen = fitting if fitting else (unaged if len(near) == 1 else [])
         if len(chosen) == 1:
@@ -106,10 +119,14 @@ def add_superlatives(clusters: list[Cluster], text: str) -> None:
 
 
 def _stated_age(cluster: Cluster, text: str) -> int | None:
-    """Return the age the text gives right after one of the person's names (X, 43 ans)."""
+    """Return the age the text gives right after one of the person's names (X, 43 ans), or
+    in one of their descriptions (le dirigeant de 71 ans)."""
     for mention in cluster.names:
         found = _AGE_AFTER.match(text, mention.end)
         if found:
+            return int(found.group(1))
+    for mention in cluster.mentions:
+        if mention.kind == "description" and (found := _AGE_IN.search(mention.text)):
             return int(found.group(1))
     return None
 

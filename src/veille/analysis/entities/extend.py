@@ -9,6 +9,7 @@ and the category noun that opens a place's or an establishment's name (*plage | 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,12 +30,17 @@ class CategoryHead:
     kind: str  # feature, health, police
 
 
+_ELISION = re.compile(r"\b([dl]['’])")
+
+
 @cache
 def category_heads() -> dict[str, tuple[CategoryHead, ...]]:
     """Return the heads of ``category_heads.tsv`` by their last word, longest first."""
     by_last: dict[str, list[CategoryHead]] = {}
     for record in tables.read_records("category_heads.tsv"):
-        head = CategoryHead(tuple(record["head"].split()), record["type"], record["class"])
+        # The tokenizer cuts an elision off its word (maison d' | arrêt): so are the heads.
+        words = _ELISION.sub(r"\1 ", record["head"]).split()
+        head = CategoryHead(tuple(words), record["type"], record["class"])
         by_last.setdefault(head.words[-1], []).append(head)
     return {last: tuple(sorted(heads, key=lambda h: -len(h.words))) for last, heads in by_last.items()}
 
@@ -120,6 +126,23 @@ def hyphen_tail(doc: Doc, end: int) -> int:
         if k >= len(doc) or doc[k - 1].whitespace_ or not doc[k].text[:1].isupper():
             break
         end = k + 1
+    return end
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    """Read the companies' legal forms of ``type_evidence.json`` once (SA, inc., Ltd)."""
+    return frozenset(tables.read_json("type_evidence.json")["legal_forms"])
+
+
+def legal_form_tail(doc: Doc, start: int, end: int) -> int:
+    """Extend a name over the legal form right after it (Énergies Valdor | SA, Immeubles
+    Laval | inc.): the model often stops a company's registered name before it."""
+    if end >= len(doc) or end - start < 1 or not doc[end - 1].whitespace_:
+        return end
+    word = doc[end].text
+    if word in _legal_forms() or (word + "." in _legal_forms() and word[:1].islower()):
+        return end + 1
     return end
 
 
@@ -282,18 +305,24 @@ def _lower_compound(doc: Doc, end: int) -> int:
 def place_complement(doc: Doc, end: int) -> int:
     """Extend an organisation's name, grown over its lower-case words, over the place that
     closes it (Comité départemental olympique et sportif | de la Loire, Fédération des
-    chasseurs | de la Somme): the model tags the place alone once the name has been cut
-    before it. The place stays an entity of its own."""
+    chasseurs | de la Somme), or over the event it was founded for (Comité organisateur |
+    des Jeux olympiques, Comité d'organisation | de la Coupe du monde): the model tags the
+    place or the event alone once the name has been cut before it. The place stays an
+    entity of its own; the event, a MISC name, is none."""
     i = end
     if i < len(doc) and doc[i].lower_ in OF:
         i += 1
         if i < len(doc) and doc[i].lower_ in ARTICLES:
             i += 1
-    if i == end or i >= len(doc) or doc[i].ent_type_ != "LOC" or doc[i].ent_iob_ != "B":
+    if i == end or i >= len(doc) or doc[i].ent_type_ not in ("LOC", "MISC") or doc[i].ent_iob_ != "B":
         return end
+    event = doc[i].ent_type_ == "MISC"
     j = i + 1
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
+    coordinated = j + 1 < len(doc) and doc[j].lower_ == "et" and doc[j + 1].text[:1].islower()
+    if event and coordinated and doc[j + 1].pos_ == "ADJ":
+        j += 2  # des Jeux olympiques | et paralympiques
     return j
 
 

@@ -15,10 +15,11 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from veille.analysis.entities import extend, groupnames, kicker, locative, trim
+from veille.analysis.entities import extend, groupnames, instruments, kicker, locative, remits, trim
 from veille.analysis.entities.families import family_name
 from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
+from veille.analysis.entities.grouping import group_mentions
 from veille.analysis.entities.groupnames import with_group_names
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.spans import (
@@ -37,11 +38,12 @@ from veille.analysis.entities.spans import (
     surname_particle,
     trailing_participle,
 )
+from veille.analysis.entities.untagged import untagged_people
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.morphology import looks_like_gentile
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.view import token_view
-from veille.model import Document, Entity, Gender, Mention
+from veille.model import Document, Gender, Mention
 from veille.normal import word_key
 from veille.settings import Settings
 
@@ -143,6 +145,9 @@ class EntityStage:
         group = lambda start, end: Candidate(start, end, "ORG")  # noqa: E731
         candidates = with_group_names(candidates, parsed, Candidate.tokens, group)
         candidates = with_known(candidates, parsed, lambda start, end, label: Candidate(start, end, label))
+        spans = [(c.start, c.end) for c in candidates] + [(e.start, e.end) for e in parsed.ents]
+        taken = {i for start, end in spans for i in range(start, end)}  # a span a rule dropped stays so
+        candidates += [Candidate(start, end, "PER") for start, end in untagged_people(parsed, taken)]
         mentions = [(c, _mention(parsed, c)) for c in candidates]
         return dataclasses.replace(doc, entities=group_mentions(mentions))
 
@@ -193,6 +198,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         or (role_key(texts[start]) in rules.role_words and _lower_modifier(tokens[end - 1]))
     ):
         end -= 1
+    # 3h. A company's legal form right after its name is part of it, and says it is a
+    #     company's (Énergies Valdor | SA, Immeubles Laval | inc.; legalforms.py).
+    if (grown := extend.legal_form_tail(doc, start, end)) > end:
+        end, label = grown, "ORG"
     # 3d. A name cut at an inner apostrophe (Moody' | s, Guivarc' | h, O' | Neill): taken whole.
     if start < end < len(doc) and texts[end - 1][-1:] in ("'", "’") and trim.glued_word(doc, end):
         end += 1
@@ -207,9 +216,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         return [Candidate(start, credit, "ORG"), *fix_entity(SpacySpan(doc, credit, end, label="PER"), rules)]
     if demonym_prefix(doc, start, end):
         start += 1
-    # 3e. An organisation in a title's complement glued to the name after it (secrétaire
-    #     général de l'Otan Mark Rutte, tagged as one ORG): two names.
-    person = person_after_complement(doc, start, end) if label != "PER" else None
+    # 3e. An organisation or a place in a title's complement glued to the name after it
+    #     (secrétaire général de l'Otan Mark Rutte, tagged ORG; la députée de Seine-Saint-Denis
+    #     Karima Benaïssa, tagged PER): two names.
+    person = person_after_complement(doc, start, end)
     if person is not None:
         return [
             *fix_entity(SpacySpan(doc, start, person, label=label), rules),
@@ -228,7 +238,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     if label in ("ORG", "LOC", "MISC") and texts[start] in rules.org_heads:
         grown = extend.adjectives(doc, end)
         grown = extend.to_gloss(doc, extend.org_complements(doc, grown, rules.calendar))
-        end = extend.place_complement(doc, grown) if grown > end else grown  # … | de la Loire
+        worded = grown > end or any(texts[i][:1].islower() for i in range(start + 1, end))
+        end = extend.place_complement(doc, grown) if worded else grown  # … | de la Loire
         label = "ORG"  # the model tags Parquet national financier LOC
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
@@ -263,6 +274,11 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
             start, label = person, "PER"
         else:
             start, label = portfolio, "ORG"
+    elif remits.after_remit_title(doc, start):  # 5e. la commissaire à | l'Énergie: a title's remit
+        if (person := name_after_portfolio(doc, start, end)) is None:
+            town = remits.place_after(doc, start, end)  # l'échevin des Finances | d'Ostende
+            return [] if town is None else fix_entity(SpacySpan(doc, town, end, label="LOC"), rules)
+        start, label = person, "PER"
     first = tokens[start]
     # 5d. A préfecture named by its town with a bare de (la préfecture d'Angers) is the town;
     #     a region or département after its category noun is the place (la région Bretagne).
@@ -317,6 +333,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         if voted is None:
             return []
         start, first, label = name, tokens[name], voted
+    if label in ("LOC", "MISC") and instruments.names_a_treaty(doc, start, end):
+        return []  # 7c. le traité de | Lisbonne: a word of a treaty's name, not a place
     # 8. A place after a naming noun is part of a longer name (plage du Truquet, banc d'Arguin).
     extension = extend.left(doc, start, end, rules.extend_heads, rules.town_heads)
     # 8a. A street or a building before its name (la salle de l'Horloge), not before its
@@ -397,58 +415,6 @@ def find_groups(parsed: Doc, found: list[Candidate], rules: EntityRules) -> list
         if demonym is not None and demonym.number == "pl":
             groups.append(Candidate(i, i + 1, "MISC", demonym.gender, True, demonym.iso3))
     return groups
-
-
-def group_mentions(found: list[tuple[Candidate, Mention]]) -> tuple[Entity, ...]:
-    """Group mentions with the same normalised text into one entity each, in text order."""
-    # M. Vasseur and Mme Vasseur are two people: a name said with both genders is split by
-    # them (a bare Vasseur then stays apart, being either).
-    said: dict[tuple[str, bool], set[Gender]] = {}
-    for candidate, mention in found:
-        if candidate.gender and candidate.label == "PER":
-            said.setdefault((_group_key(mention.text), candidate.group), set()).add(candidate.gender)
-    groups: dict[tuple[str, bool, str], list[tuple[Candidate, Mention]]] = {}
-    for candidate, mention in sorted(found, key=lambda item: item[1].start):
-        key = (_group_key(mention.text), candidate.group)
-        split = len(said.get(key, ())) > 1
-        said_as = (candidate.gender or "") if split else ""
-        groups.setdefault((*key, said_as), []).append((candidate, mention))
-    entities = []
-    for n, members in enumerate(groups.values(), start=1):
-        first = members[0][0]
-        # A name in a heading set in capitals (VAL DE LOIRAC) is labelled at random by the
-        # model: the mentions in running text vote when there are any.
-        voters = [c for c, m in members if not _in_capitals(m.text)] or [c for c, _ in members]
-        labels = [c.label for c in voters]
-        # The most frequent label wins; the model often tags one of three Arsenal as ORG.
-        label = max(dict.fromkeys(labels), key=labels.count)
-        if any(c.label == "PER" and c.gender and not c.group for c, _ in members):
-            label = "PER"  # one 'M. Soubie' outweighs the model's places for 'Soubie'
-        gender = next((c.gender for c, _ in members if c.gender), None)
-        entities.append(
-            Entity(
-                id=f"e{n}",
-                name=members[0][1].text,
-                type=label,  # type: ignore[arg-type]
-                mentions=tuple(m for _, m in members),
-                country=first.country if first.group or label == "MISC" else None,
-                gender=gender,
-                group=first.group,
-            )
-        )
-    return tuple(entities)
-
-
-def _in_capitals(text: str) -> bool:
-    """Tell whether a name of several words is set in capitals, as in a heading."""
-    return len(text.split()) >= 2 and text.isupper()
-
-
-def _group_key(text: str) -> str:
-    """Return the key mentions are grouped by: an English title's article is not part of it
-    (The Wall Street Journal and Wall Street Journal are one paper)."""
-    key = word_key(text)
-    return key[4:] if key.startswith("the ") and len(key) > 4 else key
 
 
 def _mention(parsed: Doc, candidate: Candidate) -> Mention:

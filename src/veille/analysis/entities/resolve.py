@@ -13,7 +13,19 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities import cataphora, epithets, periphrases, salience, trades, typevote
+from veille.analysis.entities import (
+    agentnouns,
+    cantons,
+    cataphora,
+    epithets,
+    legalforms,
+    orgtitles,
+    periphrases,
+    salience,
+    trades,
+    typevote,
+    watchdogs,
+)
 from veille.analysis.entities.abbreviations import add_bracket_descriptions, merge_acronyms
 from veille.analysis.entities.affiliation import add_affiliated_leaders
 from veille.analysis.entities.categories import add_org_appositions, add_org_descriptions
@@ -76,9 +88,12 @@ class ResolveStage:
         typevote.surnames_as_places(clusters, parsed, self.referents)
         clusters = merge_names(clusters, text)
         clusters = merge_place_heads(clusters)
+        clusters = legalforms.merge_legal_forms(clusters)  # Valmor SA … Valmor: one company
+        clusters = cantons.merge_canton_codes(clusters, parsed)  # Villnachern (AG): the canton
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
+        titles |= watchdogs.add_watchdogs(clusters, parsed, self.referents)  # le gendarme de la Bourse
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_lead_titles(clusters, parsed, self.lexicon, OFFICES)  # Le journaliste X … ¶ Le fondateur de Y
@@ -96,8 +111,10 @@ class ResolveStage:
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
         kept = [m for c in clusters for m in c.mentions if m.kind == "name" or c.type != "PER"]
         taken = {i for m in kept for i in range(m.start, m.end)}
+        agentnouns.add_agent_nouns(clusters, parsed, self.lexicon, self.referents)  # au bailleur, X SA,
         add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
+        orgtitles.add_titles_by_organisation(clusters, parsed, self.lexicon, self.referents)  # du RCB
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
 

@@ -85,9 +85,11 @@ def load_roles() -> RoleLexicon:
 
 
 # Assemblies whose president is elected (French local government: conseil régional,
-# départemental, municipal; métropoles and communautés; the two chambers).
+# départemental, municipal; métropoles and communautés; the two chambers; and the Swiss
+# commune, whose executive is chaired by its président de la commune, elected by the
+# citizens: Valais, loi sur les communes, art. 27; Fribourg, loi sur les communes, art. 58).
 _ASSEMBLIES = frozenset(
-    "region departement conseil metropole communaute agglomeration assemblee senat".split()
+    "region departement conseil metropole communaute agglomeration assemblee senat commune".split()
 )
 
 

@@ -25,6 +25,12 @@ _BREAKS = frozenset(
     "dans pendant lors après avant avec pour par sur sous contre selon chez vers depuis malgré entre".split()
 )
 _STOPS = frozenset({"!", "?", "«", "»", "“", "”"})  # no name holds them
+# A capitalised article after a word that ends in a full stop opens a sentence: no name
+# holds 'X. La' (a name's inner article follows a word, not a stop: Marine Le Pen).
+# An indefinite article right after a capitalised word opens a new noun phrase: no name
+# runs 'Justice un plan' (a name's own 'une' follows a preposition: Rassemblement pour une …).
+_INDEFINITE = frozenset({"un", "une"})
+_SENTENCE_OPENERS = frozenset({"La", "Le", "Les", "L'", "L’", "Un", "Une", "Des"})
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
 
@@ -38,14 +44,28 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
         token = doc[i]
         if token.text in _STOPS:
             return i  # a span run over an exclamation or a quotation mark (Escroc ! » « Fumier)
+        if token.text in _SENTENCE_OPENERS and _full_stop(doc, start, i - 1):
+            return i  # a span run over a full stop the tokenizer kept (la Brav-M. | La Macronie)
         if not token.text[:1].islower():
             continue
         if token.pos_ in ("VERB", "AUX") and not token.text.endswith(_PARTICIPLE):
             return i
+        if token.lower_ in _INDEFINITE and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "ADP":
+            return i  # the object after a name (demande au ministère de la Justice | un plan)
         if label in ("ORG", "LOC") and token.lower_ in _BREAKS and not (org_head and token.lower_ == "pour"):
             if not _noun_complement(doc, i):
                 return i
     return end
+
+
+def _full_stop(doc: Doc, start: int, i: int) -> bool:
+    """Tell whether token i ends in a full stop that ends a sentence, not an initial standing
+    alone (J. | Le Goff, M. | Le Pen): a word glued to what comes before it (Brav-M.) or longer."""
+    text = doc[i].text
+    if not text.endswith(".") or not doc[i].whitespace_:
+        return False
+    alone = i == start or bool(doc[i - 1].whitespace_)
+    return not (alone and len(text) <= 3)
 
 
 def _noun_complement(doc: Doc, i: int) -> bool:
@@ -390,13 +410,16 @@ def person_after_complement(doc: Doc, start: int, end: int) -> int | None:
 
     Only inside a title's complement, and only at a known first name followed by capitalised
     words to the end of the span: an organisation named after a person (la Fondation Jean
-    Jaurès, le lycée Victor Hugo) has no title before it and keeps its name.
+    Jaurès, le lycée Victor Hugo) has no title before it and keeps its name. A span that
+    opens on a first name is one person's names (l'avocate de Marie Anne Lefort), never cut.
     """
     from veille.analysis.entities.referents import load_referents  # referents imports clusters
 
     if not _in_title_complement(doc, start):
         return None
     first_names = load_referents().first_names
+    if word_key(doc[start].text) in first_names:
+        return None
     for k in range(start + 1, end - 1):
         token = doc[k]
         if (

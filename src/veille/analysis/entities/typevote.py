@@ -47,6 +47,7 @@ class TypeEvidence:
     """The word lists of ``data/type_evidence.json`` and the organisation heads."""
 
     org_words: frozenset[str]  # legal forms and words that only name organisations
+    legal_forms: frozenset[str]  # the legal forms alone (SA, inc., Ltd): legalforms.py
     club_heads: frozenset[str]
     org_heads: frozenset[str]
     org_contexts: frozenset[str]
@@ -60,7 +61,8 @@ def load_evidence() -> TypeEvidence:
     """Read ``type_evidence.json`` and the ``org_heads`` of ``entity_rules.json`` once."""
     data = tables.read_json("type_evidence.json")
     return TypeEvidence(
-        org_words=frozenset(data["legal_forms"]) | frozenset(data["org_words"]),
+        org_words=frozenset(data["legal_forms"] + data["group_words"] + data["org_words"]),
+        legal_forms=frozenset(data["legal_forms"]),
         club_heads=frozenset(data["club_heads"]),
         org_heads=load_rules().org_heads,
         org_contexts=frozenset(data["org_contexts"]),

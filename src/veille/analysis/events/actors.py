@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from veille.analysis.events.authors import national
 from veille.analysis.events.control import controller, infinitive_form
+from veille.analysis.events.parties import speaking_parties
 from veille.analysis.events.shape import (
     is_relative,
     passive,
@@ -117,14 +118,15 @@ def _national_agent(reader: RoleReader, verb: Token) -> list[str]:
 
 def pronoun_referent(reader: RoleReader, token: Token) -> list[str] | None:
     """Return what a subject pronoun stands for: its resolved mention; the speaker of
-    the quotation for je/nous; else None, so the caller reads the clause above."""
+    the quotation for je/nous (and for nous the body the speaker holds an office of:
+    parties.speaking_parties); else None, so the caller reads the clause above."""
     found = reader.index.entity_at(token.idx)
     if found is not None:
         return [found]
     if token.lower_ in reader.first_person:
         for quote in reader.doc.quotes:
             if quote.start <= token.idx < quote.end and quote.speaker:
-                return [quote.speaker]
+                return speaking_parties(reader.doc, quote.speaker, token.lower_)
         return []
     return None
 

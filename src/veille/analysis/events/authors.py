@@ -33,6 +33,12 @@ def national(reader: RoleReader, head: Token) -> list[str]:
     country as an entity: an event's parties are entities of the document."""
     if head.lemma_.lower() not in reader.national_heads and head.lower_ not in reader.national_heads:
         return []
+    return adjective_country(reader, head)
+
+
+def adjective_country(reader: RoleReader, head: Token) -> list[str]:
+    """Return the country an adjective of nationality after ``head`` names, when the
+    document names it (the country, else its capital), whatever the head noun."""
     for child in head.children:
         if child.i < head.i or not (child.dep_ == "amod" or (child.dep_ == "nmod" and child.pos_ == "ADJ")):
             continue  # (the parser labels some adjectives nmod: l'armée birmane)
@@ -52,15 +58,30 @@ def national(reader: RoleReader, head: Token) -> list[str]:
 
 def act_author(reader: RoleReader, verb: Token) -> list[str]:
     """Return the author of an armed act a passive verb without par-agent names in its
-    complement (*abattu en Syrie lors d'une frappe américaine*)."""
-    for child in verb.children:
-        if child.dep_.startswith("obl") and child.lemma_.lower() in _ACT_NOUNS:
+    complement (*tué dans une frappe américaine*). A complex preposition (*lors d'une
+    frappe*, *au cours d'un raid*, *à la suite d'une attaque*) makes its first word the
+    verb's dependent and the act noun that word's de-complement: the act is read one step
+    down (Grevisse, *Le Bon Usage*, locutions prépositives)."""
+    for child in _act_complements(verb):
+        if child.lemma_.lower() in _ACT_NOUNS:
             found = national(reader, child) or [
                 e for c in child.children if c.dep_ == "nmod" and case_of(c) in OF for e in reader.group(c)
             ]
             if found:
                 return found
     return []
+
+
+def _act_complements(verb: Token) -> list[Token]:
+    """Return a verb's obliques and the de-complements of the first word of a complex
+    preposition among them (*lors* of *lors d'une frappe*, *cours* of *au cours d'un raid*)."""
+    out = []
+    for child in verb.children:
+        if child.dep_.startswith("obl"):
+            out.append(child)
+        if child.dep_.startswith("obl") or (child.dep_ == "advmod" and child.lower_ == "lors"):
+            out.extend(c for c in child.children if c.dep_ in ("nmod", "obl:arg") and case_of(c) in OF)
+    return out
 
 
 def event_place(reader: RoleReader, trigger: Token, parties: set[str]) -> str | None:

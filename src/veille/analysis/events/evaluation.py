@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.authors import national
+from veille.analysis.events.blame import blames
 from veille.analysis.events.labels import labelling_verb, nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
@@ -169,3 +170,4 @@ def evaluations(
         targets = [j for j in judged if reader.types.get(j) not in (None, "MISC")]
         if named and targets:
             yield token, Roles(tuple(judges), tuple(judged), None, 0)
+    yield from blames(parsed, reader, lexicon)  # tient X pour responsable (blame.py)

@@ -98,6 +98,10 @@ class EventLexicon:
     convening_verbs: frozenset[str] = frozenset()  # convoquer: la réunion convoquée par X
     protest_sites: dict[str, str] = field(default_factory=dict)  # usine: work, préfecture: seat
     placing_verbs: frozenset[str] = frozenset()  # placer X en garde à vue (placements.py)
+    flow_adjectives: dict[str, frozenset[str]] = field(default_factory=dict)  # échanges commerciaux
+    projectiles: frozenset[str] = frozenset()  # tirer des obus, not tirer un trait (flows.py)
+    blame_verbs: frozenset[str] = frozenset()  # tenir X pour responsable (blame.py)
+    blame_words: frozenset[str] = frozenset()
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -198,4 +202,8 @@ def load_event_lexicon() -> EventLexicon:
         convening_verbs=frozenset(words["convening_verbs"]),
         protest_sites=dict(words["protest_sites"]),
         placing_verbs=frozenset(words["placing_verbs"]),
+        flow_adjectives={noun: frozenset(adjs) for noun, adjs in words["flow_adjectives"].items()},
+        projectiles=frozenset(words["projectiles"]),
+        blame_verbs=frozenset(words["blame_verbs"]),
+        blame_words=frozenset(words["blame_words"]),
     )  # fmt: skip

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.analysis.events.authors import national
+from veille.analysis.events.authors import adjective_country, national
 from veille.analysis.events.control import passive_pronoun, possessor
 from veille.analysis.events.lexicon import load_event_lexicon
 from veille.analysis.events.nominal import act_agent, par_agent, participle_agent
 from veille.analysis.events.shape import (
     after_preposition,
+    bare_address,
     case_of,
     comma_relative,
     detached_subject,
@@ -110,6 +111,8 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         bare = dep[child.i] in ("obl", "obl:mod") and case_of(child) is None and child.i > verb.i
         if bare and after_preposition(child, reader.index.entity_at):
             continue  # the second word of a place (reçu à New Delhi: Delhi), not an object
+        if case_of(child) is None and child.i > verb.i and bare_address(child, child.doc[child.i - 1]):
+            continue  # an address (reçu les syndicats lundi place Beauvau): where, not whom
         if (dep[child.i] == "obj" or bare) and view.pos[child.i] != "PRON":
             # condamné l'attaque menée par le Hamas: the act's agent; the owner of an act
             # told by its victim (condamné l'assassinat de X) is not the one blamed.
@@ -123,6 +126,7 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
                 or national(reader, child)
                 or reader.national_owner(child)
                 or participle_agent(reader, child)
+                or authored_act(reader, verb, child)
                 if owner
                 else []
             )
@@ -166,6 +170,21 @@ def thing_author(reader: RoleReader, noun: Token, governed: bool = True) -> list
     # Only the thing's own de-complement: a deeper one (une médiation sous l'égide de l'OSCE)
     # names another party than its author.
     return [e for e in reader.owner(node, 1) if reader.can_act(e)] or participle_agent(reader, node)
+
+
+def authored_act(reader: RoleReader, verb: Token, thing: Token) -> list[str]:
+    """Return the country an adjective of nationality names as the author of an act that a
+    verb of judging or refusing takes as its object (*rejette les accusations sénégalaises*,
+    *a rejeté les propositions américaines*, *salue l'offre canadienne*): refusing or
+    blaming an act is refusing or blaming its author (PLOVER REJECT, ACCUSE), and the
+    adjective on an act noun names who did it, as on *une frappe américaine*
+    (authors.national). Only a noun of the trigger table is an act: *rejette les
+    importations chinoises*, *dénonce le modèle allemand* name things, not authors."""
+    if verb.lemma_.lower() not in reader.judging_verbs:
+        return []
+    if thing.lemma_.lower() not in load_event_lexicon().nouns:
+        return []
+    return adjective_country(reader, thing)
 
 
 def _restated(first: Token, second: Token) -> bool:

@@ -225,3 +225,32 @@ def plural_party(entity: Entity | None) -> bool:
     return entity is not None and any(
         m.kind == "description" and fold(m.text).split()[:1] in (["les"], ["aux"]) for m in entity.mentions
     )
+
+
+def speaking_parties(doc: Document, speaker: str, word: str) -> list[str]:
+    """Return the parties a first-person pronoun of a quotation stands for: the speaker,
+    and for *nous* also the organisation the text makes the speaker an office-holder of
+    (*« Nous coopérons avec la police »*, said by the managing director of the bank X: the
+    bank and its director). The person stays first, so a gold naming either matches; a
+    role held of a country (a minister's *nous*) adds nothing: the government is not an
+    entity of the text."""
+    entity = doc.entity(speaker)
+    if word != "nous" or entity is None or entity.type != "PER":
+        return [speaker]
+    bodies = [
+        role.of for role in entity.roles
+        if role.of and (body := doc.entity(role.of)) is not None and body.type == "ORG"
+    ]  # fmt: skip
+    return [speaker, *bodies[:1]]
+
+
+def one_side(doc: Document, ids: list[str]) -> bool:
+    """Say whether parties are one person and the bodies she holds an office of (the
+    speaker of a quoted *nous* and her party: :func:`speaking_parties`): one side, never the
+    two sides of a reciprocal act (*« Nous avons eu une discussion franche »*, said by the
+    leader of a party, is no meeting of the leader with her party)."""
+    persons = [e for i in ids if (e := doc.entity(i)) is not None and e.type == "PER"]
+    if len(persons) != 1:
+        return False
+    bodies = {role.of for role in persons[0].roles if role.of}
+    return all(i == persons[0].id or i in bodies for i in ids)

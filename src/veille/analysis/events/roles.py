@@ -20,6 +20,7 @@ from veille.analysis.events.actors import (
     verb_actors,
 )
 from veille.analysis.events.aims import threatened_party
+from veille.analysis.events.asked import clause_addressee
 from veille.analysis.events.authors import act_author, border_party, convener, event_place, national
 from veille.analysis.events.control import clitic_object, dative_object, previous_subject
 from veille.analysis.events.groups import (
@@ -38,6 +39,7 @@ from veille.analysis.events.nominal import (
 )
 from veille.analysis.events.objects import direct_object, holder
 from veille.analysis.events.organs import organ_owner
+from veille.analysis.events.parties import one_side
 from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
     case_of,
@@ -46,6 +48,7 @@ from veille.analysis.events.shape import (
     passive_like,
     passive_voice,
     same_case,
+    street_parties,
 )
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS, construction_party
 from veille.analysis.events.spans import (
@@ -55,6 +58,7 @@ from veille.analysis.events.spans import (
     linear_object,
     reciprocal,
 )
+from veille.analysis.events.told import told_side
 from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.clauses import subject_chain
@@ -310,6 +314,10 @@ class RoleReader:
             actors, recipients, depth = noun_roles(
                 self, trigger, chain, slots, actor_de, inverting, actor_par
             )
+            if recipients and not any(self.types.get(a) != "MISC" for a in actors):
+                # ce rendez-vous avec X, after a quotation of Y: Y's meeting (told.py)
+                told = told_side(self, trigger, recipients)
+                actors, depth = (told, 0) if told else (actors, depth)
         else:  # an incise parts the auxiliary from the verb: the parse lost the subject
             incised = incised_subject(trigger, self.index.entity_at, self.doc.timexes)
             actors, depth = (incised, 0) if incised else self.actors_of_verb(chain)
@@ -333,8 +341,11 @@ class RoleReader:
                 recipients = self.by_slot(trigger, slot)
                 if recipients:
                     break
-            # demande à être reçu par X; menace de porter plainte contre X
-            recipients = recipients or passive_addressee(self, trigger) or threatened_party(self, trigger)
+            # demande à être reçu par X; menace de porter plainte contre X; exige que X publie
+            recipients = (
+                recipients or passive_addressee(self, trigger) or threatened_party(self, trigger)
+                or clause_addressee(self, trigger)
+            )  # fmt: skip
         if (
             pos == "NOUN"
             and trigger.dep_ == "obj"
@@ -350,12 +361,21 @@ class RoleReader:
             # A reciprocal whose coordination the parser broke: the word order has it all.
             before = left_subject(trigger, self.index.entity_at, self.doc.timexes)
             actors = before if len(before) > 1 and actors[0] in before else actors
-        if not recipients and "recip" in slots and len(actors) > 1 and reciprocal(trigger):
+        if (
+            not recipients
+            and "recip" in slots
+            and len(actors) > 1
+            and reciprocal(trigger)
+            and not one_side(self.doc, actors)  # « Nous avons eu une discussion », said by X
+        ):
             # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
             # conclu un accord) is one symmetric event: the first party acts, the others receive.
             actors, recipients = actors[:1], actors[1:]
         if host and pos != "NOUN":
             actors, recipients = recipients, actors
+        streets = street_parties(self.doc, trigger.sent)  # reçu les deux camps rue de Valois
+        actors = [a for a in actors if a not in streets]
+        recipients = [r for r in recipients if r not in streets]
         # A countable event needs a named actor and recipient; a demonym group alone
         # (les Européens) may ride along but not carry the event.
         if not any(self.types.get(a) != "MISC" for a in actors):

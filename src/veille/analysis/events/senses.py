@@ -23,6 +23,7 @@ from veille.analysis.events.addressees import asks_a_place
 from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
+from veille.analysis.events.flows import turned_away
 from veille.analysis.events.labels import labelling_verb
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.protests import protest_cue
@@ -71,6 +72,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
     if trigger.pos == "NOUN" and (_qualifies(token, lexicon) or labelling_verb(token, lexicon.judging_verbs)):
         return False  # un accord de coopération; qualifié la décision d'« agression » (labels.py)
+    if turned_away(token, trigger, lexicon):
+        return False  # des échanges commerciaux; tirer un trait sur X (flows.py)
     end = token.idx + len(token.text)
     before = doc_text(token.doc)[max(0, end - 24) : end].lower()
     if any(before.endswith(block) for block in lexicon.blocks_before):
@@ -257,7 +260,17 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         # ordonner des frappes, une enquête: a support verb's noun is its subject's act, told
         # as done (the verb would be non-factive over an infinitive: ordonner à X de partir).
         embedders = embedders[1:]
-    return not any(verb.lemma_.lower() in lexicon.non_factive for verb, _ in embedders)
+    return not any(_verb_lemma(verb, lexicon) in lexicon.non_factive for verb, _ in embedders)
+
+
+def _verb_lemma(verb: Token, lexicon: EventLexicon) -> str:
+    """Return a verb's lemma, mended by the trigger table where the lemmatiser slips (*réclame
+    que …* lemmatised *réclame*: the demanded act would pass for asserted)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.non_factive or verb.pos_ != "VERB":
+        return lemma
+    row = lexicon.verb_trigger(lemma, verb.text)
+    return row.lemma if row is not None else lemma
 
 
 def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import in_timexes
-from veille.model import Timex
+from veille.model import Document, Timex
 
 
 def case_of(token: Token) -> str | None:
@@ -242,3 +242,40 @@ def fronted(phrase: Token, verb: Token) -> bool:
     doc = phrase.doc
     end = max(t.i for t in phrase.subtree if t.pos_ != "PUNCT") + 1  # the comma may hang on it
     return end < verb.i and doc[end].text == ","
+
+
+def bare_address(token: Token, previous: Token | None = None) -> bool:
+    """Say whether a word opens an address told without article nor preposition (*a reçu
+    l'intersyndicale vendredi rue de Grenelle*, *recevra les syndicats lundi place
+    Beauvau*): a lower-case common noun with no determiner before it, followed by its
+    name. French places a street in a bare noun phrase (Grevisse, *Le Bon Usage*, the
+    complement of place without preposition: *habiter rue de Rivoli*); an object or a
+    party always takes a determiner unless it is a proper name (*a reçu Paul Girard*), so
+    such a phrase is where, never who."""
+    if token.pos_ != "NOUN" or not token.text.islower() or token.i + 1 >= len(token.doc):
+        return False
+    if previous is not None and previous.pos_ in ("DET", "ADP", "ADJ", "NUM"):
+        return False
+    if any(c.dep_ in ("det", "case", "nummod") and c.i < token.i for c in token.children):
+        return False
+    after = token.doc[token.i + 1]
+    if after.lower_ in ("de", "du", "des", "d'", "d’"):
+        after = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else after
+    return after.text[:1].isupper()
+
+
+def street_parties(doc: Document, sentence: Span) -> frozenset[str]:
+    """Return the places a sentence names as a bare address (:func:`bare_address`: *a reçu
+    les deux camps rue de Valois*): where something happens, so no party of it, whichever
+    phrase the parse hung the name on (an object's de-complement, its owner)."""
+    found = set()
+    tokens = sentence.doc
+    for entity in doc.entities:
+        if entity.type != "LOC":
+            continue
+        for mention in entity.mentions:
+            if mention.text[:1].islower() and sentence.start_char <= mention.start < sentence.end_char:
+                span = tokens.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None and bare_address(span[0], tokens[span[0].i - 1] if span[0].i else None):
+                    found.add(entity.id)
+    return frozenset(found)

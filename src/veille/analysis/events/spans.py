@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.events.shape import bare_address
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
@@ -134,6 +135,8 @@ def linear_object(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...
         elif token.pos_ == "CCONJ" and found:
             previous = token
             continue
+        elif not in_phrase and bare_address(token, previous):
+            in_phrase = True  # vendredi rue de Grenelle: where, not whom (shape.bare_address)
         elif not in_phrase and token.pos_ in ("NOUN", "PROPN", "X", "PRON", "ADJ"):
             entity = entity_at(token.idx)
             if entity is not None:

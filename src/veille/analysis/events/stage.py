@@ -39,6 +39,7 @@ from veille.analysis.events.evaluation import evaluations
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
+from veille.analysis.events.partyrank import ranked_roles
 from veille.analysis.events.retold import coming_week, told_in_lede
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
@@ -167,6 +168,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             )  # Le médiateur a appelé les deux parties à …: the two sides told before
         if roles is None and trigger.type == "THREATEN" and token.pos_ == "VERB":
             roles = continued_dispute(reader, token, found)  # X a accusé Y. X menace de saisir la CIJ
+        if roles is None:  # no rule found the parties: a learned choice among the mentions
+            roles = ranked_roles(doc, parsed, reader, token, trigger, lexicon, found, _build_event)
         if (
             roles is None
             or (trigger := infinitive_sense(token, trigger, roles, reader.types, lexicon)) is None

@@ -26,7 +26,14 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if trigger is None or topic_of_noun(token):
         return None
     rest = doc_text(token.doc)[token.idx : token.idx + 40].lower()
-    return None if rest.startswith(lexicon.blocks) else trigger  # blocks: a tuple, any of them
+    if rest.startswith(lexicon.blocks):  # blocks: a tuple, any of them
+        return None
+    # The blocked phrase with the trigger word as its lemma: the table holds échange de tirs,
+    # and the plural (des échanges de tirs) is the same phrase.
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_ and (lemma + rest[len(token.text) :]).startswith(lexicon.blocks):
+        return None
+    return trigger
 
 
 def _trigger_row(token: Token, lexicon: EventLexicon) -> Trigger | None:

@@ -31,6 +31,11 @@ LOOKBACK_CHARS = 1500
 _OF = re.compile(r"\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s|le\s|les\s)?")
 
 
+# A byline or interview credit opening a heading paragraph (Par X; De notre correspondant à
+# Y, X; Propos recueillis par X).
+_BYLINE = re.compile(r"\s*(?:[Pp]ar\s|[Dd]e notre (?:envoyée?|correspondante?)\b|[Pp]ropos recueillis par\s)")
+
+
 class AntecedentFinder(SubjectFinder):
     """From a description or a pronoun to the entity named before that it takes up."""
 
@@ -43,6 +48,33 @@ class AntecedentFinder(SubjectFinder):
 
     def entity(self, entity_id: str | None) -> Entity | None:
         raise NotImplementedError
+
+    def in_byline(self, offset: int) -> bool:
+        """Return True for an offset in a byline (Par Claire Martin; De notre envoyée
+        spéciale à Kiev, X; Propos recueillis par X): page furniture names the writer, who is
+        no antecedent of the article's pronouns."""
+        return any(s <= offset < e for s, e in self._bylines())
+
+    def _bylines(self) -> list[tuple[int, int]]:
+        if not hasattr(self, "_byline_spans"):
+            self._byline_spans = [
+                (p.start, p.end)
+                for p in self.doc.article.paragraphs
+                if p.heading and _BYLINE.match(self.text, p.start, p.end)
+            ]
+        return self._byline_spans
+
+    def latter(self, start: int, gender: str) -> str | None:
+        """Return the id of the last person of ``gender`` named before ``start`` outside
+        quotation marks (celui-ci, celle-ci take up the latter, whatever its function)."""
+        index = bisect.bisect_left(self.index.starts, start)
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if start - s > LOOKBACK_CHARS:
+                break
+            if e <= start and candidate.type == "PER" and not self._quoted(s) and not self.in_byline(s):
+                if self._compatible(candidate, gender, 1):
+                    return candidate.id
+        return None
 
     def _salient_subject(
         self, start: int, index: int, wanted: tuple[str, ...], gender: str, number: int

@@ -39,6 +39,8 @@ def speaker_candidates(
             continue
         if cand.start <= s < cand.end or ctx.inside_mark(s) is not None:
             continue  # named inside a quotation: spoken about, not speaking
+        if ctx.resolver.in_byline(s):
+            continue  # Par Claire Martin: the writer, page furniture
         token = ctx.parsed[ctx.token_at(s)]
         head = _head_in(token, e)
         by_entity.setdefault(entity.id, []).append(

@@ -10,9 +10,11 @@ the reporting clause resumes, with the speaker as its subject.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Callable
 
-from veille.analysis.lang.fr.words import auxiliary_forms
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr.words import QUE_TOKENS, auxiliary_forms
 from veille.analysis.syntax.tense import direction, feature
 
 _COORDINATORS = frozenset({"et", "mais", "puis"})
@@ -60,3 +62,42 @@ def resumes_reporting(verb: Token) -> bool:
         for c in verb.children
     )
     return reported and present_auxiliary
+
+
+# Coordinators that join two completive clauses of one cue (a dit que … et que …).
+_CLAUSE_COORDINATORS = frozenset({"et", "ou"})
+
+
+def coordinated_clauses(
+    doc: Doc, start: int, end: int, quoted: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Return the pieces of a reported clause cut where *et que* / *ou que* opens a second
+    completive of the same cue (Il a promis que l'état de catastrophe serait « reconnu » et que
+    l'État débloquerait une enveloppe): each is a statement of its own, so one that holds a
+    quoted fragment does not swallow the other. The que must be a subordinating conjunction
+    (a relative que after et, *la réforme qu'il défend et que ses opposants rejettent*, is a
+    pronoun) and outside quotation marks (``quoted``)."""
+    pieces: list[tuple[int, int]] = []
+    lo = start
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        nxt = token.i + 1
+        if (
+            token.lower_ not in _CLAUSE_COORDINATORS
+            or nxt >= len(doc)
+            or doc[nxt].lower_ not in QUE_TOKENS
+            or doc[nxt].pos_ != "SCONJ"
+            or quoted(token.idx)
+        ):
+            continue
+        pieces.append((lo, token.idx))
+        lo = doc[nxt].idx + len(doc[nxt].text)
+    pieces.append((lo, end))
+    return [_trimmed(doc.text, a, b) for a, b in pieces]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end

@@ -48,15 +48,39 @@ def governing_cue(ctx: QuoteContext, mark: MarkedSpan) -> Token | None:
     token = roots[0]
     for _ in range(_MAX_STEPS):
         if token.dep_ not in _PATH or token.head.i == token.i:
-            return None
+            break
         head = token.head
         if ctx.inside_mark(head.idx) is not None:
-            return None
+            break
         if _speaks(ctx, head, token):
             return head
         if head.pos_ in ("VERB", "AUX"):
-            return None  # another verb between: the fragment is that verb's, and it says nothing
+            break  # another verb between: the fragment is that verb's, and it says nothing
         token = head
+    return _support_verb(ctx, lo, hi)
+
+
+# At most this many words between a support verb and the marks (a présenté jeudi dernier ses).
+_SUPPORT_GAP = 4
+
+
+def _support_verb(ctx: QuoteContext, lo: int, hi: int) -> Token | None:
+    """Return the support verb of a noun of a speech act in marks (a présenté jeudi dernier ses
+    « excuses sincères »; a apporté son « plein soutien »): the last verb before the marks,
+    only determiners, adjectives, adverbs and the words of a time expression between (the
+    parser often hangs the noun on the day), when the fragment's first noun is such an act
+    (quote_words.tsv, classes support and act)."""
+    acts = ctx.lexicon.word_class("act")
+    noun = next((t for t in ctx.parsed[lo:hi] if t.pos_ == "NOUN"), None)
+    if noun is None or (noun.lower_ not in acts and noun.lemma_ not in acts):
+        return None
+    timex = [(t.start, t.end) for t in ctx.doc.timexes]
+    for token in reversed(ctx.parsed[max(lo - 1 - _SUPPORT_GAP, 0) : lo - 1]):
+        if token.pos_ in ("VERB", "AUX"):
+            return token if token.lemma_ in ctx.lexicon.word_class("support") else None
+        dated = any(s <= token.idx < e for s, e in timex)
+        if token.pos_ not in ("DET", "ADJ", "ADV") and not dated:
+            return None
     return None
 
 

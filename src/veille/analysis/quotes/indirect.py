@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import CONJUNCTION_HEADS, QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
-from veille.analysis.quotes.coordinated import resumes_after
+from veille.analysis.quotes.coordinated import coordinated_clauses, resumes_after
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
@@ -106,11 +106,24 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
     found.extend(_said_before(ctx))
     # A clause holding a name or term in marks (a charge, a title) is still reported, up to
     # the term's closing mark.
+    # A clause holding a quoted fragment gives way to the fragment's mixed quotation, but a
+    # completive coordinated with it (… que A « … » et que B) is reported on its own.
     kept = []
     for c in found:
-        inside = ctx.marks_in(c.start, c.end)
-        if all(m.open in ctx.terms for m in inside) and c.end - c.start > 8:
-            kept.append(dataclasses.replace(c, end=max([c.end, *(m.outer_end for m in inside)])))
+        pieces = [(c.start, c.end)]
+        if c.cue != "selon" and not all(m.open in ctx.terms for m in ctx.marks_in(c.start, c.end)):
+            pieces = coordinated_clauses(ctx.parsed, c.start, c.end, lambda o: ctx.inside_mark(o) is not None)
+        marked_before = False
+        for start, end in pieces:
+            inside = ctx.marks_in(start, end)
+            plain = all(m.open in ctx.terms for m in inside)
+            # A piece is reported when the clause holds no fragment, or when it follows a
+            # piece that does (a promis que … « … » et que …): a plain completive before a
+            # marked one stays with it, as the annotators read it.
+            if plain and end - start > 8 and (len(pieces) == 1 or marked_before):
+                end = max([end, *(m.outer_end for m in inside)])
+                kept.append(dataclasses.replace(c, start=start, end=end))
+            marked_before = marked_before or not plain
     return kept
 
 
@@ -134,6 +147,8 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         c.dep_ in ("obl:agent",) for c in verb.children
     ):
         return []  # il a été observé que: nobody is speaking
+    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ == "sans" and "Inf" in feature(verb, "VerbForm"):
+        return []  # a repris l'image, sans préciser qu'il s'agissait …: what was not said
     que = _que_after_aside(ctx, verb)
     for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
         if token.lower_ in _QUE:

@@ -59,6 +59,9 @@ def phrase_gender(words: list[str]) -> str | None:
         return "f"
     if second in _MASCULINE_PRENOMINAL:
         return "m"
+    if first != second:  # l'Espagnole, l'Allemand: a demonym's form shows the gender
+        origin = demonym(second.rstrip(",.").split("-")[-1])
+        return origin.gender if origin is not None else None
     return None
 
 
@@ -96,9 +99,15 @@ def agent_noun(word: str) -> bool:
 
 
 def demonym_person(words: list[str]) -> bool:
-    """Return True for le/la + a capitalised demonym (le Breton, la Néerlandaise, la
-    Franco-Algérienne): a country's (lang.fr.countries) or one with a suffix of origin."""
-    if len(words) != 2 or words[0].lower() not in ("le", "la") or not words[1][:1].isupper():
+    """Return True for le/la/l' + a capitalised demonym (le Breton, la Néerlandaise, la
+    Franco-Algérienne, l'Espagnole): a country's (lang.fr.countries) or one with a suffix of
+    origin."""
+    elided = re.fullmatch(r"[Ll]['’](\w[\w-]*[,.]?)", words[0]) if len(words) == 1 else None
+    if elided is not None:
+        words = ["l'", elided.group(1)]  # l'Espagnole, l'Américain: the same after an elided article
+    elif len(words) != 2 or words[0].lower() not in ("le", "la"):
+        return False
+    if not words[1][:1].isupper():
         return False
     last = words[1].rstrip(",.").split("-")[-1]
     return demonym(last) is not None or last.lower().endswith(_ORIGIN_SUFFIXES)

@@ -138,7 +138,12 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         # Le match, selon lui, s'est joué …: selon cuts the statement between its subject and
         # its verb; the statement is the whole sentence.
         start, end = skip_opener(ctx, sent_start, opener_start), sent_end
-    elif not before.strip() or connector or skip_opener(ctx, sent_start, opener_start) == opener_start:
+    elif (
+        not before.strip()
+        or connector
+        or before.rstrip().endswith(":")  # X menace de porter plainte : selon lui, …: a new clause
+        or skip_opener(ctx, sent_start, opener_start) == opener_start
+    ):
         # Selon X, … : the content follows the noun phrase (and the agent of a participle
         # that ends it: selon le ministre interviewé par X, …).
         start = np_end
@@ -228,6 +233,9 @@ def can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
         return True
     if ctx.text[start:end].strip().lower() in SELON_PRONOUNS:
         return True  # selon lui, d'après elle: the person just named
+    bare = re.sub(r"^(?:l['’]|le\s)", "", ctx.text[start:end].strip().lower())
+    if bare in ctx.lexicon.word_class("prosecution") and ctx.text[end:].lstrip(" ").startswith(","):
+        return True  # selon l'accusation, …: the parquet at a trial (not l'accusation portée par X)
     words = re.findall(r"[\w-]+", ctx.text[start:end].lower())
     nouns = (
         ctx.lexicon.word_class("person")

@@ -20,6 +20,7 @@ from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.antecedents import LOOKBACK_CHARS, AntecedentFinder
 from veille.analysis.quotes.apposition import apposed_organisations, in_complement
+from veille.analysis.quotes.carried import organisation_antecedent
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import Stretches
 from veille.analysis.quotes.phrases import (
@@ -38,6 +39,8 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
+# The demonstrative pronoun of the latter (Celui-ci, celle-là), which the tokenizer cuts.
+_LATTER = re.compile(r"([Cc]elui|[Cc]elle)-(?:ci|là)\b")
 # A capitalised name closing a phrase in a de-complement (la rédaction de Splann !).
 _NAMED_COMPLEMENT = re.compile(
     r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
@@ -90,6 +93,11 @@ class SpeakerResolver(AntecedentFinder):
             return self.resolve_pronoun(start, end, first)
         if first == "on":
             return Speaker(None, start, end)
+        latter = _LATTER.match(self.text, start)
+        if latter is not None and latter.end() >= end:
+            # Celui-ci a indiqué …: the last person of that gender named, not the topic
+            feminine = latter.group(1).lower() == "celle"
+            return Speaker(self.latter(start, "f" if feminine else "m"), start, latter.end(), pronoun=True)
         inside = self.mentions_in(start, end)
         if demonym_person(words) and all(
             e.type in ("PER", "MISC") and len({m.text for m in e.mentions}) == 1 for _s, _e, _m, e in inside
@@ -192,6 +200,9 @@ class SpeakerResolver(AntecedentFinder):
             return Speaker(body or self._unnamed(head, end, "ORG"), head, end)
         if noun in self.institutions:
             return Speaker(self._institution(noun, start, end), start, end)
+        if self.text[head:end].strip(" ,").lower() in self.lexicon.word_class("prosecution"):
+            # Selon l'accusation, le ministère public a requis: the parquet of the trial
+            return Speaker(self._institution("parquet", start, end), start, end)
         speaking = noun in self.person_nouns or noun in self.org_nouns
         group = plural and noun in self.person_nouns  # not les syndicats: often ones named before
         # Les syndicats, eux, dénoncent …: the stressed pronoun sets the group against the party
@@ -335,7 +346,7 @@ class SpeakerResolver(AntecedentFinder):
         for s, e, _mention, candidate in reversed(self.mentions[:index]):
             if start - s > LOOKBACK_CHARS:
                 break
-            if e <= start and candidate.type in wanted and not self._quoted(s):
+            if e <= start and candidate.type in wanted and not self._quoted(s) and not self.in_byline(s):
                 if self._compatible(candidate, gender, number):
                     nearest, nearest_start = candidate, s
                     break
@@ -344,6 +355,13 @@ class SpeakerResolver(AntecedentFinder):
             subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
         if subject is not None and nearest is not None and subject[0].id != nearest.id:
             nearest, nearest_start = subject  # the subject before beats a nearer object
+        if number == 1:
+            # « … », précise le château. « … », ajoute-t-il: an organisation named after any
+            # person of the pronoun's gender, by a noun of that gender (carried.py)
+            person_start = nearest_start if nearest is not None else -1
+            organisation = organisation_antecedent(self, start, gender, recent, recent_end, person_start)
+            if organisation is not None:
+                return Speaker(organisation.id, start, end, pronoun=True)
         if recent is not None:
             previous = self.entity(recent)
             if (

@@ -255,6 +255,17 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                     )
                 ]
     verb = ctx.cue_before(sent_start, mark.open) or governing_cue(ctx, mark)
+    if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
+        # La réforme est jugée « … » (par X): the passive's subject is what is judged; the
+        # agent speaks, and with no agent nobody does (est considéré comme « spéculatif »).
+        passive = agent_fragment(ctx, mark, sent_start)
+        if passive is not None:
+            return [passive]
+        # …, l'entreprise affirme que la fuite a été signalée « … »: the cue whose clause
+        # holds the passive speaks, if any
+        verb = ctx.cue_before(sent_start, verb.idx)
+        if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
+            verb = None
     if verb is not None:
         verb = clause_verb(ctx, verb, mark.open) or verb
         subject = ctx.resolver.subject_of(verb)

@@ -257,6 +257,16 @@ class SubjectFinder:
             left -= 1
         while right + 1 < sent_end and not self.parsed[right].whitespace_ and _glued(self.parsed[right + 1]):
             right += 1
+        # An English possessive the tokenizer cut from a name (Moody' | s, and Moody' | s. at a
+        # sentence end, where the parser may take either half for the subject).
+        while right > left and self.parsed[right].is_space:
+            right -= 1  # the paragraph break the parser hung on the last word is no part of it
+        if left == right and left > 0 and _possessive_cut(self.parsed[left - 1], self.parsed[left]):
+            start = self.parsed[left - 1].idx
+            return start, self.parsed[left].idx + 1  # Moody' | s.: the name without the period
+        if right + 1 < len(self.parsed) and _possessive_cut(self.parsed[right], self.parsed[right + 1]):
+            start = self.parsed[left].idx
+            return start, self.parsed[right + 1].idx + 1
         # A title the parser cut from its name (a plaidé Me | Antoine Girard).
         if self.parsed[right].lower_ in self._titles() and right + 1 < sent_end:
             for s, e, _m, entity in self.mentions_in(
@@ -304,6 +314,16 @@ def _after_comma(verb: Token) -> bool:
     ):
         i -= 1
     return i >= 0 and doc[i].text == ","
+
+
+def _possessive_cut(name: Token, rest: Token) -> bool:
+    """Return True for a capitalised word ending in an apostrophe glued to "s" (Moody' | s)."""
+    return (
+        name.text[:1].isupper()
+        and name.text.endswith(("'", "’"))
+        and not name.whitespace_
+        and rest.lower_ in ("s", "s.")
+    )
 
 
 def _glued(token: Token) -> bool:

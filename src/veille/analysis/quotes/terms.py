@@ -6,6 +6,7 @@ import re
 
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.tense import feature
 
 # A name or term in marks: at most this many capitalised words (« The Wall Street Journal »),
@@ -48,11 +49,28 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     last = re.findall(r"[\w-]+", before.lower())[-2:]
     if set(last) & ctx.lexicon.word_class("source"):
         return True  # le journal américain « The Wall Street Journal »: a title after its noun
+    if _named_by_verb(ctx, mark):
+        return True  # Il surnommait X « le Gros Armand », rapporte Y: a nickname, whatever follows
     cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
     if cue is not None and cue.lemma_ not in _NAMING_VERBS:
         return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
     after_i = ctx.token_after(mark.outer_end)
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
+
+
+def _named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when the last verb before the marks in their sentence is a naming verb
+    (surnommer, baptiser, appeler), with no sentence punctuation between: the capitalised
+    words are the name it gives, also across an apposition (surnommait X, président de la
+    République entre 1906 et 1913, « … ») and when an incise that reports the whole sentence
+    follows (…, rapporte l'historien)."""
+    lo = ctx.token_after(ctx.sentence_start(mark.open))
+    for token in reversed(ctx.parsed[lo : ctx.token_after(mark.open)]):
+        if token.text in '.;:!?«»"“”':
+            return False
+        if token.pos_ in ("VERB", "AUX") and not bare_participle(token):  # élu depuis 1995: an apposition
+            return token.lemma_ in _NAMING_VERBS
+    return False
 
 
 def is_charge(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
@@ -90,7 +108,28 @@ def _qualifies(ctx: QuoteContext, mark: MarkedSpan) -> bool:
 def said_after_blocker(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     """Return True when marks after a word that usually announces a name (plan, opération,
     film) hold words said rather than a name: a clause or a qualification."""
-    return _clause_in(ctx, mark) or _qualifies(ctx, mark)
+    return _clause_in(ctx, mark) or _qualifies(ctx, mark) or _said_infinitive(ctx, mark)
+
+
+# The forms of dire that also announce a nickname (Jean Martin, dit « le Tsar »).
+_DIT = frozenset({"dit", "dite", "dits", "dites"})
+# Clitics and negation that may open a reported infinitive (« ne pas céder », « s'en remettre »).
+_BEFORE_INFINITIVE = frozenset("ne n' n’ pas se s' s’ en y le la les l' l’ lui leur".split())
+
+
+def _said_infinitive(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True for a lower-case infinitive in marks right after a form of dire (il a dit
+    « regretter profondément » la décision; l'ambassadrice, qui dit « comprendre
+    l'inquiétude »): dire with an infinitive reports what the subject says of itself, where
+    the nickname that dit announces (Jean Martin, dit « le Tsar ») is a noun phrase."""
+    words = re.findall(r"[\w-]+", ctx.text[max(mark.open - 12, 0) : mark.open].lower())
+    inner = ctx.text[mark.start : mark.end].lstrip()
+    if not words or words[-1] not in _DIT or not inner[:1].islower():
+        return False
+    i, end = ctx.token_after(mark.start), ctx.token_after(mark.end)
+    while i < end and ctx.parsed[i].lower_ in _BEFORE_INFINITIVE:
+        i += 1
+    return i < end and ctx.parsed[i].pos_ in ("VERB", "AUX") and "Inf" in feature(ctx.parsed[i], "VerbForm")
 
 
 def _clause_in(ctx: QuoteContext, mark: MarkedSpan) -> bool:

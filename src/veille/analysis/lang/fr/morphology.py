@@ -87,3 +87,36 @@ def looks_like_place_adjective(word: str) -> bool:
     """Tell whether a lower-case adjective may be a gentilé (zurichoise, rennais), by its
     ending: islamiste, conservateur, publique cannot be."""
     return word[:1].islower() and len(word) > 4 and word.endswith(PLACE_ADJECTIVE_ENDINGS)
+
+
+# The suffixes of French agent nouns, the nouns of one who does (Riegel, Pellat & Rioul,
+# Grammaire méthodique du français, ch. XX, "noms d'agent": -eur/-euse/-trice (exploiteur,
+# repreneur, organisatrice), -ant/-ante from a present participle (exploitant, plaignant),
+# -aire (propriétaire, gestionnaire, concessionnaire, prestataire)). -ier and -ent are left
+# out: they end more things than doers (dossier, quartier, moment, parlement).
+AGENT_NOUN_ENDINGS = ("eur", "euse", "rice", "ant", "ante", "aire")
+
+
+def looks_like_agent_noun(word: str) -> bool:
+    """Tell whether a lower-case noun may name a doer by its ending (l'exploitant, le
+    bailleur, le propriétaire); a test of shape only (le rachat, le moment cannot be)."""
+    return word[:1].islower() and len(word) > 4 and word.lower().endswith(AGENT_NOUN_ENDINGS)
+
+
+# Noun suffixes whose gender is near-regular in French (Riegel, Pellat & Rioul, Grammaire
+# méthodique du français, ch. V, le genre des noms: -tion, -sion, -ence, -ance, -ure, -erie
+# form feminine nouns, -ment and -isme masculine ones). Only suffixes with few exceptions among
+# the nouns that name organisations (agence, commission, préfecture, gendarmerie;
+# gouvernement, ministère is left to the parser).
+_FEMININE_SUFFIXES = ("tion", "sion", "ence", "ance", "ure", "erie")
+_MASCULINE_SUFFIXES = ("ment", "isme")
+
+
+def noun_gender_guess(word: str) -> str | None:
+    """Guess a common noun's grammatical gender ("m", "f") from its suffix, or None."""
+    lower = word.lower()
+    if len(lower) > 4 and lower.endswith(_FEMININE_SUFFIXES):
+        return "f"
+    if len(lower) > 4 and lower.endswith(_MASCULINE_SUFFIXES):
+        return "m"
+    return None
