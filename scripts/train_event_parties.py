@@ -2,8 +2,9 @@
 
 Runs the real pipeline on every annotated article the project may train on
 (veille.eval.training: the seed, ../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024,
-tests/gold to tests/gold14; never the held-out d2-025..d2-036 nor the blind tests/gold15 and
-tests/gold17), gathers, for every trigger the rules accepted but left without parties, the
+tests/gold to tests/gold14; never the held-out d2-025..d2-036 nor the blind sets
+(veille.eval.training.BLIND_FOLDERS)),
+gathers, for every trigger the rules accepted but left without parties, the
 party pairs of veille.analysis.events.partyfeatures, and labels a pair positive when the
 event it makes matches a required gold event that the rules' events do not (the
 evaluation's own matching, eval/matching.py, which maps gold to system entities). A

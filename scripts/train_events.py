@@ -2,8 +2,9 @@
 
 Runs the real pipeline on every annotated article the project may train on (the seed,
 ../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024, tests/gold, tests/gold2,
-tests/gold3 to tests/gold6; never the held-out d2-025..d2-036 nor the blind tests/gold15
-and tests/gold17), gathers the detector's proposals (veille.analysis.events.features) for
+tests/gold3 to tests/gold6; never the held-out d2-025..d2-036 nor the blind sets
+(veille.eval.training.BLIND_FOLDERS)),
+gathers the detector's proposals (veille.analysis.events.features) for
 the words the rules leave, labels a proposal positive when its event alone matches a gold
 event that the rules' events do not (the evaluation's own matching, eval/matching.py), fits
 a logistic regression (scikit-learn) and writes the weights to

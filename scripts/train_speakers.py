@@ -2,8 +2,9 @@
 
 Runs the real pipeline on every annotated article the project may train on (the seed,
 ../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024, tests/gold, tests/gold2,
-tests/gold3 to tests/gold6; never the held-out d2-025..d2-036 nor the blind tests/gold15 and
-tests/gold17), gathers each quotation's candidate speakers with their features
+tests/gold3 to tests/gold6; never the held-out d2-025..d2-036 nor the blind sets
+(veille.eval.training.BLIND_FOLDERS)),
+gathers each quotation's candidate speakers with their features
 (veille.analysis.quotes.candidates), labels a candidate by whether it maps to the gold
 speaker, fits a logistic regression (scikit-learn) and writes the weights to
 src/veille/analysis/lang/fr/data/quote_speaker_ranker.json.

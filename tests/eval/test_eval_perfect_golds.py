@@ -95,11 +95,23 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         check_perfect(case)
 
 
-@pytest.mark.parametrize("folder", ["gold3", "gold7", "gold9", "gold10", "gold12", "gold15", "gold17"])
-def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder):
+@pytest.mark.parametrize(
+    ("folder", "count"),
+    [
+        ("gold3", 12),
+        ("gold7", 12),
+        ("gold9", 12),
+        ("gold10", 12),
+        ("gold12", 12),
+        ("gold15", 12),
+        ("gold17", 12),
+        ("gold18", 10),
+    ],
+)
+def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):
     # The blind sets' gold files are checked for soundness only (forms in the cleaned text,
     # time expressions placeable, no shared forms), never for the system's errors.
     cases = load_cases([Path(__file__).resolve().parents[1] / folder])
-    assert len(cases) == 12
+    assert len(cases) == count
     for case in cases:
         check_perfect(case)

@@ -39,7 +39,11 @@ Sets (tests/quality/baseline.json):
 - "blind7" is tests/gold17/, a seventh blind set (ninth session), 12 outlet styles (AFP, ATS,
   Belga and Reuters wires, national, regional and business dailies, a weekly's interview-based
   feature, a public radio site, a TV live blog, Ivorian-style and Québec outlets) and years
-  2014-2026, seven with page furniture, added to the gate before any change of that session.
+  2014-2026, seven with page furniture, added to the gate before any change of that session;
+- "blind8" is tests/gold18/, an eighth blind set (tenth session), 10 outlet styles (Belgian and
+  Swiss regional dailies, a sports daily, a business weekly, an agency wire, a court report, a
+  health page, an obituary, an international crisis, a local council report) and years
+  2013-2026, added to the gate before any change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -63,6 +67,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold12 --set dev7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold15 --set blind6 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold17 --set blind7 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -98,6 +103,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev7": (ROOT / "tests" / "gold12", 12),
     "blind6": (ROOT / "tests" / "gold15", 12),
     "blind7": (ROOT / "tests" / "gold17", 12),
+    "blind8": (ROOT / "tests" / "gold18", 10),
 }
 
 pytestmark = pytest.mark.model
