@@ -9,6 +9,7 @@ articles to a batch of results.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import signal
 import threading
@@ -80,6 +81,7 @@ class Pipeline:
             )
             for item in prepared:
                 yield item if isinstance(item, Failure) else self._analyzed(item, next(parsed))
+            settle_tables()
 
     analyze_many = pipe  # the name the runners have used
 
@@ -181,3 +183,20 @@ def analyze_records(pipeline: Pipeline, records: Iterable[Article]) -> list[Docu
             except Exception as error:
                 results.append(Failure(article.source or article.id, f"analysis failed: {error!r}"))
         return results
+
+
+_SETTLED: list[bool] = []
+
+
+def settle_tables() -> None:
+    """Keep the objects alive now out of the cyclic collector's walks, once per process.
+
+    After the first batch the tables the stages load lazily are loaded: half a million
+    objects that live as long as the process. Each full collection walked them all (180 ms,
+    about 1 ms an article: docs/benchmarks.md, ninth session) to free none. ``gc.freeze``
+    moves them to a generation it never walks; reference counting still frees any of them
+    that dies, and what the analysis makes afterwards is collected as before.
+    """
+    if not _SETTLED:
+        _SETTLED.append(True)
+        gc.freeze()
