@@ -19,6 +19,7 @@ from veille.analysis.entities.acronyms import acronym_forms
 from veille.analysis.entities.locative import spelled_whole
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF
+from veille.analysis.syntax.view import doc_text
 
 
 @dataclass(frozen=True)
@@ -366,7 +367,7 @@ def _abbreviated(parsed: Doc, head: Span, seat: Span) -> bool:
     capitals and the seat (Union sportive de + Kervallon: US Kervallon)."""
     words = [t.text for t in head if t.lower_ not in OF and t.text[:1].isalpha()]
     prefix = "".join(w[:1].upper() for w in words)
-    return len(prefix) >= 2 and f"{prefix} {seat.text}" in parsed.text
+    return len(prefix) >= 2 and f"{prefix} {seat.text}" in doc_text(parsed)
 
 
 def _country(text: str) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import QUE_TOKENS, auxiliary_forms
 from veille.analysis.syntax.tense import direction, feature
+from veille.analysis.syntax.view import doc_text
 
 _COORDINATORS = frozenset({"et", "mais", "puis"})
 # Clitics and negation between the coordinator and its verb (et n'en exclut pas, et lui a dit).
@@ -92,7 +93,8 @@ def coordinated_clauses(
         pieces.append((lo, token.idx))
         lo = doc[nxt].idx + len(doc[nxt].text)
     pieces.append((lo, end))
-    return [_trimmed(doc.text, a, b) for a, b in pieces]
+    text = doc_text(doc)  # spaCy's doc.text joins every token on each read
+    return [_trimmed(text, a, b) for a, b in pieces]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
