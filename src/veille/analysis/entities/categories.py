@@ -33,6 +33,7 @@ from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
 from veille.analysis.parse import doc_text, token_starts
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import word_key
@@ -155,7 +156,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
                 owner.mentions.append(Mention(token.idx, token.idx + len(text), text, "description"))
                 taken.update(range(token.idx, token.idx + len(text)))
             continue
-        if after is not None and after.lower_.replace("’", "'") in ("de", "du", "des", "d'"):
+        if (
+            after is not None
+            and after.lower_.replace("’", "'") in ("de", "du", "des", "d'")
+            and not _infinitive_after(parsed, end + 1)
+        ):
             # la rédaction de Splann: the noun tells the kind of the organisation it governs.
             governed = named_at.first(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
@@ -357,3 +362,17 @@ def _holds_noun(cluster: Cluster, category: Category) -> bool:
 
 def _departement(cluster: Cluster) -> bool:
     return countries.french_division(cluster.longest) == "departement"
+
+
+def _infinitive_after(parsed: Doc, i: int) -> bool:
+    """Say whether the words from ``i`` open an infinitive clause (*accuse l'agence d'avoir
+    menti*, *de « sacrifier » …*, *de ne pas payer*): the *de* before them is the verb's
+    complementiser, not the noun's complement, so the noun stands alone and refers back."""
+    while i < len(parsed) and parsed[i].text in _OPENING_QUOTES:
+        i += 1
+    if i >= len(parsed):
+        return False
+    token = parsed[i]
+    if token.lower_ in ("ne", "n'", "n’"):
+        return True
+    return token.pos_ in ("VERB", "AUX") and "Inf" in feature(token, "VerbForm")

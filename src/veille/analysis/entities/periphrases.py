@@ -53,8 +53,11 @@ def add_periphrases(clusters: list[Cluster], text: str) -> None:
 # The bodies that act for a country, with its demonym (le gouvernement nigérien, les
 # autorités israéliennes, l'exécutif français): the country acting, as the gold annotates
 # it (docs/entities.md); the army is an organisation of its own and is not here.
+# L'administration américaine is the United States' executive (TLFi « administration »:
+# the government of the United States, l'administration Obama), as la diplomatie is its
+# foreign service.
 _GOVERNMENT = re.compile(
-    r"(?<![\w-])(?:le gouvernement|l'executif|les autorites|le regime|la diplomatie) (\w+)"
+    r"(?<![\w-])(?:le gouvernement|l'executif|les autorites|le regime|la diplomatie|l'administration) (\w+)"
 )
 
 

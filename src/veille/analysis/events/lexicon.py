@@ -102,6 +102,7 @@ class EventLexicon:
     projectiles: frozenset[str] = frozenset()  # tirer des obus, not tirer un trait (flows.py)
     blame_verbs: frozenset[str] = frozenset()  # tenir X pour responsable (blame.py)
     blame_words: frozenset[str] = frozenset()
+    authored_nouns: frozenset[str] = frozenset()  # la position indonésienne (objects.authored_act)
     # The phrases by their first lemma, in table order: a token tries only the phrases
     # it can open instead of every phrase (the stage asks this of every token).
     phrase_heads: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = field(
@@ -206,4 +207,5 @@ def load_event_lexicon() -> EventLexicon:
         projectiles=frozenset(words["projectiles"]),
         blame_verbs=frozenset(words["blame_verbs"]),
         blame_words=frozenset(words["blame_words"]),
+        authored_nouns=frozenset(words["authored_nouns"]),
     )  # fmt: skip

@@ -178,11 +178,19 @@ def authored_act(reader: RoleReader, verb: Token, thing: Token) -> list[str]:
     *a rejeté les propositions américaines*, *salue l'offre canadienne*): refusing or
     blaming an act is refusing or blaming its author (PLOVER REJECT, ACCUSE), and the
     adjective on an act noun names who did it, as on *une frappe américaine*
-    (authors.national). Only a noun of the trigger table is an act: *rejette les
-    importations chinoises*, *dénonce le modèle allemand* name things, not authors."""
+    (authors.national). Only a noun of the trigger table is an act, or a noun of a stance
+    or a decision (``authored_nouns``: *soutient la position indonésienne*, *dénonce les
+    pressions chinoises*, *salue la décision allemande*): *rejette les importations
+    chinoises*, *dénonce le modèle allemand* name things, not authors."""
     if verb.lemma_.lower() not in reader.judging_verbs:
         return []
-    if thing.lemma_.lower() not in load_event_lexicon().nouns:
+    lexicon = load_event_lexicon()
+    lemma = thing.lemma_.lower()
+    if (
+        lemma not in lexicon.nouns
+        and lemma not in lexicon.authored_nouns
+        and thing.lower_ not in lexicon.authored_nouns
+    ):
         return []
     return adjective_country(reader, thing)
 
