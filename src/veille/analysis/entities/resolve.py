@@ -17,6 +17,7 @@ from veille.analysis.entities import (
     agentnouns,
     cantons,
     cataphora,
+    clubtowns,
     epithets,
     legalforms,
     orgtitles,
@@ -90,6 +91,7 @@ class ResolveStage:
         clusters = merge_place_heads(clusters)
         clusters = legalforms.merge_legal_forms(clusters)  # Valmor SA … Valmor: one company
         clusters = cantons.merge_canton_codes(clusters, parsed)  # Villnachern (AG): the canton
+        clusters = clubtowns.merge_club_towns(clusters, text, self.referents)  # AS Lorvenne … Lorvenne
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
