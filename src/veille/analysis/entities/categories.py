@@ -293,6 +293,10 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
                 if parsed[end].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or parsed[end].text[:1].isupper():
                     break
                 end += 1
+            if end < len(parsed) and parsed[end].text in _OPENING_QUOTES:
+                # Pour X, délégué CGT, la direction « prépare … »: the phrase opens the
+                # clause that the quotation carries, it is no apposition of the CGT.
+                continue
             if end < len(parsed) and not parsed[end].is_punct:
                 # Not a whole apposition (the phrase runs into something else); an indefinite
                 # one still tells a MISC name's type (Black Tide, un groupe criminel soupçonné …).
