@@ -155,7 +155,11 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
                 owner.mentions.append(Mention(token.idx, token.idx + len(text), text, "description"))
                 taken.update(range(token.idx, token.idx + len(text)))
             continue
-        if after is not None and after.lower_.replace("’", "'") in ("de", "du", "des", "d'"):
+        if (
+            after is not None
+            and after.lower_.replace("’", "'") in ("de", "du", "des", "d'")
+            and not _verb_complement(parsed, after.i)
+        ):
             # la rédaction de Splann: the noun tells the kind of the organisation it governs.
             governed = named_at.first(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
@@ -308,6 +312,19 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
             cluster.type = "ORG"  # Bpifrance, la banque publique…: the noun tells the type
             cluster.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
             taken.update(range(first.idx, first.idx + len(text)))
+
+
+def _verb_complement(parsed: Doc, i: int) -> bool:
+    """Tell whether the de at token i opens the complement of the verb before the noun, not
+    the noun's own (accuser la direction d'avoir menti, de « négocier dans l'opacité »):
+    an infinitive or a quotation follows it, which no noun's complement is."""
+    if i + 1 >= len(parsed):
+        return False
+    following = parsed[i + 1]
+    if following.text in _OPENING_QUOTES and i + 2 < len(parsed):
+        following = parsed[i + 2]
+        return following.pos_ in ("VERB", "AUX") or following.text[:1].islower()
+    return following.pos_ in ("VERB", "AUX") and "Inf" in following.morph.get("VerbForm")
 
 
 def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
