@@ -324,7 +324,7 @@ def _verb_complement(parsed: Doc, i: int) -> bool:
     if following.text in _OPENING_QUOTES and i + 2 < len(parsed):
         following = parsed[i + 2]
         return following.pos_ in ("VERB", "AUX") or following.text[:1].islower()
-    return following.pos_ in ("VERB", "AUX") and "Inf" in following.morph.get("VerbForm")
+    return following.pos_ in ("VERB", "AUX") and "Inf" in following.morph.get("VerbForm", [])
 
 
 def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
