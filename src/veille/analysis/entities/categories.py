@@ -164,6 +164,12 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             governed = named_at.first(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
                 kinds[id(governed)] = kinds[id(governed)] or category.kind
+            if governed is None and not contracted:
+                # Le syndicat des producteurs, la Coordination laitière X, demande …: the
+                # whole phrase is an apposition before the organisation's name.
+                known = (orgs, kinds, category.kind, _place_noun(category, referents))
+                closing = orgwords.complement_end(parsed, end)
+                orgwords.apposed(named_at, known, parsed, token.i, closing, taken)
             continue  # le groupe de travail, l'entreprise de son père: another thing
         if contracted:
             continue  # au siège du parti: the nearest organisation is often not the one meant
