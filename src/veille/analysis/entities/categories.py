@@ -159,12 +159,18 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if (
             after is not None
             and after.lower_.replace("’", "'") in ("de", "du", "des", "d'")
-            and not _infinitive_after(parsed, end + 1)
+            and not _verb_complement(parsed, after.i)
         ):
             # la rédaction de Splann: the noun tells the kind of the organisation it governs.
             governed = named_at.first(orgs, parsed[end + 1].idx) if end + 1 < len(parsed) else None
             if governed is not None and governed.type == "ORG" and category.kind is not None:
                 kinds[id(governed)] = kinds[id(governed)] or category.kind
+            if governed is None and not contracted:
+                # Le syndicat des producteurs, la Coordination laitière X, demande …: the
+                # whole phrase is an apposition before the organisation's name.
+                known = (orgs, kinds, category.kind, _place_noun(category, referents))
+                closing = orgwords.complement_end(parsed, end)
+                orgwords.apposed(named_at, known, parsed, token.i, closing, taken)
             continue  # le groupe de travail, l'entreprise de son père: another thing
         if contracted:
             continue  # au siège du parti: the nearest organisation is often not the one meant
@@ -298,6 +304,10 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
                 if parsed[end].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or parsed[end].text[:1].isupper():
                     break
                 end += 1
+            if end < len(parsed) and parsed[end].text in _OPENING_QUOTES:
+                # Pour X, délégué CGT, la direction « prépare … »: the phrase opens the
+                # clause that the quotation carries, it is no apposition of the CGT.
+                continue
             if end < len(parsed) and not parsed[end].is_punct:
                 # Not a whole apposition (the phrase runs into something else); an indefinite
                 # one still tells a MISC name's type (Black Tide, un groupe criminel soupçonné …).
@@ -309,6 +319,25 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
             cluster.type = "ORG"  # Bpifrance, la banque publique…: the noun tells the type
             cluster.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
             taken.update(range(first.idx, first.idx + len(text)))
+
+
+def _verb_complement(parsed: Doc, i: int) -> bool:
+    """Tell whether the de at token i opens the complement of the verb before the noun, not
+    the noun's own (accuser la direction d'avoir menti, de ne pas payer, de « négocier dans
+    l'opacité »): an infinitive, a negated one or a quotation follows it, which no noun's
+    complement is; the noun then stands alone and refers back."""
+    j = i + 1
+    quoted = False
+    while j < len(parsed) and parsed[j].text in _OPENING_QUOTES:
+        j, quoted = j + 1, True
+    if j >= len(parsed):
+        return False
+    following = parsed[j]
+    if following.lower_ in ("ne", "n'", "n’"):
+        return True
+    if quoted:
+        return following.pos_ in ("VERB", "AUX") or following.text[:1].islower()
+    return following.pos_ in ("VERB", "AUX") and "Inf" in feature(following, "VerbForm")
 
 
 def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
@@ -362,17 +391,3 @@ def _holds_noun(cluster: Cluster, category: Category) -> bool:
 
 def _departement(cluster: Cluster) -> bool:
     return countries.french_division(cluster.longest) == "departement"
-
-
-def _infinitive_after(parsed: Doc, i: int) -> bool:
-    """Say whether the words from ``i`` open an infinitive clause (*accuse l'agence d'avoir
-    menti*, *de « sacrifier » …*, *de ne pas payer*): the *de* before them is the verb's
-    complementiser, not the noun's complement, so the noun stands alone and refers back."""
-    while i < len(parsed) and parsed[i].text in _OPENING_QUOTES:
-        i += 1
-    if i >= len(parsed):
-        return False
-    token = parsed[i]
-    if token.lower_ in ("ne", "n'", "n’"):
-        return True
-    return token.pos_ in ("VERB", "AUX") and "Inf" in feature(token, "VerbForm")

@@ -195,6 +195,8 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 owners = []
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " not in key:
             owners = _typo_owners(key, lone_forms)  # Ouazani for Karim Ouazzani
+        if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " in key:
+            owners = _compound_typo_owners(key, short_forms)  # Mabiala-Ngomma for X Mabiala-Ngoma
         if not owners and cluster.type == "ORG" and _bare_first_name(cluster, key, text, short_forms):
             owners = short_forms["first:" + key]  # Selon Marine, … for Marine Tondelier, tagged ORG
         # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
@@ -266,6 +268,22 @@ def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]
     and their owners, by first letter."""
     candidates = lone_forms.get(key[:1], ())
     owners = {id(o): o for form, found in candidates if similar_word(key, form) for o in found}
+    return list(owners.values()) if len(owners) == 1 else []
+
+
+def _compound_typo_owners(key: str, short_forms: dict[str, list[Cluster]]) -> list[Cluster]:
+    """Return the one full name whose surname of several words a name misspells
+    (Mabiala-Ngomma for Alphonse Mabiala-Ngoma, Ould Sidy for Mohamed Ould Sidi), or nobody
+    when none or several do. A name opening with a given name is someone's full name, not a
+    surname said alone (Marie Dupont is not Anne Marie Dupond)."""
+    if is_given_name(key.split()[0]):
+        return []
+    owners = {
+        id(o): o
+        for form, found in short_forms.items()
+        if " " in form and not form.startswith("first:") and similar_name(key, form)
+        for o in found
+    }
     return list(owners.values()) if len(owners) == 1 else []
 
 

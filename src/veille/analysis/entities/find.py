@@ -431,8 +431,12 @@ def _trailing_junk(token: Token, rules: EntityRules) -> bool:
     if token.is_space or (token.is_punct and token.text not in (")",)):
         return True
     if token.like_num:
-        # A score (Crystal Palace 3-0) is not part of the name; a channel number (France 3) is.
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        # A score (Crystal Palace 3-0, US Lavaur 27 à 26) is not part of the name; a channel
+        # number (France 3) is.
+        doc = token.doc
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.lower_ == "à" and token.i + 2 < len(doc):
+            return doc[token.i + 2].like_num  # the score of handball, rugby, basketball
         return following is not None and following.text.startswith("-") and not token.whitespace_
     if token.lower_.removeprefix("mi-") in rules.calendar and not trim.month_as_surname(token):
         return True  # jeudi, mi-mars; not Hervé Janvier

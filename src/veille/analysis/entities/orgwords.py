@@ -104,15 +104,18 @@ def apposed(
         return False
     if start > 0 and parsed[start - 1].pos_ == "ADP":
         return False
-    owner = named_at.first(named_at.clusters, parsed[end + 1].idx)
+    at = end + 1
+    if parsed[at].lower_.replace("’", "'") in ARTICLES and at + 1 < len(parsed):
+        at += 1  # le syndicat des producteurs, la Coordination laitière X,
+    owner = named_at.first(named_at.clusters, parsed[at].idx)
     if owner is None or owner.group or owner.type == "PER" or (place and owner.type != "LOC"):
         return False
     if owner.type == "LOC" and not place and (kind is None or countries.country_code(owner.longest)):
         return False
-    name = next(m for m in owner.names if m.start == parsed[end + 1].idx)
-    after = parsed.char_span(name.end, name.end + 1, alignment_mode="expand")
-    if after is None or after.text != ",":
-        return False
+    name = next(m for m in owner.names if m.start == parsed[at].idx)
+    after = parsed.char_span(name.end, name.end + 2, alignment_mode="expand")
+    if after is None or after.text.strip()[:1] not in (",", "("):
+        return False  # closed by a comma, or by its acronym in brackets: X (AJAO),
     first, last = parsed[start], parsed[end - 1]
     text = doc_text(parsed)[first.idx : last.idx + len(last)]
     if owner.type in ("MISC", "LOC") and not place:
@@ -123,6 +126,18 @@ def apposed(
     owner.mentions.append(Mention(first.idx, first.idx + len(text), text, "description"))
     taken.update(range(first.idx, first.idx + len(text)))
     return True
+
+
+def complement_end(parsed: Doc, end: int) -> int:
+    """Return where a category noun's lower-case de-complement ends (le syndicat des
+    producteurs fermiers du massif | ,): at most eight words, none capitalised, no verb."""
+    k = end
+    while k < len(parsed) and k - end < 8 and not parsed[k].is_punct:
+        token = parsed[k]
+        if not token.text[:1].islower() or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+            return end  # a name or a clause inside: no plain complement
+        k += 1
+    return k
 
 
 def participle(token: Token) -> bool:

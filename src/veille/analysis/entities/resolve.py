@@ -17,6 +17,7 @@ from veille.analysis.entities import (
     agentnouns,
     cantons,
     cataphora,
+    clubtowns,
     epithets,
     legalforms,
     orgtitles,
@@ -50,11 +51,13 @@ from veille.analysis.entities.rolenouns import RoleLexicon, load_roles
 from veille.analysis.entities.titles import OFFICES, add_ce_dernier, add_descriptions, add_titles
 from veille.analysis.entities.townhall import drop_town_nouns
 from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.parse import token_starts
 from veille.model import Document, Entity, Mention, Role
 from veille.settings import Settings
 
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
+_CAPITAL_WINDOW = 400  # characters: la capitale refers to a capital named in the sentences before
 # Words before a capital that make it the place where something happens, not an actor.
 _LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
 # Words after which a capital acts for its country (la pression sur Moscou).
@@ -90,6 +93,7 @@ class ResolveStage:
         clusters = merge_place_heads(clusters)
         clusters = legalforms.merge_legal_forms(clusters)  # Valmor SA … Valmor: one company
         clusters = cantons.merge_canton_codes(clusters, parsed)  # Villnachern (AG): the canton
+        clusters = clubtowns.merge_club_towns(clusters, text, self.referents)  # AS Lorvenne … Lorvenne
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
         titles = add_titles(clusters, parsed, starts, self.lexicon)
@@ -126,10 +130,25 @@ def add_place_descriptions(clusters: list[Cluster], text: str) -> None:
     capitals = {c: iso3 for c, iso3 in capitals.items() if iso3 and countries.is_capital(c.longest)}
     for match in _CAPITALE.finditer(text):
         demonym = countries.demonym(match.group(1)) if match.group(1) else None
+        if demonym is None and match.group(1) and looks_like_place_adjective(match.group(1)):
+            continue  # la capitale comtoise, québécoise: a region's or a province's capital
         end = match.end() if demonym is not None else match.start() + len("la capitale")
         holders = [c for c, iso3 in capitals.items() if demonym is None or iso3 == demonym.iso3]
+        if len(holders) > 1:
+            # Several capitals named (Vilnius, Minsk, Varsovie): the one named last, just
+            # before (les hôpitaux de Vilnius. … les urgences de la capitale), when no other
+            # capital comes between.
+            holders = _last_named_before(holders, match.start())
         if len(holders) == 1:
             holders[0].mentions.append(Mention(match.start(), end, text[match.start() : end], "description"))
+
+
+def _last_named_before(clusters: list[Cluster], start: int) -> list[Cluster]:
+    """Return the one cluster named last in the ``_CAPITAL_WINDOW`` characters before
+    ``start``, or none when none is."""
+    last = {id(c): max((m.end for m in c.names if m.end <= start), default=-1) for c in clusters}
+    near = [c for c in clusters if last[id(c)] >= max(start - _CAPITAL_WINDOW, 0)]
+    return sorted(near, key=lambda c: -last[id(c)])[:1]
 
 
 def mark_metonymy(clusters: list[Cluster], parsed: Doc, starts: dict[int, int]) -> None:
