@@ -18,7 +18,8 @@ or points back to an act dated before. Three checks, in this order:
 5. A past act of *la nuit* told on the day the article is published happened in the night
    that began the day before.
 6. An act told in the present (*La Bolivie menace de …*) is not dated by an earlier day that
-   another verb's clause holds (*comme elle l'avait fait il y a huit ans*).
+   another verb's clause holds (*comme elle l'avait fait il y a huit ans*), unless it goes on
+   a retrospective told in the present with its past days (``historical_day``).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
         and _present(token)
         and _not_after(date, doc.article.date)
         and _own_day(doc, parsed, token) is None
+        and historical_day(doc, parsed, token) != date
     ):
         # La Bolivie menace de saisir la CIJ, comme elle l'avait fait il y a huit ans: a
         # present act is not dated by a past day that another verb's clause holds.
@@ -179,6 +181,40 @@ def _is_day(timex: Timex) -> bool:
 def previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
     """Return the last full day dated in the two sentences before the trigger's, if it is
     not after the article date; None when the sentence itself holds a time expression."""
+    timex = _previous_timex(doc, parsed, token)
+    return None if timex is None else event_day(timex.value)
+
+
+def historical_day(doc: Document, parsed: Doc, token: Token) -> str | None:
+    """Return the day a historical present goes on from, or None.
+
+    A retrospective told in the present with its past days (*Le 12 novembre 2003, les
+    militants occupent le chantier. Le lendemain, les gendarmes les évacuent ; le préfet
+    accuse l'association …*) keeps its narrative time: a present clause with no day of its
+    own takes the last full day of the two sentences before it when the clause stating that
+    day is itself in the present and the day lies a month or more before the article date.
+    Otherwise the present is the article's (*Il a été élu le 12 mars. Il accuse …*).
+    """
+    timex = _previous_timex(doc, parsed, token)
+    if timex is None or doc.article.date is None:
+        return None
+    value = event_day(timex.value)
+    if value is None or _days_between(value, doc.article.date) < _HISTORICAL_GAP_DAYS:
+        return None
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    return value if verb is not None and _present(verb) else None
+
+
+_HISTORICAL_GAP_DAYS = 31  # nearer days are today's news told in the present
+
+
+def _days_between(earlier: str, later: str) -> int:
+    return (datetime.date.fromisoformat(later[:10]) - datetime.date.fromisoformat(earlier[:10])).days
+
+
+def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
+    # The last full day of the two sentences before the trigger's (previous_day).
     sentence = token.sent
     if any(
         sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
@@ -202,7 +238,7 @@ def previous_day(doc: Document, parsed: Doc, token: Token) -> str | None:
     for timex in reversed(days):
         value = event_day(timex.value)
         if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
-            return value
+            return timex
     return None
 
 

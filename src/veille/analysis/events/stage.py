@@ -29,6 +29,7 @@ from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import (
     DateSource,
     event_day,
+    historical_day,
     lede_day,
     previous_day,
     sharpen_date,
@@ -329,6 +330,10 @@ def _date(
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
     if verbs and direction(verbs[0]) == "past":
         value = previous_day(doc, parsed, token) or lede_day(doc)
+        if value is not None:
+            return value, "timex"
+    if verbs and direction(verbs[0]) == "nearest":
+        value = historical_day(doc, parsed, token)  # a retrospective told in the present
         if value is not None:
             return value, "timex"
     if doc.article.date is None:

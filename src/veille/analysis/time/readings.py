@@ -105,11 +105,12 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         if context.sentence_year and not own_year and _valid(context.sentence_year + value.value[4:10]):
             # L'an dernier, … le 2 octobre, … les pluies de septembre: the sentence's year
             return dataclasses.replace(value, value=context.sentence_year + value.value[4:])
-    # Across sentences only a bare month inherits: a day of the month is more often the
-    # story's present again (measured on the dev sets), and a weekday fixes the year by itself.
-    if value is not None and value.anchored and candidate.kind == "month":
-        inherited = _narrative_year(context)
-        if inherited is not None and not ({"year", "rel", "ce"} & fields.keys()):
+    # Across sentences a bare month inherits; a day of the month only from its own month named
+    # with its year (en novembre 2003. Le 12 novembre, …): another day is more often the story's
+    # present again (measured on the dev sets), and a weekday fixes the year by itself.
+    if value is not None and value.anchored and candidate.kind in ("month", "date"):
+        inherited = _narrative_year(context, value.value[5:7] if candidate.kind == "date" else None)
+        if inherited is not None and not ({"year", "yy", "rel", "ce", "wd"} & candidate.fields.keys()):
             # En 98, … En janvier, …: January 1998
             return dataclasses.replace(value, value=inherited + value.value[4:])
     return value
@@ -143,15 +144,17 @@ def _valid(value: str) -> bool:
     return True
 
 
-def _narrative_year(ctx: Context) -> str | None:
+def _narrative_year(ctx: Context, month: str | None = None) -> str | None:
     """Return the year a year-less date inherits: the latest dated expression before it in
     its paragraph, when that is a bare year two or more years from the article's (*En 98, …
-    en janvier* is January 1998)."""
+    en janvier* is January 1998), or, for a day of ``month``, that month of such a year."""
     if not ctx.earlier or ctx.anchor is None or ctx.new_paragraph:
         # a new paragraph leaves the story's year to the tense (… arrivé en 2022. ¶ En janvier,
         # le Parlement a adopté …: the January just past)
         return None
     latest = ctx.earlier[-1]
+    if month is not None:
+        latest = latest[:4] if re.fullmatch(rf"\d{{4}}-{month}(-\d\d)?", latest) else ""
     # The year next to the article's is left to the tense (fin 2024, … début octobre, …: the
     # October after it); a narrative set further back (or ahead) carries its year along.
     if re.fullmatch(r"\d{4}", latest) and abs(int(latest) - ctx.anchor.year) >= 2:
