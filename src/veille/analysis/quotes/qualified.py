@@ -1,0 +1,157 @@
+"""Three ways news hands a quoted fragment to a speaker that the parse often loses.
+
+1. **Qualified object.** A reporting verb, its direct object, then the speaker's own word for
+   that object in marks: *X juge la décision du ministère « disproportionnée »*, *a défendu
+   mercredi un texte « équilibré »*, *a condamné dans un communiqué une intervention
+   « brutale »*. Adverbials (a day, *dans un communiqué*) may stand between the verb and its
+   object, and the object may carry de-complements, so a window of a few words misses it and
+   the small parser hangs the object anywhere. The object is a determiner no preposition
+   governs (*a réagi à une vidéo « glaçante »*: what is reacted to, not what is said).
+2. **Appraisal with a postposed pour.** *Une situation « intenable » pour le maire, Paul
+   Roux, qui …*: a verbless sentence opened by an indefinite noun phrase, the fragment, then
+   *pour* and a named person or a speaking description: the judgement is that person's.
+3. **Quoted predicate.** *La PDG, Anne Roux, « conteste fermement » la décision*: the marks
+   open on a finite reporting verb whose subject stands just before them; the subject speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from veille.analysis.quotes.context import Candidate, QuoteContext
+from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.misread import noun_before_object
+from veille.analysis.syntax.tense import feature
+
+# At most this many words between the reporting verb and the marks (verb, adverbials, object).
+_MAX_OBJECT_WORDS = 12
+# Words that end the search: a clause boundary between the verb and the object.
+_CLAUSE_WORDS = frozenset({"que", "qu'", "qu’", "qui", "dont", "où", "lequel", "laquelle"})
+# Cue classes of scope incise that still judge their object (a condamné une attaque « … »).
+_JUDGING = frozenset({"accuse", "praise", "say", "explain", "think"})
+# A verbless opening of an appraisal: an indefinite article and at most two words before the marks.
+_APPRAISAL_OPENING = re.compile(r"\s*(?:Une?|Des)(?:\s+[\w'’-]+){0,2}\s*", re.S)
+_POSTPOSED_POUR = re.compile(r"\s+pour\s+")
+# The first words of the phrase after pour that may name a speaking description (le maire).
+_FIRST_WORDS = 2
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+
+
+def qualified_object(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Token | None:
+    """Return the reporting verb whose direct object the fragment in ``mark`` qualifies (an
+    adjective or a participle in marks right after the object's noun), else None."""
+    lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
+    words = [t for t in ctx.parsed[lo:hi] if t.pos_ != "PUNCT"]
+    while words and words[0].pos_ == "ADV" and len(words) > 1:
+        words = words[1:]  # « non discriminatoire », « très prudente »
+    if not words or not words[0].text[:1].islower():
+        return None
+    first = words[0]
+    if first.pos_ != "ADJ" and not (first.pos_ == "VERB" and "Part" in feature(first, "VerbForm")):
+        return None
+    opening = ctx.token_after(mark.open)
+    noun = opening - 1
+    if noun > 0 and ctx.parsed[noun].pos_ == "ADJ":
+        noun -= 1  # une intervention policière « … »
+    if noun < 0 or ctx.parsed[noun].pos_ != "NOUN":
+        return None  # the fragment qualifies the noun just before it
+    start = ctx.token_after(sent_start)
+    direct = False
+    for j in range(opening - 1, max(start, opening - 1 - _MAX_OBJECT_WORDS) - 1, -1):
+        token = ctx.parsed[j]
+        if ctx.inside_mark(token.idx) is not None or token.lower_ in _CLAUSE_WORDS or token.text in ";:.!?":
+            return None
+        if token.pos_ == "DET" and j > 0 and ctx.parsed[j - 1].pos_ != "ADP":
+            direct = True  # a determiner no preposition governs: the direct object
+        if token.pos_ in ("VERB", "AUX") or ctx.lexicon.cue(token) is not None:
+            return token if direct and _judges(ctx, token) else None
+    return None
+
+
+def _judges(ctx: QuoteContext, token: Token) -> bool:
+    """Return True for a cue that reports the speaker's words on its object: a cue of scope
+    all, or an incise cue of judging (condamner), read as a verb or as a misread noun (juge)."""
+    cue = ctx.lexicon.cue(token)
+    if cue is None or any(c.dep_ == "aux:pass" for c in token.children):
+        return False
+    if cue.scope != "all" and not (cue.scope == "incise" and cue.cls in _JUDGING):
+        return False
+    if token.pos_ == "VERB":
+        return "Inf" not in feature(token, "VerbForm")
+    return noun_before_object(token) or misread_after_pronoun(token)
+
+
+def misread_after_pronoun(token: Token) -> bool:
+    """Return True for a present-tense cue read as a noun right after a subject pronoun
+    (Elle juge toutefois la gestion « prudente »): no noun follows a bare il or elle."""
+    return (
+        token.i > 0
+        and token.doc[token.i - 1].lower_ in _SUBJECT_PRONOUNS
+        and token.lower_.endswith(("e", "ent"))
+    )
+
+
+def fallback_subject(ctx: QuoteContext, verb: Token, sent_start: int) -> Token | None:
+    """Return the subject of a reporting verb the parse left without one: the subject pronoun
+    just before a verb misread as a noun (Elle juge …), else the head of the noun phrase that
+    opens the sentence when no other verb stands between it and the verb (Le syndicat a, lui,
+    condamné …: the stressed pronoun between commas broke the parse)."""
+    if misread_after_pronoun(verb):
+        return verb.doc[verb.i - 1]
+    start = ctx.token_after(sent_start)
+    tokens = ctx.parsed[start : verb.i]
+    if any(t.pos_ == "VERB" or t.lower_ in _CLAUSE_WORDS for t in tokens):
+        return None
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+        if token.pos_ not in ("DET", "ADJ"):
+            return None
+    return None
+
+
+def postposed_pour(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
+    """Return the fragment of *Une situation « … » pour X, …* with X as its speaker, when X
+    names a person or an organisation (or a speaking description), else None."""
+    if not _APPRAISAL_OPENING.fullmatch(ctx.text, sent_start, mark.open):
+        return None
+    pour = _POSTPOSED_POUR.match(ctx.text, mark.outer_end)
+    if pour is None:
+        return None
+    sent_end = ctx.sentence_end(mark.outer_end)
+    end = ctx.np_end(pour.end(), sent_end)
+    if end <= pour.end():
+        return None
+    named = ctx.resolver.mentions_in(pour.end(), end)
+    speaking = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
+    head = re.findall(r"[\w-]+", ctx.text[pour.end() : end].lower())[:_FIRST_WORDS]
+    if any(e.type in ("PER", "ORG") for _s, _e, _m, e in named) or set(head) & speaking:
+        return Candidate("mixed", mark.start, mark.end, "pour", "phrase", (pour.end(), end), pour.start())
+    return None
+
+
+def quoted_predicate(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
+    """Return the fragment of *X « conteste fermement » la décision* with X as its speaker: the
+    marks open on a finite reporting verb (after a clitic or ne) whose subject stands before
+    them in the sentence, outside marks."""
+    lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
+    verb = next((t for t in ctx.parsed[lo : min(hi, lo + 3)] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not ctx.parsed[lo].text[:1].islower() or "Fin" not in feature(verb, "VerbForm"):
+        return None
+    if any(t.pos_ not in ("PRON", "ADV") for t in ctx.parsed[lo : verb.i]):
+        return None  # only ne or a clitic before the verb
+    cue = ctx.lexicon.cue(verb)
+    if cue is None or cue.scope != "all":
+        return None
+    subject = ctx.resolver.subject_of(verb)
+    if (
+        subject is None
+        or not sent_start <= subject.idx < mark.open
+        or ctx.inside_mark(subject.idx) is not None
+    ):
+        return None
+    return Candidate(
+        "mixed", mark.start, mark.end, cue.lemma, "phrase", ctx.speaker_phrase(subject), verb.idx
+    )
