@@ -398,14 +398,12 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
 
 def _named_subject(ctx: QuoteContext, start: int, comma: int) -> bool:
     """Return True when what stands before the comma is a subject, not a statement: no finite
-    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X)."""
+    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X; La Belgique,
+    a-t-elle précisé, …: a country or a place is a subject too)."""
     tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
         return False
-    return any(
-        e.type in ("PER", "ORG") and not ctx.text[end:comma].strip()
-        for _s, end, _m, e in ctx.resolver.mentions_in(start, comma)
-    )
+    return any(not ctx.text[end:comma].strip() for _s, end, _m, _e in ctx.resolver.mentions_in(start, comma))
 
 
 def _said_before(ctx: QuoteContext) -> list[Candidate]:

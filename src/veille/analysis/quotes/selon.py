@@ -29,6 +29,8 @@ VIEW_OPENERS = frozenset({"pour", "yeux", "avis", "croire"})
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Negation and clitics that may stand before a finite verb.
 _CLITICS = frozenset("ne n' n’ se s' s’ me m' m’ te t' t’ nous vous lui leur le la les l' l’ y en".split())
+# Endings only a finite verb has (the tagger reads signera, fermerait as participles).
+_FINITE_ONLY = ("ra", "ront", "rait", "raient", "ait", "aient")
 # Relative pronouns of selon lequel (un rapport selon lequel …).
 _LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 # A colon that introduces a quotation in marks after the statement of selon.
@@ -282,7 +284,9 @@ def subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int
     for token in ctx.parsed[ctx.token_after(after) : ctx.token_after(end)]:
         if token.lower_ in _CLITICS or token.pos_ == "ADV":
             continue  # ne, s', y, en, lui… before the verb (Le match, selon lui, s'est joué)
-        return token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm")
+        return token.pos_ in ("VERB", "AUX") and (
+            "Fin" in feature(token, "VerbForm") or token.lower_.endswith(_FINITE_ONLY)
+        )
     return False
 
 
