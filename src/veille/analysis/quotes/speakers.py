@@ -31,6 +31,7 @@ from veille.analysis.quotes.phrases import (
     is_plural,
     official_name,
     phrase_gender,
+    possessive_work,
     singular,
 )
 from veille.analysis.quotes.topic import described_subject
@@ -93,6 +94,9 @@ class SpeakerResolver(AntecedentFinder):
             return self.resolve_pronoun(start, end, first)
         if first == "on":
             return Speaker(None, start, end)
+        plural = possessive_work(self.text[start:end], self.lexicon.word_class("work"))
+        if plural is not None:
+            return Speaker(self.possessor(start, plural), start, end)  # selon ses travaux
         latter = _LATTER.match(self.text, start)
         if latter is not None and latter.end() >= end:
             # Celui-ci a indiqué …: the last person of that gender named, not the topic
