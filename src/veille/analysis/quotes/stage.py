@@ -115,6 +115,7 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         if _is_name(ctx, mark, before, blockers):
             log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
+            ctx.terms.add(mark.open)  # Selon X, le navire, le « Santa Maria », … is still reported
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:

@@ -33,6 +33,9 @@ _MIN_CLAUSE_WORDS = 4
 _PARTICIPLE = ("é", "ée", "és", "ées", "uite", "uit", "ise", "is")
 _NAME_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
+    # the lower-case links of Spanish, Italian, Portuguese, Dutch and German names (Virgen del
+    # Mar, Porta di Roma, Rio das Velhas, Van der Berg)
+    | {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "y"}
 )
 
 
