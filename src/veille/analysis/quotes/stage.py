@@ -49,7 +49,7 @@ from veille.analysis.quotes.qualified import (
     quoted_predicate,
 )
 from veille.analysis.quotes.selon import narrated
-from veille.analysis.quotes.terms import is_charge, is_term, said_after_blocker
+from veille.analysis.quotes.terms import is_charge, is_term, named_by_verb, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
 from veille.model import Document
 from veille.settings import Settings
@@ -115,7 +115,8 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         if _is_name(ctx, mark, before, blockers):
             log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
-            ctx.terms.add(mark.open)  # Selon X, le navire, le « Santa Maria », … is still reported
+            if not named_by_verb(ctx, mark):  # a nickname's sentence reports nothing
+                ctx.terms.add(mark.open)  # Selon X, le navire, le « Santa Maria », … is still reported
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
