@@ -37,6 +37,8 @@ _POSTPOSED_POUR = re.compile(r"\s+pour\s+")
 # The first words of the phrase after pour that may name a speaking description (le maire).
 _FIRST_WORDS = 2
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# Words that may open a quoted predicate before its verb (« ne cache pas », « se félicite »).
+_BEFORE_PREDICATE = frozenset({"ne", "n'", "n’", "se", "s'", "s’"})
 
 
 def qualified_object(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Token | None:
@@ -134,14 +136,18 @@ def postposed_pour(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
 
 def quoted_predicate(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
     """Return the fragment of *X « conteste fermement » la décision* with X as its speaker: the
-    marks open on a finite reporting verb (after a clitic or ne) whose subject stands before
-    them in the sentence, outside marks."""
+    marks open (after ne or a clitic) on a reporting verb in the present, whose subject stands
+    before them in the sentence, outside marks. The tagger often reads such a verb as a
+    participle or an adjective (« déplore »): the form and the lexicon decide."""
     lo, hi = ctx.token_after(mark.start), ctx.token_after(mark.end)
-    verb = next((t for t in ctx.parsed[lo : min(hi, lo + 3)] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or not ctx.parsed[lo].text[:1].islower() or "Fin" not in feature(verb, "VerbForm"):
+    first = lo
+    while first < min(hi, lo + 2) and ctx.parsed[first].lower_ in _BEFORE_PREDICATE:
+        first += 1
+    if first >= hi:
         return None
-    if any(t.pos_ not in ("PRON", "ADV") for t in ctx.parsed[lo : verb.i]):
-        return None  # only ne or a clitic before the verb
+    verb = ctx.parsed[first]
+    if not verb.text.islower() or not verb.text.isalpha() or not verb.lower_.endswith(("e", "ent")):
+        return None  # conteste, regrettent: the present of a verb
     cue = ctx.lexicon.cue(verb)
     if cue is None or cue.scope != "all":
         return None
@@ -151,6 +157,8 @@ def quoted_predicate(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Ca
         or not sent_start <= subject.idx < mark.open
         or ctx.inside_mark(subject.idx) is not None
     ):
+        subject = fallback_subject(ctx, verb, sent_start)
+    if subject is None:
         return None
     return Candidate(
         "mixed", mark.start, mark.end, cue.lemma, "phrase", ctx.speaker_phrase(subject), verb.idx
