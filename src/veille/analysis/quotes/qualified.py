@@ -51,17 +51,24 @@ def qualified_object(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> To
     if not words or not words[0].text[:1].islower():
         return None
     first = words[0]
-    if first.pos_ != "ADJ" and not (first.pos_ == "VERB" and "Part" in feature(first, "VerbForm")):
+    relative = first.lower_ in ("qui", "dont")  # a condamné ces dégradations, « qui ne sont pas … »
+    if (
+        first.pos_ != "ADJ"
+        and not relative
+        and not (first.pos_ == "VERB" and "Part" in feature(first, "VerbForm"))
+    ):
         return None
     opening = ctx.token_after(mark.open)
     noun = opening - 1
+    if relative and noun > 0 and ctx.parsed[noun].text == ",":
+        noun -= 1
     if noun > 0 and ctx.parsed[noun].pos_ == "ADJ":
         noun -= 1  # une intervention policière « … »
     if noun < 0 or ctx.parsed[noun].pos_ != "NOUN":
         return None  # the fragment qualifies the noun just before it
     start = ctx.token_after(sent_start)
     direct = False
-    for j in range(opening - 1, max(start, opening - 1 - _MAX_OBJECT_WORDS) - 1, -1):
+    for j in range(noun, max(start, noun - _MAX_OBJECT_WORDS) - 1, -1):
         token = ctx.parsed[j]
         if ctx.inside_mark(token.idx) is not None or token.lower_ in _CLAUSE_WORDS or token.text in ";:.!?":
             return None
