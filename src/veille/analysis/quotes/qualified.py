@@ -170,3 +170,40 @@ def quoted_predicate(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Ca
     return Candidate(
         "mixed", mark.start, mark.end, cue.lemma, "phrase", ctx.speaker_phrase(subject), verb.idx
     )
+
+
+# At most this many words in the subject between a relative que and its verb.
+_RELATIVE_SUBJECT_WORDS = 6
+
+
+def relative_judgement(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
+    """Return the fragment of *un arrêté que l'opposition juge « illégal »* with the subject of
+    the relative clause as its speaker: a cue in the present right before the marks (after an
+    adverb), a relative que before it, a noun phrase between them. The tagger reads such a
+    juge as a noun hung on the subject, so the parse cannot be asked."""
+    j = ctx.token_after(mark.open) - 1
+    while j > 0 and ctx.parsed[j].pos_ == "ADV":
+        j -= 1
+    verb = ctx.parsed[j] if j > 0 else None
+    if verb is None or not verb.text.islower() or not verb.lower_.endswith(("e", "ent")):
+        return None
+    cue = ctx.lexicon.cue(verb)
+    if cue is None or cue.scope != "all":
+        return None
+    lo = max(j - 1 - _RELATIVE_SUBJECT_WORDS, 0)
+    for k in range(j - 1, lo - 1, -1):
+        token = ctx.parsed[k]
+        if token.lower_ in ("que", "qu'", "qu’"):
+            subject = next((t for t in ctx.parsed[k + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
+            before = ctx.parsed[k - 1] if k > 0 else None
+            if subject is None or before is None or before.pos_ not in ("NOUN", "PUNCT", "ADJ"):
+                return None  # a relative que follows its antecedent (or the comma of an aside)
+            if any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[k + 1 : j]):
+                return None
+            # the words between que and the verb, not the parse's subtree (it hangs juge on them)
+            last = ctx.parsed[j - 1]
+            phrase = (ctx.parsed[k + 1].idx, last.idx + len(last))
+            return Candidate("mixed", mark.start, mark.end, cue.lemma, "phrase", phrase, verb.idx)
+        if token.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
+            return None
+    return None

@@ -47,6 +47,7 @@ from veille.analysis.quotes.qualified import (
     postposed_pour,
     qualified_object,
     quoted_predicate,
+    relative_judgement,
 )
 from veille.analysis.quotes.selon import narrated
 from veille.analysis.quotes.terms import is_charge, is_term, named_by_verb, said_after_blocker
@@ -299,7 +300,11 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     verb = qualified_object(ctx, mark, sent_start)
     if verb is not None:  # a juge la décision du ministère « … »
         return _said_by_verb(ctx, mark, verb, fallback_subject(ctx, verb, sent_start))
-    found = postposed_pour(ctx, mark, sent_start) or quoted_predicate(ctx, mark, sent_start)
+    found = (
+        postposed_pour(ctx, mark, sent_start)
+        or quoted_predicate(ctx, mark, sent_start)
+        or relative_judgement(ctx, mark)
+    )
     if found is not None:
         return [found]  # Une situation « … » pour X; X « conteste fermement » la décision
     if clause_after_quote(ctx, mark, sent_start, MIN_UNATTRIBUTED_WORDS + 1):
