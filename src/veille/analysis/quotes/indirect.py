@@ -87,6 +87,9 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         cue = ctx.lexicon.cue(token)
         if cue is not None:
             found.extend(_colon_clause(ctx, token, cue))
+        elif tag == "VERB" and _states_before_colon(ctx, token):
+            # a fixé l'objectif : le club visera l'Europe: the verb and its object announce it
+            found.extend(_colon_clause(ctx, token, Cue(token.lemma_, "say", "all")))
         if cue is not None and cue.scope == "all" and cue.cls not in _NOT_ASSERTED:
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
@@ -257,6 +260,15 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
         return []
     phrase = ctx.speaker_phrase(subject)
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _states_before_colon(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True when a noun of a stated aim or warning (quote_words.tsv, class stated)
+    stands between the verb and a colon a few words after it (a fixé le cap :)."""
+    words = token_view(ctx.parsed).lower[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]
+    if ":" not in words:
+        return False
+    return bool(set(words[: words.index(":")]) & ctx.lexicon.word_class("stated"))
 
 
 def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
