@@ -20,7 +20,12 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import CONJUNCTION_HEADS, QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
-from veille.analysis.quotes.coordinated import coordinated_clauses, resumes_after
+from veille.analysis.quotes.coordinated import (
+    coordinated_clauses,
+    finite_after,
+    in_relative_aside,
+    resumes_after,
+)
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
@@ -176,7 +181,7 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     start = que.idx + len(que)
     while start < len(ctx.text) and ctx.text[start] in " ,":
         start += 1
-    end = _clause_end(ctx, start, verb, _in_relative_aside(verb))
+    end = _clause_end(ctx, start, verb, in_relative_aside(verb))
     subject = ctx.resolver.subject_of(verb)
     phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
     how = "phrase" if phrase is not None else "none"
@@ -217,7 +222,7 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     if subject is None or subject.i > verb.i:
         return []
     start = tokens[start_i].idx
-    end = _clause_end(ctx, start, aside=_in_relative_aside(verb))
+    end = _clause_end(ctx, start, aside=in_relative_aside(verb))
     if end - start < 10:
         return []
     phrase = ctx.speaker_phrase(subject)
@@ -351,34 +356,13 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: 
             ctx.incise_at(token.i, hi + 1) is not None
             or token.nbor(1).lower_ == "selon"
             or (cue is not None and resumes_after(token, cue))
-            or (aside and _finite_after(token))
+            or (aside and finite_after(token))
         ):
             end = token.idx
             break
     while end > start and ctx.text[end - 1] in " ,;":
         end -= 1
     return end
-
-
-def _in_relative_aside(verb: Token) -> bool:
-    """Return True for a cue whose subject is a relative qui right after a comma (Paul Roux,
-    qui affirme …): the aside ends where the main clause resumes."""
-    doc = verb.doc
-    for i in range(verb.i - 1, max(verb.i - 4, 0), -1):
-        if doc[i].lower_ == "qui":
-            return doc[i - 1].text == ","
-        if doc[i].pos_ not in ("ADV", "AUX", "PRON"):
-            return False
-    return False
-
-
-def _finite_after(comma: Token) -> bool:
-    """Return True when a finite verb (after ne or clitics) follows the comma at once."""
-    for token in comma.doc[comma.i + 1 : comma.i + 4]:
-        if token.lower_ in ("ne", "n'", "n’", "se", "s'", "s’", "y", "en", "l'", "l’"):
-            continue
-        return token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm")
-    return False
 
 
 def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
