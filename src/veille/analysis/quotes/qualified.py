@@ -32,9 +32,10 @@ _CLAUSE_WORDS = frozenset({"que", "qu'", "qu’", "qui", "dont", "où", "lequel"
 # Cue classes of scope incise that still judge their object (a condamné une attaque « … »).
 _JUDGING = frozenset({"accuse", "praise", "say", "explain", "think"})
 # A verbless opening of an appraisal: an indefinite article and at most two words before the marks.
-_APPRAISAL_OPENING = re.compile(r"\s*(?:Une?|Des)(?:\s+[\w'’-]+){0,2}\s*", re.S)
+# (or nothing: « Une faute politique » pour X; or c'est: C'est « une faute » pour X).
+_APPRAISAL_OPENING = re.compile(r"\s*(?:(?:Une?|Des|C['’]est(?:\s+une?)?)(?:\s+[\w'’-]+){0,2}\s*)?", re.S)
 _POSTPOSED_POUR = re.compile(r"\s+pour\s+")
-# The first words of the phrase after pour that may name a speaking description (le maire).
+# The first words of the phrase after pour that may name a person's description (le maire).
 _FIRST_WORDS = 2
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 # Words that may open a quoted predicate before its verb (« ne cache pas », « se félicite »).
@@ -123,7 +124,7 @@ def fallback_subject(ctx: QuoteContext, verb: Token, sent_start: int) -> Token |
 
 def postposed_pour(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
     """Return the fragment of *Une situation « … » pour X, …* with X as its speaker, when X
-    names a person or an organisation (or a speaking description), else None."""
+    names a person (or is a person's description), else None."""
     if not _APPRAISAL_OPENING.fullmatch(ctx.text, sent_start, mark.open):
         return None
     pour = _POSTPOSED_POUR.match(ctx.text, mark.outer_end)
@@ -134,9 +135,9 @@ def postposed_pour(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
     if end <= pour.end():
         return None
     named = ctx.resolver.mentions_in(pour.end(), end)
-    speaking = ctx.lexicon.word_class("person") | ctx.lexicon.word_class("org")
     head = re.findall(r"[\w-]+", ctx.text[pour.end() : end].lower())[:_FIRST_WORDS]
-    if any(e.type in ("PER", "ORG") for _s, _e, _m, e in named) or set(head) & speaking:
+    # a person only: Un « jour noir » pour la commune, pour les entreprises is what befalls them
+    if any(e.type == "PER" for _s, _e, _m, e in named) or set(head) & ctx.lexicon.word_class("person"):
         return Candidate("mixed", mark.start, mark.end, "pour", "phrase", (pour.end(), end), pour.start())
     return None
 
