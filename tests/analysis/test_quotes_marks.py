@@ -57,6 +57,16 @@ def test_reversed_marks_pair_as_a_quotation() -> None:
     assert spans("Il a lancé »Nous irons jusqu'au bout« devant la presse.") == ["Nous irons jusqu'au bout"]
 
 
+def test_spaced_reversed_marks_before_an_incise_pair_as_a_quotation() -> None:
+    text = "Le maire a répondu. » Nous avons tout essayé pour sauver l'usine «, a-t-il déclaré."
+    assert spans(text) == ["Nous avons tout essayé pour sauver l'usine"]
+
+
+def test_a_closing_mark_then_an_opening_one_stay_two_quotations() -> None:
+    text = "« Nous irons au bout », a-t-il dit. » Le ministre parle d'une « erreur »."
+    assert "erreur" in spans(text)
+
+
 def test_role_and_organisation_nouns_come_from_the_entity_tables() -> None:
     lexicon = CueLexicon.load()
     assert {"gendarme", "syndicaliste"} <= lexicon.word_class("person")

@@ -77,7 +77,7 @@ class AntecedentFinder(SubjectFinder):
         return None
 
     def _salient_subject(
-        self, start: int, index: int, wanted: tuple[str, ...], gender: str, number: int
+        self, start: int, index: int, wanted: tuple[str, ...], gender: str | None, number: int
     ) -> tuple[Entity, int] | None:
         """Return the nearest compatible entity named as a subject in the pronoun's sentence
         or the one before: a pronoun takes up the sentence's topic (Le maire Pierre Durand a
@@ -104,11 +104,37 @@ class AntecedentFinder(SubjectFinder):
             i = view.head[i] if view.dep[i] == "nmod" and view.head[i] < i else i
         return view.dep[i] in _SUBJECT_DEPS and i < view.head[i]
 
-    def _compatible(self, entity: Entity, gender: str, number: int) -> bool:
+    def _compatible(self, entity: Entity, gender: str | None, number: int) -> bool:
         if number == 2:
             return entity.type != "PER" or entity.group
         known = self._genders.get(entity.id)
-        return known is None or known == gender
+        return known is None or gender is None or known == gender
+
+    def possessor(
+        self, start: int, plural: bool, recent: str | None = None, recent_end: int = -1
+    ) -> str | None:
+        """Return the entity a possessive names (selon ses travaux, d'après leurs calculs): as
+        for a pronoun of any gender, the speaker just quoted (``recent``, whose quotation ends
+        at ``recent_end``) when nobody fitting is named since, else the subject of its
+        sentence or the one before, else the nearest person or organisation named before it
+        outside quotation marks (an organisation or a group for leur)."""
+        wanted = ("ORG", "LOC", "PER") if plural else ("PER", "ORG")
+        number = 2 if plural else 1
+        index = bisect.bisect_left(self.index.starts, start)
+        nearest: tuple[str, int] | None = None
+        for s, e, _mention, candidate in reversed(self.mentions[:index]):
+            if start - s > LOOKBACK_CHARS:
+                break
+            if e <= start and candidate.type in wanted and not self._quoted(s) and not self.in_byline(s):
+                if self._compatible(candidate, None, number):
+                    nearest = candidate.id, s
+                    break
+        if recent is not None and (nearest is None or nearest[1] < recent_end or nearest[0] == recent):
+            return recent
+        subject = self._salient_subject(start, index, wanted, None, number)
+        if subject is not None:
+            return subject[0].id
+        return None if nearest is None else nearest[0]
 
     def _clashes(self, entity: Entity, gender: str | None) -> bool:
         """Return True when a person's known gender disagrees with the phrase's."""

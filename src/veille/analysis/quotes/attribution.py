@@ -15,6 +15,7 @@ from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MARKS_AND_SPACE, paragraph_pieces
+from veille.analysis.quotes.phrases import possessive_work
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
 from veille.analysis.time.stage import attached_date
@@ -151,6 +152,9 @@ def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, rec
     word = _STRESSED.get(word, word)  # selon lui, d'après eux
     if word in SUBJECT_PRONOUNS:
         return ctx.resolver.resolve_pronoun(start, end, word, recent, recent_end)
+    plural = possessive_work(word, ctx.lexicon.word_class("work"))
+    if plural is not None:  # selon ses travaux: the possessor, as a pronoun of any gender
+        return Speaker(ctx.resolver.possessor(start, plural, recent, recent_end), start, end)
     return ctx.resolver.resolve_phrase(start, end)
 
 

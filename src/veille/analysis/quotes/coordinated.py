@@ -6,6 +6,9 @@ the sequence of tenses (conditional, imperfect, pluperfect: la concordance des t
 Pellat & Rioul, ch. XVII). A verb coordinated after *, et* / *, mais* in the present or the
 compound past with a present auxiliary (*et n'exclut pas*, *et a promis*) is then outside it:
 the reporting clause resumes, with the speaker as its subject.
+
+So too in a relative aside (*X, qui affirme que la porte était fermée, a été entendu*): the
+reported clause ends at the comma before the main clause's finite verb.
 """
 
 from __future__ import annotations
@@ -103,3 +106,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;":
         end -= 1
     return start, end
+
+
+def in_relative_aside(verb: Token) -> bool:
+    """Return True for a cue whose subject is a relative qui right after a comma (Paul Roux,
+    qui affirme …): the aside ends where the main clause resumes."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.i - 4, 0), -1):
+        if doc[i].lower_ == "qui":
+            return doc[i - 1].text == ","
+        if doc[i].pos_ not in ("ADV", "AUX", "PRON"):
+            return False
+    return False
+
+
+def finite_after(comma: Token) -> bool:
+    """Return True when a finite verb (after ne or clitics) follows the comma at once."""
+    for token in comma.doc[comma.i + 1 : comma.i + 4]:
+        if token.lower_ in ("ne", "n'", "n’", "se", "s'", "s’", "y", "en", "l'", "l’"):
+            continue
+        return token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm")
+    return False

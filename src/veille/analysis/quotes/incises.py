@@ -194,6 +194,11 @@ class InciseFinder:
             # estimé, …; Le projet, estime Claire Dumas, …, a name the parser took for an
             # object): an incise
             return False
+        if any(
+            t.text.startswith("-") and t.text[1:].lower() in _INVERTED_PRONOUNS
+            for t in self.parsed[max(verb.i - 3, 0) : verb.i]
+        ):
+            return False  # a-t-elle souligné split as -t | -elle: the pronoun hangs on -t, not the verb
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i < verb.i and not child.text.startswith("-"):
                 if self.inside_mark(child.idx) is not None:

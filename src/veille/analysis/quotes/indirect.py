@@ -20,7 +20,12 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import CONJUNCTION_HEADS, QUE_TOKENS
 from veille.analysis.quotes.context import Candidate, QuoteContext
-from veille.analysis.quotes.coordinated import coordinated_clauses, resumes_after
+from veille.analysis.quotes.coordinated import (
+    coordinated_clauses,
+    finite_after,
+    in_relative_aside,
+    resumes_after,
+)
 from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
 from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
@@ -87,6 +92,9 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         cue = ctx.lexicon.cue(token)
         if cue is not None:
             found.extend(_colon_clause(ctx, token, cue))
+        elif tag == "VERB" and _states_before_colon(ctx, token):
+            # a fixé l'objectif : le club visera l'Europe: the verb and its object announce it
+            found.extend(_colon_clause(ctx, token, Cue(token.lemma_, "say", "all")))
         if cue is not None and cue.scope == "all" and cue.cls not in _NOT_ASSERTED:
             found.extend(_que_clause(ctx, token, cue.lemma))
             found.extend(_infinitive_clause(ctx, token, cue))
@@ -173,7 +181,7 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
     start = que.idx + len(que)
     while start < len(ctx.text) and ctx.text[start] in " ,":
         start += 1
-    end = _clause_end(ctx, start, verb)
+    end = _clause_end(ctx, start, verb, in_relative_aside(verb))
     subject = ctx.resolver.subject_of(verb)
     phrase = ctx.speaker_phrase(subject) if subject is not None else _words_before(ctx, verb)
     how = "phrase" if phrase is not None else "none"
@@ -214,7 +222,7 @@ def _infinitive_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candida
     if subject is None or subject.i > verb.i:
         return []
     start = tokens[start_i].idx
-    end = _clause_end(ctx, start)
+    end = _clause_end(ctx, start, aside=in_relative_aside(verb))
     if end - start < 10:
         return []
     phrase = ctx.speaker_phrase(subject)
@@ -257,6 +265,15 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
         return []
     phrase = ctx.speaker_phrase(subject)
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
+
+
+def _states_before_colon(ctx: QuoteContext, verb: Token) -> bool:
+    """Return True when a noun of a stated aim or warning (quote_words.tsv, class stated)
+    stands between the verb and a colon a few words after it (a fixé le cap :)."""
+    words = token_view(ctx.parsed).lower[verb.i + 1 : verb.i + 1 + _MAX_COLON_GAP]
+    if ":" not in words:
+        return False
+    return bool(set(words[: words.index(":")]) & ctx.lexicon.word_class("stated"))
 
 
 def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
@@ -326,9 +343,11 @@ def _words_before(ctx: QuoteContext, verb: Token) -> tuple[int, int] | None:
     return offset, offset + len(stripped)
 
 
-def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None) -> int:
+def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: bool = False) -> int:
     """Return the end of reported content: the sentence end, or an incise or selon before it,
-    or the reporting clause resuming after a coordinator (coordinated.py)."""
+    or the reporting clause resuming after a coordinator (coordinated.py); in a relative
+    aside (``aside``: X, qui affirme que … , a été entendu), the comma before the main
+    clause's finite verb."""
     end = ctx.sentence_end(start)
     lo = ctx.token_after(start)
     hi = ctx.token_after(end)
@@ -337,6 +356,7 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None) -> int:
             ctx.incise_at(token.i, hi + 1) is not None
             or token.nbor(1).lower_ == "selon"
             or (cue is not None and resumes_after(token, cue))
+            or (aside and finite_after(token))
         ):
             end = token.idx
             break
@@ -398,14 +418,12 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
 
 def _named_subject(ctx: QuoteContext, start: int, comma: int) -> bool:
     """Return True when what stands before the comma is a subject, not a statement: no finite
-    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X)."""
+    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X; La Belgique,
+    a-t-elle précisé, …: a country or a place is a subject too)."""
     tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
         return False
-    return any(
-        e.type in ("PER", "ORG") and not ctx.text[end:comma].strip()
-        for _s, end, _m, e in ctx.resolver.mentions_in(start, comma)
-    )
+    return any(not ctx.text[end:comma].strip() for _s, end, _m, _e in ctx.resolver.mentions_in(start, comma))
 
 
 def _said_before(ctx: QuoteContext) -> list[Candidate]:

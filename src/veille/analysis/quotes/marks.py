@@ -177,10 +177,15 @@ def _straight_close(text: str, open_: int, end: int) -> int | None:
 def _reversed_open(text: str, i: int, end: int) -> bool:
     """Return True for a » that opens a quotation closed by « (»Nous irons«): glued to the
     word after it, with a « later in the paragraph glued to the word before it."""
-    if not text[i + 1 : i + 2].isalpha():
-        return False
     close = text.find("«", i + 1, end)
-    return close != -1 and close > i + 1 and not text[close - 1].isspace() and "»" not in text[i + 1 : close]
+    if close == -1 or "»" in text[i + 1 : close]:
+        return False
+    if text[i + 1 : i + 2].isalpha():
+        return close > i + 1 and not text[close - 1].isspace()
+    # » Nous irons au bout «, a dit X: spaced as French prints them, the « that an incise or
+    # the sentence's end follows can open nothing, so the pair is reversed.
+    spaced = text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isupper()
+    return spaced and re.match(r"\s*(?:[,.;!?]|$)", text[close + 1 : end]) is not None
 
 
 def _find_close(text: str, open_: int, end: int) -> int | None:

@@ -126,3 +126,21 @@ def official_name(text: str, head: int, end: int) -> bool:
     """Return True when the phrase from its head noun is the name of an official body written
     in lower case (le conseil départemental du Gard), not a description of one named before."""
     return _OFFICIAL.match(text, head, end) is not None
+
+
+# A possessive, an optional adjective of order or novelty, then one noun (selon ses derniers calculs).
+_POSSESSIVE_WORK = re.compile(
+    r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?)\s+"
+    r"(?:(?:propres|dernier|derniers|dernière|dernières|premier|premiers|première|premières"
+    r"|nouveaux|nouvel|nouvelle|nouvelles)\s+)?([\w-]+)\s*"
+)
+
+
+def possessive_work(phrase: str, works: Collection[str]) -> bool | None:
+    """Return whether a phrase is a possessive and a noun of a finding (selon ses travaux,
+    d'après leurs calculs): None when it is none, else True for a plural possessor (leur,
+    leurs) and False for a singular one."""
+    match = _POSSESSIVE_WORK.fullmatch(phrase.strip())
+    if match is None or match.group(1).lower() not in works:
+        return None
+    return phrase.strip().lower().startswith("leur")

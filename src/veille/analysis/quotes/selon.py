@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.narrator import narrator
-from veille.analysis.quotes.phrases import singular
+from veille.analysis.quotes.phrases import agent_noun, possessive_work, singular
 from veille.analysis.syntax.tense import feature
 
 # At most this many words in an adverbial that opens a sentence before selon (En sens inverse,).
@@ -29,6 +29,8 @@ VIEW_OPENERS = frozenset({"pour", "yeux", "avis", "croire"})
 _OPENER_CONNECTORS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant"})
 # Negation and clitics that may stand before a finite verb.
 _CLITICS = frozenset("ne n' n’ se s' s’ me m' m’ te t' t’ nous vous lui leur le la les l' l’ y en".split())
+# Endings only a finite verb has (the tagger reads signera, fermerait as participles).
+_FINITE_ONLY = ("ra", "ront", "rait", "raient", "ait", "aient")
 # Relative pronouns of selon lequel (un rapport selon lequel …).
 _LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 # A colon that introduces a quotation in marks after the statement of selon.
@@ -154,6 +156,7 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         relative = _RELATIVE_ASIDE.match(ctx.text, start, sent_end)
         if relative is not None:
             start = relative.end()  # Selon X, qui s'exprimait mardi à la radio, …: not what X said
+        start = _past_apposition(ctx, np_start, start, sent_end)
         written = _WRITTEN_INCISE.match(ctx.text, start, sent_end)
         if written is not None:
             start = written.end()  # Selon X, est-il précisé dans la plainte, …: where it is written
@@ -206,6 +209,31 @@ def after_fronted(ctx: QuoteContext, start: int, end: int) -> int:
     return start
 
 
+def _past_apposition(ctx: QuoteContext, np_start: int, start: int, sent_end: int) -> int:
+    """Return where the statement starts after a description apposed to the source's name
+    (Pour Awa Diop, chercheuse à l'institut X (IX), le conflit …): a bare person noun after
+    the name's comma, no finite verb, up to the next comma; else ``start``."""
+    if not ctx.resolver.mentions_in(np_start, start) or not ctx.text[:start].rstrip().endswith(","):
+        return start
+    first = re.match(r"[\w-]+", ctx.text[start:sent_end])
+    comma = ctx.text.find(",", start, sent_end)
+    if first is None or comma == -1 or sent_end - comma < 10:
+        return start
+    word = first.group(0)
+    if word != word.lower() or not (
+        singular(word, ctx.lexicon.word_class("person")) in ctx.lexicon.word_class("person")
+        or agent_noun(word)
+    ):
+        return start
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
+        return start
+    after = comma + 1
+    while after < sent_end and ctx.text[after] == " ":
+        after += 1
+    return after
+
+
 def _view_source(ctx: QuoteContext, start: int, end: int, sent_end: int) -> bool:
     """Return True when a view opener's phrase is a speaker closed by a comma and followed by
     a clause: a person or organisation named or described (not a place: *Pour Lyon, le match
@@ -233,6 +261,8 @@ def can_speak(ctx: QuoteContext, start: int, end: int) -> bool:
         return True
     if ctx.text[start:end].strip().lower() in SELON_PRONOUNS:
         return True  # selon lui, d'après elle: the person just named
+    if possessive_work(ctx.text[start:end], ctx.lexicon.word_class("work")) is not None:
+        return True  # selon ses travaux: the person or body just named
     bare = re.sub(r"^(?:l['’]|le\s)", "", ctx.text[start:end].strip().lower())
     if bare in ctx.lexicon.word_class("prosecution") and ctx.text[end:].lstrip(" ").startswith(","):
         return True  # selon l'accusation, …: the parquet at a trial (not l'accusation portée par X)
@@ -282,7 +312,9 @@ def subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int
     for token in ctx.parsed[ctx.token_after(after) : ctx.token_after(end)]:
         if token.lower_ in _CLITICS or token.pos_ == "ADV":
             continue  # ne, s', y, en, lui… before the verb (Le match, selon lui, s'est joué)
-        return token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm")
+        return token.pos_ in ("VERB", "AUX") and (
+            "Fin" in feature(token, "VerbForm") or token.lower_.endswith(_FINITE_ONLY)
+        )
     return False
 
 

@@ -31,6 +31,7 @@ from veille.analysis.quotes.phrases import (
     is_plural,
     official_name,
     phrase_gender,
+    possessive_work,
     singular,
 )
 from veille.analysis.quotes.topic import described_subject
@@ -46,6 +47,9 @@ _NAMED_COMPLEMENT = re.compile(
     r"\s(?:de|du|des|d['’])\s*((?:[A-ZÉÈ][\w’'-]*)(?:\s+[A-ZÉÈ!][\w’'!-]*)*\s*!?)\s*$"
 )
 # Determiners of an indefinite description (une habitante, des témoins).
+# An organisation noun and the plural of its members after des (l'intersyndicale des personnels,
+# le collectif des riverains), or du personnel: the body those people form.
+_MEMBERS = re.compile(r"[\w-]+\s+(?:des\s+[a-zàâçéèêëîïôûùüœ-]+[sx]|du\s+personnel)\s*$")
 # A stressed pronoun after a plural subject (Les syndicats, eux, …; Les élues, elles, …).
 _CONTRAST = re.compile(r"\s*,\s*(?:eux|elles)\s*,")
 _INDEFINITE = frozenset({"un", "une", "des"})
@@ -93,6 +97,9 @@ class SpeakerResolver(AntecedentFinder):
             return self.resolve_pronoun(start, end, first)
         if first == "on":
             return Speaker(None, start, end)
+        plural = possessive_work(self.text[start:end], self.lexicon.word_class("work"))
+        if plural is not None:
+            return Speaker(self.possessor(start, plural), start, end)  # selon ses travaux
         latter = _LATTER.match(self.text, start)
         if latter is not None and latter.end() >= end:
             # Celui-ci a indiqué …: the last person of that gender named, not the topic
@@ -229,6 +236,10 @@ class SpeakerResolver(AntecedentFinder):
             return Speaker(self._unnamed(start, end, "PER"), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER", gender), start, end)
+        if noun in self.org_nouns and not inside and _MEMBERS.match(self.text, head, end):
+            # l'intersyndicale des personnels, le collectif des riverains: a body named by its
+            # members is one of its own, not the organisation named before
+            return Speaker(self._unnamed(start, end, "ORG"), start, end)
         if noun in self.org_nouns:
             org_id = self._describe(start, end, "ORG")
             if org_id is None and not inside and unnamed_party(self.text, start, head, end):

@@ -42,8 +42,15 @@ from veille.analysis.quotes.interior import interior_incise, opens_sentence, spl
 from veille.analysis.quotes.interview import find_interview
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
+from veille.analysis.quotes.qualified import (
+    fallback_subject,
+    postposed_pour,
+    qualified_object,
+    quoted_predicate,
+    relative_judgement,
+)
 from veille.analysis.quotes.selon import narrated
-from veille.analysis.quotes.terms import is_charge, is_term, said_after_blocker
+from veille.analysis.quotes.terms import is_charge, is_term, named_by_verb, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
 from veille.model import Document
 from veille.settings import Settings
@@ -109,6 +116,8 @@ def find_marked(ctx: QuoteContext) -> list[Candidate]:
             continue
         if _is_name(ctx, mark, before, blockers):
             log.debug("quotation at %d is a name, a title or a term in marks", mark.open)
+            if not named_by_verb(ctx, mark):  # a nickname's sentence reports nothing
+                ctx.terms.add(mark.open)  # Selon X, le navire, le « Santa Maria », … is still reported
             continue
         inner = interior_incise(ctx, mark)
         if inner is not None:
@@ -267,15 +276,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
             verb = None
     if verb is not None:
-        verb = clause_verb(ctx, verb, mark.open) or verb
-        subject = ctx.resolver.subject_of(verb)
-        if subject is not None and subject.lower_ == "on" and ctx.on_source(subject) is None:
-            return []  # comme on dit: a figure of speech, not a statement
-        cue = ctx.lexicon.cue(verb)
-        subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
-        how = "phrase" if subject_phrase is not None else "none"
-        lemma = cue.lemma if cue else verb.lemma_
-        return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+        return _said_by_verb(ctx, mark, clause_verb(ctx, verb, mark.open) or verb)
     selon = narrated(ctx, ctx.selon_in(sent_start, sent_end))
     if selon is not None:
         # « … », selon X.: a whole quoted sentence is direct, as with any other attribution
@@ -296,12 +297,37 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         # Le projet est, pour reprendre ses mots, « un gâchis »: the person just named
         named = _previous_subject(ctx, sent_start)
         return [Candidate("mixed", mark.start, mark.end, "selon", "continue", *(named or (None, None)))]
+    verb = qualified_object(ctx, mark, sent_start)
+    if verb is not None:  # a juge la décision du ministère « … »
+        return _said_by_verb(ctx, mark, verb, fallback_subject(ctx, verb, sent_start))
+    found = (
+        postposed_pour(ctx, mark, sent_start)
+        or quoted_predicate(ctx, mark, sent_start)
+        or relative_judgement(ctx, mark)
+    )
+    if found is not None:
+        return [found]  # Une situation « … » pour X; X « conteste fermement » la décision
     if clause_after_quote(ctx, mark, sent_start, MIN_UNATTRIBUTED_WORDS + 1):
         # « … », résume-t-il. Pour sauver les otages, « il faudrait … »: a quoted clause with
         # no cue of its own, right after a quotation in the same paragraph, goes on with it.
         return [Candidate("mixed", mark.start, mark.end, None, "continue")]
     log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
     return []
+
+
+def _said_by_verb(
+    ctx: QuoteContext, mark: MarkedSpan, verb: Token, fallback: Token | None = None
+) -> list[Candidate]:
+    """Return the mixed quotation of a fragment that ``verb`` reports, its subject (else the
+    ``fallback`` subject) speaking."""
+    subject = ctx.resolver.subject_of(verb) or fallback
+    if subject is not None and subject.lower_ == "on" and ctx.on_source(subject) is None:
+        return []  # comme on dit: a figure of speech, not a statement
+    cue = ctx.lexicon.cue(verb)
+    subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
+    how = "phrase" if subject_phrase is not None else "none"
+    lemma = cue.lemma if cue else verb.lemma_
+    return [Candidate("mixed", mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
 
 
 def _fronted_cue(ctx: QuoteContext, mark: MarkedSpan, sent_end: int) -> Candidate | None:

@@ -16,6 +16,7 @@ from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Entity, Mention
 
@@ -92,6 +93,16 @@ class SubjectFinder:
                     return tokens[j]
             if head[current] == current:
                 break
+            if (
+                current == verb.i
+                and dep[current].startswith("acl")
+                and head[current] < current
+                and "Fin" in feature(verb, "VerbForm")
+                and not any(text[j].lower() in _RELATIVE for j in view.children(current))
+            ):
+                # L'ancien banquier, à la tête du festival, se dit certain que: a finite verb
+                # with no relative pronoun that the parser hung on its subject as a clause
+                return tokens[head[current]]
             if dep[current] in ("ccomp", "csubj") or dep[current].startswith("parataxis"):
                 break  # the subject of a governing clause is not the speaker of this one
             if resumes_reporting(tokens[current]):

@@ -33,6 +33,9 @@ _MIN_CLAUSE_WORDS = 4
 _PARTICIPLE = ("é", "ée", "és", "ées", "uite", "uit", "ise", "is")
 _NAME_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
+    # the lower-case links of Spanish, Italian, Portuguese, Dutch and German names (Virgen del
+    # Mar, Porta di Roma, Rio das Velhas, Van der Berg)
+    | {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "y"}
 )
 
 
@@ -49,7 +52,7 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     last = re.findall(r"[\w-]+", before.lower())[-2:]
     if set(last) & ctx.lexicon.word_class("source"):
         return True  # le journal américain « The Wall Street Journal »: a title after its noun
-    if _named_by_verb(ctx, mark):
+    if named_by_verb(ctx, mark):
         return True  # Il surnommait X « le Gros Armand », rapporte Y: a nickname, whatever follows
     cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
     if cue is not None and cue.lemma_ not in _NAMING_VERBS:
@@ -58,7 +61,7 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
     return after_i >= len(ctx.parsed) or ctx.incise_at(after_i) is None
 
 
-def _named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+def named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     """Return True when the last verb before the marks in their sentence is a naming verb
     (surnommer, baptiser, appeler), with no sentence punctuation between: the capitalised
     words are the name it gives, also across an apposition (surnommait X, président de la
