@@ -46,7 +46,6 @@ from veille.analysis.quotes.qualified import (
     fallback_subject,
     postposed_pour,
     qualified_object,
-    quoted_predicate,
     relative_judgement,
 )
 from veille.analysis.quotes.selon import narrated
@@ -300,13 +299,9 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     verb = qualified_object(ctx, mark, sent_start)
     if verb is not None:  # a juge la décision du ministère « … »
         return _said_by_verb(ctx, mark, verb, fallback_subject(ctx, verb, sent_start))
-    found = (
-        postposed_pour(ctx, mark, sent_start)
-        or quoted_predicate(ctx, mark, sent_start)
-        or relative_judgement(ctx, mark)
-    )
+    found = postposed_pour(ctx, mark, sent_start) or relative_judgement(ctx, mark)
     if found is not None:
-        return [found]  # Une situation « … » pour X; X « conteste fermement » la décision
+        return [found]  # Une situation « … » pour X; un arrêté que X juge « illégal »
     if clause_after_quote(ctx, mark, sent_start, MIN_UNATTRIBUTED_WORDS + 1):
         # « … », résume-t-il. Pour sauver les otages, « il faudrait … »: a quoted clause with
         # no cue of its own, right after a quotation in the same paragraph, goes on with it.
