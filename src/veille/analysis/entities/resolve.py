@@ -18,6 +18,7 @@ from veille.analysis.entities import (
     cantons,
     cataphora,
     clubtowns,
+    defendants,
     epithets,
     legalforms,
     orgtitles,
@@ -107,6 +108,7 @@ class ResolveStage:
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
         salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic
+        defendants.add_defendants(clusters, text)  # requis contre X … ¶ le prévenu: X
         add_political_posts(clusters, parsed, self.lexicon)  # Paul X (LR) … L'élu landais: Paul X
         add_place_descriptions(clusters, text)
         periphrases.add_periphrases(clusters, text)

@@ -66,6 +66,12 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
             return found if dep[verb.i].startswith("acl") else []
         if view.pos[child.i] == "PRON":
             return passive_pronoun(reader, verb, child)
+        if (
+            n + 1 < len(subjects)
+            and _restated(child, subjects[n + 1])
+            and view.pos[subjects[n + 1].i] == "PROPN"
+        ):
+            continue  # L'ancien trésorier du club X, Paul R., a été condamné: Paul R., not the club
         # Le bombardement de X par Y a été condamné: the act's author is blamed
         found = (
             act_agent(reader, child) or reader.group(child) or reader.owner(child) or national(reader, child)
@@ -199,8 +205,10 @@ def _restated(first: Token, second: Token) -> bool:
     """Say whether a second subject restates the first between commas: the parser takes the
     name in apposition (*La principale figure de l'opposition, Marta Villalba, a été …*) for
     a subject of its own."""
-    between = first.doc[first.right_edge.i + 1 : second.i]
-    return second.i > first.i and len(between) == 1 and between[0].text == ","
+    if second.i <= first.i + 1 or first.doc[second.i - 1].text != ",":
+        return False
+    # The comma hangs on the first subject or on the verb, as the parser sees fit.
+    return first.right_edge.i in (second.i - 2, second.i - 1)
 
 
 def holder(reader: RoleReader, thing: Token) -> list[str]:
