@@ -29,6 +29,7 @@ from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import (
     DateSource,
     event_day,
+    historical,
     lede_day,
     previous_day,
     sharpen_date,
@@ -221,7 +222,16 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
+    found = [e for e in found if not _history(doc, parsed, e)]
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
+
+
+def _history(doc: Document, parsed: Doc, event: Event) -> bool:
+    """Say whether an event is history told in the news (dating.historical)."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return False
+    span = parsed.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span is not None and historical(doc, parsed, span.root)
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
