@@ -248,6 +248,40 @@ def event_day(value: str) -> str | None:
     return head if head[:4].isdigit() else None
 
 
+def centuries_before(doc: Document, parsed: Doc, trigger: Token) -> bool:
+    """Say whether an act is dated more than a century before its article by a time
+    expression hung on the act itself (*sont nés il y a 300 ans*, the subject noun's verb;
+    *les échanges du XIXe siècle*): history a speech, a book or an exhibition recalls, not an
+    act of the news that PLOVER counts. A year inside an argument (*violer le traité de
+    1920*) dates that thing, not the act. A century value (two digits) is its first year."""
+    article = doc.article.date
+    if article is None or not article[:4].isdigit():
+        return False
+    anchors = {trigger.i}
+    if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
+        anchors.add(trigger.head.i)  # les échanges … sont nés il y a 400 ans
+    floor = int(article[:4]) - _CENTURY
+    for timex in doc.timexes:
+        year = _year(timex.value)
+        span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if year is None or year >= floor or span is None:
+            continue
+        if span.root.head.i in anchors and span.root.dep_ in ("obl:mod", "obl", "nmod"):
+            return True
+    return False
+
+
+def _year(value: str) -> int | None:
+    """Return the first year of a time value (1623, 1623-05, a century 17 → 1700), or None."""
+    head = value.split("T")[0]
+    if head[:4].isdigit():
+        return int(head[:4])
+    return int(head) * 100 if len(head) == 2 and head.isdigit() else None
+
+
+_CENTURY = 100  # years before the article: history, not news
+
+
 def lede_day(doc: Document) -> str | None:
     """Return the day the lede dates, when a past act elsewhere has no date of its own: a
     news story tells the day of its main event in its first paragraph (*se sont rencontrés

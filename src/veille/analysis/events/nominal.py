@@ -44,6 +44,8 @@ _SPECIAL_SLOTS = frozenset({"obj", "objdirect", "ccomp", "recip", "loc", "entre"
 # Verbs whose present participle after an act names its target (French press usage:
 # une enquête visant, des frappes ciblant); dictionary sense "avoir pour cible".
 _AIMING = frozenset({"viser", "cibler"})
+# How the parse hangs the de-phrase of *obtenir de X une N* on the verb.
+_SOURCE_DEPS = frozenset({"obl:arg", "obl", "obl:mod", "obj", "iobj"})
 
 
 def _case(token: Token) -> str | None:
@@ -196,6 +198,25 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
 
 
+def obtained_from(reader: RoleReader, noun: Token, governor: Token) -> list[str]:
+    """Return the party an act is obtained from (*obtenir de X une N*): the *de*-phrase of
+    *obtenir* told before its object is the source of what is obtained, so X does the act
+    (TLFi « obtenir »: « obtenir qqc. de qqn », se faire accorder par lui). A *de*-phrase
+    after the object hangs on the noun and is read there (*obtenir le soutien de X*)."""
+    if governor.lemma_.lower() != "obtenir" or noun.dep_ != "obj":
+        return []
+    for child in governor.children:
+        if child.i < noun.i and child.dep_ in _SOURCE_DEPS and _source_case(child):
+            return [e for e in reader.group(child) if reader.can_act(e)]
+    return []
+
+
+def _source_case(phrase: Token) -> bool:
+    """Say whether a phrase opens with *de* (the parse tags *de l'Allemagne* as a partitive
+    determiner, *du Conseil* as a case)."""
+    return any(c.i < phrase.i and c.dep_ in ("case", "det") and c.lower_ in OF for c in phrase.children)
+
+
 def _phrase_tail(noun: Token) -> list[Token]:
     """Return the last words of a fixed phrase a noun trigger opens (*fin de non-recevoir*,
     *mise en demeure*): the parser hangs the phrase's complement on its last word (*une fin
@@ -284,6 +305,10 @@ def noun_roles(
         or any(c.dep_ == "obj" and c.lemma_ in inverting for c in governor.children)
     )
     if inverted and governor is not None:
+        source = obtained_from(reader, noun, governor)
+        if source:  # obtenir de la Cour une condamnation de X: the Court condemns X
+            own = reader.owner(noun) if "de" in slots else []
+            return source, own or reader.subject(governor, agent=False) or [], 0
         return actors, reader.subject(governor, agent=False) or [], depth
     if governor is not None and _passive(governor) and governor.pos_ != "NOUN":
         # A passive light verb (Meta a été mis à l'amende par la CNIL): the par-agent

@@ -28,6 +28,7 @@ from veille.analysis.events.conditions import conditional_reading, if_clause
 from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import (
     DateSource,
+    centuries_before,
     event_day,
     historical_day,
     lede_day,
@@ -222,7 +223,16 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if _identity(event) not in seen:
             seen.add(_identity(event))
             found.append(event)
+    found = [e for e in found if not _history(doc, parsed, e)]
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
+
+
+def _history(doc: Document, parsed: Doc, event: Event) -> bool:
+    """Say whether an event is history told in the news (dating.centuries_before)."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return False
+    span = parsed.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span is not None and centuries_before(doc, parsed, span.root)
 
 
 def _announced_refusal(event: Event, lexicon: EventLexicon) -> Event:
