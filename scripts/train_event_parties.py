@@ -40,10 +40,12 @@ from threadpoolctl import threadpool_limits
 
 from veille.analysis.events.partyfeatures import FEATURES
 from veille.analysis.events.partyrank import load_ranker
+from veille.analysis.events.stage import event_identity
 from veille.analysis.pipeline import Pipeline
 from veille.eval import training
 from veille.eval.harness import load_cases
 from veille.eval.matching import map_entities, match_events
+from veille.eval.training import event_counter, prf
 from veille.model import Event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +54,6 @@ C = 0.3  # inverse regularisation strength
 PRECISION = 0.65  # an added event must be right at least this often (a false event costs a miss)
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 REAL = ("dev2/", "dev/", "examples/")  # article keys (folder/name) of the real news articles
-_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 Row = dict[str, Any]  # one bare trigger: article, its events and pairs' features, labels
 
@@ -62,32 +63,10 @@ def training_golds(shared: Path) -> list[Path]:
     return training.training_golds(shared, ROOT)
 
 
-def identity(event: Event) -> tuple[object, ...]:
-    """Return what makes two tellings one event (as the stage dedupes them)."""
-    if event.type in _SYMMETRIC:
-        return (event.type, frozenset((*event.source, *event.target)), event.date, event.negated)
-    return (event.type, frozenset(event.source), frozenset(event.target), event.date, event.negated)
-
-
-def counts(gold: Any, doc: Any, emap: Any) -> Counter[str]:
-    """Return gold, system and matched event counts as the evaluation scores them."""
-    doc = dataclasses.replace(doc, events=tuple(e for e in doc.events if not e.negated))
-    pairs = match_events(gold, doc, emap)
-    required = [g for g, e in enumerate(gold.events) if not e.optional]
-    on_optional = {s for g, s in pairs.items() if gold.events[g].optional}
-    return Counter(
-        gold=len(required),
-        found=sum(1 for g in required if g in pairs),
-        system=len(doc.events) - len(on_optional),
-    )
-
-
 def collect(golds: list[Path], pipeline: Pipeline | None = None) -> tuple[list[Row], dict[str, Any]]:
     """Run the pipeline on each article; return the bare triggers' rows and, per article,
     the gold, the document (with the rules' events) and the entity map."""
-    for path in golds:
-        if not training.allowed(path):
-            raise SystemExit(f"{path}: a held-out or blind file; the ranker never reads it")
+    training.refuse_unallowed(golds)
     cases = load_cases(golds)
     pipeline = pipeline or Pipeline()
     ranker = load_ranker()
@@ -159,30 +138,23 @@ def cross_validate(rows: list[Row], articles: dict[str, Any], c: float) -> dict[
             best.append((float(scores[k]), row["events"][k], row["labels"][k], any(row["labels"])))
         for threshold in THRESHOLDS:
             events = list(doc.events)
-            seen = {identity(e) for e in events}
+            seen = {event_identity(e) for e in events}
             for p, event, right, reachable in best:
                 curve[threshold]["reachable"] += reachable
                 curve[threshold]["top_right"] += reachable and right
-                if p >= threshold and identity(event) not in seen:
-                    seen.add(identity(event))
+                if p >= threshold and event_identity(event) not in seen:
+                    seen.add(event_identity(event))
                     events.append(event)
-            after = counts(gold, dataclasses.replace(doc, events=tuple(events)), emap)
+            after = event_counter(gold, dataclasses.replace(doc, events=tuple(events)), emap)
             curve[threshold] += after
             added = len(events) - len(doc.events)
-            gained = after["found"] - counts(gold, doc, emap)["found"]
+            gained = after["found"] - event_counter(gold, doc, emap)["found"]
             curve[threshold]["added"] += added
             curve[threshold]["gained"] += gained
             if name.startswith(REAL):  # the real news articles (dev2 d2-001..d2-024, dev, seed)
                 curve[threshold]["real_added"] += added
                 curve[threshold]["real_gained"] += gained
     return curve
-
-
-def prf(count: Counter[str]) -> tuple[float, float, float]:
-    """Return precision, recall and F1 of event counts."""
-    p = count["found"] / count["system"] if count["system"] else 1.0
-    r = count["found"] / count["gold"] if count["gold"] else 1.0
-    return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
 def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int:
@@ -213,7 +185,7 @@ def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int
         curve = cross_validate(rows, articles, args.c)
     rules = Counter[str]()
     for gold, doc, emap in articles.values():
-        rules += counts(gold, doc, emap)
+        rules += event_counter(gold, doc, emap)
     table_curve = {}
     for threshold, count in curve.items():
         added, gained = count["added"], count["gained"]

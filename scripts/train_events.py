@@ -35,18 +35,18 @@ from sklearn.linear_model import LogisticRegression
 
 from veille.analysis.events.features import FEATURES, Candidate
 from veille.analysis.events.learned import load_detector
+from veille.analysis.events.stage import event_identity
 from veille.analysis.pipeline import Pipeline
 from veille.eval import training
-from veille.eval.gold import Gold
 from veille.eval.harness import load_cases
-from veille.eval.matching import EntityMap, map_entities, match_events
-from veille.model import Document, Event
+from veille.eval.matching import map_entities, match_events
+from veille.eval.training import event_counter, prf
+from veille.model import Event
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "src/veille/analysis/lang/fr/data/event_detector.json"
 C = 0.3  # inverse regularisation strength
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
-_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 Row = dict[str, Any]
 
@@ -56,29 +56,10 @@ def training_golds(shared: Path) -> list[Path]:
     return training.training_golds(shared, ROOT)
 
 
-def identity(event: Event) -> tuple[object, ...]:
-    """Return what makes two tellings one event (as the stage dedupes them)."""
-    if event.type in _SYMMETRIC:
-        return (event.type, frozenset((*event.source, *event.target)), event.date, event.negated)
-    return (event.type, frozenset(event.source), frozenset(event.target), event.date, event.negated)
-
-
-def counts(gold: Gold, doc: Document, emap: EntityMap) -> Counter[str]:
-    """Return gold, system and matched event counts as the evaluation scores them."""
-    doc = dataclasses.replace(doc, events=tuple(e for e in doc.events if not e.negated))
-    pairs = match_events(gold, doc, emap)
-    required = [g for g, e in enumerate(gold.events) if not e.optional]
-    on_optional = {s for g, s in pairs.items() if gold.events[g].optional}
-    return Counter(
-        gold=len(required),
-        found=sum(1 for g in required if g in pairs),
-        system=len(doc.events) - len(on_optional),
-    )
-
-
 def collect(golds: list[Path], pipeline: Pipeline | None = None) -> tuple[list[Row], dict[str, Any]]:
     """Run the pipeline (a new one unless given) on each article; return the proposals' rows
     and, per article, what the cross-validation needs (gold, document with the rules' events)."""
+    training.refuse_unallowed(golds)
     cases = load_cases(golds)
     pipeline = pipeline or Pipeline()
     detector = load_detector()
@@ -171,21 +152,14 @@ def cross_validate(rows: list[Row], articles: dict[str, Any], c: float) -> dict[
         scores = fit(train, c).predict_proba(np.array([r["features"] for r in held]))[:, 1] if held else []
         for threshold in THRESHOLDS:
             events = list(doc.events)
-            seen = {identity(e) for e in events}
+            seen = {event_identity(e) for e in events}
             for event in chosen(held, np.asarray(scores), threshold):
-                if identity(event) not in seen:
-                    seen.add(identity(event))
+                if event_identity(event) not in seen:
+                    seen.add(event_identity(event))
                     events.append(event)
-            curve[threshold] += counts(gold, dataclasses.replace(doc, events=tuple(events)), emap)
+            curve[threshold] += event_counter(gold, dataclasses.replace(doc, events=tuple(events)), emap)
             curve[threshold]["added"] += len(events) - len(doc.events)
     return curve
-
-
-def prf(count: Counter[str]) -> tuple[float, float, float]:
-    """Return precision, recall and F1 of event counts."""
-    p = count["found"] / count["system"] if count["system"] else 1.0
-    r = count["found"] / count["gold"] if count["gold"] else 1.0
-    return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
 def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int:
@@ -211,7 +185,7 @@ def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int
     curve = cross_validate(rows, articles, args.c)
     rules = Counter[str]()
     for gold, doc, emap in articles.values():
-        rules += counts(gold, doc, emap)
+        rules += event_counter(gold, doc, emap)
     table_curve = {}
     for threshold, count in curve.items():
         gained = count["found"] - rules["found"]

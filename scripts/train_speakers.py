@@ -48,6 +48,7 @@ def training_golds(shared: Path) -> list[Path]:
 
 def collect(golds: list[Path]) -> list[Row]:
     """Run the pipeline on each article and return one row per matched gold quotation."""
+    training.refuse_unallowed(golds)
     cases = load_cases(golds)
     pipeline = Pipeline()
     stage = next(s for _n, s in pipeline.stages if isinstance(s, QuoteStage))

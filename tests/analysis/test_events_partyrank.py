@@ -5,7 +5,6 @@ Sentences are invented (names, places and plots of our own).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -143,33 +142,6 @@ def test_the_setting_turns_the_ranker_off(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv(SWITCH, "off")
     # switched off, the ranker returns at once, before it reads any argument
     assert ranked_roles(None, None, None, None, None, None, [], None) is None  # type: ignore[arg-type]
-
-
-def _script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "train_event_parties", ROOT / "scripts/train_event_parties.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_training_script_never_reads_held_out_or_blind_files(tmp_path: Path) -> None:
-    module = _script()
-    shared = tmp_path / "shared"
-    (shared / "examples").mkdir(parents=True)
-    (shared / "corpus/dev").mkdir(parents=True)
-    dev2 = shared / "corpus/dev2"
-    dev2.mkdir(parents=True)
-    for n in (1, 24, 25, 36):
-        (dev2 / f"d2-{n:03d}.gold.json").write_text("{}", encoding="utf-8")
-    names = {p.name for p in module.training_golds(shared)}
-    assert "d2-024.gold.json" in names and not names & {"d2-025.gold.json", "d2-036.gold.json"}
-    assert not any(part in ("gold15", "gold17") for p in module.training_golds(shared) for part in p.parts)
-    for refused in (dev2 / "d2-031.gold.json", tmp_path / "tests/gold17/x.gold.json"):
-        with pytest.raises(SystemExit, match="held-out or blind"):
-            module.collect([refused])
 
 
 def _write(tmp_path: Path, name: str, text: str, people: list[str], events: list[dict[str, object]]) -> Path:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-from veille.eval.training import allowed, training_golds
+import pytest
+
+from veille.eval.training import BLIND_FOLDERS, allowed, training_golds
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_held_out_dev2_and_blind_sets_are_refused(tmp_path: Path) -> None:
@@ -17,6 +22,7 @@ def test_held_out_dev2_and_blind_sets_are_refused(tmp_path: Path) -> None:
     assert not allowed(tmp_path / "tests/gold15/b6-01-x.gold.json")
     assert allowed(tmp_path / "tests/gold12/b5-01-x.gold.json")  # opened in the ninth session
     assert not allowed(tmp_path / "tests/gold17/b7-01-x.gold.json")
+    assert not allowed(tmp_path / "tests/gold18/g18-01-x.gold.json")
     assert allowed(tmp_path / "tests/gold5/evt-mekong.gold.json")
 
 
@@ -31,3 +37,23 @@ def test_training_golds_read_only_the_allowed_folders(tmp_path: Path) -> None:
     names = {p.name for p in training_golds(shared, root)}
     assert {"d2-003.gold.json", "a.gold.json"} <= names
     assert not names & {"d2-031.gold.json", "b.gold.json"}
+
+
+@pytest.mark.parametrize("name", ["train_speakers", "train_events", "train_event_parties"])
+def test_no_training_script_reads_held_out_or_blind_files(tmp_path: Path, name: str) -> None:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shared = tmp_path / "shared"
+    dev2 = shared / "corpus/dev2"
+    dev2.mkdir(parents=True)
+    for n in (1, 24, 25, 36):
+        (dev2 / f"d2-{n:03d}.gold.json").write_text("{}", encoding="utf-8")
+    golds = script.training_golds(shared)
+    names = {p.name for p in golds}
+    assert "d2-024.gold.json" in names and not names & {"d2-025.gold.json", "d2-036.gold.json"}
+    assert not any(part in BLIND_FOLDERS for p in golds for part in p.parts)
+    for refused in (dev2 / "d2-031.gold.json", tmp_path / "tests/gold18/x.gold.json"):
+        with pytest.raises(SystemExit, match="held-out or blind"):
+            script.collect([refused])  # given by hand (--golds), still refused

@@ -7,6 +7,8 @@ import os
 import signal
 import struct
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -95,34 +97,36 @@ def test_a_killed_worker_ends_the_pool_with_an_error() -> None:
     assert wait_gone([loader, *workers]) == []
 
 
+@contextmanager
+def _fails_after(seconds: int, message: str) -> Iterator[None]:
+    """Turn a hang of the block into a test failure with ``message`` after ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise AssertionError(message)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.mark.model
 def test_a_worker_killed_holding_the_results_lock_still_ends_the_pool() -> None:
     """A worker killed between writing a result and releasing the results queue's write lock
     leaves that lock held for good: the loader must still tell the caller. The test holds
     the lock itself, as the dead worker would; an alarm turns a deadlock into a failure."""
-
-    def deadlocked(signum: int, frame: object) -> None:
-        raise AssertionError("the pool deadlocked on the results queue's write lock")
-
-    previous = signal.signal(signal.SIGALRM, deadlocked)
-    signal.alarm(120)
-    try:
-        with pytest.raises(ModelError, match="worker process died"):
-            with LocalRunner(ENTITIES, 2) as runner:
-                stream = runner.map(articles(400))
-                next(stream)
-                workers = children_of(runner._loader.pid)
-                lock = runner._results._wlock
-                lock.acquire()
-                try:
-                    os.kill(workers[0], signal.SIGKILL)
-                    for _ in stream:
-                        pass
-                finally:
-                    lock.release()
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    with _fails_after(120, "the pool deadlocked on the results queue's write lock"):
+        with pytest.raises(ModelError, match="worker process died"), LocalRunner(ENTITIES, 2) as runner:
+            stream = runner.map(articles(400))
+            next(stream)
+            workers = children_of(runner._loader.pid)
+            with runner._results._wlock:
+                os.kill(workers[0], signal.SIGKILL)
+                for _ in stream:
+                    pass
 
 
 @pytest.mark.model
@@ -131,31 +135,17 @@ def test_a_worker_killed_in_the_middle_of_a_result_still_ends_the_pool() -> None
     pipe: its reader waits for the rest, which never comes. The caller must still hear the
     loader's report and stop. The test writes such a head (a length, a few bytes) itself and
     holds the write lock so that no worker completes it; an alarm turns a hang into a failure."""
-
-    def hung(signum: int, frame: object) -> None:
-        raise AssertionError("the caller hung on a result cut short")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(120)
-    try:
-        with pytest.raises(ModelError, match="worker process died"):
-            with LocalRunner(ENTITIES, 2) as runner:
-                stream = runner.map(articles(400))
-                next(stream)
-                workers = children_of(runner._loader.pid)
-                lock = runner._results._wlock
-                lock.acquire()
-                try:
-                    # multiprocessing's framing: a 4-byte big-endian length, then the bytes.
-                    os.write(runner._results._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
-                    os.kill(workers[0], signal.SIGKILL)
-                    for _ in stream:
-                        pass
-                finally:
-                    lock.release()
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    with _fails_after(120, "the caller hung on a result cut short"):
+        with pytest.raises(ModelError, match="worker process died"), LocalRunner(ENTITIES, 2) as runner:
+            stream = runner.map(articles(400))
+            next(stream)
+            workers = children_of(runner._loader.pid)
+            with runner._results._wlock:
+                # multiprocessing's framing: a 4-byte big-endian length, then the bytes.
+                os.write(runner._results._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
+                os.kill(workers[0], signal.SIGKILL)
+                for _ in stream:
+                    pass
 
 
 def test_a_model_that_cannot_load_is_one_clear_error() -> None:

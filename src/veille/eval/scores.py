@@ -325,13 +325,9 @@ def _score_timexes(
 def _score_events(
     gold: Gold, doc: Document, emap: EntityMap, scores: Scores, errors: dict[str, list[str]]
 ) -> Scores:
-    # A negated event (n'a pas approuvé les dons d'armes) says the event did not happen: gold
-    # files list only events that did, so it is neither a match nor a false positive.
-    doc = dataclasses.replace(doc, events=tuple(e for e in doc.events if not e.negated))
-    pairs = match_events(gold, doc, emap)
+    doc, pairs, counts = _event_matches(gold, doc, emap)
     required = [g for g, e in enumerate(gold.events) if not e.optional]
     found = [g for g in required if g in pairs]
-    on_optional = {s for g, s in pairs.items() if gold.events[g].optional}
     dates = Ratio()
     for g in found:
         gold_event, event = gold.events[g], doc.events[pairs[g]]
@@ -357,11 +353,24 @@ def _score_events(
         for s, e in enumerate(doc.events)
         if s not in matched_system
     ]
-    return dataclasses.replace(
-        scores,
-        events=Counts(len(required), len(found), len(doc.events) - len(on_optional), len(found)),
-        event_dates=dates,
-    )
+    return dataclasses.replace(scores, events=counts, event_dates=dates)
+
+
+def event_counts(gold: Gold, doc: Document, emap: EntityMap) -> Counts:
+    """Return the event counts of one article as the evaluation scores them (the scripts that
+    train the event learners count their curves here)."""
+    return _event_matches(gold, doc, emap)[2]
+
+
+def _event_matches(gold: Gold, doc: Document, emap: EntityMap) -> tuple[Document, dict[int, int], Counts]:
+    # A negated event (n'a pas approuvé les dons d'armes) says the event did not happen: gold
+    # files list only events that did, so it is neither a match nor a false positive.
+    doc = dataclasses.replace(doc, events=tuple(e for e in doc.events if not e.negated))
+    pairs = match_events(gold, doc, emap)
+    required = [g for g, e in enumerate(gold.events) if not e.optional]
+    found = sum(1 for g in required if g in pairs)
+    on_optional = {s for g, s in pairs.items() if gold.events[g].optional}
+    return doc, pairs, Counts(len(required), found, len(doc.events) - len(on_optional), found)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -1,14 +1,21 @@
 """Say which annotated articles a learned model may train on, and refuse the rest.
 
 The held-out dev2 articles (d2-025 and after) and the blind sets (tests/gold15, tests/gold17,
-tests/gold18) measure how veille does on news nobody tuned on: no training script, and no error listing,
-may read them. The speaker ranker, the event detector and the quote tally all ask here.
+tests/gold18) measure how veille does on news nobody tuned on: no training script, and no
+error listing, may read them. The speaker ranker, the event detector, the event party ranker
+and the quote tally all ask here; the event learners' scripts also count their curves here.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
+
+from veille.eval.gold import Gold
+from veille.eval.matching import EntityMap
+from veille.eval.scores import event_counts
+from veille.model import Document
 
 HELD_OUT_FIRST = 25  # dev2 d2-025 and after are the held-out check
 # tests/gold3 was blind until the fifth session, tests/gold7 until the sixth, tests/gold9 until
@@ -34,6 +41,14 @@ TRAINING_FOLDERS = (
 )
 
 
+def refuse_unallowed(golds: list[Path]) -> None:
+    """Exit, naming the file, when any of ``golds`` is held out or blind (a training script
+    given files by hand, ``--golds``, reads none of them)."""
+    for path in golds:
+        if not allowed(path):
+            raise SystemExit(f"{path}: a held-out or blind file; no training script reads it")
+
+
 def allowed(path: Path) -> bool:
     """Return False for a held-out dev2 article or a file of a blind set."""
     if any(part in BLIND_FOLDERS for part in path.resolve().parts):
@@ -50,3 +65,17 @@ def training_golds(shared: Path, root: Path) -> list[Path]:
     for folder in TRAINING_FOLDERS:
         golds += sorted((root / folder).glob("*.gold.json"))
     return golds
+
+
+def event_counter(gold: Gold, doc: Document, emap: EntityMap) -> Counter[str]:
+    """Return an article's required gold, system and matched event counts as the evaluation
+    scores them, in a Counter that a learner's curve adds its own counts to."""
+    counts = event_counts(gold, doc, emap)
+    return Counter(gold=counts.gold, found=counts.found, system=counts.system)
+
+
+def prf(count: Counter[str]) -> tuple[float, float, float]:
+    """Return precision, recall and F1 of an event Counter, rounded to three places."""
+    p = count["found"] / count["system"] if count["system"] else 1.0
+    r = count["found"] / count["gold"] if count["gold"] else 1.0
+    return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0

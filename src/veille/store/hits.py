@@ -8,7 +8,14 @@ the shape of a result is defined once, apart from how it is fetched.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
+
+
+class _Hit:
+    """A result row of the store's queries; ``to_dict`` is its JSON (nested rows as dicts)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(cast(Any, self))  # every hit is a dataclass
 
 
 @dataclass(frozen=True)
@@ -24,7 +31,7 @@ class Source:
 
 
 @dataclass(frozen=True)
-class QuoteHit:
+class QuoteHit(_Hit):
     """A quotation (one corpus quote), its speaker and every article that reports it."""
 
     id: int
@@ -36,12 +43,9 @@ class QuoteHit:
     speaker_id: int | None
     sources: tuple[Source, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class EventHit:
+class EventHit(_Hit):
     """An event with its actors, recipients and the sentence that states it."""
 
     type: str
@@ -60,12 +64,9 @@ class EventHit:
     actor_ids: tuple[int | None, ...] = ()
     target_ids: tuple[int | None, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class EntityHit:
+class EntityHit(_Hit):
     """A corpus entity: its name, how often it appears and every variant it goes by."""
 
     id: int
@@ -77,9 +78,6 @@ class EntityHit:
     mentions: int
     variants: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
 class Variant:
@@ -90,7 +88,7 @@ class Variant:
 
 
 @dataclass(frozen=True)
-class ClusterHit:
+class ClusterHit(_Hit):
     """A corpus entity under review: its variants, the articles behind them and how sure the clustering is."""
 
     id: int
@@ -102,12 +100,9 @@ class ClusterHit:
     manual: bool  # shaped by a manual merge or split
     variants: tuple[Variant, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class ArticleHit:
+class ArticleHit(_Hit):
     """An article found by full-text search, with a snippet around the match."""
 
     id: str
@@ -115,6 +110,3 @@ class ArticleHit:
     source: str | None
     title: str | None
     snippet: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)

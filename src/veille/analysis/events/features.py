@@ -48,7 +48,8 @@ _RELATIVE = frozenset({"acl", "acl:relcl"})
 _NOMINAL = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "nmod", "appos"})
 
 
-def _party_features(side: str) -> tuple[str, ...]:
+def party_feature_names(side: str) -> tuple[str, ...]:
+    """Return the names of the features :func:`party_features` gives one side, in order."""
     return (
         f"{side}_before",
         f"{side}_subject",
@@ -85,8 +86,8 @@ FEATURES: tuple[str, ...] = (
     "dated",
     "speech",
     "log_parties",
-    *_party_features("actor"),
-    *_party_features("recipient"),
+    *party_feature_names("actor"),
+    *party_feature_names("recipient"),
     "actor_before_recipient",
     "rules_pair",
 )

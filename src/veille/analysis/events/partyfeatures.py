@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from veille.analysis.events.features import Party, party_features
+from veille.analysis.events.features import Party, party_feature_names, party_features
 from veille.analysis.events.roles import RoleReader
 from veille.analysis.lang.fr.words import ARTICLES, DEMONSTRATIVES, POSSESSIVES
 from veille.analysis.syntax.clauses import subject_chain
@@ -30,22 +30,12 @@ from veille.analysis.syntax.tense import direction, feature
 from veille.model import EVENT_TYPES, Document, Event
 
 NEAR_PARTIES = 5  # the entities named nearest the trigger that may fill its roles
-_PARTY_TYPES = ("PER", "ORG", "LOC")
 _DEFINITE = ARTICLES | DEMONSTRATIVES | POSSESSIVES  # an act already known: l'accord, cet accord, son accord
-_CASES = ("à", "contre", "avec", "de", "par", "sur", "pour", "entre", "en", "dans")
 
 
 def _side(side: str) -> tuple[str, ...]:
     return (
-        f"{side}_before",
-        f"{side}_subject",
-        f"{side}_subject_up",
-        f"{side}_object",
-        f"{side}_below",
-        *(f"{side}_case={c}" for c in _CASES),
-        f"{side}_log_distance",
-        *(f"{side}={t}" for t in _PARTY_TYPES),
-        f"{side}_description",
+        *party_feature_names(side),
         f"{side}_previous_sentence",
         f"{side}_quoted",
         f"{side}_log_path",
@@ -81,15 +71,11 @@ _INDEX = {name: n for n, name in enumerate(FEATURES)}
 
 
 @dataclass(frozen=True)
-class Mentioned:
-    """A candidate: the entity, its type, the head word of its mention nearest the trigger,
-    whether that mention is a description or pronoun, and how often the entity was named
-    before it."""
+class Mentioned(Party):
+    """A candidate: a party (the entity, its type, the head word of its mention nearest the
+    trigger, whether that mention is a description or pronoun) and how often the entity was
+    named before it."""
 
-    entity: str
-    type: str
-    head: Token
-    description: bool
     seen: int
 
 
@@ -161,8 +147,7 @@ def side_features(
     side: str, token: Token, candidate: Mentioned, doc: Document, previous: Event | None, rank: int
 ) -> dict[str, float]:
     """Return where a candidate stands from the trigger, as features of one side."""
-    party = Party(candidate.entity, candidate.type, candidate.head, candidate.description)
-    out = party_features(side, token, subject_chain(token), party)
+    out = party_features(side, token, subject_chain(token), candidate)
     head = candidate.head
     root = token.sent.root
     quoted = any(q.start <= head.idx < q.end for q in doc.quotes)

@@ -211,7 +211,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             end = cue.idx + len(cue.text)
             event = dataclasses.replace(event, trigger=cue.text, trigger_start=cue.idx, trigger_end=end)
         event = _announced_refusal(event, lexicon)
-        key = _identity(event)
+        key = event_identity(event)
         if key in seen:
             continue  # one event told twice in an article is one event
         seen.add(key)
@@ -220,8 +220,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     extra = [_build_event(doc, parsed, t, _EVALUATION, r, lexicon, 0) for t, r in told]
     extra += learned_events(doc, parsed, reader, lexicon, [*found, *extra], match_trigger, _build_event)
     for event in extra:
-        if _identity(event) not in seen:
-            seen.add(_identity(event))
+        if event_identity(event) not in seen:
+            seen.add(event_identity(event))
             found.append(event)
     found = [e for e in found if not _history(doc, parsed, e)]
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
@@ -371,7 +371,7 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
             any(lo <= where < hi for lo, hi in headings) or event.modality == "asserted"
         )
 
-    dated = {_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
+    dated = {event_identity(dataclasses.replace(e, date=None)) for e in events if not undated_heading(e)}
     # The title is the first paragraph when it is a heading; the lede, the body's first.
     paragraphs = doc.article.paragraphs
     first = (paragraphs[0].start, paragraphs[0].end) if paragraphs else (0, 0)
@@ -381,14 +381,15 @@ def _merge_headlines(events: list[Event], doc: Document) -> tuple[Event, ...]:
     kept = [
         e
         for e in events
-        if not (undated_heading(e) and _identity(dataclasses.replace(e, date=None)) in dated)
+        if not (undated_heading(e) and event_identity(dataclasses.replace(e, date=None)) in dated)
         and not (title[0] <= e.start < title[1] and told_in_lede(e, lede, doc))
     ]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(kept, start=1))
 
 
-def _identity(event: Event) -> tuple[object, ...]:
-    """Return what makes two tellings the same event (symmetric types ignore direction)."""
+def event_identity(event: Event) -> tuple[object, ...]:
+    """Return what makes two tellings the same event (symmetric types ignore direction); the
+    training scripts dedupe the events their learners add by it too."""
     if event.type in _SYMMETRIC:
         parties = frozenset((*event.source, *event.target))
         return (event.type, parties, event.date, event.negated)

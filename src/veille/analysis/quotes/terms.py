@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from veille.analysis.lang.fr.words import NAME_PARTICLES
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.syntax.clauses import bare_participle
@@ -31,11 +32,11 @@ _CHARGE_WINDOW = 10
 _MIN_CLAUSE_WORDS = 4
 # Endings of past participles the tagger may read as nouns (« conduite dans le calme »).
 _PARTICIPLE = ("é", "ée", "és", "ées", "uite", "uit", "ise", "is")
-_NAME_LINKS = frozenset(
-    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and"}
-    # the lower-case links of Spanish, Italian, Portuguese, Dutch and German names (Virgen del
-    # Mar, Porta di Roma, Rio das Velhas, Van der Berg)
-    | {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "y"}
+# The lower-case words inside a name: the surname particles (words.NAME_PARTICLES), the
+# elided and plural articles, coordination, English links, and the links of Spanish, Italian
+# and Portuguese names (Virgen del Mar, Rio das Velhas, Isabel y Fernando).
+_NAME_LINKS = NAME_PARTICLES | frozenset(
+    {"d'", "d’", "les", "l'", "l’", "et", "of", "the", "and", "del", "della", "do", "dos", "das", "y"}
 )
 
 
