@@ -2,7 +2,7 @@
 
 Runs the real pipeline on every annotated article the project may train on
 (veille.eval.training: the seed, ../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024,
-tests/gold to tests/gold14; never the held-out d2-025..d2-036 nor the blind sets
+and the open project gold (TRAINING_FOLDERS); never the held-out d2-025..d2-036 nor the blind sets
 (veille.eval.training.BLIND_FOLDERS)),
 gathers, for every trigger the rules accepted but left without parties, the
 party pairs of veille.analysis.events.partyfeatures, and labels a pair positive when the

@@ -1,8 +1,8 @@
 """Retrain the learned event detector and report its leave-one-article-out figures.
 
 Runs the real pipeline on every annotated article the project may train on (the seed,
-../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024, tests/gold, tests/gold2,
-tests/gold3 to tests/gold6; never the held-out d2-025..d2-036 nor the blind sets
+../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024, and the open project
+gold (veille.eval.training.TRAINING_FOLDERS); never the held-out d2-025..d2-036 nor the blind sets
 (veille.eval.training.BLIND_FOLDERS)),
 gathers the detector's proposals (veille.analysis.events.features) for
 the words the rules leave, labels a proposal positive when its event alone matches a gold

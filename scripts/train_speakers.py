@@ -1,8 +1,8 @@
 """Retrain the quote speaker ranker and report its leave-one-article-out accuracy.
 
 Runs the real pipeline on every annotated article the project may train on (the seed,
-../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024, tests/gold, tests/gold2,
-tests/gold3 to tests/gold6; never the held-out d2-025..d2-036 nor the blind sets
+../shared/corpus/dev, ../shared/corpus/dev2 d2-001..d2-024, and the open project
+gold (veille.eval.training.TRAINING_FOLDERS); never the held-out d2-025..d2-036 nor the blind sets
 (veille.eval.training.BLIND_FOLDERS)),
 gathers each quotation's candidate speakers with their features
 (veille.analysis.quotes.candidates), labels a candidate by whether it maps to the gold

@@ -65,7 +65,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold10 --set dev6 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold12 --set dev7 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold15 --set blind6 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold15 --set dev8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold17 --set blind7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
 """
@@ -101,7 +101,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev5": (ROOT / "tests" / "gold9", 12),
     "dev6": (ROOT / "tests" / "gold10", 12),
     "dev7": (ROOT / "tests" / "gold12", 12),
-    "blind6": (ROOT / "tests" / "gold15", 12),
+    "dev8": (ROOT / "tests" / "gold15", 12),
     "blind7": (ROOT / "tests" / "gold17", 12),
     "blind8": (ROOT / "tests" / "gold18", 10),
 }
