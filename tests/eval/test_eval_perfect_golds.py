@@ -106,6 +106,7 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold15", 12),
         ("gold17", 12),
         ("gold18", 10),
+        ("gold19", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

@@ -68,6 +68,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold15 --set dev8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold17 --set blind7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev8": (ROOT / "tests" / "gold15", 12),
     "blind7": (ROOT / "tests" / "gold17", 12),
     "blind8": (ROOT / "tests" / "gold18", 10),
+    "blind9": (ROOT / "tests" / "gold19", 10),
 }
 
 pytestmark = pytest.mark.model
