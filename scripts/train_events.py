@@ -73,7 +73,7 @@ def collect(golds: list[Path], pipeline: Pipeline | None = None) -> tuple[list[R
         doc = pipeline.analyze(case.article)
         proposed = [c for _doc, _found, batch in detector.collect for c in batch]
         detector.collect = None
-        name = path.name.removesuffix(".gold.json")
+        name = f"{path.parent.name}/{path.name.removesuffix('.gold.json')}"  # names repeat across sets
         emap = map_entities(case.gold, doc)
         articles[name] = (case.gold, doc, emap)
         rows.extend(_row(name, candidate) for candidate in proposed)
