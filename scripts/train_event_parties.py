@@ -14,8 +14,9 @@ src/veille/analysis/lang/fr/data/event_party_ranker.json.
 The threshold is chosen by leave-one-article-out cross-validation: each article is held out
 in turn, the model is fitted on the others, and the article's bare triggers get their best
 pair when its probability passes the threshold. The lowest threshold whose added events
-are right at least --precision of the time (0.65) and that adds at least one right event
-is kept; when none qualifies the table keeps threshold 1 (off). The report prints, per
+are right at least --precision of the time (0.65), five of them at least, and whose F1 of
+rules + ranker beats the rules alone is kept (veille.eval.training.chosen_threshold); when
+none qualifies the table keeps threshold 1 (off). The report prints, per
 threshold, the events added, how many are right, the rules + model P/R/F1, and the party
 choice accuracy (bare triggers with a right pair whose best pair is right).
 
@@ -45,13 +46,12 @@ from veille.analysis.pipeline import Pipeline
 from veille.eval import training
 from veille.eval.harness import load_cases
 from veille.eval.matching import map_entities, match_events
-from veille.eval.training import event_counter, prf
+from veille.eval.training import PRECISION_FLOOR, chosen_threshold, event_counter, prf
 from veille.model import Event
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "src/veille/analysis/lang/fr/data/event_party_ranker.json"
 C = 0.3  # inverse regularisation strength
-PRECISION = 0.65  # an added event must be right at least this often (a false event costs a miss)
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 REAL = ("dev2/", "dev/", "examples/")  # article keys (folder/name) of the real news articles
 
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int
     parser.add_argument("--golds", type=Path, nargs="*", help="train on these gold files instead")
     parser.add_argument("--no-write", action="store_true", help="report only; keep the shipped weights")
     parser.add_argument("--c", type=float, default=C)
-    parser.add_argument("--precision", type=float, default=PRECISION)
+    parser.add_argument("--precision", type=float, default=PRECISION_FLOOR)
     parser.add_argument("--out", type=Path, default=TABLE, help="where to write the weights")
     parser.add_argument("--cache", type=Path, help="read (if it exists) or write the gathered rows here")
     args = parser.parse_args(argv)
@@ -211,11 +211,7 @@ def main(argv: list[str] | None = None, pipeline: Pipeline | None = None) -> int
     choice = (
         round(curve[THRESHOLDS[0]]["top_right"] / curve[THRESHOLDS[0]]["reachable"], 3) if reachable else None
     )
-    good = [
-        t for t in THRESHOLDS
-        if curve[t]["gained"] > 0 and curve[t]["gained"] >= args.precision * curve[t]["added"]
-    ]  # fmt: skip
-    threshold = min(good) if good else 1.0
+    threshold = chosen_threshold(curve, rules, args.precision)
     report = {
         "articles": len(articles),
         "bare_triggers": len(rows),

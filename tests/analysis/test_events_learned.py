@@ -107,7 +107,8 @@ def test_choose_keeps_one_proposal_per_word_above_the_threshold(analyze) -> None
 
 @pytest.fixture
 def tiny_golds(tmp_path: Path) -> Iterator[list[Path]]:
-    """Two invented articles with their gold files, for the training script."""
+    """Two invented articles with their gold files, for the training script; one file name in
+    two folders, as names repeat across the project's gold sets."""
     articles = {
         "a1": (
             "La ministre bolivienne Ana Quispe a admonesté mardi le gouverneur chilien Tomás Ibarra. "
@@ -121,16 +122,17 @@ def tiny_golds(tmp_path: Path) -> Iterator[list[Path]]:
         ),
     }
     paths = []
-    for name, (text, events) in articles.items():
-        (tmp_path / f"{name}.txt").write_text(f"date 2025-03-04\n\n{text}\n", encoding="utf-8")
+    for folder, (text, events) in articles.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_text(f"date 2025-03-04\n\n{text}\n", encoding="utf-8")
         people = sorted({n for e in events for n in (*e["source"], *e["target"])})
         gold = {
             "format": "veille.gold/1",
-            "article": {"file": f"{name}.txt", "date": "2025-03-04"},
+            "article": {"file": "article.txt", "date": "2025-03-04"},
             "entities": [{"name": n, "type": "PER", "mentions": [n]} for n in people],
             "events": events,
         }
-        path = tmp_path / f"{name}.gold.json"
+        path = tmp_path / folder / "article.gold.json"
         path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
         paths.append(path)
     yield paths

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from veille.eval.training import BLIND_FOLDERS, allowed, training_golds
+from veille.eval.training import BLIND_FOLDERS, allowed, chosen_threshold, training_golds
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,3 +59,15 @@ def test_no_training_script_reads_held_out_or_blind_files(tmp_path: Path, name: 
     for refused in (dev2 / "d2-031.gold.json", tmp_path / "tests/gold18/x.gold.json"):
         with pytest.raises(SystemExit, match="held-out or blind"):
             script.collect([refused])  # given by hand (--golds), still refused
+
+
+def test_a_threshold_is_chosen_only_with_enough_right_added_events() -> None:
+    rules = Counter(gold=100, found=50, system=60)
+    curve = {
+        0.1: Counter(gold=100, found=58, system=80, added=20, gained=8),  # right 0.40 of the time
+        0.2: Counter(gold=100, found=56, system=66, added=6, gained=6),  # 6 of 6: kept
+        0.3: Counter(gold=100, found=51, system=61, added=1, gained=1),  # 1 of 1 measures nothing
+    }
+    assert chosen_threshold(curve, rules) == 0.2
+    del curve[0.2]
+    assert chosen_threshold(curve, rules) == 1.0  # none qualifies: the learned part stays off

@@ -17,6 +17,11 @@ from veille.eval.matching import EntityMap
 from veille.eval.scores import event_counts
 from veille.model import Document
 
+# An event a learned part adds must be right at least this often (a false event costs what a
+# missed one does), and the cross-validation must show at least LEAST_RIGHT right added events:
+# one right event of one is a precision of 1.0 that measures nothing.
+PRECISION_FLOOR = 0.65
+LEAST_RIGHT = 5
 HELD_OUT_FIRST = 25  # dev2 d2-025 and after are the held-out check
 # tests/gold3 was blind until the fifth session, tests/gold7 until the sixth, tests/gold9 until
 # the seventh, tests/gold10 until the eighth, tests/gold12 until the ninth and tests/gold15 until
@@ -81,3 +86,23 @@ def prf(count: Counter[str]) -> tuple[float, float, float]:
     p = count["found"] / count["system"] if count["system"] else 1.0
     r = count["found"] / count["gold"] if count["gold"] else 1.0
     return round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def chosen_threshold(
+    curve: dict[float, Counter[str]],
+    rules: Counter[str],
+    precision: float = PRECISION_FLOOR,
+    least: int = LEAST_RIGHT,
+) -> float:
+    """Return the lowest threshold of a cross-validated ``curve`` (per threshold: the event
+    counts of rules + model, with ``added`` and ``gained``, the right ones among them) whose
+    added events are right at least ``precision`` of the time, at least ``least`` of them,
+    and whose F1 beats the ``rules`` alone; 1.0 (the part off) when none does."""
+    good = [
+        threshold
+        for threshold, count in curve.items()
+        if count["gained"] >= least
+        and count["gained"] >= precision * count["added"]
+        and prf(count)[2] > prf(rules)[2]
+    ]
+    return min(good) if good else 1.0
