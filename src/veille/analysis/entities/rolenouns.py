@@ -53,6 +53,16 @@ class RoleLexicon:
         scan that reads the words off the shared token view)."""
         return role_key(text) in self.by_first
 
+    def start_positions(self, doc: Doc) -> list[int]:
+        """Return the indexes of the tokens a role noun can start at (``starts_word``), in
+        order: read once per parse and shared by the steps that scan for titles (read only)."""
+        by_first = self.by_first
+        # keyed by the lexicon too: a test may load another table over the same parse
+        return token_view(doc).derived(
+            f"rolenouns.starts.{id(by_first)}",
+            lambda view: [i for i, text in enumerate(view.text) if role_key(text) in by_first],
+        )
+
     def match(self, doc: Doc, i: int, plural: bool = False) -> RoleWord | None:
         """Return the longest role noun that starts at token i (with ``plural``, also one
         whose first word is in the plural: les présidents de la République)."""
