@@ -70,11 +70,16 @@ class RoleLexicon:
         key = role_key(texts[i])
         if plural and key not in self.by_first and key.endswith(("s", "x")):
             key = key[:-1]
+        size = len(texts)
         for role in self.by_first.get(key, ()):
-            n = len(role.words)
-            if i + n <= len(texts) and all(
-                (key if k == 0 else fold(texts[i + k])) == w for k, w in enumerate(role.words)
-            ):
+            words = role.words  # words[0] is key: the table is keyed by it
+            n = len(words)
+            if i + n > size:
+                continue
+            k = 1
+            while k < n and fold(texts[i + k]) == words[k]:
+                k += 1
+            if k == n:
                 return role
         return None
 
