@@ -142,3 +142,13 @@ def test_role_noun_starts_are_the_words_starts_word_accepts(nlp) -> None:  # typ
     assert expected  # the sentence holds role nouns
     assert lexicon.start_positions(doc) == expected
     drop_token_view(doc)
+
+
+def test_two_role_tables_over_one_parse_each_get_their_own_starts(nlp) -> None:  # type: ignore[no-untyped-def]
+    from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord
+
+    doc = nlp("Le maire a reçu la juge.")  # invented
+    for word in ("maire", "juge", "maire"):  # tables made and dropped in turn: no stale answer
+        table = RoleLexicon({word: (RoleWord((word,), None, "x"),)})
+        assert table.start_positions(doc) == [t.i for t in doc if t.text == word]
+    drop_token_view(doc)

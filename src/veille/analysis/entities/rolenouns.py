@@ -57,11 +57,13 @@ class RoleLexicon:
         """Return the indexes of the tokens a role noun can start at (``starts_word``), in
         order: read once per parse and shared by the steps that scan for titles (read only)."""
         by_first = self.by_first
-        # keyed by the lexicon too: a test may load another table over the same parse
-        return token_view(doc).derived(
+        # Keyed by the table too (a test may read another one over the same parse); the entry
+        # holds the table, so no other table can take its id while the view lives.
+        _table, starts = token_view(doc).derived(
             f"rolenouns.starts.{id(by_first)}",
-            lambda view: [i for i, text in enumerate(view.text) if role_key(text) in by_first],
+            lambda view: (by_first, [i for i, text in enumerate(view.text) if role_key(text) in by_first]),
         )
+        return starts
 
     def match(self, doc: Doc, i: int, plural: bool = False) -> RoleWord | None:
         """Return the longest role noun that starts at token i (with ``plural``, also one
