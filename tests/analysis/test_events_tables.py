@@ -27,6 +27,16 @@ def test_lists_the_stage_reads_are_filled() -> None:
     assert "craindre" in lexicon.non_factive
 
 
+def test_the_word_sets_read_off_the_rows_are_made_once_and_match_the_rows() -> None:
+    lexicon = load_event_lexicon()
+    assert lexicon.accusing_nouns == {w for w, row in lexicon.nouns.items() if row.type == "ACCUSE"}
+    assert lexicon.par_actor_nouns == {w for w, row in lexicon.nouns.items() if row.actor_par}
+    judging = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
+    assert lexicon.verbs_of_judging_types == {w for w, row in lexicon.verbs.items() if row.type in judging}
+    assert lexicon.accusing_nouns and lexicon.par_actor_nouns and lexicon.verbs_of_judging_types
+    assert lexicon.accusing_nouns is lexicon.accusing_nouns  # one set for every article
+
+
 @pytest.mark.model
 def test_sentence_index_answers_as_spacy_and_goes_away(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Paul Girard a rencontré Anne Duval. Elle a critiqué son projet. Il a refusé")

@@ -87,3 +87,13 @@ def test_a_line_bound_pattern_finds_in_its_lines_what_it_finds_in_the_text(patte
     for text in ["mars\nmars", "le 3\nmars ,\nlundi 4\n", "x mars\n\nmars", "le 12", "lundi\n", "\nmars\n"]:
         found = [m.span() for m in Lines(text).search(compiled, required)]
         assert found == [m.span() for m in compiled.finditer(text)]
+
+
+def test_a_set_of_words_two_rules_require_is_looked_up_once_and_gives_the_same_lines() -> None:
+    # Invented: two lines of three hold a month; the second question reads the first answer.
+    lines = Lines("le 3 mars\nrien ici\nfin avril")
+    months = frozenset({"mars", "avril", "mai"})
+    first = lines.holding(months)
+    assert first == {0, 2}
+    assert lines.holding(frozenset({"mai", "avril", "mars"})) is first  # equal sets: one answer
+    assert lines.holding(frozenset({"rien"})) == {1}

@@ -112,3 +112,43 @@ def test_entity_labels_by_text_are_the_labels_of_doc_ents(nlp) -> None:  # type:
     for span in doc.ents:
         expected.setdefault(span.text, set()).add(span.label_)
     assert labels == {text: frozenset(found) for text, found in expected.items()}
+
+
+def test_a_derived_table_is_made_once_per_view_and_dropped_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    made: list[int] = []
+
+    def capitals(view: TokenView) -> list[int]:
+        made.append(1)
+        return [i for i, word in enumerate(view.text) if word[:1].isupper()]
+
+    with indexed_sentences(doc):
+        first = token_view(doc).derived("test.capitals", capitals)
+        assert token_view(doc).derived("test.capitals", capitals) is first
+        assert first == [t.i for t in doc if t.text[:1].isupper()]
+    assert len(made) == 1
+    token_view(doc).derived("test.capitals", capitals)  # a new view makes it again
+    assert len(made) == 2
+    drop_token_view(doc)
+
+
+def test_role_noun_starts_are_the_words_starts_word_accepts(nlp) -> None:  # type: ignore[no-untyped-def]
+    from veille.analysis.entities.rolenouns import load_roles
+
+    # Invented: a title with an ex- prefix, an elided one, a folded capital, a plain noun.
+    doc = nlp("L'ex-ministre et la Présidente de la région ont reçu l'avocate du maire, pas le boulanger.")
+    lexicon = load_roles()
+    expected = [t.i for t in doc if lexicon.starts_word(t.text)]
+    assert expected  # the sentence holds role nouns
+    assert lexicon.start_positions(doc) == expected
+    drop_token_view(doc)
+
+
+def test_two_role_tables_over_one_parse_each_get_their_own_starts(nlp) -> None:  # type: ignore[no-untyped-def]
+    from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord
+
+    doc = nlp("Le maire a reçu la juge.")  # invented
+    for word in ("maire", "juge", "maire"):  # tables made and dropped in turn: no stale answer
+        table = RoleLexicon({word: (RoleWord((word,), None, "x"),)})
+        assert table.start_positions(doc) == [t.i for t in doc if t.text == word]
+    drop_token_view(doc)

@@ -34,7 +34,6 @@ from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.entities.roles import description_at
 from veille.analysis.parse import doc_text
-from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import word_key
 
@@ -73,10 +72,7 @@ def add_affiliated_leaders(clusters: list[Cluster], parsed: Doc, lexicon: RoleLe
     if not tied:
         return
     people = [m for c in clusters if c.type == "PER" for m in c.mentions]
-    view = token_view(parsed)
-    for i, word in enumerate(view.text):
-        if not lexicon.starts_word(word):
-            continue
+    for i in lexicon.start_positions(parsed):
         phrase = description_at(parsed, i, lexicon)
         if (
             phrase is None

@@ -46,10 +46,12 @@ def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     people = [c for c in clusters if c.type == "PER" and not c.group]
     view = token_view(parsed)
-    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
-        if offset in covered or word.lower().replace("’", "'") not in ARTICLES or token.i + 1 >= len(parsed):
+    tokens, words, idx = view.tokens, view.text, view.idx
+    for after in lexicon.start_positions(parsed):  # an article, then a word a role noun may start at
+        if after == 0:
             continue
-        if not lexicon.starts_word(view.text[token.i + 1]):
+        token, word, offset = tokens[after - 1], words[after - 1], idx[after - 1]
+        if offset in covered or word.lower().replace("’", "'") not in ARTICLES:
             continue
         phrase = description_at(parsed, token.i + 1, lexicon)
         if phrase is None or phrase.start != token.i or not forward_candidate(parsed, phrase, text):

@@ -52,8 +52,8 @@ def describe_known_holders(doc: Document, parsed: Doc, kb: KB, lexicon: RoleLexi
     }
     added: dict[str, list[Mention]] = {}
     view = token_view(parsed)
-    for i, word in enumerate(view.text):
-        if view.idx[i] in covered or not lexicon.starts_word(word):
+    for i in lexicon.start_positions(parsed):
+        if view.idx[i] in covered:
             continue
         token = view.tokens[i]
         phrase = description_at(parsed, token.i, lexicon)

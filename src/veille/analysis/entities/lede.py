@@ -83,12 +83,14 @@ def add_lead_titles(
         for i in range(m.start, m.end)
     }
     view = token_view(parsed)
-    for i, (word, offset) in enumerate(zip(view.text, view.idx, strict=True)):
-        if offset < lead_start or offset >= lead_end or i + 1 >= len(parsed):
+    for after in lexicon.start_positions(parsed):  # an article, then a word a role noun may start at
+        i = after - 1
+        if i < 0:
+            continue
+        word, offset = view.text[i], view.idx[i]
+        if offset < lead_start or offset >= lead_end:
             continue
         if offset in covered or word.lower().replace("’", "'") not in ARTICLES:
-            continue
-        if not lexicon.starts_word(view.text[i + 1]):
             continue
         phrase = description_at(parsed, i + 1, lexicon)
         if phrase is None or phrase.start != i or not forward_candidate(parsed, phrase, text):

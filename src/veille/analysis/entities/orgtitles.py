@@ -33,7 +33,6 @@ from veille.analysis.entities.roles import TitlePhrase, description_at
 from veille.analysis.entities.titles import _former
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.analysis.parse import doc_text
-from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import word_key
 
@@ -83,10 +82,7 @@ def add_titles_by_organisation(
         return
     # A person's mention blocks the phrase; an organisation's inside it is its complement.
     occupied = [(m.start, m.end) for c in clusters if c.type == "PER" for m in c.mentions]
-    view = token_view(parsed)
-    for i, word in enumerate(view.text):
-        if not lexicon.starts_word(word):
-            continue
+    for i in lexicon.start_positions(parsed):
         phrase = description_at(parsed, i, lexicon)
         if phrase is None or phrase.possessive or phrase.complement >= phrase.end:
             continue

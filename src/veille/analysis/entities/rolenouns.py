@@ -53,6 +53,18 @@ class RoleLexicon:
         scan that reads the words off the shared token view)."""
         return role_key(text) in self.by_first
 
+    def start_positions(self, doc: Doc) -> list[int]:
+        """Return the indexes of the tokens a role noun can start at (``starts_word``), in
+        order: read once per parse and shared by the steps that scan for titles (read only)."""
+        by_first = self.by_first
+        # Keyed by the table too (a test may read another one over the same parse); the entry
+        # holds the table, so no other table can take its id while the view lives.
+        _table, starts = token_view(doc).derived(
+            f"rolenouns.starts.{id(by_first)}",
+            lambda view: (by_first, [i for i, text in enumerate(view.text) if role_key(text) in by_first]),
+        )
+        return starts
+
     def match(self, doc: Doc, i: int, plural: bool = False) -> RoleWord | None:
         """Return the longest role noun that starts at token i (with ``plural``, also one
         whose first word is in the plural: les présidents de la République)."""
@@ -60,11 +72,16 @@ class RoleLexicon:
         key = role_key(texts[i])
         if plural and key not in self.by_first and key.endswith(("s", "x")):
             key = key[:-1]
+        size = len(texts)
         for role in self.by_first.get(key, ()):
-            n = len(role.words)
-            if i + n <= len(texts) and all(
-                (key if k == 0 else fold(texts[i + k])) == w for k, w in enumerate(role.words)
-            ):
+            words = role.words  # words[0] is key: the table is keyed by it
+            n = len(words)
+            if i + n > size:
+                continue
+            k = 1
+            while k < n and fold(texts[i + k]) == words[k]:
+                k += 1
+            if k == n:
                 return role
         return None
 

@@ -130,8 +130,10 @@ def uncovered_descriptions(
     """Yield each description of one of ``classes`` whose characters no mention or title
     covers, with its token, start and end; ``covered`` is read as the caller grows it."""
     view = token_view(parsed)
-    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
-        if offset in covered or not lexicon.starts_word(word):
+    tokens, idx = view.tokens, view.idx
+    for i in lexicon.start_positions(parsed):
+        token, offset = tokens[i], idx[i]
+        if offset in covered:
             continue
         phrase = description_at(parsed, token.i, lexicon)
         if phrase is None or phrase.role.cls not in classes:

@@ -154,8 +154,10 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
     view, recent = token_view(parsed), MentionEnds()  # no mention is added in this loop
-    for token, word, offset in zip(view.tokens, view.text, view.idx, strict=True):
-        if not lexicon.starts_word(word) or offset in named:
+    tokens, idx = view.tokens, view.idx
+    for i in lexicon.start_positions(parsed):  # the words a role noun may start at
+        token, offset = tokens[i], idx[i]
+        if offset in named:
             continue
         if token.idx in covered and not in_complement(parsed, token.i):
             continue  # inside a title, only a complement's role noun is someone (à la maire)

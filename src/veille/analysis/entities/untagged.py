@@ -68,7 +68,9 @@ def _capitalised_word(text: str) -> bool:
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
     """Tell whether token i is a hyphen glued to the words on both sides (Dominique-Jean)."""
-    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    if token_view(doc).text[i] != "-":  # asked of every word: read off the view, no Token made
+        return False
+    return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _given(text: str) -> bool:

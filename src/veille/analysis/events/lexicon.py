@@ -129,6 +129,22 @@ class EventLexicon:
     def _verb_by_form(self) -> dict[str, Trigger | None]:
         return {}
 
+    # Word sets the event stage reads off the rows for every article: made once.
+    @cached_property
+    def par_actor_nouns(self) -> frozenset[str]:
+        """The nouns whose actor a par-complement names (la réunion convoquée par X)."""
+        return frozenset(lemma for lemma, row in self.nouns.items() if row.actor_par)
+
+    @cached_property
+    def verbs_of_judging_types(self) -> frozenset[str]:
+        """The verbs whose rows judge or take a side (ACCUSE, REJECT, SUPPORT, PROTEST)."""
+        return frozenset(lemma for lemma, row in self.verbs.items() if row.type in JUDGING_TYPES)
+
+    @cached_property
+    def accusing_nouns(self) -> frozenset[str]:
+        """The nouns of ACCUSE rows (accusation, reproche)."""
+        return frozenset(word for word, row in self.nouns.items() if row.type == "ACCUSE")
+
     def __post_init__(self) -> None:
         heads: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
         for phrase, trigger in self.phrases.items():
@@ -138,6 +154,8 @@ class EventLexicon:
 
 
 _MAX_KNOWN_FORMS = 1 << 16
+# Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
+JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 
 
 def _trigger(number: int, cells: list[str]) -> Trigger:

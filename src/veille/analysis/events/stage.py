@@ -75,8 +75,6 @@ from veille.settings import Settings
 
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
-# Types whose verbs judge or answer another party's thing (a dénoncé son projet: whose?).
-_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
     lemma="", pos="VERB", type="ACCUSE", mode="disapprove", recipient=(), actor_de=False,
@@ -120,15 +118,15 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         lexicon.light_verbs,
         lexicon.object_control,
         lexicon.party_object,
-        frozenset(lemma for lemma, row in lexicon.nouns.items() if row.actor_par),
-        frozenset(lemma for lemma, row in lexicon.verbs.items() if row.type in _JUDGING),
+        lexicon.par_actor_nouns,
+        lexicon.verbs_of_judging_types,
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     names = words_of_names(doc)
     view = token_view(parsed)
     heads, pos, lemma, lower = lexicon.phrase_heads, view.pos, view.lemma_lower, view.lower
-    accusing = frozenset(word for word, row in lexicon.nouns.items() if row.type == "ACCUSE")
+    accusing = lexicon.accusing_nouns
     for i, token in enumerate(view.tokens):
         if pos[i] not in TRIGGER_TAGS and lemma[i] not in heads and lower[i] not in heads:
             continue  # no trigger row for it (triggers._trigger_row): read off the view, no Token asked

@@ -18,13 +18,17 @@ only for the stages that need a token's parse).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import cast
+from typing import TypeVar, cast
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
+_MISSING = object()
 
 # ``token.pos_`` of each part-of-speech id (0, no tag, is "").
 _POS_NAMES = {int(key): name for key, name in NAMES.items()}
@@ -35,6 +39,16 @@ class TokenView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self._derived: dict[str, object] = {}
+
+    def derived(self, key: str, make: Callable[[TokenView], T]) -> T:
+        """Return ``make(view)``, made on the first call with this key: a per-doc table a
+        layer reads off the columns (the words a role noun may start at), shared by its
+        steps and dropped with the view. ``key`` names the table (a module's name)."""
+        found = self._derived.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._derived[key] = make(self)
+        return cast("T", found)
 
     @cached_property
     def tokens(self) -> list[Token]:

@@ -133,12 +133,17 @@ class Lines:
             at = text.find("\n", at + 1)
         self.starts = starts
         self._holding: dict[str, set[int]] = {}
+        self._sets: dict[frozenset[str], set[int]] = {}
 
     def holding(self, words: frozenset[str]) -> set[int]:
-        """Return the numbers of the lines that hold one of ``words``."""
-        found: set[int] = set()
-        for word in words:
-            found |= self._lines_of(word)
+        """Return the numbers of the lines that hold one of ``words`` (read only: several
+        rules require one set, the month names or the units, and share its answer)."""
+        found = self._sets.get(words)
+        if found is None:
+            found = set()
+            for word in words:
+                found |= self._lines_of(word)
+            self._sets[words] = found
         return found
 
     def _lines_of(self, word: str) -> set[int]:
