@@ -84,6 +84,7 @@ class EventLexicon:
     cue_words: dict[str, frozenset[str]] | None = None  # needs → its cue words
     non_factive: frozenset[str] = frozenset()
     refusal: frozenset[str] = frozenset()
+    offer: frozenset[str] = frozenset()  # proposer de, promettre de: the offered act is an AGREE
     cooperative: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
@@ -193,7 +194,7 @@ def load_event_lexicon() -> EventLexicon:
         ),
         cue_words={key: frozenset(values) for key, values in words["needs_cues"].items()},
         non_factive=frozenset(words["non_factive"]), refusal=frozenset(words["refusal"]),
-        cooperative=frozenset(words["cooperative_types"]),
+        offer=frozenset(words["offer"]), cooperative=frozenset(words["cooperative_types"]),
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative, insult_words=insult,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),
         object_control=frozenset(words["object_control"]), party_object=frozenset(words["party_object"]),
