@@ -38,6 +38,7 @@ from veille.analysis.events.dating import (
 )
 from veille.analysis.events.disputes import continued_dispute
 from veille.analysis.events.evaluation import evaluations
+from veille.analysis.events.hazards import by_hazard
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
@@ -229,7 +230,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if event_identity(event) not in seen:
             seen.add(event_identity(event))
             found.append(event)
-    found = [e for e in found if not _history(doc, parsed, e)]
+    found = [
+        e for e in found if not _history(doc, parsed, e) and not by_hazard(e, doc, parsed, lexicon.hazards)
+    ]  # old history, a storm that "strikes": no act PLOVER counts
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
 
 
