@@ -253,9 +253,21 @@ def offered(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Token | No
     for verb, below in _embedders(token)[:1]:
         if below is not token or verb.pos_ != "VERB":
             return None
-        if verb.lemma_.lower() in lexicon.offer:
+        if verb.lemma_.lower() in lexicon.offer and not _offered_to(verb):
             return verb
     return None
+
+
+def _offered_to(verb: Token) -> bool:
+    """Say whether an offer verb names whom it is made to (*a proposé à l'Iran de
+    rencontrer X*, *leur a proposé de …*): the one offered to does the offered act (object
+    control), so the act is no offer of the subject's, and the verb's own row codes it."""
+    for child in verb.children:
+        if child.dep_ == "iobj":
+            return True
+        if child.dep_ == "obl:arg" and any(c.lower_ in ("à", "au", "aux") for c in child.children):
+            return True
+    return False
 
 
 def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
