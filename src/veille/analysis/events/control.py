@@ -303,15 +303,18 @@ def answered_request(
     or its country (*La CGT a demandé au maire Paul Girard de suspendre le projet. L'élu
     a refusé.* → REJECT Girard → CGT, PLOVER REJECT: reject a request; *L'UE a adopté des
     sanctions contre la Russie. Moscou a dénoncé une « guerre économique »* → ACCUSE
-    Moscou → UE)."""
+    Moscou → UE). With ``latest`` (a demonstrative: *ces accusations*), only sentences
+    with a verb count towards ``back``."""
     actors, _ = reader.actors_of_verb(subject_chain(verb))
     named = {a for a in actors if reader.types.get(a) not in (None, "MISC")}
     countries = {c for a in named for c in [_country_of(reader, a)] if c is not None}
     sentence = verb.sent
-    for _ in range(back):  # two sentences back unless told otherwise
-        if sentence.start == 0:
-            break
+    steps = 0
+    while steps < back and sentence.start > 0:  # two sentences back unless told otherwise
         sentence = verb.doc[sentence.start - 1].sent
+        # ces accusations: a piece the splitter cut off (« alone, a name after a full stop, a
+        # blank line) holds no verb, is no sentence of the discourse and does not count.
+        steps += not latest or any(t.pos_ in ("VERB", "AUX") for t in sentence)
     floor = sentence.start_char
     for event in reversed(earlier):
         if event.start < floor:

@@ -15,6 +15,7 @@ from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.morphology import infinitive_guesses
 from veille.errors import SettingsError
 from veille.model import EVENT_TYPES
+from veille.normal import fold
 
 # What a row may require of its clause (column "needs"): an infinitive, a reflexive clitic,
 # aid as the object, a diplomat, a relations word, an armed word, a complement clause, a
@@ -84,6 +85,8 @@ class EventLexicon:
     cue_words: dict[str, frozenset[str]] | None = None  # needs → its cue words
     non_factive: frozenset[str] = frozenset()
     refusal: frozenset[str] = frozenset()
+    offer: frozenset[str] = frozenset()  # proposer de, offrir de: the offered act is an AGREE
+    hazards: frozenset[str] = frozenset()  # cyclone, séisme: a natural force is no actor (folded)
     cooperative: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
@@ -211,6 +214,7 @@ def load_event_lexicon() -> EventLexicon:
         ),
         cue_words={key: frozenset(values) for key, values in words["needs_cues"].items()},
         non_factive=frozenset(words["non_factive"]), refusal=frozenset(words["refusal"]),
+        offer=frozenset(words["offer"]), hazards=frozenset(fold(w) for w in words["hazards"]),
         cooperative=frozenset(words["cooperative_types"]),
         judging_verbs=frozenset(words["judging_verbs"]), negative_words=negative, insult_words=insult,
         blocks_before=tuple(words["blocks_before"]), light_verbs=frozenset(words["light_verbs"]),

@@ -242,6 +242,34 @@ def refused(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Token | No
     return None
 
 
+def offered(token: Token, trigger: Trigger, lexicon: EventLexicon) -> Token | None:
+    """Return the verb of offer whose infinitive is a cooperative trigger (*a proposé
+    d'envoyer des secouristes à Mayotte*, *a offert de recevoir les syndicats*), or None:
+    the offer is the event (PLOVER AGREE: offer), the offered act has not happened."""
+    if trigger.type not in lexicon.cooperative or trigger.type == "AGREE" or token.pos_ != "VERB":
+        return None
+    if "Inf" not in feature(token, "VerbForm"):
+        return None
+    for verb, below in _embedders(token)[:1]:
+        if below is not token or verb.pos_ != "VERB":
+            return None
+        if verb.lemma_.lower() in lexicon.offer and not _offered_to(verb):
+            return verb
+    return None
+
+
+def _offered_to(verb: Token) -> bool:
+    """Say whether an offer verb names whom it is made to (*a proposé à l'Iran de
+    rencontrer X*, *leur a proposé de …*): the one offered to does the offered act (object
+    control), so the act is no offer of the subject's, and the verb's own row codes it."""
+    for child in verb.children:
+        if child.dep_ == "iobj":
+            return True
+        if child.dep_ == "obl:arg" and any(c.lower_ in ("à", "au", "aux") for c in child.children):
+            return True
+    return False
+
+
 def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Say whether the event of a trigger is asserted: no verb above it that leaves it
     unreal (*craindre que*, *exhorter à*, *suggérer de*, *nier*). A call to protest

@@ -38,6 +38,7 @@ from veille.analysis.events.dating import (
 )
 from veille.analysis.events.disputes import continued_dispute
 from veille.analysis.events.evaluation import evaluations
+from veille.analysis.events.hazards import by_hazard
 from veille.analysis.events.learned import learned_events
 from veille.analysis.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
@@ -47,6 +48,7 @@ from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import (
     accept,
     factive,
+    offered,
     only_places,
     refused,
     refused_request,
@@ -193,19 +195,24 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
                 continue
             trigger = conditional
         refusal = None if threat is not None else refused(token, trigger, lexicon)
+        offer = None if threat is not None or refusal is not None else offered(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
         elif refusal is not None:
             if trigger.host:  # refuser de recevoir X: the host refuses, the visitor is refused
                 roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
+        elif offer is not None:  # a proposé d'envoyer des vivres à X: the offer, an AGREE
+            if trigger.host:  # proposer de recevoir X: the host offers, the guest is invited
+                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
+            trigger = dataclasses.replace(trigger, type="AGREE", mode=None)
         elif restated is None and not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
         event = _build_event(doc, parsed, token, trigger, roles, lexicon, len(found) + 1)
         event = reaction_day(event, doc) if reaction is not None and roles is reaction else event
-        cue = threat or refusal
+        cue = threat or refusal or offer
         if cue is not None:
-            # The threat or refusal is the event (L'Iran menace de frapper Israël): its verb is the evidence.
+            # The threat, refusal or offer is the event (L'Iran menace de frapper Israël): its verb tells it.
             end = cue.idx + len(cue.text)
             event = dataclasses.replace(event, trigger=cue.text, trigger_start=cue.idx, trigger_end=end)
         event = _announced_refusal(event, lexicon)
@@ -221,7 +228,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if event_identity(event) not in seen:
             seen.add(event_identity(event))
             found.append(event)
-    found = [e for e in found if not _history(doc, parsed, e)]
+    found = [
+        e for e in found if not _history(doc, parsed, e) and not by_hazard(e, doc, parsed, lexicon.hazards)
+    ]  # old history, a storm that "strikes": no act PLOVER counts
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
 
 
