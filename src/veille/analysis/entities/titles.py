@@ -36,6 +36,10 @@ OFFICES = trades.OFFICES_BY_PORTFOLIO | frozenset(
     "governor prefect secretary_general leader_party pope ambassador chief_judge prosecutor".split()
 )
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
+# Words that place a title in a change of office (folded): nouveau ministre, maire sortant.
+_CHANGE = re.compile(
+    r"\b(nouvel(?:le)?|nouveau|demissionnaire|sortant(?:e)?|futur(?:e)?|designe(?:e)?|interimaire)\b"
+)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
@@ -183,10 +187,18 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     # a bare later description (le ministre) may be either, so it joins nobody.
     # Only posts one person holds at a time count (l'actuel entraîneur du PSG may be the
     # ancien entraîneur de Nice); a person's own title read again in a complement does not.
-    untitled = [(p.role.cls, s) for p, c, s, e, h in found if c and not h and (s, e) not in taken]
+    # A title that a person named later holds with that complement is that person's, said
+    # before the name (a headline, a lede: Le ministre des Outre-mer attendu samedi), no second holder.
+    untitled = [
+        (p.role.cls, s)
+        for p, c, s, e, h in found
+        if c and not h and (s, e) not in taken and not _held_later(clusters, p, c, (s, e), parsed)
+    ]
     for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
             continue
+        if not _same_moment(doc_text(parsed)[start:end], holders[0]):
+            continue  # la ministre démissionnaire is not the vice-première ministre
         if complement is None and any(
             cls == phrase.role.cls and cls in OFFICES and 0 <= start - other <= salience.DESCRIPTION_WINDOW
             for cls, other in untitled
@@ -275,6 +287,32 @@ def _strip_of(text: str | None) -> str | None:
 def _former(title: str) -> bool:
     """Tell whether a title is a past one (l'ex-président, l'ancienne ministre)."""
     return bool(_FORMER.search(title))
+
+
+def _held_later(
+    clusters: list[Cluster], phrase: TitlePhrase, complement: str, span: tuple[int, int], parsed: Doc
+) -> bool:
+    """Tell whether a person first named after the title's ``span`` holds it with its complement."""
+    former = _former(doc_text(parsed)[span[0] : span[1]])
+    return any(
+        c.type == "PER" and min(m.start for m in c.names) > span[0] and _holds(c, phrase, complement, former)
+        for c in clusters
+        if c.names
+    )
+
+
+def _same_moment(description: str, holder: Cluster) -> bool:
+    """Tell whether a description that places its role in a change of office (la nouvelle
+    ministre, le maire sortant, le président démissionnaire) fits the holder: one of the
+    holder's own titles or descriptions says the same change. Like l'ex-président, such a
+    description picks the incoming or outgoing holder, whom the text may never title (the
+    minister who resigns, the one who replaces her), not whoever holds the role."""
+    said = set(_CHANGE.findall(fold(description).lower()))
+    if not said:
+        return True
+    told = {w for m in holder.mentions for w in _CHANGE.findall(fold(m.text).lower())}
+    told |= {w for f in holder.roles for w in _CHANGE.findall(fold(f.role.title).lower())}
+    return said <= told
 
 
 def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former: bool = False) -> bool:
