@@ -78,6 +78,8 @@ def add_titles(
             one_of = last + 3 < len(parsed) and parsed[last + 3].lower_ in ("un", "une")
             if after is not None and cluster.type != "PER" and (after.possessive or one_of):
                 after = None  # la France, son premier client; Renault, l'un des constructeurs
+            if after is not None and after.gender and cluster.gender and after.gender != cluster.gender:
+                after = None  # Selon Mme Wendt, le président valdave, Stefan Horvat: Horvat's title
             phrase = incise.title_before_name(parsed, first, lexicon) or after
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
