@@ -189,13 +189,7 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     # a bare later description (le ministre) may be either, so it joins nobody.
     # Only posts one person holds at a time count (l'actuel entraîneur du PSG may be the
     # ancien entraîneur de Nice); a person's own title read again in a complement does not.
-    # A title that a person named later holds with that complement is that person's, said
-    # before the name (a headline, a lede: Le ministre des Outre-mer attendu samedi), no second holder.
-    untitled = [
-        (p.role.cls, s)
-        for p, c, s, e, h in found
-        if c and not h and (s, e) not in taken and not _held_later(clusters, p, c, (s, e), parsed)
-    ]
+    untitled = [(p.role.cls, s) for p, c, s, e, h in found if c and not h and (s, e) not in taken]
     for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
             continue
@@ -289,18 +283,6 @@ def _strip_of(text: str | None) -> str | None:
 def _former(title: str) -> bool:
     """Tell whether a title is a past one (l'ex-président, l'ancienne ministre)."""
     return bool(_FORMER.search(title))
-
-
-def _held_later(
-    clusters: list[Cluster], phrase: TitlePhrase, complement: str, span: tuple[int, int], parsed: Doc
-) -> bool:
-    """Tell whether a person first named after the title's ``span`` holds it with its complement."""
-    former = _former(doc_text(parsed)[span[0] : span[1]])
-    return any(
-        c.type == "PER" and min(m.start for m in c.names) > span[0] and _holds(c, phrase, complement, former)
-        for c in clusters
-        if c.names
-    )
 
 
 def _same_moment(description: str, holder: Cluster) -> bool:
