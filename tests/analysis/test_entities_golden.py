@@ -66,6 +66,8 @@ def test_entities_golden(case: str, entity_pipeline: Any) -> None:
             assert (form, "name") in forms, f"{case}: {form!r} not in {entity.name}: {sorted(forms)}"
         for form in want.get("descriptions", []):
             assert (form, "description") in forms, f"{case}: description {form!r} not in {entity.name}"
+        for form in want.get("not_descriptions", []):
+            assert (form, "description") not in forms, f"{case}: description {form!r} in {entity.name}"
         assert entity.name == want["name"], case
         assert entity.type == want["type"], f"{case}: {entity.name} is {entity.type}"
         for attribute in ("gender", "country", "group"):

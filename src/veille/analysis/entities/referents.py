@@ -26,8 +26,10 @@ from veille.normal import word_key
 # Kinds any organisation or place may be; the other kinds are institutions and natural
 # features, which a noun names only where the name holds the same noun (la préfecture, le lac).
 GENERIC_KINDS = frozenset(
-    "company club eu_body public media party union association school country place".split()
+    "company club eu_body public media party union association league school country place".split()
 )
+# Words of org_kinds.tsv that name a grouping of members, whose kind a later word may tell.
+_GROUPINGS = frozenset({"ligue"})
 TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
 
 
@@ -108,15 +110,20 @@ def add_first_name_genders(clusters: list[Cluster], referents: Referents) -> Non
 
 
 def org_kind(cluster: Cluster, referents: Referents) -> str | None:
-    """Return what kind of organisation a name says it is (FC Nantes: club), if any."""
+    """Return what kind of organisation a name says it is (FC Nantes: club), if any. A
+    grouping's word (Ligue) tells its kind only when no other word of the name does: a
+    league of unions is a union (Ligue des syndicats de l'enseignement)."""
+    grouping = None
     for mention in cluster.names:
         whole = word_key(mention.text)
         if whole in referents.kinds:
             return referents.kinds[whole]
         for word in whole.split():
-            if word in referents.kinds:
+            if word in _GROUPINGS and word in referents.kinds:
+                grouping = grouping or referents.kinds[word]
+            elif word in referents.kinds:
                 return referents.kinds[word]
-    return None
+    return grouping
 
 
 def place_kind(cluster: Cluster) -> str:

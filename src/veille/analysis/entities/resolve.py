@@ -107,7 +107,7 @@ class ResolveStage:
         add_affiliated_leaders(clusters, parsed, self.lexicon)  # X, au nom de la FSE
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
-        salience.add_salient_trades(clusters, parsed, self.lexicon, titles)  # le pêcheur: the topic
+        salience.add_salient_trades(clusters, parsed, self.lexicon, titles, OFFICES)  # le pêcheur: the topic
         defendants.add_defendants(clusters, text)  # requis contre X … ¶ le prévenu: X
         add_political_posts(clusters, parsed, self.lexicon)  # Paul X (LR) … L'élu landais: Paul X
         add_place_descriptions(clusters, text)

@@ -70,13 +70,21 @@ class TitlePhrase:
         return start, last.idx + len(last)
 
 
+# Titles of address said before a name (M. X, le Dr X, la Dre X, Me X, Mgr X, le Pr X); the
+# doctors', professors' and bishops' ones take an article in an apposition.
+_ADDRESS = frozenset({"M.", "Mme", "Me", "Dr", "Dre", "Pr", "Mgr"})
+_ADDRESS_WITH_ARTICLE = frozenset({"Dr", "Dre", "Pr", "Mgr"})
+
+
 def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title phrase right before a name (le président russe Vladimir Poutine;
     Le ministre ukrainien des Affaires étrangères, Andrii Sybiha), or None."""
     k = name_start - 1
     loose = False
-    if k >= 0 and doc[k].text in ("M.", "Mme", "Me", "Dr"):
+    if k >= 0 and doc[k].text in _ADDRESS:
         k -= 1
+        if k >= 0 and doc[k].lower_ in ("le", "la") and doc[k + 1].text in _ADDRESS_WITH_ARTICLE:
+            k -= 1  # la directrice de l'agence, la Dre X: the title of address has its article
     # A dash opens an apposition as a comma does (Le ministre de la Défense – le général X –).
     if k >= 0 and doc[k].text in (",", "–", "—"):
         loose, k = True, k - 1

@@ -36,6 +36,10 @@ OFFICES = trades.OFFICES_BY_PORTFOLIO | frozenset(
     "governor prefect secretary_general leader_party pope ambassador chief_judge prosecutor".split()
 )
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
+# Words that place a title in a change of office (folded): nouveau ministre, maire sortant.
+_CHANGE = re.compile(
+    r"\b(nouvel(?:le)?|nouveau|demissionnaire|sortant(?:e)?|futur(?:e)?|designe(?:e)?|interimaire)\b"
+)
 _CE_DERNIER = re.compile(r"\b(?:ce dernier|cette dernière)\b", re.IGNORECASE)
 _PHRASE_OPENERS = frozenset({"le", "la", "l'", "du", "au", "un", "une", "son", "sa", "leur"})
 _ANTECEDENT_WINDOW = 400  # characters: 'ce dernier' looks back about two sentences
@@ -74,6 +78,8 @@ def add_titles(
             one_of = last + 3 < len(parsed) and parsed[last + 3].lower_ in ("un", "une")
             if after is not None and cluster.type != "PER" and (after.possessive or one_of):
                 after = None  # la France, son premier client; Renault, l'un des constructeurs
+            if after is not None and after.gender and cluster.gender and after.gender != cluster.gender:
+                after = None  # Selon Mme Wendt, le président valdave, Stefan Horvat: Horvat's title
             phrase = incise.title_before_name(parsed, first, lexicon) or after
             if phrase is None or (cluster.type != "PER" and not phrase.loose):
                 continue
@@ -189,6 +195,8 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     for phrase, complement, start, end, holders in found:
         if len(holders) != 1:
             continue
+        if not _same_moment(doc_text(parsed)[start:end], holders[0]):
+            continue  # la ministre démissionnaire is not the vice-première ministre
         if complement is None and any(
             cls == phrase.role.cls and cls in OFFICES and 0 <= start - other <= salience.DESCRIPTION_WINDOW
             for cls, other in untitled
@@ -277,6 +285,20 @@ def _strip_of(text: str | None) -> str | None:
 def _former(title: str) -> bool:
     """Tell whether a title is a past one (l'ex-président, l'ancienne ministre)."""
     return bool(_FORMER.search(title))
+
+
+def _same_moment(description: str, holder: Cluster) -> bool:
+    """Tell whether a description that places its role in a change of office (la nouvelle
+    ministre, le maire sortant, le président démissionnaire) fits the holder: one of the
+    holder's own titles or descriptions says the same change. Like l'ex-président, such a
+    description picks the incoming or outgoing holder, whom the text may never title (the
+    minister who resigns, the one who replaces her), not whoever holds the role."""
+    said = set(_CHANGE.findall(fold(description).lower()))
+    if not said:
+        return True
+    told = {w for m in holder.mentions for w in _CHANGE.findall(fold(m.text).lower())}
+    told |= {w for f in holder.roles for w in _CHANGE.findall(fold(f.role.title).lower())}
+    return said <= told
 
 
 def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former: bool = False) -> bool:
