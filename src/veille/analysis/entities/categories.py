@@ -256,8 +256,6 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if "?" in demonyms and (len(soon) > 1 or any(_maybe_org(c, kinds[id(c)]) for c in orgs)):
             continue  # a place of two words may be a company the model tagged LOC
         owner = sole(before) or (sole(soon) if not before and sole(fits) else None)
-        if owner is None and not before:
-            owner = _own_noun(orgs, fits, category)
         if owner is None and len(before) > 1:
             # The one named in the sentence before (À Roubaix, l'inquiétude grandit. La ville…).
             owner = sole([c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)])
@@ -389,23 +387,6 @@ def _holds_noun(cluster: Cluster, category: Category) -> bool:
     Vauclair for la fonderie, musée Vernadet for le musée)."""
     wanted = " ".join(category.words)
     return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
-
-
-def _own_noun(orgs: list[Cluster], fits: list[Cluster], category: Category) -> Cluster | None:
-    """Return the one organisation of the article whose own name opens with the category
-    noun, its head (la Fédération nationale de handball for la fédération; not the
-    sous-direction for la direction), however far before or after, when it fits; the caller
-    found no fitting one named in its window. Else None."""
-    holding = [c for c in orgs if _headed_by(c, category)]
-    return holding[0] if len(holding) == 1 and holding[0] in fits else None
-
-
-def _headed_by(cluster: Cluster, category: Category) -> bool:
-    """Tell whether one of an organisation's names opens with the category's words, after
-    an article (la Fédération nationale de handball for la fédération)."""
-    wanted = " ".join(category.words) + " "
-    keys = (word_key(m.text) + " " for m in cluster.names)
-    return any(re.sub(r"^(?:la|le|les|l) ", "", key).startswith(wanted) for key in keys)
 
 
 def _departement(cluster: Cluster) -> bool:
