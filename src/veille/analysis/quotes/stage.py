@@ -34,7 +34,7 @@ from veille.analysis.quotes.colon import (
 )
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
-from veille.analysis.quotes.embedded import clause_verb
+from veille.analysis.quotes.embedded import clause_verb, reporting_cue
 from veille.analysis.quotes.governed import governing_cue
 from veille.analysis.quotes.headline import headline_quote
 from veille.analysis.quotes.indirect import find_indirect
@@ -275,6 +275,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
             verb = None
     if verb is not None:
+        verb = reporting_cue(ctx, verb, ctx.token_after(sent_start)) or verb
         return _said_by_verb(ctx, mark, clause_verb(ctx, verb, mark.open) or verb)
     selon = narrated(ctx, ctx.selon_in(sent_start, sent_end))
     if selon is not None:
