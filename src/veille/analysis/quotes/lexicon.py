@@ -148,6 +148,11 @@ class CueLexicon:
             return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
         return found
 
+    def form_cue(self, token: Token) -> Cue | None:
+        """Return the cue a word's form and lemma name, whatever its tag (a present the
+        tagger read as an adverb or a noun: X, dément fermement : « … »), or None."""
+        return self._word_cue(token.text.lower(), token.lemma_)
+
     def _word_cue(self, text: str, lemma: str) -> Cue | None:
         """Return the cue of the first of a form's candidate lemmas that is one, or None:
         a function of the form and its lemma alone, so each pair is worked out once."""

@@ -30,6 +30,7 @@ from veille.analysis.quotes.colon import (
     after_last_mark,
     colon_before,
     last_verb,
+    misread_before_colon,
     named_in_lead,
 )
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
@@ -165,6 +166,13 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+        misread = misread_before_colon(ctx, intro, colon) if verb is None else None
+        if misread is not None:
+            word, subject = misread
+            cue = ctx.lexicon.form_cue(word)
+            lemma = cue.lemma if cue is not None else word.lemma_
+            phrase = ctx.speaker_phrase(subject)
+            return [Candidate(kind, mark.start, mark.end, lemma, "phrase", phrase, word.idx)]
         lead = named_in_lead(ctx, intro, colon)
         if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
