@@ -81,6 +81,8 @@ class AntecedentFinder(SubjectFinder):
         comma = self.text.find(",", first.idx, start)
         if comma == -1 or first.pos_ == "ADP" or first.text in ("«", '"', "“"):
             return start, start
+        if any(c in self.text[first.idx : comma] for c in ".!?«\n"):
+            return start, start  # the parser glued a sentence before: X a été clair. « …, », a-t-il dit
         return first.idx, comma
 
     def latter(self, start: int, gender: str) -> str | None:
