@@ -4,6 +4,8 @@ that names the speaker (Réaction de X : « … »), after any quotation closed 
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
 
@@ -58,3 +60,31 @@ def last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyp
         if ctx.lexicon.cue(token) is not None:
             return token
     return verbs[-1] if verbs else None
+
+
+def misread_before_colon(ctx: QuoteContext, start: int, colon: int) -> tuple[Token, Token] | None:
+    """Return (cue word, subject token) for a present-tense cue the tagger did not read as a
+    verb right before a colon, past adverbs in -ment (Le président du club, X, dément
+    fermement : « … »; la ministre rétorque : « … »), its subject a name closed by a comma or
+    a noun right before it; else None. The form must be a cue of scope all."""
+    lo = ctx.token_after(start)
+    j = ctx.token_after(colon) - 1
+    while (
+        j > lo
+        and ctx.parsed[j].lower_.endswith("ment")
+        and ctx.parsed[j].pos_ == "ADV"
+        and ctx.lexicon.form_cue(ctx.parsed[j]) is None  # dément, not an adverb
+    ):
+        j -= 1
+    word = ctx.parsed[j]
+    if j - 2 < lo or word.pos_ in ("VERB", "AUX") or not word.text.islower():
+        return None
+    cue = ctx.lexicon.form_cue(word)
+    if cue is None or cue.scope != "all" or not word.lower_.endswith(("e", "ent", "t")):
+        return None
+    before = ctx.parsed[j - 1]
+    if before.text == "," and ctx.parsed[j - 2].pos_ == "PROPN":
+        return word, ctx.parsed[j - 2]  # Le président du club, X, dément : the apposed name
+    if before.pos_ in ("NOUN", "PROPN"):
+        return word, before
+    return None

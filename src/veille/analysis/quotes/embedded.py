@@ -70,3 +70,27 @@ def in_reported_clause(lexicon: CueLexicon, tokens: Doc, lo: int, i: int) -> boo
             if cue is not None and cue.scope == "all" and (clause == verb or clause in verb.ancestors):
                 return True
     return False
+
+
+def reporting_cue(ctx: QuoteContext, verb: Token, lo: int) -> Token | None:
+    """Return the cue of speech whose que-clause holds the cue ``verb`` (in [lo, verb)) when
+    ``verb``'s subject names nobody (Le médecin assure que les grévistes réclament « … »: the
+    doctor is the source the reader hears, les grévistes a group no name identifies); else None.
+    A named subject keeps its own words (X a dit que le ministre Y a déclaré « … »)."""
+    subject = ctx.resolver.subject_of(verb)
+    if subject is None or not verb.i > subject.i:
+        return None
+    start, end = ctx.speaker_phrase(subject)
+    inside = ctx.resolver.mentions_in(start, end)
+    if any(any(m.kind == "name" for m in e.mentions) for _s, _e, _m, e in inside):
+        return None
+    tokens = ctx.parsed
+    for j in range(subject.left_edge.i - 1, max(lo, 1) - 1, -1):
+        if tokens[j].lower_ in QUE_TOKENS and ctx.inside_mark(tokens[j].idx) is None:
+            outer = tokens[j - 1]
+            cue = ctx.lexicon.cue(outer)
+            if cue is None or cue.scope != "all" or tokens[j].head != verb:
+                return None
+            return outer if ctx.resolver.subject_of(outer) is not None else None
+            return None
+    return None

@@ -136,12 +136,8 @@ class CueLexicon:
         if pos == "AUX" and lemma in ("avoir", "être"):
             return None
         light = _LIGHT_VERBS.get(lemma)
-        # a fait savoir, a laissé entendre: one cue, also with adverbs or a stressed pronoun
-        # between (fait également valoir, a fait lui aussi valoir)
-        at = i - 1
-        while at > max(i - 3, 0) and (view.pos[at] == "ADV" or view.lower[at] in words.STRESSED_PRONOUNS):
-            at -= 1
-        if light is not None and at >= 0 and view.lemma[at] == light:
+        at = light_verb_at(token) if light is not None else None
+        if light is not None and at is not None and view.lemma[at] == light:
             return self.cues.get(f"{light} {lemma}")
         for rest, locution in self._locutions.get(lemma, ()):
             after = list(view.lower[i + 1 : i + 3 + len(rest)])
@@ -151,6 +147,11 @@ class CueLexicon:
         if found is not None and found.scope == "se":
             return Cue(found.lemma, found.cls, "all" if reflexive(token) else "incise")
         return found
+
+    def form_cue(self, token: Token) -> Cue | None:
+        """Return the cue a word's form and lemma name, whatever its tag (a present the
+        tagger read as an adverb or a noun: X, dément fermement : « … »), or None."""
+        return self._word_cue(token.text.lower(), token.lemma_)
 
     def _word_cue(self, text: str, lemma: str) -> Cue | None:
         """Return the cue of the first of a form's candidate lemmas that is one, or None:
@@ -208,6 +209,18 @@ CUE_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"})
 # Infinitives that make one reporting verb with the verb before them (a fait savoir que,
 # a laissé entendre que): the pair is a row of quote_cues.tsv.
 _LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}
+
+
+def light_verb_at(token: Token) -> int | None:
+    """Return the index of the word before an infinitive, past adverbs or a stressed pronoun
+    (a fait savoir, fait également valoir, a fait lui aussi valoir), where its light verb
+    (faire, laisser) stands; None at the start of the text. The caller checks the lemma."""
+    view, at = token_view(token.doc), token.i - 1
+    while at > max(token.i - 3, 0) and (view.pos[at] == "ADV" or view.lower[at] in words.STRESSED_PRONOUNS):
+        at -= 1
+    return at if at >= 0 else None
+
+
 # Words that may stand between a reflexive clitic and its verb: auxiliaries, -t-il, negation,
 # adverbs and short adverbial phrases (s'est pour sa part étonné, s'est-il de son côté inquiété).
 _BETWEEN_CLITIC_AND_VERB = 7

@@ -145,6 +145,8 @@ def postposed_pour(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
 
 
 # At most this many words in the subject between a relative que and its verb.
+# The words of an aside between a relative's subject and its verb (sorti affaibli des urnes).
+_ASIDE_WORDS = 8
 _RELATIVE_SUBJECT_WORDS = 6
 
 
@@ -162,20 +164,38 @@ def relative_judgement(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
     cue = ctx.lexicon.cue(verb)
     if cue is None or cue.scope != "all":
         return None
-    lo = max(j - 1 - _RELATIVE_SUBJECT_WORDS, 0)
-    for k in range(j - 1, lo - 1, -1):
+    end = _before_aside(ctx, j)  # que le parti, sorti affaibli des urnes, juge « … »
+    lo = max(end - 1 - _RELATIVE_SUBJECT_WORDS, 0)
+    for k in range(end - 1, lo - 1, -1):
         token = ctx.parsed[k]
         if token.lower_ in ("que", "qu'", "qu’"):
-            subject = next((t for t in ctx.parsed[k + 1 : j] if t.pos_ in ("NOUN", "PROPN")), None)
+            subject = next((t for t in ctx.parsed[k + 1 : end] if t.pos_ in ("NOUN", "PROPN")), None)
             before = ctx.parsed[k - 1] if k > 0 else None
             if subject is None or before is None or before.pos_ not in ("NOUN", "PUNCT", "ADJ"):
                 return None  # a relative que follows its antecedent (or the comma of an aside)
-            if any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[k + 1 : j]):
+            if any(t.pos_ in ("VERB", "AUX") for t in ctx.parsed[k + 1 : end]):
                 return None
             # the words between que and the verb, not the parse's subtree (it hangs juge on them)
-            last = ctx.parsed[j - 1]
+            last = ctx.parsed[end - 1]
             phrase = (ctx.parsed[k + 1].idx, last.idx + len(last))
             return Candidate("mixed", mark.start, mark.end, cue.lemma, "phrase", phrase, verb.idx)
         if token.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
             return None
     return None
+
+
+def _before_aside(ctx: QuoteContext, j: int) -> int:
+    """Return the index where the relative's subject ends before the verb at ``j``: past an
+    aside between commas (que le parti, sorti affaibli des urnes, juge « … »: an apposition
+    to the subject, which may hold a participle), else ``j`` itself."""
+    if j < 2 or ctx.parsed[j - 1].text != ",":
+        return j
+    for k in range(j - 2, max(j - 2 - _ASIDE_WORDS, 0), -1):
+        token = ctx.parsed[k]
+        if token.text == ",":
+            return k
+        if token.lower_ in ("que", "qu'", "qu’") or token.is_sent_start:
+            return j
+        if ctx.inside_mark(token.idx) is not None:
+            return j
+    return j

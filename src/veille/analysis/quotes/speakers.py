@@ -40,6 +40,10 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
+# An acronym written with a capital inside (cdH, PdL): two to six letters, one capital at least
+# after the first.
+_MIXED_ACRONYM = re.compile(r"[A-Za-z][a-z]*[A-Z][A-Za-z]*")
+_ACRONYM_LETTERS = 6
 # The demonstrative pronoun of the latter (Celui-ci, celle-là), which the tokenizer cuts.
 _LATTER = re.compile(r"([Cc]elui|[Cc]elle)-(?:ci|là)\b")
 # A capitalised name closing a phrase in a de-complement (la rédaction de Splann !).
@@ -258,6 +262,16 @@ class SpeakerResolver(AntecedentFinder):
             if known is not None:
                 return Speaker(known.id, start, end, named=True)
             return Speaker(self._created(start, end), start, end)
+        # 6. An acronym in the organisation's own case (le cdH, after the CDH): the entity whose
+        #    name is that acronym in capitals.
+        word = self.text[head:end].strip(" ,")
+        mixed = _MIXED_ACRONYM.fullmatch(word) and not word.isupper()
+        if not inside and len(word) <= _ACRONYM_LETTERS and mixed:
+            capitals = word.upper()
+            names = (e for _s, _e, m, e in self.mentions if m.kind == "name" and m.text == capitals)
+            known = next(names, None)
+            if known is not None and known.type == "ORG":
+                return Speaker(known.id, head, head + len(word), named=True)
         return Speaker(None, start, end)
 
     def _common_noun(self, offset: int) -> bool:
@@ -354,9 +368,12 @@ class SpeakerResolver(AntecedentFinder):
         nearest: Entity | None = None
         nearest_start = -1
         index = bisect.bisect_left(self.index.starts, start)
+        reported_lo, reported_hi = self.reported_subject(start)
         for s, e, _mention, candidate in reversed(self.mentions[:index]):
             if start - s > LOOKBACK_CHARS:
                 break
+            if reported_lo <= s < reported_hi:
+                continue  # L'officier, a-t-il dit, …: the statement's subject, not its reporter
             if e <= start and candidate.type in wanted and not self._quoted(s) and not self.in_byline(s):
                 if self._compatible(candidate, gender, number):
                     nearest, nearest_start = candidate, s
@@ -364,6 +381,8 @@ class SpeakerResolver(AntecedentFinder):
         subject = self._salient_subject(start, index, wanted, gender, number)
         if subject is None and number == 1:
             subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
+        if subject is not None and reported_lo <= subject[1] < reported_hi:
+            subject = None
         if subject is not None and nearest is not None and subject[0].id != nearest.id:
             nearest, nearest_start = subject  # the subject before beats a nearer object
         if number == 1:

@@ -30,11 +30,12 @@ from veille.analysis.quotes.colon import (
     after_last_mark,
     colon_before,
     last_verb,
+    misread_before_colon,
     named_in_lead,
 )
 from veille.analysis.quotes.context import Candidate, Collected, QuoteContext
 from veille.analysis.quotes.created import with_speaker_entities
-from veille.analysis.quotes.embedded import clause_verb
+from veille.analysis.quotes.embedded import clause_verb, reporting_cue
 from veille.analysis.quotes.governed import governing_cue
 from veille.analysis.quotes.headline import headline_quote
 from veille.analysis.quotes.indirect import find_indirect
@@ -165,6 +166,13 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
                 how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
+        misread = misread_before_colon(ctx, intro, colon) if verb is None else None
+        if misread is not None:
+            word, subject = misread
+            cue = ctx.lexicon.form_cue(word)
+            lemma = cue.lemma if cue is not None else word.lemma_
+            phrase = ctx.speaker_phrase(subject)
+            return [Candidate(kind, mark.start, mark.end, lemma, "phrase", phrase, word.idx)]
         lead = named_in_lead(ctx, intro, colon)
         if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead
@@ -275,6 +283,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
             verb = None
     if verb is not None:
+        verb = reporting_cue(ctx, verb, ctx.token_after(sent_start)) or verb
         return _said_by_verb(ctx, mark, clause_verb(ctx, verb, mark.open) or verb)
     selon = narrated(ctx, ctx.selon_in(sent_start, sent_end))
     if selon is not None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.coordinated import resumes_reporting
-from veille.analysis.quotes.lexicon import CueLexicon
+from veille.analysis.quotes.lexicon import CueLexicon, light_verb_at
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
@@ -56,6 +56,16 @@ class SubjectFinder:
             return self._gerund_subject(verb)
         if verb.dep_ == "acl" and present_read_as_participle(verb):
             return subject_before(verb)  # la septuagénaire décrit « … »: read as a participle
+        light = light_verb_at(verb)
+        if (
+            light is not None
+            and verb.doc[light].lemma_ in ("faire", "laisser")
+            and "Inf" in feature(verb, "VerbForm")
+            and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        ):
+            # Interrogée, la préfecture a fait savoir que …: the parser may make the light
+            # verb depend on its infinitive; the subject is the light verb's.
+            return self.subject_of(verb.doc[light])
         view = token_view(verb.doc)  # children, heads, labels and words off the columns
         tokens, head, dep, text = view.tokens, view.head, view.dep, view.text
         inverted = next(

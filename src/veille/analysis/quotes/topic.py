@@ -84,9 +84,17 @@ def primary_first(tokens: Doc, before: list[tuple[int, Entity]]) -> str:
             token = token.head  # sa fille: the noun, not its determiner
         while token.dep_ in _WITHIN_PHRASE and token.head.i < token.i and tokens[token.i - 1].text != ",":
             token = token.head  # not past a comma: Patron du chalutier X, Gildas Le Floch soutient
-        if not _complement(token):
+        if not _complement(token) and not _related_by_dont(token):
             return entity.id
     return before[0][1].id
+
+
+def _related_by_dont(token: Token) -> bool:
+    """Return True for a name in the noun phrase a *dont* relative opens (X, dont la fille Y
+    est morte …): *dont* stands for *de X*, so Y is named as X's relative, a secondary
+    referent like one in a noun complement (la fille de X, Y)."""
+    head = token.head if token.dep_ in _NOUN_COMPLEMENT | _WITHIN_PHRASE and token.head.i < token.i else token
+    return any(c.lower_ == "dont" for c in (*token.children, *head.children))
 
 
 def _complement(token: Token) -> bool:
