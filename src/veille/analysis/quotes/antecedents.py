@@ -64,27 +64,6 @@ class AntecedentFinder(SubjectFinder):
             ]
         return self._byline_spans
 
-    def reported_subject(self, start: int) -> tuple[int, int]:
-        """Return the span of the reported statement's subject that an inverted pronoun cuts
-        (L'officier, « … », a-t-il assuré, aurait agi …; Le commandant, a-t-il dit, a fui),
-        else an empty span. The incise's pronoun names who reports the statement; the
-        statement's own subject is what it is about (a speaker naming himself would say je),
-        so the pronoun never takes it up. Only a subject opening its sentence and closed by a
-        comma counts: a fronted source (Pour le ministre, « … », a-t-il dit) is no subject."""
-        if not self.text[:start].endswith("-"):
-            return start, start  # not inverted: il a dit, selon elle
-        i = max(bisect.bisect_right(self._token_starts, start) - 1, 0)
-        sent = self.parsed[i].sent
-        while sent.start > 0 and sent[0].is_punct and sent[0].text not in ("«", '"', "“"):
-            sent = self.parsed[sent.start - 1].sent  # the parser cut the sentence after »
-        first = sent[0]
-        comma = self.text.find(",", first.idx, start)
-        if comma == -1 or first.pos_ == "ADP" or first.text in ("«", '"', "“"):
-            return start, start
-        if any(c in self.text[first.idx : comma] for c in ".!?«\n"):
-            return start, start  # the parser glued a sentence before: X a été clair. « …, », a-t-il dit
-        return first.idx, comma
-
     def latter(self, start: int, gender: str) -> str | None:
         """Return the id of the last person of ``gender`` named before ``start`` outside
         quotation marks (celui-ci, celle-ci take up the latter, whatever its function)."""

@@ -368,12 +368,9 @@ class SpeakerResolver(AntecedentFinder):
         nearest: Entity | None = None
         nearest_start = -1
         index = bisect.bisect_left(self.index.starts, start)
-        reported_lo, reported_hi = self.reported_subject(start)
         for s, e, _mention, candidate in reversed(self.mentions[:index]):
             if start - s > LOOKBACK_CHARS:
                 break
-            if reported_lo <= s < reported_hi:
-                continue  # L'officier, a-t-il dit, …: the statement's subject, not its reporter
             if e <= start and candidate.type in wanted and not self._quoted(s) and not self.in_byline(s):
                 if self._compatible(candidate, gender, number):
                     nearest, nearest_start = candidate, s
@@ -381,8 +378,6 @@ class SpeakerResolver(AntecedentFinder):
         subject = self._salient_subject(start, index, wanted, gender, number)
         if subject is None and number == 1:
             subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
-        if subject is not None and reported_lo <= subject[1] < reported_hi:
-            subject = None
         if subject is not None and nearest is not None and subject[0].id != nearest.id:
             nearest, nearest_start = subject  # the subject before beats a nearer object
         if number == 1:
