@@ -25,6 +25,7 @@ def test_held_out_dev2_and_blind_sets_are_refused(tmp_path: Path) -> None:
     assert not allowed(tmp_path / "tests/gold17/b7-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold18/g18-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold19/g19-01-x.gold.json")
+    assert not allowed(tmp_path / "tests/gold20/g20-01-x.gold.json")
     assert allowed(tmp_path / "tests/gold5/evt-mekong.gold.json")
 
 

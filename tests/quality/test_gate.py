@@ -69,6 +69,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold17 --set blind7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind7": (ROOT / "tests" / "gold17", 12),
     "blind8": (ROOT / "tests" / "gold18", 10),
     "blind9": (ROOT / "tests" / "gold19", 10),
+    "blind10": (ROOT / "tests" / "gold20", 10),
 }
 
 pytestmark = pytest.mark.model
