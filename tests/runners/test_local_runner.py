@@ -113,20 +113,29 @@ def _fails_after(seconds: int, message: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def _results_lock_held(hang: str) -> Iterator[tuple[LocalRunner, list[int]]]:
+    """Run a pool of two workers past its first result, hold the results queue's write lock
+    (as a worker killed while writing would) around the block, which gets the runner and the
+    worker pids, then read the stream to its end: it must end with the loader's report of a
+    dead worker. An alarm turns a hang into a failure named ``hang``."""
+    with _fails_after(120, hang):
+        with pytest.raises(ModelError, match="worker process died"), LocalRunner(ENTITIES, 2) as runner:
+            stream = runner.map(articles(400))
+            next(stream)
+            with runner._results._wlock:
+                yield runner, children_of(runner._loader.pid)
+                for _ in stream:
+                    pass
+
+
 @pytest.mark.model
 def test_a_worker_killed_holding_the_results_lock_still_ends_the_pool() -> None:
     """A worker killed between writing a result and releasing the results queue's write lock
     leaves that lock held for good: the loader must still tell the caller. The test holds
     the lock itself, as the dead worker would; an alarm turns a deadlock into a failure."""
-    with _fails_after(120, "the pool deadlocked on the results queue's write lock"):
-        with pytest.raises(ModelError, match="worker process died"), LocalRunner(ENTITIES, 2) as runner:
-            stream = runner.map(articles(400))
-            next(stream)
-            workers = children_of(runner._loader.pid)
-            with runner._results._wlock:
-                os.kill(workers[0], signal.SIGKILL)
-                for _ in stream:
-                    pass
+    with _results_lock_held("the pool deadlocked on the results queue's write lock") as (_runner, workers):
+        os.kill(workers[0], signal.SIGKILL)
 
 
 @pytest.mark.model
@@ -135,17 +144,10 @@ def test_a_worker_killed_in_the_middle_of_a_result_still_ends_the_pool() -> None
     pipe: its reader waits for the rest, which never comes. The caller must still hear the
     loader's report and stop. The test writes such a head (a length, a few bytes) itself and
     holds the write lock so that no worker completes it; an alarm turns a hang into a failure."""
-    with _fails_after(120, "the caller hung on a result cut short"):
-        with pytest.raises(ModelError, match="worker process died"), LocalRunner(ENTITIES, 2) as runner:
-            stream = runner.map(articles(400))
-            next(stream)
-            workers = children_of(runner._loader.pid)
-            with runner._results._wlock:
-                # multiprocessing's framing: a 4-byte big-endian length, then the bytes.
-                os.write(runner._results._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
-                os.kill(workers[0], signal.SIGKILL)
-                for _ in stream:
-                    pass
+    with _results_lock_held("the caller hung on a result cut short") as (runner, workers):
+        # multiprocessing's framing: a 4-byte big-endian length, then the bytes.
+        os.write(runner._results._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
+        os.kill(workers[0], signal.SIGKILL)
 
 
 def test_a_model_that_cannot_load_is_one_clear_error() -> None:
