@@ -31,7 +31,7 @@ from veille.analysis.entities.referents import (
 )
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
-from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
+from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED, NE_TOKENS
 from veille.analysis.parse import doc_text, token_starts
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
@@ -333,7 +333,7 @@ def _verb_complement(parsed: Doc, i: int) -> bool:
     if j >= len(parsed):
         return False
     following = parsed[j]
-    if following.lower_ in ("ne", "n'", "n’"):
+    if following.lower_ in NE_TOKENS:
         return True
     if quoted:
         return following.pos_ in ("VERB", "AUX") or following.text[:1].islower()

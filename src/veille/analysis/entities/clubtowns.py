@@ -27,9 +27,10 @@ from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.names import is_given_name, tokens
 from veille.analysis.entities.referents import Referents
 from veille.analysis.lang.fr import countries
-from veille.analysis.lang.fr.words import TO
+from veille.analysis.lang.fr.words import ARTICLES, OF, TO
 
-_PARTICLES = frozenset({"de", "d", "du", "des", "la", "le", "les", "l"})
+# Articles and de as name tokens write them (apostrophes dropped: d, l).
+_PARTICLES = frozenset(word.rstrip("'") for word in OF | ARTICLES)
 # Words before a town that make it the place, or the complement of a noun, not the club.
 _PLACED_AFTER = TO | {"en", "dans", "depuis", "vers", "de", "d'", "d’", "du", "des", "sur"}
 

@@ -28,8 +28,8 @@ from veille.normal import word_key
 GENERIC_KINDS = frozenset(
     "company club eu_body public media party union association league school country place".split()
 )
-# Words of org_kinds.tsv that name a grouping of members, whose kind a later word may tell.
-_GROUPINGS = frozenset({"ligue"})
+# Kinds of org_kinds.tsv that name a grouping of members, whose kind a later word may tell.
+_GROUPING_KINDS = frozenset({"league"})
 TOWN_NOUNS = frozenset({"ville", "commune", "village", "localite", "metropole", "cite", "agglomeration"})
 
 
@@ -119,10 +119,11 @@ def org_kind(cluster: Cluster, referents: Referents) -> str | None:
         if whole in referents.kinds:
             return referents.kinds[whole]
         for word in whole.split():
-            if word in _GROUPINGS and word in referents.kinds:
-                grouping = grouping or referents.kinds[word]
-            elif word in referents.kinds:
-                return referents.kinds[word]
+            kind = referents.kinds.get(word)
+            if kind in _GROUPING_KINDS:
+                grouping = grouping or kind
+            elif kind is not None:
+                return kind
     return grouping
 
 

@@ -9,12 +9,13 @@ business. Role nouns and their synonym classes are in ``data/roles.tsv``, read b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.ages import age_complement_end
 from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord, load_roles, role_key
-from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import (
     ADVERBIAL_CLITICS,
     ARTICLES,
@@ -70,10 +71,15 @@ class TitlePhrase:
         return start, last.idx + len(last)
 
 
-# Titles of address said before a name (M. X, le Dr X, la Dre X, Me X, Mgr X, le Pr X); the
-# doctors', professors' and bishops' ones take an article in an apposition.
-_ADDRESS = frozenset({"M.", "Mme", "Me", "Dr", "Dre", "Pr", "Mgr"})
+# The doctors', professors' and bishops' titles of address take an article in an apposition
+# (la directrice de l'agence, la Dre X); the others do not (M. X, Mme X, Me X).
 _ADDRESS_WITH_ARTICLE = frozenset({"Dr", "Dre", "Pr", "Mgr"})
+
+
+@cache
+def _address() -> frozenset[str]:
+    """The titles of address said before a name: entity_rules.json's honorifics."""
+    return frozenset(tables.read_json("entity_rules.json")["honorifics"])
 
 
 def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
@@ -81,7 +87,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     Le ministre ukrainien des Affaires étrangères, Andrii Sybiha), or None."""
     k = name_start - 1
     loose = False
-    if k >= 0 and doc[k].text in _ADDRESS:
+    if k >= 0 and doc[k].text in _address():
         k -= 1
         if k >= 0 and doc[k].lower_ in ("le", "la") and doc[k + 1].text in _ADDRESS_WITH_ARTICLE:
             k -= 1  # la directrice de l'agence, la Dre X: the title of address has its article

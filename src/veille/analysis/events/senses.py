@@ -30,7 +30,7 @@ from veille.analysis.events.protests import protest_cue
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.shape import comma_relative
 from veille.analysis.lang.fr.countries import capital_country
-from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE
+from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE, NE_TOKENS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.tense import feature
@@ -137,7 +137,7 @@ def _coercive_warning(token: Token) -> bool:
         if word.text in (".", ";", "?", "!") or word.lower_ in ("contre", "que", "qu'", "qu’", ":"):
             return True
         after = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        if word.lower_ in ("de", "d'", "d’") and after is not None and after.lower_ in ("ne", "n'", "n’"):
+        if word.lower_ in ("de", "d'", "d’") and after is not None and after.lower_ in NE_TOKENS:
             return True  # de ne pas … (an infinitive's de: the parse's tag of it is unsure)
         if word.lower_ in ("de", "d'", "d’") and after is not None and after.pos_ in ("VERB", "AUX"):
             return True

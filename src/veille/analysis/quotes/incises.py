@@ -165,7 +165,7 @@ class InciseFinder:
         while i < end:
             token = tokens[i]
             phrase = _ADVERBIAL.match(self.text, token.idx)
-            if token.text.startswith("-") or token.lower_ in ("ne", "n'", "n’"):
+            if token.text.startswith("-") or token.lower_ in words.NE_TOKENS:
                 i += 1  # a-t-il, n'a pas
             elif phrase is not None:
                 i = self.token_after(phrase.end())  # de son côté, pour sa part

@@ -26,7 +26,7 @@ from veille.analysis.quotes.coordinated import (
     in_relative_aside,
     resumes_after,
 )
-from veille.analysis.quotes.lexicon import CUE_TAGS, Cue
+from veille.analysis.quotes.lexicon import CUE_TAGS, LIGHT_VERBS, Cue
 from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
 from veille.analysis.quotes.selon import (
@@ -368,7 +368,7 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: 
 def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     """Return the sentence before an inverted incise that closes it (…, précise l'OFAG)."""
     i = verb.i - 1
-    if i > 0 and ctx.parsed[i].lemma_ in ("faire", "laisser") and ctx.lexicon.cue(verb) is not None:
+    if i > 0 and ctx.parsed[i].lemma_ in LIGHT_VERBS and ctx.lexicon.cue(verb) is not None:
         i -= 1  # …, a fait savoir la gendarmerie: the light verb and its infinitive are one cue
     while i >= 0 and (
         ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")

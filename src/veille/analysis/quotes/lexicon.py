@@ -209,6 +209,7 @@ CUE_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN", "X"})
 # Infinitives that make one reporting verb with the verb before them (a fait savoir que,
 # a laissé entendre que): the pair is a row of quote_cues.tsv.
 _LIGHT_VERBS = {"savoir": "faire", "valoir": "faire", "entendre": "laisser", "comprendre": "laisser"}
+LIGHT_VERBS = frozenset(_LIGHT_VERBS.values())  # faire, laisser
 
 
 def light_verb_at(token: Token) -> int | None:

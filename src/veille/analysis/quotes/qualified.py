@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Token
 
+from veille.analysis.lang.fr.words import QUE_TOKENS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.misread import noun_before_object
@@ -32,7 +33,7 @@ from veille.analysis.syntax.tense import feature
 # At most this many words between the reporting verb and the marks (verb, adverbials, object).
 _MAX_OBJECT_WORDS = 12
 # Words that end the search: a clause boundary between the verb and the object.
-_CLAUSE_WORDS = frozenset({"que", "qu'", "qu’", "qui", "dont", "où", "lequel", "laquelle"})
+_CLAUSE_WORDS = RELATIVE_PRONOUNS | QUE_TOKENS
 # Cue classes of scope incise that still judge their object (a condamné une attaque « … »).
 _JUDGING = frozenset({"accuse", "praise", "say", "explain", "think"})
 # A verbless opening of an appraisal: an indefinite article and at most two words before the marks.
@@ -41,7 +42,6 @@ _APPRAISAL_OPENING = re.compile(r"\s*(?:(?:Une?|Des|C['’]est(?:\s+une?)?)(?:\s
 _POSTPOSED_POUR = re.compile(r"\s+pour\s+")
 # The first words of the phrase after pour that may name a person's description (le maire).
 _FIRST_WORDS = 2
-_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 
 
 def qualified_object(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Token | None:
@@ -100,7 +100,7 @@ def misread_after_pronoun(token: Token) -> bool:
     (Elle juge toutefois la gestion « prudente »): no noun follows a bare il or elle."""
     return (
         token.i > 0
-        and token.doc[token.i - 1].lower_ in _SUBJECT_PRONOUNS
+        and token.doc[token.i - 1].lower_ in SUBJECT_PRONOUNS
         and token.lower_.endswith(("e", "ent"))
     )
 
@@ -168,7 +168,7 @@ def relative_judgement(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
     lo = max(end - 1 - _RELATIVE_SUBJECT_WORDS, 0)
     for k in range(end - 1, lo - 1, -1):
         token = ctx.parsed[k]
-        if token.lower_ in ("que", "qu'", "qu’"):
+        if token.lower_ in QUE_TOKENS:
             subject = next((t for t in ctx.parsed[k + 1 : end] if t.pos_ in ("NOUN", "PROPN")), None)
             before = ctx.parsed[k - 1] if k > 0 else None
             if subject is None or before is None or before.pos_ not in ("NOUN", "PUNCT", "ADJ"):
@@ -194,7 +194,7 @@ def _before_aside(ctx: QuoteContext, j: int) -> int:
         token = ctx.parsed[k]
         if token.text == ",":
             return k
-        if token.lower_ in ("que", "qu'", "qu’") or token.is_sent_start:
+        if token.lower_ in QUE_TOKENS or token.is_sent_start:
             return j
         if ctx.inside_mark(token.idx) is not None:
             return j

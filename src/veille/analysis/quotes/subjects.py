@@ -10,9 +10,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.lang.fr.words import NE_TOKENS, SUBJECT_PRONOUNS
 from veille.analysis.quotes.coordinated import resumes_reporting
-from veille.analysis.quotes.lexicon import CueLexicon, light_verb_at
+from veille.analysis.quotes.lexicon import LIGHT_VERBS, CueLexicon, light_verb_at
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
@@ -59,7 +59,7 @@ class SubjectFinder:
         light = light_verb_at(verb)
         if (
             light is not None
-            and verb.doc[light].lemma_ in ("faire", "laisser")
+            and verb.doc[light].lemma_ in LIGHT_VERBS
             and "Inf" in feature(verb, "VerbForm")
             and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
         ):
@@ -331,7 +331,7 @@ def _after_comma(verb: Token) -> bool:
     doc = verb.doc
     i = verb.i - 1
     while i >= 0 and (
-        doc[i].pos_ in ("AUX", "CCONJ") or doc[i].text.startswith("-") or doc[i].lower_ in ("ne", "n'", "n’")
+        doc[i].pos_ in ("AUX", "CCONJ") or doc[i].text.startswith("-") or doc[i].lower_ in NE_TOKENS
     ):
         i -= 1
     return i >= 0 and doc[i].text == ","

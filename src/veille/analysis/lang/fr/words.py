@@ -56,6 +56,7 @@ CONJUNCTION_HEADS = frozenset(
     "condition moins pourvu façon manière attendu vu outre pendant".split()
 )
 NE = frozenset({"ne", "n'"})  # the negative clitic before a verb
+NE_TOKENS = NE | {"n’"}  # with the apostrophe curled
 ADVERBIAL_CLITICS = frozenset({"y", "en"})  # clitics between a subject and its verb
 # Stressed (disjunctive) pronouns: lui aussi, elle-même, selon eux.
 STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
