@@ -32,18 +32,28 @@ Sets (tests/quality/baseline.json):
   Luxembourg and Québec outlets) and years 2015-2026, longer articles with page furniture; it
   was blind (set "blind5") until the ninth session opened it for error study, when a seventh
   blind set was written to take over its role;
-- "blind6" is tests/gold15/, a sixth blind set (eighth session), 12 outlet styles (wires AFP,
+- "dev8" is tests/gold15/, a sixth such set (eighth session), 12 outlet styles (wires AFP,
   Reuters and Belga, national, regional and business dailies, a weekly, a TV live blog, Senegalese,
   Swiss and Québec outlets, an interview-based feature) and years 2014-2026, half with page
-  furniture, added to the gate before any change of that session;
-- "blind7" is tests/gold17/, a seventh blind set (ninth session), 12 outlet styles (AFP, ATS,
+  furniture; it was blind (set "blind6") until the eleventh session opened it for error study;
+- "dev9" is tests/gold17/, a seventh such set (ninth session), 12 outlet styles (AFP, ATS,
   Belga and Reuters wires, national, regional and business dailies, a weekly's interview-based
   feature, a public radio site, a TV live blog, Ivorian-style and Québec outlets) and years
-  2014-2026, seven with page furniture, added to the gate before any change of that session;
+  2014-2026, seven with page furniture; it was blind (set "blind7") until the twelfth session
+  opened it for error study;
 - "blind8" is tests/gold18/, an eighth blind set (tenth session), 10 outlet styles (Belgian and
   Swiss regional dailies, a sports daily, a business weekly, an agency wire, a court report, a
   health page, an obituary, an international crisis, a local council report) and years
-  2013-2026, added to the gate before any change of that session.
+  2013-2026, added to the gate before any change of that session;
+- "blind9" is tests/gold19/, a ninth blind set (eleventh session), 10 outlet styles (a national
+  daily's political analysis, a Lebanese francophone daily, a Radio-Canada style piece, a
+  West-French regional daily, a parliamentary report, a trade dispute, a protest with police, a
+  culture page, a cyberattack, a diplomatic visit) and years 2012-2026, added to the gate before
+  any change of that session;
+- "blind10" is tests/gold20/, a tenth blind set (end of the eleventh session), 10 outlet styles
+  (Réunion, Swiss, Belgian, Senegalese, Ivorian and New Caledonian outlets, a weekly's
+  investigation, a regional TV site, an election night, a judicial appeal) and years 2011-2026,
+  added to the gate at the scores of the code it had never seen.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -66,7 +76,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold10 --set dev6 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold12 --set dev7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold15 --set dev8 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold17 --set blind7 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold17 --set dev9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
@@ -104,7 +114,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev6": (ROOT / "tests" / "gold10", 12),
     "dev7": (ROOT / "tests" / "gold12", 12),
     "dev8": (ROOT / "tests" / "gold15", 12),
-    "blind7": (ROOT / "tests" / "gold17", 12),
+    "dev9": (ROOT / "tests" / "gold17", 12),
     "blind8": (ROOT / "tests" / "gold18", 10),
     "blind9": (ROOT / "tests" / "gold19", 10),
     "blind10": (ROOT / "tests" / "gold20", 10),
