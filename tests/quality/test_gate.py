@@ -53,7 +53,11 @@ Sets (tests/quality/baseline.json):
 - "blind10" is tests/gold20/, a tenth blind set (end of the eleventh session), 10 outlet styles
   (Réunion, Swiss, Belgian, Senegalese, Ivorian and New Caledonian outlets, a weekly's
   investigation, a regional TV site, an election night, a judicial appeal) and years 2011-2026,
-  added to the gate at the scores of the code it had never seen.
+  added to the gate at the scores of the code it had never seen;
+- "blind11" is tests/gold21/, an eleventh blind set (twelfth session), 10 outlet styles (a French
+  regional health page, Algerian, Tunisian, Moroccan, Haitian, Québec, Luxembourg and Monaco
+  outlets, a wire dispatch on a rail strike, a sports page on a boardroom putsch) and years
+  2010-2025, added to the gate before any rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -80,6 +84,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -118,6 +123,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind8": (ROOT / "tests" / "gold18", 10),
     "blind9": (ROOT / "tests" / "gold19", 10),
     "blind10": (ROOT / "tests" / "gold20", 10),
+    "blind11": (ROOT / "tests" / "gold21", 10),
 }
 
 pytestmark = pytest.mark.model
