@@ -27,6 +27,7 @@ from veille.analysis.lang.fr.words import (
     REFLEXIVE_CLITICS,
     TO,
 )
+from veille.analysis.syntax.view import token_view
 from veille.model import Gender
 from veille.normal import fold
 
@@ -257,11 +258,12 @@ def description_at(
     if role is None:
         return None
     end = i + len(role.words)
-    if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
+    text = token_view(doc).text  # the words off the view: no Token made for them
+    if end < len(doc) and countries.demonym(text[end]) and text[end][:1].islower():
         end += 1
     elif end < len(doc) and _qualifier(doc[end]):
         end += 1  # l'ex-président démocrate, le ministre sortant
-        if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
+        if end < len(doc) and countries.demonym(text[end]) and text[end][:1].islower():
             end += 1
     end = _complement_end(doc, end)
     phrase = _phrase(doc, i, role, end, loose=False)
@@ -287,9 +289,11 @@ def _phrase(
     modifiers found before ``head`` (the first noun of a coordination)."""
     start = head
     head = head if noun is None else noun
-    while start - 1 >= 0 and (doc[start - 1].lower_ in _MODIFIERS or _epithet_before(doc, start - 1)):
+    view = token_view(doc)  # the words off the view's columns: no Token made for them
+    lower, text = view.lower, view.text
+    while start - 1 >= 0 and (lower[start - 1] in _MODIFIERS or _epithet_before(doc, start - 1)):
         start -= 1
-    det = fold(doc[start - 1].text) if start - 1 >= 0 else ""
+    det = fold(text[start - 1]) if start - 1 >= 0 else ""
     definite = det in DEFINITE or det in CONTRACTED or det in _THIS
     if det in _DETERMINERS:
         start -= 1
@@ -301,8 +305,8 @@ def _phrase(
     if after < end and _qualifier(doc[after]) and not _joins_complements(doc, after + 1):
         after += 1
     if after < end:
-        demonym = countries.demonym(doc[after].text)
-        if demonym is not None and doc[after].text[:1].islower():
+        demonym = countries.demonym(text[after])
+        if demonym is not None and text[after][:1].islower():
             country, demonym_at = demonym.iso3, after
             after += 1
     return TitlePhrase(
@@ -323,13 +327,15 @@ def _phrase(
 def _epithet_before(doc: Doc, k: int) -> bool:
     """Tell whether token k is an adjective between a determiner and a role noun (le
     turbulent | locataire de la Maison Blanche, l'influente | ministre)."""
+    view = token_view(doc)  # tags and words off the columns: no Token made for them
+    text = view.text
     return (
         k >= 1
-        and doc[k].pos_ in ("ADJ", "NOUN")  # the model reads some epithets as nouns (turbulent)
-        and doc[k].text[:1].islower()
-        and fold(doc[k - 1].text) in _DETERMINERS
-        and role_key(doc[k].text) not in load_roles().by_first
-        and countries.demonym(doc[k].text) is None
+        and view.pos[k] in ("ADJ", "NOUN")  # the model reads some epithets as nouns (turbulent)
+        and text[k][:1].islower()
+        and fold(text[k - 1]) in _DETERMINERS
+        and role_key(text[k]) not in load_roles().by_first
+        and countries.demonym(text[k]) is None
     )
 
 
