@@ -147,7 +147,8 @@ def _partitive(doc: Doc, k: int, lexicon: RoleLexicon) -> RoleWord | None:
 
 def _label(doc: Doc, k: int) -> bool:
     """Tell whether token k closes a one-word label in brackets, (LFI) or (PS)."""
-    return doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(" and doc[k - 1].text[:1].isupper()
+    text = token_view(doc).text  # asked at every word of a title's walk: no Token made
+    return text[k] == ")" and k >= 2 and text[k - 2] == "(" and text[k - 1][:1].isupper()
 
 
 def _true_sentence_start(doc: Doc, i: int) -> int:
@@ -383,22 +384,24 @@ def _allowed(token: Token) -> bool:
 
 def _complement_end(doc: Doc, i: int) -> int:
     """Extend over 'de (la|l') Word Word…' after a role noun (de l'Economie, du PSG)."""
-    if i >= len(doc) or doc[i].lower_ not in ("de", "du", "des", "d'"):
+    view = token_view(doc)  # words, tags and punctuation off the columns: no Token made
+    lower, text, pos = view.lower, view.text, view.pos
+    if i >= len(doc) or lower[i] not in ("de", "du", "des", "d'"):
         return i
     j = i + 1
-    if j < len(doc) and doc[j].lower_ in ARTICLES and doc[i].lower_ in ("de", "d'"):
+    if j < len(doc) and lower[j] in ARTICLES and lower[i] in ("de", "d'"):
         j += 1
     k = j
     while k < len(doc) and (
-        doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text[:1].isupper() or _glued_hyphen(doc, k)
+        pos[k] in ("NOUN", "PROPN", "ADJ") or text[k][:1].isupper() or _glued_hyphen(doc, k)
     ):
-        if doc[k].pos_ in ("VERB", "AUX") or (doc[k].is_punct and not _glued_hyphen(doc, k)):
+        if pos[k] in ("VERB", "AUX") or (view.is_punct[k] and not _glued_hyphen(doc, k)):
             break
-        capitalised = any(t.text[:1].isupper() for t in doc[j:k])
-        if capitalised and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower():
+        capitalised = any(text[t][:1].isupper() for t in range(j, k))
+        if capitalised and pos[k] == "NOUN" and text[k][:1].islower():
             break  # a capitalised complement ends before a lower-case noun (de l'Économie | table)
         k += 1
-        words = sum(1 for t in doc[j:k] if t.text != "-")
+        words = sum(1 for t in range(j, k) if text[t] != "-")
         if words >= 4 and not _glued_hyphen(doc, k):
             break
     if k > j and k < len(doc) and _joins_complements(doc, k):
