@@ -63,6 +63,20 @@ def test_a_words_places_are_where_its_bounded_pattern_matches() -> None:
             assert places.places(word) == expected, (seed, word, text)
 
 
+def test_a_words_places_are_the_same_searched_or_indexed() -> None:
+    # The first words asked are found by substring search, the later ones in the index of
+    # every word: both must answer as the bounded pattern does, words in a longer word too.
+    alphabet = ["ANSM", "ANS", "MANS", "l'", " ", "-", "_", "é", "3", "\n", "(", "ONU", "ONUé"]
+    words = ("ANS", "ANSM", "ONU", "MANS", "ANSMANS", "é", "3", "ONUé", "l", "_", "ANS", "ONU")
+    for seed in range(300):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        places = _WordPlaces(text)
+        for word in words:  # more than the searched ones: the last are read off the index
+            expected = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+            assert places.places(word) == expected, (seed, word, text)
+
+
 def test_the_entities_named_before_an_offset_come_as_the_walk_back_meets_them() -> None:
     for seed in range(200):
         rnd = random.Random(seed)

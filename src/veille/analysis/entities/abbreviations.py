@@ -29,23 +29,45 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{0,3})?)(?![\w-
 
 
 class _WordPlaces:
-    """Where each word of a text starts, read on the first question: the places where
-    ``\\bword\\b`` matches, where a search of the whole text per bracketed acronym grew
-    with the square of a long text's length."""
+    """Where each word of a text starts: the places where ``\\bword\\b`` matches, where a
+    search of the whole text per bracketed acronym grew with the square of a long text's
+    length. The first few words asked are found by substring search (a text has one or two
+    acronyms in brackets; indexing its every word cost more); past them, every word of the
+    text is indexed once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._at: dict[str, list[int]] | None = None
+        self._searched = 0
 
     def places(self, word: str) -> list[int]:
         """Return the starts of ``word`` standing alone, in text order."""
         if not _WORD.fullmatch(word):
             return [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)]
+        if self._at is None and self._searched < _SEARCHED_WORDS:
+            self._searched += 1
+            return self._search(word)
         if self._at is None:
             self._at = {}
             for m in _WORD.finditer(self.text):  # a run of word characters is bounded on both sides
                 self._at.setdefault(m.group(), []).append(m.start())
         return self._at.get(word, [])
+
+    def _search(self, word: str) -> list[int]:
+        """Return the places of ``word`` as a whole run of word characters (what the index
+        holds): each occurrence with no word character right before or right after it."""
+        text, size, found = self.text, len(word), []
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            alone_before = at == 0 or not _WORD.match(text[at - 1])
+            if alone_before and (end == len(text) or not _WORD.match(text[end])):
+                found.append(at)
+            at = text.find(word, at + 1)
+        return found
+
+
+_SEARCHED_WORDS = 8  # words found by substring search before the whole text is indexed
 
 
 def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:

@@ -20,6 +20,8 @@ second CHU or a second PJ in the text leaves every acronym apart.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from veille.analysis.entities.names import initials
 from veille.analysis.lang.fr.words import ACRONYM_SKIPPED, NAME_PARTICLES
 from veille.normal import fold, word_key
@@ -27,6 +29,7 @@ from veille.normal import fold, word_key
 _MINOR = frozenset({"l", "et", "les"})
 
 
+@lru_cache(maxsize=1 << 14)  # pure: asked again for the same names by several merge steps
 def acronym_forms(name: str) -> frozenset[str]:
     """Return the acronyms by which a name of two words or more may be called."""
     words = name.replace("’", "'").replace("'", "' ").split()

@@ -57,6 +57,8 @@ def add_age_epithets(clusters: list[Cluster], text: str, taken: set[tuple[int, i
     """Add each definite age epithet to the person it names (see the module's rules)."""
     add_superlatives(clusters, text)  # le plus âgé, Yanis B.: an apposition, before the epithets
     ages, pattern = _epithets()
+    if not any(noun in text for noun in ages):
+        return  # the pattern's nouns are literal and case-sensitive: none in the text, no match
     taken = taken if taken is not None else {(m.start, m.end) for c in clusters for m in c.mentions}
     stated = {id(c): _stated_age(c, text) for c in clusters if c.type == "PER"}
     for match in pattern.finditer(text):

@@ -30,14 +30,16 @@ def load_periphrases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def add_periphrases(clusters: list[Cluster], text: str) -> None:
     """Add each periphrasis in the text as a description of the country it names."""
-    # Fold letter by letter so that offsets hold (fold() also squeezes spaces).
-    # (Each distinct character once, then one translate: the same string, without a call per character.)
-    folded = text.translate({ord(c): f if len(f := fold(c)) == 1 else c.lower() for c in set(text)})
     by_code: dict[str, Cluster] = {}
     for cluster in clusters:
         code = countries.country_code(cluster.longest) if cluster.type == "LOC" else None
         if code is not None and not cluster.group:
             by_code.setdefault(code, cluster)
+    if not by_code:
+        return  # every description found below goes to a country the article names
+    # Fold letter by letter so that offsets hold (fold() also squeezes spaces).
+    # (Each distinct character once, then one translate: the same string, without a call per character.)
+    folded = text.translate({ord(c): f if len(f := fold(c)) == 1 else c.lower() for c in set(text)})
     _add_governments(by_code, text, folded)
     for pattern, iso3 in load_periphrases():
         country = by_code.get(iso3)

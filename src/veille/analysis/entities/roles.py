@@ -27,6 +27,7 @@ from veille.analysis.lang.fr.words import (
     REFLEXIVE_CLITICS,
     TO,
 )
+from veille.analysis.syntax.view import token_view
 from veille.model import Gender
 from veille.normal import fold
 
@@ -146,7 +147,8 @@ def _partitive(doc: Doc, k: int, lexicon: RoleLexicon) -> RoleWord | None:
 
 def _label(doc: Doc, k: int) -> bool:
     """Tell whether token k closes a one-word label in brackets, (LFI) or (PS)."""
-    return doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(" and doc[k - 1].text[:1].isupper()
+    text = token_view(doc).text  # asked at every word of a title's walk: no Token made
+    return text[k] == ")" and k >= 2 and text[k - 2] == "(" and text[k - 1][:1].isupper()
 
 
 def _true_sentence_start(doc: Doc, i: int) -> int:
@@ -257,11 +259,12 @@ def description_at(
     if role is None:
         return None
     end = i + len(role.words)
-    if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
+    text = token_view(doc).text  # the words off the view: no Token made for them
+    if end < len(doc) and countries.demonym(text[end]) and text[end][:1].islower():
         end += 1
     elif end < len(doc) and _qualifier(doc[end]):
         end += 1  # l'ex-président démocrate, le ministre sortant
-        if end < len(doc) and countries.demonym(doc[end].text) and doc[end].text[:1].islower():
+        if end < len(doc) and countries.demonym(text[end]) and text[end][:1].islower():
             end += 1
     end = _complement_end(doc, end)
     phrase = _phrase(doc, i, role, end, loose=False)
@@ -287,9 +290,11 @@ def _phrase(
     modifiers found before ``head`` (the first noun of a coordination)."""
     start = head
     head = head if noun is None else noun
-    while start - 1 >= 0 and (doc[start - 1].lower_ in _MODIFIERS or _epithet_before(doc, start - 1)):
+    view = token_view(doc)  # the words off the view's columns: no Token made for them
+    lower, text = view.lower, view.text
+    while start - 1 >= 0 and (lower[start - 1] in _MODIFIERS or _epithet_before(doc, start - 1)):
         start -= 1
-    det = fold(doc[start - 1].text) if start - 1 >= 0 else ""
+    det = fold(text[start - 1]) if start - 1 >= 0 else ""
     definite = det in DEFINITE or det in CONTRACTED or det in _THIS
     if det in _DETERMINERS:
         start -= 1
@@ -301,8 +306,8 @@ def _phrase(
     if after < end and _qualifier(doc[after]) and not _joins_complements(doc, after + 1):
         after += 1
     if after < end:
-        demonym = countries.demonym(doc[after].text)
-        if demonym is not None and doc[after].text[:1].islower():
+        demonym = countries.demonym(text[after])
+        if demonym is not None and text[after][:1].islower():
             country, demonym_at = demonym.iso3, after
             after += 1
     return TitlePhrase(
@@ -323,13 +328,15 @@ def _phrase(
 def _epithet_before(doc: Doc, k: int) -> bool:
     """Tell whether token k is an adjective between a determiner and a role noun (le
     turbulent | locataire de la Maison Blanche, l'influente | ministre)."""
+    view = token_view(doc)  # tags and words off the columns: no Token made for them
+    text = view.text
     return (
         k >= 1
-        and doc[k].pos_ in ("ADJ", "NOUN")  # the model reads some epithets as nouns (turbulent)
-        and doc[k].text[:1].islower()
-        and fold(doc[k - 1].text) in _DETERMINERS
-        and role_key(doc[k].text) not in load_roles().by_first
-        and countries.demonym(doc[k].text) is None
+        and view.pos[k] in ("ADJ", "NOUN")  # the model reads some epithets as nouns (turbulent)
+        and text[k][:1].islower()
+        and fold(text[k - 1]) in _DETERMINERS
+        and role_key(text[k]) not in load_roles().by_first
+        and countries.demonym(text[k]) is None
     )
 
 
@@ -377,22 +384,24 @@ def _allowed(token: Token) -> bool:
 
 def _complement_end(doc: Doc, i: int) -> int:
     """Extend over 'de (la|l') Word Word…' after a role noun (de l'Economie, du PSG)."""
-    if i >= len(doc) or doc[i].lower_ not in ("de", "du", "des", "d'"):
+    view = token_view(doc)  # words, tags and punctuation off the columns: no Token made
+    lower, text, pos = view.lower, view.text, view.pos
+    if i >= len(doc) or lower[i] not in ("de", "du", "des", "d'"):
         return i
     j = i + 1
-    if j < len(doc) and doc[j].lower_ in ARTICLES and doc[i].lower_ in ("de", "d'"):
+    if j < len(doc) and lower[j] in ARTICLES and lower[i] in ("de", "d'"):
         j += 1
     k = j
     while k < len(doc) and (
-        doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text[:1].isupper() or _glued_hyphen(doc, k)
+        pos[k] in ("NOUN", "PROPN", "ADJ") or text[k][:1].isupper() or _glued_hyphen(doc, k)
     ):
-        if doc[k].pos_ in ("VERB", "AUX") or (doc[k].is_punct and not _glued_hyphen(doc, k)):
+        if pos[k] in ("VERB", "AUX") or (view.is_punct[k] and not _glued_hyphen(doc, k)):
             break
-        capitalised = any(t.text[:1].isupper() for t in doc[j:k])
-        if capitalised and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower():
+        capitalised = any(text[t][:1].isupper() for t in range(j, k))
+        if capitalised and pos[k] == "NOUN" and text[k][:1].islower():
             break  # a capitalised complement ends before a lower-case noun (de l'Économie | table)
         k += 1
-        words = sum(1 for t in doc[j:k] if t.text != "-")
+        words = sum(1 for t in range(j, k) if text[t] != "-")
         if words >= 4 and not _glued_hyphen(doc, k):
             break
     if k > j and k < len(doc) and _joins_complements(doc, k):

@@ -117,12 +117,14 @@ def add_salient_trades(
     """Give each unheld trade description to the salient person before it (module rules);
     the salient person titled with one of ``offices`` gets none (rule 6)."""
     classes = trade_classes()
-    holders = [(c, {f.cls for f in c.roles} | {k for f in c.roles for k in f.implies}) for c in clusters]
+    holders: list[tuple[Cluster, set[str]]] | None = None  # read at the first description
     chosen_for: dict[str, Cluster] = {}  # the class -> the person an earlier description went to
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     people = [c for c in clusters if c.type == "PER" and not c.group]
     text = doc_text(parsed)
     for token, phrase, start, end in uncovered_descriptions(parsed, lexicon, classes, covered):
+        if holders is None:  # the roles as on entering: nothing above changes them
+            holders = [(c, _held(c)) for c in clusters]
         if any(c.type == "PER" and phrase.role.cls in held and _fits(c, phrase) for c, held in holders):
             continue  # rule 3 (a woman titled réalisatrice does not hold le cinéaste)
         if not _referring(parsed, phrase, text):
@@ -140,6 +142,11 @@ def add_salient_trades(
             chosen.mentions.append(Mention(start, end, text[start:end], "description"))
             covered.update(range(start, end))
             chosen_for[phrase.role.cls] = chosen
+
+
+def _held(cluster: Cluster) -> set[str]:
+    """Return the role classes a cluster holds, and those its roles imply."""
+    return {f.cls for f in cluster.roles} | {k for f in cluster.roles for k in f.implies}
 
 
 def uncovered_descriptions(

@@ -46,6 +46,13 @@ def _nouns() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(word_key(row).split()) for row in rows)
 
 
+@cache
+def _first_words() -> frozenset[str] | None:
+    """The first words of the watchdog nouns (None if a row has no word: then any start may match)."""
+    nouns = _nouns()
+    return None if any(not words for words in nouns) else frozenset(words[0] for words in nouns)
+
+
 def add_watchdogs(clusters: list[Cluster], parsed: Doc, referents: Referents) -> set[int]:
     """Give each regulator's metaphor to its organisation (module docstring); return the
     characters of every such phrase, owned or not, which the person steps leave alone."""
@@ -78,6 +85,9 @@ def add_watchdogs(clusters: list[Cluster], parsed: Doc, referents: Referents) ->
 
 def _noun_end(lowers: list[str], i: int) -> int | None:
     """Return where a watchdog noun that starts at token i ends, or None."""
+    firsts = _first_words()
+    if firsts is not None and (i >= len(lowers) or word_key(lowers[i]) not in firsts):
+        return None  # asked after every article: the first word alone rules out nearly all
     for words in _nouns():
         if tuple(word_key(w) for w in lowers[i : i + len(words)]) == words:
             return i + len(words)

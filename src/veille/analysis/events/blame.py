@@ -29,8 +29,9 @@ def blames(parsed: Doc, reader: RoleReader, lexicon: EventLexicon) -> Iterator[t
     if not lexicon.blame_words:
         return
     view = token_view(parsed)
+    words, lower = lexicon.blame_words, view.lower  # asked of every word: read once
     for i, lemma in enumerate(view.lemma_lower):
-        if lemma not in lexicon.blame_words and view.lower[i] not in lexicon.blame_words:
+        if lemma not in words and lower[i] not in words:
             continue
         word = view.tokens[i]
         verb = _blame_verb(word, lexicon)

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.tense import is_conditional, is_future
+from veille.analysis.syntax.view import token_view
 
 # Types whose conditional announcement is a threat (PLOVER THREATEN: a threat of the act).
 COERCIVE = frozenset({"REJECT", "SANCTION", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
@@ -38,6 +39,7 @@ _IF = frozenset({"si", "s'", "s’"})
 _NOT_CONDITION = frozenset({"même", "comme"})  # même si (concessive), comme si (comparison)
 # en cas de, faute de, à défaut de: (word before the noun or None, the noun) then de.
 _CONDITION_PHRASES = ((("en",), "cas"), ((), "faute"), (("à",), "défaut"))
+_CONDITION_NOUNS = frozenset(noun for _before, noun in _CONDITION_PHRASES)
 _DE = frozenset({"de", "d'", "d’"})
 _STOPS = frozenset({".", "!", "?", "…"})
 _UP = 3  # bloquer → pourrait → prévenu: the trigger, its modal and the clause above
@@ -47,14 +49,16 @@ def if_clause(token: Token) -> Token | None:
     """Return the *si* of a condition on the trigger's clause when that clause is in the
     future or the conditional (module docstring), else None."""
     sentence = token.sent
+    view = token_view(token.doc)  # the sentence's words and tags off the columns: no Token made
+    lower, pos = view.lower, view.pos
     mark = next(
         (
-            w
-            for w in sentence
-            if w.lower_ in _IF
-            and w.pos_ == "SCONJ"
-            and not (w.i > 0 and w.doc[w.i - 1].lower_ in _NOT_CONDITION)
-            and not _except(w)
+            view.tokens[i]
+            for i in range(sentence.start, sentence.end)
+            if lower[i] in _IF
+            and pos[i] == "SCONJ"
+            and not (i > 0 and lower[i - 1] in _NOT_CONDITION)
+            and not _except(view.tokens[i])
         ),
         None,
     )
@@ -85,16 +89,19 @@ def _condition_phrase(token: Token) -> Token | None:
     défaut de*) in a trigger's sentence, or None. A fronted phrase the sentence splitter
     cut off (*Faute d'accord avant vendredi, | Washington imposera …*) is read too: the
     words back to the last full stop."""
-    doc = token.doc
+    view = token_view(token.doc)  # the words off the columns: no Token made per word
+    text, lower = view.text, view.lower
     start = token.sent.start
-    while start > 0 and doc[start - 1].text not in _STOPS and "\n" not in doc[start - 1].text:
+    while start > 0 and text[start - 1] not in _STOPS and "\n" not in text[start - 1]:
         start -= 1
-    for w in doc[start : token.sent.end]:
+    for i in range(start, token.sent.end):
+        if lower[i] not in _CONDITION_NOUNS:
+            continue  # no phrase's noun: the test below fails for every phrase
         for before, noun in _CONDITION_PHRASES:
-            if w.lower_ != noun or w.i + 1 >= len(doc) or doc[w.i + 1].lower_ not in _DE:
+            if lower[i] != noun or i + 1 >= len(lower) or lower[i + 1] not in _DE:
                 continue
-            if not before or (w.i > 0 and doc[w.i - 1].lower_ in before):
-                return w
+            if not before or (i > 0 and lower[i - 1] in before):
+                return view.tokens[i]
     return None
 
 

@@ -139,6 +139,19 @@ class EvaluationReader:
         return None
 
 
+def _hostile_acts(lexicon: EventLexicon) -> frozenset[str]:
+    """Return the nouns of the table's hostile rows (agression, frappe), made once per
+    lexicon: a walk of every noun row for each article otherwise."""
+    kept = _ACTS.get(id(lexicon))
+    if kept is None or kept[0] is not lexicon:  # the entry holds its table: no other can take its id
+        acts = frozenset(word for word, row in lexicon.nouns.items() if row.type in _HOSTILE)
+        kept = _ACTS[id(lexicon)] = (lexicon, acts)
+    return kept[1]
+
+
+_ACTS: dict[int, tuple[EventLexicon, frozenset[str]]] = {}
+
+
 def evaluations(
     doc: Document, parsed: Doc, reader: RoleReader, lexicon: EventLexicon
 ) -> Iterator[tuple[Token, Roles]]:
@@ -150,7 +163,7 @@ def evaluations(
     words = lexicon.negative_words
     # A hostile act's noun as the predicate of a verb of judgement (qualifié la décision
     # d'« agression »: labels.py) judges that act as the evaluative words do.
-    acts = frozenset(word for word, row in lexicon.nouns.items() if row.type in _HOSTILE)
+    acts = _hostile_acts(lexicon)
     # A negative word (its form or its lemma in the list), read off the shared view: most
     # words are not, and every word is asked.
     for i, (pos, lower, lemma) in enumerate(zip(view.pos, view.lower, view.lemma_lower, strict=True)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Mapping
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +35,7 @@ from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE, NE_TOKENS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 from veille.model import Event
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
@@ -76,7 +78,7 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
         return False  # des échanges commerciaux; tirer un trait sur X (flows.py)
     end = token.idx + len(token.text)
     before = doc_text(token.doc)[max(0, end - 24) : end].lower()
-    if any(before.endswith(block) for block in lexicon.blocks_before):
+    if before.endswith(lexicon.blocks_before):  # a tuple: any of them
         return False
     if trigger.type == "PROTEST" and trigger.pos == "VERB" and _shows_a_feeling(token):
         return False
@@ -111,10 +113,20 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
 def _cue_at(word: Token, cues: frozenset[str]) -> bool:
     """Say whether a cue opens at a word: a single word (by form or lemma), or a phrase
     cue (*chargé d'affaires*) whose text starts there."""
-    if word.lower_ in cues or word.lemma_.lower() in cues:
+    view, i = token_view(word.doc), word.i  # the form and lemma off the columns
+    if view.lower[i] in cues or view.lemma_lower[i] in cues:
         return True
+    phrases = _phrase_cues(cues)
+    if not phrases:
+        return False
     text = doc_text(word.doc)[word.idx : word.idx + 40].lower().replace("’", "'")
-    return any(text.startswith(cue) for cue in cues if " " in cue or "'" in cue)
+    return text.startswith(phrases)
+
+
+@lru_cache(maxsize=64)  # a few cue lists (events_lexicon.json needs_cues), asked for every word in scope
+def _phrase_cues(cues: frozenset[str]) -> tuple[str, ...]:
+    """Return the cues of several words (or with an apostrophe) of a cue list."""
+    return tuple(cue for cue in cues if " " in cue or "'" in cue)
 
 
 def _shows_a_feeling(verb: Token) -> bool:

@@ -18,7 +18,7 @@ from veille.analysis.events.shape import bare_address
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
-from veille.analysis.syntax.view import token_view
+from veille.analysis.syntax.view import TokenView, token_view
 from veille.analysis.time.stage import in_timexes
 from veille.model import Timex
 
@@ -54,7 +54,11 @@ _WINDOW = 60
 def clause_window(trigger: Token) -> list[Token]:
     """Return the tokens after a trigger up to the end of its clause (a verb, a relative or
     subordinating word, strong punctuation); participles and infinitives inside the phrase
-    (*des fonds destinés à*) end it too, since their complements are theirs."""
+    (*des fonds destinés à*) end it too, since their complements are theirs. Kept per parse
+    and word (the role reader asks it again for each slot of a row): read only."""
+    windows = token_view(trigger.doc).derived("events.spans.clause_window", _no_windows)
+    if trigger.i in windows:
+        return windows[trigger.i]
     out: list[Token] = []
     sentence_end = min(parse_sentence(trigger)[1], trigger.i + 1 + _WINDOW)
     view = token_view(trigger.doc)
@@ -71,7 +75,12 @@ def clause_window(trigger: Token) -> list[Token]:
         if pos[i] in ("VERB", "AUX", "SCONJ"):
             break
         out.append(tokens[i])
+    windows[trigger.i] = out
     return out
+
+
+def _no_windows(_view: TokenView) -> dict[int, list[Token]]:
+    return {}
 
 
 _OPENING_QUOTES = frozenset({"«", "“"})
@@ -158,20 +167,24 @@ def linear_complement(
     forms = {form for case in cases for form in _PREPOSITION_FORMS.get(case, (case,))}
     window = clause_window(trigger)
     spans = _timex_starts(timexes)
+    view = token_view(trigger.doc)  # the window's words, tags and offsets off the columns
+    text, lower, pos, idx = view.text, view.lower, view.pos, view.idx
+    noun = pos[trigger.i] == "NOUN"
     for position, token in enumerate(window):
-        if token.lower_ not in forms or (trigger.pos_ == "NOUN" and token.i < trigger.i):
+        if lower[token.i] not in forms or (noun and token.i < trigger.i):
             continue  # a noun's complements follow it (reproché à la Suède son soutien à …)
         found: list[str] = []
         rest = window[position + 1 :]
         for number, inner in enumerate(rest):
+            at = inner.i
             after = rest[number + 1] if number + 1 < len(rest) else None
-            if inner.text == "," and not found and after is not None and entity_at(after.idx) is not None:
+            if text[at] == "," and not found and after is not None and entity_at(idx[after.i]) is not None:
                 continue  # avec son homologue italien, Marco Bellini: the name restates it
-            if (inner.pos_ == "ADP" and inner.lower_ not in OF) or inner.text == ",":
+            if (pos[at] == "ADP" and lower[at] not in OF) or text[at] == ",":
                 break
             if _in_spans(inner, spans):
                 continue
-            entity = entity_at(inner.idx)
+            entity = entity_at(idx[at])
             if entity is not None and entity not in found:
                 found.append(entity)
         if found:
