@@ -1,0 +1,57 @@
+"""Drop the companions of an actor from the recipients of its act.
+
+A locution of accompaniment (Grevisse, *Le Bon Usage*, § 1041: *aux côtés de*, *en
+compagnie de*) names who acts along with the subject, not whom the act is aimed at: *Le
+ministre a visité les quartiers sinistrés aux côtés du préfet X* is a visit with the
+prefect, no meeting of the minister with him (PLOVER CONSULT is between a visitor and a
+host). The parser often hangs the name after a title on the verb, so the phrase is read
+from the word order: walking back from a party's mention to the locution, through its
+title, complements, commas and coordinations, and stopping at a verb or a strong stop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from veille.analysis.events.roles import RoleReader, Roles
+
+_LOCUTIONS = (("aux", "côtés"), ("en", "compagnie"))
+_STOPS = frozenset({".", ";", ":", "!", "?", "«", "»"})
+_REACH = 20  # words walked back from a mention: a title, its complements, a coordination
+
+
+def without_companions(token: Token, roles: Roles, reader: RoleReader) -> Roles | None:
+    """Return the roles without recipients named only in a phrase of accompaniment, or None
+    when no recipient is left."""
+    kept = tuple(e for e in roles.recipients if not _companion(token, reader, e))
+    if len(kept) == len(roles.recipients):
+        return roles
+    return dataclasses.replace(roles, recipients=kept) if kept else None
+
+
+def _companion(trigger: Token, reader: RoleReader, entity_id: str) -> bool:
+    entity = reader.doc.entity(entity_id)
+    if entity is None:
+        return False
+    sentence = trigger.sent
+    told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+    return bool(told) and all(_accompanied(trigger, m.start) for m in told)
+
+
+def _accompanied(trigger: Token, start: int) -> bool:
+    """Say whether the words before a mention lead back to a locution of accompaniment."""
+    doc = trigger.doc
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span.start
+    floor = max(trigger.sent.start, first - _REACH)
+    for index in range(first - 1, floor, -1):
+        word = doc[index]
+        if index == trigger.i or word.text in _STOPS or word.pos_ in ("VERB", "AUX"):
+            return False
+        if (doc[index - 1].lower_, word.lower_) in _LOCUTIONS:
+            return True
+    return False
