@@ -166,13 +166,18 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
     return trigger
 
 
+# Acts between parties, never aimed at a bare place: a meeting, an agreement,
+# cooperation, a concession, a sanction (une réunion à Tromsø names where, not whom).
+_BETWEEN_PARTIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "SANCTION"})
+
+
 def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader) -> bool:
     """Say whether a REJECT is aimed only at places that cannot act (*bloquaient l'autoroute
     A64*, *ont bloqué le port de Sète*): blocking a place obstructs a locale (PLOVER
     PROTEST/obstruct, aimed at an authority the place does not name), it rejects no party's
     request. A country or a city standing for its government can be rejected (*la Hongrie
-    a bloqué l'Ukraine*): ``RoleReader.can_act``. A CONSULT with a side of such places
-    only is a trip or a venue."""
+    a bloqué l'Ukraine*): ``RoleReader.can_act``. A CONSULT (or another act between
+    parties: ``_BETWEEN_PARTIES``) with a side of such places only is a trip or a venue."""
     if trigger.type == "REJECT":
         return not any(reader.can_act(r) for r in roles.recipients)
     if asks_a_place(token, trigger, roles, reader):
@@ -181,7 +186,7 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
     # rencontrés … à Sriharikota* name a trip or a venue, not someone met (PLOVER CONSULT is
     # between actors). A country or a capital standing for its government is met (*en
     # visite en Chine*, *a rencontré Pékin*).
-    if trigger.type != "CONSULT":
+    if trigger.type not in _BETWEEN_PARTIES:
         return False
 
     def party(entity_id: str) -> bool:
