@@ -283,6 +283,8 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         return True
     if _unreal_clause(token, lexicon) or in_condition_phrase(token):
         return False  # si la Russie attaque; en cas d'attaque contre la Pologne (conditions.py)
+    if _planned_thing(token):
+        return False  # le projet d'accord de libre-échange: a draft, not an agreement
     embedders = _embedders(token)
     if (
         token.pos_ == "NOUN"
@@ -294,6 +296,25 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         # as done (the verb would be non-factive over an infinitive: ordonner à X de partir).
         embedders = embedders[1:]
     return not any(_verb_lemma(verb, lexicon) in lexicon.non_factive for verb, _ in embedders)
+
+
+# Nouns of an act only intended or possible (TLFi: projet « ce que l'on a l'intention de
+# faire »; the nouns of the non-factive verbs envisager, espérer, craindre, risquer, tenter).
+_PLAN_NOUNS = frozenset(
+    {"projet", "perspective", "éventualité", "possibilité", "hypothèse", "espoir", "crainte", "risque",
+     "tentative", "souhait", "volonté", "ébauche"}
+)  # fmt: skip
+
+
+def _planned_thing(token: Token) -> bool:
+    """Say whether a noun trigger is the de-complement of a noun of intent or possibility
+    (*le projet d'accord*, *la perspective d'une rencontre*, *le risque d'une attaque*)."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "nmod"
+        and token.head.lemma_.lower() in _PLAN_NOUNS
+        and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in token.children)
+    )
 
 
 def _verb_lemma(verb: Token, lexicon: EventLexicon) -> str:
