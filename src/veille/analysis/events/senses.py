@@ -24,6 +24,7 @@ from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.flows import turned_away
+from veille.analysis.events.habits import habitual
 from veille.analysis.events.labels import labelling_verb
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.protests import protest_cue
@@ -285,6 +286,8 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         return False  # si la Russie attaque; en cas d'attaque contre la Pologne (conditions.py)
     if _planned_thing(token):
         return False  # le projet d'accord de libre-échange: a draft, not an agreement
+    if habitual(token):
+        return False  # verse chaque année des millions à X: a habit, no event (habits.py)
     embedders = _embedders(token)
     if (
         token.pos_ == "NOUN"
