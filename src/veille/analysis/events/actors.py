@@ -17,6 +17,7 @@ from veille.analysis.events.authors import national
 from veille.analysis.events.control import controller, infinitive_form
 from veille.analysis.events.parties import speaking_parties
 from veille.analysis.events.shape import (
+    case_of,
     is_relative,
     passive,
     passive_like,
@@ -32,6 +33,11 @@ from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
+
+# The prepositions of a passive's agent (Grevisse § 322: par, and de after verbs of feeling
+# or state); a phrase the parser labels agent under any other (dans, à) is a place or a
+# circumstance. None: the parser left the preposition out.
+_AGENT_CASES = frozenset({"par", "de", "du", "des", "d'", None})
 
 
 def clause_subject(reader: RoleReader, verb: Token, *, agent: bool) -> list[str] | None:
@@ -97,6 +103,8 @@ def par_agent(reader: RoleReader, verb: Token) -> list[str]:
     """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
     the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
     for child in token_view(verb.doc).labelled_children(verb.i, "obl:agent")[:1]:  # no Token made
+        if case_of(child) not in _AGENT_CASES:
+            break  # rencontré dans les bureaux de la société: a place the parser took for the agent
         # 1. a passive's par-agent does it; a national body's country (par la police turque)
         return reader.group(child) or national(reader, child)
     if passive_like(verb):

@@ -53,13 +53,21 @@ def asks_a_place(token: Token, trigger: Trigger, roles: Roles, reader: RoleReade
 
 def _inert(token: Token, reader: RoleReader, entity_id: str) -> bool:
     entity = reader.doc.entity(entity_id)
-    if entity is None or reader.can_act(entity_id) or capital_country(entity.name) is not None:
+    if entity is None:
+        return False
+    sentence = token.sent
+    told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+    office = bool(told) and all(_seat_of_office(token, m.start, m.end) for m in told)
+    if office and entity.type != "LOC":
+        # contre l'ancien gérant du cabinet X, au président du Conseil: the officer is
+        # asked or accused, not the body that employs them (a state's envoy, l'ambassadeur
+        # de Chine, stays its state's: reader.can_act below)
+        return True
+    if reader.can_act(entity_id) or capital_country(entity.name) is not None:
         return False
     if fold(entity.name).split(" ")[0] in _inert_heads():
         return True  # le pont de la RN1, la gare de Morlaix: a way or a work
-    sentence = token.sent
-    told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
-    return bool(told) and all(_seat_of_office(token, m.start, m.end) for m in told)
+    return office  # au préfet de la Dordogne: the holder is asked, not the territory
 
 
 def _seat_of_office(token: Token, start: int, end: int) -> bool:
@@ -68,4 +76,10 @@ def _seat_of_office(token: Token, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "nmod" and fold(root.head.text) in _titles()
+    if root.dep_ == "nmod" and fold(root.head.text) in _titles():
+        return True
+    # l'ancien gérant du cabinet Immo-Nord: the name qualifies a category noun that is the
+    # title's complement (no case of its own: an apposition, however the parser labels it)
+    head = root.head
+    bare = not any(c.dep_ == "case" for c in root.children)
+    return bare and head.pos_ == "NOUN" and head.dep_ == "nmod" and fold(head.head.text) in _titles()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.events.authors import national
@@ -162,6 +162,7 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     doc = verb.doc
     mentions = reader.index.within(start, clitic.idx)
     spans = [(lo, hi) for lo, hi, _, entity in mentions if entity.id in actors]
+    candidates = []
     for mention_start, _, _, entity in reversed(mentions):
         if entity.id in actors or entity.type == "MISC" or entity.group:
             continue
@@ -172,8 +173,41 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
             # country is one (a rappelé son ambassadeur au Soudan. … l'accuse)
             if not country_code(entity.name):
                 continue
-        return [entity.id]
-    return []
+        candidates.append((mention_start, entity.id))
+    if candidates and candidates[0][0] < sentence.start_char:
+        # Named only in the sentence before: its subject is the likelier antecedent than
+        # the last name (centering: a subject outranks an object or a complement) …
+        topic = _subject_of(reader, verb.doc[sentence.start - 1].sent)
+        if topic is None:
+            return []  # … Il est détenu, selon son avocate X. Le parquet lui reproche …: not X
+        if not possessive and _pronoun_subject(verb):
+            # … unless a subject pronoun goes on with it (X a rencontré Y. Elle l'a accusé):
+            # the clitic is then another party than the pronoun's
+            candidates = [(start, e) for start, e in candidates if e not in topic]
+        elif len(topic := [e for e in topic if e not in actors]) == 1:
+            return topic
+    return [candidates[0][1]] if candidates else []
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """Say whether a verb's clause has a subject pronoun (il, elle, ils, elles)."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in SUBJECT_PRONOUNS
+        for node in subject_chain(verb)[:2]
+        for c in node.children
+    )
+
+
+def _subject_of(reader: RoleReader, sentence: Span) -> list[str] | None:
+    """Return the parties the main clause of a sentence has as its subject, a pronoun read
+    back; None when that subject is a pronoun that names no party (the topic goes on, unnamed)."""
+    subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    pronoun = subject.lower_ in SUBJECT_PRONOUNS
+    found = (reader.pronoun(subject) or []) if pronoun else reader.group(subject)
+    found = [e for e in found if reader.types.get(e) not in (None, "MISC")]
+    return None if pronoun and not found else found
 
 
 def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: list[str]) -> list[str]:

@@ -228,11 +228,14 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
 
 def _venue(reader: RoleReader, entity: Entity) -> bool:
     """Say whether a city is only ever named after a preposition of place (*à Tbilissi*,
-    *depuis Genève*): a venue, whereas a capital acting for its country is a subject or
-    an object (*Moscou a dénoncé*, *a accusé Bakou*)."""
+    *depuis Genève*) or inside a body's name (its seat): a venue, whereas a capital acting
+    for its country is a subject or an object (*Moscou a dénoncé*, *a accusé Bakou*)."""
     text = reader.doc.article.text
+    spans = [(m.start, m.end) for e in reader.doc.entities if e.id != entity.id for m in e.mentions]
     return all(
         fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith((" a", " depuis", " vers"))
+        # la Cour permanente d'arbitrage de La Haye: a place inside a body's name is its seat
+        or any(lo < m.start and m.end <= hi for lo, hi in spans)
         for m in entity.mentions
     )
 

@@ -25,6 +25,7 @@ from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.flows import turned_away
+from veille.analysis.events.habits import habitual
 from veille.analysis.events.labels import labelling_verb
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.protests import protest_cue
@@ -178,13 +179,18 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
     return trigger
 
 
+# Acts between parties, never aimed at a bare place: a meeting, an agreement,
+# cooperation, a concession, a sanction (une réunion à Tromsø names where, not whom).
+_BETWEEN_PARTIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "SANCTION"})
+
+
 def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader) -> bool:
     """Say whether a REJECT is aimed only at places that cannot act (*bloquaient l'autoroute
     A64*, *ont bloqué le port de Sète*): blocking a place obstructs a locale (PLOVER
     PROTEST/obstruct, aimed at an authority the place does not name), it rejects no party's
     request. A country or a city standing for its government can be rejected (*la Hongrie
-    a bloqué l'Ukraine*): ``RoleReader.can_act``. A CONSULT with a side of such places
-    only is a trip or a venue."""
+    a bloqué l'Ukraine*): ``RoleReader.can_act``. A CONSULT (or another act between
+    parties: ``_BETWEEN_PARTIES``) with a side of such places only is a trip or a venue."""
     if trigger.type == "REJECT":
         return not any(reader.can_act(r) for r in roles.recipients)
     if asks_a_place(token, trigger, roles, reader):
@@ -193,7 +199,7 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
     # rencontrés … à Sriharikota* name a trip or a venue, not someone met (PLOVER CONSULT is
     # between actors). A country or a capital standing for its government is met (*en
     # visite en Chine*, *a rencontré Pékin*).
-    if trigger.type != "CONSULT":
+    if trigger.type not in _BETWEEN_PARTIES:
         return False
 
     def party(entity_id: str) -> bool:
@@ -290,6 +296,10 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         return True
     if _unreal_clause(token, lexicon) or in_condition_phrase(token):
         return False  # si la Russie attaque; en cas d'attaque contre la Pologne (conditions.py)
+    if _planned_thing(token):
+        return False  # le projet d'accord de libre-échange: a draft, not an agreement
+    if habitual(token):
+        return False  # verse chaque année des millions à X: a habit, no event (habits.py)
     embedders = _embedders(token)
     if (
         token.pos_ == "NOUN"
@@ -301,6 +311,25 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         # as done (the verb would be non-factive over an infinitive: ordonner à X de partir).
         embedders = embedders[1:]
     return not any(_verb_lemma(verb, lexicon) in lexicon.non_factive for verb, _ in embedders)
+
+
+# Nouns of an act only intended or possible (TLFi: projet « ce que l'on a l'intention de
+# faire »; the nouns of the non-factive verbs envisager, espérer, craindre, risquer, tenter).
+_PLAN_NOUNS = frozenset(
+    {"projet", "perspective", "éventualité", "possibilité", "hypothèse", "espoir", "crainte", "risque",
+     "tentative", "souhait", "volonté", "ébauche"}
+)  # fmt: skip
+
+
+def _planned_thing(token: Token) -> bool:
+    """Say whether a noun trigger is the de-complement of a noun of intent or possibility
+    (*le projet d'accord*, *la perspective d'une rencontre*, *le risque d'une attaque*)."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "nmod"
+        and token.head.lemma_.lower() in _PLAN_NOUNS
+        and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in token.children)
+    )
 
 
 def _verb_lemma(verb: Token, lexicon: EventLexicon) -> str:

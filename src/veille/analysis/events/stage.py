@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
+from veille.analysis.events.companions import without_companions
 from veille.analysis.events.conditions import conditional_reading, if_clause
 from veille.analysis.events.conjuncts import conjunct_addressee
 from veille.analysis.events.dating import (
@@ -182,6 +183,8 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             token, trigger, roles, reader, lexicon
         ):
             continue  # bloquer l'autoroute A64, en visite à Toulouse: a place is no party
+        if (roles := without_companions(token, roles, reader)) is None:
+            continue  # a visité les quartiers aux côtés du préfet: no meeting (companions.py)
         if is_summons(trigger):
             summons = summoned(token, trigger, roles, reader, accepted)
             if summons is None:
