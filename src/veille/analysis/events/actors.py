@@ -29,7 +29,6 @@ from veille.analysis.events.shape import (
 )
 from veille.analysis.events.spans import linear_complement, sentence_head
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
-from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
@@ -140,8 +139,7 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
 
     1. the trigger's own subject or par-agent;
     2. an infinitive, coordinated verb or gerund borrows the subject above it;
-    3. a pronoun subject (ils allaient …) is read on the clause that announces it;
-    4. a subject the parser lost after a detached phrase (:func:`lost_subject`).
+    3. a pronoun subject (ils allaient …) is read on the clause that announces it.
     """
     first = chain[0] if chain else None
     if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
@@ -170,61 +168,4 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
         found = clause_subject(reader, node, agent=depth == 0)
         if found is not None:  # a subject that names nobody stops the climb too
             return found, depth
-    for depth, node in enumerate(chain):
-        if node.pos_ not in ("VERB", "AUX"):
-            break  # a verb of the clause, or the one it is coordinated with
-        lost = lost_subject(reader, node)
-        if lost:
-            return lost, depth
     return [], None
-
-
-# Words of the verb group between a subject and its verb (s'est, ne l'a, n'a).
-_VERB_GROUP = frozenset({"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pv", "obj", "iobj", "advmod"})
-# Links inside one noun phrase, climbed from its last word to its head.
-_INSIDE_PHRASE = frozenset({"flat", "flat:name", "flat:foreign", "appos", "nmod", "amod", "fixed"})
-
-
-def lost_subject(reader: RoleReader, verb: Token) -> list[str]:
-    """4. Return the subject the parser lost after a detached phrase that opens the sentence.
-
-    *Arrivé en hélicoptère, le ministre de l'Intérieur, Bertrand Castagnol, s'est entretenu
-    avec …*; *Arrivé deuxième, Firmin Loubaki, le président de l'URD, revendique la victoire
-    et accuse …*: the parser takes the noun phrase for the complement of the fronted
-    participle, or hangs the finite verb on it as a clause of the noun, and the verb is left
-    with no subject. A finite verb has one; in French the subject of such a sentence is the
-    noun phrase set off by the comma right before the verb group. Read only when: the verb is
-    finite and has no subject; a comma ends the phrase right before its verb group; the
-    phrase's head has no preposition (a complement, not a subject); and the parser hung the
-    phrase on the verb itself, the verb on the phrase, or the phrase on a participle with no
-    auxiliary before it (the detached phrase)."""
-    view = token_view(verb.doc)
-    kids = view.child_tokens(verb.i)
-    if "Fin" not in (
-        *feature(verb, "VerbForm"),
-        *(f for c in kids if view.dep[c.i].startswith("aux") for f in feature(c, "VerbForm")),
-    ):
-        return []
-    if any(view.dep[c.i].startswith(("nsubj", "expl:subj", "csubj")) for c in kids):
-        return []
-    group = [c.i for c in kids if c.i < verb.i and view.dep[c.i] in _VERB_GROUP]
-    first = min([verb.i, *(i for i in group if view.pos[i] in ("AUX", "PRON", "ADV"))])
-    k = first - 1
-    if k < verb.sent.start + 1 or view.text[k] != ",":
-        return []
-    k -= 1
-    if view.text[k] == ")":  # le président de l'Union (URD), revendique
-        k -= 1
-    top = view.tokens[k]
-    while view.dep[top.i] in _INSIDE_PHRASE and top.head.i < top.i:
-        top = top.head
-    if top.pos_ not in ("NOUN", "PROPN") or any(view.dep[c.i] == "case" for c in view.child_tokens(top.i)):
-        return []
-    head = top.head
-    detached = (
-        head.i < top.i and head.pos_ == "VERB" and "Part" in feature(head, "VerbForm")
-        and not any(view.dep[c.i].startswith("aux") for c in view.child_tokens(head.i))
-    )  # fmt: skip
-    if not (head.i == verb.i or verb.head.i == top.i or detached):
-        return []
-    return reader.group(top) or national(reader, top)

@@ -77,15 +77,8 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
 
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the *par*-agent of a participle on a noun (les violences commises par la
-    milice, la réunion convoquée par le ministre), or of the noun itself when it names an
-    act (l'abandon des communes par l'État, la gestion du dossier par la ministre: the
-    nominalisation keeps its verb's agent in a *par* phrase, Riegel et al., Grammaire
-    méthodique du français, the complements of action nouns)."""
+    milice, la réunion convoquée par le ministre)."""
     for child in noun.children:
-        if child.dep_ == "nmod" and _case(child) == "par" and child.i > noun.i:
-            found = reader.group(child) or national(reader, child)
-            if found:
-                return found
         if child.dep_ not in ("acl", "amod") or "Part" not in feature(child, "VerbForm"):
             continue
         for inner in child.children:

@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.clusters import load_aliases
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.unnamed import (
-    PartyKind,
     entity_name,
     generic_after,
     may_name_party,
@@ -26,7 +25,7 @@ from veille.analysis.entities.unnamed import (
     party_kind,
 )
 from veille.analysis.lang.fr.countries import country_code, demonym
-from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
+from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Event, Mention
@@ -40,13 +39,6 @@ _NESTING = 4
 _UNION_STEMS = ("syndic", "du travail", "travailleurs", "force ouvriere", "des cadres")
 # A union named after its category noun (le syndicat Unisud, la centrale FO).
 _UNION_BEFORE = re.compile(r"(?:syndicat|centrale|confederation|federation syndicale)s?(?: \w+)?$")
-# The State or the government named bare, in the singular (l'État, le gouvernement, le
-# gouvernement fédéral): the executive of the country the story is set in, which the gold
-# guide counts as a party of its own (every open gold set that names it bare lists it as
-# an entity). État only with its capital: l'état de catastrophe naturelle is no body.
-_STATE_HEADS = frozenset({"État", "gouvernement", "Gouvernement"})
-# Adjectives that say which level of the same State it is, not which country.
-_STATE_LEVELS = frozenset({"federal", "federale", "central", "centrale"})
 
 
 class PartyIndex(MentionIndex):
@@ -122,7 +114,7 @@ class UnnamedParties:
         view = token_view(parsed)  # the words are read from the shared view; Tokens only for nouns
         words = view.text
         for i, pos in enumerate(view.pos):
-            if pos not in ("NOUN", "PROPN") or not (may_name_party(words[i]) or words[i] in _STATE_HEADS):
+            if pos not in ("NOUN", "PROPN") or not may_name_party(words[i]):
                 continue  # no determiner makes it a party (party_kind): its parse is not read
             found = _category_phrase(view.tokens[i], index, doc)
             if found is None:
@@ -164,12 +156,6 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
     before = (c for c in children if c.i < token.i and view.dep[c.i] in ("det", "case"))
     det = next((c for c in before if c.lower_ not in ("de", "d'", "d’")), None)
     kind = party_kind(det.lower_, token.text) if det is not None else None
-    articles = (c for c in children if c.i < token.i and (view.dep[c.i] == "det" or c.lower_ in CONTRACTED))
-    article = next(articles, None)
-    state = article is not None and _bare_state(token, article)  # (par l'État: the article)
-    det = article if state else det
-    if state and kind is None:
-        kind = PartyKind("ORG", plural=False)  # l'État: no category row, the same kind of party
     if det is None or kind is None:
         return None
     start = det.idx if det.lower_ in ARTICLES or det.lower_ in ("l’",) else token.idx
@@ -177,8 +163,8 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
     placed = ""
     text = doc.article.text
     for child in children:
-        if child.i < token.i or (state and child.dep_.startswith("acl")):
-            continue  # accuser l'État d'avoir abandonné la ville: a clause about it, no name of it
+        if child.i < token.i:
+            continue
         named = [index.entity_at(t.idx) for t in child.subtree]
         if any(n is not None for n in named):
             entity = doc.entity(next(n for n in named if n is not None))
@@ -190,30 +176,16 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
             return None  # le gouvernement de François Bayrou, les syndicats de la SNCF: the name
         if child.dep_ == "amod" and demonym(child.text) is not None:
             return None  # l'armée russe: the country acts, when named (authors.national)
-    if state:  # le gouvernement fédéral: the level is part of the phrase
-        levels = [c for c in children if c.i > token.i and c.dep_ == "amod"]
-        end = max([end, *(c.idx + len(c.text) for c in levels)])
-    if kind.union or kind.plural or not (placed or state):
+    if kind.union or kind.plural or not placed:
         # Only an institution named by its place is a party an annotator counts (la
-        # préfecture du Finistère, le tribunal de Vannes: the gold guide's entities), or the
-        # State (_STATE_HEADS). A bare one (la police, le tribunal), a union or a service in the plural (les
+        # préfecture du Finistère, le tribunal de Vannes: the gold guide's entities). A bare
+        # one (le gouvernement, la police), a union or a service in the plural (les
         # syndicats, les pompiers) cost precision on unseen news and gained nothing
         # (docs/events.md); unions named before are read by groups.described_body.
         return None
     if generic_after(text, end) or (det.i > 0 and token.doc[det.i - 1].lower_ in ("tous", "toutes")):
         return None  # les syndicats en général, tous les sauveteurs: a class, not a party
     return start, end, f"{word_key(token.lemma_ or token.text)} {placed}"
-
-
-def _bare_state(token: Token, det: Token) -> bool:
-    """Say whether ``token`` heads a bare State or government (_STATE_HEADS): singular,
-    definite, no adjective but its level, and not the complement of another noun (le chef
-    de l'État, les services de l'État: the noun before is the party) unless by *par*."""
-    if token.text not in _STATE_HEADS or det.lower_ not in ("le", "l'", "l’", "du", "au"):
-        return False
-    if token.dep_ == "nmod" and not any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
-        return False
-    return all(word_key(c.text) in _STATE_LEVELS for c in token.children if c.dep_ == "amod")
 
 
 def _country(entity: Entity) -> bool:
