@@ -30,7 +30,6 @@ from veille.analysis.events.nominal import noun_roles
 from veille.analysis.events.parties import PartyIndex, UnnamedParties, words_of_names
 from veille.analysis.events.roles import RoleReader
 from veille.analysis.events.senses import accept, factive
-from veille.analysis.events.stage import _JUDGING
 from veille.analysis.events.triggers import light_verb, match_trigger
 from veille.analysis.parse import parse_articles
 from veille.analysis.pipeline import Pipeline
@@ -232,8 +231,7 @@ def main() -> int:
             reader = RoleReader(
                 pdoc, parsed, PartyIndex(pdoc), lexicon.actor_heads, lexicon.first_person,
                 lexicon.national_heads, lexicon.light_verbs, lexicon.object_control, lexicon.party_object,
-                frozenset(lemma for lemma, row in lexicon.nouns.items() if row.actor_par),
-                frozenset(lemma for lemma, row in lexicon.verbs.items() if row.type in _JUDGING),
+                lexicon.par_actor_nouns, lexicon.verbs_of_judging_types,
             )  # fmt: skip
             names = words_of_names(pdoc)
             for g, event in enumerate(case.gold.events):

@@ -19,6 +19,7 @@ from veille.analysis.events.parties import speaking_parties
 from veille.analysis.events.shape import (
     case_of,
     is_relative,
+    object_agents,
     passive,
     passive_like,
     passive_voice,
@@ -102,6 +103,8 @@ def inverted_clitic(reader: RoleReader, verb: Token) -> list[str] | None:
 def par_agent(reader: RoleReader, verb: Token) -> list[str]:
     """Return the par-agent of a verb: its obl:agent, or for a passive the par-phrase
     the parser hung on a word after the verb (sanctionnée lundi par l'Union européenne)."""
+    if object_agents(verb):
+        return []  # a dénoncé la gestion du dossier par X: X is the object's agent (shape.object_agents)
     for child in token_view(verb.doc).labelled_children(verb.i, "obl:agent")[:1]:  # no Token made
         if case_of(child) not in _AGENT_CASES:
             break  # rencontré dans les bureaux de la société: a place the parser took for the agent

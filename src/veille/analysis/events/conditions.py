@@ -81,7 +81,10 @@ def in_condition_phrase(token: Token) -> bool:
     """Say whether a trigger is the act of a prepositional phrase of condition (*en cas
     d'attaque contre la Pologne*): the condition, not an act told."""
     mark = _condition_phrase(token)
-    return mark is not None and any(t.i == token.i for t in mark.subtree)
+    # The phrase's complement follows its preposition: an act told before the mark is not
+    # under it (… a demandé des garanties, faute de quoi la ville pourrait …: the parser
+    # may root the whole sentence at faute)
+    return mark is not None and mark.i < token.i and any(t.i == token.i for t in mark.subtree)
 
 
 def _condition_phrase(token: Token) -> Token | None:

@@ -168,6 +168,10 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
             continue
         if any(lo <= mention_start < hi for lo, hi in spans):
             continue  # a name inside the actor's (le tribunal de Bordeaux … son recours)
+        if mention_start < sentence.start_char and _in_relative(doc, mention_start):
+            # La CSSF, qui avait mis la BMP à l'amende, est critiquée. X l'accuse …: a name
+            # inside a relative clause of the sentence before is background, not the topic
+            continue
         if entity.type == "LOC" and _after_place_word(doc, mention_start, floor):
             # where the last act took place (à Rabat), not a party it could stand for; a
             # country is one (a rappelé son ambassadeur au Soudan. … l'accuse)
@@ -208,6 +212,17 @@ def _subject_of(reader: RoleReader, sentence: Span) -> list[str] | None:
     found = (reader.pronoun(subject) or []) if pronoun else reader.group(subject)
     found = [e for e in found if reader.types.get(e) not in (None, "MISC")]
     return None if pronoun and not found else found
+
+
+def _in_relative(doc: Doc, offset: int) -> bool:
+    """Say whether the word at ``offset`` sits inside a relative clause (under acl:relcl)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "acl:relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: list[str]) -> list[str]:

@@ -24,6 +24,7 @@ from veille.analysis.events.shape import (
     detached_subject,
     in_time,
     is_relative,
+    object_agents,
     subject_before,
 )
 from veille.analysis.syntax.tense import feature
@@ -137,6 +138,9 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
                 else []
             )
             found = found or (possessor(reader, verb, child) if owner and dep[child.i] == "obj" else [])
+            if not found and owner and dep[child.i] == "obj":
+                # a dénoncé la gestion du dossier par X: the parser hung X's phrase on the verb
+                found = [e for a in object_agents(verb) for e in reader.group(a) or national(reader, a)]
             if found:
                 return found  # … or whose thing it is (a dénoncé son projet)
             if not owner and dep[child.i] == "obj":

@@ -329,6 +329,13 @@ class RoleReader:
                 found, at = (found, 0) if found else previous_subject(self, chain)
                 if found:
                     actors, depth = found, at
+            if "recip" in slots and passive(trigger) and not act_author(self, trigger):
+                # X et Y sont convenus de …: a reciprocal verb conjugated with être (TLFi
+                # « convenir » I.A) that the parser reads as a passive; its own subject acts,
+                # not the subject of a clause it is coordinated with
+                undergoers = token_view(trigger.doc).labelled_children(trigger.i, "nsubj:pass")
+                own = [e for c in undergoers for e in self.group(c)]
+                actors, depth = (own, 0) if own else (actors, depth)
             if not actors and passive_like(trigger):
                 actors, depth = act_author(self, trigger), 0
             if "recip" not in slots and not any(self.types.get(a) != "MISC" for a in actors):

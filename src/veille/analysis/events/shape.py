@@ -34,6 +34,19 @@ def passive(verb: Token) -> bool:
     return any(view.dep[j] == "aux:pass" for j in view.children(verb.i))
 
 
+def object_agents(verb: Token) -> list[Token]:
+    """Return the *par* phrases the parser labelled the agent of an active verb, which
+    belong to its object (*a dénoncé la gestion du dossier par la ministre*; *a dénoncé la
+    décision prise par X*): a verb conjugated with *avoir* and no passive auxiliary has no
+    agent, so the phrase after its object is the agent of the act the object names."""
+    view = token_view(verb.doc)
+    kids = view.children(verb.i)
+    if passive(verb) or not any(view.dep[j] == "aux:tense" and view.lemma_lower[j] == "avoir" for j in kids):
+        return []
+    objects = [j for j in kids if view.dep[j] == "obj" and view.pos[j] == "NOUN"]
+    return [view.tokens[j] for j in kids if view.dep[j] == "obl:agent" and objects and objects[0] < j]
+
+
 def passive_like(verb: Token) -> bool:
     """Say whether a verb is passive: with *être*, or a past participle on a noun (un
     journaliste aspergé de gaz par des policiers; les violences commises par la milice)."""
