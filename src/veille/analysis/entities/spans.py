@@ -250,10 +250,21 @@ def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bo
         elif view.lower[i] in TO and not _common_noun(view, start):
             return None  # le secrétaire d'État à | Washington: a place, not a remit
         i -= 1
+        skipped = i
         for _m in range(2):  # le ministre suédois des, le ministre fédéral de
             if i >= 1 and _is_modifier(view, i) and not _is_head(view, i, heads):
                 i -= 1
-        if i >= 0 and _is_head(view, i, heads) and (not view.lower[i].startswith("charg") or titled(doc, i)):
+        # After a modifier only a person's title takes a portfolio: le Ministère public de la
+        # Confédération is the prosecution, not a ministry (the demonym rule kept as it was).
+        person_title = (
+            i == skipped or countries.demonym(view.text[skipped]) is not None or _titles_a_person(doc, i)
+        )
+        if (
+            i >= 0
+            and _is_head(view, i, heads)
+            and person_title
+            and (not view.lower[i].startswith("charg") or titled(doc, i))
+        ):
             return i, chained
         if i < 0 or view.lower[i] not in ("et", ","):
             return None
@@ -267,6 +278,12 @@ def portfolio_head(doc: Doc, start: int, heads: frozenset[str]) -> tuple[int, bo
             return None  # without its preposition, a later part is a portfolio only when a common noun
         i, chained = k, True
     return None
+
+
+def _titles_a_person(doc: Doc, i: int) -> bool:
+    """Tell whether token i ends a person's title: a role noun of roles.tsv (ministre,
+    vice-ministre) or secrétaire d'État."""
+    return load_roles().match(doc, i) is not None or _secretary_of_state(token_view(doc), i + 1)
 
 
 def _common_noun(view: TokenView, i: int) -> bool:
