@@ -267,7 +267,7 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     found = portfolio_head(doc, start, frozenset(rules.portfolio_heads))
     if found is not None:
         portfolio, chained = found
-        if rules.portfolio_heads[lowers[portfolio]] is None or chained:
+        if rules.portfolio_heads.get(lowers[portfolio]) is None or chained:
             person = name_after_portfolio(doc, start, end)
             if person is None:
                 return []

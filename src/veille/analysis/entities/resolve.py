@@ -59,6 +59,28 @@ from veille.settings import Settings
 
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
 _CAPITAL_WINDOW = 400  # characters: la capitale refers to a capital named in the sentences before
+_CAPITAL_OF = frozenset({"de", "du", "des", "d"})  # la capitale du Nord-Kivu: a named region's
+# Qualifiers that still name the seat of government (TLFi « capitale »: la capitale politique,
+# administrative, fédérale), and those that name another city, the centre of an activity (TLFi
+# « capitale », B: la capitale économique, culturelle, mondiale du cinéma).
+_SEAT_QUALIFIERS = frozenset({"politique", "administrative", "fédérale", "nationale"})
+_OTHER_CAPITALS = frozenset(
+    {
+        "économique",
+        "culturelle",
+        "historique",
+        "religieuse",
+        "spirituelle",
+        "financière",
+        "touristique",
+        "industrielle",
+        "commerciale",
+        "intellectuelle",
+        "mondiale",
+        "régionale",
+        "provinciale",
+    }
+)
 # Words before a capital that make it the place where something happens, not an actor.
 _LOCATIVE = frozenset({"à", "au", "en", "dans", "depuis", "vers", "de", "du", "près", "sous", "par"})
 # Words after which a capital acts for its country (la pression sur Moscou).
@@ -127,15 +149,34 @@ class ResolveStage:
 
 def add_place_descriptions(clusters: list[Cluster], text: str) -> None:
     """Give 'la capitale espagnole' to Madrid and a bare 'la capitale' to the one capital
-    the article names."""
-    capitals = {c: countries.capital_country(c.longest) for c in clusters if c.type == "LOC"}
-    capitals = {c: iso3 for c, iso3 in capitals.items() if iso3 and countries.is_capital(c.longest)}
+    the article names; 'X, la capitale économique' to the place X it is apposed to."""
+    capitals = {c: countries.any_capital_country(c.longest) for c in clusters if c.type == "LOC"}
+    capitals = {c: iso3 for c, iso3 in capitals.items() if iso3}
     for match in _CAPITALE.finditer(text):
-        demonym = countries.demonym(match.group(1)) if match.group(1) else None
-        if demonym is None and match.group(1) and looks_like_place_adjective(match.group(1)):
+        word = match.group(1)
+        demonym = countries.demonym(word) if word else None
+        if demonym is None and word and looks_like_place_adjective(word):
             continue  # la capitale comtoise, québécoise: a region's or a province's capital
-        end = match.end() if demonym is not None else match.start() + len("la capitale")
+        if word and word.lower() in _CAPITAL_OF:
+            continue  # la capitale du Nord-Kivu: its complement says which
+        if word in _OTHER_CAPITALS:
+            # la capitale économique, culturelle: another city than the seat of government,
+            # the one it is apposed to (Douala, la capitale économique), else nobody.
+            place = _apposed_place(clusters, match.start(), text)
+            if place is not None:
+                place.mentions.append(Mention(match.start(), match.end(), match.group(0), "description"))
+            continue
+        end = (
+            match.end()
+            if demonym is not None or word in _SEAT_QUALIFIERS
+            else match.start() + len("la capitale")
+        )
         holders = [c for c, iso3 in capitals.items() if demonym is None or iso3 == demonym.iso3]
+        # A description refers back: a capital named only after it (Addis-Abeba, where a
+        # communiqué is published later) is not the one meant when another was named before.
+        before = [c for c in holders if any(m.end <= match.start() for m in c.names)]
+        if before and len(before) < len(holders):
+            holders = before
         if len(holders) > 1:
             # Several capitals named (Vilnius, Minsk, Varsovie): the one named last, just
             # before (les hôpitaux de Vilnius. … les urgences de la capitale), when no other
@@ -143,6 +184,22 @@ def add_place_descriptions(clusters: list[Cluster], text: str) -> None:
             holders = _last_named_before(holders, match.start())
         if len(holders) == 1:
             holders[0].mentions.append(Mention(match.start(), end, text[match.start() : end], "description"))
+
+
+def _apposed_place(clusters: list[Cluster], start: int, text: str) -> Cluster | None:
+    """Return the place whose name ends right before ', ' at ``start`` (Douala, | la capitale
+    économique), or None."""
+    if not text[:start].endswith(", "):
+        return None
+    end = start - 2
+    return next(
+        (
+            c
+            for c in clusters
+            if c.type == "LOC" and any(m.end == end and m.kind == "name" for m in c.mentions)
+        ),
+        None,
+    )
 
 
 def _last_named_before(clusters: list[Cluster], start: int) -> list[Cluster]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.entities.ages import age_complement_end
 from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord, load_roles, role_key
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.nouns import is_common_word
 from veille.analysis.lang.fr.words import (
     ADVERBIAL_CLITICS,
     ARTICLES,
@@ -161,14 +162,20 @@ def _true_sentence_start(doc: Doc, i: int) -> int:
 
 
 def _joins_complements(doc: Doc, k: int) -> bool:
-    """Tell whether token k is the 'et' of two named complements of one title (ministre de
-    la Ville et du Logement)."""
+    """Tell whether token k is the 'et' or the comma of two named complements of one title
+    (ministre de la Ville et du Logement; ministre de l'Agriculture, de la Pêche et de
+    l'Alimentation), or an 'et' whose second complement keeps only its article
+    (secrétaire d'État à l'Asile et la Migration)."""
+    if not (doc[k].lower_ in ("et", ",") and 0 < k < len(doc) - 2 and doc[k - 1].text[:1].isupper()):
+        return False
+    after, then = doc[k + 1], doc[k + 2]
+    if after.lower_ in OF:
+        return then.text[:1].isupper() or then.lower_ in ARTICLES
     return (
         doc[k].lower_ == "et"
-        and 0 < k < len(doc) - 2
-        and doc[k - 1].text[:1].isupper()
-        and doc[k + 1].lower_ in OF
-        and (doc[k + 2].text[:1].isupper() or doc[k + 2].lower_ in ARTICLES)
+        and fold(after.text) in ARTICLES
+        and then.text[:1].isupper()
+        and is_common_word(then.lower_)  # a remit, not a place (le maire de Lyon et la Bretagne)
     )
 
 

@@ -90,7 +90,9 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         if len(holders) >= wanted:
             return [e.id for e in holders[:wanted]]
         recent = [e for e in persons[:wanted] if _named_within(reader, e, head)]
-        narrowed = _narrows(head) and compound is None
+        # A complement, or an adjective that makes the title another office (les deux premiers
+        # ministres: not the two ministers named last), says whom; without holders, nobody.
+        narrowed = (_narrows(head) and compound is None) or _prenominal_role(head, singular) is not None
         return [e.id for e in recent] if len(recent) >= wanted and not narrowed else []
     return [e.id for e in holders[:_MOST]] if 2 <= len(holders) <= _MOST else []
 
@@ -111,8 +113,11 @@ def _role_word(singular: str) -> RoleWord | None:
 
 def _compound_role(head: Token, singular: str) -> RoleWord | None:
     """Return the title of several words a plural head opens (*chefs d'État*, *chefs de la
-    diplomatie*): its first word in the singular, the others as written."""
+    diplomatie*): its first word in the singular, the others as written; or that a
+    prenominal adjective opens with it (*premiers ministres*: premier ministre, not ministre)."""
     doc = head.doc
+    if (prenominal := _prenominal_role(head, singular)) is not None:
+        return prenominal
     for role in load_roles().by_first.get(role_key(singular), ()):
         n = len(role.words)
         if (
@@ -122,6 +127,18 @@ def _compound_role(head: Token, singular: str) -> RoleWord | None:
         ):
             return role
     return None
+
+
+def _prenominal_role(head: Token, singular: str) -> RoleWord | None:
+    """Return the title of two words that a prenominal adjective and the plural head make
+    (*les deux premiers ministres*: premier ministre), or None."""
+    doc = head.doc
+    if head.i == 0 or doc[head.i - 1].dep_ != "amod" or doc[head.i - 1].head.i != head.i:
+        return None
+    before = _singular(doc[head.i - 1])
+    return next(
+        (r for r in load_roles().by_first.get(role_key(before), ()) if r.words[1:] == (fold(singular),)), None
+    )
 
 
 def _holds(entity: Entity, wanted: RoleWord) -> bool:

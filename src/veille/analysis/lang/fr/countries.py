@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Literal
 
 from veille.analysis.lang.fr import tables
@@ -51,6 +52,32 @@ def capital_country(name: str) -> str | None:
 def is_capital(name: str) -> bool:
     """Tell whether a name is a capital city (Madrid), not a seat of power (Kremlin)."""
     return word_key(name) in _tables().capital_cities
+
+
+def any_capital_country(name: str) -> str | None:
+    """Return the country whose capital city a name is, from ``capitals.tsv`` or else from the
+    starter KB's table of every country's capital (Brazzaville → COG), or None. Only the
+    capital descriptions use the KB's rows; metonymy keeps to ``capitals.tsv``."""
+    key = word_key(name)
+    if key in _tables().capital_cities:
+        return _tables().capitals[key]
+    return _kb_capitals().get(key)
+
+
+@cache
+def _kb_capitals() -> dict[str, str]:
+    """Return capital -> iso3 from the starter KB's countries.tsv (kb/data; sources in its
+    header), French and English names."""
+    text = resources.files("veille.kb").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
+    capitals: dict[str, str] = {}
+    for row in text.splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        cells = (row.split("\t") + [""] * 5)[:5]
+        for name in (cells[3], cells[4]):
+            if name:
+                capitals.setdefault(word_key(name), cells[1])
+    return capitals
 
 
 def country(iso3: str) -> Country | None:
