@@ -102,18 +102,31 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
     value = _HANDLERS[candidate.kind](candidate, fields, context)
     if value is not None and value.anchored and candidate.kind in ("month", "date"):
         own_year = {"year", "yy", "rel", "ce", "wd", "mod"} & candidate.fields.keys()
-        if context.sentence_year and not own_year and _valid(context.sentence_year + value.value[4:10]):
+        carried = (context.sentence_year or "") + value.value[4:]
+        if context.sentence_year and not own_year and _valid(carried[:10]) and _agrees(carried, context):
             # L'an dernier, … le 2 octobre, … les pluies de septembre: the sentence's year
-            return dataclasses.replace(value, value=context.sentence_year + value.value[4:])
+            return dataclasses.replace(value, value=carried)
     # Across sentences a bare month inherits; a day of the month only from its own month named
     # with its year (en novembre 2003. Le 12 novembre, …): another day is more often the story's
     # present again (measured on the dev sets), and a weekday fixes the year by itself.
     if value is not None and value.anchored and candidate.kind in ("month", "date"):
         inherited = _narrative_year(context, value.value[5:7] if candidate.kind == "date" else None)
         if inherited is not None and not ({"year", "yy", "rel", "ce", "wd"} & candidate.fields.keys()):
-            # En 98, … En janvier, …: January 1998
-            return dataclasses.replace(value, value=inherited + value.value[4:])
+            if _agrees(inherited + value.value[4:], context):
+                # En 98, … En janvier, …: January 1998
+                return dataclasses.replace(value, value=inherited + value.value[4:])
     return value
+
+
+def _agrees(value: str, ctx: Context) -> bool:
+    """Say whether a year carried from the text keeps the direction the clause gives: a date
+    *prévue le 16 mai* points ahead, so it cannot take the year of an *en 2016* or an *l'an
+    dernier* named before it in the sentence (ISO-TimeML reads a TIMEX3 value in the relation
+    to the speech time that its clause's tense or signal sets)."""
+    if ctx.anchor is None or ctx.direction == "nearest":
+        return True
+    today = ctx.anchor.isoformat()[: len(value[:10])]
+    return value[:10] >= today if ctx.direction == "future" else value[:10] <= today
 
 
 _SOON_DAYS = 62  # about two months: how far ahead a past clause still names a coming occasion
