@@ -191,13 +191,14 @@ def _context(
     pos = ""
     day = None
     night = False
-    noun_time = False
+    noun_time = signalled_past = False
     dep = governor = ""
     if span is not None and len(span):
         root = span.root
         if root.head != root:
             dep, governor = root.dep_, root.head.lemma_.lower()
         direction = _preposition_direction(before, clause_direction(root))
+        signalled_past = _preposition_direction(before, "nearest") == "past"
         noun_time = candidate.kind in ("date", "range", "daylist") and _modifies_noun(root)
         line = _line(text, candidate.start, candidate.end)
         if is_all_caps(line):
@@ -248,6 +249,7 @@ def _context(
         noun_time=noun_time,
         dep=dep,
         governor=governor,
+        signalled_past=signalled_past,
     )
 
 
