@@ -78,6 +78,11 @@ def is_conditional(token: Token) -> bool:
 _IMPERFECT_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
 
 
+# a dû partir lundi, est allé voir sa mère lundi: the compound past of these two reports
+# what was done (devait partir, allait voir: still the plan)
+_DONE_WHEN_PAST = ("devoir", "aller")
+
+
 def direction(verb: Token, depth: int = 0) -> Direction:
     """Read a verb's tense as past, future or nearest (the present).
 
@@ -107,11 +112,14 @@ def direction(verb: Token, depth: int = 0) -> Direction:
         head = verb.head
         if head != verb and head.pos_ in ("VERB", "AUX"):
             above = direction(head, depth + 1)
-            if head.lemma_ in words.future_governors():
+            if head.lemma_ in words.future_governors() | words.intention_governors():
+                # devaient se rencontrer jeudi, a prévu de se rassembler vendredi: planned after
+                # a past act, so ahead of it but not of the article date (ISO-TimeML: the
+                # intended event is posterior to the intending one, SLINK MODAL)
                 if above != "past":
                     return "future"
-                if "Imp" in feature(head, "Tense"):
-                    return "nearest"  # devaient se rencontrer jeudi: planned, seen from the past
+                if head.lemma_ not in _DONE_WHEN_PAST or "Imp" in feature(head, "Tense"):
+                    return "nearest"
             return above
         return "nearest"
     return _finite_direction(verb)

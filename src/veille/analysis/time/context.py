@@ -28,3 +28,4 @@ class Context:
     new_paragraph: bool = False  # a paragraph break lies between the latest of ``earlier`` and it
     dep: str = ""  # the parser's relation of the expression's head word to its governor (obj, nmod…)
     governor: str = ""  # the lower-cased lemma of that governor (avoir in elle avait 19 ans)
+    signalled_past: bool = False  # a word before it places it in the past (depuis, remonte à)

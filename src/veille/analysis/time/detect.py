@@ -132,7 +132,9 @@ def rules() -> tuple[Rule, ...]:
                  rf"(?:\s+(?P<year>{year})\b|\s+(?P<yy>\d{{2}}){short_end}|\s+(?P<rel>dernier|prochain)\b)?"
                  rf"(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
-        ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"),
+        # 14/03/2019 à 07h12, 05/07/2016 à 19:02: one TIME, as a written date with its hour
+        ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"
+                    rf"(?:\s+(?:à|-)\s+(?P<clock>{clock}|(?:[01]?\d|2[0-3]):[0-5]\d\b))?"),
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("weekday", rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
                     rf"(?:\b(?P<ce>ce)\s+)?"
@@ -174,6 +176,9 @@ def rules() -> tuple[Rule, ...]:
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+        # depuis 3 heures du matin: the half of the day makes it a clock time after any word
+        ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?\s+(?:du\s+matin|du\s+soir"
+                  r"|de\s+l'après-midi))\b"),
         # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
         ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
                   rf"(?P<span>(?P<clock>{clock}))"),

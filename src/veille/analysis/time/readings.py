@@ -15,7 +15,7 @@ from functools import cache
 
 from veille.analysis.lang.fr.tables import read_rows
 from veille.analysis.lang.fr.words import PRENOMINAL_ADJECTIVES
-from veille.analysis.time.calendar import Direction, day_month_value, shift_value, weekday_date
+from veille.analysis.time.calendar import Direction, shift_value, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 from veille.analysis.time.ranges import month_range, year_range
 from veille.analysis.time.resolve import (
@@ -26,10 +26,10 @@ from veille.analysis.time.resolve import (
     _code,
     _date,
     _duration,
-    _month,
     _range_first,
     _weekday,
 )
+from veille.analysis.time.years import agrees, narrative_year, soon_after, valid_value
 
 _SP = r"[^\S\n]+"
 # What comes before "N ans" when N is how old someone is, never how long something lasted.
@@ -88,7 +88,7 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return Value(
             "DURATION", _duration(1, fields["unit"]).replace("1", fields["num"].replace(",", "."), 1)
         )
-    if _soon_after(candidate.kind, fields, context):
+    if soon_after(candidate.kind, fields, context):
         # les Etats-Unis ont mis le dossier au menu, avec une réunion le 28 avril (article of
         # 5 April): the meeting is the noun's time, and a scheduled occasion is near
         context = dataclasses.replace(context, direction="future")
@@ -102,64 +102,20 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
     value = _HANDLERS[candidate.kind](candidate, fields, context)
     if value is not None and value.anchored and candidate.kind in ("month", "date"):
         own_year = {"year", "yy", "rel", "ce", "wd", "mod"} & candidate.fields.keys()
-        if context.sentence_year and not own_year and _valid(context.sentence_year + value.value[4:10]):
+        carried = (context.sentence_year or "") + value.value[4:]
+        if context.sentence_year and not own_year and valid_value(carried[:10]) and agrees(carried, context):
             # L'an dernier, … le 2 octobre, … les pluies de septembre: the sentence's year
-            return dataclasses.replace(value, value=context.sentence_year + value.value[4:])
+            return dataclasses.replace(value, value=carried)
     # Across sentences a bare month inherits; a day of the month only from its own month named
     # with its year (en novembre 2003. Le 12 novembre, …): another day is more often the story's
     # present again (measured on the dev sets), and a weekday fixes the year by itself.
     if value is not None and value.anchored and candidate.kind in ("month", "date"):
-        inherited = _narrative_year(context, value.value[5:7] if candidate.kind == "date" else None)
+        inherited = narrative_year(context, value.value[5:7] if candidate.kind == "date" else None)
         if inherited is not None and not ({"year", "yy", "rel", "ce", "wd"} & candidate.fields.keys()):
-            # En 98, … En janvier, …: January 1998
-            return dataclasses.replace(value, value=inherited + value.value[4:])
+            if agrees(inherited + value.value[4:], context):
+                # En 98, … En janvier, …: January 1998
+                return dataclasses.replace(value, value=inherited + value.value[4:])
     return value
-
-
-_SOON_DAYS = 62  # about two months: how far ahead a past clause still names a coming occasion
-
-
-def _soon_after(kind: str, f: dict[str, str], ctx: Context) -> bool:
-    """Say whether a year-less day hanging from a noun under a past verb is the coming one:
-    when it falls within about two months of the article date (the past one is then most of
-    a year back, and would have been written with its year)."""
-    if not ctx.noun_time or ctx.direction != "past" or ctx.anchor is None or "year" in f:
-        return False
-    if kind not in ("date", "range", "daylist") or "day" not in f or "mon" not in f:
-        return False
-    ahead = day_month_value(ctx.anchor, _day_number(f["day"]), _month(f["mon"]), "future", None)
-    return ahead is not None and (dt.date.fromisoformat(ahead) - ctx.anchor).days <= _SOON_DAYS
-
-
-def _day_number(word: str) -> int:
-    return 1 if word.lower() in ("1er", "premier") else int(word)
-
-
-def _valid(value: str) -> bool:
-    """Say whether a YYYY-MM or YYYY-MM-DD value names a real month or day (29 February)."""
-    try:
-        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
-    except ValueError:
-        return False
-    return True
-
-
-def _narrative_year(ctx: Context, month: str | None = None) -> str | None:
-    """Return the year a year-less date inherits: the latest dated expression before it in
-    its paragraph, when that is a bare year two or more years from the article's (*En 98, …
-    en janvier* is January 1998), or, for a day of ``month``, that month of such a year."""
-    if not ctx.earlier or ctx.anchor is None or ctx.new_paragraph:
-        # a new paragraph leaves the story's year to the tense (… arrivé en 2022. ¶ En janvier,
-        # le Parlement a adopté …: the January just past)
-        return None
-    latest = ctx.earlier[-1]
-    if month is not None:
-        latest = latest[:4] if re.fullmatch(rf"\d{{4}}-{month}(-\d\d)?", latest) else ""
-    # The year next to the article's is left to the tense (fin 2024, … début octobre, …: the
-    # October after it); a narrative set further back (or ahead) carries its year along.
-    if re.fullmatch(r"\d{4}", latest) and abs(int(latest) - ctx.anchor.year) >= 2:
-        return latest
-    return None
 
 
 def full_year(digits: str, anchor: dt.date | None) -> int:

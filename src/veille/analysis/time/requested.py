@@ -28,8 +28,11 @@ def request_verbs() -> frozenset[str]:
     """Return the lemmas of the verbs of request (*demander*, *appeler*, *réclamer*)."""
     verbs = set()
     for _n, row in read_rows("plover_triggers.tsv"):
-        if len(row) > 2 and row[1] == "VERB" and row[2] == "REQUEST":
-            verbs.add(row[0].split()[0])  # appeler à: the verb appeler
+        words = row[0].split()
+        if len(row) > 2 and row[1] == "VERB" and row[2] == "REQUEST" and words[1:] in ([], ["à"], ["de"]):
+            # appeler à: the verb appeler; not mettre en demeure, whose verb alone is no
+            # request (mis en examen jeudi soir is the day it was done)
+            verbs.add(words[0])
     return frozenset(verbs)
 
 

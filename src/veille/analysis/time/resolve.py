@@ -80,13 +80,13 @@ def clock_value(text: str) -> str | None:
     word = _code("clock_words", text)
     if word:
         return word
-    match = re.match(r"(\d{1,2})\s?h(?:eures?)?\s*(\d{2})?", text.strip(), re.IGNORECASE)
+    match = re.match(r"(\d{1,2})(?:\s?h(?:eures?)?\s*(\d{2})?|:(\d{2}))", text.strip(), re.IGNORECASE)
     if not match or int(match.group(1)) > 23:
         return None
     hour = int(match.group(1))
     if hour < 12 and re.search(r"(?:soir|après-midi)$", text.strip(), re.IGNORECASE):
         hour += 12  # 8 heures du soir, 3 heures de l'après-midi
-    return f"{hour:02d}:{int(match.group(2) or 0):02d}"
+    return f"{hour:02d}:{int(match.group(2) or match.group(3) or 0):02d}"
 
 
 def _duration(number: int | None, unit: str) -> str:
@@ -135,9 +135,10 @@ def _date(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 
 def _numeric(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     try:
-        return Value("DATE", dt.date(int(f["year"]), int(f["mon"]), int(f["day"])).isoformat())
+        day = dt.date(int(f["year"]), int(f["mon"]), int(f["day"])).isoformat()
     except ValueError:
         return None
+    return _with_pod(day, None, f.get("clock"))
 
 
 def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:

@@ -191,13 +191,14 @@ def _context(
     pos = ""
     day = None
     night = False
-    noun_time = False
+    noun_time = signalled_past = False
     dep = governor = ""
     if span is not None and len(span):
         root = span.root
         if root.head != root:
             dep, governor = root.dep_, root.head.lemma_.lower()
         direction = _preposition_direction(before, clause_direction(root))
+        signalled_past = _preposition_direction(before, "nearest") == "past"
         noun_time = candidate.kind in ("date", "range", "daylist") and _modifies_noun(root)
         line = _line(text, candidate.start, candidate.end)
         if is_all_caps(line):
@@ -219,7 +220,9 @@ def _context(
         pos = root.pos_
         sentence = span.sent
         same_sentence = [(at, d) for at, d in days if sentence.start_char <= at < sentence.end_char]
-        if same_sentence:
+        if _is_stamp(text, candidate.start, candidate.end):
+            pass  # 14h30 - Le ministre sur place: a live page's entry, on the article day
+        elif same_sentence:
             # the day named closest before the clock time, else the first one after it
             earlier = [item for item in same_sentence if item[0] < candidate.start]
             source, day = earlier[-1] if earlier else same_sentence[0]
@@ -246,7 +249,20 @@ def _context(
         noun_time=noun_time,
         dep=dep,
         governor=governor,
+        signalled_past=signalled_past,
     )
+
+
+# What follows a live page's time stamp on its line: nothing, or a dash or colon and a title.
+_STAMP_END = re.compile(r"[^\S\n]*(?:$|\n|[-–—:|][^\S\n])")
+
+
+def _is_stamp(text: str, start: int, end: int) -> bool:
+    """Say whether a clock time opens its line as a heading (*14h30 - Le ministre sur
+    place*, *17h52* alone): the time stamp of a live page's entry, which falls on the page's
+    day, not on the day the entry before it was telling of."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _STAMP_END.match(text, end) is not None
 
 
 def _line(text: str, start: int, end: int) -> str:

@@ -80,6 +80,12 @@ def future_governors() -> frozenset[str]:
     return _words("future_governors")
 
 
+def intention_governors() -> frozenset[str]:
+    """Return the verbs whose infinitive is an act meant to come after them (*a appelé à
+    manifester*, *a proposé d'accueillir*); the time stage reads them as future governors."""
+    return _words("intention_governors")
+
+
 def etre_verbs() -> frozenset[str]:
     """Return the verbs whose compound past takes être (*est arrivée*)."""
     return _words("etre_verbs")
