@@ -24,7 +24,9 @@ from veille.analysis.quotes.coordinated import (
     coordinated_clauses,
     finite_after,
     in_relative_aside,
+    reporting_participle,
     resumes_after,
+    resumptive_apposition,
 )
 from veille.analysis.quotes.lexicon import CUE_TAGS, LIGHT_VERBS, Cue
 from veille.analysis.quotes.misread import finite_before_que
@@ -357,6 +359,8 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: 
             or token.nbor(1).lower_ == "selon"
             or (cue is not None and resumes_after(token, cue))
             or (aside and finite_after(token))
+            or reporting_participle(token, lambda t: ctx.lexicon.cue(t) is not None)
+            or resumptive_apposition(token)
         ):
             end = token.idx
             break

@@ -271,6 +271,11 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                     )
                 ]
     verb = ctx.cue_before(sent_start, mark.open) or governing_cue(ctx, mark)
+    judged = relative_judgement(ctx, mark)
+    if judged is not None and verb is not None and judged.anchor is not None and verb.idx < judged.anchor:
+        # X a rappelé que …, une somme que Québec juge « … »: the relative's own verb (read
+        # as a noun, so no cue above) is nearer and reports the fragment
+        return [judged]
     if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
         # La réforme est jugée « … » (par X): the passive's subject is what is judged; the
         # agent speaks, and with no agent nobody does (est considéré comme « spéculatif »).
