@@ -47,6 +47,12 @@ from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 _QUE = frozenset({"que", "qu'", "qu’"})
+# What follows a verb's object when the verb is the main verb of its sentence, not an incise
+# closing it: a de-infinitive (accuse X d'avoir …, somme X de partir); not marks, which may
+# hold the name of the subject (rappelle le quotidien « The Daily Ledger »).
+VERB_COMPLEMENT = re.compile(
+    r"\s*(?:d['’]\s*(?:avoir|être|[\w-]+(?:er|ir|re))\b|de\s+(?:ne\s+pas\s+|ne\s+)?[\w-]+(?:er|ir|re|oir)\b)"
+)
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
 _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
@@ -415,8 +421,8 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         after = incise.end + rest.end()
         if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
             return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
-    if comma - start < 10 or _named_subject(ctx, start, comma):
-        return []
+    if comma - start < 10 or _named_subject(ctx, start, comma) or VERB_COMPLEMENT.match(ctx.text, incise.end):
+        return []  # La société, qui …, accuse la CGCF d'avoir « … »: a main verb, no incise
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
 
 
