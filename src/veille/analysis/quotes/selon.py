@@ -168,6 +168,9 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         start = skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1
         start = after_fronted(ctx, start, end)
+        colon = ctx.text.rfind(" : ", start, end)
+        if colon != -1 and ctx.inside_mark(colon) is None:
+            start = colon + 3  # … le « mécanisme » : une réunion est prévue, selon X: after the colon
         if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:
