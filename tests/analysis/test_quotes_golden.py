@@ -2,7 +2,8 @@
 
 Each line is a short French passage and every quotation a careful reader finds in it (kind,
 exact text without the marks, speaker as a name the document gives the speaker entity, cue
-lemma), written by reading, not from the system's output. Cases with no quotation are the
+lemma, and where a case tests how the rules find it, the speaker phrase as ``mention``),
+written by reading, not from the system's output. Cases with no quotation are the
 known false positives: nicknames, titles, scare quotes, croire alone, poursuivre.
 """
 
@@ -64,6 +65,9 @@ def test_quotes_golden(analyze, case) -> None:  # type: ignore[no-untyped-def]
             assert normal(want["speaker"]) in speaker_names(doc, quote), (want, quote, doc.entities)
         if "cue" in want:
             assert quote.cue == want["cue"], found
+        if "mention" in want:  # the rules found the speaker's phrase (the ranker gives none)
+            assert quote.speaker_mention is not None, found
+            assert quote.speaker_mention.text == want["mention"], quote.speaker_mention
 
 
 @pytest.mark.model

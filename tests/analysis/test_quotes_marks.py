@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from veille.analysis.clean import clean_text
+from veille.analysis.quotes.indirect import VERB_COMPLEMENT
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import find_marked_spans
+from veille.analysis.quotes.phrases import head_noun
 
 
 def spans(raw: str) -> list[str]:
@@ -77,3 +79,20 @@ def test_closing_mark_with_no_opener_before_an_incise_opens_at_the_paragraph() -
     assert spans("Nous irons jusqu'au bout de ce combat », a déclaré Marc Roux.") == [
         "Nous irons jusqu'au bout de ce combat"
     ]
+
+
+def test_a_description_is_read_by_its_noun_after_a_prenominal_adjective() -> None:
+    # le grand chef, la petite commerçante: the short adjectives French puts before the noun
+    # (the phrase as speakers.py passes it, past its determiner)
+    assert head_noun("grand chef") == "chef"
+    assert head_noun("petite commerçante du quartier") == "commerçante"
+    assert head_noun("chef de l'État") == "chef"
+
+
+def test_a_verb_with_a_complement_after_its_object_closes_no_sentence_as_an_incise() -> None:
+    # …, accuse la SNTF d'avoir « … »: the verb's de-infinitive follows its object
+    assert VERB_COMPLEMENT.match(" d'avoir « ignoré les alertes »")
+    assert VERB_COMPLEMENT.match(" de ne pas respecter le contrat")
+    # …, a précisé la SNTF à l'AFP.: an incise closing its sentence
+    assert not VERB_COMPLEMENT.match(" à l'AFP.")
+    assert not VERB_COMPLEMENT.match(" de Lyon, mardi.")

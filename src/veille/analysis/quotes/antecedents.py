@@ -25,6 +25,10 @@ from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+# Clitics and negation between a subject and its verb (s'est, n'a pas, lui a): not qui.
+_CLITICS = frozenset("ne n' n’ se s' s’ y en l' l’ le la les lui leur".split())
+# How many tokens after a mention its subject phrase's closing comma and verb may lie.
+_SUBJECT_REACH = 16
 # How far back (in characters) a pronoun or a bare description may look for its person.
 LOOKBACK_CHARS = 1500
 # The gap of a de-complement (la rédaction de Splann): the same words with their name.
@@ -99,10 +103,34 @@ class AntecedentFinder(SubjectFinder):
         verb are mostly objects it misread."""
         view, i = token_view(self.parsed), max(bisect.bisect_right(self._token_starts, offset) - 1, 0)
         i = view.head[i] if view.dep[i] == "det" else i  # Le maire …: the noun, not le
+        first = i
         if view.dep[i] in ("appos", "conj", "flat:name") and view.head[i] < i:
             i = view.head[i]  # Le maire de Tarsil, X: a name the parser hung on the complement
             i = view.head[i] if view.dep[i] == "nmod" and view.head[i] < i else i
-        return view.dep[i] in _SUBJECT_DEPS and i < view.head[i]
+        return (view.dep[i] in _SUBJECT_DEPS and i < view.head[i]) or self._fronted_subject(first)
+
+    def _fronted_subject(self, i: int) -> bool:
+        """Return True for a mention inside the long subject that follows a fronted phrase
+        and precedes its verb right after a comma (Arrivé en hélicoptère, le ministre, X,
+        s'est entretenu avec …), which the parser hangs on the fronted participle: the
+        subject the quote finder reads there (subjects._apposed_subject) holds it."""
+        k = i
+        end = min(i + _SUBJECT_REACH, len(self.parsed))
+        while k < end and self.parsed[k].text != ",":
+            k += 1
+        while (
+            k + 1 < end and self.parsed[k].text == "," and self.parsed[k + 1].pos_ in ("PROPN", "NOUN", "DET")
+        ):
+            k += 1  # past the rest of the apposition (le ministre, X, …)
+            while k < end and self.parsed[k].text != ",":
+                k += 1
+        verb = k + 1
+        while verb < end and (self.parsed[verb].pos_ == "AUX" or self.parsed[verb].lower_ in _CLITICS):
+            verb += 1  # s'est, n'a pas
+        if verb >= end or self.parsed[verb].pos_ != "VERB" or self.parsed[k].text != ",":
+            return False
+        subject = self._apposed_subject(self.parsed[k + 1])  # read from the comma (s'est: a clitic)
+        return subject is not None and subject.i <= i
 
     def _compatible(self, entity: Entity, gender: str | None, number: int) -> bool:
         if number == 2:

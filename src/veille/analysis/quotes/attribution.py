@@ -10,6 +10,8 @@ its cue's clause.
 
 from __future__ import annotations
 
+import re
+
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes.basis import rule_basis
 from veille.analysis.quotes.candidates import speaker_candidates
@@ -28,6 +30,9 @@ _CONTINUATION_PARAGRAPHS = 1
 # Cue classes of a feeling: with an anonymous subject (plusieurs responsables craignent que)
 # they report a mood, not a statement of a source.
 _FEELINGS = frozenset({"fear", "hope"})
+# A subject set against the person before by a stressed pronoun (Paul, lui, se tait; Marie,
+# elle, …): the topic changes, and an uncued quotation after the sentence is that subject's.
+_CONTRASTED = re.compile(r"\s*,\s*(?:lui|elle|eux|elles)\s*,")
 # Stressed pronouns read as the subject pronoun of the same person (selon lui → il).
 _STRESSED = {"lui": "il", "eux": "ils"}
 
@@ -90,8 +95,8 @@ def _named_before(
     répondu. « … »), not one the text merely talks about (Poutine était absent. « … »)."""
     if cand.phrase is None or (last is not None and cand.phrase[0] < last[2]):
         return None
-    if near and cand.anchor is None:
-        return None
+    if near and cand.anchor is None and not _CONTRASTED.match(ctx.text, cand.phrase[1]):
+        return None  # X, lui, regarde …: the stressed pronoun sets X against the speaker before
     recent = last[0] if last is not None else None
     speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
     entity = ctx.resolver.entity(speaker.entity)

@@ -8,7 +8,9 @@ compound past with a present auxiliary (*et n'exclut pas*, *et a promis*) is the
 the reporting clause resumes, with the speaker as its subject.
 
 So too in a relative aside (*X, qui affirme que la porte était fermée, a été entendu*): the
-reported clause ends at the comma before the main clause's finite verb.
+reported clause ends at the comma before the main clause's finite verb; and before a detached
+present participle that goes with the reporting clause (*Le club a fait savoir qu'il ferait
+appel, jugeant la décision « … »*), a participle of saying that opens a statement of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from veille.analysis.syntax.view import doc_text
 _COORDINATORS = frozenset({"et", "mais", "puis"})
 # Clitics and negation between the coordinator and its verb (et n'en exclut pas, et lui a dit).
 _BEFORE_VERB = frozenset("ne n' n’ se s' s’ en y lui leur l' l’ le la les".split())
+# The gerund's en and the clitics before a present participle (en la qualifiant, s'estimant).
+_BEFORE_PARTICIPLE = frozenset("en ne n' n’ se s' s’ y lui leur l' l’ le la les".split())
 
 
 def resumes_after(comma: Token, cue: Token) -> bool:
@@ -127,3 +131,33 @@ def finite_after(comma: Token) -> bool:
             continue
         return token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm")
     return False
+
+
+def reporting_participle(comma: Token, is_cue: Callable[[Token], bool]) -> bool:
+    """Return True for a comma opening a present participle (or gerund) that is itself a
+    verb of saying or judging: *Le club a fait savoir qu'il ferait appel, jugeant la décision
+    « … »*; *…, estimant que …*; *…, en rappelant que …*. The detached participle refers to
+    the subject of the main clause (Riegel, Pellat & Rioul, ch. XII) and opens a statement of
+    its own, so the reported clause before it ends at the comma; a participle that goes on
+    describing the content (*…, passant de 10 à 60 %*; *…, atteignant 3 milliards*) stays in it."""
+    doc = comma.doc
+    i = comma.i + 1
+    while i < len(doc) and doc[i].lower_ in _BEFORE_PARTICIPLE:
+        i += 1  # en la qualifiant, s'estimant
+    return i < len(doc) and doc[i].lower_.endswith("ant") and is_cue(doc[i])
+
+
+def resumptive_apposition(comma: Token) -> bool:
+    """Return True for a comma opening a noun phrase that sums up the clause before it and
+    carries a relative of its own (*… à verser 750 millions, une somme que Québec juge
+    « insuffisante »*): the résomptive apposition (Riegel, Pellat & Rioul, ch. XIII) is the
+    writer's comment on the reported fact, no part of it, and its relative may hold a
+    statement of someone else."""
+    doc = comma.doc
+    i = comma.i + 1
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("un", "une") or doc[i + 1].pos_ != "NOUN":
+        return False
+    j = i + 2
+    while j < len(doc) and doc[j].pos_ == "ADJ":
+        j += 1
+    return j < len(doc) and doc[j].lower_ in ("que", "qu'", "qu’", "qui", "dont")

@@ -24,7 +24,9 @@ from veille.analysis.quotes.coordinated import (
     coordinated_clauses,
     finite_after,
     in_relative_aside,
+    reporting_participle,
     resumes_after,
+    resumptive_apposition,
 )
 from veille.analysis.quotes.lexicon import CUE_TAGS, LIGHT_VERBS, Cue
 from veille.analysis.quotes.misread import finite_before_que
@@ -45,6 +47,12 @@ from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 _QUE = frozenset({"que", "qu'", "qu’"})
+# What follows a verb's object when the verb is the main verb of its sentence, not an incise
+# closing it: a de-infinitive (accuse X d'avoir …, somme X de partir); not marks, which may
+# hold the name of the subject (rappelle le quotidien « The Daily Ledger »).
+VERB_COMPLEMENT = re.compile(
+    r"\s*(?:d['’]\s*(?:avoir|être|[\w-]+(?:er|ir|re))\b|de\s+(?:ne\s+pas\s+|ne\s+)?[\w-]+(?:er|ir|re|oir)\b)"
+)
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
 _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
@@ -357,6 +365,8 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: 
             or token.nbor(1).lower_ == "selon"
             or (cue is not None and resumes_after(token, cue))
             or (aside and finite_after(token))
+            or reporting_participle(token, lambda t: ctx.lexicon.cue(t) is not None)
+            or resumptive_apposition(token)
         ):
             end = token.idx
             break
@@ -411,8 +421,8 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         after = incise.end + rest.end()
         if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
             return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
-    if comma - start < 10 or _named_subject(ctx, start, comma):
-        return []
+    if comma - start < 10 or _named_subject(ctx, start, comma) or VERB_COMPLEMENT.match(ctx.text, incise.end):
+        return []  # La société, qui …, accuse la CGCF d'avoir « … »: a main verb, no incise
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
 
 

@@ -91,6 +91,10 @@ def view_opener(ctx: QuoteContext, token: Token) -> tuple[int, int] | None:
     return tokens[first].idx, tokens[nxt].idx
 
 
+# A sentence end inside closing marks, then only spaces (« … longtemps. » Selon lui, …).
+_CLOSED_SENTENCE = re.compile(r"[.!?…]\s*[»”]\s*$")
+
+
 def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None) -> list[Candidate]:
     """Return the statement attributed by selon X / d'après X (or a view opener, see
     view_opener), when X can speak."""
@@ -121,6 +125,12 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
     else:
         opener_start = token.idx if token.lower_ == "selon" else ctx.parsed[token.i - 1].idx
     before = ctx.text[sent_start:opener_start]
+    closed = _CLOSED_SENTENCE.search(before)
+    if closed is not None:
+        # « … depuis longtemps. » Selon lui, …: the quotation's last sentence ended inside
+        # its marks, so selon opens a sentence of its own
+        sent_start += closed.end()
+        before = ""
     # Mais, d'après elle, … / En sens inverse, selon X, …: an adverbial with no verb opens
     # the sentence, and the content follows the source as after a sentence-initial selon.
     lo, hi = ctx.token_after(sent_start), ctx.token_after(opener_start)
@@ -168,6 +178,9 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
         start = skip_opener(ctx, sent_start, opener_start)
         end = sent_start + len(before.rstrip()) - 1
         start = after_fronted(ctx, start, end)
+        colon = ctx.text.rfind(" : ", start, end)
+        if colon != -1 and ctx.inside_mark(colon) is None:
+            start = colon + 3  # … le « mécanisme » : une réunion est prévue, selon X: after the colon
         if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
     else:

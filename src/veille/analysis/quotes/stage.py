@@ -69,6 +69,7 @@ _VIEW_OPENER = re.compile(
     r"\s*(?:[ÀA] (?:ses|leurs) yeux|[ÀA] (?:son|leur) avis|De (?:son|leur) point de vue)\s*,"
 )
 # Selon X right after a closing mark (« … », selon X.).
+_COLON = re.compile(r"\s:\s")  # a colon opening a statement of its own
 _SELON_AFTER = re.compile(r"[.!?]?\s*,\s*(?:selon|d['’]après)\b", re.IGNORECASE)
 
 
@@ -271,6 +272,11 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
                     )
                 ]
     verb = ctx.cue_before(sent_start, mark.open) or governing_cue(ctx, mark)
+    judged = relative_judgement(ctx, mark)
+    if judged is not None and verb is not None and judged.anchor is not None and verb.idx < judged.anchor:
+        # X a rappelé que …, une somme que Québec juge « … »: the relative's own verb (read
+        # as a noun, so no cue above) is nearer and reports the fragment
+        return [judged]
     if verb is not None and any(c.dep_ == "aux:pass" for c in verb.children):
         # La réforme est jugée « … » (par X): the passive's subject is what is judged; the
         # agent speaks, and with no agent nobody does (est considéré comme « spéculatif »).
@@ -286,6 +292,8 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         verb = reporting_cue(ctx, verb, ctx.token_after(sent_start)) or verb
         return _said_by_verb(ctx, mark, clause_verb(ctx, verb, mark.open) or verb)
     selon = narrated(ctx, ctx.selon_in(sent_start, sent_end))
+    if selon is not None and _COLON.search(ctx.text, mark.outer_end, selon[0]):
+        selon = None  # « … » mis en place : une réunion est prévue, selon X: X's statement is after the colon
     if selon is not None:
         # « … », selon X.: a whole quoted sentence is direct, as with any other attribution
         after = _SELON_AFTER.match(ctx.text, mark.outer_end)

@@ -30,6 +30,27 @@ _BRACKET_TOKENS = 6
 # The token an apposed organisation's name may start at after the comma: at once, or after
 # its determiner (la Coordination laitière), never after other words (à Paris, la CGT).
 _ORG_APPOSED_AT = 1
+# The prepositions of a de-complement (ministre de X, du Y, des Z, d'W).
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
+# Endings of a past participle opening a sentence as a fronted phrase (Proclamé, Arrivée,
+# Interrogés, Élue): the subject of the main verb then follows it, after a comma.
+_PARTICIPLE_ENDINGS = (
+    "é",
+    "ée",
+    "és",
+    "ées",
+    "i",
+    "ie",
+    "is",
+    "ies",
+    "u",
+    "ue",
+    "us",
+    "ues",
+    "it",
+    "ite",
+    "its",
+)
 
 
 class SubjectFinder:
@@ -128,6 +149,17 @@ class SubjectFinder:
                 current = head[head[current]]
                 continue
             current = head[current]
+        if (
+            verb.dep_ == "conj"
+            and verb.head.i < verb.i
+            and verb.head.pos_ == "VERB"
+            and not self._quoted(verb.head.idx)
+        ):
+            # X revendique la victoire et accuse Y de « … »: coordinated verbs share the
+            # subject the parser gave the first one (or that a long subject gives it)
+            shared = self.subject_of(verb.head)
+            if shared is not None:
+                return shared
         return self._apposed_subject(verb)
 
     def _apposed_subject(self, verb: Token) -> Token | None:
@@ -138,17 +170,15 @@ class SubjectFinder:
         and its comma) and be closed by a comma."""
         if not _after_comma(verb) or self._quoted(verb.idx):
             return None
-        first = verb.i
-        while (
-            first > 0
-            and self.parsed[first - 1].text not in (".", "!", "?", ";", ":")
-            and "\n" not in (self.parsed[first - 1].whitespace_ + self.parsed[first - 1].text)
-        ):
-            first -= 1  # the parser may cut the sentence at the apposition: read the text's
+        first = self._text_sentence_start(verb.i)  # the parser may cut at the apposition
+        finite = False  # a finite verb before: the phrase after a comma is no subject
         for token in self.parsed[first : verb.i]:
             if self._quoted(token.idx):
                 return None
             opens = token.i == first or self.parsed[token.i - 1].text == ","
+            if opens and self._described_subject(token, finite):
+                return self.parsed[token.i + 1]
+            finite = finite or (token.pos_ in ("VERB", "AUX") and "Fin" in feature(token, "VerbForm"))
             if not opens:
                 continue
             for s, e, mention, entity in self.mentions_in(token.idx, token.idx + 1):
@@ -160,12 +190,50 @@ class SubjectFinder:
                 return None
         return None
 
+    def _text_sentence_start(self, i: int) -> int:
+        """Return the first token of the text's sentence holding token ``i``: the parser's
+        sentences may end inside one (at an apposition, or before a word it read as a verb)."""
+        first = i
+        while (
+            first > 0
+            and self.parsed[first - 1].text not in (".", "!", "?", ";", ":")
+            and "\n" not in (self.parsed[first - 1].whitespace_ + self.parsed[first - 1].text)
+        ):
+            first -= 1
+        return first
+
+    def _described_subject(self, token: Token, finite: bool) -> bool:
+        """Return True for a description of a speaker (a determiner and a person or body noun)
+        opening after a fronted participial phrase and closed by a comma, with no finite verb
+        before it: *Proclamé vainqueur par la commission, le chef de l'État, au pouvoir depuis
+        2009, a rejeté …*, where the parser hangs the description on the participle."""
+        if finite or token.pos_ != "DET" or token.i + 1 >= len(self.parsed):
+            return False
+        noun = self.parsed[token.i + 1]
+        if noun.pos_ != "NOUN" or not self.can_speak(noun):
+            return False
+        opener = self.parsed[self._text_sentence_start(token.i)]
+        return opener.pos_ in ("VERB", "PROPN", "ADJ") and opener.lower_.endswith(_PARTICIPLE_ENDINGS)
+
     def _gerund_subject(self, verb: Token) -> Token | None:
-        """Return the subject of the finite verb a participle hangs on, searching leftwards:
-        the parser often attaches (en) avertissant to the clause it introduces. Verbs inside
-        quotation marks belong to the quoted speaker; an incise verb (« … », a confirmé X,
-        ajoutant que) has its subject after it."""
-        for token in reversed(self.parsed[verb.sent.start : verb.i]):
+        """Return the subject of the finite verb a participle hangs on: the verb the parser
+        hangs it on (…, jugeant la décision « … » after *Le club a fait savoir qu'il …*: the
+        club, not the pronoun of the que-clause), else the nearest verb leftwards in the
+        text's sentence, as the parser often attaches (en) avertissant to the clause it
+        introduces. Verbs inside quotation marks belong to the quoted speaker; an incise verb
+        (« … », a confirmé X, ajoutant que) has its subject after it."""
+        head = verb.head
+        if (
+            verb.dep_ == "advcl"
+            and head.i < verb.i
+            and head.pos_ == "VERB"
+            and "Fin" in feature(head, "VerbForm") + feature(_auxiliary_of(head), "VerbForm")
+            and not self._quoted(head.idx)
+        ):
+            subject = self.subject_of(head)
+            if subject is not None:
+                return subject
+        for token in reversed(self.parsed[self._text_sentence_start(verb.i) : verb.i]):
             if token.pos_ not in ("VERB", "AUX") or token.lower_.endswith("ant") or self._quoted(token.idx):
                 continue
             if inserted_auxiliary(token) is not None:
@@ -248,6 +316,12 @@ class SubjectFinder:
             if view.is_punct[k] and text[k] not in (",", "-"):
                 break  # a hyphen inside a word is no boundary (les marins-pompiers)
             if text[k] == ",":
+                listed = _listed_complements(lower, k, sent_end)
+                if listed is not None:
+                    # la ministre de l'Immigration, de la Francisation et de l'Intégration, X:
+                    # the commas of a list of complements are no end of the phrase
+                    skip_to = right = listed
+                    continue
                 commas += 1
                 org = singular(subject.lower_, self.person_nouns) not in self.person_nouns
                 apposed = self._apposed_name(k + 1, org) if commas == 1 else None
@@ -323,6 +397,27 @@ class SubjectFinder:
                 if entity.type == "PER" or (org and entity.type == "ORG" and n <= _ORG_APPOSED_AT):
                     return e
         return None
+
+
+def _listed_complements(lower: list[str], comma: int, sent_end: int) -> int | None:
+    """Return the last token of a list of de-complements that a comma continues (le ministre
+    de l'Immigration, des Réfugiés et de la Citoyenneté): the comma is followed by de, du,
+    des or d', and the list closes with et or ou and another de-complement before the next
+    comma; None otherwise."""
+    if comma + 1 >= sent_end or lower[comma + 1] not in _OF:
+        return None
+    k = comma + 1
+    closed = False
+    while k + 1 < sent_end and lower[k + 1] not in (",", ".", ";", ":", "«", "»", "(", "qui"):
+        if lower[k] in ("et", "ou") and lower[k + 1] in _OF:
+            closed = True
+        k += 1
+    return k if closed else None
+
+
+def _auxiliary_of(verb: Token) -> Token:
+    """Return the tense auxiliary of a participle (a rejeté → a), else the verb itself."""
+    return next((c for c in verb.children if c.dep_ == "aux:tense"), verb)
 
 
 def _after_comma(verb: Token) -> bool:

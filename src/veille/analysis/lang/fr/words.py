@@ -108,7 +108,10 @@ PRENOMINAL_ADJECTIVES = frozenset(
     "autre autres ancien ancienne anciens anciennes nouveau nouvel nouvelle nouveaux nouvelles "
     "actuel actuelle actuels actuelles jeune jeunes vieux vieil vieille seul seule seuls seules "
     "premier première premiers premières "
-    "dernier dernière derniers dernières second seconde même mêmes simple simples haut haute".split()
+    "dernier dernière derniers dernières second seconde même mêmes simple simples haut haute "
+    "grand grande grands grandes petit petite petits petites gros grosse grosses "
+    "bon bonne bons bonnes mauvais mauvaise mauvaises beau bel belle beaux belles "
+    "vrai vraie vrais vraies faux fausse fausses long longue longs longues".split()
 )
 
 # Adverbial phrases French inserts between an auxiliary and its participle, or after a verb of
