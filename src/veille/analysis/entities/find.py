@@ -21,6 +21,7 @@ from veille.analysis.entities.furniture import credit
 from veille.analysis.entities.gazetteer import with_known
 from veille.analysis.entities.grouping import group_mentions
 from veille.analysis.entities.groupnames import with_group_names
+from veille.analysis.entities.portfolio_spans import portfolio_head
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.spans import (
     agency_credit,
@@ -32,7 +33,6 @@ from veille.analysis.entities.spans import (
     name_after_title,
     not_a_name,
     person_after_complement,
-    portfolio_head,
     role_tail,
     split_of_country,
     surname_particle,

@@ -1,6 +1,6 @@
 """Tell a title's remit from a name: the domain a commissioner, a deputy or an alderman holds.
 
-Beside the minister's portfolio (*le ministre de la Justice*, spans.portfolio_head), the
+Beside the minister's portfolio (*le ministre de la Justice*, portfolio_spans.portfolio_head), the
 press capitalises the remit of other titles: *la commissaire à l'Énergie*, *le commissaire
 européen au Commerce*, *l'adjointe à la Culture*, *le ministre délégué aux Transports*,
 *l'échevine des Finances*. The model tags the remit LOC or ORG; it is the title's
