@@ -176,9 +176,6 @@ def rules() -> tuple[Rule, ...]:
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
-        # depuis 3 heures du matin: the half of the day makes it a clock time after any word
-        ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?\s+(?:du\s+matin|du\s+soir"
-                  r"|de\s+l'après-midi))\b"),
         # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
         ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
                   rf"(?P<span>(?P<clock>{clock}))"),
