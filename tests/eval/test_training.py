@@ -27,6 +27,7 @@ def test_held_out_dev2_and_blind_sets_are_refused(tmp_path: Path) -> None:
     assert not allowed(tmp_path / "tests/gold19/g19-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold20/g20-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold21/g21-01-x.gold.json")
+    assert not allowed(tmp_path / "tests/gold22/g22-01-x.gold.json")
     assert allowed(tmp_path / "tests/gold5/evt-mekong.gold.json")
 
 

@@ -57,7 +57,11 @@ Sets (tests/quality/baseline.json):
 - "blind11" is tests/gold21/, an eleventh blind set (twelfth session), 10 outlet styles (a French
   regional health page, Algerian, Tunisian, Moroccan, Haitian, Québec, Luxembourg and Monaco
   outlets, a wire dispatch on a rail strike, a sports page on a boardroom putsch) and years
-  2010-2025, added to the gate before any rule change of that session.
+  2010-2025, added to the gate before any rule change of that session;
+- "blind12" is tests/gold22/, a twelfth blind set (end of the twelfth session), 10 outlet styles
+  (Congolese, Malian, Cameroonian and French Guiana outlets, Belgian and Swiss public radio, a
+  national daily's foreign desk, a defence page, a migrant rescue at sea, a cycling page) and
+  years 2009-2026, added to the gate at the scores of the code it had never seen.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -85,6 +89,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -124,6 +129,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind9": (ROOT / "tests" / "gold19", 10),
     "blind10": (ROOT / "tests" / "gold20", 10),
     "blind11": (ROOT / "tests" / "gold21", 10),
+    "blind12": (ROOT / "tests" / "gold22", 10),
 }
 
 pytestmark = pytest.mark.model
