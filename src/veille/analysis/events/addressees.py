@@ -55,8 +55,7 @@ def _inert(token: Token, reader: RoleReader, entity_id: str) -> bool:
     entity = reader.doc.entity(entity_id)
     if entity is None:
         return False
-    sentence = token.sent
-    told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+    told = reader.told_in_sentence(token, entity_id)
     office = bool(told) and all(_seat_of_office(token, m.start, m.end) for m in told)
     if office and entity.type != "LOC":
         # contre l'ancien gérant du cabinet X, au président du Conseil: the officer is

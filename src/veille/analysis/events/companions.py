@@ -36,11 +36,7 @@ def without_companions(token: Token, roles: Roles, reader: RoleReader) -> Roles 
 
 
 def _companion(trigger: Token, reader: RoleReader, entity_id: str) -> bool:
-    entity = reader.doc.entity(entity_id)
-    if entity is None:
-        return False
-    sentence = trigger.sent
-    told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+    told = reader.told_in_sentence(trigger, entity_id)
     return bool(told) and all(_accompanied(trigger, m.start) for m in told)
 
 

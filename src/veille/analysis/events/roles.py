@@ -65,7 +65,7 @@ from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
-from veille.model import Document
+from veille.model import Document, Mention
 
 # Subject clitics that follow their verb in an inverted cue (a-t-elle déclaré, estiment-ils).
 _CASEOFPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"})
@@ -407,6 +407,15 @@ class RoleReader:
                 if found:
                     return found
         return []
+
+    def told_in_sentence(self, token: Token, entity_id: str) -> list[Mention]:
+        """Return the mentions of an entity inside the sentence of a token (none when the
+        entity is unknown)."""
+        entity = self.doc.entity(entity_id)
+        if entity is None:
+            return []
+        sentence = token.sent
+        return [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
 
     def can_act(self, entity_id: str) -> bool:
         """Say whether an entity can be the actor of a noun's de-complement: people,

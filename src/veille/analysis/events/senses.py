@@ -210,12 +210,11 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
             return True  # se rendre à Asunción, for a Brazilian minister: a state visit
         # A firm the entity layer typed as a place (la direction de Norelec) is met: only a
         # place named where one goes (à, en, dans; visiter X) is a venue.
-        told = [m for m in entity.mentions if sentence.start_char <= m.start < sentence.end_char]
+        told = reader.told_in_sentence(token, entity_id)
         return not (visit or all(_where_one_goes(parsed, m.start, m.end) for m in told or entity.mentions))
 
     # What a visit takes as its object (a visité jeudi Brest, la visite de Toulouse) is visited.
     visit = token.lemma_.lower() in ("visiter", "visite")
-    sentence = token.sent
     parsed = token.doc
     named = (reader.doc.entity(e) for e in (*roles.actors, *roles.recipients))
     countries = {e.country for e in named if e is not None and e.type != "LOC"}
