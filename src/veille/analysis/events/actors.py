@@ -50,7 +50,8 @@ def clause_subject(reader: RoleReader, verb: Token, *, agent: bool) -> list[str]
     kids, dep = (view := token_view(verb.doc)).child_tokens(verb.i), view.dep  # no Token made
     passive = any(dep[c.i] == "aux:pass" for c in kids)
     nominal = [c for c in kids if dep[c.i] == "nsubj" and not prepositional(c)]
-    subjects = [c for c in nominal if c.i < verb.i and c.pos_ != "PRON" and not is_relative(c)]
+    pos = view.pos
+    subjects = [c for c in nominal if c.i < verb.i and pos[c.i] != "PRON" and not is_relative(c)]
     if len(subjects) > 1:
         # A coordination the parser read as several subjects (Poutine et Donald Trump
         # doivent …): each names an actor.
@@ -59,13 +60,13 @@ def clause_subject(reader: RoleReader, verb: Token, *, agent: bool) -> list[str]
         # nsubj:pass with no passive auxiliary is the parser mistaking an active subject.
         if dep[child.i] in ("nsubj:pass", "expl:subj") and not passive and child.i < verb.i:
             named = reader.group(child) or national(reader, child)  # Elle l'a accusé: mislabelled
-            return pronoun_referent(reader, child) if child.pos_ == "PRON" else named
+            return pronoun_referent(reader, child) if pos[child.i] == "PRON" else named
         if child not in nominal or (child.i > verb.i and subject_before(verb)):
             continue
         if is_relative(child):
             # 2. qui: the relative clause's antecedent does it
-            return reader.group(verb.head) if verb.dep_.startswith("acl") else []
-        if child.pos_ == "PRON":
+            return reader.group(verb.head) if dep[verb.i].startswith("acl") else []
+        if pos[child.i] == "PRON":
             return pronoun_referent(reader, child)
         found = reader.group(child) or national(reader, child)
         # A first conjunct the parser cut off (Israël | et le Hamas ont conclu …).
@@ -119,10 +120,12 @@ def par_agent(reader: RoleReader, verb: Token) -> list[str]:
 def _national_agent(reader: RoleReader, verb: Token) -> list[str]:
     """Return the country of a national body in the first *par*-phrase after a passive
     verb, wherever the parser hung it (*a été arrêté lundi par la police turque*)."""
-    for word in verb.doc[verb.i + 1 : verb.sent.end]:
-        if word.dep_ == "case" and word.lower_ == "par":
-            return national(reader, word.head)
-        if word.text in (";", ":") or (word.pos_ == "VERB" and word.dep_ != "xcomp"):
+    view = token_view(verb.doc)  # the words read off the columns: no Token made for each
+    dep, pos = view.dep, view.pos
+    for j in range(verb.i + 1, view.sentences[view.sentence_numbers[verb.i]].end):  # verb.sent
+        if dep[j] == "case" and view.lower[j] == "par":
+            return national(reader, view.tokens[view.head[j]])
+        if view.text[j] in (";", ":") or (pos[j] == "VERB" and dep[j] != "xcomp"):
             return []
     return []
 
@@ -149,25 +152,29 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
     2. an infinitive, coordinated verb or gerund borrows the subject above it;
     3. a pronoun subject (ils allaient …) is read on the clause that announces it.
     """
-    first = chain[0] if chain else None
-    if first is not None and first.dep_ == "acl" and infinitive_form(first) and first.head.pos_ == "NOUN":
+    if not chain:
+        return [], None
+    first = chain[0]
+    view = token_view(first.doc)  # labels, tags and heads off the columns: no Token made
+    dep, pos = view.dep, view.pos
+    if dep[first.i] == "acl" and infinitive_form(first) and pos[view.head[first.i]] == "NOUN":
         # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
         # the noun does it, never the subject of the clause above.
         return reader.group(first.head) or national(reader, first.head), 0
-    if chain and chain[0].dep_ in ("acl", "amod") and passive_voice(chain[0]) and not passive(chain[0]):
+    if dep[first.i] in ("acl", "amod") and passive_voice(first) and not passive(first):
         # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
         # the noun undergoes it, so only a par-agent acts, never the clause above.
         agent = par_agent(reader, chain[0])
         return (agent, 0) if agent else ([], None)
     for depth, node in enumerate(chain):
-        if node.pos_ == "NOUN" and depth > 0 and not verb_like(node):
+        if pos[node.i] == "NOUN" and depth > 0 and not verb_like(node):
             continue
         controlled = controller(reader, chain[0], node) if depth == 1 else None
         if controlled:
             return controlled, depth  # accuser X de faire: X does it
-        if controlled is not None and token_view(node.doc).labelled_children(node.i, "obj"):
+        if controlled is not None and any(dep[j] == "obj" for j in view.children(node.i)):
             return [], None  # X does it, but names nobody: never the accuser
-        if depth == 0 or (present_participle(chain[0]) and all(n.pos_ == "NOUN" for n in chain[1:depth])):
+        if depth == 0 or (present_participle(chain[0]) and all(pos[n.i] == "NOUN" for n in chain[1:depth])):
             # « … », a-t-elle déclaré, exhortant X à …: the hyphenated clitic, not the
             # quotation the parser also hangs on the cue as a subject.
             inverted = inverted_clitic(reader, node)

@@ -34,6 +34,7 @@ from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
 from veille.analysis.syntax.clauses import governing_verb
 from veille.analysis.syntax.tense import direction, feature
+from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import day_value
 from veille.model import Document, Paragraph, Timex
 
@@ -116,11 +117,13 @@ def cut_opening(token: Token) -> Span | None:
     """Return the opening of the token's sentence that the parser made a sentence of its
     own at a comma (*Samedi dernier, …*; *À la verrerie X de Y, la grève …*), or None when
     the sentence before is the writer's own."""
-    start = token.sent.start
+    sentence, text = token.sent, token_view(token.doc).span_text  # texts cut by offsets: no Token
+    start = sentence.start
     if start == 0:
         return None
     piece = token.doc[start - 1].sent
-    if not (piece.text.rstrip().endswith(",") or token.sent.text.lstrip().startswith(",")):
+    before, own = text(piece.start, piece.end), text(start, sentence.end)
+    if not (before.rstrip().endswith(",") or own.lstrip().startswith(",")):
         return None
     return piece
 
@@ -226,7 +229,8 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
         if not before or before < 0:
             break
         sentence_before = parsed[before].sent
-        while sentence_before.start > 0 and not sentence_before.text.strip():
+        text = token_view(parsed).span_text  # the sentence's text cut by offsets: no Token made
+        while sentence_before.start > 0 and not text(sentence_before.start, sentence_before.end).strip():
             sentence_before = parsed[sentence_before.start - 1].sent
         window = sentence_before.start_char
         sentence = sentence_before

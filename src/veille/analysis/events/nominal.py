@@ -18,12 +18,13 @@ from spacy.tokens import Token
 from veille.analysis.events.authors import national
 from veille.analysis.events.lexicon import load_event_lexicon
 from veille.analysis.events.placements import placed_roles
-from veille.analysis.events.shape import in_time
+from veille.analysis.events.shape import case_of, in_time, passive
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -48,21 +49,10 @@ _AIMING = frozenset({"viser", "cibler"})
 _SOURCE_DEPS = frozenset({"obl:arg", "obl", "obl:mod", "obj", "iobj"})
 
 
-def _case(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
-            return child.lower_
-    return None
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux:pass" for c in verb.children)
-
-
 def par_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the entities of a noun's *par*-complement (le bombardement par l'aviation)."""
     for child in noun.children:
-        if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
+        if child.dep_ in ("nmod", "obl:agent", "obl") and case_of(child) == "par":
             found = reader.group(child) or national(reader, child)  # par l'aviation éthiopienne
             if found:
                 return found
@@ -78,11 +68,13 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the *par*-agent of a participle on a noun (les violences commises par la
     milice, la réunion convoquée par le ministre)."""
-    for child in noun.children:
-        if child.dep_ not in ("acl", "amod") or "Part" not in feature(child, "VerbForm"):
+    view = token_view(noun.doc)  # children and labels off the columns: no Token made
+    dep = view.dep
+    for child in view.child_tokens(noun.i):
+        if dep[child.i] not in ("acl", "amod") or "Part" not in feature(child, "VerbForm"):
             continue
-        for inner in child.children:
-            if inner.dep_ in ("obl:agent", "obl", "nmod") and _case(inner) == "par":
+        for inner in view.child_tokens(child.i):
+            if dep[inner.i] in ("obl:agent", "obl", "nmod") and case_of(inner) == "par":
                 found = reader.group(inner) or national(reader, inner)  # commises par l'armée X
                 if found:
                     return found
@@ -100,16 +92,18 @@ def act_agent(reader: RoleReader, noun: Token) -> list[str]:
 def agent_complements(noun: Token) -> list[Token]:
     """Return the phrases the parser hung on the *par*-agent of a participle on a noun
     trigger, which complement the noun (*les violences commises par X contre Y*: contre Y)."""
-    if noun.pos_ != "NOUN":
+    view = token_view(noun.doc)  # children, labels and tags off the columns: no Token made
+    dep, tokens = view.dep, view.tokens
+    if view.pos[noun.i] != "NOUN":
         return []
     return [
-        inner
-        for child in noun.children
-        if child.dep_ == "acl" and "Part" in feature(child, "VerbForm")
-        for agent in child.children
-        if agent.dep_ == "obl:agent"
-        for inner in agent.children
-        if inner.dep_ == "nmod"
+        tokens[inner]
+        for child in view.children(noun.i)
+        if dep[child] == "acl" and "Part" in feature(tokens[child], "VerbForm")
+        for agent in view.children(child)
+        if dep[agent] == "obl:agent"
+        for inner in view.children(agent)
+        if dep[inner] == "nmod"
     ]
 
 
@@ -127,7 +121,7 @@ def target_place(reader: RoleReader, node: Token) -> list[str]:
     for count, token in enumerate(scope):
         if count > _SCOPE:
             break
-        if _case(token) not in _TARGET_CASES:
+        if case_of(token) not in _TARGET_CASES:
             continue
         found = reader.index.entity_at(token.idx)
         if found is None:
@@ -250,8 +244,9 @@ def noun_roles(
     actors: list[str] = []
     recipients: list[str] = []
     depth: int | None = None
-    for child in noun.children if "entre" in slots else ():
-        if _case(child) == "entre":
+    kids = token_view(noun.doc).child_tokens(noun.i)  # the noun's children, no Token made
+    for child in kids if "entre" in slots else ():
+        if case_of(child) == "entre":
             parties = reader.group(child)
             if any("Yes" in d.morph.get("Poss", []) for d in child.children if d.dep_ == "det"):
                 # *accueillir des discussions entre ses deux voisins*: the owner of *ses* (the
@@ -270,7 +265,7 @@ def noun_roles(
         actors = par_agent(reader, noun)
         depth = 0 if actors else None
     elif actor_de:
-        direct = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and _case(c) == "par"]
+        direct = [c for c in kids if c.dep_ in ("nmod", "obl:agent") and case_of(c) == "par"]
         actors = next((found for c in direct for found in [reader.group(c)] if found), [])
         if not actors and "par" not in slots:
             # l'attaque perpétrée par X; a meeting's convener (convoquée par) is its host instead
@@ -278,8 +273,8 @@ def noun_roles(
         depth = 0 if actors else None
         if actors:
             slots = (*slots, "de")  # l'attaque de Kiev par la Russie: the de-complement undergoes
-        for child in () if actors else noun.children:
-            if child.dep_ == "nmod" and _case(child) in OF:
+        for child in () if actors else kids:
+            if child.dep_ == "nmod" and case_of(child) in OF:
                 # A place that is not a country is where it happens (les entretiens du Kremlin).
                 actors = [a for a in reader.group(child) if reader.can_act(a)]
                 if actors:
@@ -310,7 +305,7 @@ def noun_roles(
             own = reader.owner(noun) if "de" in slots else []
             return source, own or reader.subject(governor, agent=False) or [], 0
         return actors, reader.subject(governor, agent=False) or [], depth
-    if governor is not None and _passive(governor) and governor.pos_ != "NOUN":
+    if governor is not None and passive(governor) and governor.pos_ != "NOUN":
         # A passive light verb (Meta a été mis à l'amende par la CNIL): the par-agent
         # acts on the passive subject.
         agent = reader.subject(governor, agent=True)
@@ -324,7 +319,7 @@ def noun_roles(
             actors, depth = found_actors, verb_depth
     # A participle of aim after the noun names its target (une enquête visant X, des
     # sanctions ciblant Y): the participle's object, as a contre-phrase would.
-    for child in noun.children:
+    for child in kids:
         if child.dep_ == "acl" and child.lemma_.lower() in _AIMING:
             aimed = [p for c in child.children if c.dep_ == "obj" for p in reader.group(c)]
             if aimed:
@@ -348,7 +343,7 @@ def noun_roles(
                 recipients = reader.by_slot(node, slot, linear)
                 if recipients:
                     return actors, recipients, depth
-    if governor is not None and _case(noun) in OF and governor.lemma_.lower() in reader.light_verbs:
+    if governor is not None and case_of(noun) in OF and governor.lemma_.lower() in reader.light_verbs:
         # assurer Vilnius de son soutien: a support verb whose noun is its de-phrase gives
         # the noun its own object as the recipient (G. Gross 1996: the noun's argument raised);
         # not a noun aimed at (mettre en garde X contre toute incursion).

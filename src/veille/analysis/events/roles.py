@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.actors import (
     clause_subject,
@@ -111,13 +111,16 @@ class RoleReader:
         self.patient_nouns = patient_nouns  # acts whose de-complement undergoes (l'assassinat de X)
         self.judging_verbs = judging_verbs  # verbs that judge another's thing (dénoncer son projet)
         self.types = {e.id: e.type for e in doc.entities}
+        self._streets: dict[int, frozenset[str]] = {}  # street_parties of each sentence start
 
     # -- noun phrases -------------------------------------------------------------------
 
     def phrase(self, head: Token, depth: int = 0) -> list[str]:
         """Return the entity a noun phrase names: its head's mention, an apposition
         (le ministre …, Andrii Sybiha), or the place a body stands for (le parlement de Turquie)."""
-        found = self.index.entity_at(head.idx)
+        view = token_view(head.doc)  # words, labels and offsets off the columns: no Token made
+        i, dep = head.i, view.dep
+        found = self.index.entity_at(view.idx[i])
         if found is not None and self.types.get(found) != "MISC":
             return [found]
         fallback = [found] if found is not None else []
@@ -134,22 +137,22 @@ class RoleReader:
                 return grouped
         if depth > 2:
             return fallback
-        member = head.lower_ in self.actor_heads or head.lemma_.lower() in self.actor_heads  # représentants
-        for child in token_view(head.doc).child_tokens(head.i):  # no Token made per child
-            case = case_of(child)
+        member = view.lower[i] in self.actor_heads or view.lemma_lower[i] in self.actor_heads  # représentants
+        for child in view.child_tokens(i):  # no Token made per child
+            case, c = case_of(child), child.i
             # (not a conjunct, read by group: les syndicats et la préfète; not a name's hyphen)
             named = (
-                self.index.entity_at(child.idx)
-                if case is None and child.i > head.i and child.dep_ != "conj" and not child.is_punct
+                self.index.entity_at(view.idx[c])
+                if case is None and c > i and dep[c] != "conj" and not view.is_punct[c]
                 else None
             )
             if named is not None and named != found:
                 return [named]  # a name the parser hung on the head with any label
-            if (child.dep_ in ("appos", "flat:name", "flat") and case is None) or (
-                child.dep_ == "nmod" and case is None
+            if (dep[c] in ("appos", "flat:name", "flat") and case is None) or (
+                dep[c] == "nmod" and case is None
             ):  # an "apposition" with a preposition (près d'Adré) is a complement
                 inner = self.phrase(child, depth + 1)
-            elif child.dep_ == "nmod" and case in OF and member:
+            elif dep[c] == "nmod" and case in OF and member:
                 # les experts de la Bolivie et du Pérou: every coordinated body
                 inner = self.group(child) if depth == 0 else self.phrase(child, depth + 1)
             else:
@@ -225,9 +228,11 @@ class RoleReader:
     def by_slot(self, node: Token, slot: str, linear: bool = True) -> list[str]:
         """Return the recipients a trigger has in one slot of its table row (``linear``:
         read the word order too when the parse names nobody there)."""
+        view = token_view(node.doc)  # children, labels and tags off the columns: no Token made
+        noun = view.pos[node.i] == "NOUN"
         if slot in ("obj", "objdirect"):
             found = self.object(node, owner=slot == "obj")
-            if not found and not passive(node) and node.pos_ != "NOUN":
+            if not found and not passive(node) and not noun:
                 found = clitic_object(self, node)
                 found = found or linear_object(node, self.index.entity_at, self.doc.timexes)
             return found
@@ -239,14 +244,13 @@ class RoleReader:
             return construction_party(self, node, slot)
         if slot in ("loc", "frontière"):  # a place attacked; the neighbour a border names
             return target_place(self, node) if slot == "loc" else border_party(self, node)
-        if slot == "par" and node.pos_ == "NOUN":
+        if slot == "par" and noun:
             found = participle_agent(self, node)  # la réunion convoquée par X
             if found:
                 return found
-        view = token_view(node.doc)  # children and labels off the columns: no Token made
         dep, kids = view.dep, view.child_tokens(node.i)
         objects = [c for c in kids if dep[c.i] == "obj" or (dep[c.i] == "nsubj:pass" and passive(node))]
-        if node.pos_ == "NOUN":
+        if noun:
             # l'attaque menée par le Hamas contre Israël: the participle carries the complement
             objects.extend(c for c in kids if dep[c.i] == "acl" and "Part" in feature(c, "VerbForm"))
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
@@ -258,7 +262,7 @@ class RoleReader:
                 found = found or holder(self, child)
                 if found:
                     return found
-        if slot == "à" and node.pos_ != "NOUN":
+        if slot == "à" and not noun:
             found = dative_object(self, node)  # L'élue lui reproche …: lui is the party
             if found:
                 return found
@@ -380,7 +384,7 @@ class RoleReader:
             actors, recipients = actors[:1], actors[1:]
         if host and pos != "NOUN":
             actors, recipients = recipients, actors
-        streets = street_parties(self.doc, trigger.sent)  # reçu les deux camps rue de Valois
+        streets = self.streets(trigger.sent)  # reçu les deux camps rue de Valois
         actors = [a for a in actors if a not in streets]
         recipients = [r for r in recipients if r not in streets]
         # A countable event needs a named actor and recipient; a demonym group alone
@@ -391,6 +395,15 @@ class RoleReader:
             return None
         location = event_place(self, trigger, set(actors) | set(recipients))
         return Roles(tuple(actors), tuple(recipients), location, depth)
+
+    def streets(self, sentence: Span) -> frozenset[str]:
+        """Return the places a sentence names as a bare address (shape.street_parties), read
+        once per sentence: the document is fixed while the reader lives, and a sentence
+        holds several triggers."""
+        found = self._streets.get(sentence.start)
+        if found is None:
+            found = self._streets[sentence.start] = street_parties(self.doc, sentence)
+        return found
 
     def acting_owner(self, head: Token) -> list[str]:
         """Return the owner of a thing when it can act (not the city an agreement is named

@@ -197,38 +197,39 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     entretenu*), with the names coordinated with it (*Macron et Scholz se sont vus*)."""
     spans = _timex_starts(timexes)
     index = trigger.i - 1
-    doc = trigger.doc
+    doc, view = trigger.doc, token_view(trigger.doc)  # words, tags, offsets off the columns
+    pos, lower, idx = view.pos, view.lower, view.idx
     start = max(parse_sentence(trigger)[0], trigger.i - _WINDOW)
     while index >= start:
         if (first := _incise_start(doc, index)) is not None and first >= start:
             index = first - 1  # an incise (a pour sa part appelé, a elle aussi exhorté)
-        elif _auxiliary(doc[index]) or doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS:
+        elif _auxiliary(view, index) or pos[index] == "ADV" or lower[index] in _CLITICS:
             index -= 1
-        elif _in_spans(doc[index], spans):
+        elif in_timexes(spans, idx[index]):
             index -= 1
         else:
             break
-    if index > start and doc[index].text == "," and _auxiliary(doc[index + 1]):
+    if index > start and view.text[index] == "," and _auxiliary(view, index + 1):
         # X, a appelé: the comma closes an apposition (Le ministre …, Mounir Haddad, a
         # pour sa part appelé); the name before it is the subject when one is there.
         index -= 1
     found: list[str] = []
     while index >= start:
-        entity = entity_at(doc[index].idx)
+        entity = entity_at(idx[index])
         if entity is None:
             break
         if entity not in found:
             found.append(entity)
         index -= 1
         # Walk back over the rest of this name and its article, then over one coordinator.
-        while index >= start and entity_at(doc[index].idx) == entity:
+        while index >= start and entity_at(idx[index]) == entity:
             index -= 1
-        if index >= start and doc[index].pos_ == "DET":
+        if index >= start and pos[index] == "DET":
             index -= 1
-        if index >= start and doc[index].lower_ in ("et", ","):
+        if index >= start and lower[index] in ("et", ","):
             index -= 1
             continue
-        if index >= start and (doc[index].pos_ == "ADP" or doc[index].lower_ in OF):
+        if index >= start and (pos[index] == "ADP" or lower[index] in OF):
             # The name is a complement (la délégation du Hamas), not the subject; after a
             # comma the names read before it restate the phrase it ends (L'envoyée de l'ONU,
             # Ingrid Halvorsen, a …).
@@ -237,9 +238,9 @@ def left_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]
     return list(reversed(found))
 
 
-def _auxiliary(token: Token) -> bool:
-    """Say whether a word is an auxiliary; the parser tags *a* before an incise VERB."""
-    return token.pos_ == "AUX" or (token.pos_ == "VERB" and token.lemma_ in ("avoir", "être"))
+def _auxiliary(view: TokenView, j: int) -> bool:
+    """Say whether word ``j`` is an auxiliary; the parser tags *a* before an incise VERB."""
+    return view.pos[j] == "AUX" or (view.pos[j] == "VERB" and view.lemma[j] in ("avoir", "être"))
 
 
 def incised_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, ...]) -> list[str]:
@@ -247,15 +248,15 @@ def incised_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, .
     pour sa part appelé l'UE à*; *X a elle aussi exhorté Y*), else []: the parser then takes
     the object for the subject or hangs the verb on the subject's apposition, while the word
     order still has the subject just before the auxiliary."""
-    doc, index = trigger.doc, trigger.i - 1
+    doc, index, view = trigger.doc, trigger.i - 1, token_view(trigger.doc)  # no Token made
     while (
         index > 0
         and _incise_start(doc, index) is None
-        and (doc[index].pos_ == "ADV" or doc[index].lower_ in _CLITICS)
+        and (view.pos[index] == "ADV" or view.lower[index] in _CLITICS)
     ):
         index -= 1
     first = _incise_start(doc, index)
-    if first is None or first < 1 or not _auxiliary(doc[first - 1]):
+    if first is None or first < 1 or not _auxiliary(view, first - 1):
         return []
     return left_subject(trigger, entity_at, timexes)
 
@@ -263,28 +264,29 @@ def incised_subject(trigger: Token, entity_at: EntityAt, timexes: tuple[Timex, .
 def _incise_start(doc: Doc, index: int) -> int | None:
     """Return the first index of an incise that ends at word ``index``, with the commas
     that may set it off (*a, de son côté, exhorté*), else None."""
-    end = index - 1 if index > 0 and doc[index].text == "," else index
+    text = token_view(doc).text  # the words off the columns: no Token made
+    end = index - 1 if index > 0 and text[index] == "," else index
     first = incise_before(doc, end)
     if first is None:
         return None
-    return first - 1 if first > 0 and doc[first - 1].text == "," else first
+    return first - 1 if first > 0 and text[first - 1] == "," else first
 
 
 def sentence_head(subject: Token, entity_at: EntityAt) -> list[str]:
     """Return the entity that opens the sentence when a subject phrase is its second
     conjunct (*Israël et le Hamas ont conclu*, where the parser made *Israël* the root)."""
     first = min(t.i for t in subject.subtree)
-    doc = subject.doc
+    view = token_view(subject.doc)  # words, tags and offsets off the columns: no Token made
     start = parse_sentence(subject)[0]
-    if first - 2 < start or doc[first - 1].lower_ != "et":
+    if first - 2 < start or view.lower[first - 1] != "et":
         return []
     index = first - 2
-    entity = entity_at(doc[index].idx)
+    entity = entity_at(view.idx[index])
     if entity is None:
         return []
-    while index > start and entity_at(doc[index - 1].idx) == entity:
+    while index > start and entity_at(view.idx[index - 1]) == entity:
         index -= 1
-    if index > start and doc[index - 1].pos_ == "DET":
+    if index > start and view.pos[index - 1] == "DET":
         index -= 1
     return [entity] if index == start else []
 
