@@ -139,7 +139,7 @@ class CueLexicon:
         at = light_verb_at(token) if light is not None else None
         if light is not None and at is not None and view.lemma[at] == light:
             return self.cues.get(f"{light} {lemma}")
-        for rest, locution in self._locutions.get(lemma, ()):
+        for rest, locution in self._locutions_of(view.text[i], lemma):
             after = list(view.lower[i + 1 : i + 3 + len(rest)])
             if after[: len(rest)] == list(rest) and after[len(rest) :] != ["à", "vue"]:
                 return locution  # a mis en garde contre (not mis en garde à vue), a fait état de
@@ -165,6 +165,16 @@ class CueLexicon:
             known.clear()  # a bound on a long run's memory; the common words come back at once
         known[key] = found
         return found
+
+    def _locutions_of(self, text: str, lemma: str) -> list[tuple[tuple[str, ...], Cue]]:
+        """Return the locutions a verb form may open, by its lemma or, where the model
+        lemmatises the form badly (présente for présenter), by its regular endings."""
+        if lemma in self._locutions:
+            return self._locutions[lemma]
+        first = text.lower()[:3]
+        if not any(verb.startswith(first) for verb in self._locutions):
+            return []  # no locution opens with a verb of that stem: most words stop here
+        return next((self._locutions[c] for c in self.candidates(text, lemma) if c in self._locutions), [])
 
     @cached_property
     def _locutions(self) -> dict[str, list[tuple[tuple[str, ...], Cue]]]:

@@ -10,7 +10,8 @@
 2. **Appraisal with a postposed pour.** *Une situation « intenable » pour le maire, Paul
    Roux, qui …*: a verbless sentence opened by an indefinite noun phrase, the fragment, then
    *pour* and a named person or a speaking description: the judgement is that person's.
-3. **Relative judgement.** *un arrêté que X juge « illégal »*: the subject of the relative
+3. **Relative judgement.** *un arrêté que X juge « illégal »*, *un projet que X présente
+   comme « … »* (a verb with an attribute of its object): the subject of the relative
    clause speaks.
 
 A quoted predicate (*X « conteste fermement » la décision*, marks that open on the reporting
@@ -156,6 +157,8 @@ def relative_judgement(ctx: QuoteContext, mark: MarkedSpan) -> Candidate | None:
     adverb), a relative que before it, a noun phrase between them. The tagger reads such a
     juge as a noun hung on the subject, so the parse cannot be asked."""
     j = ctx.token_after(mark.open) - 1
+    if j > 0 and ctx.parsed[j].lower_ == "comme":
+        j -= 1  # un projet que l'agence présente comme « … »: the attribute of a verb of qualification
     while j > 0 and ctx.parsed[j].pos_ == "ADV":
         j -= 1
     verb = ctx.parsed[j] if j > 0 else None

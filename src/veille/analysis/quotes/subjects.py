@@ -17,7 +17,7 @@ from veille.analysis.quotes.misread import present_read_as_participle, subject_b
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import token_view
+from veille.analysis.syntax.view import TokenView, token_view
 from veille.model import Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -121,7 +121,8 @@ class SubjectFinder:
                             # the apposition describes, not the company in its complement
                             antecedent = head[antecedent]
                         return tokens[antecedent]
-                    return tokens[j]
+                    misread = _comma_antecedent(view, j) if text[j].lower() == "qui" else None
+                    return tokens[j] if misread is None else tokens[misread]
             if head[current] == current:
                 break
             if (
@@ -455,3 +456,16 @@ def _opening_noun(auxiliary: Token) -> Token | None:
         return None
     heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     return heads[0] if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def _comma_antecedent(view: TokenView, j: int) -> int | None:
+    """Return the antecedent of a relative *qui* at ``j`` that the parser did not hang on it
+    (X succède à Claire Roy, qui a quitté …, read as a complement clause of succède): the
+    name or noun right before the comma, at the head of its name; None elsewhere (on ignore
+    qui a tiré: no comma and noun before it)."""
+    if j < 2 or view.text[j - 1] != "," or view.pos[j - 2] not in ("NOUN", "PROPN"):
+        return None
+    antecedent = j - 2
+    while view.dep[antecedent].startswith("flat") and view.head[antecedent] < antecedent:
+        antecedent = view.head[antecedent]  # Claire Roy: the name's first word
+    return antecedent
