@@ -18,6 +18,14 @@ it. Such a forward reference (a cataphora) is read only where the text leaves no
 3. the description's complement, if it has one, is in that title (*le maire* for *le maire de
    Lanvéoc*, not *le maire de Brest*);
 4. nobody else in the article holds the class (two prefects: nobody).
+
+A description in the article's opening (its headline, or the first sentence of the lead:
+``lede.opening_end``) names the article's subject, whom the body may name much later and
+after a byline or a standfirst (*Manille convoque l'ambassadeur chinois* ¶ … five paragraphs
+on … *a remis à l'ambassadeur Zhou Weiming une note*): there rule 2 keeps no window (the
+holder's first title anywhere after it), and a bare title before the name (*l'ambassadeur
+X*, no complement of its own) agrees with any complement of the description (*l'ambassadeur
+de Chine*). Rules 1, 3 (for a title with a complement) and 4 hold as they are.
 """
 
 from __future__ import annotations
@@ -40,13 +48,16 @@ _PARAGRAPHS_AHEAD = 2  # … and in its paragraph or the next two (a lead, then 
 _BREAK = re.compile(r"\n\s*")
 
 
-def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon) -> None:
-    """Give each unattached definite title to the one holder named right after it (module rules)."""
+def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, opening: int = 0) -> None:
+    """Give each unattached definite title to the one holder named right after it (module
+    rules); ``opening`` is where the article's headline and lead sentence end (0: none)."""
     text = doc_text(parsed)
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    taken = read_phrases(clusters)
     people = [c for c in clusters if c.type == "PER" and not c.group]
     view = token_view(parsed)
     tokens, words, idx = view.tokens, view.text, view.idx
+    added: list[Mention] = []
     for after in lexicon.start_positions(parsed):  # an article, then a word a role noun may start at
         if after == 0:
             continue
@@ -57,23 +68,42 @@ def add_forward_titles(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexico
         if phrase is None or phrase.start != token.i or not forward_candidate(parsed, phrase, text):
             continue
         start, end = phrase.chars(parsed)
-        if any(i in covered for i in range(start, end)):
+        opens = end <= opening  # the article's subject, named anywhere below
+        if any(i in (taken if opens else covered) for i in range(start, end)):
             continue
         holders = [c for c in people if _holds(c, phrase)]
-        if len(holders) != 1 or any(m.end <= start for m in holders[0].mentions):
+        if len(holders) != 1 or any(m.end <= start and m not in added for m in holders[0].mentions):
             continue  # rules 1 and 4: named before (it refers back) or two holders
         holder = holders[0]
-        limit = min(len(text), end + _AHEAD)
+        limit = len(text) if opens else min(len(text), end + _AHEAD)
         title = _first_title(holder, phrase, text, end, limit)
-        if title is None or not _complement_in(parsed, phrase, title.text):
+        if title is None:
             continue
-        if len(_BREAK.findall(text, end, title.start)) > _PARAGRAPHS_AHEAD:
+        if not _complement_in(parsed, phrase, title.text) and not (opens and _bare(phrase, title.text)):
+            continue
+        if not opens and len(_BREAK.findall(text, end, title.start)) > _PARAGRAPHS_AHEAD:
             # rule 2: the title is in the same paragraph or the next two; the breaks are
             # counted up to the title, not to the window's end (a headline, then a lead
             # of short paragraphs, has more than two breaks in 800 characters).
             continue
-        holder.mentions.append(Mention(start, end, text[start:end], "description"))
+        mention = Mention(start, end, text[start:end], "description")
+        holder.mentions.append(mention)
+        added.append(mention)  # a headline's title, then the lead's: both look forward
         covered.update(range(start, end))
+        taken.update(range(start, end))
+
+
+def read_phrases(clusters: list[Cluster]) -> set[int]:
+    """Return the characters of the phrases read already: a person's mentions and every
+    description. A place or a body named in a title's complement (l'ambassadeur de Chine, le
+    cofondateur de Mediapart) is that thing's name, not a reading of the phrase."""
+    return {
+        i
+        for c in clusters
+        for m in c.mentions
+        if c.type == "PER" or m.kind != "name"
+        for i in range(m.start, m.end)
+    }
 
 
 def forward_candidate(parsed: Doc, phrase: TitlePhrase, text: str) -> bool:
@@ -120,6 +150,12 @@ def holder_named_before(holder: Cluster, title: int, end: int) -> bool:
     """Tell whether the holder's name comes between the description and the title (then the
     title is no apposition that introduces them, and the description stays unread)."""
     return any(end <= m.start < title for m in holder.names)
+
+
+def _bare(phrase: TitlePhrase, title: str) -> bool:
+    """Tell whether a title is its role noun alone (l'ambassadeur before a name), which says
+    nothing against the description's complement."""
+    return fold(title).endswith(fold(" ".join(phrase.role.words)))
 
 
 def _complement_in(parsed: Doc, phrase: TitlePhrase, title: str) -> bool:

@@ -40,7 +40,7 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.cataphora import forward_candidate
+from veille.analysis.entities.cataphora import forward_candidate, read_phrases
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.entities.roles import TitlePhrase, description_at
@@ -75,13 +75,7 @@ def add_lead_titles(
         return
     # A name in the complement (de Mediapart) is the organisation's; a person's name or any
     # description there means the phrase is read already.
-    covered = {
-        i
-        for c in clusters
-        for m in c.mentions
-        if c.type == "PER" or m.kind != "name"
-        for i in range(m.start, m.end)
-    }
+    covered = read_phrases(clusters)
     view = token_view(parsed)
     for after in lexicon.start_positions(parsed):  # an article, then a word a role noun may start at
         i = after - 1
@@ -108,6 +102,13 @@ def add_lead_titles(
         if phrase.gender and not holder.gender:
             holder.gender = phrase.gender
         covered.update(range(start, end))
+
+
+def opening_end(parsed: Doc) -> int:
+    """Return where the article's opening (its headline and the lead's first sentence) ends,
+    or 0 when the text opens with no headline (rules 1 and 2)."""
+    bounds = _lead(parsed, doc_text(parsed))
+    return bounds[2] if bounds is not None else 0
 
 
 def _lead(parsed: Doc, text: str) -> tuple[int, int, int] | None:

@@ -38,7 +38,7 @@ from veille.analysis.entities.clusters import (
     merge_names,
     merge_place_heads,
 )
-from veille.analysis.entities.lede import add_lead_titles
+from veille.analysis.entities.lede import add_lead_titles, opening_end
 from veille.analysis.entities.mentionindex import indexed_entity_at
 from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
@@ -125,7 +125,9 @@ class ResolveStage:
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
         add_lead_titles(clusters, parsed, self.lexicon, OFFICES)  # Le journaliste X … ¶ Le fondateur de Y
         add_descriptions(clusters, parsed, self.lexicon, titles)
-        cataphora.add_forward_titles(clusters, parsed, self.lexicon)  # la préfète … la préfète du Var, X
+        cataphora.add_forward_titles(
+            clusters, parsed, self.lexicon, opening_end(parsed)
+        )  # la préfète … la préfète du Var, X
         add_affiliated_leaders(clusters, parsed, self.lexicon)  # X, au nom de la FSE
         add_ce_dernier(clusters, text, titles)
         epithets.add_age_epithets(clusters, text)  # le quadragénaire: the person of that age
