@@ -24,6 +24,7 @@ from veille.analysis.entities.unnamed import (
     next_entity_number,
     party_kind,
 )
+from veille.analysis.events.holders import with_office_holders
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.mentions import MentionIndex
@@ -127,7 +128,8 @@ class UnnamedParties:
                 number += 1
             made[key] = dataclasses.replace(entity, mentions=(*entity.mentions, mention))
         self.made = {e.id: e for e in made.values()}
-        self.document = dataclasses.replace(doc, entities=(*doc.entities, *self.made.values()))
+        entities = with_office_holders(doc, parsed)  # read through, not returned by keep
+        self.document = dataclasses.replace(doc, entities=(*entities, *self.made.values()))
 
     def keep(self, events: tuple[Event, ...]) -> Document:
         """Return the original document with ``events`` and the entities made here that an

@@ -1,0 +1,126 @@
+"""An office named by its title and its body, read as the one person who holds it.
+
+The entity stage gives a person the roles the text names in apposition (*le président de
+l'UGD, Michel Garandeau*: président of the university). The same office told elsewhere
+without the name (*Léa Mostefaoui réclame la démission du président de l'université*,
+before the president is named) is a definite description no entity covers, and an event
+whose party it is had no recipient. A definite description *le TITRE de X* whose body X
+is an entity of the text names the holder of that office when exactly one person of the
+text holds it (a role of that title whose body is X; or a role whose title, complement
+included, is the description's words): the article's one president of the university.
+Two holders (an outgoing and a new president told with the same title), or none, leave
+it unread, as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.lang.fr.countries import country_code
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.model import Document, Entity, Mention
+from veille.normal import fold
+
+_DEFINITE = ("le", "la", "l'", "l’")
+_OF = ("de", "du", "d'", "d’", "des")
+# The definite article contracted with a preposition (du = de le, au = à le): *la démission
+# du président de l'université*.
+_CONTRACTED = ("du", "au")
+
+
+def with_office_holders(doc: Document, parsed: Doc) -> tuple[Entity, ...]:
+    """Return the document's entities, each person given as description mentions the
+    uncovered descriptions of an office that person alone holds (module doc)."""
+    holders = [e for e in doc.entities if e.type == "PER" and e.roles]
+    if not holders:
+        return doc.entities
+    index = MentionIndex(doc)
+    text = doc.article.text
+    added: dict[str, list[Mention]] = {}
+    for token in parsed:
+        found = _office(token, index, doc)
+        if found is None:
+            continue
+        start, end, title, body = found
+        phrase = _without_article(fold(text[start:end]))
+        matching = [e for e in holders if any(_holds(r.title, r.of, title, phrase, body) for r in e.roles)]
+        if len(matching) == 1:
+            added.setdefault(matching[0].id, []).append(Mention(start, end, text[start:end], "description"))
+    if not added:
+        return doc.entities
+    return tuple(
+        dataclasses.replace(e, mentions=(*e.mentions, *added[e.id])) if e.id in added else e
+        for e in doc.entities
+    )
+
+
+def _without_article(words: str) -> str:
+    """Return folded words without their leading definite article (*le*, *la*, *l'*)."""
+    for article in ("le ", "la ", "l'"):
+        if words.startswith(article):
+            return words[len(article) :]
+    return words
+
+
+def _holds(role_title: str, role_of: str | None, title: str, phrase: str, body: Entity) -> bool:
+    """Say whether a role is the office of a description: its title and body, or its title
+    with the complement in it (*premier ministre de l'Ontario*)."""
+    folded = fold(role_title)
+    if folded == phrase:
+        return True
+    if folded != title or role_of is None:
+        return False
+    return role_of == body.id or role_of == country_code(body.name)
+
+
+def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int, str, Entity] | None:
+    """Return (start, end, title words, body) of a definite description *le TITRE de X*
+    headed by ``token`` that no entity covers, X an organisation or a place; else None."""
+    if (
+        token.pos_ != "NOUN"
+        or "Plur" in token.morph.get("Number", [])
+        or index.entity_at(token.idx) is not None
+    ):
+        return None
+    det = next((c for c in token.lefts if c.dep_ == "det"), None)
+    if det is not None and det.lower_ not in _DEFINITE:
+        return None
+    if det is None and not any(c.dep_ == "case" and c.lower_ in _CONTRACTED for c in token.lefts):
+        return None
+    first = det.i + 1 if det is not None else token.i
+    start = det.idx if det is not None else token.idx
+    body_head = next((c for c in token.rights if c.dep_ == "nmod" and _after_de(c)), None)
+    if body_head is None:
+        return None
+    body_id = index.entity_at(body_head.idx)
+    body = doc.entity(body_id) if body_id is not None else _only_of_its_kind(body_head, doc)
+    if body is None or body.type not in ("ORG", "LOC"):
+        return None
+    first_case = next(c for c in body_head.lefts if c.dep_ == "case")
+    title = fold(token.doc[first : first_case.i].text)
+    ends = [e for _s, e, _m, entity in index.within(body_head.idx, body_head.idx + 1) if entity.id == body.id]
+    end = max(ends, default=body_head.idx + len(body_head.text))
+    return start, end, title, body
+
+
+def _after_de(token: Token) -> bool:
+    """Say whether a nominal complement is introduced by *de* (*du*, *des*, *d'*)."""
+    return any(c.dep_ == "case" and c.lower_ in _OF for c in token.lefts)
+
+
+def _only_of_its_kind(head: Token, doc: Document) -> Entity | None:
+    """Return the one body whose cluster is headed by the bare definite noun ``head``
+    (*l'université* when the text names one *université Grenoble-Dauphiné*, or calls a
+    body *l'université* elsewhere), or None when no body or several are."""
+    if any(c.dep_ not in ("det", "case") for c in head.children):
+        return None  # l'université de Lyon: a complement may name another one
+    noun = fold(head.text)
+    kinds = [
+        e
+        for e in doc.entities
+        if e.type in ("ORG", "LOC")
+        and any(_without_article(fold(m.text)).split(" ")[:1] == [noun] for m in e.mentions)
+    ]
+    return kinds[0] if len(kinds) == 1 else None
