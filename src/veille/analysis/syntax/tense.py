@@ -112,7 +112,7 @@ def direction(verb: Token, depth: int = 0) -> Direction:
         head = verb.head
         if head != verb and head.pos_ in ("VERB", "AUX"):
             above = direction(head, depth + 1)
-            if head.lemma_ in words.future_governors() | words.intention_governors():
+            if head.lemma_ in words.forward_governors():
                 # devaient se rencontrer jeudi, a prévu de se rassembler vendredi: planned after
                 # a past act, so ahead of it but not of the article date (ISO-TimeML: the
                 # intended event is posterior to the intending one, SLINK MODAL)

@@ -58,6 +58,9 @@ CONJUNCTION_HEADS = frozenset(
 NE = frozenset({"ne", "n'"})  # the negative clitic before a verb
 NE_TOKENS = NE | {"n’"}  # with the apostrophe curled
 ADVERBIAL_CLITICS = frozenset({"y", "en"})  # clitics between a subject and its verb
+# Every third-person clitic that may stand before a verb or a participle (ne s'en est, le lui
+# a, n'y ont), apostrophes straight and curled.
+PREVERBAL_CLITICS = NE_TOKENS | {"se", "s'", "s’", "l’"} | ADVERBIAL_CLITICS | OBJECT_CLITICS | DATIVE_CLITICS
 # Stressed (disjunctive) pronouns: lui aussi, elle-même, selon eux.
 STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
 
@@ -68,6 +71,7 @@ def _grammar() -> dict[str, object]:
     return data
 
 
+@cache
 def _words(key: str) -> frozenset[str]:
     value = _grammar()[key]
     assert isinstance(value, list)
@@ -84,6 +88,13 @@ def intention_governors() -> frozenset[str]:
     """Return the verbs whose infinitive is an act meant to come after them (*a appelé à
     manifester*, *a proposé d'accueillir*); the time stage reads them as future governors."""
     return _words("intention_governors")
+
+
+@cache
+def forward_governors() -> frozenset[str]:
+    """Return the verbs whose infinitive's date points forward from them: the future and the
+    intention governors together."""
+    return future_governors() | intention_governors()
 
 
 def etre_verbs() -> frozenset[str]:
