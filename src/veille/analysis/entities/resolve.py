@@ -53,13 +53,14 @@ from veille.analysis.entities.titles import OFFICES, add_ce_dernier, add_descrip
 from veille.analysis.entities.townhall import drop_town_nouns
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
+from veille.analysis.lang.fr.words import OF
 from veille.analysis.parse import token_starts
 from veille.model import Document, Entity, Mention, Role
 from veille.settings import Settings
 
 _CAPITALE = re.compile(r"\bla capitale(?: (\w+))?", re.IGNORECASE)
 _CAPITAL_WINDOW = 400  # characters: la capitale refers to a capital named in the sentences before
-_CAPITAL_OF = frozenset({"de", "du", "des", "d"})  # la capitale du Nord-Kivu: a named region's
+_CAPITAL_OF = frozenset(word.rstrip("'") for word in OF)  # la capitale du Nord-Kivu: a named region's
 # Qualifiers that still name the seat of government (TLFi « capitale »: la capitale politique,
 # administrative, fédérale), and those that name another city, the centre of an activity (TLFi
 # « capitale », B: la capitale économique, culturelle, mondiale du cinéma).

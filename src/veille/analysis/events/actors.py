@@ -29,7 +29,7 @@ from veille.analysis.events.shape import (
     verb_like,
 )
 from veille.analysis.events.spans import linear_complement, sentence_head
-from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
 from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # The prepositions of a passive's agent (Grevisse § 322: par, and de after verbs of feeling
 # or state); a phrase the parser labels agent under any other (dans, à) is a place or a
 # circumstance. None: the parser left the preposition out.
-_AGENT_CASES = frozenset({"par", "de", "du", "des", "d'", None})
+_AGENT_CASES: frozenset[str | None] = frozenset({"par", None}) | OF
 
 
 def clause_subject(reader: RoleReader, verb: Token, *, agent: bool) -> list[str] | None:

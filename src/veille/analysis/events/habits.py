@@ -11,16 +11,30 @@ in another clause of the sentence leaves the act alone.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
-# Nouns of a period after chaque / tous les (chaque année, tous les mois).
-_PERIODS = frozenset(
-    {"jour", "semaine", "mois", "année", "an", "trimestre", "été", "hiver", "printemps", "automne"}
-)
-_HABIT_ADVERBS = frozenset(
-    {"régulièrement", "habituellement", "traditionnellement", "annuellement", "quotidiennement",
-     "mensuellement", "hebdomadairement", "systématiquement"}
-)  # fmt: skip
+from veille.analysis.time.detect import lexicon
+
+_SEASONS = frozenset({"été", "hiver", "printemps", "automne"})
+# Adverbs of habit that name no frequency (those that do, quotidiennement, annuellement, are
+# the time layer's sets).
+_HABIT_ADVERBS = frozenset({"régulièrement", "habituellement", "traditionnellement", "systématiquement"})
+
+
+@cache
+def _periods() -> frozenset[str]:
+    """Return the nouns of a period after chaque / tous les: the time layer's set units
+    (chaque année, tous les mois, chaque matin) and the seasons."""
+    return frozenset(lexicon()["set_units"]) | _SEASONS
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    """Return the adverbs that tell an act as a habit: the time layer's frequency adverbs
+    (quotidiennement, annuellement) and the adverbs of habit."""
+    return frozenset(w for w in lexicon()["sets"] if w.endswith("ment")) | _HABIT_ADVERBS
 
 
 def habitual(token: Token) -> bool:
@@ -28,9 +42,9 @@ def habitual(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     for child in token.children:
-        if child.dep_ == "advmod" and child.lower_ in _HABIT_ADVERBS:
+        if child.dep_ == "advmod" and child.lower_ in _adverbs():
             return True
-        if child.dep_ in ("obl:mod", "obl", "nmod") and child.lemma_.lower() in _PERIODS:
+        if child.dep_ in ("obl:mod", "obl", "nmod") and child.lemma_.lower() in _periods():
             determiners = {c.lower_ for c in child.children if c.dep_ == "det"}
             if "chaque" in determiners or (
                 "les" in determiners and "tous" in {c.lower_ for c in child.children}

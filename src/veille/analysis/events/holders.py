@@ -19,28 +19,29 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.countries import country_code
+from veille.analysis.lang.fr.words import CONTRACTED, DEFINITE, OF
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Mention
 from veille.normal import fold
 
-_DEFINITE = ("le", "la", "l'", "l’")
-_OF = ("de", "du", "d'", "d’", "des")
-# The definite article contracted with a preposition (du = de le, au = à le): *la démission
-# du président de l'université*.
-_CONTRACTED = ("du", "au")
+_DEFINITE = DEFINITE | {"l’"}
+_OF = OF | {"d’"}
 
 
-def with_office_holders(doc: Document, parsed: Doc) -> tuple[Entity, ...]:
+def with_office_holders(doc: Document, parsed: Doc, index: MentionIndex) -> tuple[Entity, ...]:
     """Return the document's entities, each person given as description mentions the
     uncovered descriptions of an office that person alone holds (module doc)."""
     holders = [e for e in doc.entities if e.type == "PER" and e.roles]
     if not holders:
         return doc.entities
-    index = MentionIndex(doc)
     text = doc.article.text
     added: dict[str, list[Mention]] = {}
-    for token in parsed:
-        found = _office(token, index, doc)
+    view = token_view(parsed)  # Tokens only for the nouns
+    for i, pos in enumerate(view.pos):
+        if pos != "NOUN":
+            continue
+        found = _office(view.tokens[i], index, doc)
         if found is None:
             continue
         start, end, title, body = found
@@ -77,17 +78,13 @@ def _holds(role_title: str, role_of: str | None, title: str, phrase: str, body: 
 
 def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int, str, Entity] | None:
     """Return (start, end, title words, body) of a definite description *le TITRE de X*
-    headed by ``token`` that no entity covers, X an organisation or a place; else None."""
-    if (
-        token.pos_ != "NOUN"
-        or "Plur" in token.morph.get("Number", [])
-        or index.entity_at(token.idx) is not None
-    ):
+    headed by the noun ``token`` that no entity covers, X an organisation or a place; else None."""
+    if "Plur" in token.morph.get("Number", []) or index.entity_at(token.idx) is not None:
         return None
     det = next((c for c in token.lefts if c.dep_ == "det"), None)
     if det is not None and det.lower_ not in _DEFINITE:
         return None
-    if det is None and not any(c.dep_ == "case" and c.lower_ in _CONTRACTED for c in token.lefts):
+    if det is None and not any(c.dep_ == "case" and c.lower_ in CONTRACTED for c in token.lefts):
         return None
     first = det.i + 1 if det is not None else token.i
     start = det.idx if det is not None else token.idx

@@ -128,7 +128,7 @@ class UnnamedParties:
                 number += 1
             made[key] = dataclasses.replace(entity, mentions=(*entity.mentions, mention))
         self.made = {e.id: e for e in made.values()}
-        entities = with_office_holders(doc, parsed)  # read through, not returned by keep
+        entities = with_office_holders(doc, parsed, index)  # read through, not returned by keep
         self.document = dataclasses.replace(doc, entities=(*entities, *self.made.values()))
 
     def keep(self, events: tuple[Event, ...]) -> Document:

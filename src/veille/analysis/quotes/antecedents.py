@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc
 
+from veille.analysis.lang.fr.words import PREVERBAL_CLITICS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.phrases import content_start, head_noun
 from veille.analysis.quotes.salience import narrative_floor
@@ -26,7 +27,6 @@ from veille.model import Document, Entity, Mention
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # Clitics and negation between a subject and its verb (s'est, n'a pas, lui a): not qui.
-_CLITICS = frozenset("ne n' n’ se s' s’ y en l' l’ le la les lui leur".split())
 # How many tokens after a mention its subject phrase's closing comma and verb may lie.
 _SUBJECT_REACH = 16
 # How far back (in characters) a pronoun or a bare description may look for its person.
@@ -125,7 +125,9 @@ class AntecedentFinder(SubjectFinder):
             while k < end and self.parsed[k].text != ",":
                 k += 1
         verb = k + 1
-        while verb < end and (self.parsed[verb].pos_ == "AUX" or self.parsed[verb].lower_ in _CLITICS):
+        while verb < end and (
+            self.parsed[verb].pos_ == "AUX" or self.parsed[verb].lower_ in PREVERBAL_CLITICS
+        ):
             verb += 1  # s'est, n'a pas
         if verb >= end or self.parsed[verb].pos_ != "VERB" or self.parsed[k].text != ",":
             return False

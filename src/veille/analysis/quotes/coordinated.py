@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import QUE_TOKENS, auxiliary_forms
+from veille.analysis.lang.fr.words import PREVERBAL_CLITICS, QUE_TOKENS, auxiliary_forms
 from veille.analysis.syntax.tense import direction, feature
 from veille.analysis.syntax.view import doc_text
 
@@ -27,7 +27,6 @@ _COORDINATORS = frozenset({"et", "mais", "puis"})
 # Clitics and negation between the coordinator and its verb (et n'en exclut pas, et lui a dit).
 _BEFORE_VERB = frozenset("ne n' n’ se s' s’ en y lui leur l' l’ le la les".split())
 # The gerund's en and the clitics before a present participle (en la qualifiant, s'estimant).
-_BEFORE_PARTICIPLE = frozenset("en ne n' n’ se s' s’ y lui leur l' l’ le la les".split())
 
 
 def resumes_after(comma: Token, cue: Token) -> bool:
@@ -142,7 +141,7 @@ def reporting_participle(comma: Token, is_cue: Callable[[Token], bool]) -> bool:
     describing the content (*…, passant de 10 à 60 %*; *…, atteignant 3 milliards*) stays in it."""
     doc = comma.doc
     i = comma.i + 1
-    while i < len(doc) and doc[i].lower_ in _BEFORE_PARTICIPLE:
+    while i < len(doc) and doc[i].lower_ in PREVERBAL_CLITICS:
         i += 1  # en la qualifiant, s'estimant
     return i < len(doc) and doc[i].lower_.endswith("ant") and is_cue(doc[i])
 

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import NE_TOKENS, SUBJECT_PRONOUNS
+from veille.analysis.lang.fr.words import NE_TOKENS, OF, SUBJECT_PRONOUNS
 from veille.analysis.quotes.coordinated import resumes_reporting
 from veille.analysis.quotes.lexicon import LIGHT_VERBS, CueLexicon, light_verb_at
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
@@ -31,7 +31,7 @@ _BRACKET_TOKENS = 6
 # its determiner (la Coordination laitière), never after other words (à Paris, la CGT).
 _ORG_APPOSED_AT = 1
 # The prepositions of a de-complement (ministre de X, du Y, des Z, d'W).
-_OF = frozenset({"de", "du", "des", "d'", "d’"})
+_OF = OF | {"d’"}
 # Endings of a past participle opening a sentence as a fronted phrase (Proclamé, Arrivée,
 # Interrogés, Élue): the subject of the main verb then follows it, after a comma.
 _PARTICIPLE_ENDINGS = (
