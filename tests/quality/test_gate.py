@@ -41,10 +41,10 @@ Sets (tests/quality/baseline.json):
   feature, a public radio site, a TV live blog, Ivorian-style and Québec outlets) and years
   2014-2026, seven with page furniture; it was blind (set "blind7") until the twelfth session
   opened it for error study;
-- "blind8" is tests/gold18/, an eighth blind set (tenth session), 10 outlet styles (Belgian and
+- "dev10" is tests/gold18/, an eighth such set (tenth session), 10 outlet styles (Belgian and
   Swiss regional dailies, a sports daily, a business weekly, an agency wire, a court report, a
   health page, an obituary, an international crisis, a local council report) and years
-  2013-2026, added to the gate before any change of that session;
+  2013-2026; it was blind (set "blind8") until the thirteenth session opened it for error study;
 - "blind9" is tests/gold19/, a ninth blind set (eleventh session), 10 outlet styles (a national
   daily's political analysis, a Lebanese francophone daily, a Radio-Canada style piece, a
   West-French regional daily, a parliamentary report, a trade dispute, a protest with police, a
@@ -85,7 +85,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold12 --set dev7 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold15 --set dev8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold17 --set dev9 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold18 --set blind8 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold18 --set dev10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
@@ -125,7 +125,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev7": (ROOT / "tests" / "gold12", 12),
     "dev8": (ROOT / "tests" / "gold15", 12),
     "dev9": (ROOT / "tests" / "gold17", 12),
-    "blind8": (ROOT / "tests" / "gold18", 10),
+    "dev10": (ROOT / "tests" / "gold18", 10),
     "blind9": (ROOT / "tests" / "gold19", 10),
     "blind10": (ROOT / "tests" / "gold20", 10),
     "blind11": (ROOT / "tests" / "gold21", 10),
