@@ -61,7 +61,11 @@ Sets (tests/quality/baseline.json):
 - "blind12" is tests/gold22/, a twelfth blind set (end of the twelfth session), 10 outlet styles
   (Congolese, Malian, Cameroonian and French Guiana outlets, Belgian and Swiss public radio, a
   national daily's foreign desk, a defence page, a migrant rescue at sea, a cycling page) and
-  years 2009-2026, added to the gate at the scores of the code it had never seen.
+  years 2009-2026, added to the gate at the scores of the code it had never seen;
+- "blind13" is tests/gold23/, a thirteenth blind set (thirteenth session), 10 outlet styles
+  (Senegalese, Nigerien, Mayotte, Malagasy, Gabonese and Burkinabè outlets, a French regional
+  court report, a Québec city page, a Belgian weekly, a TV live blog) and years 2010-2025, added
+  to the gate before any rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -90,6 +94,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -130,6 +135,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind10": (ROOT / "tests" / "gold20", 10),
     "blind11": (ROOT / "tests" / "gold21", 10),
     "blind12": (ROOT / "tests" / "gold22", 10),
+    "blind13": (ROOT / "tests" / "gold23", 10),
 }
 
 pytestmark = pytest.mark.model
