@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from veille.analysis.time.calendar import (
     Direction,
@@ -49,7 +50,8 @@ def _code(table: str, word: str) -> str | None:
 
 def _month(word: str) -> int:
     months: dict[str, int] = lexicon()["months"]
-    return months[word.lower()]
+    key = word.lower()
+    return months[key] if key in months else months[key + "."]  # oct 2024: the point left out
 
 
 def _weekday(word: str) -> int:
@@ -84,7 +86,7 @@ def clock_value(text: str) -> str | None:
     if not match or int(match.group(1)) > 23:
         return None
     hour = int(match.group(1))
-    if hour < 12 and re.search(r"(?:soir|après-midi)$", text.strip(), re.IGNORECASE):
+    if hour < 12 and re.search(r"(?:soir|après-midi)(?:\s+(?:GMT|UTC))?$", text.strip(), re.IGNORECASE):
         hour += 12  # 8 heures du soir, 3 heures de l'après-midi
     return f"{hour:02d}:{int(match.group(2) or match.group(3) or 0):02d}"
 
@@ -465,7 +467,32 @@ def _year(c: Candidate, f: Fields, ctx: Context) -> Value | None:
         return None  # 2000 euros
     if ctx.next_is_noun:
         return None  # 1500 soldats: the number counts the noun that follows
+    if _in_name(ctx.before):
+        return None  # le terminal de Port 2000, le Kop Vauban 1998: part of a name
     return Value("DATE", str(year))
+
+
+# A capitalised word inside a sentence, right before the year: Port 2000, Alternance 2021.
+_NAME_BEFORE = re.compile(r"[\w,)]\s+([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s$")
+
+
+def _in_name(before: str) -> bool:
+    """Say whether a year ends a proper name (*le terminal de Port 2000*, *la coalition
+    Alternance 2021*, *le Kop Vauban 1998*): a capitalised word inside the sentence that is
+    no time word (*Noël 2023*, *Pâques 2024* are times). The TIDES TIMEX2 guidelines, which
+    TimeML's TIMEX3 extent follows, leave a time word inside a name untagged."""
+    match = _NAME_BEFORE.search(before)
+    if match is None:
+        return False
+    return match.group(1).lower() not in _time_words()
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Return the lower-cased one-word names of months, weekdays, seasons and feasts."""
+    lex = lexicon()
+    tables = ("months", "weekdays", "holidays", "seasons", "movable_holidays")
+    return frozenset(word.lower() for table in tables for word in lex[table])
 
 
 _HANDLERS = {
