@@ -167,6 +167,12 @@ def rules() -> tuple[Rule, ...]:
         # printemps takes "le" and "du" (the others elide: l'été, de l'hiver).
         ("season", rf"(?:\b(?:au|en|du)\s+|\b(?=l'|cet\s|ce\s|le\s))(?P<span>(?:l'|cet\s+|ce\s+|le\s+)?"
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
+        # la rentrée (2026, prochaine, de septembre): the French start of the school and working
+        # year, in September; not la rentrée d'argent, des recettes (an income)
+        ("rentree", rf"\bla\s+(?P<span>rentrée(?:\s+(?P<year>{year})\b"
+                    r"|\s+(?P<rel>prochaine|dernière|passée)\b"
+                    r"|\s+de\s+septembre\b|\s+des\s+classes\b|\s+scolaire\b)?)"
+                    r"(?!\s*(?:d['’]|de\b|des\b|du\b))"),
         ("decade", r"\b(?:(?:les\s+)?années|décennie)\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
         # il y a près de quarante ans, il y a plus de dix ans: the approximator is inside (mod)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from veille.analysis.time.calendar import (
     Direction,
@@ -467,32 +466,7 @@ def _year(c: Candidate, f: Fields, ctx: Context) -> Value | None:
         return None  # 2000 euros
     if ctx.next_is_noun:
         return None  # 1500 soldats: the number counts the noun that follows
-    if _in_name(ctx.before):
-        return None  # le terminal de Port 2000, le Kop Vauban 1998: part of a name
     return Value("DATE", str(year))
-
-
-# A capitalised word inside a sentence, right before the year: Port 2000, Alternance 2021.
-_NAME_BEFORE = re.compile(r"[\w,)]\s+([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s$")
-
-
-def _in_name(before: str) -> bool:
-    """Say whether a year ends a proper name (*le terminal de Port 2000*, *la coalition
-    Alternance 2021*, *le Kop Vauban 1998*): a capitalised word inside the sentence that is
-    no time word (*Noël 2023*, *Pâques 2024* are times). The TIDES TIMEX2 guidelines, which
-    TimeML's TIMEX3 extent follows, leave a time word inside a name untagged."""
-    match = _NAME_BEFORE.search(before)
-    if match is None:
-        return False
-    return match.group(1).lower() not in _time_words()
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    """Return the lower-cased one-word names of months, weekdays, seasons and feasts."""
-    lex = lexicon()
-    tables = ("months", "weekdays", "holidays", "seasons", "movable_holidays")
-    return frozenset(word.lower() for table in tables for word in lex[table])
 
 
 _HANDLERS = {
