@@ -90,3 +90,18 @@ def test_assignment_serves_required_items_first_then_best_scores():
     assert pairs == {1: 0}
     pairs = assign([(0, 0, (1.0,)), (0, 1, (2.0,)), (1, 1, (1.5,))], optional=[False, False])
     assert pairs == {0: 1}
+
+
+def test_a_gold_timex_is_located_outside_the_spans_other_items_claimed():
+    from pathlib import Path
+
+    from veille.eval.gold import Gold, GoldArticle, GoldTimex
+    from veille.eval.matching import locate_timexes
+
+    morning = GoldTimex(text="jeudi matin", value="2025-11-20TMO")
+    day = GoldTimex(text="jeudi", value="2025-11-20")
+    gold = Gold(path=Path("case.gold.json"), article=GoldArticle(file="case.txt"), timexes=(morning, day))
+    text = "Il a parlé jeudi matin au maire. Elle a écrit jeudi au préfet."
+    assert locate_timexes(gold, TextIndex(text)) == [(11, 22), (46, 51)]  # the second jeudi
+    # a text found only inside another item's span stays there, as before
+    assert locate_timexes(gold, TextIndex("Il a parlé jeudi matin.")) == [(11, 22), (11, 16)]

@@ -214,7 +214,9 @@ def locate_timexes(gold: Gold, index: TextIndex) -> list[tuple[int, int] | None]
     """Find each gold time expression in the text, in document order.
 
     An explicit ``occurrence`` is the nth occurrence of the text; the others take, in gold
-    order, the next occurrence of their text that no other gold item has claimed.
+    order, the next occurrence of their text that no other gold item has claimed, and that
+    lies in none of their spans (a gold *jeudi* listed after *jeudi matin* is another
+    *jeudi*); when every occurrence lies in one, the first unclaimed one.
     """
     claimed: set[tuple[int, int]] = set()
     places: list[tuple[int, int] | None] = [None] * len(gold.timexes)
@@ -225,13 +227,25 @@ def locate_timexes(gold: Gold, index: TextIndex) -> list[tuple[int, int] | None]
                 claimed.add(places[i])  # type: ignore[arg-type]
     for i, timex in enumerate(gold.timexes):
         if timex.occurrence is None:
-            occurrence = 1
-            while (place := index.find(timex.text, occurrence)) is not None and place in claimed:
-                occurrence += 1
+            place = _unclaimed(index, timex.text, claimed)
             places[i] = place
             if place is not None:
                 claimed.add(place)
     return places
+
+
+def _unclaimed(index: TextIndex, text: str, claimed: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the first occurrence of ``text`` outside every claimed span, else the first
+    one not claimed itself (the text is only found inside another gold item)."""
+    fallback = None
+    occurrence = 1
+    while (place := index.find(text, occurrence)) is not None:
+        if place not in claimed:
+            if not any(start < place[1] and place[0] < end for start, end in claimed):
+                return place
+            fallback = fallback or place
+        occurrence += 1
+    return fallback
 
 
 def match_timexes(gold: Gold, doc: Document, index: TextIndex) -> dict[int, int]:

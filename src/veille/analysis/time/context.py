@@ -26,6 +26,7 @@ class Context:
     noun_time: bool = False  # the date hangs from a noun (une réunion le 28 avril), not the verb
     sentence_year: str | None = None  # the year of the latest dated expression before it, same sentence
     new_paragraph: bool = False  # a paragraph break lies between the latest of ``earlier`` and it
+    counted_back: bool = False  # the latest of ``earlier`` is an il y a deux ans of an earlier sentence
     dep: str = ""  # the parser's relation of the expression's head word to its governor (obj, nmod…)
     governor: str = ""  # the lower-cased lemma of that governor (avoir in elle avait 19 ans)
     signalled_past: bool = False  # a word before it places it in the past (depuis, remonte à)

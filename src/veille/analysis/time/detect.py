@@ -75,14 +75,21 @@ def rules() -> tuple[Rule, ...]:
     mon = "(?:" + _alternation(list(lex["months"])) + r")(?![\w-])"
     mon_full = "(?:" + _alternation(months_full) + r")(?![\w-])"
     mon_dash = "(?:" + _alternation(months_full) + r")(?=\s?[-–/]\s?\w)"  # mars-avril: the dash follows
+    # 9 oct 2024, 12 sept 2023: the wires' abbreviations without their point, between a day
+    # and a year only (a bare "oct" or "sept" elsewhere is no month)
+    undotted = _alternation([m.rstrip(".") for m in lex["months"] if m.endswith(".")])
     day = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
     year = r"(?:1\d{3}|20\d{2})"
     pod = _alternation([*lex["parts_of_day"], "midi", "dans la nuit", "dans la soirée", "dans la matinée"])
     pod_phrase = r"(?:(?:en|dans\s+la)\s+)?(?:fin|début)\s+(?:de\s+|d')(?:matinée|journée|soirée|après-midi)"
     # 2 heures du matin, 8 heures du soir: the part of the day says which half of the clock
+    # 02H30 GMT, 14h UTC: the time zone is inside the expression (TIDES TIMEX2 guidelines,
+    # which TimeML's extent rules follow: "3 p.m. EST" is one expression); the value keeps
+    # the clock as written
+    zone = r"(?:\s+(?:GMT|UTC)\b)?"
     clock = (
-        r"(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?"
-        r"(?:\s+(?:du\s+matin|du\s+soir|de\s+l'après-midi)\b)?|midi|minuit"
+        r"(?:(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?\b|(?:[01]?\d|2[0-3])\s+heures?(?:\s+[0-5]\d)?"
+        r"(?:\s+(?:du\s+matin|du\s+soir|de\s+l'après-midi)\b)?|midi|minuit)" + zone
     )
     numw = _alternation(list(lex["numbers"]))
     num = rf"(?:\d+(?:[,.]\d+)?|(?:{numw})\b(?:(?:-et-|-|\s+et\s+|\s+)(?:{numw})\b)*)"
@@ -128,7 +135,8 @@ def rules() -> tuple[Rule, ...]:
         # le matin du 14 mars, dans la soirée du 3 juin: that part of that day
         ("date", rf"(?:\b(?:le|la)\s+(?P<podpre>matin|soir|nuit|matinée|soirée|après-midi|fin\s+de\s+matinée"
                  rf"|fin\s+d'après-midi|début\s+de\s+soirée|fin\s+de\s+soirée)\s+du\s+)?"
-                 rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+(?P<mon>{mon})"
+                 rf"(?:\b(?P<ce>ce|cette)\s+)?(?:\b(?P<wd>{wd})\s+)?\b(?P<day>{day})\s+"
+                 rf"(?P<mon>{mon}|(?:{undotted})(?=\s+{year}\b))"
                  rf"(?:\s+(?P<year>{year})\b|\s+(?P<yy>\d{{2}}){short_end}|\s+(?P<rel>dernier|prochain)\b)?"
                  rf"(?:\s+(?:au|dans\s+la|en)\s+(?P<pod>{pod}))?"
                  rf"(?:\s+(?:à|vers)\s+(?P<clock>{clock}))?"),
@@ -159,10 +167,18 @@ def rules() -> tuple[Rule, ...]:
         # printemps takes "le" and "du" (the others elide: l'été, de l'hiver).
         ("season", rf"(?:\b(?:au|en|du)\s+|\b(?=l'|cet\s|ce\s|le\s))(?P<span>(?:l'|cet\s+|ce\s+|le\s+)?"
                    rf"(?P<season>{season})\b(?:\s+(?P<year>{year})\b|\s+(?P<rel>dernier|prochain)\b)?)"),
+        # la rentrée (2026, prochaine, de septembre): the French start of the school and working
+        # year, in September; not la rentrée d'argent, des recettes (an income)
+        ("rentree", rf"\bla\s+(?P<span>rentrée(?:\s+(?P<year>{year})\b"
+                    r"|\s+(?P<rel>prochaine|dernière|passée)\b"
+                    r"|\s+de\s+septembre\b|\s+des\s+classes\b|\s+scolaire\b)?)"
+                    r"(?!\s*(?:d['’]|de\b|des\b|du\b))"),
         ("decade", r"\b(?:(?:les\s+)?années|décennie)\s+(?P<dec>(?:19|20)?\d0)\b"),
         ("century", r"\b(?P<cent>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle\b"),
         # il y a près de quarante ans, il y a plus de dix ans: the approximator is inside (mod)
-        ("ago", rf"\bil\s+y\s+a\s+(?:(?:près\s+de|environ|presque|plus\s+de|moins\s+de|au\s+moins)\s+)?"
+        # il y a encore un mois, il y a à peine deux ans: an adverb of degree between (inside)
+        ("ago", rf"\bil\s+y\s+a\s+(?:(?:encore|déjà|seulement|à\s+peine|tout\s+juste|juste)\s+)?"
+                rf"(?:(?:près\s+de|environ|presque|plus\s+de|moins\s+de|au\s+moins)\s+)?"
                 rf"(?:(?P<num>{num}|quelques|plusieurs)\s+"
                 rf"|(?:une\s+)?(?P<approx>{approx})\s+(?:de\s+|d'))(?P<unit>{unit})\b"),
         # deux jours plus tard; trois semaines après, … (après/avant + a noun is another event's date)
@@ -175,7 +191,7 @@ def rules() -> tuple[Rule, ...]:
                       rf"|\ble\s+(?P<per2>{period})\s+(?P<rel>dernier|prochain|passé)\b"),
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
-        ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+        ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b" + zone + ")"),
         # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
         ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
                   rf"(?P<span>(?P<clock>{clock}))"),
@@ -208,7 +224,8 @@ def rules() -> tuple[Rule, ...]:
         ("podalone", r"\ben\s+(?P<span>(?:(?:fin|début)\s+(?:de\s+|d'))?"
                      r"(?P<pod>soirée|matinée|après-midi|journée))\b"
                      r"(?!\s+(?:de|du|d')\b)"),
-        ("hclock", r"(?<![\w,.])(?P<clock>(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?)(?!\w|[,.]\d|\s?\d)"),
+        ("hclock", r"(?<![\w,.])(?P<clock>(?:[01]?\d|2[0-3])\s?h(?:\s?[0-5]\d)?(?!\w|[,.]\d|\s?\d)"
+                   + zone + ")"),
         ("set", rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<num>{num})\s+)?(?P<unit>{set_unit})\b"),
         ("set", r"\bpar\s+(?P<unit>jour|semaine|mois|an|année|trimestre|semestre|heure|minute)\b"),
         ("setadj", rf"\b(?P<word>{set_adj})\b"),

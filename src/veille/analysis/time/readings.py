@@ -15,7 +15,7 @@ from functools import cache
 
 from veille.analysis.lang.fr.tables import read_rows
 from veille.analysis.lang.fr.words import PRENOMINAL_ADJECTIVES
-from veille.analysis.time.calendar import Direction, shift_value, weekday_date
+from veille.analysis.time.calendar import Direction, month_value, shift_value, weekday_date
 from veille.analysis.time.detect import Candidate, lexicon, parse_number
 from veille.analysis.time.ranges import month_range, year_range
 from veille.analysis.time.resolve import (
@@ -67,6 +67,8 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
         return None  # une journée de grève, trois journées de mobilisation: days that name events
     if candidate.kind in ("duration", "durapprox") and _proportion().match(context.after):
         return None  # six jours sur sept, 24 heures sur 24: a proportion of time, not a length
+    if candidate.kind == "year" and _in_name(context.before):
+        return None  # le terminal de Port 2000, le Kop Vauban 1998: part of a name
     if candidate.kind == "shortyear":
         return Value("DATE", str(full_year(fields["yy"], context.anchor)))
     if candidate.kind == "weekday" and fields.get("rel", "").lower() in ("précédent", "suivant"):
@@ -116,6 +118,36 @@ def resolve(candidate: Candidate, context: Context) -> Value | None:
                 # En 98, … En janvier, …: January 1998
                 return dataclasses.replace(value, value=inherited + value.value[4:])
     return value
+
+
+# A capitalised word inside a sentence, right before the year: Port 2000, Alternance 2021.
+_NAME_BEFORE = re.compile(r"[\w,)]\s+([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s$")
+
+
+def _in_name(before: str) -> bool:
+    """Say whether a year ends a proper name (*le terminal de Port 2000*, *la coalition
+    Alternance 2021*, *le Kop Vauban 1998*): a capitalised word inside the sentence that is
+    no time word (*Noël 2023*, *Pâques 2024* are times). The TIDES TIMEX2 guidelines, which
+    TimeML's TIMEX3 extent follows, leave a time word inside a name untagged."""
+    match = _NAME_BEFORE.search(before)
+    return match is not None and match.group(1).lower() not in _time_words()
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Return the lower-cased one-word names of months, weekdays, seasons and feasts."""
+    lex = lexicon()
+    tables = ("months", "weekdays", "holidays", "seasons", "movable_holidays")
+    return frozenset(word.lower() for table in tables for word in lex[table])
+
+
+def _rentree(f: dict[str, str], ctx: Context) -> Value | None:
+    """la rentrée: September, the month French schools, courts and parliaments resume."""
+    if "year" in f:
+        return Value("DATE", f"{int(f['year'])}-09")
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-09", anchored=False)
+    return Value("DATE", month_value(ctx.anchor, 9, ctx.direction, f.get("rel")))
 
 
 def full_year(digits: str, anchor: dt.date | None) -> int:
@@ -444,4 +476,5 @@ _READERS = {
     "nightrange": _night_range,
     "podalone": _part_of_day,
     "hclock": _h_clock,
+    "rentree": _rentree,
 }

@@ -8,19 +8,40 @@ and the Thursday before) and the time of the thing asked for after the thing its
 the expression points ahead when the object of a verb of request stands between the verb
 and it. The verbs are the PLOVER REQUEST verbs of ``plover_triggers.tsv`` (the events
 stage's table, read here rather than copied).
+
+Verbs of planning, offering, promising and threatening (``posterior_object_verbs`` of
+``time_fr.json``: *prévoir, programmer, proposer, promettre, menacer…*, ISO-TimeML's
+I_ACTION verbs, whose complement is an event posterior to them) read the same way when their
+object is an event noun (the one-word nouns of ``plover_triggers.tsv``): *a prévu une
+réunion lundi*, *a menacé d'une grève vendredi*, not *a proposé un texte dès novembre*.
+*annoncer* reports, so its object's time is ahead only when the object is a new event, an
+event noun with an indefinite article (*a annoncé un rassemblement samedi*, not *a annoncé
+son décès samedi*), or when a preposition of a start puts it ahead (*a annoncé l'envoi dès
+jeudi d'une mission*).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.tables import read_rows
 from veille.analysis.syntax.clauses import governing_verb
+from veille.analysis.time.detect import lexicon
 
 # The parser's relations for what is asked: une réunion (obj), à un rassemblement (obl:arg).
 _ASKED = ("obj", "obl:arg", "obl", "xcomp")
+
+
+@cache
+def event_nouns() -> frozenset[str]:
+    """Return the one-word event nouns of ``plover_triggers.tsv`` (*réunion, rassemblement,
+    grève, boycott*): what a plan or an announcement can date, unlike a thing (*un texte*)."""
+    return frozenset(
+        row[0] for _n, row in read_rows("plover_triggers.tsv") if len(row) > 1 and row[1] == "NOUN"
+    )
 
 
 @cache
@@ -36,13 +57,37 @@ def request_verbs() -> frozenset[str]:
     return frozenset(verbs)
 
 
+# Determiners of a new thing: un rassemblement, une nouvelle manifestation, des réunions.
+_INDEFINITE = frozenset({"un", "une", "des", "de", "d'"})
+# A start that puts the time ahead of a report: dès jeudi, à partir de lundi, à compter du 3.
+_START = re.compile(r"(?:\bdès|\bà\s+partir\s+d[eu]|\bà\s+compter\s+d[eu])\s*(?:l'|le\s+|la\s+)?$")
+
+
 def asked_ahead(root: Token) -> bool:
     """Say whether the expression whose head word is ``root`` follows the thing a verb of
-    request asks for (*a appelé à un rassemblement samedi*), so it points ahead."""
+    request asks for (*a appelé à un rassemblement samedi*), a verb of planning plans (*a
+    prévu une réunion lundi*) or *annoncer* announces as new (*a annoncé un rassemblement
+    samedi*), so it points ahead."""
     verb = governing_verb(root)
-    if verb is None or verb.i > root.i or verb.lemma_.lower() not in request_verbs():
+    if verb is None or verb.i > root.i:
+        return False
+    lemma = verb.lemma_.lower()
+    announced = lemma in lexicon()["announcing_verbs"]
+    if not (announced or lemma in request_verbs() or lemma in lexicon()["posterior_object_verbs"]):
         return False
     for child in verb.children:
         if verb.i < child.i < root.i and child.dep_ in _ASKED and child.pos_ == "NOUN":
-            return not any(t.is_punct for t in root.doc[child.i : root.i])
+            if any(t.is_punct for t in root.doc[child.i : root.i]):
+                return False
+            if lemma in request_verbs():
+                return True
+            if announced and _START.search(root.doc.text[max(0, root.idx - 30) : root.idx]):
+                return True  # a annoncé l'envoi dès jeudi d'une mission
+            return child.lemma_.lower() in event_nouns() and (not announced or _new_thing(child))
     return False
+
+
+def _new_thing(noun: Token) -> bool:
+    """Say whether a noun has an indefinite article (*un rassemblement*, *une nouvelle
+    manifestation*), so names a thing still to come when it is announced."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children)

@@ -49,7 +49,8 @@ def _code(table: str, word: str) -> str | None:
 
 def _month(word: str) -> int:
     months: dict[str, int] = lexicon()["months"]
-    return months[word.lower()]
+    key = word.lower()
+    return months[key] if key in months else months[key + "."]  # oct 2024: the point left out
 
 
 def _weekday(word: str) -> int:
@@ -84,7 +85,7 @@ def clock_value(text: str) -> str | None:
     if not match or int(match.group(1)) > 23:
         return None
     hour = int(match.group(1))
-    if hour < 12 and re.search(r"(?:soir|après-midi)$", text.strip(), re.IGNORECASE):
+    if hour < 12 and re.search(r"(?:soir|après-midi)(?:\s+(?:GMT|UTC))?$", text.strip(), re.IGNORECASE):
         hour += 12  # 8 heures du soir, 3 heures de l'après-midi
     return f"{hour:02d}:{int(match.group(2) or match.group(3) or 0):02d}"
 

@@ -70,6 +70,7 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
     # (offset, value) of every anchored date found so far: le lendemain counts from the last one
     dated: list[tuple[int, str]] = []
     fixed: set[int] = set()  # expressions whose span no profile widens
+    counted: set[int] = set()  # offsets of the points counted back from the article date (il y a deux ans)
     for late in (False, True):
         for candidate in candidates:
             if (candidate.kind in _NEEDS_DAY) != late:
@@ -86,6 +87,9 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 earlier=tuple(value for _at, value in prior),
                 sentence_year=_sentence_year(dated, candidate.start, span),
                 new_paragraph=bool(prior) and "\n" in text[prior[-1][0] : candidate.start],
+                counted_back=bool(prior)
+                and prior[-1][0] in counted
+                and not _same_sentence(prior[-1][0], span),
             )
             value = resolve(candidate, context)
             if value is None or not value.value:
@@ -107,6 +111,8 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             if timex.anchored and timex.type in ("DATE", "TIME") and timex.value[:1].isdigit():
                 if not _is_comparison(text, candidate.start):
                     dated.append((candidate.start, timex.value))
+                if candidate.kind == "ago":
+                    counted.add(candidate.start)
             day = _as_day(timex)
             if day is not None:
                 days.append((candidate.start, day))
@@ -132,6 +138,10 @@ def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) 
             start = timex.start  # du 3 au 5 mars: the second end never swallows the first
         out.append(dataclasses.replace(timex, text=text[start:end], start=start, end=end))
     return out
+
+
+def _same_sentence(offset: int, span: SpacySpan | None) -> bool:
+    return span is not None and len(span) > 0 and offset >= span.sent.start_char
 
 
 def _sentence_year(dated: list[tuple[int, str]], start: int, span: SpacySpan | None) -> str | None:
@@ -205,6 +215,10 @@ def _context(
             # LE MARCHÉ OUVRIRA SAMEDI: the tagger reads capitals as nouns (and may split the
             # heading), so its tense is read on the whole line's lower-cased words
             direction = _preposition_direction(before, caps_direction(line))
+        if candidate.kind == "weekday" and not candidate.fields.get("rel") and _names_an_event(root, before):
+            # la délibération de mardi, la réunion de vendredi: the day of a meeting the
+            # reader knows of, the one of this week, whatever the verb's tense
+            direction = "nearest"
         if after_planning_participle(before) or asked_ahead(root):
             # prévue le 3 juillet: scheduled ahead, whatever the main verb; a appelé à un
             # rassemblement samedi: the time of the act asked for (requested.py)
@@ -274,6 +288,35 @@ def _modifies_noun(root: Token) -> bool:
     """Say whether a date hangs from a noun (*une réunion le 28 avril*, *le sommet du 3 mai*)
     rather than from the verb: the verb's tense then says nothing of when it falls."""
     return root.head != root and root.head.pos_ == "NOUN" and root.dep_.startswith("nmod")
+
+
+def _names_an_event(root: Token, before: str) -> bool:
+    """Say whether a weekday is the complement *de* + day of a noun that is no time word
+    (*la délibération de mardi*, *la réunion de vendredi*; not *la journée de mardi*) and
+    that the verb does not tell of: not its subject (*la manifestation de samedi a réuni*)
+    nor a time adjunct (*lors du conseil de lundi*). The noun's event is then dated by the
+    day alone, the nearest one, not by the verb's tense."""
+    if root.head == root or root.head.pos_ != "NOUN" or not root.dep_.startswith("nmod"):
+        return False
+    if root.head.lower_ in lexicon()["units"] or root.head.lower_ in lexicon()["parts_of_day"]:
+        return False
+    # lors du conseil de lundi: a time adjunct, whose event is the verb's own time
+    noun = root.head
+    while noun.dep_.startswith("nmod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head != noun:
+        noun = noun.head  # the conseil of lors du conseil des ministres de l'Agriculture de lundi
+    if noun.dep_.startswith("nsubj"):
+        return False  # la manifestation de samedi a réuni …: the verb tells the event itself
+    noun_start = noun.left_edge.idx
+    if _TIME_ADJUNCT.search(root.doc.text[max(0, noun_start - 30) : noun_start]):
+        return False
+    return re.search(r"(?:^|\s)de\s+$", before) is not None
+
+
+# Prepositions that make an event noun the time of the verb (TimeML SIGNALs of a relation
+# between the two events): lors du conseil de lundi, pendant la réunion de mardi.
+_TIME_ADJUNCT = re.compile(
+    r"\b(?:lors|pendant|durant|avant|après|au\s+cours|à\s+l'occasion)(?:\s+d[eu]|\s+des|\s+d')?\s*$"
+)
 
 
 _LIST_HEAD = re.compile(r"\s+les\s+\d{1,2}(?:er)?(?:\s*,\s*\d{1,2})*\s+et\s+(?:le\s+)?$")

@@ -67,9 +67,11 @@ def narrative_year(ctx: Context, month: str | None = None) -> str | None:
     """Return the year a year-less date inherits: the latest dated expression before it in
     its paragraph, when that is a bare year two or more years from the article's (*En 98, …
     en janvier* is January 1998), or, for a day of ``month``, that month of such a year."""
-    if not ctx.earlier or ctx.anchor is None or ctx.new_paragraph:
+    if not ctx.earlier or ctx.anchor is None or ctx.new_paragraph or ctx.counted_back:
         # a new paragraph leaves the story's year to the tense (… arrivé en 2022. ¶ En janvier,
-        # le Parlement a adopté …: the January just past)
+        # le Parlement a adopté …: the January just past); so does a year counted back from
+        # the article date in an earlier sentence (Il y a deux ans, Québec avait demandé … .
+        # Mais à l'approche des élections d'octobre, …: a look back, not the story's year)
         return None
     latest = ctx.earlier[-1]
     if month is not None:
