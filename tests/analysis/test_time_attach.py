@@ -70,3 +70,11 @@ def test_day_value_keeps_day_month_or_year() -> None:
     assert day_value("2025-W49") is None
     assert day_value("PRESENT_REF") is None
     assert day_value("PT5H") is None
+
+
+def test_day_value_reads_a_season_or_quarter_as_its_year() -> None:
+    # Au printemps 1985, … sont enlevés: the act is dated to its year.
+    assert day_value("1985-SP") == "1985"
+    assert day_value("2024-Q3") == "2024"
+    assert day_value("2023-H1") == "2023"
+    assert day_value("2025-W49-WE") is None

@@ -24,6 +24,7 @@ from veille.analysis.entities.unnamed import (
     next_entity_number,
     party_kind,
 )
+from veille.analysis.events.claimants import with_claimed_names
 from veille.analysis.events.holders import with_office_holders
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.analysis.lang.fr.words import ARTICLES
@@ -129,6 +130,7 @@ class UnnamedParties:
             made[key] = dataclasses.replace(entity, mentions=(*entity.mentions, mention))
         self.made = {e.id: e for e in made.values()}
         entities = with_office_holders(doc, parsed, index)  # read through, not returned by keep
+        entities = with_claimed_names(doc, parsed, index, entities)  # as are the groups told by their name
         self.document = dataclasses.replace(doc, entities=(*entities, *self.made.values()))
 
     def keep(self, events: tuple[Event, ...]) -> Document:

@@ -36,7 +36,9 @@ from veille.analysis.time.resolve import Context
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 
-_DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
+# A season, quarter or half of a year (TimeML: 1985-SP, 2024-Q3, 2023-H1) dates an act to its
+# year, the finest precision a date of the clause then states.
+_DAY_VALUE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]))?$")
 # Clock times take their day from the sentence, so they are resolved after the dates.
 _NEEDS_DAY = frozenset({"clock", "hclock", "podalone"})
 
@@ -345,7 +347,8 @@ def clause_direction(token: Token) -> Direction:
 
 
 def day_value(value: str) -> str | None:
-    """Return a DATE/TIME value cut to day, month or year precision, or None (weeks, refs, durations)."""
+    """Return a DATE/TIME value cut to day, month or year precision (a season to its year), or
+    None (weeks, refs, durations)."""
     match = _DAY_VALUE.match(value)
     return match.group(1) if match else None
 
