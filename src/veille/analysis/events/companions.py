@@ -95,7 +95,6 @@ def _qualifies_actor(trigger: Token, reader: RoleReader, roles: Roles, start: in
     named = root.head  # the noun the complement hangs on
     return (
         root.dep_ == "nmod"
-        and named.i != root.i
         and any(c.dep_ == "case" and c.lower_ in OF for c in root.children)
         and reader.index.entity_at(named.idx) in roles.actors
     )

@@ -49,14 +49,10 @@ class PartyIndex(MentionIndex):
     named only by a detached epithet (:func:`epithet_entities`) names no party."""
 
     def __init__(self, doc: Document) -> None:
-        super().__init__(doc)
-        self.types = {e.id: e.type for e in doc.entities}
         epithets = epithet_entities(doc)
-        if epithets:
-            self.items = [item for item in self.items if item[3].id not in epithets]
-            self.starts = [item[0] for item in self.items]
-            self._entities = [item[3] for item in self.items]
-            self._ids = [entity.id for entity in self._entities]
+        kept = tuple(e for e in doc.entities if e.id not in epithets)
+        super().__init__(dataclasses.replace(doc, entities=kept) if epithets else doc)
+        self.types = {e.id: e.type for e in doc.entities}
 
     def entity_at(self, offset: int) -> str | None:
         """Return the entity covering ``offset``: the innermost that is not MISC nor a title
