@@ -10,6 +10,11 @@ title, complements, commas and coordinations, and stopping at a verb or a strong
 
 A person who holds an office of a body (``Entity.roles``: *le délégué CGT Karim Benali*)
 speaks for it: the body is on the actor's side, not the one accused or asked.
+
+So is a party told only as the complement of the actor's own name (*le Conseil de l'UE*,
+*le gouvernement du Québec*, *la police de Bruxelles*): it says whose organ or office the
+actor is, so it is on the actor's side: *Les sanctions adoptées par le Conseil de l'UE
+gèlent les avoirs de …* aims at no Union.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.lang.fr.words import OF
 
 _LOCUTIONS = (("aux", "côtés"), ("en", "compagnie"))
 _STOPS = frozenset({".", ";", ":", "!", "?", "«", "»"})
@@ -29,7 +35,13 @@ def without_companions(token: Token, roles: Roles, reader: RoleReader) -> Roles 
     """Return the roles without recipients named only in a phrase of accompaniment, or None
     when no recipient is left."""
     own = _own_bodies(reader, roles.actors)
-    kept = tuple(e for e in roles.recipients if e not in own and not _companion(token, reader, e))
+    kept = tuple(
+        e
+        for e in roles.recipients
+        if e not in own
+        and not _companion(token, reader, e)
+        and not _actor_complement(token, reader, roles, e)
+    )
     if len(kept) == len(roles.recipients):
         return roles
     return dataclasses.replace(roles, recipients=kept) if kept else None
@@ -66,3 +78,23 @@ def _own_bodies(reader: RoleReader, actors: tuple[str, ...]) -> set[str]:
         if entity is not None and entity.type == "PER":
             out.update(role.of for role in entity.roles if role.of)
     return out
+
+
+def _actor_complement(trigger: Token, reader: RoleReader, roles: Roles, entity_id: str) -> bool:
+    """Say whether a recipient is told in the trigger's sentence only as the de-complement
+    of an actor's mention (*le Conseil de l'UE*: the Union qualifies the Council)."""
+    told = reader.told_in_sentence(trigger, entity_id)
+    return bool(told) and all(_qualifies_actor(trigger, reader, roles, m.start, m.end) for m in told)
+
+
+def _qualifies_actor(trigger: Token, reader: RoleReader, roles: Roles, start: int, end: int) -> bool:
+    span = trigger.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    named = root.head  # the noun the complement hangs on
+    return (
+        root.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in OF for c in root.children)
+        and reader.index.entity_at(named.idx) in roles.actors
+    )

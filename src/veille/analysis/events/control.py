@@ -248,14 +248,23 @@ def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: l
             return run
         run = []
         if token.pos_ == "NOUN" and token.dep_ not in ("conj", "appos"):
-            found = [
-                e
-                for e in reader.group(token)
-                if e not in actors and reader.types.get(e) not in (None, "MISC")
-            ]
+            group = reader.group(token)
+            if _holds_own_subject(reader, token, group):
+                return []  # X a convoqué les deux managers: a group read with X in it is misread
+            found = [e for e in group if e not in actors and reader.types.get(e) not in (None, "MISC")]
             if len(found) >= 2:
                 return found  # a plural description (les deux pays) or a parsed coordination
     return run if len(run) >= 2 else []
+
+
+def _holds_own_subject(reader: RoleReader, noun: Token, group: list[str]) -> bool:
+    """Say whether the parties read for a plural object include its own verb's subject: an
+    object is another party than its subject (the same one would be a reflexive, *se*), so
+    *Le directeur X a convoqué les deux managers* read as X and another is a misreading."""
+    if noun.dep_ != "obj" or noun.head.pos_ != "VERB":
+        return False
+    subject = reader.subject(noun.head, agent=False) or []
+    return any(e in subject for e in group)
 
 
 def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int]:

@@ -1,12 +1,15 @@
 """Tell a trigger word whose neighbour turns it away from the listed act.
 
-Two classes, each read off the parse and a sourced table of ``events_lexicon.json``
-(``flow_adjectives``, ``projectiles``; docs/events.md, Ninth session: triggers):
+Three classes, each read off the parse (the first and the last with a sourced table of
+``events_lexicon.json``, ``flow_adjectives`` and ``projectiles``; docs/events.md, Ninth
+session: triggers):
 
 - a relational adjective of a domain on an *échange* noun makes it a flow of goods, money,
   people or works (*les échanges commerciaux entre Lomé et Accra ont progressé*; TLFi
   « échange » B), not a talk (PLOVER CONSULT): *de vifs échanges entre les deux ministres*
   and *des échanges téléphoniques* stay talks;
+- a meeting noun that the subject leaves (*ont quitté la table des négociations*, *a
+  quitté la réunion*; TLFi « quitter ») tells a walk-out, not a meeting (PLOVER CONSULT);
 - *tirer* with a direct object is an armed act only when the object is a projectile
   (*a tiré des obus sur la ville*; TLFi « tirer » C); any other object is drawn or
   concluded (*a tiré un trait sur ses promesses*, *tire les leçons de l'échec*).
@@ -22,6 +25,8 @@ from veille.analysis.events.lexicon import EventLexicon, Trigger
 def turned_away(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Say whether a word beside the trigger makes it no event of its row's type."""
     lemma = token.lemma_.lower()
+    if trigger.pos == "NOUN" and trigger.type == "CONSULT" and _left(token):
+        return True  # ont quitté la table des négociations: a walk-out, no meeting told
     if trigger.pos == "NOUN":
         singular = lemma if lemma in lexicon.flow_adjectives else lemma.rstrip("s")
         domains = lexicon.flow_adjectives.get(singular)
@@ -29,6 +34,20 @@ def turned_away(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
     if trigger.type == "ASSAULT" and lemma == "tirer":
         drawn = [c for c in token.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
         return any(not _projectile(c, lexicon) for c in drawn)
+    return False
+
+
+def _left(noun: Token) -> bool:
+    """Say whether a meeting noun is what its clause's subject leaves (*a quitté la réunion*,
+    *ont quitté la table des négociations*; TLFi « quitter »: s'en aller d'un lieu, cesser
+    d'être avec): the object of *quitter*, or the complement of that object."""
+    node = noun
+    for _ in range(2):
+        if node.dep_ == "obj" and node.head.lemma_.lower() == "quitter":
+            return True
+        if node.dep_ != "nmod" or node.head.pos_ != "NOUN":
+            return False
+        node = node.head
     return False
 
 

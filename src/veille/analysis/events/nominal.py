@@ -161,9 +161,28 @@ def _between_on_verb(reader: RoleReader, noun: Token) -> list[str]:
     for word in verb.doc[noun.i + 1 : verb.sent.end]:
         if word.lower_ != "entre" or word.dep_ != "case" or word.head.i not in inside:
             continue
+        if _qualifies_a_thing(reader, noun, word):
+            return []  # une déclaration sur les corridors entre Anvers et Rotterdam: the corridors'
         heads = [word.head, *(t for t in word.head.subtree if t.dep_ == "conj")]
         return list(dict.fromkeys(e for h in heads for e in reader.group(h)))
     return []
+
+
+def _qualifies_a_thing(reader: RoleReader, noun: Token, between: Token) -> bool:
+    """Say whether an *entre* phrase follows another common noun than the trigger, past its
+    adjectives (*les corridors ferroviaires entre A et B*, *la frontière entre A et B*): it
+    says what joins that thing, not who took part in the act. A day (*signé mardi entre*)
+    and a place (*à Genève entre*) leave the phrase to the verb."""
+    before = between.i - 1
+    while before > noun.i and between.doc[before].pos_ == "ADJ":
+        before -= 1
+    word = between.doc[before]
+    return (
+        before > noun.i
+        and word.pos_ == "NOUN"
+        and not in_time(word, reader.doc.timexes)
+        and reader.index.entity_at(word.idx) is None  # à La Paz entre: a place named, tagged a noun
+    )
 
 
 # Nouns that set an act beside or before an event they name (*ont signé en marge de la
@@ -247,6 +266,9 @@ def noun_roles(
     kids = token_view(noun.doc).child_tokens(noun.i)  # the noun's children, no Token made
     for child in kids if "entre" in slots else ():
         if case_of(child) == "entre":
+            between = next((c for c in child.children if c.lower_ == "entre"), None)
+            if between is not None and _qualifies_a_thing(reader, noun, between):
+                return [], [], None  # une déclaration sur les corridors entre A et B: the corridors'
             parties = reader.group(child)
             if any("Yes" in d.morph.get("Poss", []) for d in child.children if d.dep_ == "det"):
                 # *accueillir des discussions entre ses deux voisins*: the owner of *ses* (the

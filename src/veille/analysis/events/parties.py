@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import load_aliases
+from veille.analysis.entities.names import is_given_name
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.unnamed import (
     entity_name,
@@ -27,6 +28,7 @@ from veille.analysis.entities.unnamed import (
 from veille.analysis.events.claimants import with_claimed_names
 from veille.analysis.events.holders import with_office_holders
 from veille.analysis.lang.fr.countries import country_code, demonym
+from veille.analysis.lang.fr.nouns import is_detached_form
 from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.view import token_view
@@ -44,10 +46,13 @@ _UNION_BEFORE = re.compile(r"(?:syndicat|centrale|confederation|federation syndi
 
 
 class PartyIndex(MentionIndex):
-    """Mentions by offset, answering with the party (not a title) a word names."""
+    """Mentions by offset, answering with the party (not a title) a word names; an entity
+    named only by a detached epithet (:func:`epithet_entities`) names no party."""
 
     def __init__(self, doc: Document) -> None:
-        super().__init__(doc)
+        epithets = epithet_entities(doc)
+        kept = tuple(e for e in doc.entities if e.id not in epithets)
+        super().__init__(dataclasses.replace(doc, entities=kept) if epithets else doc)
         self.types = {e.id: e.type for e in doc.entities}
 
     def entity_at(self, offset: int) -> str | None:
@@ -67,6 +72,34 @@ class PartyIndex(MentionIndex):
                 else:
                     return entity.id
         return titled or first
+
+
+def epithet_entities(doc: Document) -> frozenset[str]:
+    """Return the entities whose every name is one capitalised word opening a sentence and
+    followed by a comma that is a participle or an adjective in *-ant* (the detached
+    epithet of journalistic French, Grevisse § 332: *Sollicitée, l'agence a indiqué …*,
+    *Interrogé, le ministre …*, *Arabisante, elle …*), not a given name: the tagger took
+    the epithet for the subject's name, and it names no one (nor do pronouns read to it)."""
+    text = doc.article.text
+    out = set()
+    for entity in doc.entities:
+        names = [m for m in entity.mentions if m.kind == "name"]
+        if names and all(_epithet(text, m.start, m.end) for m in names):
+            out.add(entity.id)
+    return frozenset(out)
+
+
+def _epithet(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    before = text[:start].rstrip(' «"“')
+    return (
+        " " not in word
+        and word[:1].isupper()
+        and text[end : end + 1] == ","
+        and (not before or before.endswith((".", "!", "?", "\n", ":")))
+        and not is_given_name(word)
+        and is_detached_form(word.lower())
+    )
 
 
 def _title(name: str) -> bool:

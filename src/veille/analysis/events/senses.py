@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.addressees import asks_a_place
+from veille.analysis.events.addressees import asks_a_place, people_of_places
 from veille.analysis.events.answers import unaddressed_offer
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
@@ -193,8 +193,8 @@ def only_places(token: Token, trigger: Trigger, roles: Roles, reader: RoleReader
     parties: ``_BETWEEN_PARTIES``) with a side of such places only is a trip or a venue."""
     if trigger.type == "REJECT":
         return not any(reader.can_act(r) for r in roles.recipients)
-    if asks_a_place(token, trigger, roles, reader):
-        return True  # réclame la reconstruction du pont; au préfet de la Dordogne (addressees.py)
+    if asks_a_place(token, trigger, roles, reader) or people_of_places(token, trigger, roles, reader):
+        return True  # réclame la reconstruction du pont; la grève des dockers du Havre (addressees.py)
     # A meeting needs a party on each side: *En visite à Toulouse, la ministre …*, *s'étaient
     # rencontrés … à Sriharikota* name a trip or a venue, not someone met (PLOVER CONSULT is
     # between actors). A country or a capital standing for its government is met (*en

@@ -69,3 +69,31 @@ def _model_tables() -> dict[str, frozenset[str]]:
     except (OSError, KeyError, ValueError):
         return {}
     return _REMEMBERED
+
+
+# Endings of a French past participle (sollicité, sollicitée, interrogés, joints, élues …).
+_PARTICIPLE_ENDINGS = (
+    "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes",
+)  # fmt: skip
+
+
+def is_detached_form(word: str) -> bool:
+    """Tell whether a lower-case word is the past participle of a French verb (the lookup
+    table gives it an infinitive: *sollicitée* → *solliciter*) or an adjective in *-ant*
+    (*arabisante*): the forms a detached epithet opening a sentence takes (*Sollicitée,
+    l'agence a …*)."""
+    if "words" not in _REMEMBERED:
+        _model_tables()
+    forms = _FORMS.get("forms")
+    lemmas = forms.get(word) if forms is not None and hasattr(forms, "get") else None
+    if lemmas and word.endswith(_PARTICIPLE_ENDINGS) and any(_infinitive(lemma, word) for lemma in lemmas):
+        return True
+    for ending in ("ante", "ants", "antes"):
+        if word.endswith(ending) and is_common_word(word[: -len(ending)] + "ant"):
+            return True
+    return False
+
+
+def _infinitive(lemma: str, word: str) -> bool:
+    """Say whether a lemma the lookup gives a form is an infinitive other than the form."""
+    return lemma != word and lemma.endswith(("er", "ir", "re", "oir"))
