@@ -19,7 +19,7 @@ from veille.analysis.entities.unnamed import next_entity_number, unnamed_entity,
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.antecedents import LOOKBACK_CHARS, AntecedentFinder
-from veille.analysis.quotes.apposition import apposed_organisations, in_complement
+from veille.analysis.quotes.apposition import affiliation, apposed_organisations, in_complement
 from veille.analysis.quotes.carried import organisation_antecedent
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import Stretches
@@ -174,6 +174,19 @@ class SpeakerResolver(AntecedentFinder):
             holder = self._describe(start, end, "PER", gender) if of_org else None
             if holder and speaker_hints.tied(self.text, self.entity(holder), ranked[0][3]):
                 return Speaker(holder, start, end)  # a person the text ties to the organisation
+        if (
+            ranked
+            and ranked[0][3].type == "ORG"
+            and noun in self.person_nouns
+            and not plural
+            and affiliation(self.text, head, ranked[0][0])
+        ):
+            # le magistrat PLR, la sénatrice EELV: an organisation right after a person noun,
+            # as an adjective, says which party the person belongs to; the phrase describes a
+            # person (named before), not the organisation.
+            member = self._describe(start, end, "PER", gender)
+            if member is not None:
+                return Speaker(member, start, end)
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))

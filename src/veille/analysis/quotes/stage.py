@@ -163,9 +163,13 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
             if (
-                subject is None or ctx.inside_mark(subject.idx) is not None
+                subject is None or ctx.inside_mark(subject.idx) is not None or subject.i > verb.i
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
-                how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
+                # Et de conclure : « … »: the infinitive of narration keeps the speaker; it has
+                # no subject, so a phrase after it is a complement the parser misread (Et
+                # d'ajouter, à l'adresse de la ministre : « … »: the one spoken to).
+                how = "continue"
+                subject_phrase = None if subject is not None and subject.i > verb.i else subject_phrase
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
         misread = misread_before_colon(ctx, intro, colon) if verb is None else None
         if misread is not None:
@@ -226,6 +230,21 @@ def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, in
             if subject is not None and start <= subject.idx < end:
                 return ctx.speaker_phrase(subject), token.idx if _speech_act(ctx, token) else None
             return None
+    return _subject_under_misread_root(ctx, start, end)
+
+
+def _subject_under_misread_root(
+    ctx: QuoteContext, start: int, end: int
+) -> tuple[tuple[int, int], int | None] | None:
+    """Return the subject of a finite verb of a sentence whose root the tagger misread (a
+    participle opening it taken for a name: Invitée à conclure, X s'est levée.), with the
+    verb's offset when it is a cue; None when no verb has a subject there."""
+    for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("acl:relcl", "acl"):
+            continue
+        if ctx.inside_mark(token.idx) is None and start <= verb.idx < end:
+            return ctx.speaker_phrase(token), verb.idx if _speech_act(ctx, verb) else None
     return None
 
 
