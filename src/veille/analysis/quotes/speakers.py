@@ -24,6 +24,7 @@ from veille.analysis.quotes.carried import organisation_antecedent
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import Stretches
 from veille.analysis.quotes.phrases import (
+    PLURAL_DETERMINERS,
     agent_noun,
     content_start,
     demonym_person,
@@ -406,12 +407,20 @@ class SpeakerResolver(AntecedentFinder):
                 previous is not None
                 and previous.type in wanted
                 and self._compatible(previous, gender, number)
+                and not (number == 1 and self._plural_party(previous))
             ):
                 if nearest is None or nearest_start < recent_end or nearest.id == previous.id:
                     return Speaker(previous.id, start, end, pronoun=True)
         if nearest is not None:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
+
+    def _plural_party(self, entity: Entity) -> bool:
+        """Return True for an unnamed party made from a plural phrase (les manifestants, des
+        témoins): a singular pronoun never takes it up."""
+        return entity.id in self.unnamed and all(
+            m.text.split()[0].lower() in PLURAL_DETERMINERS for m in entity.mentions if m.text.split()
+        )
 
     def gender(self, entity: Entity) -> str | None:
         """Return a person's gender ("m", "f") as the resolver knows it, or None."""
