@@ -23,6 +23,12 @@ from veille.analysis.syntax.tense import feature
 _PARTICIPLE_GAP = 3
 # At most this many tokens between the closing mark and par (« … » tant par X que …).
 _AGENT_GAP = 2
+# A participle, par and its agent, then comme or de (d'avoir) right before the opening mark:
+# dénoncée par l'UE comme « … », qualifié par la CGT de « … », accusées par elle d'avoir « … ».
+_AGENT_FIRST = re.compile(
+    r"\b([a-zàâçéèêëîïôûùüœ]+(?:é|i|u|is|it)(?:e|s|es)?)\s+par\s+([^,;:«»()]{2,60}?)\s+"
+    r"(?:comme|de|d['’](?:avoir(?:\s+été)?)?)\s*$"
+)
 # The phrases that point to the words of the person just named.
 _OWN_WORDS = re.compile(
     r"\b(?:[Ss]elon|[Pp]our reprendre|[Dd]['’]après|[Ss]uivant) (?:ses|son|sa|leurs?) "
@@ -44,7 +50,7 @@ def agent_fragment(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
             break
     cue = ctx.lexicon.cue(participle) if participle is not None else None
     if participle is None or cue is None:
-        return None
+        return _agent_first(ctx, mark, sent_start)
     sent_end = ctx.sentence_end(mark.outer_end)
     after = ctx.token_after(mark.outer_end)
     for token in ctx.parsed[after : min(after + _AGENT_GAP, ctx.token_after(sent_end))]:
@@ -60,6 +66,21 @@ def agent_fragment(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Cand
                     "mixed", mark.start, mark.end, cue.lemma, "phrase", (start, end), participle.idx
                 )
     return None
+
+
+def _agent_first(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
+    """Return the fragment of a reporting participle whose agent comes before it, joined by
+    comme or de (une arrestation dénoncée par l'UE comme « … »; accusées par elle d'avoir
+    « … »; un texte qualifié par la CGT de « … »), its speaker the agent; else None."""
+    found = _AGENT_FIRST.search(ctx.text[sent_start : mark.open])
+    if found is None:
+        return None
+    participle = ctx.parsed[ctx.token_after(sent_start + found.start(1))]
+    cue = ctx.lexicon.cue(participle)
+    if cue is None or ctx.marks_in(sent_start + found.start(), mark.open):
+        return None
+    start, end = sent_start + found.start(2), sent_start + found.end(2)
+    return Candidate("mixed", mark.start, mark.end, cue.lemma, "phrase", (start, end), participle.idx)
 
 
 def own_words(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> bool:

@@ -61,3 +61,18 @@ def in_complement(text: str, head: int, offset: int) -> bool:
     if "," in between:
         return False
     return re.search(r"\b(?:de|du|des|d['’])\s*(?:l['’]|la |le |les )?$", between) is not None
+
+
+# Between a person noun and the organisation that qualifies it: lower-case adjectives only
+# (le conseiller municipal PS), no comma, no de-complement.
+_QUALIFIERS = re.compile(r"[a-zàâçéèêëîïôûùüœ'’-]+(?:\s+[a-zàâçéèêëîïôûùüœ-]+)?\s+")
+_OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def affiliation(text: str, head: int, offset: int) -> bool:
+    """Return True for an organisation written right after a person noun, as an adjective
+    (le magistrat PLR, le conseiller municipal PS): the party the person belongs to."""
+    between = text[head:offset]
+    if _QUALIFIERS.fullmatch(between) is None:
+        return False
+    return not _OF_WORDS & set(between.split())

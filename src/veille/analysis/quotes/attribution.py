@@ -95,7 +95,12 @@ def _named_before(
     répondu. « … »), not one the text merely talks about (Poutine était absent. « … »)."""
     if cand.phrase is None or (last is not None and cand.phrase[0] < last[2]):
         return None
-    if near and cand.anchor is None and not _CONTRASTED.match(ctx.text, cand.phrase[1]):
+    if (
+        near
+        and cand.anchor is None
+        and not _CONTRASTED.match(ctx.text, cand.phrase[1])
+        and not _named_in_new_paragraph(ctx, cand, last)
+    ):
         return None  # X, lui, regarde …: the stressed pronoun sets X against the speaker before
     recent = last[0] if last is not None else None
     speaker = _resolve(ctx, cand.phrase, recent, last[2] if last is not None else -1)
@@ -103,6 +108,25 @@ def _named_before(
     if entity is None or entity.type not in ("PER", "ORG") or entity.group:
         return None
     return speaker
+
+
+def _named_in_new_paragraph(
+    ctx: QuoteContext, cand: Candidate, last: tuple[str | None, int, int] | None
+) -> bool:
+    """Return True when the subject before an uncued quotation is a name in the quotation's
+    own paragraph and the previous quotation lies in an earlier one: a paragraph that opens by
+    naming someone turns to that person (« … », a dit X. ¶ Invitée à conclure, Y s'est
+    levée. « … »: Y's), where a paragraph opening on the quotation continues X."""
+    if cand.phrase is None or last is None:
+        return False
+    paragraph = ctx.paragraph_index(cand.start)
+    if last[1] >= paragraph or ctx.paragraph_index(cand.phrase[0]) != paragraph:
+        return False
+    start, end = cand.phrase
+    return any(
+        m.kind == "name" and entity.type in ("PER", "ORG") and entity.id != last[0]
+        for _s, _e, m, entity in ctx.resolver.mentions_in(start, end)
+    )
 
 
 def _ranked(

@@ -25,8 +25,13 @@ from veille.model import Document
 
 # Clitics that may open an incise before its auxiliary: s'est-il inquiété, lui a répondu, y écrit-il.
 _CLITICS = words.REFLEXIVE_CLITICS | {"s’", "lui", "leur", "y", "en", "l'", "l’"}
-# Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler.
-_SEMI_AUX = frozenset({"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"})
+# Semi-auxiliaries whose infinitive is the cue: a tenu à souligner, a voulu rappeler; and the
+# reflexive verbs of restriction or haste that govern an infinitive the same way, in the forms
+# an incise uses (s'est contenté de dire, s'est bornée à rappeler, s'empresse de préciser).
+_SEMI_AUX = frozenset(
+    {"tenu", "tient", "voulu", "veut", "souhaité", "préféré", "choisi", "pu", "dû"}
+    | {f"{stem}{end}" for stem in ("content", "born", "empress") for end in ("é", "ée", "e")}
+)
 _ADVERBIAL = re.compile(words.INSERTED_ADVERBIAL)
 # Endings of a 3rd-person present or simple past (tranche, sourit, répond, conclut, lança).
 _FINITE_ENDINGS = ("e", "t", "d", "a")
@@ -243,11 +248,13 @@ class InciseFinder:
             if token.is_punct:
                 return None
             nxt = self.parsed[token.i + 1] if token.i + 1 < len(self.parsed) else token
-            if token.pos_ == "ADP" or (token.pos_ == "ADV" and nxt.pos_ == "ADP"):
+            if self._in_timex(token.idx):
+                in_pp = False  # a time ends what came before it (se souvenait en 2016 X)
+            elif token.pos_ == "ADP" or (token.pos_ == "ADV" and nxt.pos_ == "ADP"):
                 in_pp = True  # auprès de, lors de: an adverb and de make a preposition
             elif token.pos_ == "DET" and in_pp and self.parsed[token.i - 1].pos_ != "ADP":
                 in_pp = False  # a noun phrase after the prepositional one
-            elif token.pos_ in ("NOUN", "PROPN") and not in_pp and not self._in_timex(token.idx):
+            elif token.pos_ in ("NOUN", "PROPN") and not in_pp:
                 return token  # not a time (a annoncé dimanche soir sur TF1 le maire …)
             elif token.pos_ == "ADJ" and not in_pp and self.parsed[token.i - 1].pos_ == "DET":
                 return token  # confie la quadragénaire: a noun the tagger read as an adjective

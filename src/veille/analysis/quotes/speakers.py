@@ -19,11 +19,12 @@ from veille.analysis.entities.unnamed import next_entity_number, unnamed_entity,
 from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.antecedents import LOOKBACK_CHARS, AntecedentFinder
-from veille.analysis.quotes.apposition import apposed_organisations, in_complement
+from veille.analysis.quotes.apposition import affiliation, apposed_organisations, in_complement
 from veille.analysis.quotes.carried import organisation_antecedent
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import Stretches
 from veille.analysis.quotes.phrases import (
+    PLURAL_DETERMINERS,
     agent_noun,
     content_start,
     demonym_person,
@@ -174,6 +175,19 @@ class SpeakerResolver(AntecedentFinder):
             holder = self._describe(start, end, "PER", gender) if of_org else None
             if holder and speaker_hints.tied(self.text, self.entity(holder), ranked[0][3]):
                 return Speaker(holder, start, end)  # a person the text ties to the organisation
+        if (
+            ranked
+            and ranked[0][3].type == "ORG"
+            and noun in self.person_nouns
+            and not plural
+            and affiliation(self.text, head, ranked[0][0])
+        ):
+            # le magistrat PLR, la sénatrice EELV: an organisation right after a person noun,
+            # as an adjective, says which party the person belongs to; the phrase describes a
+            # person (named before), not the organisation.
+            member = self._describe(start, end, "PER", gender)
+            if member is not None:
+                return Speaker(member, start, end)
         if ranked:
             _s, _e, mention, entity = ranked[0]
             return self._by_title(Speaker(entity.id, mention.start, mention.end))
@@ -393,12 +407,20 @@ class SpeakerResolver(AntecedentFinder):
                 previous is not None
                 and previous.type in wanted
                 and self._compatible(previous, gender, number)
+                and not (number == 1 and self._plural_party(previous))
             ):
                 if nearest is None or nearest_start < recent_end or nearest.id == previous.id:
                     return Speaker(previous.id, start, end, pronoun=True)
         if nearest is not None:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
+
+    def _plural_party(self, entity: Entity) -> bool:
+        """Return True for an unnamed party made from a plural phrase (les manifestants, des
+        témoins): a singular pronoun never takes it up."""
+        return entity.id in self.unnamed and all(
+            m.text.split()[0].lower() in PLURAL_DETERMINERS for m in entity.mentions if m.text.split()
+        )
 
     def gender(self, entity: Entity) -> str | None:
         """Return a person's gender ("m", "f") as the resolver knows it, or None."""

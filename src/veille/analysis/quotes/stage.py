@@ -163,9 +163,13 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             lemma = cue.lemma if cue is not None else verb.lemma_
             how = "phrase" if subject_phrase is not None else "none"
             if (
-                subject is None or ctx.inside_mark(subject.idx) is not None
+                subject is None or ctx.inside_mark(subject.idx) is not None or subject.i > verb.i
             ) and _NARRATIVE_INFINITIVE.fullmatch(text[ctx.sentence_start(colon) : verb.idx]):
-                how = "continue"  # Et de conclure : « … »: the infinitive of narration keeps the speaker
+                # Et de conclure : « … »: the infinitive of narration keeps the speaker; it has
+                # no subject, so a phrase after it is a complement the parser misread (Et
+                # d'ajouter, à l'adresse de la ministre : « … »: the one spoken to).
+                how = "continue"
+                subject_phrase = None if subject is not None and subject.i > verb.i else subject_phrase
             return [Candidate(kind, mark.start, mark.end, lemma, how, subject_phrase, verb.idx)]
         misread = misread_before_colon(ctx, intro, colon) if verb is None else None
         if misread is not None:
@@ -226,6 +230,50 @@ def _previous_subject(ctx: QuoteContext, sent_start: int) -> tuple[tuple[int, in
             if subject is not None and start <= subject.idx < end:
                 return ctx.speaker_phrase(subject), token.idx if _speech_act(ctx, token) else None
             return None
+    return _subject_under_misread_root(ctx, start, end)
+
+
+# A fragment's cue right before its mark, or before de (menace de « … »).
+_BEFORE_MARK_DE = re.compile(r"\s+(?:de|d['’])\s*$")
+
+
+def _misread_before_mark(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> Candidate | None:
+    """Return the fragment of a present-tense cue the tagger read as a noun right after its
+    subject (Le syndicat menace de « … »), as before a colon (misread_before_colon)."""
+    de = _BEFORE_MARK_DE.search(ctx.text, sent_start, mark.open)
+    misread = misread_before_colon(ctx, sent_start, de.start() + 1 if de else mark.open)
+    if misread is None:
+        return None
+    word, subject = misread
+    if ctx.parsed[word.i - 1].text == "," and not _apposed_name_before(ctx, word.i - 2):
+        return None  # Hélène Roux, juge « des libertés », a pris …: a noun apposed to a name
+    cue = ctx.lexicon.form_cue(word)
+    lemma = cue.lemma if cue is not None else word.lemma_
+    start, end = ctx.speaker_phrase(subject)
+    end = start + len(ctx.text[start : min(end, word.idx)].rstrip(" ,"))  # the parser hung the cue on it
+    return Candidate("mixed", mark.start, mark.end, lemma, "phrase", (start, end), word.idx)
+
+
+def _apposed_name_before(ctx: QuoteContext, k: int) -> bool:
+    """Return True when the name ending at token ``k`` is itself apposed after a comma (Son
+    avocat, Me X, conteste …: the description's subject), not one opening the sentence."""
+    while k > 0 and (ctx.parsed[k].pos_ == "PROPN" or ctx.parsed[k].text in ("Me", "M.", "Mme", "Dr")):
+        k -= 1
+    return ctx.parsed[k].text == ","
+
+
+def _subject_under_misread_root(
+    ctx: QuoteContext, start: int, end: int
+) -> tuple[tuple[int, int], int | None] | None:
+    """Return the subject of a finite verb of a sentence whose root the tagger misread (a
+    participle opening it taken for a name: Invitée à conclure, X s'est levée.), with the
+    verb's offset when it is a cue; None when no verb has a subject there."""
+    for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("acl:relcl", "acl"):
+            continue
+        if ctx.inside_mark(token.idx) is None and start <= verb.idx < end:
+            return ctx.speaker_phrase(token), verb.idx if _speech_act(ctx, verb) else None
     return None
 
 
@@ -323,6 +371,9 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
         # « … », résume-t-il. Pour sauver les otages, « il faudrait … »: a quoted clause with
         # no cue of its own, right after a quotation in the same paragraph, goes on with it.
         return [Candidate("mixed", mark.start, mark.end, None, "continue")]
+    misread = _misread_before_mark(ctx, mark, sent_start)
+    if misread is not None:
+        return [misread]  # Le syndicat menace de « … »: a cue the tagger read as a noun
     log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
     return []
 

@@ -69,6 +69,8 @@ _NOUN_COMPLEMENT = frozenset({"nmod"})
 # Relations that tie a name to the head of its phrase (la rappeuse Nour K., sa fille Sara,
 # also a name the tagger read as an adjective of the noun).
 _WITHIN_PHRASE = frozenset({"flat:name", "flat", "appos", "amod"})
+# The object relations of a clause's verb.
+_OBJECTS = frozenset({"obj", "iobj"})
 
 
 def primary_first(tokens: Doc, before: list[tuple[int, Entity]]) -> str:
@@ -78,15 +80,46 @@ def primary_first(tokens: Doc, before: list[tuple[int, Entity]]) -> str:
     X), a secondary referent: the text describes (l'octogénaire, la quadragénaire, l'élu) the
     person it is about. The nearest when all are secondary."""
     starts = token_view(tokens).idx
-    for offset, entity in before:
-        token = tokens[max(bisect.bisect_right(starts, offset) - 1, 0)]
-        if token.dep_ == "det":
-            token = token.head  # sa fille: the noun, not its determiner
-        while token.dep_ in _WITHIN_PHRASE and token.head.i < token.i and tokens[token.i - 1].text != ",":
-            token = token.head  # not past a comma: Patron du chalutier X, Gildas Le Floch soutient
+    for n, (offset, entity) in enumerate(before):
+        token = _phrase_head(tokens, tokens[max(bisect.bisect_right(starts, offset) - 1, 0)])
         if not _complement(token) and not _related_by_dont(token):
-            return entity.id
+            return _subject_of_sentence(tokens, starts, before[n:], token) or entity.id
     return before[0][1].id
+
+
+def _phrase_head(tokens: Doc, token: Token) -> Token:
+    """Return the head of the noun phrase a name's token stands in (sa fille Sara: fille)."""
+    if token.dep_ == "det":
+        token = token.head  # sa fille: the noun, not its determiner
+    while token.dep_ in _WITHIN_PHRASE and token.head.i < token.i and tokens[token.i - 1].text != ",":
+        token = token.head  # not past a comma: Patron du chalutier X, Gildas Le Floch soutient
+    return token
+
+
+def _role_of(token: Token) -> Token:
+    """Return the noun whose clause role a name apposed after a comma shares (l'ambassadeur,
+    Erik Lund: ambassadeur, the object)."""
+    while token.dep_ == "appos" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _subject_of_sentence(
+    tokens: Doc, starts: list[int], before: list[tuple[int, Entity]], nearest: Token
+) -> str | None:
+    """Return the person named as the subject of the sentence where the nearest person is
+    named only as an object (X a convoqué l'ambassadeur, Y, … a affirmé le diplomate): a
+    later description takes up the sentence's subject, its topic, not the one acted on."""
+    nearest = _role_of(nearest)
+    if nearest.dep_ not in _OBJECTS or nearest.head.pos_ != "VERB":
+        return None
+    for offset, entity in before[1:]:
+        token = _role_of(_phrase_head(tokens, tokens[max(bisect.bisect_right(starts, offset) - 1, 0)]))
+        if token.sent.start != nearest.sent.start:
+            return None
+        if token.dep_ in _SUBJECTS and token.head.i == nearest.head.i:
+            return entity.id
+    return None
 
 
 def _related_by_dont(token: Token) -> bool:
