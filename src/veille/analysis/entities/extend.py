@@ -344,15 +344,26 @@ def join_split_names(parsed: Doc) -> list[Span]:
             previous = spans[-1]
             between = [t.lower_ for t in parsed[previous.end : span.start]]
             joined = (
-                between[:1]
-                and between[0] in OF
-                and all(w in OF | ARTICLES for w in between)
-                and len(between) <= 2
-            ) or (
-                # Union sportive de + Kervallon, cut inside its de: joined only where the
-                # article abbreviates the whole (US Kervallon), since the join alone cost
-                # entity F1 on the held-out real articles (lead's totals, eighth session).
-                not between and previous[-1].lower_ in OF and _abbreviated(parsed, previous, span)
+                (
+                    between[:1]
+                    and between[0] in OF
+                    and all(w in OF | ARTICLES for w in between)
+                    and len(between) <= 2
+                )
+                or (
+                    # Union sportive de + Kervallon, cut inside its de: joined only where the
+                    # article abbreviates the whole (US Kervallon), since the join alone cost
+                    # entity F1 on the held-out real articles (lead's totals, eighth session).
+                    not between and previous[-1].lower_ in OF and _abbreviated(parsed, previous, span)
+                )
+                or (
+                    # Forces motrices de la + Sarine SA: a legal form closes a company's
+                    # registered name, so a span cut after its de (la) runs on to it.
+                    not between
+                    and previous[-1].lower_ in OF | ARTICLES
+                    and len(span) > 1
+                    and span[-1].text in _legal_forms()
+                )
             )
             # l'Institut Pasteur + de + Madagascar (IPM): the acronym holds the country
             if joined and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):
