@@ -270,9 +270,12 @@ def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) 
         # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
         if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
             break
+        purpose = doc[i].lower_ == "pour"
         i += 1
         if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
             i += 1
+        elif purpose:
+            break  # a bare noun after 'pour' is a charge or a cause (saisir la Ligue | pour diffamation)
         j = i
         while (
             j < len(doc)
