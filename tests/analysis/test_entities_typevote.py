@@ -62,7 +62,7 @@ def test_opens_on_noun(name: str) -> None:
     assert opens_on_noun(name, load_referents())
 
 
-@pytest.mark.parametrize("name", ["Pierre Martin", "Olivier Roux", "Guram Tsereteli"])
+@pytest.mark.parametrize("name", ["Pierre Martin", "Olivier Roux", "Guram Tsereteli", "Granit Kastrati"])
 def test_not_opens_on_noun(name: str) -> None:
     from veille.analysis.entities.referents import load_referents
     from veille.analysis.entities.typevote import opens_on_noun

@@ -116,11 +116,23 @@ def _first_name(name: str, referents: Referents) -> bool:
     return first in referents.first_names or first.split("-")[0] in referents.first_names
 
 
+# Endings of the abstract nouns that name a trade or a sector (chimie, menuiserie,
+# électricité, logistique, construction, affichage, équipement): a company's name opens on
+# one; a foreign given name may be a concrete French noun (Granit Xhaka), rarely one of these.
+_SECTOR_ENDINGS = ("ie", "ique", "tion", "ité", "age", "ement", "isme", "ure")
+
+
 def opens_on_noun(name: str, referents: Referents) -> bool:
-    """Tell whether a name opens on a common noun of the lexicon that is no first name
-    (Agrochimie Ventadour, Menuiserie Girardeau; not Pierre Martin, Olivier Roux)."""
+    """Tell whether a name opens on a common noun of the lexicon that names a trade or a
+    sector and is no first name (Agrochimie Ventadour, Menuiserie Girardeau; not Pierre
+    Martin, Olivier Roux, Granit Xhaka)."""
     first = _words(name)[0]
-    return first[:1].isupper() and is_common_noun(first.lower()) and not _first_name(name, referents)
+    return (
+        first[:1].isupper()
+        and first.lower().endswith(_SECTOR_ENDINGS)
+        and is_common_noun(first.lower())
+        and not _first_name(name, referents)
+    )
 
 
 def _kind_opens(name: str, referents: Referents) -> bool:
