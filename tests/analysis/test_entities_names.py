@@ -98,6 +98,14 @@ def test_country_names_and_capitals() -> None:
     assert countries.demonym("Allemagne") is None
 
 
+def test_a_capital_named_as_its_country_in_english_is_the_capital() -> None:
+    """Mexico is the country's English name and the capital's French one: a French text
+    means the city (the country is le Mexique)."""
+    assert countries.country_code("Mexico") is None
+    assert countries.capital_country("Mexico") == "MEX"
+    assert countries.country_code("Mexique") == "MEX"
+
+
 @pytest.mark.parametrize(
     ("name", "acronym"),
     [

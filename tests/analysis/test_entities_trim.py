@@ -107,3 +107,39 @@ def test_site_noun_splits_firm_and_town(nlp: Any) -> None:
     # Without a site noun before it, 'X de Y' stays one name (Jean de Kervasdoué).
     text = "Selon Jean de Kervasdoué, la réforme échouera."
     assert _fixed(nlp, text, "Jean de Kervasdoué", "PER") == [("Jean de Kervasdoué", "PER")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        # A legal form closes a company's registered name: the span cut after its "de la" runs on.
+        (
+            "Le barrage appartient aux Forces motrices de la Sarine SA depuis 1962.",
+            "Forces motrices de la",
+            "Sarine SA",
+            ["Forces motrices de la Sarine SA"],
+        ),
+        # Hard negative: no legal form, two names (the seat of a company is no part of it).
+        (
+            "Le rachat de Valmor par Dunmore à Lyon a été annoncé.",
+            "Valmor",
+            "Dunmore",
+            ["Valmor", "Dunmore"],
+        ),
+    ],
+)
+def test_name_cut_before_legal_form_joined(
+    nlp: Any, text: str, first: str, second: str, expected: list[str]
+) -> None:
+    from veille.analysis.entities.extend import join_split_names
+
+    doc = nlp(text)
+    spans = []
+    for phrase in (first, second):
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase))
+        assert span is not None, phrase
+        spans.append(SpacySpan(doc, span.start, span.end, label="ORG"))
+    doc.ents = spans
+    assert [span.text for span in join_split_names(doc)] == expected

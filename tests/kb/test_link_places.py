@@ -68,3 +68,11 @@ def test_a_country_named_like_its_capital_links_to_the_country(kb) -> None:  # t
         kb, text, [("LOC", "Luxembourg"), ("LOC", "Monaco"), ("LOC", "Singapour"), ("LOC", "Valence")]
     )
     assert got == {"Luxembourg": "Q32", "Monaco": "Q235", "Singapour": "Q334", "Valence": None}
+
+
+def test_a_capital_named_as_its_country_in_english_links_to_the_capital(kb) -> None:  # type: ignore[no-untyped-def]
+    """Mexico is the capital's French name and the country's English one; in French the
+    country is le Mexique, so the tie goes to the city (Q1489), and le Mexique stays Q96."""
+    text = "Mexico réclame les pièces. Le Mexique a saisi l'Unesco."
+    got = _linked(kb, text, [("LOC", "Mexico"), ("LOC", "Mexique")])
+    assert got == {"Mexico": "Q1489", "Mexique": "Q96"}

@@ -8,6 +8,7 @@ merges in ``abbreviations.py``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -335,10 +336,25 @@ def merge_place_heads(clusters: list[Cluster]) -> list[Cluster]:
         alone = cluster in places and "-" not in name and " " not in name and len(name) > 2
         if alone and not countries.country_code(name) and not countries.capital_country(name):
             longer = [
-                c for c in places if c is not cluster and word_key(c.longest.split("-")[0]) == word_key(name)
+                c for c in places if c is not cluster and word_key(_place_head(c.longest)) == word_key(name)
             ]
-            if len(longer) == 1 and "-" in longer[0].longest:
+            if len(longer) == 1:
                 longer[0].absorb(cluster)
                 continue
         result.append(cluster)
     return result
+
+
+# A place's name whose head word is followed by a complement naming another place (Quai
+# d'Orsay, Val de Marne): the press says its head alone (le Quai) for the whole.
+_HEADED = re.compile(r"^(\w+) (?:d['’]|de |du |des )[A-ZÀÂÉÈÊÎÔÛ]")
+
+
+def _place_head(name: str) -> str:
+    """Return the part of a place's name said alone for it: the first part of a hyphenated
+    name (Boulogne-Billancourt) or the head before a capitalised complement (Quai d'Orsay);
+    an empty string for any other name."""
+    if "-" in name and " " not in name.split("-")[0]:
+        return name.split("-")[0]
+    headed = _HEADED.match(name)
+    return headed.group(1) if headed else ""

@@ -270,9 +270,12 @@ def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) 
         # 'pour' too: Rassemblement pour une ville durable, Comité pour l'abolition…
         if i >= len(doc) or doc[i].lower_ not in OF | {"pour"}:
             break
+        purpose = doc[i].lower_ == "pour"
         i += 1
         if i < len(doc) and doc[i].lower_ in ARTICLES | {"un", "une"}:
             i += 1
+        elif purpose:
+            break  # a bare noun after 'pour' is a charge or a cause (saisir la Ligue | pour diffamation)
         j = i
         while (
             j < len(doc)
@@ -344,15 +347,26 @@ def join_split_names(parsed: Doc) -> list[Span]:
             previous = spans[-1]
             between = [t.lower_ for t in parsed[previous.end : span.start]]
             joined = (
-                between[:1]
-                and between[0] in OF
-                and all(w in OF | ARTICLES for w in between)
-                and len(between) <= 2
-            ) or (
-                # Union sportive de + Kervallon, cut inside its de: joined only where the
-                # article abbreviates the whole (US Kervallon), since the join alone cost
-                # entity F1 on the held-out real articles (lead's totals, eighth session).
-                not between and previous[-1].lower_ in OF and _abbreviated(parsed, previous, span)
+                (
+                    between[:1]
+                    and between[0] in OF
+                    and all(w in OF | ARTICLES for w in between)
+                    and len(between) <= 2
+                )
+                or (
+                    # Union sportive de + Kervallon, cut inside its de: joined only where the
+                    # article abbreviates the whole (US Kervallon), since the join alone cost
+                    # entity F1 on the held-out real articles (lead's totals, eighth session).
+                    not between and previous[-1].lower_ in OF and _abbreviated(parsed, previous, span)
+                )
+                or (
+                    # Forces motrices de la + Sarine SA: a legal form closes a company's
+                    # registered name, so a span cut after its de (la) runs on to it.
+                    not between
+                    and previous[-1].lower_ in OF | ARTICLES
+                    and len(span) > 1
+                    and span[-1].text in _legal_forms()
+                )
             )
             # l'Institut Pasteur + de + Madagascar (IPM): the acronym holds the country
             if joined and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):

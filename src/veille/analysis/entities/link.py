@@ -265,20 +265,28 @@ def decide(
     if not scored or scored[0][0] < options.threshold:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < options.tie_margin:
-        return _country_of_its_capital(scored[0][1].ident, scored[1][1].ident, kb)
+        return _country_of_its_capital(scored[0][1].ident, scored[1][1].ident, kb, entity)
     return scored[0][1].ident
 
 
-def _country_of_its_capital(first: str, second: str, kb: KB) -> str | None:
+def _country_of_its_capital(first: str, second: str, kb: KB, entity: Entity) -> str | None:
     """Return the country when a name ties between a country and its own capital of the
     same name (Luxembourg, Monaco, Singapour, Djibouti, Koweït): the press names the
     state far more often than the city, which it calls 'la ville de Luxembourg' or
-    'Luxembourg-Ville'; any other tie stays unlinked."""
+    'Luxembourg-Ville'; any other tie stays unlinked. Where the name is the capital's
+    French name and only the country's English one (Mexico: the country is le Mexique),
+    it is the capital."""
     a, b = kb.get(first), kb.get(second)
     if a is None or b is None or a.country is None or a.country != b.country:
         return None
-    kinds = {a.kind: a.id, b.kind: b.id}
-    return kinds.get("country") if set(kinds) == {"country", "city"} else None
+    kinds = {a.kind: a, b.kind: b}
+    if set(kinds) != {"country", "city"}:
+        return None
+    names = {name_key(m.text) for m in entity.mentions if m.kind == "name"} | {name_key(entity.name)}
+    city, country = kinds["city"], kinds["country"]
+    if name_key(city.name.get("fr", "")) in names and name_key(country.name.get("fr", "")) not in names:
+        return city.id
+    return country.id
 
 
 def _sex_contradicts(entity: Entity, kb_entity: KBEntity) -> bool:

@@ -49,6 +49,10 @@ and Binding*): a full noun phrase is not bound by another in its own clause. A n
 clause of its own (a relative, a subordinate) is not counted: *le député, qui a rencontré
 Paul Girard, …* says nothing, nor does a name outside the quotation that holds the
 description (*« … relève du ministre », ajoute un proche de X*: two voices, two clauses).
+A noun predicate with its copula heads a clause as a verb does: a description inside its
+complement is someone else than its subject (*Son gérant, Paul Garnier, est le parrain de
+la fille du prévenu*: the prévenu is not Garnier); the predicate itself (*X est le gérant*)
+is no complement of itself and stays free. The salient-person search skips such a name too.
 """
 
 from __future__ import annotations
@@ -201,6 +205,7 @@ def salient_person(
     # A subject description is someone else than a non-subject name of its own sentence
     # (après avoir servi Tom Arbeloa, le milieu a marqué): it continues the topic before.
     as_subject = _is_subject(parsed, start, parsed[phrase.end - 1].idx + 1)
+    end = phrase.chars(parsed)[1]
     text = doc_text(parsed)
     crossed = False
     # The sentences of a quotation that opens the description's paragraph are one voice, the
@@ -222,7 +227,7 @@ def salient_person(
             for mention in cluster.mentions:
                 if low <= mention.start and mention.end <= high:
                     rank = _rank(parsed, mention.start, mention.end)
-                    if k == at and as_subject and rank < _SUBJECT:
+                    if k == at and ((as_subject and rank < _SUBJECT) or apart(parsed, start, end, cluster)):
                         continue
                     seen = here.get(id(cluster), (cluster, 0))
                     here[id(cluster)] = (cluster, max(seen[1], rank))
@@ -315,7 +320,7 @@ def apart(parsed: Doc, start: int, end: int, cluster: Cluster) -> bool:
     arguments of one verb, so that the description is someone else (disjoint reference)."""
     span = parsed.char_span(start, end, alignment_mode="expand")
     top = _clause_argument(span.root) if span is not None else None
-    if span is None or top is None or top.dep_ not in _ARGUMENTS:
+    if span is None or top is None or not (top.dep_ in _ARGUMENTS or _predicate_complement(top)):
         return False
     text = doc_text(parsed)
     for mention in cluster.names:
@@ -332,12 +337,26 @@ def apart(parsed: Doc, start: int, end: int, cluster: Cluster) -> bool:
 def _clause_argument(token: Token) -> Token | None:
     """Return the dependent of the nearest verb above a token that holds it (the token itself,
     or the noun phrase it is a complement of: contre la candidate in une plainte contre la
-    candidate), or None at the root."""
+    candidate), or None at the root. A noun predicate with its copula heads a clause too: a
+    complement of it is read as an argument (X est le parrain de la fille du prévenu)."""
     while token.head.i != token.i:
-        if token.head.pos_ in ("VERB", "AUX"):
+        if _clause_head(token.head):
             return token
         token = token.head
     return None
+
+
+def _clause_head(token: Token) -> bool:
+    """Tell whether a token heads a clause: a verb, or a noun predicate with its copula."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "cop" for child in token.children)
+    )
+
+
+def _predicate_complement(top: Token) -> bool:
+    """Tell whether a clause's dependent is a complement of its noun predicate (de la fille in
+    X est le parrain de la fille du prévenu)."""
+    return top.dep_ == "nmod" and top.head.pos_ != "VERB" and _clause_head(top.head)
 
 
 def _argument_of(token: Token, top: Token, description: Span) -> bool:
@@ -347,7 +366,7 @@ def _argument_of(token: Token, top: Token, description: Span) -> bool:
     while token.head.i != token.i:
         if token.head.i == verb.i:
             return token.i != top.i and (token.dep_ in _ARGUMENTS or token.dep_ == "conj")
-        if description.start <= token.head.i < description.end or token.head.pos_ in ("VERB", "AUX"):
+        if description.start <= token.head.i < description.end or _clause_head(token.head):
             return False  # inside the description, or inside a clause of its own
         token = token.head
     return False

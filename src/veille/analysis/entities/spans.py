@@ -34,6 +34,9 @@ _INDEFINITE = frozenset({"un", "une"})
 _SENTENCE_OPENERS = frozenset({"La", "Le", "Les", "L'", "L’", "Un", "Une", "Des"})
 _ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ère|ème|es)$")  # XVIIIe, Ier: a century, a district
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues")
+# Endings of a participle or an adjective that agrees (feminine or plural), which no French
+# surname said alone at a sentence's start has: Sollicitée, Arabisante, Interrogés.
+_DETACHED = ("ée", "és", "ées", "ie", "ies", "ue", "ues", "ante", "antes", "ive", "ives", "euse", "euses")
 
 
 def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = False) -> int:
@@ -99,9 +102,27 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return False  # capitalised again inside a sentence: a name (Macron … selon Macron)
     if token.pos_ in ("ADV", "VERB", "AUX") or (token.pos_ == "ADJ" and text.lower().endswith(_PARTICIPLE)):
         return True
+    if _detached(doc, start):
+        return True
     if token.pos_ == "NOUN" and start > 0 and doc[start - 1].text in ("«", "“", '"'):
         return True  # a common noun opening a quotation (« Marges de manœuvre… », « Connard ! »)
     return _common_word(doc, start) or (text.lower().endswith("ment") and len(text) > 7)  # Finalement
+
+
+def _detached(doc: Doc, i: int) -> bool:
+    """Tell whether a capitalised word opening a sentence is a detached participle or
+    adjective set before its clause's subject (*Sollicitée, l'agence a répondu*;
+    *Arabisante, elle a servi à Damas*): tagged a person, an agreeing ending, a comma after
+    it, and no given name (*Renée*, *Dorothée*). Places and firms keep their tag (*Italie*,
+    *Engie* end so too)."""
+    text = doc[i].text
+    return (
+        i + 1 < len(doc)
+        and doc[i].ent_type_ == "PER"
+        and doc[i + 1].text == ","
+        and text.lower().endswith(_DETACHED)
+        and not is_given_name(text)
+    )
 
 
 def _common_word(doc: Doc, i: int) -> bool:

@@ -37,6 +37,7 @@ from veille.analysis.entities.referents import Referents
 from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.entities.trim import site_nouns
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.nouns import is_common_noun
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.parse import token_starts
 from veille.normal import word_key
@@ -115,6 +116,25 @@ def _first_name(name: str, referents: Referents) -> bool:
     return first in referents.first_names or first.split("-")[0] in referents.first_names
 
 
+# Endings of the abstract nouns that name a trade or a sector (chimie, menuiserie,
+# électricité, logistique, construction, affichage, équipement): a company's name opens on
+# one; a foreign given name may be a concrete French noun (Granit Xhaka), rarely one of these.
+_SECTOR_ENDINGS = ("ie", "ique", "tion", "ité", "age", "ement", "isme", "ure")
+
+
+def opens_on_noun(name: str, referents: Referents) -> bool:
+    """Tell whether a name opens on a common noun of the lexicon that names a trade or a
+    sector and is no first name (Agrochimie Ventadour, Menuiserie Girardeau; not Pierre
+    Martin, Olivier Roux, Granit Xhaka)."""
+    first = _words(name)[0]
+    return (
+        first[:1].isupper()
+        and first.lower().endswith(_SECTOR_ENDINGS)
+        and is_common_noun(first.lower())
+        and not _first_name(name, referents)
+    )
+
+
 def _kind_opens(name: str, referents: Referents) -> bool:
     """Tell whether a name is, or opens on (after an article), a word of ``org_kinds.tsv``
     (Courrier international), or is an English title that ends on one (The Morning Herald,
@@ -158,6 +178,21 @@ def _after_org_noun(cluster: Cluster, parsed: Doc, evidence: TypeEvidence, site:
             before = parsed[i - 2]
         if before.text in evidence.org_contexts:
             return True
+    return False
+
+
+def _titled(cluster: Cluster, parsed: Doc) -> bool:
+    """Tell whether a role noun stands a few lower-case words before one of the cluster's
+    names (la journaliste bretonne Morgan Large; the model may tag the epithet PROPN)."""
+    roles = load_roles()
+    starts = token_starts(parsed)
+    for mention in cluster.names:
+        i = starts.get(mention.start)
+        for j in range(i - 1 if i else -1, max(-1, (i or 0) - 4), -1):
+            if parsed[j].is_punct or not parsed[j].text[:1].islower():
+                break
+            if roles.match(parsed, j) is not None:
+                return True
     return False
 
 
@@ -218,6 +253,14 @@ def _voted(
         and any(_words(n)[0] in evidence.org_heads for n in several)
     ):
         return "ORG"  # Comité organisateur des Jeux olympiques, tagged PER
+    if (
+        cluster.type == "PER"
+        and not person
+        and several
+        and all(opens_on_noun(n, referents) for n in several)
+        and not _titled(cluster, parsed)
+    ):
+        return "ORG"  # Agrochimie Ventadour, Menuiserie Girardeau: a common noun opens no person's name
     # A company may bear its founder's name (Louis Vuitton): only places and MISC names turn.
     if cluster.type in ("LOC", "MISC") and person_shaped(name, evidence) and _first_name(name, referents):
         return "PER"

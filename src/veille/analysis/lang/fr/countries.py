@@ -102,10 +102,15 @@ def _rows(name: str) -> list[dict[str, str]]:
 def _tables() -> _Tables:
     countries: dict[str, Country] = {}
     names: dict[str, str] = {}
+    capital_rows = _rows("capitals.tsv")
+    # A French text calls a capital by a name that may be its country's English one (Mexico,
+    # the city; the country is le Mexique): there the name is the capital's, not the country's.
+    french_cities = {word_key(row["name"]) for row in capital_rows if row["kind"] == "capital"}
     for row in _rows("countries.tsv"):
         countries[row["iso3"]] = Country(row["iso3"], row["name_fr"], row["name_en"])
         names.setdefault(word_key(row["name_fr"]), row["iso3"])
-        names.setdefault(word_key(row["name_en"]), row["iso3"])
+        if word_key(row["name_en"]) not in french_cities:
+            names.setdefault(word_key(row["name_en"]), row["iso3"])
     for row in _rows("country_aliases.tsv"):
         names.setdefault(word_key(row["name"]), row["iso3"])
     demonyms: dict[str, Demonym] = {}
@@ -124,7 +129,6 @@ def _tables() -> _Tables:
                 word_key(form),
                 Demonym(iso3, None if epicene else gender, number),  # type: ignore[arg-type]
             )
-    capital_rows = _rows("capitals.tsv")
     capitals = {word_key(row["name"]): row["iso3"] for row in capital_rows}
     cities = frozenset(word_key(row["name"]) for row in capital_rows if row["kind"] == "capital")
     return _Tables(demonyms, names, capitals, countries, cities)
