@@ -383,9 +383,7 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     i = verb.i - 1
     if i > 0 and tokens[i].lemma_ in LIGHT_VERBS and ctx.lexicon.cue(verb) is not None:
         i -= 1  # …, a fait savoir la gendarmerie: the light verb and its infinitive are one cue
-    while i >= 0 and (
-        tokens[i].lower_ in ("a", "ont", "avait", "avaient") or tokens[i].text.startswith("-")
-    ):
+    while i >= 0 and (tokens[i].lower_ in ("a", "ont", "avait", "avaient") or tokens[i].text.startswith("-")):
         i -= 1
     if i > 0 and tokens[i].lower_ in ("l'", "l’", "le") and tokens[i - 1].lower_ == "comme":
         if tokens[i - 1].is_sent_start or tokens[i - 1].idx == ctx.sentence_start(verb.idx):
