@@ -102,12 +102,21 @@ def parse_sentence(token: Token) -> tuple[int, int]:
     # At most a few pieces each way: a text without final punctuation would otherwise make
     # every call walk it all (the events stage was quadratic on such texts, issue 19).
     # Never across a paragraph: the parser may end a sentence on the break's own token.
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
     for _ in range(_MAX_PIECES):
-        if start > 0 and doc[start - 1].text not in _FINAL and not _breaks(doc[start - 1], doc[start]):
-            start = doc[start - 1].sent.start
+        if (
+            start > 0
+            and tokens[start - 1].text not in _FINAL
+            and not _breaks(tokens[start - 1], tokens[start])
+        ):
+            start = tokens[start - 1].sent.start
     for _ in range(_MAX_PIECES):
-        if end < len(doc) and doc[end - 1].text not in _FINAL and not _breaks(doc[end - 1], doc[end]):
-            end = doc[end].sent.end
+        if (
+            end < len(doc)
+            and tokens[end - 1].text not in _FINAL
+            and not _breaks(tokens[end - 1], tokens[end])
+        ):
+            end = tokens[end].sent.end
     known[first] = start, end
     return start, end
 
