@@ -16,7 +16,6 @@ from spacy.tokens import Token
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents
 
 
 def _conduct(token: Token, lexicon: EventLexicon) -> bool:
@@ -29,10 +28,10 @@ def _conduct_noun(token: Token, lexicon: EventLexicon) -> Token | None:
     """Return the noun of conduct a verb of urging has as its à-complement, or None."""
     if token.lemma_.lower() not in lexicon.conduct_verbs:
         return None
-    objects = [c for c in dependents(token) if c.dep_ == "obj"]
+    objects = [c for c in token.children if c.dep_ == "obj"]
     # The parser may hang the complement on the object (appelé les deux pays à la retenue).
-    for child in (*dependents(token), *(c for o in objects for c in dependents(o))):
-        case = next((c.lower_ for c in dependents(child) if c.dep_ == "case"), None)
+    for child in (*token.children, *(c for o in objects for c in o.children)):
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
         if child.pos_ == "NOUN" and case in ("à", "au", "aux") and child.dep_.startswith(("obl", "nmod")):
             return None if child.lemma_.lower() in lexicon.not_conduct else child
     return None
@@ -51,7 +50,7 @@ def called_to_a_place(
     rally is held names no one asked (the rally itself is a PROTEST, read off its noun).
     A party the conduct is about is still asked (*appelant à la démission du préfet X*);
     so is a named addressee (*appelle la direction de X à la négociation*)."""
-    if trigger.type != "REQUEST" or any(c.dep_ in ("obj", "iobj") for c in dependents(token)):
+    if trigger.type != "REQUEST" or any(c.dep_ in ("obj", "iobj") for c in token.children):
         return False
     noun = _conduct_noun(token, lexicon)
     if noun is None or not roles.recipients:
@@ -66,7 +65,7 @@ def called_to_a_place(
                 continue
             word = span.root  # up to the noun or the verb (the parser hangs the place on either)
             while word.i not in (noun.i, token.i) and word.head.i != word.i:
-                if any(c.dep_ == "case" and c.lower_ in _PLACING for c in dependents(word)):
+                if any(c.dep_ == "case" and c.lower_ in _PLACING for c in word.children):
                     return True
                 word = word.head
         return False
@@ -77,20 +76,20 @@ def called_to_a_place(
 def _has_infinitive(token: Token) -> bool:
     """Say whether a verb governs an infinitive: its xcomp, or one introduced by *à* or *de*
     that the parser hung on its object (*a appelé les deux pays à négocier*: acl of pays)."""
-    if any(c.dep_ == "xcomp" and "Inf" in feature(c, "VerbForm") for c in dependents(token)):
+    if any(c.dep_ == "xcomp" and "Inf" in feature(c, "VerbForm") for c in token.children):
         return True
     # (an object after a weekday the parser labels obl:mod, with no preposition: a appelé
     # jeudi les parties à « revenir … »)
     objects = [
-        c for c in dependents(token)
-        if c.dep_ == "obj" or (c.dep_ == "obl:mod" and not any(k.dep_ == "case" for k in dependents(c)))
+        c for c in token.children
+        if c.dep_ == "obj" or (c.dep_ == "obl:mod" and not any(k.dep_ == "case" for k in c.children))
     ]  # fmt: skip
     return any(
         c.dep_ == "acl"
         and "Inf" in feature(c, "VerbForm")
-        and any(m.dep_ == "mark" and m.lower_ in ("à", "de", "d'") and m.i < c.i for m in dependents(c))
+        and any(m.dep_ == "mark" and m.lower_ in ("à", "de", "d'") and m.i < c.i for m in c.children)
         for o in objects
-        for c in dependents(o)
+        for c in o.children
     )
 
 
@@ -107,18 +106,14 @@ def infinitive_sense(
     à-complement (*a appelé Vladimir Poutine*; not *appelé X au gouvernement*); else None."""
     if not trigger.needs_inf or _has_infinitive(token) or _conduct(token, lexicon):
         return trigger
-    if token.lemma_.lower() not in _CALLING or any(c.dep_ == "xcomp" for c in dependents(token)):
+    if token.lemma_.lower() not in _CALLING or any(c.dep_ == "xcomp" for c in token.children):
         return None
-    objects = [c for c in dependents(token) if c.dep_ == "obj"]
-    for child in (*dependents(token), *(c for o in objects for c in dependents(o))):
-        case = next((c.lower_ for c in dependents(child) if c.dep_ == "case"), None)
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    for child in (*token.children, *(c for o in objects for c in o.children)):
+        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
         if case in ("à", "au", "aux") and child.lemma_.lower() != "téléphone":
             return None  # appelé X au gouvernement, à la tête de …: an appointment
-        if (
-            case is None
-            and child.pos_ == "NOUN"
-            and any(d.lower_ in ("un", "une") for d in dependents(child))
-        ):
+        if case is None and child.pos_ == "NOUN" and any(d.lower_ in ("un", "une") for d in child.children):
             return None  # appelé X un menteur: a name given, no call
     if all(types.get(r) == "PER" for r in roles.recipients) and any(
         types.get(a) == "PER" for a in roles.actors

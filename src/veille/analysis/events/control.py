@@ -24,7 +24,6 @@ from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DATIVE_CLITICS, OBJECT_CLITICS, POSSESSIVES, SUBJECT_PRONOUNS
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents
 from veille.model import Event
 
 if TYPE_CHECKING:
@@ -46,14 +45,14 @@ def infinitive_form(verb: Token) -> bool:
     """Say whether a verb is an infinitive, past ones included (*de l'avoir agressé*)."""
     if "Inf" in feature(verb, "VerbForm"):
         return True
-    return any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm") for c in dependents(verb))
+    return any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm") for c in verb.children)
 
 
 def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] | None:
     """Return the object of an object-control verb over an infinitive (its subject), [] when
     the object names nobody, or None when ``head`` does not control the infinitive's subject."""
     if infinitive.dep_ == "conj" and any(
-        c.dep_.startswith("aux") and "Fin" in feature(c, "VerbForm") for c in dependents(infinitive)
+        c.dep_.startswith("aux") and "Fin" in feature(c, "VerbForm") for c in infinitive.children
     ):
         # X a accusé Y d'avoir visé un navire, et a convoqué Z: a conjunct with a finite
         # auxiliary of its own is a second main clause the parser hung on the infinitive.
@@ -69,8 +68,8 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
     found = reader.object(head, owner=False) or reader.by_slot(head, "à")
     if not found:
         # accusé l'armée soudanaise d'avoir bombardé: the country of a body's adjective
-        found = [e for c in dependents(head) if c.dep_ == "obj" for e in national(reader, c)]
-    clitic = next((c for c in dependents(head) if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
+        found = [e for c in head.children if c.dep_ == "obj" for e in national(reader, c)]
+    clitic = next((c for c in head.children if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
     if not found and clitic is not None and clitic.i < head.i:
         # X l'accuse d'avoir bombardé Y: the clitic's antecedent does the infinitive's act
         resolved = reader.index.entity_at(clitic.idx)
@@ -81,15 +80,15 @@ def controller(reader: RoleReader, infinitive: Token, head: Token) -> list[str] 
 def clitic_object(reader: RoleReader, verb: Token) -> list[str]:
     """Return the main subject an unresolved object clitic of a controlled infinitive
     stands for (*X accuse Y de l'avoir agressé*: l' = X), or []."""
-    clitic = next((c for c in dependents(verb) if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
+    clitic = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in OBJECT_CLITICS), None)
     if clitic is None:
         # The parser may tag the clitic as a determiner subject (… les a exhortés): an
         # article glued to the verb or its auxiliary has no noun, so it is the object.
-        auxiliaries = {c.i for c in dependents(verb) if c.dep_.startswith("aux")}
+        auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
         clitic = next(
             (
                 c
-                for c in dependents(verb)
+                for c in verb.children
                 if c.lower_ in OBJECT_CLITICS and (c.i + 1 == verb.i or c.i + 1 in auxiliaries)
             ),
             None,
@@ -110,7 +109,7 @@ def dative_object(reader: RoleReader, verb: Token) -> list[str]:
     # A strong pronoun after a preposition (selon lui, pour elle) is no clitic of the verb.
     clitic = next(
         (
-            c for c in dependents(verb)
+            c for c in verb.children
             if c.lower_ in DATIVE_CLITICS and c.i < verb.i and c.pos_ == "PRON" and not prepositional(c)
         ),
         None,
@@ -130,7 +129,7 @@ def possessor(reader: RoleReader, verb: Token, thing: Token) -> list[str]:
     persons and bodies (*ses homologues*, *ses troupes*: the possessor is the actor)."""
     if verb.lemma_.lower() not in reader.judging_verbs or reader.index.entity_at(thing.idx) is not None:
         return []
-    det = next((c for c in dependents(thing) if c.dep_ == "det" and c.lower_ in POSSESSIVES), None)
+    det = next((c for c in thing.children if c.dep_ == "det" and c.lower_ in POSSESSIVES), None)
     lemma = thing.lemma_.lower()
     if det is None or lemma in reader.actor_heads or role_key(lemma) in load_roles().by_first:
         return []
@@ -199,14 +198,14 @@ def _pronoun_subject(verb: Token) -> bool:
     return any(
         c.dep_ in _SUBJECT_DEPS and c.lower_ in SUBJECT_PRONOUNS
         for node in subject_chain(verb)[:2]
-        for c in dependents(node)
+        for c in node.children
     )
 
 
 def _subject_of(reader: RoleReader, sentence: Span) -> list[str] | None:
     """Return the parties the main clause of a sentence has as its subject, a pronoun read
     back; None when that subject is a pronoun that names no party (the topic goes on, unnamed)."""
-    subject = next((c for c in dependents(sentence.root) if c.dep_ in _SUBJECT_DEPS), None)
+    subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         return []
     pronoun = subject.lower_ in SUBJECT_PRONOUNS
@@ -268,7 +267,7 @@ def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str],
         (
             c
             for node in chain[:3]
-            for c in dependents(node)
+            for c in node.children
             if c.dep_ in _SUBJECT_DEPS and c.lower_ in SUBJECT_PRONOUNS
         ),
         None,
@@ -298,7 +297,7 @@ def previous_subject(reader: RoleReader, chain: list[Token]) -> tuple[list[str],
 def _plural_body(root: Token) -> bool:
     """Say whether a clause's subject is one body told by a plural noun (*Les rebelles du
     FLA contestent …; Ils ont attaqué …*, *les militants de Greenpeace*): *ils* may take it."""
-    subject = next((c for c in dependents(root) if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     return subject is not None and subject.pos_ == "NOUN" and "Plur" in feature(subject, "Number")
 
 
@@ -309,7 +308,7 @@ def _impersonal(pronoun: Token) -> bool:
     head = pronoun.head
     if head.lemma_.lower() in _IMPERSONAL or head.pos_ in ("ADJ", "NOUN"):
         return True
-    return any(c.lower_ == "y" for c in dependents(head)) and head.lemma_.lower() == "avoir"
+    return any(c.lower_ == "y" for c in head.children) and head.lemma_.lower() == "avoir"
 
 
 def _after_place_word(doc: Doc, offset: int, floor: int) -> bool:

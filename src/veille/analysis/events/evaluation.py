@@ -32,7 +32,7 @@ from veille.analysis.events.labels import labelling_verb, nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
 _OPINION = ("pour", "selon", "d'après")
@@ -42,7 +42,7 @@ _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 
 
 def _case(token: Token) -> str | None:
-    for child in dependents(token):
+    for child in token.children:
         if child.dep_ == "case" and child.i < token.i:
             return child.lower_
     return None
@@ -62,7 +62,7 @@ class EvaluationReader:
         found = self.reader.group(head)
         if found:
             return found
-        for child in dependents(head):
+        for child in head.children:
             if child.dep_ in ("nmod", "obl:agent", "obl") and _case(child) == "par":
                 found = self.reader.group(child) or national(self.reader, child)  # par les autorités X
                 if found:
@@ -86,7 +86,7 @@ class EvaluationReader:
 
     def opinion_holder(self, predicate: Token) -> list[str]:
         """Return the party of an opinion clause on a predicate (*pour X, …*, *selon X*)."""
-        for child in dependents(predicate):
+        for child in predicate.children:
             if child.dep_.startswith("obl") and _case(child) in _OPINION and child.i < predicate.i:
                 found = self.reader.group(child)
                 if found:
@@ -97,7 +97,7 @@ class EvaluationReader:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
         verb = self.de_predicate(word)
         if verb is not None:  # qualifié le projet du ministre de « dangereux »
-            objects = [c for c in dependents(verb) if c.dep_ == "obj"]
+            objects = [c for c in verb.children if c.dep_ == "obj"]
             judged = next((p for o in objects for p in [self.party(o)] if p), [])
             return self.reader.subject(verb, agent=False) or self.speaker(word), judged
         head = word.head
@@ -112,14 +112,12 @@ class EvaluationReader:
         if head.lemma_.lower() in self.lexicon.judging_verbs and word.dep_ in (
             "xcomp", "obj", "obl", "obl:mod", "obl:arg", "advmod", "amod", "acl"
         ):  # fmt: skip
-            objects = [c for c in dependents(head) if c.dep_ in _NOUN_LINKS - {"nsubj"} and c != word]
-            objects.extend(c for c in dependents(word) if c.dep_ in ("nsubj", "obj"))
+            objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c != word]
+            objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
             # jugé « irresponsable » l'accord …: the parser hangs the object on the adjective
-            objects.extend(
-                c for c in dependents(word) if c.dep_ == "nmod" and _case(c) is None and c.i > word.i
-            )
+            objects.extend(c for c in word.children if c.dep_ == "nmod" and _case(c) is None and c.i > word.i)
             # qualifié de « mensonge » l'argument de X: the object read as the noun's apposition
-            objects.extend(c for c in dependents(word) if c.dep_ == "appos" and c.i > word.i)
+            objects.extend(c for c in word.children if c.dep_ == "appos" and c.i > word.i)
             judged = next(
                 (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
             )
@@ -127,14 +125,14 @@ class EvaluationReader:
             return judge, judged
         if word.lower_ in self.lexicon.insult_words or word.lemma_.lower() in self.lexicon.insult_words:
             return None  # a noun of insult accuses only as the predicate of traiter X de, qualifier X de
-        if word.pos_ == "VERB" and not any(c.dep_ == "cop" for c in dependents(word)):
+        if word.pos_ == "VERB" and not any(c.dep_ == "cop" for c in word.children):
             # A verb of misconduct in reported speech (selon X, le préfet a « menti »): the
             # speaker or opinion holder accuses its subject; told by the narrator, no one.
-            subjects = [c for c in dependents(word) if c.dep_ == "nsubj"]
+            subjects = [c for c in word.children if c.dep_ == "nsubj"]
             judged = next((p for s in subjects for p in [self.party(s)] if p), [])
             return self.opinion_holder(word) or self.speaker(word), judged
-        if any(c.dep_ == "cop" for c in dependents(word)):
-            subjects = [c for c in dependents(word) if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(c.dep_ == "cop" for c in word.children):
+            subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
             judged = next((p for s in subjects for p in [self.party(s)] if p), [])
             judge = self.opinion_holder(word) or self.speaker(word)
             return judge, judged

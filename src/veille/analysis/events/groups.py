@@ -37,7 +37,7 @@ from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 from veille.model import Entity
 from veille.normal import fold
 
@@ -65,10 +65,10 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         return []
     if not any(
         (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
-        for c in dependents(head)
+        for c in head.children
     ):
         return []  # des deux pays, aux deux dirigeants: the article is inside the preposition
-    wanted = next((_NUMERALS[c.lower_] for c in dependents(head) if c.lower_ in _NUMERALS), None)
+    wanted = next((_NUMERALS[c.lower_] for c in head.children if c.lower_ in _NUMERALS), None)
     singular = _singular(head)
     before = _named_before(reader, head)
     if singular in _COUNTRY_NOUNS:
@@ -181,22 +181,22 @@ def _principals(reader: RoleReader, head: Token) -> list[str]:
 
 def _narrows(head: Token) -> bool:
     return any(
-        (c.dep_ == "nmod" and any(k.lower_ in OF for k in dependents(c) if k.dep_ == "case"))
+        (c.dep_ == "nmod" and any(k.lower_ in OF for k in c.children if k.dep_ == "case"))
         or (c.dep_ == "amod" and demonym(c.text) is not None)
-        for c in dependents(head)
+        for c in head.children
     )
 
 
 def _narrowed(reader: RoleReader, head: Token, holders: list[Entity]) -> list[Entity]:
     """Keep the holders whose role is of the principal or country the phrase names."""
-    for child in dependents(head):
+    for child in head.children:
         if child.dep_ == "amod" and child.i > head.i:
             found = demonym(child.text)
             if found is not None:
                 return [
                     e for e in holders if e.country == found.iso3 or any(r.of == found.iso3 for r in e.roles)
                 ]
-        if child.dep_ == "nmod" and any(k.lower_ in OF for k in dependents(child) if k.dep_ == "case"):
+        if child.dep_ == "nmod" and any(k.lower_ in OF for k in child.children if k.dep_ == "case"):
             principal = reader.index.entity_at(child.idx)
             if principal is None:
                 continue
@@ -264,10 +264,10 @@ def listed_persons(reader: RoleReader, head: Token) -> list[str]:
     if head.pos_ != "NOUN" or "Plur" not in feature(head, "Number"):
         return []
     doc = head.doc
-    nodes = [head, *(c for c in dependents(head) if c.dep_ == "nmod")]
-    nodes.extend(c for n in nodes[1:] for c in dependents(n) if c.dep_ == "nmod")  # des deux pays
+    nodes = [head, *(c for c in head.children if c.dep_ == "nmod")]
+    nodes.extend(c for n in nodes[1:] for c in n.children if c.dep_ == "nmod")  # des deux pays
     first = [
-        c for n in nodes for c in dependents(n)
+        c for n in nodes for c in n.children
         if c.dep_ in ("appos", "conj") and c.i > head.i and doc[c.i - 1].text == ","
     ]  # fmt: skip  # set off by a comma, as an apposition is
     words = [*first, *(t for f in first for t in f.subtree if t.dep_ == "conj")]
@@ -297,12 +297,12 @@ def described_body(reader: RoleReader, head: Token) -> list[str]:
     # The first word before the noun: a preposition other than du, des, aux (avec les
     # syndicats, entre l'intersyndicale et …) gives no union: measured, such phrases name
     # the unions of a generic or background remark as often as the parties of an act.
-    det = next((c for c in dependents(head) if c.dep_ in ("det", "case") and c.i < head.i), None)
+    det = next((c for c in head.children if c.dep_ in ("det", "case") and c.i < head.i), None)
     kind = party_kind(det.lower_, head.text) if det is not None else None
     if kind is None or not kind.union or reader.index.entity_at(head.idx) is not None:
         return []
     if any(
-        c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and case_of(c) in OF) for c in dependents(head)
+        c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and case_of(c) in OF) for c in head.children
     ):
         return []  # les syndicats de Norvia, le syndicat Unisud: read by the phrase's names
     text = reader.doc.article.text
@@ -329,8 +329,8 @@ def repeated_member(reader: RoleReader, head: Token) -> list[str]:
         return []
     if not any(
         (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
-        for c in dependents(head)
-    ) or any(c.dep_ in ("nmod", "appos", "amod", "acl", "acl:relcl") for c in dependents(head)):
+        for c in head.children
+    ) or any(c.dep_ in ("nmod", "appos", "amod", "acl", "acl:relcl") for c in head.children):
         return []
     # The earlier places of the same word, nearest first, off the view's index of forms (a
     # walk back over every word for each noun made the stage quadratic in the text's length).
@@ -338,7 +338,7 @@ def repeated_member(reader: RoleReader, head: Token) -> list[str]:
     earlier = view.positions(head.lower_)
     for j in reversed(earlier[: bisect.bisect_left(earlier, head.i)]):
         word = view.tokens[j]
-        for child in dependents(word):
+        for child in word.children:
             if child.dep_ == "nmod" and case_of(child) in OF:
                 found = reader.index.entity_at(child.idx)
                 if found is not None and reader.types.get(found) == "ORG":

@@ -18,7 +18,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import DE_TOKENS
-from veille.analysis.syntax.view import dependents
 
 _PREDICATE_LINKS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
 # The verbs of judgement whose attribute of the object takes de (Grevisse & Goosse § 306:
@@ -63,4 +62,4 @@ def labelling_verb(word: Token, judging: frozenset[str]) -> Token | None:
 
 
 def _has_de(word: Token) -> bool:
-    return any(c.dep_ in ("case", "mark") and c.lower_ in DE_TOKENS for c in dependents(word))
+    return any(c.dep_ in ("case", "mark") and c.lower_ in DE_TOKENS for c in word.children)

@@ -24,7 +24,7 @@ from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
@@ -51,7 +51,7 @@ _SOURCE_DEPS = frozenset({"obl:arg", "obl", "obl:mod", "obj", "iobj"})
 
 def par_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the entities of a noun's *par*-complement (le bombardement par l'aviation)."""
-    for child in dependents(noun):
+    for child in noun.children:
         if child.dep_ in ("nmod", "obl:agent", "obl") and case_of(child) == "par":
             found = reader.group(child) or national(reader, child)  # par l'aviation éthiopienne
             if found:
@@ -112,12 +112,12 @@ def target_place(reader: RoleReader, node: Token) -> list[str]:
     or vers phrase of the trigger's phrase or clause (un raid dans le nord de l'Irak)."""
     if node.pos_ != "NOUN":
         # bombardé le village de Kourtéyé: the place that owns the object is the target
-        for child in dependents(node):
+        for child in node.children:
             if child.dep_ == "obj" and child.pos_ == "NOUN":
                 found = next((e for e in reader.owner(child) if reader.types.get(e) == "LOC"), None)
                 if found is not None:
                     return [found]
-    scope = node.subtree if node.pos_ == "NOUN" else (t for c in dependents(node) for t in c.subtree)
+    scope = node.subtree if node.pos_ == "NOUN" else (t for c in node.children for t in c.subtree)
     for count, token in enumerate(scope):
         if count > _SCOPE:
             break
@@ -179,7 +179,7 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     the act's own author (la frappe israélienne, l'aide européenne) and the noun is not
     the complement of another trigger noun's support verb (mettre son veto à l'aide)."""
     lemma = governor.lemma_.lower()
-    if any(c.dep_ == "amod" and c.i > noun.i and demonym(c.text) is not None for c in dependents(noun)):
+    if any(c.dep_ == "amod" and c.i > noun.i and demonym(c.text) is not None for c in noun.children):
         return False
     if lemma in _FRAMING:
         return False  # en marge de la réunion, à la veille du sommet: the act is beside it
@@ -188,7 +188,7 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     if lemma not in reader.light_verbs and lemma not in _CALLS:
         return False
     # The verb's own object carries it (mis son veto à l'aide): not this noun's verb.
-    objects = [c for c in dependents(governor) if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]
+    objects = [c for c in governor.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]
     return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
 
 
@@ -199,7 +199,7 @@ def obtained_from(reader: RoleReader, noun: Token, governor: Token) -> list[str]
     after the object hangs on the noun and is read there (*obtenir le soutien de X*)."""
     if governor.lemma_.lower() != "obtenir" or noun.dep_ != "obj":
         return []
-    for child in dependents(governor):
+    for child in governor.children:
         if child.i < noun.i and child.dep_ in _SOURCE_DEPS and _source_case(child):
             return [e for e in reader.group(child) if reader.can_act(e)]
     return []
@@ -208,7 +208,7 @@ def obtained_from(reader: RoleReader, noun: Token, governor: Token) -> list[str]
 def _source_case(phrase: Token) -> bool:
     """Say whether a phrase opens with *de* (the parse tags *de l'Allemagne* as a partitive
     determiner, *du Conseil* as a case)."""
-    return any(c.i < phrase.i and c.dep_ in ("case", "det") and c.lower_ in OF for c in dependents(phrase))
+    return any(c.i < phrase.i and c.dep_ in ("case", "det") and c.lower_ in OF for c in phrase.children)
 
 
 def _phrase_tail(noun: Token) -> list[Token]:
@@ -219,7 +219,7 @@ def _phrase_tail(noun: Token) -> list[Token]:
     doc = noun.doc
     return [
         child
-        for child in dependents(noun)
+        for child in noun.children
         if child.dep_ in ("acl", "nmod")
         and child.pos_ in ("NOUN", "VERB")
         and noun.i + 1 < child.i <= noun.i + 3
@@ -248,7 +248,7 @@ def noun_roles(
     for child in kids if "entre" in slots else ():
         if case_of(child) == "entre":
             parties = reader.group(child)
-            if any("Yes" in d.morph.get("Poss", []) for d in dependents(child) if d.dep_ == "det"):
+            if any("Yes" in d.morph.get("Poss", []) for d in child.children if d.dep_ == "det"):
                 # *accueillir des discussions entre ses deux voisins*: the owner of *ses* (the
                 # subject above, the host) is by construction none of the parties.
                 owner = set(reader.actors_of_verb(chain)[0]) if chain else set()
@@ -297,7 +297,7 @@ def noun_roles(
     inverted = governor is not None and (
         governor.lemma_ in inverting
         or noun.head.lemma_ in inverting
-        or any(c.dep_ == "obj" and c.lemma_ in inverting for c in dependents(governor))
+        or any(c.dep_ == "obj" and c.lemma_ in inverting for c in governor.children)
     )
     if inverted and governor is not None:
         source = obtained_from(reader, noun, governor)
@@ -321,7 +321,7 @@ def noun_roles(
     # sanctions ciblant Y): the participle's object, as a contre-phrase would.
     for child in kids:
         if child.dep_ == "acl" and child.lemma_.lower() in _AIMING:
-            aimed = [p for c in dependents(child) if c.dep_ == "obj" for p in reader.group(c)]
+            aimed = [p for c in child.children if c.dep_ == "obj" for p in reader.group(c)]
             if aimed:
                 return actors, aimed, depth
     # The complement may hang from the noun or from the verbs of its clause

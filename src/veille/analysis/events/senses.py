@@ -36,7 +36,7 @@ from veille.analysis.lang.fr.words import DEMONSTRATIVES, INDEFINITE, NE_TOKENS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.clauses import subject_chain
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 from veille.model import Event
 
 # How far a cue is looked for around a trigger: bounded so that a long sentence costs
@@ -53,7 +53,7 @@ def _scope(token: Token) -> list[Token]:
     complements, and a few words after it (the parser may hang them elsewhere)."""
     doc = token.doc
     out: list[Token] = []
-    heads = [token, *(c for c in dependents(token) if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"))]
+    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"))]
     for head in heads:
         for word in head.subtree:
             out.append(word)
@@ -66,7 +66,7 @@ def _scope(token: Token) -> list[Token]:
 
 
 def _has_reflexive(token: Token) -> bool:
-    return any(c.lower_ in ("se", "s'") for c in dependents(token))
+    return any(c.lower_ in ("se", "s'") for c in token.children)
 
 
 def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool) -> bool:
@@ -88,7 +88,7 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     if trigger.needs == "refl":
         return _has_reflexive(token)
     if trigger.needs == "que":
-        return any(c.dep_ == "ccomp" for c in dependents(token)) or any(
+        return any(c.dep_ == "ccomp" for c in token.children) or any(
             w.lower_ in ("que", "qu'") for w in token.doc[token.i + 1 : token.i + 1 + _SCOPE]
         )
     if trigger.needs == "warn":
@@ -102,12 +102,12 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     if trigger.needs == "dipl" and token.pos_ != "NOUN":
         # The diplomat is the one summoned or recalled, never the one who summons: a title
         # in the subject (le ministre délégué chargé de l'Industrie) is no cue.
-        subject = {t.i for c in dependents(token) if c.dep_.startswith("nsubj") for t in c.subtree}
+        subject = {t.i for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree}
         around = [w for w in around if w.i not in subject]
     if trigger.needs == "arm":
         # An armed act: the cue may be the subject (une frappe a visé) or the verb's clause.
-        around.extend(c for c in dependents(token) if c.dep_.startswith("nsubj"))
-        around.extend(t for c in dependents(token) if c.dep_.startswith("nsubj") for t in c.subtree)
+        around.extend(c for c in token.children if c.dep_.startswith("nsubj"))
+        around.extend(t for c in token.children if c.dep_.startswith("nsubj") for t in c.subtree)
     return any(_cue_at(w, cues) for w in around)
 
 
@@ -135,8 +135,8 @@ def _shows_a_feeling(verb: Token) -> bool:
     rather than holds a demonstration (*ont manifesté leur inquiétude devant le siège de X*,
     *manifeste sa colère*): the intransitive *manifester* is the march (TLFi, sense B)."""
     return any(
-        c.dep_ == "obj" and any(d.dep_ == "det" and "Yes" in d.morph.get("Poss", []) for d in dependents(c))
-        for c in dependents(verb)
+        c.dep_ == "obj" and any(d.dep_ == "det" and "Yes" in d.morph.get("Poss", []) for d in c.children)
+        for c in verb.children
     )
 
 
@@ -163,7 +163,7 @@ def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
     head = noun.head
     if noun.dep_ != "nmod" or head.pos_ != "NOUN" or head.i > noun.i:
         return False
-    case = next((c.lower_ for c in dependents(noun) if c.dep_ == "case"), None)
+    case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
     return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
 
 
@@ -231,7 +231,7 @@ def _where_one_goes(parsed: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root
-    if any(c.dep_ == "case" and c.lower_ in _GOING for c in dependents(head)):
+    if any(c.dep_ == "case" and c.lower_ in _GOING for c in head.children):
         return True
     return head.dep_ == "obj" and head.head.lemma_.lower() == "visiter"
 
@@ -279,10 +279,10 @@ def _offered_to(verb: Token) -> bool:
     """Say whether an offer verb names whom it is made to (*a proposé à l'Iran de
     rencontrer X*, *leur a proposé de …*): the one offered to does the offered act (object
     control), so the act is no offer of the subject's, and the verb's own row codes it."""
-    for child in dependents(verb):
+    for child in verb.children:
         if child.dep_ == "iobj":
             return True
-        if child.dep_ == "obl:arg" and any(c.lower_ in ("à", "au", "aux") for c in dependents(child)):
+        if child.dep_ == "obl:arg" and any(c.lower_ in ("à", "au", "aux") for c in child.children):
             return True
     return False
 
@@ -327,7 +327,7 @@ def _planned_thing(token: Token) -> bool:
         token.pos_ == "NOUN"
         and token.dep_ == "nmod"
         and token.head.lemma_.lower() in _PLAN_NOUNS
-        and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in dependents(token))
+        and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in token.children)
     )
 
 
@@ -354,8 +354,8 @@ def _unreal_clause(token: Token, lexicon: EventLexicon) -> bool:
         and token.dep_ in ("obj", "nsubj", "obl:arg")
     ):
         start = token.head  # pour que X livre une aide: the verb's clause
-    own = {c.i for c in dependents(start)}
-    own.update(t.i for c in dependents(start) if c.dep_.startswith("nsubj") for t in c.subtree)
+    own = {c.i for c in start.children}
+    own.update(t.i for c in start.children if c.dep_.startswith("nsubj") for t in c.subtree)
     doc = token.doc
     floor = max(start.sent.start, start.i - _SCOPE)
     for index in range(start.i - 1, floor - 1, -1):
@@ -394,7 +394,7 @@ def refused_request(
         types, back = frozenset({"ACCUSE"}), 5
         # A demonstrative (ces accusations) points back to the last accusation told.
         latest = any(
-            d.lower_ in DEMONSTRATIVES for c in dependents(token) if c.dep_ == "obj" for d in dependents(c)
+            d.lower_ in DEMONSTRATIVES for c in token.children if c.dep_ == "obj" for d in c.children
         )
     elif kind == "REJECT" and _refused_act_names_party(reader, token):
         return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
@@ -413,7 +413,7 @@ def restated_act(reader: RoleReader, verb: Token, lexicon: EventLexicon) -> Role
     *X a réclamé un audit, une demande que Y a rejetée*): the judge acts on the one who
     made the offer, request or decision, the subject of the restated clause; else None."""
     if not verb.dep_.startswith("acl") or not any(
-        c.lower_ in ("que", "qu'") and c.i < verb.i for c in dependents(verb)
+        c.lower_ in ("que", "qu'") and c.i < verb.i for c in verb.children
     ):
         return None
     noun, act = verb.head, verb.head.head
@@ -440,7 +440,7 @@ _RESTATING = (INDEFINITE | DEMONSTRATIVES) - {"des", "ces"}  # one act restated:
 def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:
     """Say whether a refusal verb's object is an accusation noun (*a rejeté ces accusations*,
     *réfute les critiques*): ``accusing`` holds the ACCUSE nouns of the trigger table."""
-    for child in dependents(token):
+    for child in token.children:
         if child.dep_ in ("obj", "nsubj:pass") and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()
             if lemma in accusing or lemma.rstrip("s") in accusing:
@@ -450,9 +450,9 @@ def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:
 
 def _refused_act_names_party(reader: RoleReader, token: Token) -> bool:
     """Say whether the infinitive a refusal governs names a party of its own."""
-    for act in dependents(token):
+    for act in token.children:
         if act.pos_ == "VERB" and "Inf" in feature(act, "VerbForm"):
-            if any(c.dep_ in ("obj", "obl", "obl:arg") and reader.group(c) for c in dependents(act)):
+            if any(c.dep_ in ("obj", "obl", "obl:arg") and reader.group(c) for c in act.children):
                 return True
     return False
 

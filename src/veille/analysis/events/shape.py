@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import in_timexes
 from veille.model import Document, Timex
 
@@ -154,7 +154,7 @@ def topic_of_noun(token: Token) -> bool:
     is not told as an act that took place."""
     if token.pos_ != "NOUN" or token.head.pos_ != "NOUN" or token.head.i == token.i:
         return False
-    return any(c.dep_ == "case" and c.lower_ == "sur" for c in dependents(token))
+    return any(c.dep_ == "case" and c.lower_ == "sur" for c in token.children)
 
 
 def own_date(word: Token, noun: Token) -> bool:
@@ -172,7 +172,7 @@ def own_date(word: Token, noun: Token) -> bool:
 def aimed(noun: Token) -> bool:
     """Say whether a complement says what an act is against (*mettre en garde X contre toute
     attaque*): a support verb's noun is its object or its *à / en / de* phrase, never that."""
-    return any(c.dep_ == "case" and c.lower_ in ("contre", "envers", "sur") for c in dependents(noun))
+    return any(c.dep_ == "case" and c.lower_ in ("contre", "envers", "sur") for c in noun.children)
 
 
 def same_case(head: Token, conjunct: Token) -> bool:
@@ -269,7 +269,7 @@ def bare_address(token: Token, previous: Token | None = None) -> bool:
         return False
     if previous is not None and previous.pos_ in ("DET", "ADP", "ADJ", "NUM"):
         return False
-    if any(c.dep_ in ("det", "case", "nummod") and c.i < token.i for c in dependents(token)):
+    if any(c.dep_ in ("det", "case", "nummod") and c.i < token.i for c in token.children):
         return False
     after = token.doc[token.i + 1]
     if after.lower_ in ("de", "du", "des", "d'", "d’"):

@@ -71,7 +71,7 @@ from veille.analysis.events.triggers import (
 from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, feature, modality, negated
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 from veille.analysis.time.stage import attached_date
 from veille.model import Document, Event
 from veille.settings import Settings
@@ -300,8 +300,8 @@ def _mode(token: Token, chain: list[Token], trigger: Trigger, lexicon: EventLexi
     """Read the mode from a cue in the trigger's phrase or its clause, else the table's."""
     scope = list(token.subtree) if token.pos_ == "NOUN" else own_clause(token, with_participles=False)
     for verb in chain[1:3]:
-        scope.extend(c for c in dependents(verb) if c.dep_ in ("obj", "obl:arg"))
-        scope.extend(t for c in dependents(verb) if c.dep_ == "obj" for t in c.subtree)
+        scope.extend(c for c in verb.children if c.dep_ in ("obj", "obl:arg"))
+        scope.extend(t for c in verb.children if c.dep_ == "obj" for t in c.subtree)
     for word in scope:
         cue = lexicon.mode_cues.get(word.lower_)
         if cue is not None and (trigger.type in ("AID", "SUPPORT") or cue in ("phone", "visit")):
@@ -317,8 +317,8 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     stop = roles.actor_clause_depth
     scope = chain[: stop + 1] if stop is not None else chain
     # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
-    scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in dependents(node))]
-    return modality(scope, [c for c in dependents(token) if c.dep_ == "ccomp"])
+    scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in node.children)]
+    return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
 
 
 def _date(

@@ -17,7 +17,7 @@ from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.senses import accept
 from veille.analysis.events.shape import aimed, topic_of_noun
 from veille.analysis.parse import doc_text
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 
 
 def match_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -70,11 +70,11 @@ def light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT."""
     if verb.lemma_.lower() not in lexicon.light_verbs:
         return False
-    for child in dependents(verb):
+    for child in verb.children:
         if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child):
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
-        for token in (child, *(c for c in dependents(child) if c.dep_ in ("nmod", "appos"))):
+        for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
             row = match_trigger(token, lexicon) if token.pos_ == "NOUN" else None
             if row is not None and accept(token, row, lexicon, True):  # not à l'appel de X
                 return True
@@ -110,7 +110,7 @@ def is_verbal(token: Token) -> bool:
         return token.i > 0 and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN", "PRON")
     if token.pos_ != "NOUN":
         return False
-    if any(child.dep_.startswith("aux") for child in dependents(token)):
+    if any(child.dep_.startswith("aux") for child in token.children):
         return True
     if _predicate_noun(token):
         return True
@@ -124,7 +124,7 @@ def _predicate_noun(token: Token) -> bool:
     unless it is an attribute (*X est une demande*: a copula) or has an article. A word
     with a subordinating mark (*suggère que la France sanctionne …*, parsed flat) stays a
     noun: the parse lost the clause above it, and with it what says whether it happened."""
-    children = list(dependents(token))
+    children = list(token.children)
     return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in children) and not any(
         c.dep_ in ("cop", "det", "case", "mark") for c in children
     )
@@ -137,15 +137,13 @@ _RELATIVE_OBJECTS = frozenset({"que", "qu'", "qu’"})
 def material_object(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether what a verb sends is aid (des équipes de secours, 50 millions d'euros),
     not a message or an envoy: a word of the aid list in its object's phrase."""
-    if any(
-        c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ not in _RELATIVE_OBJECTS for c in dependents(verb)
-    ):
+    if any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ not in _RELATIVE_OBJECTS for c in verb.children):
         return True  # a clitic (les donner à l'Ukraine) points back to what was named before
-    if any(c.dep_ == "obj" and c.lower_ in _RELATIVE_OBJECTS for c in dependents(verb)):
+    if any(c.dep_ == "obj" and c.lower_ in _RELATIVE_OBJECTS for c in verb.children):
         # les armes qu'il livre à Kiev / le récit qu'elle livre au Monde: what the relative's
         # noun names is what is sent
         antecedent = verb.head
         return antecedent.lemma_.lower() in lexicon.material or antecedent.lower_ in lexicon.material
-    scope = [t for c in dependents(verb) if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
+    scope = [t for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod") for t in c.subtree]
     scope.extend(verb.doc[verb.i + 1 : verb.i + 6])  # an object the parser hung elsewhere
     return any(t.lemma_.lower() in lexicon.material or t.lower_ in lexicon.material for t in scope)

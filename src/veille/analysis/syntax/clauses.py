@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import INSERTED_ADVERBIAL, auxiliary_forms
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import dependents, doc_text, token_view
+from veille.analysis.syntax.view import doc_text, token_view
 
 # Dependents that open a clause of their own: their words are not the verb's.
 _SUBORDINATE = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj"})
@@ -33,7 +33,7 @@ def own_clause(verb: Token, with_participles: bool = True) -> list[Token]:
     par Berlin*) stays in: it belongs to the noun phrase that holds it."""
     skip = _SUBORDINATE if with_participles else _SUBORDINATE | {"acl"}
     out = [verb]
-    for child in dependents(verb):
+    for child in verb.children:
         if child.dep_ not in skip:
             out.extend(child.subtree)
     return out
@@ -99,7 +99,7 @@ def bare_participle(token: Token) -> bool:
     parser hung it."""
     if "Part" not in feature(token, "VerbForm") or token.text.lower().endswith("ant"):
         return False
-    if any(c.dep_.startswith("aux") for c in dependents(token)) or inserted_auxiliary(token) is not None:
+    if any(c.dep_.startswith("aux") for c in token.children) or inserted_auxiliary(token) is not None:
         return False
     if token.i == 0 or token.doc[token.i - 1].lower_ not in ("et", "puis", "mais"):
         return True
@@ -107,7 +107,7 @@ def bare_participle(token: Token) -> bool:
         if before.dep_ == "acl":
             continue  # des groupes organisés: a participle qualifying a noun coordinates nothing
         if before.pos_ in ("VERB", "AUX") and "Part" in feature(before, "VerbForm"):
-            return not any(c.dep_.startswith("aux") for c in dependents(before))
+            return not any(c.dep_.startswith("aux") for c in before.children)
     return True
 
 

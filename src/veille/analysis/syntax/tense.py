@@ -21,7 +21,7 @@ from typing import Literal
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr import morphology, tables, words
-from veille.analysis.syntax.view import dependents, token_view
+from veille.analysis.syntax.view import token_view
 
 Direction = Literal["past", "future", "nearest"]
 Modality = Literal["asserted", "planned", "hypothetical"]
@@ -162,11 +162,11 @@ def modality(scope: Sequence[Token], content: Iterable[Token] = ()) -> Modality:
     ``scope`` or ``content`` (the clause the verb reports) → hypothetical; a future, or a
     verb of intention above the first one → planned; otherwise asserted."""
     for node in [*scope, *content]:
-        carriers = [node, *(c for c in dependents(node) if c.dep_.startswith("aux") or c.dep_ == "cop")]
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
         if any(is_conditional(c) for c in carriers):
             return "hypothetical"
     for n, node in enumerate(scope):
-        carriers = [node, *(c for c in dependents(node) if c.dep_.startswith("aux"))]
+        carriers = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
         if any(is_future(c) for c in carriers):
             return "planned"
         if n > 0 and node.lemma_ in words.future_governors():

@@ -296,12 +296,6 @@ def token_view(doc: Doc) -> TokenView:
     return cast("TokenView", view)
 
 
-def dependents(token: Token) -> list[Token]:
-    """Return ``list(token.children)`` off the doc's view: the view's Token objects, in the
-    doc's order, where spaCy makes a new Token for each child at every walk."""
-    return token_view(token.doc).child_tokens(token.i)
-
-
 def has_token_view(doc: Doc) -> bool:
     """Tell whether a doc holds a token view now."""
     return _VIEW in doc.user_data
