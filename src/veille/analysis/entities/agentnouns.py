@@ -100,7 +100,8 @@ def add_agent_nouns(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon, 
 def _agent_noun(parsed: Doc, i: int, lexicon: RoleLexicon, referents: Referents) -> bool:
     """Tell whether token i is a lower-case agent noun that is no person's title and no
     organisation's category noun."""
-    token = parsed[i]
+    tokens = token_view(parsed).tokens  # the view's Tokens: none made per read
+    token = tokens[i]
     if token.pos_ != "NOUN" or not looks_like_agent_noun(token.text):
         return False
     if lexicon.starts(token) and lexicon.match(parsed, i) is not None:

@@ -19,7 +19,7 @@ from veille.analysis.entities.acronyms import acronym_forms
 from veille.analysis.entities.locative import spelled_whole
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, OF
-from veille.analysis.syntax.view import doc_text
+from veille.analysis.syntax.view import doc_text, token_view
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def category_heads() -> dict[str, tuple[CategoryHead, ...]]:
 
 
 def _word(doc: Doc, i: int) -> str:
-    text = doc[i].text
+    text = token_view(doc).text[i]  # no Token made
     return text if text.isupper() and len(text) > 1 else text.lower()
 
 
@@ -63,10 +63,11 @@ def head_before(doc: Doc, i: int) -> CategoryHead | None:
 def of_before(doc: Doc, start: int) -> int:
     """Return the index of the 'de' (du, des, d') that links a name at ``start`` to the noun
     before it, over an article (de la, de l'); -1 when there is none."""
+    lower = token_view(doc).lower  # asked for every name: the words off the columns
     i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES and i - 1 >= 0 and doc[i - 1].lower_ == "de":
+    if i >= 0 and lower[i] in ARTICLES and i - 1 >= 0 and lower[i - 1] == "de":
         i -= 1  # de la / de l'
-    return i if i >= 0 and doc[i].lower_ in OF else -1
+    return i if i >= 0 and lower[i] in OF else -1
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,15 @@ def hyphen_tail(doc: Doc, end: int) -> int:
     commune name's linking words between (Pyrénées | -Atlantiques, Clermont | -l'Hérault).
     A span that ends on the hyphen itself (Capesterre-Belle- | Eau) takes the word after it:
     a name never ends inside a written word."""
-    if end >= 2 and doc[end - 1].text == "-" and not doc[end - 2].whitespace_:
+    view = token_view(doc)  # asked for every name: words and spaces off the columns
+    text, lower, spaced = view.text, view.lower, view.spaced
+    if end >= 2 and text[end - 1] == "-" and not spaced[end - 2]:
         end -= 1  # the model's span stops after the hyphen: the loop below takes the word
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+    while end + 1 < len(doc) and text[end] == "-" and not spaced[end - 1]:
         k = end + 1
-        while k < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].lower_ in _COMMUNE_LINKS:
+        while k < len(doc) and not spaced[k - 1] and lower[k] in _COMMUNE_LINKS:
             k += 1  # l' | Hérault, -sur- | Aube when the model splits them
-        if k >= len(doc) or doc[k - 1].whitespace_ or not doc[k].text[:1].isupper():
+        if k >= len(doc) or spaced[k - 1] or not text[k][:1].isupper():
             break
         end = k + 1
     return end
@@ -139,9 +142,10 @@ def _legal_forms() -> frozenset[str]:
 def legal_form_tail(doc: Doc, start: int, end: int) -> int:
     """Extend a name over the legal form right after it (Énergies Valdor | SA, Immeubles
     Laval | inc.): the model often stops a company's registered name before it."""
-    if end >= len(doc) or end - start < 1 or not doc[end - 1].whitespace_:
+    view = token_view(doc)  # asked for every name: the words off the columns
+    if end >= len(doc) or end - start < 1 or not view.spaced[end - 1]:
         return end
-    word = doc[end].text
+    word = view.text[end]
     if word in _legal_forms() or (word + "." in _legal_forms() and word[:1].islower()):
         return end + 1
     return end
@@ -151,12 +155,13 @@ def glued_by_dash(doc: Doc, end: int, start: int) -> bool:
     """Tell whether two names are the halves of one compound written with a hyphen or an
     en dash and no space (Saguenay | – | Lac-Saint-Jean, Alsace | - | Moselle), which the
     model tags as two spans."""
+    view = token_view(doc)  # words and spaces off the columns: no Token made
     return (
         start == end + 1
-        and doc[end].text in _DASHES
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[start].text[:1].isupper()
+        and view.text[end] in _DASHES
+        and not view.spaced[end - 1]
+        and not view.spaced[end]
+        and view.text[start][:1].isupper()
     )
 
 
@@ -345,7 +350,7 @@ def join_split_names(parsed: Doc) -> list[Span]:
             continue
         if spans and spans[-1].label_ == "ORG" and span.label_ != "PER":
             previous = spans[-1]
-            between = [t.lower_ for t in parsed[previous.end : span.start]]
+            between = token_view(parsed).lower[previous.end : span.start]
             joined = (
                 (
                     between[:1]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.lang.fr import tables
 from veille.analysis.lang.fr.words import NAME_PARTICLES
+from veille.analysis.syntax.view import token_view
 
 
 @cache
@@ -27,10 +28,11 @@ def family_nouns() -> frozenset[str]:
 def family_name(doc: Doc, start: int) -> bool:
     """Tell whether the name at ``start`` follows a family noun written in lower case
     (la famille | Haddou), as no one person's name does."""
-    particle = doc[start - 1] if start > 1 else None
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
+    particle = tokens[start - 1] if start > 1 else None
     if particle is not None and particle.text[:1].isupper() and particle.lower_ in NAME_PARTICLES:
         start -= 1  # la famille Le | Goff: the entity stage took Le for an article
     if start == 0:
         return False
-    before = doc[start - 1].text
+    before = tokens[start - 1].text
     return before.islower() and before in family_nouns()

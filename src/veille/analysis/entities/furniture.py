@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from veille.analysis.syntax.view import token_view
+
 _CREDIT_MARKS = frozenset({"/", "©"})  # Loïc Tanguy / AFP; © AFP
 _UNSIGNED = "DR"  # droits réservés: a credit, never a name
 _SHORT_LINE = 16  # tokens: a byline or a credit, not a paragraph of the story
@@ -21,7 +23,7 @@ _SHORT_LINE = 16  # tokens: a byline or a credit, not a paragraph of the story
 def credit(doc: Doc, start: int, end: int, agencies: frozenset[str]) -> bool:
     """Tell whether the name at [start, end) is an agency (or DR) that signs the page: in
     brackets of its own, after a slash or ©, or after 'avec' ending a short line."""
-    text = doc[start:end].text
+    text = token_view(doc).span_text(start, end)  # asked of every name: no Span made
     if text not in agencies and text != _UNSIGNED:
         return False
     before = doc[start - 1].text if start > 0 else ""

@@ -30,19 +30,20 @@ from veille.analysis.syntax.view import token_view
 def is_kicker(doc: Doc, start: int, end: int, org_heads: Set[str]) -> bool:
     """Tell whether a span is a headline's topic word before a colon, a common noun
     (``org_heads``: the words that open an organisation's name, entity_rules.json)."""
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
     text = doc_text(doc)
-    first = doc[start]
+    first = tokens[start]
     k = first.idx - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
     if k >= 0 and text[k] != "\n":
         return False  # 1. it opens a line
     after = end
-    while after < len(doc) and doc[after].is_space:
+    while after < len(doc) and tokens[after].is_space:
         after += 1
-    if after >= len(doc) or doc[after].text != ":":
+    if after >= len(doc) or tokens[after].text != ":":
         return False  # 2. a colon follows it
-    if any(not doc[i].text[:1].islower() and not doc[i].is_punct for i in range(start + 1, end)):
+    if any(not tokens[i].text[:1].islower() and not tokens[i].is_punct for i in range(start + 1, end)):
         return False  # 3. only its first word is capitalised (Frontière kirghizo-tadjike)
     if first.text in org_heads or not first.text[:1].isupper():
         return False
@@ -52,7 +53,7 @@ def is_kicker(doc: Doc, start: int, end: int, org_heads: Set[str]) -> bool:
     if any(view.text[i][:1].islower() for i in again):
         return True
     # 5. The model's lexicon lists it as a noun, and the body never names it again.
-    return is_common_noun(first.text.lower()) and not any(not doc[i].is_sent_start for i in again)
+    return is_common_noun(first.text.lower()) and not any(not tokens[i].is_sent_start for i in again)
 
 
 def _stem_places(doc: Doc) -> dict[str, list[int]]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from veille.analysis.entities.names import initials, is_given_name
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import ARTICLES, TO
+from veille.analysis.syntax.view import token_view
 from veille.normal import word_key
 
 
@@ -52,7 +53,7 @@ def article_before(doc: Doc, start: int, end: int, article_names: frozenset[str]
     (le groupe Les | Républicains: the article is part of Les Républicains). Only inside a
     sentence, where the capital says the article is the name's; a sentence's first word is
     capitalised anyway."""
-    article = doc[start - 1] if start > 0 else None
+    article = token_view(doc).tokens[start - 1] if start > 0 else None  # the view's Token: none made
     if (
         article is not None
         and article.lower_ in ARTICLES
@@ -72,7 +73,8 @@ def seat_after_name(doc: Doc, start: int, end: int, name_heads: frozenset[str]) 
     particle (le musée Jean de La Fontaine). Only the heads that take a town after a bare
     de (``town_heads``): a university's town is part of its name (l'université Ouverte de
     Catalogne)."""
-    if doc[start].lower_ not in name_heads or not doc[start + 1 : start + 2].text[:1].isupper():
+    view = token_view(doc)  # asked of every name: the words off the columns, no Token made
+    if view.lower[start] not in name_heads or not view.span_text(start + 1, start + 2)[:1].isupper():
         return None
     if spelled_whole(doc, start, end):
         return None  # l'Institut Pasteur de Madagascar (IPM): the acronym holds the place
@@ -97,7 +99,8 @@ def spelled_whole(doc: Doc, start: int, end: int) -> bool:
 def division(doc: Doc, start: int, end: int) -> bool:
     """Tell whether a span is a sports division's name: a division word and its level
     (Fédérale 1, Nationale 2, Top 14, Pro D2; ``division_words``)."""
-    return end - start == 2 and division_name(f"{doc[start].text} {doc[end - 1].text}")
+    text = token_view(doc).text  # asked of every name: no Token made
+    return end - start == 2 and division_name(f"{text[start]} {text[end - 1]}")
 
 
 def division_name(name: str) -> bool:

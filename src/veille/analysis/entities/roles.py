@@ -66,11 +66,13 @@ class TitlePhrase:
     def chars(self, parsed: Doc) -> tuple[int, int]:
         """Return the phrase's characters; 'du président russe' gives 'président russe', and
         an age complement is part of it (le milieu de terrain de 27 ans)."""
-        start = parsed[self.start].idx
-        if parsed[self.start].lower_ in ("du", "au"):
-            start = parsed[self.start + 1].idx
-        last = parsed[age_complement_end(parsed, self.end) - 1]
-        return start, last.idx + len(last)
+        view = token_view(parsed)  # offsets and words off the columns: no Token made
+        idx = view.idx
+        start = idx[self.start]
+        if view.lower[self.start] in ("du", "au"):
+            start = idx[self.start + 1]
+        last = age_complement_end(parsed, self.end) - 1
+        return start, idx[last] + len(view.text[last])
 
 
 # The doctors', professors' and bishops' titles of address take an article in an apposition
@@ -87,14 +89,16 @@ def _address() -> frozenset[str]:
 def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title phrase right before a name (le président russe Vladimir Poutine;
     Le ministre ukrainien des Affaires étrangères, Andrii Sybiha), or None."""
+    view = token_view(doc)  # the walk reads words and tags off the columns: no Token made
+    text = view.text
     k = name_start - 1
     loose = False
-    if k >= 0 and doc[k].text in _address():
+    if k >= 0 and text[k] in _address():
         k -= 1
-        if k >= 0 and doc[k].lower_ in ("le", "la") and doc[k + 1].text in _ADDRESS_WITH_ARTICLE:
+        if k >= 0 and view.lower[k] in ("le", "la") and text[k + 1] in _ADDRESS_WITH_ARTICLE:
             k -= 1  # la directrice de l'agence, la Dre X: the title of address has its article
     # A dash opens an apposition as a comma does (Le ministre de la Défense – le général X –).
-    if k >= 0 and doc[k].text in (",", "–", "—"):
+    if k >= 0 and text[k] in (",", "–", "—"):
         loose, k = True, k - 1
     last = k
     heads: list[tuple[int, RoleWord]] = []
@@ -102,7 +106,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     while (
         k >= sentence_start
         and last - k < _MAX_WORDS
-        and (_allowed(doc[k]) or _joins_complements(doc, k) or _glued_hyphen(doc, k) or _label(doc, k))
+        and (_allowed(doc, k) or _joins_complements(doc, k) or _glued_hyphen(doc, k) or _label(doc, k))
     ):
         if _label(doc, k):
             k -= 3  # a party's label in brackets inside the title (la députée (LFI) de l'Aude, X)
@@ -111,7 +115,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
         if role is not None and k + len(role.words) - 1 <= last and not _epithet(doc, k):
             heads.append((k, role))
         k -= 1
-    if not heads or doc[last].pos_ in ("DET", "ADP"):
+    if not heads or view.pos[last] in ("DET", "ADP"):
         return None  # 'le président de la Commission européenne' is not a title of a person
     # A role noun inside a longer one is not a head of its own (le premier secrétaire du
     # PS: secrétaire is part of premier secrétaire).
@@ -133,10 +137,11 @@ _TERMINAL = frozenset({".", "!", "?", "…", ";", ":", "»", "”", '"'})
 def _partitive(doc: Doc, k: int, lexicon: RoleLexicon) -> RoleWord | None:
     """Return the role of a plural noun in a partitive before a name (l'un de ses
     journalistes, Amar X; une des avocates, Y): one of them is that person's title."""
-    text = fold(doc[k].text)
+    texts = token_view(doc).text  # the words off the columns: no Token made
+    text = fold(texts[k])
     if not text.endswith("s") or k < 2:
         return None
-    words = [fold(t.text) for t in doc[max(k - 3, 0) : k]]
+    words = [fold(word) for word in texts[max(k - 3, 0) : k]]
     one = ("un", "une")
     of_theirs = len(words) == 3 and words[2] in POSSESSIVES and words[1] in ("de", "d'") and words[0] in one
     of_the = words[-1] == "des" and words[-2] in one
@@ -155,9 +160,11 @@ def _label(doc: Doc, k: int) -> bool:
 def _true_sentence_start(doc: Doc, i: int) -> int:
     """Return where token i's sentence starts, across a split the parser made without a
     stop (Le ministre de l'Intérieur | Gérald X a dit: the title stays with the name)."""
-    start = doc[i].sent.start
-    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in _TERMINAL:
-        start = doc[start - 1].sent.start
+    view = token_view(doc)  # sentences, spaces and words off the view: no Token made
+    sentences, numbers, text, is_space = view.sentences, view.sentence_numbers, view.text, view.is_space
+    start = sentences[numbers[i]].start
+    while start > 0 and not is_space[start - 1] and text[start - 1] not in _TERMINAL:
+        start = sentences[numbers[start - 1]].start
     return start
 
 
@@ -166,30 +173,34 @@ def _joins_complements(doc: Doc, k: int) -> bool:
     (ministre de la Ville et du Logement; ministre de l'Agriculture, de la Pêche et de
     l'Alimentation), or an 'et' whose second complement keeps only its article
     (secrétaire d'État à l'Asile et la Migration)."""
-    if not (doc[k].lower_ in ("et", ",") and 0 < k < len(doc) - 2 and doc[k - 1].text[:1].isupper()):
+    view = token_view(doc)  # asked at every word of a title's walk: no Token made
+    lower, text = view.lower, view.text
+    if not (lower[k] in ("et", ",") and 0 < k < len(lower) - 2 and text[k - 1][:1].isupper()):
         return False
-    after, then = doc[k + 1], doc[k + 2]
-    if after.lower_ in OF:
-        return then.text[:1].isupper() or then.lower_ in ARTICLES
+    after, then = k + 1, k + 2
+    if lower[after] in OF:
+        return text[then][:1].isupper() or lower[then] in ARTICLES
     return (
-        doc[k].lower_ == "et"
-        and fold(after.text) in ARTICLES
-        and then.text[:1].isupper()
-        and is_common_word(then.lower_)  # a remit, not a place (le maire de Lyon et la Bretagne)
+        lower[k] == "et"
+        and fold(text[after]) in ARTICLES
+        and text[then][:1].isupper()
+        and is_common_word(lower[then])  # a remit, not a place (le maire de Lyon et la Bretagne)
     )
 
 
 def _epithet(doc: Doc, k: int) -> bool:
     """Tell whether a role word is an adjective on the noun before it (le chef militaire,
     le directeur sportif), not a role noun of its own."""
-    return doc[k].pos_ == "ADJ" and k > 0 and doc[k - 1].pos_ == "NOUN"
+    pos = token_view(doc).pos  # the tags off the columns: no Token made
+    return pos[k] == "ADJ" and k > 0 and pos[k - 1] == "NOUN"
 
 
 def _coordinated(doc: Doc, head: int, lexicon: RoleLexicon) -> int:
     """Return where a coordination of roles starts (le journaliste et écrivain Marc Lenoir:
     the phrase starts at journaliste), or head."""
     k = head
-    while k >= 2 and doc[k - 1].lower_ == "et":
+    lower = token_view(doc).lower
+    while k >= 2 and lower[k - 1] == "et":
         # The leftmost role noun that reaches the 'et', perhaps with a qualifier (le
         # secrétaire général adjoint et numéro deux de X: not adjoint alone).
         before = next((j for j in range(max(k - 5, 0), k - 1) if _reaches(doc, j, k - 1, lexicon)), None)
@@ -212,33 +223,35 @@ def _reaches(doc: Doc, j: int, et: int, lexicon: RoleLexicon) -> bool:
 def title_after(doc: Doc, name_end: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title in a comma apposition after a name (Bruno Le Maire, le ministre de
     l'Economie), or None."""
+    view = token_view(doc)  # words and flags off the columns: no Token made for them
+    text, lower = view.text, view.lower
     comma = name_end + 1
     # A party's label in brackets after the name (Michel Dupré (LR), maire de Troyes).
-    if comma + 3 < len(doc) and doc[comma].text == "(" and _label(doc, comma + 2):
+    if comma + 3 < len(doc) and text[comma] == "(" and _label(doc, comma + 2):
         comma += 3
-    if comma + 1 >= len(doc) or doc[comma].text != ",":
+    if comma + 1 >= len(doc) or text[comma] != ",":
         return None
     # An age between the name and its title (Jean Kerbrat, 52 ans, maire de Plouguerneau).
-    if comma + 3 < len(doc) and doc[comma + 1].like_num and doc[comma + 2].lower_ == "ans":
-        if doc[comma + 3].text == ",":
+    if comma + 3 < len(doc) and view.like_num[comma + 1] and lower[comma + 2] == "ans":
+        if text[comma + 3] == ",":
             comma += 3
     # With an article or a possessive the title is also a description (…, le maire de
     # Lège-Cap-Ferret; …, son avocat); without one it is a role only (…, chargée de
     # communication au Comité).
-    opener = fold(doc[comma + 1].text) if comma + 1 < len(doc) else ""
+    opener = fold(text[comma + 1]) if comma + 1 < len(doc) else ""
     i = comma + 2 if opener in DEFINITE or opener in ("son", "sa", "leur") else comma + 1
     # One of several (…, l'une des avocates des familles): the plural noun's role, no description.
-    partitive = i + 2 < len(doc) and doc[i].lower_ in ("un", "une") and doc[i + 1].lower_ in ("des", "de")
+    partitive = i + 2 < len(doc) and lower[i] in ("un", "une") and lower[i + 1] in ("des", "de")
     if partitive:
         i += 2
-        if fold(doc[i].text) in POSSESSIVES:
+        if fold(text[i]) in POSSESSIVES:
             i += 1
     # An indefinite apposition (Inès Margot, une lycéenne de 17 ans): a role, no description.
     indefinite = not partitive and i == comma + 1 and opener in ("un", "une")
     i += indefinite
-    while i < len(doc) and doc[i].lower_ in _MODIFIERS:
+    while i < len(doc) and lower[i] in _MODIFIERS:
         i += 1
-    if i >= len(doc) or doc[i].sent.start != doc[name_end].sent.start:
+    if i >= len(doc) or view.sentence_numbers[i] != view.sentence_numbers[name_end]:
         return None
     phrase = description_at(doc, i, lexicon, definite_only=False, plural=partitive)
     if phrase is None or _clause_follows(doc, phrase.end):
@@ -252,9 +265,11 @@ def _clause_follows(doc: Doc, i: int) -> bool:
     """Tell whether a verb follows a phrase straight away (ne, n', a pronoun clitic aside):
     an apposition ends at a comma or a stop; a subject runs into its verb."""
     clitics = NE | REFLEXIVE_CLITICS | ADVERBIAL_CLITICS
-    while i < len(doc) and fold(doc[i].text) in clitics:
+    view = token_view(doc)  # words and tags off the columns: no Token made
+    text = view.text
+    while i < len(text) and fold(text[i]) in clitics:
         i += 1
-    return i < len(doc) and doc[i].pos_ in ("VERB", "AUX")
+    return i < len(text) and view.pos[i] in ("VERB", "AUX")
 
 
 def description_at(
@@ -281,10 +296,11 @@ def description_at(
 def noun_phrase_before(doc: Doc, i: int) -> tuple[int, int] | None:
     """Return the definite noun phrase that ends right before token i, as token indexes
     (le commandement militaire américain pour le Moyen-Orient | (Centcom)), or None."""
+    view = token_view(doc)  # words and tags off the columns: no Token made
     k = i - 1
     start = None
-    while k >= 0 and i - k <= _MAX_WORDS and _allowed(doc[k]):
-        if doc[k].lower_ in DEFINITE and k + 1 < i and doc[k + 1].text[:1].islower():
+    while k >= 0 and i - k <= _MAX_WORDS and _allowed(doc, k):
+        if view.lower[k] in DEFINITE and k + 1 < i and view.text[k + 1][:1].islower():
             start = k  # keep going: the outermost phrase wins
         k -= 1
     return (start, i) if start is not None and i - start >= 2 else None
@@ -376,17 +392,19 @@ def _qualifier(token: Token) -> bool:
     )
 
 
-def _allowed(token: Token) -> bool:
-    """Tell whether a word can sit inside a title phrase."""
+def _allowed(doc: Doc, k: int) -> bool:
+    """Tell whether word k can sit inside a title phrase."""
+    view = token_view(doc)  # asked at every word of a title's walk: no Token made
+    lower, pos = view.lower[k], view.pos[k]
     # A number word spelled out may open a title (la Première ministre, le numéro deux).
-    if token.is_punct or (token.like_num and not token.is_alpha) or token.lower_ in _STOPWORDS:
+    if view.is_punct[k] or (view.like_num[k] and not view.is_alpha[k]) or lower in _STOPWORDS:
         return False
-    if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and token.lower_ not in _IN_TITLES:
+    if pos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and lower not in _IN_TITLES:
         return False
-    if token.pos_ == "ADP" and token.lower_ not in _LINKS:
+    if pos == "ADP" and lower not in _LINKS:
         return False
     # fold: the typographic l’ is the article l'.
-    return not (token.pos_ == "DET" and fold(token.text) not in _DETERMINERS | ARTICLES | {"ce", "des"})
+    return not (pos == "DET" and fold(view.text[k]) not in _DETERMINERS | ARTICLES | {"ce", "des"})
 
 
 def _complement_end(doc: Doc, i: int) -> int:
@@ -418,10 +436,5 @@ def _complement_end(doc: Doc, i: int) -> int:
 
 def _glued_hyphen(doc: Doc, k: int) -> bool:
     """Tell whether token k is a hyphen inside a word (Lège-Cap-Ferret)."""
-    return (
-        k < len(doc)
-        and doc[k].text == "-"
-        and k > 0
-        and not doc[k - 1].whitespace_
-        and not doc[k].whitespace_
-    )
+    view = token_view(doc)  # asked at every word of a complement's walk: no Token made
+    return k < len(doc) and view.text[k] == "-" and k > 0 and not view.spaced[k - 1] and not view.spaced[k]

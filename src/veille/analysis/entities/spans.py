@@ -65,10 +65,11 @@ def cut_inside(doc: Doc, start: int, end: int, label: str, org_head: bool = Fals
 def _full_stop(doc: Doc, start: int, i: int) -> bool:
     """Tell whether token i ends in a full stop that ends a sentence, not an initial standing
     alone (J. | Le Goff, M. | Le Pen): a word glued to what comes before it (Brav-M.) or longer."""
-    text = doc[i].text
-    if not text.endswith(".") or not doc[i].whitespace_:
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
+    text = tokens[i].text
+    if not text.endswith(".") or not tokens[i].whitespace_:
         return False
-    alone = i == start or bool(doc[i - 1].whitespace_)
+    alone = i == start or bool(tokens[i - 1].whitespace_)
     return not (alone and len(text) <= 3)
 
 
@@ -76,8 +77,9 @@ def _noun_complement(doc: Doc, i: int) -> bool:
     """Tell whether a preposition opens the complement of the lower-case noun just before it,
     inside a name (Office central de lutte | contre la corruption, Comité de soutien | aux
     otages): the parse hangs the complement on that noun, not on the name's head or a verb."""
-    before = doc[i - 1]
-    return before.pos_ == "NOUN" and before.text.islower() and doc[i].head.head.i == before.i
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
+    before = tokens[i - 1]
+    return before.pos_ == "NOUN" and before.text.islower() and tokens[i].head.head.i == before.i
 
 
 def not_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -85,9 +87,10 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
     (XVIIIe), a heading in capitals with accents (AUSTÉRITÉ), or an adverb, adjective or
     participle opening a sentence or a clause (Normalement, Contactée, Intrigués, …).
     A headline's kicker (Budget : …) is told by ``kicker.is_kicker``."""
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
     if end - start != 1:
         return False
-    token = doc[start]
+    token = tokens[start]
     text = token.text
     if _ORDINAL.match(text):
         return True
@@ -95,7 +98,7 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return True  # acronyms are plain capitals; an accented capital word is a heading
     if _imperative(doc, start):
         return True  # Croyez-moi, Regardez-les: a verb with its pronoun, at any place
-    opening = start == 0 or token.is_sent_start or doc[start - 1].is_punct or doc[start - 1].is_space
+    opening = start == 0 or token.is_sent_start or tokens[start - 1].is_punct or tokens[start - 1].is_space
     if not opening or countries.demonym(text) is not None:
         return False
     if _mid_sentence(doc).get(text, 0) > (0 if token.is_sent_start else 1):
@@ -104,7 +107,7 @@ def not_a_name(doc: Doc, start: int, end: int) -> bool:
         return True
     if _detached(doc, start):
         return True
-    if token.pos_ == "NOUN" and start > 0 and doc[start - 1].text in ("«", "“", '"'):
+    if token.pos_ == "NOUN" and start > 0 and tokens[start - 1].text in ("«", "“", '"'):
         return True  # a common noun opening a quotation (« Marges de manœuvre… », « Connard ! »)
     return _common_word(doc, start) or (text.lower().endswith("ment") and len(text) > 7)  # Finalement
 
@@ -187,14 +190,15 @@ _IMPERATIVE_PRONOUNS = frozenset("moi toi nous vous le la les lui leur en y".spl
 
 def _imperative(doc: Doc, i: int) -> bool:
     """Tell whether a word is glued by a hyphen to an object pronoun (Croyez-moi, Dites-le)."""
-    head, _, tail = doc[i].text.partition("-")
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
+    head, _, tail = tokens[i].text.partition("-")
     if tail.lower() in _IMPERATIVE_PRONOUNS and head[1:].islower():
         return True  # one token: Casse-toi, Dis-moi
-    if doc[i].whitespace_ or i + 1 >= len(doc):
+    if tokens[i].whitespace_ or i + 1 >= len(doc):
         return False
-    nxt = doc[i + 1].text.lower()
-    if nxt == "-" and i + 2 < len(doc) and not doc[i + 1].whitespace_:
-        nxt = "-" + doc[i + 2].text.lower()
+    nxt = tokens[i + 1].text.lower()
+    if nxt == "-" and i + 2 < len(doc) and not tokens[i + 1].whitespace_:
+        nxt = "-" + tokens[i + 2].text.lower()
     return nxt.startswith("-") and nxt[1:] in _IMPERATIVE_PRONOUNS
 
 
@@ -422,14 +426,15 @@ def person_after_complement(doc: Doc, start: int, end: int) -> int | None:
 def _in_title_complement(doc: Doc, start: int) -> bool:
     """Tell whether the span at ``start`` is the de-complement of a role noun (le président
     de la | X, la directrice du | X, le secrétaire général de l' | X)."""
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
     i = start - 1
-    if i >= 0 and doc[i].lower_ in ARTICLES:
+    if i >= 0 and tokens[i].lower_ in ARTICLES:
         i -= 1
-    if i < 0 or doc[i].lower_ not in OF:
+    if i < 0 or tokens[i].lower_ not in OF:
         return False
     roles = load_roles()
     for j in range(i - 1, max(-1, i - 4), -1):
-        token = doc[j]
+        token = tokens[j]
         if token.is_punct or token.pos_ in ("VERB", "AUX"):
             return False
         if roles.match(doc, j) is not None:

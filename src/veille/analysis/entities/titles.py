@@ -230,7 +230,9 @@ def _owner_map(clusters: list[Cluster]) -> dict[tuple[int, int], Cluster]:
 
 
 def _mentions_within(names: NameSpans, parsed: Doc, phrase: TitlePhrase) -> list[Mention]:
-    return names.within(parsed[phrase.start].idx, parsed[phrase.end - 1].idx + len(parsed[phrase.end - 1]))
+    view = token_view(parsed)  # offsets off the columns: no Token made
+    last = phrase.end - 1
+    return names.within(view.idx[phrase.start], view.idx[last] + len(view.text[last]))
 
 
 def _role_fact(parsed: Doc, phrase: TitlePhrase, inner: list[Cluster], dernier: int | None) -> RoleFact:
@@ -365,12 +367,9 @@ _NOMINAL = ("NOUN", "ADJ", "PROPN")
 def in_complement(parsed: Doc, i: int) -> bool:
     """Tell whether token i opens a complement inside a title (le premier adjoint à la |
     maire; le fils du | président): the role noun there is another person's."""
-    before = parsed[i - 1].lower_ if i > 0 else ""
+    view = token_view(parsed)  # words and tags off the columns: no Token made
+    lower, pos = view.lower, view.pos
+    before = lower[i - 1] if i > 0 else ""
     if before in ("du", "au"):  # of a noun, not of a verb (a écrit au | préfet)
-        return i > 1 and parsed[i - 2].pos_ in _NOMINAL
-    return (
-        before in ("la", "l'", "le")
-        and i > 2
-        and parsed[i - 2].lower_ in ("à", "de")
-        and parsed[i - 3].pos_ in _NOMINAL
-    )
+        return i > 1 and pos[i - 2] in _NOMINAL
+    return before in ("la", "l'", "le") and i > 2 and lower[i - 2] in ("à", "de") and pos[i - 3] in _NOMINAL

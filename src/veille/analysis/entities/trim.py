@@ -65,8 +65,9 @@ def glued_word(doc: Doc, i: int) -> bool:
 def apostrophe_head(doc: Doc, start: int) -> int:
     """Return where a name starts when the model left out a capital and apostrophe glued
     before it (N' | Djamena, O' | Brien): that token; not L', D' (an elided article or de)."""
-    before = doc[start - 1] if start > 0 else None
-    if before is None or before.whitespace_ or not doc[start].text[:1].isupper():
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
+    before = tokens[start - 1] if start > 0 else None
+    if before is None or before.whitespace_ or not tokens[start].text[:1].isupper():
         return start
     text = before.text.replace("’", "'")
     glued = len(text) == 2 and text[1] == "'" and text[0].isupper() and text[0] not in "LD"
@@ -85,11 +86,12 @@ def site_split(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Find 'FIRM de TOWN' right after a site noun (l'usine | Valdor de Cholet, le site
     ArcelorMittal de Florange): the firm ends at the first index returned, the town starts
     at the second. The firm is all capitalised words; the town starts with a capital."""
-    if start == 0 or doc[start - 1].lower_ not in site_nouns() or not doc[start].text[:1].isupper():
+    tokens = token_view(doc).tokens  # the view's Tokens: none made per read
+    if start == 0 or tokens[start - 1].lower_ not in site_nouns() or not tokens[start].text[:1].isupper():
         return None
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in OF - {"des"}:
-            if doc[i + 1].text[:1].isupper() and all(t.text[:1].isupper() for t in doc[start:i]):
+        if tokens[i].lower_ in OF - {"des"}:
+            if tokens[i + 1].text[:1].isupper() and all(t.text[:1].isupper() for t in tokens[start:i]):
                 return i, i + 1
             return None
     return None

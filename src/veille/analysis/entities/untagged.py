@@ -29,7 +29,7 @@ def untagged_people(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     view = token_view(doc)
     found: list[tuple[int, int]] = []
     for i in range(len(doc) - 1):
-        if i in taken or (i > 0 and _glued_hyphen(doc, i - 1)) or not _capitalised_word(view.text[i]):
+        if i in taken or not _capitalised_word(view.text[i]) or (i > 0 and _glued_hyphen(doc, i - 1)):
             continue
         if i > 0 and view.text[i - 1][:1].islower() and view.pos[i - 1] == "NOUN":
             continue  # la rue Jean Jaurès, le lycée Victor Hugo: named after a person
@@ -68,9 +68,10 @@ def _capitalised_word(text: str) -> bool:
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
     """Tell whether token i is a hyphen glued to the words on both sides (Dominique-Jean)."""
-    if token_view(doc).text[i] != "-":  # asked of every word: read off the view, no Token made
+    view = token_view(doc)  # words and spaces off the view: no Token made
+    if view.text[i] != "-":
         return False
-    return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    return i > 0 and not view.spaced[i - 1] and not view.spaced[i]
 
 
 def _given(text: str) -> bool:

@@ -81,14 +81,18 @@ def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int,
     headed by the noun ``token`` that no entity covers, X an organisation or a place; else None."""
     if "Plur" in token.morph.get("Number", []) or index.entity_at(token.idx) is not None:
         return None
-    det = next((c for c in token.lefts if c.dep_ == "det"), None)
+    view = token_view(token.doc)  # dependents, labels and words off the columns
+    tokens, dep, lower, i = view.tokens, view.dep, view.lower, token.i
+    lefts = [j for j in view.children(i) if j < i]  # token.lefts, no Token made
+    det = next((tokens[j] for j in lefts if dep[j] == "det"), None)
     if det is not None and det.lower_ not in _DEFINITE:
         return None
-    if det is None and not any(c.dep_ == "case" and c.lower_ in CONTRACTED for c in token.lefts):
+    if det is None and not any(dep[j] == "case" and lower[j] in CONTRACTED for j in lefts):
         return None
     first = det.i + 1 if det is not None else token.i
     start = det.idx if det is not None else token.idx
-    body_head = next((c for c in token.rights if c.dep_ == "nmod" and _after_de(c)), None)
+    rights = (tokens[j] for j in view.children(i) if j > i)  # token.rights
+    body_head = next((c for c in rights if c.dep_ == "nmod" and _after_de(c)), None)
     if body_head is None:
         return None
     body_id = index.entity_at(body_head.idx)
@@ -104,7 +108,9 @@ def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int,
 
 def _after_de(token: Token) -> bool:
     """Say whether a nominal complement is introduced by *de* (*du*, *des*, *d'*)."""
-    return any(c.dep_ == "case" and c.lower_ in _OF for c in token.lefts)
+    view = token_view(token.doc)  # token.lefts off the columns: no Token made
+    dep, lower, i = view.dep, view.lower, token.i
+    return any(dep[j] == "case" and lower[j] in _OF for j in view.children(i) if j < i)
 
 
 def _only_of_its_kind(head: Token, doc: Document) -> Entity | None:

@@ -79,7 +79,7 @@ class InciseFinder:
     def incise_at(self, i: int, limit: int | None = None) -> Incise | None:
         """Return the incise starting at token ``i`` (a comma, or the verb itself): an
         optional auxiliary, a cue verb, and a subject after the verb (or -t-il)."""
-        tokens = self.parsed
+        tokens = token_view(self.parsed).tokens  # the view's Tokens: none made per read
         end = len(tokens) if limit is None else min(limit, len(tokens))
         start_i = i
         if i < end and tokens[i].text == ",":
@@ -100,7 +100,7 @@ class InciseFinder:
             cue = self._free_incise_cue(verb, grouped, end)
         if cue is None or (
             verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X")  # X: dixit
-            and not inverted_verb(token_view(tokens).text, i)  # tranche-t-il, read as a numeral
+            and not inverted_verb(token_view(self.parsed).text, i)  # tranche-t-il, read as a numeral
         ):
             return None
         if not grouped and i == start_i + 1 and verb.lower_.endswith(PARTICIPLE_ENDINGS):
@@ -161,7 +161,7 @@ class InciseFinder:
         """Return the index of the cue of an incise's verb group starting at token ``i``, and
         whether anything (a clitic, an auxiliary, a semi-auxiliary) came before it: s'est-il
         inquiété, lui a répondu, a fait savoir, a tenu à souligner, s'est pour sa part étonné."""
-        tokens = self.parsed
+        tokens = token_view(self.parsed).tokens  # the view's Tokens: none made per read
         grouped = False
         while i < end and tokens[i].lower_ in _CLITICS:
             i, grouped = i + 1, True
@@ -226,7 +226,7 @@ class InciseFinder:
         return any(e.type == "PER" and m.start <= token.idx for _s, _e, m, e in named)
 
     def _subject_after(self, verb: Token, end: int) -> Token | None:
-        for token in self.parsed[verb.i - 2 : min(verb.i + 3, end)]:
+        for token in token_view(self.parsed).tokens[verb.i - 2 : min(verb.i + 3, end)]:
             if token.text.startswith("-") and token.text.lower().lstrip("-") in (
                 "il",
                 "elle",

@@ -150,12 +150,13 @@ _OPENER_HEADS = frozenset({"selon", "après"}) | VIEW_OPENERS
 
 
 def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
+    tokens = token_view(ctx.parsed).tokens  # the view's Tokens: none made per read
     if verb.pos_ not in ("VERB", "NOUN", "ADJ") or ctx.paragraph(verb.idx)[2]:
         return []
     if verb.pos_ != "VERB" and not verb.lower_.endswith("ant") and not finite_before_que(verb):
         return []
     pronominal = lemma in _REFLEXIVE_CUES or ctx.lexicon.cues[lemma].scope == "se"
-    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ in _REFLEXIVE and not pronominal:
+    if verb.i > 0 and tokens[verb.i - 1].lower_ in _REFLEXIVE and not pronominal:
         # s'assurer que (make sure), se demander: not a statement; the pronominal verbs of
         # speech and stated feeling (se félicite que, s'étonne que, se plaint que) are
         return []
@@ -163,14 +164,14 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
         c.dep_ in ("obl:agent",) for c in verb.children
     ):
         return []  # il a été observé que: nobody is speaking
-    if verb.i > 0 and ctx.parsed[verb.i - 1].lower_ == "sans" and "Inf" in feature(verb, "VerbForm"):
+    if verb.i > 0 and tokens[verb.i - 1].lower_ == "sans" and "Inf" in feature(verb, "VerbForm"):
         return []  # a repris l'image, sans préciser qu'il s'agissait …: what was not said
     que = _que_after_aside(ctx, verb)
-    for token in ctx.parsed[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
+    for token in tokens[verb.i + 1 : verb.i + 1 + _MAX_GAP_TOKENS] if que is None else ():
         if token.lower_ in _QUE:
-            if ctx.parsed[token.i - 1].lower_ in CONJUNCTION_HEADS:
+            if tokens[token.i - 1].lower_ in CONJUNCTION_HEADS:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
-            if ctx.parsed[token.i - 1].text == "," or ctx.parsed[token.i - 1].lower_ == "ce":
+            if tokens[token.i - 1].text == "," or tokens[token.i - 1].lower_ == "ce":
                 return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
             speaking = ctx.resolver.person_nouns | ctx.resolver.org_nouns | ctx.resolver.institutions
             completive = ctx.lexicon.word_class("completive") | ctx.lexicon.statement_nouns()
@@ -356,10 +357,11 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: 
     or the reporting clause resuming after a coordinator (coordinated.py); in a relative
     aside (``aside``: X, qui affirme que … , a été entendu), the comma before the main
     clause's finite verb."""
+    tokens = token_view(ctx.parsed).tokens  # the view's Tokens: none made per read
     end = ctx.sentence_end(start)
     lo = ctx.token_after(start)
     hi = ctx.token_after(end)
-    for token in ctx.parsed[lo:hi]:
+    for token in tokens[lo:hi]:
         if token.text == "," and (
             ctx.incise_at(token.i, hi + 1) is not None
             or token.nbor(1).lower_ == "selon"
@@ -377,27 +379,26 @@ def _clause_end(ctx: QuoteContext, start: int, cue: Token | None = None, aside: 
 
 def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     """Return the sentence before an inverted incise that closes it (…, précise l'OFAG)."""
+    tokens = token_view(ctx.parsed).tokens  # the view's Tokens: none made per read
     i = verb.i - 1
-    if i > 0 and ctx.parsed[i].lemma_ in LIGHT_VERBS and ctx.lexicon.cue(verb) is not None:
+    if i > 0 and tokens[i].lemma_ in LIGHT_VERBS and ctx.lexicon.cue(verb) is not None:
         i -= 1  # …, a fait savoir la gendarmerie: the light verb and its infinitive are one cue
-    while i >= 0 and (
-        ctx.parsed[i].lower_ in ("a", "ont", "avait", "avaient") or ctx.parsed[i].text.startswith("-")
-    ):
+    while i >= 0 and (tokens[i].lower_ in ("a", "ont", "avait", "avaient") or tokens[i].text.startswith("-")):
         i -= 1
-    if i > 0 and ctx.parsed[i].lower_ in ("l'", "l’", "le") and ctx.parsed[i - 1].lower_ == "comme":
-        if ctx.parsed[i - 1].is_sent_start or ctx.parsed[i - 1].idx == ctx.sentence_start(verb.idx):
+    if i > 0 and tokens[i].lower_ in ("l'", "l’", "le") and tokens[i - 1].lower_ == "comme":
+        if tokens[i - 1].is_sent_start or tokens[i - 1].idx == ctx.sentence_start(verb.idx):
             return _fronted_comme(ctx, verb)
         if ctx.text[ctx.sentence_end(verb.idx) - 1 : ctx.sentence_end(verb.idx)] == ":":
             return []  # …, comme l'explique X : « … »: the incise introduces the quotation after
         i -= 2  # …, comme l'a rappelé X: the incise reader skips comme and its clitic
-    if i < 0 or ctx.parsed[i].text != ",":
+    if i < 0 or tokens[i].text != ",":
         return []
     incise = ctx.incise_at(i)
     if incise is None or incise.verb.i != verb.i or incise.subject is None:
         return []
     if not _may_speak(ctx, incise.subject):
         return []  # …, soutient au contraire le projet: an object, nobody speaks
-    comma = ctx.parsed[i].idx
+    comma = tokens[i].idx
     closing = ctx.text[:comma].rstrip()
     if closing.endswith(("»", "”", '"')) and not any(
         m.open in ctx.terms for m in ctx.marks_in(len(closing) - 1, len(closing))

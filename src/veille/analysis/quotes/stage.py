@@ -52,6 +52,7 @@ from veille.analysis.quotes.qualified import (
 from veille.analysis.quotes.selon import narrated
 from veille.analysis.quotes.terms import is_charge, is_term, named_by_verb, said_after_blocker
 from veille.analysis.quotes.written import quoted_writing
+from veille.analysis.syntax.view import token_view
 from veille.model import Document
 from veille.settings import Settings
 
@@ -309,7 +310,7 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     # The incise may close the sentence after more text (« … » à son adhésion, a dit X).
     lo = ctx.token_after(mark.outer_end)
     hi = ctx.token_after(sent_end)
-    for token in ctx.parsed[lo:hi]:
+    for token in token_view(ctx.parsed).tokens[lo:hi]:  # the view's Tokens: none made
         if token.text == "," and ctx.inside_mark(token.idx) is None:
             incise = ctx.incise_at(token.i, hi + 1)
             if incise is not None and incise.subject is not None:

@@ -194,12 +194,10 @@ class SubjectFinder:
     def _text_sentence_start(self, i: int) -> int:
         """Return the first token of the text's sentence holding token ``i``: the parser's
         sentences may end inside one (at an apposition, or before a word it read as a verb)."""
+        text = token_view(self.parsed).text  # asked per word: no Token made
         first = i
-        while (
-            first > 0
-            and self.parsed[first - 1].text not in (".", "!", "?", ";", ":")
-            and "\n" not in (self.parsed[first - 1].whitespace_ + self.parsed[first - 1].text)
-        ):
+        # (a token's whitespace_ is one space or none: a line break is in its text)
+        while first > 0 and text[first - 1] not in (".", "!", "?", ";", ":") and "\n" not in text[first - 1]:
             first -= 1
         return first
 
@@ -349,31 +347,29 @@ class SubjectFinder:
             while right + 1 < sent_end and text[right + 1][:1].isupper():
                 right += 1
         # A hyphenated name the tokenizer split (Météo - France) is one word.
-        while left > 0 and not self.parsed[left - 1].whitespace_ and _glued(self.parsed[left - 1]):
+        tokens, idx, spaced = view.tokens, view.idx, view.spaced  # the view's Tokens: none made
+        while left > 0 and not spaced[left - 1] and _glued(tokens[left - 1]):
             left -= 1
-        while right + 1 < sent_end and not self.parsed[right].whitespace_ and _glued(self.parsed[right + 1]):
+        while right + 1 < sent_end and not spaced[right] and _glued(tokens[right + 1]):
             right += 1
         # An English possessive the tokenizer cut from a name (Moody' | s, and Moody' | s. at a
         # sentence end, where the parser may take either half for the subject).
-        while right > left and self.parsed[right].is_space:
+        while right > left and view.is_space[right]:
             right -= 1  # the paragraph break the parser hung on the last word is no part of it
-        if left == right and left > 0 and _possessive_cut(self.parsed[left - 1], self.parsed[left]):
-            start = self.parsed[left - 1].idx
-            return start, self.parsed[left].idx + 1  # Moody' | s.: the name without the period
-        if right + 1 < len(self.parsed) and _possessive_cut(self.parsed[right], self.parsed[right + 1]):
-            start = self.parsed[left].idx
-            return start, self.parsed[right + 1].idx + 1
+        if left == right and left > 0 and _possessive_cut(tokens[left - 1], tokens[left]):
+            start = idx[left - 1]
+            return start, idx[left] + 1  # Moody' | s.: the name without the period
+        if right + 1 < len(tokens) and _possessive_cut(tokens[right], tokens[right + 1]):
+            start = idx[left]
+            return start, idx[right + 1] + 1
         # A title the parser cut from its name (a plaidé Me | Antoine Girard).
-        if self.parsed[right].lower_ in self._titles() and right + 1 < sent_end:
-            for s, e, _m, entity in self.mentions_in(
-                self.parsed[right + 1].idx, self.parsed[right + 1].idx + 1
-            ):
-                if s == self.parsed[right + 1].idx and entity.type == "PER":
-                    start = self.parsed[left].idx
+        if lower[right] in self._titles() and right + 1 < sent_end:
+            for s, e, _m, entity in self.mentions_in(idx[right + 1], idx[right + 1] + 1):
+                if s == idx[right + 1] and entity.type == "PER":
+                    start = idx[left]
                     return start, e
-        start = self.parsed[left].idx
-        last = self.parsed[right]
-        return start, last.idx + len(last)
+        start = idx[left]
+        return start, idx[right] + len(text[right])
 
     def _titles(self) -> frozenset[str]:
         return (
@@ -389,7 +385,7 @@ class SubjectFinder:
         With ``org`` (a subject that is no person noun), an organisation's name right after
         the comma and its determiner counts too (Le syndicat des producteurs, la
         Coordination laitière, dénonce …; Son groupe, Union pour l'Aquitaine, a annoncé …)."""
-        for n, token in enumerate(self.parsed[i : i + _APPOSED_TOKENS]):
+        for n, token in enumerate(token_view(self.parsed).tokens[i : i + _APPOSED_TOKENS]):
             if token.is_punct and token.text != "-":
                 return None
             for s, e, m, entity in self.mentions_in(token.idx, token.idx + len(token)):

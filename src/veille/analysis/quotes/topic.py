@@ -38,8 +38,8 @@ def described_subject(resolver: SpeakerResolver, start: int, gender: str) -> tup
     """Return the person (of the pronoun's gender) that the definite description heading the
     subject of the pronoun's sentence, or of the narrative sentence before it, refers to, with
     the description's offset; None when that subject is no unresolved person description."""
-    tokens = resolver.parsed
-    starts = token_view(tokens).idx
+    view = token_view(resolver.parsed)
+    tokens, starts = view.tokens, view.idx  # the view's Tokens: none made per read
     i = bisect.bisect_left(starts, start) - 1  # the last token before the pronoun
     floor = narrative_floor(tokens[max(i, 0)].sent, lambda offset: offset in resolver.quoted)
     first = bisect.bisect_left(starts, floor)

@@ -93,7 +93,10 @@ def parse_sentence(token: Token) -> tuple[int, int]:
     """Return the token range of a token's sentence in the parse, with the pieces the
     parser split without final punctuation joined again."""
     doc = token.doc
-    start, end = token.sent.start, token.sent.end
+    view = token_view(doc)  # the sentences off the view: token.sent is a hook's call each time
+    sentences, numbers = view.sentences, view.sentence_numbers
+    sentence = sentences[numbers[token.i]]
+    start, end = sentence.start, sentence.end
     # The answer depends on the sentence alone, and the stages ask it of most of its tokens.
     known: dict[int, tuple[int, int]] = doc.user_data.setdefault(_JOINED, {})
     if start in known:
@@ -102,12 +105,21 @@ def parse_sentence(token: Token) -> tuple[int, int]:
     # At most a few pieces each way: a text without final punctuation would otherwise make
     # every call walk it all (the events stage was quadratic on such texts, issue 19).
     # Never across a paragraph: the parser may end a sentence on the break's own token.
+    tokens = view.tokens  # the view's Tokens: none made per read
     for _ in range(_MAX_PIECES):
-        if start > 0 and doc[start - 1].text not in _FINAL and not _breaks(doc[start - 1], doc[start]):
-            start = doc[start - 1].sent.start
+        if (
+            start > 0
+            and tokens[start - 1].text not in _FINAL
+            and not _breaks(tokens[start - 1], tokens[start])
+        ):
+            start = sentences[numbers[start - 1]].start
     for _ in range(_MAX_PIECES):
-        if end < len(doc) and doc[end - 1].text not in _FINAL and not _breaks(doc[end - 1], doc[end]):
-            end = doc[end].sent.end
+        if (
+            end < len(doc)
+            and tokens[end - 1].text not in _FINAL
+            and not _breaks(tokens[end - 1], tokens[end])
+        ):
+            end = sentences[numbers[end]].end
     known[first] = start, end
     return start, end
 

@@ -23,7 +23,22 @@ from functools import cached_property
 from typing import TypeVar, cast
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_QUOTE,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+)
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -202,6 +217,21 @@ class TokenView:
     def is_space(self) -> list[bool]:
         """``token.is_space`` of each token."""
         return [flag == 1 for flag in self._column(IS_SPACE)]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        """``token.like_num`` of each token."""
+        return [flag == 1 for flag in self._column(LIKE_NUM)]
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        """``token.is_alpha`` of each token."""
+        return [flag == 1 for flag in self._column(IS_ALPHA)]
+
+    @cached_property
+    def spaced(self) -> list[bool]:
+        """``bool(token.whitespace_)`` of each token: a space follows it."""
+        return [flag == 1 for flag in self._column(SPACY)]
 
     @cached_property
     def entity_labels(self) -> dict[str, frozenset[str]]:
