@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.entities import orgwords
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.find import load_rules
 from veille.analysis.entities.referents import (
     GENERIC_KINDS,
     TOWN_NOUNS,
@@ -194,7 +193,6 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         ):
             continue  # l'entreprise concernée, Minera Altos del Sur, …: the name after the comma
         found.append((token.i, end, category, tuple(said)))
-    seats = orgwords.nested(clusters)
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
@@ -228,8 +226,6 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         told = [c for c in fits if _said_of(c, demonyms)]
         fits = told if len(told) == 1 else fits
         if category.words[0] in TOWN_NOUNS:
-            # A place named by a lower-case head (le stade Mayol, le lac de Roustan) is no town.
-            fits = [c for c in fits if not _headed_place(c)]
             # A name said with an article of its own is a river or a region, not a town
             # (au-dessus de la Penfeld; la préfète de la Dordogne, though a dateline writes
             # (Dordogne) bare); Le Havre carries its article in its name.
@@ -270,10 +266,9 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
                 owner = before[0]
         if category.words[0] in TOWN_NOUNS and len(fits) > 1:
             # La ville: the town of the sentence before, else the town the article is about
-            # (named most often), not a town named in passing nearer. A town named inside a
-            # body's name (le tribunal correctionnel de Carvel) is its seat: not counted.
-            previous = [c for c in before if orgwords.in_previous_sentence(parsed, c, start_i, seats)]
-            owner = sole(previous) or orgwords.topic(fits, seats)
+            # (named most often), not a town named in passing nearer.
+            previous = [c for c in before if orgwords.in_previous_sentence(parsed, c, start_i)]
+            owner = sole(previous) or orgwords.topic(fits)
         elif owner is None and category.words[0] in TOWN_NOUNS and parsed[start_i + 1].text[:1].isupper():
             owner = orgwords.topic(fits)  # la Ville, the institution: the article's town, however far
         if owner is not None:
@@ -392,13 +387,6 @@ def _holds_noun(cluster: Cluster, category: Category) -> bool:
     Vauclair for la fonderie, musée Vernadet for le musée)."""
     wanted = " ".join(category.words)
     return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
-
-
-def _headed_place(cluster: Cluster) -> bool:
-    """Tell whether a place's name opens on a lower-case naming noun of ``entity_rules.json``
-    (stade Mayol, lac de Roustan, canton de Vaud): a site or an area, not a town."""
-    first = cluster.longest.split()[0] if cluster.longest.split() else ""
-    return cluster.type == "LOC" and first[:1].islower() and first in load_rules().name_heads
 
 
 def _departement(cluster: Cluster) -> bool:

@@ -4,8 +4,6 @@ which name it is glued to, and which town or organisation the text is about."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import Cluster
@@ -29,25 +27,12 @@ def mayors_towns(clusters: list[Cluster]) -> list[Cluster]:
     return list(towns.values())
 
 
-def nested(clusters: list[Cluster]) -> set[tuple[int, int]]:
-    """Return the spans of the names said inside another entity's longer name (Carvel in le
-    tribunal correctionnel de Carvel): the seat of that body, not a place the sentence names."""
-    spans = sorted({(m.start, m.end) for c in clusters for m in c.names})
-    return {
-        (start, end)
-        for start, end in spans
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
-    }
-
-
-def topic(clusters: list[Cluster], seats: Collection[tuple[int, int]] = ()) -> Cluster | None:
-    """Return the one cluster named strictly more often than every other, and twice at least;
-    a name among ``seats`` (inside another name) is not counted."""
-    count = {id(c): sum((m.start, m.end) not in seats for m in c.names) for c in clusters}
-    ranked = sorted(clusters, key=lambda c: -count[id(c)])
-    if not ranked or count[id(ranked[0])] < 2:
+def topic(clusters: list[Cluster]) -> Cluster | None:
+    """Return the one cluster named strictly more often than every other, and twice at least."""
+    ranked = sorted(clusters, key=lambda c: -len(c.names))
+    if not ranked or len(ranked[0].names) < 2:
         return None
-    return ranked[0] if len(ranked) == 1 or count[id(ranked[0])] > count[id(ranked[1])] else None
+    return ranked[0] if len(ranked) == 1 or len(ranked[0].names) > len(ranked[1].names) else None
 
 
 def after_article(parsed: Doc, mention: Mention) -> bool:
@@ -65,18 +50,13 @@ def said_with(mention: Mention, noun: str) -> bool:
     return mention.kind == "description" and noun in word_key(mention.text).split()
 
 
-def in_previous_sentence(
-    parsed: Doc, cluster: Cluster, i: int, seats: Collection[tuple[int, int]] = ()
-) -> bool:
+def in_previous_sentence(parsed: Doc, cluster: Cluster, i: int) -> bool:
     """Tell whether a cluster is named in the sentence before token i's, or in its own
-    sentence before it, and nowhere else in between; a name among ``seats`` (inside another
-    name) does not count."""
+    sentence before it, and nowhere else in between."""
     sentence = parsed[i].sent
     previous = parsed[sentence.start - 1].sent if sentence.start > 0 else None
     low = previous.start_char if previous is not None else sentence.start_char
-    return any(
-        low <= m.start and m.end <= parsed[i].idx and (m.start, m.end) not in seats for m in cluster.names
-    )
+    return any(low <= m.start and m.end <= parsed[i].idx for m in cluster.names)
 
 
 def complement_then_name(parsed: Doc, i: int) -> int | None:
