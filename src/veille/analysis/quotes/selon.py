@@ -229,8 +229,9 @@ def after_fronted(ctx: QuoteContext, start: int, end: int) -> int:
 
 def _past_apposition(ctx: QuoteContext, np_start: int, start: int, sent_end: int) -> int:
     """Return where the statement starts after a description apposed to the source's name
-    (Pour Awa Diop, chercheuse à l'institut X (IX), le conflit …): a bare person noun after
-    the name's comma, no finite verb, up to the next comma; else ``start``."""
+    (Pour Awa Diop, chercheuse à l'institut X (IX), le conflit …; Pour X, tête de liste de …,
+    le calendrier …): a person noun, or any noun with no determiner (a statement opens with
+    one), after the name's comma, no finite verb, up to the next comma; else ``start``."""
     if not ctx.resolver.mentions_in(np_start, start) or not ctx.text[:start].rstrip().endswith(","):
         return start
     first = re.match(r"[\w-]+", ctx.text[start:sent_end])
@@ -238,12 +239,13 @@ def _past_apposition(ctx: QuoteContext, np_start: int, start: int, sent_end: int
     if first is None or comma == -1 or sent_end - comma < 10:
         return start
     word = first.group(0)
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
     if word != word.lower() or not (
         singular(word, ctx.lexicon.word_class("person")) in ctx.lexicon.word_class("person")
         or agent_noun(word)
+        or (tokens and tokens[0].pos_ == "NOUN")  # pédiatre à …, tête de liste de …: a bare noun
     ):
         return start
-    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
         return start
     after = comma + 1
