@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from veille.analysis.entities.lede import DATELINE
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.narrator import narrator
 from veille.analysis.quotes.phrases import agent_noun, possessive_work, singular
@@ -50,10 +51,14 @@ SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
-    """Skip an opening adverbial (De plus, Ainsi,) that is not part of what was said."""
+    """Skip an opening adverbial (De plus, Ainsi,), a live report's time stamp or a dispatch's
+    dateline (LYON, 3 mai 2026 (AFP) - ): none is part of what was said."""
     stamp = _STAMP.match(ctx.text, start, end)
     if stamp is not None:
         start = stamp.end()  # 14h40 - Selon l'ARS, …: a live report's time stamp opens the entry
+    dateline = DATELINE.match(ctx.text, start, end)
+    if dateline is not None:
+        start = dateline.end()  # LYON, 3 mai (AFP) - …, a-t-on appris: the dispatch's dateline, not said
     head = ctx.text[start:end]
     for opener in ctx.lexicon.word_class("opener"):
         match = re.match(re.escape(opener) + r"\s*,\s*", head, re.IGNORECASE)
