@@ -54,7 +54,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _FORMER = re.compile(r"\b(?:ex-|ancien(?:ne)?\b)", re.IGNORECASE)
 # A dateline: a place in capitals, a bracketed region or agency, a date, then a dash
 # (NANTES (Loire-Atlantique), 3 mai 2026 (AFP) - …).
-_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,}(?:\s*\([^)\n]{1,40}\))?,[^\n–—]{0,60}?\s[-–—]\s+")
+DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,}(?:\s*\([^)\n]{1,40}\))?,[^\n–—]{0,60}?\s[-–—]\s+")
 
 
 def add_lead_titles(
@@ -124,7 +124,7 @@ def _lead(parsed: Doc, text: str) -> tuple[int, int, int] | None:
     while lead_start < len(text) and text[lead_start].isspace():
         lead_start += 1
     paragraph_end = _paragraph_end(text, lead_start)
-    dateline = _DATELINE.match(text, lead_start, paragraph_end)
+    dateline = DATELINE.match(text, lead_start, paragraph_end)
     if dateline is not None:
         lead_start = dateline.end()  # PARIS, 12 mars (AFP) - …: the lead opens after the dash
     for sentence in parsed.sents:

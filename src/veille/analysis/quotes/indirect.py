@@ -36,6 +36,7 @@ from veille.analysis.quotes.selon import (
     SELON_PRONOUNS,
     VIEW_OPENERS,
     can_speak,
+    finite_in,
     selon,
     skip_opener,
     subject_then_predicate,
@@ -422,19 +423,12 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         after = incise.end + rest.end()
         if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
             return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
-    if comma - start < 10 or _named_subject(ctx, start, comma) or VERB_COMPLEMENT.match(ctx.text, incise.end):
-        return []  # La société, qui …, accuse la CGCF d'avoir « … »: a main verb, no incise
+    if comma - start < 10 or not finite_in(ctx, start, comma) or VERB_COMPLEMENT.match(ctx.text, incise.end):
+        # La société, qui …, accuse la CGCF d'avoir « … »: a main verb, no incise; Le maire,
+        # Paul Roy, 61 ans, costume sombre, a contesté …: no finite verb before the comma, a
+        # subject and its appositions, no statement
+        return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
-
-
-def _named_subject(ctx: QuoteContext, start: int, comma: int) -> bool:
-    """Return True when what stands before the comma is a subject, not a statement: no finite
-    verb and a name closing it (Le maire, Olivier Danton, a critiqué le préfet X; La Belgique,
-    a-t-elle précisé, …: a country or a place is a subject too)."""
-    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
-        return False
-    return any(not ctx.text[end:comma].strip() for _s, end, _m, _e in ctx.resolver.mentions_in(start, comma))
 
 
 def _said_before(ctx: QuoteContext) -> list[Candidate]:

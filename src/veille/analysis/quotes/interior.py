@@ -20,6 +20,9 @@ from veille.analysis.syntax.view import token_view
 _SENTENCE_REST = re.compile(r"[^.!?]*?[.!?]\s+")
 # The rest of a quotation after an incise between commas (… estime X, est une faute).
 _COMMA_REST = re.compile(r"\s*,\s*")
+# The adverbials after an inverted pronoun's incise, up to the comma that ends it (… ,
+# a-t-elle déclaré mardi devant le Parlement, face à …).
+_ADJUNCT_REST = re.compile(r"[^,.!?;:«»“”\"]{1,80}?,\s*")
 # At least this many words on the far side of the incise make it an interruption.
 _MIN_REST_WORDS = 2
 
@@ -50,23 +53,28 @@ def _rest_start(ctx: QuoteContext, incise: Incise, mark: MarkedSpan) -> int | No
     """Return where the quoted text resumes after an interior incise, or None when the
     incise ends the quotation (or what follows it is too short to be said)."""
     rest = ctx.text[incise.end : mark.end]
-    for pattern in (_COMMA_REST, _SENTENCE_REST):
+    for pattern in (_COMMA_REST, _ADJUNCT_REST, _SENTENCE_REST):
         match = pattern.match(rest)
         if match and len(rest[match.end() :].split()) >= _MIN_REST_WORDS:
-            if pattern is _COMMA_REST and _apposition(ctx, incise.end + match.end(), mark.end):
+            if pattern is not _SENTENCE_REST and _apposition(ctx, incise.end + match.end(), mark.end):
                 continue  # tonne le retraité, ancien infirmier du service. …: the incise runs on
+            if pattern is _ADJUNCT_REST and _finite_in(ctx, incise.end, incise.end + match.end()):
+                continue  # a-t-il dit et il a raison, …: a clause of its own, not the incise's adverbials
             return incise.end + match.end()
     return None
+
+
+def _finite_in(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Return True when a finite verb stands between the two offsets."""
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)
 
 
 def _apposition(ctx: QuoteContext, start: int, end: int) -> bool:
     """Return True when the words after the incise's comma close their sentence with no finite
     verb: an apposition to the incise's subject, not the rest of the quotation."""
     stop = re.search(r"[.!?]\s", ctx.text[start:end])
-    if stop is None:
-        return False
-    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(start + stop.start())]
-    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens)
+    return stop is not None and not _finite_in(ctx, start, start + stop.start())
 
 
 def split_at_incise(ctx: QuoteContext, mark: MarkedSpan, incise: Incise, before: str) -> list[Candidate]:

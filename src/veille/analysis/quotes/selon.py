@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from veille.analysis.entities.lede import DATELINE
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.narrator import narrator
 from veille.analysis.quotes.phrases import agent_noun, possessive_work, singular
@@ -42,15 +43,22 @@ _STAMP = re.compile(r"\s*\d{1,2}\s?[hH:]\s?\d{2}\s*[-–—:]\s+")
 _CONDITION = re.compile(r"(?:en cas\b|sans\b|faute\b|sauf\b|à (?:défaut|condition|moins)\b)", re.IGNORECASE)
 # Relative pronouns that may be the subject of a clause inside a fronted adverbial.
 _RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+# The relations by which a word after selon X may hang on the words before it and leave them
+# a whole statement: a coordinated or juxtaposed clause, an adverbial, the punctuation.
+_LOOSE = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "obl:mod", "advmod", "acl:relcl", "appos"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
 SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def skip_opener(ctx: QuoteContext, start: int, end: int) -> int:
-    """Skip an opening adverbial (De plus, Ainsi,) that is not part of what was said."""
+    """Skip an opening adverbial (De plus, Ainsi,), a live report's time stamp or a dispatch's
+    dateline (LYON, 3 mai 2026 (AFP) - ): none is part of what was said."""
     stamp = _STAMP.match(ctx.text, start, end)
     if stamp is not None:
         start = stamp.end()  # 14h40 - Selon l'ARS, …: a live report's time stamp opens the entry
+    dateline = DATELINE.match(ctx.text, start, end)
+    if dateline is not None:
+        start = dateline.end()  # LYON, 3 mai (AFP) - …, a-t-on appris: the dispatch's dateline, not said
     head = ctx.text[start:end]
     for opener in ctx.lexicon.word_class("opener"):
         match = re.match(re.escape(opener) + r"\s*,\s*", head, re.IGNORECASE)
@@ -183,6 +191,8 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
             start = colon + 3  # … le « mécanisme » : une réunion est prévue, selon X: after the colon
         if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
+        if not finite_in(ctx, start, end) or _interrupted(ctx, start, end, after, sent_end):
+            return []
     else:
         return []
     if end - start < 10 or (opener is not None and start < np_end):
@@ -224,8 +234,9 @@ def after_fronted(ctx: QuoteContext, start: int, end: int) -> int:
 
 def _past_apposition(ctx: QuoteContext, np_start: int, start: int, sent_end: int) -> int:
     """Return where the statement starts after a description apposed to the source's name
-    (Pour Awa Diop, chercheuse à l'institut X (IX), le conflit …): a bare person noun after
-    the name's comma, no finite verb, up to the next comma; else ``start``."""
+    (Pour Awa Diop, chercheuse à l'institut X (IX), le conflit …; Pour X, tête de liste de …,
+    le calendrier …): a person noun, or any noun with no determiner (a statement opens with
+    one), after the name's comma, no finite verb, up to the next comma; else ``start``."""
     if not ctx.resolver.mentions_in(np_start, start) or not ctx.text[:start].rstrip().endswith(","):
         return start
     first = re.match(r"[\w-]+", ctx.text[start:sent_end])
@@ -233,12 +244,13 @@ def _past_apposition(ctx: QuoteContext, np_start: int, start: int, sent_end: int
     if first is None or comma == -1 or sent_end - comma < 10:
         return start
     word = first.group(0)
+    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
     if word != word.lower() or not (
         singular(word, ctx.lexicon.word_class("person")) in ctx.lexicon.word_class("person")
         or agent_noun(word)
+        or (tokens and tokens[0].pos_ == "NOUN")  # pédiatre à …, tête de liste de …: a bare noun
     ):
         return start
-    tokens = ctx.parsed[ctx.token_after(start) : ctx.token_after(comma)]
     if any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in tokens):
         return start
     after = comma + 1
@@ -309,6 +321,35 @@ def _selon_qui(ctx: QuoteContext, token: Token, qui: Token) -> list[Candidate]:
     if not named or end - start < 10:
         return []
     return [Candidate("indirect", start, end, "selon", "phrase", named[-1], token.idx)]
+
+
+def finite_in(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Return True when the span holds a finite verb: a reported statement is a clause
+    (Dimanche, plus de 2 000 viticulteurs, selon X, ont défilé: a noun phrase before selon)."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and ("Fin" in feature(t, "VerbForm") or t.lower_.endswith(_FINITE_ONLY))
+        for t in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]
+    )
+
+
+def _interrupted(ctx: QuoteContext, start: int, end: int, after: int, sent_end: int) -> bool:
+    """Return True when selon X stands inside a clause, between a word and its complement
+    (Le chantier avait coûté, selon X, près de 12 millions; La fusion doit permettre, selon
+    X, de réduire …): the words before selon are no statement of their own. Read off the
+    parse (a word after the source depends on one before it), or, where the parser hung the
+    complement on the source, off the words: a verb with no object closes the words before
+    selon and a complement's first word (a number, a preposition, a determiner) follows the
+    source. A coordinated clause or a relative after the source (…, selon X, et se sont
+    emparés …; …, selon X, qui demande …) leaves the statement before selon whole."""
+    following = ctx.parsed[ctx.token_after(after) : ctx.token_after(sent_end)]
+    if any(t.dep_ not in _LOOSE and start <= t.head.idx < end for t in following):
+        return True
+    before = ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]
+    if not before or not following:
+        return False
+    last = before[-1]
+    bare = last.pos_ == "VERB" and not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in last.children)
+    return bare and following[0].pos_ in ("ADV", "ADP", "NUM", "DET")
 
 
 def subject_then_predicate(ctx: QuoteContext, start: int, comma: int, after: int, end: int) -> bool:

@@ -387,6 +387,9 @@ def _said_by_verb(
     subject = ctx.resolver.subject_of(verb) or fallback
     if subject is not None and subject.lower_ == "on" and ctx.on_source(subject) is None:
         return []  # comme on dit: a figure of speech, not a statement
+    carrier = verb.head if verb.dep_ == "acl" else subject  # a participle's noun is its subject
+    if carrier is not None and carrier.lemma_.lower() in ctx.lexicon.word_class("sign"):
+        return []  # une banderole proclamait « … »: a slogan the object carries, nobody speaks
     cue = ctx.lexicon.cue(verb)
     subject_phrase = ctx.speaker_phrase(subject) if subject is not None else None
     how = "phrase" if subject_phrase is not None else "none"

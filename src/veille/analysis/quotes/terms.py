@@ -15,6 +15,8 @@ from veille.analysis.syntax.tense import feature
 _TERM_WORDS = 4
 # Verbs that give a name, not speech, before a capitalised term (que ses joueurs appellent « … »).
 _NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "rebaptiser"})
+# comme and an object clitic right after the marks, before a naming verb (« … », comme l'appellent).
+_COMME_CLITIC = re.compile(r"\s*,?\s*comme\s+(?:l['’]|les?\s+|la\s+)", re.IGNORECASE)
 # The words that may stand between a charge word and the marks (interpellés pour « … »,
 # une plainte pour des faits de « … », mis en examen des chefs de « … »).
 _CHARGE_LEAD = re.compile(
@@ -55,6 +57,8 @@ def is_term(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:
         return True  # le journal américain « The Wall Street Journal »: a title after its noun
     if named_by_verb(ctx, mark):
         return True  # Il surnommait X « le Gros Armand », rapporte Y: a nickname, whatever follows
+    if _named_after(ctx, mark):
+        return True  # Le « Professeur », comme l'appellent ses élèves: the name they give
     cue = ctx.cue_before(ctx.sentence_start(mark.open), mark.open)
     if cue is not None and cue.lemma_ not in _NAMING_VERBS:
         return False  # dénonce « la Russie de Poutine »: a quoted phrase with its cue
@@ -75,6 +79,17 @@ def named_by_verb(ctx: QuoteContext, mark: MarkedSpan) -> bool:
         if token.pos_ in ("VERB", "AUX") and not bare_participle(token):  # élu depuis 1995: an apposition
             return token.lemma_ in _NAMING_VERBS
     return False
+
+
+def _named_after(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Return True when a clause of naming follows the marks (Le « Professeur », comme
+    l'appellent ses élèves; « Mimi », comme la surnomment ses proches): comme, an object
+    clitic and a naming verb give the words in marks as the name, not as speech."""
+    following = _COMME_CLITIC.match(ctx.text, mark.outer_end)
+    if following is None:
+        return False
+    i = ctx.token_after(following.end())
+    return i < len(ctx.parsed) and ctx.parsed[i].lemma_ in _NAMING_VERBS
 
 
 def is_charge(ctx: QuoteContext, mark: MarkedSpan, before: str) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.selon import skip_opener
 
 _READ_IN = re.compile(
     r"[.!?]?\s*,\s*(?:peut|pouvait|pourra|lit|lisait)-on\s+"
@@ -49,7 +50,7 @@ def learnt_statements(ctx: QuoteContext) -> list[Candidate]:
         source = learnt_from(ctx, comma)
         if source is None or ctx.inside_mark(comma) is not None:
             continue
-        start = ctx.sentence_start(comma)
+        start = skip_opener(ctx, ctx.sentence_start(comma), comma)
         if ctx.marks_in(start, comma) or comma - start < 10:
             continue
         found.append(Candidate("indirect", start, comma, "apprendre", "phrase", source, comma))
