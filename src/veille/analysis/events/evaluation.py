@@ -15,6 +15,12 @@ Three constructions, each bounded to one clause:
 - a verb of misconduct in the same reported speech: *selon la syndicaliste, le préfet a
   « menti »* → the speaker accuses the subject.
 
+The verb of judgement may be told in the passive, its judge the *par*-agent (*l'offre de
+X, jugée « hostile » par Y*; *le plan de X a été jugé « dangereux » par Y* → Y accuses X),
+or in a relative clause on what it judges (*le décret de X, que Y juge « injuste »*; *X a
+signé un décret que Y juge « injuste »*: an antecedent with no party of its own is the
+act of the subject of the verb it is the object of) → Y accuses X.
+
 The party of a phrase is its entity, else its *par*-agent (*la gestion par le ministre*),
 else its owner (*la décision de la préfète*), else the country of an adjective of
 nationality. The words come from ``evaluation_fr.tsv`` (sources: SOURCES.md).
@@ -39,6 +45,19 @@ _OPINION = ("pour", "selon", "d'après")
 _NOUN_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:mod", "obl:arg"})
 _EVALUATIVE_TAGS = ("ADJ", "NOUN", "PROPN", "VERB")
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+# juger in the present, which the parser often reads as the noun juge (misread_judgement)
+_JUDGE_FORMS = frozenset({"juge", "jugent"})
+_REACH = 8  # words back from a negative word to the misread verb
+_NOUN_COMPLEMENTS = frozenset({"de", "d'", "des", "du", "aux", "au"})  # the noun: juge des enfants
+
+
+def _nominal(token: Token) -> bool:
+    """Say whether a word heads a noun phrase: a noun, a name, or an adjective or participle
+    with a determiner, which French uses as a noun (*les sous-entendus de X*, *les proches de
+    X*) and the tagger leaves an adjective."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 
 def _case(token: Token) -> str | None:
@@ -93,6 +112,79 @@ class EvaluationReader:
                     return found
         return []
 
+    def passive_judgement(self, verb: Token) -> tuple[list[str], list[str]] | None:
+        """Return (judge, judged) for a verb of judgement told in the passive, or None when it
+        has no *par*-agent: the agent judges, the passive subject or the noun the participle
+        qualifies is judged (*le plan de X a été jugé « dangereux » par Y*; *l'offre de X,
+        jugée « hostile » par Y*): the agent complement of a passive names who acts, here
+        who judges."""
+        agents = [c for c in verb.children if c.dep_ in ("obl:agent", "obl") and _case(c) == "par"]
+        if not agents:
+            return None
+        nouns = [c for c in verb.children if c.dep_ == "nsubj:pass"]
+        if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+            nouns.append(verb.head)
+        # Not self.party: the judging participle's own agent would come back as the judged.
+        judged = next(
+            (
+                p
+                for n in nouns
+                for p in [self.reader.group(n) or self.reader.owner(n) or national(self.reader, n)]
+                if p
+            ),
+            [],
+        )
+        return self.party(agents[0]), judged
+
+    def misread_judgement(self, word: Token) -> tuple[list[str], list[str]] | None:
+        """Return (judge, judged) when the present *juge*/*jugent* of *juger* stands before a
+        negative word and the parser read it as the noun *juge* (a judge), or None.
+
+        The verb is told by its place: after its subject, not after a determiner or a
+        preposition (*le juge*, *au juge*). Read by word order, as the parse is lost: the
+        judge is the nearest name before the verb in its clause (*Anne Duval, juge …*); the
+        judged is the antecedent of a relative *que* before it (*une décision de X que Y juge
+        « … »*), else the first name after the verb (*juge la décision de X « … »*, *juge
+        « … » la décision de X*)."""
+        doc, sent = word.doc, word.sent
+        verb = next(
+            (
+                t
+                for t in reversed(doc[max(sent.start + 1, word.i - _REACH) : word.i])
+                if t.lower_ in _JUDGE_FORMS
+            ),
+            None,
+        )
+        if verb is None or verb.pos_ in ("VERB", "AUX") or doc[verb.i - 1].pos_ in ("DET", "ADP"):
+            return None
+        if doc[verb.i + 1].lower_ in _NOUN_COMPLEMENTS:  # Anne Duval, juge d'instruction, …
+            return None
+        judge: list[str] = []
+        relative: Token | None = None
+        for t in reversed(doc[sent.start : verb.i]):
+            if t.lower_ in ("que", "qu'"):
+                relative = t
+                break
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in (";", ":"):
+                break
+            found = self.reader.index.entity_at(t.idx)
+            if not judge and found is not None:
+                judge = [found]
+        if relative is not None:
+            antecedent = next((t for t in reversed(doc[sent.start : relative.i]) if t.pos_ != "PUNCT"), None)
+            if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+                return judge, []
+            # Only the antecedent's own party: the parse that lost the verb cannot be trusted
+            # to tell whose object the antecedent is (an apposition to a clause reads as one).
+            return judge, self.party(antecedent)
+        for t in doc[verb.i + 1 : sent.end]:
+            if t.i > word.i and (t.pos_ in ("VERB", "AUX", "CCONJ") or t.lower_ in (",", ";", ":", ".")):
+                break
+            found = self.reader.index.entity_at(t.idx)
+            if found is not None and found not in judge:
+                return judge, [found]
+        return judge, []
+
     def judged(self, word: Token) -> tuple[list[str], list[str]] | None:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
         verb = self.de_predicate(word)
@@ -112,15 +204,22 @@ class EvaluationReader:
         if head.lemma_.lower() in self.lexicon.judging_verbs and word.dep_ in (
             "xcomp", "obj", "obl", "obl:mod", "obl:arg", "advmod", "amod", "acl"
         ):  # fmt: skip
+            passive = self.passive_judgement(head)
+            if passive is not None:  # le projet de X, jugé « dangereux » par Y
+                return passive
             objects = [c for c in head.children if c.dep_ in _NOUN_LINKS - {"nsubj"} and c != word]
             objects.extend(c for c in word.children if c.dep_ in ("nsubj", "obj"))
             # jugé « irresponsable » l'accord …: the parser hangs the object on the adjective
             objects.extend(c for c in word.children if c.dep_ == "nmod" and _case(c) is None and c.i > word.i)
             # qualifié de « mensonge » l'argument de X: the object read as the noun's apposition
             objects.extend(c for c in word.children if c.dep_ == "appos" and c.i > word.i)
-            judged = next(
-                (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
-            )
+            # le décret du ministre, que la sénatrice juge « injuste »: the relative's antecedent
+            antecedent = relative_antecedent(head)
+            objects.extend(antecedent)
+            judged = next((p for o in objects if _nominal(o) for p in [self.party(o)] if p), [])
+            if not judged and antecedent and antecedent[0].dep_ == "obj":
+                # X a signé un décret que Y juge « injuste »: the act's author is judged
+                judged = self.reader.subject(antecedent[0].head, agent=False) or []
             judge = self.reader.subject(head, agent=False) or self.speaker(word)
             return judge, judged
         if word.lower_ in self.lexicon.insult_words or word.lemma_.lower() in self.lexicon.insult_words:
@@ -137,6 +236,18 @@ class EvaluationReader:
             judge = self.opinion_holder(word) or self.speaker(word)
             return judge, judged
         return None
+
+
+def relative_antecedent(verb: Token) -> list[Token]:
+    """Return the antecedent of a relative clause whose object pronoun is *que* (*le décret,
+    que X juge « injuste »*: the object pronoun stands for the noun the clause follows), or
+    []: the noun the clause hangs on when *que* opens the verb's own clause."""
+    if verb.dep_ not in ("acl:relcl", "acl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    opened = any(
+        c.lower_ in ("que", "qu'") and c.i < verb.i and c.dep_ in ("mark", "obj") for c in verb.children
+    )
+    return [verb.head] if opened else []
 
 
 def _hostile_acts(lexicon: EventLexicon) -> frozenset[str]:
@@ -175,6 +286,8 @@ def evaluations(
                 continue
         token = view.tokens[i]
         found = evaluation.judged(token)
+        if found is None or not all(found):  # the parse lost the verb: read the word order
+            found = evaluation.misread_judgement(token) or found
         if found is None:
             continue
         judges, judged = found
