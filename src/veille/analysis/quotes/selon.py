@@ -191,7 +191,7 @@ def selon(ctx: QuoteContext, token: Token, opener: tuple[int, int] | None = None
             start = colon + 3  # … le « mécanisme » : une réunion est prévue, selon X: after the colon
         if re.match(r"\s*,\s*qu(?:e\b|['’])", ctx.text[np_end:sent_end]):
             end = sent_end  # La défiance est telle, selon elle, qu'elle …: one statement around selon
-        if not finite_in(ctx, start, end) or _interrupted(ctx, start, end, after, sent_end):
+        if _interrupted(ctx, start, end, after, sent_end):
             return []
     else:
         return []
