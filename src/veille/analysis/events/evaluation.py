@@ -51,6 +51,15 @@ _REACH = 8  # words back from a negative word to the misread verb
 _NOUN_COMPLEMENTS = frozenset({"de", "d'", "des", "du", "aux", "au"})  # the noun: juge des enfants
 
 
+def _nominal(token: Token) -> bool:
+    """Say whether a word heads a noun phrase: a noun, a name, or an adjective or participle
+    with a determiner, which French uses as a noun (*les sous-entendus de X*, *les proches de
+    X*) and the tagger leaves an adjective."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
+
+
 def _case(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "case" and child.i < token.i:
@@ -207,9 +216,7 @@ class EvaluationReader:
             # le décret du ministre, que la sénatrice juge « injuste »: the relative's antecedent
             antecedent = relative_antecedent(head)
             objects.extend(antecedent)
-            judged = next(
-                (p for o in objects if o.pos_ in ("NOUN", "PROPN") for p in [self.party(o)] if p), []
-            )
+            judged = next((p for o in objects if _nominal(o) for p in [self.party(o)] if p), [])
             if not judged and antecedent and antecedent[0].dep_ == "obj":
                 # X a signé un décret que Y juge « injuste »: the act's author is judged
                 judged = self.reader.subject(antecedent[0].head, agent=False) or []
