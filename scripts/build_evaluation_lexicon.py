@@ -51,7 +51,7 @@ révoltant révoltante inqualifiable ignoble odieux odieuse abject abjecte infâ
 autoritaire arbitraire brutal brutale répressif répressive liberticide antidémocratique
 inconstitutionnel inconstitutionnelle provocateur provocatrice irrationnel irrationnelle
 discriminatoire raciste xénophobe populiste démagogique démagogue complaisant complaisante
-opaque partial partiale précipité précipitée hâtif hâtive disproportionné disproportionnée
+opaque partial partiale précipité précipitée hâtif hâtive
 irresponsabilité scandale honte faute erreur mensonge trahison
 fiasco mascarade gâchis affront insulte injustice imposture catastrophe
 menteur menteuse imposteur affabulateur affabulatrice mythomane tricheur tricheuse
@@ -86,7 +86,7 @@ NOUN_FORMS = (
 # (*selon X, le préfet a « menti »*). Infinitives; the stage reads the lemma.
 VERBS = frozenset(
     "mentir tromper duper trahir manipuler bafouer mépriser humilier saboter frauder falsifier "
-    "escroquer dissimuler outrepasser".split()
+    "escroquer dissimuler".split()
 )
 
 

@@ -45,10 +45,6 @@ _OPINION = ("pour", "selon", "d'après")
 _NOUN_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "obl:mod", "obl:arg"})
 _EVALUATIVE_TAGS = ("ADJ", "NOUN", "PROPN", "VERB")
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
-# juger in the present, which the parser often reads as the noun juge (misread_judgement)
-_JUDGE_FORMS = frozenset({"juge", "jugent"})
-_REACH = 8  # words back from a negative word to the misread verb
-_NOUN_COMPLEMENTS = frozenset({"de", "d'", "des", "du", "aux", "au"})  # the noun: juge des enfants
 
 
 def _nominal(token: Token) -> bool:
@@ -135,55 +131,6 @@ class EvaluationReader:
             [],
         )
         return self.party(agents[0]), judged
-
-    def misread_judgement(self, word: Token) -> tuple[list[str], list[str]] | None:
-        """Return (judge, judged) when the present *juge*/*jugent* of *juger* stands before a
-        negative word and the parser read it as the noun *juge* (a judge), or None.
-
-        The verb is told by its place: after its subject, not after a determiner or a
-        preposition (*le juge*, *au juge*). Read by word order, as the parse is lost: the
-        judge is the nearest name before the verb in its clause (*Anne Duval, juge …*); the
-        judged is the antecedent of a relative *que* before it (*une décision de X que Y juge
-        « … »*), else the first name after the verb (*juge la décision de X « … »*, *juge
-        « … » la décision de X*)."""
-        doc, sent = word.doc, word.sent
-        verb = next(
-            (
-                t
-                for t in reversed(doc[max(sent.start + 1, word.i - _REACH) : word.i])
-                if t.lower_ in _JUDGE_FORMS
-            ),
-            None,
-        )
-        if verb is None or verb.pos_ in ("VERB", "AUX") or doc[verb.i - 1].pos_ in ("DET", "ADP"):
-            return None
-        if doc[verb.i + 1].lower_ in _NOUN_COMPLEMENTS:  # Anne Duval, juge d'instruction, …
-            return None
-        judge: list[str] = []
-        relative: Token | None = None
-        for t in reversed(doc[sent.start : verb.i]):
-            if t.lower_ in ("que", "qu'"):
-                relative = t
-                break
-            if t.pos_ in ("VERB", "AUX") or t.lower_ in (";", ":"):
-                break
-            found = self.reader.index.entity_at(t.idx)
-            if not judge and found is not None:
-                judge = [found]
-        if relative is not None:
-            antecedent = next((t for t in reversed(doc[sent.start : relative.i]) if t.pos_ != "PUNCT"), None)
-            if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
-                return judge, []
-            # Only the antecedent's own party: the parse that lost the verb cannot be trusted
-            # to tell whose object the antecedent is (an apposition to a clause reads as one).
-            return judge, self.party(antecedent)
-        for t in doc[verb.i + 1 : sent.end]:
-            if t.i > word.i and (t.pos_ in ("VERB", "AUX", "CCONJ") or t.lower_ in (",", ";", ":", ".")):
-                break
-            found = self.reader.index.entity_at(t.idx)
-            if found is not None and found not in judge:
-                return judge, [found]
-        return judge, []
 
     def judged(self, word: Token) -> tuple[list[str], list[str]] | None:
         """Return (judge, judged) for a negative word, or None when it judges nobody here."""
@@ -286,8 +233,6 @@ def evaluations(
                 continue
         token = view.tokens[i]
         found = evaluation.judged(token)
-        if found is None or not all(found):  # the parse lost the verb: read the word order
-            found = evaluation.misread_judgement(token) or found
         if found is None:
             continue
         judges, judged = found
