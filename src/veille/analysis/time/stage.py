@@ -30,6 +30,7 @@ from veille.analysis.syntax.tense import (
 )
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
 from veille.analysis.time.extent import Profile, is_vague, modifier, widen, without_signal
+from veille.analysis.time.ranges import end_after_start
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.requested import asked_ahead
 from veille.analysis.time.resolve import Context
@@ -96,6 +97,10 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
+            if candidate.kind == "weekday" and span is not None and not candidate.fields.get("rel"):
+                earlier = [d for at, d in days if span.sent.start_char <= at < candidate.start]
+                moved = end_after_start(value.value, context.before, earlier[-1] if earlier else None)
+                value = dataclasses.replace(value, value=moved)
             if extent != "tempeval" and is_vague(value.type, value.value, candidate.text):
                 continue  # désormais, quelques jours: the guide's optional words; the span stays taken
             timex = Timex(
