@@ -9,6 +9,7 @@ century). The readers here are called by ``readings.resolve``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from veille.analysis.time.calendar import month_value
@@ -69,3 +70,23 @@ def month_range(f: Fields, ctx: Context, second: bool) -> Value | None:
         return Value("DATE", f"{end_year}-{last:02d}")
     first = _month(f["m1"])
     return Value("DATE", f"{end_year - (1 if first > last else 0)}-{first:02d}")
+
+
+# jusqu'à, jusqu'au: the preposition that names the end of a span (a TimeML SIGNAL)
+_UNTIL = re.compile(r"\bjusqu['’]\s*(?:à|au)\s*$", re.IGNORECASE)
+
+
+def end_after_start(value: str, before: str, start: dt.date | None) -> str:
+    """Move the weekday after *jusqu'à* (``value``, read on the verb's tense) to the first
+    such day on or after ``start``, the day its sentence named before it: a span cannot end
+    before it begins (*Jeudi, ils ont voté la reconduction du mouvement jusqu'à lundi*: the
+    Monday after that Thursday; *a placé jeudi le département en vigilance … jusqu'à vendredi
+    soir*: the next Friday). Without such a day, or already after it, the value is kept."""
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
+    if start is None or match is None or not _UNTIL.search(before):
+        return value
+    day = dt.date.fromisoformat(match.group(1))
+    if day >= start:
+        return value
+    day += dt.timedelta(days=7 * -(-(start - day).days // 7))
+    return day.isoformat() + value[10:]

@@ -30,6 +30,7 @@ from veille.analysis.syntax.tense import (
 )
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
 from veille.analysis.time.extent import Profile, is_vague, modifier, widen, without_signal
+from veille.analysis.time.ranges import end_after_start
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.requested import asked_ahead
 from veille.analysis.time.resolve import Context
@@ -96,6 +97,10 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             value = resolve(candidate, context)
             if value is None or not value.value:
                 continue
+            if candidate.kind == "weekday" and span is not None and not candidate.fields.get("rel"):
+                earlier = [d for at, d in days if span.sent.start_char <= at < candidate.start]
+                moved = end_after_start(value.value, context.before, earlier[-1] if earlier else None)
+                value = dataclasses.replace(value, value=moved)
             if extent != "tempeval" and is_vague(value.type, value.value, candidate.text):
                 continue  # désormais, quelques jours: the guide's optional words; the span stays taken
             timex = Timex(
@@ -221,6 +226,9 @@ def _context(
             # la délibération de mardi, la réunion de vendredi: the day of a meeting the
             # reader knows of, the one of this week, whatever the verb's tense
             direction = "nearest"
+        if not candidate.fields.get("rel") and _dates_a_start(root):
+            # depuis l'arrestation du maire mardi: the event that began what lasts now
+            direction = "past"
         if after_planning_participle(before) or asked_ahead(root):
             # prévue le 3 juillet: scheduled ahead, whatever the main verb; a appelé à un
             # rassemblement samedi: the time of the act asked for (requested.py)
@@ -314,6 +322,35 @@ def _names_an_event(root: Token, before: str) -> bool:
     return re.search(r"(?:^|\s)de\s+$", before) is not None
 
 
+def _dates_a_start(root: Token) -> bool:
+    """Say whether a date hangs (as a noun's complement, apposition or conjunct) from a noun
+    led by *depuis* (*depuis l'arrestation du maire mardi*, *depuis la fermeture de l'usine,
+    lundi,*): the day of the event that began a state still lasting at the time of writing,
+    so a past day whatever the verb's tense, as *depuis mardi* is."""
+    token = root
+    while token.dep_.startswith(("nmod", "conj", "appos")) and token.head != token:
+        token = token.head
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if _led_by_since(token):
+            return True
+    if root.i < 2 or root.doc[root.i - 1].text != ",":
+        return False
+    # depuis la fermeture de l'usine, lundi, …: the parser hangs the day set off by commas
+    # on the verb, beside the phrase it dates
+    return any(
+        _led_by_since(noun) and noun.right_edge.i == root.i - 2 and noun.head == root.head
+        for noun in root.doc[root.i - 2].ancestors
+    ) or (_led_by_since(root.doc[root.i - 2]) and root.doc[root.i - 2].head == root.head)
+
+
+def _led_by_since(noun: Token) -> bool:
+    """Say whether a noun naming no length of time is led by *depuis* (not *depuis des mois*)."""
+    if noun.lower_ in lexicon()["units"]:
+        return False
+    return any(child.dep_ == "case" and child.lower_ == "depuis" for child in noun.children)
+
+
 # Prepositions that make an event noun the time of the verb (TimeML SIGNALs of a relation
 # between the two events): lors du conseil de lundi, pendant la réunion de mardi.
 _TIME_ADJUNCT = re.compile(
@@ -343,7 +380,29 @@ def _preposition_direction(before: str, direction: Direction) -> Direction:
 def clause_direction(token: Token) -> Direction:
     """Return the direction in time of the clause holding ``token``, from its verb's tense."""
     verb = governing_verb(token)
+    if verb is None:
+        verb = _verb_after_split(token)
     return direction(verb) if verb is not None else "nearest"
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";", "»", '"'})
+
+
+def _verb_after_split(token: Token) -> Token | None:
+    """Return the verb of the clause that a fronted time adjunct belongs to when the parser
+    cut the sentence inside it (*Samedi et dimanche | , les habitants ont manifesté*,
+    *Dimanche | et lundi, des milliers ont défilé*): a verbless piece that no full stop ends,
+    followed in its paragraph by a comma or a lower-case word, is no sentence, and the next
+    one is its clause (TimeML dates the adjunct by that clause's event). None otherwise."""
+    sentence = token.sent
+    if sentence.end >= len(token.doc):
+        return None
+    last, following = sentence[-1], token.doc[sentence.end]
+    if "\n" in token.doc.text[last.idx : following.idx] or last.text in _SENTENCE_ENDS:
+        return None
+    if "," not in (last.text, following.text) and not following.text[:1].islower():
+        return None  # Lundi. | Le conseil a voté: the next sentence is a new one
+    return governing_verb(following.sent.root)
 
 
 def day_value(value: str) -> str | None:
