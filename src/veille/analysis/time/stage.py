@@ -465,7 +465,10 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
     """Return the date of the time expression attached to the clause whose verb is token ``head``.
 
     The expression must be in the same sentence and hang from the verb, its auxiliaries or
-    its xcomp chain; failing that, the sentence's only dated expression is used. The sentence
+    its xcomp chain; failing that, the sentence's only dated expression is used, unless it
+    hangs from a participle or a relative clause after a noun (*a appelé … après l'accident
+    survenu mardi soir*: Tuesday dates the accident, not the call; a participle fronted
+    before its noun, *Reçue mardi, la secrétaire a exposé …*, still dates the clause). The sentence
     is the parse's; when it holds no date, the pieces the parser split from it without
     punctuation are read too (*Reçue mardi 29 août à l'Élysée, la secrétaire générale a
     exposé…* comes out of the parser in pieces). Parts of day and clock times are cut to the
@@ -482,6 +485,7 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         first, last = parse_sentence(verb)
         dated = _dated_between(doc, parsed[first].idx, parsed[last - 1].idx + len(parsed[last - 1]))
     chain = verb_complex(verb)
+    another = False  # the expression dates a noun's own event (l'accident survenu mardi)
     for timex, value in dated:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -489,6 +493,9 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         governor = governing_verb(span.root)
         if governor is not None and governor.i in chain:
             return value
-    if len(dated) == 1:
+        another = (
+            governor is not None and governor.head.pos_ in ("NOUN", "PROPN") and governor.head.i < governor.i
+        )
+    if len(dated) == 1 and not another:
         return dated[0][1]
     return None
