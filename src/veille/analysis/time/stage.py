@@ -466,9 +466,9 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
 
     The expression must be in the same sentence and hang from the verb, its auxiliaries or
     its xcomp chain; failing that, the sentence's only dated expression is used, unless it
-    hangs from a participle or a relative clause after a noun (*a appelé … après l'accident
-    survenu mardi soir*: Tuesday dates the accident, not the call; a participle fronted
-    before its noun, *Reçue mardi, la secrétaire a exposé …*, still dates the clause). The sentence
+    hangs from a participle or a relative clause on a noun led by *après* or *avant* (*a
+    appelé … après l'accident survenu mardi soir*: Tuesday dates the accident the call is
+    ordered against, TimeML's anchor event, not the call). The sentence
     is the parse's; when it holds no date, the pieces the parser split from it without
     punctuation are read too (*Reçue mardi 29 août à l'Élysée, la secrétaire générale a
     exposé…* comes out of the parser in pieces). Parts of day and clock times are cut to the
@@ -493,9 +493,16 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         governor = governing_verb(span.root)
         if governor is not None and governor.i in chain:
             return value
-        another = (
-            governor is not None and governor.head.pos_ in ("NOUN", "PROPN") and governor.head.i < governor.i
-        )
+        another = governor is not None and _anchor_event(governor)
     if len(dated) == 1 and not another:
         return dated[0][1]
     return None
+
+
+def _anchor_event(verb: Token) -> bool:
+    """Return True for a participle or relative after a noun led by *après* / *avant*: the
+    act it tells is the anchor the clause is ordered against, and its day is not the clause's."""
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.i >= verb.i:
+        return False
+    return any(c.dep_ == "case" and c.lower_ in ("après", "avant") for c in noun.children)
