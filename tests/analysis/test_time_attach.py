@@ -6,7 +6,8 @@ import pytest
 
 from veille.analysis.clean import clean_article
 from veille.analysis.parse import parse_articles
-from veille.analysis.time.stage import TimeStage, attached_date, day_value
+from veille.analysis.time.attach import attached_date, day_value
+from veille.analysis.time.stage import TimeStage
 from veille.model import Article, Document
 
 pytestmark = pytest.mark.model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from veille.analysis.time.stage import _dated_between, day_value, in_timexes
+from veille.analysis.time.attach import _dated_between, day_value, in_timexes
 from veille.model import Article, Document, Timex
 
 

@@ -35,7 +35,7 @@ from veille.analysis.events.retold import anterior, recalled_date, retold_date
 from veille.analysis.syntax.clauses import governing_verb
 from veille.analysis.syntax.tense import direction, feature
 from veille.analysis.syntax.view import token_view
-from veille.analysis.time.stage import day_value
+from veille.analysis.time.attach import day_value
 from veille.model import Document, Paragraph, Timex
 
 Match = Callable[[Token], Trigger | None]

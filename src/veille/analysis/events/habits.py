@@ -17,7 +17,6 @@ from spacy.tokens import Token
 
 from veille.analysis.time.detect import lexicon
 
-_SEASONS = frozenset({"été", "hiver", "printemps", "automne"})
 # Adverbs of habit that name no frequency (those that do, quotidiennement, annuellement, are
 # the time layer's sets).
 _HABIT_ADVERBS = frozenset({"régulièrement", "habituellement", "traditionnellement", "systématiquement"})
@@ -27,7 +26,7 @@ _HABIT_ADVERBS = frozenset({"régulièrement", "habituellement", "traditionnelle
 def _periods() -> frozenset[str]:
     """Return the nouns of a period after chaque / tous les: the time layer's set units
     (chaque année, tous les mois, chaque matin) and the seasons."""
-    return frozenset(lexicon()["set_units"]) | _SEASONS
+    return frozenset(lexicon()["set_units"]) | frozenset(lexicon()["seasons"])
 
 
 @cache

@@ -20,7 +20,7 @@ from veille.analysis.events.lexicon import Trigger
 from veille.analysis.lang.fr.countries import capital_country, country_code
 from veille.analysis.lang.fr.words import DEMONSTRATIVES
 from veille.analysis.syntax.tense import feature
-from veille.analysis.time.stage import attached_date
+from veille.analysis.time.attach import attached_date
 from veille.model import Document, Event
 
 _ANAPHORIC = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})

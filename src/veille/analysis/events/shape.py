@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
-from veille.analysis.time.stage import in_timexes
+from veille.analysis.time.attach import in_timexes
 from veille.model import Document, Timex
 
 

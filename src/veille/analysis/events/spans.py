@@ -19,7 +19,7 @@ from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
 from veille.analysis.syntax.view import TokenView, token_view
-from veille.analysis.time.stage import in_timexes
+from veille.analysis.time.attach import in_timexes
 from veille.model import Timex
 
 EntityAt = Callable[[int], "str | None"]

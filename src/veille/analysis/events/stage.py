@@ -72,7 +72,7 @@ from veille.analysis.syntax.clauses import own_clause, subject_chain
 from veille.analysis.syntax.sentences import indexed_sentences
 from veille.analysis.syntax.tense import Modality, direction, feature, modality, negated
 from veille.analysis.syntax.view import token_view
-from veille.analysis.time.stage import attached_date
+from veille.analysis.time.attach import attached_date
 from veille.model import Document, Event
 from veille.settings import Settings
 

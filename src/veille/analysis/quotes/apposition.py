@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from veille.analysis.lang.fr.words import OF_TOKENS
 from veille.model import Entity, Mention
 
 # A determiner and at most two words (a demonym, a title: le Maltais, la juge) before an
@@ -66,7 +67,6 @@ def in_complement(text: str, head: int, offset: int) -> bool:
 # Between a person noun and the organisation that qualifies it: lower-case adjectives only
 # (le conseiller municipal PS), no comma, no de-complement.
 _QUALIFIERS = re.compile(r"[a-zàâçéèêëîïôûùüœ'’-]+(?:\s+[a-zàâçéèêëîïôûùüœ-]+)?\s+")
-_OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 def affiliation(text: str, head: int, offset: int) -> bool:
@@ -75,4 +75,4 @@ def affiliation(text: str, head: int, offset: int) -> bool:
     between = text[head:offset]
     if _QUALIFIERS.fullmatch(between) is None:
         return False
-    return not _OF_WORDS & set(between.split())
+    return not OF_TOKENS & set(between.split())

@@ -20,7 +20,7 @@ from veille.analysis.quotes.marks import MARKS_AND_SPACE, paragraph_pieces
 from veille.analysis.quotes.phrases import possessive_work
 from veille.analysis.quotes.ranker import load_ranker
 from veille.analysis.quotes.speakers import Speaker
-from veille.analysis.time.stage import attached_date
+from veille.analysis.time.attach import attached_date
 from veille.model import Quote, Span
 
 # A direct quotation with no cue and no speaker is kept only when it reads as speech.

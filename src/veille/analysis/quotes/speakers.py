@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.resolve import entity_at
 from veille.analysis.entities.unnamed import next_entity_number, unnamed_entity, unnamed_party
-from veille.analysis.lang.fr.words import SUBJECT_PRONOUNS
+from veille.analysis.lang.fr.words import INDEFINITE, SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.antecedents import LOOKBACK_CHARS, AntecedentFinder
 from veille.analysis.quotes.apposition import affiliation, apposed_organisations, in_complement
@@ -57,7 +57,6 @@ _NAMED_COMPLEMENT = re.compile(
 _MEMBERS = re.compile(r"[\w-]+\s+(?:des\s+[a-zàâçéèêëîïôûùüœ-]+[sx]|du\s+personnel)\s*$")
 # A stressed pronoun after a plural subject (Les syndicats, eux, …; Les élues, elles, …).
 _CONTRAST = re.compile(r"\s*,\s*(?:eux|elles)\s*,")
-_INDEFINITE = frozenset({"un", "une", "des"})
 _INDEFINITE_WORDS = 8  # longer, it is a clause the parser took for a subject
 
 
@@ -236,7 +235,7 @@ class SpeakerResolver(AntecedentFinder):
         group = group or (
             head == start and words[0][:1].islower() and noun in self.person_nouns
         )  # de source sûre
-        if (first in _INDEFINITE or group) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
+        if (first in INDEFINITE or group) and places_only and speaking and len(words) <= _INDEFINITE_WORDS:
             # une habitante, un proche du dossier: an indefinite description brings in someone
             # new, never one named before; so does a plural one (les secouristes, des témoins,
             # les habitants de Montluel), never a single person named before: an entity made

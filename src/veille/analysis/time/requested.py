@@ -28,6 +28,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.tables import read_rows
+from veille.analysis.lang.fr.words import DE_TOKENS, INDEFINITE
 from veille.analysis.syntax.clauses import governing_verb
 from veille.analysis.time.detect import lexicon
 
@@ -58,7 +59,7 @@ def request_verbs() -> frozenset[str]:
 
 
 # Determiners of a new thing: un rassemblement, une nouvelle manifestation, des réunions.
-_INDEFINITE = frozenset({"un", "une", "des", "de", "d'"})
+_INDEFINITE = INDEFINITE | DE_TOKENS  # un projet, des rassemblements, de nouvelles grèves
 # A start that puts the time ahead of a report: dès jeudi, à partir de lundi, à compter du 3.
 _START = re.compile(r"(?:\bdès|\bà\s+partir\s+d[eu]|\bà\s+compter\s+d[eu])\s*(?:l'|le\s+|la\s+)?$")
 
