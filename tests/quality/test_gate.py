@@ -45,11 +45,11 @@ Sets (tests/quality/baseline.json):
   Swiss regional dailies, a sports daily, a business weekly, an agency wire, a court report, a
   health page, an obituary, an international crisis, a local council report) and years
   2013-2026; it was blind (set "blind8") until the thirteenth session opened it for error study;
-- "blind9" is tests/gold19/, a ninth blind set (eleventh session), 10 outlet styles (a national
+- "dev11" is tests/gold19/, a ninth such set (eleventh session), 10 outlet styles (a national
   daily's political analysis, a Lebanese francophone daily, a Radio-Canada style piece, a
   West-French regional daily, a parliamentary report, a trade dispute, a protest with police, a
-  culture page, a cyberattack, a diplomatic visit) and years 2012-2026, added to the gate before
-  any change of that session;
+  culture page, a cyberattack, a diplomatic visit) and years 2012-2026; it was blind (set
+  "blind9") until the fourteenth session opened it for error study;
 - "blind10" is tests/gold20/, a tenth blind set (end of the eleventh session), 10 outlet styles
   (Réunion, Swiss, Belgian, Senegalese, Ivorian and New Caledonian outlets, a weekly's
   investigation, a regional TV site, an election night, a judicial appeal) and years 2011-2026,
@@ -90,7 +90,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold15 --set dev8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold17 --set dev9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold18 --set dev10 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold19 --set blind9 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold19 --set dev11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
@@ -131,7 +131,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev8": (ROOT / "tests" / "gold15", 12),
     "dev9": (ROOT / "tests" / "gold17", 12),
     "dev10": (ROOT / "tests" / "gold18", 10),
-    "blind9": (ROOT / "tests" / "gold19", 10),
+    "dev11": (ROOT / "tests" / "gold19", 10),
     "blind10": (ROOT / "tests" / "gold20", 10),
     "blind11": (ROOT / "tests" / "gold21", 10),
     "blind12": (ROOT / "tests" / "gold22", 10),
