@@ -111,6 +111,7 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold21", 10),
         ("gold22", 10),
         ("gold23", 10),
+        ("gold24", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

@@ -65,7 +65,11 @@ Sets (tests/quality/baseline.json):
 - "blind13" is tests/gold23/, a thirteenth blind set (thirteenth session), 10 outlet styles
   (Senegalese, Nigerien, Mayotte, Malagasy, Gabonese and Burkinabè outlets, a French regional
   court report, a Québec city page, a Belgian weekly, a TV live blog) and years 2010-2025, added
-  to the gate before any rule change of that session.
+  to the gate before any rule change of that session;
+- "blind14" is tests/gold24/, a fourteenth blind set (fourteenth session), 10 outlet styles
+  (Haitian, Lausanne, Luxembourg, Tunisian, Moroccan, Ivorian, Martinique, Lebanese and
+  Cameroonian outlets, a French sports daily) and years 2008-2024, added to the gate before any
+  rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -95,6 +99,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -136,6 +141,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind11": (ROOT / "tests" / "gold21", 10),
     "blind12": (ROOT / "tests" / "gold22", 10),
     "blind13": (ROOT / "tests" / "gold23", 10),
+    "blind14": (ROOT / "tests" / "gold24", 10),
 }
 
 pytestmark = pytest.mark.model
