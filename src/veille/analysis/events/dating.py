@@ -25,6 +25,7 @@ or points back to an act dated before. Three checks, in this order:
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -220,9 +221,10 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
     # The last full day of the two sentences before the trigger's (previous_day).
     sentence = token.sent
     if any(
-        sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
+        sentence.start_char <= t.start < sentence.end_char and _may_date(doc, parsed, token, t)
+        for t in doc.timexes
     ):
-        return None  # a duration (pendant quatre heures) says how long, not which day
+        return None  # its own day (a duration, pendant quatre heures, says how long, not which day)
     window = sentence.start_char
     for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
         before = sentence.start - 1 if sentence.start_char == window else None
@@ -244,6 +246,37 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
         if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
             return timex
     return None
+
+
+def _may_date(doc: Document, parsed: Doc, token: Token, timex: Timex) -> bool:
+    """Say whether a time expression of the trigger's sentence may date the act, and so keeps
+    the narrative day of the sentences before from it. Three cannot (TimeML anchors each one
+    to another event): a start (*le maire, en poste depuis 2016, a accusé …*), a day after the
+    article date for an act told in the past (*a proposé de réunir dès la semaine
+    prochaine la commission*: the meeting's time) and a time inside a relative clause that
+    leaves the trigger out (*l'opposition, qui avait voté la rénovation en 2021*)."""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, token.sent.start):
+        return False
+    article = doc.article.date
+    value = event_day(timex.value)
+    if article is not None and value is not None and _calendar_date(value) and not _not_after(value, article):
+        return False  # a later year, month or day (weeks and seasons are not compared)
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    node = span.root
+    while node.head != node:
+        if node.dep_ == "acl:relcl":
+            return token not in node.subtree
+        node = node.head
+    return True
+
+
+def _calendar_date(value: str) -> bool:
+    """Say whether a value is a year, a month or a day (2025, 2025-12, 2025-12-04)."""
+    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
 
 
 def event_day(value: str) -> str | None:

@@ -344,7 +344,7 @@ def _date(
         if value is not None and value not in starts:
             return value, "timex"
     week = coming_week(doc, token)
-    if week is not None:
+    if week is not None and week not in starts:  # dès la semaine prochaine: another act's start
         return week, "timex"  # sera reçu la semaine prochaine: a week is the finest date stated
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).

@@ -111,10 +111,17 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         governor = governing_verb(span.root)
         if governor is not None and governor.i in chain:
             return value
-        another = governor is not None and _anchor_event(governor)
+        another = governor is not None and (_anchor_event(governor) or _other_relative(governor, verb))
     if len(dated) == 1 and not another:
         return dated[0][1]
     return None
+
+
+def _other_relative(governor: Token, verb: Token) -> bool:
+    """Say whether a time expression's verb heads a relative clause that leaves the clause's
+    verb out (*a accusé le groupe, qui avait voté la rénovation en 2021, de mentir*): the
+    day dates the relative's own act, not the verb's."""
+    return governor.dep_ == "acl:relcl" and verb not in governor.subtree
 
 
 def _anchor_event(verb: Token) -> bool:
