@@ -19,7 +19,8 @@ or points back to an act dated before. Three checks, in this order:
    that began the day before.
 6. An act told in the present (*La Bolivie menace de …*) is not dated by an earlier day that
    another verb's clause holds (*comme elle l'avait fait il y a huit ans*), unless it goes on
-   a retrospective told in the present with its past days (``historical_day``).
+   a retrospective told in the present with its past days (``historical_day``) or a report
+   of a dated session (``narrated_day``).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
         and _present(token)
         and _not_after(date, doc.article.date)
         and _own_day(doc, parsed, token) is None
-        and historical_day(doc, parsed, token) != date
+        and date not in (historical_day(doc, parsed, token), narrated_day(doc, parsed, token))
     ):
         # La Bolivie menace de saisir la CIJ, comme elle l'avait fait il y a huit ans: a
         # present act is not dated by a past day that another verb's clause holds.
@@ -211,6 +212,40 @@ def historical_day(doc: Document, parsed: Doc, token: Token) -> str | None:
 
 
 _HISTORICAL_GAP_DAYS = 31  # nearer days are today's news told in the present
+
+
+def narrated_day(doc: Document, parsed: Doc, token: Token) -> str | None:
+    """Return the day a present of narration goes on from, or None.
+
+    A report of a dated session tells its later acts in the present (*Le conseil a voté
+    lundi la fermeture de la piscine. Le maire reproche à l'opposition …*): the verb's present
+    takes the narrative reference time, not the article's (TimeML: the tense is read
+    against the time the story has reached). A present clause with no day of its own takes
+    the last full day of the two sentences before it when that day is before the article
+    date, less than a month before it (older ones are ``historical_day``'s), and the clause
+    stating it is told in the past (*a voté lundi*; *Lundi, le conseil vote …* is no report)
+    but not in the pluperfect (*Mardi, les gendarmes avaient délogé les grévistes. La CGT
+    menace …*: a flashback, and the present is the article's).
+    """
+    timex = _previous_timex(doc, parsed, token) if _present(token) else None
+    if timex is None or doc.article.date is None:
+        return None
+    value = event_day(timex.value)
+    if value is None or not 0 < _days_between(value, doc.article.date) < _HISTORICAL_GAP_DAYS:
+        return None
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    return value if verb is not None and direction(verb) == "past" and not _pluperfect(verb) else None
+
+
+def _pluperfect(verb: Token) -> bool:
+    """Say whether a verb is in the pluperfect (*avaient délogé*): a flashback before the
+    story's reference time (Reichenbach: event before reference), so its day is not the one
+    the story has reached."""
+    return any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Imp" in feature(c, "Tense")
+        for c in verb.children
+    )
 
 
 def _days_between(earlier: str, later: str) -> int:

@@ -33,6 +33,7 @@ from veille.analysis.events.dating import (
     event_day,
     historical_day,
     lede_day,
+    narrated_day,
     previous_day,
     sharpen_date,
     start_days,
@@ -354,6 +355,8 @@ def _date(
             return value, "timex"
     if verbs and direction(verbs[0]) == "nearest":
         value = historical_day(doc, parsed, token)  # a retrospective told in the present
+        if value is None:
+            value = narrated_day(doc, parsed, token)  # the present of narration of a report
         if value is not None:
             return value, "timex"
     if doc.article.date is None:
