@@ -147,7 +147,8 @@ def rules() -> tuple[Rule, ...]:
         ("weekday", rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
                     rf"(?:\b(?P<ce>ce)\s+)?"
                     rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain|précédent|suivant)\b)?"
-                    rf"(?:\s+(?P<pod>{pod_phrase}|{pod})\b)?(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
+                    rf"(?:\s+(?:(?P<pod>{pod_phrase}|{pod})|(?P<clockm>minuit))\b)?"
+                    rf"(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
         ("relday", r"\b(?P<rd>aujourd'hui|avant-hier|après-demain|hier|demain)"
                    r"(?:\s+(?P<pod>matin|après-midi|soir|midi)\b)?"),
         ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b(?!-là)"),

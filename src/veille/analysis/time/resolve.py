@@ -158,8 +158,11 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
         day = weekday_date(ctx.anchor, weekday, ctx.direction)
     pod = f.get("pod") or f.get("podpre")
     clock = f.get("clock") or f.get("clockw")
-    if clock and clock.lower() == "minuit" and pod and _code("parts_of_day", pod) in ("EV", "NI"):
-        # minuit ce jeudi soir: the midnight that ends Thursday evening
+    ends_day = f.get("clockm") or (
+        clock and clock.lower() == "minuit" and pod and _code("parts_of_day", pod) in ("EV", "NI")
+    )
+    if ends_day:
+        # minuit ce jeudi soir, vendredi minuit: the midnight that ends that day (TIDES: 24:00)
         return Value("TIME", f"{(day + dt.timedelta(days=1)).isoformat()}T00:00")
     return _with_pod(day.isoformat(), pod, clock)
 
