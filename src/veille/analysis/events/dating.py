@@ -19,12 +19,14 @@ or points back to an act dated before. Three checks, in this order:
    that began the day before.
 6. An act told in the present (*La Bolivie menace de …*) is not dated by an earlier day that
    another verb's clause holds (*comme elle l'avait fait il y a huit ans*), unless it goes on
-   a retrospective told in the present with its past days (``historical_day``).
+   a retrospective told in the present with its past days (``historical_day``) or a report
+   of a dated session (``narrated_day``).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -83,7 +85,7 @@ def sharpen_date(doc: Document, parsed: Doc, token: Token, kind: str, dated: Dat
         and _present(token)
         and _not_after(date, doc.article.date)
         and _own_day(doc, parsed, token) is None
-        and historical_day(doc, parsed, token) != date
+        and date not in (historical_day(doc, parsed, token), narrated_day(doc, parsed, token))
     ):
         # La Bolivie menace de saisir la CIJ, comme elle l'avait fait il y a huit ans: a
         # present act is not dated by a past day that another verb's clause holds.
@@ -212,6 +214,40 @@ def historical_day(doc: Document, parsed: Doc, token: Token) -> str | None:
 _HISTORICAL_GAP_DAYS = 31  # nearer days are today's news told in the present
 
 
+def narrated_day(doc: Document, parsed: Doc, token: Token) -> str | None:
+    """Return the day a present of narration goes on from, or None.
+
+    A report of a dated session tells its later acts in the present (*Le conseil a voté
+    lundi la fermeture de la piscine. Le maire reproche à l'opposition …*): the verb's present
+    takes the narrative reference time, not the article's (TimeML: the tense is read
+    against the time the story has reached). A present clause with no day of its own takes
+    the last full day of the two sentences before it when that day is before the article
+    date, less than a month before it (older ones are ``historical_day``'s), and the clause
+    stating it is told in the past (*a voté lundi*; *Lundi, le conseil vote …* is no report)
+    but not in the pluperfect (*Mardi, les gendarmes avaient délogé les grévistes. La CGT
+    menace …*: a flashback, and the present is the article's).
+    """
+    timex = _previous_timex(doc, parsed, token) if _present(token) else None
+    if timex is None or doc.article.date is None:
+        return None
+    value = event_day(timex.value)
+    if value is None or not 0 < _days_between(value, doc.article.date) < _HISTORICAL_GAP_DAYS:
+        return None
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    return value if verb is not None and direction(verb) == "past" and not _pluperfect(verb) else None
+
+
+def _pluperfect(verb: Token) -> bool:
+    """Say whether a verb is in the pluperfect (*avaient délogé*): a flashback before the
+    story's reference time (Reichenbach: event before reference), so its day is not the one
+    the story has reached."""
+    return any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Imp" in feature(c, "Tense")
+        for c in verb.children
+    )
+
+
 def _days_between(earlier: str, later: str) -> int:
     return (datetime.date.fromisoformat(later[:10]) - datetime.date.fromisoformat(earlier[:10])).days
 
@@ -220,9 +256,10 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
     # The last full day of the two sentences before the trigger's (previous_day).
     sentence = token.sent
     if any(
-        sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") for t in doc.timexes
+        sentence.start_char <= t.start < sentence.end_char and _may_date(doc, parsed, token, t)
+        for t in doc.timexes
     ):
-        return None  # a duration (pendant quatre heures) says how long, not which day
+        return None  # its own day (a duration, pendant quatre heures, says how long, not which day)
     window = sentence.start_char
     for _ in range(2):  # step back over two sentences (blank tokens between them skipped)
         before = sentence.start - 1 if sentence.start_char == window else None
@@ -244,6 +281,37 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
         if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
             return timex
     return None
+
+
+def _may_date(doc: Document, parsed: Doc, token: Token, timex: Timex) -> bool:
+    """Say whether a time expression of the trigger's sentence may date the act, and so keeps
+    the narrative day of the sentences before from it. Three cannot (TimeML anchors each one
+    to another event): a start (*le maire, en poste depuis 2016, a accusé …*), a day after the
+    article date for an act told in the past (*a proposé de réunir dès la semaine
+    prochaine la commission*: the meeting's time) and a time inside a relative clause that
+    leaves the trigger out (*l'opposition, qui avait voté la rénovation en 2021*)."""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, token.sent.start):
+        return False
+    article = doc.article.date
+    value = event_day(timex.value)
+    if article is not None and value is not None and _calendar_date(value) and not _not_after(value, article):
+        return False  # a later year, month or day (weeks and seasons are not compared)
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    node = span.root
+    while node.head != node:
+        if node.dep_ == "acl:relcl":
+            return token not in node.subtree
+        node = node.head
+    return True
+
+
+def _calendar_date(value: str) -> bool:
+    """Say whether a value is a year, a month or a day (2025, 2025-12, 2025-12-04)."""
+    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
 
 
 def event_day(value: str) -> str | None:

@@ -33,6 +33,7 @@ from veille.analysis.events.dating import (
     event_day,
     historical_day,
     lede_day,
+    narrated_day,
     previous_day,
     sharpen_date,
     start_days,
@@ -344,7 +345,7 @@ def _date(
         if value is not None and value not in starts:
             return value, "timex"
     week = coming_week(doc, token)
-    if week is not None:
+    if week is not None and week not in starts:  # dès la semaine prochaine: another act's start
         return week, "timex"  # sera reçu la semaine prochaine: a week is the finest date stated
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
@@ -354,6 +355,8 @@ def _date(
             return value, "timex"
     if verbs and direction(verbs[0]) == "nearest":
         value = historical_day(doc, parsed, token)  # a retrospective told in the present
+        if value is None:
+            value = narrated_day(doc, parsed, token)  # the present of narration of a report
         if value is not None:
             return value, "timex"
     if doc.article.date is None:

@@ -108,13 +108,40 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if len(value) == 4 and _year_of_a_noun(span.root):
+            another = True  # le traité de 1920, les quotas fixés en 2024: that thing's year
+            continue
         governor = governing_verb(span.root)
         if governor is not None and governor.i in chain:
             return value
-        another = governor is not None and _anchor_event(governor)
+        another = governor is not None and (_anchor_event(governor) or _other_relative(governor, verb))
     if len(dated) == 1 and not another:
         return dated[0][1]
     return None
+
+
+def _year_of_a_noun(root: Token) -> bool:
+    """Say whether a year completes a noun (*violer le traité de Svalbard de 1920*, *la
+    sentence arbitrale de 2016*) or a participle on a noun (*les quotas fixés en 2024*): it
+    dates that thing (TimeML anchors it there), not the clause the noun sits in."""
+    head = root.head
+    if root.dep_ == "nmod" and head.pos_ in ("NOUN", "PROPN"):
+        # de + year completes the noun; a noun's en 2021 is most often the verb's adjunct
+        # that the parser hung low (a porté plainte contre l'élu en 2021)
+        return any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du") for c in root.children)
+    return (
+        root.dep_.startswith("obl")
+        and head.dep_ == "acl"
+        and head.head.pos_ == "NOUN"
+        and head.i > head.head.i
+    )
+
+
+def _other_relative(governor: Token, verb: Token) -> bool:
+    """Say whether a time expression's verb heads a relative clause that leaves the clause's
+    verb out (*a accusé le groupe, qui avait voté la rénovation en 2021, de mentir*): the
+    day dates the relative's own act, not the verb's."""
+    return governor.dep_ == "acl:relcl" and verb not in governor.subtree
 
 
 def _anchor_event(verb: Token) -> bool:

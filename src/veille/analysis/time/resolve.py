@@ -158,8 +158,11 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
         day = weekday_date(ctx.anchor, weekday, ctx.direction)
     pod = f.get("pod") or f.get("podpre")
     clock = f.get("clock") or f.get("clockw")
-    if clock and clock.lower() == "minuit" and pod and _code("parts_of_day", pod) in ("EV", "NI"):
-        # minuit ce jeudi soir: the midnight that ends Thursday evening
+    ends_day = f.get("clockm") or (
+        clock and clock.lower() == "minuit" and pod and _code("parts_of_day", pod) in ("EV", "NI")
+    )
+    if ends_day:
+        # minuit ce jeudi soir, vendredi minuit: the midnight that ends that day (TIDES: 24:00)
         return Value("TIME", f"{(day + dt.timedelta(days=1)).isoformat()}T00:00")
     return _with_pod(day.isoformat(), pod, clock)
 
@@ -245,7 +248,11 @@ def _season(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{code}", anchored=False)
     start_month: int = lexicon()["season_months"][code]
-    return Value("DATE", f"{period_year(ctx.anchor, start_month, 3, ctx.direction, f.get('rel'))}-{code}")
+    # cet été, cet hiver: the demonstrative points at the season nearest the time of writing
+    # (the one in progress, else the nearer of the last and the coming), whatever the tense
+    # of a clause it may sit in (« … du courant dès cet été », a martelé le ministre, in May)
+    direction: Direction = "nearest" if c.text.lower().startswith(("cet ", "ce ")) else ctx.direction
+    return Value("DATE", f"{period_year(ctx.anchor, start_month, 3, direction, f.get('rel'))}-{code}")
 
 
 def _decade(c: Candidate, f: Fields, ctx: Context) -> Value | None:
