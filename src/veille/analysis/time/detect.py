@@ -193,11 +193,6 @@ def rules() -> tuple[Rule, ...]:
         ("quartercode", rf"\b(?P<code>[TQ][1-4]|[SH][12])\b(?:\s+(?P<year>{year})\b)?"),
         ("clock", rf"\b(?:à|vers|dès|avant|après|jusqu'à)\s+(?P<span>(?P<clock>{clock}))"),
         ("clock", r"\b(?P<clock>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b" + zone + ")"),
-        # il était un peu plus de 14 heures, il est près de 23 heures: the impersonal il est
-        # tells the hour (TLFi « heure »: il est trois heures), a clock time, not a length;
-        # the approximator stays outside, as after à or vers
-        ("clock", rf"\bil\s+(?:est|était)\s+(?:(?:un\s+peu\s+)?(?:plus|moins)\s+de\s+|près\s+de\s+"
-                  rf"|environ\s+|presque\s+|déjà\s+)?(?P<span>(?P<clock>{clock}))"),
         # de 10 heures à midi, entre 8 heures et 9 heures, à partir de 10 heures: clock times
         ("clock", rf"\b(?:à\s+partir\s+de|jusque\s+vers|aux\s+alentours\s+de|autour\s+de)\s+"
                   rf"(?P<span>(?P<clock>{clock}))"),
