@@ -174,7 +174,8 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
             continue
         kinds = {types.get(r) for r in roles.recipients}
         actors = {types.get(a) for a in roles.actors}
-        if kinds & entry.recipient_types and (not entry.actor_types or actors & entry.actor_types):
+        fits = kinds <= entry.recipient_types if entry.every else kinds & entry.recipient_types
+        if kinds and fits and (not entry.actor_types or actors & entry.actor_types):
             return dataclasses.replace(trigger, type=entry.type, mode=entry.mode)
     return trigger
 
