@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.rolenouns import load_roles, role_key
+from veille.analysis.events.agreement import clitic_gender, entity_gender
 from veille.analysis.events.authors import national
 from veille.analysis.events.parties import plural_party
 from veille.analysis.events.shape import prepositional
@@ -178,6 +179,9 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
             if not country_code(entity.name):
                 continue
         candidates.append((mention_start, entity.id))
+    if (wanted := clitic_gender(clitic)) is not None:
+        # l'a félicitée: a feminine party, whatever was named last (agreement.py)
+        candidates = [(at, e) for at, e in candidates if _gender_fits(reader, doc, e, wanted)]
     if candidates and candidates[0][0] < sentence.start_char:
         # Named only in the sentence before: its subject is the likelier antecedent than
         # the last name (centering: a subject outranks an object or a complement) …
@@ -189,8 +193,16 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
             # the clitic is then another party than the pronoun's
             candidates = [(start, e) for start, e in candidates if e not in topic]
         elif len(topic := [e for e in topic if e not in actors]) == 1:
-            return topic
+            if wanted is None or _gender_fits(reader, doc, topic[0], wanted):
+                return topic
     return [candidates[0][1]] if candidates else []
+
+
+def _gender_fits(reader: RoleReader, doc: Doc, entity_id: str, wanted: str) -> bool:
+    """Say whether a party may be what a clitic of this gender stands for (no gender known: yes)."""
+    entity = reader.doc.entity(entity_id)
+    gender = entity_gender(doc, entity) if entity is not None else None
+    return gender is None or gender == wanted
 
 
 def _pronoun_subject(verb: Token) -> bool:

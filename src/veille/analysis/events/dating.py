@@ -398,7 +398,10 @@ def _day_before(day: str) -> str:
     return (datetime.date.fromisoformat(day) - datetime.timedelta(days=1)).isoformat()
 
 
-_SINCE = ("depuis", "dès")
+# Only depuis opens a period; dès + a day is the day a finished act came, early (Grevisse &
+# Goosse, Le Bon Usage, dès: the starting point in time, here of a punctual act: a répondu
+# dès le lendemain, l'a félicitée dès dimanche: on that day).
+_SINCE = ("depuis",)
 
 
 def start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
@@ -417,7 +420,7 @@ def start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
 
 
 def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
-    """Say whether a *depuis*/*dès* opens the phrase a time expression ends (back to a verb
+    """Say whether a *depuis* opens the phrase a time expression ends (back to a verb
     or a comma): *depuis l'invasion de 2022*."""
     span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:

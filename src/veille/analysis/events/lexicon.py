@@ -64,6 +64,7 @@ class Sense:
     actor_types: frozenset[str]  # and of the actor (empty: any)
     type: str
     mode: str | None
+    every: bool = False  # every recipient (not just one) must be of recipient_types
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def load_event_lexicon() -> EventLexicon:
         senses=tuple(
             Sense(
                 row["lemma"], frozenset(row["recipient_types"]), frozenset(row["actor_types"]), row["type"],
-                row["mode"],
+                row["mode"], row.get("every", False),
             )
             for row in words["senses"]
         ),

@@ -75,6 +75,8 @@ def accept(token: Token, trigger: Trigger, lexicon: EventLexicon, material: bool
     noun (*un accord de coopération*) and a blocked phrase before it (*à l'appel de*) never do."""
     if trigger.pos == "NOUN" and (_qualifies(token, lexicon) or labelling_verb(token, lexicon.judging_verbs)):
         return False  # un accord de coopération; qualifié la décision d'« agression » (labels.py)
+    if trigger.pos == "NOUN" and _classifies(token):
+        return False  # des vélos à assistance électrique: a kind of bicycle, no aid
     if turned_away(token, trigger, lexicon):
         return False  # des échanges commerciaux; tirer un trait sur X (flows.py)
     end = token.idx + len(token.text)
@@ -167,6 +169,18 @@ def _qualifies(noun: Token, lexicon: EventLexicon) -> bool:
     return case in ("de", "d'") and head.lemma_.lower() in lexicon.nouns
 
 
+def _classifies(noun: Token) -> bool:
+    """Say whether a noun is a bare complement of another noun after *à*, which names a kind
+    of thing by a feature or a use, not an act (Grevisse & Goosse, *Le Bon Usage*, the noun
+    complement without determiner: *un vélo à assistance électrique*, *un bateau à moteur*)."""
+    head = noun.head
+    if noun.dep_ != "nmod" or head.pos_ != "NOUN" or head.i > noun.i:
+        return False
+    if any(c.dep_ == "det" for c in noun.children):
+        return False  # le recours à la force, l'appel à la grève: the act itself
+    return [c.lower_ for c in noun.children if c.dep_ == "case"] == ["à"]
+
+
 def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: EventLexicon) -> Trigger:
     """Return the row with the type the kind of its recipient selects, if a sense applies."""
     for entry in lexicon.senses:
@@ -174,7 +188,8 @@ def sense(trigger: Trigger, roles: Roles, types: Mapping[str, str], lexicon: Eve
             continue
         kinds = {types.get(r) for r in roles.recipients}
         actors = {types.get(a) for a in roles.actors}
-        if kinds & entry.recipient_types and (not entry.actor_types or actors & entry.actor_types):
+        fits = kinds <= entry.recipient_types if entry.every else kinds & entry.recipient_types
+        if kinds and fits and (not entry.actor_types or actors & entry.actor_types):
             return dataclasses.replace(trigger, type=entry.type, mode=entry.mode)
     return trigger
 
