@@ -183,6 +183,8 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
             if tokens[token.i - 1].text == "," or tokens[token.i - 1].lower_ == "ce":
                 return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
+            if " " in lemma and ctx.lexicon.noun_cue(tokens[token.i - 1].lower_) is not None:
+                return []  # a fait part de sa crainte que …: the statement noun's clause (_noun_clause)
             speaking = ctx.resolver.person_nouns | ctx.resolver.org_nouns | ctx.resolver.institutions
             completive = ctx.lexicon.word_class("completive") | ctx.lexicon.statement_nouns()
             if relative_que(token, speaking, completive, _in_timex(ctx, token.i - 1)):
