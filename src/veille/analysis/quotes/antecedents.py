@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.lang.fr.words import PREVERBAL_CLITICS
 from veille.analysis.quotes import hints as speaker_hints
-from veille.analysis.quotes.phrases import content_start, head_noun
+from veille.analysis.quotes.phrases import content_start, head_noun, phrase_gender
 from veille.analysis.quotes.salience import narrative_floor
 from veille.analysis.quotes.subjects import SubjectFinder
 from veille.analysis.quotes.topic import primary_first
@@ -177,9 +177,8 @@ class AntecedentFinder(SubjectFinder):
         wanted type before it, else the first one after it in the same paragraph."""
         head = content_start(self.text, start, end)
         phrase = self.text[head:end].strip(" ,")
-        if wanted == "PER" and head_noun(phrase) in self.lexicon.word_class("rival"):
-            if re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]):
-                return self._rival(start)
+        if wanted == "PER" and self._possessed_rival(start, end):
+            return self._rival(start, gender)
         if len(phrase) > 3:
             for match in re.finditer(re.escape(phrase), self.text):
                 if match.start() == head:
@@ -237,16 +236,35 @@ class AntecedentFinder(SubjectFinder):
         head = view.head[i]  # heads and labels off the columns: no Token made
         return view.dep[i] in ("appos", "flat:name", "nmod") and head < i and view.dep[head] in _SUBJECT_DEPS
 
-    def _rival(self, start: int) -> str | None:
-        """Resolve son adversaire: the nearest person named before who is not the possessor
-        (the person of the nearest subject before it)."""
-        owner = speaker_hints.possessor(self.parsed, start, self.mentions_in)
+    def _possessed_rival(self, start: int, end: int) -> bool:
+        """Return True for a possessive and a noun of the other party (son adversaire, sa
+        partenaire nigérienne, son homologue)."""
+        phrase = self.text[content_start(self.text, start, end) : end].strip(" ,")
+        if head_noun(phrase) not in self.lexicon.word_class("rival"):
+            return False
+        return re.match(r"(?:[Ss]on|[Ss]a|[Ss]es|[Ll]eurs?) ", self.text[start:end]) is not None
+
+    def counterpart(self, start: int, end: int, previous: str) -> str | None:
+        """Resolve a possessed rival noun whose possessor no subject before names (« … », a
+        affirmé la ministre allemande. Sa partenaire nigérienne a insisté : « … »): the possessor
+        is the speaker of the quotation just before, the phrase the other party."""
+        if not self._possessed_rival(start, end):
+            return None
+        return self._rival(start, phrase_gender(self.text[start:end].split()), previous)
+
+    def _rival(self, start: int, gender: str | None = None, owner: str | None = None) -> str | None:
+        """Resolve son adversaire, sa partenaire nigérienne: the nearest person named before who
+        is not the possessor (``owner``, else the person of the nearest subject before it) and
+        whose gender does not clash with the phrase's."""
+        owner = owner or speaker_hints.possessor(self.parsed, start, self.mentions_in)
         if owner is None:
             return None
         index = bisect.bisect_left(self.index.starts, start)
         for s, e, _mention, entity in reversed(self.mentions[:index]):
             if start - s > LOOKBACK_CHARS:
                 break
-            if e <= start and entity.type == "PER" and not entity.group and entity.id != owner:
+            if e > start or entity.type != "PER" or entity.group or entity.id == owner:
+                continue
+            if not self._clashes(entity, gender):
                 return entity.id
         return None

@@ -184,7 +184,13 @@ def _resolve(ctx: QuoteContext, phrase: tuple[int, int], recent: str | None, rec
     plural = possessive_work(word, ctx.lexicon.word_class("work"))
     if plural is not None:  # selon ses travaux: the possessor, as a pronoun of any gender
         return Speaker(ctx.resolver.possessor(start, plural, recent, recent_end), start, end)
-    return ctx.resolver.resolve_phrase(start, end)
+    speaker = ctx.resolver.resolve_phrase(start, end)
+    if speaker.entity is None and recent is not None:
+        # Sa partenaire nigérienne a insisté : « … » right after the German minister's quotation
+        other = ctx.resolver.counterpart(start, end, recent)
+        if other is not None:
+            return Speaker(other, start, end)
+    return speaker
 
 
 def _date(ctx: QuoteContext, cand: Candidate) -> str | None:

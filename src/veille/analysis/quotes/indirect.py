@@ -54,6 +54,15 @@ _QUE = frozenset({"que", "qu'", "qu’"})
 VERB_COMPLEMENT = re.compile(
     r"\s*(?:d['’]\s*(?:avoir|être|[\w-]+(?:er|ir|re))\b|de\s+(?:ne\s+pas\s+|ne\s+)?[\w-]+(?:er|ir|re|oir)\b)"
 )
+# An à-infinitive after the phrase a verb is followed by: the complement of the verbs that push
+# their object to act (appelle la Commission à rendre …, invite X à revoir …, exhorte X à …:
+# Riegel, Pellat & Rioul, verbes à complément d'objet suivi d'un infinitif). No inverted subject
+# takes one, so the phrase is the verb's object and the verb the main one, no incise. A
+# lower-case word right after à (or its clitic), never notre or votre; up to the next comma.
+_TO_INFINITIVE = re.compile(
+    r"[^,;:«»]*?\sà\s+(?:ne\s+pas\s+)?(?:s['’]|se\s+|y\s+|en\s+)?(?!notre\b|votre\b)"
+    r"[a-zàâçéèêëîïôûùüœ-]+(?:er|ir|re|oir)\b"
+)
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
 _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
@@ -174,6 +183,8 @@ def _que_clause(ctx: QuoteContext, verb: Token, lemma: str) -> list[Candidate]:
                 return []  # a affirmé, alors que …: a conjunction, not the reported clause
             if tokens[token.i - 1].text == "," or tokens[token.i - 1].lower_ == "ce":
                 return []  # a annoncé un plan, que …; a dit ce qu'il pensait: a relative clause
+            if " " in lemma and ctx.lexicon.noun_cue(tokens[token.i - 1].lower_) is not None:
+                return []  # a fait part de sa crainte que …: the statement noun's clause (_noun_clause)
             speaking = ctx.resolver.person_nouns | ctx.resolver.org_nouns | ctx.resolver.institutions
             completive = ctx.lexicon.word_class("completive") | ctx.lexicon.statement_nouns()
             if relative_que(token, speaking, completive, _in_timex(ctx, token.i - 1)):
@@ -423,6 +434,8 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         after = incise.end + rest.end()
         if sent_end - after >= 10 and not ctx.marks_in(after, sent_end):
             return [Candidate("indirect", after, sent_end, incise.cue.lemma, "phrase", phrase, verb.idx)]
+    if _TO_INFINITIVE.match(ctx.text, incise.subject.idx, sent_end):
+        return []  # La dirigeante, qui …, appelle désormais la Commission à rendre …: no incise
     if comma - start < 10 or not finite_in(ctx, start, comma) or VERB_COMPLEMENT.match(ctx.text, incise.end):
         # La société, qui …, accuse la CGCF d'avoir « … »: a main verb, no incise; Le maire,
         # Paul Roy, 61 ans, costume sombre, a contesté …: no finite verb before the comma, a

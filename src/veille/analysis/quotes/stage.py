@@ -43,6 +43,7 @@ from veille.analysis.quotes.interior import interior_incise, opens_sentence, spl
 from veille.analysis.quotes.interview import find_interview
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import MarkedSpan, find_marked_spans
+from veille.analysis.quotes.predicate import marked_predicate
 from veille.analysis.quotes.qualified import (
     fallback_subject,
     postposed_pour,
@@ -375,6 +376,9 @@ def _mixed(ctx: QuoteContext, mark: MarkedSpan, sent_start: int) -> list[Candida
     misread = _misread_before_mark(ctx, mark, sent_start)
     if misread is not None:
         return [misread]  # Le syndicat menace de « … »: a cue the tagger read as a noun
+    predicate = marked_predicate(ctx, mark, sent_start)
+    if predicate is not None:
+        return [predicate]  # X a « fermement condamné » l'attaque: the subject's own words
     log.debug("quoted fragment at %d has no cue: not a quotation", mark.open)
     return []
 

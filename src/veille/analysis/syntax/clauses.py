@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from veille.analysis.lang.fr.words import INSERTED_ADVERBIAL, auxiliary_forms
+from veille.analysis.lang.fr.words import INCISES, auxiliary_forms
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import doc_text, token_view
 
@@ -22,8 +22,14 @@ _CLIMB_DEPS = frozenset(
     {"xcomp", "advcl", "conj", "obl", "obl:mod", "obl:arg", "obj", "nmod", "acl", "ccomp"}
 )
 _MAX_CLIMB = 6
-# An inserted adverbial phrase closing the text before a participle (a pour sa part | appelé).
-_INSERTED_BEFORE = re.compile(r"(?:^|[\s,])(?:" + INSERTED_ADVERBIAL + r")[\s,]*$")
+# An inserted adverbial phrase closing the text before a participle (a pour sa part | appelé,
+# a au contraire | condamné, a une nouvelle fois | dénoncé): any of the adverbial incises of
+# words.INCISES, the turn-taking phrases among them; their words as the text writes them.
+_INSERTED_BEFORE = re.compile(
+    r"(?:^|[\s,])(?:"
+    + "|".join(r"\s*".join(re.escape(word) for word in phrase) for phrase in INCISES)
+    + r")\b[\s,]*$"
+)
 _MAX_DEPTH = 40  # a parse tree is finite; the bound guards against a malformed one
 
 
