@@ -28,7 +28,7 @@ from veille.analysis.entities.names import (
 from veille.analysis.entities.namesakes import side_by_side, surname_as_place
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
-from veille.analysis.lang.fr.words import TO
+from veille.analysis.lang.fr.words import OF, TO
 from veille.model import Gender, Mention, Role
 from veille.normal import name_key, word_key
 
@@ -230,12 +230,29 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 for o in orgs
                 if any(_first_word_is(m.text, name) for m in o.names)
                 and not (town and any(phrase_name(m.text) for m in o.names))
+                and not (cluster.type == "LOC" and _named_before(cluster, o, text))
             ]
             if len(owners) == 1:
                 owners[0].absorb(cluster)
                 continue
         final.append(cluster)
     return final
+
+
+def _named_before(place: Cluster, org: Cluster, text: str) -> bool:
+    """Tell whether a place is said only before the organisation named after it first is,
+    each time as a preposition's complement (au large de Sein … l'association Sein Avenir):
+    a short form follows the full name it shortens, so a place told first is the place. A
+    subject may still be the club (Manchester a battu Chelsea … Manchester United)."""
+    first_full = min((m.start for m in org.names if len(m.text.split()) >= 2), default=None)
+    return first_full is not None and all(
+        m.start < first_full and _after_preposition(text, m.start) for m in place.names
+    )
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = text[max(start - 12, 0) : start].lower().replace("’", "'").split()
+    return bool(before) and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
 
 
 def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[str, list[Cluster]]) -> bool:
@@ -261,6 +278,7 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 _LOCATIVE = TO | {"en", "dans", "depuis", "vers"}
+_PREPOSITIONS = _LOCATIVE | OF | {"sur", "sous", "devant", "près", "entre", "par", "pour"}
 
 
 def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]]) -> list[Cluster]:
