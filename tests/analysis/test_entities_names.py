@@ -232,3 +232,13 @@ def test_a_word_the_model_left_misc_shortens_the_organisation_named_before() -> 
         len(merge_names([named(before, "Nordhav Marine", "ORG"), named(before, "Nordhav", "MISC")], before))
         == 2
     )
+
+
+def test_a_doubled_letter_in_a_short_last_word_after_the_same_words() -> None:
+    """Le Gof for Le Goff: after the same particle or given name, a short surname that
+    only undoubles a letter is a typo; alone, or after other words, it is not."""
+    assert similar_name("Le Gof", "Le Goff")
+    assert similar_name("Jean Bon", "Jean Bonn")
+    assert not similar_name("Le Go", "Le Goo")  # two letters: too short to tell
+    assert not similar_name("Paul Le Gof", "Yves Le Goff")
+    assert not similar_word("gof", "goff")
