@@ -242,3 +242,21 @@ def test_a_doubled_letter_in_a_short_last_word_after_the_same_words() -> None:
     assert not similar_name("Le Go", "Le Goo")  # two letters: too short to tell
     assert not similar_name("Paul Le Gof", "Yves Le Goff")
     assert not similar_word("gof", "goff")
+
+
+def test_two_spellings_glued_or_hyphenated_are_one_name() -> None:
+    """Vortex-7 and Vortex7 (the model left one MISC) are one name; Vortex-7 and Vortex-8,
+    or a short glued word, are not."""
+    from veille.analysis.entities.clusters import Cluster, merge_names
+    from veille.model import Mention
+
+    def named(text: str, name: str, kind: str) -> Cluster:
+        start = text.index(name + " ")
+        return Cluster([Mention(start, start + len(name), name, "name")], kind)
+
+    text = "Le groupe Vortex-7 a frappé. Selon la police, Vortex7 a déjà attaqué."
+    assert len(merge_names([named(text, "Vortex-7", "ORG"), named(text, "Vortex7", "MISC")], text)) == 1
+    other = "Le groupe Vortex-7 a frappé. Selon la police, Vortex-8 a déjà attaqué."
+    assert len(merge_names([named(other, "Vortex-7", "ORG"), named(other, "Vortex-8", "ORG")], other)) == 2
+    short = "Le parti A-B a gagné. Selon la presse, AB a perdu."
+    assert len(merge_names([named(short, "A-B", "ORG"), named(short, "AB", "ORG")], short)) == 2

@@ -134,7 +134,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     """Merge typos, surnames and first names into the full names they stand for."""
     # 1. Typos of a name (Vladuimir Poutine, Steeve Witkoff, Kiyv): same kind of entity,
     #    the same words up to a typo; the earlier and more frequent spelling absorbs.
-    clusters = sorted(clusters, key=lambda c: -len(c.mentions))
+    clusters = _merge_glued(sorted(clusters, key=lambda c: -len(c.mentions)))
     merged: list[Cluster] = []
     # Two names similar_name accepts have as many words, with the same first letters: only
     # the clusters of that shape are tried, in the order they were kept (trying every pair
@@ -253,6 +253,32 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 continue
         final.append(cluster)
     return final
+
+
+def _merge_glued(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge two spellings of one name that differ only by a hyphen or a space between its
+    words (Vortex-7 and Vortex7, Val-Fleuri and ValFleuri): same kind of entity (or one
+    left MISC by the model), one of them in several words, the letters the same; the first
+    one kept absorbs."""
+    kept: dict[str, Cluster] = {}
+    result = []
+    for cluster in clusters:
+        words = tokens(cluster.longest)
+        glued = "".join(words)
+        home = kept.get(glued)
+        if (
+            home is not None
+            and len(glued) >= 5
+            and len(words) != len(tokens(home.longest))
+            and (_same_family(home, cluster) or "MISC" in (home.type, cluster.type))
+            and not home.group
+            and not cluster.group
+        ):
+            home.absorb(cluster)  # the model's MISC for one spelling is no other kind
+            continue
+        kept.setdefault(glued, cluster)
+        result.append(cluster)
+    return result
 
 
 def _surname_after_noun(cluster: Cluster, short_forms: dict[str, list[Cluster]]) -> bool:
