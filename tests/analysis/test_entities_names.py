@@ -186,3 +186,77 @@ def test_a_phrase_name_goes_on_in_lower_case() -> None:
     assert not phrase_name("Banque de France")
     assert not phrase_name("Manchester United")
     assert not phrase_name("Conseil d'État")
+
+
+def test_a_surname_read_with_the_noun_before_it_is_the_person() -> None:
+    """gouvernement Vasseur, read as one name by the model, gives Vasseur to the one person
+    named in full with that surname; with two such people, or none, it stays as it was."""
+    from veille.analysis.entities.clusters import Cluster, merge_names
+    from veille.model import Mention
+
+    def named(text: str, name: str, kind: str = "PER") -> Cluster:
+        start = text.index(name)
+        return Cluster([Mention(start, start + len(name), name, "name")], kind)
+
+    text = "Hélène Vasseur a parlé. Le gouvernement Vasseur a reculé."
+    merged = merge_names([named(text, "Hélène Vasseur"), named(text, "gouvernement Vasseur")], text)
+    assert len(merged) == 1
+    assert [(m.text, m.start) for m in merged[0].names] == [
+        ("Hélène Vasseur", 0),
+        ("Vasseur", text.index("Vasseur a reculé")),
+    ]
+    two = "Anne Morel et Paul Morel ont parlé. Le gouvernement Morel a reculé."
+    clusters = [named(two, "Anne Morel"), named(two, "Paul Morel"), named(two, "gouvernement Morel")]
+    assert len(merge_names(clusters, two)) == 3
+    firm = "Le cabinet Verlaine a conseillé Hélène Vasseur."
+    assert len(merge_names([named(firm, "cabinet Verlaine"), named(firm, "Hélène Vasseur")], firm)) == 2
+
+
+def test_a_word_the_model_left_misc_shortens_the_organisation_named_before() -> None:
+    """Nordhav, tagged MISC after la société Nordhav Marine, is its short form; said before
+    the full name, it is not."""
+    from veille.analysis.entities.clusters import Cluster, merge_names
+    from veille.model import Mention
+
+    def named(text: str, name: str, kind: str, last: bool = False) -> Cluster:
+        start = text.rindex(name) if last else text.index(name)
+        return Cluster([Mention(start, start + len(name), name, "name")], kind)
+
+    text = "La société Nordhav Marine a déposé son projet. Nordhav veut forer au printemps."
+    merged = merge_names(
+        [named(text, "Nordhav Marine", "ORG"), named(text, "Nordhav", "MISC", last=True)], text
+    )
+    assert [c.longest for c in merged] == ["Nordhav Marine"]
+    before = "Nordhav veut forer. La société Nordhav Marine a déposé son projet."
+    assert (
+        len(merge_names([named(before, "Nordhav Marine", "ORG"), named(before, "Nordhav", "MISC")], before))
+        == 2
+    )
+
+
+def test_a_doubled_letter_in_a_short_last_word_after_the_same_words() -> None:
+    """Le Gof for Le Goff: after the same particle or given name, a short surname that
+    only undoubles a letter is a typo; alone, or after other words, it is not."""
+    assert similar_name("Le Gof", "Le Goff")
+    assert similar_name("Jean Bon", "Jean Bonn")
+    assert not similar_name("Le Go", "Le Goo")  # two letters: too short to tell
+    assert not similar_name("Paul Le Gof", "Yves Le Goff")
+    assert not similar_word("gof", "goff")
+
+
+def test_two_spellings_glued_or_hyphenated_are_one_name() -> None:
+    """Vortex-7 and Vortex7 (the model left one MISC) are one name; Vortex-7 and Vortex-8,
+    or a short glued word, are not."""
+    from veille.analysis.entities.clusters import Cluster, merge_names
+    from veille.model import Mention
+
+    def named(text: str, name: str, kind: str) -> Cluster:
+        start = text.index(name + " ")
+        return Cluster([Mention(start, start + len(name), name, "name")], kind)
+
+    text = "Le groupe Vortex-7 a frappé. Selon la police, Vortex7 a déjà attaqué."
+    assert len(merge_names([named(text, "Vortex-7", "ORG"), named(text, "Vortex7", "MISC")], text)) == 1
+    other = "Le groupe Vortex-7 a frappé. Selon la police, Vortex-8 a déjà attaqué."
+    assert len(merge_names([named(other, "Vortex-7", "ORG"), named(other, "Vortex-8", "ORG")], other)) == 2
+    short = "Le parti A-B a gagné. Selon la presse, AB a perdu."
+    assert len(merge_names([named(short, "A-B", "ORG"), named(short, "AB", "ORG")], short)) == 2

@@ -28,7 +28,7 @@ from veille.analysis.entities.names import (
 from veille.analysis.entities.namesakes import side_by_side, surname_as_place
 from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.nouns import is_common_noun
-from veille.analysis.lang.fr.words import TO
+from veille.analysis.lang.fr.words import OF, TO
 from veille.model import Gender, Mention, Role
 from veille.normal import name_key, word_key
 
@@ -109,11 +109,24 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
     return result
 
 
+def _full_forms(org: Cluster) -> list[str]:
+    """Return an organisation's names in the text and, for one the alias table lists, the
+    table's other names (UE → Union européenne), whose first word may shorten it too."""
+    aliases = load_aliases()
+    groups = {aliases[k][0] for m in org.names if (k := name_key(m.text)) in aliases}
+    return [m.text for m in org.names] + [name for group in sorted(groups) for name in _alias_groups()[group]]
+
+
+@cache
+def _alias_groups() -> list[list[str]]:
+    text = tables.read_text("org_aliases.tsv")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
 @cache
 def load_aliases() -> dict[str, tuple[int, int]]:
     """Read ``data/org_aliases.tsv`` once: normalised name → (group, rank in the group)."""
-    text = tables.read_text("org_aliases.tsv")
-    groups = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    groups = _alias_groups()
     return {name_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
 
 
@@ -121,7 +134,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     """Merge typos, surnames and first names into the full names they stand for."""
     # 1. Typos of a name (Vladuimir Poutine, Steeve Witkoff, Kiyv): same kind of entity,
     #    the same words up to a typo; the earlier and more frequent spelling absorbs.
-    clusters = sorted(clusters, key=lambda c: -len(c.mentions))
+    clusters = _merge_glued(sorted(clusters, key=lambda c: -len(c.mentions)))
     merged: list[Cluster] = []
     # Two names similar_name accepts have as many words, with the same first letters: only
     # the clusters of that shape are tried, in the order they were kept (trying every pair
@@ -206,16 +219,18 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = [o for o in owners if is_given_name(o.longest.split()[0].split("-")[0])]
         if len(owners) == 1:
             owners[0].absorb(cluster)
+        elif not owners and _surname_after_noun(cluster, short_forms):
+            continue  # gouvernement Dubé: Dubé is given to Nathalie Dubé
         else:
             result.append(cluster)
     # 3. An organisation's first word alone (le Conseil; Manchester for Manchester United)
     #    for its full name, when unique. A country or capital alone stays a place (Paris is
     #    not Paris Saint-Germain).
     final = []
-    orgs = [c for c in result if c.type == "ORG" and any(len(m.text.split()) >= 2 for m in c.names)]
+    orgs = [c for c in result if c.type == "ORG" and any(len(f.split()) >= 2 for f in _full_forms(c))]
     for cluster in result:
         name = cluster.longest
-        shortened = cluster.type == "ORG" or (
+        shortened = cluster.type in ("ORG", "MISC") or (
             cluster.type == "LOC" and not countries.country_code(name) and not countries.capital_country(name)
         )
         # A place said after a locative preposition (à Vierzon, en Corrèze) is the place,
@@ -228,14 +243,89 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = [
                 o
                 for o in orgs
-                if any(_first_word_is(m.text, name) for m in o.names)
+                if any(_first_word_is(form, name) for form in _full_forms(o))
                 and not (town and any(phrase_name(m.text) for m in o.names))
+                and not (cluster.type == "LOC" and _named_before(cluster, o, text))
+                and not (cluster.type == "MISC" and not _said_after(cluster, o))
             ]
             if len(owners) == 1:
                 owners[0].absorb(cluster)
                 continue
         final.append(cluster)
     return final
+
+
+def _merge_glued(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge two spellings of one name that differ only by a hyphen or a space between its
+    words (Vortex-7 and Vortex7, Val-Fleuri and ValFleuri): same kind of entity (or one
+    left MISC by the model), one of them in several words, the letters the same; the first
+    one kept absorbs."""
+    kept: dict[str, Cluster] = {}
+    result = []
+    for cluster in clusters:
+        words = tokens(cluster.longest)
+        glued = "".join(words)
+        home = kept.get(glued)
+        if (
+            home is not None
+            and len(glued) >= 5
+            and len(words) != len(tokens(home.longest))
+            and (_same_family(home, cluster) or "MISC" in (home.type, cluster.type))
+            and not home.group
+            and not cluster.group
+        ):
+            home.absorb(cluster)  # the model's MISC for one spelling is no other kind
+            continue
+        kept.setdefault(glued, cluster)
+        result.append(cluster)
+    return result
+
+
+def _surname_after_noun(cluster: Cluster, short_forms: dict[str, list[Cluster]]) -> bool:
+    """Give a person the surname the model read with the lower-case noun before it
+    (gouvernement Dubé, le camp Vallier: the phrase is named after Nathalie Dubé, the one
+    person named in full with that surname), as her mention of the surname alone; tell
+    whether it was given."""
+    if cluster.type not in ("PER", "MISC") or cluster.group:
+        return False
+    if any(m.kind != "name" or m.text.count(" ") != 1 for m in cluster.mentions):
+        return False
+    heads = {m.text.split()[0] for m in cluster.names}
+    if len(heads) != 1:
+        return False
+    head = heads.pop()
+    if not head.islower() or not is_common_noun(head):
+        return False
+    surname = cluster.names[0].text.split()[1]
+    owners = [o for o in short_forms.get(" ".join(tokens(surname)), []) if o.type == "PER"]
+    if len(owners) != 1:
+        return False
+    cut = len(head) + 1
+    owners[0].mentions.extend(Mention(m.start + cut, m.end, m.text[cut:], "name") for m in cluster.names)
+    return True
+
+
+def _named_before(place: Cluster, org: Cluster, text: str) -> bool:
+    """Tell whether a place is said only before the organisation named after it first is,
+    each time as a preposition's complement (au large de Sein … l'association Sein Avenir):
+    a short form follows the full name it shortens, so a place told first is the place. A
+    subject may still be the club (Manchester a battu Chelsea … Manchester United)."""
+    first_full = min((m.start for m in org.names if len(m.text.split()) >= 2), default=None)
+    return first_full is not None and all(
+        m.start < first_full and _after_preposition(text, m.start) for m in place.names
+    )
+
+
+def _said_after(short: Cluster, org: Cluster) -> bool:
+    """Tell whether every mention of a short form comes after the organisation's first full
+    name (la société Nordvind France … Nordvind)."""
+    first_full = min((m.start for m in org.names if len(m.text.split()) >= 2), default=None)
+    return first_full is not None and all(m.start > first_full for m in short.names)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = text[max(start - 12, 0) : start].lower().replace("’", "'").split()
+    return bool(before) and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
 
 
 def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[str, list[Cluster]]) -> bool:
@@ -261,6 +351,7 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 _LOCATIVE = TO | {"en", "dans", "depuis", "vers"}
+_PREPOSITIONS = _LOCATIVE | OF | {"sur", "sous", "devant", "près", "entre", "par", "pour"}
 
 
 def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]]) -> list[Cluster]:

@@ -55,11 +55,17 @@ def similar_name(a: str, b: str) -> bool:
     ta, tb = tokens(a), tokens(b)
     if len(ta) != len(tb) or ta == tb:
         return ta == tb
-    if len(ta) >= 2 and ta[:-1] == tb[:-1] and _struck(ta[-1], tb[-1]):
-        return True  # Yann Le Bihan, Yann Le Bihen: the given name and particle say who
+    if len(ta) >= 2 and ta[:-1] == tb[:-1] and (_struck(ta[-1], tb[-1]) or _undoubled(ta[-1], tb[-1])):
+        return True  # Yann Le Bihan, Yann Le Bihen; Le Goff, Le Gof: the words before say who
     if not all(similar_word(x, y) for x, y in zip(ta, tb, strict=True)):
         return False
     return len(ta) == 1 or any(x == y for x, y in zip(ta, tb, strict=True))
+
+
+def _undoubled(a: str, b: str) -> bool:
+    """Tell whether two short last words differ by a doubled letter only (Goff, Gof), which
+    similar_word accepts alone from four letters: after the same words, one is a typo."""
+    return min(len(a), len(b)) >= 3 and a != b and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
 
 
 def _struck(a: str, b: str) -> bool:

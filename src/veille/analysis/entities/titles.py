@@ -177,14 +177,19 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         former = _former(doc_text(parsed)[start:end])
         # A description refers back: its holder was named in the last few paragraphs
         # (a later holder of the same role is another person, or the KB's).
-        holders = [
-            c
-            for c in clusters
-            if c.type == "PER"
-            and _holds(c, phrase, complement, former)
-            and recent.any_within(c, start, salience.DESCRIPTION_WINDOW)
-            and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
-        ]
+        # A role given with no country is tried only when none given with the demonym's
+        # country holds it (le président américain X … le président de la République Y).
+        for unplaced in (False, True):
+            holders = [
+                c
+                for c in clusters
+                if c.type == "PER"
+                and _holds(c, phrase, complement, former, unplaced)
+                and recent.any_within(c, start, salience.DESCRIPTION_WINDOW)
+                and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
+            ]
+            if holders or phrase.demonym is None:
+                break
         found.append((phrase, complement, start, end, holders))
     # A title of an office with a complement that nobody named holds (le ministre du
     # Redressement productif, its holder never titled by apposition) is a second holder:
@@ -303,9 +308,17 @@ def _same_moment(description: str, holder: Cluster) -> bool:
     return said <= told
 
 
-def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former: bool = False) -> bool:
+def _holds(
+    cluster: Cluster,
+    phrase: TitlePhrase,
+    complement: str | None,
+    former: bool = False,
+    unplaced: bool = False,
+) -> bool:
     """Tell whether a person holds the role a description names; a past title (l'ex-
-    président) and a present one (le chef de l'État) describe different people."""
+    président) and a present one (le chef de l'État) describe different people. With
+    ``unplaced``, a role given with no country also holds a demonym's (la ministre, X … la
+    ministre vietnamienne)."""
     if phrase.gender and cluster.gender and phrase.gender != cluster.gender:
         return False
     for fact in cluster.roles:
@@ -319,11 +332,19 @@ def _holds(cluster: Cluster, phrase: TitlePhrase, complement: str | None, former
         ):
             continue
         if phrase.country and fact.role.of != phrase.country and not _seat_of(phrase, fact):
-            continue
+            if not (unplaced and _unplaced(cluster, fact, phrase.country)):
+                continue
         if complement and not _same_complement(complement, fact):
             continue
         return True
     return False
+
+
+def _unplaced(cluster: Cluster, fact: RoleFact, country: str) -> bool:
+    """Tell whether a role was given with no country to a person of none or of the
+    description's (la ministre, Nguyen Thi Lan … la ministre vietnamienne): the demonym may
+    tell what the text did not."""
+    return fact.role.of is None and cluster.country in (None, country)
 
 
 def _seat_of(phrase: TitlePhrase, fact: RoleFact) -> bool:
