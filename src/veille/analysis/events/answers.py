@@ -70,6 +70,46 @@ def accepted_request(reader: RoleReader, verb: Token, earlier: Sequence[Event]) 
     return Roles(tuple(actors), tuple(askers), None, depth)
 
 
+@cache
+def accusing_verbs() -> frozenset[str]:
+    """Return the verbs of the trigger table's ACCUSE rows (accuser, reprocher, dénoncer)."""
+    return frozenset(lemma for lemma, row in load_event_lexicon().verbs.items() if row.type == "ACCUSE")
+
+
+def unaddressed_accusation(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
+    """Return the author of the accusation a denial (*a rejeté ces accusations*) answers
+    when no event carried it, its target being a phrase the gate could not name (*Le député
+    X accuse le ministère d'avoir truqué l'appel d'offres. … Le ministre Y a rejeté ces
+    accusations* → REJECT Y → X): the subject of the last verb of accusing told in the five
+    sentences before with a verb (as control.answered_request reads a demonstrative) whose
+    object is the accused (``party_object``, ``object_control``), when it is a named party
+    other than the one who denies; else []."""
+    deniers = set(author(reader, verb)[0])
+    if not deniers:
+        return []
+    told = {e.trigger_start for e in earlier}
+    sentence, steps = verb.sent, 0
+    words = [t for t in sentence if t.i < verb.i]
+    while steps < _DENIAL_REACH and sentence.start > 0:
+        sentence = verb.doc[sentence.start - 1].sent
+        words = [*sentence, *words]
+        steps += any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    # Only a verb whose object is the accused party (accuser, reprocher à, critiquer), not
+    # one that may denounce a thing (dénoncer une cabale: no one was accused).
+    accusing = accusing_verbs() & (reader.party_object | reader.object_control)
+    for token in reversed(words):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in accusing:
+            continue
+        if token.idx in told or negated(token, subject_chain(token)[:2]):
+            return []  # an event carried it (answered_request reads it), or no one accused
+        accusers = [a for a in author(reader, token)[0] if reader.types.get(a) not in (None, "MISC")]
+        return accusers if accusers and not deniers & set(accusers) else []
+    return []
+
+
+_DENIAL_REACH = 5  # sentences back, as for a denial's accusation (senses.refused_request)
+
+
 def unaddressed_offer(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
     """Return the named party whose offer or demand, addressed to no named party, a refusal
     verb answers (module docstring), or an empty list."""
