@@ -52,7 +52,13 @@ _COUNTRY_NOUNS = frozenset(
     {"pays", "gouvernement", "capitale", "état", "etat", "nation", "puissance", "voisin"}
 )
 # Nouns that group persons without a title (les deux hommes ont échangé …).
-_PERSON_NOUNS = frozenset({"homme", "femme", "personnalité", "protagoniste", "interlocuteur", "rival"})
+_PERSON_NOUNS = frozenset({"homme", "femme", "personnalité", "interlocuteur"})
+# Nouns that name the two sides of the story's dispute, as written in the plural (TLFi:
+# protagoniste « chacun des principaux personnages d'une affaire, d'un conflit »; rival
+# « qui dispute à un autre »; adversaire, antagoniste « qui s'oppose à »).
+_SIDE_NOUNS = frozenset(
+    {"rivaux", "rivales", "protagonistes", "adversaires", "antagonistes"}
+)  # fmt: skip
 _MOST = 4
 _NEAR = 400  # characters: about the sentence before
 
@@ -71,6 +77,8 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
     wanted = next((_NUMERALS[c.lower_] for c in head.children if c.lower_ in _NUMERALS), None)
     singular = _singular(head)
     before = _named_before(reader, head)
+    if fold(head.lower_) in _SIDE_NOUNS:
+        return _sides(reader, head, before) if wanted == 2 and not _narrows(head) else []
     if singular in _COUNTRY_NOUNS:
         countries = _countries(reader, before)
         if wanted is None:
@@ -95,6 +103,44 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         narrowed = (_narrows(head) and compound is None) or _prenominal_role(head, singular) is not None
         return [e.id for e in recent] if len(recent) >= wanted and not narrowed else []
     return [e.id for e in holders[:_MOST]] if 2 <= len(holders) <= _MOST else []
+
+
+def _sides(reader: RoleReader, head: Token, before: list[Entity]) -> list[str]:
+    """Return the two sides *les deux rivaux*, *les deux protagonistes* stand for: the two
+    persons or bodies the article has named most before the phrase, other than the subject
+    of its clause (*X a reçu les deux rivaux*: not X), in text order; [] when a third one is
+    named as often as the second (no clear pair). A story about a dispute names its two
+    sides more than anyone else; the last two persons named are as often a mediator or a
+    witness (*l'ancien président du parti, X, … Il a reçu les deux rivaux*)."""
+    subject = _clause_subject(reader, head)
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for entity in before:
+        if entity.type not in ("PER", "ORG") or entity.id in subject:
+            continue
+        starts = [m.start for m in entity.mentions if m.start < head.idx]
+        counts[entity.id], first[entity.id] = len(starts), min(starts)
+    ranked = sorted(counts, key=lambda e: (-counts[e], first[e]))
+    if len(ranked) < 2 or counts[ranked[1]] < 2:
+        return []
+    if len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]:
+        return []
+    return sorted(ranked[:2], key=first.__getitem__)
+
+
+def _clause_subject(reader: RoleReader, head: Token) -> set[str]:
+    """Return the entities the subject of the verb governing a phrase names (a pronoun the
+    entity layer resolved included)."""
+    verb = head.head
+    while verb.dep_ in ("nmod", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return {
+        found
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubj:pass")
+        for t in c.subtree
+        if (found := reader.index.entity_at(t.idx)) is not None
+    }
 
 
 def _singular(head: Token) -> str:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.addressees import asks_a_place, people_of_places
-from veille.analysis.events.answers import unaddressed_offer
+from veille.analysis.events.answers import unaddressed_accusation, unaddressed_offer
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.flows import turned_away
@@ -414,6 +414,10 @@ def refused_request(
     elif kind == "REJECT" and _refused_act_names_party(reader, token):
         return None  # a refusé de rencontrer le Guyana: the refusal aims at that party
     askers = answered_request(reader, token, found, types, back, latest)
+    if not askers and types == {"ACCUSE"}:
+        askers = unaddressed_accusation(
+            reader, token, found
+        )  # X accuse le ministère …; Y rejette ces accusations
     if not askers and types == {"REQUEST"}:
         askers = unaddressed_offer(reader, token, found)  # X a proposé une réunion. Y a refusé.
     if not askers:

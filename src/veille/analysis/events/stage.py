@@ -22,6 +22,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.anaphora import condemned_act, reaction_day
+from veille.analysis.events.answers import accepted_request
 from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.companions import without_companions
@@ -127,6 +128,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    acceptances: set[int] = set()  # acceptances read as answers (answers.accepted_request)
     names = words_of_names(doc)
     view = token_view(parsed)
     heads, pos, lemma, lower = lexicon.phrase_heads, view.pos, view.lemma_lower, view.lower
@@ -166,6 +168,10 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             # L'UE a dénoncé l'arrestation: the arrest told just before (events/anaphora.py)
             reaction = None if roles else condemned_act(reader, token, trigger.type, found, lexicon)
             roles = roles or reaction
+        if roles is None and trigger.type == "AGREE" and token.pos_ == "VERB":
+            roles = accepted_request(reader, token, found)  # X a demandé à Y …; Y a accepté.
+            if roles is not None:
+                acceptances.add(token.idx)
         if roles is None and token.pos_ == "VERB":  # X a accusé Y … et a exigé la libération de …
             roles = conjunct_addressee(reader, token, trigger.type, found) or sides_addressed(
                 reader, token, trigger.type, found
@@ -225,6 +231,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             continue  # one event told twice in an article is one event
         seen.add(key)
         found.append(event)
+    found = _accepted_acts_told(found, parsed, acceptances)
     told = evaluations(doc, parsed, reader, lexicon)
     extra = [_build_event(doc, parsed, t, _EVALUATION, r, lexicon, 0) for t, r in told]
     extra += learned_events(doc, parsed, reader, lexicon, [*found, *extra], match_trigger, _build_event)
@@ -236,6 +243,27 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         e for e in found if not _history(doc, parsed, e) and not by_hazard(e, doc, parsed, lexicon.hazards)
     ]  # old history, a storm that "strikes": no act PLOVER counts
     return attach_amounts(_merge_headlines(found, doc), doc.amounts)
+
+
+def _accepted_acts_told(found: list[Event], parsed: Doc, acceptances: set[int]) -> list[Event]:
+    """Drop an acceptance read as an answer when the act it accepts, its infinitive, is an
+    event between the same parties (*Le ministre a accepté de la rencontrer*: the meeting
+    codes it, once)."""
+    if not acceptances:
+        return found
+    by_start = {t.idx: t for t in parsed}
+    acts = {
+        (by_start[e.trigger_start].head.idx, frozenset((*e.source, *e.target)))
+        for e in found
+        if e.trigger_start in by_start and by_start[e.trigger_start].dep_ == "xcomp"
+    }
+    return [
+        e
+        for e in found
+        if not (
+            e.trigger_start in acceptances and (e.trigger_start, frozenset((*e.source, *e.target))) in acts
+        )
+    ]
 
 
 def _history(doc: Document, parsed: Doc, event: Event) -> bool:

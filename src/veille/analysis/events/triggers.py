@@ -67,11 +67,13 @@ def _mistagged_noun(pos: list[str], lower: list[str], i: int) -> bool:
 def light_verb(verb: Token, lexicon: EventLexicon) -> bool:
     """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
     fournir une aide): the noun then codes the event, not the verb. Only support verbs are
-    light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT."""
+    light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT. A noun
+    of purpose is no support verb's noun (*a été reçue par X pour un entretien*: the
+    reception is the meeting, the verb codes it)."""
     if verb.lemma_.lower() not in lexicon.light_verbs:
         return False
     for child in verb.children:
-        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child):
+        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child) or _purpose(child):
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
         for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
@@ -79,6 +81,11 @@ def light_verb(verb: Token, lexicon: EventLexicon) -> bool:
             if row is not None and accept(token, row, lexicon, True):  # not à l'appel de X
                 return True
     return False
+
+
+def _purpose(noun: Token) -> bool:
+    """Say whether a complement is a purpose phrase (*pour un entretien*)."""
+    return any(c.dep_ == "case" and c.lower_ == "pour" for c in noun.children)
 
 
 def _phrase_follows(token: Token, words: Sequence[str]) -> bool:
