@@ -10,7 +10,7 @@ import pytest
 
 from veille.cli import main
 from veille.errors import InputError
-from veille.kb import corpus_key, open_kb, who_held
+from veille.kb import corpus_key, open_kb, store, who_held
 from veille.kb.format import KBRole, merge_entities, parse_entity, read_kb
 from veille.kb.names import demonym_forms, surname_of, translit_key
 from veille.kb.query import parse_title, search
@@ -127,6 +127,17 @@ def test_search_finds_variants(kb, name: str, qid: str) -> None:  # type: ignore
 def test_search_fuzzy_finds_a_typo(kb) -> None:  # type: ignore[no-untyped-def]
     hits = search("Vladuimir Poutine", kb)
     assert hits[0][0].id == "Q7747" and hits[0][1] == "fuzzy"
+
+
+def test_fuzzy_answers_the_same_with_its_letters_kept_or_fetched(kb, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # A letter's aliases are kept once fetched, within a bound on the rows kept in all;
+    # past it, each ask fetches them again: the answers are the same either way.
+    keys = [translit_key(name) for name in ("Vladuimir Poutine", "Emanuel Macron", "Olaf Scholtz")]
+    fetched = store.KB(kb.path)
+    monkeypatch.setattr(store, "_MAX_KEPT_ROWS", 0)
+    assert [store.KB.fuzzy.__wrapped__(fetched, key) for key in keys] == [kb.fuzzy(key) for key in keys]
+    assert not fetched._by_letter  # nothing kept past the bound
+    assert any(kb.fuzzy(key) for key in keys)
 
 
 @pytest.mark.parametrize(

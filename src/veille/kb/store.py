@@ -194,6 +194,10 @@ def default_kb(path: Path | None = None) -> KB:
     return open_kb(path)
 
 
+# The most alias rows fuzzy keeps in memory (about 250 bytes each): the starter KB has 1,611.
+_MAX_KEPT_ROWS = 200_000
+
+
 class KB:
     """Read access to a built KB: aliases, entities, roles and demonyms."""
 
@@ -203,6 +207,9 @@ class KB:
         self.connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
         self._entities: dict[str, KBEntity | None] = {}
         self._size: int | None = None
+        # fuzzy's aliases by first letter, (keys, rows), kept while they hold few rows in all
+        self._by_letter: dict[str, tuple[list[str], list[tuple[str, str, str, str]]]] = {}
+        self._kept_rows = 0
 
     def __len__(self) -> int:
         # Counted once: the KB is opened read-only, and ``kb or default_kb()`` asks it of
@@ -239,17 +246,33 @@ class KB:
         """
         if len(key) < 4:
             return ()
-        rows = self.connection.execute(
-            "SELECT key, id, kind, type FROM aliases WHERE key >= ? AND key < ?", (key[0], key[0] + "\uffff")
-        ).fetchall()
+        keys, rows = self._aliases_from(key[0])
         if not rows:
             return ()
-        hits = process.extract(key, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=cutoff, limit=20)
+        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20)
         best: dict[tuple[str, str, str], float] = {}
         for _choice, score, index in hits:
             _key, ident, kind, kb_type = rows[index]
             best[(ident, kind, kb_type)] = max(score, best.get((ident, kind, kb_type), 0.0))
         return tuple((i, k, t, s) for (i, k, t), s in best.items())
+
+    def _aliases_from(self, letter: str) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+        """Return the keys, and the rows (key, id, kind, type), of the aliases whose key starts
+        with ``letter``, in the table's order. Each name fuzzy is asked of fetched its letter's
+        aliases again (about 11 names an article, the link stage's largest cost on unseen
+        text); the KB is read-only, so a letter's rows are kept while the kept rows stay
+        under _MAX_KEPT_ROWS (a Wikidata-sized KB keeps some letters and fetches the rest)."""
+        kept = self._by_letter.get(letter)
+        if kept is not None:
+            return kept
+        rows = self.connection.execute(
+            "SELECT key, id, kind, type FROM aliases WHERE key >= ? AND key < ?", (letter, letter + "\uffff")
+        ).fetchall()
+        found = ([r[0] for r in rows], rows)
+        if self._kept_rows + len(rows) <= _MAX_KEPT_ROWS:
+            self._by_letter[letter] = found
+            self._kept_rows += len(rows)
+        return found
 
     def holders(self, office: str, of: str | None, date: str | None) -> list[KBEntity]:
         """Return the entities holding ``office`` of ``of`` on ``date`` (any date when None)."""

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import CONTRACTED, DEFINITE, OF
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Mention
 from veille.normal import fold
@@ -79,7 +80,7 @@ def _holds(role_title: str, role_of: str | None, title: str, phrase: str, body: 
 def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int, str, Entity] | None:
     """Return (start, end, title words, body) of a definite description *le TITRE de X*
     headed by the noun ``token`` that no entity covers, X an organisation or a place; else None."""
-    if "Plur" in token.morph.get("Number", []) or index.entity_at(token.idx) is not None:
+    if "Plur" in feature(token, "Number") or index.entity_at(token.idx) is not None:
         return None
     view = token_view(token.doc)  # dependents, labels and words off the columns
     tokens, dep, lower, i = view.tokens, view.dep, view.lower, token.i

@@ -30,6 +30,7 @@ from spacy.tokens import Token
 from veille.analysis.lang.fr.tables import read_rows
 from veille.analysis.lang.fr.words import DE_TOKENS, INDEFINITE
 from veille.analysis.syntax.clauses import governing_verb
+from veille.analysis.syntax.view import doc_text
 from veille.analysis.time.detect import lexicon
 
 # The parser's relations for what is asked: une réunion (obj), à un rassemblement (obl:arg).
@@ -82,7 +83,7 @@ def asked_ahead(root: Token) -> bool:
                 return False
             if lemma in request_verbs():
                 return True
-            if announced and _START.search(root.doc.text[max(0, root.idx - 30) : root.idx]):
+            if announced and _START.search(doc_text(root.doc)[max(0, root.idx - 30) : root.idx]):
                 return True  # a annoncé l'envoi dès jeudi d'une mission
             return child.lemma_.lower() in event_nouns() and (not announced or _new_thing(child))
     return False

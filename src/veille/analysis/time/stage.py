@@ -25,6 +25,7 @@ from veille.analysis.syntax.tense import (
     direction,
     is_all_caps,
 )
+from veille.analysis.syntax.view import doc_text
 from veille.analysis.time.detect import Candidate, find_candidates, lexicon
 from veille.analysis.time.extent import Profile, is_vague, modifier, widen, without_signal
 from veille.analysis.time.ranges import end_after_start
@@ -311,7 +312,7 @@ def _names_an_event(root: Token, before: str) -> bool:
     if noun.dep_.startswith("nsubj"):
         return False  # la manifestation de samedi a réuni …: the verb tells the event itself
     noun_start = noun.left_edge.idx
-    if _TIME_ADJUNCT.search(root.doc.text[max(0, noun_start - 30) : noun_start]):
+    if _TIME_ADJUNCT.search(doc_text(root.doc)[max(0, noun_start - 30) : noun_start]):
         return False
     return re.search(r"(?:^|\s)de\s+$", before) is not None
 
@@ -392,7 +393,7 @@ def _verb_after_split(token: Token) -> Token | None:
     if sentence.end >= len(token.doc):
         return None
     last, following = sentence[-1], token.doc[sentence.end]
-    if "\n" in token.doc.text[last.idx : following.idx] or last.text in _SENTENCE_ENDS:
+    if "\n" in doc_text(token.doc)[last.idx : following.idx] or last.text in _SENTENCE_ENDS:
         return None
     if "," not in (last.text, following.text) and not following.text[:1].islower():
         return None  # Lundi. | Le conseil a voté: the next sentence is a new one
