@@ -212,28 +212,6 @@ def test_a_surname_read_with_the_noun_before_it_is_the_person() -> None:
     assert len(merge_names([named(firm, "cabinet Verlaine"), named(firm, "Hélène Vasseur")], firm)) == 2
 
 
-def test_a_word_the_model_left_misc_shortens_the_organisation_named_before() -> None:
-    """Nordhav, tagged MISC after la société Nordhav Marine, is its short form; said before
-    the full name, it is not."""
-    from veille.analysis.entities.clusters import Cluster, merge_names
-    from veille.model import Mention
-
-    def named(text: str, name: str, kind: str, last: bool = False) -> Cluster:
-        start = text.rindex(name) if last else text.index(name)
-        return Cluster([Mention(start, start + len(name), name, "name")], kind)
-
-    text = "La société Nordhav Marine a déposé son projet. Nordhav veut forer au printemps."
-    merged = merge_names(
-        [named(text, "Nordhav Marine", "ORG"), named(text, "Nordhav", "MISC", last=True)], text
-    )
-    assert [c.longest for c in merged] == ["Nordhav Marine"]
-    before = "Nordhav veut forer. La société Nordhav Marine a déposé son projet."
-    assert (
-        len(merge_names([named(before, "Nordhav Marine", "ORG"), named(before, "Nordhav", "MISC")], before))
-        == 2
-    )
-
-
 def test_a_doubled_letter_in_a_short_last_word_after_the_same_words() -> None:
     """Le Gof for Le Goff: after the same particle or given name, a short surname that
     only undoubles a letter is a typo; alone, or after other words, it is not."""

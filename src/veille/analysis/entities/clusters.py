@@ -230,7 +230,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     orgs = [c for c in result if c.type == "ORG" and any(len(f.split()) >= 2 for f in _full_forms(c))]
     for cluster in result:
         name = cluster.longest
-        shortened = cluster.type in ("ORG", "MISC") or (
+        shortened = cluster.type == "ORG" or (
             cluster.type == "LOC" and not countries.country_code(name) and not countries.capital_country(name)
         )
         # A place said after a locative preposition (à Vierzon, en Corrèze) is the place,
@@ -246,7 +246,6 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
                 if any(_first_word_is(form, name) for form in _full_forms(o))
                 and not (town and any(phrase_name(m.text) for m in o.names))
                 and not (cluster.type == "LOC" and _named_before(cluster, o, text))
-                and not (cluster.type == "MISC" and not _said_after(cluster, o))
             ]
             if len(owners) == 1:
                 owners[0].absorb(cluster)
@@ -314,13 +313,6 @@ def _named_before(place: Cluster, org: Cluster, text: str) -> bool:
     return first_full is not None and all(
         m.start < first_full and _after_preposition(text, m.start) for m in place.names
     )
-
-
-def _said_after(short: Cluster, org: Cluster) -> bool:
-    """Tell whether every mention of a short form comes after the organisation's first full
-    name (la société Nordvind France … Nordvind)."""
-    first_full = min((m.start for m in org.names if len(m.text.split()) >= 2), default=None)
-    return first_full is not None and all(m.start > first_full for m in short.names)
 
 
 def _after_preposition(text: str, start: int) -> bool:
