@@ -14,7 +14,6 @@ entity.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -30,7 +29,7 @@ from veille.analysis.entities.referents import (
     place_kind,
     sole,
 )
-from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED, NE_TOKENS
 from veille.analysis.parse import doc_text, token_starts
@@ -82,12 +81,6 @@ def _opens_sentence(parsed: Doc, token: Token) -> bool:
     return bool(token.is_sent_start) and (before.is_punct or before.is_space)
 
 
-@cache
-def political_families() -> frozenset[str]:
-    """Return the adjectives of ``political_families.tsv`` (écologiste, indépendantiste)."""
-    return frozenset(row[0] for _line, row in tables.read_rows("political_families.tsv", 1))
-
-
 def _maybe_org(cluster: Cluster, kind: str | None) -> bool:
     return cluster.type == "LOC" and kind == "place" and len(cluster.longest.split()) >= 2
 
@@ -107,7 +100,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             cluster.type = "ORG"  # la Fonderie Vauclair: no person or place is named by a plant's noun
     orgs = [c for c in clusters if c.type in ("ORG", "LOC") and c.names and not c.group]
     kinds = {id(c): org_kind(c, referents) if c.type == "ORG" else place_kind(c) for c in orgs}
-    found: list[tuple[int, int, Category, tuple[str, ...], bool]] = []
+    found: list[tuple[int, int, Category, tuple[str, ...]]] = []
     view = token_view(parsed)
     named_at = orgwords.NamedAt(clusters)  # the token walk below adds descriptions, no names
     for i, lower in enumerate(view.lower):
@@ -121,9 +114,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         if category is None:
             continue
         said: list[str] = []
-        political = False  # le groupe écologiste: a party or a parliamentary group
         while end < len(parsed) and end - token.i < 6 and _epithet(parsed[end]):
-            political = political or parsed[end].lower_ in political_families()
             # le quotidien conservateur américain, l'armée turque; an adjective that is no
             # country's (zurichoise) cannot be checked: '?' asks for the only candidate.
             demonym = countries.demonym(parsed[end].text)
@@ -201,8 +192,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             taken,
         ):
             continue  # l'entreprise concernée, Minera Altos del Sur, …: the name after the comma
-        found.append((token.i, end, category, tuple(said), political))
-    for start_i, end_i, category, demonyms, political in found:
+        found.append((token.i, end, category, tuple(said)))
+    for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
         fits = [
@@ -212,8 +203,6 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
             or feature_kind(c, referents) in category.accepts
             or _holds_noun(c, category)  # l'Agence spatiale européenne is l'agence, whatever its kind
         ]
-        if political:  # le groupe écologiste names a party, not the agency named before
-            fits = [c for c in fits if kinds[id(c)] == "party"]
         if category.words == ("departement",):
             # Le département names a French département (INSEE's COG, french_divisions.tsv),
             # never the town named nearer (Brignoles … le département: the Var).
