@@ -296,6 +296,9 @@ def _may_date(doc: Document, parsed: Doc, token: Token, timex: Timex) -> bool:
         return False
     article = doc.article.date
     value = event_day(timex.value)
+    early = timex.text.lower().startswith(_EARLY) or _after_since(parsed, timex.start, token.sent.start, _EARLY)
+    if early and (value is None or not _calendar_date(value)):
+        return False  # dès la semaine prochaine: the start of what is proposed, not a day
     if article is not None and value is not None and _calendar_date(value) and not _not_after(value, article):
         return False  # a later year, month or day (weeks and seasons are not compared)
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -402,33 +405,42 @@ def _day_before(day: str) -> str:
 # Goosse, Le Bon Usage, dès: the starting point in time, here of a punctual act: a répondu
 # dès le lendemain, l'a félicitée dès dimanche: on that day).
 _SINCE = ("depuis",)
+# dès before a week, a season or a vague time starts a coming period (dès la semaine
+# prochaine, dès l'été): it dates the act proposed, not the proposal.
+_EARLY = ("dès",)
 
 
 def start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
     """Return the day values of the trigger sentence's *depuis* expressions (*Depuis
-    l'invasion de 2022, X a dépensé …*): a start of a period, not the event's date."""
+    l'invasion de 2022, X a dépensé …*) and of its *dès* weeks or seasons (*dès la semaine
+    prochaine*): a start of a period, not the event's date."""
     sentence = token.sent
     out: set[str] = set()
     for timex in doc.timexes:
         if not sentence.start_char <= timex.start < sentence.end_char:
             continue
+        value = event_day(timex.value)
+        if value is None:
+            continue
         if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
-            value = event_day(timex.value)
-            if value is not None:
-                out.add(value)
+            out.add(value)
+        elif not _calendar_date(value) and (
+            timex.text.lower().startswith(_EARLY) or _after_since(parsed, timex.start, sentence.start, _EARLY)
+        ):
+            out.add(value)  # dès la semaine prochaine: the start of another act's period
     return frozenset(out)
 
 
-def _after_since(parsed: Doc, offset: int, floor: int) -> bool:
-    """Say whether a *depuis* opens the phrase a time expression ends (back to a verb
-    or a comma): *depuis l'invasion de 2022*."""
+def _after_since(parsed: Doc, offset: int, floor: int, opens: tuple[str, ...] = _SINCE) -> bool:
+    """Say whether a *depuis* (or another of ``opens``) opens the phrase a time expression
+    ends (back to a verb or a comma): *depuis l'invasion de 2022*."""
     span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return False
     index = span.start - 1
     while index >= floor:
         word = parsed[index]
-        if word.lower_ in _SINCE:
+        if word.lower_ in opens:
             return True
         if word.pos_ in ("VERB", "AUX") or word.text in (",", ";", ":"):
             return False
