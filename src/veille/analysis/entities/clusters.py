@@ -109,24 +109,11 @@ def merge_aliases(clusters: list[Cluster], aliases: dict[str, tuple[int, int]]) 
     return result
 
 
-def _full_forms(org: Cluster) -> list[str]:
-    """Return an organisation's names in the text and, for one the alias table lists, the
-    table's other names (UE → Union européenne), whose first word may shorten it too."""
-    aliases = load_aliases()
-    groups = {aliases[k][0] for m in org.names if (k := name_key(m.text)) in aliases}
-    return [m.text for m in org.names] + [name for group in sorted(groups) for name in _alias_groups()[group]]
-
-
-@cache
-def _alias_groups() -> list[list[str]]:
-    text = tables.read_text("org_aliases.tsv")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
 @cache
 def load_aliases() -> dict[str, tuple[int, int]]:
     """Read ``data/org_aliases.tsv`` once: normalised name → (group, rank in the group)."""
-    groups = _alias_groups()
+    text = tables.read_text("org_aliases.tsv")
+    groups = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return {name_key(name): (n, rank) for n, names in enumerate(groups) for rank, name in enumerate(names)}
 
 
@@ -227,7 +214,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     #    for its full name, when unique. A country or capital alone stays a place (Paris is
     #    not Paris Saint-Germain).
     final = []
-    orgs = [c for c in result if c.type == "ORG" and any(len(f.split()) >= 2 for f in _full_forms(c))]
+    orgs = [c for c in result if c.type == "ORG" and any(len(m.text.split()) >= 2 for m in c.names)]
     for cluster in result:
         name = cluster.longest
         shortened = cluster.type == "ORG" or (
@@ -243,7 +230,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = [
                 o
                 for o in orgs
-                if any(_first_word_is(form, name) for form in _full_forms(o))
+                if any(_first_word_is(m.text, name) for m in o.names)
                 and not (town and any(phrase_name(m.text) for m in o.names))
                 and not (cluster.type == "LOC" and _named_before(cluster, o, text))
             ]
