@@ -188,30 +188,6 @@ def test_a_phrase_name_goes_on_in_lower_case() -> None:
     assert not phrase_name("Conseil d'État")
 
 
-def test_a_surname_read_with_the_noun_before_it_is_the_person() -> None:
-    """gouvernement Vasseur, read as one name by the model, gives Vasseur to the one person
-    named in full with that surname; with two such people, or none, it stays as it was."""
-    from veille.analysis.entities.clusters import Cluster, merge_names
-    from veille.model import Mention
-
-    def named(text: str, name: str, kind: str = "PER") -> Cluster:
-        start = text.index(name)
-        return Cluster([Mention(start, start + len(name), name, "name")], kind)
-
-    text = "Hélène Vasseur a parlé. Le gouvernement Vasseur a reculé."
-    merged = merge_names([named(text, "Hélène Vasseur"), named(text, "gouvernement Vasseur")], text)
-    assert len(merged) == 1
-    assert [(m.text, m.start) for m in merged[0].names] == [
-        ("Hélène Vasseur", 0),
-        ("Vasseur", text.index("Vasseur a reculé")),
-    ]
-    two = "Anne Morel et Paul Morel ont parlé. Le gouvernement Morel a reculé."
-    clusters = [named(two, "Anne Morel"), named(two, "Paul Morel"), named(two, "gouvernement Morel")]
-    assert len(merge_names(clusters, two)) == 3
-    firm = "Le cabinet Verlaine a conseillé Hélène Vasseur."
-    assert len(merge_names([named(firm, "cabinet Verlaine"), named(firm, "Hélène Vasseur")], firm)) == 2
-
-
 def test_a_doubled_letter_in_a_short_last_word_after_the_same_words() -> None:
     """Le Gof for Le Goff: after the same particle or given name, a short surname that
     only undoubles a letter is a typo; alone, or after other words, it is not."""

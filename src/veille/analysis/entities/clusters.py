@@ -206,8 +206,6 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = [o for o in owners if is_given_name(o.longest.split()[0].split("-")[0])]
         if len(owners) == 1:
             owners[0].absorb(cluster)
-        elif not owners and _surname_after_noun(cluster, short_forms):
-            continue  # gouvernement Dubé: Dubé is given to Nathalie Dubé
         else:
             result.append(cluster)
     # 3. An organisation's first word alone (le Conseil; Manchester for Manchester United)
@@ -265,30 +263,6 @@ def _merge_glued(clusters: list[Cluster]) -> list[Cluster]:
         kept.setdefault(glued, cluster)
         result.append(cluster)
     return result
-
-
-def _surname_after_noun(cluster: Cluster, short_forms: dict[str, list[Cluster]]) -> bool:
-    """Give a person the surname the model read with the lower-case noun before it
-    (gouvernement Dubé, le camp Vallier: the phrase is named after Nathalie Dubé, the one
-    person named in full with that surname), as her mention of the surname alone; tell
-    whether it was given."""
-    if cluster.type not in ("PER", "MISC") or cluster.group:
-        return False
-    if any(m.kind != "name" or m.text.count(" ") != 1 for m in cluster.mentions):
-        return False
-    heads = {m.text.split()[0] for m in cluster.names}
-    if len(heads) != 1:
-        return False
-    head = heads.pop()
-    if not head.islower() or not is_common_noun(head):
-        return False
-    surname = cluster.names[0].text.split()[1]
-    owners = [o for o in short_forms.get(" ".join(tokens(surname)), []) if o.type == "PER"]
-    if len(owners) != 1:
-        return False
-    cut = len(head) + 1
-    owners[0].mentions.extend(Mention(m.start + cut, m.end, m.text[cut:], "name") for m in cluster.names)
-    return True
 
 
 def _named_before(place: Cluster, org: Cluster, text: str) -> bool:
