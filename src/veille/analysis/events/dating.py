@@ -296,7 +296,9 @@ def _may_date(doc: Document, parsed: Doc, token: Token, timex: Timex) -> bool:
         return False
     article = doc.article.date
     value = event_day(timex.value)
-    early = timex.text.lower().startswith(_EARLY) or _after_since(parsed, timex.start, token.sent.start, _EARLY)
+    early = timex.text.lower().startswith(_EARLY) or _after_since(
+        parsed, timex.start, token.sent.start, _EARLY
+    )
     if early and (value is None or not _calendar_date(value)):
         return False  # dès la semaine prochaine: the start of what is proposed, not a day
     if article is not None and value is not None and _calendar_date(value) and not _not_after(value, article):
