@@ -277,7 +277,7 @@ def _named_before(place: Cluster, org: Cluster, text: str) -> bool:
 
 
 def _after_preposition(text: str, start: int) -> bool:
-    before = text[max(start - 12, 0) : start].lower().replace("’", "'").split()
+    before = _words_before(text, start)
     return bool(before) and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
 
 
@@ -299,8 +299,14 @@ def _after_article(text: str, start: int) -> bool:
 
 def _after_locative(text: str, start: int) -> bool:
     """Tell whether a name follows a locative preposition (à, en, dans, depuis, vers, près de)."""
-    before = text[max(start - 12, 0) : start].lower().split()
+    before = _words_before(text, start)
     return bool(before) and (before[-1] in _LOCATIVE or before[-2:] == ["près", "de"])
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """Return the lower-case words of the dozen characters before ``start`` (apostrophes
+    straight)."""
+    return text[max(start - 12, 0) : start].lower().replace("’", "'").split()
 
 
 _LOCATIVE = TO | {"en", "dans", "depuis", "vers"}

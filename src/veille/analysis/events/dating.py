@@ -292,14 +292,11 @@ def _may_date(doc: Document, parsed: Doc, token: Token, timex: Timex) -> bool:
     leaves the trigger out (*l'opposition, qui avait voté la rénovation en 2021*)."""
     if timex.type not in ("DATE", "TIME"):
         return False
-    if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, token.sent.start):
+    if _opened(parsed, timex, token.sent.start, _SINCE):
         return False
     article = doc.article.date
     value = event_day(timex.value)
-    early = timex.text.lower().startswith(_EARLY) or _after_since(
-        parsed, timex.start, token.sent.start, _EARLY
-    )
-    if early and (value is None or not _calendar_date(value)):
+    if (value is None or not _calendar_date(value)) and _opened(parsed, timex, token.sent.start, _EARLY):
         return False  # dès la semaine prochaine: the start of what is proposed, not a day
     if article is not None and value is not None and _calendar_date(value) and not _not_after(value, article):
         return False  # a later year, month or day (weeks and seasons are not compared)
@@ -424,18 +421,22 @@ def start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
         value = event_day(timex.value)
         if value is None:
             continue
-        if timex.text.lower().startswith(_SINCE) or _after_since(parsed, timex.start, sentence.start):
-            out.add(value)
-        elif not _calendar_date(value) and (
-            timex.text.lower().startswith(_EARLY) or _after_since(parsed, timex.start, sentence.start, _EARLY)
+        if _opened(parsed, timex, sentence.start, _SINCE) or (
+            not _calendar_date(value) and _opened(parsed, timex, sentence.start, _EARLY)
         ):
             out.add(value)  # dès la semaine prochaine: the start of another act's period
     return frozenset(out)
 
 
-def _after_since(parsed: Doc, offset: int, floor: int, opens: tuple[str, ...] = _SINCE) -> bool:
-    """Say whether a *depuis* (or another of ``opens``) opens the phrase a time expression
-    ends (back to a verb or a comma): *depuis l'invasion de 2022*."""
+def _opened(parsed: Doc, timex: Timex, floor: int, opens: tuple[str, ...]) -> bool:
+    """Say whether one of ``opens`` (*depuis*, *dès*) begins a time expression or the phrase
+    it ends (back to a verb or a comma): *depuis l'invasion de 2022*."""
+    return timex.text.lower().startswith(opens) or _after_since(parsed, timex.start, floor, opens)
+
+
+def _after_since(parsed: Doc, offset: int, floor: int, opens: tuple[str, ...]) -> bool:
+    """Say whether one of ``opens`` opens the phrase a time expression ends, back to a verb
+    or a comma."""
     span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return False

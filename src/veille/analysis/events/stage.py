@@ -251,12 +251,11 @@ def _accepted_acts_told(found: list[Event], parsed: Doc, acceptances: set[int]) 
     codes it, once)."""
     if not acceptances:
         return found
-    by_start = {t.idx: t for t in parsed}
-    acts = {
-        (by_start[e.trigger_start].head.idx, frozenset((*e.source, *e.target)))
-        for e in found
-        if e.trigger_start in by_start and by_start[e.trigger_start].dep_ == "xcomp"
-    }
+    acts: set[tuple[int, frozenset[str]]] = set()
+    for e in found:
+        span = _trigger_span(parsed, e)
+        if span is not None and span[0].dep_ == "xcomp":  # the act's infinitive
+            acts.add((span[0].head.idx, frozenset((*e.source, *e.target))))
     return [
         e
         for e in found
@@ -266,11 +265,17 @@ def _accepted_acts_told(found: list[Event], parsed: Doc, acceptances: set[int]) 
     ]
 
 
+def _trigger_span(parsed: Doc, event: Event) -> Span | None:
+    """Return the tokens of an event's trigger, or None when it has none."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = parsed.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _history(doc: Document, parsed: Doc, event: Event) -> bool:
     """Say whether an event is history told in the news (dating.centuries_before)."""
-    if event.trigger_start is None or event.trigger_end is None:
-        return False
-    span = parsed.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    span = _trigger_span(parsed, event)
     return span is not None and centuries_before(doc, parsed, span.root)
 
 

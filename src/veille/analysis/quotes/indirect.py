@@ -28,14 +28,13 @@ from veille.analysis.quotes.coordinated import (
     resumes_after,
     resumptive_apposition,
 )
+from veille.analysis.quotes.fronted import fronted_comme, may_speak, said_before
 from veille.analysis.quotes.lexicon import CUE_TAGS, LIGHT_VERBS, Cue
 from veille.analysis.quotes.misread import finite_before_que
 from veille.analysis.quotes.relative import relative_que
 from veille.analysis.quotes.selon import (
     OPENER_WORDS,
-    SELON_PRONOUNS,
     VIEW_OPENERS,
-    can_speak,
     finite_in,
     selon,
     skip_opener,
@@ -66,7 +65,6 @@ _TO_INFINITIVE = re.compile(
 _REFLEXIVE = frozenset({"s'", "s’", "se", "me", "m'", "m’", "te", "t'"})
 _REFLEXIVE_CUES = frozenset({"inquiéter", "réjouir", "exclamer"})
 # C'est ce qu'a déclaré X, opening the sentence after the statement it attributes.
-_CEST_CE_QUE = re.compile(r"(?<=[.!?] )C['’]est (?:ce|là ce) qu['’](?:a|ont|avait|avaient)?\s*")
 # Cue classes whose verbs report speech with a bare infinitive (affirme avoir …).
 _INFINITIVE_CLASSES = frozenset(
     {"say", "admit", "deny", "announce", "confirm", "think", "insist", "explain", "write"}
@@ -129,7 +127,7 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         if opener is not None:
             found.extend(selon(ctx, token, opener))
     found.extend(learnt_statements(ctx))
-    found.extend(_said_before(ctx))
+    found.extend(said_before(ctx))
     # A clause holding a name or term in marks (a charge, a title) is still reported, up to
     # the term's closing mark.
     # A clause holding a quoted fragment gives way to the fragment's mixed quotation, but a
@@ -282,7 +280,7 @@ def _colon_clause(ctx: QuoteContext, verb: Token, cue: Cue) -> list[Candidate]:
     if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in clause):
         return []  # a annoncé trois mesures : la baisse …, la hausse …: a list, not a statement
     subject = ctx.resolver.subject_of(verb)
-    if subject is None or subject.i > verb.i or not _may_speak(ctx, subject):
+    if subject is None or subject.i > verb.i or not may_speak(ctx, subject):
         return []
     phrase = ctx.speaker_phrase(subject)
     return [Candidate("indirect", start, end, cue.lemma, "phrase", phrase, verb.idx)]
@@ -312,7 +310,7 @@ def _noun_clause(ctx: QuoteContext, noun: Token) -> list[Candidate]:
     if ctx.paragraph(noun.idx)[2] or any(t.lemma_ in _NOUN_VERBS for t in que.head.subtree if t.i > que.i):
         return []
     subject = ctx.resolver.subject_of(verb)
-    if subject is None or subject.i > verb.i or not _may_speak(ctx, subject):
+    if subject is None or subject.i > verb.i or not may_speak(ctx, subject):
         return []
     start = que.idx + len(que)
     while start < len(ctx.text) and ctx.text[start] == " ":
@@ -399,7 +397,7 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         i -= 1
     if i > 0 and tokens[i].lower_ in ("l'", "l’", "le") and tokens[i - 1].lower_ == "comme":
         if tokens[i - 1].is_sent_start or tokens[i - 1].idx == ctx.sentence_start(verb.idx):
-            return _fronted_comme(ctx, verb)
+            return fronted_comme(ctx, verb)
         if ctx.text[ctx.sentence_end(verb.idx) - 1 : ctx.sentence_end(verb.idx)] == ":":
             return []  # …, comme l'explique X : « … »: the incise introduces the quotation after
         i -= 2  # …, comme l'a rappelé X: the incise reader skips comme and its clitic
@@ -408,7 +406,7 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
     incise = ctx.incise_at(i)
     if incise is None or incise.verb.i != verb.i or incise.subject is None:
         return []
-    if not _may_speak(ctx, incise.subject):
+    if not may_speak(ctx, incise.subject):
         return []  # …, soutient au contraire le projet: an object, nobody speaks
     comma = tokens[i].idx
     closing = ctx.text[:comma].rstrip()
@@ -442,61 +440,6 @@ def _closing_incise(ctx: QuoteContext, verb: Token) -> list[Candidate]:
         # subject and its appositions, no statement
         return []
     return [Candidate("indirect", start, comma, incise.cue.lemma, "phrase", phrase, verb.idx)]
-
-
-def _said_before(ctx: QuoteContext) -> list[Candidate]:
-    """Return the unmarked sentence that *C'est ce qu'a déclaré X* attributes after it (La
-    réforme sera votée. C'est ce qu'a assuré mardi le ministre.), as the marked quotation
-    before it is attributed (stage.py)."""
-    found = []
-    for match in _CEST_CE_QUE.finditer(ctx.text):
-        i = ctx.token_after(match.end())
-        incise = ctx.incise_at(i) if i < len(ctx.parsed) else None
-        if incise is None or incise.subject is None or not _may_speak(ctx, incise.subject):
-            continue
-        end = match.start()
-        while end > 0 and ctx.text[end - 1] in " .":
-            end -= 1
-        start = ctx.sentence_start(end - 1) if end > 0 else 0
-        if ctx.paragraph(start)[0] != ctx.paragraph(match.start())[0] or ctx.marks_in(start, match.start()):
-            continue
-        start = skip_opener(ctx, start, end)
-        phrase = ctx.speaker_phrase(incise.subject)
-        found.append(Candidate("indirect", start, end, incise.cue.lemma, "phrase", phrase, incise.verb.idx))
-    return found
-
-
-def _fronted_comme(ctx: QuoteContext, verb: Token) -> list[Candidate]:
-    """Return the statement after a fronted *Comme l'a rappelé X,* (the content follows the
-    source's comma), when X can speak."""
-    sent_end = ctx.sentence_end(verb.idx)
-    source = verb.idx + len(verb)
-    comma = ctx.text.find(",", source, sent_end)
-    if comma == -1 or ctx.marks_in(source, sent_end):
-        return []
-    while ctx.text[source] == " ":
-        source += 1
-    if not can_speak(ctx, source, comma) or ctx.text[source:comma].lower() in SELON_PRONOUNS:
-        return []
-    start = comma + 1
-    while start < sent_end and ctx.text[start] == " ":
-        start += 1
-    cue = ctx.lexicon.cue(verb)
-    if cue is None or sent_end - start < 10:
-        return []
-    return [Candidate("indirect", start, sent_end, cue.lemma, "phrase", (source, comma), verb.idx)]
-
-
-def _may_speak(ctx: QuoteContext, subject: Token) -> bool:
-    """Return True for an inverted subject that can be a source: a pronoun, a proper name, a
-    phrase holding an entity mention (estime Berne, a précisé le château de Versailles) or a
-    person or organisation noun; not a thing (…, soutient au contraire le projet)."""
-    if subject.text.startswith("-") or subject.pos_ in ("PRON", "PROPN"):
-        return True
-    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-    if subject.lower_ in ctx.lexicon.word_class("source"):
-        return True  # …, souligne le quotidien
-    return bool(ctx.resolver.mentions_in(lo, hi)) or ctx.resolver.can_speak(subject)
 
 
 def _in_timex(ctx: QuoteContext, i: int) -> bool:
