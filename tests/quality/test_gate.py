@@ -50,10 +50,10 @@ Sets (tests/quality/baseline.json):
   West-French regional daily, a parliamentary report, a trade dispute, a protest with police, a
   culture page, a cyberattack, a diplomatic visit) and years 2012-2026; it was blind (set
   "blind9") until the fourteenth session opened it for error study;
-- "blind10" is tests/gold20/, a tenth blind set (end of the eleventh session), 10 outlet styles
+- "dev12" is tests/gold20/, a tenth such set (end of the eleventh session), 10 outlet styles
   (Réunion, Swiss, Belgian, Senegalese, Ivorian and New Caledonian outlets, a weekly's
-  investigation, a regional TV site, an election night, a judicial appeal) and years 2011-2026,
-  added to the gate at the scores of the code it had never seen;
+  investigation, a regional TV site, an election night, a judicial appeal) and years 2011-2026;
+  it was blind (set "blind10") until the fifteenth session opened it for error study;
 - "blind11" is tests/gold21/, an eleventh blind set (twelfth session), 10 outlet styles (a French
   regional health page, Algerian, Tunisian, Moroccan, Haitian, Québec, Luxembourg and Monaco
   outlets, a wire dispatch on a rail strike, a sports page on a boardroom putsch) and years
@@ -95,7 +95,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold17 --set dev9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold18 --set dev10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold19 --set dev11 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold20 --set blind10 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold20 --set dev12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
@@ -137,7 +137,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev9": (ROOT / "tests" / "gold17", 12),
     "dev10": (ROOT / "tests" / "gold18", 10),
     "dev11": (ROOT / "tests" / "gold19", 10),
-    "blind10": (ROOT / "tests" / "gold20", 10),
+    "dev12": (ROOT / "tests" / "gold20", 10),
     "blind11": (ROOT / "tests" / "gold21", 10),
     "blind12": (ROOT / "tests" / "gold22", 10),
     "blind13": (ROOT / "tests" / "gold23", 10),
