@@ -112,6 +112,7 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold22", 10),
         ("gold23", 10),
         ("gold24", 10),
+        ("gold25", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

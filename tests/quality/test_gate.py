@@ -69,7 +69,11 @@ Sets (tests/quality/baseline.json):
 - "blind14" is tests/gold24/, a fourteenth blind set (fourteenth session), 10 outlet styles
   (Haitian, Lausanne, Luxembourg, Tunisian, Moroccan, Ivorian, Martinique, Lebanese and
   Cameroonian outlets, a French sports daily) and years 2008-2024, added to the gate before any
-  rule change of that session.
+  rule change of that session;
+- "blind15" is tests/gold25/, a fifteenth blind set (fifteenth session), 10 outlet styles
+  (Québec City, Liège, Béarn, Corsican, Réunion, Togolese, Guinean, Malagasy, Algerian and
+  Brazzaville outlets) and years 2009-2026, added to the gate before any rule change of that
+  session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -100,6 +104,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -142,6 +147,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind12": (ROOT / "tests" / "gold22", 10),
     "blind13": (ROOT / "tests" / "gold23", 10),
     "blind14": (ROOT / "tests" / "gold24", 10),
+    "blind15": (ROOT / "tests" / "gold25", 10),
 }
 
 pytestmark = pytest.mark.model
