@@ -277,10 +277,43 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
         if window <= t.start < end and t.type in ("DATE", "TIME") and t.anchored
     ]  # fmt: skip
     for timex in reversed(days):
-        value = event_day(timex.value)
-        if value is not None and len(value) == 10 and (doc.article.date is None or value <= doc.article.date):
+        if _full_day_not_after(timex, doc.article.date):
             return timex
-    return None
+    return None if days else _paragraph_day(doc, parsed, token, window)
+
+
+def _full_day_not_after(timex: Timex, article: str | None) -> bool:
+    """Say whether a time expression names a full day that is not after the article date."""
+    value = event_day(timex.value)
+    return value is not None and len(value) == 10 and (article is None or value <= article)
+
+
+def _paragraph_day(doc: Document, parsed: Doc, token: Token, window: int) -> Timex | None:
+    """Return the narrative day a paragraph set more than two sentences before the trigger.
+
+    A dated session told over a paragraph (*Le conseil s'est réuni lundi. … [three
+    sentences] … Le maire a alors dénoncé …*) keeps its reference time while the discourse
+    stays on it (TimeML: the narrative reference time). The day must date its sentence's
+    main act, told in the past but not the pluperfect: a day in a relative clause or on
+    another verb (*les frappes qui ont touché le village dans la nuit du 14 au 15 juin*)
+    dates that other event, not the story's time. The carry stops at the paragraph's start
+    and at a new time: the last time expression of the paragraph before the two sentences
+    must be that full day, not after the article date; a month, a year or a coming day
+    there is a new time, and nothing is carried."""
+    paragraph = next((p for p in doc.article.paragraphs if p.start <= token.idx < p.end), None)
+    if paragraph is None or paragraph.start >= window:
+        return None
+    earlier = [
+        t for t in doc.timexes
+        if paragraph.start <= t.start < window and t.type in ("DATE", "TIME") and t.anchored
+    ]  # fmt: skip
+    if not earlier or not _full_day_not_after(earlier[-1], doc.article.date):
+        return None
+    span = parsed.char_span(earlier[-1].start, earlier[-1].end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None or verb.dep_ != "ROOT" or direction(verb) != "past" or _pluperfect(verb):
+        return None
+    return earlier[-1]
 
 
 def _may_date(doc: Document, parsed: Doc, token: Token, timex: Timex) -> bool:

@@ -92,7 +92,8 @@ def direction(verb: Token, depth: int = 0) -> Direction:
        but *est arrivée* is the compound past of a verb conjugated with être.
     3. A bare participle (*révélé mardi*) is past; a present participle is the present.
     4. An infinitive is read on the verb above it: *doivent rencontrer*, *va signer* →
-       future; otherwise it inherits that verb's direction.
+       future; otherwise it inherits that verb's direction. A passive or copular
+       infinitive is one too (*devrait être nommé lundi*, like *devrait nommer lundi*).
     """
     view = token_view(verb.doc)  # the dependents read off the view's columns
     dep, lemma, children = view.dep, view.lemma, view.children(verb.i)
@@ -100,15 +101,18 @@ def direction(verb: Token, depth: int = 0) -> Direction:
     if tense_aux:
         return "future" if is_future(view.tokens[tense_aux[0]]) else "past"
     carrier_i = next((c for c in children if dep[c] in ("aux:pass", "cop")), None)
-    if carrier_i is not None:
-        carrier = view.tokens[carrier_i]
-        if dep[carrier_i] == "aux:pass" and verb.lemma_ in words.etre_verbs():
+    carrier = view.tokens[carrier_i] if carrier_i is not None else None
+    # A passive or copular infinitive (devrait être nommé lundi, doit être reçu) is an
+    # infinitive: read on the verb above it, like devrait nommer lundi.
+    passive_infinitive = carrier is not None and "Inf" in feature(carrier, "VerbForm")
+    if carrier is not None and not passive_infinitive:
+        if dep[carrier.i] == "aux:pass" and verb.lemma_ in words.etre_verbs():
             return "future" if is_future(carrier) else "past"
         return _finite_direction(carrier)
     forms = feature(verb, "VerbForm")
-    if "Part" in forms:
+    if "Part" in forms and not passive_infinitive:
         return "nearest" if "Pres" in feature(verb, "Tense") else "past"
-    if "Inf" in forms and depth < _MAX_DEPTH:
+    if ("Inf" in forms or passive_infinitive) and depth < _MAX_DEPTH:
         head = verb.head
         if head != verb and head.pos_ in ("VERB", "AUX"):
             above = direction(head, depth + 1)

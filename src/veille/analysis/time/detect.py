@@ -148,7 +148,10 @@ def rules() -> tuple[Rule, ...]:
                     rf"(?:\b(?P<ce>ce)\s+)?"
                     rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain|précédent|suivant)\b)?"
                     rf"(?:\s+(?:(?P<pod>{pod_phrase}|{pod})|(?P<clockm>minuit))\b)?"
-                    rf"(?:\s+(?:à|vers|dès)\s+(?P<clock>{clock}))?"),
+                    # mardi 18 heures, vendredi 14h: a clock right after the day is its hour
+                    # (not a length: dimanche 3 heures durant, lundi 10 heures de débat)
+                    rf"(?:\s+(?:(?P<at>à|vers|dès)\s+)?(?P<clock>{clock})"
+                    rf"(?(at)|(?!\w|\s+(?:durant|de\b|d['’]))))?"),
         ("relday", r"\b(?P<rd>aujourd'hui|avant-hier|après-demain|hier|demain)"
                    r"(?:\s+(?P<pod>matin|après-midi|soir|midi)\b)?"),
         ("relday", r"\b(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|nuit|midi)\b(?!-là)"),

@@ -7,7 +7,9 @@ after the verb (*a appelé samedi à la grève*, *a demandé jeudi une réunion*
 and the Thursday before) and the time of the thing asked for after the thing itself; so
 the expression points ahead when the object of a verb of request stands between the verb
 and it. The verbs are the PLOVER REQUEST verbs of ``plover_triggers.tsv`` (the events
-stage's table, read here rather than copied).
+stage's table, read here rather than copied). The same holds for an infinitive asked with
+*de* or *à* (*a demandé aux éleveurs de lever le barrage dès lundi*): a time after the
+infinitive is the asked act's.
 
 Verbs of planning, offering, promising and threatening (``posterior_object_verbs`` of
 ``time_fr.json``: *prévoir, programmer, proposer, promettre, menacer…*, ISO-TimeML's
@@ -30,6 +32,7 @@ from spacy.tokens import Token
 from veille.analysis.lang.fr.tables import read_rows
 from veille.analysis.lang.fr.words import DE_TOKENS, INDEFINITE
 from veille.analysis.syntax.clauses import governing_verb
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import doc_text
 from veille.analysis.time.detect import lexicon
 
@@ -73,6 +76,8 @@ def asked_ahead(root: Token) -> bool:
     verb = governing_verb(root)
     if verb is None or verb.i > root.i:
         return False
+    if _asked_infinitive(verb, root):
+        return True
     lemma = verb.lemma_.lower()
     announced = lemma in lexicon()["announcing_verbs"]
     if not (announced or lemma in request_verbs() or lemma in lexicon()["posterior_object_verbs"]):
@@ -87,6 +92,28 @@ def asked_ahead(root: Token) -> bool:
                 return True  # a annoncé l'envoi dès jeudi d'une mission
             return child.lemma_.lower() in event_nouns() and (not announced or _new_thing(child))
     return False
+
+
+def _asked_infinitive(verb: Token, root: Token) -> bool:
+    """Say whether an expression after an infinitive dates the act a verb of request asks
+    for with *de* or *à* (*a demandé aux coopératives de reprendre les livraisons dès lundi*,
+    *a exigé de la direction de rouvrir le site lundi*): the asked act follows the asking
+    (TimeML's SLINK MODAL), and French puts the asking's own time before the infinitive (*a
+    demandé lundi aux coopératives de reprendre*, whose Monday is the verb's)."""
+    if "Inf" not in feature(verb, "VerbForm") or verb.dep_ not in ("xcomp", "ccomp", "acl"):
+        return False
+    asking = verb.head
+    if verb.dep_ == "acl" and asking.dep_ in ("obj", "obl:arg", "iobj"):
+        asking = asking.head  # a exigé de la direction de rouvrir: the parser hangs it on the one asked
+    if asking.i > verb.i or asking.lemma_.lower() not in request_verbs():
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "à") for c in verb.children):
+        return False
+    return not any(t.is_punct and t.text not in _QUOTES for t in root.doc[verb.i : root.i])
+
+
+# A quoted infinitive (de « reprendre … dès lundi ») is still the asked act.
+_QUOTES = ("«", "»", '"', "“", "”")
 
 
 def _new_thing(noun: Token) -> bool:

@@ -319,6 +319,8 @@ def _set(c: Candidate, f: Fields, ctx: Context) -> Value | None:
 def _set_adjective(c: Candidate, f: Fields, ctx: Context) -> Value | None:
     if not ctx.is_adjective and not f["word"].lower().endswith("ment"):
         return None  # le quotidien (a newspaper), un mensuel; an adverb (annuellement) is never a noun
+    if ctx.dep == "amod":
+        return None  # les voyageurs quotidiens, la cotisation annuelle: a kind of thing, not a time
     return Value("SET", _code("sets", f["word"]) or "P1D", quant="EVERY")
 
 
