@@ -84,6 +84,17 @@ def test_demonyms(word: str, iso3: str, gender: str | None, number: str) -> None
     assert (demonym.iso3, demonym.gender, demonym.number) == (iso3, gender, number)
 
 
+def test_compound_nationalities_are_demonyms() -> None:
+    ivorian = countries.demonym("Franco-Ivoirienne")  # the last part's country and gender
+    assert ivorian is not None and (ivorian.iso3, ivorian.gender) == ("CIV", "f")
+    assert countries.demonym("Sénégalo-Turc") is not None
+    swiss = countries.demonym("Italo-Suisses")
+    assert swiss is not None and swiss.number == "pl"
+    assert countries.demonym("Porto-Vecchio") is None  # no demonym last: a place
+    assert countries.demonym("Monte-Carlo") is None
+    assert countries.compound_demonym("Turc") is None  # one word: the table's
+
+
 def test_country_names_and_capitals() -> None:
     assert countries.country_code("États-Unis") == "USA"
     assert countries.country_code("Etats-Unis") == "USA"  # accents do not matter
