@@ -151,6 +151,16 @@ def test_paternal_surname() -> None:
     assert paternal_surname("Anne-Laure Berthier") is None  # two words only
 
 
+def test_several_given_names_open_a_name() -> None:
+    from veille.analysis.entities.names import given_names
+
+    assert given_names("Jean-Marc Lebrun") == "jean marc"  # a hyphenated given name
+    assert given_names("Mamadou Lamine Sow") == "mamadou lamine"  # two given names
+    assert given_names("Marc Lebrun") is None  # one given name: first_name's
+    assert given_names("Jean-Marc") is None  # no surname after them
+    assert given_names("Jean Dupont-Moretti") is None  # the hyphen is the surname's
+
+
 def test_a_struck_key_in_a_surname_after_the_same_given_name() -> None:
     """Session 8: one replaced letter in a surname of four letters or more is a typo when the
     given name (and particle) before it are the same; alone, or after another given name, not."""
