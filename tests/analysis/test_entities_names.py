@@ -84,6 +84,17 @@ def test_demonyms(word: str, iso3: str, gender: str | None, number: str) -> None
     assert (demonym.iso3, demonym.gender, demonym.number) == (iso3, gender, number)
 
 
+def test_compound_nationalities_are_demonyms() -> None:
+    ivorian = countries.demonym("Franco-Ivoirienne")  # the last part's country and gender
+    assert ivorian is not None and (ivorian.iso3, ivorian.gender) == ("CIV", "f")
+    assert countries.demonym("Sénégalo-Turc") is not None
+    swiss = countries.demonym("Italo-Suisses")
+    assert swiss is not None and swiss.number == "pl"
+    assert countries.demonym("Porto-Vecchio") is None  # no demonym last: a place
+    assert countries.demonym("Monte-Carlo") is None
+    assert countries.compound_demonym("Turc") is None  # one word: the table's
+
+
 def test_country_names_and_capitals() -> None:
     assert countries.country_code("États-Unis") == "USA"
     assert countries.country_code("Etats-Unis") == "USA"  # accents do not matter
@@ -138,6 +149,16 @@ def test_paternal_surname() -> None:
     assert paternal_surname("Jean Paul Martin") is None  # Paul is a given name
     assert paternal_surname("Marie de Gaulle") is None  # a particle, not two surnames
     assert paternal_surname("Anne-Laure Berthier") is None  # two words only
+
+
+def test_several_given_names_open_a_name() -> None:
+    from veille.analysis.entities.names import given_names
+
+    assert given_names("Jean-Marc Lebrun") == "jean marc"  # a hyphenated given name
+    assert given_names("Mamadou Lamine Sow") == "mamadou lamine"  # two given names
+    assert given_names("Marc Lebrun") is None  # one given name: first_name's
+    assert given_names("Jean-Marc") is None  # no surname after them
+    assert given_names("Jean Dupont-Moretti") is None  # the hyphen is the surname's
 
 
 def test_a_struck_key_in_a_surname_after_the_same_given_name() -> None:

@@ -16,6 +16,7 @@ from functools import cache
 from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
+    given_names,
     initialled,
     is_given_name,
     is_initialled,
@@ -171,6 +172,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         given = first_name(anchor.longest)
         if given and anchor.type == "PER":
             forms.add("first:" + given)
+            several = given_names(anchor.longest)  # Jean-Hugues of Jean-Hugues Maillot
+            if several:
+                forms.add("first:" + several)
             paternal = paternal_surname(anchor.longest)  # Mamani of Lucía Mamani Torres
             if paternal:
                 forms.add(paternal)

@@ -367,6 +367,10 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
     #     country, not places.
     if family_name(doc, start):  # la famille | Haddou, les frères | Van Damme: a group
         return [Candidate(start, end, "MISC", None, True, None)]
+    # A compound nationality the tokenizer split at its hyphens (le Sénégalo-Turc Y) is no
+    # name (one token, la Franco-Ivoirienne, is read as a demonym below).
+    if end - start > 1 and countries.compound_demonym(view.span_text(start, end)) is not None:
+        return []
     if end - start == 1 and first.text[:1].isupper() and not _is_country(first.text):
         demonym = countries.demonym(first.text)
         if demonym is not None:

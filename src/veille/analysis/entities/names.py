@@ -140,6 +140,20 @@ def first_name(full: str) -> str | None:
     return words[0] if len(words) >= 2 and words[0] not in NAME_PARTICLES else None
 
 
+def given_names(full: str) -> str | None:
+    """Return the given names that open a name when there are several (jean hugues of
+    Jean-Hugues Maillot, mamadou lamine of Mamadou Lamine Diouf): each word, and each part
+    of a hyphenated word, a given name of ``first_names.tsv``, the surname left after them."""
+    words = full.split()
+    given: list[str] = []
+    for word in words[:-1]:
+        parts = word.split("-")
+        if not all(is_given_name(p) for p in parts):
+            break
+        given.extend(parts)
+    return word_key(" ".join(given)) if len(given) >= 2 else None
+
+
 def initials(name: str) -> str:
     """Return the initials of a name's content words (Union suisse des paysans → USP)."""
     words = [w for w in word_key(name).split() if w not in NAME_PARTICLES and w not in ("l", "et", "les")]

@@ -35,8 +35,26 @@ class Country:
 
 
 def demonym(word: str) -> Demonym | None:
-    """Return the demonym reading of a word (russe, Ukrainiennes, Européens), or None."""
-    return _tables().demonyms.get(word_key(word))
+    """Return the demonym reading of a word (russe, Ukrainiennes, Européens, Franco-Ivoirienne),
+    or None."""
+    return _tables().demonyms.get(word_key(word)) or compound_demonym(word)
+
+
+def compound_demonym(word: str) -> Demonym | None:
+    """Return the demonym reading of a compound nationality (Franco-Ivoirienne, Sénégalo-Turc,
+    Italo-Suisses): a demonym after one or more combining forms in *-o*, each the stem of a
+    demonym (franco-: français, sénégalo-: sénégalais), or None. Its country is the last
+    part's; a place (Porto-Vecchio) has no demonym last."""
+    if "-" not in word:
+        return None
+    parts = word_key(word).split()
+    known = _tables().demonyms
+    last = known.get(parts[-1]) if len(parts) >= 2 else None
+    if last is None or not all(p.endswith("o") and len(p) >= 4 for p in parts[:-1]):
+        return None
+    if not all(any(key.startswith(p[:-1]) for key in known) for p in parts[:-1]):
+        return None
+    return last
 
 
 def country_code(name: str) -> str | None:
