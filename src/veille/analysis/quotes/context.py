@@ -139,7 +139,19 @@ class QuoteContext(InciseFinder):
             text = subject.text.lstrip("-")
             start = subject.idx + (len(subject.text) - len(text))
             return start, start + len(text)
-        return self.resolver.phrase_of(subject)
+        start, end = self.resolver.phrase_of(subject)
+        return self._past_time(start, subject.idx), end
+
+    def _past_time(self, start: int, head: int) -> int:
+        """Return where a subject phrase starts once a time expression that opens it is cut
+        off: French puts the time of an incise between the verb and its inverted subject
+        (« … », a déclaré mardi soir le ministre), and the parser hangs that time on the
+        subject's noun, so the phrase would open on *mardi* and its head be no speaker."""
+        for timex in self.doc.timexes:
+            if timex.start <= start < timex.end <= head:
+                rest = self.text[timex.end : head]
+                return timex.end + len(rest) - len(rest.lstrip(" ,"))
+        return start
 
     def cue_before(self, start: int, offset: int) -> Token | None:
         """Return the nearest cue verb (scope all) in [start, offset), outside quotation marks."""

@@ -243,6 +243,10 @@ def person_gender(entity: Entity, lexicon: CueLexicon, text: str) -> str | None:
 _COMPLEMENT_THEN_COMMA = re.compile(r"\s+(?:de|du|des|d['’])[^,.;:!?«»()]{1,40},\s*")
 # Characters after a title in which its apposed name must start.
 _APPOSED_REACH = 70
+# A title apposed after a name, closed (Dominique Roux, le préfet de la Réunion, a reçu …):
+# an optional de-complement, then a comma or the sentence's end.
+_COMMA_THEN_DETERMINER = re.compile(r",\s*(?:(?:le|la|les)\s+|l['’])?$", re.IGNORECASE)
+_CLOSED_APPOSITION = re.compile(r"(?:\s+(?:de|du|des|d['’])[^,.;:!?«»()]{1,40})?\s*[,.]")
 
 
 def apposed_title_holder(
@@ -256,11 +260,13 @@ def apposed_title_holder(
     Alexandre Rocheteau … Le préfet rejette …): real news names a person once with the full
     title and then goes on with the title alone. None when no person, or two, were so
     introduced (le ministre de l'Intérieur, X … le ministre des Armées, Y); ``skip`` is the
-    offset of the phrase itself."""
+    offset of the phrase itself. The title may also follow the name, apposed to it (Alexandre
+    Rocheteau, le préfet de la Guadeloupe, … Le préfet rejette …)."""
     found: set[str] = set()
     for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.IGNORECASE):
         if match.start() == skip:
             continue
+        found.update(_named_before_title(text, match.start(), match.end(), mentions_in))
         gap = _COMPLEMENT_THEN_COMMA.match(text, match.end())
         if gap is None:
             continue
@@ -268,3 +274,23 @@ def apposed_title_holder(
             if entity.type == "PER" and s == gap.end():
                 found.add(entity.id)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _named_before_title(
+    text: str,
+    start: int,
+    end: int,
+    mentions_in: Callable[[int, int], list[tuple[int, int, Mention, Entity]]],
+) -> set[str]:
+    """Return the person whose name stands right before the title at ``start``, with a
+    comma between them, when the title (and its complement) is closed by a comma or the
+    sentence's end: the title is apposed to that name."""
+    before = _COMMA_THEN_DETERMINER.search(text, max(0, start - 8), start)
+    if before is None or _CLOSED_APPOSITION.match(text, end) is None:
+        return set()
+    comma = before.start()
+    return {
+        entity.id
+        for _s, e, _mention, entity in mentions_in(max(0, comma - _APPOSED_REACH), comma)
+        if entity.type == "PER" and e == comma
+    }

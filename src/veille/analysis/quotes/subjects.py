@@ -329,7 +329,9 @@ class SubjectFinder:
                 # The apposed name ends the phrase, however the parser attached it
                 # (le patron du commandement …, le général Michael Kurilla, cité dans …).
                 return view.idx[left], apposed
-            if view.dep[k].startswith("acl") or lower[k] in ("qui", "dans", "lors", "juste"):
+            if view.dep[k].startswith("acl") or lower[k] in ("qui", "dans", "lors", "juste", "devant"):
+                # devant: the audience of the saying (a répété l'ancien maire de X devant la
+                # cour), never a complement of the speaker's noun
                 break
             if lower[k] == "en" and text[k + 1].lower().endswith("ant"):
                 break  # en avertissant que: a gerund, not part of the name

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import DEFINITE
+from veille.analysis.lang.fr.words import DEFINITE, PRENOMINAL_ADJECTIVES
 from veille.analysis.quotes.salience import narrative_floor
 from veille.analysis.syntax.view import token_view
 from veille.model import Entity
@@ -48,7 +48,10 @@ def described_subject(resolver: SpeakerResolver, start: int, gender: str) -> tup
             continue
         if token.idx in resolver.quoted or token.lower_ not in resolver.person_nouns:
             continue
-        determiner = tokens[token.i - 1] if token.i > 0 else None
+        k = token.i - 1
+        while k > 0 and tokens[k].lower_ in PRENOMINAL_ADJECTIVES:
+            k -= 1  # le grand chef, l'ancien ministre: the determiner before the adjective
+        determiner = tokens[k] if k >= 0 else None
         if determiner is None or determiner.lower_.replace("’", "'") not in DEFINITE:
             return None  # un habitant, des témoins: nobody named before
         lo, hi = resolver.phrase_of(token)
