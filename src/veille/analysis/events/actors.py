@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.events.authors import national
 from veille.analysis.events.control import controller, infinitive_form
 from veille.analysis.events.parties import speaking_parties
@@ -30,6 +31,7 @@ from veille.analysis.events.shape import (
 )
 from veille.analysis.events.spans import linear_complement, sentence_head
 from veille.analysis.lang.fr.words import OF, SUBJECT_PRONOUNS
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
 if TYPE_CHECKING:
@@ -161,6 +163,17 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
         # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
         # the noun does it, never the subject of the clause above.
         return reader.group(first.head) or national(reader, first.head), 0
+    if (
+        dep[first.i] in ("acl", "amod")
+        and "Pres" in feature(first, "Tense")
+        and pos[view.head[first.i]] == "NOUN"
+        and _people(reader, first.head)
+    ):
+        # des salariés de la CGT demandant à Renault …, une délégation exigeant …: people
+        # who act themselves (a role noun, an actor head), not the clause's subject, who
+        # received them; an act or a text (une motion demandant …) is its author's
+        own = reader.group(first.head)
+        return (own, 1) if own else ([], None)
     if dep[first.i] in ("acl", "amod") and passive_voice(first) and not passive(first):
         # A past participle on a noun (un journaliste aspergé de gaz par des policiers):
         # the noun undergoes it, so only a par-agent acts, never the clause above.
@@ -184,3 +197,10 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
         if found is not None:  # a subject that names nobody stops the climb too
             return found, depth
     return [], None
+
+
+def _people(reader: RoleReader, noun: Token) -> bool:
+    """Say whether a noun names people who may act (*salariés*, *délégation*,
+    *manifestants*): a role noun of ``roles.tsv`` or an actor head of the trigger lexicon."""
+    lemma = noun.lemma_.lower()
+    return lemma in reader.actor_heads or noun.lower_ in reader.actor_heads or load_roles().starts_word(lemma)

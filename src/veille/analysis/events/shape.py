@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from veille.analysis.lang.fr.words import OF, TO
-from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.tense import feature, participle
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.attach import in_timexes
 from veille.model import Document, Timex
@@ -55,7 +55,7 @@ def passive_like(verb: Token) -> bool:
     dep = token_view(verb.doc).dep  # labels and children off the columns: no Token made
     return (
         dep[verb.i] in ("acl", "amod")
-        and "Part" in feature(verb, "VerbForm")
+        and participle(verb)  # not a present the tagger calls one (l'AFD reproche au MSW …)
         and "Pres" not in feature(verb, "Tense")
         and not any(dep[j] in ("nsubj", "aux", "aux:tense") for j in token_view(verb.doc).children(verb.i))
     )  # not a relative clause the parser hung as acl (que Poutine a accusés)

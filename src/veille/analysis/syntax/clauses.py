@@ -56,11 +56,24 @@ def subject_chain(token: Token) -> list[Token]:
     chain = [token]
     current = token.i
     for _ in range(_MAX_CLIMB):
-        if dep[current] not in _CLIMB_DEPS or head[current] == current:
+        label = "acl" if current == token.i and _modifying_participle(token) else dep[current]
+        if label not in _CLIMB_DEPS or head[current] == current:
             break
         current = head[current]
         chain.append(view.tokens[current])
     return chain
+
+
+def _modifying_participle(token: Token) -> bool:
+    """Say whether a word is a present participle the parser labelled a noun's adjective
+    (*une interpellation demandant au Conseil fédéral de …*: ``amod``): the same clause on a
+    noun as an ``acl``, so it borrows a subject the same way."""
+    return (
+        token.dep_ == "amod"
+        and token.pos_ == "VERB"
+        and "Part" in feature(token, "VerbForm")
+        and "Pres" in feature(token, "Tense")
+    )
 
 
 def verb_complex(verb: Token) -> set[int]:

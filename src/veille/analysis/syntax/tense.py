@@ -50,6 +50,16 @@ _FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
 _MAX_FEATURES = 1 << 15
 
 
+def participle(token: Token) -> bool:
+    """Tell whether a word is a participle: tagged so, and spelled as one. The tagger may
+    call a present of the first conjugation a past participle (*l'AFD reproche au MSW …*,
+    hung on its subject as a modifier); its spelling says it is not one
+    (``morphology.is_present_not_participle``)."""
+    if "Part" not in feature(token, "VerbForm"):
+        return False
+    return not morphology.is_present_not_participle(token.text, token.lemma_)
+
+
 def is_future(token: Token) -> bool:
     """Tell whether a finite verb is in the future: tagged so, or with a future ending the
     tagger missed (*recevra* comes out Tense=Past; *rencontrerons* Tense=Pres)."""
@@ -111,6 +121,8 @@ def direction(verb: Token, depth: int = 0) -> Direction:
         return _finite_direction(carrier)
     forms = feature(verb, "VerbForm")
     if "Part" in forms and not passive_infinitive:
+        if not participle(verb):
+            return "nearest"  # l'AFD reproche …, tagged a participle: a present (participle)
         return "nearest" if "Pres" in feature(verb, "Tense") else "past"
     if ("Inf" in forms or passive_infinitive) and depth < _MAX_DEPTH:
         head = verb.head

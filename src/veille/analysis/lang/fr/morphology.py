@@ -32,6 +32,23 @@ def is_future_form(form: str, lemma: str) -> bool:
     return False
 
 
+def is_present_not_participle(form: str, lemma: str) -> bool:
+    """Tell whether a form the tagger calls a past participle is a present of the first
+    conjugation (*reproche*, *accuse*, *menace*): a verb in -er makes its participle in -é,
+    -ée, -és, -ées (Grevisse, *Le Bon Usage*: participe passé du premier groupe), so its form
+    in a mute -e or -es is the present. A lemma the lemmatiser left as the form itself
+    (*reproche* → *reproche*) tells the same when no participle could end that way: a mute
+    -e after a vowel, s or t closes participles of other conjugations (*vue*, *prise*,
+    *dite*), so those stay participles."""
+    form, lemma = form.lower(), lemma.lower()
+    if not form.endswith(("e", "es")) or form.endswith(("ée", "ées")):
+        return False
+    if lemma.endswith("er"):
+        return True
+    stem = form[:-2] if form.endswith("es") else form[:-1]
+    return lemma == form and stem[-1:] not in ("", "s", "t", "i", "u", "é")
+
+
 def is_conditional_form(form: str) -> bool:
     """Tell whether a verb form has a conditional ending (serait, pourraient)."""
     return form.lower().endswith(CONDITIONAL_ENDINGS)
