@@ -67,12 +67,17 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
 
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the *par*-agent of a participle on a noun (les violences commises par la
-    milice, la réunion convoquée par le ministre)."""
+    milice, la réunion convoquée par le ministre). A participle of judgement or of taking a
+    side (*jugée « excessive » par X*, *contesté par X*, *salué par X*) names who comments
+    on the thing, not its author or holder: its agent is skipped."""
     view = token_view(noun.doc)  # children and labels off the columns: no Token made
     dep = view.dep
+    commenting = reader.judging_verbs | reader.evaluating_verbs
     for child in view.child_tokens(noun.i):
         if dep[child.i] not in ("acl", "amod") or "Part" not in feature(child, "VerbForm"):
             continue
+        if view.lemma_lower[child.i] in commenting:
+            continue  # le plan, contesté par la CGT: the CGT comments, it is not the author
         for inner in view.child_tokens(child.i):
             if dep[inner.i] in ("obl:agent", "obl", "nmod") and case_of(inner) == "par":
                 found = reader.group(inner) or national(reader, inner)  # commises par l'armée X
