@@ -67,12 +67,17 @@ def par_agent(reader: RoleReader, noun: Token) -> list[str]:
 
 def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
     """Return the *par*-agent of a participle on a noun (les violences commises par la
-    milice, la réunion convoquée par le ministre)."""
+    milice, la réunion convoquée par le ministre). A participle of judgement or of taking a
+    side (*jugée « excessive » par X*, *contesté par X*, *salué par X*) names who comments
+    on the thing, not its author or holder: its agent is skipped."""
     view = token_view(noun.doc)  # children and labels off the columns: no Token made
     dep = view.dep
+    commenting = reader.judging_verbs | reader.evaluating_verbs
     for child in view.child_tokens(noun.i):
         if dep[child.i] not in ("acl", "amod") or "Part" not in feature(child, "VerbForm"):
             continue
+        if view.lemma_lower[child.i] in commenting:
+            continue  # le plan, contesté par la CGT: the CGT comments, it is not the author
         for inner in view.child_tokens(child.i):
             if dep[inner.i] in ("obl:agent", "obl", "nmod") and case_of(inner) == "par":
                 found = reader.group(inner) or national(reader, inner)  # commises par l'armée X
@@ -189,6 +194,8 @@ def _qualifies_a_thing(reader: RoleReader, noun: Token, between: Token) -> bool:
 # réunion un accord*, *à la veille du sommet*): the clause's subject did something else
 # there, so it is not the event's party (the event is not told, only its occasion).
 _FRAMING = frozenset({"marge", "veille"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
+_DEFINITE_CASES = frozenset({"du", "des", "au", "aux"})  # de + le: the article inside the preposition
 
 
 def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: frozenset[str]) -> bool:
@@ -202,6 +209,12 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
         return False
     if lemma in _FRAMING:
         return False  # en marge de la réunion, à la veille du sommet: the act is beside it
+    nested = governor.pos_ == "NOUN" and governor.dep_ == "nmod" and governor.head.pos_ == "NOUN"
+    if nested and _definite(noun):
+        # le mécanisme de surveillance de la trêve, le comité de suivi du cessez-le-feu: a
+        # definite act two nouns down names one already known, which the thing is about;
+        # the clause's subject runs the thing, it does not do the act.
+        return False
     if governor.pos_ != "VERB" or lemma in inverting or lemma == "objet":
         return True  # a noun above (à l'issue d'une rencontre): the chain climbs to its verb
     if lemma not in reader.light_verbs and lemma not in _CALLS:
@@ -209,6 +222,14 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
     # The verb's own object carries it (mis son veto à l'aide): not this noun's verb.
     objects = [c for c in governor.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < noun.i]
     return noun.dep_ == "obj" or all(in_time(c, reader.doc.timexes) for c in objects)
+
+
+def _definite(noun: Token) -> bool:
+    """Say whether a noun is determined by a definite article (*la trêve*, *du cessez-le-feu*)."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "case" and c.lower_ in _DEFINITE_CASES)
+        for c in noun.children
+    )
 
 
 def obtained_from(reader: RoleReader, noun: Token, governor: Token) -> list[str]:

@@ -27,6 +27,11 @@ _ANAPHORIC = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
 _BACK = 6  # sentences: a demonstrative may point back over a paragraph (a title, a lede)
 _AHEAD = 2  # sentences: the retelling follows closely (a sentence of context may come between)
 _SHARED = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # symmetric: either side may come first
+# Headings name the European Union's institutions by the city that seats them (Le Robert,
+# Bruxelles: « les instances de l'Union européenne »): Brussels (Wikidata Q239) and the
+# Union, its Commission, Council, European Council and Parliament (Q458, Q8880, Q8886,
+# Q8896, Q8889) share one side in a heading's retelling.
+_BRUSSELS_SIDE = frozenset({"Q239", "Q458", "Q8880", "Q8886", "Q8896", "Q8889"})
 _EMBEDDED = frozenset({"xcomp", "acl", "obl", "obl:arg", "advcl", "ccomp"})
 
 
@@ -123,7 +128,8 @@ def told_in_lede(heading: Event, lede: list[Event], doc: Document) -> bool:
     """Say whether the lede tells again a heading's act with other names for its parties
     (*Manille accuse Pékin* over *Les Philippines ont accusé les garde-côtes chinois*): an
     act of the same type whose every side shares a party or a country with the heading's
-    (a capital, a state's organ or official stands for its country). A heading names
+    (a capital, a state's organ or official stands for its country; Bruxelles for the
+    European Union's institutions). A heading names
     its parties short; the lede's are the ones the article keeps."""
 
     def keys(ids: tuple[str, ...]) -> set[str]:
@@ -133,6 +139,8 @@ def told_in_lede(heading: Event, lede: list[Event], doc: Document) -> bool:
             code = entity and (entity.country or capital_country(entity.name) or country_code(entity.name))
             if code:
                 found.add(code)
+            if entity is not None and entity.kb_id in _BRUSSELS_SIDE:
+                found.add("Q458")  # Bruxelles inflige une amende over La Commission a infligé
         return found
 
     def meets(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -98,6 +98,7 @@ class RoleReader:
         party_object: frozenset[str] = frozenset(),
         patient_nouns: frozenset[str] = frozenset(),
         judging_verbs: frozenset[str] = frozenset(),
+        evaluating_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.parsed = parsed
@@ -110,6 +111,7 @@ class RoleReader:
         self.party_object = party_object  # verbs whose object is always a party
         self.patient_nouns = patient_nouns  # acts whose de-complement undergoes (l'assassinat de X)
         self.judging_verbs = judging_verbs  # verbs that judge another's thing (dénoncer son projet)
+        self.evaluating_verbs = evaluating_verbs  # verbs of judgement (juger X excessif)
         self.types = {e.id: e.type for e in doc.entities}
         self._streets: dict[int, frozenset[str]] = {}  # street_parties of each sentence start
 

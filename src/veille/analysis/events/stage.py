@@ -125,6 +125,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         lexicon.party_object,
         lexicon.par_actor_nouns,
         lexicon.verbs_of_judging_types,
+        lexicon.judging_verbs,
     )
     found: list[Event] = []
     seen: set[tuple[object, ...]] = set()
