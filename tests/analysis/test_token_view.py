@@ -160,3 +160,14 @@ def test_two_role_tables_over_one_parse_each_get_their_own_starts(nlp) -> None: 
         assert table.start_positions(doc) == [t.i for t in doc if t.text == word]
     drop_token_view(doc)
 
+
+def test_a_spans_sentence_inside_the_index_is_spacys_and_the_hook_goes_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Invented: four sentences, one across a quotation, a paragraph break.
+    doc = nlp("Le maire de Valbreuse a parlé mardi. Il a dit : « Nous viendrons. » Puis il est parti\n\nFin.")
+    size = len(doc)
+    spans = [(i, j) for i in range(size + 1) for j in range(i, size + 1)]  # empty and crossing ones too
+    expected = [(doc[i:j].sent.start, doc[i:j].sent.end) for i, j in spans]
+    with indexed_sentences(doc):
+        assert "sent" in doc.user_span_hooks
+        assert [(doc[i:j].sent.start, doc[i:j].sent.end) for i, j in spans] == expected
+    assert "sent" not in doc.user_span_hooks
