@@ -93,3 +93,15 @@ def test_the_entities_named_before_an_offset_come_as_the_walk_back_meets_them() 
                 if start < offset and entity.id not in {e.id for e in walked}:
                     walked.append(entity)
             assert [id(e) for e in index.named_before(offset)] == [id(e) for e in walked], (seed, offset)
+
+
+def test_a_locution_stem_is_tested_as_a_walk_over_the_locution_verbs() -> None:
+    from veille.analysis.quotes.lexicon import CueLexicon
+
+    lexicon = CueLexicon.load()
+    verbs = list(lexicon._locutions)
+    # Each locution verb's prefixes and forms (a short word, an empty one, words of no locution).
+    words = {v[:n] for v in verbs for n in range(6)} | {"", "a", "Y", "mé", "zzz", "Mettant", "FAISAIT"}
+    for word in sorted(words):
+        stem = word.lower()[:3]
+        assert (stem in lexicon._locution_stems) == any(v.startswith(stem) for v in verbs), word

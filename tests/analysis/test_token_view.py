@@ -25,6 +25,13 @@ def test_each_column_is_what_spacy_answers_token_by_token(nlp) -> None:  # type:
     assert view.idx == [t.idx for t in doc]
     assert view.is_punct == [t.is_punct for t in doc]
     assert view.is_space == [t.is_space for t in doc]
+    assert view.is_quote == [t.is_quote for t in doc]
+    assert view.sent_start == [bool(t.is_sent_start) for t in doc]
+    assert view.like_num == [t.like_num for t in doc]
+    assert view.is_alpha == [t.is_alpha for t in doc]
+    assert view.spaced == [bool(t.whitespace_) for t in doc]
+    flags = (view.is_punct, view.is_space, view.is_quote, view.sent_start, view.like_num, view.is_alpha)
+    assert all(type(flag) is bool for column in (*flags, view.spaced) for flag in column)
     assert all(view.tokens[i].i == i for i in range(len(doc)))
 
 
@@ -152,3 +159,15 @@ def test_two_role_tables_over_one_parse_each_get_their_own_starts(nlp) -> None: 
         table = RoleLexicon({word: (RoleWord((word,), None, "x"),)})
         assert table.start_positions(doc) == [t.i for t in doc if t.text == word]
     drop_token_view(doc)
+
+
+def test_a_spans_sentence_inside_the_index_is_spacys_and_the_hook_goes_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Invented: four sentences, one across a quotation, a paragraph break.
+    doc = nlp("Le maire de Valbreuse a parlé mardi. Il a dit : « Nous viendrons. » Puis il est parti\n\nFin.")
+    size = len(doc)
+    spans = [(i, j) for i in range(size + 1) for j in range(i, size + 1)]  # empty and crossing ones too
+    expected = [(doc[i:j].sent.start, doc[i:j].sent.end) for i, j in spans]
+    with indexed_sentences(doc):
+        assert "sent" in doc.user_span_hooks
+        assert [(doc[i:j].sent.start, doc[i:j].sent.end) for i, j in spans] == expected
+    assert "sent" not in doc.user_span_hooks

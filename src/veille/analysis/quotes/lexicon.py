@@ -171,8 +171,7 @@ class CueLexicon:
         lemmatises the form badly (présente for présenter), by its regular endings."""
         if lemma in self._locutions:
             return self._locutions[lemma]
-        first = text.lower()[:3]
-        if not any(verb.startswith(first) for verb in self._locutions):
+        if text.lower()[:3] not in self._locution_stems:
             return []  # no locution opens with a verb of that stem: most words stop here
         return next((self._locutions[c] for c in self.candidates(text, lemma) if c in self._locutions), [])
 
@@ -185,6 +184,13 @@ class CueLexicon:
             if rest and rest[0] not in _LIGHT_VERBS:
                 found.setdefault(first, []).append((tuple(rest), cue))
         return found
+
+    @cached_property
+    def _locution_stems(self) -> frozenset[str]:
+        # What ``any(verb.startswith(stem) for verb in self._locutions)`` holds for, a stem
+        # being a word's first three letters (fewer for a shorter word): each locution
+        # verb's first zero to three letters, so one lookup tests them all.
+        return frozenset(verb[:n] for verb in self._locutions for n in range(4))
 
     @cached_property
     def _cue_by_form(self) -> dict[tuple[str, str], Cue | None]:

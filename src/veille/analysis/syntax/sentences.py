@@ -138,7 +138,8 @@ def indexed_sentences(parsed: Doc) -> Iterator[None]:
 
     spaCy finds a token's sentence by walking to its boundaries, so on a long sentence
     (a text without full stops) every ``token.sent`` costs its length and a stage that asks
-    it per trigger becomes quadratic; the index makes each answer a bisection. On leaving,
+    it per trigger becomes quadratic; the index makes each answer a bisection. A span's
+    ``span.sent`` is answered from the same index (spaCy cuts a new Span for it each time). On leaving,
     the doc's shared token view (``view.token_view``) is dropped, unless it was there on
     entering (a stage entering again inside the pipeline's block): no view, which holds
     Token objects, stays in the doc's ``user_data`` after the analysis.
@@ -150,15 +151,27 @@ def indexed_sentences(parsed: Doc) -> Iterator[None]:
             return
         sentences = token_view(parsed).sentences  # one walk of doc.sents, shared with the stages
         starts = [sentence.start for sentence in sentences]
+        last = len(parsed) - 1
 
         def sentence_of(token: Token) -> Span:
             return sentences[bisect.bisect_right(starts, token.i) - 1]
 
+        def span_sentence(span: Span) -> Span:
+            # spaCy's ``span.sent``: the sentence holding the span's first token (the last
+            # sentence for an empty span at the end), which it cuts anew (``doc[a:b]``) at
+            # each call.
+            return sentences[bisect.bisect_right(starts, min(span.start, last)) - 1]
+
+        span_hooks = parsed.user_span_hooks
         hooks["sent"] = sentence_of
+        if sentences and "sent" not in span_hooks:
+            span_hooks["sent"] = span_sentence
         try:
             yield
         finally:
             del hooks["sent"]
+            if span_hooks.get("sent") is span_sentence:
+                del span_hooks["sent"]
 
 
 @contextmanager

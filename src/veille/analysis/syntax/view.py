@@ -201,37 +201,37 @@ class TokenView:
     @cached_property
     def is_punct(self) -> list[bool]:
         """``token.is_punct`` of each token."""
-        return [flag == 1 for flag in self._column(IS_PUNCT)]
+        return self._flags(IS_PUNCT)
 
     @cached_property
     def is_quote(self) -> list[bool]:
         """``token.is_quote`` of each token."""
-        return [flag == 1 for flag in self._column(IS_QUOTE)]
+        return self._flags(IS_QUOTE)
 
     @cached_property
     def sent_start(self) -> list[bool]:
         """``bool(token.is_sent_start)`` of each token (its None, not known, reads False)."""
-        return [flag == 1 for flag in self._column(SENT_START)]
+        return self._flags(SENT_START)
 
     @cached_property
     def is_space(self) -> list[bool]:
         """``token.is_space`` of each token."""
-        return [flag == 1 for flag in self._column(IS_SPACE)]
+        return self._flags(IS_SPACE)
 
     @cached_property
     def like_num(self) -> list[bool]:
         """``token.like_num`` of each token."""
-        return [flag == 1 for flag in self._column(LIKE_NUM)]
+        return self._flags(LIKE_NUM)
 
     @cached_property
     def is_alpha(self) -> list[bool]:
         """``token.is_alpha`` of each token."""
-        return [flag == 1 for flag in self._column(IS_ALPHA)]
+        return self._flags(IS_ALPHA)
 
     @cached_property
     def spaced(self) -> list[bool]:
         """``bool(token.whitespace_)`` of each token: a space follows it."""
-        return [flag == 1 for flag in self._column(SPACY)]
+        return self._flags(SPACY)
 
     @cached_property
     def entity_labels(self) -> dict[str, frozenset[str]]:
@@ -246,6 +246,13 @@ class TokenView:
         if not len(self.doc):
             return []
         return cast("list[int]", self.doc.to_array(attr).tolist())
+
+    def _flags(self, attr: int) -> list[bool]:
+        """Return one flag of every token as bools (``== 1`` in numpy's loop: no Python
+        comparison a token)."""
+        if not len(self.doc):
+            return []
+        return cast("list[bool]", (self.doc.to_array(attr) == 1).tolist())
 
     def _strings(self, attr: int) -> list[str]:
         """Return one string attribute of every token, through the doc's string store."""
