@@ -176,28 +176,19 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         start, end = phrase.chars(parsed)
         former = _former(doc_text(parsed)[start:end])
         # A description refers back: its holder was named in the last few paragraphs
-        # (a later holder of the same role is another person, or the KB's). When nobody
-        # named there holds the role, the text before it is read whole: its one holder
-        # there is the person (Paul Rivet, le préfet de la Lozère … five paragraphs … Le
-        # préfet), two or more leave it to nobody. A role noun inside another's title or
-        # object (l'avocat du journaliste, la démission du maire) keeps the short reach.
+        # (a later holder of the same role is another person, or the KB's).
         # A role given with no country is tried only when none given with the demonym's
         # country holds it (le président américain X … le président de la République Y).
-        holders: list[Cluster] = []
-        reach = start if not in_complement(parsed, token.i) else salience.DESCRIPTION_WINDOW
-        for window in (salience.DESCRIPTION_WINDOW, reach):
-            for unplaced in (False, True):
-                holders = [
-                    c
-                    for c in clusters
-                    if c.type == "PER"
-                    and _holds(c, phrase, complement, former, unplaced)
-                    and recent.any_within(c, start, window)
-                    and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
-                ]
-                if holders or phrase.demonym is None:
-                    break
-            if holders:
+        for unplaced in (False, True):
+            holders = [
+                c
+                for c in clusters
+                if c.type == "PER"
+                and _holds(c, phrase, complement, former, unplaced)
+                and recent.any_within(c, start, salience.DESCRIPTION_WINDOW)
+                and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
+            ]
+            if holders or phrase.demonym is None:
                 break
         found.append((phrase, complement, start, end, holders))
     # A title of an office with a complement that nobody named holds (le ministre du
