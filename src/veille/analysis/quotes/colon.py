@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from veille.analysis.quotes.context import QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.stance import speaks
 
 # At most this many words in a lead with no verb before a colon (Réaction de X : « … »).
 _LEAD_WORDS = 8
@@ -60,6 +61,27 @@ def last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyp
         if ctx.lexicon.cue(token) is not None:
             return token
     return verbs[-1] if verbs else None
+
+
+def copula_subject(ctx: QuoteContext, start: int, colon: int) -> Token | None:
+    """Return the subject of a copula predicate that introduces a colon with no verb of its
+    own (Son collègue, X, a été plus net : « … »; Le maire est catégorique : « … »): a stance
+    stated of the subject before its words. The subject must be able to speak (a pronoun, a
+    person or an organisation, a mention or a speaking noun), so a thing judged (la facture est
+    lourde : « … ») names no one; the last predicate before the colon is read."""
+    lo = ctx.token_after(start)
+    hi = ctx.token_after(colon)
+    for token in reversed(ctx.parsed[lo:hi]):
+        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        if copula is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:  # Son collègue, X, a été …: a subject the parser broke up at its commas
+            subject = ctx.resolver.apposed_subject(copula)
+        if subject is None or not lo <= subject.i < token.i or ctx.inside_mark(subject.idx) is not None:
+            return None
+        return subject if speaks(ctx, subject) else None
+    return None
 
 
 def misread_before_colon(ctx: QuoteContext, start: int, colon: int) -> tuple[Token, Token] | None:

@@ -29,6 +29,7 @@ from veille.analysis.quotes.attribution import MIN_UNATTRIBUTED_WORDS, attribute
 from veille.analysis.quotes.colon import (
     after_last_mark,
     colon_before,
+    copula_subject,
     last_verb,
     misread_before_colon,
     named_in_lead,
@@ -180,6 +181,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
             lemma = cue.lemma if cue is not None else word.lemma_
             phrase = ctx.speaker_phrase(subject)
             return [Candidate(kind, mark.start, mark.end, lemma, "phrase", phrase, word.idx)]
+        stance = copula_subject(ctx, intro, colon) if verb is None else None
+        if stance is not None:
+            # Son collègue, X, a été plus net : « … »: the one the predicate is said of speaks.
+            return [Candidate(kind, mark.start, mark.end, None, "phrase", ctx.speaker_phrase(stance), None)]
         lead = named_in_lead(ctx, intro, colon)
         if verb is None and lead is not None:
             # Réaction immédiate de Paul Roux : « … » / Le témoignage d'Anne Colin : « … »: a lead

@@ -8,7 +8,7 @@ sembler, demeurer: the French copular verbs, Riegel, Pellat & Rioul, Grammaire m
 français, ch. VIII, l'attribut du sujet) or *avoir* with a statement noun (quote_words.tsv
 ``noun-*``: une conviction, une certitude, un regret). Its subject must be able to speak; what
 follows the colon must be a clause. Marked quotations after such a colon are attributed by the
-stage itself (the colon's introducer, stage._last_verb).
+stage itself (the colon's introducer, stage._last_verb; a copula, colon.copula_subject).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def stance_colon(ctx: QuoteContext, token: Token) -> list[Candidate]:
     if not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm") for t in clause):
         return []  # a une certitude : la victoire: a noun phrase, not a statement
     subject = _subject(ctx, token, verb)
-    if subject is None or subject.i > verb.i or not _speaks(ctx, subject):
+    if subject is None or subject.i > verb.i or not speaks(ctx, subject):
         return []
     phrase = ctx.speaker_phrase(subject)
     lemma = _copula(verb) or verb.lemma_.lower()
@@ -77,7 +77,7 @@ def stance_que(ctx: QuoteContext, token: Token) -> list[Candidate]:
     if verb is None:
         return []
     subject = _subject(ctx, token, verb)
-    if subject is None or subject.i > verb.i or not _speaks(ctx, subject):
+    if subject is None or subject.i > verb.i or not speaks(ctx, subject):
         return []
     if subject.lower_ == "il" and _copula(verb) == "être" and token.lower_ in ("certain", "sûr"):
         return []  # il est certain que: impersonal
@@ -154,7 +154,7 @@ def _subject(ctx: QuoteContext, token: Token, verb: Token) -> Token | None:
     return ctx.resolver.subject_of(verb)
 
 
-def _speaks(ctx: QuoteContext, subject: Token) -> bool:
+def speaks(ctx: QuoteContext, subject: Token) -> bool:
     """Return True for a subject that can be a source: a personal pronoun, a phrase holding a
     person or organisation, a person or organisation noun (not le bilan, le constat)."""
     if subject.pos_ == "PRON":

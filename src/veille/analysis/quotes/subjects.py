@@ -163,6 +163,11 @@ class SubjectFinder:
                 return shared
         return self._apposed_subject(verb)
 
+    def apposed_subject(self, verb: Token) -> Token | None:
+        """Return the name opening a long subject the parser broke up, before a verb or a
+        copula right after a comma (see _apposed_subject)."""
+        return self._apposed_subject(verb)
+
     def _apposed_subject(self, verb: Token) -> Token | None:
         """Return the name that opens a long subject the parser broke up, for a verb right
         after a comma with no subject of its own: in *Hugo Ferrand, magistrat et porte-parole
