@@ -109,6 +109,23 @@ class EvaluationReader:
                     return found
         return []
 
+    def clause_party(self, node: Token) -> list[str]:
+        """Return the party that acts in a *que*-clause a judgement bears on (*juger
+        « inacceptable » que X ait ignoré les élus*, *il est inadmissible que X ignore les
+        élus*: the completive clause is the judged act, its subject the actor), or []. A
+        passive clause's subject undergoes the act (*que l'État n'ait pas été prévenu*): no
+        one is judged."""
+        for clause in node.children:
+            if clause.dep_ not in ("ccomp", "csubj"):  # its verb may be tagged an adjective
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            found = next((p for s in subjects for p in [self.party(s)] if p), [])
+            if found:
+                return found
+        return []
+
     def passive_judgement(self, verb: Token) -> tuple[list[str], list[str]] | None:
         """Return (judge, judged) for a verb of judgement told in the passive, or None when it
         has no *par*-agent: the agent judges, the passive subject or the noun the participle
@@ -169,6 +186,8 @@ class EvaluationReader:
             antecedent = relative_antecedent(head)
             objects.extend(antecedent)
             judged = next((p for o in objects if _nominal(o) for p in [self.party(o)] if p), [])
+            if not judged:  # a jugé « inacceptable » que X ait ignoré les élus
+                judged = self.clause_party(head)
             if not judged and antecedent and antecedent[0].dep_ == "obj":
                 # X a signé un décret que Y juge « injuste »: the act's author is judged
                 judged = self.reader.subject(antecedent[0].head, agent=False) or []
@@ -185,6 +204,8 @@ class EvaluationReader:
         if any(c.dep_ == "cop" for c in word.children):
             subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
             judged = next((p for s in subjects for p in [self.party(s)] if p), [])
+            if not subjects:  # il est inadmissible que X ignore les élus
+                judged = self.clause_party(word)
             judge = self.opinion_holder(word) or self.speaker(word)
             return judge, judged
         return None
