@@ -38,6 +38,7 @@ from veille.analysis.events.labels import labelling_verb, nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.syntax.tense import negated
 from veille.analysis.syntax.view import token_view
 from veille.model import Document
 
@@ -108,6 +109,23 @@ class EvaluationReader:
                     return found
         return []
 
+    def clause_party(self, node: Token) -> list[str]:
+        """Return the party that acts in a *que*-clause a judgement bears on (*juger
+        « inacceptable » que X ait ignoré les élus*, *il est inadmissible que X ignore les
+        élus*: the completive clause is the judged act, its subject the actor), or []. A
+        passive clause's subject undergoes the act (*que l'État n'ait pas été prévenu*): no
+        one is judged."""
+        for clause in node.children:
+            if clause.dep_ not in ("ccomp", "csubj"):  # its verb may be tagged an adjective
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            found = next((p for s in subjects for p in [self.party(s)] if p), [])
+            if found:
+                return found
+        return []
+
     def passive_judgement(self, verb: Token) -> tuple[list[str], list[str]] | None:
         """Return (judge, judged) for a verb of judgement told in the passive, or None when it
         has no *par*-agent: the agent judges, the passive subject or the noun the participle
@@ -139,6 +157,10 @@ class EvaluationReader:
             objects = [c for c in verb.children if c.dep_ == "obj"]
             judged = next((p for o in objects for p in [self.party(o)] if p), [])
             return self.reader.subject(verb, agent=False) or self.speaker(word), judged
+        judged_object = object_attribute(word, self.lexicon.judging_verbs)
+        if judged_object is not None:  # a jugé la décision de X « inacceptable »
+            verb = judged_object.head
+            return self.reader.subject(verb, agent=False) or self.speaker(word), self.party(judged_object)
         head = word.head
         for _ in range(3):  # qualifié d'« inacceptable »: the parser hangs it on the marks
             if head.pos_ not in ("PUNCT", "ADP") or head.head == head:
@@ -164,6 +186,8 @@ class EvaluationReader:
             antecedent = relative_antecedent(head)
             objects.extend(antecedent)
             judged = next((p for o in objects if _nominal(o) for p in [self.party(o)] if p), [])
+            if not judged:  # a jugé « inacceptable » que X ait ignoré les élus
+                judged = self.clause_party(head)
             if not judged and antecedent and antecedent[0].dep_ == "obj":
                 # X a signé un décret que Y juge « injuste »: the act's author is judged
                 judged = self.reader.subject(antecedent[0].head, agent=False) or []
@@ -180,9 +204,39 @@ class EvaluationReader:
         if any(c.dep_ == "cop" for c in word.children):
             subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
             judged = next((p for s in subjects for p in [self.party(s)] if p), [])
+            if not subjects:  # il est inadmissible que X ignore les élus
+                judged = self.clause_party(word)
             judge = self.opinion_holder(word) or self.speaker(word)
             return judge, judged
         return None
+
+
+def object_attribute(word: Token, judging_verbs: frozenset[str]) -> Token | None:
+    """Return the object of a verb of judgement whose attribute an adjective is, when the
+    adjective follows the object and ends it (*a jugé la décision de X « inacceptable »*,
+    *trouve la réforme de X injuste*: the attribute of the object, Grevisse § 300), or None.
+    The parser hangs such an adjective on the object, or on the last noun or name inside
+    it, as an epithet, an apposition or a name's part (``amod``, ``appos``, ``flat:name``;
+    an adjective it tags a noun, as a bare ``nmod``). A judgement the verb denies (*n'a pas
+    jugé la décision de X inacceptable*) accuses no one, nor does a participle, which tells
+    the state the object was found in (*ont trouvé le portail de X forcé*)."""
+    links = ("amod", "appos", "flat:name", "nmod")
+    if word.pos_ not in ("ADJ", "NOUN") or word.dep_ not in links or word.head.i > word.i:
+        return None
+    if _case(word) is not None:
+        return None
+    noun = word.head
+    for _ in range(4):  # la décision du préfet Paul Girard: up through the object's nouns
+        if noun.dep_ not in ("nmod", "appos", "flat:name") or noun.head.i > noun.i:
+            break
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "obj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in judging_verbs:
+        return None
+    if negated(verb, [verb]):
+        return None
+    last = max(t.i for t in noun.subtree if not t.is_punct)
+    return noun if last == word.i else None
 
 
 def relative_antecedent(verb: Token) -> list[Token]:
