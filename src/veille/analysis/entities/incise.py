@@ -20,6 +20,8 @@ Suédoise Eva Y*. The demonym noun glued before the name (*le Maltais*, a countr
 person (``referents.merge_demonym_nouns``); the title before its comma is the name's too:
 
 4. the name follows a definite article and a capitalised demonym noun, which follow a comma;
+   a compound nationality split at its hyphens by the tokenizer is one noun (*le
+   Sénégalo-Turc X*, read by ``countries.demonym``);
 5. a title phrase ends right before that comma, as ``title_before`` reads it (an apposition).
 """
 
@@ -48,13 +50,24 @@ def title_before_name(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitleP
 
 def title_across_nationality(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title before a comma and a demonym noun glued to a name (rules 4 and 5)."""
-    noun, article = name_start - 1, name_start - 2
+    noun = _compound_start(doc, name_start - 1)
+    article = noun - 1
     if article < 1 or doc[article - 1].text != "," or fold(doc[article].text) not in DEFINITE:
         return None
-    if not doc[noun].text[:1].isupper() or countries.demonym(doc[noun].text) is None:
+    label = doc[noun:name_start].text
+    if not label[:1].isupper() or countries.demonym(label) is None:
         return None
     phrase = title_before(doc, article, lexicon)
     return phrase if phrase is not None and phrase.loose else None
+
+
+def _compound_start(doc: Doc, last: int) -> int:
+    """Return the first token of a word the tokenizer split at its hyphens (le
+    Sénégalo-Turc: Sénégalo - Turc), or ``last`` for a word of one token."""
+    k = last
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        k -= 2
+    return k
 
 
 def title_across_incise(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
