@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -202,11 +203,16 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             owners = _typo_owners(key, lone_forms)  # Ouazani for Karim Ouazzani
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " in key:
             owners = _compound_typo_owners(key, short_forms)  # Mabiala-Ngomma for X Mabiala-Ngoma
-        if not owners and cluster.type == "ORG" and _bare_first_name(cluster, key, text, short_forms):
+        bare = (
+            not owners
+            and cluster.type in ("ORG", "LOC")
+            and _bare_first_name(cluster, key, text, short_forms)
+        )
+        if bare:
             owners = short_forms["first:" + key]  # Selon Marine, … for Marine Tondelier, tagged ORG
         # M. Vasseur joins Thierry Vasseur, not Hélène Vasseur: the titles' gender decides.
         owners = [o for o in owners if o is not cluster and _genders_fit(o, cluster)]
-        if cluster.type == "LOC":  # a place's name joins a person's only behind a given name
+        if cluster.type == "LOC" and not bare:  # a place's name joins a person's only behind a given name
             owners = [o for o in owners if is_given_name(o.longest.split()[0].split("-")[0])]
         if len(owners) == 1:
             owners[0].absorb(cluster)
@@ -286,14 +292,37 @@ def _after_preposition(text: str, start: int) -> bool:
 
 
 def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[str, list[Cluster]]) -> bool:
-    """Tell whether an organisation of one word is the first name of the one person named
-    in full with it, said alone without an article (Selon Marine, … with Marine Tondelier;
-    not la Marine, the navy): the model tags some first names as organisations."""
+    """Tell whether an organisation or a place of one word is the first name of the one
+    person named in full with it, said alone without an article (Selon Marine, … with Marine
+    Tondelier; not la Marine, the navy; a résumé Adama, … with Adama Koné; not à Adama): the
+    model tags some first names as organisations or places."""
     if len(short_forms.get("first:" + key, [])) != 1 or short_forms.get(key) or cluster.longest.isupper():
         return False
+    # A place the text names as one (à Adama, le pays) keeps its type: a first name tagged
+    # as a place is only ever said bare, and is no country or capital.
+    place = cluster.type == "LOC"
+    if place and (countries.country_code(cluster.longest) or countries.capital_country(cluster.longest)):
+        return False
+    if place:
+        person = short_forms["first:" + key][0]
+        if min(m.start for m in cluster.mentions) < _first_named(person):
+            return False  # a first name said before the full name is nobody's short form yet
+        if any(word.isalpha() and word.isupper() for word in person.longest.split()[1:]):
+            return False  # Ormeval SAS: a company's legal form, which the model read as a person
+
     return bool(text) and all(
-        m.kind == "name" and " " not in m.text and not _after_article(text, m.start) for m in cluster.mentions
+        m.kind == "name"
+        and " " not in m.text
+        and not _after_article(text, m.start)
+        and not (place and _after_preposition(text, m.start))
+        for m in cluster.mentions
     )
+
+
+def _first_named(person: Cluster) -> int:
+    """Return where a person's name is first said in full (two words or more); a person
+    never named so in full is named nowhere (sys.maxsize)."""
+    return min((m.start for m in person.names if " " in m.text), default=sys.maxsize)
 
 
 def _after_article(text: str, start: int) -> bool:

@@ -13,23 +13,28 @@ past one incise when nothing nearer titles the name:
 3. the title opens its sentence: the sentence's subject is the title and its name, whereas
    a title inside the sentence (*Il a reçu le maire, qui …, Paul X*) may be anyone's.
 
-A nationality is the other layer the press slips between a title and its name: *Selon le
-secrétaire général du Conseil, le Maltais Joseph X, …*; *la présidente de l'agence, la
-Suédoise Eva Y*. The demonym noun glued before the name (*le Maltais*, a country of
+A nationality (or a political family) is the other layer the press slips between a title
+and its name: *Selon le secrétaire général du Conseil, le Maltais Joseph X, …*; *la
+présidente de l'agence, la Suédoise Eva Y*. The demonym noun glued before the name (*le Maltais*, a country of
 ``countries.tsv``, capitalised, after a definite article) is itself a description of the
 person (``referents.merge_demonym_nouns``); the title before its comma is the name's too:
 
 4. the name follows a definite article and a capitalised demonym noun, which follow a comma;
+   a compound nationality split at its hyphens by the tokenizer is one noun (*le
+   Sénégalo-Turc X*, read by ``countries.demonym``); so is a political family's noun in
+   lower case (*le formateur, le socialiste Étienne X*: ``political_families.tsv``);
 5. a title phrase ends right before that comma, as ``title_before`` reads it (an apposition).
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.entities.roles import TitlePhrase, title_before
-from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr import countries, tables
 from veille.analysis.lang.fr.words import DEFINITE, RELATIVE_PRONOUNS
 from veille.normal import fold
 
@@ -48,13 +53,31 @@ def title_before_name(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitleP
 
 def title_across_nationality(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
     """Return the title before a comma and a demonym noun glued to a name (rules 4 and 5)."""
-    noun, article = name_start - 1, name_start - 2
+    noun = _compound_start(doc, name_start - 1)
+    article = noun - 1
     if article < 1 or doc[article - 1].text != "," or fold(doc[article].text) not in DEFINITE:
         return None
-    if not doc[noun].text[:1].isupper() or countries.demonym(doc[noun].text) is None:
+    label = doc[noun:name_start].text
+    nationality = label[:1].isupper() and countries.demonym(label) is not None
+    if not nationality and label not in political_families():
         return None
     phrase = title_before(doc, article, lexicon)
     return phrase if phrase is not None and phrase.loose else None
+
+
+@cache
+def political_families() -> frozenset[str]:
+    """Return the nouns of ``political_families.tsv``, both genders (socialiste, insoumise)."""
+    return frozenset(word for _, cells in tables.read_rows("political_families.tsv", 2) for word in cells)
+
+
+def _compound_start(doc: Doc, last: int) -> int:
+    """Return the first token of a word the tokenizer split at its hyphens (le
+    Sénégalo-Turc: Sénégalo - Turc), or ``last`` for a word of one token."""
+    k = last
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        k -= 2
+    return k
 
 
 def title_across_incise(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase | None:
