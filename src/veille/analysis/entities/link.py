@@ -200,7 +200,7 @@ def find_candidates(entity: Entity, kb: KB, options: LinkOptions) -> list[Candid
             if kind == "surname" and not one_word:
                 continue
             offer(ident, kb_type, _SCORES[kind] * _TRANSLIT_FACTOR, "translit" if kind != "surname" else kind)
-        if hits or len(key) < 5:
+        if hits or len(key) < 5 or _has_acronym(name):
             continue
         for ident, kind, kb_type, ratio in kb.fuzzy(key, options.fuzzy_cutoff):
             if kind == "surname":
@@ -209,6 +209,21 @@ def find_candidates(entity: Entity, kb: KB, options: LinkOptions) -> list[Candid
     if not best and entity.type == "PER":
         best.update({c.ident: c for c in _by_office(entity, kb)})
     return sorted(best.values(), key=lambda c: -c.score)
+
+
+def _has_acronym(name: str) -> bool:
+    """Whether a name holds an acronym: a word of two capitals or more, all capitals (UA, CGT).
+
+    A misspelling changes a letter of a word that is read aloud (*Vladuimir*, *Steeve*); an
+    acronym's letters each stand for a word, so one letter off names another body (*la
+    Commission de l'UA*, of the African Union, is not *la Commission de l'UE*; *le PS* is not
+    *le PC*). Such a name is linked by its exact or transliterated spelling only, never fuzzily.
+    """
+    for word in name.replace("'", " ").replace("\u2019", " ").split():
+        letters = word.strip("().,;:-")
+        if len(letters) >= 2 and letters.isalpha() and letters.isupper():
+            return True
+    return False
 
 
 def _by_office(entity: Entity, kb: KB) -> list[Candidate]:
