@@ -13,17 +13,6 @@ import pytest
 from veille.model import Article, Document
 
 
-@pytest.fixture(scope="module")
-def linking_pipeline(nlp, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from veille.analysis.pipeline import Pipeline
-    from veille.settings import Settings
-
-    patch = pytest.MonkeyPatch()
-    patch.setenv("VEILLE_CACHE_DIR", str(tmp_path_factory.mktemp("kbcache")))
-    yield Pipeline(Settings(stages=("entities", "resolve", "link")), nlp=nlp)
-    patch.undo()
-
-
 def _run(pipeline: Any, text: str, date: str) -> Document:
     return pipeline.analyze(Article(id="known", text=text, date=date, source="test"))
 

@@ -31,17 +31,6 @@ def test_a_word_of_capitals_only_is_an_acronym(name: str, expected: bool) -> Non
     assert _has_acronym(name) is expected
 
 
-@pytest.fixture(scope="module")
-def linking_pipeline(nlp, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from veille.analysis.pipeline import Pipeline
-    from veille.settings import Settings
-
-    patch = pytest.MonkeyPatch()
-    patch.setenv("VEILLE_CACHE_DIR", str(tmp_path_factory.mktemp("kbcache")))
-    yield Pipeline(Settings(stages=("entities", "resolve", "link")), nlp=nlp)
-    patch.undo()
-
-
 def _run(pipeline: Any, text: str) -> Document:
     return pipeline.analyze(Article(id="ua", text=text, date="2024-03-14", source="test"))
 
