@@ -143,7 +143,46 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
             full[0].type = "ORG"  # a prefix of capitals spelling its words names a body
             clusters.remove(cluster)
     _add_unbracketed_acronyms(clusters, text)
+    _merge_acronym_complements(clusters)
     return clusters
+
+
+def _merge_acronym_complements(clusters: list[Cluster]) -> None:
+    """4. A name whose complement is an acronym (la Commission de l'UA) is the name whose
+    complement is spelled out (la Commission de l'Union africaine), the words around it the
+    same, when exactly one name of the article is so: the writer shortens the body a name
+    depends on as freely as the name itself."""
+    for cluster in [c for c in clusters if c.type != "PER" and not c.group]:
+        name = cluster.longest.replace("’", "'")
+        words = name.replace("'", "' ").split()
+        if len(words) < 2:
+            continue
+        shorts = [w for w in words[1:] if len(w) >= 2 and w.isalpha() and w.isupper()]
+        if len(shorts) != 1:
+            continue
+        before, _, after = name.partition(shorts[0])
+        if not before.strip() or shorts[0] in after:
+            continue
+        full = [
+            c
+            for c in clusters
+            if c is not cluster
+            and c.type != "PER"
+            and not c.group
+            and _spells_between(c.longest, before, after, shorts[0])
+        ]
+        if len(full) == 1 and cluster in clusters:
+            full[0].absorb(cluster)
+            clusters.remove(cluster)
+
+
+def _spells_between(name: str, before: str, after: str, acronym: str) -> bool:
+    """Tell whether a name is ``before`` + words the acronym spells + ``after``."""
+    name = name.replace("’", "'")
+    if len(name) <= len(before) + len(after) or not (name.startswith(before) and name.endswith(after)):
+        return False
+    middle = name[len(before) : len(name) - len(after)].strip()
+    return len(middle.split()) >= 2 and acronym in acronym_forms(middle)
 
 
 _CAPITALS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
