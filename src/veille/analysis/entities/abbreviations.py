@@ -13,7 +13,14 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.acronyms import abridged, acronym_forms, can_spell, club_short, same_club
+from veille.analysis.entities.acronyms import (
+    abridged,
+    acronym_forms,
+    can_spell,
+    club_short,
+    is_acronym,
+    same_club,
+)
 from veille.analysis.entities.cantons import bracketed_canton
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.names import tokens
@@ -157,7 +164,7 @@ def _merge_acronym_complements(clusters: list[Cluster]) -> None:
         words = name.replace("'", "' ").split()
         if len(words) < 2:
             continue
-        shorts = [w for w in words[1:] if len(w) >= 2 and w.isalpha() and w.isupper()]
+        shorts = [w for w in words[1:] if is_acronym(w)]
         if len(shorts) != 1:
             continue
         before, _, after = name.partition(shorts[0])

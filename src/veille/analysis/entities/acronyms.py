@@ -39,21 +39,21 @@ def acronym_forms(name: str) -> frozenset[str]:
     parts = [p for w in words for p in w.split("-")]
     forms.add("".join(fold(p)[:1].upper() for p in parts if _content(p) and fold(p) not in ACRONYM_SKIPPED))
     # 1. Words in capitals kept whole (AS Vitré → ASV, AS Saint-Étienne → ASSE).
-    if any(_capitals(w) for w in words):
+    if any(is_acronym(w) for w in words):
         forms.add("".join(_letters(p) for p in parts if _content(p)))
     # 2. The lower-case category head before the seat (police judiciaire | de Vannes → PJ).
     head: list[str] = []
     for word in words:
-        if word[:1].isupper() and not _capitals(word):
+        if word[:1].isupper() and not is_acronym(word):
             break
         head.append(word)
     seat = False
     while head and fold(head[-1].rstrip("'")) in NAME_PARTICLES:
         head.pop()  # police judiciaire de | Vannes: the particle goes with the seat
         seat = True
-    if len(head) < len(words) and (seat or all(not _capitals(w) for w in head)):
+    if len(head) < len(words) and (seat or all(not is_acronym(w) for w in head)):
         content = [w for w in head if _content(w)]
-        if len(content) == 1 and _capitals(content[0]):
+        if len(content) == 1 and is_acronym(content[0]):
             forms.add(content[0])  # CHU de Rennes → CHU
         elif len(content) >= 2:
             forms.add("".join(w[0].upper() for w in content))
@@ -61,7 +61,8 @@ def acronym_forms(name: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _capitals(word: str) -> bool:
+def is_acronym(word: str) -> bool:
+    """Tell whether a word is an acronym: two capitals or more, letters only (UA, CGT)."""
     return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
@@ -71,7 +72,7 @@ def _content(word: str) -> bool:
 
 
 def _letters(word: str) -> str:
-    return word if _capitals(word) else fold(word)[:1].upper()
+    return word if is_acronym(word) else fold(word)[:1].upper()
 
 
 def abridged(acronym: str, name: str) -> bool:

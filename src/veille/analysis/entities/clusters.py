@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from veille.analysis.entities.acronyms import is_acronym
 from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
     first_name,
@@ -307,7 +308,7 @@ def _bare_first_name(cluster: Cluster, key: str, text: str, short_forms: dict[st
         person = short_forms["first:" + key][0]
         if min(m.start for m in cluster.mentions) < _first_named(person):
             return False  # a first name said before the full name is nobody's short form yet
-        if any(word.isalpha() and word.isupper() for word in person.longest.split()[1:]):
+        if any(is_acronym(word) for word in person.longest.split()[1:]):
             return False  # Ormeval SAS: a company's legal form, which the model read as a person
 
     return bool(text) and all(

@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from veille.analysis.entities.acronyms import is_acronym
 from veille.analysis.entities.known import describe_known_holders
 from veille.analysis.entities.rolenouns import load_roles
 from veille.kb.format import KBEntity
@@ -219,11 +220,8 @@ def _has_acronym(name: str) -> bool:
     Commission de l'UA*, of the African Union, is not *la Commission de l'UE*; *le PS* is not
     *le PC*). Such a name is linked by its exact or transliterated spelling only, never fuzzily.
     """
-    for word in name.replace("'", " ").replace("\u2019", " ").split():
-        letters = word.strip("().,;:-")
-        if len(letters) >= 2 and letters.isalpha() and letters.isupper():
-            return True
-    return False
+    words = name.replace("'", " ").replace("\u2019", " ").split()
+    return any(is_acronym(word.strip("().,;:-")) for word in words)
 
 
 def _by_office(entity: Entity, kb: KB) -> list[Candidate]:

@@ -35,7 +35,7 @@ from veille.analysis.entities.unnamed import party_kind
 from veille.analysis.events.parties import union_like
 from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
-from veille.analysis.lang.fr.words import DEMONSTRATIVES, OF
+from veille.analysis.lang.fr.words import CONTRACTED_PLURAL, DEMONSTRATIVES, OF
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Entity
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from veille.analysis.events.roles import RoleReader
 
 _DETERMINERS = frozenset({"les", "leurs", "ses", "nos", "vos"}) | DEMONSTRATIVES
-_CONTRACTED = frozenset({"des", "aux"})
 _NUMERALS = {"deux": 2, "trois": 3, "quatre": 4}
 # Nouns that group states: a party of a country noun is a country of the document.
 _COUNTRY_NOUNS = frozenset(
@@ -70,7 +69,7 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
     if not head.text.lower().endswith(("s", "x")):
         return []
     if not any(
-        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
+        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in CONTRACTED_PLURAL)
         for c in head.children
     ):
         return []  # des deux pays, aux deux dirigeants: the article is inside the preposition
@@ -374,7 +373,7 @@ def repeated_member(reader: RoleReader, head: Token) -> list[str]:
     if head.lower_ not in reader.actor_heads and head.lemma_.lower() not in reader.actor_heads:
         return []
     if not any(
-        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in _CONTRACTED)
+        (c.dep_ == "det" and c.lower_ in _DETERMINERS) or (c.dep_ == "case" and c.lower_ in CONTRACTED_PLURAL)
         for c in head.children
     ) or any(c.dep_ in ("nmod", "appos", "amod", "acl", "acl:relcl") for c in head.children):
         return []

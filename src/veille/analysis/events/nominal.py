@@ -22,7 +22,7 @@ from veille.analysis.events.shape import case_of, in_time, passive
 from veille.analysis.events.slots import CONSTRUCTION_SLOTS
 from veille.analysis.events.spans import clause_window, linear_complement
 from veille.analysis.lang.fr.countries import demonym
-from veille.analysis.lang.fr.words import OF
+from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED, CONTRACTED_PLURAL, OF
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 
@@ -194,8 +194,7 @@ def _qualifies_a_thing(reader: RoleReader, noun: Token, between: Token) -> bool:
 # réunion un accord*, *à la veille du sommet*): the clause's subject did something else
 # there, so it is not the event's party (the event is not told, only its occasion).
 _FRAMING = frozenset({"marge", "veille"})
-_DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
-_DEFINITE_CASES = frozenset({"du", "des", "au", "aux"})  # de + le: the article inside the preposition
+_DEFINITE_CASES = CONTRACTED | CONTRACTED_PLURAL  # du, des, au, aux: the article inside the preposition
 
 
 def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: frozenset[str]) -> bool:
@@ -227,7 +226,7 @@ def lends_subject(reader: RoleReader, noun: Token, governor: Token, inverting: f
 def _definite(noun: Token) -> bool:
     """Say whether a noun is determined by a definite article (*la trêve*, *du cessez-le-feu*)."""
     return any(
-        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "case" and c.lower_ in _DEFINITE_CASES)
+        (c.dep_ == "det" and c.lower_ in ARTICLES) or (c.dep_ == "case" and c.lower_ in _DEFINITE_CASES)
         for c in noun.children
     )
 

@@ -113,7 +113,7 @@ class AntecedentFinder(SubjectFinder):
         """Return True for a mention inside the long subject that follows a fronted phrase
         and precedes its verb right after a comma (Arrivé en hélicoptère, le ministre, X,
         s'est entretenu avec …), which the parser hangs on the fronted participle: the
-        subject the quote finder reads there (subjects._apposed_subject) holds it."""
+        subject the quote finder reads there (subjects.apposed_subject) holds it."""
         k = i
         end = min(i + _SUBJECT_REACH, len(self.parsed))
         while k < end and self.parsed[k].text != ",":
@@ -131,7 +131,7 @@ class AntecedentFinder(SubjectFinder):
             verb += 1  # s'est, n'a pas
         if verb >= end or self.parsed[verb].pos_ != "VERB" or self.parsed[k].text != ",":
             return False
-        subject = self._apposed_subject(self.parsed[k + 1])  # read from the comma (s'est: a clitic)
+        subject = self.apposed_subject(self.parsed[k + 1])  # read from the comma (s'est: a clitic)
         return subject is not None and subject.i <= i
 
     def _compatible(self, entity: Entity, gender: str | None, number: int) -> bool:

@@ -104,7 +104,7 @@ class SubjectFinder:
             # X, ministre …, a pour sa part appelé: the parser hung the participle on the
             # adverbial phrase; the subject is the one of the auxiliary before it.
             subject = (
-                self._apposed_subject(auxiliary)
+                self.apposed_subject(auxiliary)
                 or next((c for c in auxiliary.children if c.dep_ in _SUBJECT_DEPS), None)
                 or _opening_noun(auxiliary)
             )
@@ -161,14 +161,9 @@ class SubjectFinder:
             shared = self.subject_of(verb.head)
             if shared is not None:
                 return shared
-        return self._apposed_subject(verb)
+        return self.apposed_subject(verb)
 
     def apposed_subject(self, verb: Token) -> Token | None:
-        """Return the name opening a long subject the parser broke up, before a verb or a
-        copula right after a comma (see _apposed_subject)."""
-        return self._apposed_subject(verb)
-
-    def _apposed_subject(self, verb: Token) -> Token | None:
         """Return the name that opens a long subject the parser broke up, for a verb right
         after a comma with no subject of its own: in *Hugo Ferrand, magistrat et porte-parole
         de l'Union syndicale, a assuré que …* the speaker is the head name, whatever the

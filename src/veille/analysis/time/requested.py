@@ -109,11 +109,8 @@ def _asked_infinitive(verb: Token, root: Token) -> bool:
         return False
     if not any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "à") for c in verb.children):
         return False
-    return not any(t.is_punct and t.text not in _QUOTES for t in root.doc[verb.i : root.i])
-
-
-# A quoted infinitive (de « reprendre … dès lundi ») is still the asked act.
-_QUOTES = ("«", "»", '"', "“", "”")
+    # A quoted infinitive (de « reprendre … dès lundi ») is still the asked act.
+    return not any(t.is_punct and not t.is_quote for t in root.doc[verb.i : root.i])
 
 
 def _new_thing(noun: Token) -> bool:

@@ -15,6 +15,7 @@ from veille.analysis.lang.fr import tables
 DEFINITE = frozenset({"le", "la", "l'"})  # singular definite articles
 ARTICLES = frozenset({"le", "la", "les", "l'"})  # definite articles
 CONTRACTED = frozenset({"du", "au"})  # de + le, à + le: the article is inside the preposition
+CONTRACTED_PLURAL = frozenset({"des", "aux"})  # de + les, à + les (as a case marker)
 OF = frozenset({"de", "du", "des", "d'"})  # the preposition de in all its forms
 TO = frozenset({"à", "au", "aux"})  # the preposition à in all its forms
 # de alone (no article fused in) as a token: elided, the apostrophe curled, or split off by
