@@ -54,10 +54,10 @@ Sets (tests/quality/baseline.json):
   (Réunion, Swiss, Belgian, Senegalese, Ivorian and New Caledonian outlets, a weekly's
   investigation, a regional TV site, an election night, a judicial appeal) and years 2011-2026;
   it was blind (set "blind10") until the fifteenth session opened it for error study;
-- "blind11" is tests/gold21/, an eleventh blind set (twelfth session), 10 outlet styles (a French
+- "dev13" is tests/gold21/, an eleventh such set (twelfth session), 10 outlet styles (a French
   regional health page, Algerian, Tunisian, Moroccan, Haitian, Québec, Luxembourg and Monaco
   outlets, a wire dispatch on a rail strike, a sports page on a boardroom putsch) and years
-  2010-2025, added to the gate before any rule change of that session;
+  2010-2025; it was blind (set "blind11") until the sixteenth session opened it for error study;
 - "blind12" is tests/gold22/, a twelfth blind set (end of the twelfth session), 10 outlet styles
   (Congolese, Malian, Cameroonian and French Guiana outlets, Belgian and Swiss public radio, a
   national daily's foreign desk, a defence page, a migrant rescue at sea, a cycling page) and
@@ -100,7 +100,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold18 --set dev10 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold19 --set dev11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set dev12 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold21 --set blind11 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold21 --set dev13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
@@ -143,7 +143,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev10": (ROOT / "tests" / "gold18", 10),
     "dev11": (ROOT / "tests" / "gold19", 10),
     "dev12": (ROOT / "tests" / "gold20", 10),
-    "blind11": (ROOT / "tests" / "gold21", 10),
+    "dev13": (ROOT / "tests" / "gold21", 10),
     "blind12": (ROOT / "tests" / "gold22", 10),
     "blind13": (ROOT / "tests" / "gold23", 10),
     "blind14": (ROOT / "tests" / "gold24", 10),
