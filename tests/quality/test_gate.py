@@ -73,7 +73,11 @@ Sets (tests/quality/baseline.json):
 - "blind15" is tests/gold25/, a fifteenth blind set (fifteenth session), 10 outlet styles
   (Québec City, Liège, Béarn, Corsican, Réunion, Togolese, Guinean, Malagasy, Algerian and
   Brazzaville outlets) and years 2009-2026, added to the gate before any rule change of that
-  session.
+  session;
+- "blind16" is tests/gold26/, a sixteenth blind set (sixteenth session), 10 outlet styles
+  (Mauritanian, Nigerien, Chadian and Gabonese sites, Namur, Lorraine, Valais and French
+  Polynesian dailies, a Franco-Manitoban weekly, a union bulletin) and years 2008-2024, added to
+  the gate before any rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -105,6 +109,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -148,6 +153,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind13": (ROOT / "tests" / "gold23", 10),
     "blind14": (ROOT / "tests" / "gold24", 10),
     "blind15": (ROOT / "tests" / "gold25", 10),
+    "blind16": (ROOT / "tests" / "gold26", 10),
 }
 
 pytestmark = pytest.mark.model
