@@ -7,6 +7,11 @@ déclaré X* is read by the stage with the incise reader). The sentence must ope
 these presentative turns and hold a reporting verb whose subject follows the turn. With the
 subject inverted after the verb (*« … » C'est ce qu'a déclaré X.*, *« … » : voilà ce qu'a lancé
 X*, *« … » : ainsi s'est exprimé X*), the incise reader finds the verb and its subject.
+
+A quotation that opens the body of an article (the lead quotation, *citation d'attaque*: the
+first quotation, opening its paragraph, no colon before it) has nobody to continue: the
+sentence after it names who spoke, with any verb (*« … » Devant la mairie, Paul Girard, délégué
+du personnel, ne décolère pas.*; *« … » Cette phrase de Léa Roux résume …*).
 """
 
 from __future__ import annotations
@@ -87,3 +92,47 @@ def clause_after_quote(ctx: QuoteContext, mark: MarkedSpan, sent_start: int, lea
         return False
     between = ctx.text[previous[-1].outer_end : sent_start]
     return len(re.findall(r"[.!?…]", between)) <= 1
+
+
+def lead_speaker(ctx: QuoteContext, mark: MarkedSpan) -> tuple[int, int] | None:
+    """Return the person named in the sentence after a lead quotation (the first quotation of
+    the article's body, opening its paragraph after a paragraph that does not end with a
+    colon), in its paragraph: the first one in the subject of the sentence, else the first one
+    in it; None for any other quotation."""
+    para_start, para_end, heading = ctx.paragraph(mark.open)
+    if heading or ctx.text[para_start : mark.open].strip():
+        return None
+    if any(m.open < mark.open and not ctx.paragraph(m.open)[2] for m in ctx.marks):
+        return None  # a quotation before it: this one may continue it
+    index = ctx.paragraph_index(mark.open)
+    if index > 0:
+        before_start, before_end, _heading = ctx.paragraphs[index - 1]
+        if ctx.text[before_start:before_end].rstrip().endswith(":"):
+            return None  # X a déclaré :¶« … »: the colon introduction names the speaker
+    start = (
+        mark.outer_end
+        + len(ctx.text[mark.outer_end : para_end])
+        - len(ctx.text[mark.outer_end : para_end].lstrip())
+    )
+    if start >= para_end:
+        return None
+    end = min(ctx.sentence_end(start), para_end)
+    people = [
+        (first, last)
+        for first, last, _mention, entity in ctx.resolver.mentions_in(start, end)
+        if entity.type == "PER" and ctx.inside_mark(first) is None
+    ]
+    if not people:
+        return None
+    for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
+        if token.dep_ == "ROOT":
+            # The person in the subject first: a capitalised participle opening the sentence
+            # (Assis sous une bâche, le grand chef X parle) may be tagged as a name.
+            subject = ctx.resolver.subject_of(token)
+            if subject is not None:
+                left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+                within = [person for person in people if left <= person[0] < right]
+                if within:
+                    return within[0]
+            break
+    return people[0]

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.quotes.after import clause_after_quote, named_after, said_next
+from veille.analysis.quotes.after import clause_after_quote, lead_speaker, named_after, said_next
 from veille.analysis.quotes.agent import agent_fragment, own_words, passive_agent
 from veille.analysis.quotes.attribution import MIN_UNATTRIBUTED_WORDS, attribute
 from veille.analysis.quotes.colon import (
@@ -200,6 +200,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     pointed = said_next(ctx, mark) or named_after(ctx, mark)
     if pointed is not None:
         return [pointed]  # « … » Voilà comment X résume …
+    lead = lead_speaker(ctx, mark)
+    if lead is not None:
+        # « … » Devant la mairie, X ne décolère pas.: a lead quotation, its speaker after it.
+        return [Candidate("direct", mark.start, mark.end, None, "phrase", lead, None)]
     named = _previous_subject(ctx, sent_start)
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
