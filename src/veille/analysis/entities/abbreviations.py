@@ -23,9 +23,10 @@ from veille.analysis.entities.acronyms import (
 )
 from veille.analysis.entities.cantons import bracketed_canton
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.names import tokens
+from veille.analysis.entities.names import is_given_name, tokens
 from veille.analysis.entities.rolenouns import load_roles
 from veille.analysis.entities.roles import noun_phrase_before
+from veille.analysis.lang.fr import countries
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
@@ -86,7 +87,8 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
        every occurrence of it in the text becomes a mention.
     2. Otherwise initials that spell it (Union suisse des paysans → USP; AS Vitré → ASV,
        police judiciaire de Vannes → PJ: ``acronyms.acronym_forms``), when only one
-       name in the article does.
+       name in the article does. An acronym read as a word and written with one capital
+       (Cojo, Paca: ``_word_acronym``) spells as its capitals would.
     """
     by_name = {word_key(m.text): c for c in clusters for m in c.names}
     words = _WordPlaces(text)
@@ -121,8 +123,12 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
     grown: set[Cluster] = set()  # the only clusters whose name changes below (they absorb)
     for cluster in list(clusters):
         name = cluster.longest
-        if cluster not in clusters or not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
+        if cluster not in clusters:
             continue
+        if not (name.isupper() and 2 <= len(name) <= 6 and " " not in name):
+            if not _word_acronym(cluster):
+                continue
+            name = name.upper()  # Cojo spells as COJO does
         if spelling is None:  # the clusters each form spells, read on the first acronym
             spelling = {}
             for c in clusters:
@@ -132,7 +138,10 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         spelled = [c for c in found if c in clusters and c is not cluster and c.type != "PER"]
         spelled = [c for c in spelled if name in spelled_by(c.longest)]
         if len(spelled) == 1:
+            kind = spelled[0].type
             spelled[0].absorb(cluster)
+            if name != cluster.longest:
+                spelled[0].type = kind  # Cojo, tagged PER: the body it spells keeps its kind
             grown.add(spelled[0])
             clusters.remove(cluster)
     # 3. A club's or a body's prefix in capitals before its seat (RC Montreval) for the full
@@ -152,6 +161,27 @@ def merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
     _add_unbracketed_acronyms(clusters, text)
     _merge_acronym_complements(clusters)
     return clusters
+
+
+def _word_acronym(cluster: Cluster) -> bool:
+    """Tell whether a cluster is named only by an acronym read as a word and written with one
+    capital, as French typography writes acronyms spoken as words (Lexique des règles
+    typographiques en usage à l'Imprimerie nationale: *Unesco*; so *Cojo*, *Paca*): one word of
+    four to seven letters, every other letter in lower case, that is no given name, no country
+    and no capital, said without a title of address (no gender told)."""
+    forms = {m.text for m in cluster.names}
+    if len(forms) != 1 or cluster.gender or cluster.group:
+        return False
+    word = forms.pop()
+    return (
+        4 <= len(word) <= 7
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and not is_given_name(word)
+        and not countries.country_code(word)
+        and not countries.capital_country(word)
+    )
 
 
 def _merge_acronym_complements(clusters: list[Cluster]) -> None:
