@@ -15,7 +15,6 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
-from veille.analysis.entities.inquiries import inquiry_commissions
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.spans import untagged_courts
 from veille.analysis.lang.fr import countries, tables
@@ -94,8 +93,7 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
     """Put the whole of a listed organisation's name in place of the pieces the model made
     of it (La France insoumise: not the place France), unless a longer name holds it; a
     name cut inside it is completed (Conseil de sécurité des Nations | unies). Then add the
-    courts named by a seat the model left untagged (la cour d'appel de Douai) and the
-    commissions of inquiry (la commission d'enquête sénatoriale)."""
+    courts named by a seat the model left untagged (la cour d'appel de Douai)."""
     for start, end in known_spans(doc):
         if any(c.start <= start and end <= c.end for c in candidates):
             continue
@@ -105,7 +103,6 @@ def with_known(candidates: list[S], doc: Doc, make: Callable[[int, int, str], S]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     for court, seat, end in untagged_courts(doc, taken):
         candidates += [make(court, end, "ORG"), make(seat, end, "LOC")]
-    candidates += [make(start, end, "ORG") for start, end in inquiry_commissions(doc, taken)]
     candidates += [make(start, end, "LOC") for start, end in untagged_countries(doc, taken)]
     terms, institutions = glossed_acronyms(doc)
     text = token_view(doc).span_text

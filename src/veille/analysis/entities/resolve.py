@@ -20,7 +20,6 @@ from veille.analysis.entities import (
     clubtowns,
     defendants,
     epithets,
-    inquiries,
     legalforms,
     orgtitles,
     periphrases,
@@ -117,7 +116,6 @@ class ResolveStage:
         clusters = merge_names(clusters, text)
         clusters = merge_place_heads(clusters)
         clusters = legalforms.merge_legal_forms(clusters)  # Valmor SA … Valmor: one company
-        clusters = inquiries.merge_inquiries(clusters)  # la commission d'enquête … parlementaire
         clusters = cantons.merge_canton_codes(clusters, parsed)  # Villnachern (AG): the canton
         clusters = clubtowns.merge_club_towns(clusters, text, self.referents)  # AS Lorvenne … Lorvenne
         typevote.vote_types(clusters, parsed, self.referents)

@@ -16,7 +16,6 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.entities.clusters import load_aliases
-from veille.analysis.entities.inquiries import is_inquiry_name
 from veille.analysis.entities.names import is_given_name
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.unnamed import (
@@ -48,11 +47,10 @@ _UNION_BEFORE = re.compile(r"(?:syndicat|centrale|confederation|federation syndi
 
 class PartyIndex(MentionIndex):
     """Mentions by offset, answering with the party (not a title) a word names; an entity
-    named only by a detached epithet (:func:`epithet_entities`) or an assembly's organ
-    (:func:`organ_entities`) names no party."""
+    named only by a detached epithet (:func:`epithet_entities`) names no party."""
 
     def __init__(self, doc: Document) -> None:
-        epithets = epithet_entities(doc) | organ_entities(doc)
+        epithets = epithet_entities(doc)
         kept = tuple(e for e in doc.entities if e.id not in epithets)
         super().__init__(dataclasses.replace(doc, entities=kept) if epithets else doc)
         self.types = {e.id: e.type for e in doc.entities}
@@ -89,18 +87,6 @@ def epithet_entities(doc: Document) -> frozenset[str]:
         if names and all(_epithet(text, m.start, m.end) for m in names):
             out.add(entity.id)
     return frozenset(out)
-
-
-def organ_entities(doc: Document) -> frozenset[str]:
-    """Return the entities named only as a commission of inquiry (*la commission d'enquête
-    sénatoriale*): an organ of its assembly, whose act ``organs.organ_owner`` gives to the
-    assembly the article names (the Sénat), or to no one."""
-    return frozenset(
-        e.id
-        for e in doc.entities
-        if all(is_inquiry_name(m.text) for m in e.mentions if m.kind == "name")
-        and any(m.kind == "name" for m in e.mentions)
-    )
 
 
 def _epithet(text: str, start: int, end: int) -> bool:
