@@ -137,6 +137,18 @@ def possessor(reader: RoleReader, verb: Token, thing: Token) -> list[str]:
     return antecedent(reader, verb, det)
 
 
+def purpose_clitic(clitic: Token) -> bool:
+    """Say whether a clitic opens an infinitive of purpose (*pour lui demander*, *afin de
+    leur signifier*). Such an infinitive shares its clause's scene: the clitic stands for
+    the party the main verb addressed (*a écrit au ministre X pour lui demander …*, *a
+    convoqué l'ambassadeur pour lui faire part …*), never for a party of the sentence
+    before; when the main clause names that party only by a description (*a écrit à la
+    ministre pour lui demander*), the clitic names nobody known."""
+    doc = clitic.doc
+    before = [doc[i].lower_ for i in range(max(clitic.i - 2, 0), clitic.i)]
+    return bool(before) and (before[-1] == "pour" or before == ["afin", "de"])
+
+
 def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     """Return the entity an object clitic most likely stands for: the last party named
     before it in its sentence, else in the one before, other than its verb's own subject
@@ -146,7 +158,7 @@ def antecedent(reader: RoleReader, verb: Token, clitic: Token) -> list[str]:
     actors, _ = reader.actors_of_verb(subject_chain(verb))
     sentence = verb.sent
     start, floor = sentence.start_char, sentence.start
-    if sentence.start > 0:
+    if sentence.start > 0 and not purpose_clitic(clitic):
         # The sentence before too, read after the clitic's own (La députée X l'accuse …,
         # the party named in the sentence before): the nearest party wins.
         before = verb.doc[sentence.start - 1].sent
@@ -243,7 +255,9 @@ def _plural_antecedent(reader: RoleReader, verb: Token, clitic: Token, actors: l
     than the verb's subject (*L'UA a appelé les deux pays à la retenue. Son président les
     a exhortés …*)."""
     sentence = verb.sent
-    floor = verb.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    floor = sentence.start
+    if sentence.start > 0 and not purpose_clitic(clitic):
+        floor = verb.doc[sentence.start - 1].sent.start
     run: list[str] = []  # names joined by et, commas and articles, read backwards
     for index in range(clitic.i - 1, floor - 1, -1):
         token = verb.doc[index]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.authors import national
 from veille.analysis.events.blame import blames
+from veille.analysis.events.failures import failures
 from veille.analysis.events.labels import labelling_verb, nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
@@ -296,3 +297,4 @@ def evaluations(
         if named and targets:
             yield token, Roles(tuple(judges), tuple(judged), None, 0)
     yield from blames(parsed, reader, lexicon)  # tient X pour responsable (blame.py)
+    yield from failures(parsed, reader)  # estime que X n'a pas été en mesure de (failures.py)
