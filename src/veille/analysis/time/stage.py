@@ -254,6 +254,12 @@ def _context(
                 if before_days:
                     source, day = before_days[-1]
                     night = source in nights
+        if day is None and candidate.kind in _CLOCKS and clause_direction(root) == "past":
+            # Il a appris sa révocation à 21 h 47 (a story of mercredi soir): the narrative day
+            narrative = _narrative_day(days, candidate.start, anchor)
+            if narrative is not None:
+                source, day = narrative
+                night = source in nights
     return Context(
         anchor,
         direction,
@@ -270,6 +276,30 @@ def _context(
         governor=governor,
         signalled_past=signalled_past,
     )
+
+
+# A clock time (18 heures, 21 h 47); a part of the day alone (dans la soirée) is not one.
+_CLOCKS = frozenset({"clock", "hclock"})
+
+
+def _narrative_day(
+    days: list[tuple[int, dt.date]], offset: int, anchor: dt.date | None
+) -> tuple[int, dt.date] | None:
+    """Return the (offset, day) a clock time told in the past falls on when neither its
+    sentence nor the sentence before names a day: the last full day named
+    before it, not after the article date and less than a month before it (TimeML: a time
+    of day is anchored to the narrative reference time, the day the story has reached;
+    *Lemaire a été destitué mercredi soir.* ¶ *Il a appris sa révocation à 21 h 47.* is
+    Wednesday 21:47, not the article's day). An older day is background the story does not
+    stand on (*né le 3 mars 1990*, a former case), as for the present of narration
+    (events/dating.py). None when the text names no such day before it."""
+    for at, day in reversed(days):
+        if at < offset and (anchor is None or dt.timedelta(0) <= anchor - day < _NARRATIVE_SPAN):
+            return at, day
+    return None
+
+
+_NARRATIVE_SPAN = dt.timedelta(days=31)  # older days are background, not the story's day
 
 
 # What follows a live page's time stamp on its line: nothing, or a dash or colon and a title.
