@@ -1,0 +1,54 @@
+"""Answer a reader's question about a token once per document: the subject of a verb, the
+phrase a head names, a verb's actors.
+
+Several rules ask the same reader the same question of the same token: every quote finder
+that meets a cue asks the resolver for the verb's subject and the speaker phrase it heads,
+and every event trigger whose clause climbs to the same verb asks the role reader for that
+verb's actors. ``@per_token`` keeps each answer with the object that answers (a reader made
+for one document and dropped after its stage), keyed by the token's index and the other
+arguments, so the question is worked out once per document.
+
+Only for questions whose answer depends on nothing but the parse, the arguments and what the
+reader was made with: a reader that learns while it runs (speakers made for unknown names)
+must not be memoised. A list answer (and a list in a tuple answer) is copied on each return, so
+a caller that extends what it got cannot change what the next caller gets.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from spacy.tokens import Token
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MISSING = object()
+
+
+def per_token(method: F) -> F:
+    """Memoise ``method(owner, token_or_tokens, *args, **kwargs)`` on ``owner``, keyed by
+    the token's index (a list of tokens by their indexes) and the other arguments."""
+    slot = f"_per_token_{method.__name__}"
+
+    @functools.wraps(method)
+    def answer(owner: Any, tokens: Token | list[Token], *args: Any, **kwargs: Any) -> Any:
+        memo = owner.__dict__.get(slot)
+        if memo is None:
+            memo = owner.__dict__[slot] = {}
+        at = tokens.i if isinstance(tokens, Token) else tuple(t.i for t in tokens)
+        key = (at, args, tuple(kwargs.items())) if args or kwargs else at
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = memo[key] = method(owner, tokens, *args, **kwargs)
+        return _copied(found)
+
+    return cast("F", answer)
+
+
+def _copied(found: Any) -> Any:
+    if type(found) is list:
+        return list(found)
+    if type(found) is tuple and any(type(part) is list for part in found):
+        return tuple(list(part) if type(part) is list else part for part in found)
+    return found
