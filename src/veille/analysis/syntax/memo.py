@@ -1,11 +1,11 @@
-"""Answer a reader's question about a token once per document: the subject of a verb, the
-phrase a head names, a verb's actors.
+"""Answer a reader's question about a token once per document: the subject of a cue verb,
+the speaker phrase it heads, the verb governing a word, a verb's tense.
 
 Several rules ask the same reader the same question of the same token: every quote finder
-that meets a cue asks the resolver for the verb's subject and the speaker phrase it heads,
-and every event trigger whose clause climbs to the same verb asks the role reader for that
-verb's actors. ``@per_token`` keeps each answer with the object that answers (a reader made
-for one document and dropped after its stage), keyed by the token's index and the other
+that meets a cue asks the resolver for the verb's subject and the speaker phrase it heads
+(over the allowed articles more than half of these questions had been answered before for
+the same document). ``@per_token`` keeps each answer with the object that answers (a reader
+made for one document and dropped after its stage), keyed by the token's index and the other
 arguments, so the question is worked out once per document.
 
 ``@per_parse`` does the same for a reading of the parse alone (the verb whose clause holds a
