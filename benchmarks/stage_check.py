@@ -9,7 +9,7 @@ gold22 to gold26 nor the held-out d2-025..d2-036) plus one long text made of the
     .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json
     .venv/bin/python benchmarks/stage_check.py time --rounds 3          # CPU ms an article, stages only
     .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
-    .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3
+    .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3 --freeze
     .venv/bin/python benchmarks/stage_check.py lengths --words 1000,5000,20000
     .venv/bin/python benchmarks/stage_check.py full /tmp/veille-main/src --rounds 3 --copies 60
 
@@ -17,7 +17,11 @@ gold22 to gold26 nor the held-out d2-025..d2-036) plus one long text made of the
 the version in this checkout against another source tree (``git archive main | tar -x -C
 /tmp/veille-main``), loaded under another package name. On a shared machine whose load
 drifts by tens of percent within a minute, runs made one after the other in separate
-processes cannot be compared; turns of a few milliseconds can.
+processes cannot be compared; turns of a few milliseconds can. ``--freeze`` moves every object
+alive before the timed rounds (both trees' parses, the loaded tables) out of the cyclic
+collector's walks (``gc.freeze``, as the runners' ``settle_tables``): otherwise each full
+collection walks some 540 held parses, and falls in one stage or another by chance, which
+moved a stage's figure by 10 % where its code had not changed (sixteenth session).
 
 ``full`` times the whole analysis (cleaning, parsing, stages) of this checkout and of another
 tree against a raw ``nlp.pipe`` of the same texts, the three taking turns in one process, in
@@ -36,6 +40,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import dataclasses
+import gc
 import importlib
 import json
 import pstats
@@ -207,7 +212,7 @@ def load_base(src: Path) -> ModuleType:
     return importlib.import_module("veille_base.analysis.pipeline")
 
 
-def ab(src: Path, rounds: int) -> None:
+def ab(src: Path, rounds: int, freeze: bool = False) -> None:
     """Time this checkout's stages against another tree's, in turns, in one process."""
     base = load_base(src)
     base_settings = importlib.import_module("veille_base.settings")
@@ -234,6 +239,9 @@ def ab(src: Path, rounds: int) -> None:
             ]
     same = sum(a == b for a, b in zip(outputs["this"], outputs["base"], strict=True))
     print(f"{same} of {len(mine)} analyses identical in the two trees")
+    if freeze:
+        gc.collect()
+        gc.freeze()
     per_stage: dict[str, dict[str, float]] = {"this": {}, "base": {}}
     for name, pipeline, _pairs in runs:
         per_stage[name] = {stage: 0.0 for stage, _ in pipeline.stages}
@@ -320,6 +328,7 @@ def main() -> int:
     two = sub.add_parser("ab")
     two.add_argument("base", type=Path, help="another source tree's src/ folder")
     two.add_argument("--rounds", type=int, default=3)
+    two.add_argument("--freeze", action="store_true", help="gc.freeze() before the timed rounds")
     whole = sub.add_parser("full")
     whole.add_argument("base", type=Path, help="another source tree's src/ folder")
     whole.add_argument("--rounds", type=int, default=3)
@@ -334,7 +343,7 @@ def main() -> int:
     elif args.command == "lengths":
         lengths([int(w) for w in args.words.split(",")], args.tries)
     elif args.command == "ab":
-        ab(args.base, args.rounds)
+        ab(args.base, args.rounds, args.freeze)
     elif args.command == "full":
         full(args.base, args.rounds, args.copies)
     else:

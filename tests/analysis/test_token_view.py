@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Token
 
+from veille.analysis.syntax.memo import per_parse, per_token
 from veille.analysis.syntax.sentences import TokenIndex, indexed_sentences
 from veille.analysis.syntax.view import TokenView, drop_token_view, has_token_view, token_view
 
@@ -171,3 +173,51 @@ def test_a_spans_sentence_inside_the_index_is_spacys_and_the_hook_goes_after(nlp
         assert "sent" in doc.user_span_hooks
         assert [(doc[i:j].sent.start, doc[i:j].sent.end) for i, j in spans] == expected
     assert "sent" not in doc.user_span_hooks
+
+
+def test_a_per_token_answer_is_worked_out_once_per_reader_and_lists_come_copied(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+
+    class Reader:
+        def __init__(self) -> None:
+            self.asked: list[tuple[int, ...]] = []
+
+        @per_token
+        def heads(self, token: Token, depth: int = 0) -> list[int]:
+            self.asked.append((token.i, depth))
+            return [token.head.i]
+
+        @per_token
+        def chain(self, tokens: list[Token], *, up: bool) -> tuple[list[int], bool]:
+            self.asked.append(tuple(t.i for t in tokens))
+            return [t.head.i for t in tokens], up
+
+    reader = Reader()
+    first = reader.heads(doc[3])
+    first.append(99)  # a caller extending its answer changes no other caller's
+    assert reader.heads(doc[3]) == [doc[3].head.i]
+    assert reader.heads(doc[3], 1) == [doc[3].head.i]  # other arguments: asked again
+    chain = reader.chain([doc[1], doc[2]], up=True)
+    chain[0].append(99)
+    assert reader.chain([doc[1], doc[2]], up=True) == ([doc[1].head.i, doc[2].head.i], True)
+    assert reader.asked == [(3, 0), (3, 1), (1, 2)]
+    assert Reader().heads(doc[3]) == [doc[3].head.i]  # another reader: its own answers
+
+
+def test_a_per_parse_reading_is_worked_out_once_per_view_and_dropped_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    asked: list[int] = []
+
+    @per_parse
+    def dependents(token: Token) -> list[int]:
+        asked.append(token.i)
+        return [child.i for child in token.children]
+
+    with indexed_sentences(doc):
+        first = dependents(doc[6])
+        first.append(99)  # a caller extending its answer changes no other caller's
+        assert dependents(doc[6]) == [c.i for c in doc[6].children]
+        assert asked == [6]
+    dependents(doc[6])  # a new view: worked out again
+    assert asked == [6, 6]
+    drop_token_view(doc)

@@ -22,6 +22,7 @@ from veille.analysis.quotes.marks import MarkedSpan, Stretches
 from veille.analysis.quotes.misread import finite_before_que, noun_before_object, present_read_as_participle
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
+from veille.analysis.syntax.memo import per_token
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
@@ -125,11 +126,13 @@ class QuoteContext(InciseFinder):
     def marks_in(self, start: int, end: int) -> list[MarkedSpan]:
         return [m for m in self.marks if m.open < end and m.outer_end > start]
 
+    @per_token
     def on_source(self, subject: Token) -> tuple[int, int] | None:
         """Return the party an opener names for an impersonal on (Chez X, on …), else None."""
         start = self.sentence_start(subject.idx)
         return on_source(self.text, start, subject, self.resolver.mentions_in(start, subject.idx))
 
+    @per_token
     def speaker_phrase(self, subject: Token) -> tuple[int, int]:
         """Return the character span of the speaker phrase headed by ``subject``."""
         source = self.on_source(subject)

@@ -16,6 +16,7 @@ from veille.analysis.quotes.lexicon import LIGHT_VERBS, CueLexicon, light_verb_a
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.syntax.clauses import inserted_auxiliary
+from veille.analysis.syntax.memo import per_token
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import TokenView, token_view
 from veille.model import Entity, Mention
@@ -70,6 +71,7 @@ class SubjectFinder:
         raise NotImplementedError
 
     # 1. From a cue verb to the tokens of its subject.
+    @per_token
     def subject_of(self, verb: Token) -> Token | None:
         """Return the subject token of a cue verb; a participle or gerund (estimant que,
         en avertissant que) borrows the subject of the verb it hangs on."""
@@ -288,6 +290,7 @@ class SubjectFinder:
                 return token
         return None
 
+    @per_token
     def phrase_of(self, subject: Token) -> tuple[int, int]:
         """Return the character span of a subject's phrase: its subtree, without a relative
         clause or anything after a second comma."""

@@ -5,6 +5,8 @@
 - tense.py: direction in time (past, present, future), modality (asserted, planned,
   hypothetical) and negation of a clause, with the future and conditional forms the
   tagger misses.
+- memo.py: a question about a token (a verb's subject, the verb governing a word) answered
+  once per document, kept with the reader that answers or with the token view.
 - mentions.py: the entity mention covering an offset, or within a range.
 - sentences.py: sentence bounds that quotation marks and the parser's splits do not break,
   the token at an offset, and one sentence index that answers ``token.sent`` for every stage.

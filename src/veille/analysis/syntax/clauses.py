@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr.words import INCISES, auxiliary_forms
+from veille.analysis.syntax.memo import per_parse
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import doc_text, token_view
 
@@ -95,6 +96,7 @@ def verb_complex(verb: Token) -> set[int]:
     return chain
 
 
+@per_parse
 def governing_verb(token: Token) -> Token | None:
     """Return the verb (or copular predicate) whose clause holds ``token``, or None."""
     view = token_view(token.doc)

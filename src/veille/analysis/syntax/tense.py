@@ -21,6 +21,7 @@ from typing import Literal
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr import morphology, tables, words
+from veille.analysis.syntax.memo import per_parse
 from veille.analysis.syntax.view import token_view
 
 Direction = Literal["past", "future", "nearest"]
@@ -93,6 +94,7 @@ _IMPERFECT_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
 _DONE_WHEN_PAST = ("devoir", "aller")
 
 
+@per_parse
 def direction(verb: Token, depth: int = 0) -> Direction:
     """Read a verb's tense as past, future or nearest (the present).
 
