@@ -52,8 +52,10 @@ def attach_descriptions(
 ) -> None:
     """Give each unattached description to its best candidate when the ranker is sure;
     with ``collect``, record the candidates instead and attach nothing (training)."""
-    found = descriptions.find(clusters, parsed, paragraph_starts, lexicon, referents)
     ranker = ranker or (load_ranker() if collect is None else None)
+    if ranker is not None and ranker.threshold > 1.0:
+        return  # switched off: no score passes, so no phrase is read
+    found = descriptions.find(clusters, parsed, paragraph_starts, lexicon, referents)
     for item in found:
         every = [evidence for _c, evidence in item.candidates]
         vectors = [features(item.anaphor, evidence, rank, every) for rank, evidence in enumerate(every)]
