@@ -15,7 +15,6 @@ Usage: .venv/bin/python scripts/train_speakers.py [--shared ../shared] [--rows r
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -24,11 +23,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from veille.analysis.pipeline import Pipeline
 from veille.analysis.quotes.ranker import FEATURES
 from veille.analysis.quotes.stage import QuoteStage
 from veille.eval import training
-from veille.eval.harness import load_cases
 from veille.eval.matching import TextIndex, map_entities, match_quotes
 from veille.model import Document
 
@@ -48,17 +45,9 @@ def training_golds(shared: Path) -> list[Path]:
 
 def collect(golds: list[Path]) -> list[Row]:
     """Run the pipeline on each article and return one row per matched gold quotation."""
-    training.refuse_unallowed(golds)
-    cases = load_cases(golds)
-    pipeline = Pipeline()
-    stage = next(s for _n, s in pipeline.stages if isinstance(s, QuoteStage))
     rows: list[Row] = []
-    for path, case in zip(golds, cases, strict=True):
-        stage.collect = []
-        doc = pipeline.analyze(case.article)
-        records = stage.collect
-        stage.collect = None
-        rows.extend(_rows(path.name, case.gold, doc, records))
+    for path, gold, doc, records in training.collected(golds, QuoteStage):
+        rows.extend(_rows(path.name, gold, doc, records))
     return rows
 
 
@@ -136,19 +125,7 @@ def leave_one_article_out(rows: list[Row], threshold: float) -> Counter[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--rows", type=Path, help="read (if it exists) or write the gathered rows here")
-    parser.add_argument("--no-write", action="store_true", help="report only; keep the shipped weights")
-    args = parser.parse_args(argv)
-    if args.rows is not None and args.rows.is_file():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        golds = training_golds(args.shared)
-        print(f"{len(golds)} annotated articles", file=sys.stderr)
-        rows = collect(golds)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    rows, write = training.ranker_rows(__doc__, ROOT, collect, argv)
     counts = leave_one_article_out(rows, THRESHOLD)
     n = counts["quotes"]
     ranked = counts["ranked"] or 1
@@ -166,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         "ranker_alone_accuracy": round(counts["alone_right"] / (n or 1), 3),
     }
     print(json.dumps(report, indent=1))
-    if not args.no_write:
+    if write:
         model = fit(rows)
         weights = {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_[0], strict=True)}
         table = {

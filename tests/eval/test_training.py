@@ -48,7 +48,9 @@ def test_training_golds_read_only_the_allowed_folders(tmp_path: Path) -> None:
     assert not names & {"d2-031.gold.json", "b.gold.json"}
 
 
-@pytest.mark.parametrize("name", ["train_speakers", "train_events", "train_event_parties"])
+@pytest.mark.parametrize(
+    "name", ["train_speakers", "train_events", "train_event_parties", "train_descriptions"]
+)
 def test_no_training_script_reads_held_out_or_blind_files(tmp_path: Path, name: str) -> None:
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None

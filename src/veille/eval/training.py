@@ -8,9 +8,14 @@ and the quote tally all ask here; the event learners' scripts also count their c
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
+import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from veille.eval.gold import Gold
 from veille.eval.matching import EntityMap
@@ -61,6 +66,46 @@ def refuse_unallowed(golds: list[Path]) -> None:
     for path in golds:
         if not allowed(path):
             raise SystemExit(f"{path}: a held-out or blind file; no training script reads it")
+
+
+def collected(golds: list[Path], stage_type: type) -> Iterator[tuple[Path, Gold, Document, list[Any]]]:
+    """Run the real pipeline on each allowed gold's article (refusing the held-out and blind
+    ones) and yield the path, the gold, the analysis and what the stage of ``stage_type``
+    recorded in its ``collect`` list meanwhile (the speaker and description rankers' rows)."""
+    from veille.analysis.pipeline import Pipeline  # the model, loaded only by a training run
+    from veille.eval.harness import load_cases
+
+    refuse_unallowed(golds)
+    cases = load_cases(golds)
+    pipeline = Pipeline()
+    stage: Any = next(s for _n, s in pipeline.stages if isinstance(s, stage_type))
+    for path, case in zip(golds, cases, strict=True):
+        stage.collect = []
+        doc = pipeline.analyze(case.article)
+        records = stage.collect
+        stage.collect = None
+        yield path, case.gold, doc, records
+
+
+def ranker_rows(
+    doc: str, root: Path, collect: Callable[[list[Path]], list[Any]], argv: list[str] | None
+) -> tuple[list[Any], bool]:
+    """Parse a ranker training script's arguments (--shared, --rows, --no-write) and return
+    its rows, read from the --rows file when it exists, else gathered by ``collect`` over
+    the allowed golds (and written there), with whether to write the weights."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=root.parent / "shared")
+    parser.add_argument("--rows", type=Path, help="read (if it exists) or write the gathered rows here")
+    parser.add_argument("--no-write", action="store_true", help="report only; keep the shipped weights")
+    args = parser.parse_args(argv)
+    if args.rows is not None and args.rows.is_file():
+        return json.loads(args.rows.read_text(encoding="utf-8")), not args.no_write
+    golds = training_golds(args.shared, root)
+    print(f"{len(golds)} annotated articles", file=sys.stderr)
+    rows = collect(golds)
+    if args.rows is not None:
+        args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    return rows, not args.no_write
 
 
 def allowed(path: Path) -> bool:

@@ -19,6 +19,7 @@ from veille.analysis.entities import (
     cataphora,
     clubtowns,
     defendants,
+    descranker,
     epithets,
     legalforms,
     orgtitles,
@@ -100,6 +101,9 @@ class ResolveStage:
         self.lexicon = lexicon
         self.aliases = aliases
         self.referents = referents or load_referents()
+        # Set to a list by scripts/train_descriptions.py: the description ranker's candidates
+        # are recorded there and nothing is attached.
+        self.collect: list[descranker.Record] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ResolveStage:
@@ -146,6 +150,10 @@ class ResolveStage:
         add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
         orgtitles.add_titles_by_organisation(clusters, parsed, self.lexicon, self.referents)  # du RCB
+        paragraphs = [p.start for p in doc.article.paragraphs] or [0]
+        descranker.attach_descriptions(  # le ministre, l'usine the rules left open: learned, last
+            clusters, parsed, paragraphs, self.lexicon, self.referents, self.collect
+        )
         mark_metonymy(clusters, parsed, starts)
         return dataclasses.replace(doc, entities=build_entities(clusters))
 

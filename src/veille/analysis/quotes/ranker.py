@@ -133,13 +133,15 @@ class Ranker:
     threshold: float
 
     @classmethod
-    def from_table(cls, table: dict[str, object]) -> Ranker:
-        """Build the ranker from the JSON table (weights by feature name; a missing one is 0)."""
+    def from_table(cls, table: dict[str, object], names: tuple[str, ...] = FEATURES) -> Ranker:
+        """Build the ranker from the JSON table (weights by feature name, in the order of
+        ``names``; a missing one is 0). The description ranker (entities/descranker.py) reads
+        its own table and features so."""
         weights = table.get("weights", {})
         assert isinstance(weights, dict)
         threshold = table.get("threshold", 0.5)
         assert isinstance(threshold, (int, float))
-        return cls(tuple(float(weights.get(name, 0.0)) for name in FEATURES), float(threshold))
+        return cls(tuple(float(weights.get(name, 0.0)) for name in names), float(threshold))
 
     def score(self, vector: list[float]) -> float:
         """Return the probability that a candidate with this feature vector is the speaker."""

@@ -1,0 +1,300 @@
+"""Find the definite descriptions the rule steps left unattached, and their candidates.
+
+An anaphor is a definite or demonstrative noun phrase (le, la, l', ce, cet, cette; an
+adjective or two may come first: le nouveau ministre) headed by a role noun of
+``data/roles.tsv`` (le ministre, la préfète) or a category noun of ``data/org_categories.tsv``
+(l'usine, le syndicat, la ville), with its epithets and a de-complement (le ministre de la
+Santé), that no mention of any entity covers. Its candidates are the entities named or
+described before it, of a type the noun fits: a person for a role noun, an organisation or a
+place of a kind the category accepts (``categories.py``'s checks) for a category noun. Each
+candidate gets its ``descfeatures.Evidence``; the ranker (``descranker.py``) chooses.
+
+Runs last among the resolve stage's steps: the rules attach what they are sure of first.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.analysis.entities.categories import _accepts, _category_at, _holds_noun
+from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.descfeatures import Anaphor, Evidence
+from veille.analysis.entities.referents import Category, Referents, feature_kind, org_kind, place_kind
+from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord, role_key
+from veille.analysis.lang.fr import countries
+from veille.analysis.parse import doc_text
+from veille.analysis.syntax.view import token_view
+from veille.model import Mention
+from veille.normal import word_key
+
+_GENDER_OF_DETERMINER = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
+_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
+_OF = frozenset({"de", "du", "des", "d'"})
+_FUNCTION_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "l", "les", "et", "en", "pour", "sur"})
+_STOPS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT", "PART"})
+# A new or future holder of a title is someone other than the one the text titled so before.
+_FORMER = frozenset({"ancien", "ancienne", "ex"})  # word keys: l'ex-ministre → l ex ministre
+_NEW_HOLDER = frozenset("nouveau nouvel nouvelle futur future".split())
+_TIME_WORDS = frozenset("ancien ancienne nouveau nouvel nouvelle futur future actuel actuelle".split())
+_NEGATION = frozenset({"ne", "n'", "n’"})  # le député de la Marne ne votera pas: the verb's
+_COMPLEMENT_WORDS = 5  # a de-complement holds at most this many words (de la Santé et des Sports)
+_EPITHETS = 3
+_SUBJECT = frozenset({"nsubj", "nsubj:pass"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """An anaphor with its candidates: each a cluster and the evidence for it, most recently
+    named first."""
+
+    anaphor: Anaphor
+    candidates: tuple[tuple[Cluster, Evidence], ...]
+
+
+def find(
+    clusters: list[Cluster],
+    parsed: Doc,
+    paragraph_starts: list[int],
+    lexicon: RoleLexicon,
+    referents: Referents,
+) -> list[Found]:
+    """Return every unattached anaphor of the text with its fitting candidates."""
+    text = doc_text(parsed)
+    covered = _covered(clusters, len(text))
+    sentence_starts = [s.start_char for s in parsed.sents]
+    view = token_view(parsed)
+    found: list[Found] = []
+    i = 0
+    while i < len(parsed) - 1:
+        lower = view.lower[i].replace("’", "'")
+        if lower not in _DETERMINERS or covered[view.idx[i]]:
+            i += 1
+            continue
+        phrase = _phrase(parsed, i, lexicon, referents)
+        if phrase is None or any(covered[parsed[k].idx] for k in range(i, phrase[1])):
+            i += 1
+            continue
+        head_at, end, complement, role, category = phrase
+        if any(view.lower[k] in _NEW_HOLDER for k in range(i + 1, head_at)):
+            i = end  # le nouveau président, la future ministre: a holder other than the one named
+            continue
+        start, stop = parsed[i].idx, parsed[end - 1].idx + len(parsed[end - 1])
+        sentence = bisect.bisect_right(sentence_starts, start) - 1
+        anaphor = Anaphor(
+            start=start,
+            end=stop,
+            text=text[start:stop],
+            head=_stem(role_key(parsed[head_at].text)),
+            complement=complement,
+            gender=((role and role.gender) or _GENDER_OF_DETERMINER.get(lower)) if category is None else None,
+            sentence=sentence,
+            paragraph=bisect.bisect_right(paragraph_starts, start) - 1,
+            role=category is None,
+            demonstrative=lower in _DEMONSTRATIVES,
+            cls=role.cls if role is not None else None,
+            country=_said_country(parsed, head_at, end),
+            time_qualified=any(_time_word(parsed[k].lower_) for k in range(i + 1, head_at + 1)),
+            former=any(_FORMER & set(word_key(parsed[k].text).split()) for k in range(i + 1, head_at + 1)),
+        )
+        fits = _fitting(clusters, anaphor, category, referents)
+        if category is not None:
+            epithets = [
+                word_key(t.text) for t in parsed[head_at + len(category.words) : end] if t.pos_ == "ADJ"
+            ]
+            fits = [c for c in fits if not _other_epithet(c, category, epithets)]
+        candidates = _candidates(fits, anaphor, parsed, sentence_starts, paragraph_starts, category)
+        if candidates:
+            found.append(Found(anaphor, candidates))
+        i = end
+    return found
+
+
+def _covered(clusters: list[Cluster], size: int) -> list[bool]:
+    covered = [False] * (size + 1)
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            for k in range(mention.start, min(mention.end, size)):
+                covered[k] = True
+    return covered
+
+
+def _phrase(
+    parsed: Doc, i: int, lexicon: RoleLexicon, referents: Referents
+) -> tuple[int, int, str | None, RoleWord | None, Category | None] | None:
+    """Return (head token, end, complement key, the role noun or None, the category or None) of
+    the description opened by the determiner at ``i``, or None when no role or category noun
+    heads it, or when a name follows it (le ministre Jean X: the rules' title)."""
+    j = i + 1
+    for _ in range(2):  # le nouveau ministre, l'ancienne présidente
+        if j < len(parsed) and (lexicon.starts(parsed[j]) or _category_at(parsed, j, referents)[0]):
+            break
+        if j < len(parsed) and parsed[j].pos_ == "ADJ" and parsed[j].text[:1].islower():
+            j += 1
+    if j >= len(parsed) or not parsed[j].text[:1].islower():
+        return None
+    role = lexicon.match(parsed, j)
+    category, end = (None, j) if role is not None else _category_at(parsed, j, referents)
+    if role is not None:
+        end = j + len(role.words)
+    elif category is None:
+        return None
+    k = end
+    while (
+        k < len(parsed) and k - end < _EPITHETS and parsed[k].pos_ == "ADJ" and parsed[k].text[:1].islower()
+    ):
+        k += 1
+    complement = None
+    if k < len(parsed) and parsed[k].lower_.replace("’", "'") in _OF:
+        c = k + 1
+        while c < len(parsed) and c - k <= _COMPLEMENT_WORDS and not _stops(parsed[c]):
+            c += 1
+        if c > k + 1:
+            named = any(t.text[:1].isupper() for t in parsed[k + 1 : c])
+            complement = ("@" if named else "") + word_key(
+                doc_text(parsed)[parsed[k + 1].idx : parsed[c - 1].idx + len(parsed[c - 1])]
+            )
+            k = c
+    after = parsed[k] if k < len(parsed) else None
+    if after is not None and after.text[:1].isupper() and not after.is_sent_start:
+        return None  # le ministre Jean X, le syndicat Sud: a title or a kind, the rules' own
+    if after is not None and after.text == "," and k + 1 < len(parsed) and parsed[k + 1].ent_type_ == "PER":
+        return None  # la ministre, Claire Vidal: an apposition, the rules' own
+    return j, k, complement, role, category
+
+
+def _other_epithet(cluster: Cluster, category: Category, epithets: list[str]) -> bool:
+    """Tell whether the cluster's name holds the category's words followed by other
+    epithets than the description's: l'agence spatiale indienne is not the Agence spatiale
+    européenne, le tribunal administratif not the tribunal correctionnel (a complement after
+    the noun, Club de Toulon, says nothing against le club varois)."""
+    n = len(category.words)
+    for mention in cluster.names:
+        words = word_key(mention.text).split()
+        for k in range(len(words) - n):
+            if tuple(words[k : k + n]) != category.words:
+                continue
+            for said, named in zip(epithets, words[k + n :], strict=False):
+                if named in _FUNCTION_WORDS:
+                    break
+                if said != named:
+                    return True
+    return False
+
+
+def _time_word(lower: str) -> bool:
+    """Tell whether a word dates a title (l'ancien, l'ex-ministre, le nouveau, le futur)."""
+    return lower in _TIME_WORDS or lower.startswith("ex-")
+
+
+def _stops(token: Token) -> bool:
+    """Tell whether a word ends a de-complement: a verb, a clause word, a negation."""
+    return token.pos_ in _STOPS or token.lower_ in _NEGATION
+
+
+def _said_country(parsed: Doc, head: int, end: int) -> str | None:
+    """Return the country a demonym epithet of the description says (la ministre allemande)."""
+    for token in parsed[head + 1 : end]:
+        found = countries.demonym(token.text) if token.text[:1].islower() else None
+        if found is not None:
+            return found.iso3
+    return None
+
+
+def _country(cluster: Cluster) -> str | None:
+    """Return the country a candidate is of: its own, its title's, its place name's."""
+    if cluster.country:
+        return cluster.country
+    of = next((f.role.of for f in cluster.roles if f.role.of and not f.role.of.startswith("@")), None)
+    return of or (countries.country_code(cluster.longest) if cluster.type == "LOC" else None)
+
+
+def _stem(key: str) -> str:
+    """Return a noun's key without the feminine or plural ending (présidente → président)."""
+    return key[:-1] if key.endswith(("e", "s")) and len(key) > 4 else key
+
+
+def _fitting(
+    clusters: list[Cluster], anaphor: Anaphor, category: Category | None, referents: Referents
+) -> list[Cluster]:
+    if category is None:
+        return [c for c in clusters if c.type == "PER" and not c.group and c.names]
+    fits = []
+    for cluster in clusters:
+        if cluster.type not in ("ORG", "LOC") or cluster.group or not cluster.names:
+            continue
+        kind = org_kind(cluster, referents) if cluster.type == "ORG" else place_kind(cluster)
+        if (
+            _accepts(category, kind)
+            or feature_kind(cluster, referents) in category.accepts
+            or _holds_noun(cluster, category)
+        ):
+            fits.append(cluster)
+    return fits
+
+
+def _candidates(
+    fits: list[Cluster],
+    anaphor: Anaphor,
+    parsed: Doc,
+    sentence_starts: list[int],
+    paragraph_starts: list[int],
+    category: Category | None,
+) -> tuple[tuple[Cluster, Evidence], ...]:
+    """Return the fitting clusters mentioned before the anaphor with their evidence, most
+    recently mentioned first."""
+    rows = []
+    for cluster in fits:
+        before = [m for m in cluster.mentions if m.end <= anaphor.start]
+        if not before:
+            continue
+        last = max(before, key=lambda m: m.end)
+        said = [m for m in cluster.mentions if m.kind == "description"]
+        titles = [word_key(f.role.title) for f in cluster.roles] + [word_key(m.text) for m in said]
+        heads = {_stem(word) for title in titles for word in title.split()}
+        with_head = [t for t in titles if anaphor.head in {_stem(w) for w in t.split()}]
+        complement = anaphor.complement
+        if complement is not None and complement.startswith("@"):
+            # le député de la Marne, le directeur d'Hydro-Sionne: a complement that names a
+            # place or a body says whose holder is meant; one not titled so is another.
+            complement = complement[1:]
+            if not any(complement in t for t in titles):
+                continue
+        if anaphor.former and with_head and not any(_FORMER & set(t.split()) for t in with_head):
+            continue  # l'ex-ministre is not the one the text titles ministre (a reshuffle)
+        evidence = Evidence(
+            last_sentence=bisect.bisect_right(sentence_starts, last.start) - 1,
+            last_paragraph=bisect.bisect_right(paragraph_starts, last.start) - 1,
+            salience=len(before),
+            subject_of_previous_sentence=_subject_in(parsed, before, sentence_starts, anaphor.sentence - 1),
+            same_noun_said=anaphor.head in heads,
+            same_class=anaphor.cls is not None and any(f.cls == anaphor.cls for f in cluster.roles),
+            has_title=bool(cluster.roles or said),
+            name_holds_noun=category is not None and _holds_noun(cluster, category),
+            complement_agrees=complement is not None and any(complement in t for t in titles),
+            complement_differs=complement is not None
+            and bool(with_head)
+            and not any(complement in t for t in with_head),
+            gender=cluster.gender,
+            entity_type=cluster.type,
+            country=_country(cluster),
+        )
+        rows.append((last.end, cluster, evidence))
+    rows.sort(key=lambda row: -row[0])
+    return tuple((cluster, evidence) for _end, cluster, evidence in rows)
+
+
+def _subject_in(parsed: Doc, mentions: list[Mention], sentence_starts: list[int], sentence: int) -> bool:
+    """Tell whether one of the mentions is the subject of a verb in that sentence."""
+    if sentence < 0:
+        return False
+    for mention in mentions:
+        if bisect.bisect_right(sentence_starts, mention.start) - 1 != sentence:
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and any(t.dep_ in _SUBJECT for t in span):
+            return True
+    return False
