@@ -247,13 +247,15 @@ def _context(
             source, day = earlier[-1] if earlier else same_sentence[0]
             night = source in nights
         elif sentence.start > 0:
-            # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before, same paragraph
+            # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before; for a
+            # clock time, same paragraph (past a break, the narrative day below dates it)
             previous = span.doc[sentence.start - 1].sent
-            if "\n" not in text[previous.start_char : sentence.start_char].strip():
-                before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
-                if before_days:
-                    source, day = before_days[-1]
-                    night = source in nights
+            before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
+            if before_days and (
+                candidate.kind not in _CLOCKS or "\n" not in text[before_days[-1][0] : candidate.start]
+            ):
+                source, day = before_days[-1]
+                night = source in nights
         if day is None and candidate.kind in _CLOCKS and clause_direction(root) == "past":
             # Il a appris sa révocation à 21 h 47 (a story of mercredi soir): the narrative day
             narrative = _narrative_day(days, candidate.start, anchor)
