@@ -251,8 +251,10 @@ def _context(
             # clock time, same paragraph (past a break, the narrative day below dates it)
             previous = span.doc[sentence.start - 1].sent
             before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
-            if before_days and (
-                candidate.kind not in _CLOCKS or "\n" not in text[before_days[-1][0] : candidate.start]
+            if (
+                before_days
+                and (candidate.kind not in _CLOCKS or "\n" not in text[before_days[-1][0] : candidate.start])
+                and not _past_day_for_future(before_days[-1][1], anchor, root)
             ):
                 source, day = before_days[-1]
                 night = source in nights
@@ -278,6 +280,16 @@ def _context(
         governor=governor,
         signalled_past=signalled_past,
     )
+
+
+def _past_day_for_future(day: dt.date, anchor: dt.date | None, root: Token) -> bool:
+    """Say whether ``day``, named in the sentence before, is before the article date while
+    the clause of the clock time (or part of the day) is told in the future (*Le comité a
+    été créé jeudi. La marche partira à 15 heures.*): TimeML reads a future tense from the
+    time of writing, the reference time of a future clause, so the act comes after the
+    article date and cannot fall on that past day; the expression keeps the article's day.
+    A coming day (*La fête a lieu samedi. Le feu sera tiré à 22 heures.*) still dates it."""
+    return anchor is not None and day < anchor and clause_direction(root) == "future"
 
 
 # A clock time (18 heures, 21 h 47); a part of the day alone (dans la soirée) is not one.
