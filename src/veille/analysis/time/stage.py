@@ -247,13 +247,17 @@ def _context(
             source, day = earlier[-1] if earlier else same_sentence[0]
             night = source in nights
         elif sentence.start > 0:
-            # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before, same paragraph
+            # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before; for a
+            # clock time, same paragraph (past a break, the narrative day below dates it)
             previous = span.doc[sentence.start - 1].sent
-            if "\n" not in text[previous.start_char : sentence.start_char].strip():
-                before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
-                if before_days:
-                    source, day = before_days[-1]
-                    night = source in nights
+            before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
+            if (
+                before_days
+                and (candidate.kind not in _CLOCKS or "\n" not in text[before_days[-1][0] : candidate.start])
+                and not _past_day_for_future(before_days[-1][1], anchor, root)
+            ):
+                source, day = before_days[-1]
+                night = source in nights
         if day is None and candidate.kind in _CLOCKS and clause_direction(root) == "past":
             # Il a appris sa révocation à 21 h 47 (a story of mercredi soir): the narrative day
             narrative = _narrative_day(days, candidate.start, anchor)
@@ -276,6 +280,16 @@ def _context(
         governor=governor,
         signalled_past=signalled_past,
     )
+
+
+def _past_day_for_future(day: dt.date, anchor: dt.date | None, root: Token) -> bool:
+    """Say whether ``day``, named in the sentence before, is before the article date while
+    the clause of the clock time (or part of the day) is told in the future (*Le comité a
+    été créé jeudi. La marche partira à 15 heures.*): TimeML reads a future tense from the
+    time of writing, the reference time of a future clause, so the act comes after the
+    article date and cannot fall on that past day; the expression keeps the article's day.
+    A coming day (*La fête a lieu samedi. Le feu sera tiré à 22 heures.*) still dates it."""
+    return anchor is not None and day < anchor and clause_direction(root) == "future"
 
 
 # A clock time (18 heures, 21 h 47); a part of the day alone (dans la soirée) is not one.
