@@ -112,3 +112,21 @@ def test_two_untitled_people_and_a_bare_noun_leave_it_open(nlp: Any) -> None:
     clusters = [_cluster(text, "Paul Girard", gender="m"), _cluster(text, "Marc Aubert", gender="m")]
     _attach(nlp, text, clusters)
     assert all(m.kind == "name" for c in clusters for m in c.mentions)
+
+
+@pytest.mark.model
+def test_an_epithet_none_of_the_candidates_titles_holds_rules_it_out(nlp: Any) -> None:
+    from veille.analysis.entities.clusters import RoleFact
+    from veille.model import Role
+
+    text = (
+        "Luc Marchand, tête de liste écologiste, et Henri Vasseur, candidat de la droite, "
+        "ont débattu mardi soir à la mairie. Le public a été nombreux. "
+        "Le candidat écologiste a défendu son programme."
+    )
+    marchand = _cluster(text, "Luc Marchand", gender="m")
+    marchand.roles.append(RoleFact(Role("tête de liste écologiste"), "candidate", None))
+    vasseur = _cluster(text, "Henri Vasseur", gender="m")
+    vasseur.roles.append(RoleFact(Role("candidat de la droite"), "candidate", None))
+    _attach(nlp, text, [marchand, vasseur])
+    assert all(m.kind == "name" for m in vasseur.mentions)  # écologiste is not said of him

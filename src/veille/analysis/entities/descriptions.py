@@ -99,6 +99,9 @@ def find(
             country=_said_country(parsed, head_at, end),
             time_qualified=any(_time_word(parsed[k].lower_) for k in range(i + 1, head_at + 1)),
             former=any(_FORMER & set(word_key(parsed[k].text).split()) for k in range(i + 1, head_at + 1)),
+            epithets=_epithets(
+                parsed, head_at + len(role.words if role else category.words if category else ()), end
+            ),
         )
         fits = _fitting(clusters, anaphor, category, referents)
         if category is not None:
@@ -185,6 +188,33 @@ def _other_epithet(cluster: Cluster, category: Category, epithets: list[str]) ->
     return False
 
 
+def _epithets(parsed: Doc, after: int, end: int) -> tuple[str, ...]:
+    """Return the word keys of the epithets after the noun, up to a de-complement: the
+    qualities that say which one is meant (le candidat écologiste, le club haut-viennois); a
+    demonym is left to the country features (le président américain)."""
+    words: list[str] = []
+    for token in parsed[after:end]:
+        if token.pos_ != "ADJ":
+            break
+        if countries.demonym(token.text) is None and not _time_word(token.lower_):
+            words += word_key(token.text).split()
+    return tuple(words)
+
+
+def _unsaid_epithet(anaphor: Anaphor, cluster: Cluster, titles: list[str]) -> bool:
+    """Tell whether an epithet of the description is in none of the candidate's names and
+    titles: the quality tells another one (le candidat écologiste is not the one titled
+    candidat de la droite; le club haut-viennois not the visiting club named next to it)."""
+    said = {_root(w) for text in titles + [word_key(m.text) for m in cluster.names] for w in text.split()}
+    return any(_root(word) not in said for word in anaphor.epithets)
+
+
+def _root(key: str) -> str:
+    """Return a word's key without its feminine and plural endings (genevoises → genevoi,
+    genevois → genevoi), to compare an epithet with a title's words."""
+    return _stem(_stem(key))
+
+
 def _time_word(lower: str) -> bool:
     """Tell whether a word dates a title (l'ancien, l'ex-ministre, le nouveau, le futur)."""
     return lower in _TIME_WORDS or lower.startswith("ex-")
@@ -263,6 +293,8 @@ def _candidates(
             complement = complement[1:]
             if not any(complement in t for t in titles):
                 continue
+        if _unsaid_epithet(anaphor, cluster, titles):
+            continue
         if anaphor.former and with_head and not any(_FORMER & set(t.split()) for t in with_head):
             continue  # l'ex-ministre is not the one the text titles ministre (a reshuffle)
         evidence = Evidence(
