@@ -178,8 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         weights = {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_[0], strict=True)}
         out = {
             "about": "Description ranker (logistic regression); retrain with scripts/train_descriptions.py",
-            # Off (1.01) until the open gate passes with it on: docs/entities.md §26.
-            "threshold": OFF,
+            # On at the cross-validated threshold; run the open gate after a retrain
+            # (docs/entities.md §26), and set 1.01 (OFF) to switch it off.
+            "threshold": threshold,
             "chosen_threshold": threshold,
             "weights": weights,
             "leave_one_article_out": report,
