@@ -8,7 +8,7 @@ give it, when its score passes the threshold chosen by cross-validation for prec
 wrong attachment costs more than a missed one); else the description stays out of every
 entity. It never merges two entities.
 
-The ranker ships ON at the cross-validated threshold (``threshold`` = ``chosen_threshold``);
+The ranker ships ON, at the cross-validated threshold (``chosen_threshold``) or above it;
 a threshold above 1 (1.01) switches it off (docs/entities.md §26). The weights are a
 small JSON table, data/description_ranker.json, read once; scoring is a
 dot product (the quote speaker ranker's ``Ranker``), so the pipeline does not need
