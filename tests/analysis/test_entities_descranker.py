@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from veille.analysis.entities.descfeatures import FEATURES, Anaphor, Evidence, features
-from veille.analysis.entities.descranker import Ranker, load_ranker
+from veille.analysis.entities.descranker import load_ranker
 from veille.analysis.lang.fr.tables import read_json
+from veille.analysis.logistic import Logistic
 
 
 def test_shipped_weights_name_every_feature_in_the_module_order() -> None:
@@ -21,10 +22,10 @@ def test_shipped_weights_name_every_feature_in_the_module_order() -> None:
     assert 0.5 <= table["chosen_threshold"] <= 1.0
 
 
-def _trained() -> Ranker:
+def _trained() -> Logistic:
     """The shipped weights at the cross-validated threshold (the ranker switched on)."""
     table = read_json("description_ranker.json")
-    return Ranker(load_ranker().weights, float(table["chosen_threshold"]))
+    return Logistic(load_ranker().weights, float(table["chosen_threshold"]))
 
 
 def _evidence(**given: Any) -> Evidence:
@@ -56,7 +57,7 @@ def test_features_prefer_the_person_already_called_by_the_noun() -> None:
 
 
 def test_a_ranker_below_its_threshold_attaches_nothing() -> None:
-    ranker = Ranker(weights=(0.0,) * len(FEATURES), threshold=0.9)
+    ranker = Logistic(weights=(0.0,) * len(FEATURES), threshold=0.9)
     assert ranker.score([1.0] * len(FEATURES)) == 0.5 < ranker.threshold
 
 

@@ -10,9 +10,9 @@ entity. It never merges two entities.
 
 The ranker ships ON, at the cross-validated threshold (``chosen_threshold``) or above it;
 a threshold above 1 (1.01) switches it off (docs/entities.md §26). The weights are a
-small JSON table, data/description_ranker.json, read once; scoring is a
-dot product (the quote speaker ranker's ``Ranker``), so the pipeline does not need
-scikit-learn at run time.
+small JSON table, data/description_ranker.json, read once; scoring is a dot product
+(``veille.analysis.logistic``, shared with the quote speaker ranker), so the pipeline does
+not need scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from veille.analysis.entities.descfeatures import FEATURES, features, undecided
 from veille.analysis.entities.referents import Referents
 from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.lang.fr.tables import read_json
-from veille.analysis.quotes.ranker import Ranker  # the same logistic table and scoring
+from veille.analysis.logistic import Logistic
 from veille.model import Mention
 
 # One training record per anaphor: its span and text, and each candidate's first mention
@@ -36,9 +36,9 @@ Record = dict[str, object]
 
 
 @cache
-def load_ranker() -> Ranker:
+def load_ranker() -> Logistic:
     """Return the shipped ranker (data/description_ranker.json)."""
-    return Ranker.from_table(read_json("description_ranker.json"), FEATURES)
+    return Logistic.from_table(read_json("description_ranker.json"), FEATURES)
 
 
 def attach_descriptions(
@@ -48,7 +48,7 @@ def attach_descriptions(
     lexicon: RoleLexicon,
     referents: Referents,
     collect: list[Record] | None = None,
-    ranker: Ranker | None = None,
+    ranker: Logistic | None = None,
 ) -> None:
     """Give each unattached description to its best candidate when the ranker is sure;
     with ``collect``, record the candidates instead and attach nothing (training)."""
