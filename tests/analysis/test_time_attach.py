@@ -79,3 +79,12 @@ def test_day_value_reads_a_season_or_quarter_as_its_year() -> None:
     assert day_value("2024-Q3") == "2024"
     assert day_value("2023-H1") == "2023"
     assert day_value("2025-W49-WE") is None
+
+
+def test_a_time_after_a_perfect_infinitive_dates_that_earlier_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # However the parser hangs "fin novembre", it tells when the insult was, not the accusation.
+    doc, parsed = parse(
+        nlp, "Le maire accuse son adversaire de l'avoir insulté dans une salle de Lyon fin novembre."
+    )
+    assert attached_date(doc, parsed, token(parsed, "accuse")) is None
+    assert attached_date(doc, parsed, token(parsed, "insulté")) == "2025-11"

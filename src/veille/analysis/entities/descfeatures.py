@@ -71,6 +71,7 @@ class Anaphor:
     country: str | None = None  # the country an epithet says (le président américain: USA)
     time_qualified: bool = False  # l'ancien, l'ex-, le nouveau, le futur: another holder may be meant
     former: bool = False  # l'ancien, l'ex-: a former holder
+    epithets: tuple[str, ...] = ()  # the word keys of its epithets after the noun, demonyms aside
 
 
 @dataclass(frozen=True)

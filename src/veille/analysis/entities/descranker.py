@@ -8,11 +8,12 @@ give it, when its score passes the threshold chosen by cross-validation for prec
 wrong attachment costs more than a missed one); else the description stays out of every
 entity. It never merges two entities.
 
-The ranker ships OFF (threshold 1.01 in the table; the cross-validated one is kept as
-``chosen_threshold``): on, it costs the open gate (docs/entities.md §26). The weights are a
-small JSON table, data/description_ranker.json, read once; scoring is a
-dot product (the quote speaker ranker's ``Ranker``), so the pipeline does not need
-scikit-learn at run time.
+The ranker ships OFF (threshold 1.01): switched on at 0.85, above the cross-validated
+``chosen_threshold``, the open gate passes but one blind set's events precision fell under its
+floor (docs/entities.md §27); set ``threshold`` to 0.85 to switch it on. The weights are a
+small JSON table, data/description_ranker.json, read once; scoring is a dot product
+(``veille.analysis.logistic``, shared with the quote speaker ranker), so the pipeline does
+not need scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from veille.analysis.entities.descfeatures import FEATURES, features, undecided
 from veille.analysis.entities.referents import Referents
 from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.lang.fr.tables import read_json
-from veille.analysis.quotes.ranker import Ranker  # the same logistic table and scoring
+from veille.analysis.logistic import Logistic
 from veille.model import Mention
 
 # One training record per anaphor: its span and text, and each candidate's first mention
@@ -36,9 +37,9 @@ Record = dict[str, object]
 
 
 @cache
-def load_ranker() -> Ranker:
+def load_ranker() -> Logistic:
     """Return the shipped ranker (data/description_ranker.json)."""
-    return Ranker.from_table(read_json("description_ranker.json"), FEATURES)
+    return Logistic.from_table(read_json("description_ranker.json"), FEATURES)
 
 
 def attach_descriptions(
@@ -48,7 +49,7 @@ def attach_descriptions(
     lexicon: RoleLexicon,
     referents: Referents,
     collect: list[Record] | None = None,
-    ranker: Ranker | None = None,
+    ranker: Logistic | None = None,
 ) -> None:
     """Give each unattached description to its best candidate when the ranker is sure;
     with ``collect``, record the candidates instead and attach nothing (training)."""

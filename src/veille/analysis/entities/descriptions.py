@@ -68,6 +68,7 @@ def find(
     sentence_starts = [s.start_char for s in parsed.sents]
     view = token_view(parsed)
     found: list[Found] = []
+    described: list[Anaphor] = []  # every description read so far, attached or not
     i = 0
     while i < len(parsed) - 1:
         lower = view.lower[i].replace("’", "'")
@@ -99,6 +100,9 @@ def find(
             country=_said_country(parsed, head_at, end),
             time_qualified=any(_time_word(parsed[k].lower_) for k in range(i + 1, head_at + 1)),
             former=any(_FORMER & set(word_key(parsed[k].text).split()) for k in range(i + 1, head_at + 1)),
+            epithets=_epithets(
+                parsed, head_at + len(role.words if role else category.words if category else ()), end
+            ),
         )
         fits = _fitting(clusters, anaphor, category, referents)
         if category is not None:
@@ -106,6 +110,9 @@ def find(
                 word_key(t.text) for t in parsed[head_at + len(category.words) : end] if t.pos_ == "ADJ"
             ]
             fits = [c for c in fits if not _other_epithet(c, category, epithets)]
+        if anaphor.complement is None:  # le ministre after le ministre de l'Agriculture, unnamed
+            fits = [c for c in fits if not _another_holder(c, anaphor, described)]
+        described.append(anaphor)
         candidates = _candidates(fits, anaphor, parsed, sentence_starts, paragraph_starts, category)
         if candidates:
             found.append(Found(anaphor, candidates))
@@ -183,6 +190,81 @@ def _other_epithet(cluster: Cluster, category: Category, epithets: list[str]) ->
                 if said != named:
                     return True
     return False
+
+
+def _epithets(parsed: Doc, after: int, end: int) -> tuple[str, ...]:
+    """Return the word keys of the epithets after the noun, up to a de-complement: the
+    qualities that say which one is meant (le candidat écologiste, le club haut-viennois); a
+    demonym is left to the country features (le président américain)."""
+    words: list[str] = []
+    for token in parsed[after:end]:
+        if token.pos_ != "ADJ":
+            break
+        if countries.demonym(token.text) is None and not _time_word(token.lower_):
+            words += word_key(token.text).split()
+    return tuple(words)
+
+
+def _unsaid_epithet(anaphor: Anaphor, cluster: Cluster, titles: list[str]) -> bool:
+    """Tell whether a quality of the description is in none of the candidate's names and
+    titles: an epithet (le candidat écologiste is not the one titled candidat de la droite;
+    le club haut-viennois not the visiting club named next to it) or the words of a complement
+    without a name (la fédération de chasse is not the Fédération des pêcheurs)."""
+    said = _said_words(cluster, titles)
+    return any(
+        _root(word) not in said for word in (*anaphor.epithets, *_complement_words(anaphor.complement))
+    )
+
+
+def _said_words(cluster: Cluster, titles: list[str]) -> set[str]:
+    return {_root(w) for text in titles + [word_key(m.text) for m in cluster.names] for w in text.split()}
+
+
+def _complement_words(complement: str | None) -> list[str]:
+    """Return the content words of a complement without a name (de la Santé: sante)."""
+    if complement is None or complement.startswith("@"):
+        return []
+    return [w for w in complement.split() if w not in _FUNCTION_WORDS]
+
+
+def _another_holder(cluster: Cluster, anaphor: Anaphor, described: list[Anaphor]) -> bool:
+    """Tell whether an earlier description with the same noun and a complement the candidate
+    was never titled with (le ministre de l'Agriculture, unnamed, before Julien Ferrandi,
+    ministre des Finances) shows another holder: a bare noun after it may be either."""
+    titles = [word_key(f.role.title) for f in cluster.roles]
+    titles += [word_key(m.text) for m in cluster.mentions if m.kind == "description"]
+    said = _said_words(cluster, titles)
+    return any(
+        earlier.head == anaphor.head
+        and any(
+            _root(w) not in said for w in _complement_words((earlier.complement or "").lstrip("@") or None)
+        )
+        for earlier in described
+    )
+
+
+def _clashing_demonym(anaphor: Anaphor, cluster: Cluster) -> bool:
+    """Tell whether the description's demonym names another country than one its titles and
+    descriptions give the candidate (le ministre français after le ministre allemand, Jens
+    Vogel)."""
+    if anaphor.country is None:
+        return False
+    texts = [f.role.title for f in cluster.roles] + [
+        m.text for m in cluster.mentions if m.kind == "description"
+    ]
+    said = {
+        found.iso3
+        for text in texts
+        for word in text.split()
+        if word[:1].islower() and (found := countries.demonym(word.strip(",.;:"))) is not None
+    }
+    return bool(said) and anaphor.country not in said
+
+
+def _root(key: str) -> str:
+    """Return a word's key without its feminine and plural endings (genevoises → genevoi,
+    genevois → genevoi), to compare an epithet with a title's words."""
+    return _stem(_stem(key))
 
 
 def _time_word(lower: str) -> bool:
@@ -263,6 +345,8 @@ def _candidates(
             complement = complement[1:]
             if not any(complement in t for t in titles):
                 continue
+        if _unsaid_epithet(anaphor, cluster, titles) or _clashing_demonym(anaphor, cluster):
+            continue
         if anaphor.former and with_head and not any(_FORMER & set(t.split()) for t in with_head):
             continue  # l'ex-ministre is not the one the text titles ministre (a reshuffle)
         evidence = Evidence(

@@ -18,8 +18,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Self
 
 from veille.analysis.lang.fr.tables import read_json
+from veille.analysis.logistic import Logistic
 from veille.model import Entity
 
 FEATURES = (
@@ -126,27 +128,13 @@ def after_selon(text: str, start: int) -> bool:
 
 
 @dataclass(frozen=True)
-class Ranker:
+class Ranker(Logistic):
     """A logistic regression over candidate speakers: weights in FEATURES order, a threshold."""
 
-    weights: tuple[float, ...]
-    threshold: float
-
     @classmethod
-    def from_table(cls, table: dict[str, object], names: tuple[str, ...] = FEATURES) -> Ranker:
-        """Build the ranker from the JSON table (weights by feature name, in the order of
-        ``names``; a missing one is 0). The description ranker (entities/descranker.py) reads
-        its own table and features so."""
-        weights = table.get("weights", {})
-        assert isinstance(weights, dict)
-        threshold = table.get("threshold", 0.5)
-        assert isinstance(threshold, (int, float))
-        return cls(tuple(float(weights.get(name, 0.0)) for name in names), float(threshold))
-
-    def score(self, vector: list[float]) -> float:
-        """Return the probability that a candidate with this feature vector is the speaker."""
-        z = sum(w * x for w, x in zip(self.weights, vector, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    def from_table(cls, table: dict[str, object], names: tuple[str, ...] = FEATURES) -> Self:
+        """Build the ranker from the JSON table (weights by feature name; a missing one is 0)."""
+        return super().from_table(table, names)
 
     def choose(self, scored: list[tuple[str, list[float]]]) -> str | None:
         """Return the best candidate's entity id, or None when none passes the threshold."""

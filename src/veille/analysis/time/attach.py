@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.syntax.clauses import governing_verb, verb_complex
 from veille.analysis.syntax.sentences import parse_sentence
+from veille.analysis.syntax.tense import feature
 from veille.model import Document, Timex
 
 # A season, quarter or half of a year (TimeML: 1985-SP, 2024-Q3, 2023-H1) dates an act to its
@@ -103,10 +104,16 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         first, last = parse_sentence(verb)
         dated = _dated_between(doc, parsed[first].idx, parsed[last - 1].idx + len(parsed[last - 1]))
     chain = verb_complex(verb)
+    # A perfect infinitive under the verb (accuse X de l'avoir agressé) tells an earlier act:
+    # an expression after it is that act's time, however the parser hangs it.
+    earlier = next((t.i for t in verb.subtree if t.i > head and _perfect_infinitive(t)), None)
     another = False  # the expression dates a noun's own event (l'accident survenu mardi)
     for timex, value in dated:
         span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        if earlier is not None and span.start > earlier:
+            another = True
             continue
         if len(value) == 4 and _year_of_a_noun(span.root):
             another = True  # le traité de 1920, les quotas fixés en 2024: that thing's year
@@ -142,6 +149,17 @@ def _other_relative(governor: Token, verb: Token) -> bool:
     verb out (*a accusé le groupe, qui avait voté la rénovation en 2021, de mentir*): the
     day dates the relative's own act, not the verb's."""
     return governor.dep_ == "acl:relcl" and verb not in governor.subtree
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    """Return True for a perfect infinitive (*d'avoir bombardé*, *de l'avoir agressé*): it
+    tells an act done before the verb above it, and its time is that act's (*X accuse Y de
+    l'avoir agressé fin février*, told in March: February dates the assault, not the
+    accusation)."""
+    return any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Inf" in feature(c, "VerbForm")
+        for c in verb.children
+    )
 
 
 def _anchor_event(verb: Token) -> bool:
