@@ -110,7 +110,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         token = view.tokens[i]
         # An ordinal before the noun numbers one of several (la 17e chambre, le deuxième groupe).
         first = i + 2 if i + 2 < len(parsed) and _ORDINAL.fullmatch(view.text[i + 1]) else i + 1
-        category, end = _category_at(parsed, first, referents)
+        category, end = category_at(parsed, first, referents)
         if category is None:
             continue
         said: list[str] = []
@@ -199,9 +199,9 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         fits = [
             c
             for c in orgs
-            if _accepts(category, kinds[id(c)])
+            if accepts(category, kinds[id(c)])
             or feature_kind(c, referents) in category.accepts
-            or _holds_noun(c, category)  # l'Agence spatiale européenne is l'agence, whatever its kind
+            or holds_noun(c, category)  # l'Agence spatiale européenne is l'agence, whatever its kind
         ]
         if category.words == ("departement",):
             # Le département names a French département (INSEE's COG, french_divisions.tsv),
@@ -215,7 +215,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         # A name that holds the noun says it too (l'Agence spatiale européenne for l'agence).
         # Not over one that says none named clearly nearer (l'agence fédérale right after the
         # CCB, a council's groupe X paragraphs up).
-        kind_told = [c for c in fits if kinds[id(c)] is not None or _holds_noun(c, category)]
+        kind_told = [c for c in fits if kinds[id(c)] is not None or holds_noun(c, category)]
         if kind_told and not orgwords.clearly_nearer(
             [c for c in fits if c not in kind_told], kind_told, start, _CLEARLY_NEARER
         ):
@@ -236,7 +236,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         again = [
             c
             for c in fits
-            if any(orgwords.said_with(m, category.words[0]) for m in c.mentions) or _holds_noun(c, category)
+            if any(orgwords.said_with(m, category.words[0]) for m in c.mentions) or holds_noun(c, category)
         ]
         if len(again) == 1 and any(m.end <= start for m in again[0].mentions):
             fits = again
@@ -295,7 +295,7 @@ def add_org_appositions(clusters: list[Cluster], parsed: Doc, referents: Referen
                 j += 1
             if j >= len(parsed) or parsed[i + 1].idx in taken:
                 continue
-            category, end = _category_at(parsed, j, referents)
+            category, end = category_at(parsed, j, referents)
             if category is None or category.kind in ("place", "country") or "place" in category.accepts:
                 continue
             if category.accepts & referents.features:
@@ -340,7 +340,7 @@ def _verb_complement(parsed: Doc, i: int) -> bool:
     return following.pos_ in ("VERB", "AUX") and "Inf" in feature(following, "VerbForm")
 
 
-def _category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
+def category_at(parsed: Doc, i: int, referents: Referents) -> tuple[Category | None, int]:
     """Return the longest category phrase starting at token i, and where it ends."""
     best: tuple[Category | None, int] = (None, i)
     texts = token_view(parsed).text  # the words off the view: no Token made for them
@@ -376,13 +376,13 @@ def _opens_with_site(cluster: Cluster, referents: Referents) -> bool:
     )
 
 
-def _accepts(category: Category, kind: str | None) -> bool:
+def accepts(category: Category, kind: str | None) -> bool:
     """Tell whether a category noun may name an organisation of this kind; a plant (kind
     site) is a company's establishment, so l'entreprise may name the Fonderie Vauclair."""
     return (kind or "any") in category.accepts or (kind == "site" and {"company", "any"} <= category.accepts)
 
 
-def _holds_noun(cluster: Cluster, category: Category) -> bool:
+def holds_noun(cluster: Cluster, category: Category) -> bool:
     """Tell whether one of an organisation's names holds the category's words (Fonderie
     Vauclair for la fonderie, musée Vernadet for le musée)."""
     wanted = " ".join(category.words)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.categories import _accepts, _category_at, _holds_noun
+from veille.analysis.entities.categories import accepts, category_at, holds_noun
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.descfeatures import Anaphor, Evidence
 from veille.analysis.entities.referents import Category, Referents, feature_kind, org_kind, place_kind
@@ -137,14 +137,14 @@ def _phrase(
     heads it, or when a name follows it (le ministre Jean X: the rules' title)."""
     j = i + 1
     for _ in range(2):  # le nouveau ministre, l'ancienne présidente
-        if j < len(parsed) and (lexicon.starts(parsed[j]) or _category_at(parsed, j, referents)[0]):
+        if j < len(parsed) and (lexicon.starts(parsed[j]) or category_at(parsed, j, referents)[0]):
             break
         if j < len(parsed) and parsed[j].pos_ == "ADJ" and parsed[j].text[:1].islower():
             j += 1
     if j >= len(parsed) or not parsed[j].text[:1].islower():
         return None
     role = lexicon.match(parsed, j)
-    category, end = (None, j) if role is not None else _category_at(parsed, j, referents)
+    category, end = (None, j) if role is not None else category_at(parsed, j, referents)
     if role is not None:
         end = j + len(role.words)
     elif category is None:
@@ -310,9 +310,9 @@ def _fitting(
             continue
         kind = org_kind(cluster, referents) if cluster.type == "ORG" else place_kind(cluster)
         if (
-            _accepts(category, kind)
+            accepts(category, kind)
             or feature_kind(cluster, referents) in category.accepts
-            or _holds_noun(cluster, category)
+            or holds_noun(cluster, category)
         ):
             fits.append(cluster)
     return fits
@@ -357,7 +357,7 @@ def _candidates(
             same_noun_said=anaphor.head in heads,
             same_class=anaphor.cls is not None and any(f.cls == anaphor.cls for f in cluster.roles),
             has_title=bool(cluster.roles or said),
-            name_holds_noun=category is not None and _holds_noun(cluster, category),
+            name_holds_noun=category is not None and holds_noun(cluster, category),
             complement_agrees=complement is not None and any(complement in t for t in titles),
             complement_differs=complement is not None
             and bool(with_head)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from veille.analysis.entities import salience
-from veille.analysis.entities.categories import _accepts, _category_at
+from veille.analysis.entities.categories import accepts, category_at
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.referents import Referents, org_kind
 from veille.analysis.entities.rolenouns import RoleLexicon
@@ -135,12 +135,12 @@ def _by_category(
         i += 1
     if i >= span.end:
         return None
-    category, _end = _category_at(parsed, i, referents)
+    category, _end = category_at(parsed, i, referents)
     if category is None:
         return None
     last: dict[int, int] = {}
     for _s, e, c in spans:
-        if e <= start and start - e <= _WINDOW and _accepts(category, kinds[id(c)]):
+        if e <= start and start - e <= _WINDOW and accepts(category, kinds[id(c)]):
             last[id(c)] = max(last.get(id(c), -1), e)
     if not last:
         return None
