@@ -8,9 +8,10 @@ give it, when its score passes the threshold chosen by cross-validation for prec
 wrong attachment costs more than a missed one); else the description stays out of every
 entity. It never merges two entities.
 
-The ranker ships OFF (threshold 1.01): switched on at 0.85, above the cross-validated
-``chosen_threshold``, the open gate passes but one blind set's events precision fell under its
-floor (docs/entities.md §27); set ``threshold`` to 0.85 to switch it on. The weights are a
+The ranker ships ON at 0.85, above the cross-validated ``chosen_threshold``; a threshold
+above 1 (1.01) switches it off. Its attachments are entity mentions that quotes read like any
+other, but the event stage takes no party from them (``learned_spans``): with them, one blind
+set's events precision fell under its floor (docs/entities.md §27). The weights are a
 small JSON table, data/description_ranker.json, read once; scoring is a dot product
 (``veille.analysis.logistic``, shared with the quote speaker ranker), so the pipeline does
 not need scikit-learn at run time.
@@ -30,6 +31,10 @@ from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.lang.fr.tables import read_json
 from veille.analysis.logistic import Logistic
 from veille.model import Mention
+
+# The parse's record of the spans the ranker attached (start, end): the event stage reads its
+# parties from the rules' mentions only (learned_spans, docs/entities.md §27).
+_LEARNED = "veille.learned_descriptions"
 
 # One training record per anaphor: its span and text, and each candidate's first mention
 # (start, end) with its feature vector; the training script maps the mention to an entity.
@@ -82,3 +87,14 @@ def attach_descriptions(
             item.candidates[best][0].mentions.append(
                 Mention(anaphor.start, anaphor.end, anaphor.text, "description")
             )
+            mark_learned(parsed, anaphor.start, anaphor.end)
+
+
+def mark_learned(parsed: Doc, start: int, end: int) -> None:
+    """Record in the parse that the ranker attached the description at ``start:end``."""
+    parsed.user_data.setdefault(_LEARNED, set()).add((start, end))
+
+
+def learned_spans(parsed: Doc) -> frozenset[tuple[int, int]]:
+    """Return the (start, end) of every description the ranker attached in this parse."""
+    return frozenset(parsed.user_data.get(_LEARNED, ()))
