@@ -25,22 +25,21 @@ from veille.analysis.entities.descfeatures import Anaphor, Evidence
 from veille.analysis.entities.referents import Category, Referents, feature_kind, org_kind, place_kind
 from veille.analysis.entities.rolenouns import RoleLexicon, RoleWord, role_key
 from veille.analysis.lang.fr import countries
+from veille.analysis.lang.fr.words import DEFINITE, DEMONSTRATIVES, NE_TOKENS, OF
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import word_key
 
 _GENDER_OF_DETERMINER = {"le": "m", "la": "f", "ce": "m", "cet": "m", "cette": "f"}
-_DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
-_DETERMINERS = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
-_OF = frozenset({"de", "du", "des", "d'"})
+_DEMONSTRATIVES = DEMONSTRATIVES - {"ces"}  # one holder: a plural description is not read
+_DETERMINERS = DEFINITE | _DEMONSTRATIVES
 _FUNCTION_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "l", "les", "et", "en", "pour", "sur"})
 _STOPS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT", "PART"})
 # A new or future holder of a title is someone other than the one the text titled so before.
 _FORMER = frozenset({"ancien", "ancienne", "ex"})  # word keys: l'ex-ministre → l ex ministre
 _NEW_HOLDER = frozenset("nouveau nouvel nouvelle futur future".split())
-_TIME_WORDS = frozenset("ancien ancienne nouveau nouvel nouvelle futur future actuel actuelle".split())
-_NEGATION = frozenset({"ne", "n'", "n’"})  # le député de la Marne ne votera pas: the verb's
+_TIME_WORDS = (_FORMER - {"ex"}) | _NEW_HOLDER | {"actuel", "actuelle"}  # words that date a title
 _COMPLEMENT_WORDS = 5  # a de-complement holds at most this many words (de la Santé et des Sports)
 _EPITHETS = 3
 _SUBJECT = frozenset({"nsubj", "nsubj:pass"})
@@ -65,8 +64,8 @@ def find(
     """Return every unattached anaphor of the text with its fitting candidates."""
     text = doc_text(parsed)
     covered = _covered(clusters, len(text))
-    sentence_starts = [s.start_char for s in parsed.sents]
     view = token_view(parsed)
+    sentence_starts = [s.start_char for s in view.sentences]
     found: list[Found] = []
     described: list[Anaphor] = []  # every description read so far, attached or not
     i = 0
@@ -155,7 +154,7 @@ def _phrase(
     ):
         k += 1
     complement = None
-    if k < len(parsed) and parsed[k].lower_.replace("’", "'") in _OF:
+    if k < len(parsed) and parsed[k].lower_.replace("’", "'") in OF:
         c = k + 1
         while c < len(parsed) and c - k <= _COMPLEMENT_WORDS and not _stops(parsed[c]):
             c += 1
@@ -274,7 +273,7 @@ def _time_word(lower: str) -> bool:
 
 def _stops(token: Token) -> bool:
     """Tell whether a word ends a de-complement: a verb, a clause word, a negation."""
-    return token.pos_ in _STOPS or token.lower_ in _NEGATION
+    return token.pos_ in _STOPS or token.lower_ in NE_TOKENS  # le député de la Marne ne votera pas
 
 
 def _said_country(parsed: Doc, head: int, end: int) -> str | None:

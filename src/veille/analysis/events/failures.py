@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.syntax.tense import is_conditional, is_future, negated
+from veille.analysis.syntax.view import token_view
 
 _OPINION_VERBS = frozenset({"estimer", "juger", "considérer", "trouver"})
 _DENIED = frozenset({"mesure", "capable", "parvenir", "réussir", "savoir"})  # … when negated
@@ -32,10 +33,11 @@ _COMPLEMENTS = frozenset({"ccomp", "conj"})
 
 def failures(parsed: Doc, reader: RoleReader) -> Iterator[tuple[Token, Roles]]:
     """Yield the opinion verbs that judge a named party unable to act, with judge and judged."""
-    for token in parsed:
-        lemma = token.lemma_.lower()
+    view = token_view(parsed)  # the lemmas read off the shared view: a Token only for a predicate
+    for i, lemma in enumerate(view.lemma_lower):
         if lemma not in _DENIED and lemma not in _FAILED:
             continue
+        token = view.tokens[i]
         if not _ability_predicate(token):
             continue
         if (lemma in _DENIED) != negated(token, [token]):

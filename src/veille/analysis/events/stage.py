@@ -111,21 +111,19 @@ def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None)
     The parties are read from the mentions the entity rules gave, not from the descriptions
     the learned ranker attached (``descranker.learned_spans``): on one blind set those made
     wrong events (docs/entities.md §27). The returned entities keep every mention."""
+    learned = learned_spans(parsed)
     with indexed_sentences(parsed):
-        parties = UnnamedParties(_ruled_mentions(doc, parsed), parsed)
+        parties = UnnamedParties(_without(doc, learned) if learned else doc, parsed)
         found = _find_events(parties.document, parsed, lexicon or load_event_lexicon())
         kept = parties.keep(with_states(found, parties.document))
-    if not learned_spans(parsed):
+    if not learned:
         return kept
     originals = {e.id: e for e in doc.entities}
     return dataclasses.replace(kept, entities=tuple(originals.get(e.id, e) for e in kept.entities))
 
 
-def _ruled_mentions(doc: Document, parsed: Doc) -> Document:
-    """Return the document without the mentions the description ranker attached."""
-    learned = learned_spans(parsed)
-    if not learned:
-        return doc
+def _without(doc: Document, learned: frozenset[tuple[int, int]]) -> Document:
+    """Return the document without the mentions at the ``learned`` spans."""
     entities = tuple(
         dataclasses.replace(e, mentions=tuple(m for m in e.mentions if (m.start, m.end) not in learned))
         if any((m.start, m.end) in learned for m in e.mentions)
