@@ -58,10 +58,11 @@ Sets (tests/quality/baseline.json):
   regional health page, Algerian, Tunisian, Moroccan, Haitian, Québec, Luxembourg and Monaco
   outlets, a wire dispatch on a rail strike, a sports page on a boardroom putsch) and years
   2010-2025; it was blind (set "blind11") until the sixteenth session opened it for error study;
-- "blind12" is tests/gold22/, a twelfth blind set (end of the twelfth session), 10 outlet styles
+- "dev14" is tests/gold22/, a twelfth such set (end of the twelfth session), 10 outlet styles
   (Congolese, Malian, Cameroonian and French Guiana outlets, Belgian and Swiss public radio, a
   national daily's foreign desk, a defence page, a migrant rescue at sea, a cycling page) and
-  years 2009-2026, added to the gate at the scores of the code it had never seen;
+  years 2009-2026; it was blind (set "blind12") until the seventeenth session opened it for error
+  study;
 - "blind13" is tests/gold23/, a thirteenth blind set (thirteenth session), 10 outlet styles
   (Senegalese, Nigerien, Mayotte, Malagasy, Gabonese and Burkinabè outlets, a French regional
   court report, a Québec city page, a Belgian weekly, a TV live blog) and years 2010-2025, added
@@ -105,7 +106,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold19 --set dev11 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold20 --set dev12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set dev13 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold22 --set blind12 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold22 --set dev14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
@@ -149,7 +150,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev11": (ROOT / "tests" / "gold19", 10),
     "dev12": (ROOT / "tests" / "gold20", 10),
     "dev13": (ROOT / "tests" / "gold21", 10),
-    "blind12": (ROOT / "tests" / "gold22", 10),
+    "dev14": (ROOT / "tests" / "gold22", 10),
     "blind13": (ROOT / "tests" / "gold23", 10),
     "blind14": (ROOT / "tests" / "gold24", 10),
     "blind15": (ROOT / "tests" / "gold25", 10),
