@@ -114,6 +114,7 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold24", 10),
         ("gold25", 10),
         ("gold26", 10),
+        ("gold27", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

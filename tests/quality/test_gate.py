@@ -78,7 +78,11 @@ Sets (tests/quality/baseline.json):
 - "blind16" is tests/gold26/, a sixteenth blind set (sixteenth session), 10 outlet styles
   (Mauritanian, Nigerien, Chadian and Gabonese sites, Namur, Lorraine, Valais and French
   Polynesian dailies, a Franco-Manitoban weekly, a union bulletin) and years 2008-2024, added to
-  the gate before any rule change of that session.
+  the gate before any rule change of that session;
+- "blind17" is tests/gold27/, a seventeenth blind set (seventeenth session), 10 outlet styles
+  (Charleroi, Swiss Jura, Normandy and Alsatian dailies, Kinshasa, Beninese, Burundian, Comorian
+  and Guadeloupe sites, an Acadian weekly) and years 2009-2026, added to the gate before any rule
+  change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -111,6 +115,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -155,6 +160,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind14": (ROOT / "tests" / "gold24", 10),
     "blind15": (ROOT / "tests" / "gold25", 10),
     "blind16": (ROOT / "tests" / "gold26", 10),
+    "blind17": (ROOT / "tests" / "gold27", 10),
 }
 
 pytestmark = pytest.mark.model
