@@ -9,6 +9,7 @@ gold23 to gold27 nor the held-out d2-025..d2-036) plus one long text made of the
     .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json
     .venv/bin/python benchmarks/stage_check.py time --rounds 3          # CPU ms an article, stages only
     .venv/bin/python benchmarks/stage_check.py profile --rounds 2 --top 40
+    .venv/bin/python benchmarks/stage_check.py sample --rounds 3 --top 40   # by line, sampled
     .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3 --freeze
     .venv/bin/python benchmarks/stage_check.py lengths --words 1000,5000,20000
     .venv/bin/python benchmarks/stage_check.py full /tmp/veille-main/src --rounds 3 --copies 60
@@ -27,6 +28,12 @@ moved a stage's figure by 10 % where its code had not changed (sixteenth session
 tree against a raw ``nlp.pipe`` of the same texts, the three taking turns in one process, in
 CPU seconds: the seed copied ``--copies`` times (what ``veille bench analysis`` runs), then
 the allowed articles once each.
+
+``sample`` profiles by line: a ``SIGPROF`` timer every half millisecond of CPU counts the
+line of veille's code innermost on the stack, and each function on it (inclusive). cProfile
+counts calls only: a Token's attributes (``token.lower_``, ``token.children``) are C
+properties whose cost it charges to the line that reads them, and it inflates small Python
+calls; the sampler sees both as they are (seventeenth session).
 
 ``dump`` writes each article's Document as JSON with sorted keys; ``compare`` names the
 articles whose output differs (byte for byte) and exits 1 if any does. ``time`` and
@@ -196,6 +203,54 @@ def profile(rounds: int, top: int, sort: str) -> None:
     pstats.Stats(profiler).sort_stats(sort).print_stats(top)
 
 
+def sample(rounds: int, top: int) -> None:
+    """Print the lines and the functions (inclusive) of veille's code where the stages spend
+    their CPU time, sampled every 0.5 ms over ``rounds`` passes (collector frozen)."""
+    import collections
+    import signal
+    from types import FrameType
+
+    pipeline = Pipeline(Settings())
+    pairs = prepared(pipeline)
+    for article, parsed in pairs:  # warm: lazy tables, compiled patterns
+        pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
+    gc.collect()
+    gc.freeze()
+    lines: collections.Counter[str] = collections.Counter()
+    functions: collections.Counter[str] = collections.Counter()
+
+    def count(_signal: int, frame: FrameType | None) -> None:
+        seen: set[str] = set()
+        innermost = True
+        while frame is not None:
+            path = frame.f_code.co_filename
+            if "/veille/" in path:
+                where = path.rsplit("/veille/", 1)[1]
+                if innermost:
+                    lines[f"{where}:{frame.f_lineno} {frame.f_code.co_name}"] += 1
+                    innermost = False
+                name = f"{where} {frame.f_code.co_qualname}"
+                if name not in seen:
+                    seen.add(name)
+                    functions[name] += 1
+            frame = frame.f_back
+
+    signal.signal(signal.SIGPROF, count)
+    signal.setitimer(signal.ITIMER_PROF, 0.0005, 0.0005)
+    try:
+        for _ in range(rounds):
+            for article, parsed in pairs:
+                pipeline.run_stages(article, parsed)  # type: ignore[arg-type]
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
+    total = max(1, sum(lines.values()))
+    print(f"{total} samples over {rounds} passes of {len(pairs)} articles")
+    for title, counter in (("functions, inclusive", functions), ("lines", lines)):
+        print(f"-- {title}")
+        for name, n in counter.most_common(top):
+            print(f"{100 * n / total:6.2f} %  {name}")
+
+
 def load_base(src: Path) -> ModuleType:
     """Import the ``veille`` package of another source tree as ``veille_base``."""
     target = Path(tempfile.mkdtemp(prefix="veille-ab-")) / "veille_base"
@@ -322,6 +377,9 @@ def main() -> int:
     pro.add_argument("--rounds", type=int, default=2)
     pro.add_argument("--top", type=int, default=40)
     pro.add_argument("--sort", default="tottime")
+    sampled = sub.add_parser("sample")
+    sampled.add_argument("--rounds", type=int, default=3)
+    sampled.add_argument("--top", type=int, default=40)
     sizes = sub.add_parser("lengths")
     sizes.add_argument("--words", default="1000,5000,20000")
     sizes.add_argument("--tries", type=int, default=2)
@@ -340,6 +398,8 @@ def main() -> int:
         return compare(args.before, args.after)
     elif args.command == "time":
         timed(args.rounds)
+    elif args.command == "sample":
+        sample(args.rounds, args.top)
     elif args.command == "lengths":
         lengths([int(w) for w in args.words.split(",")], args.tries)
     elif args.command == "ab":

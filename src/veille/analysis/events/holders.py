@@ -22,7 +22,7 @@ from veille.analysis.lang.fr.countries import country_code
 from veille.analysis.lang.fr.words import CONTRACTED, DEFINITE, OF
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.tense import feature
-from veille.analysis.syntax.view import token_view
+from veille.analysis.syntax.view import TokenView, token_view
 from veille.model import Document, Entity, Mention
 from veille.normal import fold
 
@@ -40,8 +40,8 @@ def with_office_holders(doc: Document, parsed: Doc, index: MentionIndex) -> tupl
     added: dict[str, list[Mention]] = {}
     view = token_view(parsed)  # Tokens only for the nouns
     for i, pos in enumerate(view.pos):
-        if pos != "NOUN":
-            continue
+        if pos != "NOUN" or not _de_complement_after(view, i):
+            continue  # no office without a de-complement on its right (_office's body_head)
         found = _office(view.tokens[i], index, doc)
         if found is None:
             continue
@@ -105,6 +105,16 @@ def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int,
     ends = [e for _s, e, _m, entity in index.within(body_head.idx, body_head.idx + 1) if entity.id == body.id]
     end = max(ends, default=body_head.idx + len(body_head.text))
     return start, end, title, body
+
+
+def _de_complement_after(view: TokenView, i: int) -> bool:
+    """Say whether the noun at ``i`` has a nominal complement after it introduced by *de*:
+    ``_office``'s body, asked first off the columns (no Token made) since most nouns lack one."""
+    dep, lower, children = view.dep, view.lower, view.children
+    return any(
+        j > i and dep[j] == "nmod" and any(dep[k] == "case" and lower[k] in _OF for k in children(j) if k < j)
+        for j in children(i)
+    )
 
 
 def _after_de(token: Token) -> bool:

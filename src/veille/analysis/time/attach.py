@@ -103,6 +103,8 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
     if not dated:
         first, last = parse_sentence(verb)
         dated = _dated_between(doc, parsed[first].idx, parsed[last - 1].idx + len(parsed[last - 1]))
+    if not dated:
+        return None  # no date to attach: the clause's reading below (a walk of its subtree) is not asked
     chain = verb_complex(verb)
     # A perfect infinitive under the verb (accuse X de l'avoir agressé) tells an earlier act:
     # an expression after it is that act's time, however the parser hangs it.

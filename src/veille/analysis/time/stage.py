@@ -133,12 +133,12 @@ def _widened(timexes: list[Timex], text: str, extent: Profile, fixed: set[int]) 
         start, end = widen(text, timex.start, timex.end, timex.type, extent)
         # The mod is read on the timeml extent: the one just found, under that profile.
         timeml = start if extent == "timeml" else None
-        timex = dataclasses.replace(timex, mod=modifier(text, timex.start, timex.end, timex.type, timeml))
+        mod = modifier(text, timex.start, timex.end, timex.type, timeml)
         if extent == "tempeval" and timex.value.endswith("_REF"):
             start = without_signal(text, start, end)
         if out and start < out[-1].end:
             start = timex.start  # du 3 au 5 mars: the second end never swallows the first
-        out.append(dataclasses.replace(timex, text=text[start:end], start=start, end=end))
+        out.append(dataclasses.replace(timex, mod=mod, text=text[start:end], start=start, end=end))
     return out
 
 
