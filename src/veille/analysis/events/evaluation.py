@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from veille.analysis.events.authors import national
 from veille.analysis.events.blame import blames
 from veille.analysis.events.failures import failures
+from veille.analysis.events.inaction import inactions
 from veille.analysis.events.labels import labelling_verb, nested_predicate
 from veille.analysis.events.lexicon import EventLexicon
 from veille.analysis.events.nominal import participle_agent
@@ -298,3 +299,4 @@ def evaluations(
             yield token, Roles(tuple(judges), tuple(judged), None, 0)
     yield from blames(parsed, reader, lexicon)  # tient X pour responsable (blame.py)
     yield from failures(parsed, reader)  # estime que X n'a pas été en mesure de (failures.py)
+    yield from inactions(parsed, reader, evaluation.speaker)  # « X n'a rien fait » (inaction.py)

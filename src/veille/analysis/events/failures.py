@@ -42,9 +42,9 @@ def failures(parsed: Doc, reader: RoleReader) -> Iterator[tuple[Token, Roles]]:
             continue
         if (lemma in _DENIED) != negated(token, [token]):
             continue  # n'a pas été en mesure de …; a échoué à … (a denied failure judges none)
-        if _forecast(token):
+        if forecast(token):
             continue  # ne sera pas en mesure de …, ne pourrait: a forecast, no conduct judged
-        verb = _opinion_verb(token)
+        verb = opinion_verb(token)
         if verb is None or negated(verb, [verb]):
             continue
         subjects = [
@@ -73,7 +73,7 @@ def _ability_predicate(token: Token) -> bool:
     return copula and token.pos_ == "ADJ"
 
 
-def _forecast(token: Token) -> bool:
+def forecast(token: Token) -> bool:
     """Say whether an ability predicate is told in the future or the conditional (*ne sera
     pas en mesure de*, *ne parviendrait pas à*): a forecast judges no conduct yet."""
     finite = [token, *(c for c in token.children if c.dep_ in ("cop", "aux", "aux:tense"))]
@@ -90,7 +90,7 @@ def _opinion(verb: Token) -> bool:
     return verb.pos_ == "VERB" and lemma.endswith("e") and (lemma + "r").replace("è", "é") in _OPINION_VERBS
 
 
-def _opinion_verb(token: Token) -> Token | None:
+def opinion_verb(token: Token) -> Token | None:
     """Return the verb of opinion whose *que*-complement the predicate heads, or None; a
     complement coordinated with a first one (*estime que … et que …*) climbs to it."""
     node = token
