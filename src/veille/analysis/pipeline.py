@@ -22,8 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.analysis.clean import clean_article
+from veille.analysis.entities.keeper import drop_false_entities, load_keeper
 from veille.analysis.lang import SUPPORTED
 from veille.analysis.lang.detect import detect_language
+from veille.analysis.logistic import Logistic
 from veille.analysis.parse import load_model, parse_articles
 from veille.analysis.registry import STAGES, plan
 from veille.analysis.stages import Stage
@@ -59,6 +61,9 @@ class Pipeline:
         self.stages: list[tuple[str, Stage]] = [
             (name, STAGES[name].from_settings(self.settings)) for name in names
         ]
+        # Once every stage has run, a learned check drops the entities it is sure are no
+        # names and nothing points to (entities/keeper.py); a training run switches it off.
+        self.keeper: Logistic | None = load_keeper() if "resolve" in names else None
 
     def analyze(self, article: Article) -> Document:
         """Analyse one article; raise VeilleError when it cannot be analysed."""
@@ -119,7 +124,7 @@ class Pipeline:
                 # Checked between stages too: where no alarm can be set (not the main thread).
                 if time.monotonic() - started > self.settings.article_seconds:
                     raise _overrun(self.settings.article_seconds, name)
-        return doc
+        return doc if self.keeper is None else drop_false_entities(doc, self.keeper)
 
 
 class ArticleTimeout(VeilleError):

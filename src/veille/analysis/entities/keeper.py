@@ -1,0 +1,196 @@
+"""Drop the entities a learned check is sure are no names, once every stage has run.
+
+The hand rules of ``find.py`` drop capitalised common words one class at a time; what is
+left over on unseen news is page furniture and odd capitals that no single rule covers: a
+rubric heading (*ÉCONOMIE | MINES*), a time stamp line (*11:52 - Modifié*), an author's
+closing initials (*C. R.*), a capitalised common noun opening a sentence (*Cyberattaque*).
+A logistic regression over the finished entity (its type, how often and where its name is
+said, whether it is linked, has a role, a gender, capitals only, initials only, a digit, a
+rubric bar, a word said in lower case elsewhere in the text, a name inside another entity's
+name) scores how likely it is a false entity. It was trained on the project's annotated
+articles (scripts/train_entity_keeper.py, leave-one-article-out), and its threshold was
+chosen on the held-out scores for precision: a name dropped wrongly costs a found entity.
+
+Only an entity nothing else points to is dropped: no quote's speaker, no event's party or
+place, no role's ``of``. The others are renumbered (``e1``, ``e2``… in the order of their
+first mention, as the contract says), and every reference follows them. The weights are a
+small JSON table, data/entity_keeper.json; a threshold above 1 switches the check off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from functools import cache
+
+from veille.analysis.lang.fr.tables import read_json
+from veille.analysis.lang.fr.words import ARTICLES, NAME_PARTICLES, OF_TOKENS, TO
+from veille.analysis.logistic import Logistic
+from veille.model import Document, Entity, Mention, Role
+
+# The types the evaluation counts (a MISC name is never a false entity there, DESIGN.md §8).
+CHECKED_TYPES = frozenset({"PER", "ORG", "LOC"})
+
+FEATURES = (
+    "type_PER",
+    "type_ORG",
+    "type_LOC",
+    "n_names",
+    "one_name",
+    "desc_only",
+    "n_desc",
+    "kb_q",
+    "kb_local",
+    "n_words",
+    "one_word",
+    "all_caps",
+    "digit",
+    "pipe_or_colon",
+    "lower_word",
+    "initials",
+    "roles",
+    "gender",
+    "country",
+    "all_at_start",
+    "in_heading",
+    "lower_elsewhere",
+    "inside_other",
+    "contains_other",
+    "bias",
+)
+
+# Linking words of a name, in lower case inside it (Banque de France, Jean de La Fontaine).
+_PARTICLES = NAME_PARTICLES | ARTICLES | OF_TOKENS | TO | {"l’", "et", "en", "sur", "sous", "pour"}
+_WORD = re.compile(r"[\w'’.-]+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_SENTENCE_END = re.compile(r"[.!?»:]\s*$")
+_ID = re.compile(r"e\d+")
+_HEADING_CHARS = 90  # a line shorter than this, with no closing stop, is a heading
+
+
+@cache
+def load_keeper() -> Logistic:
+    """Return the shipped check (data/entity_keeper.json)."""
+    return Logistic.from_table(read_json("entity_keeper.json"), FEATURES)
+
+
+def _at_start(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 3) : mention.start]
+    return mention.start == 0 or "\n" in before or bool(_SENTENCE_END.search(before)) or before.endswith("« ")
+
+
+def _in_heading(text: str, mention: Mention) -> bool:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.start)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return len(line) < _HEADING_CHARS and not line.endswith((".", "»", '"', ":"))
+
+
+def _said_inside(key: str, other: str) -> bool:
+    return key != other and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", other) is not None
+
+
+def features(entity: Entity, text: str, others: list[str]) -> list[float]:
+    """Return the feature vector of ``entity`` (in the order of FEATURES), given the
+    article's text and the name mentions of the other entities."""
+    names = [m for m in entity.mentions if m.kind == "name"]
+    described = len(entity.mentions) - len(names)
+    words = _WORD.findall(entity.name)
+    letters = [c for c in entity.name if c.isalpha()]
+    kb = entity.kb_id or ""
+    first = words[0] if words else ""
+    key = entity.name.lower()
+    lowered = [o.lower() for o in others]
+    value = {
+        "type_PER": entity.type == "PER",
+        "type_ORG": entity.type == "ORG",
+        "type_LOC": entity.type == "LOC",
+        "n_names": math.log1p(len(names)),
+        "one_name": len(names) == 1,
+        "desc_only": not names,
+        "n_desc": math.log1p(described),
+        "kb_q": kb.startswith("Q"),
+        "kb_local": bool(kb) and not kb.startswith("Q"),
+        "n_words": min(len(words), 6) / 6,
+        "one_word": len(words) == 1,
+        "all_caps": len(letters) > 5 and all(c.isupper() for c in letters),
+        "digit": any(c.isdigit() for c in entity.name),
+        "pipe_or_colon": any(c in entity.name for c in "|:"),
+        "lower_word": any(w[:1].islower() and w.lower() not in _PARTICLES for w in words[1:]),
+        "initials": bool(words) and all(_INITIAL.fullmatch(w) for w in words),
+        "roles": bool(entity.roles),
+        "gender": entity.gender is not None,
+        "country": entity.country is not None,
+        "all_at_start": bool(names) and all(_at_start(text, m) for m in names),
+        "in_heading": bool(names) and _in_heading(text, names[0]),
+        "lower_elsewhere": first[:1].isupper()
+        and re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text) is not None,
+        "inside_other": any(_said_inside(key, o) for o in lowered),
+        "contains_other": any(len(o) > 3 and _said_inside(o, key) for o in lowered),
+        "bias": True,
+    }
+    return [float(value[name]) for name in FEATURES]
+
+
+def referenced(doc: Document) -> frozenset[str]:
+    """Return the ids of the entities a quote, an event or a role points to."""
+    ids: set[str] = {q.speaker for q in doc.quotes if q.speaker}
+    for event in doc.events:
+        ids.update(event.source)
+        ids.update(event.target)
+        if event.location:
+            ids.add(event.location)
+    ids.update(role.of for entity in doc.entities for role in entity.roles if role.of)
+    return frozenset(ids)
+
+
+def other_names(doc: Document, entity: Entity) -> list[str]:
+    """Return the name mentions' texts of every entity but ``entity``."""
+    return [m.text for e in doc.entities if e.id != entity.id for m in e.mentions if m.kind == "name"]
+
+
+def drop_false_entities(doc: Document, keeper: Logistic | None = None) -> Document:
+    """Drop the unreferenced PER, ORG and LOC entities the check scores as no names, and
+    renumber the rest with their references."""
+    keeper = keeper or load_keeper()
+    if keeper.threshold > 1.0 or not doc.entities:
+        return doc
+    kept_refs = referenced(doc)
+    text = doc.article.text
+    dropped = {
+        e.id
+        for e in doc.entities
+        if e.type in CHECKED_TYPES
+        and e.id not in kept_refs
+        and keeper.score(features(e, text, other_names(doc, e))) >= keeper.threshold
+    }
+    if not dropped:
+        return doc
+    return _renumbered(doc, dropped)
+
+
+def _renumbered(doc: Document, dropped: set[str]) -> Document:
+    kept = [e for e in doc.entities if e.id not in dropped]
+    # The ids keep their order (their number, which the stages give by first mention).
+    order = sorted(kept, key=lambda e: int(e.id[1:]) if _ID.fullmatch(e.id) else math.inf)
+    new = {e.id: f"e{n}" for n, e in enumerate(order, 1)}
+
+    def ref(value: str | None) -> str | None:
+        return new.get(value, value) if value else value
+
+    def roles(entity: Entity) -> tuple[Role, ...]:
+        return tuple(dataclasses.replace(r, of=ref(r.of)) for r in entity.roles)
+
+    entities = tuple(dataclasses.replace(e, id=new[e.id], roles=roles(e)) for e in kept)
+    quotes = tuple(dataclasses.replace(q, speaker=ref(q.speaker)) for q in doc.quotes)
+    events = tuple(
+        dataclasses.replace(
+            ev,
+            source=tuple(new.get(i, i) for i in ev.source),
+            target=tuple(new.get(i, i) for i in ev.target),
+            location=ref(ev.location),
+        )
+        for ev in doc.events
+    )
+    return dataclasses.replace(doc, entities=entities, quotes=quotes, events=events)
