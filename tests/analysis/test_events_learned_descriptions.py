@@ -67,3 +67,17 @@ def test_the_switch_turns_the_reading_of_learned_descriptions_off(
     monkeypatch.setattr(described, "READ_LEARNED", "all")
     subject_doc, subject_parsed, speaker = _learned(analyze, nlp, _SUBJECT, "Le ministre")
     assert [e.source for e in find_events(subject_doc, subject_parsed).events] == [(speaker,)]
+
+
+@pytest.mark.model
+def test_unframed_reads_a_described_subject_unless_its_verb_reports_a_clause(
+    analyze: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(described, "READ_LEARNED", "unframed")
+    doc, parsed, girard = _learned(analyze, nlp, _SUBJECT, "Le ministre")
+    assert [e.source for e in find_events(doc, parsed).events] == [(girard,)]  # its own act
+
+    reporting = _INTRO + "Le ministre affirme que la Commission européenne a bloqué les versements."
+    start = reporting.index("Le ministre")
+    speaker = frozenset({(start, start + len("Le ministre"))})
+    assert described.unread(nlp(reporting), speaker) == speaker  # the speaker of a reported clause

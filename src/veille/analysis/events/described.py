@@ -13,7 +13,10 @@ do (docs/events.md, "Events read the learned descriptions").
 
 ``READ_LEARNED`` is the one-line switch: ``"complements"`` (the default) reads them in the
 positions above; ``"none"`` reads none of them (the sixteenth session's choice); ``"all"``
-reads every one, as the lead measured in the sixteenth session.
+reads every one, as the lead measured in the sixteenth session; ``"unframed"`` reads every
+one but the active subject of a verb with a reported clause (*L'ex-ministre affirmait que …*):
+it keeps a described subject's own act (*le même tribunal avait condamné X*) and drops only
+the reporting frame, a narrower guard measured beside the shipped one (docs/events.md).
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ from spacy.tokens import Doc
 
 from veille.model import Document
 
-READ_LEARNED: Literal["none", "complements", "all"] = "complements"
+READ_LEARNED: Literal["none", "complements", "unframed", "all"] = "complements"
 # Relations of a phrase's head that make it the active subject of its verb (UD French).
 _ACTIVE_SUBJECT = frozenset({"nsubj", "csubj"})
+# Relations of a verb's child that make the verb a reporting frame: a reported clause.
+_REPORTED = frozenset({"ccomp", "parataxis"})
 
 
 def unread(parsed: Doc, learned: frozenset[tuple[int, int]]) -> frozenset[tuple[int, int]]:
@@ -37,19 +42,23 @@ def unread(parsed: Doc, learned: frozenset[tuple[int, int]]) -> frozenset[tuple[
         return learned
     if READ_LEARNED == "all":
         return frozenset()
-    return frozenset(span for span in learned if _active_subject(parsed, *span))
+    framed = READ_LEARNED == "unframed"
+    return frozenset(span for span in learned if _active_subject(parsed, *span, framed=framed))
 
 
-def _active_subject(parsed: Doc, start: int, end: int) -> bool:
+def _active_subject(parsed: Doc, start: int, end: int, *, framed: bool = False) -> bool:
     """Say whether the phrase at ``start:end`` is the active subject of a verb, alone or as a
-    later conjunct of one (*Paul Girard et le ministre ont …*)."""
+    later conjunct of one (*Paul Girard et le ministre ont …*); with ``framed``, only of a
+    verb that has a reported clause."""
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     head = span.root
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    return head.dep_ in _ACTIVE_SUBJECT
+    if head.dep_ not in _ACTIVE_SUBJECT:
+        return False
+    return not framed or any(child.dep_ in _REPORTED for child in head.head.children)
 
 
 def without(doc: Document, spans: frozenset[tuple[int, int]]) -> Document:
