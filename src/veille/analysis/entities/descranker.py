@@ -10,8 +10,9 @@ entity. It never merges two entities.
 
 The ranker ships ON at 0.85, above the cross-validated ``chosen_threshold``; a threshold
 above 1 (1.01) switches it off. Its attachments are entity mentions that quotes read like any
-other, but the event stage takes no party from them (``learned_spans``): with them, one blind
-set's events precision fell under its floor (docs/entities.md §27). The weights are a
+other; the event stage reads them as parties in complement positions only, never as the
+active subject of a verb (``events/described.py``): read everywhere, they cost one blind set's
+events precision its floor (docs/entities.md §27, docs/events.md). The weights are a
 small JSON table, data/description_ranker.json, read once; scoring is a dot product
 (``veille.analysis.logistic``, shared with the quote speaker ranker), so the pipeline does
 not need scikit-learn at run time.
@@ -32,8 +33,8 @@ from veille.analysis.lang.fr.tables import read_json
 from veille.analysis.logistic import Logistic
 from veille.model import Mention
 
-# The parse's record of the spans the ranker attached (start, end): the event stage reads its
-# parties from the rules' mentions only (learned_spans, docs/entities.md §27).
+# The parse's record of the spans the ranker attached (start, end): the event stage reads
+# them in complement positions only (learned_spans, events/described.py).
 _LEARNED = "veille.learned_descriptions"
 
 # One training record per anaphor: its span and text, and each candidate's first mention

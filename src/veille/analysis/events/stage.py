@@ -22,6 +22,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.entities.descranker import learned_spans
+from veille.analysis.events import described
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.answers import accepted_request
 from veille.analysis.events.attach import attach_amounts
@@ -108,29 +109,18 @@ class EventStage:
 def find_events(doc: Document, parsed: Doc, lexicon: EventLexicon | None = None) -> Document:
     """Return the document with its events, each told once, and the unnamed parties they name.
 
-    The parties are read from the mentions the entity rules gave, not from the descriptions
-    the learned ranker attached (``descranker.learned_spans``): on one blind set those made
-    wrong events (docs/entities.md §27). The returned entities keep every mention."""
-    learned = learned_spans(parsed)
+    Of the descriptions the learned ranker attached (``descranker.learned_spans``) the parties
+    are read only where ``described.unread`` leaves them (a complement, not an active subject:
+    docs/events.md); the returned entities keep every mention."""
+    hidden = described.unread(parsed, learned_spans(parsed))
     with indexed_sentences(parsed):
-        parties = UnnamedParties(_without(doc, learned) if learned else doc, parsed)
+        parties = UnnamedParties(described.without(doc, hidden) if hidden else doc, parsed)
         found = _find_events(parties.document, parsed, lexicon or load_event_lexicon())
         kept = parties.keep(with_states(found, parties.document))
-    if not learned:
+    if not hidden:
         return kept
     originals = {e.id: e for e in doc.entities}
     return dataclasses.replace(kept, entities=tuple(originals.get(e.id, e) for e in kept.entities))
-
-
-def _without(doc: Document, learned: frozenset[tuple[int, int]]) -> Document:
-    """Return the document without the mentions at the ``learned`` spans."""
-    entities = tuple(
-        dataclasses.replace(e, mentions=tuple(m for m in e.mentions if (m.start, m.end) not in learned))
-        if any((m.start, m.end) in learned for m in e.mentions)
-        else e
-        for e in doc.entities
-    )
-    return dataclasses.replace(doc, entities=entities)
 
 
 def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Event, ...]:
