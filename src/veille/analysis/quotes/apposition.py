@@ -32,9 +32,13 @@ MentionsIn = Callable[[int, int], list[tuple[int, int, Mention, Entity]]]
 def apposed_end(text: str, mentions_in: MentionsIn, after: int, limit: int) -> int | None:
     """Return the end of the person's or organisation's name apposed at ``after`` (just past
     the comma and a title of address) and closed by a comma or ``limit``, else None."""
-    for s, e, _m, entity in mentions_in(after, min(limit, after + _WITHIN_CHARS)):
+    for s, e, mention, entity in mentions_in(after, min(limit, after + _WITHIN_CHARS)):
         closed = _CLOSED.fullmatch(text, e, limit)
         if s < after or entity.type not in ("PER", "ORG") or closed is None:
+            continue
+        if mention.kind != "name":
+            # Selon l'accusation, le banquier belge, âgé de 61 ans, faisait transiter …: a
+            # description after the comma is the reported clause's subject, not a name apposed
             continue
         end = closed.end(1) if closed.group(1) else e  # the brackets belong to the name
         if s == after:
