@@ -11,6 +11,7 @@ from veille.analysis.entities.descfeatures import FEATURES, Anaphor, Evidence, f
 from veille.analysis.entities.descranker import load_ranker
 from veille.analysis.lang.fr.tables import read_json
 from veille.analysis.logistic import Logistic
+from veille.model import Mention
 
 
 def test_shipped_weights_name_every_feature_in_the_module_order() -> None:
@@ -132,3 +133,28 @@ def test_an_epithet_none_of_the_candidates_titles_holds_rules_it_out(nlp: Any) -
     vasseur = _titled(text, "Henri Vasseur", "candidat de la droite", "candidate", None)
     _attach(nlp, text, [marchand, vasseur])
     assert all(m.kind == "name" for m in vasseur.mentions)  # écologiste is not said of him
+
+
+@pytest.mark.model
+def test_a_name_in_the_complement_does_not_hide_the_description(nlp: Any) -> None:
+    """Le président de l'Union des boulangers: the union is an entity of its own, its mention
+    inside the complement does not make the description a covered phrase."""
+    from veille.analysis.entities import descriptions
+    from veille.analysis.entities.referents import load_referents
+    from veille.analysis.entities.rolenouns import load_roles
+
+    text = (
+        "Marc Aubert, président de l'Union des boulangers, a été reçu mardi à la préfecture. "
+        "Les artisans dénoncent la hausse du prix de la farine. "
+        "Le président de l'Union des boulangers a réclamé un geste de l'État."
+    )
+    aubert = _titled(text, "Marc Aubert", "président de l'Union des boulangers", "leader", None)
+    union = _cluster(text, "Union des boulangers")
+    union.type = "ORG"
+    second = text.rindex("Union des boulangers")
+    union.mentions.append(
+        Mention(second, second + len("Union des boulangers"), "Union des boulangers", "name")
+    )
+    found = descriptions.find([aubert, union], nlp(text), [0], load_roles(), load_referents())
+    said = [f for f in found if f.anaphor.text == "Le président de l'Union des boulangers"]
+    assert said and said[0].candidates[0][0] is aubert

@@ -75,10 +75,12 @@ def find(
             i += 1
             continue
         phrase = _phrase(parsed, i, lexicon, referents)
-        if phrase is None or any(covered[parsed[k].idx] for k in range(i, phrase[1])):
+        # A name inside the de-complement is another entity's mention (le président de la
+        # FNSEA, l'ancien entraîneur du PSG): only the determiner, noun and epithets must be free.
+        if phrase is None or any(covered[parsed[k].idx] for k in range(i, phrase[5])):
             i += 1
             continue
-        head_at, end, complement, role, category = phrase
+        head_at, end, complement, role, category, _noun_end = phrase
         if any(view.lower[k] in _NEW_HOLDER for k in range(i + 1, head_at)):
             i = end  # le nouveau président, la future ministre: a holder other than the one named
             continue
@@ -130,10 +132,11 @@ def _covered(clusters: list[Cluster], size: int) -> list[bool]:
 
 def _phrase(
     parsed: Doc, i: int, lexicon: RoleLexicon, referents: Referents
-) -> tuple[int, int, str | None, RoleWord | None, Category | None] | None:
-    """Return (head token, end, complement key, the role noun or None, the category or None) of
-    the description opened by the determiner at ``i``, or None when no role or category noun
-    heads it, or when a name follows it (le ministre Jean X: the rules' title)."""
+) -> tuple[int, int, str | None, RoleWord | None, Category | None, int] | None:
+    """Return (head token, end, complement key, the role noun or None, the category or None,
+    the end of the noun and its epithets) of the description opened by the determiner at
+    ``i``, or None when no role or category noun heads it, or when a name follows it (le
+    ministre Jean X: the rules' title)."""
     j = i + 1
     for _ in range(2):  # le nouveau ministre, l'ancienne présidente
         if j < len(parsed) and (lexicon.starts(parsed[j]) or category_at(parsed, j, referents)[0]):
@@ -153,6 +156,7 @@ def _phrase(
         k < len(parsed) and k - end < _EPITHETS and parsed[k].pos_ == "ADJ" and parsed[k].text[:1].islower()
     ):
         k += 1
+    noun_end = k
     complement = None
     if k < len(parsed) and parsed[k].lower_.replace("’", "'") in OF:
         c = k + 1
@@ -169,7 +173,7 @@ def _phrase(
         return None  # le ministre Jean X, le syndicat Sud: a title or a kind, the rules' own
     if after is not None and after.text == "," and k + 1 < len(parsed) and parsed[k + 1].ent_type_ == "PER":
         return None  # la ministre, Claire Vidal: an apposition, the rules' own
-    return j, k, complement, role, category
+    return j, k, complement, role, category, noun_end
 
 
 def _other_epithet(cluster: Cluster, category: Category, epithets: list[str]) -> bool:
