@@ -36,11 +36,17 @@ def _learned(analyze: Any, nlp: Any, text: str, description: str) -> tuple[Docum
     return doc, parsed, girard.id
 
 
-@pytest.mark.model
-def test_a_learned_description_as_active_subject_names_no_party_and_stays_a_mention(
-    analyze: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def complements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read the learned descriptions in complement positions (shipped off: "none")."""
     monkeypatch.setattr(described, "READ_LEARNED", "complements")
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("complements")
+def test_a_learned_description_as_active_subject_names_no_party_and_stays_a_mention(
+    analyze: Any, nlp: Any
+) -> None:
     doc, parsed, girard = _learned(analyze, nlp, _SUBJECT, "Le ministre")
     ruled = find_events(doc, nlp(_SUBJECT))  # the rules gave le ministre: Girard accuses
     assert [(e.type, e.source) for e in ruled.events] == [("ACCUSE", (girard,))]
@@ -52,10 +58,8 @@ def test_a_learned_description_as_active_subject_names_no_party_and_stays_a_ment
 
 
 @pytest.mark.model
-def test_a_learned_description_as_object_is_the_recipient(
-    analyze: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(described, "READ_LEARNED", "complements")
+@pytest.mark.usefixtures("complements")
+def test_a_learned_description_as_object_is_the_recipient(analyze: Any, nlp: Any) -> None:
     doc, parsed, girard = _learned(analyze, nlp, _OBJECT, "le ministre")
     learned = find_events(doc, parsed)
     assert [(e.type, e.target) for e in learned.events] == [("ACCUSE", (girard,))]
