@@ -131,10 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     labels = Counter(r["label"] for r in rows)
     print(f"{len(rows)} entities: {dict(labels)}", file=sys.stderr)
     table = curve(rows, leave_one_article_out(rows))
-    for threshold, drops in table.items():
-        print(f"{threshold:.3f}  drops {dict(drops)}  precision {precision(drops):.3f}", file=sys.stderr)
     threshold = chosen(table)
-    print(f"chosen threshold {threshold}", file=sys.stderr)
+    training.report_curve(table, precision, threshold)
     if write:
         model = fit(rows)
         out = {

@@ -51,7 +51,14 @@ def test_training_golds_read_only_the_allowed_folders(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["train_speakers", "train_events", "train_event_parties", "train_descriptions", "train_entity_keeper"],
+    [
+        "train_speakers",
+        "train_events",
+        "train_event_parties",
+        "train_descriptions",
+        "train_entity_keeper",
+        "train_entity_typer",
+    ],
 )
 def test_no_training_script_reads_held_out_or_blind_files(tmp_path: Path, name: str) -> None:
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.clean import clean_article
 from veille.analysis.entities.keeper import drop_false_entities, load_keeper
+from veille.analysis.entities.typer import Typer, correct_types, load_typer
 from veille.analysis.lang import SUPPORTED
 from veille.analysis.lang.detect import detect_language
 from veille.analysis.logistic import Logistic
@@ -64,6 +65,9 @@ class Pipeline:
         # Once every stage has run, a learned check drops the entities it is sure are no
         # names and nothing points to (entities/keeper.py); a training run switches it off.
         self.keeper: Logistic | None = load_keeper() if "resolve" in names else None
+        # Then a learned check changes the PER, ORG and LOC types it is sure of, where the
+        # references allow it (entities/typer.py); a training run switches it off.
+        self.typer: Typer | None = load_typer() if "resolve" in names else None
 
     def analyze(self, article: Article) -> Document:
         """Analyse one article; raise VeilleError when it cannot be analysed."""
@@ -124,7 +128,8 @@ class Pipeline:
                 # Checked between stages too: where no alarm can be set (not the main thread).
                 if time.monotonic() - started > self.settings.article_seconds:
                     raise _overrun(self.settings.article_seconds, name)
-        return doc if self.keeper is None else drop_false_entities(doc, self.keeper)
+        doc = doc if self.keeper is None else drop_false_entities(doc, self.keeper)
+        return doc if self.typer is None else correct_types(doc, self.typer)
 
 
 class ArticleTimeout(VeilleError):

@@ -109,6 +109,16 @@ def ranker_rows(
     return rows, not args.no_write
 
 
+def report_curve(
+    table: dict[float, Counter[str]], precision: Callable[[Counter[str]], float], chosen: float
+) -> None:
+    """Print a ranker's cross-validated counts and precision at each threshold, then the
+    threshold chosen (on stderr, for the training scripts)."""
+    for threshold, counts in table.items():
+        print(f"{threshold:.3f}  {dict(counts)}  precision {precision(counts):.3f}", file=sys.stderr)
+    print(f"chosen threshold {chosen}", file=sys.stderr)
+
+
 def allowed(path: Path) -> bool:
     """Return False for a held-out dev2 article or a file of a blind set."""
     if any(part in BLIND_FOLDERS for part in path.resolve().parts):
