@@ -88,7 +88,14 @@ def _in_heading(text: str, mention: Mention) -> bool:
 
 
 def _said_inside(key: str, other: str) -> bool:
-    return key != other and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", other) is not None
+    return key != other and _said(key, other)
+
+
+def _said(word: str, text: str) -> bool:
+    """Tell whether ``word`` occurs in ``text`` between two non-word characters. ``word in
+    text`` first: a necessary condition of the pattern, asked in C, that nearly every pair
+    of names fails (the pattern is compiled per word, for every pair of names an article)."""
+    return word in text and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def features(entity: Entity, text: str, others: list[str]) -> list[float]:
@@ -124,8 +131,7 @@ def features(entity: Entity, text: str, others: list[str]) -> list[float]:
         "country": entity.country is not None,
         "all_at_start": bool(names) and all(_at_start(text, m) for m in names),
         "in_heading": bool(names) and _in_heading(text, names[0]),
-        "lower_elsewhere": first[:1].isupper()
-        and re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text) is not None,
+        "lower_elsewhere": first[:1].isupper() and _said(first.lower(), text),
         "inside_other": any(_said_inside(key, o) for o in lowered),
         "contains_other": any(len(o) > 3 and _said_inside(o, key) for o in lowered),
         "bias": True,
