@@ -112,7 +112,9 @@ def find(
             ]
             fits = [c for c in fits if not _other_epithet(c, category, epithets)]
         if anaphor.complement is None:  # le ministre after le ministre de l'Agriculture, unnamed
-            fits = [c for c in fits if not _another_holder(c, anaphor, described)]
+            earlier = _earlier_complements(anaphor, described)  # asked once, not per candidate
+            if earlier:
+                fits = [c for c in fits if not _another_holder(c, earlier)]
         described.append(anaphor)
         candidates = _candidates(fits, anaphor, parsed, sentence_starts, paragraph_starts, category)
         if candidates:
@@ -213,10 +215,11 @@ def _unsaid_epithet(anaphor: Anaphor, cluster: Cluster, titles: list[str]) -> bo
     titles: an epithet (le candidat écologiste is not the one titled candidat de la droite;
     le club haut-viennois not the visiting club named next to it) or the words of a complement
     without a name (la fédération de chasse is not the Fédération des pêcheurs)."""
+    words = (*anaphor.epithets, *_complement_words(anaphor.complement))
+    if not words:
+        return False  # no quality to look for: the names and titles need not be read
     said = _said_words(cluster, titles)
-    return any(
-        _root(word) not in said for word in (*anaphor.epithets, *_complement_words(anaphor.complement))
-    )
+    return any(_root(word) not in said for word in words)
 
 
 def _said_words(cluster: Cluster, titles: list[str]) -> set[str]:
@@ -230,20 +233,27 @@ def _complement_words(complement: str | None) -> list[str]:
     return [w for w in complement.split() if w not in _FUNCTION_WORDS]
 
 
-def _another_holder(cluster: Cluster, anaphor: Anaphor, described: list[Anaphor]) -> bool:
+def _earlier_complements(anaphor: Anaphor, described: list[Anaphor]) -> list[list[str]]:
+    """Return the content words of the complement of each earlier description with the same
+    noun as ``anaphor`` (le ministre de l'Agriculture before le ministre), those with any."""
+    found = []
+    for earlier in described:
+        if earlier.head == anaphor.head:
+            words = _complement_words((earlier.complement or "").lstrip("@") or None)
+            if words:
+                found.append(words)
+    return found
+
+
+def _another_holder(cluster: Cluster, earlier: list[list[str]]) -> bool:
     """Tell whether an earlier description with the same noun and a complement the candidate
     was never titled with (le ministre de l'Agriculture, unnamed, before Julien Ferrandi,
-    ministre des Finances) shows another holder: a bare noun after it may be either."""
+    ministre des Finances) shows another holder: a bare noun after it may be either.
+    ``earlier``: those descriptions' complement words (``_earlier_complements``)."""
     titles = [word_key(f.role.title) for f in cluster.roles]
     titles += [word_key(m.text) for m in cluster.mentions if m.kind == "description"]
     said = _said_words(cluster, titles)
-    return any(
-        earlier.head == anaphor.head
-        and any(
-            _root(w) not in said for w in _complement_words((earlier.complement or "").lstrip("@") or None)
-        )
-        for earlier in described
-    )
+    return any(_root(w) not in said for words in earlier for w in words)
 
 
 def _clashing_demonym(anaphor: Anaphor, cluster: Cluster) -> bool:
