@@ -8,7 +8,9 @@ renumbered with their references.
 
 from __future__ import annotations
 
-from veille.analysis.entities.keeper import FEATURES, drop_false_entities, features, load_keeper
+import re
+
+from veille.analysis.entities.keeper import FEATURES, OtherNames, drop_false_entities, features, load_keeper
 from veille.analysis.logistic import Logistic
 from veille.model import Article, Document, Entity, Event, Mention, Quote, Role
 
@@ -76,3 +78,20 @@ def test_the_shipped_check_keeps_a_person_with_a_title() -> None:
     keeper = load_keeper()
     person = doc.entities[2]
     assert keeper.score(features(person, TEXT, ["ÉCONOMIE | PÊCHE", "Marelux"])) < keeper.threshold
+
+
+def test_the_names_index_finds_what_the_word_bounded_pattern_finds() -> None:
+    # Each name against each other, as the pattern (?<!\w)key(?!\w) reads them: a word
+    # inside a longer name, not inside a word (Rennes, not Rennesson), nor the name itself.
+    names = ["Rennes", "Stade rennais", "Université de Rennes", "Rennesson", "L'Europe", "Europe", "A_B"]
+    index = OtherNames((f"e{n}", name) for n, name in enumerate(names))
+    for n, name in enumerate(names):
+        key = name.lower()
+        others = [o.lower() for m, o in enumerate(names) if m != n]
+        said = [o for o in others if o != key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", o)]
+        holds = [
+            o for o in others if len(o) > 3 and o != key and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", key)
+        ]
+        assert index.inside_other(f"e{n}", key) == bool(said), name
+        assert index.contains_other(f"e{n}", key) == bool(holds), name
+    assert index.inside_other("e0", "rennes") and not index.inside_other("e1", "rennais")

@@ -68,6 +68,7 @@ def find(
     sentence_starts = [s.start_char for s in view.sentences]
     found: list[Found] = []
     described: list[Anaphor] = []  # every description read so far, attached or not
+    titled: dict[int, _Titles] = {}  # each candidate's titles, read once: find changes no cluster
     i = 0
     while i < len(parsed) - 1:
         lower = view.lower[i].replace("’", "'")
@@ -112,9 +113,11 @@ def find(
             ]
             fits = [c for c in fits if not _other_epithet(c, category, epithets)]
         if anaphor.complement is None:  # le ministre after le ministre de l'Agriculture, unnamed
-            fits = [c for c in fits if not _another_holder(c, anaphor, described)]
+            earlier = _earlier_complements(anaphor, described)  # asked once, not per candidate
+            if earlier:
+                fits = [c for c in fits if not _another_holder(c, earlier)]
         described.append(anaphor)
-        candidates = _candidates(fits, anaphor, parsed, sentence_starts, paragraph_starts, category)
+        candidates = _candidates(fits, anaphor, parsed, (sentence_starts, paragraph_starts), category, titled)
         if candidates:
             found.append(Found(anaphor, candidates))
         i = end
@@ -213,10 +216,11 @@ def _unsaid_epithet(anaphor: Anaphor, cluster: Cluster, titles: list[str]) -> bo
     titles: an epithet (le candidat écologiste is not the one titled candidat de la droite;
     le club haut-viennois not the visiting club named next to it) or the words of a complement
     without a name (la fédération de chasse is not the Fédération des pêcheurs)."""
+    words = (*anaphor.epithets, *_complement_words(anaphor.complement))
+    if not words:
+        return False  # no quality to look for: the names and titles need not be read
     said = _said_words(cluster, titles)
-    return any(
-        _root(word) not in said for word in (*anaphor.epithets, *_complement_words(anaphor.complement))
-    )
+    return any(_root(word) not in said for word in words)
 
 
 def _said_words(cluster: Cluster, titles: list[str]) -> set[str]:
@@ -230,20 +234,27 @@ def _complement_words(complement: str | None) -> list[str]:
     return [w for w in complement.split() if w not in _FUNCTION_WORDS]
 
 
-def _another_holder(cluster: Cluster, anaphor: Anaphor, described: list[Anaphor]) -> bool:
+def _earlier_complements(anaphor: Anaphor, described: list[Anaphor]) -> list[list[str]]:
+    """Return the content words of the complement of each earlier description with the same
+    noun as ``anaphor`` (le ministre de l'Agriculture before le ministre), those with any."""
+    found = []
+    for earlier in described:
+        if earlier.head == anaphor.head:
+            words = _complement_words((earlier.complement or "").lstrip("@") or None)
+            if words:
+                found.append(words)
+    return found
+
+
+def _another_holder(cluster: Cluster, earlier: list[list[str]]) -> bool:
     """Tell whether an earlier description with the same noun and a complement the candidate
     was never titled with (le ministre de l'Agriculture, unnamed, before Julien Ferrandi,
-    ministre des Finances) shows another holder: a bare noun after it may be either."""
+    ministre des Finances) shows another holder: a bare noun after it may be either.
+    ``earlier``: those descriptions' complement words (``_earlier_complements``)."""
     titles = [word_key(f.role.title) for f in cluster.roles]
     titles += [word_key(m.text) for m in cluster.mentions if m.kind == "description"]
     said = _said_words(cluster, titles)
-    return any(
-        earlier.head == anaphor.head
-        and any(
-            _root(w) not in said for w in _complement_words((earlier.complement or "").lstrip("@") or None)
-        )
-        for earlier in described
-    )
+    return any(_root(w) not in said for words in earlier for w in words)
 
 
 def _clashing_demonym(anaphor: Anaphor, cluster: Cluster) -> bool:
@@ -321,26 +332,47 @@ def _fitting(
     return fits
 
 
+@dataclass(frozen=True)
+class _Titles:
+    """A candidate's titles and descriptions as word keys, with the stems of each one's
+    words: read once per cluster by ``find`` (which changes no cluster), where
+    ``_candidates`` read them again for every description."""
+
+    said: bool  # a description mention
+    titles: list[str]
+    stems: list[set[str]]  # the stems of each title's words
+
+    @classmethod
+    def of(cls, cluster: Cluster) -> _Titles:
+        said = [m for m in cluster.mentions if m.kind == "description"]
+        titles = [word_key(f.role.title) for f in cluster.roles] + [word_key(m.text) for m in said]
+        return cls(bool(said), titles, [{_stem(w) for w in t.split()} for t in titles])
+
+
 def _candidates(
     fits: list[Cluster],
     anaphor: Anaphor,
     parsed: Doc,
-    sentence_starts: list[int],
-    paragraph_starts: list[int],
+    starts: tuple[list[int], list[int]],
     category: Category | None,
+    titled: dict[int, _Titles],
 ) -> tuple[tuple[Cluster, Evidence], ...]:
     """Return the fitting clusters mentioned before the anaphor with their evidence, most
-    recently mentioned first."""
+    recently mentioned first. ``starts``: the sentences' and the paragraphs' offsets;
+    ``titled``: each cluster's ``_Titles``, kept by the caller."""
+    sentence_starts, paragraph_starts = starts
     rows = []
     for cluster in fits:
         before = [m for m in cluster.mentions if m.end <= anaphor.start]
         if not before:
             continue
         last = max(before, key=lambda m: m.end)
-        said = [m for m in cluster.mentions if m.kind == "description"]
-        titles = [word_key(f.role.title) for f in cluster.roles] + [word_key(m.text) for m in said]
-        heads = {_stem(word) for title in titles for word in title.split()}
-        with_head = [t for t in titles if anaphor.head in {_stem(w) for w in t.split()}]
+        known = titled.get(id(cluster))
+        if known is None:
+            known = titled[id(cluster)] = _Titles.of(cluster)
+        titles = known.titles
+        heads = set().union(*known.stems)
+        with_head = [t for t, stems in zip(titles, known.stems, strict=True) if anaphor.head in stems]
         complement = anaphor.complement
         if complement is not None and complement.startswith("@"):
             # le député de la Marne, le directeur d'Hydro-Sionne: a complement that names a
@@ -359,7 +391,7 @@ def _candidates(
             subject_of_previous_sentence=_subject_in(parsed, before, sentence_starts, anaphor.sentence - 1),
             same_noun_said=anaphor.head in heads,
             same_class=anaphor.cls is not None and any(f.cls == anaphor.cls for f in cluster.roles),
-            has_title=bool(cluster.roles or said),
+            has_title=bool(cluster.roles) or known.said,
             name_holds_noun=category is not None and holds_noun(cluster, category),
             complement_agrees=complement is not None and any(complement in t for t in titles),
             complement_differs=complement is not None

@@ -135,8 +135,10 @@ def place_kind(cluster: Cluster) -> str:
 def feature_kind(cluster: Cluster, referents: Referents) -> str | None:
     """Return the natural feature or institution a place's name opens with (lac de Roustan:
     lac), which only that noun names (le lac); the place still fits la ville, la région."""
+    if cluster.type != "LOC":
+        return None  # asked first: the name's key is read only for a place
     words = word_key(cluster.longest).split()
-    return words[0] if cluster.type == "LOC" and words and words[0] in referents.features else None
+    return words[0] if words and words[0] in referents.features else None
 
 
 def merge_demonym_nouns(clusters: list[Cluster], parsed: Doc) -> list[Cluster]:

@@ -15,6 +15,7 @@ it unread, as before.
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -39,10 +40,11 @@ def with_office_holders(doc: Document, parsed: Doc, index: MentionIndex) -> tupl
     text = doc.article.text
     added: dict[str, list[Mention]] = {}
     view = token_view(parsed)  # Tokens only for the nouns
+    bodies = _Bodies(doc)
     for i, pos in enumerate(view.pos):
         if pos != "NOUN" or not _de_complement_after(view, i):
             continue  # no office without a de-complement on its right (_office's body_head)
-        found = _office(view.tokens[i], index, doc)
+        found = _office(view.tokens[i], index, doc, bodies)
         if found is None:
             continue
         start, end, title, body = found
@@ -77,7 +79,9 @@ def _holds(role_title: str, role_of: str | None, title: str, phrase: str, body: 
     return role_of == body.id or role_of == country_code(body.name)
 
 
-def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int, str, Entity] | None:
+def _office(
+    token: Token, index: MentionIndex, doc: Document, bodies: _Bodies
+) -> tuple[int, int, str, Entity] | None:
     """Return (start, end, title words, body) of a definite description *le TITRE de X*
     headed by the noun ``token`` that no entity covers, X an organisation or a place; else None."""
     if "Plur" in feature(token, "Number") or index.entity_at(token.idx) is not None:
@@ -97,7 +101,7 @@ def _office(token: Token, index: MentionIndex, doc: Document) -> tuple[int, int,
     if body_head is None:
         return None
     body_id = index.entity_at(body_head.idx)
-    body = doc.entity(body_id) if body_id is not None else _only_of_its_kind(body_head, doc)
+    body = doc.entity(body_id) if body_id is not None else _only_of_its_kind(body_head, bodies)
     if body is None or body.type not in ("ORG", "LOC"):
         return None
     first_case = next(c for c in body_head.lefts if c.dep_ == "case")
@@ -124,17 +128,29 @@ def _after_de(token: Token) -> bool:
     return any(dep[j] == "case" and lower[j] in _OF for j in view.children(i) if j < i)
 
 
-def _only_of_its_kind(head: Token, doc: Document) -> Entity | None:
+class _Bodies:
+    """The bodies and places of a document, each with the first words of its mentions
+    (folded, without their article), read once a document when a bare noun first asks
+    (``_only_of_its_kind`` read every mention of every entity for each such noun)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def first_words(self) -> list[tuple[Entity, frozenset[str]]]:
+        return [
+            (e, frozenset(_without_article(fold(m.text)).split(" ")[0] for m in e.mentions))
+            for e in self.doc.entities
+            if e.type in ("ORG", "LOC")
+        ]
+
+
+def _only_of_its_kind(head: Token, bodies: _Bodies) -> Entity | None:
     """Return the one body whose cluster is headed by the bare definite noun ``head``
     (*l'université* when the text names one *université Grenoble-Dauphiné*, or calls a
     body *l'université* elsewhere), or None when no body or several are."""
     if any(c.dep_ not in ("det", "case") for c in head.children):
         return None  # l'université de Lyon: a complement may name another one
     noun = fold(head.text)
-    kinds = [
-        e
-        for e in doc.entities
-        if e.type in ("ORG", "LOC")
-        and any(_without_article(fold(m.text)).split(" ")[:1] == [noun] for m in e.mentions)
-    ]
+    kinds = [e for e, firsts in bodies.first_words if noun in firsts]
     return kinds[0] if len(kinds) == 1 else None

@@ -44,6 +44,7 @@ from veille.analysis.events.passive_asks import passive_addressee
 from veille.analysis.events.shape import (
     case_of,
     fronted,
+    lowercase_places,
     passive,
     passive_like,
     passive_voice,
@@ -114,6 +115,7 @@ class RoleReader:
         self.evaluating_verbs = evaluating_verbs  # verbs of judgement (juger X excessif)
         self.types = {e.id: e.type for e in doc.entities}
         self._streets: dict[int, frozenset[str]] = {}  # street_parties of each sentence start
+        self._places: list[tuple[str, Mention]] | None = None  # lowercase_places, read once
 
     # -- noun phrases -------------------------------------------------------------------
 
@@ -404,7 +406,9 @@ class RoleReader:
         holds several triggers."""
         found = self._streets.get(sentence.start)
         if found is None:
-            found = self._streets[sentence.start] = street_parties(self.doc, sentence)
+            if self._places is None:
+                self._places = lowercase_places(self.doc)
+            found = self._streets[sentence.start] = street_parties(self.doc, sentence, self._places)
         return found
 
     def acting_owner(self, head: Token) -> list[str]:

@@ -11,7 +11,7 @@ from veille.analysis.lang.fr.words import OF, TO
 from veille.analysis.syntax.tense import feature, participle
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.attach import in_timexes
-from veille.model import Document, Timex
+from veille.model import Document, Mention, Timex
 
 
 def case_of(token: Token) -> str | None:
@@ -277,18 +277,25 @@ def bare_address(token: Token, previous: Token | None = None) -> bool:
     return after.text[:1].isupper()
 
 
-def street_parties(doc: Document, sentence: Span) -> frozenset[str]:
+def street_parties(
+    doc: Document, sentence: Span, places: list[tuple[str, Mention]] | None = None
+) -> frozenset[str]:
     """Return the places a sentence names as a bare address (:func:`bare_address`: *a reçu
     les deux camps rue de Valois*): where something happens, so no party of it, whichever
-    phrase the parse hung the name on (an object's de-complement, its owner)."""
+    phrase the parse hung the name on (an object's de-complement, its owner). ``places``:
+    ``lowercase_places(doc)``, read once a document by a caller asking of every sentence."""
     found = set()
     tokens = sentence.doc
-    for entity in doc.entities:
-        if entity.type != "LOC":
-            continue
-        for mention in entity.mentions:
-            if mention.text[:1].islower() and sentence.start_char <= mention.start < sentence.end_char:
-                span = tokens.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None and bare_address(span[0], tokens[span[0].i - 1] if span[0].i else None):
-                    found.add(entity.id)
+    for entity_id, mention in lowercase_places(doc) if places is None else places:
+        if sentence.start_char <= mention.start < sentence.end_char:
+            span = tokens.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and bare_address(span[0], tokens[span[0].i - 1] if span[0].i else None):
+                found.add(entity_id)
     return frozenset(found)
+
+
+def lowercase_places(doc: Document) -> list[tuple[str, Mention]]:
+    """Return the mentions of places written with a lower-case first letter (*rue de
+    Valois*), each with its entity's id, in the document's order: the only ones
+    :func:`street_parties` reads."""
+    return [(e.id, m) for e in doc.entities if e.type == "LOC" for m in e.mentions if m.text[:1].islower()]
