@@ -6,21 +6,28 @@ governs as its object, or one apposed to the sentence, it is a relative pronoun 
 of a comparison: *la même chose qu'il y a un an*, *l'influence qu'ils détenaient*, *un
 audit, une demande que le maire a rejetée*. Nothing is reported there (Riegel, Pellat &
 Rioul, *Grammaire méthodique du français*, ch. XVI on relatives and XVIII on comparatives).
+
+Also the antecedent of a relative *qui* the parser hung on an incise's verb or inside a
+quotation (:func:`unquoted_antecedent`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from veille.analysis.lang.fr import words
+from veille.analysis.quotes.marks import CLOSERS, STRAIGHT
 from veille.analysis.quotes.phrases import singular
-from veille.analysis.syntax.view import token_view
+from veille.analysis.syntax.view import TokenView, token_view
 
 _DETERMINERS = words.ARTICLES | words.INDEFINITE | words.DEMONSTRATIVES | words.POSSESSIVES | {"l’"}
 # The preposition de fused with an article (du lait, des éleveurs).
 _CONTRACTED = frozenset({"du", "des"})
 # How many adjectives may stand between the determiner and the noun (la même chose).
 _MAX_ADJECTIVES = 2
+_CLOSERS = CLOSERS | {STRAIGHT}  # a closing quotation mark, straight ones included
 
 
 def relative_que(que: Token, speaking: frozenset[str], completive: frozenset[str], in_timex: bool) -> bool:
@@ -53,3 +60,45 @@ def relative_que(que: Token, speaking: frozenset[str], completive: frozenset[str
         return False
     before = j - 1
     return before < 0 or view.pos[before] != "ADP"
+
+
+def unquoted_antecedent(view: TokenView, hung: int, j: int, quoted: Callable[[int], bool]) -> int | None:
+    """Return the antecedent of a relative *qui* at ``j`` that the parser hung on
+    ``hung`` (a verb, or a word inside marks), read outside the marks between the verb
+    and the comma before *qui*: the verb's inverted subject, which the parser may read as
+    its object (*raconte Inès, 21 ans, étudiante …, qui* → Inès; *a reconnu le ministre
+    vaudois, qui* → ministre); failing that, the last noun or name before the comma,
+    raised to the head of its phrase (*le président de la commune, qui* → président).
+    None when the comma is missing or no noun stands outside the marks (``quoted``: whether
+    a character offset lies inside quotation marks)."""
+    if j < 2 or view.text[j - 1] != ",":
+        return None
+    if view.pos[hung] in ("VERB", "AUX"):
+        inverted = next(
+            (
+                k
+                for k in view.children(hung)
+                if hung < k < j
+                and view.dep[k] in ("nsubj", "obj")
+                and view.pos[k] in ("NOUN", "PROPN")
+                and not quoted(view.idx[k])
+            ),
+            None,
+        )
+        if inverted is not None:
+            return inverted
+    k = j - 2
+    while view.pos[k] not in ("NOUN", "PROPN"):
+        if k == 0 or view.text[k] in _CLOSERS or quoted(view.idx[k]):
+            return None
+        k -= 1
+    if quoted(view.idx[k]):
+        return None
+    while (
+        view.head[k] < k
+        and (view.dep[k].startswith("flat") or view.dep[k] == "nmod")
+        and not quoted(view.idx[view.head[k]])
+        and view.text[view.head[k]] not in _CLOSERS
+    ):
+        k = view.head[k]
+    return k

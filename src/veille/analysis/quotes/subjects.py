@@ -15,6 +15,7 @@ from veille.analysis.quotes.coordinated import resumes_reporting
 from veille.analysis.quotes.lexicon import LIGHT_VERBS, CueLexicon, light_verb_at
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
+from veille.analysis.quotes.relative import unquoted_antecedent
 from veille.analysis.syntax.clauses import inserted_auxiliary
 from veille.analysis.syntax.memo import per_token
 from veille.analysis.syntax.tense import feature
@@ -24,7 +25,6 @@ from veille.model import Entity, Mention
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
-_CLOSING_MARKS = frozenset({"»", "”", '"'})
 # How many tokens after a comma an apposed name may start (le vice - amiral Lionel Mathieu).
 _APPOSED_TOKENS = 8
 # How many tokens an acronym in brackets may hold, brackets included (… (Sdis), …).
@@ -70,46 +70,6 @@ class SubjectFinder:
 
     def _quoted(self, offset: int) -> bool:
         raise NotImplementedError
-
-    def _unquoted_antecedent(self, view: TokenView, hung: int, j: int) -> int | None:
-        """Return the antecedent of a relative *qui* at ``j`` that the parser hung on
-        ``hung`` (a verb, or a word inside marks), read outside the marks between the verb
-        and the comma before *qui*: the verb's inverted subject, which the parser may read as
-        its object (*raconte Inès, 21 ans, étudiante …, qui* → Inès; *a reconnu le ministre
-        vaudois, qui* → ministre); failing that, the last noun or name before the comma,
-        raised to the head of its phrase (*le président de la commune, qui* → président).
-        None when the comma is missing or no noun stands outside the marks."""
-        if j < 2 or view.text[j - 1] != ",":
-            return None
-        if view.pos[hung] in ("VERB", "AUX"):
-            inverted = next(
-                (
-                    k
-                    for k in view.children(hung)
-                    if hung < k < j
-                    and view.dep[k] in ("nsubj", "obj")
-                    and view.pos[k] in ("NOUN", "PROPN")
-                    and not self._quoted(view.idx[k])
-                ),
-                None,
-            )
-            if inverted is not None:
-                return inverted
-        k = j - 2
-        while view.pos[k] not in ("NOUN", "PROPN"):
-            if k == 0 or view.text[k] in _CLOSING_MARKS or self._quoted(view.idx[k]):
-                return None
-            k -= 1
-        if self._quoted(view.idx[k]):
-            return None
-        while (
-            view.head[k] < k
-            and (view.dep[k].startswith("flat") or view.dep[k] == "nmod")
-            and not self._quoted(view.idx[view.head[k]])
-            and view.text[view.head[k]] not in _CLOSING_MARKS
-        ):
-            k = view.head[k]
-        return k
 
     # 1. From a cue verb to the tokens of its subject.
     @per_token
@@ -169,7 +129,7 @@ class SubjectFinder:
                             # « … », a reconnu le ministre, qui a remercié …: the parser hung
                             # the relative on the incise's verb (or on a name inside the
                             # marks); the antecedent is the noun before the comma
-                            outside = self._unquoted_antecedent(view, antecedent, j)
+                            outside = unquoted_antecedent(view, antecedent, j, self._quoted)
                             antecedent = antecedent if outside is None else outside
                         return tokens[antecedent]
                     misread = _comma_antecedent(view, j) if text[j].lower() == "qui" else None
