@@ -23,13 +23,11 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.failures import forecast, opinion_verb
 from veille.analysis.events.roles import RoleReader, Roles
+from veille.analysis.lang.fr.words import DE_TOKENS, NE_TOKENS, SPEAKER_SIDE_PRONOUNS
 from veille.analysis.syntax.tense import negated
 from veille.analysis.syntax.view import token_view
 
-_NE = frozenset({"ne", "n'"})
-_OF = frozenset({"de", "d'"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
-_SPEAKERS = frozenset({"je", "j'", "nous", "tu", "vous", "on"})  # first, second, generic person
 
 
 def inactions(
@@ -46,7 +44,7 @@ def inactions(
         if nothing is None or _cleared(verb, nothing) or forecast(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != nothing.i]
-        if any(s.lower_ in _SPEAKERS for s in subjects):
+        if any(s.lower_ in SPEAKER_SIDE_PRONOUNS for s in subjects):
             continue  # « Nous n'avons rien fait », on ne fait rien: the speaker's own, or anyone's
         judged = next((p for s in subjects for p in [reader.group(s)] if p), [])
         opinion = opinion_verb(verb)  # estime que X ne fait rien: the opinion verb tells it
@@ -67,7 +65,7 @@ def _nothing(verb: Token) -> Token | None:
     """Return the *rien* of *ne … rien faire* on a verb (the parser may hang it as object
     or subject), when the verb also has its *ne*; else None."""
     kids = list(verb.children)
-    if not any(c.lower_ in _NE for c in kids):
+    if not any(c.lower_ in NE_TOKENS for c in kids):
         return None
     return next((c for c in kids if c.lower_ == "rien"), None)
 
@@ -77,4 +75,4 @@ def _cleared(verb: Token, nothing: Token) -> bool:
     d'illégal*): the word after the verb or after *rien* is *de*."""
     doc = verb.doc
     after = {verb.i + 1, nothing.i + 1}
-    return any(k < len(doc) and doc[k].lower_ in _OF for k in after)
+    return any(k < len(doc) and doc[k].lower_ in DE_TOKENS for k in after)
