@@ -114,18 +114,17 @@ def _office(
 def _de_complement_after(view: TokenView, i: int) -> bool:
     """Say whether the noun at ``i`` has a nominal complement after it introduced by *de*:
     ``_office``'s body, asked first off the columns (no Token made) since most nouns lack one."""
-    dep, lower, children = view.dep, view.lower, view.children
-    return any(
-        j > i and dep[j] == "nmod" and any(dep[k] == "case" and lower[k] in _OF for k in children(j) if k < j)
-        for j in children(i)
-    )
+    return any(j > i and view.dep[j] == "nmod" and _de_case(view, j) for j in view.children(i))
 
 
 def _after_de(token: Token) -> bool:
     """Say whether a nominal complement is introduced by *de* (*du*, *des*, *d'*)."""
-    view = token_view(token.doc)  # token.lefts off the columns: no Token made
-    dep, lower, i = view.dep, view.lower, token.i
-    return any(dep[j] == "case" and lower[j] in _OF for j in view.children(i) if j < i)
+    return _de_case(token_view(token.doc), token.i)  # token.lefts off the columns: no Token made
+
+
+def _de_case(view: TokenView, j: int) -> bool:
+    """Say whether the word at ``j`` has a *de* form as its case marker on its left."""
+    return any(view.dep[k] == "case" and view.lower[k] in _OF for k in view.children(j) if k < j)
 
 
 class _Bodies:
