@@ -27,8 +27,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from veille.analysis.entities.keeper import CHECKED_TYPES, FEATURES, features, other_names, referenced
-from veille.analysis.logistic import Logistic
+from veille.analysis.entities.keeper import CHECKED_TYPES, FEATURES, OtherNames, features, referenced
 from veille.eval import training
 from veille.eval.harness import load_cases
 from veille.eval.matching import map_entities
@@ -55,12 +54,14 @@ def collect(golds: list[Path]) -> list[Row]:
 
     training.refuse_unallowed(golds)
     pipeline = Pipeline()
-    pipeline.keeper = Logistic(tuple(0.0 for _ in FEATURES), OFF)
+    pipeline.keeper = None  # the rows are what the check sees: the stages' output,
+    pipeline.typer = None  # before the typer, which runs after it
     rows: list[Row] = []
     for path, case in zip(golds, load_cases(golds), strict=True):
         doc = pipeline.analyze(case.article)
         emap = map_entities(case.gold, doc)
         pointed = referenced(doc)
+        names = OtherNames.of(doc)
         for entity in doc.entities:
             if entity.type not in CHECKED_TYPES:
                 continue
@@ -78,7 +79,7 @@ def collect(golds: list[Path]) -> list[Row]:
                     "type": entity.type,
                     "label": label,
                     "referenced": entity.id in pointed,
-                    "features": features(entity, doc.article.text, other_names(doc, entity)),
+                    "features": features(entity, doc.article.text, names),
                 }
             )
     return rows

@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from veille.analysis.entities.typer import FEATURES, TYPES, allowed, features, pointers
+from veille.analysis.entities.keeper import pointers
+from veille.analysis.entities.typer import FEATURES, TYPES, allowed, features
 from veille.eval import training
 from veille.eval.gold import Gold
 from veille.eval.harness import load_cases

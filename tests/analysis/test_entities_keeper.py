@@ -50,7 +50,7 @@ def _document(*, quoted: str | None = None, acting: tuple[str, ...] = ()) -> Doc
 
 def test_the_feature_vector_follows_the_feature_names() -> None:
     doc = _document()
-    vector = features(doc.entities[3], TEXT, [])
+    vector = features(doc.entities[3], TEXT, OtherNames([]))
     named = dict(zip(FEATURES, vector, strict=True))
     assert named["initials"] == 1.0 and named["type_PER"] == 1.0 and named["bias"] == 1.0
 
@@ -77,7 +77,10 @@ def test_the_shipped_check_keeps_a_person_with_a_title() -> None:
     doc = _document()
     keeper = load_keeper()
     person = doc.entities[2]
-    assert keeper.score(features(person, TEXT, ["ÉCONOMIE | PÊCHE", "Marelux"])) < keeper.threshold
+    assert (
+        keeper.score(features(person, TEXT, OtherNames((None, n) for n in ("ÉCONOMIE | PÊCHE", "Marelux"))))
+        < keeper.threshold
+    )
 
 
 def test_the_names_index_finds_what_the_word_bounded_pattern_finds() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from veille.analysis.entities.keeper import pointers
 from veille.analysis.entities.typer import (
     FEATURES,
     TYPES,
@@ -17,7 +18,6 @@ from veille.analysis.entities.typer import (
     correct_types,
     features,
     load_typer,
-    pointers,
 )
 from veille.model import Article, Document, Entity, Event, Mention, Quote, Role
 

@@ -146,10 +146,9 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"  # what a str pattern's word class matches
 
 
-def features(entity: Entity, text: str, others: list[str] | OtherNames) -> list[float]:
+def features(entity: Entity, text: str, index: OtherNames) -> list[float]:
     """Return the feature vector of ``entity`` (in the order of FEATURES), given the
-    article's text and the name mentions of the other entities (a list of texts, or the
-    document's ``OtherNames``)."""
+    article's text and the document's name mentions (``OtherNames``)."""
     names = [m for m in entity.mentions if m.kind == "name"]
     described = len(entity.mentions) - len(names)
     words = _WORD.findall(entity.name)
@@ -157,7 +156,6 @@ def features(entity: Entity, text: str, others: list[str] | OtherNames) -> list[
     kb = entity.kb_id or ""
     first = words[0] if words else ""
     key = entity.name.lower()
-    index = others if isinstance(others, OtherNames) else OtherNames((None, o) for o in others)
     value = {
         "type_PER": entity.type == "PER",
         "type_ORG": entity.type == "ORG",
@@ -188,21 +186,20 @@ def features(entity: Entity, text: str, others: list[str] | OtherNames) -> list[
     return [float(value[name]) for name in FEATURES]
 
 
+def pointers(doc: Document) -> dict[str, frozenset[str]]:
+    """Return the ids of the entities quotes speak through (``speaker``), events take as
+    parties or places (``party``, ``place``) and roles name as their ``of``."""
+    return {
+        "speaker": frozenset(q.speaker for q in doc.quotes if q.speaker),
+        "party": frozenset(i for ev in doc.events for i in (*ev.source, *ev.target)),
+        "place": frozenset(ev.location for ev in doc.events if ev.location),
+        "of": frozenset(r.of for e in doc.entities for r in e.roles if r.of),
+    }
+
+
 def referenced(doc: Document) -> frozenset[str]:
     """Return the ids of the entities a quote, an event or a role points to."""
-    ids: set[str] = {q.speaker for q in doc.quotes if q.speaker}
-    for event in doc.events:
-        ids.update(event.source)
-        ids.update(event.target)
-        if event.location:
-            ids.add(event.location)
-    ids.update(role.of for entity in doc.entities for role in entity.roles if role.of)
-    return frozenset(ids)
-
-
-def other_names(doc: Document, entity: Entity) -> list[str]:
-    """Return the name mentions' texts of every entity but ``entity``."""
-    return [m.text for e in doc.entities if e.id != entity.id for m in e.mentions if m.kind == "name"]
+    return frozenset().union(*pointers(doc).values())
 
 
 def drop_false_entities(doc: Document, keeper: Logistic | None = None) -> Document:

@@ -81,7 +81,7 @@ _ADDRESS_WITH_ARTICLE = frozenset({"Dr", "Dre", "Pr", "Mgr"})
 
 
 @cache
-def _address() -> frozenset[str]:
+def address_titles() -> frozenset[str]:
     """The titles of address said before a name: entity_rules.json's honorifics."""
     return frozenset(tables.read_json("entity_rules.json")["honorifics"])
 
@@ -93,7 +93,7 @@ def title_before(doc: Doc, name_start: int, lexicon: RoleLexicon) -> TitlePhrase
     text = view.text
     k = name_start - 1
     loose = False
-    if k >= 0 and text[k] in _address():
+    if k >= 0 and text[k] in address_titles():
         k -= 1
         if k >= 0 and view.lower[k] in ("le", "la") and text[k + 1] in _ADDRESS_WITH_ARTICLE:
             k -= 1  # la directrice de l'agence, la Dre X: the title of address has its article

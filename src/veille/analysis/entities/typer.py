@@ -30,12 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Self
 
+from veille.analysis.entities.keeper import pointers
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.rolenouns import load_roles, role_key
+from veille.analysis.entities.roles import address_titles
 from veille.analysis.entities.typevote import load_evidence, org_by_name, person_shaped
 from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.tables import read_json
-from veille.analysis.lang.fr.words import ARTICLES, OF_TOKENS, auxiliary_forms
+from veille.analysis.lang.fr.words import ARTICLES, OF_TOKENS, TO, auxiliary_forms
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
 
@@ -86,7 +88,6 @@ FEATURES = (
 # -en- joining a commune to its river or region: Villeneuve-sur-Lot, Saint-Rémy-de-Provence).
 _PLACE_ENDINGS = ("ville", "bourg", "court", "heim", "stadt", "grad", "abad", "istan")
 _PLACE_JOINS = ("-sur-", "-sous-", "-lès-", "-les-", "-en-", "-de-", "-la-", "-le-")
-_HONORIFICS = frozenset({"m.", "mme", "mlle", "me", "dr", "pr", "mgr", "sir", "lady", "docteur", "maître"})
 _WORD_BEFORE = re.compile(r"([\w'’.]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([\w'’]+)")
 _CONTEXT = 40
@@ -118,6 +119,12 @@ class Typer:
         exp = {t: math.exp(v - top) for t, v in z.items()}
         total = sum(exp.values())
         return {t: v / total for t, v in exp.items()}
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """The titles of address (entity_rules.json's honorifics: M., Mme, Me, Dr …), lowered."""
+    return frozenset(title.lower() for title in address_titles())
 
 
 @cache
@@ -170,6 +177,7 @@ def features(entity: Entity, doc: Document, pointed: dict[str, frozenset[str]]) 
     after = [_after(text, m) for m in names]
     roles = load_roles().by_first
     auxiliaries = auxiliary_forms()
+    honorifics = _honorifics()
     kb = entity.kb_id or ""
     value: dict[str, float] = {f"type_{t}": float(entity.type == t) for t in TYPES}
     value.update({k: float(v) for k, v in _shape(entity.name).items()})
@@ -178,14 +186,14 @@ def features(entity: Entity, doc: Document, pointed: dict[str, frozenset[str]]) 
             "n_names": math.log1p(len(names)),
             "n_words": min(len(entity.name.split()), 6) / 6,
             "line_start": _share(names, [m.start == 0 or text[m.start - 1] == "\n" for m in names]),
-            "after_a": _share(names, [b in ("à", "au", "aux") for b in before]),
+            "after_a": _share(names, [b in TO for b in before]),
             "after_en": _share(names, [b == "en" for b in before]),
             "after_dans": _share(names, [b in ("dans", "vers", "depuis") for b in before]),
             "after_chez": _share(names, [b in ("chez", "par", "avec") for b in before]),
             "after_de": _share(names, [b in OF_TOKENS for b in before]),
             "after_article": _share(names, [b in ARTICLES for b in before]),
             "after_title": _share(names, [role_key(b) in roles for b in before]),
-            "after_honorific": _share(names, [b in _HONORIFICS for b in before]),
+            "after_honorific": _share(names, [b in honorifics for b in before]),
             "before_auxiliary": _share(names, [a in auxiliaries for a in after]),
             "n_desc": math.log1p(sum(m.kind == "description" for m in entity.mentions)),
             "pronoun": float(any(m.kind == "pronoun" for m in entity.mentions)),
@@ -201,18 +209,6 @@ def features(entity: Entity, doc: Document, pointed: dict[str, frozenset[str]]) 
         }
     )
     return [value[name] for name in FEATURES]
-
-
-def pointers(doc: Document) -> dict[str, frozenset[str]]:
-    """Return the ids of the entities quotes speak through, events take as parties or places,
-    and roles name as their ``of``."""
-    parties = {i for ev in doc.events for i in (*ev.source, *ev.target)}
-    return {
-        "speaker": frozenset(q.speaker for q in doc.quotes if q.speaker),
-        "party": frozenset(parties),
-        "place": frozenset(ev.location for ev in doc.events if ev.location),
-        "of": frozenset(r.of for e in doc.entities for r in e.roles if r.of),
-    }
 
 
 def allowed(entity: Entity, new: str, pointed: dict[str, frozenset[str]]) -> bool:
