@@ -63,10 +63,10 @@ Sets (tests/quality/baseline.json):
   national daily's foreign desk, a defence page, a migrant rescue at sea, a cycling page) and
   years 2009-2026; it was blind (set "blind12") until the seventeenth session opened it for error
   study;
-- "blind13" is tests/gold23/, a thirteenth blind set (thirteenth session), 10 outlet styles
+- "dev15" is tests/gold23/, a thirteenth such set (thirteenth session), 10 outlet styles
   (Senegalese, Nigerien, Mayotte, Malagasy, Gabonese and Burkinabè outlets, a French regional
-  court report, a Québec city page, a Belgian weekly, a TV live blog) and years 2010-2025, added
-  to the gate before any rule change of that session;
+  court report, a Québec city page, a Belgian weekly, a TV live blog) and years 2010-2025; it was
+  blind (set "blind13") until the eighteenth session opened it for error study;
 - "blind14" is tests/gold24/, a fourteenth blind set (fourteenth session), 10 outlet styles
   (Haitian, Lausanne, Luxembourg, Tunisian, Moroccan, Ivorian, Martinique, Lebanese and
   Cameroonian outlets, a French sports daily) and years 2008-2024, added to the gate before any
@@ -111,7 +111,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold20 --set dev12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold21 --set dev13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set dev14 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold23 --set blind13 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold23 --set dev15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
@@ -156,7 +156,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev12": (ROOT / "tests" / "gold20", 10),
     "dev13": (ROOT / "tests" / "gold21", 10),
     "dev14": (ROOT / "tests" / "gold22", 10),
-    "blind13": (ROOT / "tests" / "gold23", 10),
+    "dev15": (ROOT / "tests" / "gold23", 10),
     "blind14": (ROOT / "tests" / "gold24", 10),
     "blind15": (ROOT / "tests" / "gold25", 10),
     "blind16": (ROOT / "tests" / "gold26", 10),
