@@ -9,8 +9,9 @@ SHARED ?= ../shared
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,web,ray]'
+	$(BIN)/python -m pip install --quiet --no-cache-dir --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-cache-dir -e '.[dev,web,ray]' \
+		|| { echo "make: installing into $(VENV) failed (it needs about 1.6 GB free; this disk has:)"; df -h .; exit 1; }
 	@touch $(STAMP)
 
 demo: $(STAMP)
