@@ -115,6 +115,7 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold25", 10),
         ("gold26", 10),
         ("gold27", 10),
+        ("gold28", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

@@ -82,7 +82,11 @@ Sets (tests/quality/baseline.json):
 - "blind17" is tests/gold27/, a seventeenth blind set (seventeenth session), 10 outlet styles
   (Charleroi, Swiss Jura, Normandy and Alsatian dailies, Kinshasa, Beninese, Burundian, Comorian
   and Guadeloupe sites, an Acadian weekly) and years 2009-2026, added to the gate before any rule
-  change of that session.
+  change of that session;
+- "blind18" is tests/gold28/, an eighteenth blind set (eighteenth session), 10 outlet styles
+  (Djiboutian, Bamako, New Caledonian, Brussels, Saint-Pierre-et-Miquelon and Bangui sites,
+  Neuchâtel and Occitanie dailies, an Ontario francophone weekly, a French sports daily) and
+  years 2008-2024, added to the gate before any rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -116,6 +120,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -161,6 +166,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind15": (ROOT / "tests" / "gold25", 10),
     "blind16": (ROOT / "tests" / "gold26", 10),
     "blind17": (ROOT / "tests" / "gold27", 10),
+    "blind18": (ROOT / "tests" / "gold28", 10),
 }
 
 pytestmark = pytest.mark.model
