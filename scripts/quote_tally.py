@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cases = load_cases(golds)
     pipeline = Pipeline()
+    # The keeper renumbers the entities it keeps: off, the analysis keeps the ids the stage
+    # recorded (veille.eval.training.collected, same_ids).
+    pipeline.keeper = None
     stage = next(s for _n, s in pipeline.stages if isinstance(s, QuoteStage))
     tally: Counter[str] = Counter()
     for path, case in zip(golds, cases, strict=True):

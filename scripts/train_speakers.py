@@ -46,7 +46,7 @@ def training_golds(shared: Path) -> list[Path]:
 def collect(golds: list[Path]) -> list[Row]:
     """Run the pipeline on each article and return one row per matched gold quotation."""
     rows: list[Row] = []
-    for path, gold, doc, records in training.collected(golds, QuoteStage):
+    for path, gold, doc, records in training.collected(golds, QuoteStage, same_ids=True):
         rows.extend(_rows(path.name, gold, doc, records))
     return rows
 

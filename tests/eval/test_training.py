@@ -90,3 +90,36 @@ def test_a_threshold_is_chosen_only_with_enough_right_added_events() -> None:
     assert chosen_threshold(curve, rules) == 0.2
     del curve[0.2]
     assert chosen_threshold(curve, rules) == 1.0  # none qualifies: the learned part stays off
+
+
+def test_speaker_rows_are_collected_with_the_stage_ids(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The keeper renumbers the entities it keeps after the quote stage recorded its speakers'
+    # ids: a training run that reads stage ids off the analysis must run without it.
+    from types import SimpleNamespace
+
+    import veille.analysis.pipeline
+    import veille.eval.harness
+    from veille.eval import training
+
+    class Stage:
+        collect: list[object] | None = None
+
+    class FakePipeline:
+        def __init__(self) -> None:
+            self.keeper: object | None = "keeper"
+            self.stages = [("quotes", Stage())]
+
+        def analyze(self, article: object) -> object | None:
+            return self.keeper
+
+    monkeypatch.setattr(veille.analysis.pipeline, "Pipeline", FakePipeline)
+    monkeypatch.setattr(
+        veille.eval.harness, "load_cases", lambda golds: [SimpleNamespace(article=None, gold=None)]
+    )
+    gold = tmp_path / "tests/gold3/conseil.gold.json"
+    kept = [doc for _p, _g, doc, _r in training.collected([gold], Stage)]
+    alone = [doc for _p, _g, doc, _r in training.collected([gold], Stage, same_ids=True)]
+    assert kept == ["keeper"]
+    assert alone == [None]

@@ -71,16 +71,23 @@ def refuse_unallowed(golds: list[Path]) -> None:
             raise SystemExit(f"{path}: a held-out or blind file; no training script reads it")
 
 
-def collected(golds: list[Path], stage_type: type) -> Iterator[tuple[Path, Gold, Document, list[Any]]]:
+def collected(
+    golds: list[Path], stage_type: type, *, same_ids: bool = False
+) -> Iterator[tuple[Path, Gold, Document, list[Any]]]:
     """Run the real pipeline on each allowed gold's article (refusing the held-out and blind
     ones) and yield the path, the gold, the analysis and what the stage of ``stage_type``
-    recorded in its ``collect`` list meanwhile (the speaker and description rankers' rows)."""
+    recorded in its ``collect`` list meanwhile (the speaker and description rankers' rows).
+    With ``same_ids`` the entity keeper is off, so the analysis keeps the entity ids the
+    stage recorded (the keeper renumbers the entities it keeps: a speaker recorded as e7
+    would be read as whichever entity became e7)."""
     from veille.analysis.pipeline import Pipeline  # the model, loaded only by a training run
     from veille.eval.harness import load_cases
 
     refuse_unallowed(golds)
     cases = load_cases(golds)
     pipeline = Pipeline()
+    if same_ids:
+        pipeline.keeper = None
     stage: Any = next(s for _n, s in pipeline.stages if isinstance(s, stage_type))
     for path, case in zip(golds, cases, strict=True):
         stage.collect = []
