@@ -88,6 +88,20 @@ def test_a_planning_participle_points_ahead() -> None:
     assert not after_planning_participle("Le maire a signé le ")
 
 
+def test_a_planning_participle_after_avoir_is_a_compound_past() -> None:
+    from veille.analysis.syntax.tense import after_planning_participle
+
+    # the verb of a compound past: the time right after it is the act's own
+    assert not after_planning_participle("La préfecture a convoqué ")
+    assert not after_planning_participle("Le conseil l'a reporté ")
+    assert not after_planning_participle("les élus avaient fixé ")
+    # a link word names the date it set; no avoir, the participle is a schedule
+    assert after_planning_participle("La préfecture a convoqué pour ")
+    assert after_planning_participle("le syndic a reporté au ")
+    assert after_planning_participle("La commission, convoquée ")
+    assert after_planning_participle("le vote a été reporté ")
+
+
 @pytest.mark.parametrize(
     ("sentence", "verb", "conditional"),
     [
