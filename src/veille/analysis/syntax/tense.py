@@ -102,7 +102,10 @@ def direction(verb: Token, depth: int = 0) -> Direction:
        *aura signé* → future.
     2. A passive or copular auxiliary carries the tense alone (*est attendue* → present),
        but *est arrivée* is the compound past of a verb conjugated with être.
-    3. A bare participle (*révélé mardi*) is past; a present participle is the present.
+    3. A bare participle (*révélé mardi*) is past; a present participle is the present. A
+       participle that is the predicate of a verb (the parser's ``xcomp``: *resteront
+       fermées jusqu'à lundi*, *demeure coupée*) takes that verb's tense: it tells the state
+       the verb holds, at the verb's time.
     4. An infinitive is read on the verb above it: *doivent rencontrer*, *va signer* →
        future; otherwise it inherits that verb's direction. A passive or copular
        infinitive is one too (*devrait être nommé lundi*, like *devrait nommer lundi*).
@@ -125,6 +128,9 @@ def direction(verb: Token, depth: int = 0) -> Direction:
     if "Part" in forms and not passive_infinitive:
         if not participle(verb):
             return "nearest"  # l'AFD reproche …, tagged a participle: a present (participle)
+        head = verb.head
+        if dep[verb.i] == "xcomp" and head != verb and head.pos_ in ("VERB", "AUX") and depth < _MAX_DEPTH:
+            return direction(head, depth + 1)  # resteront fermées: the future of resteront
         return "nearest" if "Pres" in feature(verb, "Tense") else "past"
     if ("Inf" in forms or passive_infinitive) and depth < _MAX_DEPTH:
         head = verb.head
