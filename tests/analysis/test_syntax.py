@@ -56,6 +56,21 @@ def test_one_tense_reader(nlp, sentence: str, verb: str, expected: str) -> None:
     assert direction(token) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Les bibliothèques resteront fermées jusqu'à mardi.", "future"),
+        ("Les gymnases demeureront fermés jusqu'à lundi.", "future"),
+        ("La route est restée coupée jusqu'à lundi.", "past"),
+    ],
+)
+def test_a_predicative_participle_takes_its_verbs_tense(nlp, sentence: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    # the predicate of rester, demeurer (the parser's xcomp) tells a state at that verb's
+    # time; read alone, as a bare participle, it would be past
+    token = next(t for t in nlp(sentence) if t.dep_ == "xcomp" and "Part" in t.morph.get("VerbForm"))
+    assert direction(token) == expected
+
+
 def test_a_first_person_future_is_planned_in_events(analyze) -> None:  # type: ignore[no-untyped-def]
     # -rons and -rez futures were read as the future by the time stage only; one reader now.
     doc = analyze("« Nous rencontrerons Volodymyr Zelensky jeudi », a déclaré Emmanuel Macron.")
@@ -86,6 +101,20 @@ def test_a_planning_participle_points_ahead() -> None:
     assert after_planning_participle("le concert a été reporté au ")
     assert after_planning_participle("un vote programmé pour ")
     assert not after_planning_participle("Le maire a signé le ")
+
+
+def test_a_planning_participle_after_avoir_is_a_compound_past() -> None:
+    from veille.analysis.syntax.tense import after_planning_participle
+
+    # the verb of a compound past: the time right after it is the act's own
+    assert not after_planning_participle("La préfecture a convoqué ")
+    assert not after_planning_participle("Le conseil l'a reporté ")
+    assert not after_planning_participle("les élus avaient fixé ")
+    # a link word names the date it set; no avoir, the participle is a schedule
+    assert after_planning_participle("La préfecture a convoqué pour ")
+    assert after_planning_participle("le syndic a reporté au ")
+    assert after_planning_participle("La commission, convoquée ")
+    assert after_planning_participle("le vote a été reporté ")
 
 
 @pytest.mark.parametrize(

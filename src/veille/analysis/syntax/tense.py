@@ -102,7 +102,10 @@ def direction(verb: Token, depth: int = 0) -> Direction:
        *aura signé* → future.
     2. A passive or copular auxiliary carries the tense alone (*est attendue* → present),
        but *est arrivée* is the compound past of a verb conjugated with être.
-    3. A bare participle (*révélé mardi*) is past; a present participle is the present.
+    3. A bare participle (*révélé mardi*) is past; a present participle is the present. A
+       participle that is the predicate of a verb (the parser's ``xcomp``: *resteront
+       fermées jusqu'à lundi*, *demeure coupée*) takes that verb's tense: it tells the state
+       the verb holds, at the verb's time.
     4. An infinitive is read on the verb above it: *doivent rencontrer*, *va signer* →
        future; otherwise it inherits that verb's direction. A passive or copular
        infinitive is one too (*devrait être nommé lundi*, like *devrait nommer lundi*).
@@ -125,6 +128,9 @@ def direction(verb: Token, depth: int = 0) -> Direction:
     if "Part" in forms and not passive_infinitive:
         if not participle(verb):
             return "nearest"  # l'AFD reproche …, tagged a participle: a present (participle)
+        head = verb.head
+        if dep[verb.i] == "xcomp" and head != verb and head.pos_ in ("VERB", "AUX") and depth < _MAX_DEPTH:
+            return direction(head, depth + 1)  # resteront fermées: the future of resteront
         return "nearest" if "Pres" in feature(verb, "Tense") else "past"
     if ("Inf" in forms or passive_infinitive) and depth < _MAX_DEPTH:
         head = verb.head
@@ -240,14 +246,32 @@ def caps_direction(sentence: str) -> Direction:
 @cache
 def _planning_participle() -> re.Pattern[str]:
     # The table lives with the time vocabulary (time_fr.json, source noted there); one
-    # alternation, compiled once, asks what a search per participle asked.
-    words: list[str] = tables.read_json("time_fr.json")["planning_participles"]
-    link = r"(?:\s+(?:pour|au|à|en|dès|jusqu'au|jusqu'à))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
-    return re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)}){link}")
+    # alternation, compiled once, asks what a search per participle asked. An avoir form
+    # right before the participle is caught too (a convoqué, avaient fixé), and the link
+    # word after it (pour, au, à …), for after_planning_participle to tell them apart.
+    participles: list[str] = tables.read_json("time_fr.json")["planning_participles"]
+    avoir = "|".join(sorted(words.avoir_forms(), key=len, reverse=True))
+    link = rf"(?P<link>\s+(?:{'|'.join(_LINKS)}))?(?:\s+(?:le|la|l'|ce|cette))?\s*$"
+    alternation = "|".join(re.escape(word) for word in participles)
+    return re.compile(rf"(?:\b(?P<avoir>{avoir})\s+)?\b(?P<participle>{alternation}){link}")
+
+
+# The prepositions that put a time after a scheduling participle as its new date (reporté au
+# 3 mars, convoqué pour lundi, prévu dès mardi)
+_LINKS = ("pour", "au", "à", "en", "dès", "jusqu'au", "jusqu'à")
 
 
 def after_planning_participle(before: str) -> bool:
     """Tell whether a scheduling participle governs what follows ``before`` (*prévue le 3
     juillet*, *programmé pour mardi*, *reporté au 12 mars*): a plan points forward from when
-    it was made, whatever the tense of the main verb."""
-    return _planning_participle().search(before.lower().replace("’", "'")) is not None
+    it was made, whatever the tense of the main verb.
+
+    Not after an avoir form with no link word (*Le ministère a convoqué mardi l'ambassadeur*,
+    *Le conseil a reporté jeudi le vote*): the participle is then the verb of a compound
+    past, and the time right after it is the act's own (the Tuesday before), not the date it
+    set; *a convoqué pour lundi une table ronde* keeps the forward reading."""
+    match = _planning_participle().search(before.lower().replace("’", "'"))
+    if match is None:
+        return False
+    linked = match["link"] is not None or match["participle"].split()[-1] in _LINKS
+    return match["avoir"] is None or linked

@@ -116,6 +116,12 @@ def auxiliary_forms() -> frozenset[str]:
     return _words("auxiliary_forms")
 
 
+def avoir_forms() -> frozenset[str]:
+    """Return the finite forms of avoir (*a*, *ont*, *avait*, *aura*), the auxiliary of a
+    compound tense when a participle follows."""
+    return _words("avoir_forms")
+
+
 # Adjectives French places before the noun (Riegel, Pellat & Rioul, Grammaire méthodique du
 # français, ch. XI, la place de l'adjectif épithète: the short, frequent and ordinal ones):
 # a description's head noun comes after them (une deuxième source, l'ancien banquier).
