@@ -19,7 +19,6 @@ Usage: .venv/bin/python scripts/train_entity_keeper.py [--shared ../shared] [--r
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +26,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from veille.analysis.entities.keeper import CHECKED_TYPES, FEATURES, OtherNames, features, referenced
+from veille.analysis.entities.keeper import CHECKED_TYPES, OtherNames, features, referenced
+from veille.analysis.entities.keeper import FEATURES as FEATURES  # the weights table's names
 from veille.eval import training
 from veille.eval.harness import load_cases
 from veille.eval.matching import map_entities
@@ -38,7 +38,8 @@ PRECISION = 1.0  # a dropped found entity costs recall (and an open set's floor)
 LEAST_DROPS = 10  # a precision over fewer drops measures nothing
 C = 10.0  # inverse regularisation strength (weak: the rare page-furniture features need weight)
 THRESHOLDS = [round(0.5 + 0.025 * k, 3) for k in range(19)]  # 0.5 … 0.95
-OFF = 1.01
+WHAT = "entities"  # what a row is
+ABOUT = "Entity keeper (logistic regression); retrain with scripts/train_entity_keeper.py"
 
 Row = dict  # {"article", "name", "type", "label", "referenced", "features"}
 
@@ -92,18 +93,6 @@ def fit(rows: list[Row]) -> LogisticRegression:
     return LogisticRegression(C=C, max_iter=2000, fit_intercept=False).fit(x, y)
 
 
-def leave_one_article_out(rows: list[Row]) -> list[float]:
-    """Return each row's score by a model trained on the other articles."""
-    scores = [0.0] * len(rows)
-    for article in sorted({r["article"] for r in rows}):
-        held = [i for i, r in enumerate(rows) if r["article"] == article]
-        model = fit([r for r in rows if r["article"] != article])
-        probs = model.predict_proba(np.array([rows[i]["features"] for i in held]))[:, 1]
-        for i, p in zip(held, probs, strict=True):
-            scores[i] = float(p)
-    return scores
-
-
 def curve(rows: list[Row], scores: list[float]) -> dict[float, Counter[str]]:
     """Return, for each threshold, the labels of the unreferenced rows it would drop."""
     return {
@@ -119,30 +108,12 @@ def precision(drops: Counter[str]) -> float:
 
 
 def chosen(table: dict[float, Counter[str]]) -> float:
-    """Return the lowest threshold reaching PRECISION over at least LEAST_DROPS drops (OFF if none)."""
-    for threshold in THRESHOLDS:
-        drops = table[threshold]
-        if drops["fp"] >= LEAST_DROPS and precision(drops) >= PRECISION:
-            return threshold
-    return OFF
+    """Return the lowest threshold reaching PRECISION over at least LEAST_DROPS drops (1.01, off, if none)."""
+    return training.lowest_clean(table, precision, "fp", LEAST_DROPS, PRECISION)
 
 
 def main(argv: list[str] | None = None) -> int:
-    rows, write = training.ranker_rows(__doc__, ROOT, collect, argv)
-    labels = Counter(r["label"] for r in rows)
-    print(f"{len(rows)} entities: {dict(labels)}", file=sys.stderr)
-    table = curve(rows, leave_one_article_out(rows))
-    threshold = chosen(table)
-    training.report_curve(table, precision, threshold)
-    if write:
-        model = fit(rows)
-        out = {
-            "about": "Entity keeper (logistic regression); retrain with scripts/train_entity_keeper.py",
-            "threshold": threshold,
-            "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_[0], strict=True)},
-        }
-        TABLE.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 0
+    return training.binary_check_main(sys.modules[__name__], argv)
 
 
 if __name__ == "__main__":

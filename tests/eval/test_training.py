@@ -59,6 +59,7 @@ def test_training_golds_read_only_the_allowed_folders(tmp_path: Path) -> None:
         "train_descriptions",
         "train_entity_keeper",
         "train_entity_typer",
+        "train_entity_merger",
     ],
 )
 def test_no_training_script_reads_held_out_or_blind_files(tmp_path: Path, name: str) -> None:

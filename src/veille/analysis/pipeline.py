@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.clean import clean_article
 from veille.analysis.entities.keeper import drop_false_entities, load_keeper
+from veille.analysis.entities.merger import load_merger, merge_variants
 from veille.analysis.entities.typer import Typer, correct_types, load_typer
 from veille.analysis.lang import SUPPORTED
 from veille.analysis.lang.detect import detect_language
@@ -68,6 +69,10 @@ class Pipeline:
         # Then a learned check changes the PER, ORG and LOC types it is sure of, where the
         # references allow it (entities/typer.py); a training run switches it off.
         self.typer: Typer | None = load_typer() if "resolve" in names else None
+        # Last, a learned check merges two entities it is sure are one (a short form, an
+        # acronym, a typo: entities/merger.py); shipped off (threshold above 1) until a
+        # threshold is clean; a training run switches it off.
+        self.merger: Logistic | None = load_merger() if "resolve" in names else None
 
     def analyze(self, article: Article) -> Document:
         """Analyse one article; raise VeilleError when it cannot be analysed."""
@@ -129,7 +134,8 @@ class Pipeline:
                 if time.monotonic() - started > self.settings.article_seconds:
                     raise _overrun(self.settings.article_seconds, name)
         doc = doc if self.keeper is None else drop_false_entities(doc, self.keeper)
-        return doc if self.typer is None else correct_types(doc, self.typer)
+        doc = doc if self.typer is None else correct_types(doc, self.typer)
+        return doc if self.merger is None else merge_variants(doc, self.merger)
 
 
 class ArticleTimeout(VeilleError):

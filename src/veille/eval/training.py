@@ -178,3 +178,58 @@ def chosen_threshold(
         and prf(count)[2] > prf(rules)[2]
     ]
     return min(good) if good else 1.0
+
+
+def leave_one_article_out(
+    rows: list[dict[str, Any]], fit: Callable[[list[dict[str, Any]]], Any]
+) -> list[float]:
+    """Return each row's score (the probability of its positive class) by a binary model
+    ``fit`` on the other articles' rows (the keeper's and the merger's cross-validation)."""
+    scores = [0.0] * len(rows)
+    for article in sorted({r["article"] for r in rows}):
+        held = [i for i, r in enumerate(rows) if r["article"] == article]
+        model = fit([r for r in rows if r["article"] != article])
+        probs = model.predict_proba([rows[i]["features"] for i in held])[:, 1]
+        for i, p in zip(held, probs, strict=True):
+            scores[i] = float(p)
+    return scores
+
+
+def lowest_clean(
+    table: dict[float, Counter[str]],
+    precision: Callable[[Counter[str]], float],
+    right: str,
+    least: int,
+    floor: float,
+) -> float:
+    """Return the lowest threshold of a check's cross-validated ``table`` (per threshold: the
+    labels of the rows it would act on) with at least ``least`` rows labelled ``right`` and a
+    ``precision`` of at least ``floor``; 1.01 (the check off) when none has."""
+    for threshold, counts in sorted(table.items()):
+        if counts[right] >= least and precision(counts) >= floor:
+            return threshold
+    return 1.01
+
+
+def binary_check_main(script: Any, argv: list[str] | None) -> int:
+    """Run a binary check's training script (the keeper's, the merger's): gather or read its
+    rows, print their labels, its cross-validated curve and the threshold chosen, and write
+    its weights table unless --no-write. ``script`` is the script's module: its ``__doc__``,
+    ``ROOT``, ``TABLE``, ``FEATURES``, ``ABOUT`` (its table's note), ``WHAT`` (what a row
+    is), ``collect``, ``fit``, ``curve``, ``chosen`` and ``precision``."""
+    rows, write = ranker_rows(script.__doc__, script.ROOT, script.collect, argv)
+    print(f"{len(rows)} {script.WHAT}: {dict(Counter(r['label'] for r in rows))}", file=sys.stderr)
+    table = script.curve(rows, leave_one_article_out(rows, script.fit))
+    threshold = script.chosen(table)
+    report_curve(table, script.precision, threshold)
+    if write:
+        model = script.fit(rows)
+        out = {
+            "about": script.ABOUT,
+            "threshold": threshold,
+            "weights": {
+                name: round(float(w), 4) for name, w in zip(script.FEATURES, model.coef_[0], strict=True)
+            },
+        }
+        script.TABLE.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0

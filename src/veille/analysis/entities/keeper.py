@@ -220,14 +220,22 @@ def drop_false_entities(doc: Document, keeper: Logistic | None = None) -> Docume
     }
     if not dropped:
         return doc
-    return _renumbered(doc, dropped)
+    return renumbered(doc, dropped)
 
 
-def _renumbered(doc: Document, dropped: set[str]) -> Document:
+def renumbered(doc: Document, dropped: set[str], into: dict[str, str] | None = None) -> Document:
+    """Return ``doc`` without the ``dropped`` entities, the rest renumbered in the order of
+    their ids (which the stages give by first mention) and every reference following them;
+    a dropped id in ``into`` (the merger's) is referred to its survivor, which is ordered
+    by the earlier of the two ids."""
+    into = into or {}
     kept = [e for e in doc.entities if e.id not in dropped]
-    # The ids keep their order (their number, which the stages give by first mention).
-    order = sorted(kept, key=lambda e: int(e.id[1:]) if _ID.fullmatch(e.id) else math.inf)
+    rank = {e.id: _number(e.id) for e in doc.entities}
+    for gone, survivor in into.items():
+        rank[survivor] = min(rank[survivor], rank[gone])
+    order = sorted(kept, key=lambda e: rank[e.id])
     new = {e.id: f"e{n}" for n, e in enumerate(order, 1)}
+    new.update({gone: new[survivor] for gone, survivor in into.items()})
 
     def ref(value: str | None) -> str | None:
         return new.get(value, value) if value else value
@@ -235,15 +243,20 @@ def _renumbered(doc: Document, dropped: set[str]) -> Document:
     def roles(entity: Entity) -> tuple[Role, ...]:
         return tuple(dataclasses.replace(r, of=ref(r.of)) for r in entity.roles)
 
-    entities = tuple(dataclasses.replace(e, id=new[e.id], roles=roles(e)) for e in kept)
+    listed = order if into else kept  # a survivor moves to the earlier id's place
+    entities = tuple(dataclasses.replace(e, id=new[e.id], roles=roles(e)) for e in listed)
     quotes = tuple(dataclasses.replace(q, speaker=ref(q.speaker)) for q in doc.quotes)
     events = tuple(
         dataclasses.replace(
             ev,
-            source=tuple(new.get(i, i) for i in ev.source),
-            target=tuple(new.get(i, i) for i in ev.target),
+            source=tuple(dict.fromkeys(new.get(i, i) for i in ev.source)),
+            target=tuple(dict.fromkeys(new.get(i, i) for i in ev.target)),
             location=ref(ev.location),
         )
         for ev in doc.events
     )
     return dataclasses.replace(doc, entities=entities, quotes=quotes, events=events)
+
+
+def _number(entity_id: str) -> float:
+    return int(entity_id[1:]) if _ID.fullmatch(entity_id) else math.inf
