@@ -11,6 +11,9 @@ trigger of an accepted type. For each such word it says where the rules stop:
 - ``sense``/``factive``: the roles were read but the row's sense or factivity drops it;
 - ``wrong-parties``: an event of that type came out of the sentence with other parties.
 
+The summary counts the reasons per trigger word, and each missed event once by the reason
+of its first trigger word (``no-trigger`` when none fired).
+
 Usage: .venv/bin/python scripts/event_misses.py [GOLD ...] [--shared ../shared] [--summary]
 """
 
@@ -213,6 +216,7 @@ def main() -> int:
     classes: Counter[str] = Counter()
     held: Counter[str] = Counter()  # a dropped trigger's missing side and what the parse held there
     fp_classes: Counter[str] = Counter()  # a false positive's cause (false_positives)
+    first: Counter[str] = Counter()  # each missed event once, by its first trigger word's reason
     missed_total = required_total = 0
     for case in cases:
         article = pipeline.prepare(case.article)
@@ -258,12 +262,15 @@ def main() -> int:
                             reason = f"wrong-parties {sources} -> {targets}"
                         else:
                             reason = why(token, pdoc, reader, lexicon, names)
+                        if not reasons:
+                            first[reason.split()[0]] += 1
                         reasons.append(f"  «{token.text}» {reason}\n    | {sentence.text.strip()[:220]}")
                         classes[reason.split()[0]] += 1
                         if reason.startswith("no-"):
                             held[reason.split()[0]] += 1
                 if not reasons:
                     classes["no-trigger"] += 1
+                    first["no-trigger"] += 1
                     sents = sentences_for(parsed, case.gold, event)
                     shown = f"\n    | {sents[0].text.strip()[:220]}" if sents else ""
                     reasons.append(f"  no trigger{shown}")
@@ -276,6 +283,9 @@ def main() -> int:
                     print(f"{case.gold.path.name}: FALSE POSITIVE {line}")
     print(f"\nmissed {missed_total} of {required_total} required; first reasons by trigger word:")
     for key, n in classes.most_common():
+        print(f"  {key}: {n}")
+    print("missed events, each once, by the reason of its first trigger word:")
+    for key, n in first.most_common():
         print(f"  {key}: {n}")
     print("dropped by the role gate, by missing side / what the parse held there:")
     for key, n in held.most_common():

@@ -45,6 +45,7 @@ from veille.analysis.events.shape import (
     case_of,
     fronted,
     lowercase_places,
+    on_behalf,
     passive,
     passive_like,
     passive_voice,
@@ -260,7 +261,12 @@ class RoleReader:
         # A complement the parser hung on the object (accordé 500 millions … à l'Ukraine).
         candidates = [*kids, *(c for o in objects for c in view.child_tokens(o.i)), *agent_complements(node)]
         for child in candidates:
-            if dep[child.i] in _CASEOFPS and self._slotcase_of(child) == slot and not fronted(child, node):
+            if (
+                dep[child.i] in _CASEOFPS
+                and self._slotcase_of(child) == slot
+                and not fronted(child, node)
+                and not on_behalf(child)  # au nom de X: X is whom the subject acts for
+            ):
                 # … au navire affrété par X: a thing a participle gives an agent stands for it
                 found = self.group(child) or self.owner(child) or national(self, child)
                 found = found or holder(self, child)

@@ -24,6 +24,13 @@ def case_of(token: Token) -> str | None:
     return None
 
 
+def on_behalf(token: Token) -> bool:
+    """Say whether a phrase is the locution *au nom de* (its head *nom* after *au*): its
+    complement is the one the subject acts for (TLFi « nom »: *au nom de*, en représentant),
+    never the one the act is done to (*Il a demandé, au nom de l'association, que …*)."""
+    return token.lower_ == "nom" and case_of(token) == "au"
+
+
 def is_relative(token: Token) -> bool:
     relative = ("qui", "que", "qu'", "lequel", "laquelle")
     return "Rel" in feature(token, "PronType") or token.lower_ in relative

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.shape import bare_address
+from veille.analysis.events.shape import bare_address, on_behalf
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.syntax.incises import incise_after, incise_before
 from veille.analysis.syntax.sentences import parse_sentence
@@ -170,9 +170,12 @@ def linear_complement(
     view = token_view(trigger.doc)  # the window's words, tags and offsets off the columns
     text, lower, pos, idx = view.text, view.lower, view.pos, view.idx
     noun = pos[trigger.i] == "NOUN"
+    behalf = {w.i for token in window if on_behalf(token) for w in token.subtree}
     for position, token in enumerate(window):
         if lower[token.i] not in forms or (noun and token.i < trigger.i):
             continue  # a noun's complements follow it (reproché à la Suède son soutien à …)
+        if token.i in behalf:
+            continue  # au nom de X: X is whom the subject acts for (shape.on_behalf)
         found: list[str] = []
         rest = window[position + 1 :]
         for number, inner in enumerate(rest):
