@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass, field
 
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
+from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Article, Document, Entity, Mention
 
 
@@ -73,3 +74,18 @@ def test_the_entity_at_a_stretch_is_the_walks_longest_first_mention() -> None:
         for start in range(0, 330, 6):
             for end in (start, start + 2, start + 11, start + 40):
                 assert indexed_entity_at(doc, start, end) is _walked_entity_at(doc, start, end)
+
+
+def test_a_mention_inside_another_entitys_is_the_walks_answer() -> None:
+    for seed in range(150):
+        entities = [Entity(f"e{n}", f"E{n}", "LOC", tuple(c.mentions)) for n, c in enumerate(_clusters(seed))]
+        index = MentionIndex(Document(article=Article(id="a", text="x" * 400), entities=tuple(entities)))
+        for entity in entities:
+            for m in entity.mentions:
+                walk = any(
+                    o.start < m.start and m.end <= o.end
+                    for e in entities
+                    if e.id != entity.id
+                    for o in e.mentions
+                )
+                assert index.inside_another(m.start, m.end, entity.id) == walk
