@@ -184,8 +184,9 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
                 c
                 for c in clusters
                 if c.type == "PER"
-                and _holds(c, phrase, complement, former, unplaced)
+                # named lately first (a bisection), then the role: most are named far before
                 and recent.any_within(c, start, salience.DESCRIPTION_WINDOW)
+                and _holds(c, phrase, complement, former, unplaced)
                 and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
             ]
             if holders or phrase.demonym is None:
