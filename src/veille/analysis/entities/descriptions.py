@@ -20,7 +20,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.categories import accepts, category_at, holds_noun
+from veille.analysis.entities.categories import accepts, category_at, holds_noun, keys_hold, name_keys
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.descfeatures import Anaphor, Evidence
 from veille.analysis.entities.referents import Category, Referents, feature_kind, org_kind, place_kind
@@ -310,10 +310,18 @@ def _stem(key: str) -> str:
     return key[:-1] if key.endswith(("e", "s")) and len(key) > 4 else key
 
 
-def _bodies(clusters: list[Cluster], referents: Referents) -> list[tuple[Cluster, str | None, str | None]]:
-    """Return each named organisation and place with its kind and its natural feature."""
+def _bodies(
+    clusters: list[Cluster], referents: Referents
+) -> list[tuple[Cluster, str | None, str | None, list[str]]]:
+    """Return each named organisation and place with its kind, its natural feature and its
+    names' keys (``name_keys``)."""
     return [
-        (c, org_kind(c, referents) if c.type == "ORG" else place_kind(c), feature_kind(c, referents))
+        (
+            c,
+            org_kind(c, referents) if c.type == "ORG" else place_kind(c),
+            feature_kind(c, referents),
+            name_keys(c),
+        )
         for c in clusters
         if c.type in ("ORG", "LOC") and not c.group and c.names
     ]
@@ -321,7 +329,7 @@ def _bodies(clusters: list[Cluster], referents: Referents) -> list[tuple[Cluster
 
 def _fitting(
     persons: list[Cluster],
-    bodies: list[tuple[Cluster, str | None, str | None]],
+    bodies: list[tuple[Cluster, str | None, str | None, list[str]]],
     category: Category | None,
 ) -> list[Cluster]:
     """Return the candidates of a description: every person for a role noun; for a category
@@ -331,8 +339,8 @@ def _fitting(
         return list(persons)
     return [
         cluster
-        for cluster, kind, feature in bodies
-        if accepts(category, kind) or feature in category.accepts or holds_noun(cluster, category)
+        for cluster, kind, feature, keys in bodies
+        if accepts(category, kind) or feature in category.accepts or keys_hold(keys, category)
     ]
 
 
