@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 
 from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
-from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.mentions import MentionIndex, Spans
 from veille.model import Article, Document, Entity, Mention
 
 
@@ -89,3 +89,12 @@ def test_a_mention_inside_another_entitys_is_the_walks_answer() -> None:
                     for o in e.mentions
                 )
                 assert index.inside_another(m.start, m.end, entity.id) == walk
+
+
+def test_a_stretch_overlaps_a_span_where_the_walk_finds_one() -> None:
+    for seed in range(150):
+        spans = [(m.start, m.end) for c in _clusters(seed) for m in c.mentions]
+        index = Spans(spans)
+        for start in range(0, 330, 4):
+            for end in (start, start + 1, start + 9, start + 60):
+                assert index.overlap(start, end) == any(s < end and start < e for s, e in spans)

@@ -57,3 +57,19 @@ class MentionIndex:
         lo = bisect.bisect_left(self.starts, start - self._longest)
         hi = bisect.bisect_left(self.starts, start)
         return any(e_end >= end and e.id != entity_id for _s, e_end, _m, e in self.items[lo:hi])
+
+
+class Spans:
+    """Character spans sorted by start, asked whether one overlaps a stretch: only those
+    starting within the longest span's length before it are read."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _end in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Say whether a span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        lo = bisect.bisect_right(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return any(e > start for _s, e in self.spans[lo:hi])
