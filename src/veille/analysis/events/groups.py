@@ -76,11 +76,11 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         return []  # des deux pays, aux deux dirigeants: the article is inside the preposition
     wanted = next((_NUMERALS[c.lower_] for c in head.children if c.lower_ in _NUMERALS), None)
     singular = _singular(head)
-    before = _named_before(reader, head)
+    # the entities named before (a walk over the mentions) are read only where a branch asks
     if fold(head.lower_) in _SIDE_NOUNS:
-        return _sides(reader, head, before) if wanted == 2 and not _narrows(head) else []
+        return _sides(reader, head, _named_before(reader, head)) if wanted == 2 and not _narrows(head) else []
     if singular in _COUNTRY_NOUNS:
-        countries = _countries(reader, before)
+        countries = _countries(reader, _named_before(reader, head))
         if wanted is None:
             return []  # les pays de la région: not a closed group
         return countries[:wanted] if len(countries) >= wanted else []
@@ -91,7 +91,7 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
     principals = _principals(reader, head) if role is not None else []
     if principals:
         return principals
-    persons = [e for e in before if e.type == "PER"]
+    persons = [e for e in _named_before(reader, head) if e.type == "PER"]
     holders = [e for e in persons if role is not None and _holds(e, role)]
     holders = _narrowed(reader, head, holders)
     if wanted is not None:
