@@ -196,16 +196,21 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
     # Read once: the loop below adds descriptions only, which change no name, kind or type.
     features = {id(c): feature_kind(c, referents) for c in orgs}
     keys = {id(c): name_keys(c) for c in orgs}
+    fitting: dict[int, list[Cluster]] = {}  # the organisations each category noun may name
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
-        fits = [
-            c
-            for c in orgs
-            if accepts(category, kinds[id(c)])
-            or features[id(c)] in category.accepts
-            or keys_hold(keys[id(c)], category)  # l'Agence spatiale européenne is l'agence, whatever its kind
-        ]
+        if id(category) not in fitting:
+            fitting[id(category)] = [
+                c
+                for c in orgs
+                if accepts(category, kinds[id(c)])
+                or features[id(c)] in category.accepts
+                or keys_hold(
+                    keys[id(c)], category
+                )  # l'Agence spatiale européenne is l'agence, whatever its kind
+            ]
+        fits = list(fitting[id(category)])
         if category.words == ("departement",):
             # Le département names a French département (INSEE's COG, french_divisions.tsv),
             # never the town named nearer (Brignoles … le département: the Var).
