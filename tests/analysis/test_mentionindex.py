@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
+from veille.analysis.entities.mentionindex import MentionEnds, NamedWithin, NameSpans, indexed_entity_at
 from veille.analysis.syntax.mentions import MentionIndex, Spans
 from veille.model import Article, Document, Entity, Mention
 
@@ -98,3 +98,13 @@ def test_a_stretch_overlaps_a_span_where_the_walk_finds_one() -> None:
         for start in range(0, 330, 4):
             for end in (start, start + 1, start + 9, start + 60):
                 assert index.overlap(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_the_clusters_named_within_a_window_are_the_walks_in_its_order() -> None:
+    for seed in range(150):
+        clusters = _clusters(seed)
+        index = NamedWithin(clusters)
+        for offset in range(0, 340, 5):
+            for window in (0, 10, 150):
+                walk = [c for c in clusters if any(0 <= offset - m.end <= window for m in c.mentions)]
+                assert index.clusters(offset, window) == walk
