@@ -12,6 +12,7 @@ gold24 to gold28 nor the held-out d2-025..d2-036) plus one long text made of the
     .venv/bin/python benchmarks/stage_check.py sample --rounds 3 --top 40   # by line, sampled
     .venv/bin/python benchmarks/stage_check.py ab /tmp/veille-main/src --rounds 3 --freeze
     .venv/bin/python benchmarks/stage_check.py lengths --words 1000,5000,20000
+    .venv/bin/python benchmarks/stage_check.py lengths --base /tmp/veille-main/src --tries 4
     .venv/bin/python benchmarks/stage_check.py full /tmp/veille-main/src --rounds 3 --copies 60
 
 ``ab`` times two versions of the stages in one process, taking turns article by article:
@@ -162,32 +163,53 @@ class _Timed:
             self.into[self.name] += time.process_time() - started
 
 
-def lengths(words: list[int], tries: int) -> None:
+def lengths(words: list[int], tries: int, src: Path | None = None) -> None:
     """Print each stage's CPU ms per 1,000 words on one article of each length, made of the
-    allowed texts one after another (the fastest of ``tries``): flat when linear."""
+    allowed texts one after another (the fastest of ``tries``): flat when linear. With
+    ``src`` (another tree's ``src/``), that tree's stages run too, taking turns with these
+    on the same parse, and each length prints both rows and their ratio."""
     from veille.runners.bench_scale import long_article
 
     pipeline = Pipeline(Settings())
-    base = articles()[:-1]
+    runs: list[tuple[str, Any, Any]] = [("this", pipeline, None)]
+    if src is not None:
+        other = load_base(src).Pipeline(
+            importlib.import_module("veille_base.settings").Settings(), nlp=pipeline.nlp
+        )
+        runs.append(("base", other, importlib.import_module("veille_base.model").Article))
+    texts = articles()[:-1]
     for n, size in enumerate(words):
-        article = pipeline.prepare(long_article(base, size, n))
+        raw = long_article(texts, size, n)
+        article = pipeline.prepare(raw)
         assert isinstance(article, Article)
+        # the other tree cleans its own copy (its Article class, its paragraphs)
+        own = {
+            name: article if made is None else runner.prepare(made(**dataclasses.asdict(raw)))
+            for name, runner, made in runs
+        }
         parsed = next(parse_articles(pipeline.nlp, [article], 1, pipeline.settings.max_sentence_tokens))
         count = len(article.text.split())
-        best: dict[str, float] = {}
-        for _ in range(tries):
-            spent = {name: 0.0 for name, _ in pipeline.stages}
-            timed_stages = [(name, _Timed(stage, name, spent)) for name, stage in pipeline.stages]
-            saved, pipeline.stages = pipeline.stages, timed_stages  # type: ignore[assignment]
-            try:
-                pipeline.run_stages(article, parsed)
-            finally:
-                pipeline.stages = saved
-            if not best or sum(spent.values()) < sum(best.values()):
-                best = spent
-        per = {name: 1e6 * s / count for name, s in best.items()}
-        row = "  ".join(f"{name} {ms:.1f}" for name, ms in per.items())
-        print(f"{count:6d} words: stages {sum(per.values()):6.1f} ms per 1,000 words; {row}")
+        best: dict[str, dict[str, float]] = {}
+        for t in range(tries):
+            for name, runner, _made in runs if t % 2 == 0 else runs[::-1]:
+                spent = {stage: 0.0 for stage, _ in runner.stages}
+                timed_stages = [(stage, _Timed(run, stage, spent)) for stage, run in runner.stages]
+                saved, runner.stages = runner.stages, timed_stages
+                try:
+                    runner.run_stages(own[name], parsed)
+                finally:
+                    runner.stages = saved
+                if name not in best or sum(spent.values()) < sum(best[name].values()):
+                    best[name] = spent
+        for name, spent in best.items():
+            per = {stage: 1e6 * s / count for stage, s in spent.items()}
+            row = "  ".join(f"{stage} {ms:.1f}" for stage, ms in per.items())
+            label = f" {name}" if src is not None else ""
+            print(f"{count:6d} words{label}: stages {sum(per.values()):6.1f} ms per 1,000 words; {row}")
+        if src is not None:
+            print(
+                f"{count:6d} words: this / base {sum(best['this'].values()) / sum(best['base'].values()):.3f}"
+            )
 
 
 def profile(rounds: int, top: int, sort: str) -> None:
@@ -383,6 +405,7 @@ def main() -> int:
     sizes = sub.add_parser("lengths")
     sizes.add_argument("--words", default="1000,5000,20000")
     sizes.add_argument("--tries", type=int, default=2)
+    sizes.add_argument("--base", type=Path, default=None, help="another tree's src/, timed in turns")
     two = sub.add_parser("ab")
     two.add_argument("base", type=Path, help="another source tree's src/ folder")
     two.add_argument("--rounds", type=int, default=3)
@@ -401,7 +424,7 @@ def main() -> int:
     elif args.command == "sample":
         sample(args.rounds, args.top)
     elif args.command == "lengths":
-        lengths([int(w) for w in args.words.split(",")], args.tries)
+        lengths([int(w) for w in args.words.split(",")], args.tries, args.base)
     elif args.command == "ab":
         ab(args.base, args.rounds, args.freeze)
     elif args.command == "full":

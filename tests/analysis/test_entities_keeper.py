@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from veille.analysis.entities.keeper import FEATURES, OtherNames, drop_false_entities, features, load_keeper
+from veille.analysis.entities.keeper import (
+    FEATURES,
+    OtherNames,
+    _said,
+    drop_false_entities,
+    features,
+    load_keeper,
+)
 from veille.analysis.logistic import Logistic
 from veille.model import Article, Document, Entity, Event, Mention, Quote, Role
 
@@ -98,3 +105,25 @@ def test_the_names_index_finds_what_the_word_bounded_pattern_finds() -> None:
         assert index.inside_other(f"e{n}", key) == bool(said), name
         assert index.contains_other(f"e{n}", key) == bool(holds), name
     assert index.inside_other("e0", "rennes") and not index.inside_other("e1", "rennais")
+
+
+def test_a_word_is_said_where_the_word_bounded_pattern_finds_it() -> None:
+    # A word of word characters is one of the text's runs of them; another (l'État, M.,
+    # Saint-Malo) is looked for with the pattern.
+    text = "À Saint-Malo, l'État et M. Le_Gall ont vu rennes et Rennesson 2026."
+    for word in (
+        "rennes",
+        "renne",
+        "saint",
+        "malo",
+        "saint-malo",
+        "l'état",
+        "état",
+        "m.",
+        "le_gall",
+        "le",
+        "2026",
+        "06",
+    ):
+        pattern = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+        assert _said(word, text) == pattern, word

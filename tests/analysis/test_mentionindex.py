@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from veille.analysis.entities.mentionindex import MentionEnds, NameSpans, indexed_entity_at
+from veille.analysis.entities.mentionindex import MentionEnds, NamedWithin, NameSpans, indexed_entity_at
+from veille.analysis.syntax.mentions import MentionIndex, Spans
 from veille.model import Article, Document, Entity, Mention
 
 
@@ -73,3 +74,37 @@ def test_the_entity_at_a_stretch_is_the_walks_longest_first_mention() -> None:
         for start in range(0, 330, 6):
             for end in (start, start + 2, start + 11, start + 40):
                 assert indexed_entity_at(doc, start, end) is _walked_entity_at(doc, start, end)
+
+
+def test_a_mention_inside_another_entitys_is_the_walks_answer() -> None:
+    for seed in range(150):
+        entities = [Entity(f"e{n}", f"E{n}", "LOC", tuple(c.mentions)) for n, c in enumerate(_clusters(seed))]
+        index = MentionIndex(Document(article=Article(id="a", text="x" * 400), entities=tuple(entities)))
+        for entity in entities:
+            for m in entity.mentions:
+                walk = any(
+                    o.start < m.start and m.end <= o.end
+                    for e in entities
+                    if e.id != entity.id
+                    for o in e.mentions
+                )
+                assert index.inside_another(m.start, m.end, entity.id) == walk
+
+
+def test_a_stretch_overlaps_a_span_where_the_walk_finds_one() -> None:
+    for seed in range(150):
+        spans = [(m.start, m.end) for c in _clusters(seed) for m in c.mentions]
+        index = Spans(spans)
+        for start in range(0, 330, 4):
+            for end in (start, start + 1, start + 9, start + 60):
+                assert index.overlap(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_the_clusters_named_within_a_window_are_the_walks_in_its_order() -> None:
+    for seed in range(150):
+        clusters = _clusters(seed)
+        index = NamedWithin(clusters)
+        for offset in range(0, 340, 5):
+            for window in (0, 10, 150):
+                walk = [c for c in clusters if any(0 <= offset - m.end <= window for m in c.mentions)]
+                assert index.clusters(offset, window) == walk

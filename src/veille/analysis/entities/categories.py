@@ -193,16 +193,24 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         ):
             continue  # l'entreprise concernée, Minera Altos del Sur, …: the name after the comma
         found.append((token.i, end, category, tuple(said)))
+    # Read once: the loop below adds descriptions only, which change no name, kind or type.
+    features = {id(c): feature_kind(c, referents) for c in orgs}
+    keys = {id(c): name_keys(c) for c in orgs}
+    fitting: dict[int, list[Cluster]] = {}  # the organisations each category noun may name
     for start_i, end_i, category, demonyms in found:
         start = parsed[start_i].idx
         end = parsed[end_i - 1].idx + len(parsed[end_i - 1])
-        fits = [
-            c
-            for c in orgs
-            if accepts(category, kinds[id(c)])
-            or feature_kind(c, referents) in category.accepts
-            or holds_noun(c, category)  # l'Agence spatiale européenne is l'agence, whatever its kind
-        ]
+        if id(category) not in fitting:
+            fitting[id(category)] = [
+                c
+                for c in orgs
+                if accepts(category, kinds[id(c)])
+                or features[id(c)] in category.accepts
+                or keys_hold(
+                    keys[id(c)], category
+                )  # l'Agence spatiale européenne is l'agence, whatever its kind
+            ]
+        fits = list(fitting[id(category)])
         if category.words == ("departement",):
             # Le département names a French département (INSEE's COG, french_divisions.tsv),
             # never the town named nearer (Brignoles … le département: the Var).
@@ -215,7 +223,7 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         # A name that holds the noun says it too (l'Agence spatiale européenne for l'agence).
         # Not over one that says none named clearly nearer (l'agence fédérale right after the
         # CCB, a council's groupe X paragraphs up).
-        kind_told = [c for c in fits if kinds[id(c)] is not None or holds_noun(c, category)]
+        kind_told = [c for c in fits if kinds[id(c)] is not None or keys_hold(keys[id(c)], category)]
         if kind_told and not orgwords.clearly_nearer(
             [c for c in fits if c not in kind_told], kind_told, start, _CLEARLY_NEARER
         ):
@@ -236,7 +244,8 @@ def add_org_descriptions(clusters: list[Cluster], parsed: Doc, referents: Refere
         again = [
             c
             for c in fits
-            if any(orgwords.said_with(m, category.words[0]) for m in c.mentions) or holds_noun(c, category)
+            if any(orgwords.said_with(m, category.words[0]) for m in c.mentions)
+            or keys_hold(keys[id(c)], category)
         ]
         if len(again) == 1 and any(m.end <= start for m in again[0].mentions):
             fits = again
@@ -385,8 +394,18 @@ def accepts(category: Category, kind: str | None) -> bool:
 def holds_noun(cluster: Cluster, category: Category) -> bool:
     """Tell whether one of an organisation's names holds the category's words (Fonderie
     Vauclair for la fonderie, musée Vernadet for le musée)."""
-    wanted = " ".join(category.words)
-    return any(f" {wanted} " in f" {word_key(m.text)} " for m in cluster.names)
+    return keys_hold(name_keys(cluster), category)
+
+
+def name_keys(cluster: Cluster) -> list[str]:
+    """Return the word keys of a cluster's names, each with a space either side."""
+    return [f" {word_key(m.text)} " for m in cluster.names]
+
+
+def keys_hold(keys: list[str], category: Category) -> bool:
+    """Tell whether one of the names (``name_keys``) holds the category's words."""
+    wanted = f" {' '.join(category.words)} "
+    return any(wanted in key for key in keys)
 
 
 def _departement(cluster: Cluster) -> bool:

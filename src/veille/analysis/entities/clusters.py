@@ -191,6 +191,12 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     for form, found in short_forms.items():
         if not form.startswith("first:") and " " not in form:
             lone_forms.setdefault(form[:1], []).append((form, found))
+    # The surnames of several words by their number of words and first letter, which
+    # similar_name keeps: a name is compared with those only.
+    compound_forms: dict[tuple[int, str], list[tuple[str, list[Cluster]]]] = {}
+    for form, found in short_forms.items():
+        if " " in form and not form.startswith("first:"):
+            compound_forms.setdefault(_length_and_initial(form), []).append((form, found))
     result = []
     for cluster in merged:
         key = " ".join(tokens(cluster.longest))
@@ -203,7 +209,7 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " not in key:
             owners = _typo_owners(key, lone_forms)  # Ouazani for Karim Ouazzani
         if not owners and cluster.type in ("PER", "MISC") and not cluster.group and " " in key:
-            owners = _compound_typo_owners(key, short_forms)  # Mabiala-Ngomma for X Mabiala-Ngoma
+            owners = _compound_typo_owners(key, compound_forms)  # Mabiala-Ngomma for X Mabiala-Ngoma
         bare = (
             not owners
             and cluster.type in ("ORG", "LOC")
@@ -356,20 +362,27 @@ def _typo_owners(key: str, lone_forms: dict[str, list[tuple[str, list[Cluster]]]
     return list(owners.values()) if len(owners) == 1 else []
 
 
-def _compound_typo_owners(key: str, short_forms: dict[str, list[Cluster]]) -> list[Cluster]:
+def _compound_typo_owners(
+    key: str, compound_forms: dict[tuple[int, str], list[tuple[str, list[Cluster]]]]
+) -> list[Cluster]:
     """Return the one full name whose surname of several words a name misspells
     (Mabiala-Ngomma for Alphonse Mabiala-Ngoma, Ould Sidy for Mohamed Ould Sidi), or nobody
     when none or several do. A name opening with a given name is someone's full name, not a
-    surname said alone (Marie Dupont is not Anne Marie Dupond)."""
+    surname said alone (Marie Dupont is not Anne Marie Dupond). ``compound_forms``: the
+    surnames of several words and their owners, by ``_length_and_initial``."""
     if is_given_name(key.split()[0]):
         return []
-    owners = {
-        id(o): o
-        for form, found in short_forms.items()
-        if " " in form and not form.startswith("first:") and similar_name(key, form)
-        for o in found
-    }
+    candidates = compound_forms.get(_length_and_initial(key), ())
+    owners = {id(o): o for form, found in candidates if similar_name(key, form) for o in found}
     return list(owners.values()) if len(owners) == 1 else []
+
+
+def _length_and_initial(name: str) -> tuple[int, str]:
+    """Return a name's number of words and first letter: two names similar_name takes for
+    one have the same (the same words, each the same up to a typo that keeps its first
+    letter, or the same words before a last one that keeps it)."""
+    words = tokens(name)
+    return len(words), words[0][:1] if words else ""
 
 
 def best_name(mentions: list[Mention]) -> str:

@@ -94,12 +94,34 @@ class Evidence:
     country: str | None = None  # the country its name, its title or the text gives it
 
 
-def features(anaphor: Anaphor, evidence: Evidence, rank: int, every: list[Evidence]) -> list[float]:
+def tallies(anaphor: Anaphor, every: list[Evidence]) -> tuple[int, int, int]:
+    """Return how many of the candidates have the same noun said, the anaphor's gender and
+    a name holding the noun: read once per anaphor, each candidate's ``features`` takes its
+    own away to know whether another one has it (a scan of the others per candidate made
+    the vectors quadratic in the candidates)."""
+    return (
+        sum(e.same_noun_said for e in every),
+        sum(e.gender == anaphor.gender for e in every),
+        sum(e.name_holds_noun for e in every),
+    )
+
+
+def features(
+    anaphor: Anaphor,
+    evidence: Evidence,
+    rank: int,
+    every: list[Evidence],
+    counted: tuple[int, int, int] | None = None,
+) -> list[float]:
     """Return the feature vector of one candidate: ``every`` is the evidence of all the
     candidates that fit, most recently named first, ``rank`` this one's place among them
-    (what sets a candidate apart from the others tells more than what it has)."""
+    (what sets a candidate apart from the others tells more than what it has); ``counted``:
+    ``tallies(anaphor, every)``, read here when not given."""
     candidates = len(every)
-    others = every[:rank] + every[rank + 1 :]
+    said, same_gender, holding = counted if counted is not None else tallies(anaphor, every)
+    other_said = said - evidence.same_noun_said > 0
+    other_gender = same_gender - (evidence.gender == anaphor.gender) > 0
+    other_holding = holding - evidence.name_holds_noun > 0
     agrees = anaphor.gender is not None and evidence.gender == anaphor.gender
     sentences = max(anaphor.sentence - evidence.last_sentence, 0)
     return [
@@ -128,10 +150,10 @@ def features(anaphor: Anaphor, evidence: Evidence, rank: int, every: list[Eviden
         float(
             anaphor.gender is not None and evidence.gender is not None and evidence.gender != anaphor.gender
         ),
-        float(evidence.same_noun_said and not any(o.same_noun_said for o in others)),
-        float(not evidence.same_noun_said and any(o.same_noun_said for o in others)),
-        float(agrees and not any(o.gender == anaphor.gender for o in others)),
-        float(evidence.name_holds_noun and not any(o.name_holds_noun for o in others)),
+        float(evidence.same_noun_said and not other_said),
+        float(not evidence.same_noun_said and other_said),
+        float(agrees and not other_gender),
+        float(evidence.name_holds_noun and not other_holding),
         float(rank == 0),
         float(candidates == 1),
         math.log1p(candidates) / 3.0,

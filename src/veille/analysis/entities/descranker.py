@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities import descriptions
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.descfeatures import FEATURES, features, undecided
+from veille.analysis.entities.descfeatures import FEATURES, features, tallies, undecided
 from veille.analysis.entities.referents import Referents
 from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.lang.fr.tables import read_json
@@ -65,7 +65,10 @@ def attach_descriptions(
     found = descriptions.find(clusters, parsed, paragraph_starts, lexicon, referents)
     for item in found:
         every = [evidence for _c, evidence in item.candidates]
-        vectors = [features(item.anaphor, evidence, rank, every) for rank, evidence in enumerate(every)]
+        counted = tallies(item.anaphor, every)
+        vectors = [
+            features(item.anaphor, evidence, rank, every, counted) for rank, evidence in enumerate(every)
+        ]
         if collect is not None:
             collect.append(
                 {

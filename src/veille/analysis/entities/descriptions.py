@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.categories import accepts, category_at, holds_noun
+from veille.analysis.entities.categories import accepts, category_at, holds_noun, keys_hold, name_keys
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.descfeatures import Anaphor, Evidence
 from veille.analysis.entities.referents import Category, Referents, feature_kind, org_kind, place_kind
@@ -69,6 +70,8 @@ def find(
     found: list[Found] = []
     described: list[Anaphor] = []  # every description read so far, attached or not
     titled: dict[int, _Titles] = {}  # each candidate's titles, read once: find changes no cluster
+    persons = [c for c in clusters if c.type == "PER" and not c.group and c.names]
+    bodies = _bodies(clusters, referents)  # and each body's kinds, read once
     i = 0
     while i < len(parsed) - 1:
         lower = view.lower[i].replace("’", "'")
@@ -106,7 +109,7 @@ def find(
                 parsed, head_at + len(role.words if role else category.words if category else ()), end
             ),
         )
-        fits = _fitting(clusters, anaphor, category, referents)
+        fits = _fitting(persons, bodies, category)
         if category is not None:
             epithets = [
                 word_key(t.text) for t in parsed[head_at + len(category.words) : end] if t.pos_ == "ADJ"
@@ -115,7 +118,7 @@ def find(
         if anaphor.complement is None:  # le ministre after le ministre de l'Agriculture, unnamed
             earlier = _earlier_complements(anaphor, described)  # asked once, not per candidate
             if earlier:
-                fits = [c for c in fits if not _another_holder(c, earlier)]
+                fits = [c for c in fits if not _another_holder(_titles(c, titled), earlier)]
         described.append(anaphor)
         candidates = _candidates(fits, anaphor, parsed, (sentence_starts, paragraph_starts), category, titled)
         if candidates:
@@ -211,7 +214,7 @@ def _epithets(parsed: Doc, after: int, end: int) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _unsaid_epithet(anaphor: Anaphor, cluster: Cluster, titles: list[str]) -> bool:
+def _unsaid_epithet(anaphor: Anaphor, known: _Titles) -> bool:
     """Tell whether a quality of the description is in none of the candidate's names and
     titles: an epithet (le candidat écologiste is not the one titled candidat de la droite;
     le club haut-viennois not the visiting club named next to it) or the words of a complement
@@ -219,12 +222,8 @@ def _unsaid_epithet(anaphor: Anaphor, cluster: Cluster, titles: list[str]) -> bo
     words = (*anaphor.epithets, *_complement_words(anaphor.complement))
     if not words:
         return False  # no quality to look for: the names and titles need not be read
-    said = _said_words(cluster, titles)
+    said = known.roots
     return any(_root(word) not in said for word in words)
-
-
-def _said_words(cluster: Cluster, titles: list[str]) -> set[str]:
-    return {_root(w) for text in titles + [word_key(m.text) for m in cluster.names] for w in text.split()}
 
 
 def _complement_words(complement: str | None) -> list[str]:
@@ -246,14 +245,12 @@ def _earlier_complements(anaphor: Anaphor, described: list[Anaphor]) -> list[lis
     return found
 
 
-def _another_holder(cluster: Cluster, earlier: list[list[str]]) -> bool:
+def _another_holder(known: _Titles, earlier: list[list[str]]) -> bool:
     """Tell whether an earlier description with the same noun and a complement the candidate
     was never titled with (le ministre de l'Agriculture, unnamed, before Julien Ferrandi,
     ministre des Finances) shows another holder: a bare noun after it may be either.
     ``earlier``: those descriptions' complement words (``_earlier_complements``)."""
-    titles = [word_key(f.role.title) for f in cluster.roles]
-    titles += [word_key(m.text) for m in cluster.mentions if m.kind == "description"]
-    said = _said_words(cluster, titles)
+    said = known.roots
     return any(_root(w) not in said for words in earlier for w in words)
 
 
@@ -313,23 +310,38 @@ def _stem(key: str) -> str:
     return key[:-1] if key.endswith(("e", "s")) and len(key) > 4 else key
 
 
+def _bodies(
+    clusters: list[Cluster], referents: Referents
+) -> list[tuple[Cluster, str | None, str | None, list[str]]]:
+    """Return each named organisation and place with its kind, its natural feature and its
+    names' keys (``name_keys``)."""
+    return [
+        (
+            c,
+            org_kind(c, referents) if c.type == "ORG" else place_kind(c),
+            feature_kind(c, referents),
+            name_keys(c),
+        )
+        for c in clusters
+        if c.type in ("ORG", "LOC") and not c.group and c.names
+    ]
+
+
 def _fitting(
-    clusters: list[Cluster], anaphor: Anaphor, category: Category | None, referents: Referents
+    persons: list[Cluster],
+    bodies: list[tuple[Cluster, str | None, str | None, list[str]]],
+    category: Category | None,
 ) -> list[Cluster]:
+    """Return the candidates of a description: every person for a role noun; for a category
+    noun, the bodies it may name (``_bodies``: read once per ``find``, which changes no
+    cluster, where each description read every cluster's kinds again)."""
     if category is None:
-        return [c for c in clusters if c.type == "PER" and not c.group and c.names]
-    fits = []
-    for cluster in clusters:
-        if cluster.type not in ("ORG", "LOC") or cluster.group or not cluster.names:
-            continue
-        kind = org_kind(cluster, referents) if cluster.type == "ORG" else place_kind(cluster)
-        if (
-            accepts(category, kind)
-            or feature_kind(cluster, referents) in category.accepts
-            or holds_noun(cluster, category)
-        ):
-            fits.append(cluster)
-    return fits
+        return list(persons)
+    return [
+        cluster
+        for cluster, kind, feature, keys in bodies
+        if accepts(category, kind) or feature in category.accepts or keys_hold(keys, category)
+    ]
 
 
 @dataclass(frozen=True)
@@ -341,12 +353,28 @@ class _Titles:
     said: bool  # a description mention
     titles: list[str]
     stems: list[set[str]]  # the stems of each title's words
+    names: list[str]  # the word keys of its names
 
     @classmethod
     def of(cls, cluster: Cluster) -> _Titles:
         said = [m for m in cluster.mentions if m.kind == "description"]
         titles = [word_key(f.role.title) for f in cluster.roles] + [word_key(m.text) for m in said]
-        return cls(bool(said), titles, [{_stem(w) for w in t.split()} for t in titles])
+        names = [word_key(m.text) for m in cluster.names]
+        return cls(bool(said), titles, [{_stem(w) for w in t.split()} for t in titles], names)
+
+    @cached_property
+    def roots(self) -> set[str]:
+        """The roots of the words of its titles and names (``_unsaid_epithet``,
+        ``_another_holder``), read when one of them first asks."""
+        return {_root(w) for text in self.titles + self.names for w in text.split()}
+
+
+def _titles(cluster: Cluster, titled: dict[int, _Titles]) -> _Titles:
+    """Return a cluster's ``_Titles``, read on the first question of a ``find``."""
+    known = titled.get(id(cluster))
+    if known is None:
+        known = titled[id(cluster)] = _Titles.of(cluster)
+    return known
 
 
 def _candidates(
@@ -367,9 +395,7 @@ def _candidates(
         if not before:
             continue
         last = max(before, key=lambda m: m.end)
-        known = titled.get(id(cluster))
-        if known is None:
-            known = titled[id(cluster)] = _Titles.of(cluster)
+        known = _titles(cluster, titled)
         titles = known.titles
         heads = set().union(*known.stems)
         with_head = [t for t, stems in zip(titles, known.stems, strict=True) if anaphor.head in stems]
@@ -380,7 +406,7 @@ def _candidates(
             complement = complement[1:]
             if not any(complement in t for t in titles):
                 continue
-        if _unsaid_epithet(anaphor, cluster, titles) or _clashing_demonym(anaphor, cluster):
+        if _unsaid_epithet(anaphor, known) or _clashing_demonym(anaphor, cluster):
             continue
         if anaphor.former and with_head and not any(_FORMER & set(t.split()) for t in with_head):
             continue  # l'ex-ministre is not the one the text titles ministre (a reshuffle)

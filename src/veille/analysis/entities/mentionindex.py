@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from veille.model import Document, Entity, Mention
 
@@ -56,6 +56,25 @@ class MentionEnds:
             ends = self._ends[id(cluster)] = sorted(m.end for m in cluster.mentions)
         k = bisect.bisect_left(ends, offset - window)
         return k < len(ends) and ends[k] <= offset
+
+
+_C = TypeVar("_C", bound=_Clustered)
+
+
+class NamedWithin(Generic[_C]):
+    """The mention ends of clusters, sorted once: the clusters named (a mention ending) at
+    most ``window`` characters before an offset, in the clusters' order, without asking
+    each cluster."""
+
+    def __init__(self, clusters: Sequence[_C]) -> None:
+        self._clusters = list(clusters)
+        self._ends = sorted((m.end, k) for k, c in enumerate(self._clusters) for m in c.mentions)
+
+    def clusters(self, offset: int, window: int) -> list[_C]:
+        """Return the clusters with a mention ``m`` such that ``0 <= offset - m.end <= window``."""
+        lo = bisect.bisect_left(self._ends, (offset - window, -1))
+        hi = bisect.bisect_right(self._ends, (offset, len(self._clusters)))
+        return [self._clusters[k] for k in sorted({k for _end, k in self._ends[lo:hi]})]
 
 
 class _EntityMentions:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities import incise, salience, trades, typevote
 from veille.analysis.entities.clusters import Cluster, RoleFact
-from veille.analysis.entities.mentionindex import MentionEnds, NameSpans
+from veille.analysis.entities.mentionindex import NamedWithin, NameSpans
 from veille.analysis.entities.rolenouns import RoleLexicon, elected_leader, load_roles
 from veille.analysis.entities.roles import (
     TitlePhrase,
@@ -159,7 +159,8 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
     covered = titles | {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     named = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
     found: list[tuple[TitlePhrase, str | None, int, int, list[Cluster]]] = []
-    view, recent = token_view(parsed), MentionEnds()  # no mention is added in this loop
+    view = token_view(parsed)
+    persons = NamedWithin([c for c in clusters if c.type == "PER"])  # no mention is added in this loop
     tokens, idx = view.tokens, view.idx
     for i in lexicon.start_positions(parsed):  # the words a role noun may start at
         token, offset = tokens[i], idx[i]
@@ -182,10 +183,9 @@ def add_descriptions(clusters: list[Cluster], parsed: Doc, lexicon: RoleLexicon,
         for unplaced in (False, True):
             holders = [
                 c
-                for c in clusters
-                if c.type == "PER"
-                and _holds(c, phrase, complement, former, unplaced)
-                and recent.any_within(c, start, salience.DESCRIPTION_WINDOW)
+                # the persons named lately (a bisection), then the role: most are named far before
+                for c in persons.clusters(start, salience.DESCRIPTION_WINDOW)
+                if _holds(c, phrase, complement, former, unplaced)
                 and not salience.apart(parsed, start, end, c)  # L'élu accuse le président X: not X
             ]
             if holders or phrase.demonym is None:

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.lang.fr.words import ARTICLES, CONTRACTED
+from veille.analysis.syntax.mentions import Spans
 from veille.model import Entity, EntityType, Mention
 from veille.normal import word_key
 
@@ -135,10 +136,11 @@ def phrase_mentions(
     occurrence at ``at`` is kept even when nothing else is found."""
     first, rest = phrase[:1], phrase[1:]
     pattern = r"(?<![\w-])[" + re.escape(first.lower() + first.upper()) + "]" + re.escape(rest) + r"(?![\w-])"
+    spans = Spans(taken)  # sorted once: each occurrence reads the spans near it only
     found = [
         Mention(m.start(), m.end(), m.group(0), "description")
         for m in re.finditer(pattern, text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
+        if not spans.overlap(m.start(), m.end())
     ]
     if at >= 0 and not any(m.start == at for m in found):
         found.append(Mention(at, at + len(phrase), text[at : at + len(phrase)], "description"))

@@ -36,6 +36,7 @@ from veille.analysis.events.parties import union_like
 from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import CONTRACTED_PLURAL, DEMONSTRATIVES, OF
+from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Entity
@@ -75,11 +76,11 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
         return []  # des deux pays, aux deux dirigeants: the article is inside the preposition
     wanted = next((_NUMERALS[c.lower_] for c in head.children if c.lower_ in _NUMERALS), None)
     singular = _singular(head)
-    before = _named_before(reader, head)
+    # the entities named before (a walk over the mentions) are read only where a branch asks
     if fold(head.lower_) in _SIDE_NOUNS:
-        return _sides(reader, head, before) if wanted == 2 and not _narrows(head) else []
+        return _sides(reader, head, _named_before(reader, head)) if wanted == 2 and not _narrows(head) else []
     if singular in _COUNTRY_NOUNS:
-        countries = _countries(reader, before)
+        countries = _countries(reader, _named_before(reader, head))
         if wanted is None:
             return []  # les pays de la région: not a closed group
         return countries[:wanted] if len(countries) >= wanted else []
@@ -90,7 +91,7 @@ def plural_group(reader: RoleReader, head: Token) -> list[str]:
     principals = _principals(reader, head) if role is not None else []
     if principals:
         return principals
-    persons = [e for e in before if e.type == "PER"]
+    persons = [e for e in _named_before(reader, head) if e.type == "PER"]
     holders = [e for e in persons if role is not None and _holds(e, role)]
     holders = _narrowed(reader, head, holders)
     if wanted is not None:
@@ -273,11 +274,12 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
         country_code(e.name): e.id for e in reader.doc.entities if e.type == "LOC" and country_code(e.name)
     }
     out: list[str] = []
+    mentions = MentionIndex(reader.doc)  # every entity's, for _venue's seats
     for entity in before:
         if entity.type != "LOC":
             continue
         capital = country_code(entity.name) is None
-        if capital and _venue(reader, entity):
+        if capital and _venue(reader, entity, mentions):
             continue  # rencontré à Tbilissi: a meeting's venue, not a party of the pair
         code = country_code(entity.name) or capital_country(entity.name)
         found = by_code.get(code) if code else None
@@ -288,16 +290,16 @@ def _countries(reader: RoleReader, before: list[Entity]) -> list[str]:
     return out
 
 
-def _venue(reader: RoleReader, entity: Entity) -> bool:
+def _venue(reader: RoleReader, entity: Entity, mentions: MentionIndex) -> bool:
     """Say whether a city is only ever named after a preposition of place (*à Tbilissi*,
     *depuis Genève*) or inside a body's name (its seat): a venue, whereas a capital acting
-    for its country is a subject or an object (*Moscou a dénoncé*, *a accusé Bakou*)."""
+    for its country is a subject or an object (*Moscou a dénoncé*, *a accusé Bakou*).
+    ``mentions`` indexes every entity's mentions of the document."""
     text = reader.doc.article.text
-    spans = [(m.start, m.end) for e in reader.doc.entities if e.id != entity.id for m in e.mentions]
     return all(
         fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith((" a", " depuis", " vers"))
         # la Cour permanente d'arbitrage de La Haye: a place inside a body's name is its seat
-        or any(lo < m.start and m.end <= hi for lo, hi in spans)
+        or mentions.inside_another(m.start, m.end, entity.id)
         for m in entity.mentions
     )
 

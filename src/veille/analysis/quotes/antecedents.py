@@ -197,9 +197,10 @@ class AntecedentFinder(SubjectFinder):
         if titled is not None and not self._clashes(titled, gender):
             return titled.id  # le ministre de l'Industrie: the one person given that title
         index = bisect.bisect_left(self.index.starts, start)
+        first = bisect.bisect_left(self.index.starts, start - LOOKBACK_CHARS)  # none further back
         before = [
             (s, entity)
-            for s, e, _mention, entity in reversed(self.mentions[:index])
+            for s, e, _mention, entity in reversed(self.mentions[first:index])
             if start - s <= LOOKBACK_CHARS
             and e <= start
             and not self._quoted(s)

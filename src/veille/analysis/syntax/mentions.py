@@ -23,6 +23,7 @@ class MentionIndex:
         self.starts = [item[0] for item in self.items]
         self._entities = [item[3] for item in self.items]
         self._ids = [entity.id for entity in self._entities]
+        self._longest: int | None = None  # the longest mention's length, read when first asked
 
     def named_before(self, offset: int) -> list[Entity]:
         """Return the entities with a mention starting before ``offset``, most recently
@@ -46,3 +47,29 @@ class MentionIndex:
         lo = bisect.bisect_left(self.starts, start - _LONGEST)
         hi = bisect.bisect_left(self.starts, end)
         return [item for item in self.items[lo:hi] if item[1] > start]
+
+    def inside_another(self, start: int, end: int, entity_id: str) -> bool:
+        """Say whether another entity's mention starting before ``start`` reaches to ``end``
+        or past it (a place inside a body's name): only mentions starting within the longest
+        mention's length before ``start`` are read, not all of them."""
+        if self._longest is None:
+            self._longest = max((item[1] - item[0] for item in self.items), default=0)
+        lo = bisect.bisect_left(self.starts, start - self._longest)
+        hi = bisect.bisect_left(self.starts, start)
+        return any(e_end >= end and e.id != entity_id for _s, e_end, _m, e in self.items[lo:hi])
+
+
+class Spans:
+    """Character spans sorted by start, asked whether one overlaps a stretch: only those
+    starting within the longest span's length before it are read."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _end in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Say whether a span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        lo = bisect.bisect_right(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return any(e > start for _s, e in self.spans[lo:hi])
