@@ -80,6 +80,42 @@ def sentences_for(parsed: Doc, gold: Gold, event: GoldEvent) -> list[Span]:
     return both or one[:4]
 
 
+def _names(span_text: str, side: Sequence[str]) -> bool:
+    text = fold(span_text)
+    return any(f in text for f in side)
+
+
+def where(token: Token, side: Sequence[str]) -> str:
+    """Say where the gold party of a slot the gate found empty is told (``side``: its folded
+    forms): a possessive of the noun, its de-complement, the antecedent of the relative it
+    stands in, the subject of a governing clause, elsewhere in the sentence, the sentence
+    before or after, elsewhere in the article, or nowhere by these forms."""
+    if any(c.dep_ == "det" and "Yes" in c.morph.get("Poss", []) for c in token.children):
+        return "possessive"
+    for child in token.children:
+        if child.dep_ == "nmod" and any(c.lower_ in ("de", "d'", "du", "des") for c in child.children):
+            if _names(token.doc[child.left_edge.i : child.right_edge.i + 1].text, side):
+                return "de-complement"
+    for up in token.ancestors:
+        if up.dep_ == "acl:relcl" and _names(up.head.text, side):
+            return "relative"
+        for child in up.children:
+            if child.dep_.startswith("nsubj") and not child.is_ancestor(token) and child != token:
+                if _names(token.doc[child.left_edge.i : child.right_edge.i + 1].text, side):
+                    return "governing-subject"
+    sentence = token.sent
+    if _names(sentence.text, side):
+        return "same-sentence"
+    doc = token.doc
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    after = doc[sentence.end].sent if sentence.end < len(doc) else None
+    if before is not None and _names(before.text, side):
+        return "previous-sentence"
+    if after is not None and _names(after.text, side):
+        return "next-sentence"
+    return "elsewhere-in-article" if _names(doc.text, side) else "not-named"
+
+
 def entity_names(doc: Document, ids: Sequence[str]) -> str:
     """Return the names of entities, joined by commas."""
     return ",".join(e.name if (e := doc.entity(i)) is not None else i for i in ids)
@@ -217,6 +253,7 @@ def main() -> int:
     held: Counter[str] = Counter()  # a dropped trigger's missing side and what the parse held there
     fp_classes: Counter[str] = Counter()  # a false positive's cause (false_positives)
     first: Counter[str] = Counter()  # each missed event once, by its first trigger word's reason
+    places: Counter[str] = Counter()  # an empty-slot miss (first reason): where its party is told
     missed_total = required_total = 0
     for case in cases:
         article = pipeline.prepare(case.article)
@@ -262,6 +299,12 @@ def main() -> int:
                             reason = f"wrong-parties {sources} -> {targets}"
                         else:
                             reason = why(token, pdoc, reader, lexicon, names)
+                        if reason.startswith(("no-actor/none", "no-recipient/none")):
+                            names_ = event.source if reason.startswith("no-actor") else event.target
+                            place = where(token, [f for n in names_ for f in forms(case.gold, n)])
+                            reason = f"{reason} where={place}"
+                            if not reasons:
+                                places[f"{reason.split()[0]} {place}"] += 1
                         if not reasons:
                             first[reason.split()[0]] += 1
                         reasons.append(f"  «{token.text}» {reason}\n    | {sentence.text.strip()[:220]}")
@@ -286,6 +329,9 @@ def main() -> int:
         print(f"  {key}: {n}")
     print("missed events, each once, by the reason of its first trigger word:")
     for key, n in first.most_common():
+        print(f"  {key}: {n}")
+    print("empty-slot misses (first reason), by where the missing party is told:")
+    for key, n in sorted(places.items()):
         print(f"  {key}: {n}")
     print("dropped by the role gate, by missing side / what the parse held there:")
     for key, n in held.most_common():
