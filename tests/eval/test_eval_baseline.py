@@ -32,6 +32,14 @@ def test_floors_are_rounded_down():
     assert floor_of(2, "entities.merges") == 2
 
 
+def test_a_ratio_short_of_its_decimal_in_binary_passes_the_floor_it_earned():
+    value = 0.7999999999999999  # an F1 of 0.8 as floating point sums give it
+    earned = floor_of(value, "quotes.end_to_end_f1")
+    assert earned == 0.8
+    assert below_floor({"quotes.end_to_end_f1": value}, {"quotes.end_to_end_f1": earned}) == []
+    assert below_floor({"quotes.end_to_end_f1": 0.7999}, {"quotes.end_to_end_f1": 0.8}) != []
+
+
 def test_raising_never_lowers_a_floor_nor_raises_a_ceiling():
     floors = {"entities.f1": 0.6, "quotes.f1": 0.3, "entities.merges": 2}
     metrics = {"entities.f1": 0.55, "quotes.f1": 0.456, "entities.merges": 4, "events.f1": 0.1}

@@ -42,6 +42,11 @@ def floors_for(path: Path, name: str) -> Floors:
     return dict(sets[name])
 
 
+# A ratio such as 4/5 computed as 0.7999999999999999 earns the floor 0.80 and must pass it:
+# raising and checking both allow this much below the decimal they mean.
+_BINARY_SLACK = 1e-9
+
+
 def below_floor(metrics: Mapping[str, Metric], floors: Mapping[str, float]) -> list[str]:
     """Return one line per metric below its floor (or above its ceiling); empty when all pass.
 
@@ -57,7 +62,7 @@ def below_floor(metrics: Mapping[str, Metric], floors: Mapping[str, float]) -> l
         if metric in LOWER_IS_BETTER:
             if value > floor:
                 failures.append(f"{metric}: {value:g} above its ceiling {floor:g}")
-        elif value < floor:
+        elif value < floor - _BINARY_SLACK:
             failures.append(f"{metric}: {value:.3f} below its floor {floor:.2f}")
     return failures
 
@@ -67,8 +72,8 @@ def floor_of(value: Metric, metric: str) -> float:
     value = value or 0
     if metric in LOWER_IS_BETTER:
         return float(value)
-    # The epsilon keeps 0.29 at 0.29: 0.29 * 100 is 28.999999999999996 in binary.
-    return math.floor(value * 100 + 1e-9) / 100
+    # The slack keeps 0.29 at 0.29: 0.29 * 100 is 28.999999999999996 in binary.
+    return math.floor(value * 100 + _BINARY_SLACK) / 100
 
 
 def raise_floors(metrics: Mapping[str, Metric], floors: Mapping[str, float]) -> Floors:
