@@ -86,6 +86,7 @@ class SpeakerResolver(AntecedentFinder):
         self.index = MentionIndex(doc)
         self.mentions = self.index.items
         self._token_starts = token_view(parsed).idx
+        self._timex_starts = sorted(t.start for t in doc.timexes)  # the document is frozen
         self._genders = {e.id: speaker_hints.person_gender(e, lexicon, self.text) for e in doc.entities}
         self.quoted = Stretches(())  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
@@ -351,7 +352,10 @@ class SpeakerResolver(AntecedentFinder):
         """Return the id of an entity made for an unnamed speaker, named by its phrase (the
         gold guide's rule: une habitante, la gendarmerie), making it once."""
         # a fait savoir la gendarmerie mardi: the day is not part of the speaker's phrase
-        end = min([end, *(t.start for t in self.doc.timexes if start < t.start < end)])
+        # (the first time expression starting inside the phrase: a bisection of their starts)
+        later = bisect.bisect_right(self._timex_starts, start)
+        if later < len(self._timex_starts) and self._timex_starts[later] < end:
+            end = self._timex_starts[later]
         phrase = self.text[start:end].strip(" ,")
         if phrase not in self.created:
             # One maker for unnamed parties, shared with the event stage (entities/unnamed.py);
