@@ -87,6 +87,7 @@ class SpeakerResolver(AntecedentFinder):
         self.mentions = self.index.items
         self._token_starts = token_view(parsed).idx
         self._timex_starts = sorted(t.start for t in doc.timexes)  # the document is frozen
+        self.title_occurrences = {}
         self._genders = {e.id: speaker_hints.person_gender(e, lexicon, self.text) for e in doc.entities}
         self.quoted = Stretches(())  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
