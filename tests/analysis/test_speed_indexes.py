@@ -13,6 +13,7 @@ from veille.analysis.entities.descriptions import _Said
 from veille.analysis.entities.orgwords import NamedAt
 from veille.analysis.quotes.marks import MarkedSpan, MarkOrder, Stretches
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.time.detect import Candidate, first_fits
 from veille.model import Article, Document, Entity, Mention
 
 
@@ -147,3 +148,18 @@ def test_the_marks_overlapping_or_closed_before_an_offset_are_the_walks() -> Non
             for end in range(start, start + 12):
                 walked = [m for m in marks if m.open < end and m.outer_end > start]
                 assert order.overlapping(start, end) == walked
+
+
+def test_the_time_candidates_kept_are_those_the_walk_over_the_kept_ones_keeps() -> None:
+    for seed in range(300):
+        rnd = random.Random(seed)
+        candidates = []
+        for _ in range(rnd.randint(0, 12)):
+            start = rnd.randint(0, 30)
+            end = start + rnd.choice([0, 1, 2, 3, 5, 8])  # empty spans too
+            candidates.append(Candidate(start, end, "x" * (end - start), "date", {}))
+        walked: list[Candidate] = []
+        for candidate in candidates:
+            if all(candidate.end <= other.start or candidate.start >= other.end for other in walked):
+                walked.append(candidate)
+        assert [id(c) for c in first_fits(candidates)] == [id(c) for c in walked]
