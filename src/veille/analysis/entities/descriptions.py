@@ -20,7 +20,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.categories import accepts, category_at, keys_hold, name_keys
+from veille.analysis.entities.categories import accepts, category_at, holds_noun, keys_hold, name_keys
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.descfeatures import Anaphor, Evidence
 from veille.analysis.entities.referents import Category, Referents, feature_kind, org_kind, place_kind
@@ -363,16 +363,6 @@ class _Titles:
         return cls(bool(said), titles, [{_stem(w) for w in t.split()} for t in titles], names)
 
     @cached_property
-    def heads(self) -> set[str]:
-        """The stems of all its titles' words."""
-        return set().union(*self.stems)
-
-    @cached_property
-    def keys(self) -> list[str]:
-        """Its names' keys as ``categories.name_keys`` gives them (for ``keys_hold``)."""
-        return [f" {name} " for name in self.names]
-
-    @cached_property
     def roots(self) -> set[str]:
         """The roots of the words of its titles and names (``_unsaid_epithet``,
         ``_another_holder``), read when one of them first asks."""
@@ -442,6 +432,7 @@ def _candidates(
             continue
         last = said.by_end[count - 1]
         titles = known.titles
+        heads = set().union(*known.stems)
         with_head = [t for t, stems in zip(titles, known.stems, strict=True) if anaphor.head in stems]
         complement = anaphor.complement
         if complement is not None and complement.startswith("@"):
@@ -465,10 +456,10 @@ def _candidates(
                 sentence_starts,
                 anaphor.sentence - 1,
             ),
-            same_noun_said=anaphor.head in known.heads,
+            same_noun_said=anaphor.head in heads,
             same_class=anaphor.cls is not None and any(f.cls == anaphor.cls for f in cluster.roles),
             has_title=bool(cluster.roles) or known.said,
-            name_holds_noun=category is not None and keys_hold(known.keys, category),
+            name_holds_noun=category is not None and holds_noun(cluster, category),
             complement_agrees=complement is not None and any(complement in t for t in titles),
             complement_differs=complement is not None
             and bool(with_head)
