@@ -8,8 +8,6 @@ feature vector of ranker.features.
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Token
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
@@ -74,22 +72,12 @@ def speaker_candidates(
     out = []
     for entity_id, mentioned in by_entity.items():
         entity = entities[entity_id]
-        salience = bisect.bisect_left(_mention_starts(ctx, entity), cand.end)
+        salience = sum(1 for m in entity.mentions if m.start < cand.end)
         gender = ctx.resolver.gender(entity)
         if situation.pronoun_gender is not None and gender is not None and gender != situation.pronoun_gender:
             continue  # a-t-il précisé is never the woman named before: no candidate at all
         out.append((entity_id, features(entity, mentioned, situation, salience, gender)))
     return out
-
-
-def _mention_starts(ctx: QuoteContext, entity: Entity) -> list[int]:
-    """Return where an entity's mentions start, sorted: read once per entity (frozen) and
-    document, where each quotation counted every mention of each of its candidates
-    (quadratic in the length)."""
-    known = ctx.mention_starts.get(id(entity))
-    if known is None or known[0] is not entity:
-        known = ctx.mention_starts[id(entity)] = (entity, sorted(m.start for m in entity.mentions))
-    return known[1]
 
 
 def _described_subjects(

@@ -24,7 +24,7 @@ from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
 from veille.analysis.syntax.memo import per_token
 from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
-from veille.model import Document, Entity
+from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
 _STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
@@ -62,8 +62,6 @@ class QuoteContext(InciseFinder):
         self._opens = [m.open for m in marks]
         self._disjoint = all(a.open <= b.open and a.outer_end <= b.open for a, b in pairwise(marks))
         self._order = MarkOrder(marks)
-        # Each candidate speaker's mention starts, sorted (candidates._mention_starts).
-        self.mention_starts: dict[int, tuple[Entity, list[int]]] = {}
         self._closed_at = {m.outer_end: (n, m) for n, m in reversed(list(enumerate(marks)))}  # by outer end
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = Stretches((m.open, m.outer_end) for m in marks)
