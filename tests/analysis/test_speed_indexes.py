@@ -3,17 +3,14 @@ replace do (random spans and mentions, every offset asked)."""
 
 from __future__ import annotations
 
-import bisect
 import random
 import re
 
 from veille.analysis.entities.abbreviations import _WordPlaces
 from veille.analysis.entities.clusters import Cluster
-from veille.analysis.entities.descriptions import _Said
 from veille.analysis.entities.orgwords import NamedAt
 from veille.analysis.quotes.marks import MarkedSpan, MarkOrder, Stretches
 from veille.analysis.syntax.mentions import MentionIndex
-from veille.analysis.time.detect import Candidate, first_fits
 from veille.model import Article, Document, Entity, Mention
 
 
@@ -110,28 +107,6 @@ def test_a_locution_stem_is_tested_as_a_walk_over_the_locution_verbs() -> None:
         assert (stem in lexicon._locution_stems) == any(v.startswith(stem) for v in verbs), word
 
 
-def test_a_candidates_mentions_before_an_offset_are_the_walks() -> None:
-    for seed in range(200):
-        rnd = random.Random(seed)
-        mentions = []
-        for _ in range(rnd.randint(1, 8)):
-            start = rnd.randint(0, 60)  # few offsets: mentions ending at one offset
-            mentions.append(Mention(start, start + rnd.randint(1, 6), "x", "name"))
-        said = _Said.of(Cluster(mentions, "PER"))
-        sentence_starts = sorted({0, *(rnd.randint(0, 70) for _ in range(rnd.randint(0, 6)))})
-        for offset in range(0, 75):
-            before = [m for m in mentions if m.end <= offset]
-            count = bisect.bisect_right(said.ends, offset)
-            assert count == len(before)
-            if before:
-                assert said.by_end[count - 1] is max(before, key=lambda m: m.end)
-            for sentence in range(len(sentence_starts)):
-                walked = [m for m in before if bisect.bisect_right(sentence_starts, m.start) - 1 == sentence]
-                assert sorted(map(id, said.in_sentence(offset, sentence_starts, sentence))) == sorted(
-                    map(id, walked)
-                )
-
-
 def test_the_marks_overlapping_or_closed_before_an_offset_are_the_walks() -> None:
     for seed in range(300):
         rnd = random.Random(seed)
@@ -148,18 +123,3 @@ def test_the_marks_overlapping_or_closed_before_an_offset_are_the_walks() -> Non
             for end in range(start, start + 12):
                 walked = [m for m in marks if m.open < end and m.outer_end > start]
                 assert order.overlapping(start, end) == walked
-
-
-def test_the_time_candidates_kept_are_those_the_walk_over_the_kept_ones_keeps() -> None:
-    for seed in range(300):
-        rnd = random.Random(seed)
-        candidates = []
-        for _ in range(rnd.randint(0, 12)):
-            start = rnd.randint(0, 30)
-            end = start + rnd.choice([0, 1, 2, 3, 5, 8])  # empty spans too
-            candidates.append(Candidate(start, end, "x" * (end - start), "date", {}))
-        walked: list[Candidate] = []
-        for candidate in candidates:
-            if all(candidate.end <= other.start or candidate.start >= other.end for other in walked):
-                walked.append(candidate)
-        assert [id(c) for c in first_fits(candidates)] == [id(c) for c in walked]

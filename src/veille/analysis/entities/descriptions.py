@@ -69,7 +69,7 @@ def find(
     sentence_starts = [s.start_char for s in view.sentences]
     found: list[Found] = []
     described: list[Anaphor] = []  # every description read so far, attached or not
-    titled: dict[int, tuple[_Titles, _Said]] = {}  # each candidate's titles and mentions, read once
+    titled: dict[int, _Titles] = {}  # each candidate's titles, read once: find changes no cluster
     persons = [c for c in clusters if c.type == "PER" and not c.group and c.names]
     bodies = _bodies(clusters, referents)  # and each body's kinds, read once
     i = 0
@@ -369,47 +369,12 @@ class _Titles:
         return {_root(w) for text in self.titles + self.names for w in text.split()}
 
 
-def _known(cluster: Cluster, titled: dict[int, tuple[_Titles, _Said]]) -> tuple[_Titles, _Said]:
-    """Return a cluster's ``_Titles`` and ``_Said``, read on the first question of a ``find``."""
+def _titles(cluster: Cluster, titled: dict[int, _Titles]) -> _Titles:
+    """Return a cluster's ``_Titles``, read on the first question of a ``find``."""
     known = titled.get(id(cluster))
     if known is None:
-        known = titled[id(cluster)] = (_Titles.of(cluster), _Said.of(cluster))
+        known = titled[id(cluster)] = _Titles.of(cluster)
     return known
-
-
-def _titles(cluster: Cluster, titled: dict[int, tuple[_Titles, _Said]]) -> _Titles:
-    """Return a cluster's ``_Titles``."""
-    return _known(cluster, titled)[0]
-
-
-@dataclass(frozen=True)
-class _Said:
-    """A candidate's mentions by end and by start, sorted once per cluster by ``find``
-    (which changes no cluster), where ``_candidates`` listed its mentions before each
-    description again: the count and the last one before an offset are a bisection."""
-
-    ends: list[int]  # sorted
-    by_end: list[Mention]  # the mentions in that order; ties: the earlier listed last
-    starts: list[int]  # sorted
-    by_start: list[Mention]
-
-    @classmethod
-    def of(cls, cluster: Cluster) -> _Said:
-        mentions = cluster.mentions
-        # max() keeps the first listed of the mentions ending last: among equal ends, the
-        # earlier listed is sorted last.
-        by_end = [mentions[k] for k in sorted(range(len(mentions)), key=lambda k: (mentions[k].end, -k))]
-        by_start = sorted(mentions, key=lambda m: m.start)
-        return cls([m.end for m in by_end], by_end, [m.start for m in by_start], by_start)
-
-    def in_sentence(self, before: int, sentence_starts: list[int], sentence: int) -> list[Mention]:
-        """Return the mentions ending by ``before`` that start in that sentence."""
-        lo = bisect.bisect_left(self.starts, sentence_starts[sentence])
-        if sentence + 1 < len(sentence_starts):
-            hi = bisect.bisect_left(self.starts, sentence_starts[sentence + 1])
-        else:
-            hi = len(self.starts)
-        return [m for m in self.by_start[lo:hi] if m.end <= before]
 
 
 def _candidates(
@@ -418,19 +383,19 @@ def _candidates(
     parsed: Doc,
     starts: tuple[list[int], list[int]],
     category: Category | None,
-    titled: dict[int, tuple[_Titles, _Said]],
+    titled: dict[int, _Titles],
 ) -> tuple[tuple[Cluster, Evidence], ...]:
     """Return the fitting clusters mentioned before the anaphor with their evidence, most
     recently mentioned first. ``starts``: the sentences' and the paragraphs' offsets;
-    ``titled``: each cluster's ``_Titles`` and ``_Said``, kept by the caller."""
+    ``titled``: each cluster's ``_Titles``, kept by the caller."""
     sentence_starts, paragraph_starts = starts
     rows = []
     for cluster in fits:
-        known, said = _known(cluster, titled)
-        count = bisect.bisect_right(said.ends, anaphor.start)
-        if not count:
+        before = [m for m in cluster.mentions if m.end <= anaphor.start]
+        if not before:
             continue
-        last = said.by_end[count - 1]
+        last = max(before, key=lambda m: m.end)
+        known = _titles(cluster, titled)
         titles = known.titles
         heads = set().union(*known.stems)
         with_head = [t for t, stems in zip(titles, known.stems, strict=True) if anaphor.head in stems]
@@ -448,14 +413,8 @@ def _candidates(
         evidence = Evidence(
             last_sentence=bisect.bisect_right(sentence_starts, last.start) - 1,
             last_paragraph=bisect.bisect_right(paragraph_starts, last.start) - 1,
-            salience=count,
-            subject_of_previous_sentence=anaphor.sentence > 0
-            and _subject_in(
-                parsed,
-                said.in_sentence(anaphor.start, sentence_starts, anaphor.sentence - 1),
-                sentence_starts,
-                anaphor.sentence - 1,
-            ),
+            salience=len(before),
+            subject_of_previous_sentence=_subject_in(parsed, before, sentence_starts, anaphor.sentence - 1),
             same_noun_said=anaphor.head in heads,
             same_class=anaphor.cls is not None and any(f.cls == anaphor.cls for f in cluster.roles),
             has_title=bool(cluster.roles) or known.said,

@@ -9,7 +9,6 @@ Overlapping matches are settled longest-first, so *jeudi 30 mars au soir* wins o
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -262,23 +261,8 @@ def find_candidates(text: str) -> list[Candidate]:
         candidate = Candidate(start, end, text[start:end], rule.kind, fields)
         found.append((-(end - start), priority, start, candidate))
     found.sort(key=lambda item: item[:3])
-    return sorted(first_fits([candidate for *_key, candidate in found]), key=lambda c: c.start)
-
-
-def first_fits(candidates: list[Candidate]) -> list[Candidate]:
-    """Return the candidates, in their order, that overlap none kept before them. The kept
-    spans, pairwise apart, sorted by start and end have their ends sorted too: the one kept
-    span a candidate may overlap is the last starting before its end (a bisection), where
-    each candidate was compared with every kept one (quadratic in the length)."""
     taken: list[Candidate] = []
-    spans: list[tuple[int, int]] = []  # the kept spans, sorted
-    starts: list[int] = []
-    for candidate in candidates:
-        i = bisect.bisect_left(starts, candidate.end)
-        if i and spans[i - 1][1] > candidate.start:
-            continue  # it starts before that span's end, which starts before its own end
-        taken.append(candidate)
-        k = bisect.bisect_right(spans, (candidate.start, candidate.end))
-        spans.insert(k, (candidate.start, candidate.end))
-        starts.insert(k, candidate.start)
-    return taken
+    for _length, _priority, _start, candidate in found:
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
