@@ -9,7 +9,7 @@ import re
 from veille.analysis.entities.abbreviations import _WordPlaces
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.orgwords import NamedAt
-from veille.analysis.quotes.marks import Stretches
+from veille.analysis.quotes.marks import MarkedSpan, MarkOrder, Stretches
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Article, Document, Entity, Mention
 
@@ -105,3 +105,21 @@ def test_a_locution_stem_is_tested_as_a_walk_over_the_locution_verbs() -> None:
     for word in sorted(words):
         stem = word.lower()[:3]
         assert (stem in lexicon._locution_stems) == any(v.startswith(stem) for v in verbs), word
+
+
+def test_the_marks_overlapping_or_closed_before_an_offset_are_the_walks() -> None:
+    for seed in range(300):
+        rnd = random.Random(seed)
+        marks, at = [], 0
+        for _ in range(rnd.randint(0, 6)):
+            at += rnd.randint(0, 6)
+            close = at + rnd.randint(2, 8)
+            marks.append(MarkedSpan(at, close if rnd.random() < 0.8 else None, at + 1, close))
+            at = close + 1 if seed % 3 else at + rnd.randint(0, 4)  # every third overlapping
+        order = MarkOrder(marks)
+        for start in range(0, 60):
+            previous = [m for m in marks if m.outer_end <= start]
+            assert order.last_closed_by(start) is (previous[-1] if previous else None)
+            for end in range(start, start + 12):
+                walked = [m for m in marks if m.open < end and m.outer_end > start]
+                assert order.overlapping(start, end) == walked

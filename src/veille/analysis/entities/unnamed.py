@@ -129,14 +129,16 @@ def entity_name(phrase: str) -> str:
 
 
 def phrase_mentions(
-    text: str, phrase: str, taken: list[tuple[int, int]], at: int = -1
+    text: str, phrase: str, taken: list[tuple[int, int]] | Spans, at: int = -1
 ) -> tuple[Mention, ...]:
     """Return a description mention at each whole-word occurrence of a phrase (either case
     of its first letter: *Les syndicats*, *les syndicats*) outside the ``taken`` spans; the
     occurrence at ``at`` is kept even when nothing else is found."""
     first, rest = phrase[:1], phrase[1:]
     pattern = r"(?<![\w-])[" + re.escape(first.lower() + first.upper()) + "]" + re.escape(rest) + r"(?![\w-])"
-    spans = Spans(taken)  # sorted once: each occurrence reads the spans near it only
+    # sorted once (or by a caller that asks for several phrases): each occurrence reads the
+    # spans near it only
+    spans = taken if isinstance(taken, Spans) else Spans(taken)
     found = [
         Mention(m.start(), m.end(), m.group(0), "description")
         for m in re.finditer(pattern, text)
@@ -153,7 +155,7 @@ def unnamed_entity(
     phrase: str,
     at: int,
     kind: EntityType,
-    taken: list[tuple[int, int]],
+    taken: list[tuple[int, int]] | Spans,
     name: str | None = None,
 ) -> Entity:
     """Return the entity made for an unnamed party named by ``phrase`` at offset ``at``:

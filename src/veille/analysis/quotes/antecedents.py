@@ -49,6 +49,7 @@ class AntecedentFinder(SubjectFinder):
     mentions: list[tuple[int, int, Mention, Entity]]
     _token_starts: list[int]
     _genders: dict[str, str | None]
+    title_occurrences: dict[str, list[tuple[int, set[str]]]]  # by phrase (hints.title_occurrences)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         raise NotImplementedError
@@ -190,7 +191,14 @@ class AntecedentFinder(SubjectFinder):
                     if s >= match.end() and entity.type == wanted and re.fullmatch(r"[^.;:!?«»]*", gap):
                         if s - match.end() <= 3 or gap.rstrip().endswith("(") or _OF.fullmatch(gap):
                             return entity.id
-        holder = self.entity(speaker_hints.apposed_title_holder(self.text, phrase, head, self.mentions_in))
+        titles = self.title_occurrences.get(phrase)
+        if titles is None:  # searched once per phrase: the text and its mentions do not change
+            titles = self.title_occurrences[phrase] = speaker_hints.title_occurrences(
+                self.text, phrase, self.mentions_in
+            )
+        holder = self.entity(
+            speaker_hints.apposed_title_holder(self.text, phrase, head, self.mentions_in, titles)
+        )
         if wanted == "PER" and holder is not None and not self._clashes(holder, gender):
             return holder.id  # le préfet de la Guadeloupe, Alexandre Rocheteau … le préfet
         titled = speaker_hints.titled_person(self.doc, phrase, wanted)

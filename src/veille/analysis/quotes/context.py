@@ -18,7 +18,7 @@ from veille.analysis.quotes.embedded import in_reported_clause
 from veille.analysis.quotes.impersonal import on_source
 from veille.analysis.quotes.incises import InciseFinder
 from veille.analysis.quotes.lexicon import CueLexicon
-from veille.analysis.quotes.marks import MarkedSpan, Stretches
+from veille.analysis.quotes.marks import MarkedSpan, MarkOrder, Stretches
 from veille.analysis.quotes.misread import finite_before_que, noun_before_object, present_read_as_participle
 from veille.analysis.quotes.speakers import SpeakerResolver
 from veille.analysis.syntax.clauses import bare_participle
@@ -61,6 +61,7 @@ class QuoteContext(InciseFinder):
         # then a bisection, not a scan of every quotation per token (quadratic on long texts).
         self._opens = [m.open for m in marks]
         self._disjoint = all(a.open <= b.open and a.outer_end <= b.open for a, b in pairwise(marks))
+        self._order = MarkOrder(marks)
         self._closed_at = {m.outer_end: (n, m) for n, m in reversed(list(enumerate(marks)))}  # by outer end
         self.resolver = SpeakerResolver(doc, parsed, lexicon)
         self.resolver.quoted = Stretches((m.open, m.outer_end) for m in marks)
@@ -124,7 +125,12 @@ class QuoteContext(InciseFinder):
         return None
 
     def marks_in(self, start: int, end: int) -> list[MarkedSpan]:
-        return [m for m in self.marks if m.open < end and m.outer_end > start]
+        """Return the marked spans that overlap [start, end), in their order."""
+        return self._order.overlapping(start, end)
+
+    def last_closed_by(self, offset: int) -> MarkedSpan | None:
+        """Return the last listed marked span whose marks close at or before ``offset``."""
+        return self._order.last_closed_by(offset)
 
     @per_token
     def on_source(self, subject: Token) -> tuple[int, int] | None:

@@ -254,6 +254,7 @@ def apposed_title_holder(
     phrase: str,
     skip: int,
     mentions_in: Callable[[int, int], list[tuple[int, int, Mention, Entity]]],
+    occurrences: list[tuple[int, set[str]]] | None = None,
 ) -> str | None:
     """Return the one person a bare title names because the text introduced that person with
     the same title, its complement and the name in apposition (le préfet de la Guadeloupe,
@@ -261,19 +262,35 @@ def apposed_title_holder(
     title and then goes on with the title alone. None when no person, or two, were so
     introduced (le ministre de l'Intérieur, X … le ministre des Armées, Y); ``skip`` is the
     offset of the phrase itself. The title may also follow the name, apposed to it (Alexandre
-    Rocheteau, le préfet de la Guadeloupe, … Le préfet rejette …)."""
+    Rocheteau, le préfet de la Guadeloupe, … Le préfet rejette …). ``occurrences``: the
+    phrase's ``title_occurrences``, when the caller keeps them."""
+    if occurrences is None:
+        occurrences = title_occurrences(text, phrase, mentions_in)
     found: set[str] = set()
-    for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.IGNORECASE):
-        if match.start() == skip:
-            continue
-        found.update(_named_before_title(text, match.start(), match.end(), mentions_in))
-        gap = _COMPLEMENT_THEN_COMMA.match(text, match.end())
-        if gap is None:
-            continue
-        for s, _e, _mention, entity in mentions_in(gap.end(), gap.end() + _APPOSED_REACH):
-            if entity.type == "PER" and s == gap.end():
-                found.add(entity.id)
+    for start, holders in occurrences:
+        if start != skip:
+            found |= holders
     return next(iter(found)) if len(found) == 1 else None
+
+
+def title_occurrences(
+    text: str,
+    phrase: str,
+    mentions_in: Callable[[int, int], list[tuple[int, int, Mention, Entity]]],
+) -> list[tuple[int, set[str]]]:
+    """Return where a bare title stands in the text, each time with the persons apposed to it
+    there (``apposed_title_holder``): the same for every description with those words, so
+    a caller may search the text once per phrase, not once per description."""
+    out: list[tuple[int, set[str]]] = []
+    for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.IGNORECASE):
+        found = _named_before_title(text, match.start(), match.end(), mentions_in)
+        gap = _COMPLEMENT_THEN_COMMA.match(text, match.end())
+        if gap is not None:
+            for s, _e, _mention, entity in mentions_in(gap.end(), gap.end() + _APPOSED_REACH):
+                if entity.type == "PER" and s == gap.end():
+                    found.add(entity.id)
+        out.append((match.start(), found))
+    return out
 
 
 def _named_before_title(

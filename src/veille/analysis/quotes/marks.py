@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from veille.model import Paragraph
 
@@ -72,6 +73,37 @@ class MarkedSpan:
     def outer_end(self) -> int:
         """Return the offset just after the closing mark (or the content end when unclosed)."""
         return self.close + 1 if self.close is not None else self.end
+
+
+class MarkOrder:
+    """The marked spans that overlap a stretch, and the last one closed before an offset:
+    slices found by bisection where the spans come sorted and disjoint (outermost
+    quotations), where every question walked every quotation (quadratic on long texts);
+    the walk otherwise. The same spans in the same order either way."""
+
+    def __init__(self, marks: list[MarkedSpan]) -> None:
+        self.marks = marks
+        self._opens = [m.open for m in marks]
+        self._ends = [m.outer_end for m in marks]
+        # Sorted and disjoint, none closing before it opens: both lists come sorted.
+        self._sorted = all(a.outer_end <= b.open for a, b in pairwise(marks)) and all(
+            m.open <= m.outer_end for m in marks
+        )
+
+    def overlapping(self, start: int, end: int) -> list[MarkedSpan]:
+        """Return the spans that overlap [start, end), in their order."""
+        if self._sorted:  # those closed after the start and opened before the end
+            lo = bisect.bisect_right(self._ends, start)
+            return self.marks[lo : max(bisect.bisect_left(self._opens, end), lo)]
+        return [m for m in self.marks if m.open < end and m.outer_end > start]
+
+    def last_closed_by(self, offset: int) -> MarkedSpan | None:
+        """Return the last listed span whose marks close at or before ``offset``."""
+        if self._sorted:
+            i = bisect.bisect_right(self._ends, offset) - 1
+            return self.marks[i] if i >= 0 else None
+        previous = [m for m in self.marks if m.outer_end <= offset]
+        return previous[-1] if previous else None
 
 
 def find_marked_spans(text: str, paragraphs: tuple[Paragraph, ...] = ()) -> list[MarkedSpan]:

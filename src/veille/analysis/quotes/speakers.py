@@ -36,7 +36,7 @@ from veille.analysis.quotes.phrases import (
     singular,
 )
 from veille.analysis.quotes.topic import described_subject
-from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.mentions import MentionIndex, Spans
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, EntityType, Mention
 from veille.normal import word_key
@@ -86,6 +86,10 @@ class SpeakerResolver(AntecedentFinder):
         self.index = MentionIndex(doc)
         self.mentions = self.index.items
         self._token_starts = token_view(parsed).idx
+        self._timex_starts = sorted(t.start for t in doc.timexes)  # the document is frozen
+        self.title_occurrences = {}
+        self._taken: Spans | None = None  # the mentions' spans (_unnamed), read on its first call
+        self._next_number = 0
         self._genders = {e.id: speaker_hints.person_gender(e, lexicon, self.text) for e in doc.entities}
         self.quoted = Stretches(())  # spans inside quotation marks, set by the caller
         self.created: dict[str, Entity] = {}  # name -> organisation made for an unknown speaker name
@@ -351,20 +355,25 @@ class SpeakerResolver(AntecedentFinder):
         """Return the id of an entity made for an unnamed speaker, named by its phrase (the
         gold guide's rule: une habitante, la gendarmerie), making it once."""
         # a fait savoir la gendarmerie mardi: the day is not part of the speaker's phrase
-        end = min([end, *(t.start for t in self.doc.timexes if start < t.start < end)])
+        # (the first time expression starting inside the phrase: a bisection of their starts)
+        later = bisect.bisect_right(self._timex_starts, start)
+        if later < len(self._timex_starts) and self._timex_starts[later] < end:
+            end = self._timex_starts[later]
         phrase = self.text[start:end].strip(" ,")
         if phrase not in self.created:
             # One maker for unnamed parties, shared with the event stage (entities/unnamed.py);
             # the occurrence here is kept even inside a place's name (les habitants de Gap).
-            taken = [(s, e) for s, e, _m, _e in self.mentions]
-            number = next_entity_number(self.doc.entities) + len(self.created)
+            if self._taken is None:  # the document's mentions and entities, read once
+                self._taken = Spans([(s, e) for s, e, _m, _e in self.mentions])
+                self._next_number = next_entity_number(self.doc.entities)
+            number = self._next_number + len(self.created)
             self.created[phrase] = unnamed_entity(
                 f"e{number}",
                 self.text,
                 phrase,
                 self.text.index(phrase, start),
                 kind,
-                taken,
+                self._taken,
                 name=phrase[content_start(phrase, 0, len(phrase)) :],
             )
             self.unnamed.add(self.created[phrase].id)

@@ -432,15 +432,15 @@ def _fronted_cue(ctx: QuoteContext, mark: MarkedSpan, sent_end: int) -> Candidat
 
 def _follows_quote(ctx: QuoteContext, mark: MarkedSpan) -> bool:
     """Return True for the second half of « … », a admis X, « … » or « … » et « … »."""
-    previous = [m for m in ctx.marks if m.outer_end <= mark.open]
-    if not previous:
+    previous = ctx.last_closed_by(mark.open)
+    if previous is None:
         return False
-    gap = ctx.text[previous[-1].outer_end : mark.open]
+    gap = ctx.text[previous.outer_end : mark.open]
     if "\n" in gap:
         return False
     if re.fullmatch(r"\s*(?:et|,)\s*", gap):
         return True
-    i = ctx.token_after(previous[-1].outer_end)
+    i = ctx.token_after(previous.outer_end)
     incise = ctx.incise_at(i)
     return incise is not None and re.fullmatch(r"[\s,]*", ctx.text[incise.end : mark.open]) is not None
 
