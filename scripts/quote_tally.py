@@ -18,11 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from veille.analysis.pipeline import Pipeline
 from veille.analysis.quotes.stage import QuoteStage
-from veille.eval.harness import find_golds, load_cases
+from veille.eval.harness import find_golds
 from veille.eval.matching import TextIndex, map_entities, match_quotes
-from veille.eval.training import allowed
+from veille.eval.training import allowed, collected
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,18 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     if refused:
         print(f"refused (held-out or blind): {', '.join(g.name for g in refused)}", file=sys.stderr)
         return 2
-    cases = load_cases(golds)
-    pipeline = Pipeline()
-    # The keeper renumbers the entities it keeps: off, the analysis keeps the ids the stage
-    # recorded (veille.eval.training.collected, same_ids).
-    pipeline.keeper = None
-    stage = next(s for _n, s in pipeline.stages if isinstance(s, QuoteStage))
     tally: Counter[str] = Counter()
-    for path, case in zip(golds, cases, strict=True):
-        stage.collect = []
-        doc = pipeline.analyze(case.article)
-        records, stage.collect = stage.collect, None
-        gold = case.gold
+    # The records hold the quote stage's entity ids: the checks that renumber are off.
+    for path, gold, doc, records in collected(golds, QuoteStage, same_ids=True):
         emap = map_entities(gold, doc)
         pairs = match_quotes(gold, doc, TextIndex(doc.article.text))
         matched = set(pairs.values())

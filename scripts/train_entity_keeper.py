@@ -55,8 +55,8 @@ def collect(golds: list[Path]) -> list[Row]:
 
     training.refuse_unallowed(golds)
     pipeline = Pipeline()
-    pipeline.keeper = None  # the rows are what the check sees: the stages' output,
-    pipeline.typer = None  # before the typer, which runs after it
+    # The rows are what the check sees: the stages' output, before the checks after it.
+    pipeline.keeper = pipeline.typer = pipeline.merger = None
     rows: list[Row] = []
     for path, case in zip(golds, load_cases(golds), strict=True):
         doc = pipeline.analyze(case.article)

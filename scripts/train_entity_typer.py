@@ -59,7 +59,7 @@ def collect(golds: list[Path]) -> list[Row]:
 
     training.refuse_unallowed(golds)
     pipeline = Pipeline()
-    pipeline.typer = None
+    pipeline.typer = pipeline.merger = None  # the keeper's output, before the merger after it
     cases = load_cases(golds)
     rows: list[Row] = []
     for path, case, doc in zip(golds, cases, pipeline.pipe(c.article for c in cases), strict=True):

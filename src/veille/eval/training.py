@@ -77,9 +77,9 @@ def collected(
     """Run the real pipeline on each allowed gold's article (refusing the held-out and blind
     ones) and yield the path, the gold, the analysis and what the stage of ``stage_type``
     recorded in its ``collect`` list meanwhile (the speaker and description rankers' rows).
-    With ``same_ids`` the entity keeper is off, so the analysis keeps the entity ids the
-    stage recorded (the keeper renumbers the entities it keeps: a speaker recorded as e7
-    would be read as whichever entity became e7)."""
+    With ``same_ids`` the checks that renumber entities (the keeper, the merger) are off, so
+    the analysis keeps the entity ids the stage recorded (a speaker recorded as e7 would
+    otherwise be read as whichever entity became e7)."""
     from veille.analysis.pipeline import Pipeline  # the model, loaded only by a training run
     from veille.eval.harness import load_cases
 
@@ -87,7 +87,7 @@ def collected(
     cases = load_cases(golds)
     pipeline = Pipeline()
     if same_ids:
-        pipeline.keeper = None
+        pipeline.keeper = pipeline.merger = None
     stage: Any = next(s for _n, s in pipeline.stages if isinstance(s, stage_type))
     for path, case in zip(golds, cases, strict=True):
         stage.collect = []
