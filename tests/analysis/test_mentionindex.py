@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from veille.analysis.entities.mentionindex import MentionEnds, NamedWithin, NameSpans, indexed_entity_at
+from veille.analysis.entities.mentionindex import NamedWithin, NameSpans, indexed_entity_at
 from veille.analysis.syntax.mentions import MentionIndex, Spans
 from veille.model import Article, Document, Entity, Mention
 
@@ -41,17 +41,6 @@ def test_names_within_a_span_come_in_the_clusters_order() -> None:
             for end in (start, start + 3, start + 30, start + 120):
                 walk = [m for c in clusters for m in c.names if start <= m.start and m.end <= end]
                 assert index.within(start, end) == walk
-
-
-def test_a_mention_ending_within_a_window_before_an_offset() -> None:
-    for seed in range(200):
-        clusters = _clusters(seed)
-        ends = MentionEnds()
-        for cluster in clusters:
-            for offset in range(0, 340, 5):
-                for window in (0, 10, 150):
-                    walk = any(0 <= offset - m.end <= window for m in cluster.mentions)
-                    assert ends.any_within(cluster, offset, window) == walk
 
 
 def _walked_entity_at(doc: Document, start: int, end: int) -> Entity | None:

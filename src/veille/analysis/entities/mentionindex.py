@@ -42,22 +42,6 @@ class NameSpans:
         return [row[3] for row in inside]
 
 
-class MentionEnds:
-    """Where each cluster's mentions end, sorted, read on the first question about it."""
-
-    def __init__(self) -> None:
-        self._ends: dict[int, list[int]] = {}
-
-    def any_within(self, cluster: _Clustered, offset: int, window: int) -> bool:
-        """Tell whether a mention of ``cluster`` ends at most ``window`` characters before
-        ``offset`` (``0 <= offset - m.end <= window``)."""
-        ends = self._ends.get(id(cluster))
-        if ends is None:
-            ends = self._ends[id(cluster)] = sorted(m.end for m in cluster.mentions)
-        k = bisect.bisect_left(ends, offset - window)
-        return k < len(ends) and ends[k] <= offset
-
-
 _C = TypeVar("_C", bound=_Clustered)
 
 
