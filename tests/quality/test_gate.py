@@ -67,10 +67,10 @@ Sets (tests/quality/baseline.json):
   (Senegalese, Nigerien, Mayotte, Malagasy, Gabonese and Burkinabè outlets, a French regional
   court report, a Québec city page, a Belgian weekly, a TV live blog) and years 2010-2025; it was
   blind (set "blind13") until the eighteenth session opened it for error study;
-- "blind14" is tests/gold24/, a fourteenth blind set (fourteenth session), 10 outlet styles
+- "dev16" is tests/gold24/, a fourteenth such set (fourteenth session), 10 outlet styles
   (Haitian, Lausanne, Luxembourg, Tunisian, Moroccan, Ivorian, Martinique, Lebanese and
-  Cameroonian outlets, a French sports daily) and years 2008-2024, added to the gate before any
-  rule change of that session;
+  Cameroonian outlets, a French sports daily) and years 2008-2024; it was blind (set "blind14")
+  until the nineteenth session opened it for error study;
 - "blind15" is tests/gold25/, a fifteenth blind set (fifteenth session), 10 outlet styles
   (Québec City, Liège, Béarn, Corsican, Réunion, Togolese, Guinean, Malagasy, Algerian and
   Brazzaville outlets) and years 2009-2026, added to the gate before any rule change of that
@@ -116,7 +116,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold21 --set dev13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold22 --set dev14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set dev15 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold24 --set blind14 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold24 --set dev16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
@@ -162,7 +162,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev13": (ROOT / "tests" / "gold21", 10),
     "dev14": (ROOT / "tests" / "gold22", 10),
     "dev15": (ROOT / "tests" / "gold23", 10),
-    "blind14": (ROOT / "tests" / "gold24", 10),
+    "dev16": (ROOT / "tests" / "gold24", 10),
     "blind15": (ROOT / "tests" / "gold25", 10),
     "blind16": (ROOT / "tests" / "gold26", 10),
     "blind17": (ROOT / "tests" / "gold27", 10),
