@@ -86,7 +86,11 @@ Sets (tests/quality/baseline.json):
 - "blind18" is tests/gold28/, an eighteenth blind set (eighteenth session), 10 outlet styles
   (Djiboutian, Bamako, New Caledonian, Brussels, Saint-Pierre-et-Miquelon and Bangui sites,
   Neuchâtel and Occitanie dailies, an Ontario francophone weekly, a French sports daily) and
-  years 2008-2024, added to the gate before any rule change of that session.
+  years 2008-2024, added to the gate before any rule change of that session;
+- "blind19" is tests/gold29/, a nineteenth blind set (nineteenth session), 10 outlet styles
+  (Rwandan, Vanuatu, French Guiana and Mauritian sites, Montréal, Vaud and Provence dailies, a
+  Breton weekly, a Paris court chronicle, a radio morning bulletin) and years 2008-2026, added to
+  the gate before any rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -121,6 +125,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold29 --set blind19 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -167,6 +172,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind16": (ROOT / "tests" / "gold26", 10),
     "blind17": (ROOT / "tests" / "gold27", 10),
     "blind18": (ROOT / "tests" / "gold28", 10),
+    "blind19": (ROOT / "tests" / "gold29", 10),
 }
 
 pytestmark = pytest.mark.model
