@@ -117,6 +117,8 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold27", 10),
         ("gold28", 10),
         ("gold29", 10),
+        ("gold30", 10),
+        ("gold31", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

@@ -14,6 +14,9 @@ Sets (tests/quality/baseline.json):
 - "project8" is tests/gold13/, the invented articles of the seventh session (entities, quotes, events);
 - "project9" is tests/gold14/, the invented articles of the eighth session (entities, quotes, events);
 - "project10" is tests/gold16/, the invented articles of the ninth session (entities, quotes, events);
+- "project11" and "project12" are tests/gold30/ and tests/gold31/, training sets written in the
+  nineteenth session by annotators who wrote no rule (wire copy and French, Belgian, Swiss and
+  Québec dailies; African, overseas and foreign-desk outlets), open from the start;
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -107,6 +110,8 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold13 --set project8 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold14 --set project9 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold16 --set project10 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold30 --set project11 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold31 --set project12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
@@ -154,6 +159,8 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project8": (ROOT / "tests" / "gold13", 15),
     "project9": (ROOT / "tests" / "gold14", 15),
     "project10": (ROOT / "tests" / "gold16", 14),
+    "project11": (ROOT / "tests" / "gold30", 10),
+    "project12": (ROOT / "tests" / "gold31", 10),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),

@@ -61,6 +61,8 @@ TRAINING_FOLDERS = (
     "tests/gold22",
     "tests/gold23",
     "tests/gold24",
+    "tests/gold30",  # training sets written by annotators in the nineteenth session
+    "tests/gold31",
 )
 
 
