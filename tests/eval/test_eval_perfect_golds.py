@@ -119,6 +119,8 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold29", 10),
         ("gold30", 10),
         ("gold31", 10),
+        ("gold32", 10),
+        ("gold33", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

@@ -63,6 +63,8 @@ TRAINING_FOLDERS = (
     "tests/gold24",
     "tests/gold30",  # training sets written by annotators in the nineteenth session
     "tests/gold31",
+    "tests/gold32",
+    "tests/gold33",
 )
 
 
