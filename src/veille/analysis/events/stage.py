@@ -165,7 +165,6 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.recipient,
             trigger.actor_de,
             lexicon.inverting_verbs,
-            trigger.host,
             trigger.actor_par,
         )
         if (
@@ -220,13 +219,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         offer = None if threat is not None or refusal is not None else offered(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
-        elif refusal is not None:
-            if trigger.host:  # refuser de recevoir X: the host refuses, the visitor is refused
-                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
+        elif refusal is not None:  # refuser de recevoir X: the host refuses, the visitor is refused
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
-        elif offer is not None:  # a proposé d'envoyer des vivres à X: the offer, an AGREE
-            if trigger.host:  # proposer de recevoir X: the host offers, the guest is invited
-                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
+        elif offer is not None:  # a proposé d'envoyer des vivres à X (de recevoir X): an AGREE
             trigger = dataclasses.replace(trigger, type="AGREE", mode=None)
         elif restated is None and not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
