@@ -132,7 +132,7 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     if not accept(token, trigger, lexicon, trigger.needs == "mat"):
         return "accept"
     roles = reader.read(
-        token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs, trigger.host,
+        token, trigger.pos, trigger.recipient, trigger.actor_de, lexicon.inverting_verbs,
         trigger.actor_par,
     )  # fmt: skip
     if roles is None:

@@ -334,7 +334,6 @@ def _word(
             trigger.recipient,
             trigger.actor_de,
             lexicon.inverting_verbs,
-            row.host,
             row.actor_par,
         )
         first = Roles((chosen[0].entity,), (chosen[1].entity,))

@@ -311,14 +311,13 @@ class RoleReader:
         slots: tuple[str, ...],
         actor_de: bool,
         inverting: frozenset[str],
-        host: bool = False,
         actor_par: bool = False,
     ) -> Roles | None:
         """Return the roles of a trigger, or None when it lacks a named actor or recipient.
 
-        ``host``: the subject hosts and the object visits (*recevoir*, *accueillir*); PLOVER
-        codes the visitor as the actor. ``actor_par``: a nominalisation whose *par*-agent
-        acts and whose *de*-complement undergoes (*l'arrestation de X par Y*).
+        ``actor_par``: a nominalisation whose *par*-agent acts and whose *de*-complement
+        undergoes (*l'arrestation de X par Y*). A visit's host (*recevoir*, *accueillir*) is
+        read as any subject, the actor (docs/events.md, "The host of a visit").
         """
         chain = subject_chain(trigger)
         recipients: list[str] = []
@@ -392,8 +391,6 @@ class RoleReader:
             # 5. A reciprocal (Macron et Scholz se sont rencontrés; Israël et le Hamas ont
             # conclu un accord) is one symmetric event: the first party acts, the others receive.
             actors, recipients = actors[:1], actors[1:]
-        if host and pos != "NOUN":
-            actors, recipients = recipients, actors
         streets = self.streets(trigger.sent)  # reçu les deux camps rue de Valois
         actors = [a for a in actors if a not in streets]
         recipients = [r for r in recipients if r not in streets]

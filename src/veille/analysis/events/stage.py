@@ -82,6 +82,9 @@ from veille.settings import Settings
 
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _MATERIAL_MODES = frozenset({"military", "economic", "humanitarian"})
+# Verbs that only say an event happens (TLFi « avoir lieu »: se produire, arriver; se tenir,
+# se dérouler, intervenir, survenir): an event noun as their subject takes their modality.
+_OCCUR = frozenset({"tenir", "dérouler", "produire", "intervenir", "survenir"})
 # An accusation told as a negative evaluation (evaluation.py): PLOVER ACCUSE/disapprove.
 _EVALUATION = Trigger(
     lemma="", pos="VERB", type="ACCUSE", mode="disapprove", recipient=(), actor_de=False,
@@ -165,7 +168,6 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             trigger.recipient,
             trigger.actor_de,
             lexicon.inverting_verbs,
-            trigger.host,
             trigger.actor_par,
         )
         if (
@@ -220,13 +222,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         offer = None if threat is not None or refusal is not None else offered(token, trigger, lexicon)
         if threat is not None:
             trigger = dataclasses.replace(trigger, type="THREATEN", mode=None)
-        elif refusal is not None:
-            if trigger.host:  # refuser de recevoir X: the host refuses, the visitor is refused
-                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
+        elif refusal is not None:  # refuser de recevoir X: the host refuses, the visitor is refused
             trigger = dataclasses.replace(trigger, type="REJECT", mode=None)
-        elif offer is not None:  # a proposé d'envoyer des vivres à X: the offer, an AGREE
-            if trigger.host:  # proposer de recevoir X: the host offers, the guest is invited
-                roles = dataclasses.replace(roles, actors=roles.recipients, recipients=roles.actors)
+        elif offer is not None:  # a proposé d'envoyer des vivres à X (de recevoir X): an AGREE
             trigger = dataclasses.replace(trigger, type="AGREE", mode=None)
         elif restated is None and not factive(token, trigger, lexicon):
             continue  # craindre que, exhorter à, suggérer de: not asserted (docs/events.md)
@@ -362,9 +360,28 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     and of the clause it reports."""
     stop = roles.actor_clause_depth
     scope = chain[: stop + 1] if stop is not None else chain
+    scope = [*scope[:1], *_occurrence(token), *scope[1:]]
     # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
     scope = [node for node in scope if not any(c.dep_ == "flat:name" for c in node.children)]
     return modality(scope, [c for c in token.children if c.dep_ == "ccomp"])
+
+
+def _occurrence(token: Token) -> list[Token]:
+    """Return the verb an event noun is the subject of, with its infinitive, when it only
+    says the event happens (*une rencontre entre X et Y pourrait avoir lieu*, *doit se
+    tenir*, *aura lieu*): their tense and mood are the event's; else []."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubj:pass") or token.head is token:
+        return []
+    verb = token.head
+    nodes = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    doc = token.doc
+    # avoir lieu read off the word order: the parser may hang lieu on the next noun
+    occurs = any(
+        node.lemma_ in _OCCUR
+        or (node.lemma_ == "avoir" and node.i + 1 < len(doc) and doc[node.i + 1].lower_ == "lieu")
+        for node in nodes
+    )
+    return nodes if occurs else []
 
 
 def _date(
