@@ -158,3 +158,24 @@ def test_a_name_in_the_complement_does_not_hide_the_description(nlp: Any) -> Non
     found = descriptions.find([aubert, union], nlp(text), [0], load_roles(), load_referents())
     said = [f for f in found if f.anaphor.text == "Le président de l'Union des boulangers"]
     assert said and said[0].candidates[0][0] is aubert
+
+
+@pytest.mark.model
+def test_a_role_of_several_words_is_said_only_by_a_title_holding_them_all(nlp: Any) -> None:
+    """Le président de la République is not the noun said of the one titled président de la
+    Fédération des boulangers: a role of several words counts as said only when one title
+    holds all its content words; the head alone (le président) still counts."""
+    from veille.analysis.entities import descriptions
+    from veille.analysis.entities.referents import load_referents
+    from veille.analysis.entities.rolenouns import load_roles
+
+    text = (
+        "Marc Aubert, président de la Fédération des boulangers, a été reçu mardi à la préfecture. "
+        "Les artisans dénoncent la hausse du prix de la farine. "
+        "Le président de la République a promis un geste. Le président a salué ce geste."
+    )
+    aubert = _titled(text, "Marc Aubert", "président de la Fédération des boulangers", "leader", None)
+    found = descriptions.find([aubert], nlp(text), [0], load_roles(), load_referents())
+    said = {f.anaphor.text: f.candidates[0][1].same_noun_said for f in found}
+    assert said["Le président de la République"] is False
+    assert said["Le président"] is True

@@ -72,6 +72,9 @@ class Anaphor:
     time_qualified: bool = False  # l'ancien, l'ex-, le nouveau, le futur: another holder may be meant
     former: bool = False  # l'ancien, l'ex-: a former holder
     epithets: tuple[str, ...] = ()  # the word keys of its epithets after the noun, demonyms aside
+    # A role of several words (président de la République, Premier ministre): the stems of its
+    # content words, all of which one title must hold for the same noun to count as said.
+    head_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

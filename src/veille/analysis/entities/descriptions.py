@@ -108,6 +108,7 @@ def find(
             epithets=_epithets(
                 parsed, head_at + len(role.words if role else category.words if category else ()), end
             ),
+            head_words=_head_words(role) if category is None else frozenset(),
         )
         fits = _fitting(persons, bodies, category)
         if category is not None:
@@ -305,6 +306,15 @@ def _country(cluster: Cluster) -> str | None:
     return of or (countries.country_code(cluster.longest) if cluster.type == "LOC" else None)
 
 
+def _head_words(role: RoleWord | None) -> frozenset[str]:
+    """Return the stems of a role's content words when it has several (président de la
+    République: president, republique), else nothing: the head noun alone is compared."""
+    if role is None:
+        return frozenset()
+    words = frozenset(_stem(w) for w in word_key(" ".join(role.words)).split() if w not in _FUNCTION_WORDS)
+    return words if len(words) > 1 else frozenset()
+
+
 def _stem(key: str) -> str:
     """Return a noun's key without the feminine or plural ending (présidente → président)."""
     return key[:-1] if key.endswith(("e", "s")) and len(key) > 4 else key
@@ -415,7 +425,11 @@ def _candidates(
             last_paragraph=bisect.bisect_right(paragraph_starts, last.start) - 1,
             salience=len(before),
             subject_of_previous_sentence=_subject_in(parsed, before, sentence_starts, anaphor.sentence - 1),
-            same_noun_said=anaphor.head in heads,
+            same_noun_said=(
+                any(anaphor.head_words <= stems for stems in known.stems)
+                if anaphor.head_words
+                else anaphor.head in heads
+            ),
             same_class=anaphor.cls is not None and any(f.cls == anaphor.cls for f in cluster.roles),
             has_title=bool(cluster.roles) or known.said,
             name_holds_noun=category is not None and holds_noun(cluster, category),

@@ -4,15 +4,28 @@ Germany (``data/country_periphrases.tsv``), when the article names that country.
 A periphrasis is a description, not a name: it joins the country the article names and
 makes no entity of its own (an article that says only *outre-Rhin* has no Germany to give
 it to, and inventing one would be a guess the reader can't check).
+
+A periphrasis that is the complement of a role noun is part of a person's title, not the
+country acting: *le chef de la diplomatie américaine*, *la porte-parole de la diplomatie
+arménienne*, *le numéro un de l'exécutif français* name a minister or a spokesperson
+(``roles.tsv`` holds *chef de la diplomatie* as a foreign minister's title). It is left to
+the title steps and the description ranker, which a country's mention over its words would
+hide.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from spacy.tokens import Doc
+
 from veille.analysis.entities.clusters import Cluster
+from veille.analysis.entities.rolenouns import RoleLexicon
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.parse import token_starts
+from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 from veille.normal import fold
 
@@ -28,8 +41,12 @@ def load_periphrases() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rows)
 
 
-def add_periphrases(clusters: list[Cluster], text: str) -> None:
-    """Add each periphrasis in the text as a description of the country it names."""
+_ROLE_BEFORE = 3  # tokens: a role noun of up to three words before the 'de' (le numéro un de)
+
+
+def add_periphrases(clusters: list[Cluster], text: str, parsed: Doc, lexicon: RoleLexicon) -> None:
+    """Add each periphrasis in the text as a description of the country it names, unless
+    it is the complement of a role noun (le chef de la diplomatie américaine)."""
     by_code: dict[str, Cluster] = {}
     for cluster in clusters:
         code = countries.country_code(cluster.longest) if cluster.type == "LOC" else None
@@ -40,7 +57,8 @@ def add_periphrases(clusters: list[Cluster], text: str) -> None:
     # Fold letter by letter so that offsets hold (fold() also squeezes spaces).
     # (Each distinct character once, then one translate: the same string, without a call per character.)
     folded = text.translate({ord(c): f if len(f := fold(c)) == 1 else c.lower() for c in set(text)})
-    _add_governments(by_code, text, folded)
+    in_title = _in_title(parsed, lexicon)
+    _add_governments(by_code, text, folded, in_title)
     for pattern, iso3 in load_periphrases():
         country = by_code.get(iso3)
         if country is None:
@@ -49,6 +67,8 @@ def add_periphrases(clusters: list[Cluster], text: str) -> None:
             start, end = match.span()
             if text[start:end][:1].islower() and not match.group(0).startswith(("l'", "le ", "la ", "outre")):
                 continue  # hexagone in lower case is the shape
+            if in_title(start):
+                continue
             country.mentions.append(Mention(start, end, text[start:end], "description"))
 
 
@@ -63,11 +83,37 @@ _GOVERNMENT = re.compile(
 )
 
 
-def _add_governments(by_code: dict[str, Cluster], text: str, folded: str) -> None:
+def _add_governments(
+    by_code: dict[str, Cluster], text: str, folded: str, in_title: Callable[[int], bool]
+) -> None:
     """Add 'le gouvernement nigérien' as a description of Niger when the article names it."""
     for match in _GOVERNMENT.finditer(folded):
+        if in_title(match.start()):
+            continue  # le porte-parole de la diplomatie kazakhe: a person's title
         demonym = countries.demonym(text[match.start(1) : match.end(1)])
         country = by_code.get(demonym.iso3) if demonym is not None else None
         if country is not None:
             start, end = match.span()
             country.mentions.append(Mention(start, end, text[start:end], "description"))
+
+
+def _in_title(parsed: Doc, lexicon: RoleLexicon) -> Callable[[int], bool]:
+    """Return a test of whether the phrase starting at a character offset is the
+    de-complement of a role noun (le chef de | la diplomatie américaine; la porte-parole de |
+    la diplomatie arménienne): a role noun of the lexicon starts at most three tokens before
+    the 'de' and reaches it."""
+    starts = token_starts(parsed)
+    lower = token_view(parsed).lower
+
+    def test(start: int) -> bool:
+        k = starts.get(start)
+        if k is None or k < 2 or lower[k - 1] not in ("de", "d'", "d’"):
+            return False
+        of = k - 1
+        for j in range(of - 1, max(-1, of - 1 - _ROLE_BEFORE), -1):
+            role = lexicon.match(parsed, j)
+            if role is not None and j + len(role.words) >= of:
+                return True
+        return False
+
+    return test

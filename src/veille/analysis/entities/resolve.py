@@ -140,7 +140,7 @@ class ResolveStage:
         defendants.add_defendants(clusters, text)  # requis contre X … ¶ le prévenu: X
         add_political_posts(clusters, parsed, self.lexicon)  # Paul X (LR) … L'élu landais: Paul X
         add_place_descriptions(clusters, text)
-        periphrases.add_periphrases(clusters, text)
+        periphrases.add_periphrases(clusters, text, parsed, self.lexicon)  # not in le chef de la diplomatie X
         clusters = merge_demonym_nouns(clusters, parsed)
         clusters = drop_town_nouns(clusters, parsed, TOWN_NOUNS)  # la Ville: the town, no name
         # A category noun in a person's title may be an organisation's (le PDG de l'entreprise).
