@@ -88,3 +88,20 @@ def test_the_shipped_corrector_is_sure_of_a_person_with_a_first_name_and_a_title
     doc = _document()
     probabilities = load_typer().probabilities(features(doc.entities[3], doc, pointers(doc)))
     assert max(probabilities, key=lambda t: probabilities[t]) == "PER"
+
+
+def test_the_word_before_a_name_is_the_one_the_searched_pattern_finds() -> None:
+    # _before matches the reversed, stripped context: the same word as a search for
+    # ``([\w'’.]+)\s*$`` over the 40 characters before the name, in one pass.
+    from veille.analysis.entities.typer import _before
+
+    searched = re.compile(r"([\w'’.]+)\s*$")
+    text = (
+        "Arrivée à  l'aube\u00a0: le Dr. Lamotte, vu par M.  Orvel ;\n« Tessa »\n\n"
+        "De Brune, né en 1970 à  Lirac"
+    )
+    for name in ("Lamotte", "Orvel", "Tessa", "Brune", "Lirac", "Arrivée", "aube"):
+        start = text.index(name)
+        expected = searched.search(text[max(0, start - 40) : start])
+        word = expected.group(1).lower().replace("’", "'") if expected else ""
+        assert _before(text, Mention(start, start + len(name), name)) == word

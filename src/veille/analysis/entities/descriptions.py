@@ -18,7 +18,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from veille.analysis.entities.categories import accepts, category_at, holds_noun, keys_hold, name_keys
 from veille.analysis.entities.clusters import Cluster
@@ -144,13 +144,17 @@ def _phrase(
     the end of the noun and its epithets) of the description opened by the determiner at
     ``i``, or None when no role or category noun heads it, or when a name follows it (le
     ministre Jean X: the rules' title)."""
+    # The words, tags and offsets off the shared view: no Token made for each word read
+    # (this reader is asked at every determiner of every article).
+    view = token_view(parsed)
+    texts, pos, lowers, size = view.text, view.pos, view.lower, len(parsed)
     j = i + 1
     for _ in range(2):  # le nouveau ministre, l'ancienne présidente
-        if j < len(parsed) and (lexicon.starts(parsed[j]) or category_at(parsed, j, referents)[0]):
+        if j < size and (lexicon.starts_word(texts[j]) or category_at(parsed, j, referents)[0]):
             break
-        if j < len(parsed) and parsed[j].pos_ == "ADJ" and parsed[j].text[:1].islower():
+        if j < size and pos[j] == "ADJ" and texts[j][:1].islower():
             j += 1
-    if j >= len(parsed) or not parsed[j].text[:1].islower():
+    if j >= size or not texts[j][:1].islower():
         return None
     role = lexicon.match(parsed, j)
     category, end = (None, j) if role is not None else category_at(parsed, j, referents)
@@ -159,23 +163,21 @@ def _phrase(
     elif category is None:
         return None
     k = end
-    while (
-        k < len(parsed) and k - end < _EPITHETS and parsed[k].pos_ == "ADJ" and parsed[k].text[:1].islower()
-    ):
+    while k < size and k - end < _EPITHETS and pos[k] == "ADJ" and texts[k][:1].islower():
         k += 1
     noun_end = k
     complement = None
-    if k < len(parsed) and parsed[k].lower_.replace("’", "'") in OF:
+    if k < size and lowers[k].replace("’", "'") in OF:
         c = k + 1
-        while c < len(parsed) and c - k <= _COMPLEMENT_WORDS and not _stops(parsed[c]):
+        while c < size and c - k <= _COMPLEMENT_WORDS and not _stops(pos[c], lowers[c]):
             c += 1
         if c > k + 1:
-            named = any(t.text[:1].isupper() for t in parsed[k + 1 : c])
+            named = any(texts[t][:1].isupper() for t in range(k + 1, c))
             complement = ("@" if named else "") + word_key(
-                doc_text(parsed)[parsed[k + 1].idx : parsed[c - 1].idx + len(parsed[c - 1])]
+                view.doc_text[view.idx[k + 1] : view.idx[c - 1] + len(texts[c - 1])]
             )
             k = c
-    after = parsed[k] if k < len(parsed) else None
+    after = view.tokens[k] if k < size else None
     if after is not None and after.text[:1].isupper() and not after.is_sent_start:
         return None  # le ministre Jean X, le syndicat Sud: a title or a kind, the rules' own
     if after is not None and after.text == "," and k + 1 < len(parsed) and parsed[k + 1].ent_type_ == "PER":
@@ -284,9 +286,10 @@ def _time_word(lower: str) -> bool:
     return lower in _TIME_WORDS or lower.startswith("ex-")
 
 
-def _stops(token: Token) -> bool:
-    """Tell whether a word ends a de-complement: a verb, a clause word, a negation."""
-    return token.pos_ in _STOPS or token.lower_ in NE_TOKENS  # le député de la Marne ne votera pas
+def _stops(tag: str, lower: str) -> bool:
+    """Tell whether a word (its tag and lower-cased form) ends a de-complement: a verb, a
+    clause word, a negation."""
+    return tag in _STOPS or lower in NE_TOKENS  # le député de la Marne ne votera pas
 
 
 def _said_country(parsed: Doc, head: int, end: int) -> str | None:

@@ -88,7 +88,11 @@ FEATURES = (
 # -en- joining a commune to its river or region: Villeneuve-sur-Lot, Saint-Rémy-de-Provence).
 _PLACE_ENDINGS = ("ville", "bourg", "court", "heim", "stadt", "grad", "abad", "istan")
 _PLACE_JOINS = ("-sur-", "-sous-", "-lès-", "-les-", "-en-", "-de-", "-la-", "-le-")
-_WORD_BEFORE = re.compile(r"([\w'’.]+)\s*$")
+# The last word before a name: a run of these characters, then only white space. Searched
+# for with ``([\w'’.]+)\s*$`` it was tried at each of the 40 characters' positions; matched
+# at the start of the reversed context, white space stripped (``str.rstrip`` strips what
+# ``\s`` matches), it is the same run, found in one pass (typer.py's largest line).
+_WORD_REVERSED = re.compile(r"[\w'’.]+")
 _WORD_AFTER = re.compile(r"^\s*([\w'’]+)")
 _CONTEXT = 40
 
@@ -134,8 +138,8 @@ def load_typer() -> Typer:
 
 
 def _before(text: str, mention: Mention) -> str:
-    found = _WORD_BEFORE.search(text[max(0, mention.start - _CONTEXT) : mention.start])
-    return found.group(1).lower().replace("’", "'") if found else ""
+    found = _WORD_REVERSED.match(text[max(0, mention.start - _CONTEXT) : mention.start].rstrip()[::-1])
+    return found.group()[::-1].lower().replace("’", "'") if found else ""
 
 
 def _after(text: str, mention: Mention) -> str:
