@@ -121,6 +121,8 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold31", 10),
         ("gold32", 10),
         ("gold33", 10),
+        ("gold34", 10),
+        ("gold35", 10),
     ],
 )
 def test_a_perfect_system_scores_one_on_every_article_of_the_invented_sets(folder, count):

@@ -14,11 +14,11 @@ Sets (tests/quality/baseline.json):
 - "project8" is tests/gold13/, the invented articles of the seventh session (entities, quotes, events);
 - "project9" is tests/gold14/, the invented articles of the eighth session (entities, quotes, events);
 - "project10" is tests/gold16/, the invented articles of the ninth session (entities, quotes, events);
-- "project11" to "project14" are tests/gold30/ to tests/gold33/, training sets written in the
+- "project11" to "project16" are tests/gold30/ to tests/gold35/, training sets written in the
   nineteenth session by annotators who wrote no rule (wire copy and French, Belgian, Swiss and
   Québec dailies; African, overseas and foreign-desk outlets; European politics, economy, sport
-  and court pages; Maghreb, Middle East, Canadian, Caribbean and Indian Ocean outlets), open
-  from the start;
+  and court pages; Maghreb, Middle East, Canadian, Caribbean and Indian Ocean outlets; wire
+  copy on international affairs; regional and local news), open from the start;
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -116,6 +116,8 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold31 --set project12 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold32 --set project13 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold33 --set project14 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold34 --set project15 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold35 --set project16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
@@ -167,6 +169,8 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project12": (ROOT / "tests" / "gold31", 10),
     "project13": (ROOT / "tests" / "gold32", 10),
     "project14": (ROOT / "tests" / "gold33", 10),
+    "project15": (ROOT / "tests" / "gold34", 10),
+    "project16": (ROOT / "tests" / "gold35", 10),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),

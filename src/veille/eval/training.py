@@ -65,6 +65,8 @@ TRAINING_FOLDERS = (
     "tests/gold31",
     "tests/gold32",
     "tests/gold33",
+    "tests/gold34",  # written late in the nineteenth session: no shipped table has learned from them yet
+    "tests/gold35",
 )
 
 
