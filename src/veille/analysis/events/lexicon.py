@@ -36,7 +36,6 @@ class Trigger:
     actor_de: bool  # a noun whose de-complement names the actor
     needs_inf: bool
     source: str
-    host: bool = False  # the subject hosts the object (recevoir): the visitor acts
     needs_material: bool = False  # only when the object is aid (envoyer des secours)
     needs_reflexive: bool = False  # only with se (se rendre à: a visit; rendre: no event)
     needs: str = "-"  # the raw "needs" cell (dipl, rel, arm, que are read by senses.py)
@@ -171,7 +170,7 @@ def _trigger(number: int, cells: list[str]) -> Trigger:
     return Trigger(
         lemma=cells[0], pos=cells[1], type=cells[2], mode=None if cells[3] == "-" else cells[3],
         recipient=tuple(cells[4].split(",")), actor_de=cells[5] == "de", needs_inf=cells[6] == "inf",
-        source=cells[7], host=cells[5] == "host", needs_material=cells[6] == "mat",
+        source=cells[7], needs_material=cells[6] == "mat",
         needs_reflexive=cells[6] == "refl", needs=cells[6], actor_par=cells[5] == "par",
     )  # fmt: skip
 
