@@ -76,10 +76,10 @@ Sets (tests/quality/baseline.json):
   (Haitian, Lausanne, Luxembourg, Tunisian, Moroccan, Ivorian, Martinique, Lebanese and
   Cameroonian outlets, a French sports daily) and years 2008-2024; it was blind (set "blind14")
   until the nineteenth session opened it for error study;
-- "blind15" is tests/gold25/, a fifteenth blind set (fifteenth session), 10 outlet styles
+- "dev17" is tests/gold25/, a fifteenth such set (fifteenth session), 10 outlet styles
   (Québec City, Liège, Béarn, Corsican, Réunion, Togolese, Guinean, Malagasy, Algerian and
-  Brazzaville outlets) and years 2009-2026, added to the gate before any rule change of that
-  session;
+  Brazzaville outlets) and years 2009-2026; it was blind (set "blind15") until the twentieth
+  session opened it for error study;
 - "blind16" is tests/gold26/, a sixteenth blind set (sixteenth session), 10 outlet styles
   (Mauritanian, Nigerien, Chadian and Gabonese sites, Namur, Lorraine, Valais and French
   Polynesian dailies, a Franco-Manitoban weekly, a union bulletin) and years 2008-2024, added to
@@ -132,7 +132,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold22 --set dev14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold23 --set dev15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set dev16 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold25 --set blind15 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold25 --set dev17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
@@ -185,7 +185,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev14": (ROOT / "tests" / "gold22", 10),
     "dev15": (ROOT / "tests" / "gold23", 10),
     "dev16": (ROOT / "tests" / "gold24", 10),
-    "blind15": (ROOT / "tests" / "gold25", 10),
+    "dev17": (ROOT / "tests" / "gold25", 10),
     "blind16": (ROOT / "tests" / "gold26", 10),
     "blind17": (ROOT / "tests" / "gold27", 10),
     "blind18": (ROOT / "tests" / "gold28", 10),
