@@ -117,6 +117,7 @@ def test_a_perfect_system_scores_one_on_every_dev_article(dev_dir):
         ("gold27", 10),
         ("gold28", 10),
         ("gold29", 10),
+        ("gold36", 10),
         ("gold30", 10),
         ("gold31", 10),
         ("gold32", 10),

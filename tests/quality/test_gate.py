@@ -95,7 +95,12 @@ Sets (tests/quality/baseline.json):
 - "blind19" is tests/gold29/, a nineteenth blind set (nineteenth session), 10 outlet styles
   (Rwandan, Vanuatu, French Guiana and Mauritian sites, Montréal, Vaud and Provence dailies, a
   Breton weekly, a Paris court chronicle, a radio morning bulletin) and years 2008-2026, added to
-  the gate before any rule change of that session.
+  the gate before any rule change of that session;
+- "blind20" is tests/gold36/, a twentieth blind set (twentieth session), 10 outlet styles
+  (Senegalese, Réunion and New Caledonia sites, a Luxembourg daily, a French sports daily, a
+  Lebanese daily, a Swiss Romandy radio site, a French farm weekly, an Acadian culture page, a
+  Monaco parliamentary chronicle) and years 2009-2025, added to the gate before any rule change
+  of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -137,6 +142,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold29 --set blind19 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold36 --set blind20 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -190,6 +196,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind17": (ROOT / "tests" / "gold27", 10),
     "blind18": (ROOT / "tests" / "gold28", 10),
     "blind19": (ROOT / "tests" / "gold29", 10),
+    "blind20": (ROOT / "tests" / "gold36", 10),
 }
 
 pytestmark = pytest.mark.model
