@@ -19,6 +19,10 @@ Sets (tests/quality/baseline.json):
   Québec dailies; African, overseas and foreign-desk outlets; European politics, economy, sport
   and court pages; Maghreb, Middle East, Canadian, Caribbean and Indian Ocean outlets; wire
   copy on international affairs; regional and local news), open from the start;
+- "project17" to "project19" are tests/gold37/ to tests/gold39/, training sets written in the
+  twentieth session by annotators who wrote no rule (international affairs and domestic news
+  rich in events; sport, culture, business, science, education and farming pages), open from
+  the start;
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -123,6 +127,9 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold33 --set project14 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold34 --set project15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold35 --set project16 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold37 --set project17 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold38 --set project18 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold39 --set project19 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
@@ -177,6 +184,9 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project14": (ROOT / "tests" / "gold33", 10),
     "project15": (ROOT / "tests" / "gold34", 10),
     "project16": (ROOT / "tests" / "gold35", 10),
+    "project17": (ROOT / "tests" / "gold37", 10),
+    "project18": (ROOT / "tests" / "gold38", 10),
+    "project19": (ROOT / "tests" / "gold39", 10),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),
