@@ -144,7 +144,10 @@ def rules() -> tuple[Rule, ...]:
         ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"
                     rf"(?:\s+(?:à|-)\s+(?P<clock>{clock}|(?:[01]?\d|2[0-3]):[0-5]\d\b))?"),
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("weekday", rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
+        # la matinée de mardi, l'aube de jeudi: that part of that day (the article stays out,
+        # as TimeML's extent rules keep the determiner out)
+        ("weekday", rf"(?:\b(?P<podof>matinée|soirée|nuit|après-midi|aube)\s+de\s+(?=\w))?"
+                    rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
                     rf"(?:\b(?P<ce>ce)\s+)?"
                     rf"\b(?P<wd>{wd})\b(?:\s+(?P<rel>dernier|prochain|précédent|suivant)\b)?"
                     rf"(?:\s+(?:(?P<pod>{pod_phrase}|{pod})|(?P<clockm>minuit))\b)?"

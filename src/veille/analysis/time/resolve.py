@@ -156,7 +156,7 @@ def _weekday_handler(c: Candidate, f: Fields, ctx: Context) -> Value | None:
         day = weekday_date(ctx.anchor, weekday, direction, strict=True)
     else:
         day = weekday_date(ctx.anchor, weekday, ctx.direction)
-    pod = f.get("pod") or f.get("podpre")
+    pod = f.get("pod") or f.get("podpre") or f.get("podof")
     clock = f.get("clock") or f.get("clockw")
     ends_day = f.get("clockm") or (
         clock and clock.lower() == "minuit" and pod and _code("parts_of_day", pod) in ("EV", "NI")
