@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.analysis.entities.acronyms import acronym_forms
 from veille.analysis.entities.locative import spelled_whole
 from veille.analysis.lang.fr import countries, tables
+from veille.analysis.lang.fr.nouns import is_common_noun
 from veille.analysis.lang.fr.words import ARTICLES, OF
 from veille.analysis.syntax.view import doc_text, token_view
 
@@ -294,6 +295,20 @@ def org_complements(doc: Doc, end: int, calendar: frozenset[str] = frozenset()) 
     return end
 
 
+def coordinated_complement(doc: Doc, start: int, end: int, calendar: frozenset[str] = frozenset()) -> int:
+    """Extend a name that ends on a lower-case complement over the complements coordinated
+    with it by *et* (Haute Autorité de l'audiovisuel | et de la communication; Fédération de
+    la chasse | et de la pêche): the list goes on the name's own complement."""
+    view = token_view(doc)
+    if end >= len(doc) or view.lower[end] != "et" or end - start < 3:
+        return end
+    last = view.text[end - 1]
+    before = view.lower[end - 2]
+    if not last[:1].islower() or doc[end - 1].pos_ != "NOUN" or before not in OF | ARTICLES:
+        return end
+    return org_complements(doc, end, calendar)
+
+
 def _lower_compound(doc: Doc, end: int) -> int:
     """Extend a complement over the rest of a lower-case compound the tokenizer cut at its
     hyphen (Union des commerçants du centre | -ville, Comité de l'arrière | -pays)."""
@@ -373,12 +388,39 @@ def join_split_names(parsed: Doc) -> list[Span]:
                     and span[-1].text in _legal_forms()
                 )
             )
+            # ministère de l'Agriculture + et de l' + Alimentation; ministère de la Santé + , de
+            # la + Population: a ministry's or a body's remits in a list are one name.
+            remit = not joined and _coordinated_remit(parsed, previous, span)
             # l'Institut Pasteur + de + Madagascar (IPM): the acronym holds the country
-            if joined and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):
-                spans[-1] = Span(parsed, previous.start, span.end, label="ORG")
+            if (joined or remit) and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):
+                end = span.end
+                while remit and end < len(parsed) and end < span.end + 2 and _plain_adjective(parsed[end]):
+                    end += 1  # … et de la Réforme | hospitalière: the remit's adjective
+                spans[-1] = Span(parsed, previous.start, end, label="ORG")
                 continue
         spans.append(span)
     return spans
+
+
+def _coordinated_remit(parsed: Doc, previous: Span, span: Span) -> bool:
+    """Tell whether a span is one more remit of the organisation's name before it: that name
+    ends on a capitalised complement (ministère de l'Agriculture, de la Santé), the span is
+    joined to it by *et de* or *, de* (du, des, de la, de l') and opens, after its article, on
+    a capitalised common noun (Alimentation, Population, la Réforme); not on a name of its
+    own (ministère de l'Intérieur et de Matignon: two bodies)."""
+    view = token_view(parsed)
+    if len(previous) < 3 or view.lower[previous.end - 2] not in OF | ARTICLES:
+        return False
+    if not view.text[previous.end - 1][:1].isupper():
+        return False
+    between = view.lower[previous.end : span.start]
+    if len(between) < 2 or between[0] not in ("et", ",") or between[1] not in OF:
+        return False
+    if not all(w in OF | ARTICLES for w in between[1:]):
+        return False
+    first = span.start + (1 if view.lower[span.start] in ARTICLES else 0)
+    word = view.text[first] if first < span.end else ""
+    return word[:1].isupper() and is_common_noun(word.lower()) and not _country(word)
 
 
 def _abbreviated(parsed: Doc, head: Span, seat: Span) -> bool:

@@ -241,6 +241,8 @@ def fix_entity(span: SpacySpan, rules: EntityRules) -> list[Candidate]:
         worded = grown > end or any(texts[i][:1].islower() for i in range(start + 1, end))
         end = extend.place_complement(doc, grown) if worded else grown  # … | de la Loire
         label = "ORG"  # the model tags Parquet national financier LOC
+    elif label == "ORG":  # Haute Autorité de l'audiovisuel | et de la communication
+        end = extend.coordinated_complement(doc, start, end, rules.calendar)
     # 3c. A noun + adjective name cut after the noun (l'Etat | islamique).
     if end < len(doc) and f"{view.span_text(start, end)} {texts[end]}" in rules.noun_adjective_names:
         end += 1
