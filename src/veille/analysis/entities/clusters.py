@@ -256,6 +256,22 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
     return final
 
 
+def merge_retitled(clusters: list[Cluster], before: dict[int, str], text: str = "") -> list[Cluster]:
+    """Let the people a title made of other names lend their surname (``before``: each
+    cluster's type, by id, before the titles were read).
+
+    The model tags some people's full names as places or organisations (au ministre de
+    l'Urbanisme, Essozimna Batchassi-Koffi: an unknown given name), and merge_names gives
+    such a name no surname; the title apposed to it made it a person since. Its surname said
+    alone (Le ministre Batchassi-Koffi) joins it now, by merge_names over the people only,
+    so that a surname two people share still stays apart."""
+    if not any(c.type == "PER" and before.get(id(c), "PER") != "PER" for c in clusters):
+        return clusters
+    people = [c for c in clusters if c.type in ("PER", "MISC")]
+    merged = {id(c) for c in merge_names(people, text)}
+    return [c for c in clusters if c.type not in ("PER", "MISC") or id(c) in merged]
+
+
 def _merge_glued(clusters: list[Cluster]) -> list[Cluster]:
     """Merge two spellings of one name that differ only by a hyphen or a space between its
     words (Vortex-7 and Vortex7, Val-Fleuri and ValFleuri): same kind of entity (or one

@@ -57,6 +57,15 @@ def similar_name(a: str, b: str) -> bool:
         return ta == tb
     if len(ta) >= 2 and ta[:-1] == tb[:-1] and (_struck(ta[-1], tb[-1]) or _undoubled(ta[-1], tb[-1])):
         return True  # Yann Le Bihan, Yann Le Bihen; Le Goff, Le Gof: the words before say who
+    if ta[:-1] == tb[:-1] and _compound_end(a) and _compound_end(b) and _dropped(ta[-1], tb[-1]):
+        # Mbemba-Ndinga, Mbemba-Ndiga: the first half of a compound surname is a surname
+        # itself, which a given name (Jean Martin, Jean Marin) is not.
+        return True
+    differ = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    if len(ta) >= 3 and len(differ) == 1 and _struck(*differ[0]) and not all(map(is_given_name, differ[0])):
+        # Ibrahima Sory Kourouma, Ibrahima Sori Kourouma: the two other words say who; two
+        # given names (Anne Marie, Anne Maria Dupont) may be two sisters.
+        return True
     if not all(similar_word(x, y) for x, y in zip(ta, tb, strict=True)):
         return False
     return len(ta) == 1 or any(x == y for x, y in zip(ta, tb, strict=True))
@@ -66,6 +75,25 @@ def _undoubled(a: str, b: str) -> bool:
     """Tell whether two short last words differ by a doubled letter only (Goff, Gof), which
     similar_word accepts alone from four letters: after the same words, one is a typo."""
     return min(len(a), len(b)) >= 3 and a != b and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
+
+
+def _compound_end(name: str) -> bool:
+    """Tell whether a name ends on a hyphenated compound (Gaston Mbemba-Ndinga)."""
+    last = name.split()[-1] if name.split() else ""
+    return "-" in last.strip("-")
+
+
+def _dropped(a: str, b: str) -> bool:
+    """Tell whether two last words differ by one letter dropped or added inside the word
+    (Ndinga, Ndiga), not at its end (Martin, Martins, Martine may be other names)."""
+    short, long = sorted((a, b), key=len)
+    return (
+        len(long) == len(short) + 1
+        and len(short) >= 4
+        and short[0] == long[0]
+        and short[-1] == long[-1]
+        and Levenshtein.distance(short, long) == 1
+    )
 
 
 def _struck(a: str, b: str) -> bool:

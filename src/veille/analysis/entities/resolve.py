@@ -37,6 +37,7 @@ from veille.analysis.entities.clusters import (
     load_aliases,
     merge_aliases,
     merge_names,
+    merge_retitled,
     merge_place_heads,
 )
 from veille.analysis.entities.lede import add_lead_titles, opening_end
@@ -124,7 +125,9 @@ class ResolveStage:
         clusters = clubtowns.merge_club_towns(clusters, text, self.referents)  # AS Lorvenne … Lorvenne
         typevote.vote_types(clusters, parsed, self.referents)
         starts = token_starts(parsed)
+        types = {id(c): c.type for c in clusters}
         titles = add_titles(clusters, parsed, starts, self.lexicon)
+        clusters = merge_retitled(clusters, types, text)  # au ministre, Essozimna X … le ministre X
         titles |= watchdogs.add_watchdogs(clusters, parsed, self.referents)  # le gendarme de la Bourse
         typevote.territories_of_offices(clusters)  # le maire de Villeneuve: a place, tagged PER
         trades.add_implied_trades(clusters, parsed, self.referents, self.lexicon)  # délégué CGT: syndicaliste
