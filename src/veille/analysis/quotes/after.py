@@ -20,6 +20,7 @@ import re
 
 from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
+from veille.analysis.quotes.stance import speaks
 from veille.analysis.syntax.tense import feature
 
 # Presentatives that point back to the quotation just closed (grammars call them
@@ -109,6 +110,52 @@ def lead_speaker(ctx: QuoteContext, mark: MarkedSpan) -> tuple[int, int] | None:
         before_start, before_end, _heading = ctx.paragraphs[index - 1]
         if ctx.text[before_start:before_end].rstrip().endswith(":"):
             return None  # X a déclaré :¶« … »: the colon introduction names the speaker
+    return _person_after(ctx, mark, para_end)
+
+
+def introduced_after(ctx: QuoteContext, mark: MarkedSpan) -> tuple[int, int] | None:
+    """Return the person the sentence after an uncued quotation introduces, when no person
+    came before it in its paragraph (… n'est plus qu'une coulée de boue. « On a tout perdu. »
+    Assise devant sa case, Josiane Payet, 61 ans, n'a plus de larmes.): reportage quotes a
+    witness, then names her. The person must be named there for the first time: someone named
+    before may be answering the quotation, not saying it."""
+    para_start, para_end, heading = ctx.paragraph(mark.open)
+    if heading:
+        return None
+    if any(entity.type == "PER" for _f, _l, _m, entity in ctx.resolver.mentions_in(para_start, mark.open)):
+        return None
+    if ctx.marks_in(para_start, mark.open):
+        return None  # a quotation before it in its paragraph: this one may continue it
+    if _speaking_subject(ctx, para_start, mark.open):
+        return None  # Le maire a dénoncé … « … »: the one who spoke before may go on
+    index = ctx.paragraph_index(mark.open)
+    if not ctx.text[para_start : mark.open].strip() and index > 0:
+        before_start, before_end, _heading = ctx.paragraphs[index - 1]
+        if ctx.marks_in(before_start, before_end) or ctx.text[before_start:before_end].rstrip().endswith(":"):
+            return None  # a quotation paragraph after a quotation continues its speaker
+    found = _person_after(ctx, mark, para_end)
+    if found is None:
+        return None
+    entity = next(e for f, _l, _m, e in ctx.resolver.mentions_in(found[0], found[1]) if f == found[0])
+    if any(m.start < mark.open for m in entity.mentions):
+        return None
+    return found
+
+
+def _speaking_subject(ctx: QuoteContext, start: int, end: int) -> bool:
+    """Tell whether a main clause in [start, end) has a subject that can speak (a pronoun, a
+    person, an organisation or a noun of one: le maire, la direction)."""
+    for token in ctx.parsed[ctx.token_after(start) : ctx.token_after(end)]:
+        if token.dep_ == "ROOT" and token.idx < end:
+            subject = ctx.resolver.subject_of(token)
+            if subject is not None and start <= subject.idx < end and speaks(ctx, subject):
+                return True
+    return False
+
+
+def _person_after(ctx: QuoteContext, mark: MarkedSpan, para_end: int) -> tuple[int, int] | None:
+    """Return the person named in the sentence right after a quotation, in its paragraph:
+    the first one in the subject of the sentence, else the first one in it."""
     start = (
         mark.outer_end
         + len(ctx.text[mark.outer_end : para_end])

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.quotes.after import clause_after_quote, lead_speaker, named_after, said_next
+from veille.analysis.quotes.after import clause_after_quote, introduced_after, lead_speaker, named_after, said_next
 from veille.analysis.quotes.agent import agent_fragment, own_words, passive_agent
 from veille.analysis.quotes.attribution import MIN_UNATTRIBUTED_WORDS, attribute
 from veille.analysis.quotes.colon import (
@@ -204,6 +204,10 @@ def attribute_marked(ctx: QuoteContext, mark: MarkedSpan, before: str) -> list[C
     if lead is not None:
         # « … » Devant la mairie, X ne décolère pas.: a lead quotation, its speaker after it.
         return [Candidate("direct", mark.start, mark.end, None, "phrase", lead, None)]
+    introduced = introduced_after(ctx, mark)
+    if introduced is not None:
+        # « … » Assise devant sa case, X, 61 ans, …: a witness quoted, then named.
+        return [Candidate("direct", mark.start, mark.end, None, "phrase", introduced, None)]
     named = _previous_subject(ctx, sent_start)
     if named is None:
         return [Candidate("direct", mark.start, mark.end, None, "continue")]
