@@ -244,12 +244,22 @@ def test_a_sentence_end_right_before_the_second_spelling_parts_them() -> None:
     from veille.model import Mention
 
     text = "Le ministre, Ibrahima Sory Kourouma, justifie la mesure. Ibrahima Sori Kourouma a ajouté."
-    first = [Mention(text.index("Ibrahima Sory"), text.index("Ibrahima Sory") + 22, "Ibrahima Sory Kourouma", "name")]
-    second = [Mention(text.index("Ibrahima Sori"), text.index("Ibrahima Sori") + 22, "Ibrahima Sori Kourouma", "name")]
+    first = [
+        Mention(
+            text.index("Ibrahima Sory"), text.index("Ibrahima Sory") + 22, "Ibrahima Sory Kourouma", "name"
+        )
+    ]
+    second = [
+        Mention(
+            text.index("Ibrahima Sori"), text.index("Ibrahima Sori") + 22, "Ibrahima Sori Kourouma", "name"
+        )
+    ]
     assert not side_by_side(first, second, text)
     glued = "Ibrahima Sory Kourouma et Ibrahima Sori Kourouma."
     assert side_by_side(
-        [Mention(0, 22, "Ibrahima Sory Kourouma", "name")], [Mention(26, 48, "Ibrahima Sori Kourouma", "name")], glued
+        [Mention(0, 22, "Ibrahima Sory Kourouma", "name")],
+        [Mention(26, 48, "Ibrahima Sori Kourouma", "name")],
+        glued,
     )
 
 

@@ -392,7 +392,9 @@ def join_split_names(parsed: Doc) -> list[Span]:
             # la + Population: a ministry's or a body's remits in a list are one name.
             remit = not joined and _coordinated_remit(parsed, previous, span)
             # l'Institut Pasteur + de + Madagascar (IPM): the acronym holds the country
-            if (joined or remit) and (not _country(span.text) or spelled_whole(parsed, previous.start, span.end)):
+            if (joined or remit) and (
+                not _country(span.text) or spelled_whole(parsed, previous.start, span.end)
+            ):
                 end = span.end
                 while remit and end < len(parsed) and end < span.end + 2 and _plain_adjective(parsed[end]):
                     end += 1  # … et de la Réforme | hospitalière: the remit's adjective

@@ -37,8 +37,8 @@ from veille.analysis.entities.clusters import (
     load_aliases,
     merge_aliases,
     merge_names,
-    merge_retitled,
     merge_place_heads,
+    merge_retitled,
 )
 from veille.analysis.entities.lede import add_lead_titles, opening_end
 from veille.analysis.entities.mentionindex import indexed_entity_at

@@ -23,7 +23,13 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.quotes.after import clause_after_quote, introduced_after, lead_speaker, named_after, said_next
+from veille.analysis.quotes.after import (
+    clause_after_quote,
+    introduced_after,
+    lead_speaker,
+    named_after,
+    said_next,
+)
 from veille.analysis.quotes.agent import agent_fragment, own_words, passive_agent
 from veille.analysis.quotes.attribution import MIN_UNATTRIBUTED_WORDS, attribute
 from veille.analysis.quotes.colon import (
