@@ -5,9 +5,9 @@ left over on unseen news is page furniture and odd capitals that no single rule 
 rubric heading (*ÉCONOMIE | MINES*), a time stamp line (*11:52 - Modifié*), an author's
 closing initials (*C. R.*), a capitalised common noun opening a sentence (*Cyberattaque*).
 A logistic regression over the finished entity (its type, how often and where its name is
-said, whether it is linked, has a role, a gender, capitals only, initials only or one initial
-alone, a digit, a rubric bar, a word said in lower case elsewhere in the text, a name inside
-another entity's name) scores how likely it is a false entity. It was trained on the project's annotated
+said, whether it is linked, has a role, a gender, capitals only, initials only, a digit, a
+rubric bar, a word said in lower case elsewhere in the text, a name inside another entity's
+name) scores how likely it is a false entity. It was trained on the project's annotated
 articles (scripts/train_entity_keeper.py, leave-one-article-out), and its threshold was
 chosen on the held-out scores for precision: a name dropped wrongly costs a found entity.
 
@@ -58,10 +58,6 @@ FEATURES = (
     "lower_elsewhere",
     "inside_other",
     "contains_other",
-    # One initial alone (X., B.): an anonymised or cut name, never a whole name of its own;
-    # the initials feature also covers an author's closing initials (J. M.), which some
-    # golds keep as optional entities, and they weakened it for the single letters.
-    "one_initial",
     "bias",
 )
 
@@ -186,7 +182,6 @@ def features(entity: Entity, text: str, index: OtherNames) -> list[float]:
         "pipe_or_colon": any(c in entity.name for c in "|:"),
         "lower_word": any(w[:1].islower() and w.lower() not in _PARTICLES for w in words[1:]),
         "initials": bool(words) and all(_INITIAL.fullmatch(w) for w in words),
-        "one_initial": len(words) == 1 and _INITIAL.fullmatch(words[0]) is not None,
         "roles": bool(entity.roles),
         "gender": entity.gender is not None,
         "country": entity.country is not None,
