@@ -60,11 +60,7 @@ def last_verb(ctx: QuoteContext, start: int, end: int):  # type: ignore[no-untyp
     for token in reversed(verbs):
         if ctx.lexicon.cue(token) is not None:
             return token
-    # No reporting verb: the main clause's verb says who introduces the words, not a verb of
-    # a clause inside it (X a refusé de rouvrir les négociations tant que le site resterait
-    # bloqué : « … »: X, not le site).
-    main = [t for t in verbs if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")]
-    return main[-1] if main else verbs[-1] if verbs else None
+    return verbs[-1] if verbs else None
 
 
 def copula_subject(ctx: QuoteContext, start: int, colon: int) -> Token | None:
