@@ -94,6 +94,39 @@ def test_an_announced_act_says_so_in_its_features(analyze) -> None:  # type: ign
     assert found and all(_value(c, "planned") == 1.0 for c in found)
 
 
+def test_the_shape_of_the_telling_is_in_the_features(analyze) -> None:  # type: ignore[no-untyped-def]
+    # Subject before the verb, object after it: the word lies between its parties, both hung
+    # on it; no reporting verb governs the clause.
+    text = "La ministre bolivienne Ana Quispe a admonesté mardi le gouverneur chilien Tomás Ibarra."
+    found = [c for c in _proposals(analyze, text) if c.token.lemma_.startswith("admonest")]
+    subject_first = [c for c in found if _value(c, "actor_subject") == 1.0]
+    assert subject_first
+    for c in subject_first:
+        assert _value(c, "word_between") == 1.0 and _value(c, "pair_attached") == 1.0
+        # The actor's mention nearest the word is its name; the recipient's, the description
+        # before its name (*le gouverneur chilien*).
+        assert _value(c, "actor_named") == 1.0 and _value(c, "recipient_named") == 0.0
+        assert _value(c, "actor_pronoun") == 0.0 and _value(c, "recipient_pronoun") == 0.0
+        assert _value(c, "under_speech") == 0.0
+    reversed_ = [c for c in found if _value(c, "recipient_subject") == 1.0]
+    assert reversed_ and all(_value(c, "word_between") == 0.0 for c in reversed_)
+
+
+def test_reported_speech_and_the_rules_events_are_in_the_features(analyze) -> None:  # type: ignore[no-untyped-def]
+    # The rules code the accusation; the unlisted verb of the same sentence is proposed with
+    # the sentence's event and the pair the rules already linked.
+    text = (
+        "Le ministre Paul Aubrac a accusé le préfet Louis Verdier de mensonge et a affirmé que "
+        "le préfet Louis Verdier admonestait le ministre Paul Aubrac."
+    )
+    found = [c for c in _proposals(analyze, text) if c.token.lemma_.startswith("admonest")]
+    assert found
+    assert all(_value(c, "sentence_event") == 1.0 for c in found)
+    assert all(_value(c, "pair_known") == 1.0 for c in found)
+    assert all(_value(c, "under_speech") == 1.0 for c in found)
+    assert any(_value(c, "same_known") == 1.0 for c in found if c.event.type == "ACCUSE")
+
+
 def test_choose_keeps_one_proposal_per_word_above_the_threshold(analyze) -> None:  # type: ignore[no-untyped-def]
     text = "La ministre bolivienne Ana Quispe a admonesté mardi le gouverneur chilien Tomás Ibarra."
     found = _proposals(analyze, text)

@@ -9,7 +9,8 @@ with every ordered pair of the parties named in the sentence near the word (an a
 recipient): one proposal is (word, type, actor, recipient), described by the features of
 :data:`FEATURES`: how near the neighbour is, the type, the clause's syntax and tense, and
 where each party stands from the word (its subject, object, a complement with *à*,
-*contre*, *par* …, before or after it, how far). The learned detector
+*contre*, *par* …, before or after it, how far), and what the frame, the mentions and the
+rules' own events say around it (:mod:`veille.analysis.events.context`). The learned detector
 (:mod:`veille.analysis.events.learned`) scores them, which ranks the parties and decides
 the event at once.
 """
@@ -18,13 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from veille.analysis.events.context import CONTEXT_FEATURES, Known, pair_context, word_context
 from veille.analysis.events.lexicon import EventLexicon, Trigger
 from veille.analysis.events.roles import RoleReader, Roles
 from veille.analysis.events.senses import factive, refused, threatened
@@ -90,6 +92,7 @@ FEATURES: tuple[str, ...] = (
     *party_feature_names("recipient"),
     "actor_before_recipient",
     "rules_pair",
+    *CONTEXT_FEATURES,
 )
 _INDEX = {name: n for n, name in enumerate(FEATURES)}
 
@@ -97,12 +100,14 @@ _INDEX = {name: n for n, name in enumerate(FEATURES)}
 @dataclass(frozen=True)
 class Party:
     """A party named in the sentence: its entity, type, the head word of its mention
-    nearest the candidate word, and whether that mention is a description or a pronoun."""
+    nearest the candidate word, and whether that mention is not a name (a description or a
+    pronoun: ``description``) and whether it is a pronoun."""
 
     entity: str
     type: str
     head: Token
     description: bool
+    pronoun: bool
 
 
 @dataclass(frozen=True)
@@ -184,7 +189,8 @@ def sentence_parties(sentence: Span, reader: RoleReader) -> list[Party]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(Party(entity.id, entity.type, span.root, mention.kind != "name"))
+        kind = mention.kind
+        out.append(Party(entity.id, entity.type, span.root, kind != "name", kind == "pronoun"))
     return out
 
 
@@ -271,11 +277,14 @@ def candidates(
     listed: Callable[[Token], Trigger | None],
     build: BuildEvent,
     speech: frozenset[str],
+    found: Sequence[Event] = (),
 ) -> list[Candidate]:
     """Return every proposal for the words the rules left (``skip``: words the rules took,
     words of names), in text order. A word that opens a row of the table (``listed``) but
     gave the rules no event (no named party where they look) is proposed with its row's
-    type only; any other word with the nearest types by vector."""
+    type only; any other word with the nearest types by vector. ``found``: the rules' events
+    of the document (what they coded in the sentence and between which parties)."""
+    known = Known.of(found)
     out: list[Candidate] = []
     for sentence in parsed.sents:
         parties = sentence_parties(sentence, reader)
@@ -292,21 +301,32 @@ def candidates(
             else:
                 near = proposals(token, neighbours)
             if near:
-                out.extend(_word(token, near, parties, reader, lexicon, build, speech, row is not None))
+                shared = _Shared(reader, lexicon, build, speech, known)
+                out.extend(_word(token, near, parties, shared, sentence, row is not None))
     return out
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every word of a document is read with."""
+
+    reader: RoleReader
+    lexicon: EventLexicon
+    build: BuildEvent
+    speech: frozenset[str]
+    known: Known
 
 
 def _word(
     token: Token,
     near: list[tuple[float, float, Trigger]],
     parties: list[Party],
-    reader: RoleReader,
-    lexicon: EventLexicon,
-    build: BuildEvent,
-    speech: frozenset[str],
+    shared: _Shared,
+    sentence: Span,
     listed: bool,
 ) -> list[Candidate]:
     """Return the proposals of one word: each near type with each ordered pair of parties."""
+    reader, lexicon, build, speech = shared.reader, shared.lexicon, shared.build, shared.speech
     # The mention of each party nearest the word, then the nearest parties.
     nearest: dict[str, Party] = {}
     for party in sorted(parties, key=lambda p: abs(p.head.i - token.i)):
@@ -342,6 +362,8 @@ def _word(
             continue  # a negated act is not counted; the rules keep those they code
         base = word_features(token, cos, margin, row, event, speech, listed)
         base[_INDEX["log_parties"]] = math.log1p(len(chosen))
+        for name, value in word_context(token, chain, sentence, ruled, speech, shared.known).items():
+            base[_INDEX[name]] = value
         for actor in chosen:
             for recipient in chosen:
                 if actor.entity == recipient.entity:
@@ -356,6 +378,22 @@ def _word(
                     and recipient.entity in ruled.recipients
                 )
                 values[_INDEX["rules_pair"]] = float(pair)
+                attached = (
+                    _attached("actor", sides[actor.entity][0]),
+                    _attached("recipient", sides[recipient.entity][1]),
+                )
+                context = pair_context(token, actor, recipient, ruled, row.type, attached, shared.known)
+                for name, value in context.items():
+                    values[_INDEX[name]] = value
                 proposed = dataclasses.replace(event, source=(actor.entity,), target=(recipient.entity,))
                 out.append(Candidate(token, row.lemma, cos, proposed, values))
     return out
+
+
+def _attached(side: str, features: dict[str, float]) -> bool:
+    """Tell whether a party hangs on the word: its subject (or a subject up the chain) for
+    the actor, or anywhere below the word."""
+    below = features.get(f"{side}_below", 0.0) > 0
+    return below or (
+        side == "actor" and any(features.get(f"actor_{k}", 0.0) > 0 for k in ("subject", "subject_up"))
+    )

@@ -120,7 +120,7 @@ def learned_events(
         return build(doc, parsed, token, trigger, roles, lexicon, 0)
 
     neighbours = detector.neighbours(lexicon, parsed.vocab)
-    proposed = candidates(parsed, reader, lexicon, neighbours, skip, listed, bound, speech_verbs())
+    proposed = candidates(parsed, reader, lexicon, neighbours, skip, listed, bound, speech_verbs(), found)
     if detector.collect is not None:
         detector.collect.append((doc, list(found), proposed))
         return []

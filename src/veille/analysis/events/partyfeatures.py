@@ -118,7 +118,14 @@ def mentioned(token: Token, doc: Document, reader: RoleReader) -> list[Mentioned
         if span is None or not len(span) or span.root.i == token.i:
             continue
         found.append(
-            Mentioned(entity.id, entity.type, span.root, mention.kind != "name", counts.get(entity.id, 0))
+            Mentioned(
+                entity.id,
+                entity.type,
+                span.root,
+                mention.kind != "name",
+                mention.kind == "pronoun",
+                counts.get(entity.id, 0),
+            )
         )
         counts[entity.id] = counts.get(entity.id, 0) + 1
     for candidate in sorted(found, key=lambda m: abs(m.head.i - token.i)):
