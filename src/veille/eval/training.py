@@ -33,7 +33,8 @@ HELD_OUT_FIRST = 25  # dev2 d2-025 and after are the held-out check
 # the eleventh, tests/gold17 until the twelfth, tests/gold18 until the thirteenth, tests/gold19
 # until the fourteenth, tests/gold20 until the fifteenth, tests/gold21 until the sixteenth,
 # tests/gold22 until the seventeenth, tests/gold23 until the eighteenth, tests/gold24
-# until the nineteenth and tests/gold25 until the twentieth; each was then opened for error study (docs/evaluation.md).
+# until the nineteenth and tests/gold25 until the twentieth; each was then opened for error
+# study (docs/evaluation.md).
 BLIND_FOLDERS = ("gold26", "gold27", "gold28", "gold29", "gold36")
 # The project's own gold sets a model may learn from (the blind sets never).
 TRAINING_FOLDERS = (
