@@ -391,22 +391,33 @@ def _year(value: str) -> int | None:
 _CENTURY = 100  # years before the article: history, not news
 
 
-def lede_day(doc: Document) -> str | None:
+def lede_day(doc: Document, parsed: Doc) -> str | None:
     """Return the day the lede dates, when a past act elsewhere has no date of its own: a
     news story tells the day of its main event in its first paragraph (*se sont rencontrés
     mardi à Genève*) and its later past acts (*a rejeté ces accusations*) belong to that day
-    unless they say otherwise. The first full day of the first body paragraph, not after
-    the article date; None when the lede dates nothing."""
+    unless they say otherwise. The first full day of the first body paragraph outside a
+    relative clause (*après le naufrage, qui a fait trois morts le 12 février, … l'a accusée
+    mardi*: the relative dates the noun's own past, not the story's), not after the article
+    date; None when the lede dates nothing."""
     body = [p for p in doc.article.paragraphs if not p.heading]
     if not body:
         return None
     lede = body[1] if len(body) > 1 and _title_like(doc, body[0]) else body[0]
     for timex in doc.timexes:
         if lede.start <= timex.start < lede.end and timex.type in ("DATE", "TIME") and timex.anchored:
+            if _in_relative(parsed, timex):
+                continue
             value = event_day(timex.value)
             if value is not None and len(value) == 10:
                 return value if doc.article.date is None or value <= doc.article.date else None
     return None
+
+
+def _in_relative(parsed: Doc, timex: Timex) -> bool:
+    """Say whether a time expression is said by the verb of a relative clause."""
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    return verb is not None and verb.dep_ == "acl:relcl"
 
 
 def _title_like(doc: Document, paragraph: Paragraph) -> bool:

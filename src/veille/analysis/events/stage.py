@@ -412,7 +412,7 @@ def _date(
     # Narrative time: a past clause with no time expression of its own goes on from the
     # day the sentence before it dates (… ont accusé mercredi … / X a exhorté …).
     if verbs and direction(verbs[0]) == "past":
-        value = previous_day(doc, parsed, token) or lede_day(doc)
+        value = previous_day(doc, parsed, token) or lede_day(doc, parsed)
         if value is not None:
             return value, "timex"
     if verbs and direction(verbs[0]) == "nearest":
