@@ -1,8 +1,8 @@
 """With ``described.READ_LEARNED = "complements"``, the event stage reads the descriptions the
 learned ranker attached (``descranker.learned_spans``) as parties in complement positions
 only, never as the active subject of a verb (``events/described.py``; docs/events.md), and
-hands every mention back. The shipped value "none" reads none of them; "all" reads every one;
-"unframed" reads every one but the speaker of a reported clause."""
+hands every mention back. "none" reads none of them; "all" reads every one; the shipped value
+"unframed" (twentieth session) reads every one but the speaker of a reported clause."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _learned(analyze: Any, nlp: Any, text: str, description: str) -> tuple[Docum
 
 @pytest.fixture
 def complements(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read the learned descriptions in complement positions (shipped off: "none")."""
+    """Read the learned descriptions in complement positions only (shipped: "unframed")."""
     monkeypatch.setattr(described, "READ_LEARNED", "complements")
 
 
@@ -93,20 +93,11 @@ def test_unframed_reads_a_described_subject_unless_its_verb_reports_a_clause(
 
 
 @pytest.mark.model
-def test_as_shipped_no_learned_description_is_read(analyze: Any, nlp: Any) -> None:
-    assert described.READ_LEARNED == "none"  # two open sets' floors (docs/events.md)
-    doc, parsed, girard = _learned(analyze, nlp, _OBJECT, "le ministre")
-    assert all(girard not in e.target for e in find_events(doc, parsed).events)
-    kept = next(e for e in find_events(doc, parsed).entities if e.id == girard)
-    assert any(m.text == "le ministre" for m in kept.mentions)
-
-
-@pytest.mark.model
-def test_unframed_reads_a_described_object_and_a_described_own_subject(
-    analyze: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(described, "READ_LEARNED", "unframed")
+def test_as_shipped_a_learned_description_stands_for_its_entity(analyze: Any, nlp: Any) -> None:
+    assert described.READ_LEARNED == "unframed"  # the unseen sets' measure (docs/events.md)
     doc, parsed, girard = _learned(analyze, nlp, _OBJECT, "le ministre")
     assert [(e.type, e.target) for e in find_events(doc, parsed).events] == [("ACCUSE", (girard,))]
     subject_doc, subject_parsed, speaker = _learned(analyze, nlp, _SUBJECT, "Le ministre")
     assert [e.source for e in find_events(subject_doc, subject_parsed).events] == [(speaker,)]
+    kept = next(e for e in find_events(doc, parsed).entities if e.id == girard)
+    assert any(m.text == "le ministre" for m in kept.mentions)
