@@ -302,9 +302,11 @@ def coordinated_complement(doc: Doc, start: int, end: int, calendar: frozenset[s
     view = token_view(doc)
     if end >= len(doc) or view.lower[end] != "et" or end - start < 3:
         return end
-    last = view.text[end - 1]
-    before = view.lower[end - 2]
-    if not last[:1].islower() or doc[end - 1].pos_ != "NOUN" or before not in OF | ARTICLES:
+    if (
+        not view.text[end - 1][:1].islower()
+        or view.pos[end - 1] != "NOUN"
+        or view.lower[end - 2] not in OF | ARTICLES
+    ):
         return end
     return org_complements(doc, end, calendar)
 

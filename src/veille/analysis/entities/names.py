@@ -79,8 +79,8 @@ def _undoubled(a: str, b: str) -> bool:
 
 def _compound_end(name: str) -> bool:
     """Tell whether a name ends on a hyphenated compound (Gaston Mbemba-Ndinga)."""
-    last = name.split()[-1] if name.split() else ""
-    return "-" in last.strip("-")
+    words = name.split()
+    return bool(words) and "-" in words[-1].strip("-")
 
 
 def _dropped(a: str, b: str) -> bool:

@@ -74,7 +74,6 @@ class Known:
 
 
 def word_context(
-    token: Token,
     chain: list[Token],
     sentence: Span,
     ruled: Roles | None,

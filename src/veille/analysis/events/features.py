@@ -284,7 +284,7 @@ def candidates(
     gave the rules no event (no named party where they look) is proposed with its row's
     type only; any other word with the nearest types by vector. ``found``: the rules' events
     of the document (what they coded in the sentence and between which parties)."""
-    known = Known.of(found)
+    shared = _Shared(reader, lexicon, build, speech, Known.of(found))
     out: list[Candidate] = []
     for sentence in parsed.sents:
         parties = sentence_parties(sentence, reader)
@@ -301,7 +301,6 @@ def candidates(
             else:
                 near = proposals(token, neighbours)
             if near:
-                shared = _Shared(reader, lexicon, build, speech, known)
                 out.extend(_word(token, near, parties, shared, sentence, row is not None))
     return out
 
@@ -362,7 +361,7 @@ def _word(
             continue  # a negated act is not counted; the rules keep those they code
         base = word_features(token, cos, margin, row, event, speech, listed)
         base[_INDEX["log_parties"]] = math.log1p(len(chosen))
-        for name, value in word_context(token, chain, sentence, ruled, speech, shared.known).items():
+        for name, value in word_context(chain, sentence, ruled, speech, shared.known).items():
             base[_INDEX[name]] = value
         for actor in chosen:
             for recipient in chosen:

@@ -22,6 +22,7 @@ from veille.analysis.quotes.context import Candidate, QuoteContext
 from veille.analysis.quotes.marks import MarkedSpan
 from veille.analysis.quotes.stance import speaks
 from veille.analysis.syntax.tense import feature
+from veille.model import Entity
 
 # Presentatives that point back to the quotation just closed (grammars call them
 # présentatifs: voilà, voici, c'est … que).
@@ -105,12 +106,10 @@ def lead_speaker(ctx: QuoteContext, mark: MarkedSpan) -> tuple[int, int] | None:
         return None
     if any(m.open < mark.open and not ctx.paragraph(m.open)[2] for m in ctx.marks):
         return None  # a quotation before it: this one may continue it
-    index = ctx.paragraph_index(mark.open)
-    if index > 0:
-        before_start, before_end, _heading = ctx.paragraphs[index - 1]
-        if ctx.text[before_start:before_end].rstrip().endswith(":"):
-            return None  # X a déclaré :¶« … »: the colon introduction names the speaker
-    return _person_after(ctx, mark, para_end)
+    if _after_colon(ctx, mark):
+        return None  # X a déclaré :¶« … »: the colon introduction names the speaker
+    found = _person_after(ctx, mark, para_end)
+    return found[:2] if found is not None else None
 
 
 def introduced_after(ctx: QuoteContext, mark: MarkedSpan) -> tuple[int, int] | None:
@@ -131,15 +130,21 @@ def introduced_after(ctx: QuoteContext, mark: MarkedSpan) -> tuple[int, int] | N
     index = ctx.paragraph_index(mark.open)
     if not ctx.text[para_start : mark.open].strip() and index > 0:
         before_start, before_end, _heading = ctx.paragraphs[index - 1]
-        if ctx.marks_in(before_start, before_end) or ctx.text[before_start:before_end].rstrip().endswith(":"):
+        if ctx.marks_in(before_start, before_end) or _after_colon(ctx, mark):
             return None  # a quotation paragraph after a quotation continues its speaker
     found = _person_after(ctx, mark, para_end)
-    if found is None:
+    if found is None or any(m.start < mark.open for m in found[2].mentions):
         return None
-    entity = next(e for f, _l, _m, e in ctx.resolver.mentions_in(found[0], found[1]) if f == found[0])
-    if any(m.start < mark.open for m in entity.mentions):
-        return None
-    return found
+    return found[:2]
+
+
+def _after_colon(ctx: QuoteContext, mark: MarkedSpan) -> bool:
+    """Tell whether the paragraph before a quotation's ends on a colon (X a déclaré :¶« … »)."""
+    index = ctx.paragraph_index(mark.open)
+    if index == 0:
+        return False
+    before_start, before_end, _heading = ctx.paragraphs[index - 1]
+    return ctx.text[before_start:before_end].rstrip().endswith(":")
 
 
 def _speaking_subject(ctx: QuoteContext, start: int, end: int) -> bool:
@@ -153,9 +158,10 @@ def _speaking_subject(ctx: QuoteContext, start: int, end: int) -> bool:
     return False
 
 
-def _person_after(ctx: QuoteContext, mark: MarkedSpan, para_end: int) -> tuple[int, int] | None:
-    """Return the person named in the sentence right after a quotation, in its paragraph:
-    the first one in the subject of the sentence, else the first one in it."""
+def _person_after(ctx: QuoteContext, mark: MarkedSpan, para_end: int) -> tuple[int, int, Entity] | None:
+    """Return the person named in the sentence right after a quotation, in its paragraph (the
+    mention's offsets and its entity): the first one in the subject of the sentence, else the
+    first one in it."""
     start = (
         mark.outer_end
         + len(ctx.text[mark.outer_end : para_end])
@@ -165,7 +171,7 @@ def _person_after(ctx: QuoteContext, mark: MarkedSpan, para_end: int) -> tuple[i
         return None
     end = min(ctx.sentence_end(start), para_end)
     people = [
-        (first, last)
+        (first, last, entity)
         for first, last, _mention, entity in ctx.resolver.mentions_in(start, end)
         if entity.type == "PER" and ctx.inside_mark(first) is None
     ]

@@ -144,8 +144,8 @@ def rules() -> tuple[Rule, ...]:
         ("numeric", rf"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>{year})\b"
                     rf"(?:\s+(?:à|-)\s+(?P<clock>{clock}|(?:[01]?\d|2[0-3]):[0-5]\d\b))?"),
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
-        # la matinée de mardi, l'aube de jeudi: that part of that day (the article stays out,
-        # as TimeML's extent rules keep the determiner out)
+        # la matinée de mardi, l'aube de jeudi: that part of that day (the determiner is the
+        # extent profile's to take in, extent.py)
         ("weekday", rf"(?:\b(?P<podof>matinée|soirée|nuit|après-midi|aube)\s+de\s+(?=\w))?"
                     rf"(?:\b(?P<clockw>midi|minuit)\s+)?(?:\b(?P<podpre>{pod_phrase})\s+)?"
                     rf"(?:\b(?P<ce>ce)\s+)?"
