@@ -84,10 +84,10 @@ Sets (tests/quality/baseline.json):
   (Québec City, Liège, Béarn, Corsican, Réunion, Togolese, Guinean, Malagasy, Algerian and
   Brazzaville outlets) and years 2009-2026; it was blind (set "blind15") until the twentieth
   session opened it for error study;
-- "blind16" is tests/gold26/, a sixteenth blind set (sixteenth session), 10 outlet styles
+- "dev18" is tests/gold26/, a sixteenth such set (sixteenth session), 10 outlet styles
   (Mauritanian, Nigerien, Chadian and Gabonese sites, Namur, Lorraine, Valais and French
-  Polynesian dailies, a Franco-Manitoban weekly, a union bulletin) and years 2008-2024, added to
-  the gate before any rule change of that session;
+  Polynesian dailies, a Franco-Manitoban weekly, a union bulletin) and years 2008-2024; it was
+  blind (set "blind16") until the twenty-first session opened it for error study;
 - "blind17" is tests/gold27/, a seventeenth blind set (seventeenth session), 10 outlet styles
   (Charleroi, Swiss Jura, Normandy and Alsatian dailies, Kinshasa, Beninese, Burundian, Comorian
   and Guadeloupe sites, an Acadian weekly) and years 2009-2026, added to the gate before any rule
@@ -145,7 +145,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold23 --set dev15 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold24 --set dev16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set dev17 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold26 --set blind16 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold26 --set dev18 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold29 --set blind19 --raise-baseline tests/quality/baseline.json
@@ -202,7 +202,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev15": (ROOT / "tests" / "gold23", 10),
     "dev16": (ROOT / "tests" / "gold24", 10),
     "dev17": (ROOT / "tests" / "gold25", 10),
-    "blind16": (ROOT / "tests" / "gold26", 10),
+    "dev18": (ROOT / "tests" / "gold26", 10),
     "blind17": (ROOT / "tests" / "gold27", 10),
     "blind18": (ROOT / "tests" / "gold28", 10),
     "blind19": (ROOT / "tests" / "gold29", 10),
