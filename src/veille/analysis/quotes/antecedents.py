@@ -180,7 +180,10 @@ class AntecedentFinder(SubjectFinder):
         phrase = self.text[head:end].strip(" ,")
         if wanted == "PER" and self._possessed_rival(start, end):
             return self._rival(start, gender)
-        if len(phrase) > 3:
+        if len(phrase) > 3 and " " in phrase:
+            # Not a bare title (le ministre): the same word beside a name anywhere in the text
+            # may be another holder (the other country's minister); the title steps below
+            # take the holder nearest before.
             for match in re.finditer(re.escape(phrase), self.text):
                 if match.start() == head:
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from veille.analysis.entities.incise import political_families
 from veille.analysis.lang.fr.countries import demonym
 from veille.analysis.lang.fr.words import PRENOMINAL_ADJECTIVES
 
@@ -126,6 +127,16 @@ def official_name(text: str, head: int, end: int) -> bool:
     """Return True when the phrase from its head noun is the name of an official body written
     in lower case (le conseil départemental du Gard), not a description of one named before."""
     return _OFFICIAL.match(text, head, end) is not None
+
+
+def own_body(text: str, head: int, end: int) -> bool:
+    """Return True when the phrase from its head noun is a noun and an adjective of
+    nationality or political family (le gouvernement tchadien, la police nigérienne, le groupe
+    socialiste): a body of its own, named by whose it is (political_families.tsv)."""
+    words = text[head:end].strip(" ,").split()
+    if len(words) != 2 or not words[1].islower():
+        return False
+    return demonym(words[1]) is not None or words[1] in political_families()
 
 
 # A possessive, an optional adjective of order or novelty, then one noun (selon ses derniers calculs).

@@ -30,6 +30,7 @@ from veille.analysis.quotes.phrases import (
     demonym_person,
     head_noun,
     is_plural,
+    own_body,
     official_name,
     phrase_gender,
     possessive_work,
@@ -257,6 +258,11 @@ class SpeakerResolver(AntecedentFinder):
             return Speaker(self._unnamed(start, end, "PER"), start, end)
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER", gender), start, end)
+        if noun in self.org_nouns and not inside and own_body(self.text, head, end):
+            # le gouvernement tchadien, le groupe socialiste: a body named by whose it is, an
+            # unnamed party of its own (the gold guide), never the organisation named last
+            # (often a movement the government deals with, or a rival group)
+            return Speaker(self._unnamed(start, end, "ORG"), start, end)
         if noun in self.org_nouns and not inside and _MEMBERS.match(self.text, head, end):
             # l'intersyndicale des personnels, le collectif des riverains: a body named by its
             # members is one of its own, not the organisation named before
@@ -400,8 +406,11 @@ class SpeakerResolver(AntecedentFinder):
         subject = self._salient_subject(start, index, wanted, gender, number)
         if subject is None and number == 1:
             subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
-        if subject is not None and nearest is not None and subject[0].id != nearest.id:
-            nearest, nearest_start = subject  # the subject before beats a nearer object
+        if subject is not None and (nearest is None or subject[0].id != nearest.id or subject[1] > nearest_start):
+            # the subject before beats a nearer object, and a description taking up the person
+            # named (Joint par téléphone, le médiateur …) counts from where it stands: after the
+            # quotation that named that person, it is no longer the quotation's speaker's turn
+            nearest, nearest_start = subject
         if number == 1:
             # « … », précise le château. « … », ajoute-t-il: an organisation named after any
             # person of the pronoun's gender, by a noun of that gender (carried.py)

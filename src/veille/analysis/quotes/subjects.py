@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.lang.fr.words import NE_TOKENS, OF, SUBJECT_PRONOUNS
 from veille.analysis.quotes.coordinated import resumes_reporting
+from veille.analysis.quotes.dislocated import resumed_subject
 from veille.analysis.quotes.lexicon import LIGHT_VERBS, CueLexicon, light_verb_at
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
@@ -75,7 +76,11 @@ class SubjectFinder:
     @per_token
     def subject_of(self, verb: Token) -> Token | None:
         """Return the subject token of a cue verb; a participle or gerund (estimant que,
-        en avertissant que) borrows the subject of the verb it hangs on."""
+        en avertissant que) borrows the subject of the verb it hangs on, and a stressed
+        pronoun that takes up a subject (La fondation, elle, a indiqué) gives that subject."""
+        return resumed_subject(verb, self._subject_of(verb))
+
+    def _subject_of(self, verb: Token) -> Token | None:
         if verb.lower_.endswith("ant"):
             return self._gerund_subject(verb)
         if verb.dep_ == "acl" and present_read_as_participle(verb):
