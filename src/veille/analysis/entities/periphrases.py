@@ -72,24 +72,21 @@ def add_periphrases(clusters: list[Cluster], text: str, parsed: Doc, lexicon: Ro
             country.mentions.append(Mention(start, end, text[start:end], "description"))
 
 
-# The bodies that act for a country, with its demonym (les autorités israéliennes,
-# l'exécutif français): the country acting, as the gold annotates it (docs/entities.md); the
-# army is an organisation of its own and is not here. Nor is *le gouvernement nigérien*
-# since the twenty-first session: most golds (13 of 16 open articles that use one, and the
-# real dev articles' *Government of France*) annotate a country's government as an
-# organisation of its own, the unnamed party the quote and event stages make of it.
+# The bodies that act for a country, with its demonym (le gouvernement nigérien, les
+# autorités israéliennes, l'exécutif français): the country acting, as the gold annotates
+# it (docs/entities.md); the army is an organisation of its own and is not here.
 # L'administration américaine is the United States' executive (TLFi « administration »:
 # the government of the United States, l'administration Obama), as la diplomatie is its
 # foreign service.
 _GOVERNMENT = re.compile(
-    r"(?<![\w-])(?:l'executif|les autorites|le regime|la diplomatie|l'administration) (\w+)"
+    r"(?<![\w-])(?:le gouvernement|l'executif|les autorites|le regime|la diplomatie|l'administration) (\w+)"
 )
 
 
 def _add_governments(
     by_code: dict[str, Cluster], text: str, folded: str, in_title: Callable[[int], bool]
 ) -> None:
-    """Add 'les autorités nigériennes' as a description of Niger when the article names it."""
+    """Add 'le gouvernement nigérien' as a description of Niger when the article names it."""
     for match in _GOVERNMENT.finditer(folded):
         if in_title(match.start()):
             continue  # le porte-parole de la diplomatie kazakhe: a person's title

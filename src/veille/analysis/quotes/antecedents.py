@@ -180,10 +180,11 @@ class AntecedentFinder(SubjectFinder):
         phrase = self.text[head:end].strip(" ,")
         if wanted == "PER" and self._possessed_rival(start, end):
             return self._rival(start, gender)
-        if len(phrase) > 3 and " " in phrase:
-            # Not a bare title (le ministre): the same word beside a name anywhere in the text
-            # may be another holder (the other country's minister); the title steps below
-            # take the holder nearest before.
+        if len(phrase) > 3 and (" " in phrase or wanted != "PER"):
+            # Not a person's bare title (le ministre): the same word beside a name anywhere in
+            # the text may be another holder (the other country's minister); the title steps
+            # below take the holder nearest before. (La direction beside its company's name
+            # is that company's, wherever it stands.)
             for match in re.finditer(re.escape(phrase), self.text):
                 if match.start() == head:
                     continue

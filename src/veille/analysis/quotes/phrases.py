@@ -130,13 +130,16 @@ def official_name(text: str, head: int, end: int) -> bool:
 
 
 def own_body(text: str, head: int, end: int) -> bool:
-    """Return True when the phrase from its head noun is a noun and an adjective of
-    nationality or political family (le gouvernement tchadien, la police nigérienne, le groupe
-    socialiste): a body of its own, named by whose it is (political_families.tsv)."""
+    """Return True when the phrase from its head noun is a government and its nationality (le
+    gouvernement tchadien) or a group and its political family (le groupe socialiste,
+    political_families.tsv): a body of its own, named by whose it is."""
     words = text[head:end].strip(" ,").split()
     if len(words) != 2 or not words[1].islower():
         return False
-    return demonym(words[1]) is not None or words[1] in political_families()
+    noun, adjective = words[0].lower(), words[1]
+    if noun == "gouvernement":
+        return demonym(adjective) is not None
+    return noun == "groupe" and adjective in political_families()
 
 
 # A possessive, an optional adjective of order or novelty, then one noun (selon ses derniers calculs).

@@ -259,8 +259,9 @@ class SpeakerResolver(AntecedentFinder):
         if noun in self.person_nouns:
             return Speaker(self._describe(start, end, "PER", gender), start, end)
         if noun in self.org_nouns and not inside and own_body(self.text, head, end):
-            # le gouvernement tchadien, le groupe socialiste: a body named by whose it is, an
-            # unnamed party of its own (the gold guide), never the organisation named last
+            # le gouvernement tchadien (its country not named: the entity layer makes that a
+            # description of the country), le groupe socialiste: a body named by whose it is,
+            # an unnamed party of its own (the gold guide), never the organisation named last
             # (often a movement the government deals with, or a rival group)
             return Speaker(self._unnamed(start, end, "ORG"), start, end)
         if noun in self.org_nouns and not inside and _MEMBERS.match(self.text, head, end):
