@@ -23,6 +23,9 @@ Sets (tests/quality/baseline.json):
   twentieth session by annotators who wrote no rule (international affairs and domestic news
   rich in events; sport, culture, business, science, education and farming pages), open from
   the start;
+- "project20" and "project21" are tests/gold41/ and tests/gold42/, training sets written in the
+  twenty-first session the same way (business and labour news whose events are told by nouns;
+  sport, culture and local civic life), open from the start;
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -104,7 +107,12 @@ Sets (tests/quality/baseline.json):
   (Senegalese, Réunion and New Caledonia sites, a Luxembourg daily, a French sports daily, a
   Lebanese daily, a Swiss Romandy radio site, a French farm weekly, an Acadian culture page, a
   Monaco parliamentary chronicle) and years 2009-2025, added to the gate before any rule change
-  of that session.
+  of that session;
+- "blind21" is tests/gold40/, a twenty-first blind set (twenty-first session), 10 outlet styles
+  (Burkinabè, Beninese and Guadeloupe sites, a Walloon regional paper, a Fribourg court
+  chronicle, an Ontario francophone weekly, a South-West regional paper, a Haitian radio site,
+  retail trade press, a Jura paper's arts page) and years 2008-2026, added to the gate before
+  any rule change of that session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -130,6 +138,8 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold37 --set project17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold38 --set project18 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold39 --set project19 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold41 --set project20 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold42 --set project21 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
@@ -150,6 +160,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold29 --set blind19 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold36 --set blind20 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold40 --set blind21 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -187,6 +198,8 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project17": (ROOT / "tests" / "gold37", 10),
     "project18": (ROOT / "tests" / "gold38", 10),
     "project19": (ROOT / "tests" / "gold39", 10),
+    "project20": (ROOT / "tests" / "gold41", 10),
+    "project21": (ROOT / "tests" / "gold42", 10),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),
@@ -207,6 +220,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind18": (ROOT / "tests" / "gold28", 10),
     "blind19": (ROOT / "tests" / "gold29", 10),
     "blind20": (ROOT / "tests" / "gold36", 10),
+    "blind21": (ROOT / "tests" / "gold40", 10),
 }
 
 pytestmark = pytest.mark.model

@@ -74,6 +74,8 @@ TRAINING_FOLDERS = (
     "tests/gold37",  # training sets written in the twentieth session (events, events, sections)
     "tests/gold38",
     "tests/gold39",
+    "tests/gold41",  # training sets written in the twenty-first session (business by nouns; sport, culture, civic)
+    "tests/gold42",
 )
 
 
