@@ -1,9 +1,10 @@
 """Say which annotated articles a learned model may train on, and refuse the rest.
 
 The held-out dev2 articles (d2-025 and after) and the blind sets (tests/gold27 to
-tests/gold29, tests/gold36 and tests/gold40) measure how veille does on news nobody tuned on: no training script, and no
-error listing, may read them. The speaker ranker, the event detector, the event party ranker
-and the quote tally all ask here; the event learners' scripts also count their curves here.
+tests/gold29, tests/gold36 and tests/gold40) measure how veille does on news nobody tuned
+on: no training script, and no error listing, may read them. The speaker ranker, the event
+detector, the event party ranker and the quote tally all ask here; the event learners'
+scripts also count their curves here.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ TRAINING_FOLDERS = (
     "tests/gold37",  # training sets written in the twentieth session (events, events, sections)
     "tests/gold38",
     "tests/gold39",
-    "tests/gold41",  # training sets written in the twenty-first session (business by nouns; sport, culture, civic)
+    "tests/gold41",  # training sets of the twenty-first session (business; sport, culture, civic)
     "tests/gold42",
 )
 

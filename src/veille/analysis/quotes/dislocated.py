@@ -31,7 +31,9 @@ def resumed_subject(verb: Token, subject: Token | None) -> Token | None:
             return subject
         return _dislocated(doc, subject.i) or subject
     k = verb.i - 1
-    while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in _BEFORE_VERB) and doc[k].lower_ not in _STRESSED:
+    while (
+        k >= 0 and doc[k].lower_ not in _STRESSED and (doc[k].pos_ == "AUX" or doc[k].lower_ in _BEFORE_VERB)
+    ):
         k -= 1
     if k >= 1 and doc[k].text == "," and doc[k - 1].lower_ in _STRESSED:
         return _dislocated(doc, k - 1)
@@ -53,3 +55,8 @@ def _dislocated(doc: Doc, pronoun: int) -> Token | None:
     if start > 0 and doc[start - 1].text not in _OPENERS and "\n" not in doc[start - 1].text:
         return None  # a verb before it: the phrase is a complement (accuse la mairie, elle, …)
     return next((doc[k] for k in range(start, end + 1) if doc[k].pos_ in ("NOUN", "PROPN")), None)
+
+
+def _before_verb(token: Token) -> bool:
+    """Return True for a word between a taken-up subject's pronoun and its verb."""
+    return token.lower_ not in _STRESSED and (token.pos_ == "AUX" or token.lower_ in _BEFORE_VERB)

@@ -30,8 +30,8 @@ from veille.analysis.quotes.phrases import (
     demonym_person,
     head_noun,
     is_plural,
-    own_body,
     official_name,
+    own_body,
     phrase_gender,
     possessive_work,
     singular,
@@ -407,7 +407,9 @@ class SpeakerResolver(AntecedentFinder):
         subject = self._salient_subject(start, index, wanted, gender, number)
         if subject is None and number == 1:
             subject = described_subject(self, start, gender)  # Le préfet rejette … a-t-il répondu
-        if subject is not None and (nearest is None or subject[0].id != nearest.id or subject[1] > nearest_start):
+        if subject is not None and (
+            nearest is None or subject[0].id != nearest.id or subject[1] > nearest_start
+        ):
             # the subject before beats a nearer object, and a description taking up the person
             # named (Joint par téléphone, le médiateur …) counts from where it stands: after the
             # quotation that named that person, it is no longer the quotation's speaker's turn
@@ -427,11 +429,26 @@ class SpeakerResolver(AntecedentFinder):
                 and self._compatible(previous, gender, number)
                 and not (number == 1 and self._plural_party(previous))
             ):
-                if nearest is None or nearest_start < recent_end or nearest.id == previous.id:
+                if (
+                    nearest is None
+                    or nearest_start < recent_end
+                    or nearest.id == previous.id
+                    or (subject is None and self._object_of_recent_sentence(nearest_start, recent_end))
+                ):
                     return Speaker(previous.id, start, end, pronoun=True)
         if nearest is not None:
             return Speaker(nearest.id, start, end, pronoun=True)
         return Speaker(None, start, end)
+
+    def _object_of_recent_sentence(self, offset: int, recent_end: int) -> bool:
+        """Return True when the mention at ``offset`` is no subject and stands in the sentence
+        of the last quotation (X exige la démission « immédiate » de Y et demande au maire …):
+        a party the speaker acts on does not take the next turn of speech."""
+        if recent_end <= 0 or self._preverbal_subject(offset):
+            return False
+        at = max(bisect.bisect_right(self._token_starts, offset) - 1, 0)
+        quoted = max(bisect.bisect_right(self._token_starts, recent_end - 1) - 1, 0)
+        return self.parsed[at].sent.start == self.parsed[quoted].sent.start
 
     def _plural_party(self, entity: Entity) -> bool:
         """Return True for an unnamed party made from a plural phrase (les manifestants, des

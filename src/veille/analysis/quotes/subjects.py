@@ -14,6 +14,7 @@ from veille.analysis.lang.fr.words import NE_TOKENS, OF, SUBJECT_PRONOUNS
 from veille.analysis.quotes.coordinated import resumes_reporting
 from veille.analysis.quotes.dislocated import resumed_subject
 from veille.analysis.quotes.lexicon import LIGHT_VERBS, CueLexicon, light_verb_at
+from veille.analysis.quotes.locative import after_fronted_place
 from veille.analysis.quotes.misread import present_read_as_participle, subject_before
 from veille.analysis.quotes.phrases import singular
 from veille.analysis.quotes.relative import unquoted_antecedent
@@ -387,8 +388,8 @@ class SubjectFinder:
                 if s == idx[right + 1] and entity.type == "PER":
                     start = idx[left]
                     return start, e
-        start = idx[left]
-        return start, idx[right] + len(text[right])
+        left = after_fronted_place(view, left, right)  # À Bruxelles, | le SPF … a exhorté
+        return idx[left], idx[right] + len(text[right])
 
     def _titles(self) -> frozenset[str]:
         return (
