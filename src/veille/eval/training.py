@@ -1,9 +1,10 @@
 """Say which annotated articles a learned model may train on, and refuse the rest.
 
 The held-out dev2 articles (d2-025 and after) and the blind sets (tests/gold27 to
-tests/gold29, tests/gold36 and tests/gold40) measure how veille does on news nobody tuned on: no training script, and no
-error listing, may read them. The speaker ranker, the event detector, the event party ranker
-and the quote tally all ask here; the event learners' scripts also count their curves here.
+tests/gold29, tests/gold36 and tests/gold40) measure how veille does on news nobody tuned
+on: no training script, and no error listing, may read them. The speaker ranker, the event
+detector, the event party ranker and the quote tally all ask here; the event learners'
+scripts also count their curves here.
 """
 
 from __future__ import annotations
