@@ -24,6 +24,7 @@ from veille.analysis.entities import (
     legalforms,
     orgtitles,
     periphrases,
+    rebels,
     salience,
     trades,
     typevote,
@@ -153,6 +154,7 @@ class ResolveStage:
         add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
         orgtitles.add_titles_by_organisation(clusters, parsed, self.lexicon, self.referents)  # du RCB
+        rebels.add_rebel_descriptions(clusters, parsed)  # les rebelles du FPK … les rebelles: the FPK
         paragraphs = [p.start for p in doc.article.paragraphs] or [0]
         descranker.attach_descriptions(  # le ministre, l'usine the rules left open: learned, last
             clusters, parsed, paragraphs, self.lexicon, self.referents, self.collect

@@ -176,6 +176,8 @@ def linear_complement(
             continue  # a noun's complements follow it (reproché à la Suède son soutien à …)
         if token.i in behalf:
             continue  # au nom de X: X is whom the subject acts for (shape.on_behalf)
+        if entity_at(idx[token.i]) is not None:
+            continue  # a name's own word (les Forces armées de la République …): no complement
         found: list[str] = []
         rest = window[position + 1 :]
         for number, inner in enumerate(rest):
