@@ -35,6 +35,30 @@ def is_appeal(trigger: Trigger) -> bool:
     return trigger.type == "REJECT" and trigger.lemma.endswith(" appel")
 
 
+def without_judges(reader: RoleReader, verb: Token, trigger: Trigger, roles: Roles | None) -> Roles | None:
+    """Return an appeal's roles without the recipients named only in a phrase of *devant*
+    (*fera appel de l'ordonnance devant le Conseil d'État*, *devant la chambre d'arbitrage du
+    Comité olympique*): the appeal's judge is not the one whose ruling it contests. None
+    when no recipient is left (the ruling told before is then read: ``appealed_ruling``);
+    any other trigger's roles as they are."""
+    if roles is None or not is_appeal(trigger):
+        return roles
+    spans = [
+        (min(t.idx for t in w.head.subtree), max(t.idx + len(t) for t in w.head.subtree))
+        for w in verb.sent
+        if w.lower_ == "devant" and w.dep_ == "case"
+    ]
+
+    def judge(entity_id: str) -> bool:
+        told = reader.told_in_sentence(verb, entity_id)
+        return bool(told) and all(any(a <= m.start and m.end <= b for a, b in spans) for m in told)
+
+    kept = tuple(r for r in roles.recipients if not judge(r))
+    if not kept:
+        return None
+    return Roles(roles.actors, kept, roles.location, roles.actor_clause_depth)
+
+
 def appealed_ruling(
     reader: RoleReader, verb: Token, trigger: Trigger, earlier: Sequence[Event]
 ) -> Roles | None:

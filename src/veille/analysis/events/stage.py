@@ -25,7 +25,7 @@ from veille.analysis.entities.descranker import learned_spans
 from veille.analysis.events import described
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.answers import accepted_request
-from veille.analysis.events.appeals import appealed_ruling
+from veille.analysis.events.appeals import appealed_ruling, without_judges
 from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.companions import without_companions
@@ -171,6 +171,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             lexicon.inverting_verbs,
             trigger.actor_par,
         )
+        roles = without_judges(reader, token, trigger, roles)  # fera appel devant X: X judges it
         if (
             roles is None
             and trigger.type in ("REJECT", "ACCUSE")
