@@ -25,7 +25,7 @@ from veille.analysis.entities.descranker import learned_spans
 from veille.analysis.events import described
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.answers import accepted_request
-from veille.analysis.events.appeals import appealed_ruling, without_judges
+from veille.analysis.events.appeals import without_judges
 from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.companions import without_companions
@@ -180,8 +180,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         ):
             # X a demandé à Y …; Y a refusé. / sanctions contre X; X a dénoncé une « guerre »
             restated = restated_act(reader, token, lexicon)  # …, une offre que Y a déclinée
-            roles = restated or appealed_ruling(reader, token, trigger, found)  # X fera appel (appeals.py)
-            roles = roles or refused_request(reader, token, found, trigger.type, accusing)
+            roles = restated or refused_request(reader, token, found, trigger.type, accusing)
             # L'UE a dénoncé l'arrestation: the arrest told just before (events/anaphora.py)
             reaction = None if roles else condemned_act(reader, token, trigger.type, found, lexicon)
             roles = roles or reaction
