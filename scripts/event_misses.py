@@ -125,7 +125,7 @@ def why(token: Token, doc: Document, reader: RoleReader, lexicon: EventLexicon, 
     """Say where the rules stop on a trigger word."""
     trigger = match_trigger(token, lexicon)
     assert trigger is not None
-    if trigger.pos == "VERB" and light_verb(token, lexicon):
+    if trigger.pos == "VERB" and light_verb(token, lexicon, trigger):
         return "light"
     if token.idx in names:
         return "name"

@@ -76,6 +76,15 @@ def accusing_verbs() -> frozenset[str]:
     return frozenset(lemma for lemma, row in load_event_lexicon().verbs.items() if row.type == "ACCUSE")
 
 
+@cache
+def denying_verbs() -> frozenset[str]:
+    """Return the verbs of the trigger table that deny what another party said of the one
+    who denies: the REJECT rows whose source says so (*démentir*, *nier*). A denial always
+    answers an accusation, whatever its object names (*a démenti toute implication*)."""
+    verbs = load_event_lexicon().verbs
+    return frozenset(lemma for lemma, row in verbs.items() if row.type == "REJECT" and "deny" in row.source)
+
+
 def unaddressed_accusation(reader: RoleReader, verb: Token, earlier: Sequence[Event]) -> list[str]:
     """Return the author of the accusation a denial (*a rejeté ces accusations*) answers
     when no event carried it, its target being a phrase the gate could not name (*Le député

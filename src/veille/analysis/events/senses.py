@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from veille.analysis.events.addressees import asks_a_place, people_of_places
-from veille.analysis.events.answers import unaddressed_accusation, unaddressed_offer
+from veille.analysis.events.answers import denying_verbs, unaddressed_accusation, unaddressed_offer
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.flows import turned_away
@@ -458,7 +458,10 @@ _RESTATING = (INDEFINITE | DEMONSTRATIVES) - {"des", "ces"}  # one act restated:
 
 def _denied_accusation(token: Token, accusing: frozenset[str]) -> bool:
     """Say whether a refusal verb's object is an accusation noun (*a rejeté ces accusations*,
-    *réfute les critiques*): ``accusing`` holds the ACCUSE nouns of the trigger table."""
+    *réfute les critiques*): ``accusing`` holds the ACCUSE nouns of the trigger table. A
+    verb of denial (*démentir*, *nier*: answers.denying_verbs) denies one whatever its object."""
+    if token.lemma_.lower() in denying_verbs():
+        return True
     for child in token.children:
         if child.dep_ in ("obj", "nsubj:pass") and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()

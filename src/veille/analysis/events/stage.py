@@ -25,6 +25,7 @@ from veille.analysis.entities.descranker import learned_spans
 from veille.analysis.events import described
 from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.answers import accepted_request
+from veille.analysis.events.appeals import without_judges
 from veille.analysis.events.attach import attach_amounts
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.companions import without_companions
@@ -152,7 +153,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
         if pos[i] not in TRIGGER_TAGS and lemma[i] not in heads and lower[i] not in heads:
             continue  # no trigger row for it (triggers._trigger_row): read off the view, no Token asked
         trigger = match_trigger(token, lexicon)
-        if trigger is None or (trigger.pos == "VERB" and light_verb(token, lexicon)):
+        if trigger is None or (trigger.pos == "VERB" and light_verb(token, lexicon, trigger)):
             continue
         if token.idx in names:
             continue  # a word of a body's name (Rassemblement national, Conseil de coopération)
@@ -170,6 +171,7 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             lexicon.inverting_verbs,
             trigger.actor_par,
         )
+        roles = without_judges(reader, token, trigger, roles)  # fera appel devant X: X judges it
         if (
             roles is None
             and trigger.type in ("REJECT", "ACCUSE")

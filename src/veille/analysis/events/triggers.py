@@ -64,20 +64,26 @@ def _mistagged_noun(pos: list[str], lower: list[str], i: int) -> bool:
     return i > 0 and pos[i - 1] in ("ADJ", "DET") and lower[i] not in ("de", "des", "du")
 
 
-def light_verb(verb: Token, lexicon: EventLexicon) -> bool:
+def light_verb(verb: Token, lexicon: EventLexicon, phrase: Trigger | None = None) -> bool:
     """Say whether a verb only carries a noun trigger of its clause (donner son feu vert,
     fournir une aide): the noun then codes the event, not the verb. Only support verbs are
     light (events_lexicon.json light_verbs): *rejeter la demande de X* is a REJECT. A noun
     of purpose is no support verb's noun (*a été reçue par X pour un entretien*: the
-    reception is the meeting, the verb codes it)."""
+    reception is the meeting, the verb codes it). A word of the verb's own fixed phrase
+    (``phrase``, the row it opens) whose row codes another type carries nothing: *faire
+    appel* is an appeal (REJECT), not the call the noun *appel* codes alone."""
     if verb.lemma_.lower() not in lexicon.light_verbs:
         return False
+    own = set(phrase.lemma.split()[1:]) if phrase is not None and phrase.pos == "VERB" else set()
+    phrase_type = phrase.type if phrase is not None else None
     for child in verb.children:
         if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nmod") or aimed(child) or _purpose(child):
             continue
         # The noun itself, or one phrase down when the parser hung it on a neighbour.
         for token in (child, *(c for c in child.children if c.dep_ in ("nmod", "appos"))):
             row = match_trigger(token, lexicon) if token.pos_ == "NOUN" else None
+            if row is not None and token.lemma_.lower() in own and row.type != phrase_type:
+                continue  # faire appel: the phrase's own noun, of another type
             if row is not None and accept(token, row, lexicon, True):  # not à l'appel de X
                 return True
     return False
