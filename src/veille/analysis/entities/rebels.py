@@ -18,14 +18,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from veille.analysis.entities.clusters import Cluster
+from veille.analysis.lang.fr.words import ARTICLES, OF_TOKENS
 from veille.analysis.parse import doc_text
 from veille.analysis.syntax.view import token_view
 from veille.model import Mention
 
 # The movement's nouns with the definite determiners each takes (aux: à + les).
 _NOUNS = {"rébellion": ("la",), "rebelles": ("les", "aux")}
-_OF = frozenset({"de", "du", "des", "d'", "d’"})
-_ARTICLES = frozenset({"la", "le", "l'", "l’", "les"})
+_ARTICLES = ARTICLES | {"l’"}
 
 
 def add_rebel_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
@@ -52,7 +52,7 @@ def add_rebel_descriptions(clusters: list[Cluster], parsed: Doc) -> None:
             continue  # des rebelles: some of them; une rébellion: another one
         after = k + 1 < len(parsed)
         if after and (
-            view.pos[k + 1] == "ADJ" or (view.lower[k + 1] in _OF and _noun_after(view.pos, k + 1))
+            view.pos[k + 1] == "ADJ" or (view.lower[k + 1] in OF_TOKENS and _noun_after(view.pos, k + 1))
         ):
             continue  # les rebelles touaregs, la rébellion du MRK (the glued form, read above)
         start = view.idx[k - 1] if det != "aux" else view.idx[k]
@@ -66,7 +66,7 @@ def _glued(lower: list[str], parsed: Doc, k: int, orgs: list[Cluster]) -> Cluste
     """Return the organisation named right after the noun at k and its de (les rebelles du
     FPK, la rébellion du Mouvement …), or None."""
     j = k + 1
-    if j >= len(parsed) or lower[j] not in _OF:
+    if j >= len(parsed) or lower[j] not in OF_TOKENS:
         return None
     j += 1
     if j < len(parsed) and lower[j] in _ARTICLES:

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from veille.analysis.lang.fr.words import THIRD_STRESSED
 from veille.analysis.quotes.apposition import apposed_end
 from veille.analysis.quotes.embedded import in_reported_clause
 from veille.analysis.quotes.impersonal import on_source
@@ -27,7 +28,6 @@ from veille.analysis.syntax.sentences import SentenceIndex, TokenIndex
 from veille.model import Document
 
 # Pour X, … « … »: a sentence giving X's view, the quoted fragment X's words.
-_STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 _POUR = re.compile(r"\s*(?:Pour|(?:Mais|Et|Or|Enfin),?\s+pour)\s+")  # Mais pour X, …
 
 
@@ -218,7 +218,7 @@ class QuoteContext(InciseFinder):
             return None
         if any(e.type in ("PER", "ORG") for _s, _e, _m, e in self.resolver.mentions_in(match.end(), np_end)):
             return match.end(), np_end
-        if self.text[match.end() : np_end].strip().lower() in _STRESSED_PRONOUNS:
+        if self.text[match.end() : np_end].strip().lower() in THIRD_STRESSED:
             return match.end(), np_end  # Pour elle, « … »: the view of the person just named
         speaking = self.lexicon.word_class("person") | self.lexicon.word_class("org")
         head = re.findall(r"[\w-]+", self.text[match.end() : np_end].lower())[:2]

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.lang.fr.words import NE_TOKENS, REFLEXIVE_CLITICS
+from veille.analysis.lang.fr.words import PREVERBAL_CLITICS, REFLEXIVE_CLITICS, THIRD_STRESSED
 
-_STRESSED = frozenset({"lui", "elle", "eux", "elles"})
-# Words between the taken-up subject and its verb: negation, clitics, auxiliaries (n'a, s'est, lui a).
-_BEFORE_VERB = NE_TOKENS | REFLEXIVE_CLITICS | {"lui", "leur", "y", "en", "l'", "l’"}
+# Words between the taken-up subject and its verb: negation, clitics (n'a, s'est, lui a, les a).
+_BEFORE_VERB = PREVERBAL_CLITICS | REFLEXIVE_CLITICS
 _PHRASE_TOKENS = 10  # longer, the words before the comma are a clause, not a subject phrase
 _OPENERS = frozenset({",", ".", "!", "?", ";", ":"})
 
@@ -27,15 +26,13 @@ def resumed_subject(verb: Token, subject: Token | None) -> Token | None:
     its verb group; else ``subject``."""
     doc = verb.doc
     if subject is not None:
-        if subject.lower_ not in _STRESSED:
+        if subject.lower_ not in THIRD_STRESSED:
             return subject
         return _dislocated(doc, subject.i) or subject
     k = verb.i - 1
-    while (
-        k >= 0 and doc[k].lower_ not in _STRESSED and (doc[k].pos_ == "AUX" or doc[k].lower_ in _BEFORE_VERB)
-    ):
+    while k >= 0 and _before_verb(doc[k]):
         k -= 1
-    if k >= 1 and doc[k].text == "," and doc[k - 1].lower_ in _STRESSED:
+    if k >= 1 and doc[k].text == "," and doc[k - 1].lower_ in THIRD_STRESSED:
         return _dislocated(doc, k - 1)
     return None
 
@@ -59,4 +56,4 @@ def _dislocated(doc: Doc, pronoun: int) -> Token | None:
 
 def _before_verb(token: Token) -> bool:
     """Return True for a word between a taken-up subject's pronoun and its verb."""
-    return token.lower_ not in _STRESSED and (token.pos_ == "AUX" or token.lower_ in _BEFORE_VERB)
+    return token.lower_ not in THIRD_STRESSED and (token.pos_ == "AUX" or token.lower_ in _BEFORE_VERB)

@@ -10,11 +10,12 @@ complements of place); the speaker's phrase starts after its comma.
 
 from __future__ import annotations
 
+from veille.analysis.lang.fr.words import ARTICLES, OF_TOKENS, TO
 from veille.analysis.syntax.view import TokenView
 
-_LOCATIVE = frozenset({"à", "au", "aux", "en"})
+_LOCATIVE = TO | {"en"}
 # Lower-case words inside a place's name (Saint-Pierre-et-Miquelon, Port-au-Prince, Rio de Janeiro).
-_NAME_LINKS = frozenset({"-", "de", "du", "des", "d'", "d’", "la", "le", "les", "et", "sur"})
+_NAME_LINKS = OF_TOKENS | ARTICLES | {"-", "et", "sur"}
 _PLACE_TOKENS = 6
 
 

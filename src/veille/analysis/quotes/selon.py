@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from veille.analysis.entities.lede import DATELINE
+from veille.analysis.lang.fr.words import THIRD_STRESSED
 from veille.analysis.quotes.context import BY_AGENT, Candidate, QuoteContext
 from veille.analysis.quotes.narrator import narrator
 from veille.analysis.quotes.phrases import agent_noun, possessive_work, singular
@@ -47,7 +48,7 @@ _RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "lequel", "laquell
 # a whole statement: a coordinated or juxtaposed clause, an adverbial, the punctuation.
 _LOOSE = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "obl:mod", "advmod", "acl:relcl", "appos"})
 # Stressed pronouns after selon / d'après (selon elle, d'après eux).
-SELON_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+SELON_PRONOUNS = THIRD_STRESSED
 
 
 def skip_opener(ctx: QuoteContext, start: int, end: int) -> int:

@@ -64,6 +64,7 @@ ADVERBIAL_CLITICS = frozenset({"y", "en"})  # clitics between a subject and its 
 PREVERBAL_CLITICS = NE_TOKENS | {"se", "s'", "s’", "l’"} | ADVERBIAL_CLITICS | OBJECT_CLITICS | DATIVE_CLITICS
 # Stressed (disjunctive) pronouns: lui aussi, elle-même, selon eux.
 STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles"})
+THIRD_STRESSED = frozenset({"lui", "elle", "eux", "elles"})  # of a third party (selon lui, X, elle, a dit)
 # Subject pronouns of the first and second persons, and the generic on: the speaker's side,
 # or anyone, never a named third party.
 SPEAKER_SIDE_PRONOUNS = frozenset({"je", "j'", "j’", "tu", "nous", "vous", "on"})
