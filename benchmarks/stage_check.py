@@ -1,8 +1,8 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold26: never the blind
-gold27 to gold29, gold36 and gold40 nor the held-out d2-025..d2-036) plus one long text made of them (about
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold27: never the blind
+gold28, gold29, gold36, gold40 and gold43 nor the held-out d2-025..d2-036) plus one long text made of them (about
 5,000 words) is parsed once (``dump --long 20000`` adds one of about 20,000 words); then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
@@ -78,7 +78,7 @@ def allowed_files() -> list[Path]:
     files += [SHARED / "corpus" / "dev2" / f"d2-{n:03d}.txt" for n in range(1, 25)]
     folders = ("gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7", "gold8", "gold9", "gold10")
     folders += ("gold11", "gold12", "gold13", "gold14", "gold15", "gold16", "gold17", "gold18")
-    folders += ("gold19", "gold20", "gold21", "gold22", "gold23", "gold24", "gold25", "gold26")
+    folders += ("gold19", "gold20", "gold21", "gold22", "gold23", "gold24", "gold25", "gold26", "gold27")
     for folder in folders:
         files += sorted((ROOT / "tests" / folder).glob("*.txt"))
     return [f for f in files if f.exists()]

@@ -5,8 +5,8 @@ missed (or found with wrong boundaries: a system quote overlaps it without match
 speaker came from the rules and is wrong, or the ranker decided and the gold speaker was
 absent from its candidates, present but ranked lower, or the ranker abstained.
 
-Refuses the held-out dev2 articles (d2-025 and after) and the blind sets (tests/gold27
-to tests/gold29, tests/gold36 and tests/gold40): their errors are never listed (veille.eval.training.allowed).
+Refuses the held-out dev2 articles (d2-025 and after) and the blind sets (tests/gold28,
+tests/gold29, tests/gold36, tests/gold40 and tests/gold43): their errors are never listed (veille.eval.training.allowed).
 
 Usage: .venv/bin/python scripts/quote_tally.py GOLD... [--lines]
 """

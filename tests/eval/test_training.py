@@ -32,22 +32,23 @@ def test_held_out_dev2_and_blind_sets_are_refused(tmp_path: Path) -> None:
     assert allowed(tmp_path / "tests/gold24/g24-01-x.gold.json")  # opened in the nineteenth session
     assert allowed(tmp_path / "tests/gold25/g25-01-x.gold.json")  # opened in the twentieth session
     assert allowed(tmp_path / "tests/gold26/g26-01-x.gold.json")  # opened in the twenty-first session
-    assert not allowed(tmp_path / "tests/gold27/g27-01-x.gold.json")
+    assert allowed(tmp_path / "tests/gold27/g27-01-x.gold.json")  # opened in the twenty-second session
     assert not allowed(tmp_path / "tests/gold28/g28-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold29/g29-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold36/g36-01-x.gold.json")
     assert not allowed(tmp_path / "tests/gold40/g40-01-x.gold.json")
+    assert not allowed(tmp_path / "tests/gold43/g43-01-x.gold.json")
     assert allowed(tmp_path / "tests/gold5/evt-mekong.gold.json")
 
 
 def test_training_golds_read_only_the_allowed_folders(tmp_path: Path) -> None:
     shared, root = tmp_path / "shared", tmp_path / "repo"
-    for folder in (shared / "corpus/dev2", root / "tests/gold5", root / "tests/gold27"):
+    for folder in (shared / "corpus/dev2", root / "tests/gold5", root / "tests/gold28"):
         folder.mkdir(parents=True)
     for name in ("d2-003", "d2-031"):
         (shared / "corpus/dev2" / f"{name}.gold.json").write_text("{}", encoding="utf-8")
     (root / "tests/gold5/a.gold.json").write_text("{}", encoding="utf-8")
-    (root / "tests/gold27/b.gold.json").write_text("{}", encoding="utf-8")
+    (root / "tests/gold28/b.gold.json").write_text("{}", encoding="utf-8")
     names = {p.name for p in training_golds(shared, root)}
     assert {"d2-003.gold.json", "a.gold.json"} <= names
     assert not names & {"d2-031.gold.json", "b.gold.json"}
@@ -79,7 +80,7 @@ def test_no_training_script_reads_held_out_or_blind_files(tmp_path: Path, name: 
     names = {p.name for p in golds}
     assert "d2-024.gold.json" in names and not names & {"d2-025.gold.json", "d2-036.gold.json"}
     assert not any(part in BLIND_FOLDERS for p in golds for part in p.parts)
-    for refused in (dev2 / "d2-031.gold.json", tmp_path / "tests/gold27/x.gold.json"):
+    for refused in (dev2 / "d2-031.gold.json", tmp_path / "tests/gold28/x.gold.json"):
         with pytest.raises(SystemExit, match="held-out or blind"):
             script.collect([refused])  # given by hand (--golds), still refused
 

@@ -91,10 +91,10 @@ Sets (tests/quality/baseline.json):
   (Mauritanian, Nigerien, Chadian and Gabonese sites, Namur, Lorraine, Valais and French
   Polynesian dailies, a Franco-Manitoban weekly, a union bulletin) and years 2008-2024; it was
   blind (set "blind16") until the twenty-first session opened it for error study;
-- "blind17" is tests/gold27/, a seventeenth blind set (seventeenth session), 10 outlet styles
+- "dev19" is tests/gold27/, a seventeenth such set (seventeenth session), 10 outlet styles
   (Charleroi, Swiss Jura, Normandy and Alsatian dailies, Kinshasa, Beninese, Burundian, Comorian
-  and Guadeloupe sites, an Acadian weekly) and years 2009-2026, added to the gate before any rule
-  change of that session;
+  and Guadeloupe sites, an Acadian weekly) and years 2009-2026; it was blind (set "blind17")
+  until the twenty-second session opened it for error study;
 - "blind18" is tests/gold28/, an eighteenth blind set (eighteenth session), 10 outlet styles
   (Djiboutian, Bamako, New Caledonian, Brussels, Saint-Pierre-et-Miquelon and Bangui sites,
   Neuchâtel and Occitanie dailies, an Ontario francophone weekly, a French sports daily) and
@@ -156,7 +156,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold24 --set dev16 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold25 --set dev17 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold26 --set dev18 --raise-baseline tests/quality/baseline.json
-    veille eval tests/gold27 --set blind17 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold27 --set dev19 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold28 --set blind18 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold29 --set blind19 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold36 --set blind20 --raise-baseline tests/quality/baseline.json
@@ -216,7 +216,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "dev16": (ROOT / "tests" / "gold24", 10),
     "dev17": (ROOT / "tests" / "gold25", 10),
     "dev18": (ROOT / "tests" / "gold26", 10),
-    "blind17": (ROOT / "tests" / "gold27", 10),
+    "dev19": (ROOT / "tests" / "gold27", 10),
     "blind18": (ROOT / "tests" / "gold28", 10),
     "blind19": (ROOT / "tests" / "gold29", 10),
     "blind20": (ROOT / "tests" / "gold36", 10),
