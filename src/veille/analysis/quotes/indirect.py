@@ -137,17 +137,14 @@ def find_indirect(ctx: QuoteContext, marked: list[Candidate]) -> list[Candidate]
         pieces = [(c.start, c.end)]
         if c.cue != "selon" and not all(m.open in ctx.terms for m in ctx.marks_in(c.start, c.end)):
             pieces = coordinated_clauses(ctx.parsed, c.start, c.end, lambda o: ctx.inside_mark(o) is not None)
-        marked_before = False
         for start, end in pieces:
             inside = ctx.marks_in(start, end)
-            plain = all(m.open in ctx.terms for m in inside)
-            # A piece is reported when the clause holds no fragment, or when it follows a
-            # piece that does (a promis que … « … » et que …): a plain completive before a
-            # marked one stays with it, as the annotators read it.
-            if plain and end - start > 8 and (len(pieces) == 1 or marked_before):
+            # Every plain piece is reported, before or after the one that holds a fragment
+            # (a promis que … « … » et que …; assure que … et que « … »): ANNOTATION.md's
+            # indirect quotation is the reported clause without marks (docs/quotes.md).
+            if all(m.open in ctx.terms for m in inside) and end - start > 8:
                 end = max([end, *(m.outer_end for m in inside)])
                 kept.append(dataclasses.replace(c, start=start, end=end))
-            marked_before = marked_before or not plain
     return kept
 
 
