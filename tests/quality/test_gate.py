@@ -26,6 +26,10 @@ Sets (tests/quality/baseline.json):
 - "project20" and "project21" are tests/gold41/ and tests/gold42/, training sets written in the
   twenty-first session the same way (business and labour news whose events are told by nouns;
   sport, culture and local civic life), open from the start;
+- "project22" and "project23" are tests/gold44/ and tests/gold45/, training sets written in the
+  twenty-second session the same way (political, diplomatic and social news rich in events told
+  by evaluations, refusals, nouns and across sentences; court, police and local news with many
+  speakers named by title, description and pronoun), open from the start;
 - "dev3" is tests/gold3/, invented articles written by an annotator who wrote no rule; it was
   the first blind set (sessions 2-4) and was opened for error study in the fifth session, when
   two newer blind sets could take over its role: its scores since then are no blind measure;
@@ -112,7 +116,13 @@ Sets (tests/quality/baseline.json):
   (Burkinabè, Beninese and Guadeloupe sites, a Walloon regional paper, a Fribourg court
   chronicle, an Ontario francophone weekly, a South-West regional paper, a Haitian radio site,
   retail trade press, a Jura paper's arts page) and years 2008-2026, added to the gate before
-  any rule change of that session.
+  any rule change of that session;
+- "blind22" is tests/gold43/, a twenty-second blind set (twenty-second session), 10 outlet
+  styles (an Aosta Valley weekly, an Egyptian francophone weekly, a Lyon regional daily, a
+  Seychelles site, a Franco-Albertan weekly, a Pays de la Loire daily, a Geneva
+  international-organisations page, a Brussels EU-affairs site, a Saint-Martin site, a
+  Biel/Bienne daily) and years 2008-2026, added to the gate before any rule change of that
+  session.
 The shared sets are skipped, visibly, when ../shared is absent. The pipeline runs once per
 article per session. To raise the floors after an improvement:
 
@@ -140,6 +150,8 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold39 --set project19 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold41 --set project20 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold42 --set project21 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold44 --set project22 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold45 --set project23 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold3 --set dev3 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold7 --set dev4 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold9 --set dev5 --raise-baseline tests/quality/baseline.json
@@ -161,6 +173,7 @@ article per session. To raise the floors after an improvement:
     veille eval tests/gold29 --set blind19 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold36 --set blind20 --raise-baseline tests/quality/baseline.json
     veille eval tests/gold40 --set blind21 --raise-baseline tests/quality/baseline.json
+    veille eval tests/gold43 --set blind22 --raise-baseline tests/quality/baseline.json
 """
 
 from __future__ import annotations
@@ -200,6 +213,8 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "project19": (ROOT / "tests" / "gold39", 10),
     "project20": (ROOT / "tests" / "gold41", 10),
     "project21": (ROOT / "tests" / "gold42", 10),
+    "project22": (ROOT / "tests" / "gold44", 10),
+    "project23": (ROOT / "tests" / "gold45", 10),
     "dev3": (ROOT / "tests" / "gold3", 12),
     "dev4": (ROOT / "tests" / "gold7", 12),
     "dev5": (ROOT / "tests" / "gold9", 12),
@@ -221,6 +236,7 @@ FOLDER_SETS: dict[str, tuple[Path, int | None]] = {
     "blind19": (ROOT / "tests" / "gold29", 10),
     "blind20": (ROOT / "tests" / "gold36", 10),
     "blind21": (ROOT / "tests" / "gold40", 10),
+    "blind22": (ROOT / "tests" / "gold43", 10),
 }
 
 pytestmark = pytest.mark.model

@@ -78,6 +78,8 @@ TRAINING_FOLDERS = (
     "tests/gold39",
     "tests/gold41",  # training sets of the twenty-first session (business; sport, culture, civic)
     "tests/gold42",
+    "tests/gold44",  # training sets written in the twenty-second session (events; speakers and descriptions)
+    "tests/gold45",
 )
 
 
