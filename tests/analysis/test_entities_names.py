@@ -276,3 +276,13 @@ def test_one_letter_off_in_a_long_name_whose_other_words_agree() -> None:
     assert not similar_name("Claire Morel", "Claire Moreli")  # added at the end
     assert not similar_name("Jean Martin", "Jean Marin")  # after a given name only: two people
     assert not similar_name("Paul Roy", "Paul Ry")  # three letters
+
+
+def test_a_double_surname_is_cut_to_its_first_half_after_a_given_name() -> None:
+    from veille.analysis.entities.names import compound_shortened
+
+    assert compound_shortened("Hélène Marchal-Dubreuil") == "helene marchal"
+    assert compound_shortened("Marchal-Dubreuil") is None  # no given name to say who
+    assert compound_shortened("Groupe Marchal-Dubreuil") is None  # not a given name
+    assert compound_shortened("Jean-Hugues Maillot") is None  # the hyphen is the given name's
+    assert compound_shortened("Hélène Le-Dubreuil") is None  # a first half under three letters

@@ -17,6 +17,7 @@ from functools import cache
 from veille.analysis.entities.acronyms import is_acronym
 from veille.analysis.entities.groupnames import phrase_name, proper_word
 from veille.analysis.entities.names import (
+    compound_shortened,
     first_name,
     given_names,
     initialled,
@@ -180,6 +181,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             paternal = paternal_surname(anchor.longest)  # Mamani of Lucía Mamani Torres
             if paternal:
                 forms.add(paternal)
+            shortened = compound_shortened(anchor.longest)  # Aimée Nsimba of Aimée Nsimba-Luzolo
+            if shortened:
+                forms.add(shortened)
             initials = initialled(anchor.longest)  # J.-P. Fabrégat of Jean-Paul Fabrégat
             if initials:
                 forms.add(initials)

@@ -131,6 +131,21 @@ def paternal_surname(full: str) -> str | None:
     return middle
 
 
+def compound_shortened(full: str) -> str | None:
+    """Return a name with its hyphenated surname cut to the first half (aimee nsimba of Aimée
+    Nsimba-Luzolo): a double surname joins two family names, and the press, or a hurried
+    second mention, keeps the first after the same given name. Only after a given name of
+    ``first_names.tsv`` (the given name says who) and a first half of three letters or more;
+    None otherwise."""
+    words = full.split()
+    if len(words) != 2 or not is_given_name(word_key(words[0])):
+        return None
+    halves = words[1].split("-")
+    if len(halves) != 2 or len(halves[0]) < 3 or not all(h[:1].isupper() for h in halves):
+        return None
+    return word_key(f"{words[0]} {halves[0]}")
+
+
 def is_given_name(word: str) -> bool:
     """Tell whether a word is a given name of ``first_names.tsv`` (Jean, Aminata)."""
     return word_key(word) in _given_names()
