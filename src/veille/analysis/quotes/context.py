@@ -232,6 +232,10 @@ class QuoteContext(InciseFinder):
         agent = BY_AGENT.search(self.text, start, limit)
         if agent is not None:
             # selon le ministre interviewé par le Wall Street Journal: the outlet is not the source
+            inside = "," not in self.text[start : agent.start()]  # the agent ends the phrase itself
+            apposed = self._apposed_after_agent(agent.end(), limit) if inside else None
+            if apposed is not None:
+                return apposed  # selon le liquidateur désigné par le tribunal, Me X: the name is
             limit = agent.start()
         comma = self.text.find(",", start, limit)
         if comma == -1:
@@ -249,6 +253,26 @@ class QuoteContext(InciseFinder):
         after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
         apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
         return comma if apposed is None else apposed
+
+
+    def _apposed_after_agent(self, agent_end: int, limit: int) -> int | None:
+        """Return the end of a person's name apposed after a participle's agent phrase (le
+        mandataire désigné par le tribunal, Me Ahmed Mbaé,): the description ends with its
+        agent and the name that follows it is the source; None when no name follows."""
+        comma = self.text.find(",", agent_end, limit)
+        if comma == -1:
+            return None
+        after = comma + 1
+        while after < limit and self.text[after] == " ":
+            after += 1
+        title = re.match(r"(\S+) +", self.text[after:limit])  # Me, Mme, M. before the name
+        after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
+        apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
+        if apposed is None or not any(
+            entity.type == "PER" for _s, _e, _m, entity in self.resolver.mentions_in(after, apposed)
+        ):
+            return None
+        return apposed
 
 
 @dataclass(frozen=True)
