@@ -88,6 +88,15 @@ def test_entities_golden(case: str, entity_pipeline: Any) -> None:
     for form in expected.get("absent", []):
         found = [(e.name, m.text) for e in doc.entities for m in e.mentions if m.text == form]
         assert not found, f"{case}: {form!r} should be no mention: {found}"
+    for want in expected.get("unnamed", []):  # an entity told only by descriptions, one per list
+        holders = {e.id: e for e in doc.entities for m in e.mentions if m.text in want["descriptions"]}
+        assert len(holders) == 1, (
+            f"{case}: {want['descriptions']} held by {[e.name for e in holders.values()]}"
+        )
+        (entity,) = holders.values()
+        forms = {m.text for m in entity.mentions if m.kind == "description"}
+        assert set(want["descriptions"]) <= forms, f"{case}: {want['descriptions']} not all in {entity.name}"
+        assert entity.type == want["type"], f"{case}: {entity.name} is {entity.type}"
     for a, b in expected.get("apart", []):
         first, second = holder(doc, a), holder(doc, b)
         assert first is None or second is None or first.id != second.id, f"{case}: {a!r} and {b!r} merged"

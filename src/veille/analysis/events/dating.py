@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
-from veille.analysis.syntax.clauses import governing_verb
+from veille.analysis.syntax.clauses import governing_verb, when_clause
 from veille.analysis.syntax.tense import direction, feature
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.attach import day_value
@@ -457,6 +457,8 @@ def start_days(doc: Document, parsed: Doc, token: Token) -> frozenset[str]:
     """Return the day values of the trigger sentence's *depuis* expressions (*Depuis
     l'invasion de 2022, X a dépensé …*) and of its *dès* weeks or seasons (*dès la semaine
     prochaine*): a start of a period, not the event's date."""
+    if when_clause(token):
+        return frozenset()  # depuis 2015, lorsque X avait suspendu …: 2015 is that act's year
     sentence = token.sent
     out: set[str] = set()
     for timex in doc.timexes:

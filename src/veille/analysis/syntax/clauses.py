@@ -145,3 +145,15 @@ def inserted_auxiliary(token: Token) -> Token | None:
         if before.idx + len(before) <= inserted.start() + 1 and before.text != ",":
             return before if before.lower_ in auxiliary_forms() else None
     return None
+
+
+# The conjunctions of a temporal clause that tells the moment of its main clause's
+# adverbial (Riegel, Pellat & Rioul, ch. XVIII: les subordonnées circonstancielles de temps).
+WHEN_MARKS = frozenset({"lorsque", "lorsqu'", "lorsqu’", "quand"})
+
+
+def when_clause(token: Token) -> bool:
+    """Return True for the verb of a *lorsque* / *quand* clause hung on another verb (*se
+    sont dégradées depuis 2015, lorsque l'Union avait suspendu son aide*): the clause tells
+    what happened at the moment the main clause's adverbial names."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in WHEN_MARKS for c in token.children)
