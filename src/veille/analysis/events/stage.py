@@ -27,6 +27,7 @@ from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.answers import accepted_request
 from veille.analysis.events.appeals import without_judges
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.callers import called_protest, meeting_asked
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.companions import without_companions
 from veille.analysis.events.conditions import conditional_reading, if_clause
@@ -192,6 +193,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             roles = conjunct_addressee(reader, token, trigger.type, found) or sides_addressed(
                 reader, token, trigger.type, found
             )  # Le médiateur a appelé les deux parties à …: the two sides told before
+            # X a appelé ses militants à manifester contre Y; X a demandé à rencontrer Y (callers.py)
+            roles = roles or called_protest(reader, token, trigger.type, trigger.recipient)
+            roles = roles or meeting_asked(reader, token, trigger.type, lexicon, match_trigger)
         if roles is None and trigger.type == "THREATEN" and token.pos_ == "VERB":
             roles = continued_dispute(reader, token, found)  # X a accusé Y. X menace de saisir la CIJ
         if roles is None:  # no rule found the parties: a learned choice among the mentions
