@@ -30,6 +30,7 @@ from veille.analysis.syntax.clauses import subject_chain
 
 # (the stage passes triggers.match_trigger in: triggers imports senses, which reads CALLING)
 Match = Callable[[Token, EventLexicon], Trigger | None]
+Embedder = tuple[Token, Token]  # a verb above a trigger and the node of the chain it embeds
 
 # Verbs of calling whose infinitive a protest is the caller's (TLFi « appeler » I.B.2:
 # « inviter, exhorter à »), the verb the noun reading already follows (nominal._CALLS).
@@ -55,6 +56,16 @@ def protest_caller(token: Token) -> Token | None:
     if any(c.dep_ in _ADDRESSEES and c.pos_ == "PROPN" for c in caller.children):
         return None  # a appelé FO à manifester: a named body asked, which protests itself
     return caller
+
+
+def past_the_call(token: Token, kind: str, embedders: list[Embedder]) -> list[Embedder]:
+    """Return the verbs above a trigger that may leave it unreal (senses.factive): for a
+    protest a body calls (*appeler ses militants à manifester*), only those above the call,
+    which announces the caller's protest as *appeler à la grève* does (module doc, 1)."""
+    caller = protest_caller(token) if kind == "PROTEST" else None
+    if caller is None:
+        return embedders
+    return [(verb, node) for verb, node in embedders if verb != caller and not caller.is_ancestor(verb)]
 
 
 def called_protest(reader: RoleReader, token: Token, kind: str, slots: tuple[str, ...]) -> Roles | None:

@@ -42,10 +42,10 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     view = token_view(verb.doc)  # children, labels and heads off the columns: no Token made
     dep, kids, above = view.dep, view.child_tokens(verb.i), view.tokens[view.head[verb.i]]
     passive = any(dep[c.i] == "aux:pass" for c in kids)
-    if (shared := coordinated_passive_subject(verb)) is not None:
+    if (undergoer := coordinated_passive_subject(verb)) is not None:
         # X a été arrêté par Y puis inculpé par Z: X undergoes both, wherever the parser
         # hung the second participle (on Y's noun: not Y)
-        return reader.group(shared) if view.pos[shared.i] != "PRON" else reader.pronoun(shared) or []
+        return reader.group(undergoer) if view.pos[undergoer.i] != "PRON" else reader.pronoun(undergoer) or []
     if not passive and "Part" in feature(verb, "VerbForm") and any(dep[c.i] == "obl:agent" for c in kids):
         # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
         # subject is the subject of the verb above, or the noun it qualifies.

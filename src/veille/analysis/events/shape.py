@@ -97,7 +97,8 @@ def coordinated_passive_subject(verb: Token) -> Token | None:
     if any(dep[j].startswith(("aux", "nsubj", "expl")) for j in kids):
         return None
     if not any(dep[j] in ("obl:agent", "obl", "obl:mod") and case_of(view.tokens[j]) == "par" for j in kids):
-        return None  # the agent tells a passive; without one, an active sharing avoir (a critiqué X et sanctionné Y)
+        # the agent tells a passive; without one, an active sharing avoir (a critiqué X et sanctionné Y)
+        return None
     before = i - 1
     while before > 0 and view.pos[before] == "ADV":
         before -= 1
