@@ -87,6 +87,18 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         if n + 1 < len(subjects) and _restated(child, subjects[n + 1]):
             continue  # La figure de l'opposition, Marta Villalba, a été arrêtée: the name
         return possessor(reader, verb, child)  # Sa décision a été critiquée par X
+    if passive and not subjects and dep[verb.i] == "xcomp":
+        # Paul Durand doit être reçu par X: a passive infinitive undergoes for the subject
+        # of the verb it complements (raising, subject control), unless that verb has an
+        # object to control it
+        above_kids = view.child_tokens(above.i)
+        raised = [c for c in above_kids if dep[c.i] in ("nsubj", "nsubj:pass") and not is_relative(c)]
+        if raised and not any(dep[c.i] in ("obj", "iobj") for c in above_kids):
+            return (
+                reader.group(raised[0])
+                if view.pos[raised[0].i] != "PRON"
+                else reader.pronoun(raised[0]) or []
+            )
     if passive and dep[verb.i] == "conj" and not subject_before(verb):
         # … a demandé des engagements et sera reçu par X: the coordination shares its subject
         shared = [

@@ -365,6 +365,8 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     """Read the modality of the trigger's clause, up to the verb the actor was found on,
     and of the clause it reports."""
     stop = roles.actor_clause_depth
+    if stop == 0 and token.dep_ == "xcomp" and any(c.dep_ == "aux:pass" for c in token.children):
+        stop = 1  # doit être reçu par X: the verb a passive infinitive complements is its clause's
     scope = chain[: stop + 1] if stop is not None else chain
     scope = [*scope[:1], *_occurrence(token), *scope[1:]]
     # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
