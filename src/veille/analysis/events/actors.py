@@ -159,9 +159,14 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
     first = chain[0]
     view = token_view(first.doc)  # labels, tags and heads off the columns: no Token made
     dep, pos = view.dep, view.pos
-    if dep[first.i] == "acl" and infinitive_form(first) and pos[view.head[first.i]] == "NOUN":
+    if (
+        dep[first.i] in ("acl", "acl:relcl")
+        and infinitive_form(first)
+        and pos[view.head[first.i]] in _NOMINAL
+    ):
         # accusé l'armée soudanaise d'avoir bombardé, the infinitive hung on the object:
-        # the noun does it, never the subject of the clause above.
+        # the noun does it, never the subject of the clause above; so does a name (X,
+        # après avoir rencontré Y, a quitté …: the parser's acl of the subject).
         return reader.group(first.head) or national(reader, first.head), 0
     if (
         dep[first.i] in ("acl", "amod")
@@ -196,7 +201,36 @@ def verb_actors(reader: RoleReader, chain: list[Token]) -> tuple[list[str], int 
         found = clause_subject(reader, node, agent=depth == 0)
         if found is not None:  # a subject that names nobody stops the climb too
             return found, depth
+    main = fronted_main_clause(first)
+    if main is not None:  # Après avoir critiqué X, Y a sanctionné Z: the parser's root is the infinitive
+        found = clause_subject(reader, main, agent=False)
+        return (found, 1) if found else ([], None)
     return [], None
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+# Prepositions that open an infinitive clause whose subject is the main clause's (Grevisse
+# § 907: après avoir fait, avant de faire, pour faire, sans faire, afin de faire).
+_CLAUSE_PREPOSITIONS = frozenset({"après", "avant", "pour", "sans", "afin"})
+
+
+def fronted_main_clause(verb: Token) -> Token | None:
+    """Return the finite verb of the main clause a fronted prepositional infinitive belongs
+    to when the parser made the infinitive its root and hung the main verb below it (*Après
+    avoir critiqué X, Y a sanctionné Z*: sanctionné as an advcl of critiqué); else None."""
+    view = token_view(verb.doc)
+    if view.head[verb.i] != verb.i or not infinitive_form(verb):
+        return None
+    kids = view.children(verb.i)
+    if not any(
+        view.dep[j] in ("mark", "case") and view.lower[j] in _CLAUSE_PREPOSITIONS and j < verb.i for j in kids
+    ):
+        return None
+    for j in kids:
+        if j > verb.i and view.dep[j] in ("advcl", "conj", "parataxis") and view.pos[j] in ("VERB", "AUX"):
+            if any(view.dep[k] == "nsubj" and k < j for k in view.children(j)):
+                return view.tokens[j]
+    return None
 
 
 def _people(reader: RoleReader, noun: Token) -> bool:

@@ -79,7 +79,8 @@ def participle_agent(reader: RoleReader, noun: Token) -> list[str]:
         if view.lemma_lower[child.i] in commenting:
             continue  # le plan, contesté par la CGT: the CGT comments, it is not the author
         for inner in view.child_tokens(child.i):
-            if dep[inner.i] in ("obl:agent", "obl", "nmod") and case_of(inner) == "par":
+            # (menée mardi par X: after a time word the parser labels the agent obl:mod)
+            if dep[inner.i] in ("obl:agent", "obl", "obl:mod", "nmod") and case_of(inner) == "par":
                 found = reader.group(inner) or national(reader, inner)  # commises par l'armée X
                 if found:
                     return found

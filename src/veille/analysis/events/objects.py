@@ -21,6 +21,7 @@ from veille.analysis.events.shape import (
     bare_address,
     case_of,
     comma_relative,
+    coordinated_passive_subject,
     detached_subject,
     in_time,
     is_relative,
@@ -41,6 +42,10 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
     view = token_view(verb.doc)  # children, labels and heads off the columns: no Token made
     dep, kids, above = view.dep, view.child_tokens(verb.i), view.tokens[view.head[verb.i]]
     passive = any(dep[c.i] == "aux:pass" for c in kids)
+    if (undergoer := coordinated_passive_subject(verb)) is not None:
+        # X a été arrêté par Y puis inculpé par Z: X undergoes both, wherever the parser
+        # hung the second participle (on Y's noun: not Y)
+        return reader.group(undergoer) if view.pos[undergoer.i] != "PRON" else reader.pronoun(undergoer) or []
     if not passive and "Part" in feature(verb, "VerbForm") and any(dep[c.i] == "obl:agent" for c in kids):
         # A bare participle with a par-agent is passive (reste bloquée par Ankara): its
         # subject is the subject of the verb above, or the noun it qualifies.
@@ -82,6 +87,18 @@ def direct_object(reader: RoleReader, verb: Token, owner: bool = True) -> list[s
         if n + 1 < len(subjects) and _restated(child, subjects[n + 1]):
             continue  # La figure de l'opposition, Marta Villalba, a été arrêtée: the name
         return possessor(reader, verb, child)  # Sa décision a été critiquée par X
+    if passive and not subjects and dep[verb.i] == "xcomp":
+        # Paul Durand doit être reçu par X: a passive infinitive undergoes for the subject
+        # of the verb it complements (raising, subject control), unless that verb has an
+        # object to control it
+        above_kids = view.child_tokens(above.i)
+        raised = [c for c in above_kids if dep[c.i] in ("nsubj", "nsubj:pass") and not is_relative(c)]
+        if raised and not any(dep[c.i] in ("obj", "iobj") for c in above_kids):
+            return (
+                reader.group(raised[0])
+                if view.pos[raised[0].i] != "PRON"
+                else reader.pronoun(raised[0]) or []
+            )
     if passive and dep[verb.i] == "conj" and not subject_before(verb):
         # … a demandé des engagements et sera reçu par X: the coordination shares its subject
         shared = [

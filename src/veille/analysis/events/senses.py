@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from veille.analysis.events.addressees import asks_a_place, people_of_places
 from veille.analysis.events.answers import denying_verbs, unaddressed_accusation, unaddressed_offer
+from veille.analysis.events.callers import past_the_call
 from veille.analysis.events.conditions import in_condition_phrase
 from veille.analysis.events.control import answered_request
 from veille.analysis.events.flows import turned_away
@@ -314,7 +315,7 @@ def factive(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
         return False  # le projet d'accord de libre-échange: a draft, not an agreement
     if habitual(token):
         return False  # verse chaque année des millions à X: a habit, no event (habits.py)
-    embedders = _embedders(token)
+    embedders = past_the_call(token, trigger.type, _embedders(token))  # appeler à manifester (callers.py)
     if (
         token.pos_ == "NOUN"
         and token.dep_ == "obj"

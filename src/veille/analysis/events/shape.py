@@ -77,6 +77,41 @@ def passive_voice(verb: Token) -> bool:
     return passive_like(verb) and not reflexive
 
 
+# Coordinators after which a bare participle shares the clause of the verb before it
+# (Grevisse § 269: the coordinated participles share the auxiliary and the subject).
+_COORDINATORS = frozenset({"et", "puis", "mais", "ou"})
+_SHARE_SPAN = 30  # words back to the first passive: one clause, not the article
+
+
+def coordinated_passive_subject(verb: Token) -> Token | None:
+    """Return the subject a bare past participle shares with the passive verb it is
+    coordinated with (*X a été sanctionné par Y puis condamné par Z*: X undergoes both),
+    wherever the parser hung it (a conjunct, or a participle of the agent's noun); None
+    when the participle has an auxiliary, a subject or no agent of its own, or no passive
+    verb stands before it in its sentence."""
+    view = token_view(verb.doc)
+    dep, i = view.dep, verb.i
+    if not participle(verb) or "Pres" in feature(verb, "Tense"):
+        return None
+    kids = view.children(i)
+    if any(dep[j].startswith(("aux", "nsubj", "expl")) for j in kids):
+        return None
+    if not any(dep[j] in ("obl:agent", "obl", "obl:mod") and case_of(view.tokens[j]) == "par" for j in kids):
+        # the agent tells a passive; without one, an active sharing avoir (a critiqué X et sanctionné Y)
+        return None
+    before = i - 1
+    while before > 0 and view.pos[before] == "ADV":
+        before -= 1
+    if view.lower[before] not in _COORDINATORS:
+        return None
+    start = max(verb.sent.start, i - _SHARE_SPAN)
+    for j in range(before - 1, start - 1, -1):
+        if view.pos[j] == "VERB" and passive(view.tokens[j]):
+            subjects = [k for k in view.children(j) if dep[k] == "nsubj:pass" and k < j]
+            return view.tokens[subjects[0]] if subjects else None
+    return None
+
+
 def subject_before(verb: Token) -> bool:
     view = token_view(verb.doc)
     return any(view.dep[j] == "nsubj" and j < verb.i for j in view.children(verb.i))

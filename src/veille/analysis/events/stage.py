@@ -27,6 +27,7 @@ from veille.analysis.events.anaphora import condemned_act, reaction_day
 from veille.analysis.events.answers import accepted_request
 from veille.analysis.events.appeals import without_judges
 from veille.analysis.events.attach import attach_amounts
+from veille.analysis.events.callers import called_protest, meeting_asked
 from veille.analysis.events.calls import called_to_a_place, infinitive_sense
 from veille.analysis.events.companions import without_companions
 from veille.analysis.events.conditions import conditional_reading, if_clause
@@ -192,6 +193,9 @@ def _find_events(doc: Document, parsed: Doc, lexicon: EventLexicon) -> tuple[Eve
             roles = conjunct_addressee(reader, token, trigger.type, found) or sides_addressed(
                 reader, token, trigger.type, found
             )  # Le médiateur a appelé les deux parties à …: the two sides told before
+            # X a appelé ses militants à manifester contre Y; X a demandé à rencontrer Y (callers.py)
+            roles = roles or called_protest(reader, token, trigger.type, trigger.recipient)
+            roles = roles or meeting_asked(reader, token, trigger.type, lexicon, match_trigger)
         if roles is None and trigger.type == "THREATEN" and token.pos_ == "VERB":
             roles = continued_dispute(reader, token, found)  # X a accusé Y. X menace de saisir la CIJ
         if roles is None:  # no rule found the parties: a learned choice among the mentions
@@ -361,6 +365,8 @@ def _modality(token: Token, chain: list[Token], roles: Roles) -> Modality:
     """Read the modality of the trigger's clause, up to the verb the actor was found on,
     and of the clause it reports."""
     stop = roles.actor_clause_depth
+    if stop == 0 and token.dep_ == "xcomp" and any(c.dep_ == "aux:pass" for c in token.children):
+        stop = 1  # doit être reçu par X: the verb a passive infinitive complements is its clause's
     scope = chain[: stop + 1] if stop is not None else chain
     scope = [*scope[:1], *_occurrence(token), *scope[1:]]
     # A name the tagger took for a verb (Narendra Modi: Narendra VERB, Tense=Fut) has no tense.
