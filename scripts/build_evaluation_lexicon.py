@@ -39,6 +39,10 @@ NOT_JUDGEMENT = frozenset(
 
 # Appraisal JUDGEMENT (Martin & White 2005): propriety, veracity, capacity; masculine and
 # feminine singular forms (plurals are read through the lemma).
+# Session 22: propriety of an act judged by its measure or its grounds (disproportionné,
+# injustifié, infondé, abusif: a sanction, a ban, a decision out of proportion or without
+# ground) and APPRECIATION of a party's act as a wrong done (regrettable, humiliant,
+# inamical: *a jugé « regrettable » la décision de X*).
 APPRAISAL = """
 inacceptable inadmissible intolérable insupportable irresponsable irresponsables indigne indignes
 scandaleux scandaleuse honteux honteuse injuste injustes inique illégal illégale illégitime
@@ -52,6 +56,8 @@ autoritaire arbitraire brutal brutale répressif répressive liberticide antidé
 inconstitutionnel inconstitutionnelle provocateur provocatrice irrationnel irrationnelle
 discriminatoire raciste xénophobe populiste démagogique démagogue complaisant complaisante
 opaque partial partiale précipité précipitée hâtif hâtive
+disproportionné disproportionnée injustifié injustifiée infondé infondée abusif abusive
+regrettable humiliant humiliante inamical inamicale
 irresponsabilité scandale honte faute erreur mensonge trahison
 fiasco mascarade gâchis affront insulte injustice imposture catastrophe
 menteur menteuse imposteur affabulateur affabulatrice mythomane tricheur tricheuse

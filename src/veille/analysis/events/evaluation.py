@@ -23,7 +23,8 @@ act of the subject of the verb it is the object of) → Y accuses X.
 
 The party of a phrase is its entity, else its *par*-agent (*la gestion par le ministre*),
 else its owner (*la décision de la préfète*), else the country of an adjective of
-nationality. The words come from ``evaluation_fr.tsv`` (sources: SOURCES.md).
+nationality, on a noun of a body (*la police turque*) or of an act or a decision (*la
+décision lituanienne*). The words come from ``evaluation_fr.tsv`` (sources: SOURCES.md).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.events.authors import national
+from veille.analysis.events.authors import adjective_country, national
 from veille.analysis.events.blame import blames
 from veille.analysis.events.failures import failures
 from veille.analysis.events.inaction import inactions
@@ -87,7 +88,17 @@ class EvaluationReader:
                     return found
         # l'accord conclu par X: the agent of the participle on the judged act
         found = participle_agent(self.reader, head)
-        return found or self.reader.owner(head) or national(self.reader, head)
+        return found or self.reader.owner(head) or national(self.reader, head) or self.national_act(head)
+
+    def national_act(self, head: Token) -> list[str]:
+        """Return the country an adjective of nationality names as the author of an act or a
+        decision (*la décision lituanienne*, *les accusations françaises*: a noun of the
+        trigger table or of ``authored_nouns``, as objects.authored_act reads it), or []."""
+        lemma = head.lemma_.lower()
+        nouns, authored = self.lexicon.nouns, self.lexicon.authored_nouns
+        if lemma not in nouns and lemma not in authored and head.lower_ not in authored:
+            return []
+        return adjective_country(self.reader, head)
 
     def de_predicate(self, word: Token) -> Token | None:
         """Return the judging verb whose *de*-predicate a word is, when the parser hung it
