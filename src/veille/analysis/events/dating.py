@@ -272,9 +272,11 @@ def _previous_timex(doc: Document, parsed: Doc, token: Token) -> Timex | None:
         window = sentence_before.start_char
         sentence = sentence_before
     end = token.sent.start_char
+    said = [(q.start, q.end) for q in doc.quotes]  # a reported act's day is no narrative time
     days = [
         t for t in doc.timexes
         if window <= t.start < end and t.type in ("DATE", "TIME") and t.anchored
+        and not any(a <= t.start < b for a, b in said)
     ]  # fmt: skip
     for timex in reversed(days):
         if _full_day_not_after(timex, doc.article.date):

@@ -123,7 +123,9 @@ def attached_date(doc: Document, parsed: Doc, head: int) -> str | None:
         governor = governing_verb(span.root)
         if governor is not None and governor.i in chain:
             return value
-        another = governor is not None and (_anchor_event(governor) or _other_relative(governor, verb))
+        another = governor is not None and (
+            _anchor_event(governor) or _other_relative(governor, verb) or _other_report(governor, verb)
+        )
     if len(dated) == 1 and not another:
         return dated[0][1]
     return None
@@ -151,6 +153,18 @@ def _other_relative(governor: Token, verb: Token) -> bool:
     verb out (*a accusé le groupe, qui avait voté la rénovation en 2021, de mentir*): the
     day dates the relative's own act, not the verb's."""
     return governor.dep_ == "acl:relcl" and verb not in governor.subtree
+
+
+def _other_report(governor: Token, verb: Token) -> bool:
+    """Say whether a time expression's verb sits in a clause reported by another verb (*a jugé
+    « disproportionnée » la réaction de X et a indiqué que l'ambassadeur avait été convoqué
+    dans la matinée*): the day dates the reported act, not the verb outside that report."""
+    node = governor
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ == "ccomp":
+            return verb not in node.subtree and verb.i != node.head.i
+        node = node.head
+    return False
 
 
 def _perfect_infinitive(verb: Token) -> bool:
