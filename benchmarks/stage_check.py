@@ -1,9 +1,9 @@
 """Check that speed work leaves the analysis unchanged, and time or profile the stages alone.
 
 Not a test: a tool for speed work on the stages. Every article allowed for error study (the
-seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold27: never the blind
-gold28, gold29, gold36, gold40 and gold43 nor the held-out d2-025..d2-036) plus one long text made of them (about
-5,000 words) is parsed once (``dump --long 20000`` adds one of about 20,000 words); then
+seed, dev, dev2 d2-001..d2-024, tests/gold, gold2 to gold27: never the blind gold28,
+gold29, gold36, gold40 and gold43 nor the held-out d2-025..d2-036) plus one long text made of
+them (about 5,000 words) is parsed once (``dump --long 20000`` adds one of about 20,000 words); then
 
     .venv/bin/python benchmarks/stage_check.py dump /tmp/before.json    # analysis JSON, sorted keys
     .venv/bin/python benchmarks/stage_check.py compare /tmp/before.json /tmp/after.json

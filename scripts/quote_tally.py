@@ -6,7 +6,8 @@ speaker came from the rules and is wrong, or the ranker decided and the gold spe
 absent from its candidates, present but ranked lower, or the ranker abstained.
 
 Refuses the held-out dev2 articles (d2-025 and after) and the blind sets (tests/gold28,
-tests/gold29, tests/gold36, tests/gold40 and tests/gold43): their errors are never listed (veille.eval.training.allowed).
+tests/gold29, tests/gold36, tests/gold40 and tests/gold43): their errors are never listed
+(veille.eval.training.allowed).
 
 Usage: .venv/bin/python scripts/quote_tally.py GOLD... [--lines]
 """

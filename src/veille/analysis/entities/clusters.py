@@ -181,9 +181,9 @@ def merge_names(clusters: list[Cluster], text: str = "") -> list[Cluster]:
             paternal = paternal_surname(anchor.longest)  # Mamani of Lucía Mamani Torres
             if paternal:
                 forms.add(paternal)
-            shortened = compound_shortened(anchor.longest)  # Aimée Nsimba of Aimée Nsimba-Luzolo
-            if shortened:
-                forms.add(shortened)
+            half = compound_shortened(anchor.longest)  # Aimée Nsimba of Aimée Nsimba-Luzolo
+            if half:
+                forms.add(half)
             initials = initialled(anchor.longest)  # J.-P. Fabrégat of Jean-Paul Fabrégat
             if initials:
                 forms.add(initials)

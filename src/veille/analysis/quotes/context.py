@@ -254,7 +254,6 @@ class QuoteContext(InciseFinder):
         apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
         return comma if apposed is None else apposed
 
-
     def _apposed_after_agent(self, agent_end: int, limit: int) -> int | None:
         """Return the end of a person's name apposed after a participle's agent phrase (le
         mandataire désigné par le tribunal, Me Ahmed Mbaé,): the description ends with its
