@@ -27,6 +27,7 @@ from veille.analysis.entities.unnamed import (
 )
 from veille.analysis.events.claimants import with_claimed_names
 from veille.analysis.events.holders import with_office_holders
+from veille.analysis.events.management import with_management
 from veille.analysis.lang.fr.countries import country_code, demonym
 from veille.analysis.lang.fr.nouns import is_detached_form
 from veille.analysis.lang.fr.words import ARTICLES
@@ -164,6 +165,7 @@ class UnnamedParties:
         self.made = {e.id: e for e in made.values()}
         entities = with_office_holders(doc, parsed, index)  # read through, not returned by keep
         entities = with_claimed_names(doc, parsed, index, entities)  # as are the groups told by their name
+        entities = with_management(doc, parsed, index, entities)  # and la direction, its organisation
         self.document = dataclasses.replace(doc, entities=(*entities, *self.made.values()))
 
     def keep(self, events: tuple[Event, ...]) -> Document:

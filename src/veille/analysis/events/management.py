@@ -1,0 +1,146 @@
+"""*La direction*, read as the organisation whose management the article names.
+
+Labour, business and sports news name a firm, a hospital or a club, then call its
+management *la direction* (*Le syndicat accuse la direction de bloquer les négociations*,
+*la direction a proposé une prime*); the annotators give *la direction* to that organisation
+(every open gold set that lists the phrase does: companies, plants, hospitals, railways,
+clubs, a theatre). The entity stage attaches it only to an organisation its category table
+says is a company named in the sentences before (``entities/categories.py``), so most of
+these phrases stay uncovered, and an act done to or by the management had no party.
+
+The phrase names the management of the one organisation whose managers the article names:
+a name right after a manager's noun and *de* (*le directeur général de la Câblerie X*, *la
+direction de X*, *le PDG d'X*; TLFi « direction » B.2, « ensemble des personnes qui dirigent
+une entreprise, un service »). Among several such organisations, the one named strictly
+more often. A union (*la direction de la CGT*: the union's own leaders, who are no
+employer in its conflict), a public administration by its name's head (*le directeur
+général de l'agence régionale de santé* oversees a hospital, he does not run it) and a
+person are never the management. The phrase must be the bare definite *la direction*, with
+no complement or epithet of its own (*la direction de l'ARS*, *la direction régionale*
+name something else), and no entity may cover it. It is given to the organisation as a
+description in the events' view of the document only (as :mod:`veille.analysis.events.holders`
+does), so every slot reader reaches it and the entity output does not change; a name the
+entity stage left MISC is read there as an organisation's, since it has managers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc
+
+from veille.analysis.entities.referents import load_referents
+from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.view import token_view
+from veille.model import Document, Entity, Mention
+from veille.normal import fold, word_key
+
+# A manager's noun (TLFi « direction », « directeur », « dirigeant », « patron »; the French
+# company titles PDG, DRH, administrateur délégué), an optional epithet of the post, and
+# the preposition de before the organisation's name (folded text, read backwards from it).
+_MANAGER = re.compile(
+    r"\b(?:direction|directeur|directrice|dirigeante?s?|pdg|p-dg|patronne|patron|drh"
+    r"|administrat(?:eur|rice) deleguee?|presidente?-directe(?:ur|rice) generale?)"
+    r"(?: des ressources humaines| [a-z-]+)?"  # one epithet of the post: général, sportive
+    r" (?:de la|de l'|du|des|de|d')\s*$"
+)
+# The kinds of org_kinds.tsv that run no workplace of their own in the article's conflict:
+# unions, parties and the public authorities that regulate, judge or oversee.
+_NOT_EMPLOYERS = frozenset(
+    "union party public ministere tribunal cour parquet police gendarmerie prefecture"
+    " gouvernement armee autorite eu_body fund league".split()
+)
+# The heads of public administrations' names (INSEE's catégories juridiques, « administration
+# de l'État » and « établissement public administratif »: agence, autorité, office,
+# commission, inspection, observatoire, ministère, direction) that org_kinds.tsv leaves
+# without a kind: they oversee the employer, they do not run it.
+_ADMINISTRATION_HEADS = frozenset(
+    "agence autorite office commission inspection observatoire ministere direction"
+    " haut-commissariat secretariat".split()
+)
+_LOOK_BACK = 70  # characters before a name read for the manager's noun
+
+
+def with_management(
+    doc: Document, parsed: Doc, index: MentionIndex, entities: tuple[Entity, ...]
+) -> tuple[Entity, ...]:
+    """Return ``entities``, the organisation whose management the article names given as
+    description mentions the uncovered bare *la direction* phrases (module doc)."""
+    view = token_view(parsed)
+    phrases = [i for i, lower in enumerate(view.lower) if lower == "direction" and _bare(parsed, i, index)]
+    if not phrases:
+        return entities
+    employer = _employer(doc, entities)
+    if employer is None:
+        return entities
+    text = doc.article.text
+    added = []
+    for i in phrases:
+        det = parsed[i - 1]
+        end = parsed[i].idx + len(parsed[i].text)
+        added.append(Mention(det.idx, end, text[det.idx : end], "description"))
+    # An organisation with managers: a name the entity stage left MISC (Vélonor, a brand-like
+    # word) is read as an organisation's in the events' view, as claimants.py does.
+    kind = "ORG" if employer.type == "MISC" else employer.type
+    return tuple(
+        dataclasses.replace(e, type=kind, mentions=(*e.mentions, *added)) if e.id == employer.id else e
+        for e in entities
+    )
+
+
+def _bare(parsed: Doc, i: int, index: MentionIndex) -> bool:
+    """Say whether the word at ``i`` heads a bare definite *la direction* no entity covers."""
+    token = parsed[i]
+    if i == 0 or token.pos_ != "NOUN" or index.entity_at(token.idx) is not None:
+        return False
+    if parsed[i - 1].lower_ != "la" or parsed[i - 1].head.i != i:
+        return False
+    # Its own complement or epithet makes it another body (la direction de l'ARS, la
+    # direction régionale) or part of a name; a relative clause may pick out another one. An
+    # infinitive the parser hangs on it is the verb's complement (accuser la direction de
+    # mentir), not the noun's.
+    return not any(
+        c.dep_ in ("nmod", "amod", "acl:relcl", "appos", "flat:name")
+        or (c.dep_ == "acl" and "Inf" not in c.morph.get("VerbForm"))
+        for c in token.children
+    )
+
+
+def _employer(doc: Document, entities: tuple[Entity, ...]) -> Entity | None:
+    """Return the one organisation whose managers the text names (module doc), else None."""
+    text = doc.article.text
+    found = [e for e in entities if e.type != "PER" and _managed(e, text) and not _overseer(e, text)]
+    found.sort(key=lambda e: -len(e.mentions))
+    if not found or (len(found) > 1 and len(found[0].mentions) == len(found[1].mentions)):
+        return None
+    return found[0]
+
+
+def _managed(entity: Entity, text: str) -> bool:
+    """Say whether a name of the entity follows a manager's noun and *de*."""
+    return any(
+        m.kind == "name" and _MANAGER.search(fold(text[max(0, m.start - _LOOK_BACK) : m.start]))
+        for m in entity.mentions
+    )
+
+
+def _overseer(entity: Entity, text: str) -> bool:
+    """Say whether the entity is a union, a party or a public authority by its name."""
+    from veille.analysis.events.parties import union_like  # parties imports this module
+
+    if union_like(entity, text):
+        return True
+    kinds = load_referents().kinds
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        words = word_key(mention.text).split()
+        if not words:
+            continue
+        if words[0] in _ADMINISTRATION_HEADS:
+            return True
+        whole = " ".join(words)
+        if kinds.get(whole) in _NOT_EMPLOYERS or any(kinds.get(w) in _NOT_EMPLOYERS for w in words):
+            return True
+    return False
