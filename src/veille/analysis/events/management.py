@@ -10,17 +10,17 @@ these phrases stay uncovered, and an act done to or by the management had no par
 
 The phrase names the management of the one organisation whose managers the article names:
 a name right after a manager's noun and *de* (*le directeur général de la Câblerie X*, *la
-direction de X*, *le PDG d'X*; TLFi « direction » B.2, « ensemble des personnes qui dirigent
-une entreprise, un service »). Among several such organisations, the one named strictly
-more often. A union (*la direction de la CGT*: the union's own leaders, who are no
-employer in its conflict), a public administration by its name's head (*le directeur
-général de l'agence régionale de santé* oversees a hospital, he does not run it) and a
-person are never the management. The phrase must be the bare definite *la direction*, with
-no complement or epithet of its own (*la direction de l'ARS*, *la direction régionale*
-name something else), and no entity may cover it. It is given to the organisation as a
-description in the events' view of the document only (as :mod:`veille.analysis.events.holders`
-does), so every slot reader reaches it and the entity output does not change; a name the
-entity stage left MISC is read there as an organisation's, since it has managers.
+direction de X*, *le PDG d'X*; TLFi « direction »: the persons who run a firm or a service). Among several such organisations, the one with strictly more
+mentions. A union (*la direction de la CGT*: the union's own leaders, who are no employer
+in its conflict), a public administration by its name's head or by the noun the text calls
+it (*le directeur général de l'agence régionale de santé*, *de l'ARS … selon l'agence*: it
+oversees a hospital, it does not run it) and a person are never the management. The phrase
+must be the bare definite *la direction*, with no complement or epithet of its own (*la
+direction de l'ARS*, *la direction régionale* name something else), and no entity may
+cover it. It is given to the organisation as a description in the events' view of the
+document only (as :mod:`veille.analysis.events.holders` does), so every slot reader
+reaches it and the entity output does not change; a name the entity stage left MISC is
+read there as an organisation's, since it has managers.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from veille.analysis.entities.referents import load_referents
 from veille.analysis.syntax.mentions import MentionIndex
+from veille.analysis.syntax.tense import feature
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Mention
 from veille.normal import fold, word_key
@@ -102,7 +103,7 @@ def _bare(parsed: Doc, i: int, index: MentionIndex) -> bool:
     # mentir), not the noun's.
     return not any(
         c.dep_ in ("nmod", "amod", "acl:relcl", "appos", "flat:name")
-        or (c.dep_ == "acl" and "Inf" not in c.morph.get("VerbForm"))
+        or (c.dep_ == "acl" and "Inf" not in feature(c, "VerbForm"))
         for c in token.children
     )
 
@@ -126,17 +127,20 @@ def _managed(entity: Entity, text: str) -> bool:
 
 
 def _overseer(entity: Entity, text: str) -> bool:
-    """Say whether the entity is a union, a party or a public authority by its name."""
+    """Say whether the entity is a union, a party or a public authority, by its name or by
+    the noun the text calls it (*l'ARS … selon l'agence*)."""
     from veille.analysis.events.parties import union_like  # parties imports this module
 
     if union_like(entity, text):
         return True
     kinds = load_referents().kinds
     for mention in entity.mentions:
-        if mention.kind != "name":
-            continue
         words = word_key(mention.text).split()
-        if not words:
+        if mention.kind == "description" and words[:1] in (["l"], ["le"], ["la"]) and len(words) > 1:
+            if words[1] in _ADMINISTRATION_HEADS:
+                return True  # the text calls it so (l'ARS … selon l'agence): an acronym hides the head
+            continue
+        if mention.kind != "name" or not words:
             continue
         if words[0] in _ADMINISTRATION_HEADS:
             return True
