@@ -44,12 +44,14 @@ from veille.normal import fold, name_key, word_key
 
 # A manager's noun (TLFi « direction », « directeur », « dirigeant », « patron »; the French
 # company titles PDG, DRH, administrateur délégué), an optional epithet of the post, and
-# the preposition de before the organisation's name (folded text, read backwards from it).
+# the preposition de right before the organisation's name, read in the text before it.
 _MANAGER = re.compile(
-    r"\b(?:direction|directeur|directrice|dirigeante?s?|pdg|p-dg|patronne|patron|drh"
-    r"|administrat(?:eur|rice) deleguee?|presidente?-directe(?:ur|rice) generale?)"
-    r"(?: des ressources humaines| [a-z-]+)?"  # one epithet of the post: général, sportive
-    r" (?:de la|de l'|du|des|de|d')\s*$"
+    r"\b(?i:direction|directeur|directrice|dirigeante?s?|pdg|p-dg|patronne|patron|drh"
+    r"|administrat(?:eur|rice) délégué(?:e)?|présidente?-directe(?:ur|rice) générale?)"
+    # One epithet of the post in lower case (général, sportive, adjoint): a capitalised word
+    # is a region or a division of another body (le directeur Afrique d'Aquanova).
+    r"(?: des ressources humaines| [a-zàâçéèêëîïôöûùüÿœ-]+)?"
+    r" (?:de la|de l'|de l’|du|des|de|d'|d’)\s*$"
 )
 # The kinds of org_kinds.tsv that run no workplace of their own in the article's conflict:
 # unions, parties and the public authorities that regulate, judge or oversee.
@@ -138,7 +140,7 @@ def _employer(doc: Document, entities: tuple[Entity, ...]) -> Entity | None:
 def _managed(entity: Entity, text: str) -> bool:
     """Say whether a name of the entity follows a manager's noun and *de*."""
     return any(
-        m.kind == "name" and _MANAGER.search(fold(text[max(0, m.start - _LOOK_BACK) : m.start]))
+        m.kind == "name" and _MANAGER.search(text[max(0, m.start - _LOOK_BACK) : m.start])
         for m in entity.mentions
     )
 
