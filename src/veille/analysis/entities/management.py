@@ -21,9 +21,10 @@ bare definite *la direction*, with no complement or epithet of its own (*la dire
 l'ARS*, *la direction régionale* name something else), and no entity may cover it.
 
 The resolve stage adds the phrases as descriptions of that organisation, last, after every
-other rule has had its say (``resolve.py``). The event stage asks again in its own view of
-the document (``events/parties.py``): there a name the entity stage left MISC (a brand-like
-word) is read as an organisation's, since it has managers, so that it may be a party.
+other rule has had its say (``resolve.py``), when the tagger typed it ORG. The event stage
+asks again in its own view of the document (``events/parties.py``): there an organisation
+typed LOC or MISC gets them too, a MISC one read as an organisation's (it has managers), so
+that it may be a party.
 """
 
 from __future__ import annotations
@@ -82,14 +83,19 @@ def with_management(
 ) -> tuple[Entity, ...]:
     """Return ``entities``, the organisation whose management the article names given as
     description mentions the uncovered bare *la direction* phrases (module doc); with
-    ``retype``, that organisation typed ORG if it was MISC and the text calls it so."""
+    ``retype`` (the events' view), that organisation typed ORG if it was MISC and the text
+    calls it so; without it (the entity output), only an organisation typed ORG gets them."""
     view = token_view(parsed)
     phrases = [i for i, lower in enumerate(view.lower) if lower == "direction" and _bare(parsed, i, index)]
     told = retype and any(lower == "direction" for lower in view.lower)
     if not phrases and not told:
         return entities
     employer = _employer(doc, entities)
-    if employer is None:
+    if employer is None or (not retype and employer.type != "ORG"):
+        # The entity output gives an organisation's description only to an entity typed as
+        # one: a firm the tagger typed as a place or left MISC keeps its mentions there (the
+        # phrase would map it to the gold's organisation with the wrong type), and the
+        # event stage reads the phrase in its own view.
         return entities
     text = doc.article.text
     added = []
