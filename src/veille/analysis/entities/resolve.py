@@ -22,6 +22,7 @@ from veille.analysis.entities import (
     descranker,
     epithets,
     legalforms,
+    management,
     orgtitles,
     periphrases,
     rebels,
@@ -58,6 +59,7 @@ from veille.analysis.lang.fr import countries
 from veille.analysis.lang.fr.morphology import looks_like_place_adjective
 from veille.analysis.lang.fr.words import OF
 from veille.analysis.parse import token_starts
+from veille.analysis.syntax.mentions import MentionIndex
 from veille.model import Document, Entity, Mention, Role
 from veille.settings import Settings
 
@@ -160,7 +162,11 @@ class ResolveStage:
             clusters, parsed, paragraphs, self.lexicon, self.referents, self.collect
         )
         mark_metonymy(clusters, parsed, starts)
-        return dataclasses.replace(doc, entities=build_entities(clusters))
+        built = dataclasses.replace(doc, entities=build_entities(clusters))
+        # La direction: the organisation whose managers the article names, where no rule above
+        # (nor the ranker) gave the phrase to anyone.
+        entities = management.with_management(built, parsed, MentionIndex(built), built.entities)
+        return dataclasses.replace(built, entities=entities)
 
 
 def add_place_descriptions(clusters: list[Cluster], text: str) -> None:

@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from veille.analysis.entities.management import union_like
 from veille.analysis.entities.rolenouns import RoleWord, load_roles, role_key
 from veille.analysis.entities.unnamed import party_kind
-from veille.analysis.events.parties import union_like
 from veille.analysis.events.shape import case_of
 from veille.analysis.lang.fr.countries import capital_country, country_code, demonym
 from veille.analysis.lang.fr.words import CONTRACTED_PLURAL, DEMONSTRATIVES, OF

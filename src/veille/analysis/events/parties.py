@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from veille.analysis.entities.clusters import load_aliases
+from veille.analysis.entities.management import with_management
 from veille.analysis.entities.names import is_given_name
 from veille.analysis.entities.rolenouns import load_roles, role_key
 from veille.analysis.entities.unnamed import (
@@ -33,16 +31,10 @@ from veille.analysis.lang.fr.words import ARTICLES
 from veille.analysis.syntax.mentions import MentionIndex
 from veille.analysis.syntax.view import token_view
 from veille.model import Document, Entity, Event, Mention
-from veille.normal import fold, name_key, word_key
+from veille.normal import fold, word_key
 
 # As in MentionIndex: mentions nest a few deep at most.
 _NESTING = 4
-# Words of a union's name, read in its names and in the full names of org_aliases.tsv
-# (Confédération générale du travail, Union syndicale Solidaires): syndicat, syndical(e),
-# and the workers of the confederations' names (not an employers' confederation, Medef).
-_UNION_STEMS = ("syndic", "du travail", "travailleurs", "force ouvriere", "des cadres")
-# A union named after its category noun (le syndicat Unisud, la centrale FO).
-_UNION_BEFORE = re.compile(r"(?:syndicat|centrale|confederation|federation syndicale)s?(?: \w+)?$")
 
 
 class PartyIndex(MentionIndex):
@@ -164,6 +156,7 @@ class UnnamedParties:
         self.made = {e.id: e for e in made.values()}
         entities = with_office_holders(doc, parsed, index)  # read through, not returned by keep
         entities = with_claimed_names(doc, parsed, index, entities)  # as are the groups told by their name
+        entities = with_management(doc, parsed, index, entities, retype=True)  # la direction's MISC firm
         self.document = dataclasses.replace(doc, entities=(*entities, *self.made.values()))
 
     def keep(self, events: tuple[Event, ...]) -> Document:
@@ -227,33 +220,6 @@ def _category_phrase(token: Token, index: MentionIndex, doc: Document) -> tuple[
 
 def _country(entity: Entity) -> bool:
     return country_code(entity.name) is not None or any(m.stands_for for m in entity.mentions)
-
-
-@cache
-def _union_names() -> frozenset[str]:
-    """Return the name keys of the organisations of ``org_aliases.tsv`` that one of their
-    names says are unions (CGT: Confédération générale du travail)."""
-    groups: dict[int, list[str]] = {}
-    for key, (group, _rank) in load_aliases().items():
-        groups.setdefault(group, []).append(key)
-    return frozenset(
-        key for keys in groups.values() if any(s in k for k in keys for s in _UNION_STEMS) for key in keys
-    )
-
-
-def union_like(entity: Entity, text: str) -> bool:
-    """Say whether an organisation is a union: its name or an alias says so (*Syndicat
-    national …*, CGT), or the text names it after *syndicat* (*le syndicat Unisud*)."""
-    if entity.type != "ORG":
-        return False
-    for mention in entity.mentions:
-        key = name_key(mention.text)
-        if key in _union_names() or any(stem in key for stem in _UNION_STEMS):
-            return True
-        before = fold(text[max(0, mention.start - 40) : mention.start]).strip()
-        if mention.kind == "name" and _UNION_BEFORE.search(before):
-            return True
-    return False
 
 
 def plural_party(entity: Entity | None) -> bool:
