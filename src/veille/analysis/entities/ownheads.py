@@ -110,7 +110,22 @@ def _matched(parsed: Doc, i: int, names: list[tuple[Cluster, list[str]]]) -> int
         if not any(len(w) > matched and w[matched] == word for _, w in names):
             break
         matched += 1
+    # la coalition syndicale for the Coalition des syndicats: an adjective that says a word of
+    # the name again in another form (a shared stem of five letters or more)
+    while i + matched < len(parsed) and parsed[i + matched].pos_ == "ADJ":
+        word = word_key(parsed[i + matched].text)
+        if len(word) < 5 or not any(_stem(word, w) for _, name in names for w in name[1:]):
+            break
+        matched += 1
     return i + matched
+
+
+def _stem(word: str, other: str) -> bool:
+    """Tell whether two words share their first five letters or more, the shorter one's whole
+    length at least minus three (syndicale, syndicats; nationale, national)."""
+    shorter = min(len(word), len(other))
+    common = next((k for k, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), shorter)
+    return common >= 5 and common >= shorter - 3
 
 
 def _another(parsed: Doc, i: int, adjective: bool = True) -> bool:
