@@ -44,6 +44,7 @@ from veille.analysis.entities.clusters import (
 )
 from veille.analysis.entities.lede import add_lead_titles, opening_end
 from veille.analysis.entities.mentionindex import indexed_entity_at
+from veille.analysis.entities.ownheads import add_own_heads
 from veille.analysis.entities.posts import add_political_posts
 from veille.analysis.entities.referents import (
     TOWN_NOUNS,
@@ -155,6 +156,7 @@ class ResolveStage:
         agentnouns.add_agent_nouns(clusters, parsed, self.lexicon, self.referents)  # au bailleur, X SA,
         add_org_appositions(clusters, parsed, self.referents, taken)
         add_org_descriptions(clusters, parsed, self.referents, taken)
+        add_own_heads(clusters, parsed, self.referents)  # la CENA … la commission électorale
         orgtitles.add_titles_by_organisation(clusters, parsed, self.lexicon, self.referents)  # du RCB
         rebels.add_rebel_descriptions(clusters, parsed)  # les rebelles du FPK … les rebelles: the FPK
         paragraphs = [p.start for p in doc.article.paragraphs] or [0]

@@ -85,3 +85,24 @@ def organisation_antecedent(
     ):
         return previous
     return None
+
+
+def subject_organisation(
+    resolver: SpeakerResolver, start: int, index: int, gender: str, person_start: int, recent_end: int
+) -> Entity | None:
+    """Return the organisation a singular pronoun at ``start`` takes up as the subject of its
+    sentence or the one before, in its paragraph, with no person named and nothing quoted
+    since, of the pronoun's gender (La commission électorale a rejeté ces accusations. Dans un
+    communiqué, elle affirme que « … »), else None."""
+    # Not lui (a person's stress), not an incise (… suspendra son agrément, a-t-il prévenu: the
+    # organisation is the reported clause's subject): a plain il or elle after a space.
+    found = resolver._salient_subject(start, index, ("ORG",), None, 1)
+    if found is None:
+        return None
+    organisation, at = found
+    if at < max(person_start, recent_end) or "\n" in resolver.text[at:start]:
+        return None
+    opening = resolver.parsed[max(bisect.bisect_right(resolver._token_starts, at) - 1, 0)].sent[0].idx
+    if any(entity.type == "PER" and opening <= s < start for s, _e, _m, entity in resolver.mentions[:index]):
+        return None  # Léa Chabrol, elle, a une idée : l'association demandera … prévient-elle
+    return organisation if organisation_gender(resolver, organisation, start) == gender else None

@@ -20,7 +20,7 @@ from veille.analysis.lang.fr.words import INDEFINITE, SUBJECT_PRONOUNS
 from veille.analysis.quotes import hints as speaker_hints
 from veille.analysis.quotes.antecedents import LOOKBACK_CHARS, AntecedentFinder
 from veille.analysis.quotes.apposition import affiliation, apposed_organisations, in_complement
-from veille.analysis.quotes.carried import organisation_antecedent
+from veille.analysis.quotes.carried import organisation_antecedent, subject_organisation
 from veille.analysis.quotes.lexicon import CueLexicon
 from veille.analysis.quotes.marks import Stretches
 from veille.analysis.quotes.phrases import (
@@ -419,6 +419,8 @@ class SpeakerResolver(AntecedentFinder):
             # person of the pronoun's gender, by a noun of that gender (carried.py)
             person_start = nearest_start if nearest is not None else -1
             organisation = organisation_antecedent(self, start, gender, recent, recent_end, person_start)
+            if organisation is None and self.text[start - 1 : end].lower() in (" il", " elle"):
+                organisation = subject_organisation(self, start, index, gender, person_start, recent_end)
             if organisation is not None:
                 return Speaker(organisation.id, start, end, pronoun=True)
         if recent is not None:
