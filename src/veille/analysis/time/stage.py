@@ -278,7 +278,7 @@ def _context(
             # Ils ont été relâchés dans la soirée (a story of mardi): the evening of the story's
             # day, the last day the text has told before it (story_days)
             story = sorted((at, d) for at, d in days if at not in aside and at not in nights)
-            narrative = _narrative_day(story, candidate.start, anchor)
+            narrative = _narrative_day(story, candidate.start, anchor, _STORY_SPAN)
             day = narrative[1] if narrative is not None else None
     return Context(
         anchor,
@@ -313,7 +313,7 @@ _CLOCKS = frozenset({"clock", "hclock"})
 
 
 def _narrative_day(
-    days: list[tuple[int, dt.date]], offset: int, anchor: dt.date | None
+    days: list[tuple[int, dt.date]], offset: int, anchor: dt.date | None, span: dt.timedelta | None = None
 ) -> tuple[int, dt.date] | None:
     """Return the (offset, day) a clock time told in the past falls on when neither its
     sentence nor the sentence before names a day: the last full day named
@@ -324,12 +324,16 @@ def _narrative_day(
     stand on (*né le 3 mars 1990*, a former case), as for the present of narration
     (events/dating.py). None when the text names no such day before it."""
     for at, day in reversed(days):
-        if at < offset and (anchor is None or dt.timedelta(0) <= anchor - day < _NARRATIVE_SPAN):
+        if at < offset and (anchor is None or dt.timedelta(0) <= anchor - day < (span or _NARRATIVE_SPAN)):
             return at, day
     return None
 
 
 _NARRATIVE_SPAN = dt.timedelta(days=31)  # older days are background, not the story's day
+# A part of the day alone is the news of the last days: a day told more than three days before
+# the article date is the background of what it tells (le gallon est passé vendredi …
+# ¶ La manifestation s'est tendue en début d'après-midi, a Wednesday's article), not its day.
+_STORY_SPAN = dt.timedelta(days=4)
 
 
 # What follows a live page's time stamp on its line: nothing, or a dash or colon and a title.

@@ -25,13 +25,14 @@ _MAX_DEPTH = 12  # clauses walked up from a day's verb to its sentence's root
 
 def in_background(text: str, start: int, span: Span | None) -> bool:
     """Say whether the day named at ``start`` (``span`` in the parse) is told in the
-    background of the story: quoted, in the pluperfect or reported *selon* a source."""
+    background of the story: quoted, in the pluperfect, reported *selon* a source, or dating a
+    noun's act told with its author (*le mot d'ordre, lancé lundi par le syndicat*)."""
     if quoted(text, start):
         return True
     if span is None or not len(span):
         return False
     verb = governing_verb(span.root)
-    return verb is not None and (_pluperfect(verb) or _reported_by_selon(verb))
+    return verb is not None and (_agent_participle(verb) or _told_aside(verb))
 
 
 def quoted(text: str, position: int) -> bool:
@@ -57,11 +58,24 @@ def _pluperfect(verb: Token) -> bool:
     )
 
 
-def _reported_by_selon(verb: Token) -> bool:
-    """Say whether the verb's clause, or a clause above it, is told *selon* a source
-    (*Selon lui, les pirogues se trouvaient … lorsque les vedettes les ont interceptées*)."""
+def _agent_participle(verb: Token) -> bool:
+    """Say whether the verb is a participle on a noun with its agent (*le mot d'ordre, lancé
+    lundi par le syndicat*): the noun's act, told to say where the thing comes from."""
+    return verb.dep_ == "acl" and any(
+        child.dep_.startswith("obl") and any(g.dep_ == "case" and g.lower_ == "par" for g in child.children)
+        for child in verb.children
+    )
+
+
+def _told_aside(verb: Token) -> bool:
+    """Say whether the verb's clause, or a clause above it, is in the pluperfect or told
+    *selon* a source (*Selon lui, les pirogues se trouvaient … lorsque les vedettes les ont
+    interceptées*; *2 000 policiers avaient été mobilisés autour du palais, où des militants
+    ont manifesté mardi*)."""
     current = verb
     for _ in range(_MAX_DEPTH):
+        if current.pos_ in ("VERB", "AUX") and _pluperfect(current):
+            return True
         for child in current.children:
             if child.dep_.startswith("obl") and any(
                 grand.dep_ == "case" and grand.lower_ == "selon" for grand in child.children
