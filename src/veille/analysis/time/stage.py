@@ -32,6 +32,7 @@ from veille.analysis.time.ranges import end_after_start
 from veille.analysis.time.readings import resolve
 from veille.analysis.time.requested import asked_ahead
 from veille.analysis.time.resolve import Context
+from veille.analysis.time.story import in_background
 from veille.model import Article, Document, Timex
 from veille.settings import Settings
 
@@ -65,6 +66,7 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
     resolved: dict[int, Timex] = {}
     days: list[tuple[int, dt.date]] = []  # (offset, day) of every day-precise date found
     nights: set[int] = set()  # offsets of the nights among them (TNI: the day the night starts)
+    aside: set[int] = set()  # offsets of the days told in the background (story.py)
     # (offset, value) of every anchored date found so far: le lendemain counts from the last one
     dated: list[tuple[int, str]] = []
     fixed: set[int] = set()  # expressions whose span no profile widens
@@ -78,7 +80,7 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 # span stays taken, so jusqu'à présent never falls back to its à présent
                 continue
             span = parsed.char_span(candidate.start, candidate.end, alignment_mode="expand")
-            context = _context(candidate, span, text, anchor, days, nights)
+            context = _context(candidate, span, text, anchor, days, nights, aside)
             prior = [(at, value) for at, value in dated if at < candidate.start]
             context = dataclasses.replace(
                 context,
@@ -120,6 +122,8 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 days.append((candidate.start, day))
                 if timex.value.endswith("TNI"):
                     nights.add(candidate.start)
+                if _is_comparison(text, candidate.start) or in_background(text, candidate.start, span):
+                    aside.add(candidate.start)
     return _widened([resolved[start] for start in sorted(resolved)], text, extent, fixed)
 
 
@@ -194,6 +198,7 @@ def _context(
     anchor: dt.date | None,
     days: list[tuple[int, dt.date]],
     nights: set[int],
+    aside: set[int],
 ) -> Context:
     before = text[max(0, candidate.start - 40) : candidate.start]
     after = text[candidate.end : candidate.end + 40]
@@ -250,7 +255,12 @@ def _context(
             # Le 3 mai, il a ouvert. À 18 heures, …: the day of the sentence before; for a
             # clock time, same paragraph (past a break, the narrative day below dates it)
             previous = span.doc[sentence.start - 1].sent
-            before_days = [(at, d) for at, d in days if previous.start_char <= at < sentence.start_char]
+            before_days = [
+                (at, d)
+                for at, d in days
+                if previous.start_char <= at < sentence.start_char
+                and (candidate.kind != "podalone" or at not in aside)  # selon lui, … mardi. Dans la matinée
+            ]
             if (
                 before_days
                 and (candidate.kind not in _CLOCKS or "\n" not in text[before_days[-1][0] : candidate.start])
@@ -264,6 +274,12 @@ def _context(
             if narrative is not None:
                 source, day = narrative
                 night = source in nights
+        elif day is None and candidate.kind == "podalone" and clause_direction(root) == "past":
+            # Ils ont été relâchés dans la soirée (a story of mardi): the evening of the story's
+            # day, the last day the text has told before it (story_days)
+            story = sorted((at, d) for at, d in days if at not in aside and at not in nights)
+            narrative = _narrative_day(story, candidate.start, anchor, _STORY_SPAN)
+            day = narrative[1] if narrative is not None else None
     return Context(
         anchor,
         direction,
@@ -297,7 +313,7 @@ _CLOCKS = frozenset({"clock", "hclock"})
 
 
 def _narrative_day(
-    days: list[tuple[int, dt.date]], offset: int, anchor: dt.date | None
+    days: list[tuple[int, dt.date]], offset: int, anchor: dt.date | None, span: dt.timedelta | None = None
 ) -> tuple[int, dt.date] | None:
     """Return the (offset, day) a clock time told in the past falls on when neither its
     sentence nor the sentence before names a day: the last full day named
@@ -308,12 +324,16 @@ def _narrative_day(
     stand on (*né le 3 mars 1990*, a former case), as for the present of narration
     (events/dating.py). None when the text names no such day before it."""
     for at, day in reversed(days):
-        if at < offset and (anchor is None or dt.timedelta(0) <= anchor - day < _NARRATIVE_SPAN):
+        if at < offset and (anchor is None or dt.timedelta(0) <= anchor - day < (span or _NARRATIVE_SPAN)):
             return at, day
     return None
 
 
 _NARRATIVE_SPAN = dt.timedelta(days=31)  # older days are background, not the story's day
+# A part of the day alone is the news of the last days: a day told more than three days before
+# the article date is the background of what it tells (le gallon est passé vendredi …
+# ¶ La manifestation s'est tendue en début d'après-midi, a Wednesday's article), not its day.
+_STORY_SPAN = dt.timedelta(days=4)
 
 
 # What follows a live page's time stamp on its line: nothing, or a dash or colon and a title.
