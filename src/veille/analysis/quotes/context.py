@@ -246,13 +246,18 @@ class QuoteContext(InciseFinder):
             s <= head + 1 and m.kind == "name" for s, _e, m, _ent in self.resolver.mentions_in(start, comma)
         ):
             return comma
+        apposed = self._apposed_after(comma, limit)[1]
+        return comma if apposed is None else apposed
+
+    def _apposed_after(self, comma: int, limit: int) -> tuple[int, int | None]:
+        """Return (where a name apposed after ``comma`` starts, past a title of address such
+        as Me, Mme or M.; where it ends, or None when no name is apposed there)."""
         after = comma + 1
         while after < limit and self.text[after] == " ":
             after += 1
         title = re.match(r"(\S+) +", self.text[after:limit])  # Me, Mme, M. before the name
         after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
-        apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
-        return comma if apposed is None else apposed
+        return after, apposed_end(self.text, self.resolver.mentions_in, after, limit)
 
     def _apposed_after_agent(self, agent_end: int, limit: int) -> int | None:
         """Return the end of a person's name apposed after a participle's agent phrase (le
@@ -261,12 +266,7 @@ class QuoteContext(InciseFinder):
         comma = self.text.find(",", agent_end, limit)
         if comma == -1:
             return None
-        after = comma + 1
-        while after < limit and self.text[after] == " ":
-            after += 1
-        title = re.match(r"(\S+) +", self.text[after:limit])  # Me, Mme, M. before the name
-        after += title.end() if title and self.lexicon.is_title(title.group(1)) else 0
-        apposed = apposed_end(self.text, self.resolver.mentions_in, after, limit)
+        after, apposed = self._apposed_after(comma, limit)
         if apposed is None or not any(
             entity.type == "PER" for _s, _e, _m, entity in self.resolver.mentions_in(after, apposed)
         ):
