@@ -24,12 +24,10 @@ from spacy.tokens import Doc
 from veille.analysis.entities.clusters import Cluster
 from veille.analysis.entities.referents import Referents
 from veille.analysis.lang.fr.nouns import is_common_noun
+from veille.analysis.lang.fr.words import DEFINITE, OF
 from veille.analysis.parse import doc_text
 from veille.model import Mention
 from veille.normal import word_key
-
-_DETERMINERS = frozenset({"le", "la", "l'"})
-_COMPLEMENT = frozenset({"de", "du", "des", "d'"})
 
 
 def _name_words(text: str) -> list[str]:
@@ -74,7 +72,7 @@ def add_own_heads(clusters: list[Cluster], parsed: Doc, referents: Referents) ->
         if _another(parsed, _matched(parsed, token.i, heads[key]), adjective=False):
             other.setdefault(key, []).append(token.idx)  # not an adjective: la coalition syndicale
     for token in parsed:
-        if token.lower_.replace("’", "'") not in _DETERMINERS or token.i + 1 >= len(parsed):
+        if token.lower_.replace("’", "'") not in DEFINITE or token.i + 1 >= len(parsed):
             continue
         noun = parsed[token.i + 1]
         key = word_key(noun.text)
@@ -137,6 +135,6 @@ def _another(parsed: Doc, i: int, adjective: bool = True) -> bool:
     after = parsed[i]
     return (
         (adjective and after.pos_ == "ADJ")
-        or after.lower_.replace("’", "'") in _COMPLEMENT
+        or after.lower_.replace("’", "'") in OF
         or (after.text[:1].isupper() and after.is_alpha)
     )
