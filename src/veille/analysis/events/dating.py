@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.analysis.events.lexicon import Trigger
 from veille.analysis.events.retold import anterior, recalled_date, retold_date
 from veille.analysis.syntax.clauses import governing_verb, when_clause
-from veille.analysis.syntax.tense import direction, feature
+from veille.analysis.syntax.tense import direction, feature, pluperfect
 from veille.analysis.syntax.view import token_view
 from veille.analysis.time.attach import day_value
 from veille.model import Document, Paragraph, Timex
@@ -235,17 +235,7 @@ def narrated_day(doc: Document, parsed: Doc, token: Token) -> str | None:
         return None
     span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
     verb = governing_verb(span.root) if span is not None and len(span) else None
-    return value if verb is not None and direction(verb) == "past" and not _pluperfect(verb) else None
-
-
-def _pluperfect(verb: Token) -> bool:
-    """Say whether a verb is in the pluperfect (*avaient délogé*): a flashback before the
-    story's reference time (Reichenbach: event before reference), so its day is not the one
-    the story has reached."""
-    return any(
-        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Imp" in feature(c, "Tense")
-        for c in verb.children
-    )
+    return value if verb is not None and direction(verb) == "past" and not pluperfect(verb) else None
 
 
 def _days_between(earlier: str, later: str) -> int:
@@ -313,7 +303,7 @@ def _paragraph_day(doc: Document, parsed: Doc, token: Token, window: int) -> Tim
         return None
     span = parsed.char_span(earlier[-1].start, earlier[-1].end, alignment_mode="expand")
     verb = governing_verb(span.root) if span is not None and len(span) else None
-    if verb is None or verb.dep_ != "ROOT" or direction(verb) != "past" or _pluperfect(verb):
+    if verb is None or verb.dep_ != "ROOT" or direction(verb) != "past" or pluperfect(verb):
         return None
     return earlier[-1]
 

@@ -95,6 +95,17 @@ _DONE_WHEN_PAST = ("devoir", "aller")
 
 
 @per_parse
+def pluperfect(verb: Token) -> bool:
+    """Say whether a verb is in the pluperfect (*avaient délogé*, *avait été convoqué*): its
+    tense auxiliary in the imperfect. It tells a flashback before the story's reference time
+    (Reichenbach: event before reference), so its day is not the one the story has reached.
+    A passive auxiliary alone in the imperfect (*était convoqué*) is no pluperfect."""
+    return any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Imp" in feature(c, "Tense")
+        for c in verb.children
+    )
+
+
 def direction(verb: Token, depth: int = 0) -> Direction:
     """Read a verb's tense as past, future or nearest (the present).
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from veille.analysis.syntax.clauses import governing_verb
-from veille.analysis.syntax.tense import feature
+from veille.analysis.syntax.tense import pluperfect
 
 _OPENING = frozenset("«“")
 _CLOSING = frozenset("»”")
@@ -48,16 +48,6 @@ def quoted(text: str, position: int) -> bool:
     return depth > 0
 
 
-def _pluperfect(verb: Token) -> bool:
-    """*avaient manifesté*, *avait été convoqué*: an auxiliary in the imperfect."""
-    return any(
-        child.dep_ in ("aux", "aux:tense", "aux:pass")
-        and child.lemma_ in ("avoir", "être")
-        and "Imp" in feature(child, "Tense")
-        for child in verb.children
-    )
-
-
 def _agent_participle(verb: Token) -> bool:
     """Say whether the verb is a participle on a noun with its agent (*le mot d'ordre, lancé
     lundi par le syndicat*): the noun's act, told to say where the thing comes from."""
@@ -74,7 +64,7 @@ def _told_aside(verb: Token) -> bool:
     ont manifesté mardi*)."""
     current = verb
     for _ in range(_MAX_DEPTH):
-        if current.pos_ in ("VERB", "AUX") and _pluperfect(current):
+        if current.pos_ in ("VERB", "AUX") and pluperfect(current):
             return True
         for child in current.children:
             if child.dep_.startswith("obl") and any(
