@@ -112,8 +112,9 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
             resolved[candidate.start] = timex
             if candidate.kind == "refword" and candidate.text.lower().startswith("actuel"):
                 fixed.add(candidate.start)  # l'actuel entraîneur: the article is the noun's
+            comparison = _is_comparison(text, candidate.start)  # plus tôt que lundi: no day of the story
             if timex.anchored and timex.type in ("DATE", "TIME") and timex.value[:1].isdigit():
-                if not _is_comparison(text, candidate.start):
+                if not comparison:
                     dated.append((candidate.start, timex.value))
                 if candidate.kind == "ago":
                     counted.add(candidate.start)
@@ -122,7 +123,7 @@ def find_timexes(article: Article, parsed: Doc, extent: Profile = "timeml") -> l
                 days.append((candidate.start, day))
                 if timex.value.endswith("TNI"):
                     nights.add(candidate.start)
-                if _is_comparison(text, candidate.start) or in_background(text, candidate.start, span):
+                if comparison or in_background(text, candidate.start, span):
                     aside.add(candidate.start)
     return _widened([resolved[start] for start in sorted(resolved)], text, extent, fixed)
 
